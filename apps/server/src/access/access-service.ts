@@ -1,0 +1,83 @@
+import {
+  documentAccess,
+  parseDocumentName,
+  type DocumentAccess,
+  type DocumentRef,
+  type GovernanceLevel,
+  type PartnershipSeat,
+} from "@entente/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { HttpError } from "../http/errors.js";
+
+export interface Seat extends PartnershipSeat {
+  partnershipId: string;
+  level: GovernanceLevel;
+}
+
+export type DocumentAccessResult =
+  | { kind: "not-a-document" }
+  | { kind: "denied" }
+  | { kind: "granted"; access: Exclude<DocumentAccess, "none">; seat: Seat; ref: DocumentRef };
+
+/** Who may see and change what: the seat a user holds in a partnership, and document access. */
+export class AccessService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async seat(userId: string, partnershipId: string): Promise<Seat | null> {
+    const row = await this.db
+      .selectFrom("partnership_members")
+      .select(["organization_id", "permission", "level"])
+      .where("partnership_id", "=", partnershipId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      partnershipId,
+      organizationId: row.organization_id,
+      permission: row.permission,
+      level: row.level,
+    };
+  }
+
+  /** Non-members learn nothing, not even that the partnership exists: 404. */
+  async requireSeat(userId: string, partnershipId: string): Promise<Seat> {
+    const seat = await this.seat(userId, partnershipId);
+    if (!seat) throw HttpError.notFound("No such partnership");
+    return seat;
+  }
+
+  async organizationIds(partnershipId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("partnership_organizations")
+      .select("organization_id")
+      .where("partnership_id", "=", partnershipId)
+      .orderBy("joined_at")
+      .orderBy("organization_id")
+      .execute();
+    return rows.map((r) => r.organization_id);
+  }
+
+  async document(userId: string, documentName: string): Promise<DocumentAccessResult> {
+    const ref = parseDocumentName(documentName);
+    if (!ref) return { kind: "not-a-document" };
+    const seat = await this.seat(userId, ref.partnershipId);
+    if (!seat) return { kind: "denied" };
+    if (!(await this.exists(ref))) return { kind: "denied" };
+    const access = documentAccess(ref, seat);
+    return access === "none" ? { kind: "denied" } : { kind: "granted", access, seat, ref };
+  }
+
+  private async exists(ref: DocumentRef): Promise<boolean> {
+    switch (ref.kind) {
+      case "profile":
+      case "private":
+        return (await this.organizationIds(ref.partnershipId)).includes(ref.organizationId);
+      case "meeting":
+        // Meetings arrive with their own table; until then no meeting document exists.
+        return false;
+      default:
+        return true;
+    }
+  }
+}

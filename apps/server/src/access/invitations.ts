@@ -1,0 +1,190 @@
+import type { GovernanceLevel, Permission } from "@entente/domain";
+import { ErrorCode, type InvitationKind, type InvitationView, type PartnershipView } from "@entente/protocol";
+import type { Kysely } from "kysely";
+import { SessionService } from "../auth/sessions.js";
+import type { Database } from "../db/schema.js";
+import { HttpError } from "../http/errors.js";
+import { newToken } from "../ids.js";
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface NewInvitation {
+  partnershipId: string;
+  kind: InvitationKind;
+  role: Permission;
+  level: GovernanceLevel;
+  organizationId: string | null;
+  createdBy: string;
+  publicOrigin: string;
+}
+
+/** Invitations are single-use links; only the SHA-256 of their token is stored. */
+export async function createInvitation(db: Kysely<Database>, input: NewInvitation): Promise<InvitationView> {
+  const token = newToken();
+  const now = Date.now();
+  const expiresAt = now + INVITATION_LIFETIME_MS;
+  await db
+    .insertInto("invitations")
+    .values({
+      id: SessionService.idOf(token),
+      partnership_id: input.partnershipId,
+      kind: input.kind,
+      role: input.role,
+      level: input.level,
+      organization_id: input.organizationId,
+      created_by: input.createdBy,
+      created_at: now,
+      expires_at: expiresAt,
+      accepted_by: null,
+      accepted_at: null,
+    })
+    .execute();
+  return {
+    token,
+    url: `${input.publicOrigin}/invite/${token}`,
+    kind: input.kind,
+    role: input.role,
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
+}
+
+export interface InvitationPreview {
+  kind: InvitationKind;
+  role: Permission;
+  partnership: { id: string; name: string };
+  /** Member invitations: the organization the invitee would join. */
+  organization: { id: string; name: string } | null;
+  expiresAt: string;
+}
+
+async function findOpenInvitation(db: Kysely<Database>, token: string) {
+  const invitation = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("id", "=", SessionService.idOf(token))
+    .executeTakeFirst();
+  if (!invitation) throw HttpError.notFound("No such invitation");
+  if (invitation.accepted_at !== null) {
+    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+  }
+  if (invitation.expires_at <= Date.now()) {
+    throw new HttpError(410, ErrorCode.InvitationExpired, "This invitation has expired");
+  }
+  return invitation;
+}
+
+export async function previewInvitation(db: Kysely<Database>, token: string): Promise<InvitationPreview> {
+  const invitation = await findOpenInvitation(db, token);
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select(["id", "name"])
+    .where("id", "=", invitation.partnership_id)
+    .executeTakeFirstOrThrow();
+  const organization = invitation.organization_id
+    ? await db
+        .selectFrom("organizations")
+        .select(["id", "name"])
+        .where("id", "=", invitation.organization_id)
+        .executeTakeFirstOrThrow()
+    : null;
+  return {
+    kind: invitation.kind,
+    role: invitation.role,
+    partnership,
+    organization,
+    expiresAt: new Date(invitation.expires_at).toISOString(),
+  };
+}
+
+/**
+ * Accepts an invitation for `userId`. An organization invitation brings the user's
+ * organization (which they administer) into the partnership; a member invitation
+ * adds the user to the inviting organization. One transaction: all or nothing.
+ */
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  token: string,
+  userId: string,
+  requestedOrganizationId: string | undefined,
+): Promise<PartnershipView> {
+  const invitation = await findOpenInvitation(db, token);
+  const partnershipId = invitation.partnership_id;
+  const now = Date.now();
+
+  await db.transaction().execute(async (trx) => {
+    const alreadyIn = await trx
+      .selectFrom("partnership_members")
+      .select("user_id")
+      .where("partnership_id", "=", partnershipId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (alreadyIn) throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
+
+    const ownOrganization = await trx
+      .selectFrom("organization_members")
+      .select(["organization_id", "role"])
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+
+    let organizationId: string;
+    if (invitation.kind === "organization") {
+      if (!ownOrganization) {
+        throw new HttpError(409, ErrorCode.Conflict, "Create your organization before accepting");
+      }
+      organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
+      if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
+        throw HttpError.forbidden("Only an admin of the organization can bring it into a partnership");
+      }
+      const joined = await trx
+        .selectFrom("partnership_organizations")
+        .select("organization_id")
+        .where("partnership_id", "=", partnershipId)
+        .where("organization_id", "=", organizationId)
+        .executeTakeFirst();
+      if (joined) throw new HttpError(409, ErrorCode.Conflict, "Your organization is already in this partnership");
+      await trx
+        .insertInto("partnership_organizations")
+        .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now })
+        .execute();
+    } else {
+      organizationId = invitation.organization_id ?? "";
+      if (ownOrganization && ownOrganization.organization_id !== organizationId) {
+        throw new HttpError(409, ErrorCode.Conflict, "You already belong to another organization");
+      }
+      if (!ownOrganization) {
+        await trx
+          .insertInto("organization_members")
+          .values({ organization_id: organizationId, user_id: userId, role: invitation.role })
+          .execute();
+      }
+    }
+
+    await trx
+      .insertInto("partnership_members")
+      .values({
+        partnership_id: partnershipId,
+        user_id: userId,
+        organization_id: organizationId,
+        permission: invitation.role,
+        level: invitation.level,
+      })
+      .execute();
+    // Single use, even against a concurrent accept of the same link.
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ accepted_by: userId, accepted_at: now })
+      .where("id", "=", invitation.id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows !== 1n) {
+      throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    }
+  });
+
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select(["id", "name", "created_at"])
+    .where("id", "=", partnershipId)
+    .executeTakeFirstOrThrow();
+  return { id: partnership.id, name: partnership.name, createdAt: new Date(partnership.created_at).toISOString() };
+}

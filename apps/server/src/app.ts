@@ -1,0 +1,61 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv, Services } from "./http/context.js";
+import { handleError, handleNotFound } from "./http/errors.js";
+import { sessionMiddleware } from "./http/session-cookie.js";
+import { authRoutes } from "./routes/auth/auth.js";
+import { healthRoutes } from "./routes/health/health.js";
+import { invitationRoutes } from "./routes/invitations/invitations.js";
+import { meRoutes } from "./routes/me/me.js";
+import { organizationRoutes } from "./routes/organizations/organizations.js";
+import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
+import { mountWebAssets } from "./web/web-assets.js";
+
+export interface AppOptions {
+  /** Folder of the built web app; omitted in API-only tests. */
+  webDist?: string;
+}
+
+/** The HTTP side of Entente: JSON API under /api, the web app for everything else. */
+export function createApp(services: Services, options: AppOptions = {}): Hono<AppEnv> {
+  const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Tiptap carets and ProseMirror set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+    }),
+  );
+  app.use("/api/*", sessionMiddleware(services.sessions, secure));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  app.route("/api/health", healthRoutes());
+  app.route("/api/auth", authRoutes(services));
+  app.route("/api/me", meRoutes(services));
+  app.route("/api/organizations", organizationRoutes(services));
+  app.route("/api/partnerships", partnershipRoutes(services));
+  app.route("/api/invitations", invitationRoutes(services));
+
+  if (options.webDist) mountWebAssets(app, options.webDist);
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

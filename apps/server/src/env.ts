@@ -1,0 +1,53 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repositoryRoot = path.resolve(serverRoot, "../..");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    /** `sqlite:<path>` (default, relative to the repository root) or `postgres://…`. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, "must start with sqlite: or postgres://")
+      .default("sqlite:./data/entente.sqlite"),
+    /** Origin users reach the app at; invitation links and cookie security derive from it. */
+    PUBLIC_ORIGIN: z.url().optional(),
+    /** Folder of the built web app; the server serves it with an SPA fallback. */
+    WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, "apps/web/dist")),
+    /** Seed the "Northwind × Southpeak" demo on start when it is not there yet. */
+    SEED_DEMO: booleanFlag.default(false),
+    LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_ORIGIN: (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    DATABASE_URL: resolveSqlitePath(env.DATABASE_URL),
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Relative SQLite paths are taken from the repository root, wherever the process starts. */
+function resolveSqlitePath(url: string): string {
+  if (!url.startsWith("sqlite:")) return url;
+  const file = url.slice("sqlite:".length);
+  if (file === ":memory:" || path.isAbsolute(file)) return url;
+  return `sqlite:${path.resolve(repositoryRoot, file)}`;
+}
+
+/** Validates the environment once at start; a bad value stops the process with a clear message. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

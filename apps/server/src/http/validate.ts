@@ -1,0 +1,38 @@
+import { ErrorCode } from "@entente/protocol";
+import type { Context } from "hono";
+import type { z } from "zod";
+import { HttpError } from "./errors.js";
+
+/** Largest JSON body any route accepts. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads and validates a JSON body; a bad one is a 400 with the offending fields. */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) {
+    throw new HttpError(413, ErrorCode.InvalidInput, "Request body is too large");
+  }
+  let body: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, ErrorCode.InvalidJson, "Request body is not valid JSON");
+    }
+  }
+  return parseOrThrow(schema, body);
+}
+
+/** Validates route parameters the same way as bodies. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => ({
+      path: issue.path.join("."),
+      message: issue.message,
+    }));
+    const summary = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; ");
+    throw new HttpError(400, ErrorCode.InvalidInput, summary, fields);
+  }
+  return result.data;
+}

@@ -1,0 +1,59 @@
+import { ErrorCode } from "@entente/protocol";
+import { Hono } from "hono";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../../auth/password.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
+import { readJson } from "../../http/validate.js";
+import { newId } from "../../ids.js";
+import { LoginBody, SignupBody } from "./schema.js";
+
+export function authRoutes(services: Services): Hono<AppEnv> {
+  const { db, sessions } = services;
+  const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
+
+  return new Hono<AppEnv>()
+    .post("/signup", async (c) => {
+      const body = await readJson(c, SignupBody);
+      const taken = await db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", body.email)
+        .executeTakeFirst();
+      if (taken) throw new HttpError(409, ErrorCode.EmailTaken, "An account with this e-mail exists");
+      const user = { id: newId(), email: body.email, name: body.name };
+      await db
+        .insertInto("users")
+        .values({ ...user, password_hash: await hashPassword(body.password), created_at: Date.now() })
+        .execute();
+      const { token, session } = await sessions.create(user.id);
+      setSessionCookie(c, token, session, secure);
+      return c.json({ user }, 201);
+    })
+    .post("/login", async (c) => {
+      const body = await readJson(c, LoginBody);
+      const row = await db
+        .selectFrom("users")
+        .select(["id", "email", "name", "password_hash"])
+        .where("email", "=", body.email)
+        .executeTakeFirst();
+      const ok = row
+        ? await verifyPassword(row.password_hash, body.password)
+        : await verifyAgainstDecoy(body.password);
+      if (!row || !ok) {
+        throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
+      }
+      const { token, session } = await sessions.create(row.id);
+      setSessionCookie(c, token, session, secure);
+      return c.json({ user: { id: row.id, email: row.email, name: row.name } });
+    })
+    .post("/logout", async (c) => {
+      const auth = c.get("auth");
+      if (auth) {
+        await sessions.invalidate(auth.session.id);
+        services.onSessionEnded(auth.session.id);
+      }
+      clearSessionCookie(c, secure);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const SignupBody = z.object({
+  email,
+  password: z.string().min(8, "must be at least 8 characters").max(256),
+  name: z.string().trim().min(1).max(100),
+});
+
+export const LoginBody = z.object({
+  email,
+  password: z.string().min(1).max(256),
+});

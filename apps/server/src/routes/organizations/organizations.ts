@@ -1,0 +1,33 @@
+import { ErrorCode } from "@entente/protocol";
+import { Hono } from "hono";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { readJson } from "../../http/validate.js";
+import { newId } from "../../ids.js";
+import { CreateOrganizationBody } from "./schema.js";
+
+export function organizationRoutes({ db }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>().post("/", async (c) => {
+    const { user } = requireAuth(c);
+    const body = await readJson(c, CreateOrganizationBody);
+    const organization = { id: newId(), name: body.name };
+    await db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom("organization_members")
+        .select("organization_id")
+        .where("user_id", "=", user.id)
+        .executeTakeFirst();
+      // PRODUCT.md: each member belongs to one organization.
+      if (current) {
+        throw new HttpError(409, ErrorCode.Conflict, "You already belong to an organization");
+      }
+      await trx.insertInto("organizations").values({ ...organization, created_at: Date.now() }).execute();
+      await trx
+        .insertInto("organization_members")
+        .values({ organization_id: organization.id, user_id: user.id, role: "admin" })
+        .execute();
+    });
+    return c.json({ organization }, 201);
+  });
+}

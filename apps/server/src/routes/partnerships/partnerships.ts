@@ -1,0 +1,124 @@
+import { canWrite, formatDocumentName, partnershipDocuments, documentAccess } from "@entente/domain";
+import type { InvitationView, PartnershipResponse } from "@entente/protocol";
+import { Hono } from "hono";
+import { createInvitation } from "../../access/invitations.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
+import { newId } from "../../ids.js";
+import { CreateInvitationBody, CreatePartnershipBody, PartnershipParams } from "./schema.js";
+
+export function partnershipRoutes(services: Services): Hono<AppEnv> {
+  const { db, access } = services;
+
+  return new Hono<AppEnv>()
+    .post("/", async (c) => {
+      const { user } = requireAuth(c);
+      const body = await readJson(c, CreatePartnershipBody);
+      const membership = await db
+        .selectFrom("organization_members")
+        .select("role")
+        .where("organization_id", "=", body.organizationId)
+        .where("user_id", "=", user.id)
+        .executeTakeFirst();
+      if (!membership || !canWrite(membership.role)) {
+        throw HttpError.forbidden("Only an editor or admin of the organization can start a partnership");
+      }
+      const now = Date.now();
+      const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("partnerships")
+          .values({ id: partnership.id, name: body.name, created_by: user.id, created_at: now })
+          .execute();
+        await trx
+          .insertInto("partnership_organizations")
+          .values({ partnership_id: partnership.id, organization_id: body.organizationId, joined_at: now })
+          .execute();
+        await trx
+          .insertInto("partnership_members")
+          .values({
+            partnership_id: partnership.id,
+            user_id: user.id,
+            organization_id: body.organizationId,
+            permission: "admin",
+            level: "strategic",
+          })
+          .execute();
+      });
+      return c.json({ partnership }, 201);
+    })
+    .get("/:id", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      const partnership = await db
+        .selectFrom("partnerships")
+        .select(["id", "name", "created_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      const organizations = await db
+        .selectFrom("partnership_organizations")
+        .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
+        .select(["organizations.id", "organizations.name"])
+        .where("partnership_organizations.partnership_id", "=", id)
+        .orderBy("partnership_organizations.joined_at")
+        .orderBy("organizations.id")
+        .execute();
+      // Only the partnership's own members: an organization's directory stays its own.
+      const members = await db
+        .selectFrom("partnership_members")
+        .innerJoin("users", "users.id", "partnership_members.user_id")
+        .select([
+          "users.id",
+          "users.name",
+          "partnership_members.organization_id as organizationId",
+          "partnership_members.permission",
+          "partnership_members.level",
+        ])
+        .where("partnership_members.partnership_id", "=", id)
+        .orderBy("users.name")
+        .execute();
+      const documents = partnershipDocuments(
+        id,
+        organizations.map((o) => o.id),
+      ).flatMap((ref) => {
+        const level = documentAccess(ref, seat);
+        return level === "none" ? [] : [{ name: formatDocumentName(ref), access: level }];
+      });
+      const body: PartnershipResponse = {
+        partnership: {
+          id: partnership.id,
+          name: partnership.name,
+          createdAt: new Date(partnership.created_at).toISOString(),
+        },
+        organizations,
+        members,
+        documents,
+      };
+      return c.json(body);
+    })
+    .post("/:id/invitations", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const body = await readJson(c, CreateInvitationBody);
+      const seat = await access.requireSeat(user.id, id);
+      if (seat.permission !== "admin") {
+        throw HttpError.forbidden("Only a partnership admin can invite");
+      }
+      if (body.kind === "member" && (body.organizationId ?? seat.organizationId) !== seat.organizationId) {
+        throw HttpError.forbidden("You can only invite members into your own organization");
+      }
+      const invitation: InvitationView = await createInvitation(db, {
+        partnershipId: id,
+        kind: body.kind,
+        role: body.role,
+        level: body.level ?? (body.kind === "organization" ? "strategic" : "operational"),
+        organizationId: body.kind === "member" ? seat.organizationId : null,
+        createdBy: user.id,
+        publicOrigin: services.env.PUBLIC_ORIGIN,
+      });
+      return c.json({ invitation }, 201);
+    });
+}

@@ -1,0 +1,21 @@
+import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
+import { z } from "zod";
+
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a valid id");
+
+export const PartnershipParams = z.object({ id: Id });
+
+export const CreatePartnershipBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  organizationId: Id,
+});
+
+export const CreateInvitationBody = z.object({
+  kind: z.enum(["organization", "member"]),
+  /** The permission the person accepting gets in the partnership. */
+  role: z.enum(PERMISSIONS),
+  /** Member invitations: the organization the invitee joins (the inviter's own). */
+  organizationId: Id.optional(),
+  /** Governance level of the person accepting; strategic for organizations, operational for members by default. */
+  level: z.enum(GOVERNANCE_LEVELS).optional(),
+});

@@ -1,0 +1,258 @@
+import { CloseCode, MessageType } from "@entente/protocol";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { UpdateLog, UpdateStamp } from "./update-log.js";
+
+/** One open socket as the room sees it. */
+export interface SyncConnection {
+  readonly access: "read" | "write";
+  readonly stamp: UpdateStamp;
+  send(message: Uint8Array): void;
+  close(code: CloseCode): void;
+}
+
+class InvalidMessageError extends Error {}
+
+const STORAGE_RETRY_DELAYS_MS = [50, 250, 1000];
+
+/**
+ * A loaded document and the sockets editing it. Every message is handled in arrival
+ * order on one queue that starts with loading from storage, so nobody is answered
+ * before the stored state is in, and an update is stored before anyone receives it.
+ */
+export class DocumentRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each connection with the awareness client ids it controls. */
+  private readonly connections = new Map<SyncConnection, Set<number>>();
+  private queue: Promise<void>;
+  private failed = false;
+  private destroyed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly log: UpdateLog,
+    private readonly onFailure: (room: DocumentRoom) => void,
+  ) {
+    // The server holds no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on("update", this.onAwarenessUpdate);
+    this.queue = this.load().catch((error: unknown) => {
+      console.error(`Loading ${this.name} failed`, error);
+      this.fail();
+    });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Resolves when every message received so far has been handled. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  join(connection: SyncConnection): void {
+    this.connections.set(connection, new Set());
+    this.enqueue(connection, () => {
+      connection.send(this.syncStep1());
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) connection.send(this.awarenessMessage(states));
+    });
+  }
+
+  receive(connection: SyncConnection, data: Uint8Array): void {
+    this.enqueue(connection, () => this.handle(connection, data));
+  }
+
+  leave(connection: SyncConnection): void {
+    const owned = this.connections.get(connection);
+    this.connections.delete(connection);
+    if (owned && owned.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    }
+  }
+
+  /** Closes every socket with `code`; the caller destroys the room once idle. */
+  closeAll(code: CloseCode): void {
+    for (const connection of [...this.connections.keys()]) connection.close(code);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    const updates = await this.log.load(this.name);
+    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), "storage");
+  }
+
+  private enqueue(connection: SyncConnection, task: () => void | Promise<void>): void {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.failed) return connection.close(CloseCode.StorageFailure);
+        if (!this.connections.has(connection)) return;
+        await task();
+      })
+      .catch((error: unknown) => {
+        if (error instanceof InvalidMessageError) {
+          connection.close(CloseCode.InvalidMessage);
+        } else {
+          console.error(`Sync room ${this.name} failed`, error);
+          this.fail();
+        }
+      });
+  }
+
+  private async handle(connection: SyncConnection, data: Uint8Array): Promise<void> {
+    let type: number;
+    let decoder: decoding.Decoder;
+    try {
+      decoder = decoding.createDecoder(data);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new InvalidMessageError();
+    }
+    switch (type) {
+      case MessageType.Sync:
+        return this.handleSync(connection, decoder);
+      case MessageType.Awareness:
+        return this.handleAwareness(connection, decoder);
+      case MessageType.QueryAwareness:
+        connection.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new InvalidMessageError();
+    }
+  }
+
+  private async handleSync(connection: SyncConnection, decoder: decoding.Decoder): Promise<void> {
+    let syncType: number;
+    let payload: Uint8Array;
+    try {
+      syncType = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new InvalidMessageError();
+    }
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, payload);
+        } catch {
+          throw new InvalidMessageError();
+        }
+        connection.send(this.syncMessage(syncProtocol.messageYjsSyncStep2, diff));
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        // Read-only connections sync down; what they send is never applied, stored or relayed.
+        if (connection.access === "write") await this.applyClientUpdate(connection, payload);
+        return;
+      default:
+        throw new InvalidMessageError();
+    }
+  }
+
+  private async applyClientUpdate(connection: SyncConnection, update: Uint8Array): Promise<void> {
+    const changes: Uint8Array[] = [];
+    const collect = (change: Uint8Array) => changes.push(change);
+    this.doc.on("update", collect);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch {
+      throw new InvalidMessageError();
+    } finally {
+      this.doc.off("update", collect);
+    }
+    if (changes.length === 0) return;
+    const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
+    await this.appendWithRetry(change, connection.stamp);
+    this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
+  }
+
+  private async appendWithRetry(update: Uint8Array, stamp: UpdateStamp): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.log.append(this.name, update, stamp);
+        return;
+      } catch (error) {
+        const delay = STORAGE_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
+   * Storage gave up: the in-memory document may hold a change that is not stored.
+   * Drop it so the next connection reloads from storage, and close every socket so
+   * clients reconnect and send their changes again.
+   */
+  private fail(): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.closeAll(CloseCode.StorageFailure);
+    this.onFailure(this);
+  }
+
+  private handleAwareness(connection: SyncConnection, decoder: decoding.Decoder): void {
+    try {
+      const update = decoding.readVarUint8Array(decoder);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch {
+      throw new InvalidMessageError();
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.connections.get(origin as SyncConnection);
+    if (owned) {
+      for (const id of added) owned.add(id);
+      for (const id of removed) owned.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length > 0) this.broadcast(this.awarenessMessage(changed));
+  };
+
+  private broadcast(message: Uint8Array): void {
+    for (const connection of this.connections.keys()) connection.send(message);
+  }
+
+  private syncStep1(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private syncMessage(syncType: number, update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    encoding.writeVarUint(encoder, syncType);
+    encoding.writeVarUint8Array(encoder, update);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private awarenessMessage(clientIds: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds),
+    );
+    return encoding.toUint8Array(encoder);
+  }
+}

@@ -1,0 +1,51 @@
+import type { CloseCode } from "@entente/protocol";
+import { DocumentRoom } from "./document-room.js";
+import type { UpdateLog } from "./update-log.js";
+
+/**
+ * The documents loaded in this process. A room stays loaded while a socket uses it
+ * and until everything it received is stored; then it is unloaded.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, DocumentRoom>();
+
+  constructor(private readonly log: UpdateLog) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  open(name: string): DocumentRoom {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new DocumentRoom(name, this.log, (failed) => this.forget(failed));
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  /** Called when a socket left: unload the room once it is empty and idle. */
+  release(room: DocumentRoom): void {
+    if (room.connectionCount > 0) return;
+    void room.whenIdle().then(() => {
+      if (room.connectionCount === 0) this.unload(room);
+    });
+  }
+
+  /** Closes every socket with `code` and waits until every room has stored what it received. */
+  async closeAll(code: CloseCode): Promise<void> {
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(code);
+    await Promise.all(rooms.map((room) => room.whenIdle()));
+    for (const room of rooms) this.unload(room);
+  }
+
+  private forget(room: DocumentRoom): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+  }
+
+  private unload(room: DocumentRoom): void {
+    this.forget(room);
+    room.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import type { AppEnv } from "../http/context.js";
+
+/**
+ * Serves the built web app: hashed assets as files, every other GET that is not
+ * API or sync falls back to index.html so client-side routes survive a reload.
+ */
+export function mountWebAssets(app: Hono<AppEnv>, webDist: string): void {
+  const indexFile = path.join(webDist, "index.html");
+  if (!fs.existsSync(indexFile)) {
+    console.warn(`Web app not built (${indexFile} missing): serving API and sync only.`);
+    return;
+  }
+  const indexHtml = fs.readFileSync(indexFile, "utf8");
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root: webDist,
+      onFound: (_path, c) => {
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use("*", serveStatic({ root: webDist }));
+  app.get("*", (c) => {
+    const requestPath = c.req.path;
+    if (requestPath.startsWith("/api/") || requestPath.startsWith("/sync/")) return c.notFound();
+    c.header("Cache-Control", "no-cache");
+    return c.html(indexHtml);
+  });
+}

@@ -1,0 +1,62 @@
+import { useCallback, useState, type FormEvent } from "react";
+import { useT } from "../../../i18n";
+import { Link, safeRedirectTarget, useRouter, useSearchParam } from "../../../lib/router";
+import { useSubmit } from "../../../lib/use-submit";
+import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { useSession } from "../state/session-provider";
+import { AuthLayout } from "./auth-layout";
+
+export function LoginPage() {
+  const t = useT();
+  const { login } = useSession();
+  const { navigate } = useRouter();
+  const next = useSearchParam("next");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  const submit = useSubmit(
+    useCallback(async () => {
+      await login({ email: email.trim(), password });
+      navigate(safeRedirectTarget(next), { replace: true });
+    }, [login, email, password, navigate, next]),
+  );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.run();
+  };
+
+  const signupHref = next ? `/signup?next=${encodeURIComponent(next)}` : "/signup";
+
+  return (
+    <AuthLayout title={t("auth.login.title")} subtitle={t("auth.login.subtitle")}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <TextField
+          label={t("auth.email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t("auth.password")}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError error={submit.error} />
+        <SubmitButton pending={submit.pending} pendingLabel={t("auth.login.submitting")}>
+          {t("auth.login.submit")}
+        </SubmitButton>
+      </form>
+      <p className="auth-card__switch">
+        {t("auth.login.noAccount")} <Link to={signupHref}>{t("auth.login.toSignup")}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { useT } from "../../../i18n";
+import { Redirect, useRouter } from "../../../lib/router";
+import { PageStatus } from "../../../ui/page-status";
+import { errorMessage } from "../../../ui/error-message";
+import { useSession } from "../state/session-provider";
+
+/** Renders its children for a signed-in user; sends everyone else to /login and back here after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { session, refresh } = useSession();
+  const { location } = useRouter();
+
+  switch (session.status) {
+    case "loading":
+      return <PageStatus>{t("common.loading")}</PageStatus>;
+    case "anonymous": {
+      const here = location.pathname + location.search;
+      return <Redirect to={here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`} />;
+    }
+    case "error":
+      return (
+        <PageStatus role="alert">
+          <p>{errorMessage(t, session.error)}</p>
+          <button type="button" className="button" onClick={() => void refresh()}>
+            {t("common.retry")}
+          </button>
+        </PageStatus>
+      );
+    case "authenticated":
+      return <>{children}</>;
+  }
+}
+
+/** Signed-in users have no business on /login or /signup: send them on. */
+export function RedirectIfSignedIn({ to, children }: { to: string; children: ReactNode }) {
+  const { session } = useSession();
+  if (session.status === "authenticated") return <Redirect to={to} />;
+  return <>{children}</>;
+}

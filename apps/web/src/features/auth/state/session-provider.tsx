@@ -1,0 +1,87 @@
+import type { MeResponse } from "@entente/protocol";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { ApiError } from "../../../lib/api-client";
+import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
+
+/** The session as the app knows it: `/api/me` answered, or a 401, or still asking. */
+export type Session =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  | { status: "error"; error: ApiError }
+  | { status: "authenticated"; me: MeResponse };
+
+interface SessionValue {
+  session: Session;
+  /** Re-reads `/api/me` (after creating an organization, a partnership, accepting an invitation…). */
+  refresh: () => Promise<void>;
+  login: (credentials: Credentials) => Promise<void>;
+  signup: (input: SignupInput) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, "internal", String(error));
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session>({ status: "loading" });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await authApi.me();
+      setSession({ status: "authenticated", me });
+    } catch (error) {
+      const apiError = toApiError(error);
+      setSession(apiError.status === 401 ? { status: "anonymous" } : { status: "error", error: apiError });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const login = useCallback(
+    async (credentials: Credentials) => {
+      await authApi.login(credentials);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const signup = useCallback(
+    async (input: SignupInput) => {
+      await authApi.signup(input);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setSession({ status: "anonymous" });
+    }
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, refresh, login, signup, logout }),
+    [session, refresh, login, signup, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession must be used inside <SessionProvider>");
+  return value;
+}
+
+/** For pages behind `RequireSession`: the signed-in user's `/api/me`. */
+export function useMe(): MeResponse {
+  const { session } = useSession();
+  if (session.status !== "authenticated") throw new Error("useMe needs an authenticated session");
+  return session.me;
+}

@@ -1,0 +1,99 @@
+import { SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
+import { useEffect, useReducer, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { CollabUser } from "../state/collab-user";
+import {
+  connectionState,
+  INITIAL_SNAPSHOT,
+  reduceConnection,
+  type ConnectionState,
+  type DeniedReason,
+} from "../state/connection-state";
+
+/** A live Yjs document and the provider that syncs it; valid until the owning hook unmounts. */
+export interface CollabDocument {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+}
+
+export interface CollabSession {
+  /** `null` until the first effect ran (one render), and after unmount. */
+  document: CollabDocument | null;
+  status: ConnectionState;
+  deniedReason: DeniedReason | null;
+}
+
+function syncServerUrl(): string {
+  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
+  return `${protocol}//${window.location.host}${SYNC_PATH}`;
+}
+
+/**
+ * The only owner of y-websocket providers in the app: creates the Y.Doc and provider for
+ * `documentName`, publishes `user` in awareness, tracks the connection state, and destroys
+ * everything on unmount or when the name changes. Components call this hook (or receive its
+ * result); nothing else constructs a provider.
+ */
+export function useCollabDocument(documentName: string, user: CollabUser): CollabSession {
+  const [document, setDocument] = useState<CollabDocument | null>(null);
+  const [snapshot, dispatch] = useReducer(reduceConnection, INITIAL_SNAPSHOT);
+
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const provider = new WebsocketProvider(syncServerUrl(), documentName, ydoc, {
+      connect: false,
+      // 4401/4403 are final: the session ended or access was withdrawn. Everything else
+      // (4000 restart, 4500 storage failure, network loss) is worth another try.
+      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
+    });
+    dispatch({ type: "reset" });
+
+    const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) =>
+      dispatch({ type: "status", status });
+    const onSync = (synced: boolean) => dispatch({ type: "sync", synced });
+    const onConnectionClose = () => dispatch({ type: "connection-close" });
+    const onClosed = ({ code }: { code: number }) => {
+      if (!TERMINAL_CLOSE_CODES.has(code)) return;
+      provider.disconnect();
+      dispatch({ type: "denied", code });
+    };
+    const onOnline = () => dispatch({ type: "browser-online", online: true });
+    const onOffline = () => dispatch({ type: "browser-online", online: false });
+
+    provider.on("status", onStatus);
+    provider.on("sync", onSync);
+    provider.on("connection-close", onConnectionClose);
+    provider.on("closed", onClosed);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    dispatch({ type: "browser-online", online: navigator.onLine });
+
+    provider.connect();
+    setDocument({ ydoc, provider, awareness: provider.awareness });
+
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+      provider.off("status", onStatus);
+      provider.off("sync", onSync);
+      provider.off("connection-close", onConnectionClose);
+      provider.off("closed", onClosed);
+      // destroy() disconnects (telling peers we left) but leaves the awareness and its
+      // renewal timer running; both go here, then the document.
+      provider.destroy();
+      provider.awareness.destroy();
+      ydoc.destroy();
+      setDocument(null);
+    };
+  }, [documentName]);
+
+  const { id, name, color, organizationId, organizationName } = user;
+  useEffect(() => {
+    document?.awareness.setLocalStateField("user", { id, name, color, organizationId, organizationName });
+  }, [document, id, name, color, organizationId, organizationName]);
+
+  return { document, status: connectionState(snapshot), deniedReason: snapshot.denied };
+}

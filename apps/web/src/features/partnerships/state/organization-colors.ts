@@ -1,0 +1,32 @@
+import type { OrganizationView } from "@entente/protocol";
+
+/**
+ * Organization colours, 6-digit hex (the caret extension rejects anything else) and dark
+ * enough for white label text. An organization's colour is its position in the
+ * partnership's organization list, so every member sees the same colour for the same side.
+ */
+export const ORGANIZATION_PALETTE = [
+  "#1d4ed8",
+  "#b45309",
+  "#047857",
+  "#be185d",
+  "#6d28d9",
+  "#0e7490",
+  "#b91c1c",
+  "#4d7c0f",
+] as const;
+
+const FALLBACK_COLOR = "#475569";
+
+export interface ColoredOrganization extends OrganizationView {
+  color: string;
+}
+
+export function organizationColor(index: number): string {
+  if (index < 0) return FALLBACK_COLOR;
+  return ORGANIZATION_PALETTE[index % ORGANIZATION_PALETTE.length] ?? FALLBACK_COLOR;
+}
+
+export function colorOrganizations(organizations: readonly OrganizationView[]): ColoredOrganization[] {
+  return organizations.map((organization, index) => ({ ...organization, color: organizationColor(index) }));
+}

@@ -1,0 +1,67 @@
+import { useT } from "../../../i18n";
+import { Link, useRouter } from "../../../lib/router";
+import { ColorSwatch } from "../../../ui/color-swatch";
+import { useMe, useSession } from "../../auth/state/session-provider";
+import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
+import { LanguageSwitcher } from "./language-switcher";
+
+export interface HeaderPartnership {
+  name: string;
+  organizations: ColoredOrganization[];
+  /** The organization the user speaks for in this partnership. */
+  myOrganizationId: string;
+}
+
+/** The top bar of signed-in pages; on a partnership page it also names the partnership and its sides. */
+export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) {
+  const t = useT();
+  const me = useMe();
+  const { logout } = useSession();
+  const { navigate } = useRouter();
+
+  const myOrganization = partnership
+    ? partnership.organizations.find((o) => o.id === partnership.myOrganizationId)
+    : me.organizations[0];
+
+  const onLogout = async () => {
+    await logout().catch(() => undefined);
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <header className="app-header">
+      <div className="app-header__start">
+        <Link to="/" className="brand" aria-label={t("header.home")}>
+          <span className="brand__mark" aria-hidden="true">
+            E
+          </span>
+          <span className="brand__name">{t("app.name")}</span>
+        </Link>
+        {partnership ? (
+          <div className="app-header__partnership">
+            <h1 className="app-header__title" data-testid="partnership-name">
+              {partnership.name}
+            </h1>
+            <ul className="org-chips" aria-label={t("header.organizations")}>
+              {partnership.organizations.map((organization) => (
+                <li key={organization.id} className="org-chip" data-organization-id={organization.id}>
+                  <ColorSwatch color={organization.color} />
+                  {organization.name}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      <div className="app-header__end">
+        <span className="app-header__user" data-testid="current-user">
+          {myOrganization ? t("header.user", { name: me.user.name, organization: myOrganization.name }) : me.user.name}
+        </span>
+        <LanguageSwitcher />
+        <button type="button" className="button button--ghost" onClick={() => void onLogout()}>
+          {t("header.logout")}
+        </button>
+      </div>
+    </header>
+  );
+}

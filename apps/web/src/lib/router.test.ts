@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { matchPath, safeRedirectTarget } from "./router";
+
+describe("matchPath", () => {
+  it("extracts params", () => {
+    expect(matchPath("/p/:partnershipId", "/p/abc_1")).toEqual({ partnershipId: "abc_1" });
+    expect(matchPath("/invite/:token", "/invite/t%2Dx/")).toEqual({ token: "t-x" });
+  });
+
+  it("rejects other shapes", () => {
+    expect(matchPath("/p/:partnershipId", "/p")).toBeNull();
+    expect(matchPath("/p/:partnershipId", "/q/abc")).toBeNull();
+    expect(matchPath("/", "/login")).toBeNull();
+    expect(matchPath("/", "/")).toEqual({});
+  });
+});
+
+describe("safeRedirectTarget", () => {
+  it("keeps same-app paths only", () => {
+    expect(safeRedirectTarget("/p/1")).toBe("/p/1");
+    expect(safeRedirectTarget("//evil.example")).toBe("/");
+    expect(safeRedirectTarget("https://evil.example")).toBe("/");
+    expect(safeRedirectTarget(null)).toBe("/");
+  });
+});

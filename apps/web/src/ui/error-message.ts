@@ -1,0 +1,28 @@
+import type { MessageKey, Translate } from "../i18n";
+import type { ApiError } from "../lib/api-client";
+
+type ErrorKey = Extract<MessageKey, `errors.${string}`>;
+
+function isErrorKey(key: string): key is ErrorKey {
+  return key !== "errors.generic" && ERROR_KEYS.has(key);
+}
+
+const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
+  "errors.invalid_credentials",
+  "errors.email_taken",
+  "errors.invalid_input",
+  "errors.invalid_json",
+  "errors.unauthorized",
+  "errors.forbidden",
+  "errors.not_found",
+  "errors.conflict",
+  "errors.invitation_used",
+  "errors.invitation_expired",
+  "errors.network",
+]);
+
+/** The user-facing sentence for an API error: chosen by its stable code, never the server's English text. */
+export function errorMessage(t: Translate, error: ApiError): string {
+  const key = `errors.${error.code}`;
+  return isErrorKey(key) ? t(key) : t("errors.generic");
+}

@@ -1,0 +1,35 @@
+import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import type { Schema } from "@tiptap/pm/model";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
+
+/** Tiptap's Collaboration extension edits this XML fragment of the charter document. */
+export const CHARTER_FRAGMENT = "default";
+
+/**
+ * The charter's node and mark set. The browser adds Collaboration and carets on top;
+ * the server uses the same list to write seed content and read text out, so neither
+ * side can drift from what the editor accepts. Undo/redo is Yjs's job, not Tiptap's.
+ */
+export const charterExtensions: Extensions = [StarterKit.configure({ undoRedo: false })];
+
+export const charterSchema: Schema = getSchema(charterExtensions);
+
+/** Writes ProseMirror JSON into an empty charter document (used for seeding). */
+export function writeCharterContent(doc: Y.Doc, content: JSONContent): void {
+  const node = charterSchema.nodeFromJSON(content);
+  node.check();
+  prosemirrorJSONToYXmlFragment(charterSchema, content, doc.getXmlFragment(CHARTER_FRAGMENT));
+}
+
+/** Reads the charter document back as ProseMirror JSON. */
+export function readCharterContent(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CHARTER_FRAGMENT)) as JSONContent;
+}
+
+/** The charter's text, one line per block. */
+export function charterPlainText(doc: Y.Doc): string {
+  const node = charterSchema.nodeFromJSON(readCharterContent(doc));
+  return node.textBetween(0, node.content.size, "\n");
+}

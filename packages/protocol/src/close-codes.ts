@@ -1,0 +1,35 @@
+/**
+ * WebSocket close codes the sync server uses, with their reasons.
+ * 4000–4999 is the application range; the x4xx codes mirror their HTTP meaning.
+ */
+export const CloseCode = {
+  /** The server is restarting; reconnect at once. */
+  ServiceRestart: 4000,
+  /** A frame could not be decoded or was rejected by Yjs. */
+  InvalidMessage: 4400,
+  /** The session ended (logout or expiry) while the socket was open. */
+  Unauthorized: 4401,
+  /** The user lost access to the document while the socket was open. */
+  Forbidden: 4403,
+  /** A frame exceeded the configured size limit. */
+  MessageTooLarge: 4413,
+  /** The server could not store an update; the client should reconnect and resend. */
+  StorageFailure: 4500,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const CloseReason: Record<CloseCode, string> = {
+  [CloseCode.ServiceRestart]: "service restart",
+  [CloseCode.InvalidMessage]: "invalid message",
+  [CloseCode.Unauthorized]: "unauthorized",
+  [CloseCode.Forbidden]: "forbidden",
+  [CloseCode.MessageTooLarge]: "message too large",
+  [CloseCode.StorageFailure]: "storage failure",
+};
+
+/** Close codes after which a client must not reconnect without user action. */
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Unauthorized,
+  CloseCode.Forbidden,
+]);

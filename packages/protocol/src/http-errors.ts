@@ -1,0 +1,21 @@
+/** Stable error codes of the HTTP API, carried as `{"error":{"code","message"}}`. */
+export const ErrorCode = {
+  InvalidInput: "invalid_input",
+  InvalidJson: "invalid_json",
+  Unauthorized: "unauthorized",
+  InvalidCredentials: "invalid_credentials",
+  Forbidden: "forbidden",
+  NotFound: "not_found",
+  Conflict: "conflict",
+  EmailTaken: "email_taken",
+  InvitationUsed: "invitation_used",
+  InvitationExpired: "invitation_expired",
+  Internal: "internal",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,16 @@
+export type {
+  DocumentEntry,
+  InvitationKind,
+  InvitationView,
+  MeResponse,
+  MyOrganization,
+  MyPartnership,
+  OrganizationView,
+  PartnershipMemberView,
+  PartnershipResponse,
+  PartnershipView,
+  UserView,
+} from "./api.js";
+export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
+export { ErrorCode, type ErrorBody } from "./http-errors.js";
+export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";
