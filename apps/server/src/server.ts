@@ -1,12 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Server } from "node:http";
-import { AccessService } from "./access/access-service.js";
 import { createApp } from "./app.js";
-import { SessionService } from "./auth/sessions.js";
 import { openStore, type Store } from "./db/database.js";
 import { migrateToLatest } from "./db/migrations.js";
 import type { Services } from "./http/context.js";
+import { createServices } from "./services.js";
 import { RoomRegistry } from "./sync/room-registry.js";
 import { SyncServer } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
@@ -35,17 +34,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = openStore(config.databaseUrl);
   await migrateToLatest(store.db, store.dialect);
 
-  const sessions = new SessionService(store.db);
-  const access = new AccessService(store.db);
   const rooms = new RoomRegistry(new SqlUpdateLog(store.db));
-  const sync = new SyncServer({ sessions, access, rooms });
-  const services: Services = {
-    env: { PUBLIC_ORIGIN: config.publicOrigin },
-    db: store.db,
-    sessions,
-    access,
-    onSessionEnded: (sessionId) => sync.closeSession(sessionId),
-  };
+  // The sync server needs the services and they tell it when sessions end.
+  let sync: SyncServer | undefined;
+  const services = createServices(store, config.publicOrigin, (sessionId) => sync?.closeSession(sessionId));
+  sync = new SyncServer({ sessions: services.sessions, access: services.access, rooms });
   const app = createApp(services, config.webDist ? { webDist: config.webDist } : {});
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;

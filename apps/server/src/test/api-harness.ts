@@ -1,0 +1,153 @@
+import { SESSION_COOKIE } from "@entente/protocol";
+import type { Hono } from "hono";
+import { createApp } from "../app.js";
+import type { Store } from "../db/database.js";
+import type { AppEnv, Services } from "../http/context.js";
+import { createServices } from "../services.js";
+import { openMigratedStore, tempSqliteUrl } from "./test-store.js";
+
+export const TEST_ORIGIN = "http://entente.test";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  cookie: string;
+}
+
+/**
+ * The whole HTTP app over a real SQLite file, driven in memory with `app.request`,
+ * with helpers that sign users up and build organizations and partnerships.
+ */
+export class ApiHarness {
+  endedSessions: string[] = [];
+  private counter = 0;
+
+  private constructor(
+    readonly app: Hono<AppEnv>,
+    readonly services: Services,
+    readonly store: Store,
+    private readonly cleanupFiles: () => void,
+  ) {}
+
+  static async create(): Promise<ApiHarness> {
+    const { url, cleanup } = tempSqliteUrl();
+    const store = await openMigratedStore(url);
+    const ended: string[] = [];
+    const services = createServices(store, TEST_ORIGIN, (id) => ended.push(id));
+    const harness = new ApiHarness(createApp(services), services, store, cleanup);
+    harness.endedSessions = ended;
+    return harness;
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+    this.cleanupFiles();
+  }
+
+  /** Sends a request; `body` is JSON-encoded unless it is already a string. */
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; cookie?: string | undefined } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (options.cookie) headers.cookie = options.cookie;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    }
+    const response = await this.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: response.headers };
+  }
+
+  async signup(name = `User ${++this.counter}`): Promise<TestUser> {
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${++this.counter}@example.test`;
+    const response = await this.request("POST", "/api/auth/signup", {
+      body: { email, password: "correct horse battery", name },
+    });
+    if (response.status !== 201) throw new Error(`signup failed: ${JSON.stringify(response.body)}`);
+    return { ...response.body.user, cookie: sessionCookieFrom(response.headers) };
+  }
+
+  async createOrganization(user: TestUser, name: string): Promise<string> {
+    const response = await this.request("POST", "/api/organizations", { body: { name }, cookie: user.cookie });
+    if (response.status !== 201) throw new Error(`organization failed: ${JSON.stringify(response.body)}`);
+    return response.body.organization.id as string;
+  }
+
+  async createPartnership(user: TestUser, organizationId: string, name = "Alliance"): Promise<string> {
+    const response = await this.request("POST", "/api/partnerships", {
+      body: { name, organizationId },
+      cookie: user.cookie,
+    });
+    if (response.status !== 201) throw new Error(`partnership failed: ${JSON.stringify(response.body)}`);
+    return response.body.partnership.id as string;
+  }
+
+  async invite(
+    user: TestUser,
+    partnershipId: string,
+    body: { kind: "organization" | "member"; role: string; organizationId?: string },
+  ): Promise<string> {
+    const response = await this.request("POST", `/api/partnerships/${partnershipId}/invitations`, {
+      body,
+      cookie: user.cookie,
+    });
+    if (response.status !== 201) throw new Error(`invite failed: ${JSON.stringify(response.body)}`);
+    return response.body.invitation.token as string;
+  }
+
+  async accept(user: TestUser, token: string): Promise<ApiResponse> {
+    return this.request("POST", `/api/invitations/${token}/accept`, { body: {}, cookie: user.cookie });
+  }
+
+  /**
+   * Two organizations in one partnership, each with an admin, an editor and a viewer:
+   * the cast of most access tests.
+   */
+  async twoOrganizationPartnership() {
+    const northAdmin = await this.signup("North Admin");
+    const north = await this.createOrganization(northAdmin, "Northwind");
+    const partnershipId = await this.createPartnership(northAdmin, north, "North × South");
+    const southAdmin = await this.signup("South Admin");
+    const south = await this.createOrganization(southAdmin, "Southpeak");
+    await this.accept(southAdmin, await this.invite(northAdmin, partnershipId, { kind: "organization", role: "admin" }));
+    const addMember = async (admin: TestUser, name: string, role: string) => {
+      const member = await this.signup(name);
+      const accepted = await this.accept(member, await this.invite(admin, partnershipId, { kind: "member", role }));
+      if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+      return member;
+    };
+    return {
+      partnershipId,
+      north: {
+        id: north,
+        admin: northAdmin,
+        editor: await addMember(northAdmin, "North Editor", "editor"),
+        viewer: await addMember(northAdmin, "North Viewer", "viewer"),
+      },
+      south: {
+        id: south,
+        admin: southAdmin,
+        editor: await addMember(southAdmin, "South Editor", "editor"),
+        viewer: await addMember(southAdmin, "South Viewer", "viewer"),
+      },
+    };
+  }
+}
+
+/** `name=value` of the session cookie a response set. */
+export function sessionCookieFrom(headers: Headers): string {
+  const cookie = headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error("no session cookie set");
+  return cookie.split(";")[0] ?? "";
+}

@@ -1,0 +1,162 @@
+import { SESSION_COOKIE } from "@entente/protocol";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { startServer, type RunningServer } from "../server.js";
+import { tempSqliteUrl } from "./test-store.js";
+
+export interface LiveUser {
+  id: string;
+  cookie: string;
+}
+
+export interface SyncClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the first sync with the server completed. */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/**
+ * A real Entente server on a loopback port over a real SQLite file, restartable on
+ * the same file, with stock y-websocket clients that carry a session cookie.
+ */
+export class LiveServer {
+  private clients = new Set<SyncClient>();
+
+  private constructor(
+    public server: RunningServer,
+    readonly databaseUrl: string,
+    private readonly cleanupFiles: () => void,
+  ) {}
+
+  static async start(): Promise<LiveServer> {
+    const { url, cleanup } = tempSqliteUrl();
+    return new LiveServer(await LiveServer.boot(url, 0), url, cleanup);
+  }
+
+  private static boot(databaseUrl: string, port: number): Promise<RunningServer> {
+    return startServer({ port, host: "127.0.0.1", databaseUrl, publicOrigin: "http://127.0.0.1" });
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get syncUrl(): string {
+    return `${this.url.replace(/^http/, "ws")}/sync`;
+  }
+
+  /** Stops the server (graceful) and starts a new one on the same store and port. */
+  async restart(): Promise<void> {
+    const port = this.server.port;
+    await this.server.stop();
+    this.server = await LiveServer.boot(this.databaseUrl, port);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.destroy();
+    await this.server.stop();
+    this.cleanupFiles();
+  }
+
+  async api<T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; body: T; headers: Headers }> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (cookie) headers.cookie = cookie;
+    const response = await fetch(this.url + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: response.headers };
+  }
+
+  async signup(name: string): Promise<LiveUser> {
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2)}@example.test`;
+    const response = await this.api("POST", "/api/auth/signup", { email, password: "correct horse battery", name });
+    if (response.status !== 201) throw new Error(`signup failed ${JSON.stringify(response.body)}`);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    return { id: response.body.user.id, cookie: (cookie ?? "").split(";")[0] ?? "" };
+  }
+
+  /** Northwind and Southpeak in one partnership, each with an admin and a viewer. */
+  async twoOrganizations() {
+    const north = await this.signup("Nora North");
+    const northOrg = (await this.api("POST", "/api/organizations", { name: "Northwind" }, north.cookie)).body.organization.id as string;
+    const partnershipId = (await this.api("POST", "/api/partnerships", { name: "N × S", organizationId: northOrg }, north.cookie)).body.partnership.id as string;
+    const south = await this.signup("Sam South");
+    const southOrg = (await this.api("POST", "/api/organizations", { name: "Southpeak" }, south.cookie)).body.organization.id as string;
+    const invite = async (kind: string, role: string, by: LiveUser) =>
+      (await this.api("POST", `/api/partnerships/${partnershipId}/invitations`, { kind, role }, by.cookie)).body.invitation.token as string;
+    const accept = async (token: string, user: LiveUser) => {
+      const r = await this.api("POST", `/api/invitations/${token}/accept`, {}, user.cookie);
+      if (r.status !== 200) throw new Error(`accept failed ${JSON.stringify(r.body)}`);
+    };
+    await accept(await invite("organization", "admin", north), south);
+    const northViewer = await this.signup("Vic Viewer");
+    await accept(await invite("member", "viewer", north), northViewer);
+    return { partnershipId, north, northOrg, south, southOrg, northViewer };
+  }
+
+  /** A stock y-websocket client (Node `ws`, no BroadcastChannel) authenticated by `cookie`. */
+  connect(documentName: string, cookie: string | undefined): SyncClient {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(this.syncUrl, documentName, doc, {
+      WebSocketPolyfill: websocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    const synced = new Promise<void>((resolve) => {
+      if (provider.synced) resolve();
+      provider.once("sync", (isSynced: boolean) => isSynced && resolve());
+    });
+    const client: SyncClient = {
+      doc,
+      provider,
+      synced,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+        this.clients.delete(client);
+      },
+    };
+    this.clients.add(client);
+    return client;
+  }
+
+  /** Opens a raw socket and reports how the upgrade ended: the HTTP status, or "open". */
+  upgradeStatus(documentName: string, cookie?: string): Promise<number | "open"> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(`${this.syncUrl}/${documentName}`, cookie ? { headers: { cookie } } : {});
+      socket.on("unexpected-response", (_request, response) => {
+        resolve(response.statusCode ?? 0);
+        socket.terminate();
+      });
+      socket.on("open", () => {
+        resolve("open");
+        socket.close();
+      });
+      socket.on("error", (error) => {
+        if (!String(error.message).includes("Unexpected server response")) reject(error);
+      });
+    });
+  }
+}
+
+function websocketWithCookie(cookie: string | undefined) {
+  return class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
