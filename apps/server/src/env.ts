@@ -24,7 +24,6 @@ const EnvSchema = z
     WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, "apps/web/dist")),
     /** Seed the "Northwind × Southpeak" demo on start when it is not there yet. */
     SEED_DEMO: booleanFlag.default(false),
-    LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
   })
   .transform((env) => ({
     ...env,

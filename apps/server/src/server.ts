@@ -35,10 +35,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await migrateToLatest(store.db, store.dialect);
 
   const rooms = new RoomRegistry(new SqlUpdateLog(store.db));
-  // The sync server needs the services and they tell it when sessions end.
-  let sync: SyncServer | undefined;
-  const services = createServices(store, config.publicOrigin, (sessionId) => sync?.closeSession(sessionId));
-  sync = new SyncServer({ sessions: services.sessions, access: services.access, rooms });
+  // A session that ends (logout) closes its sockets too.
+  const services = createServices(store, config.publicOrigin, (sessionId) => sync.closeSession(sessionId));
+  const sync = new SyncServer({ sessions: services.sessions, access: services.access, rooms });
   const app = createApp(services, config.webDist ? { webDist: config.webDist } : {});
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -11,8 +11,6 @@ export const CloseCode = {
   Unauthorized: 4401,
   /** The user lost access to the document while the socket was open. */
   Forbidden: 4403,
-  /** A frame exceeded the configured size limit. */
-  MessageTooLarge: 4413,
   /** The server could not store an update; the client should reconnect and resend. */
   StorageFailure: 4500,
 } as const;
@@ -24,7 +22,6 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.InvalidMessage]: "invalid message",
   [CloseCode.Unauthorized]: "unauthorized",
   [CloseCode.Forbidden]: "forbidden",
-  [CloseCode.MessageTooLarge]: "message too large",
   [CloseCode.StorageFailure]: "storage failure",
 };
 

@@ -5,7 +5,7 @@ import { openStore, type Store } from "../db/database.js";
 import { migrateToLatest } from "../db/migrations.js";
 
 /** A real SQLite file in a fresh temporary folder; removed by `cleanup`. */
-export function tempSqliteUrl(): { url: string; cleanup(): void } {
+export function tempSqliteUrl(): { url: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-test-"));
   return {
     url: `sqlite:${path.join(dir, "entente.sqlite")}`,

@@ -1,0 +1,359 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SessionService } from "../../auth/sessions.js";
+import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+function errorOf(code: string) {
+  return { error: { code, message: expect.any(String) } };
+}
+
+describe("invitation routes", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  const accept = (user: TestUser | undefined, token: string, body: unknown = {}) =>
+    harness.request("POST", `/api/invitations/${token}/accept`, { body, cookie: user?.cookie });
+  const preview = (user: TestUser | undefined, token: string) =>
+    harness.request("GET", `/api/invitations/${token}`, { cookie: user?.cookie });
+  const seatOf = (userId: string) =>
+    harness.store.db
+      .selectFrom("partnership_members")
+      .selectAll()
+      .where("partnership_id", "=", cast.partnershipId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+  const organizationsIn = async (partnershipId = cast.partnershipId) =>
+    (
+      await harness.store.db
+        .selectFrom("partnership_organizations")
+        .select("organization_id")
+        .where("partnership_id", "=", partnershipId)
+        .execute()
+    ).map((r) => r.organization_id);
+  const memberCount = async () =>
+    (await harness.store.db.selectFrom("partnership_members").selectAll().execute()).length;
+  const expire = (token: string, at = Date.now() - 1) =>
+    harness.store.db
+      .updateTable("invitations")
+      .set({ expires_at: at })
+      .where("id", "=", SessionService.idOf(token))
+      .execute();
+  /** Someone who administers an organization that is in no partnership yet. */
+  const newOrganizationAdmin = async (name: string) => {
+    const admin = await harness.signup(`${name} Admin`);
+    const id = await harness.createOrganization(admin, name);
+    return { admin, id };
+  };
+  const organizationInvitation = () => harness.invite(cast.north.admin, cast.partnershipId, { kind: "organization", role: "admin" });
+
+  describe("POST /api/invitations/:token/accept, organization invitations", () => {
+    it("brings the accepting admin's organization into the partnership", async () => {
+      const east = await newOrganizationAdmin("Eastgate");
+      const token = await organizationInvitation();
+
+      const response = await accept(east.admin, token);
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        partnership: { id: cast.partnershipId, name: "North × South", createdAt: expect.any(String) },
+      });
+      expect(await organizationsIn()).toEqual(expect.arrayContaining([cast.north.id, cast.south.id, east.id]));
+      expect(await organizationsIn()).toHaveLength(3);
+      expect(await seatOf(east.admin.id)).toEqual({
+        partnership_id: cast.partnershipId,
+        user_id: east.admin.id,
+        organization_id: east.id,
+        permission: "admin",
+        level: "strategic",
+      });
+      const partnership = await harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
+        cookie: east.admin.cookie,
+      });
+      expect(partnership.status).toBe(200);
+      expect(partnership.body.organizations).toContainEqual({ id: east.id, name: "Eastgate" });
+    });
+
+    it("accepts the admin's own organization named explicitly", async () => {
+      const east = await newOrganizationAdmin("Eastgate");
+
+      const response = await accept(east.admin, await organizationInvitation(), { organizationId: east.id });
+
+      expect(response.status).toBe(200);
+      expect(await organizationsIn()).toContain(east.id);
+    });
+
+    it("answers 403 when the accepting user names an organization they do not administer", async () => {
+      const east = await newOrganizationAdmin("Eastgate");
+      const west = await newOrganizationAdmin("Westmark");
+      const token = await organizationInvitation();
+
+      const response = await accept(east.admin, token, { organizationId: west.id });
+
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual(errorOf("forbidden"));
+      expect(await organizationsIn()).not.toContain(west.id);
+      expect(await organizationsIn()).not.toContain(east.id);
+      // Nothing was used up: the right person can still accept.
+      expect((await accept(west.admin, token)).status).toBe(200);
+    });
+
+    it("answers 403 to a member of an organization who is not its admin", async () => {
+      // An editor of Eastgate, who joined it through another partnership.
+      const east = await newOrganizationAdmin("Eastgate");
+      const elsewhere = await harness.createPartnership(east.admin, east.id, "Elsewhere");
+      const eastEditor = await harness.signup("East Editor");
+      await harness.accept(eastEditor, await harness.invite(east.admin, elsewhere, { kind: "member", role: "editor" }));
+      const before = await memberCount();
+
+      const response = await accept(eastEditor, await organizationInvitation());
+
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual(errorOf("forbidden"));
+      expect(await organizationsIn()).not.toContain(east.id);
+      expect(await memberCount()).toBe(before);
+    });
+
+    it("answers 409 to a user without an organization", async () => {
+      const loner = await harness.signup("Loner");
+      const before = await memberCount();
+
+      const response = await accept(loner, await organizationInvitation());
+
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+      expect(await memberCount()).toBe(before);
+      expect(await seatOf(loner.id)).toBeUndefined();
+    });
+
+    it("answers 409 when the organization is already in the partnership", async () => {
+      // A second admin of Northwind who is not yet in this partnership.
+      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
+      const secondAdmin = await harness.signup("North Second Admin");
+      await harness.accept(secondAdmin, await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }));
+
+      const response = await accept(secondAdmin, await organizationInvitation());
+
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+      expect(await seatOf(secondAdmin.id)).toBeUndefined();
+    });
+  });
+
+  describe("POST /api/invitations/:token/accept, member invitations", () => {
+    it("adds a user without an organization to the inviting organization with the role", async () => {
+      const newcomer = await harness.signup("Newcomer");
+      const token = await harness.invite(cast.south.admin, cast.partnershipId, { kind: "member", role: "editor" });
+
+      const response = await accept(newcomer, token);
+
+      expect(response.status).toBe(200);
+      expect(response.body.partnership.id).toBe(cast.partnershipId);
+      expect(await seatOf(newcomer.id)).toMatchObject({
+        organization_id: cast.south.id,
+        permission: "editor",
+        level: "operational",
+      });
+      const me = await harness.request("GET", "/api/me", { cookie: newcomer.cookie });
+      expect(me.body.organizations).toEqual([{ id: cast.south.id, name: "Southpeak", role: "editor" }]);
+      expect(me.body.partnerships).toEqual([
+        expect.objectContaining({ id: cast.partnershipId, organizationId: cast.south.id, permission: "editor" }),
+      ]);
+    });
+
+    it("seats a colleague already in the inviting organization without changing their organization role", async () => {
+      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
+      const colleague = await harness.signup("Colleague");
+      await harness.accept(colleague, await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }));
+
+      const response = await accept(
+        colleague,
+        await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" }),
+      );
+
+      expect(response.status).toBe(200);
+      expect(await seatOf(colleague.id)).toMatchObject({ organization_id: cast.north.id, permission: "viewer" });
+      const me = await harness.request("GET", "/api/me", { cookie: colleague.cookie });
+      expect(me.body.organizations).toEqual([{ id: cast.north.id, name: "Northwind", role: "editor" }]);
+    });
+
+    it("answers 409 to a user of another organization", async () => {
+      const east = await newOrganizationAdmin("Eastgate");
+      const before = await memberCount();
+
+      const response = await accept(
+        east.admin,
+        await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" }),
+      );
+
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+      expect(await memberCount()).toBe(before);
+    });
+  });
+
+  describe("POST /api/invitations/:token/accept, invalid links", () => {
+    it("answers 409 invitation_used the second time, whoever uses it", async () => {
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const first = await harness.signup("First");
+      const second = await harness.signup("Second");
+      expect((await accept(first, token)).status).toBe(200);
+
+      const again = await accept(second, token);
+      const sameUser = await accept(first, token);
+
+      expect(again.status).toBe(409);
+      expect(again.body).toEqual(errorOf("invitation_used"));
+      expect(sameUser.status).toBe(409);
+      expect(sameUser.body).toEqual(errorOf("invitation_used"));
+      expect(await seatOf(second.id)).toBeUndefined();
+    });
+
+    it("lets only one of two concurrent accepts through", async () => {
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const first = await harness.signup("First");
+      const second = await harness.signup("Second");
+      const before = await memberCount();
+
+      const responses = await Promise.all([accept(first, token), accept(second, token)]);
+
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(responses.find((r) => r.status === 409)?.body).toEqual(errorOf("invitation_used"));
+      expect(await memberCount()).toBe(before + 1);
+    });
+
+    it("answers 404 to an unknown token", async () => {
+      const newcomer = await harness.signup("Newcomer");
+
+      const response = await accept(newcomer, "abcdefghijklmnopqrstuvwxyz234567");
+
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(errorOf("not_found"));
+    });
+
+    it("answers 400 to a token that cannot be one", async () => {
+      const newcomer = await harness.signup("Newcomer");
+
+      const response = await accept(newcomer, "NOT-A-TOKEN");
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe("invalid_input");
+    });
+
+    it("answers 410 invitation_expired to an expired invitation and writes nothing", async () => {
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      await expire(token);
+      const newcomer = await harness.signup("Newcomer");
+
+      const response = await accept(newcomer, token);
+
+      expect(response.status).toBe(410);
+      expect(response.body).toEqual(errorOf("invitation_expired"));
+      expect(await seatOf(newcomer.id)).toBeUndefined();
+      const me = await harness.request("GET", "/api/me", { cookie: newcomer.cookie });
+      expect(me.body.organizations).toEqual([]);
+    });
+
+    it("still accepts an invitation a moment before it expires", async () => {
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      await expire(token, Date.now() + 60_000);
+
+      expect((await accept(await harness.signup("Newcomer"), token)).status).toBe(200);
+    });
+
+    it("answers 409 to a user already in the partnership, and leaves the link usable", async () => {
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "admin" });
+
+      const response = await accept(cast.north.viewer, token);
+
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+      expect(await seatOf(cast.north.viewer.id)).toMatchObject({ permission: "viewer" });
+      expect((await accept(await harness.signup("Newcomer"), token)).status).toBe(200);
+    });
+
+    it("answers 401 without a session", async () => {
+      const token = await organizationInvitation();
+
+      const response = await accept(undefined, token);
+
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual(errorOf("unauthorized"));
+    });
+  });
+
+  describe("GET /api/invitations/:token", () => {
+    it("previews a member invitation with the organization to join", async () => {
+      const created = await harness.request("POST", `/api/partnerships/${cast.partnershipId}/invitations`, {
+        body: { kind: "member", role: "editor" },
+        cookie: cast.north.admin.cookie,
+      });
+      const { token, expiresAt } = created.body.invitation as { token: string; expiresAt: string };
+      const newcomer = await harness.signup("Newcomer");
+
+      const response = await preview(newcomer, token);
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        invitation: {
+          kind: "member",
+          role: "editor",
+          partnership: { id: cast.partnershipId, name: "North × South" },
+          organization: { id: cast.north.id, name: "Northwind" },
+          expiresAt,
+        },
+      });
+    });
+
+    it("previews an organization invitation without an organization", async () => {
+      const east = await newOrganizationAdmin("Eastgate");
+
+      const response = await preview(east.admin, await organizationInvitation());
+
+      expect(response.status).toBe(200);
+      expect(response.body.invitation).toMatchObject({ kind: "organization", role: "admin", organization: null });
+      expect(Date.parse(response.body.invitation.expiresAt)).toBeGreaterThan(Date.now());
+    });
+
+    it("does not use the invitation up", async () => {
+      const token = await organizationInvitation();
+      const east = await newOrganizationAdmin("Eastgate");
+      await preview(east.admin, token);
+
+      expect((await accept(east.admin, token)).status).toBe(200);
+    });
+
+    it("answers 404, 409 and 410 like accepting does", async () => {
+      const user = await harness.signup("Newcomer");
+      const used = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      await accept(user, used);
+      const expired = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      await expire(expired);
+
+      const unknown = await preview(user, "abcdefghijklmnopqrstuvwxyz234567");
+      const usedPreview = await preview(user, used);
+      const expiredPreview = await preview(user, expired);
+
+      expect([unknown.status, usedPreview.status, expiredPreview.status]).toEqual([404, 409, 410]);
+      expect(unknown.body).toEqual(errorOf("not_found"));
+      expect(usedPreview.body).toEqual(errorOf("invitation_used"));
+      expect(expiredPreview.body).toEqual(errorOf("invitation_expired"));
+    });
+
+    it("answers 401 without a session", async () => {
+      const response = await preview(undefined, await organizationInvitation());
+
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual(errorOf("unauthorized"));
+    });
+  });
+});
