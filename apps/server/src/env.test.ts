@@ -1,0 +1,33 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./env.js";
+
+describe("loadEnv", () => {
+  it("defaults to an SQLite file under ./data of the repository, whatever the working folder", () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toMatch(/^sqlite:\//);
+    expect(env.DATABASE_URL.endsWith(path.join("data", "entente.sqlite"))).toBe(true);
+    expect(env.PUBLIC_ORIGIN).toBe("http://localhost:3000");
+    expect(env.SEED_DEMO).toBe(false);
+  });
+
+  it("takes values from the environment", () => {
+    const env = loadEnv({
+      PORT: "8080",
+      DATABASE_URL: "postgres://localhost/entente",
+      PUBLIC_ORIGIN: "https://entente.example/",
+      SEED_DEMO: "true",
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBe("postgres://localhost/entente");
+    expect(env.PUBLIC_ORIGIN).toBe("https://entente.example");
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("names every invalid variable instead of starting half-configured", () => {
+    expect(() => loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", PUBLIC_ORIGIN: "not a url" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*PUBLIC_ORIGIN|PORT[\s\S]*PUBLIC_ORIGIN[\s\S]*DATABASE_URL/,
+    );
+  });
+});
