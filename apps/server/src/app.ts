@@ -1,7 +1,9 @@
+import { ErrorCode } from "@entente/protocol";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Services } from "./http/context.js";
-import { handleError, handleNotFound } from "./http/errors.js";
+import { errorBody, handleError, handleNotFound } from "./http/errors.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
 import { authRoutes } from "./routes/auth/auth.js";
 import { healthRoutes } from "./routes/health/health.js";
@@ -10,6 +12,9 @@ import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
 import { mountWebAssets } from "./web/web-assets.js";
+
+/** Largest request body any route accepts. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppOptions {
   /** Folder of the built web app; omitted in API-only tests. */
@@ -38,6 +43,13 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       xFrameOptions: "DENY",
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody(ErrorCode.InvalidInput, "Request body is too large"), 413),
     }),
   );
   app.use("/api/*", sessionMiddleware(services.sessions, secure));

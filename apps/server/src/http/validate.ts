@@ -3,15 +3,9 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { HttpError } from "./errors.js";
 
-/** Largest JSON body any route accepts. */
-const MAX_BODY_BYTES = 64 * 1024;
-
 /** Reads and validates a JSON body; a bad one is a 400 with the offending fields. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) {
-    throw new HttpError(413, ErrorCode.InvalidInput, "Request body is too large");
-  }
   let body: unknown = {};
   if (text.trim() !== "") {
     try {

@@ -38,11 +38,19 @@ describe("auth routes", () => {
 
   describe("POST /api/auth/signup", () => {
     it("creates the user and answers 201 {user} with a normalized e-mail", async () => {
-      const response = await signup({ email: "  Ada@Example.TEST ", password: PASSWORD, name: " Ada " });
+      const response = await signup({
+        email: "  Ada@Example.TEST ",
+        password: PASSWORD,
+        name: " Ada ",
+      });
 
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
-        user: { id: expect.stringMatching(/^[A-Za-z0-9_-]+$/), email: "ada@example.test", name: "Ada" },
+        user: {
+          id: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+          email: "ada@example.test",
+          name: "Ada",
+        },
       });
       const row = await harness.store.db
         .selectFrom("users")
@@ -89,7 +97,9 @@ describe("auth routes", () => {
     it("signs the new user in: the cookie opens /api/me", async () => {
       const response = await signup({ email: "ada@example.test", password: PASSWORD, name: "Ada" });
 
-      const me = await harness.request("GET", "/api/me", { cookie: sessionCookieFrom(response.headers) });
+      const me = await harness.request("GET", "/api/me", {
+        cookie: sessionCookieFrom(response.headers),
+      });
       expect(me.status).toBe(200);
       expect(me.body.user).toEqual(response.body.user);
     });
@@ -97,17 +107,27 @@ describe("auth routes", () => {
     it("answers 409 email_taken for an e-mail already in use", async () => {
       await signup({ email: "ada@example.test", password: PASSWORD, name: "Ada" });
 
-      const again = await signup({ email: "ada@example.test", password: "another password", name: "Other" });
+      const again = await signup({
+        email: "ada@example.test",
+        password: "another password",
+        name: "Other",
+      });
 
       expect(again.status).toBe(409);
       expect(again.body).toEqual(errorOf("email_taken"));
-      expect(again.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(false);
+      expect(again.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(
+        false,
+      );
     });
 
     it("answers 409 email_taken when the e-mail differs only by case", async () => {
       await signup({ email: "ada@example.test", password: PASSWORD, name: "Ada" });
 
-      const again = await signup({ email: "ADA@Example.Test", password: PASSWORD, name: "Ada again" });
+      const again = await signup({
+        email: "ADA@Example.Test",
+        password: PASSWORD,
+        name: "Ada again",
+      });
 
       expect(again.status).toBe(409);
       expect(again.body).toEqual(errorOf("email_taken"));
@@ -115,9 +135,8 @@ describe("auth routes", () => {
       expect(users).toHaveLength(1);
     });
 
-    // BUG: auth.ts checks "email taken" and inserts in two steps with an async argon2 hash
-    // in between; two concurrent signups both pass the check and the second INSERT hits
-    // the UNIQUE constraint, which surfaces as a 500 instead of 409 email_taken.
+    // The argon2 hash takes a while: a check-then-insert would let both pass and the
+    // second INSERT would hit the UNIQUE constraint as a 500.
     it("answers 409 email_taken, never 500, to two concurrent signups with one e-mail", async () => {
       const [first, second] = await Promise.all([
         signup({ email: "race@example.test", password: PASSWORD, name: "One" }),
@@ -147,7 +166,9 @@ describe("auth routes", () => {
     it("names the offending field in the 400 details", async () => {
       const response = await signup({ email: "ada@example.test", password: "short", name: "Ada" });
 
-      expect(response.body.error.details).toEqual([{ path: "password", message: expect.any(String) }]);
+      expect(response.body.error.details).toEqual([
+        { path: "password", message: expect.any(String) },
+      ]);
     });
 
     it("answers 400 invalid_json to a malformed body", async () => {
@@ -170,7 +191,9 @@ describe("auth routes", () => {
       const response = await login({ email: "ada@example.test", password: PASSWORD });
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ user: { id: userId, email: "ada@example.test", name: "Ada" } });
+      expect(response.body).toEqual({
+        user: { id: userId, email: "ada@example.test", name: "Ada" },
+      });
       const cookie = sessionCookieFrom(response.headers);
       const line = sessionSetCookie(response.headers);
       expect(line).toContain("HttpOnly");
@@ -181,7 +204,9 @@ describe("auth routes", () => {
       expect(me.body.user.id).toBe(userId);
       // Signup's session and this one.
       expect(await sessionRows()).toHaveLength(2);
-      expect((await sessionRows()).map((r) => r.id)).toContain(SessionService.idOf(tokenOf(cookie)));
+      expect((await sessionRows()).map((r) => r.id)).toContain(
+        SessionService.idOf(tokenOf(cookie)),
+      );
     });
 
     it("accepts the e-mail in another case", async () => {
@@ -196,7 +221,9 @@ describe("auth routes", () => {
 
       expect(response.status).toBe(401);
       expect(response.body).toEqual(errorOf("invalid_credentials"));
-      expect(response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(false);
+      expect(response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(
+        false,
+      );
       expect(await sessionRows()).toHaveLength(1);
     });
 
@@ -278,7 +305,11 @@ describe("auth routes", () => {
       const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
 
       expect(me.status).toBe(200);
-      const row = await harness.store.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      const row = await harness.store.db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(row.expires_at).toBeGreaterThanOrEqual(before + SESSION_LIFETIME_MS);
       expect(row.expires_at).toBeLessThanOrEqual(Date.now() + SESSION_LIFETIME_MS);
       expect(sessionCookieFrom(me.headers)).toBe(user.cookie);
@@ -296,7 +327,11 @@ describe("auth routes", () => {
     it("rejects an expired session with 401, deletes it and clears the cookie", async () => {
       const user = await harness.signup("Ada");
       const id = SessionService.idOf(tokenOf(user.cookie));
-      await harness.store.db.updateTable("sessions").set({ expires_at: Date.now() - 1 }).where("id", "=", id).execute();
+      await harness.store.db
+        .updateTable("sessions")
+        .set({ expires_at: Date.now() - 1 })
+        .where("id", "=", id)
+        .execute();
 
       const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
 
@@ -309,7 +344,9 @@ describe("auth routes", () => {
     it("answers 401 to a forged token", async () => {
       await harness.signup("Ada");
 
-      const me = await harness.request("GET", "/api/me", { cookie: `${SESSION_COOKIE}=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` });
+      const me = await harness.request("GET", "/api/me", {
+        cookie: `${SESSION_COOKIE}=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+      });
 
       expect(me.status).toBe(401);
       expect(me.body).toEqual(errorOf("unauthorized"));
@@ -328,13 +365,22 @@ describe("auth routes", () => {
     });
 
     const expiryInDb = async (id: string) =>
-      (await harness.store.db.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirst())
-        ?.expires_at;
+      (
+        await harness.store.db
+          .selectFrom("sessions")
+          .select("expires_at")
+          .where("id", "=", id)
+          .executeTakeFirst()
+      )?.expires_at;
 
     it("creates sessions that expire 30 days from now", async () => {
       const { token, session } = await sessions.create(userId);
 
-      expect(session).toEqual({ id: SessionService.idOf(token), userId, expiresAt: now + 30 * DAY });
+      expect(session).toEqual({
+        id: SessionService.idOf(token),
+        userId,
+        expiresAt: now + 30 * DAY,
+      });
       expect(await expiryInDb(session.id)).toBe(now + 30 * DAY);
     });
 

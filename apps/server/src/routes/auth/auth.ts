@@ -15,17 +15,16 @@ export function authRoutes(services: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .post("/signup", async (c) => {
       const body = await readJson(c, SignupBody);
-      const taken = await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", body.email)
-        .executeTakeFirst();
-      if (taken) throw new HttpError(409, ErrorCode.EmailTaken, "An account with this e-mail exists");
       const user = { id: newId(), email: body.email, name: body.name };
-      await db
+      // The unique e-mail decides, so two concurrent signups cannot both pass a check.
+      const inserted = await db
         .insertInto("users")
         .values({ ...user, password_hash: await hashPassword(body.password), created_at: Date.now() })
-        .execute();
+        .onConflict((conflict) => conflict.column("email").doNothing())
+        .executeTakeFirst();
+      if (inserted.numInsertedOrUpdatedRows !== 1n) {
+        throw new HttpError(409, ErrorCode.EmailTaken, "An account with this e-mail exists");
+      }
       const { token, session } = await sessions.create(user.id);
       setSessionCookie(c, token, session, secure);
       return c.json({ user }, 201);

@@ -54,7 +54,8 @@ describe("invitation routes", () => {
     const id = await harness.createOrganization(admin, name);
     return { admin, id };
   };
-  const organizationInvitation = () => harness.invite(cast.north.admin, cast.partnershipId, { kind: "organization", role: "admin" });
+  const organizationInvitation = () =>
+    harness.invite(cast.north.admin, cast.partnershipId, { kind: "organization", role: "admin" });
 
   describe("POST /api/invitations/:token/accept, organization invitations", () => {
     it("brings the accepting admin's organization into the partnership", async () => {
@@ -65,9 +66,15 @@ describe("invitation routes", () => {
 
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
-        partnership: { id: cast.partnershipId, name: "North × South", createdAt: expect.any(String) },
+        partnership: {
+          id: cast.partnershipId,
+          name: "North × South",
+          createdAt: expect.any(String),
+        },
       });
-      expect(await organizationsIn()).toEqual(expect.arrayContaining([cast.north.id, cast.south.id, east.id]));
+      expect(await organizationsIn()).toEqual(
+        expect.arrayContaining([cast.north.id, cast.south.id, east.id]),
+      );
       expect(await organizationsIn()).toHaveLength(3);
       expect(await seatOf(east.admin.id)).toEqual({
         partnership_id: cast.partnershipId,
@@ -86,7 +93,9 @@ describe("invitation routes", () => {
     it("accepts the admin's own organization named explicitly", async () => {
       const east = await newOrganizationAdmin("Eastgate");
 
-      const response = await accept(east.admin, await organizationInvitation(), { organizationId: east.id });
+      const response = await accept(east.admin, await organizationInvitation(), {
+        organizationId: east.id,
+      });
 
       expect(response.status).toBe(200);
       expect(await organizationsIn()).toContain(east.id);
@@ -112,7 +121,10 @@ describe("invitation routes", () => {
       const east = await newOrganizationAdmin("Eastgate");
       const elsewhere = await harness.createPartnership(east.admin, east.id, "Elsewhere");
       const eastEditor = await harness.signup("East Editor");
-      await harness.accept(eastEditor, await harness.invite(east.admin, elsewhere, { kind: "member", role: "editor" }));
+      await harness.accept(
+        eastEditor,
+        await harness.invite(east.admin, elsewhere, { kind: "member", role: "editor" }),
+      );
       const before = await memberCount();
 
       const response = await accept(eastEditor, await organizationInvitation());
@@ -139,7 +151,10 @@ describe("invitation routes", () => {
       // A second admin of Northwind who is not yet in this partnership.
       const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
       const secondAdmin = await harness.signup("North Second Admin");
-      await harness.accept(secondAdmin, await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }));
+      await harness.accept(
+        secondAdmin,
+        await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }),
+      );
 
       const response = await accept(secondAdmin, await organizationInvitation());
 
@@ -152,7 +167,10 @@ describe("invitation routes", () => {
   describe("POST /api/invitations/:token/accept, member invitations", () => {
     it("adds a user without an organization to the inviting organization with the role", async () => {
       const newcomer = await harness.signup("Newcomer");
-      const token = await harness.invite(cast.south.admin, cast.partnershipId, { kind: "member", role: "editor" });
+      const token = await harness.invite(cast.south.admin, cast.partnershipId, {
+        kind: "member",
+        role: "editor",
+      });
 
       const response = await accept(newcomer, token);
 
@@ -164,26 +182,43 @@ describe("invitation routes", () => {
         level: "operational",
       });
       const me = await harness.request("GET", "/api/me", { cookie: newcomer.cookie });
-      expect(me.body.organizations).toEqual([{ id: cast.south.id, name: "Southpeak", role: "editor" }]);
+      expect(me.body.organizations).toEqual([
+        { id: cast.south.id, name: "Southpeak", role: "editor" },
+      ]);
       expect(me.body.partnerships).toEqual([
-        expect.objectContaining({ id: cast.partnershipId, organizationId: cast.south.id, permission: "editor" }),
+        expect.objectContaining({
+          id: cast.partnershipId,
+          organizationId: cast.south.id,
+          permission: "editor",
+        }),
       ]);
     });
 
     it("seats a colleague already in the inviting organization without changing their organization role", async () => {
       const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
       const colleague = await harness.signup("Colleague");
-      await harness.accept(colleague, await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }));
+      await harness.accept(
+        colleague,
+        await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }),
+      );
 
       const response = await accept(
         colleague,
-        await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" }),
+        await harness.invite(cast.north.admin, cast.partnershipId, {
+          kind: "member",
+          role: "viewer",
+        }),
       );
 
       expect(response.status).toBe(200);
-      expect(await seatOf(colleague.id)).toMatchObject({ organization_id: cast.north.id, permission: "viewer" });
+      expect(await seatOf(colleague.id)).toMatchObject({
+        organization_id: cast.north.id,
+        permission: "viewer",
+      });
       const me = await harness.request("GET", "/api/me", { cookie: colleague.cookie });
-      expect(me.body.organizations).toEqual([{ id: cast.north.id, name: "Northwind", role: "editor" }]);
+      expect(me.body.organizations).toEqual([
+        { id: cast.north.id, name: "Northwind", role: "editor" },
+      ]);
     });
 
     it("answers 409 to a user of another organization", async () => {
@@ -192,7 +227,10 @@ describe("invitation routes", () => {
 
       const response = await accept(
         east.admin,
-        await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" }),
+        await harness.invite(cast.north.admin, cast.partnershipId, {
+          kind: "member",
+          role: "viewer",
+        }),
       );
 
       expect(response.status).toBe(409);
@@ -203,7 +241,10 @@ describe("invitation routes", () => {
 
   describe("POST /api/invitations/:token/accept, invalid links", () => {
     it("answers 409 invitation_used the second time, whoever uses it", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       const first = await harness.signup("First");
       const second = await harness.signup("Second");
       expect((await accept(first, token)).status).toBe(200);
@@ -219,7 +260,10 @@ describe("invitation routes", () => {
     });
 
     it("lets only one of two concurrent accepts through", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       const first = await harness.signup("First");
       const second = await harness.signup("Second");
       const before = await memberCount();
@@ -250,7 +294,10 @@ describe("invitation routes", () => {
     });
 
     it("answers 410 invitation_expired to an expired invitation and writes nothing", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       await expire(token);
       const newcomer = await harness.signup("Newcomer");
 
@@ -264,14 +311,20 @@ describe("invitation routes", () => {
     });
 
     it("still accepts an invitation a moment before it expires", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       await expire(token, Date.now() + 60_000);
 
       expect((await accept(await harness.signup("Newcomer"), token)).status).toBe(200);
     });
 
     it("answers 409 to a user already in the partnership, and leaves the link usable", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "admin" });
+      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "admin",
+      });
 
       const response = await accept(cast.north.viewer, token);
 
@@ -293,10 +346,14 @@ describe("invitation routes", () => {
 
   describe("GET /api/invitations/:token", () => {
     it("previews a member invitation with the organization to join", async () => {
-      const created = await harness.request("POST", `/api/partnerships/${cast.partnershipId}/invitations`, {
-        body: { kind: "member", role: "editor" },
-        cookie: cast.north.admin.cookie,
-      });
+      const created = await harness.request(
+        "POST",
+        `/api/partnerships/${cast.partnershipId}/invitations`,
+        {
+          body: { kind: "member", role: "editor" },
+          cookie: cast.north.admin.cookie,
+        },
+      );
       const { token, expiresAt } = created.body.invitation as { token: string; expiresAt: string };
       const newcomer = await harness.signup("Newcomer");
 
@@ -320,7 +377,11 @@ describe("invitation routes", () => {
       const response = await preview(east.admin, await organizationInvitation());
 
       expect(response.status).toBe(200);
-      expect(response.body.invitation).toMatchObject({ kind: "organization", role: "admin", organization: null });
+      expect(response.body.invitation).toMatchObject({
+        kind: "organization",
+        role: "admin",
+        organization: null,
+      });
       expect(Date.parse(response.body.invitation.expiresAt)).toBeGreaterThan(Date.now());
     });
 
@@ -334,9 +395,15 @@ describe("invitation routes", () => {
 
     it("answers 404, 409 and 410 like accepting does", async () => {
       const user = await harness.signup("Newcomer");
-      const used = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const used = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       await accept(user, used);
-      const expired = await harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+      const expired = await harness.invite(cast.north.admin, cast.partnershipId, {
+        kind: "member",
+        role: "viewer",
+      });
       await expire(expired);
 
       const unknown = await preview(user, "abcdefghijklmnopqrstuvwxyz234567");

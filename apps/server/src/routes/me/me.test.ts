@@ -38,7 +38,9 @@ describe("GET /api/me", () => {
     const north = await harness.request("GET", "/api/me", { cookie: cast.north.viewer.cookie });
     const south = await harness.request("GET", "/api/me", { cookie: cast.south.editor.cookie });
 
-    expect(north.body.organizations).toEqual([{ id: cast.north.id, name: "Northwind", role: "viewer" }]);
+    expect(north.body.organizations).toEqual([
+      { id: cast.north.id, name: "Northwind", role: "viewer" },
+    ]);
     expect(north.body.partnerships).toEqual([
       {
         id: cast.partnershipId,
@@ -49,9 +51,15 @@ describe("GET /api/me", () => {
         level: "operational",
       },
     ]);
-    expect(south.body.organizations).toEqual([{ id: cast.south.id, name: "Southpeak", role: "editor" }]);
+    expect(south.body.organizations).toEqual([
+      { id: cast.south.id, name: "Southpeak", role: "editor" },
+    ]);
     expect(south.body.partnerships).toEqual([
-      expect.objectContaining({ id: cast.partnershipId, organizationId: cast.south.id, permission: "editor" }),
+      expect.objectContaining({
+        id: cast.partnershipId,
+        organizationId: cast.south.id,
+        permission: "editor",
+      }),
     ]);
   });
 

@@ -58,7 +58,10 @@ describe("POST /api/organizations", () => {
     const org = await harness.createOrganization(ada, "Northwind");
     const partnership = await harness.createPartnership(ada, org);
     const bob = await harness.signup("Bob");
-    await harness.accept(bob, await harness.invite(ada, partnership, { kind: "member", role: "editor" }));
+    await harness.accept(
+      bob,
+      await harness.invite(ada, partnership, { kind: "member", role: "editor" }),
+    );
 
     const response = await create({ name: "Bob's own" }, bob.cookie);
 

@@ -82,7 +82,10 @@ describe("partnership routes", () => {
     it("lets an editor of the organization start a partnership", async () => {
       const cast = await harness.twoOrganizationPartnership();
 
-      const response = await create({ name: "Editor's", organizationId: cast.north.id }, cast.north.editor.cookie);
+      const response = await create(
+        { name: "Editor's", organizationId: cast.north.id },
+        cast.north.editor.cookie,
+      );
 
       expect(response.status).toBe(201);
     });
@@ -91,7 +94,10 @@ describe("partnership routes", () => {
       const cast = await harness.twoOrganizationPartnership();
       const before = await count("partnerships");
 
-      const response = await create({ name: "Viewer's", organizationId: cast.north.id }, cast.north.viewer.cookie);
+      const response = await create(
+        { name: "Viewer's", organizationId: cast.north.id },
+        cast.north.viewer.cookie,
+      );
 
       expect(response.status).toBe(403);
       expect(response.body).toEqual(errorOf("forbidden"));
@@ -155,7 +161,12 @@ describe("partnership routes", () => {
         { id: cast.north.id, name: "Northwind" },
         { id: cast.south.id, name: "Southpeak" },
       ]);
-      const member = (user: TestUser, organizationId: string, permission: string, level: string) => ({
+      const member = (
+        user: TestUser,
+        organizationId: string,
+        permission: string,
+        level: string,
+      ) => ({
         id: user.id,
         name: user.name,
         organizationId,
@@ -295,7 +306,10 @@ describe("partnership routes", () => {
     });
 
     const invite = (user: TestUser | undefined, body: unknown, id = cast.partnershipId) =>
-      harness.request("POST", `/api/partnerships/${id}/invitations`, { body, cookie: user?.cookie });
+      harness.request("POST", `/api/partnerships/${id}/invitations`, {
+        body,
+        cookie: user?.cookie,
+      });
 
     it("answers 201 {invitation: {token, url}} with a link on the public origin", async () => {
       const before = Date.now();
@@ -336,22 +350,56 @@ describe("partnership routes", () => {
       const response = await invite(cast.south.admin, { kind: "member", role: "viewer" });
 
       expect(response.status).toBe(201);
-      const preview = await harness.request("GET", `/api/invitations/${response.body.invitation.token}`, {
-        cookie: cast.north.viewer.cookie,
+      const preview = await harness.request(
+        "GET",
+        `/api/invitations/${response.body.invitation.token}`,
+        {
+          cookie: cast.north.viewer.cookie,
+        },
+      );
+      expect(preview.body.invitation.organization).toEqual({
+        id: cast.south.id,
+        name: "Southpeak",
       });
-      expect(preview.body.invitation.organization).toEqual({ id: cast.south.id, name: "Southpeak" });
     });
 
     it("accepts a member invitation that names the inviter's own organization", async () => {
-      const response = await invite(cast.north.admin, { kind: "member", role: "viewer", organizationId: cast.north.id });
+      const response = await invite(cast.north.admin, {
+        kind: "member",
+        role: "viewer",
+        organizationId: cast.north.id,
+      });
 
       expect(response.status).toBe(201);
+    });
+
+    it("answers 403 to a member invitation from a partnership admin who is not an admin of their organization", async () => {
+      // A Northwind viewer, made admin of a second partnership, must not grow Northwind.
+      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
+      const promoted = await harness.accept(
+        cast.north.viewer,
+        await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }),
+      );
+      expect(promoted.status).toBe(200);
+      const before = await count("invitations");
+
+      const response = await invite(cast.north.viewer, { kind: "member", role: "admin" }, other);
+
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual(errorOf("forbidden"));
+      expect(await count("invitations")).toBe(before);
+      const organizationInvite = await invite(cast.north.viewer, { kind: "organization", role: "editor" }, other);
+      expect(organizationInvite.status).toBe(201);
     });
 
     it("answers 403 to a member invitation naming another organization", async () => {
       const before = await count("invitations");
 
-      const response = await invite(cast.north.admin, { kind: "member", role: "editor", organizationId: cast.south.id });
+      const response = await invite(cast.north.admin, {
+        kind: "member",
+        role: "editor",
+        organizationId: cast.south.id,
+      });
 
       expect(response.status).toBe(403);
       expect(response.body).toEqual(errorOf("forbidden"));
@@ -374,7 +422,11 @@ describe("partnership routes", () => {
       const before = await count("invitations");
 
       const notMember = await invite(stranger, { kind: "organization", role: "admin" });
-      const unknown = await invite(stranger, { kind: "organization", role: "admin" }, "nosuchpartnership");
+      const unknown = await invite(
+        stranger,
+        { kind: "organization", role: "admin" },
+        "nosuchpartnership",
+      );
 
       expect(notMember.status).toBe(404);
       expect(notMember.body).toEqual(errorOf("not_found"));

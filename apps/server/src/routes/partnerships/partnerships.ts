@@ -107,8 +107,20 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       if (seat.permission !== "admin") {
         throw HttpError.forbidden("Only a partnership admin can invite");
       }
-      if (body.kind === "member" && (body.organizationId ?? seat.organizationId) !== seat.organizationId) {
-        throw HttpError.forbidden("You can only invite members into your own organization");
+      if (body.kind === "member") {
+        if ((body.organizationId ?? seat.organizationId) !== seat.organizationId) {
+          throw HttpError.forbidden("You can only invite members into your own organization");
+        }
+        // Joining an organization is the organization's call, not only the partnership's.
+        const membership = await db
+          .selectFrom("organization_members")
+          .select("role")
+          .where("organization_id", "=", seat.organizationId)
+          .where("user_id", "=", user.id)
+          .executeTakeFirst();
+        if (membership?.role !== "admin") {
+          throw HttpError.forbidden("Only an admin of your organization can invite members into it");
+        }
       }
       const invitation: InvitationView = await createInvitation(db, {
         partnershipId: id,
