@@ -14,7 +14,9 @@ step("circular imports (dpdm)", pnpm(["run", "--silent", "cycles"]));
 build();
 
 const unitCode = pnpm([
-  "exec", "vitest", "run",
+  "exec",
+  "vitest",
+  "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${path.join(resultsDir, "unit.json")}`,
@@ -28,17 +30,25 @@ if (fs.existsSync(chromium)) {
     env: { ...process.env, CHROMIUM_PATH: chromium },
   });
 } else if (process.env.CI) {
-  console.error(`\n✖ Browser tests need Chromium at ${chromium} (apt-get install -y chromium); CI must have it.`);
+  console.error(
+    `\n✖ Browser tests need Chromium at ${chromium} (apt-get install -y chromium); CI must have it.`,
+  );
   e2eCode = 1;
 } else {
   e2eSkipped = true;
-  console.warn(`\n⚠ Browser tests SKIPPED: no Chromium at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.warn(
+    `\n⚠ Browser tests SKIPPED: no Chromium at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
 }
 
 function countVitest(file) {
   if (!fs.existsSync(file)) return null;
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function countPlaywright(file) {
@@ -47,7 +57,10 @@ function countPlaywright(file) {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
-const counts = [countVitest(path.join(resultsDir, "unit.json")), e2eSkipped ? null : countPlaywright(path.join(resultsDir, "e2e.json"))];
+const counts = [
+  countVitest(path.join(resultsDir, "unit.json")),
+  e2eSkipped ? null : countPlaywright(path.join(resultsDir, "e2e.json")),
+];
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const c of counts) {
   if (!c) continue;
@@ -59,5 +72,7 @@ for (const c of counts) {
 if (unitCode !== 0 && total.failed === 0) total.failed += 1;
 if (e2eCode !== 0 && (counts[1]?.failed ?? 0) === 0) total.failed += 1;
 
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped || e2eSkipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped || e2eSkipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(unitCode !== 0 || e2eCode !== 0 ? 1 : 0);

@@ -39,9 +39,12 @@ export function step(label, code) {
 
 /** Installs dependencies exactly as locked (fast when nothing changed). */
 export function install() {
-  step("install", pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], {
-    env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" },
-  }));
+  step(
+    "install",
+    pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], {
+      env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" },
+    }),
+  );
 }
 
 /** Type-checks and builds packages, server and (unless fresh) the web app. */
@@ -78,6 +81,9 @@ function webBuildIsFresh() {
   ].map((p) => path.join(root, p));
   return sources.every((source) => {
     if (!fs.existsSync(source)) return true;
-    return (fs.statSync(source).isDirectory() ? newestMtime(source) : fs.statSync(source).mtimeMs) < built;
+    return (
+      (fs.statSync(source).isDirectory() ? newestMtime(source) : fs.statSync(source).mtimeMs) <
+      built
+    );
   });
 }

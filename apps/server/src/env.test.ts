@@ -26,7 +26,9 @@ describe("loadEnv", () => {
   });
 
   it("names every invalid variable instead of starting half-configured", () => {
-    expect(() => loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", PUBLIC_ORIGIN: "not a url" })).toThrow(
+    expect(() =>
+      loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", PUBLIC_ORIGIN: "not a url" }),
+    ).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*PUBLIC_ORIGIN|PORT[\s\S]*PUBLIC_ORIGIN[\s\S]*DATABASE_URL/,
     );
   });

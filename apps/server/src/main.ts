@@ -13,7 +13,9 @@ const server = await startServer({
 if (env.SEED_DEMO) await seedDemo(server.store.db);
 
 const store = env.DATABASE_URL.startsWith("sqlite:") ? env.DATABASE_URL : "PostgreSQL";
-console.log(`Entente is running at ${env.PUBLIC_ORIGIN} (listening on ${server.url}, store ${store})`);
+console.log(
+  `Entente is running at ${env.PUBLIC_ORIGIN} (listening on ${server.url}, store ${store})`,
+);
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

@@ -36,7 +36,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const rooms = new RoomRegistry(new SqlUpdateLog(store.db));
   // A session that ends (logout) closes its sockets too.
-  const services = createServices(store, config.publicOrigin, (sessionId) => sync.closeSession(sessionId));
+  const services = createServices(store, config.publicOrigin, (sessionId) =>
+    sync.closeSession(sessionId),
+  );
   const sync = new SyncServer({ sessions: services.sessions, access: services.access, rooms });
   const app = createApp(services, config.webDist ? { webDist: config.webDist } : {});
 

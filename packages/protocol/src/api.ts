@@ -66,3 +66,13 @@ export interface InvitationView {
   role: Permission;
   expiresAt: string;
 }
+
+/** `GET /api/invitations/:token`: what the accept page shows before accepting. */
+export interface InvitationPreview {
+  kind: InvitationKind;
+  role: Permission;
+  partnership: { id: string; name: string };
+  /** Member invitations: the organization the invitee would join. */
+  organization: OrganizationView | null;
+  expiresAt: string;
+}

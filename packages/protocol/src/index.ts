@@ -1,6 +1,7 @@
 export type {
   DocumentEntry,
   InvitationKind,
+  InvitationPreview,
   InvitationView,
   MeResponse,
   MyOrganization,

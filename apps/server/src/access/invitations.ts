@@ -1,5 +1,11 @@
 import type { GovernanceLevel, Permission } from "@entente/domain";
-import { ErrorCode, type InvitationKind, type InvitationView, type PartnershipView } from "@entente/protocol";
+import {
+  ErrorCode,
+  type InvitationKind,
+  type InvitationPreview,
+  type InvitationView,
+  type PartnershipView,
+} from "@entente/protocol";
 import type { Kysely } from "kysely";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
@@ -19,7 +25,10 @@ export interface NewInvitation {
 }
 
 /** Invitations are single-use links; only the SHA-256 of their token is stored. */
-export async function createInvitation(db: Kysely<Database>, input: NewInvitation): Promise<InvitationView> {
+export async function createInvitation(
+  db: Kysely<Database>,
+  input: NewInvitation,
+): Promise<InvitationView> {
   const token = newToken();
   const now = Date.now();
   const expiresAt = now + INVITATION_LIFETIME_MS;
@@ -48,15 +57,6 @@ export async function createInvitation(db: Kysely<Database>, input: NewInvitatio
   };
 }
 
-export interface InvitationPreview {
-  kind: InvitationKind;
-  role: Permission;
-  partnership: { id: string; name: string };
-  /** Member invitations: the organization the invitee would join. */
-  organization: { id: string; name: string } | null;
-  expiresAt: string;
-}
-
 async function findOpenInvitation(db: Kysely<Database>, token: string) {
   const invitation = await db
     .selectFrom("invitations")
@@ -73,7 +73,10 @@ async function findOpenInvitation(db: Kysely<Database>, token: string) {
   return invitation;
 }
 
-export async function previewInvitation(db: Kysely<Database>, token: string): Promise<InvitationPreview> {
+export async function previewInvitation(
+  db: Kysely<Database>,
+  token: string,
+): Promise<InvitationPreview> {
   const invitation = await findOpenInvitation(db, token);
   const partnership = await db
     .selectFrom("partnerships")
@@ -118,7 +121,8 @@ export async function acceptInvitation(
       .where("partnership_id", "=", partnershipId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    if (alreadyIn) throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
+    if (alreadyIn)
+      throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
 
     const ownOrganization = await trx
       .selectFrom("organization_members")
@@ -133,7 +137,9 @@ export async function acceptInvitation(
       }
       organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
       if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
-        throw HttpError.forbidden("Only an admin of the organization can bring it into a partnership");
+        throw HttpError.forbidden(
+          "Only an admin of the organization can bring it into a partnership",
+        );
       }
       const joined = await trx
         .selectFrom("partnership_organizations")
@@ -141,7 +147,12 @@ export async function acceptInvitation(
         .where("partnership_id", "=", partnershipId)
         .where("organization_id", "=", organizationId)
         .executeTakeFirst();
-      if (joined) throw new HttpError(409, ErrorCode.Conflict, "Your organization is already in this partnership");
+      if (joined)
+        throw new HttpError(
+          409,
+          ErrorCode.Conflict,
+          "Your organization is already in this partnership",
+        );
       await trx
         .insertInto("partnership_organizations")
         .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now })
@@ -186,5 +197,9 @@ export async function acceptInvitation(
     .select(["id", "name", "created_at"])
     .where("id", "=", partnershipId)
     .executeTakeFirstOrThrow();
-  return { id: partnership.id, name: partnership.name, createdAt: new Date(partnership.created_at).toISOString() };
+  return {
+    id: partnership.id,
+    name: partnership.name,
+    createdAt: new Date(partnership.created_at).toISOString(),
+  };
 }

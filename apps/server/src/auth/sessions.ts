@@ -36,7 +36,11 @@ export class SessionService {
 
   async create(userId: string): Promise<{ token: string; session: Session }> {
     const token = newToken();
-    const session = { id: SessionService.idOf(token), userId, expiresAt: this.now() + SESSION_LIFETIME_MS };
+    const session = {
+      id: SessionService.idOf(token),
+      userId,
+      expiresAt: this.now() + SESSION_LIFETIME_MS,
+    };
     await this.db
       .insertInto("sessions")
       .values({ id: session.id, user_id: userId, expires_at: session.expiresAt })
@@ -49,7 +53,13 @@ export class SessionService {
     const row = await this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
-      .select(["sessions.id", "sessions.expires_at", "users.id as user_id", "users.email", "users.name"])
+      .select([
+        "sessions.id",
+        "sessions.expires_at",
+        "users.id as user_id",
+        "users.email",
+        "users.name",
+      ])
       .where("sessions.id", "=", id)
       .executeTakeFirst();
     if (!row) return null;

@@ -5,7 +5,12 @@ import type { Session, SessionService } from "../auth/sessions.js";
 import type { AppEnv } from "./context.js";
 import { HttpError } from "./errors.js";
 
-export function setSessionCookie(c: Context, token: string, session: Session, secure: boolean): void {
+export function setSessionCookie(
+  c: Context,
+  token: string,
+  session: Session,
+  secure: boolean,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
@@ -20,7 +25,10 @@ export function clearSessionCookie(c: Context, secure: boolean): void {
 }
 
 /** Loads the session named by the cookie (if any) into `c.var.auth`, renewing it when due. */
-export function sessionMiddleware(sessions: SessionService, secure: boolean): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(
+  sessions: SessionService,
+  secure: boolean,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const valid = token ? await sessions.validate(token) : null;

@@ -11,10 +11,34 @@ export const DEMO_PASSWORD = "entente-demo-2026";
 export const DEMO_PARTNERSHIP = "Northwind × Southpeak";
 
 export const DEMO_USERS = [
-  { email: "amara@northwind.example", name: "Amara Diallo", organization: "Northwind", role: "admin", level: "strategic" },
-  { email: "ben@northwind.example", name: "Ben Carter", organization: "Northwind", role: "editor", level: "tactical" },
-  { email: "sofia@southpeak.example", name: "Sofia Marchetti", organization: "Southpeak", role: "admin", level: "strategic" },
-  { email: "lucas@southpeak.example", name: "Lucas Bernard", organization: "Southpeak", role: "editor", level: "tactical" },
+  {
+    email: "amara@northwind.example",
+    name: "Amara Diallo",
+    organization: "Northwind",
+    role: "admin",
+    level: "strategic",
+  },
+  {
+    email: "ben@northwind.example",
+    name: "Ben Carter",
+    organization: "Northwind",
+    role: "editor",
+    level: "tactical",
+  },
+  {
+    email: "sofia@southpeak.example",
+    name: "Sofia Marchetti",
+    organization: "Southpeak",
+    role: "admin",
+    level: "strategic",
+  },
+  {
+    email: "lucas@southpeak.example",
+    name: "Lucas Bernard",
+    organization: "Southpeak",
+    role: "editor",
+    level: "tactical",
+  },
 ] as const;
 
 const heading = (text: string): JSONContent => ({
@@ -22,7 +46,10 @@ const heading = (text: string): JSONContent => ({
   attrs: { level: 2 },
   content: [{ type: "text", text }],
 });
-const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
+const paragraph = (text: string): JSONContent => ({
+  type: "paragraph",
+  content: [{ type: "text", text }],
+});
 
 const DEMO_CHARTER: JSONContent = {
   type: "doc",
@@ -32,11 +59,17 @@ const DEMO_CHARTER: JSONContent = {
       "Northwind and Southpeak join forces to bring low-carbon cold-chain logistics to regional food producers, sharing means, expertise and risk.",
     ),
     heading("Shared values"),
-    paragraph("Trust, transparency about constraints, and sharing difficulties as openly as successes."),
+    paragraph(
+      "Trust, transparency about constraints, and sharing difficulties as openly as successes.",
+    ),
     heading("Governance"),
-    paragraph("A steering committee each quarter, a tactical review each month, an operational sync each week."),
+    paragraph(
+      "A steering committee each quarter, a tactical review each month, an operational sync each week.",
+    ),
     heading("Exit terms"),
-    paragraph("Either partner may leave with six months' notice; jointly developed assets stay available to both."),
+    paragraph(
+      "Either partner may leave with six months' notice; jointly developed assets stay available to both.",
+    ),
   ],
 };
 
@@ -64,11 +97,21 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     for (const [name, id] of organizations) {
       await trx.insertInto("organizations").values({ id, name, created_at: now }).execute();
     }
-    const users = DEMO_USERS.map((u) => ({ ...u, id: newId(), organizationId: organizations.get(u.organization) ?? "" }));
+    const users = DEMO_USERS.map((u) => ({
+      ...u,
+      id: newId(),
+      organizationId: organizations.get(u.organization) ?? "",
+    }));
     for (const user of users) {
       await trx
         .insertInto("users")
-        .values({ id: user.id, email: user.email, name: user.name, password_hash: passwordHash, created_at: now })
+        .values({
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          password_hash: passwordHash,
+          created_at: now,
+        })
         .execute();
       await trx
         .insertInto("organization_members")
@@ -77,13 +120,22 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     }
     await trx
       .insertInto("partnerships")
-      .values({ id: partnershipId, name: DEMO_PARTNERSHIP, created_by: users[0]?.id ?? "", created_at: now })
+      .values({
+        id: partnershipId,
+        name: DEMO_PARTNERSHIP,
+        created_by: users[0]?.id ?? "",
+        created_at: now,
+      })
       .execute();
     let order = 0;
     for (const organizationId of organizations.values()) {
       await trx
         .insertInto("partnership_organizations")
-        .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now + order++ })
+        .values({
+          partnership_id: partnershipId,
+          organization_id: organizationId,
+          joined_at: now + order++,
+        })
         .execute();
     }
     for (const user of users) {
@@ -108,5 +160,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     { userId: null, organizationId: null },
   );
   charter.destroy();
-  console.log(`Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`);
+  console.log(
+    `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,
+  );
 }

@@ -75,7 +75,7 @@ function textUpdate(text: string): Uint8Array {
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return doc.getText("t").toString();
+  return doc.getText("t").toJSON();
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -86,7 +86,10 @@ describe("DocumentRoom", () => {
     const room = new DocumentRoom("p/charter", log, () => {});
     const early = new RecordingConnection("write");
     room.join(early);
-    room.receive(early, syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+    room.receive(
+      early,
+      syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())),
+    );
     await settle();
     expect(early.sent).toHaveLength(0);
 
@@ -110,12 +113,19 @@ describe("DocumentRoom", () => {
     log.appendGate = new Promise((resolve) => (releaseAppend = resolve));
     room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate("hello")));
     await settle();
-    expect(reader.receivedUpdates().map((u) => textOf([u])).filter(Boolean)).toEqual([]);
+    expect(
+      reader
+        .receivedUpdates()
+        .map((u) => textOf([u]))
+        .filter(Boolean),
+    ).toEqual([]);
     expect(log.stored).toHaveLength(0);
 
     releaseAppend();
     await room.whenIdle();
-    expect(log.stored.map((s) => s.stamp)).toEqual([{ userId: "ana", organizationId: "southpeak" }]);
+    expect(log.stored.map((s) => s.stamp)).toEqual([
+      { userId: "ana", organizationId: "southpeak" },
+    ]);
     expect(textOf(reader.receivedUpdates())).toBe("hello");
     room.destroy();
   });
@@ -133,7 +143,7 @@ describe("DocumentRoom", () => {
     await room.whenIdle();
     expect(log.stored).toHaveLength(0);
     expect(textOf(other.receivedUpdates())).toBe("");
-    expect(room.doc.getText("t").toString()).toBe("");
+    expect(room.doc.getText("t").toJSON()).toBe("");
     room.destroy();
   });
 
@@ -150,7 +160,7 @@ describe("DocumentRoom", () => {
     await room.whenIdle();
     expect(bad.closedWith).toBe(CloseCode.InvalidMessage);
     expect(good.closedWith).toBeNull();
-    expect(room.doc.getText("t").toString()).toBe("still here");
+    expect(room.doc.getText("t").toJSON()).toBe("still here");
     room.destroy();
   });
 

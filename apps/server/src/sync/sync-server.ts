@@ -62,7 +62,8 @@ export class SyncServer {
   /** Closes every socket opened with this session (logout, expiry). */
   closeSession(sessionId: string): void {
     for (const entry of this.open) {
-      if (entry.sessionId === sessionId) entry.socket.close(CloseCode.Unauthorized, CloseReason[CloseCode.Unauthorized]);
+      if (entry.sessionId === sessionId)
+        entry.socket.close(CloseCode.Unauthorized, CloseReason[CloseCode.Unauthorized]);
     }
   }
 
@@ -151,7 +152,12 @@ function toBytes(data: RawData): Uint8Array {
 /** Answers the upgrade request with a plain HTTP error and closes: no socket is opened. */
 function refuse(socket: Duplex, status: 401 | 403 | 404): void {
   if (socket.destroyed) return;
-  const code = status === 401 ? ErrorCode.Unauthorized : status === 403 ? ErrorCode.Forbidden : ErrorCode.NotFound;
+  const code =
+    status === 401
+      ? ErrorCode.Unauthorized
+      : status === 403
+        ? ErrorCode.Forbidden
+        : ErrorCode.NotFound;
   const body = JSON.stringify(errorBody(code, HTTP_STATUS_TEXT[status] ?? "Error"));
   socket.end(
     `HTTP/1.1 ${status} ${HTTP_STATUS_TEXT[status]}\r\n` +

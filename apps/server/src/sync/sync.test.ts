@@ -51,9 +51,17 @@ describe("sync server with stock y-websocket clients", () => {
     await Promise.all([north.synced, south.synced]);
 
     appendParagraph(north.doc, "Northwind brings the cold-chain fleet.");
-    await eventually(() => charterPlainText(south.doc).includes("cold-chain fleet"), 5000, "north → south");
+    await eventually(
+      () => charterPlainText(south.doc).includes("cold-chain fleet"),
+      5000,
+      "north → south",
+    );
     appendParagraph(south.doc, "Southpeak brings producer relationships.");
-    await eventually(() => charterPlainText(north.doc).includes("producer relationships"), 5000, "south → north");
+    await eventually(
+      () => charterPlainText(north.doc).includes("producer relationships"),
+      5000,
+      "south → north",
+    );
     expect(charterPlainText(north.doc)).toBe(charterPlainText(south.doc));
 
     const late = live.connect(charter, cast.northViewer.cookie);
@@ -93,7 +101,9 @@ describe("sync server with stock y-websocket clients", () => {
     await Promise.all([north.synced, south.synced]);
     appendParagraph(north.doc, "Purpose: low-carbon logistics.");
     appendParagraph(south.doc, "Scope: three regions.");
-    await eventually(() => paragraphTexts(north.doc).length === 2 && paragraphTexts(south.doc).length === 2);
+    await eventually(
+      () => paragraphTexts(north.doc).length === 2 && paragraphTexts(south.doc).length === 2,
+    );
 
     const before = live.connect(charter, cast.northViewer.cookie);
     await before.synced;
@@ -106,7 +116,9 @@ describe("sync server with stock y-websocket clients", () => {
 
     const after = live.connect(charter, cast.northViewer.cookie);
     await after.synced;
-    expect(Buffer.from(Y.encodeStateAsUpdate(after.doc)).equals(Buffer.from(bytesBefore))).toBe(true);
+    expect(Buffer.from(Y.encodeStateAsUpdate(after.doc)).equals(Buffer.from(bytesBefore))).toBe(
+      true,
+    );
     expect(paragraphTexts(after.doc)).toHaveLength(2);
   });
 
@@ -120,7 +132,11 @@ describe("sync server with stock y-websocket clients", () => {
     appendParagraph(north.doc, "Shared values: trust.");
     await live.restart();
     await eventually(() => statuses.includes("disconnected"), 5000, "disconnect");
-    await eventually(() => north.provider.wsconnected && north.provider.synced, 10_000, "reconnect");
+    await eventually(
+      () => north.provider.wsconnected && north.provider.synced,
+      10_000,
+      "reconnect",
+    );
     const fresh = live.connect(charter, cast.south.cookie);
     await fresh.synced;
     await eventually(() => charterPlainText(fresh.doc) !== "", 5000, "content after re-sync");
@@ -130,7 +146,9 @@ describe("sync server with stock y-websocket clients", () => {
 
   it("converges randomized concurrent edits of three clients", async () => {
     const random = mulberry32(2026);
-    const clients = [cast.north, cast.south, cast.north].map((user) => live.connect(charter, user.cookie));
+    const clients = [cast.north, cast.south, cast.north].map((user) =>
+      live.connect(charter, user.cookie),
+    );
     await Promise.all(clients.map((c) => c.synced));
     appendParagraph(clients[0]!.doc, "seed text");
     await eventually(() => clients.every((c) => paragraphTexts(c.doc).length === 1));
@@ -141,7 +159,10 @@ describe("sync server with stock y-websocket clients", () => {
       const text = texts[Math.floor(random() * texts.length)]!;
       const roll = random();
       if (roll < 0.6 || text.length === 0) {
-        text.insert(Math.floor(random() * (text.length + 1)), String.fromCharCode(97 + Math.floor(random() * 26)));
+        text.insert(
+          Math.floor(random() * (text.length + 1)),
+          String.fromCharCode(97 + Math.floor(random() * 26)),
+        );
       } else if (roll < 0.9) {
         const at = Math.floor(random() * text.length);
         text.delete(at, Math.min(1 + Math.floor(random() * 3), text.length - at));
@@ -200,9 +221,13 @@ describe("sync server with stock y-websocket clients", () => {
     const north = live.connect(charter, cast.north.cookie);
     await north.synced;
     const closed = new Promise<number>((resolve) => {
-      north.provider.on("connection-close", (event: { code: number } | null) => resolve(event?.code ?? 0));
+      north.provider.on("connection-close", (event: { code: number } | null) =>
+        resolve(event?.code ?? 0),
+      );
     });
-    expect((await live.api("POST", "/api/auth/logout", undefined, cast.north.cookie)).status).toBe(204);
+    expect((await live.api("POST", "/api/auth/logout", undefined, cast.north.cookie)).status).toBe(
+      204,
+    );
     expect(await closed).toBe(CloseCode.Unauthorized);
     expect(await live.upgradeStatus(charter, cast.north.cookie)).toBe(401);
   });

@@ -64,9 +64,17 @@ export class ApiHarness {
       headers["content-type"] = "application/json";
       body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     }
-    const response = await this.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const response = await this.app.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as T) : (undefined as T),
+      headers: response.headers,
+    };
   }
 
   async signup(name = `User ${++this.counter}`): Promise<TestUser> {
@@ -79,17 +87,26 @@ export class ApiHarness {
   }
 
   async createOrganization(user: TestUser, name: string): Promise<string> {
-    const response = await this.request("POST", "/api/organizations", { body: { name }, cookie: user.cookie });
-    if (response.status !== 201) throw new Error(`organization failed: ${JSON.stringify(response.body)}`);
+    const response = await this.request("POST", "/api/organizations", {
+      body: { name },
+      cookie: user.cookie,
+    });
+    if (response.status !== 201)
+      throw new Error(`organization failed: ${JSON.stringify(response.body)}`);
     return response.body.organization.id as string;
   }
 
-  async createPartnership(user: TestUser, organizationId: string, name = "Alliance"): Promise<string> {
+  async createPartnership(
+    user: TestUser,
+    organizationId: string,
+    name = "Alliance",
+  ): Promise<string> {
     const response = await this.request("POST", "/api/partnerships", {
       body: { name, organizationId },
       cookie: user.cookie,
     });
-    if (response.status !== 201) throw new Error(`partnership failed: ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`partnership failed: ${JSON.stringify(response.body)}`);
     return response.body.partnership.id as string;
   }
 
@@ -107,7 +124,10 @@ export class ApiHarness {
   }
 
   async accept(user: TestUser, token: string): Promise<ApiResponse> {
-    return this.request("POST", `/api/invitations/${token}/accept`, { body: {}, cookie: user.cookie });
+    return this.request("POST", `/api/invitations/${token}/accept`, {
+      body: {},
+      cookie: user.cookie,
+    });
   }
 
   /**
@@ -120,11 +140,18 @@ export class ApiHarness {
     const partnershipId = await this.createPartnership(northAdmin, north, "North × South");
     const southAdmin = await this.signup("South Admin");
     const south = await this.createOrganization(southAdmin, "Southpeak");
-    await this.accept(southAdmin, await this.invite(northAdmin, partnershipId, { kind: "organization", role: "admin" }));
+    await this.accept(
+      southAdmin,
+      await this.invite(northAdmin, partnershipId, { kind: "organization", role: "admin" }),
+    );
     const addMember = async (admin: TestUser, name: string, role: string) => {
       const member = await this.signup(name);
-      const accepted = await this.accept(member, await this.invite(admin, partnershipId, { kind: "member", role }));
-      if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+      const accepted = await this.accept(
+        member,
+        await this.invite(admin, partnershipId, { kind: "member", role }),
+      );
+      if (accepted.status !== 200)
+        throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
       return member;
     };
     return {

@@ -61,7 +61,12 @@ export class LiveServer {
     this.cleanupFiles();
   }
 
-  async api<T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; body: T; headers: Headers }> {
+  async api<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    cookie?: string,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (cookie) headers.cookie = cookie;
     const response = await fetch(this.url + path, {
@@ -70,12 +75,20 @@ export class LiveServer {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as T) : (undefined as T), headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as T) : (undefined as T),
+      headers: response.headers,
+    };
   }
 
   async signup(name: string): Promise<LiveUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2)}@example.test`;
-    const response = await this.api("POST", "/api/auth/signup", { email, password: "correct horse battery", name });
+    const response = await this.api("POST", "/api/auth/signup", {
+      email,
+      password: "correct horse battery",
+      name,
+    });
     if (response.status !== 201) throw new Error(`signup failed ${JSON.stringify(response.body)}`);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
     return { id: response.body.user.id, cookie: (cookie ?? "").split(";")[0] ?? "" };
@@ -84,12 +97,30 @@ export class LiveServer {
   /** Northwind and Southpeak in one partnership, each with an admin and a viewer. */
   async twoOrganizations() {
     const north = await this.signup("Nora North");
-    const northOrg = (await this.api("POST", "/api/organizations", { name: "Northwind" }, north.cookie)).body.organization.id as string;
-    const partnershipId = (await this.api("POST", "/api/partnerships", { name: "N × S", organizationId: northOrg }, north.cookie)).body.partnership.id as string;
+    const northOrg = (
+      await this.api("POST", "/api/organizations", { name: "Northwind" }, north.cookie)
+    ).body.organization.id as string;
+    const partnershipId = (
+      await this.api(
+        "POST",
+        "/api/partnerships",
+        { name: "N × S", organizationId: northOrg },
+        north.cookie,
+      )
+    ).body.partnership.id as string;
     const south = await this.signup("Sam South");
-    const southOrg = (await this.api("POST", "/api/organizations", { name: "Southpeak" }, south.cookie)).body.organization.id as string;
+    const southOrg = (
+      await this.api("POST", "/api/organizations", { name: "Southpeak" }, south.cookie)
+    ).body.organization.id as string;
     const invite = async (kind: string, role: string, by: LiveUser) =>
-      (await this.api("POST", `/api/partnerships/${partnershipId}/invitations`, { kind, role }, by.cookie)).body.invitation.token as string;
+      (
+        await this.api(
+          "POST",
+          `/api/partnerships/${partnershipId}/invitations`,
+          { kind, role },
+          by.cookie,
+        )
+      ).body.invitation.token as string;
     const accept = async (token: string, user: LiveUser) => {
       const r = await this.api("POST", `/api/invitations/${token}/accept`, {}, user.cookie);
       if (r.status !== 200) throw new Error(`accept failed ${JSON.stringify(r.body)}`);
@@ -128,7 +159,10 @@ export class LiveServer {
   /** Opens a raw socket and reports how the upgrade ended: the HTTP status, or "open". */
   upgradeStatus(documentName: string, cookie?: string): Promise<number | "open"> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${this.syncUrl}/${documentName}`, cookie ? { headers: { cookie } } : {});
+      const socket = new WebSocket(
+        `${this.syncUrl}/${documentName}`,
+        cookie ? { headers: { cookie } } : {},
+      );
       socket.on("unexpected-response", (_request, response) => {
         resolve(response.statusCode ?? 0);
         socket.terminate();
@@ -153,7 +187,11 @@ function websocketWithCookie(cookie: string | undefined) {
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */
-export async function eventually(check: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

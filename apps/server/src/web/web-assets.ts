@@ -14,7 +14,6 @@ export function mountWebAssets(app: Hono<AppEnv>, webDist: string): void {
     console.warn(`Web app not built (${indexFile} missing): serving API and sync only.`);
     return;
   }
-  const indexHtml = fs.readFileSync(indexFile, "utf8");
   app.use(
     "/assets/*",
     serveStatic({
@@ -25,10 +24,11 @@ export function mountWebAssets(app: Hono<AppEnv>, webDist: string): void {
     }),
   );
   app.use("*", serveStatic({ root: webDist }));
-  app.get("*", (c) => {
+  app.get("*", async (c) => {
     const requestPath = c.req.path;
     if (requestPath.startsWith("/api/") || requestPath.startsWith("/sync/")) return c.notFound();
     c.header("Cache-Control", "no-cache");
-    return c.html(indexHtml);
+    // Read each time: a rebuilt web app is served without restarting the server.
+    return c.html(await fs.promises.readFile(indexFile, "utf8"));
   });
 }

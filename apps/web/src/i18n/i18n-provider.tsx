@@ -1,5 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { createTranslate, isLanguage, languageFromNavigator, type Language, type Translate } from "./translate";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
+import {
+  createTranslate,
+  isLanguage,
+  languageFromNavigator,
+  type Language,
+  type Translate,
+} from "./translate";
 
 const STORAGE_KEY = "entente.language";
 

@@ -3,7 +3,8 @@ import { en } from "./messages/en";
 import { fr } from "./messages/fr";
 import { createTranslate, languageFromNavigator } from "./translate";
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (message: string) =>
+  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("message catalogues", () => {
   it("fr and en have the same keys", () => {

@@ -21,13 +21,13 @@ export type Translate = <K extends MessageKey>(
 
 export function createTranslate(language: Language): Translate {
   const catalogue = catalogues[language];
-  return ((key: MessageKey, values?: Record<string, string | number>) => {
+  return (key: MessageKey, values?: Record<string, string | number>) => {
     const template = catalogue[key];
     if (!values) return template;
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in values ? String(values[name]) : match,
     );
-  }) as Translate;
+  };
 }
 
 export function isLanguage(value: unknown): value is Language {

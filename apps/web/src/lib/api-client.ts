@@ -22,7 +22,7 @@ export const NETWORK_ERROR_STATUS = 0;
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const error = value.error;
   return (
     typeof error === "object" &&
     error !== null &&
@@ -40,11 +40,18 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       // Same origin: the HttpOnly session cookie goes along without any token handling here.
       credentials: "same-origin",
-      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch (cause) {
-    throw new ApiError(NETWORK_ERROR_STATUS, "network", cause instanceof Error ? cause.message : "network error");
+    throw new ApiError(
+      NETWORK_ERROR_STATUS,
+      "network",
+      cause instanceof Error ? cause.message : "network error",
+    );
   }
 
   if (response.status === 204) return undefined as T;

@@ -19,7 +19,11 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       // The unique e-mail decides, so two concurrent signups cannot both pass a check.
       const inserted = await db
         .insertInto("users")
-        .values({ ...user, password_hash: await hashPassword(body.password), created_at: Date.now() })
+        .values({
+          ...user,
+          password_hash: await hashPassword(body.password),
+          created_at: Date.now(),
+        })
         .onConflict((conflict) => conflict.column("email").doNothing())
         .executeTakeFirst();
       if (inserted.numInsertedOrUpdatedRows !== 1n) {

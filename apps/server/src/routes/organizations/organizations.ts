@@ -22,7 +22,10 @@ export function organizationRoutes({ db }: Services): Hono<AppEnv> {
       if (current) {
         throw new HttpError(409, ErrorCode.Conflict, "You already belong to an organization");
       }
-      await trx.insertInto("organizations").values({ ...organization, created_at: Date.now() }).execute();
+      await trx
+        .insertInto("organizations")
+        .values({ ...organization, created_at: Date.now() })
+        .execute();
       await trx
         .insertInto("organization_members")
         .values({ organization_id: organization.id, user_id: user.id, role: "admin" })

@@ -388,7 +388,11 @@ describe("partnership routes", () => {
       expect(response.status).toBe(403);
       expect(response.body).toEqual(errorOf("forbidden"));
       expect(await count("invitations")).toBe(before);
-      const organizationInvite = await invite(cast.north.viewer, { kind: "organization", role: "editor" }, other);
+      const organizationInvite = await invite(
+        cast.north.viewer,
+        { kind: "organization", role: "editor" },
+        other,
+      );
       expect(organizationInvite.status).toBe(201);
     });
 

@@ -1,4 +1,9 @@
-import { canWrite, formatDocumentName, partnershipDocuments, documentAccess } from "@entente/domain";
+import {
+  canWrite,
+  formatDocumentName,
+  partnershipDocuments,
+  documentAccess,
+} from "@entente/domain";
 import type { InvitationView, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
@@ -23,7 +28,9 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         .where("user_id", "=", user.id)
         .executeTakeFirst();
       if (!membership || !canWrite(membership.role)) {
-        throw HttpError.forbidden("Only an editor or admin of the organization can start a partnership");
+        throw HttpError.forbidden(
+          "Only an editor or admin of the organization can start a partnership",
+        );
       }
       const now = Date.now();
       const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
@@ -34,7 +41,11 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .execute();
         await trx
           .insertInto("partnership_organizations")
-          .values({ partnership_id: partnership.id, organization_id: body.organizationId, joined_at: now })
+          .values({
+            partnership_id: partnership.id,
+            organization_id: body.organizationId,
+            joined_at: now,
+          })
           .execute();
         await trx
           .insertInto("partnership_members")
@@ -119,7 +130,9 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .where("user_id", "=", user.id)
           .executeTakeFirst();
         if (membership?.role !== "admin") {
-          throw HttpError.forbidden("Only an admin of your organization can invite members into it");
+          throw HttpError.forbidden(
+            "Only an admin of your organization can invite members into it",
+          );
         }
       }
       const invitation: InvitationView = await createInvitation(db, {

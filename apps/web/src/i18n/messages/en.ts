@@ -9,7 +9,8 @@ export const en = {
   "common.retry": "Try again",
   "common.copy": "Copy",
   "common.copied": "Copied",
-  "common.optional": "optional",
+  "common.reload": "Reload the page",
+  "common.partFailed": "This part of the page could not be loaded.",
 
   "language.label": "Language",
   "language.en": "English",
@@ -58,19 +59,22 @@ export const en = {
   "level.operational": "Operational",
 
   "home.title": "Your partnerships",
-  "home.empty": "You are not part of a partnership yet. Start one below, or open an invitation link from a partner.",
+  "home.empty":
+    "You are not part of a partnership yet. Start one below, or open an invitation link from a partner.",
   "home.createdOn": "Created on {date}",
   "home.seat": "{permission} · {level}",
   "home.yourOrganization": "Your organization",
 
   "organization.create.title": "Create your organization",
-  "organization.create.intro": "Everyone in Entente speaks for one organization. Create yours, or accept an invitation from a colleague to join theirs.",
+  "organization.create.intro":
+    "Everyone in Entente speaks for one organization. Create yours, or accept an invitation from a colleague to join theirs.",
   "organization.name": "Organization name",
   "organization.create.submit": "Create organization",
   "organization.create.submitting": "Creating…",
 
   "partnership.create.title": "Start a partnership",
-  "partnership.create.intro": "You start it on behalf of {organization}; then invite your partner organization.",
+  "partnership.create.intro":
+    "You start it on behalf of {organization}; then invite your partner organization.",
   "partnership.name": "Partnership name",
   "partnership.create.submit": "Create partnership",
   "partnership.create.submitting": "Creating…",
@@ -88,17 +92,31 @@ export const en = {
   "invite.submitting": "Creating…",
   "invite.link": "Invitation link",
   "invite.expires": "Valid until {date}. Share it with the person you invite.",
-  "invite.accept.title": "Join a partnership",
-  "invite.accept.intro": "You were invited to a partnership on Entente. Accepting gives you access to its shared workspace.",
+  "invite.accept.title": "Join “{partnership}”",
+  "invite.accept.genericTitle": "Join a partnership",
+  "invite.accept.intro":
+    "You were invited to a partnership on Entente. Accepting gives you access to its shared workspace.",
   "invite.accept.as": "Signed in as {name}.",
-  "invite.accept.onBehalf": "If the invitation is for a partner organization, {organization} joins the partnership.",
-  "invite.accept.noOrganization": "If the invitation is for a partner organization, create your organization first.",
+  "invite.accept.organizationKind":
+    "You are invited to bring your organization into this partnership, with the “{role}” permission.",
+  "invite.accept.memberKind":
+    "{organization} invites you to join its team in this partnership, with the “{role}” permission.",
+  "invite.accept.needOrganization":
+    "First create your organization (you will be its admin), then accept.",
+  "invite.accept.notAdmin": "Only an admin of {organization} can bring it into a partnership.",
+  "invite.accept.otherOrganization":
+    "You already belong to {organization}, and a person belongs to one organization only.",
+  "invite.accept.alreadyMember": "You are already a member of this partnership.",
+  "invite.accept.open": "Open the partnership",
+  "invite.accept.invalid": "This invitation link is not valid.",
   "invite.accept.submit": "Accept invitation",
+  "invite.accept.expires": "This invitation is valid until {date}.",
   "invite.accept.submitting": "Accepting…",
   "invite.accept.signIn": "Log in or create an account to accept this invitation.",
 
   "charter.title": "Charter",
-  "charter.subtitle": "Purpose, scope, shared values, governance rules and exit terms, co-edited by every organization.",
+  "charter.subtitle":
+    "Purpose, scope, shared values, governance rules and exit terms, co-edited by every organization.",
   "charter.readOnly": "Read only",
   "charter.loading": "Loading the editor…",
   "charter.noAccess": "You have no access to the charter of this partnership.",
@@ -112,7 +130,9 @@ export const en = {
 
   "connection.connecting": "Connecting…",
   "connection.synced": "Synced",
-  "connection.offline": "Offline, your changes are kept and will sync on reconnect",
+  "connection.offline": "Offline",
+  "connection.offline.hint":
+    "Your changes are kept here and will sync when the connection is back.",
   "connection.denied": "Access lost",
   "connection.denied.unauthorized": "Your session has ended. Log in again to keep editing.",
   "connection.denied.forbidden": "Your access to this document was withdrawn.",

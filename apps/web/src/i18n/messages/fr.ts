@@ -8,7 +8,8 @@ export const fr: Record<MessageKey, string> = {
   "common.retry": "Réessayer",
   "common.copy": "Copier",
   "common.copied": "Copié",
-  "common.optional": "facultatif",
+  "common.reload": "Recharger la page",
+  "common.partFailed": "Cette partie de la page n’a pas pu être chargée.",
 
   "language.label": "Langue",
   "language.en": "English",
@@ -57,19 +58,22 @@ export const fr: Record<MessageKey, string> = {
   "level.operational": "Opérationnel",
 
   "home.title": "Vos partenariats",
-  "home.empty": "Vous ne faites encore partie d’aucun partenariat. Lancez-en un ci-dessous, ou ouvrez le lien d’invitation d’un partenaire.",
+  "home.empty":
+    "Vous ne faites encore partie d’aucun partenariat. Lancez-en un ci-dessous, ou ouvrez le lien d’invitation d’un partenaire.",
   "home.createdOn": "Créé le {date}",
   "home.seat": "{permission} · {level}",
   "home.yourOrganization": "Votre organisation",
 
   "organization.create.title": "Créer votre organisation",
-  "organization.create.intro": "Dans Entente, chacun s’exprime au nom d’une organisation. Créez la vôtre, ou acceptez l’invitation d’un collègue pour rejoindre la sienne.",
+  "organization.create.intro":
+    "Dans Entente, chacun s’exprime au nom d’une organisation. Créez la vôtre, ou acceptez l’invitation d’un collègue pour rejoindre la sienne.",
   "organization.name": "Nom de l’organisation",
   "organization.create.submit": "Créer l’organisation",
   "organization.create.submitting": "Création…",
 
   "partnership.create.title": "Lancer un partenariat",
-  "partnership.create.intro": "Vous le lancez au nom de {organization}, puis vous invitez l’organisation partenaire.",
+  "partnership.create.intro":
+    "Vous le lancez au nom de {organization}, puis vous invitez l’organisation partenaire.",
   "partnership.name": "Nom du partenariat",
   "partnership.create.submit": "Créer le partenariat",
   "partnership.create.submitting": "Création…",
@@ -87,17 +91,32 @@ export const fr: Record<MessageKey, string> = {
   "invite.submitting": "Création…",
   "invite.link": "Lien d’invitation",
   "invite.expires": "Valable jusqu’au {date}. Transmettez-le à la personne invitée.",
-  "invite.accept.title": "Rejoindre un partenariat",
-  "invite.accept.intro": "Vous avez été invité à un partenariat sur Entente. En acceptant, vous accédez à son espace de travail partagé.",
+  "invite.accept.title": "Rejoindre « {partnership} »",
+  "invite.accept.genericTitle": "Rejoindre un partenariat",
+  "invite.accept.intro":
+    "Vous avez été invité à un partenariat sur Entente. En acceptant, vous accédez à son espace de travail partagé.",
   "invite.accept.as": "Connecté en tant que {name}.",
-  "invite.accept.onBehalf": "Si l’invitation s’adresse à une organisation partenaire, {organization} rejoint le partenariat.",
-  "invite.accept.noOrganization": "Si l’invitation s’adresse à une organisation partenaire, créez d’abord votre organisation.",
+  "invite.accept.organizationKind":
+    "Vous êtes invité à faire entrer votre organisation dans ce partenariat, avec les droits « {role} ».",
+  "invite.accept.memberKind":
+    "{organization} vous invite à rejoindre son équipe dans ce partenariat, avec les droits « {role} ».",
+  "invite.accept.needOrganization":
+    "Créez d’abord votre organisation (vous en serez l’administrateur), puis acceptez.",
+  "invite.accept.notAdmin":
+    "Seul un administrateur de {organization} peut la faire entrer dans un partenariat.",
+  "invite.accept.otherOrganization":
+    "Vous appartenez déjà à {organization}, et chacun n’appartient qu’à une seule organisation.",
+  "invite.accept.alreadyMember": "Vous êtes déjà membre de ce partenariat.",
+  "invite.accept.open": "Ouvrir le partenariat",
+  "invite.accept.invalid": "Ce lien d’invitation n’est pas valide.",
   "invite.accept.submit": "Accepter l’invitation",
+  "invite.accept.expires": "Cette invitation est valable jusqu’au {date}.",
   "invite.accept.submitting": "Acceptation…",
   "invite.accept.signIn": "Connectez-vous ou créez un compte pour accepter cette invitation.",
 
   "charter.title": "Charte",
-  "charter.subtitle": "Raison d’être, périmètre, valeurs partagées, règles de gouvernance et conditions de sortie, rédigées ensemble par chaque organisation.",
+  "charter.subtitle":
+    "Raison d’être, périmètre, valeurs partagées, règles de gouvernance et conditions de sortie, rédigées ensemble par chaque organisation.",
   "charter.readOnly": "Lecture seule",
   "charter.loading": "Chargement de l’éditeur…",
   "charter.noAccess": "Vous n’avez pas accès à la charte de ce partenariat.",
@@ -111,9 +130,12 @@ export const fr: Record<MessageKey, string> = {
 
   "connection.connecting": "Connexion…",
   "connection.synced": "Synchronisé",
-  "connection.offline": "Hors ligne, vos modifications sont conservées et seront synchronisées à la reconnexion",
+  "connection.offline": "Hors ligne",
+  "connection.offline.hint":
+    "Vos modifications sont conservées ici et seront synchronisées au retour de la connexion.",
   "connection.denied": "Accès perdu",
-  "connection.denied.unauthorized": "Votre session a expiré. Reconnectez-vous pour continuer à écrire.",
+  "connection.denied.unauthorized":
+    "Votre session a expiré. Reconnectez-vous pour continuer à écrire.",
   "connection.denied.forbidden": "Votre accès à ce document a été retiré.",
   "connection.loginAgain": "Se reconnecter",
 

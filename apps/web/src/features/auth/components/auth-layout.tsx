@@ -3,7 +3,15 @@ import { useT } from "../../../i18n";
 import { LanguageSwitcher } from "../../shell/components/language-switcher";
 
 /** The frame of the signed-out pages: brand, language switcher and one centred card. */
-export function AuthLayout({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div className="auth-layout">

@@ -1,6 +1,7 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { Link, safeRedirectTarget, useRouter, useSearchParam } from "../../../lib/router";
+import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../state/session-provider";
@@ -13,6 +14,7 @@ export function SignupPage() {
   const { signup } = useSession();
   const { navigate } = useRouter();
   const next = useSearchParam("next");
+  useDocumentTitle(t("auth.signup.title"), t("app.name"));
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");

@@ -1,5 +1,13 @@
 import type { MeResponse } from "@entente/protocol";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import { ApiError } from "../../../lib/api-client";
 import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
 
@@ -34,7 +42,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession({ status: "authenticated", me });
     } catch (error) {
       const apiError = toApiError(error);
-      setSession(apiError.status === 401 ? { status: "anonymous" } : { status: "error", error: apiError });
+      setSession(
+        apiError.status === 401 ? { status: "anonymous" } : { status: "error", error: apiError },
+      );
     }
   }, []);
 

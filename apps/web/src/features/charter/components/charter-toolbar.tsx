@@ -16,11 +16,36 @@ export function CharterToolbar({ editor }: { editor: Editor }) {
   });
 
   const buttons = [
-    { key: "heading", label: t("charter.toolbar.heading"), text: "H", run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { key: "bold", label: t("charter.toolbar.bold"), text: "B", run: () => editor.chain().focus().toggleBold().run() },
-    { key: "italic", label: t("charter.toolbar.italic"), text: "I", run: () => editor.chain().focus().toggleItalic().run() },
-    { key: "bulletList", label: t("charter.toolbar.bulletList"), text: "•", run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: "orderedList", label: t("charter.toolbar.orderedList"), text: "1.", run: () => editor.chain().focus().toggleOrderedList().run() },
+    {
+      key: "heading",
+      label: t("charter.toolbar.heading"),
+      text: "H",
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      key: "bold",
+      label: t("charter.toolbar.bold"),
+      text: "B",
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: "italic",
+      label: t("charter.toolbar.italic"),
+      text: "I",
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: "bulletList",
+      label: t("charter.toolbar.bulletList"),
+      text: "•",
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: "orderedList",
+      label: t("charter.toolbar.orderedList"),
+      text: "1.",
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
   ] as const;
 
   return (

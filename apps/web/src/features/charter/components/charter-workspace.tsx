@@ -1,7 +1,8 @@
 import { formatDocumentName } from "@entente/domain";
 import type { DocumentEntry } from "@entente/protocol";
+import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { useSession } from "../../auth/state/session-provider";
 import { ConnectionStatus } from "../../collab/components/connection-status";
 import { PresenceList } from "../../collab/components/presence-list";
 import { useCollabDocument } from "../../collab/hooks/use-collab-document";
@@ -12,40 +13,52 @@ export interface CharterWorkspaceProps {
   partnershipId: string;
   documents: readonly DocumentEntry[];
   user: CollabUser;
+  /** Panels shown under the presence list (members, invitations). */
+  aside?: ReactNode;
 }
 
 /**
  * The charter of one partnership, co-edited live. Loaded lazily: Tiptap, ProseMirror and
  * Yjs are most of the app's weight and only this page needs them.
  */
-export default function CharterWorkspace({ partnershipId, documents, user }: CharterWorkspaceProps) {
+export default function CharterWorkspace({
+  partnershipId,
+  documents,
+  user,
+  aside,
+}: CharterWorkspaceProps) {
   const t = useT();
   const documentName = formatDocumentName({ kind: "charter", partnershipId });
   const access = documents.find((d) => d.name === documentName)?.access;
 
   if (!access) {
     return (
-      <section className="card charter">
-        <p role="alert">{t("charter.noAccess")}</p>
-      </section>
+      <div className="charter-layout">
+        <section className="card charter">
+          <p role="alert">{t("charter.noAccess")}</p>
+        </section>
+        <aside className="charter-layout__aside">{aside}</aside>
+      </div>
     );
   }
-  return <LiveCharter documentName={documentName} access={access} user={user} />;
+  return <LiveCharter documentName={documentName} access={access} user={user} aside={aside} />;
 }
 
 function LiveCharter({
   documentName,
   access,
   user,
+  aside,
 }: {
   documentName: string;
   access: DocumentEntry["access"];
   user: CollabUser;
+  aside?: ReactNode;
 }) {
   const t = useT();
   const { document, status, deniedReason } = useCollabDocument(documentName, user);
   const editable = access === "write" && status !== "denied";
-  const here = window.location.pathname;
+  const { refresh } = useSession();
 
   return (
     <div className="charter-layout">
@@ -67,7 +80,15 @@ function LiveCharter({
             {deniedReason === "unauthorized" ? (
               <>
                 {t("connection.denied.unauthorized")}{" "}
-                <Link to={`/login?next=${encodeURIComponent(here)}`}>{t("connection.loginAgain")}</Link>
+                {/* Re-reading the session turns it anonymous; the route guard then sends the
+                    user to /login and back here afterwards. */}
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => void refresh()}
+                >
+                  {t("connection.loginAgain")}
+                </button>
               </>
             ) : (
               t("connection.denied.forbidden")
@@ -75,7 +96,12 @@ function LiveCharter({
           </div>
         ) : null}
         {document ? (
-          <CharterEditor key={document.ydoc.guid} document={document} user={user} editable={editable} />
+          <CharterEditor
+            key={document.ydoc.guid}
+            document={document}
+            user={user}
+            editable={editable}
+          />
         ) : (
           <p className="charter__loading">{t("charter.loading")}</p>
         )}
@@ -84,6 +110,7 @@ function LiveCharter({
         <div className="card">
           <PresenceList awareness={document?.awareness ?? null} />
         </div>
+        {aside}
       </aside>
     </div>
   );

@@ -12,9 +12,18 @@ const LABEL_KEYS = {
 export function ConnectionStatus({ state }: { state: ConnectionState }) {
   const t = useT();
   return (
-    <span className="connection-status" data-testid="connection-status" data-state={state} role="status">
+    <span
+      className="connection-status"
+      data-testid="connection-status"
+      data-state={state}
+      role="status"
+      title={state === "offline" ? t("connection.offline.hint") : undefined}
+    >
       <span className="connection-status__dot" aria-hidden="true" />
       {t(LABEL_KEYS[state])}
+      {state === "offline" ? (
+        <span className="visually-hidden">. {t("connection.offline.hint")}</span>
+      ) : null}
     </span>
   );
 }

@@ -1,8 +1,9 @@
-import { SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
+import { CloseCode, SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
 import { useEffect, useReducer, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { probeDocumentAccess } from "../api/document-access";
 import type { CollabUser } from "../state/collab-user";
 import {
   connectionState,
@@ -25,6 +26,9 @@ export interface CollabSession {
   status: ConnectionState;
   deniedReason: DeniedReason | null;
 }
+
+/** At most one access probe per this interval while sockets keep failing to open. */
+const PROBE_INTERVAL_MS = 10_000;
 
 function syncServerUrl(): string {
   const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
@@ -51,14 +55,40 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     });
     dispatch({ type: "reset" });
 
-    const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) =>
-      dispatch({ type: "status", status });
-    const onSync = (synced: boolean) => dispatch({ type: "sync", synced });
-    const onConnectionClose = () => dispatch({ type: "connection-close" });
-    const onClosed = ({ code }: { code: number }) => {
-      if (!TERMINAL_CLOSE_CODES.has(code)) return;
+    let disposed = false;
+    let opened = false;
+    let lastProbe = 0;
+
+    const deny = (code: number) => {
       provider.disconnect();
       dispatch({ type: "denied", code });
+    };
+
+    // A socket that closes before it ever opened may have been refused (401/403 on the
+    // upgrade, invisible to the browser); ask the HTTP API, now and then, whether that is so.
+    const probe = () => {
+      const now = Date.now();
+      if (now - lastProbe < PROBE_INTERVAL_MS) return;
+      lastProbe = now;
+      void probeDocumentAccess(documentName).then((reason) => {
+        if (disposed || reason === null || !provider.shouldConnect) return;
+        deny(reason === "unauthorized" ? CloseCode.Unauthorized : CloseCode.Forbidden);
+      });
+    };
+
+    const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
+      if (status === "connecting") opened = false;
+      if (status === "connected") opened = true;
+      dispatch({ type: "status", status });
+    };
+    const onSync = (synced: boolean) => dispatch({ type: "sync", synced });
+    const onConnectionClose = (event: CloseEvent | null) => {
+      dispatch({ type: "connection-close" });
+      if (event !== null && !opened && !TERMINAL_CLOSE_CODES.has(event.code)) probe();
+    };
+    // 4401/4403 on an open socket: the provider already stopped reconnecting.
+    const onClosed = ({ code }: { code: number }) => {
+      if (TERMINAL_CLOSE_CODES.has(code)) deny(code);
     };
     const onOnline = () => dispatch({ type: "browser-online", online: true });
     const onOffline = () => dispatch({ type: "browser-online", online: false });
@@ -75,6 +105,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     setDocument({ ydoc, provider, awareness: provider.awareness });
 
     return () => {
+      disposed = true;
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       provider.off("status", onStatus);
@@ -92,7 +123,13 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
 
   const { id, name, color, organizationId, organizationName } = user;
   useEffect(() => {
-    document?.awareness.setLocalStateField("user", { id, name, color, organizationId, organizationName });
+    document?.awareness.setLocalStateField("user", {
+      id,
+      name,
+      color,
+      organizationId,
+      organizationName,
+    });
   }, [document, id, name, color, organizationId, organizationName]);
 
   return { document, status: connectionState(snapshot), deniedReason: snapshot.denied };

@@ -14,9 +14,9 @@ describe("connection state", () => {
   it("connects, then syncs", () => {
     expect(connectionState(run())).toBe("connecting");
     expect(connectionState(run({ type: "status", status: "connected" }))).toBe("connecting");
-    expect(connectionState(run({ type: "status", status: "connected" }, { type: "sync", synced: true }))).toBe(
-      "synced",
-    );
+    expect(
+      connectionState(run({ type: "status", status: "connected" }, { type: "sync", synced: true })),
+    ).toBe("synced");
   });
 
   it("is offline after losing the connection, until the next sync", () => {
@@ -31,14 +31,20 @@ describe("connection state", () => {
     expect(connectionState(retrying)).toBe("offline");
     const reopened = reduceConnection(retrying, { type: "status", status: "connected" });
     expect(connectionState(reopened)).toBe("connecting");
-    expect(connectionState(reduceConnection(reopened, { type: "sync", synced: true }))).toBe("synced");
+    expect(connectionState(reduceConnection(reopened, { type: "sync", synced: true }))).toBe(
+      "synced",
+    );
   });
 
   it("is offline when the first attempts fail or the browser is offline", () => {
     expect(connectionState(run({ type: "connection-close" }))).toBe("offline");
     expect(
       connectionState(
-        run({ type: "status", status: "connected" }, { type: "sync", synced: true }, { type: "browser-online", online: false }),
+        run(
+          { type: "status", status: "connected" },
+          { type: "sync", synced: true },
+          { type: "browser-online", online: false },
+        ),
       ),
     ).toBe("offline");
   });
@@ -48,6 +54,8 @@ describe("connection state", () => {
     expect(connectionState(denied)).toBe("denied");
     expect(denied.denied).toBe("unauthorized");
     expect(run({ type: "denied", code: 4403 }).denied).toBe("forbidden");
-    expect(connectionState(reduceConnection(denied, { type: "status", status: "connected" }))).toBe("denied");
+    expect(connectionState(reduceConnection(denied, { type: "status", status: "connected" }))).toBe(
+      "denied",
+    );
   });
 });

@@ -36,7 +36,10 @@ export function deniedReason(code: number): DeniedReason {
   return code === CloseCode.Unauthorized ? "unauthorized" : "forbidden";
 }
 
-export function reduceConnection(snapshot: ConnectionSnapshot, event: ConnectionEvent): ConnectionSnapshot {
+export function reduceConnection(
+  snapshot: ConnectionSnapshot,
+  event: ConnectionEvent,
+): ConnectionSnapshot {
   switch (event.type) {
     case "reset":
       return INITIAL_SNAPSHOT;
@@ -54,7 +57,12 @@ export function reduceConnection(snapshot: ConnectionSnapshot, event: Connection
     case "browser-online":
       return { ...snapshot, browserOnline: event.online };
     case "denied":
-      return { ...snapshot, synced: false, socket: "disconnected", denied: deniedReason(event.code) };
+      return {
+        ...snapshot,
+        synced: false,
+        socket: "disconnected",
+        denied: deniedReason(event.code),
+      };
   }
 }
 

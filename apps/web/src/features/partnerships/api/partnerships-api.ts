@@ -1,5 +1,6 @@
 import type {
   InvitationKind,
+  InvitationPreview,
   InvitationView,
   OrganizationView,
   PartnershipResponse,
@@ -27,7 +28,13 @@ export const partnershipsApi = {
     api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),
 
   createInvitation: (partnershipId: string, input: CreateInvitationInput) =>
-    api.post<{ invitation: InvitationView }>(`/api/partnerships/${segment(partnershipId)}/invitations`, input),
+    api.post<{ invitation: InvitationView }>(
+      `/api/partnerships/${segment(partnershipId)}/invitations`,
+      input,
+    ),
+
+  previewInvitation: (token: string) =>
+    api.get<{ invitation: InvitationPreview }>(`/api/invitations/${segment(token)}`),
 
   acceptInvitation: (token: string, organizationId?: string) =>
     api.post<{ partnership: PartnershipView }>(

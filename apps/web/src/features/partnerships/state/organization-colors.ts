@@ -27,6 +27,11 @@ export function organizationColor(index: number): string {
   return ORGANIZATION_PALETTE[index % ORGANIZATION_PALETTE.length] ?? FALLBACK_COLOR;
 }
 
-export function colorOrganizations(organizations: readonly OrganizationView[]): ColoredOrganization[] {
-  return organizations.map((organization, index) => ({ ...organization, color: organizationColor(index) }));
+export function colorOrganizations(
+  organizations: readonly OrganizationView[],
+): ColoredOrganization[] {
+  return organizations.map((organization, index) => ({
+    ...organization,
+    color: organizationColor(index),
+  }));
 }

@@ -44,7 +44,11 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
             </h1>
             <ul className="org-chips" aria-label={t("header.organizations")}>
               {partnership.organizations.map((organization) => (
-                <li key={organization.id} className="org-chip" data-organization-id={organization.id}>
+                <li
+                  key={organization.id}
+                  className="org-chip"
+                  data-organization-id={organization.id}
+                >
                   <ColorSwatch color={organization.color} />
                   {organization.name}
                 </li>
@@ -55,7 +59,9 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
       </div>
       <div className="app-header__end">
         <span className="app-header__user" data-testid="current-user">
-          {myOrganization ? t("header.user", { name: me.user.name, organization: myOrganization.name }) : me.user.name}
+          {myOrganization
+            ? t("header.user", { name: me.user.name, organization: myOrganization.name })
+            : me.user.name}
         </span>
         <LanguageSwitcher />
         <button type="button" className="button button--ghost" onClick={() => void onLogout()}>

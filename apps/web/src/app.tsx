@@ -1,0 +1,69 @@
+import { StrictMode } from "react";
+import { I18nProvider } from "./i18n";
+import { matchPath, RouterProvider, safeRedirectTarget, useRouter } from "./lib/router";
+import { LoginPage } from "./features/auth/components/login-page";
+import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/require-session";
+import { SignupPage } from "./features/auth/components/signup-page";
+import { SessionProvider } from "./features/auth/state/session-provider";
+import { AcceptInvitationPage } from "./features/partnerships/components/accept-invitation-page";
+import { HomePage } from "./features/partnerships/components/home-page";
+import { PartnershipPage } from "./features/partnerships/components/partnership-page";
+import { NotFoundPage } from "./features/shell/components/not-found-page";
+
+function Routes() {
+  const { location } = useRouter();
+  const path = location.pathname;
+  const next = safeRedirectTarget(new URLSearchParams(location.search).get("next"));
+
+  if (matchPath("/login", path)) {
+    return (
+      <RedirectIfSignedIn to={next}>
+        <LoginPage />
+      </RedirectIfSignedIn>
+    );
+  }
+  if (matchPath("/signup", path)) {
+    return (
+      <RedirectIfSignedIn to={next}>
+        <SignupPage />
+      </RedirectIfSignedIn>
+    );
+  }
+  const invite = matchPath("/invite/:token", path);
+  if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
+
+  const partnership = matchPath("/p/:partnershipId", path);
+  if (partnership?.partnershipId) {
+    return (
+      <RequireSession>
+        {/* keyed: another partnership is another page, with fresh state and a fresh live document */}
+        <PartnershipPage
+          key={partnership.partnershipId}
+          partnershipId={partnership.partnershipId}
+        />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/", path)) {
+    return (
+      <RequireSession>
+        <HomePage />
+      </RequireSession>
+    );
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  return (
+    <StrictMode>
+      <I18nProvider>
+        <RouterProvider>
+          <SessionProvider>
+            <Routes />
+          </SessionProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </StrictMode>
+  );
+}

@@ -1,0 +1,64 @@
+import { useT, useI18n } from "../../../i18n";
+import { Link } from "../../../lib/router";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useMe } from "../../auth/state/session-provider";
+import { AppHeader } from "../../shell/components/app-header";
+import { CreateOrganizationForm } from "./create-organization-form";
+import { CreatePartnershipForm } from "./create-partnership-form";
+
+/** The signed-in landing page: my partnerships, and how to start one. */
+export function HomePage() {
+  const t = useT();
+  const { formatDate } = useI18n();
+  const me = useMe();
+  useDocumentTitle(t("home.title"), t("app.name"));
+  const organization = me.organizations[0];
+  const partnerships = [...me.partnerships].sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="page page--home">
+        <section aria-labelledby="partnerships-title">
+          <h1 id="partnerships-title" className="page__title">
+            {t("home.title")}
+          </h1>
+          {organization ? (
+            <p className="page__meta">
+              {t("home.yourOrganization")}: <strong>{organization.name}</strong>
+            </p>
+          ) : null}
+          {partnerships.length === 0 ? (
+            <p className="empty">{t("home.empty")}</p>
+          ) : (
+            <ul className="partnership-list" data-testid="partnership-list">
+              {partnerships.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/p/${encodeURIComponent(p.id)}`} className="partnership-card">
+                    <span className="partnership-card__name">{p.name}</span>
+                    <span className="partnership-card__meta">
+                      {t("home.seat", {
+                        permission: t(`permission.${p.permission}`),
+                        level: t(`level.${p.level}`),
+                      })}
+                    </span>
+                    <span className="partnership-card__meta">
+                      {t("home.createdOn", { date: formatDate(p.createdAt) })}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <div className="page__forms">
+          {organization ? (
+            <CreatePartnershipForm organization={organization} />
+          ) : (
+            <CreateOrganizationForm />
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

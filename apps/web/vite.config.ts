@@ -1,0 +1,25 @@
+import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+// The API server during `vite dev` (apps/server's default port).
+const apiTarget = "http://127.0.0.1:3000";
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  server: {
+    proxy: {
+      "/api": { target: apiTarget, changeOrigin: false },
+      "/sync": { target: apiTarget, ws: true, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    // The lazily loaded charter chunk carries Tiptap + ProseMirror + Yjs.
+    chunkSizeWarningLimit: 800,
+  },
+});
