@@ -5,6 +5,7 @@ import {
   type DocumentRef,
   type GovernanceLevel,
   type PartnershipSeat,
+  type Permission,
 } from "@entente/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
@@ -45,6 +46,17 @@ export class AccessService {
     const seat = await this.seat(userId, partnershipId);
     if (!seat) throw HttpError.notFound("No such partnership");
     return seat;
+  }
+
+  /** The user's role in an organization, or null when they do not belong to it. */
+  async organizationRole(userId: string, organizationId: string): Promise<Permission | null> {
+    const row = await this.db
+      .selectFrom("organization_members")
+      .select("role")
+      .where("organization_id", "=", organizationId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return row?.role ?? null;
   }
 
   async organizationIds(partnershipId: string): Promise<string[]> {

@@ -21,13 +21,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
     .post("/", async (c) => {
       const { user } = requireAuth(c);
       const body = await readJson(c, CreatePartnershipBody);
-      const membership = await db
-        .selectFrom("organization_members")
-        .select("role")
-        .where("organization_id", "=", body.organizationId)
-        .where("user_id", "=", user.id)
-        .executeTakeFirst();
-      if (!membership || !canWrite(membership.role)) {
+      const role = await access.organizationRole(user.id, body.organizationId);
+      if (!role || !canWrite(role)) {
         throw HttpError.forbidden(
           "Only an editor or admin of the organization can start a partnership",
         );
@@ -123,13 +118,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           throw HttpError.forbidden("You can only invite members into your own organization");
         }
         // Joining an organization is the organization's call, not only the partnership's.
-        const membership = await db
-          .selectFrom("organization_members")
-          .select("role")
-          .where("organization_id", "=", seat.organizationId)
-          .where("user_id", "=", user.id)
-          .executeTakeFirst();
-        if (membership?.role !== "admin") {
+        if ((await access.organizationRole(user.id, seat.organizationId)) !== "admin") {
           throw HttpError.forbidden(
             "Only an admin of your organization can invite members into it",
           );
