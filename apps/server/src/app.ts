@@ -5,6 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
+import { isAllowedOrigin } from "./limits/same-origin.js";
 import { authRoutes } from "./routes/auth/auth.js";
 import { healthRoutes } from "./routes/health/health.js";
 import { invitationRoutes } from "./routes/invitations/invitations.js";
@@ -52,6 +53,16 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
       onError: (c) => c.json(errorBody(ErrorCode.InvalidInput, "Request body is too large"), 413),
     }),
   );
+  app.use("/api/*", async (c, next) => {
+    const mutating = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    if (
+      mutating &&
+      !isAllowedOrigin(c.req.header("origin"), c.req.header("host"), services.env.PUBLIC_ORIGIN)
+    ) {
+      return c.json(errorBody(ErrorCode.Forbidden, "Cross-site request refused"), 403);
+    }
+    return next();
+  });
   app.use("/api/*", sessionMiddleware(services.sessions, secure));
   app.use("/api/*", async (c, next) => {
     await next();

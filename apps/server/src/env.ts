@@ -24,6 +24,12 @@ const EnvSchema = z
     WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, "apps/web/dist")),
     /** Seed the "Northwind × Southpeak" demo on start when it is not there yet. */
     SEED_DEMO: booleanFlag.default(false),
+    /** Largest sync frame a client may send, in bytes (the socket closes with 1009 above it). */
+    SYNC_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
   })
   .transform((env) => ({
     ...env,

@@ -9,6 +9,7 @@ const server = await startServer({
   databaseUrl: env.DATABASE_URL,
   publicOrigin: env.PUBLIC_ORIGIN,
   webDist: env.WEB_DIST,
+  syncLimits: { maxFrameBytes: env.SYNC_MAX_FRAME_BYTES },
 });
 if (env.SEED_DEMO) await seedDemo(server.store.db);
 

@@ -5,9 +5,9 @@ import { createApp } from "./app.js";
 import { openStore, type Store } from "./db/database.js";
 import { migrateToLatest } from "./db/migrations.js";
 import type { Services } from "./http/context.js";
-import { createServices } from "./services.js";
+import { createServices, DEFAULT_LOGIN_LIMITS } from "./services.js";
 import { RoomRegistry } from "./sync/room-registry.js";
-import { SyncServer } from "./sync/sync-server.js";
+import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
 export interface ServerConfig {
@@ -16,6 +16,8 @@ export interface ServerConfig {
   databaseUrl: string;
   publicOrigin: string;
   webDist?: string;
+  syncLimits?: Partial<SyncLimits>;
+  loginLimits?: typeof DEFAULT_LOGIN_LIMITS;
 }
 
 export interface RunningServer {
@@ -35,11 +37,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await migrateToLatest(store.db, store.dialect);
 
   const rooms = new RoomRegistry(new SqlUpdateLog(store.db));
-  // A session that ends (logout) closes its sockets too.
-  const services = createServices(store, config.publicOrigin, (sessionId) =>
-    sync.closeSession(sessionId),
+  // Access that ends over HTTP (logout, removal) closes the matching sockets too.
+  const services = createServices(
+    store,
+    config.publicOrigin,
+    {
+      closeSession: (sessionId) => sync.closeSession(sessionId),
+      closePartnershipAccess: (userId, partnershipId) =>
+        sync.closePartnershipAccess(userId, partnershipId),
+    },
+    config.loginLimits,
   );
-  const sync = new SyncServer({ sessions: services.sessions, access: services.access, rooms });
+  const sync = new SyncServer({
+    sessions: services.sessions,
+    access: services.access,
+    rooms,
+    publicOrigin: config.publicOrigin,
+    ...(config.syncLimits ? { limits: config.syncLimits } : {}),
+  });
   const app = createApp(services, config.webDist ? { webDist: config.webDist } : {});
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -10,6 +10,7 @@ export const ErrorCode = {
   EmailTaken: "email_taken",
   InvitationUsed: "invitation_used",
   InvitationExpired: "invitation_expired",
+  RateLimited: "rate_limited",
   Internal: "internal",
 } as const;
 

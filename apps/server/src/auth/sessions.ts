@@ -82,6 +82,21 @@ export class SessionService {
     return { session, user: { id: row.user_id, email: row.email, name: row.name }, renewed };
   }
 
+  /** Expiry of each of these sessions that still exists. */
+  async expiries(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    const expiries = new Map<string, number>();
+    // Chunks keep each query under SQLite's bound-parameter limit.
+    for (let start = 0; start < sessionIds.length; start += 500) {
+      const rows = await this.db
+        .selectFrom("sessions")
+        .select(["id", "expires_at"])
+        .where("id", "in", sessionIds.slice(start, start + 500))
+        .execute();
+      for (const row of rows) expiries.set(row.id, row.expires_at);
+    }
+    return expiries;
+  }
+
   async invalidate(sessionId: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("id", "=", sessionId).execute();
   }

@@ -4,6 +4,7 @@ import type { UserView } from "@entente/protocol";
 import type { AccessService } from "../access/access-service.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
+import type { RateLimiter } from "../limits/rate-limiter.js";
 import type { Env } from "../env.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
@@ -12,8 +13,18 @@ export interface Services {
   db: Kysely<Database>;
   sessions: SessionService;
   access: AccessService;
-  /** Told when a session ends, so live sockets of that session close too. */
-  onSessionEnded(sessionId: string): void;
+  /** Failed login attempts, per e-mail and per client address. */
+  loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
+  /** Open sync sockets, closed when the access they were opened with ends. */
+  liveSockets: LiveSockets;
+}
+
+/** What the HTTP side tells the sync side when access ends. */
+export interface LiveSockets {
+  /** Logout or expiry: close the session's sockets with 4401. */
+  closeSession(sessionId: string): void;
+  /** Removal from a partnership: close the user's sockets on its documents with 4403. */
+  closePartnershipAccess(userId: string, partnershipId: string): void;
 }
 
 export interface AppEnv extends HonoEnv {

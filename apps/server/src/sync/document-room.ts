@@ -16,6 +16,42 @@ export interface SyncConnection {
 
 class InvalidMessageError extends Error {}
 
+/** A browser tab has one awareness client id; a little slack for reconnects. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as sent: JSON text, `null` when the client removes its state. */
+  state: string;
+}
+
+/** Decodes an awareness update; throws on a malformed one, including state JSON that does not parse. */
+function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 const STORAGE_RETRY_DELAYS_MS = [50, 250, 1000];
 
 /**
@@ -28,6 +64,8 @@ export class DocumentRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Each connection with the awareness client ids it controls. */
   private readonly connections = new Map<SyncConnection, Set<number>>();
+  /** The connection that controls each awareness client id. */
+  private readonly awarenessOwners = new Map<number, SyncConnection>();
   private queue: Promise<void>;
   private failed = false;
   private destroyed = false;
@@ -206,22 +244,45 @@ export class DocumentRoom {
   }
 
   private handleAwareness(connection: SyncConnection, decoder: decoding.Decoder): void {
+    let entries: AwarenessEntry[];
     try {
-      const update = decoding.readVarUint8Array(decoder);
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      entries = decodeAwareness(decoding.readVarUint8Array(decoder));
     } catch {
       throw new InvalidMessageError();
     }
+    const owned = this.connections.get(connection) ?? new Set<number>();
+    // A socket speaks only for its own carets. Stock clients echo everyone's states
+    // back, so entries for ids owned by another user are dropped, not an error. The
+    // same user may take an id over (a reconnect before the old socket is known dead).
+    const accepted = entries.filter(({ clientId, state }) => {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner === undefined) return state !== "null";
+      return owner === connection || owner.stamp.userId === connection.stamp.userId;
+    });
+    const claimed = new Set([...owned, ...accepted.map((e) => e.clientId)]);
+    if (claimed.size > MAX_AWARENESS_IDS_PER_CONNECTION) throw new InvalidMessageError();
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), connection);
   }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const owned = this.connections.get(origin as SyncConnection);
+    const connection = origin as SyncConnection;
+    const owned = this.connections.get(connection);
     if (owned) {
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
+      for (const id of [...added, ...updated]) {
+        const previous = this.awarenessOwners.get(id);
+        if (previous && previous !== connection) this.connections.get(previous)?.delete(id);
+        this.awarenessOwners.set(id, connection);
+        owned.add(id);
+      }
+    }
+    for (const id of removed) {
+      const owner = this.awarenessOwners.get(id);
+      if (owner) this.connections.get(owner)?.delete(id);
+      this.awarenessOwners.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
     if (changed.length > 0) this.broadcast(this.awarenessMessage(changed));

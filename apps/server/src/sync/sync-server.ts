@@ -6,15 +6,32 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { AccessService } from "../access/access-service.js";
 import type { SessionService } from "../auth/sessions.js";
 import { errorBody } from "../http/errors.js";
+import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
+import { isAllowedOrigin } from "../limits/same-origin.js";
 import type { SyncConnection } from "./document-room.js";
 import type { RoomRegistry } from "./room-registry.js";
+
+export interface SyncLimits {
+  /** Largest frame a client may send, in bytes; larger ones close the socket with 1009. */
+  maxFrameBytes: number;
+  /** Connection attempts per client address (counted before authentication). */
+  connectionsPerAddress: RateLimit;
+  /** Connection attempts per user. */
+  connectionsPerUser: RateLimit;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxFrameBytes: 8 * 1024 * 1024,
+  connectionsPerAddress: { max: 600, windowMs: 60_000 },
+  connectionsPerUser: { max: 240, windowMs: 60_000 },
+};
 
 export interface SyncServerOptions {
   sessions: SessionService;
   access: AccessService;
   rooms: RoomRegistry;
-  /** Largest frame a client may send, in bytes. */
-  maxFrameBytes?: number;
+  publicOrigin: string;
+  limits?: Partial<SyncLimits>;
   /** How often dead sockets are looked for. */
   heartbeatMs?: number;
 }
@@ -22,14 +39,22 @@ export interface SyncServerOptions {
 interface OpenSocket {
   socket: WebSocket;
   sessionId: string;
+  userId: string;
+  partnershipId: string;
   alive: boolean;
 }
 
-const HTTP_STATUS_TEXT: Record<number, string> = {
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
+type RefusalStatus = 401 | 403 | 404 | 429;
+
+const REFUSALS: Record<RefusalStatus, { text: string; code: ErrorCode }> = {
+  401: { text: "Unauthorized", code: ErrorCode.Unauthorized },
+  403: { text: "Forbidden", code: ErrorCode.Forbidden },
+  404: { text: "Not Found", code: ErrorCode.NotFound },
+  429: { text: "Too Many Requests", code: ErrorCode.RateLimited },
 };
+
+/** Sessions are checked this often, so an expired one loses its sockets within a second. */
+const EXPIRY_CHECK_MS = 500;
 
 /**
  * The y-websocket endpoint at `/sync/<documentName>`. Authentication and access are
@@ -39,15 +64,21 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly open = new Set<OpenSocket>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly expiryCheck: NodeJS.Timeout;
+  private readonly perAddress: RateLimiter;
+  private readonly perUser: RateLimiter;
   private accepting = true;
+  private checkingSessions = false;
 
   constructor(private readonly options: SyncServerOptions) {
-    this.wss = new WebSocketServer({
-      noServer: true,
-      maxPayload: options.maxFrameBytes ?? 8 * 1024 * 1024,
-    });
+    const limits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+    this.perAddress = new RateLimiter(limits.connectionsPerAddress);
+    this.perUser = new RateLimiter(limits.connectionsPerUser);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
+    this.expiryCheck = setInterval(() => void this.closeExpiredSessions(), EXPIRY_CHECK_MS);
+    this.expiryCheck.unref();
   }
 
   /** Node's `upgrade` event handler. */
@@ -67,6 +98,15 @@ export class SyncServer {
     }
   }
 
+  /** Closes the user's sockets on the partnership's documents (removed from it). */
+  closePartnershipAccess(userId: string, partnershipId: string): void {
+    for (const entry of this.open) {
+      if (entry.userId === userId && entry.partnershipId === partnershipId) {
+        entry.socket.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]);
+      }
+    }
+  }
+
   get connectionCount(): number {
     return this.open.size;
   }
@@ -75,6 +115,7 @@ export class SyncServer {
   async shutdown(): Promise<void> {
     this.accepting = false;
     clearInterval(this.heartbeat);
+    clearInterval(this.expiryCheck);
     await this.options.rooms.closeAll(CloseCode.ServiceRestart);
     for (const entry of this.open) entry.socket.terminate();
     this.wss.close();
@@ -91,9 +132,17 @@ export class SyncServer {
       return refuse(socket, 404);
     }
 
+    // Cross-site WebSocket hijacking: the browser sends the cookie, but also its Origin.
+    if (!isAllowedOrigin(request.headers.origin, request.headers.host, this.options.publicOrigin)) {
+      return refuse(socket, 403);
+    }
+    const address = request.socket.remoteAddress ?? "unknown";
+    if (!this.perAddress.take(address)) return refuse(socket, 429);
+
     const token = parseCookies(request.headers.cookie ?? "", SESSION_COOKIE)[SESSION_COOKIE];
     const valid = token ? await this.options.sessions.validate(token) : null;
     if (!valid) return refuse(socket, 401);
+    if (!this.perUser.take(valid.user.id)) return refuse(socket, 429);
 
     const decision = await this.options.access.document(valid.user.id, documentName);
     if (decision.kind === "not-a-document") return refuse(socket, 404);
@@ -101,7 +150,13 @@ export class SyncServer {
     if (socket.destroyed) return;
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const entry: OpenSocket = { socket: ws, sessionId: valid.session.id, alive: true };
+      const entry: OpenSocket = {
+        socket: ws,
+        sessionId: valid.session.id,
+        userId: valid.user.id,
+        partnershipId: decision.ref.partnershipId,
+        alive: true,
+      };
       this.open.add(entry);
       const connection: SyncConnection = {
         access: decision.access,
@@ -131,6 +186,30 @@ export class SyncServer {
     });
   }
 
+  /**
+   * Asks the store, in one query, whether every open socket's session still exists
+   * and is unexpired: expiry, logout elsewhere and revocation all end up here.
+   */
+  private async closeExpiredSessions(): Promise<void> {
+    if (this.checkingSessions || this.open.size === 0) return;
+    this.checkingSessions = true;
+    try {
+      const ids = [...new Set([...this.open].map((entry) => entry.sessionId))];
+      const expiries = await this.options.sessions.expiries(ids);
+      const now = Date.now();
+      for (const entry of this.open) {
+        const expiresAt = expiries.get(entry.sessionId);
+        if (expiresAt === undefined || expiresAt <= now) {
+          entry.socket.close(CloseCode.Unauthorized, CloseReason[CloseCode.Unauthorized]);
+        }
+      }
+    } catch (error) {
+      console.error("Session check failed", error);
+    } finally {
+      this.checkingSessions = false;
+    }
+  }
+
   private checkHeartbeats(): void {
     for (const entry of this.open) {
       if (!entry.alive) {
@@ -150,17 +229,12 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /** Answers the upgrade request with a plain HTTP error and closes: no socket is opened. */
-function refuse(socket: Duplex, status: 401 | 403 | 404): void {
+function refuse(socket: Duplex, status: RefusalStatus): void {
   if (socket.destroyed) return;
-  const code =
-    status === 401
-      ? ErrorCode.Unauthorized
-      : status === 403
-        ? ErrorCode.Forbidden
-        : ErrorCode.NotFound;
-  const body = JSON.stringify(errorBody(code, HTTP_STATUS_TEXT[status] ?? "Error"));
+  const { text, code } = REFUSALS[status];
+  const body = JSON.stringify(errorBody(code, text));
   socket.end(
-    `HTTP/1.1 ${status} ${HTTP_STATUS_TEXT[status]}\r\n` +
+    `HTTP/1.1 ${status} ${text}\r\n` +
       "Content-Type: application/json\r\n" +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       "Connection: close\r\n\r\n" +

@@ -26,23 +26,29 @@ export interface TestUser {
  * with helpers that sign users up and build organizations and partnerships.
  */
 export class ApiHarness {
-  endedSessions: string[] = [];
+  /** Sessions the API told the sync side to close, and revoked partnership seats. */
+  readonly endedSessions: string[] = [];
+  readonly revokedAccess: { userId: string; partnershipId: string }[] = [];
+  readonly services: Services;
+  readonly app: Hono<AppEnv>;
   private counter = 0;
 
   private constructor(
-    readonly app: Hono<AppEnv>,
-    readonly services: Services,
     readonly store: Store,
     private readonly cleanupFiles: () => void,
-  ) {}
+  ) {
+    this.services = createServices(store, TEST_ORIGIN, {
+      closeSession: (sessionId) => this.endedSessions.push(sessionId),
+      closePartnershipAccess: (userId, partnershipId) =>
+        this.revokedAccess.push({ userId, partnershipId }),
+    });
+    this.app = createApp(this.services);
+  }
 
   static async create(): Promise<ApiHarness> {
     const { url, cleanup } = tempSqliteUrl();
     const store = await openMigratedStore(url);
-    const ended: string[] = [];
-    const services = createServices(store, TEST_ORIGIN, (id) => ended.push(id));
-    const harness = new ApiHarness(createApp(services), services, store, cleanup);
-    harness.endedSessions = ended;
+    const harness: ApiHarness = new ApiHarness(store, cleanup);
     return harness;
   }
 
@@ -55,9 +61,13 @@ export class ApiHarness {
   async request<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; cookie?: string | undefined } = {},
+    options: {
+      body?: unknown;
+      cookie?: string | undefined;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.cookie) headers.cookie = options.cookie;
     let body: string | undefined;
     if (options.body !== undefined) {

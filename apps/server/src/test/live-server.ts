@@ -2,7 +2,7 @@ import { SESSION_COOKIE } from "@entente/protocol";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { startServer, type RunningServer } from "../server.js";
+import { startServer, type RunningServer, type ServerConfig } from "../server.js";
 import { tempSqliteUrl } from "./test-store.js";
 
 export interface LiveUser {
@@ -28,16 +28,28 @@ export class LiveServer {
   private constructor(
     public server: RunningServer,
     readonly databaseUrl: string,
+    private readonly options: Partial<ServerConfig>,
     private readonly cleanupFiles: () => void,
   ) {}
 
-  static async start(): Promise<LiveServer> {
+  /** `options` override the test defaults (limits, for instance). */
+  static async start(options: Partial<ServerConfig> = {}): Promise<LiveServer> {
     const { url, cleanup } = tempSqliteUrl();
-    return new LiveServer(await LiveServer.boot(url, 0), url, cleanup);
+    return new LiveServer(await LiveServer.boot(url, 0, options), url, options, cleanup);
   }
 
-  private static boot(databaseUrl: string, port: number): Promise<RunningServer> {
-    return startServer({ port, host: "127.0.0.1", databaseUrl, publicOrigin: "http://127.0.0.1" });
+  private static boot(
+    databaseUrl: string,
+    port: number,
+    options: Partial<ServerConfig>,
+  ): Promise<RunningServer> {
+    return startServer({
+      port,
+      host: "127.0.0.1",
+      databaseUrl,
+      publicOrigin: "http://127.0.0.1",
+      ...options,
+    });
   }
 
   get url(): string {
@@ -52,7 +64,7 @@ export class LiveServer {
   async restart(): Promise<void> {
     const port = this.server.port;
     await this.server.stop();
-    this.server = await LiveServer.boot(this.databaseUrl, port);
+    this.server = await LiveServer.boot(this.databaseUrl, port, this.options);
   }
 
   async close(): Promise<void> {
@@ -157,12 +169,14 @@ export class LiveServer {
   }
 
   /** Opens a raw socket and reports how the upgrade ended: the HTTP status, or "open". */
-  upgradeStatus(documentName: string, cookie?: string): Promise<number | "open"> {
+  upgradeStatus(
+    documentName: string,
+    cookie?: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<number | "open"> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(
-        `${this.syncUrl}/${documentName}`,
-        cookie ? { headers: { cookie } } : {},
-      );
+      const headers = { ...extraHeaders, ...(cookie ? { cookie } : {}) };
+      const socket = new WebSocket(`${this.syncUrl}/${documentName}`, { headers });
       socket.on("unexpected-response", (_request, response) => {
         resolve(response.statusCode ?? 0);
         socket.terminate();

@@ -187,6 +187,31 @@ describe("auth routes", () => {
       userId = response.body.user.id as string;
     });
 
+    it("answers 429 rate_limited with Retry-After after 10 failed attempts on one account, even with the right password", async () => {
+      for (let i = 0; i < 10; i++) {
+        expect((await login({ email: "ada@example.test", password: "wrong guess" })).status).toBe(
+          401,
+        );
+      }
+      const blocked = await login({ email: "ada@example.test", password: PASSWORD });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toEqual(errorOf("rate_limited"));
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(blocked.headers.getSetCookie()).toEqual([]);
+      // Other accounts are not locked out by it.
+      await signup({ email: "bob@example.test", password: PASSWORD, name: "Bob" });
+      expect((await login({ email: "bob@example.test", password: PASSWORD })).status).toBe(200);
+    });
+
+    it("counts only failures: a successful login clears the account's count", async () => {
+      for (let i = 0; i < 9; i++)
+        await login({ email: "ada@example.test", password: "wrong guess" });
+      expect((await login({ email: "ada@example.test", password: PASSWORD })).status).toBe(200);
+      for (let i = 0; i < 9; i++)
+        await login({ email: "ada@example.test", password: "wrong guess" });
+      expect((await login({ email: "ada@example.test", password: PASSWORD })).status).toBe(200);
+    });
+
     it("answers 200 {user} and sets a new session cookie", async () => {
       const response = await login({ email: "ada@example.test", password: PASSWORD });
 
@@ -241,6 +266,31 @@ describe("auth routes", () => {
 
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject(errorOf("invalid_input"));
+    });
+  });
+
+  describe("cross-site requests", () => {
+    it("refuses a mutating request whose Origin is another site with 403, writing nothing", async () => {
+      const response = await harness.request("POST", "/api/auth/signup", {
+        body: { email: "eve@example.test", password: PASSWORD, name: "Eve" },
+        headers: { origin: "https://evil.example", host: "entente.test" },
+      });
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual(errorOf("forbidden"));
+      expect(await harness.store.db.selectFrom("users").selectAll().execute()).toHaveLength(0);
+    });
+
+    it("accepts the public origin and the request's own host", async () => {
+      const fromPublic = await harness.request("POST", "/api/auth/signup", {
+        body: { email: "a@example.test", password: PASSWORD, name: "A" },
+        headers: { origin: "http://entente.test" },
+      });
+      expect(fromPublic.status).toBe(201);
+      const fromOwnHost = await harness.request("POST", "/api/auth/signup", {
+        body: { email: "b@example.test", password: PASSWORD, name: "B" },
+        headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
+      });
+      expect(fromOwnHost.status).toBe(201);
     });
   });
 

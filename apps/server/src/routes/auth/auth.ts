@@ -1,6 +1,7 @@
 import { ErrorCode } from "@entente/protocol";
 import { Hono } from "hono";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../../auth/password.js";
+import { clientAddress } from "../../http/client-address.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
@@ -35,6 +36,20 @@ export function authRoutes(services: Services): Hono<AppEnv> {
     })
     .post("/login", async (c) => {
       const body = await readJson(c, LoginBody);
+      const { perAccount, perAddress } = services.loginLimits;
+      const address = clientAddress(c);
+      if (perAccount.isExhausted(body.email) || perAddress.isExhausted(address)) {
+        const waitMs = Math.max(
+          perAccount.retryAfterMs(body.email),
+          perAddress.retryAfterMs(address),
+        );
+        c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
+        throw new HttpError(
+          429,
+          ErrorCode.RateLimited,
+          "Too many failed sign-in attempts; try again later",
+        );
+      }
       const row = await db
         .selectFrom("users")
         .select(["id", "email", "name", "password_hash"])
@@ -44,8 +59,11 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         ? await verifyPassword(row.password_hash, body.password)
         : await verifyAgainstDecoy(body.password);
       if (!row || !ok) {
+        perAccount.take(body.email);
+        perAddress.take(address);
         throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
       }
+      perAccount.reset(body.email);
       const { token, session } = await sessions.create(row.id);
       setSessionCookie(c, token, session, secure);
       return c.json({ user: { id: row.id, email: row.email, name: row.name } });
@@ -54,7 +72,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       const auth = c.get("auth");
       if (auth) {
         await sessions.invalidate(auth.session.id);
-        services.onSessionEnded(auth.session.id);
+        services.liveSockets.closeSession(auth.session.id);
       }
       clearSessionCookie(c, secure);
       return c.body(null, 204);

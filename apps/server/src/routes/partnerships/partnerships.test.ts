@@ -298,6 +298,55 @@ describe("partnership routes", () => {
     });
   });
 
+  describe("DELETE /api/partnerships/:id/members/:userId", () => {
+    let cast: Cast;
+
+    beforeEach(async () => {
+      cast = await harness.twoOrganizationPartnership();
+    });
+
+    const remove = (by: TestUser, userId: string) =>
+      harness.request("DELETE", `/api/partnerships/${cast.partnershipId}/members/${userId}`, {
+        cookie: by.cookie,
+      });
+
+    it("lets an organization's admin remove its member: 204, access gone, live sockets told", async () => {
+      const response = await remove(cast.north.admin, cast.north.editor.id);
+
+      expect(response.status).toBe(204);
+      expect(harness.revokedAccess).toEqual([
+        { userId: cast.north.editor.id, partnershipId: cast.partnershipId },
+      ]);
+      const after = await harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
+        cookie: cast.north.editor.cookie,
+      });
+      expect(after.status).toBe(404);
+    });
+
+    it("lets anyone leave", async () => {
+      expect((await remove(cast.south.viewer, cast.south.viewer.id)).status).toBe(204);
+    });
+
+    it("answers 403 to the partner organization's admin and to a non-admin", async () => {
+      expect((await remove(cast.south.admin, cast.north.editor.id)).status).toBe(403);
+      expect((await remove(cast.north.editor, cast.north.viewer.id)).status).toBe(403);
+      expect(harness.revokedAccess).toEqual([]);
+      expect(await count("partnership_members")).toBe(6);
+    });
+
+    it("keeps the last admin of an organization: 409", async () => {
+      const response = await remove(cast.north.admin, cast.north.admin.id);
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+    });
+
+    it("answers 404 to non-members and for unknown members", async () => {
+      const outsider = await harness.signup("Outsider");
+      expect((await remove(outsider, cast.north.editor.id)).status).toBe(404);
+      expect((await remove(cast.north.admin, "nobody")).status).toBe(404);
+    });
+  });
+
   describe("POST /api/partnerships/:id/invitations", () => {
     let cast: Cast;
 

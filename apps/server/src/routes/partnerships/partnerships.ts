@@ -9,10 +9,16 @@ import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
+import { ErrorCode } from "@entente/protocol";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
-import { CreateInvitationBody, CreatePartnershipBody, PartnershipParams } from "./schema.js";
+import {
+  CreateInvitationBody,
+  CreatePartnershipBody,
+  MemberParams,
+  PartnershipParams,
+} from "./schema.js";
 
 export function partnershipRoutes(services: Services): Hono<AppEnv> {
   const { db, access } = services;
@@ -134,5 +140,40 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         publicOrigin: services.env.PUBLIC_ORIGIN,
       });
       return c.json({ invitation }, 201);
+    })
+    .delete("/:id/members/:userId", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, userId } = parseOrThrow(MemberParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      const target = await access.seat(userId, id);
+      if (!target) throw HttpError.notFound("No such member");
+      // An organization manages its own people; anyone may leave.
+      const self = userId === user.id;
+      if (!self && (seat.permission !== "admin" || seat.organizationId !== target.organizationId)) {
+        throw HttpError.forbidden("Only an admin of their organization can remove a member");
+      }
+      if (target.permission === "admin") {
+        const admins = await db
+          .selectFrom("partnership_members")
+          .select("user_id")
+          .where("partnership_id", "=", id)
+          .where("organization_id", "=", target.organizationId)
+          .where("permission", "=", "admin")
+          .execute();
+        if (admins.length === 1) {
+          throw new HttpError(
+            409,
+            ErrorCode.Conflict,
+            "An organization keeps at least one admin in the partnership",
+          );
+        }
+      }
+      await db
+        .deleteFrom("partnership_members")
+        .where("partnership_id", "=", id)
+        .where("user_id", "=", userId)
+        .execute();
+      services.liveSockets.closePartnershipAccess(userId, id);
+      return c.body(null, 204);
     });
 }

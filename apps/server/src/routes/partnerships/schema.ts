@@ -5,6 +5,8 @@ export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a valid id");
 
 export const PartnershipParams = z.object({ id: Id });
 
+export const MemberParams = z.object({ id: Id, userId: Id });
+
 export const CreatePartnershipBody = z.object({
   name: z.string().trim().min(1).max(120),
   organizationId: Id,

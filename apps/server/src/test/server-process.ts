@@ -1,0 +1,367 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SESSION_COOKIE } from "@entente/protocol";
+import SQLite from "better-sqlite3";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The built server: what `pnpm start` and production run. Build it with `npx tsc -b apps/server`. */
+export const BUILT_MAIN = process.env.ENTENTE_MUTANT_MAIN ?? path.join(serverRoot, "dist/main.js"); // TEMP mutation runs
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ProcessUser {
+  id: string;
+  cookie: string;
+}
+
+export interface ProcessClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the first sync with the server completed. */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+const OUTPUT_KEPT = 20_000;
+const living = new Set<ServerProcess>();
+
+// A crashed or interrupted test run must not leave servers behind.
+process.once("exit", () => {
+  for (const server of living) server.child?.kill("SIGKILL");
+});
+
+/**
+ * The built server (`node apps/server/dist/main.js`) as a child process on a loopback
+ * port over a SQLite file of its own, so a test can kill it with any signal and start
+ * it again on the same file and port. Stock y-websocket clients connect with a cookie.
+ */
+export class ServerProcess {
+  child: ChildProcess | null = null;
+  /** Resolves when the current child has exited. */
+  exited: Promise<ExitStatus> = Promise.resolve({ code: null, signal: null });
+  private log = "";
+  private readonly clients = new Set<ProcessClient>();
+
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    readonly main: string,
+  ) {}
+
+  /** Starts the built server (or `main`, another build of it) on a fresh SQLite file. */
+  static async start(options: { main?: string } = {}): Promise<ServerProcess> {
+    const main = options.main ?? BUILT_MAIN;
+    if (!fs.existsSync(main)) {
+      throw new Error(`${main} does not exist: build the server first (npx tsc -b apps/server)`);
+    }
+    if (main === BUILT_MAIN) warnIfStale();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-process-"));
+    const server = new ServerProcess(dir, await freePort(), main);
+    living.add(server);
+    try {
+      await server.boot();
+    } catch (error) {
+      await server.dispose();
+      throw error;
+    }
+    return server;
+  }
+
+  get databaseFile(): string {
+    return path.join(this.dir, "entente.sqlite");
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get syncUrl(): string {
+    return `ws://127.0.0.1:${this.port}/sync`;
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The child's stdout and stderr (the last 20 kB), for failure messages. */
+  output(): string {
+    return this.log;
+  }
+
+  /** Sends `signal` to the server; `exited` tells how it ended. */
+  kill(signal: NodeJS.Signals): void {
+    if (!this.running) throw new Error("the server is not running");
+    this.child!.kill(signal);
+  }
+
+  /** Starts the server again on the same SQLite file and port; it must have exited. */
+  async restart(): Promise<void> {
+    if (this.running) throw new Error("restart: the server is still running");
+    await this.exited;
+    await this.boot();
+  }
+
+  /** Kills the server if it still runs, closes every client and removes the SQLite file. */
+  async dispose(): Promise<void> {
+    for (const client of [...this.clients]) client.destroy();
+    if (this.running) this.child!.kill("SIGKILL");
+    await this.exited;
+    living.delete(this);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async api<T = any>(
+    method: string,
+    route: string,
+    body?: unknown,
+    cookie?: string,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (cookie) headers.cookie = cookie;
+    const response = await fetch(this.url + route, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as T) : (undefined as T),
+      headers: response.headers,
+    };
+  }
+
+  async signup(name: string): Promise<ProcessUser> {
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2)}@example.test`;
+    const response = await this.api("POST", "/api/auth/signup", {
+      email,
+      password: "correct horse battery",
+      name,
+    });
+    if (response.status !== 201) throw new Error(`signup failed ${JSON.stringify(response.body)}`);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    return { id: response.body.user.id, cookie: (cookie ?? "").split(";")[0] ?? "" };
+  }
+
+  /** Northwind and Southpeak as editors of one partnership, and a viewer of Northwind. */
+  async twoOrganizations() {
+    const expectStatus = async <T = any>(
+      status: number,
+      call: Promise<{ status: number; body: T }>,
+    ) => {
+      const response = await call;
+      if (response.status !== status) {
+        throw new Error(
+          `expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`,
+        );
+      }
+      return response.body;
+    };
+    const north = await this.signup("Nora North");
+    const northOrg = (
+      await expectStatus(
+        201,
+        this.api("POST", "/api/organizations", { name: "Northwind" }, north.cookie),
+      )
+    ).organization.id as string;
+    const partnershipId = (
+      await expectStatus(
+        201,
+        this.api(
+          "POST",
+          "/api/partnerships",
+          { name: "N × S", organizationId: northOrg },
+          north.cookie,
+        ),
+      )
+    ).partnership.id as string;
+    const south = await this.signup("Sam South");
+    const southOrg = (
+      await expectStatus(
+        201,
+        this.api("POST", "/api/organizations", { name: "Southpeak" }, south.cookie),
+      )
+    ).organization.id as string;
+    const invite = async (kind: string, role: string) =>
+      (
+        await expectStatus(
+          201,
+          this.api(
+            "POST",
+            `/api/partnerships/${partnershipId}/invitations`,
+            { kind, role },
+            north.cookie,
+          ),
+        )
+      ).invitation.token as string;
+    const accept = (token: string, user: ProcessUser) =>
+      expectStatus(200, this.api("POST", `/api/invitations/${token}/accept`, {}, user.cookie));
+    await accept(await invite("organization", "editor"), south);
+    const northViewer = await this.signup("Vic Viewer");
+    await accept(await invite("member", "viewer"), northViewer);
+    return { partnershipId, north, northOrg, south, southOrg, northViewer };
+  }
+
+  /** A stock y-websocket client (Node `ws`, no BroadcastChannel) authenticated by `cookie`. */
+  connect(documentName: string, cookie: string, doc = new Y.Doc()): ProcessClient {
+    const provider = new WebsocketProvider(this.syncUrl, documentName, doc, {
+      WebSocketPolyfill: websocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    const synced = new Promise<void>((resolve) => {
+      if (provider.synced) resolve();
+      provider.once("sync", (isSynced: boolean) => isSynced && resolve());
+    });
+    const client: ProcessClient = {
+      doc,
+      provider,
+      synced,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+        this.clients.delete(client);
+      },
+    };
+    this.clients.add(client);
+    return client;
+  }
+
+  /** How an upgrade to `documentName` ends: "open", an HTTP status, or "refused" (nobody listens). */
+  upgradeStatus(documentName: string, cookie?: string): Promise<number | "open" | "refused"> {
+    return new Promise((resolve) => {
+      const socket = new WebSocket(
+        `${this.syncUrl}/${documentName}`,
+        cookie ? { headers: { cookie } } : {},
+      );
+      socket.on("unexpected-response", (_request, response) => {
+        resolve(response.statusCode ?? 0);
+        socket.terminate();
+      });
+      socket.on("open", () => {
+        resolve("open");
+        socket.terminate();
+      });
+      socket.on("error", () => resolve("refused"));
+    });
+  }
+
+  /**
+   * The Yjs updates stored for `documentName`, read from the SQLite file with a connection
+   * of the test's own (read-only), in the order they were appended.
+   */
+  storedUpdates(documentName: string): Uint8Array[] {
+    const database = new SQLite(this.databaseFile, { readonly: true, fileMustExist: true });
+    try {
+      const rows = database
+        .prepare('SELECT "update" FROM document_updates WHERE document_name = ? ORDER BY id')
+        .all(documentName) as { update: Buffer }[];
+      return rows.map((row) => new Uint8Array(row.update));
+    } finally {
+      database.close();
+    }
+  }
+
+  private async boot(): Promise<void> {
+    this.log = "";
+    const child = spawn(process.execPath, [this.main], {
+      // Only what the server needs: nothing of the test runner's environment leaks in.
+      env: {
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `sqlite:${this.databaseFile}`,
+        PUBLIC_ORIGIN: this.url,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => {
+      child.once("exit", (code, signal) => resolve({ code, signal }));
+    });
+    const keep = (chunk: Buffer) => {
+      this.log = (this.log + chunk.toString("utf8")).slice(-OUTPUT_KEPT);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (!this.running) {
+        const { code, signal } = await this.exited;
+        throw new Error(`the server exited while starting (${signal ?? code}):\n${this.log}`);
+      }
+      if (await healthy(this.url)) return;
+      if (Date.now() > deadline) {
+        throw new Error(`the server did not answer /api/health within 20 s:\n${this.log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+/** Kills every server process still running and removes their files (for `afterAll`). */
+export async function disposeAllServerProcesses(): Promise<void> {
+  await Promise.all([...living].map((server) => server.dispose()));
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function websocketWithCookie(cookie: string) {
+  return class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  };
+}
+
+let staleChecked = false;
+
+/** Says so when a server source file is newer than its build: the child would run old code. */
+function warnIfStale(): void {
+  if (staleChecked) return;
+  staleChecked = true;
+  const sourceRoot = path.join(serverRoot, "src");
+  const stale = (fs.readdirSync(sourceRoot, { recursive: true }) as string[]).filter((file) => {
+    if (!file.endsWith(".ts") || file.endsWith(".test.ts") || file.startsWith("test/"))
+      return false;
+    const built = path.join(serverRoot, "dist", file.replace(/\.ts$/, ".js"));
+    return (
+      !fs.existsSync(built) ||
+      fs.statSync(path.join(sourceRoot, file)).mtimeMs > fs.statSync(built).mtimeMs
+    );
+  });
+  if (stale.length > 0) {
+    console.warn(
+      `⚠ apps/server/dist is older than src (${stale.join(", ")}): run npx tsc -b apps/server`,
+    );
+  }
+}

@@ -1,0 +1,528 @@
+import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
+import * as Y from "yjs";
+import type { IsoDate, IsoDateTime, Stamped } from "./fields.js";
+import {
+  FieldReader,
+  readCollection,
+  readRootCollection,
+  toPlain,
+  type ReadResult,
+} from "./read-result.js";
+import {
+  checkAuthor,
+  checkDate,
+  checkNumber,
+  checkOneOf,
+  checkOptionalDate,
+  checkOptionalNumber,
+  checkOptionalRef,
+  checkOptionalText,
+  checkRef,
+  checkRefList,
+  checkText,
+  checkTitle,
+  checkUnit,
+  deleteEntry,
+  insertItem,
+  itemIn,
+  newIdSet,
+  newText,
+  pick,
+  SchemaWriteError,
+  setFields,
+  setIdSetField,
+  setTextField,
+  subCollection,
+  write,
+  type Author,
+} from "./writing.js";
+
+/** The root map of `<pid>/objectives`: objective id → objective. */
+export const OBJECTIVES_ROOT = "objectives";
+
+/** Where an objective stands. */
+export const OBJECTIVE_STATUSES = ["proposed", "active", "on_hold", "achieved", "dropped"] as const;
+/** One of {@link OBJECTIVE_STATUSES}. */
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+
+/** Where an action stands. */
+export const ACTION_STATUSES = ["todo", "in_progress", "blocked", "done", "cancelled"] as const;
+/** One of {@link ACTION_STATUSES}. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Which way a KPI should move to be on track. */
+export const KPI_DIRECTIONS = ["increase", "decrease", "maintain"] as const;
+/** One of {@link KPI_DIRECTIONS}. */
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+/** A concrete action that turns an objective into work. */
+export interface Action extends Stamped {
+  id: string;
+  objectiveId: string;
+  title: string;
+  ownerOrganizationId: string;
+  /** A user id, or `null` while nobody is assigned. */
+  assigneeUserId: string | null;
+  dueDate: IsoDate | null;
+  status: ActionStatus;
+}
+
+/** One entry of a KPI's target history: the target from then on, and who set it when. */
+export interface TargetChange {
+  target: number;
+  changedBy: string;
+  organizationId: string;
+  changedAt: IsoDateTime;
+  note: string | null;
+}
+
+/** A dated value of a KPI. */
+export interface Measurement extends Stamped {
+  id: string;
+  date: IsoDate;
+  value: number;
+  note: string | null;
+}
+
+/** An indicator of an objective. */
+export interface Kpi extends Stamped {
+  id: string;
+  objectiveId: string;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  /** The current target: the last well-formed entry of `targetHistory`. */
+  target: number;
+  direction: KpiDirection;
+  /** Every target the KPI had, oldest first; the first one is the target it was created with. */
+  targetHistory: ReadResult<TargetChange>[];
+  /** Measurements by date, oldest first. */
+  measurements: ReadResult<Measurement>[];
+}
+
+/** A shared objective of the partnership, with its actions and KPIs. */
+export interface Objective extends Stamped {
+  id: string;
+  title: string;
+  description: string;
+  ownerOrganizationIds: string[];
+  governanceLevel: GovernanceLevel;
+  status: ObjectiveStatus;
+  dueDate: IsoDate | null;
+  actions: ReadResult<Action>[];
+  kpis: ReadResult<Kpi>[];
+}
+
+/** What a new objective needs. */
+export interface ObjectiveInput {
+  title: string;
+  description?: string;
+  /** At least one organization. */
+  ownerOrganizationIds: string[];
+  governanceLevel: GovernanceLevel;
+  /** Defaults to `proposed`. */
+  status?: ObjectiveStatus;
+  dueDate?: IsoDate | null;
+}
+
+/** Fields to change on an objective; `undefined` leaves a field alone, `null` clears it. */
+export type ObjectivePatch = Partial<ObjectiveInput>;
+
+/** What a new action needs. */
+export interface ActionInput {
+  title: string;
+  ownerOrganizationId: string;
+  assigneeUserId?: string | null;
+  dueDate?: IsoDate | null;
+  /** Defaults to `todo`. */
+  status?: ActionStatus;
+}
+
+/** Fields to change on an action; `undefined` leaves a field alone, `null` clears it. */
+export type ActionPatch = Partial<ActionInput>;
+
+/** What a new KPI needs; `target` becomes the first entry of its target history. */
+export interface KpiInput {
+  name: string;
+  unit: string;
+  baseline?: number | null;
+  target: number;
+  direction: KpiDirection;
+}
+
+/** Fields to change on a KPI. The target changes only through {@link setKpiTarget}. */
+export type KpiPatch = Partial<Omit<KpiInput, "target">>;
+
+/** What a new measurement needs. */
+export interface MeasurementInput {
+  date: IsoDate;
+  value: number;
+  note?: string | null;
+}
+
+// ---- reading ----
+
+function readTargetChange(entry: unknown, index: number): ReadResult<TargetChange> {
+  const id = String(index);
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    return { ok: false, id, problem: "expected a target change (an object)", raw: toPlain(entry) };
+  }
+  const record = entry as Record<string, unknown>;
+  const f = new FieldReader({ get: (key) => record[key] });
+  const value: TargetChange = {
+    target: f.number("target"),
+    changedBy: f.ref("changedBy"),
+    organizationId: f.ref("organizationId"),
+    changedAt: f.dateTime("changedAt"),
+    note: f.optionalText("note"),
+  };
+  return f.result(id, value, entry);
+}
+
+function readMeasurement(item: Y.Map<unknown>, id: string): ReadResult<Measurement> {
+  const f = new FieldReader(item);
+  const value: Measurement = {
+    id,
+    date: f.date("date"),
+    value: f.number("value"),
+    note: f.optionalText("note"),
+    ...f.stamp(),
+  };
+  return f.result(id, value, item);
+}
+
+function byDate(a: ReadResult<Measurement>, b: ReadResult<Measurement>): number {
+  const dateA = a.ok ? a.value.date : "";
+  const dateB = b.ok ? b.value.date : "";
+  return dateA < dateB ? -1 : dateA > dateB ? 1 : 0;
+}
+
+function readKpi(item: Y.Map<unknown>, id: string, objectiveId: string): ReadResult<Kpi> {
+  const f = new FieldReader(item);
+  const history = f.array("targetHistory");
+  const measurements = f.map("measurements");
+  const targetHistory = history ? history.toArray().map(readTargetChange) : [];
+  let target = 0;
+  let hasTarget = false;
+  for (const change of targetHistory) {
+    if (change.ok) {
+      target = change.value.target;
+      hasTarget = true;
+    }
+  }
+  if (history && !hasTarget) f.problems.push("targetHistory: no well-formed target");
+  const value: Kpi = {
+    id,
+    objectiveId,
+    name: f.string("name"),
+    unit: f.string("unit"),
+    baseline: f.optionalNumber("baseline"),
+    target,
+    direction: f.oneOf("direction", KPI_DIRECTIONS),
+    targetHistory,
+    // Stable sort: same-day measurements stay in the order they were recorded.
+    measurements: measurements ? readCollection(measurements, readMeasurement).sort(byDate) : [],
+    ...f.stamp(),
+  };
+  return f.result(id, value, item);
+}
+
+function readAction(item: Y.Map<unknown>, id: string, objectiveId: string): ReadResult<Action> {
+  const f = new FieldReader(item);
+  const value: Action = {
+    id,
+    objectiveId,
+    title: f.string("title"),
+    ownerOrganizationId: f.ref("ownerOrganizationId"),
+    assigneeUserId: f.optionalRef("assigneeUserId"),
+    dueDate: f.optionalDate("dueDate"),
+    status: f.oneOf("status", ACTION_STATUSES),
+    ...f.stamp(),
+  };
+  return f.result(id, value, item);
+}
+
+function readObjective(item: Y.Map<unknown>, id: string): ReadResult<Objective> {
+  const f = new FieldReader(item);
+  const actions = f.map("actions");
+  const kpis = f.map("kpis");
+  const value: Objective = {
+    id,
+    title: f.string("title"),
+    description: f.text("description"),
+    ownerOrganizationIds: f.idSet("owners"),
+    governanceLevel: f.oneOf("governanceLevel", GOVERNANCE_LEVELS),
+    status: f.oneOf("status", OBJECTIVE_STATUSES),
+    dueDate: f.optionalDate("dueDate"),
+    actions: actions ? readCollection(actions, (a, actionId) => readAction(a, actionId, id)) : [],
+    kpis: kpis ? readCollection(kpis, (k, kpiId) => readKpi(k, kpiId, id)) : [],
+    ...f.stamp(),
+  };
+  return f.result(id, value, item);
+}
+
+/**
+ * Every objective of an objectives document, oldest first, each with its actions and KPIs.
+ * Never throws: what does not fit the schema comes back as `ok: false`, at whatever depth.
+ */
+export function readObjectives(doc: Y.Doc): ReadResult<Objective>[] {
+  return readRootCollection(doc, OBJECTIVES_ROOT, readObjective);
+}
+
+// ---- writing ----
+
+function objectives(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(OBJECTIVES_ROOT);
+}
+
+function objectiveFields(input: ObjectivePatch, whole: boolean) {
+  return {
+    title: pick(input.title, whole, (v) => checkTitle("title", v)),
+    description: pick(input.description ?? (whole ? "" : undefined), whole, (v) =>
+      checkText("description", v),
+    ),
+    owners: pick(input.ownerOrganizationIds, whole, (v) =>
+      checkRefList("ownerOrganizationIds", v, true),
+    ),
+    governanceLevel: pick(input.governanceLevel, whole, (v) =>
+      checkOneOf("governanceLevel", GOVERNANCE_LEVELS, v),
+    ),
+    status: pick(input.status ?? (whole ? "proposed" : undefined), whole, (v) =>
+      checkOneOf("status", OBJECTIVE_STATUSES, v),
+    ),
+    dueDate: pick(input.dueDate, whole, (v) => checkOptionalDate("dueDate", v)),
+  };
+}
+
+/** Adds an objective (with empty actions and KPIs); returns its id. */
+export function addObjective(doc: Y.Doc, input: ObjectiveInput, by: Author): string {
+  const { description, owners, ...fields } = objectiveFields(input, true);
+  const at = checkAuthor(by);
+  return write(doc, () =>
+    insertItem(
+      objectives(doc),
+      {
+        ...fields,
+        description: newText(description ?? ""),
+        owners: newIdSet(owners ?? []),
+        actions: new Y.Map(),
+        kpis: new Y.Map(),
+      },
+      by,
+      at,
+    ),
+  );
+}
+
+/**
+ * Changes some fields of an objective. Each field is its own map entry (the description a
+ * Y.Text, the owners a set), so two people editing different fields both keep their edit.
+ * Returns `false` if the objective is gone (deleted meanwhile).
+ */
+export function updateObjective(doc: Y.Doc, id: string, patch: ObjectivePatch): boolean {
+  const { description, owners, ...fields } = objectiveFields(patch, false);
+  return write(doc, () => {
+    const item = itemIn(objectives(doc), id);
+    if (!item) return false;
+    setFields(item, fields);
+    if (description !== undefined) setTextField(item, "description", description);
+    if (owners !== undefined) setIdSetField(item, "owners", owners);
+    return true;
+  });
+}
+
+/** Deletes an objective with its actions and KPIs (or whatever broken entry has that id). */
+export function removeObjective(doc: Y.Doc, id: string): boolean {
+  return write(doc, () => deleteEntry(objectives(doc), id));
+}
+
+function actionFields(input: ActionPatch, whole: boolean) {
+  return {
+    title: pick(input.title, whole, (v) => checkTitle("title", v)),
+    ownerOrganizationId: pick(input.ownerOrganizationId, whole, (v) =>
+      checkRef("ownerOrganizationId", v),
+    ),
+    assigneeUserId: pick(input.assigneeUserId, whole, (v) => checkOptionalRef("assigneeUserId", v)),
+    dueDate: pick(input.dueDate, whole, (v) => checkOptionalDate("dueDate", v)),
+    status: pick(input.status ?? (whole ? "todo" : undefined), whole, (v) =>
+      checkOneOf("status", ACTION_STATUSES, v),
+    ),
+  };
+}
+
+/** Adds an action to an objective; returns its id. `not_found` if the objective is gone. */
+export function addAction(doc: Y.Doc, objectiveId: string, input: ActionInput, by: Author): string {
+  const fields = actionFields(input, true);
+  const at = checkAuthor(by);
+  return write(doc, () =>
+    insertItem(subCollection(objectives(doc), objectiveId, "actions", "objective"), fields, by, at),
+  );
+}
+
+function subItem(
+  doc: Y.Doc,
+  objectiveId: string,
+  key: "actions" | "kpis",
+  id: string,
+): Y.Map<unknown> | null {
+  const sub = itemIn(objectives(doc), objectiveId)?.get(key);
+  return sub instanceof Y.Map ? itemIn(sub as Y.Map<unknown>, id) : null;
+}
+
+function removeSubItem(doc: Y.Doc, objectiveId: string, key: "actions" | "kpis", id: string) {
+  return write(doc, () => deleteEntry(itemIn(objectives(doc), objectiveId)?.get(key), id));
+}
+
+/** Changes some fields of an action. Returns `false` if it (or its objective) is gone. */
+export function updateAction(
+  doc: Y.Doc,
+  objectiveId: string,
+  actionId: string,
+  patch: ActionPatch,
+): boolean {
+  const fields = actionFields(patch, false);
+  return write(doc, () => {
+    const item = subItem(doc, objectiveId, "actions", actionId);
+    if (!item) return false;
+    setFields(item, fields);
+    return true;
+  });
+}
+
+/** Deletes an action. Returns `false` if it was not there. */
+export function removeAction(doc: Y.Doc, objectiveId: string, actionId: string): boolean {
+  return removeSubItem(doc, objectiveId, "actions", actionId);
+}
+
+function kpiFields(input: KpiPatch, whole: boolean) {
+  return {
+    name: pick(input.name, whole, (v) => checkTitle("name", v)),
+    unit: pick(input.unit, whole, (v) => checkUnit("unit", v)),
+    baseline: pick(input.baseline, whole, (v) => checkOptionalNumber("baseline", v)),
+    direction: pick(input.direction, whole, (v) => checkOneOf("direction", KPI_DIRECTIONS, v)),
+  };
+}
+
+function targetChange(
+  target: number,
+  by: Author,
+  at: string,
+  note: string | null,
+): Record<string, unknown> {
+  return {
+    target,
+    changedBy: by.userId,
+    organizationId: by.organizationId,
+    changedAt: at,
+    note,
+  };
+}
+
+/**
+ * Adds a KPI to an objective; its target is the first entry of its target history. Returns
+ * its id; `not_found` if the objective is gone.
+ */
+export function addKpi(doc: Y.Doc, objectiveId: string, input: KpiInput, by: Author): string {
+  const fields = kpiFields(input, true);
+  const target = checkNumber("target", input.target);
+  const at = checkAuthor(by);
+  return write(doc, () => {
+    const kpis = subCollection(objectives(doc), objectiveId, "kpis", "objective");
+    const history = new Y.Array<unknown>();
+    history.push([targetChange(target, by, at, null)]);
+    return insertItem(
+      kpis,
+      { ...fields, targetHistory: history, measurements: new Y.Map() },
+      by,
+      at,
+    );
+  });
+}
+
+/** Changes a KPI's name, unit, baseline or direction. Returns `false` if it is gone. */
+export function updateKpi(
+  doc: Y.Doc,
+  objectiveId: string,
+  kpiId: string,
+  patch: KpiPatch,
+): boolean {
+  const fields = kpiFields(patch, false);
+  return write(doc, () => {
+    const item = subItem(doc, objectiveId, "kpis", kpiId);
+    if (!item) return false;
+    setFields(item, fields);
+    return true;
+  });
+}
+
+/** Deletes a KPI with its history and measurements. Returns `false` if it was not there. */
+export function removeKpi(doc: Y.Doc, objectiveId: string, kpiId: string): boolean {
+  return removeSubItem(doc, objectiveId, "kpis", kpiId);
+}
+
+function kpiItem(doc: Y.Doc, objectiveId: string, kpiId: string): Y.Map<unknown> {
+  const item = subItem(doc, objectiveId, "kpis", kpiId);
+  if (!item) throw new SchemaWriteError("not_found", `KPI ${kpiId} not found`);
+  return item;
+}
+
+/**
+ * Changes a KPI's target by appending to its target history (who, when, why): old targets
+ * stay visible, in order. The current target is the last entry, so two people setting a
+ * target at once both stay in the history, and every peer sees the same one last.
+ * `not_found` if the KPI is gone.
+ */
+export function setKpiTarget(
+  doc: Y.Doc,
+  objectiveId: string,
+  kpiId: string,
+  target: number,
+  by: Author,
+  note?: string,
+): void {
+  checkNumber("target", target);
+  const checkedNote = checkOptionalText("note", note);
+  const at = checkAuthor(by);
+  write(doc, () => {
+    const history = kpiItem(doc, objectiveId, kpiId).get("targetHistory");
+    if (!(history instanceof Y.Array)) {
+      throw new SchemaWriteError("not_found", `target history of KPI ${kpiId} not found`);
+    }
+    history.push([targetChange(target, by, at, checkedNote)]);
+  });
+}
+
+/** Records a dated value of a KPI; returns its id. `not_found` if the KPI is gone. */
+export function addMeasurement(
+  doc: Y.Doc,
+  objectiveId: string,
+  kpiId: string,
+  input: MeasurementInput,
+  by: Author,
+): string {
+  const fields = {
+    date: checkDate("date", input.date),
+    value: checkNumber("value", input.value),
+    note: checkOptionalText("note", input.note),
+  };
+  const at = checkAuthor(by);
+  return write(doc, () => {
+    const measurements = kpiItem(doc, objectiveId, kpiId).get("measurements");
+    if (!(measurements instanceof Y.Map)) {
+      throw new SchemaWriteError("not_found", `measurements of KPI ${kpiId} not found`);
+    }
+    return insertItem(measurements as Y.Map<unknown>, fields, by, at);
+  });
+}
+
+/** Deletes a measurement (a wrong entry). Returns `false` if it was not there. */
+export function removeMeasurement(
+  doc: Y.Doc,
+  objectiveId: string,
+  kpiId: string,
+  measurementId: string,
+): boolean {
+  return write(doc, () =>
+    deleteEntry(subItem(doc, objectiveId, "kpis", kpiId)?.get("measurements"), measurementId),
+  );
+}
