@@ -100,7 +100,6 @@ describe("the HTTP app", () => {
   });
 
   it("turns an unexpected failure into a 500 internal error that reveals nothing", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const user = await harness.signup("Ada");
     // Break the store under the running app.
     await harness.store.db.schema.dropTable("organization_members").execute();
@@ -116,6 +115,9 @@ describe("the HTTP app", () => {
     });
     expect(JSON.stringify(response.body)).not.toMatch(/organization_members|sqlite|stack/i);
     expectSecurityHeaders("500", response);
-    expect(logged).toHaveBeenCalled();
+    const failure = harness.logLines.map((line) => JSON.parse(line)).find((l) => l.status === 500);
+    expect(failure).toMatchObject({ level: "error", method: "POST", path: "/api/organizations" });
+    expect(failure.err.message).toMatch(/organization_members/);
+    expect(JSON.stringify(failure)).not.toMatch(/entente_session|correct horse/);
   });
 });

@@ -6,6 +6,10 @@ import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
 import { isAllowedOrigin } from "./limits/same-origin.js";
+import { httpMetrics } from "./observability/http-metrics.js";
+import { createLogger, type Logger } from "./observability/logger.js";
+import { requestLogger } from "./observability/request-logger.js";
+import { metricsRoutes } from "./routes/metrics/metrics.js";
 import { authRoutes } from "./routes/auth/auth.js";
 import { healthRoutes } from "./routes/health/health.js";
 import { invitationRoutes } from "./routes/invitations/invitations.js";
@@ -20,12 +24,21 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface AppOptions {
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string;
+  /** Request log; silent when omitted (tests). */
+  logger?: Logger;
+  /** Bearer token for GET /metrics; without one the route answers 404. */
+  metricsToken?: string;
 }
 
 /** The HTTP side of Entente: JSON API under /api, the web app for everything else. */
 export function createApp(services: Services, options: AppOptions = {}): Hono<AppEnv> {
   const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
   const app = new Hono<AppEnv>();
+  const logger = options.logger ?? createLogger({ level: "silent" });
+
+  // First: its line and x-request-id cover answers from every later middleware (413, 403…).
+  app.use("*", requestLogger(logger));
+  app.use("*", httpMetrics(services.metrics));
 
   app.use(
     "*",
@@ -69,6 +82,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     c.header("Cache-Control", "no-store");
   });
 
+  app.route("/metrics", metricsRoutes({ metrics: services.metrics, token: options.metricsToken }));
   app.route("/api/health", healthRoutes());
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me", meRoutes(services));
@@ -76,7 +90,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", partnershipRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
 
-  if (options.webDist) mountWebAssets(app, options.webDist);
+  if (options.webDist) mountWebAssets(app, options.webDist, logger);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { LOG_LEVELS } from "./observability/logger.js";
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repositoryRoot = path.resolve(serverRoot, "../..");
@@ -24,6 +25,10 @@ const EnvSchema = z
     WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, "apps/web/dist")),
     /** Seed the "Northwind × Southpeak" demo on start when it is not there yet. */
     SEED_DEMO: booleanFlag.default(false),
+    /** pino level; `silent` turns logging off. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    /** Bearer token Prometheus sends to GET /metrics; unset, /metrics answers 404. */
+    METRICS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
     /** Largest sync frame a client may send, in bytes (the socket closes with 1009 above it). */
     SYNC_MAX_FRAME_BYTES: z.coerce
       .number()

@@ -1,8 +1,11 @@
 import { loadEnv } from "./env.js";
+import { createLogger } from "./observability/logger.js";
+import { SyncMetrics } from "./observability/metrics.js";
 import { seedDemo } from "./seed/demo.js";
 import { startServer } from "./server.js";
 
 const env = loadEnv();
+const logger = createLogger({ level: env.LOG_LEVEL });
 const server = await startServer({
   port: env.PORT,
   host: env.HOST,
@@ -10,21 +13,25 @@ const server = await startServer({
   publicOrigin: env.PUBLIC_ORIGIN,
   webDist: env.WEB_DIST,
   syncLimits: { maxFrameBytes: env.SYNC_MAX_FRAME_BYTES },
+  logger,
+  metrics: new SyncMetrics({ collectDefaultMetrics: true }),
+  metricsToken: env.METRICS_TOKEN,
 });
-if (env.SEED_DEMO) await seedDemo(server.store.db);
+if (env.SEED_DEMO) await seedDemo(server.store.db, logger);
 
 const store = env.DATABASE_URL.startsWith("sqlite:") ? env.DATABASE_URL : "PostgreSQL";
-console.log(
-  `Entente is running at ${env.PUBLIC_ORIGIN} (listening on ${server.url}, store ${store})`,
+logger.info(
+  { publicOrigin: env.PUBLIC_ORIGIN, listening: server.url, store },
+  `Entente is running at ${env.PUBLIC_ORIGIN}`,
 );
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    console.log(`${signal}: closing sockets and flushing…`);
+    logger.info({ signal }, "closing sockets and flushing");
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error("Shutdown failed", error);
+        logger.fatal({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -5,7 +5,9 @@ import { createApp } from "./app.js";
 import { openStore, type Store } from "./db/database.js";
 import { migrateToLatest } from "./db/migrations.js";
 import type { Services } from "./http/context.js";
-import { createServices, DEFAULT_LOGIN_LIMITS } from "./services.js";
+import { createLogger, type Logger } from "./observability/logger.js";
+import { SyncMetrics } from "./observability/metrics.js";
+import { createServices, type LoginLimits } from "./services.js";
 import { RoomRegistry } from "./sync/room-registry.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
@@ -17,7 +19,14 @@ export interface ServerConfig {
   publicOrigin: string;
   webDist?: string;
   syncLimits?: Partial<SyncLimits>;
-  loginLimits?: typeof DEFAULT_LOGIN_LIMITS;
+  loginLimits?: LoginLimits;
+  /** Compact a document once this many updates piled up after its snapshot. */
+  compactAfterUpdates?: number;
+  /** Silent when omitted (tests). */
+  logger?: Logger;
+  metrics?: SyncMetrics;
+  /** Bearer token for GET /metrics; without one the route answers 404. */
+  metricsToken?: string | undefined;
 }
 
 export interface RunningServer {
@@ -27,6 +36,7 @@ export interface RunningServer {
   services: Services;
   sync: SyncServer;
   rooms: RoomRegistry;
+  logger: Logger;
   /** Stops accepting, closes sockets with "service restart", stores everything, closes the store. */
   stop(): Promise<void>;
 }
@@ -36,26 +46,40 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = openStore(config.databaseUrl);
   await migrateToLatest(store.db, store.dialect);
 
-  const rooms = new RoomRegistry(new SqlUpdateLog(store.db));
+  const logger = config.logger ?? createLogger({ level: "silent" });
+  const metrics = config.metrics ?? new SyncMetrics();
+  const rooms = new RoomRegistry({
+    log: new SqlUpdateLog(store.db),
+    logger: logger.child({ component: "sync" }),
+    metrics,
+    compactAfterUpdates: config.compactAfterUpdates ?? 500,
+  });
   // Access that ends over HTTP (logout, removal) closes the matching sockets too.
-  const services = createServices(
+  const services = createServices({
     store,
-    config.publicOrigin,
-    {
+    publicOrigin: config.publicOrigin,
+    liveSockets: {
       closeSession: (sessionId) => sync.closeSession(sessionId),
       closePartnershipAccess: (userId, partnershipId) =>
         sync.closePartnershipAccess(userId, partnershipId),
     },
-    config.loginLimits,
-  );
+    loginLimits: config.loginLimits,
+    metrics,
+  });
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,
     rooms,
     publicOrigin: config.publicOrigin,
+    metrics,
+    logger: logger.child({ component: "sync" }),
     ...(config.syncLimits ? { limits: config.syncLimits } : {}),
   });
-  const app = createApp(services, config.webDist ? { webDist: config.webDist } : {});
+  const app = createApp(services, {
+    logger,
+    ...(config.webDist ? { webDist: config.webDist } : {}),
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+  });
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
@@ -75,5 +99,5 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await store.close();
     })());
 
-  return { url: `http://${config.host}:${port}`, port, store, services, sync, rooms, stop };
+  return { url: `http://${config.host}:${port}`, port, store, services, sync, rooms, logger, stop };
 }

@@ -1,31 +1,42 @@
 import { AccessService } from "./access/access-service.js";
-import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
 import type { LiveSockets, Services } from "./http/context.js";
+import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
+import { SyncMetrics } from "./observability/metrics.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
-export const DEFAULT_LOGIN_LIMITS: { perAccount: RateLimit; perAddress: RateLimit } = {
+export interface LoginLimits {
+  perAccount: RateLimit;
+  perAddress: RateLimit;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   perAccount: { max: 10, windowMs: 15 * 60_000 },
   perAddress: { max: 100, windowMs: 15 * 60_000 },
 };
 
+export interface ServicesConfig {
+  store: Store;
+  publicOrigin: string;
+  liveSockets: LiveSockets;
+  loginLimits?: LoginLimits | undefined;
+  metrics?: SyncMetrics | undefined;
+}
+
 /** The request-side services over one store. */
-export function createServices(
-  store: Store,
-  publicOrigin: string,
-  liveSockets: LiveSockets,
-  loginLimits = DEFAULT_LOGIN_LIMITS,
-): Services {
+export function createServices(config: ServicesConfig): Services {
+  const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   return {
+    env: { PUBLIC_ORIGIN: config.publicOrigin },
+    db: config.store.db,
+    sessions: new SessionService(config.store.db),
+    access: new AccessService(config.store.db),
     loginLimits: {
       perAccount: new RateLimiter(loginLimits.perAccount),
       perAddress: new RateLimiter(loginLimits.perAddress),
     },
-    env: { PUBLIC_ORIGIN: publicOrigin },
-    db: store.db,
-    sessions: new SessionService(store.db),
-    access: new AccessService(store.db),
-    liveSockets,
+    metrics: config.metrics ?? new SyncMetrics(),
+    liveSockets: config.liveSockets,
   };
 }

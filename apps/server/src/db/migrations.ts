@@ -131,6 +131,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    "0002_document_snapshots": {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable("document_snapshots")
+          .addColumn("document_name", "text", (c) => c.primaryKey())
+          .addColumn("state", sql.raw(blob), (c) => c.notNull())
+          .addColumn("last_update_id", "bigint", (c) => c.notNull())
+          .addColumn("updated_at", millis, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -72,11 +72,20 @@ export interface InvitationsTable {
 export interface DocumentUpdatesTable {
   id: Generated<number>;
   document_name: string;
+  /** Empty once compaction moved its content into the document's snapshot. */
   update: Uint8Array;
   /** Who sent it, stamped by the server; null for server-written content (seed). */
   user_id: string | null;
   organization_id: string | null;
   created_at: Millis;
+}
+
+/** The merge of a document's updates up to `last_update_id` (written by compaction). */
+export interface DocumentSnapshotsTable {
+  document_name: string;
+  state: Uint8Array;
+  last_update_id: number;
+  updated_at: Millis;
 }
 
 export interface Database {
@@ -89,4 +98,5 @@ export interface Database {
   partnership_members: PartnershipMembersTable;
   invitations: InvitationsTable;
   document_updates: DocumentUpdatesTable;
+  document_snapshots: DocumentSnapshotsTable;
 }

@@ -6,6 +6,8 @@ import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import type { RateLimiter } from "../limits/rate-limiter.js";
 import type { Env } from "../env.js";
+import type { SyncMetrics } from "../observability/metrics.js";
+import type { RequestLogVariables } from "../observability/request-logger.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -15,6 +17,8 @@ export interface Services {
   access: AccessService;
   /** Failed login attempts, per e-mail and per client address. */
   loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
+  /** Prometheus metrics of this process. */
+  metrics: SyncMetrics;
   /** Open sync sockets, closed when the access they were opened with ends. */
   liveSockets: LiveSockets;
 }
@@ -28,7 +32,7 @@ export interface LiveSockets {
 }
 
 export interface AppEnv extends HonoEnv {
-  Variables: {
+  Variables: RequestLogVariables & {
     auth: { session: Session; user: UserView } | null;
   };
 }

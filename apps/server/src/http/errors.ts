@@ -35,7 +35,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json(errorBody(error.code, error.message, error.details), error.status);
   }
-  console.error("Unhandled error", error);
+  // The request logger logs 500s with the error and the request id.
   return c.json(errorBody(ErrorCode.Internal, "Something went wrong on our side"), 500);
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password.js";
 import type { Database } from "../db/schema.js";
+import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
 
@@ -77,7 +78,7 @@ const DEMO_CHARTER: JSONContent = {
  * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, and a
  * charter written once as Yjs binary. Does nothing when the demo is already there.
  */
-export async function seedDemo(db: Kysely<Database>): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, logger: Logger): Promise<void> {
   const existing = await db
     .selectFrom("users")
     .select("id")
@@ -160,7 +161,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     { userId: null, organizationId: null },
   );
   charter.destroy();
-  console.log(
+  logger.info(
     `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,
   );
 }

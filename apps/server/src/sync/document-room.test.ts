@@ -5,7 +5,9 @@ import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DocumentRoom, type SyncConnection } from "./document-room.js";
-import type { UpdateLog, UpdateStamp } from "./update-log.js";
+import { createLogger } from "../observability/logger.js";
+import { SyncMetrics } from "../observability/metrics.js";
+import type { StoredDocument, UpdateLog, UpdateStamp } from "./update-log.js";
 
 /** An update log whose reads and writes finish only when the test says so. */
 class ControlledLog implements UpdateLog {
@@ -21,15 +23,23 @@ class ControlledLog implements UpdateLog {
     this.releaseLoad();
   }
 
-  async load(): Promise<Uint8Array[]> {
+  compactions: { state: Uint8Array; through: number }[] = [];
+
+  async load(): Promise<StoredDocument> {
     await this.loadGate;
-    return this.initial;
+    return { snapshot: null, updates: this.initial, lastUpdateId: this.initial.length };
   }
 
-  async append(_name: string, update: Uint8Array, stamp: UpdateStamp): Promise<void> {
+  async append(_name: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {
     await this.appendGate;
     if (this.failAppends) throw new Error("disk full");
     this.stored.push({ update, stamp });
+    return this.initial.length + this.stored.length;
+  }
+
+  compact(_name: string, state: Uint8Array, through: number): Promise<void> {
+    this.compactions.push({ state, through });
+    return Promise.resolve();
   }
 }
 
@@ -78,12 +88,22 @@ function textOf(updates: Uint8Array[]): string {
   return doc.getText("t").toJSON();
 }
 
+function roomOver(log: UpdateLog, onFailure: () => void = () => {}, compactAfterUpdates = 1000) {
+  const services = {
+    log,
+    logger: createLogger({ level: "silent" }),
+    metrics: new SyncMetrics(),
+    compactAfterUpdates,
+  };
+  return new DocumentRoom("p/charter", services, onFailure);
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe("DocumentRoom", () => {
   it("answers nobody before the stored state is loaded, so an early client never sees an empty document", async () => {
     const log = new ControlledLog([textUpdate("stored charter")]);
-    const room = new DocumentRoom("p/charter", log, () => {});
+    const room = roomOver(log);
     const early = new RecordingConnection("write");
     room.join(early);
     room.receive(
@@ -102,7 +122,7 @@ describe("DocumentRoom", () => {
   it("stores an update, stamped, before any other client receives it", async () => {
     const log = new ControlledLog();
     log.finishLoading();
-    const room = new DocumentRoom("p/charter", log, () => {});
+    const room = roomOver(log);
     const writer = new RecordingConnection("write", { userId: "ana", organizationId: "southpeak" });
     const reader = new RecordingConnection("read");
     room.join(writer);
@@ -133,7 +153,7 @@ describe("DocumentRoom", () => {
   it("ignores what a read-only connection sends", async () => {
     const log = new ControlledLog();
     log.finishLoading();
-    const room = new DocumentRoom("p/charter", log, () => {});
+    const room = roomOver(log);
     const viewer = new RecordingConnection("read");
     const other = new RecordingConnection("write");
     room.join(viewer);
@@ -150,7 +170,7 @@ describe("DocumentRoom", () => {
   it("closes a connection that sends bytes it cannot decode, and keeps serving the others", async () => {
     const log = new ControlledLog();
     log.finishLoading();
-    const room = new DocumentRoom("p/charter", log, () => {});
+    const room = roomOver(log);
     const bad = new RecordingConnection("write");
     const good = new RecordingConnection("write");
     room.join(bad);
@@ -168,7 +188,7 @@ describe("DocumentRoom", () => {
     const log = new ControlledLog();
     log.finishLoading();
     let dropped = false;
-    const room = new DocumentRoom("p/charter", log, () => (dropped = true));
+    const room = roomOver(log, () => (dropped = true));
     const writer = new RecordingConnection("write");
     const reader = new RecordingConnection("read");
     room.join(writer);
@@ -181,6 +201,29 @@ describe("DocumentRoom", () => {
     expect(writer.closedWith).toBe(CloseCode.StorageFailure);
     expect(reader.closedWith).toBe(CloseCode.StorageFailure);
     expect(textOf(reader.receivedUpdates())).toBe("");
+    room.destroy();
+  });
+});
+
+describe("DocumentRoom compaction", () => {
+  it("folds the log into a snapshot once enough updates piled up, through the newest stored id", async () => {
+    const log = new ControlledLog([textUpdate("a")]);
+    log.finishLoading();
+    const room = roomOver(log, () => {}, 3);
+    const writer = new RecordingConnection("write");
+    room.join(writer);
+    for (const text of ["b", "c"]) {
+      room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate(text)));
+    }
+    await room.whenIdle();
+    expect(log.compactions).toHaveLength(1);
+    const [compaction] = log.compactions;
+    expect(compaction!.through).toBe(3);
+    expect(textOf([compaction!.state]).split("").sort().join("")).toBe("abc");
+
+    room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate("d")));
+    await room.whenIdle();
+    expect(log.compactions).toHaveLength(1);
     room.destroy();
   });
 });

@@ -4,7 +4,18 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import type { Logger } from "../observability/logger.js";
+import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
 import type { UpdateLog, UpdateStamp } from "./update-log.js";
+
+/** What every room of a process shares. */
+export interface RoomServices {
+  log: UpdateLog;
+  logger: Logger;
+  metrics: SyncMetrics;
+  /** Compact a document into a snapshot once this many updates piled up after the last one. */
+  compactAfterUpdates: number;
+}
 
 /** One open socket as the room sees it. */
 export interface SyncConnection {
@@ -14,7 +25,11 @@ export interface SyncConnection {
   close(code: CloseCode): void;
 }
 
-class InvalidMessageError extends Error {}
+class InvalidMessageError extends Error {
+  constructor(readonly reason: FrameRejectReason = FrameRejectReason.InvalidMessage) {
+    super(reason);
+  }
+}
 
 /** A browser tab has one awareness client id; a little slack for reconnects. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
@@ -69,17 +84,20 @@ export class DocumentRoom {
   private queue: Promise<void>;
   private failed = false;
   private destroyed = false;
+  /** The newest stored update the in-memory document holds. */
+  private lastUpdateId = 0;
+  private updatesSinceSnapshot = 0;
 
   constructor(
     readonly name: string,
-    private readonly log: UpdateLog,
+    private readonly services: RoomServices,
     private readonly onFailure: (room: DocumentRoom) => void,
   ) {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.queue = this.load().catch((error: unknown) => {
-      console.error(`Loading ${this.name} failed`, error);
+      services.logger.error({ err: error, documentName: name }, "loading failed");
       this.fail();
     });
   }
@@ -128,8 +146,32 @@ export class DocumentRoom {
   }
 
   private async load(): Promise<void> {
-    const updates = await this.log.load(this.name);
-    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), "storage");
+    const stored = await this.services.log.load(this.name);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), "storage");
+    this.lastUpdateId = stored.lastUpdateId;
+    this.updatesSinceSnapshot = stored.updates.length;
+    await this.compactIfDue();
+  }
+
+  /**
+   * Folds the stored updates into one snapshot so loading stays fast. Everything in
+   * the in-memory document is stored (updates are stored before they are applied
+   * for anyone to see, and a failed store drops the room), so its state is a
+   * faithful merge of the log up to `lastUpdateId`. A failed compaction loses
+   * nothing: the log is intact and the next one tries again.
+   */
+  private async compactIfDue(): Promise<void> {
+    if (this.updatesSinceSnapshot < this.services.compactAfterUpdates) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.services.metrics.timeCompaction(() =>
+        this.services.log.compact(this.name, state, this.lastUpdateId),
+      );
+      this.updatesSinceSnapshot = 0;
+    } catch (error) {
+      this.services.logger.warn({ err: error, documentName: this.name }, "compaction failed");
+    }
   }
 
   private enqueue(connection: SyncConnection, task: () => void | Promise<void>): void {
@@ -141,9 +183,10 @@ export class DocumentRoom {
       })
       .catch((error: unknown) => {
         if (error instanceof InvalidMessageError) {
+          this.services.metrics.frameRejected(error.reason);
           connection.close(CloseCode.InvalidMessage);
         } else {
-          console.error(`Sync room ${this.name} failed`, error);
+          this.services.logger.error({ err: error, documentName: this.name }, "sync room failed");
           this.fail();
         }
       });
@@ -193,6 +236,7 @@ export class DocumentRoom {
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
+        this.services.metrics.updateReceived();
         // Read-only connections sync down; what they send is never applied, stored or relayed.
         if (connection.access === "write") await this.applyClientUpdate(connection, payload);
         return;
@@ -214,15 +258,18 @@ export class DocumentRoom {
     }
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
-    await this.appendWithRetry(change, connection.stamp);
+    this.lastUpdateId = await this.appendWithRetry(change, connection.stamp);
     this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
+    this.services.metrics.updateApplied();
+    this.updatesSinceSnapshot += 1;
+    await this.compactIfDue();
   }
 
-  private async appendWithRetry(update: Uint8Array, stamp: UpdateStamp): Promise<void> {
+  private async appendWithRetry(update: Uint8Array, stamp: UpdateStamp): Promise<number> {
+    const { log, metrics } = this.services;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.log.append(this.name, update, stamp);
-        return;
+        return await metrics.timeStorageWrite(() => log.append(this.name, update, stamp));
       } catch (error) {
         const delay = STORAGE_RETRY_DELAYS_MS[attempt];
         if (delay === undefined) throw error;
@@ -260,7 +307,9 @@ export class DocumentRoom {
       return owner === connection || owner.stamp.userId === connection.stamp.userId;
     });
     const claimed = new Set([...owned, ...accepted.map((e) => e.clientId)]);
-    if (claimed.size > MAX_AWARENESS_IDS_PER_CONNECTION) throw new InvalidMessageError();
+    if (claimed.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
+      throw new InvalidMessageError(FrameRejectReason.ForbiddenAwareness);
+    }
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(accepted), connection);
   }

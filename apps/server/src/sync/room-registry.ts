@@ -1,6 +1,5 @@
 import type { CloseCode } from "@entente/protocol";
-import { DocumentRoom } from "./document-room.js";
-import type { UpdateLog } from "./update-log.js";
+import { DocumentRoom, type RoomServices } from "./document-room.js";
 
 /**
  * The documents loaded in this process. A room stays loaded while a socket uses it
@@ -9,7 +8,7 @@ import type { UpdateLog } from "./update-log.js";
 export class RoomRegistry {
   private readonly rooms = new Map<string, DocumentRoom>();
 
-  constructor(private readonly log: UpdateLog) {}
+  constructor(private readonly services: RoomServices) {}
 
   get size(): number {
     return this.rooms.size;
@@ -18,8 +17,9 @@ export class RoomRegistry {
   open(name: string): DocumentRoom {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new DocumentRoom(name, this.log, (failed) => this.forget(failed));
+      room = new DocumentRoom(name, this.services, (failed) => this.forget(failed));
       this.rooms.set(name, room);
+      this.services.metrics.documentLoaded();
     }
     return room;
   }
@@ -41,7 +41,9 @@ export class RoomRegistry {
   }
 
   private forget(room: DocumentRoom): void {
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    this.services.metrics.documentUnloaded();
   }
 
   private unload(room: DocumentRoom): void {

@@ -8,6 +8,8 @@ import type { SessionService } from "../auth/sessions.js";
 import { errorBody } from "../http/errors.js";
 import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
+import type { Logger } from "../observability/logger.js";
+import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
 import type { SyncConnection } from "./document-room.js";
 import type { RoomRegistry } from "./room-registry.js";
 
@@ -31,6 +33,8 @@ export interface SyncServerOptions {
   access: AccessService;
   rooms: RoomRegistry;
   publicOrigin: string;
+  metrics: SyncMetrics;
+  logger: Logger;
   limits?: Partial<SyncLimits>;
   /** How often dead sockets are looked for. */
   heartbeatMs?: number;
@@ -85,7 +89,7 @@ export class SyncServer {
   readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on("error", () => socket.destroy());
     this.upgrade(request, socket, head).catch((error: unknown) => {
-      console.error("Sync upgrade failed", error);
+      this.options.logger.error({ err: error }, "sync upgrade failed");
       socket.destroy();
     });
   };
@@ -157,12 +161,16 @@ export class SyncServer {
         partnershipId: decision.ref.partnershipId,
         alive: true,
       };
+      const { metrics } = this.options;
       this.open.add(entry);
+      metrics.connectionOpened();
       const connection: SyncConnection = {
         access: decision.access,
         stamp: { userId: valid.user.id, organizationId: decision.seat.organizationId },
         send: (message) => {
-          if (ws.readyState === WebSocket.OPEN) ws.send(message);
+          if (ws.readyState !== WebSocket.OPEN) return;
+          ws.send(message);
+          metrics.bytesSent(message.byteLength);
         },
         close: (code) => ws.close(code, CloseReason[code]),
       };
@@ -174,12 +182,23 @@ export class SyncServer {
       });
       ws.on("message", (data: RawData, isBinary: boolean) => {
         entry.alive = true;
-        if (!isBinary) return connection.close(CloseCode.InvalidMessage);
-        room.receive(connection, toBytes(data));
+        const bytes = toBytes(data);
+        metrics.bytesReceived(bytes.byteLength);
+        if (!isBinary) {
+          metrics.frameRejected(FrameRejectReason.TextFrame);
+          return connection.close(CloseCode.InvalidMessage);
+        }
+        room.receive(connection, bytes);
       });
-      ws.on("error", () => ws.terminate());
+      ws.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+          metrics.frameRejected(FrameRejectReason.TooLarge);
+        }
+        ws.terminate();
+      });
       ws.on("close", () => {
         this.open.delete(entry);
+        metrics.connectionClosed();
         room.leave(connection);
         this.options.rooms.release(room);
       });
@@ -204,7 +223,7 @@ export class SyncServer {
         }
       }
     } catch (error) {
-      console.error("Session check failed", error);
+      this.options.logger.error({ err: error }, "session check failed");
     } finally {
       this.checkingSessions = false;
     }

@@ -7,27 +7,55 @@ export interface UpdateStamp {
   organizationId: string | null;
 }
 
-/** Append-only store of a document's Yjs updates. Only Yjs binary is ever stored. */
-export interface UpdateLog {
-  load(documentName: string): Promise<Uint8Array[]>;
-  append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<void>;
+/** A document as stored: a snapshot (once compacted) and the updates after it. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the newest update the snapshot and updates include; 0 for a new document. */
+  lastUpdateId: number;
 }
+
+/**
+ * Append-only store of a document's Yjs updates, compacted into snapshots. Only Yjs
+ * binary is ever stored. Compaction keeps every update's row, with its author stamp
+ * and time, and drops only the bytes the snapshot now holds.
+ */
+export interface UpdateLog {
+  load(documentName: string): Promise<StoredDocument>;
+  /** Stores one update; resolves with its id once it is durable. */
+  append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number>;
+  /** Replaces the bytes of updates up to `throughUpdateId` with `state`, their merge. */
+  compact(documentName: string, state: Uint8Array, throughUpdateId: number): Promise<void>;
+}
+
+const COMPACTED = new Uint8Array(0);
 
 export class SqlUpdateLog implements UpdateLog {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async load(documentName: string): Promise<Uint8Array[]> {
+  async load(documentName: string): Promise<StoredDocument> {
+    const snapshot = await this.db
+      .selectFrom("document_snapshots")
+      .select(["state", "last_update_id"])
+      .where("document_name", "=", documentName)
+      .executeTakeFirst();
+    const after = snapshot?.last_update_id ?? 0;
     const rows = await this.db
       .selectFrom("document_updates")
-      .select("update")
+      .select(["id", "update"])
       .where("document_name", "=", documentName)
+      .where("id", ">", after)
       .orderBy("id")
       .execute();
-    return rows.map((r) => r.update);
+    return {
+      snapshot: snapshot?.state ?? null,
+      updates: rows.map((r) => r.update),
+      lastUpdateId: rows.at(-1)?.id ?? after,
+    };
   }
 
-  async append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<void> {
-    await this.db
+  async append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {
+    const row = await this.db
       .insertInto("document_updates")
       .values({
         document_name: documentName,
@@ -36,6 +64,42 @@ export class SqlUpdateLog implements UpdateLog {
         organization_id: stamp.organizationId,
         created_at: Date.now(),
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  async compact(documentName: string, state: Uint8Array, throughUpdateId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const previous = await trx
+        .selectFrom("document_snapshots")
+        .select("last_update_id")
+        .where("document_name", "=", documentName)
+        .executeTakeFirst();
+      if (previous && previous.last_update_id >= throughUpdateId) return;
+      await trx
+        .insertInto("document_snapshots")
+        .values({
+          document_name: documentName,
+          state,
+          last_update_id: throughUpdateId,
+          updated_at: Date.now(),
+        })
+        .onConflict((conflict) =>
+          conflict.column("document_name").doUpdateSet({
+            state,
+            last_update_id: throughUpdateId,
+            updated_at: Date.now(),
+          }),
+        )
+        .execute();
+      await trx
+        .updateTable("document_updates")
+        .set({ update: COMPACTED })
+        .where("document_name", "=", documentName)
+        .where("id", ">", previous?.last_update_id ?? 0)
+        .where("id", "<=", throughUpdateId)
+        .execute();
+    });
   }
 }

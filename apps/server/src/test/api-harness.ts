@@ -1,6 +1,8 @@
 import { SESSION_COOKIE } from "@entente/protocol";
 import type { Hono } from "hono";
+import { Writable } from "node:stream";
 import { createApp } from "../app.js";
+import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
 import type { AppEnv, Services } from "../http/context.js";
 import { createServices } from "../services.js";
@@ -31,18 +33,30 @@ export class ApiHarness {
   readonly revokedAccess: { userId: string; partnershipId: string }[] = [];
   readonly services: Services;
   readonly app: Hono<AppEnv>;
+  /** What the app logged, one JSON line each. */
+  readonly logLines: string[] = [];
   private counter = 0;
 
   private constructor(
     readonly store: Store,
     private readonly cleanupFiles: () => void,
   ) {
-    this.services = createServices(store, TEST_ORIGIN, {
-      closeSession: (sessionId) => this.endedSessions.push(sessionId),
-      closePartnershipAccess: (userId, partnershipId) =>
-        this.revokedAccess.push({ userId, partnershipId }),
+    this.services = createServices({
+      store,
+      publicOrigin: TEST_ORIGIN,
+      liveSockets: {
+        closeSession: (sessionId) => this.endedSessions.push(sessionId),
+        closePartnershipAccess: (userId, partnershipId) =>
+          this.revokedAccess.push({ userId, partnershipId }),
+      },
     });
-    this.app = createApp(this.services);
+    const destination = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        this.logLines.push(...chunk.toString("utf8").trim().split("\n"));
+        done();
+      },
+    });
+    this.app = createApp(this.services, { logger: createLogger({ level: "info", destination }) });
   }
 
   static async create(): Promise<ApiHarness> {

@@ -3,15 +3,16 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import type { AppEnv } from "../http/context.js";
+import type { Logger } from "../observability/logger.js";
 
 /**
  * Serves the built web app: hashed assets as files, every other GET that is not
  * API or sync falls back to index.html so client-side routes survive a reload.
  */
-export function mountWebAssets(app: Hono<AppEnv>, webDist: string): void {
+export function mountWebAssets(app: Hono<AppEnv>, webDist: string, logger: Logger): void {
   const indexFile = path.join(webDist, "index.html");
   if (!fs.existsSync(indexFile)) {
-    console.warn(`Web app not built (${indexFile} missing): serving API and sync only.`);
+    logger.warn({ indexFile }, "Web app not built: serving API and sync only");
     return;
   }
   app.use(

@@ -43,6 +43,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
           perAccount.retryAfterMs(body.email),
           perAddress.retryAfterMs(address),
         );
+        services.metrics.loginRateLimited();
         c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
         throw new HttpError(
           429,
