@@ -178,7 +178,8 @@ export class DocumentRoom {
     this.queue = this.queue
       .then(async () => {
         if (this.failed) return connection.close(CloseCode.StorageFailure);
-        if (!this.connections.has(connection)) return;
+        // A socket that left after sending still had its updates received: they are
+        // stored like any other (answers to it are simply not sent).
         await task();
       })
       .catch((error: unknown) => {
@@ -297,7 +298,9 @@ export class DocumentRoom {
     } catch {
       throw new InvalidMessageError();
     }
-    const owned = this.connections.get(connection) ?? new Set<number>();
+    const owned = this.connections.get(connection);
+    // Presence of a socket that already left would be a ghost.
+    if (!owned) return;
     // A socket speaks only for its own carets. Stock clients echo everyone's states
     // back, so entries for ids owned by another user are dropped, not an error. The
     // same user may take an id over (a reconnect before the old socket is known dead).

@@ -15,15 +15,11 @@ export function mountWebAssets(app: Hono<AppEnv>, webDist: string, logger: Logge
     logger.warn({ indexFile }, "Web app not built: serving API and sync only");
     return;
   }
-  app.use(
-    "/assets/*",
-    serveStatic({
-      root: webDist,
-      onFound: (_path, c) => {
-        c.header("Cache-Control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
+  // Vite's asset names carry a content hash: they never change, so cache them for good.
+  app.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
   app.use("*", serveStatic({ root: webDist }));
   app.get("*", async (c) => {
     const requestPath = c.req.path;

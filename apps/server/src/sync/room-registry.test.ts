@@ -1,0 +1,78 @@
+import { MessageType } from "@entente/protocol";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createLogger } from "../observability/logger.js";
+import { SyncMetrics } from "../observability/metrics.js";
+import type { SyncConnection } from "./document-room.js";
+import { RoomRegistry } from "./room-registry.js";
+import type { StoredDocument, UpdateLog } from "./update-log.js";
+
+/** A log whose appends wait until the test lets them through. */
+class SlowLog implements UpdateLog {
+  appended = 0;
+  private release: () => void = () => {};
+  private gate = new Promise<void>((resolve) => (this.release = resolve));
+
+  letWritesThrough(): void {
+    this.release();
+  }
+  load(): Promise<StoredDocument> {
+    return Promise.resolve({ snapshot: null, updates: [], lastUpdateId: 0 });
+  }
+  async append(): Promise<number> {
+    await this.gate;
+    return ++this.appended;
+  }
+  compact(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+const connection: SyncConnection = {
+  access: "write",
+  stamp: { userId: "u", organizationId: "o" },
+  send: () => {},
+  close: () => {},
+};
+
+function updateFrame(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+describe("RoomRegistry", () => {
+  it("never unloads a document whose changes are not stored yet, and unloads it once they are", async () => {
+    const log = new SlowLog();
+    const metrics = new SyncMetrics();
+    const registry = new RoomRegistry({
+      log,
+      logger: createLogger({ level: "silent" }),
+      metrics,
+      compactAfterUpdates: 1000,
+    });
+    const room = registry.open("p/charter");
+    room.join(connection);
+    room.receive(connection, updateFrame("unsaved"));
+    room.leave(connection);
+    registry.release(room);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(registry.size).toBe(1);
+    expect(registry.open("p/charter")).toBe(room);
+    expect(room.doc.getText("t").toJSON()).toBe("unsaved");
+
+    log.letWritesThrough();
+    await room.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log.appended).toBe(1);
+    expect(registry.size).toBe(0);
+    expect(await metrics.render()).toMatch(/entente_sync_documents_loaded 0/);
+  });
+});
