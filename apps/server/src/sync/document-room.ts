@@ -6,7 +6,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Logger } from "../observability/logger.js";
 import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
-import type { UpdateLog, UpdateStamp } from "./update-log.js";
+import { applyStoredDocument, type UpdateLog, type UpdateStamp } from "./update-log.js";
 
 /** What every room of a process shares. */
 export interface RoomServices {
@@ -147,8 +147,7 @@ export class DocumentRoom {
 
   private async load(): Promise<void> {
     const stored = await this.services.log.load(this.name);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), "storage");
+    applyStoredDocument(this.doc, stored, "storage");
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceSnapshot = stored.updates.length;
     await this.compactIfDue();

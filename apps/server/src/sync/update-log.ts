@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import * as Y from "yjs";
 import type { Database } from "../db/schema.js";
 
 /** Who an update came from, stamped by the server; null ids for server-written content. */
@@ -29,6 +30,19 @@ export interface UpdateLog {
 }
 
 const COMPACTED = new Uint8Array(0);
+
+/**
+ * Applies a stored document to `doc`: the snapshot, then each update, in one
+ * transaction. Applying one by one is linear; `Y.mergeUpdates` over many small
+ * updates from interleaved clients is quadratic (bench/cold-load.mjs: 5.5 s against
+ * 0.46 s for 10,000 updates).
+ */
+export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: unknown): void {
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  }, origin);
+}
 
 export class SqlUpdateLog implements UpdateLog {
   constructor(private readonly db: Kysely<Database>) {}
