@@ -151,7 +151,8 @@ export class SyncServer {
     const decision = await this.options.access.document(valid.user.id, documentName);
     if (decision.kind === "not-a-document") return refuse(socket, 404);
     if (decision.kind === "denied") return refuse(socket, 403);
-    if (socket.destroyed) return;
+    // Shutdown may have begun during the lookups above.
+    if (socket.destroyed || !this.accepting) return socket.destroy();
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const entry: OpenSocket = {

@@ -9,11 +9,13 @@ import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { openStore } from "../db/database.js";
+import { SqlUpdateLog } from "../sync/update-log.js";
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The built server: what `pnpm start` and production run. Build it with `npx tsc -b apps/server`. */
-export const BUILT_MAIN = process.env.ENTENTE_MUTANT_MAIN ?? path.join(serverRoot, "dist/main.js"); // TEMP mutation runs
+export const BUILT_MAIN = path.join(serverRoot, "dist/main.js");
 
 export interface ExitStatus {
   code: number | null;
@@ -257,16 +259,32 @@ export class ServerProcess {
   }
 
   /**
-   * The Yjs updates stored for `documentName`, read from the SQLite file with a connection
-   * of the test's own (read-only), in the order they were appended.
+   * `documentName` as the server would load it from the SQLite file (snapshot and the
+   * updates after it), read with the server's own update log while no server runs.
    */
-  storedUpdates(documentName: string): Uint8Array[] {
+  async storedDocument(documentName: string): Promise<Y.Doc> {
+    if (this.running) throw new Error("read the stored document while the server is down");
+    const store = openStore(`sqlite:${this.databaseFile}`);
+    try {
+      const stored = await new SqlUpdateLog(store.db).load(documentName);
+      const doc = new Y.Doc();
+      for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+        Y.applyUpdate(doc, part);
+      }
+      return doc;
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** How many updates were ever stored for `documentName` (compaction keeps every row). */
+  storedUpdateCount(documentName: string): number {
     const database = new SQLite(this.databaseFile, { readonly: true, fileMustExist: true });
     try {
-      const rows = database
-        .prepare('SELECT "update" FROM document_updates WHERE document_name = ? ORDER BY id')
-        .all(documentName) as { update: Buffer }[];
-      return rows.map((row) => new Uint8Array(row.update));
+      const row = database
+        .prepare("SELECT count(*) AS count FROM document_updates WHERE document_name = ?")
+        .get(documentName) as { count: number };
+      return row.count;
     } finally {
       database.close();
     }
@@ -324,15 +342,28 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
+/**
+ * A free port below the kernel's ephemeral range: while the server is down between a kill
+ * and its restart, no outgoing connection of another test can be given its port.
+ */
+async function freePort(): Promise<number> {
+  let ephemeralFrom = 32_768;
+  try {
+    const [low] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").split(/\s+/);
+    if (Number(low) > 21_000) ephemeralFrom = Number(low);
+  } catch {
+    // Not Linux: keep the usual lower bound.
+  }
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * (ephemeralFrom - 20_000));
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error("no free port below the ephemeral range");
 }
 
 function websocketWithCookie(cookie: string) {
