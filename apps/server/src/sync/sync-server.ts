@@ -152,7 +152,10 @@ export class SyncServer {
     if (decision.kind === "not-a-document") return refuse(socket, 404);
     if (decision.kind === "denied") return refuse(socket, 403);
     // Shutdown may have begun during the lookups above.
-    if (socket.destroyed || !this.accepting) return socket.destroy();
+    if (socket.destroyed || !this.accepting) {
+      socket.destroy();
+      return;
+    }
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const entry: OpenSocket = {
