@@ -16,6 +16,8 @@ import { invitationRoutes } from "./routes/invitations/invitations.js";
 import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
+import { exportRoutes } from "./routes/export/export.js";
+import { governanceRoutes } from "./routes/governance/governance.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -88,6 +90,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));
+  app.route("/api/partnerships", governanceRoutes(services));
+  app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);

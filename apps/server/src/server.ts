@@ -8,6 +8,7 @@ import type { Services } from "./http/context.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { createServices, type LoginLimits } from "./services.js";
+import { CurrentDocuments } from "./sync/document-reader.js";
 import { RoomRegistry } from "./sync/room-registry.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
@@ -48,8 +49,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const logger = config.logger ?? createLogger({ level: "silent" });
   const metrics = config.metrics ?? new SyncMetrics();
+  const log = new SqlUpdateLog(store.db);
   const rooms = new RoomRegistry({
-    log: new SqlUpdateLog(store.db),
+    log,
     logger: logger.child({ component: "sync" }),
     metrics,
     compactAfterUpdates: config.compactAfterUpdates ?? 500,
@@ -65,6 +67,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
     loginLimits: config.loginLimits,
     metrics,
+    documents: new CurrentDocuments(log, rooms),
   });
   const sync = new SyncServer({
     sessions: services.sessions,

@@ -4,6 +4,8 @@ import type { Store } from "./db/database.js";
 import type { LiveSockets, Services } from "./http/context.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
 import { SyncMetrics } from "./observability/metrics.js";
+import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js";
+import { SqlUpdateLog } from "./sync/update-log.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
 export interface LoginLimits {
@@ -22,6 +24,8 @@ export interface ServicesConfig {
   liveSockets: LiveSockets;
   loginLimits?: LoginLimits | undefined;
   metrics?: SyncMetrics | undefined;
+  /** Defaults to reading from storage only (no live rooms: API tests). */
+  documents?: DocumentReader | undefined;
 }
 
 /** The request-side services over one store. */
@@ -38,5 +42,6 @@ export function createServices(config: ServicesConfig): Services {
     },
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
+    documents: config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store.db)),
   };
 }

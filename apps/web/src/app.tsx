@@ -32,14 +32,17 @@ function Routes() {
   const invite = matchPath("/invite/:token", path);
   if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
 
-  const partnership = matchPath("/p/:partnershipId", path);
+  const partnership =
+    matchPath("/p/:partnershipId", path) ?? matchPath("/p/:partnershipId/:section", path);
   if (partnership?.partnershipId) {
     return (
       <RequireSession>
-        {/* keyed: another partnership is another page, with fresh state and a fresh live document */}
+        {/* keyed: another partnership is another page, with fresh state and fresh live documents;
+            another section of the same partnership keeps its documents open */}
         <PartnershipPage
           key={partnership.partnershipId}
           partnershipId={partnership.partnershipId}
+          section={partnership.section ?? null}
         />
       </RequireSession>
     );

@@ -76,3 +76,76 @@ export interface InvitationPreview {
   organization: OrganizationView | null;
   expiresAt: string;
 }
+
+/** One organization's endorsement of one version of the charter, stamped by the server. */
+export interface CharterEndorsementView {
+  organizationId: string;
+  userId: string;
+  userName: string;
+  /** Lowercase hex SHA-256 of the charter's Yjs state (`Y.encodeStateAsUpdate`) endorsed. */
+  version: string;
+  endorsedAt: string;
+}
+
+/** The latest endorsement of one organization, as the charter status lists it. */
+export interface CharterStatusEndorsement extends CharterEndorsementView {
+  organizationName: string;
+  /** Whether it endorses the charter as it is now. */
+  current: boolean;
+}
+
+export interface CharterStatus {
+  /** The charter's current version. */
+  version: string;
+  /** Every organization of the partnership (two at least) endorsed the current version. */
+  ratified: boolean;
+  /** Someone endorsed, and at least one organization's latest endorsement is of an older version. */
+  changedSinceEndorsement: boolean;
+  /** The latest endorsement of each organization that ever endorsed, in partnership order. */
+  endorsements: CharterStatusEndorsement[];
+}
+
+/** `GET /api/partnerships/:id/charter/status`. */
+export interface CharterStatusResponse {
+  status: CharterStatus;
+}
+
+/** `POST /api/partnerships/:id/charter/endorsements`. */
+export interface EndorseCharterResponse {
+  endorsement: CharterEndorsementView;
+  status: CharterStatus;
+}
+
+export type DecisionVoteValue = "approve" | "reject";
+
+/** Pending until every organization approved (then approved) or one rejected (then rejected). */
+export type DecisionOutcome = "pending" | "approved" | "rejected";
+
+/** One organization's vote on a decision, stamped by the server. */
+export interface DecisionVoteView {
+  decisionId: string;
+  organizationId: string;
+  userId: string;
+  userName: string;
+  vote: DecisionVoteValue;
+  comment: string | null;
+  votedAt: string;
+}
+
+/** `POST /api/partnerships/:id/decisions/:decisionId/votes`. */
+export interface CastVoteResponse {
+  vote: DecisionVoteView;
+  /** The decision's outcome after this vote. */
+  outcome: DecisionOutcome;
+}
+
+/** Where one decision stands: its outcome and the vote of each organization that counts. */
+export interface DecisionVotesView {
+  outcome: DecisionOutcome;
+  votes: DecisionVoteView[];
+}
+
+/** `GET /api/partnerships/:id/decisions/votes`: every decision that has votes, by id. */
+export interface DecisionVotesResponse {
+  decisions: Record<string, DecisionVotesView>;
+}

@@ -88,6 +88,36 @@ export interface DocumentSnapshotsTable {
   updated_at: Millis;
 }
 
+/** One organization's endorsement of one version of the charter; never updated. */
+export interface CharterEndorsementsTable {
+  id: Generated<number>;
+  partnership_id: string;
+  /** The endorser's seat organization, stamped by the server. */
+  organization_id: string;
+  user_id: string;
+  /** Lowercase hex SHA-256 of the charter's `Y.encodeStateAsUpdate` when endorsed. */
+  version: string;
+  created_at: Millis;
+}
+
+/** One organization's vote on one decision of `<pid>/decisions`; never updated. */
+export interface DecisionVotesTable {
+  id: Generated<number>;
+  partnership_id: string;
+  /** The decision's id in the decisions document. */
+  decision_id: string;
+  /** Position in the decision's history, from 1; unique per decision. */
+  seq: number;
+  /** The voter's seat organization, stamped by the server. */
+  organization_id: string;
+  user_id: string;
+  vote: "approve" | "reject";
+  comment: string | null;
+  /** The decision's outcome right after this vote; once not "pending", final. */
+  outcome: "pending" | "approved" | "rejected";
+  created_at: Millis;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -99,4 +129,6 @@ export interface Database {
   invitations: InvitationsTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
+  charter_endorsements: CharterEndorsementsTable;
+  decision_votes: DecisionVotesTable;
 }

@@ -8,6 +8,7 @@ import type { RateLimiter } from "../limits/rate-limiter.js";
 import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
 import type { RequestLogVariables } from "../observability/request-logger.js";
+import type { DocumentReader } from "../sync/document-reader.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   metrics: SyncMetrics;
   /** Open sync sockets, closed when the access they were opened with ends. */
   liveSockets: LiveSockets;
+  /** Current content of documents (the live room's if loaded, else storage's). */
+  documents: DocumentReader;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

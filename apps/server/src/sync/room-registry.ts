@@ -14,6 +14,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** The loaded room of a document, if any. */
+  get(name: string): DocumentRoom | undefined {
+    return this.rooms.get(name);
+  }
+
   open(name: string): DocumentRoom {
     let room = this.rooms.get(name);
     if (!room) {

@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { parseDay } from "../lib/dates";
 import {
   createTranslate,
   isLanguage,
@@ -23,6 +24,10 @@ interface I18nValue {
   t: Translate;
   /** Dates as the current language writes them. */
   formatDate: (iso: string) => string;
+  /** Calendar dates (`YYYY-MM-DD`: due dates, measurements), short. */
+  formatDay: (day: string) => string;
+  /** Numbers with the language's separators. */
+  formatNumber: (value: number) => string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -59,6 +64,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: "long" });
+    const dayFormat = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
+    const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
     return {
       language,
       setLanguage,
@@ -67,6 +74,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
       },
+      formatDay: (day) => {
+        const date = parseDay(day);
+        return date ? dayFormat.format(date) : day;
+      },
+      formatNumber: (value) => numberFormat.format(value),
     };
   }, [language, setLanguage]);
 

@@ -19,9 +19,15 @@ interface Location {
   search: string;
 }
 
+export interface NavigateOptions {
+  replace?: boolean;
+  /** Stay where the page is scrolled (a filter change, not a new page). */
+  keepScroll?: boolean;
+}
+
 interface RouterValue {
   location: Location;
-  navigate: (to: string, options?: { replace?: boolean }) => void;
+  navigate: (to: string, options?: NavigateOptions) => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -39,11 +45,11 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
 
-  const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
+  const navigate = useCallback((to: string, options?: NavigateOptions) => {
     if (options?.replace) window.history.replaceState(null, "", to);
     else window.history.pushState(null, "", to);
     setLocation(currentLocation());
-    window.scrollTo(0, 0);
+    if (!options?.keepScroll) window.scrollTo(0, 0);
   }, []);
 
   const value = useMemo(() => ({ location, navigate }), [location, navigate]);
@@ -92,9 +98,12 @@ export function safeRedirectTarget(target: string | null, fallback = "/"): strin
   return target;
 }
 
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
+  to: string;
+  keepScroll?: boolean;
+};
 
-export function Link({ to, onClick, children, ...rest }: LinkProps) {
+export function Link({ to, keepScroll, onClick, children, ...rest }: LinkProps) {
   const { navigate } = useRouter();
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
@@ -110,7 +119,7 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
       return;
     }
     event.preventDefault();
-    navigate(to);
+    navigate(to, { keepScroll: keepScroll ?? false });
   };
   return (
     <a href={to} onClick={handleClick} {...rest}>

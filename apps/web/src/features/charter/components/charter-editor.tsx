@@ -9,13 +9,21 @@ export function CharterEditor({
   document,
   user,
   editable,
+  label,
 }: {
   document: CollabDocument;
   user: CollabUser;
   editable: boolean;
+  /** Accessible name of the text (the charter's by default). */
+  label?: string;
 }) {
   const t = useT();
-  const editor = useCharterEditor({ document, user, editable, label: t("charter.editorLabel") });
+  const editor = useCharterEditor({
+    document,
+    user,
+    editable,
+    label: label ?? t("charter.editorLabel"),
+  });
   return (
     <div className="charter-editor" data-editable={editable ? "true" : "false"}>
       {editable ? <CharterToolbar editor={editor} /> : null}

@@ -11,13 +11,24 @@ import type { CollabUser } from "../../collab/state/collab-user";
 import { AppHeader } from "../../shell/components/app-header";
 import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
+import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
+import { parseSection, sectionPath, type Section } from "../state/sections";
 import { InvitePanel } from "./invite-panel";
 import { MembersPanel } from "./members-panel";
+import { PartnershipBar } from "./partnership-bar";
 
-// The editor stack (Tiptap, ProseMirror, Yjs) is most of the bundle: fetch it only here.
-const CharterWorkspace = lazy(() => import("../../charter/components/charter-workspace"));
+// Everything live (Yjs, y-websocket, Tiptap, the sections) is fetched only here, section by
+// section: the home and sign-in pages never load it.
+const PartnershipSections = lazy(() => import("./partnership-sections"));
 
-export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
+export function PartnershipPage({
+  partnershipId,
+  section,
+}: {
+  partnershipId: string;
+  /** The URL segment after the partnership id (`null` for the charter). */
+  section: string | null;
+}) {
   const t = useT();
   const { state, reload } = usePartnership(partnershipId);
   const { refresh } = useSession();
@@ -62,11 +73,17 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
         </div>
       );
     case "ready":
-      return <PartnershipWorkspace data={state.data} />;
+      return <PartnershipWorkspace data={state.data} section={parseSection(section)} />;
   }
 }
 
-function PartnershipWorkspace({ data }: { data: PartnershipResponse }) {
+function PartnershipWorkspace({
+  data,
+  section,
+}: {
+  data: PartnershipResponse;
+  section: Section | undefined;
+}) {
   const t = useT();
   const me = useMe();
   const { partnership, members, documents } = data;
@@ -89,6 +106,24 @@ function PartnershipWorkspace({ data }: { data: PartnershipResponse }) {
     [me.user.id, me.user.name, myOrganization],
   );
 
+  const context = useMemo<PartnershipContextValue>(
+    () => ({
+      partnershipId: partnership.id,
+      partnershipName: partnership.name,
+      organizations,
+      members,
+      documents,
+      me: {
+        userId: me.user.id,
+        name: me.user.name,
+        organizationId: seat?.organizationId ?? "",
+        permission: seat?.permission ?? null,
+      },
+      collabUser,
+    }),
+    [partnership, organizations, members, documents, me.user, seat, collabUser],
+  );
+
   const aside = (
     <>
       <MembersPanel organizations={organizations} members={members} currentUserId={me.user.id} />
@@ -99,42 +134,40 @@ function PartnershipWorkspace({ data }: { data: PartnershipResponse }) {
   );
 
   return (
-    <div className="app">
-      <AppHeader
-        partnership={{
-          name: partnership.name,
-          organizations,
-          myOrganizationId: seat?.organizationId ?? "",
-        }}
-      />
-      <main className="page page--partnership">
-        <ErrorBoundary
-          fallback={
+    <PartnershipProvider value={context}>
+      <div className="app">
+        <AppHeader
+          partnership={{
+            name: partnership.name,
+            organizations,
+            myOrganizationId: seat?.organizationId ?? "",
+          }}
+        />
+        <PartnershipBar current={section} />
+        <main className="page page--partnership">
+          {section === undefined ? (
             <PageStatus role="alert">
-              <p>{t("common.partFailed")}</p>
-              <button type="button" className="button" onClick={() => window.location.reload()}>
-                {t("common.reload")}
-              </button>
+              <p>{t("errors.not_found")}</p>
+              <Link to={sectionPath(partnership.id, "charter")}>{t("sections.charter")}</Link>
             </PageStatus>
-          }
-        >
-          <Suspense
-            fallback={
-              <div className="charter-layout">
-                <PageStatus>{t("charter.loading")}</PageStatus>
-                <aside className="charter-layout__aside">{aside}</aside>
-              </div>
-            }
-          >
-            <CharterWorkspace
-              partnershipId={partnership.id}
-              documents={documents}
-              user={collabUser}
-              aside={aside}
-            />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </div>
+          ) : (
+            <ErrorBoundary
+              fallback={
+                <PageStatus role="alert">
+                  <p>{t("common.partFailed")}</p>
+                  <button type="button" className="button" onClick={() => window.location.reload()}>
+                    {t("common.reload")}
+                  </button>
+                </PageStatus>
+              }
+            >
+              <Suspense fallback={<PageStatus>{t("common.loading")}</PageStatus>}>
+                <PartnershipSections section={section} aside={aside} />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </main>
+      </div>
+    </PartnershipProvider>
   );
 }

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  charterStanding,
+  charterVersion,
+  decisionState,
+  latestByOrganization,
+  tally,
+  type RecordedVote,
+} from "./two-key.js";
+
+const N = "northwind";
+const S = "southpeak";
+const E = "eastgate";
+
+describe("charterVersion", () => {
+  it("is the same for the same updates, and moves on deletions the state vector ignores", () => {
+    const a = new Y.Doc();
+    a.getText("t").insert(0, "hello world");
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(charterVersion(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(charterVersion(b)).toBe(charterVersion(a));
+
+    const vector = Y.encodeStateVector(a);
+    const before = charterVersion(a);
+    a.getText("t").delete(0, 6);
+    expect(Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(vector))).toBe(true);
+    expect(charterVersion(a)).not.toBe(before);
+  });
+});
+
+describe("charterStanding", () => {
+  const standing = (latest: [string, string][], organizations = [N, S]) =>
+    charterStanding("v2", new Map(latest), organizations);
+
+  it.each([
+    ["nobody endorsed", [], { ratified: false, changedSinceEndorsement: false }],
+    [
+      "one side endorsed the current version",
+      [[N, "v2"]],
+      { ratified: false, changedSinceEndorsement: false },
+    ],
+    [
+      "both endorsed the current version",
+      [
+        [N, "v2"],
+        [S, "v2"],
+      ],
+      { ratified: true, changedSinceEndorsement: false },
+    ],
+    [
+      "both endorsed, one an older version",
+      [
+        [N, "v2"],
+        [S, "v1"],
+      ],
+      { ratified: false, changedSinceEndorsement: true },
+    ],
+    [
+      "one endorsed an older version",
+      [[S, "v1"]],
+      { ratified: false, changedSinceEndorsement: true },
+    ],
+  ] as [string, [string, string][], object][])("%s", (_, latest, expected) => {
+    expect(standing(latest)).toEqual(expected);
+  });
+
+  it("needs every organization of the partnership, and two at least", () => {
+    expect(
+      standing(
+        [
+          [N, "v2"],
+          [S, "v2"],
+        ],
+        [N, S, E],
+      ).ratified,
+    ).toBe(false);
+    expect(standing([[N, "v2"]], [N]).ratified).toBe(false);
+  });
+});
+
+describe("tally", () => {
+  const outcome = (votes: [string, "approve" | "reject"][], organizations = [N, S]) =>
+    tally(new Map(votes), organizations);
+
+  it("approves when every organization approved, rejects on one rejection, waits otherwise", () => {
+    expect(outcome([])).toBe("pending");
+    expect(outcome([[N, "approve"]])).toBe("pending");
+    expect(
+      outcome([
+        [N, "approve"],
+        [S, "approve"],
+      ]),
+    ).toBe("approved");
+    expect(
+      outcome([
+        [N, "approve"],
+        [S, "reject"],
+      ]),
+    ).toBe("rejected");
+    expect(outcome([[S, "reject"]])).toBe("rejected");
+  });
+
+  it("ignores votes of organizations outside the partnership, and never approves alone", () => {
+    expect(
+      outcome([
+        [N, "approve"],
+        [E, "approve"],
+      ]),
+    ).toBe("pending");
+    expect(
+      outcome([
+        [N, "approve"],
+        [E, "reject"],
+      ]),
+    ).toBe("pending");
+    expect(outcome([[N, "approve"]], [N])).toBe("pending");
+  });
+});
+
+describe("decisionState", () => {
+  const vote = (organizationId: string, v: "approve" | "reject", outcome = "pending") =>
+    ({ organizationId, vote: v, outcome }) as RecordedVote;
+
+  it("counts each organization's latest vote while pending", () => {
+    const state = decisionState([vote(N, "reject"), vote(N, "approve")], [N, S]);
+    // The rejection was recorded as pending, so it was replaced before it decided anything.
+    expect(state.outcome).toBe("pending");
+    expect(state.counted).toEqual([vote(N, "approve")]);
+  });
+
+  it("is final at the vote that decided, whatever comes after or joins later", () => {
+    const history = [
+      vote(N, "approve"),
+      vote(S, "approve", "approved"),
+      vote(S, "reject", "rejected"),
+    ];
+    const state = decisionState(history, [N, S, E]);
+    expect(state.outcome).toBe("approved");
+    expect(state.counted).toEqual([vote(N, "approve"), vote(S, "approve", "approved")]);
+  });
+
+  it("lists organizations in the order of their latest vote", () => {
+    const rows = [vote(N, "approve"), vote(S, "approve"), vote(N, "approve")];
+    expect([...latestByOrganization(rows).keys()]).toEqual([S, N]);
+  });
+});

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import type { DecisionOutcome, DecisionVoteValue } from "@entente/protocol";
+import * as Y from "yjs";
+
+/**
+ * The two-key rules, on rows the server stamped (never on what the CRDT claims). A
+ * partnership of one organization (its partner has not joined yet) can neither ratify nor
+ * approve: a key turned by one side alone is not two keys.
+ */
+
+/** The allowed votes, for validation. */
+export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly DecisionVoteValue[];
+
+/** Fewest organizations that make a partnership able to decide. */
+const MIN_ORGANIZATIONS = 2;
+
+/**
+ * The charter's version: lowercase hex SHA-256 of its full Yjs state. Not the state vector
+ * alone, which deletions do not change.
+ */
+export function charterVersion(doc: Y.Doc): string {
+  return createHash("sha256").update(Y.encodeStateAsUpdate(doc)).digest("hex");
+}
+
+/** The last row of each organization, in the order the rows come. */
+export function latestByOrganization<T extends { organizationId: string }>(
+  rows: readonly T[],
+): Map<string, T> {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    latest.delete(row.organizationId);
+    latest.set(row.organizationId, row);
+  }
+  return latest;
+}
+
+export interface CharterStanding {
+  ratified: boolean;
+  changedSinceEndorsement: boolean;
+}
+
+/**
+ * Ratified: every organization endorsed the current version. Changed since endorsement:
+ * someone endorsed, and some organization's latest endorsement is of another version.
+ */
+export function charterStanding(
+  currentVersion: string,
+  latestVersions: ReadonlyMap<string, string>,
+  organizationIds: readonly string[],
+): CharterStanding {
+  const versions = organizationIds.flatMap((id) => {
+    const version = latestVersions.get(id);
+    return version === undefined ? [] : [version];
+  });
+  return {
+    ratified:
+      organizationIds.length >= MIN_ORGANIZATIONS &&
+      organizationIds.every((id) => latestVersions.get(id) === currentVersion),
+    changedSinceEndorsement: versions.some((version) => version !== currentVersion),
+  };
+}
+
+/** Outcome of the latest vote of each organization: one rejection rejects, all approvals approve. */
+export function tally(
+  latestVotes: ReadonlyMap<string, DecisionVoteValue>,
+  organizationIds: readonly string[],
+): DecisionOutcome {
+  const votes = organizationIds.map((id) => latestVotes.get(id));
+  if (votes.includes("reject")) return "rejected";
+  if (organizationIds.length >= MIN_ORGANIZATIONS && votes.every((vote) => vote === "approve")) {
+    return "approved";
+  }
+  return "pending";
+}
+
+export interface RecordedVote {
+  organizationId: string;
+  vote: DecisionVoteValue;
+  /** The outcome the server recorded right after this vote. */
+  outcome: DecisionOutcome;
+}
+
+export interface DecisionState<T extends RecordedVote> {
+  outcome: DecisionOutcome;
+  /** The vote of each organization that counts: its latest, up to the vote that decided. */
+  counted: T[];
+}
+
+/**
+ * Where a decision stands, from its votes in the order they were cast. The vote that
+ * decided it is final: nothing after it counts (the server records nothing after it), and
+ * an organization joining later does not reopen it. While pending, the latest vote of
+ * each current organization counts.
+ */
+export function decisionState<T extends RecordedVote>(
+  history: readonly T[],
+  organizationIds: readonly string[],
+): DecisionState<T> {
+  const decidedAt = history.findIndex((row) => row.outcome !== "pending");
+  const counting = decidedAt === -1 ? history : history.slice(0, decidedAt + 1);
+  const latest = latestByOrganization(counting);
+  const decided = decidedAt === -1 ? undefined : history[decidedAt];
+  const outcome =
+    decided?.outcome ??
+    tally(new Map([...latest].map(([id, row]) => [id, row.vote])), organizationIds);
+  return { outcome, counted: [...latest.values()] };
+}

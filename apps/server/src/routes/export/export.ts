@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import { gatherPartnershipExport, exportFileName } from "../../export/gather-export.js";
+import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
+import { GovernanceService } from "../../governance/governance-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+
+/**
+ * `GET /api/partnerships/:id/export.md`: the whole partnership as Markdown, exactly what
+ * the caller may read, so each side can keep its own copy. Any member may export.
+ */
+export function exportRoutes(services: Services): Hono<AppEnv> {
+  const sources = {
+    db: services.db,
+    documents: services.documents,
+    governance: new GovernanceService(services.db, services.documents),
+  };
+
+  return new Hono<AppEnv>().get("/:id/export.md", async (c) => {
+    const { user } = requireAuth(c);
+    const { id } = parseOrThrow(PartnershipParams, c.req.param());
+    const seat = await services.access.requireSeat(user.id, id);
+    const data = await gatherPartnershipExport(sources, seat, user);
+    const markdown = renderPartnershipMarkdown(data);
+    return c.body(markdown, 200, {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(data.partnership.name)}"`,
+    });
+  });
+}

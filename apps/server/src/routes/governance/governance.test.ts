@@ -1,0 +1,440 @@
+import { formatDocumentName } from "@entente/domain";
+import { CHARTER_FRAGMENT } from "@entente/editor";
+import { addDecision, removeDecision } from "@entente/schema";
+import { createHash } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { changeDocument } from "../../test/document-writes.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function errorOf(code: string) {
+  return { error: { code, message: expect.any(String) } };
+}
+
+describe("two-key governance routes", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  let charter: string;
+  let decisions: string;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
+    decisions = formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId });
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  const writeCharter = (text: string) =>
+    changeDocument(harness.store.db, charter, (doc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
+    });
+
+  const endorse = (user: TestUser | undefined, body: unknown = {}) =>
+    harness.request("POST", `/api/partnerships/${cast.partnershipId}/charter/endorsements`, {
+      body,
+      cookie: user?.cookie,
+    });
+
+  const status = (user: TestUser | undefined) =>
+    harness.request("GET", `/api/partnerships/${cast.partnershipId}/charter/status`, {
+      cookie: user?.cookie,
+    });
+
+  const count = async (table: "charter_endorsements" | "decision_votes") =>
+    (await harness.store.db.selectFrom(table).selectAll().execute()).length;
+
+  describe("charter endorsements", () => {
+    beforeEach(async () => {
+      await writeCharter("Purpose: low-carbon cold chains.");
+    });
+
+    it("versions the charter by the SHA-256 of its full Yjs state, deletions included", async () => {
+      const first = (await status(cast.north.viewer)).body.status.version;
+      expect(first).toMatch(HEX64);
+      const stored = await harness.services.documents.readDocument(charter);
+      expect(first).toBe(createHash("sha256").update(Y.encodeStateAsUpdate(stored)).digest("hex"));
+      stored.destroy();
+
+      // Deleting text leaves the state vector as it was; the version still moves.
+      await changeDocument(harness.store.db, charter, (doc) => {
+        const paragraph = doc.getXmlFragment(CHARTER_FRAGMENT).get(0) as Y.XmlElement;
+        (paragraph.get(0) as Y.XmlText).delete(0, 8);
+      });
+      const second = (await status(cast.north.viewer)).body.status.version;
+      expect(second).toMatch(HEX64);
+      expect(second).not.toBe(first);
+      // Reading the same stored content again gives the same version.
+      expect((await status(cast.south.viewer)).body.status.version).toBe(second);
+    });
+
+    it("is not ratified until every organization endorsed the same version", async () => {
+      const before = await status(cast.north.viewer);
+      expect(before.status).toBe(200);
+      expect(before.body.status).toEqual({
+        version: expect.stringMatching(HEX64),
+        ratified: false,
+        changedSinceEndorsement: false,
+        endorsements: [],
+      });
+      const version = before.body.status.version as string;
+
+      const northEndorses = await endorse(cast.north.editor);
+      expect(northEndorses.status).toBe(201);
+      expect(northEndorses.body.endorsement).toEqual({
+        organizationId: cast.north.id,
+        userId: cast.north.editor.id,
+        userName: "North Editor",
+        version,
+        endorsedAt: expect.any(String),
+      });
+      expect(northEndorses.body.status.ratified).toBe(false);
+      expect(northEndorses.body.status.changedSinceEndorsement).toBe(false);
+
+      const southEndorses = await endorse(cast.south.admin, { version });
+      expect(southEndorses.status).toBe(201);
+      expect(southEndorses.body.status.ratified).toBe(true);
+
+      const after = await status(cast.south.viewer);
+      expect(after.body.status).toEqual({
+        version,
+        ratified: true,
+        changedSinceEndorsement: false,
+        endorsements: [
+          {
+            organizationId: cast.north.id,
+            organizationName: "Northwind",
+            userId: cast.north.editor.id,
+            userName: "North Editor",
+            version,
+            endorsedAt: northEndorses.body.endorsement.endorsedAt,
+            current: true,
+          },
+          {
+            organizationId: cast.south.id,
+            organizationName: "Southpeak",
+            userId: cast.south.admin.id,
+            userName: "South Admin",
+            version,
+            endorsedAt: southEndorses.body.endorsement.endorsedAt,
+            current: true,
+          },
+        ],
+      });
+    });
+
+    it("shows 'changed since endorsement' with who endorsed what once the charter moves on", async () => {
+      const v1 = (await endorse(cast.north.admin)).body.endorsement.version as string;
+      await endorse(cast.south.editor);
+      expect((await status(cast.north.viewer)).body.status.ratified).toBe(true);
+
+      await writeCharter("Scope: three regions.");
+
+      const changed = (await status(cast.north.viewer)).body.status;
+      expect(changed.version).not.toBe(v1);
+      expect(changed.ratified).toBe(false);
+      expect(changed.changedSinceEndorsement).toBe(true);
+      expect(
+        changed.endorsements.map((e: any) => [
+          e.organizationName,
+          e.userName,
+          e.version,
+          e.current,
+        ]),
+      ).toEqual([
+        ["Northwind", "North Admin", v1, false],
+        ["Southpeak", "South Editor", v1, false],
+      ]);
+
+      // Northwind endorses the new text: still not ratified, Southpeak's is the old one.
+      const v2 = (await endorse(cast.north.editor)).body.endorsement.version as string;
+      const half = (await status(cast.south.viewer)).body.status;
+      expect(half.ratified).toBe(false);
+      expect(half.changedSinceEndorsement).toBe(true);
+      expect(half.endorsements.map((e: any) => [e.userName, e.version, e.current])).toEqual([
+        ["North Editor", v2, true],
+        ["South Editor", v1, false],
+      ]);
+
+      await endorse(cast.south.admin, { version: v2 });
+      const ratified = (await status(cast.south.viewer)).body.status;
+      expect(ratified.ratified).toBe(true);
+      expect(ratified.changedSinceEndorsement).toBe(false);
+    });
+
+    it("keeps every endorsement as a history row, never updated in place", async () => {
+      await endorse(cast.north.admin);
+      await writeCharter("More.");
+      await endorse(cast.north.editor);
+
+      const rows = await harness.store.db
+        .selectFrom("charter_endorsements")
+        .select(["organization_id", "user_id", "version"])
+        .orderBy("id")
+        .execute();
+      expect(rows.map((r) => r.user_id)).toEqual([cast.north.admin.id, cast.north.editor.id]);
+      expect(rows[0]?.version).not.toBe(rows[1]?.version);
+      expect(rows.every((r) => r.organization_id === cast.north.id)).toBe(true);
+    });
+
+    it("answers 409 when the version the caller reviewed is no longer the charter's", async () => {
+      const reviewed = (await status(cast.north.admin)).body.status.version as string;
+      await writeCharter("A late change.");
+
+      const response = await endorse(cast.north.admin, { version: reviewed });
+
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual(errorOf("conflict"));
+      expect(response.body.error.message).toMatch(/changed/i);
+      expect(await count("charter_endorsements")).toBe(0);
+    });
+
+    it("refuses viewers (403) and non-members (404), and lets nobody endorse for another organization", async () => {
+      const outsider = await harness.signup("Outsider");
+
+      expect((await endorse(cast.north.viewer)).status).toBe(403);
+      expect((await endorse(cast.south.viewer)).body).toEqual(errorOf("forbidden"));
+      expect((await endorse(outsider)).status).toBe(404);
+      expect((await status(outsider)).status).toBe(404);
+      expect((await endorse(undefined)).status).toBe(401);
+      const forged = await endorse(cast.north.admin, { organizationId: cast.south.id });
+      expect(forged.status).toBe(400);
+      expect(forged.body.error.code).toBe("invalid_input");
+      expect((await endorse(cast.north.admin, { version: "abc" })).status).toBe(400);
+      expect(await count("charter_endorsements")).toBe(0);
+    });
+  });
+
+  describe("decision votes", () => {
+    let decisionId: string;
+
+    beforeEach(async () => {
+      await changeDocument(harness.store.db, decisions, (doc) => {
+        decisionId = addDecision(
+          doc,
+          { title: "Share the fleet", governanceLevel: "strategic" },
+          { userId: cast.north.admin.id, organizationId: cast.north.id },
+        );
+      });
+    });
+
+    const vote = (user: TestUser | undefined, body: unknown, id = decisionId) =>
+      harness.request("POST", `/api/partnerships/${cast.partnershipId}/decisions/${id}/votes`, {
+        body,
+        cookie: user?.cookie,
+      });
+
+    const votes = async (user: TestUser) =>
+      harness.request("GET", `/api/partnerships/${cast.partnershipId}/decisions/votes`, {
+        cookie: user.cookie,
+      });
+
+    it("approves a decision only once every organization approved", async () => {
+      const first = await vote(cast.north.editor, { vote: "approve", comment: " Fine by us. " });
+      expect(first.status).toBe(201);
+      expect(first.body).toEqual({
+        vote: {
+          decisionId,
+          organizationId: cast.north.id,
+          userId: cast.north.editor.id,
+          userName: "North Editor",
+          vote: "approve",
+          comment: "Fine by us.",
+          votedAt: expect.any(String),
+        },
+        outcome: "pending",
+      });
+      expect((await votes(cast.south.viewer)).body.decisions[decisionId].outcome).toBe("pending");
+
+      const second = await vote(cast.south.admin, { vote: "approve" });
+      expect(second.status).toBe(201);
+      expect(second.body.outcome).toBe("approved");
+      expect(second.body.vote.comment).toBeNull();
+
+      const listed = await votes(cast.north.viewer);
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual({
+        decisions: {
+          [decisionId]: {
+            outcome: "approved",
+            votes: [first.body.vote, second.body.vote],
+          },
+        },
+      });
+    });
+
+    it("rejects a decision on one rejection", async () => {
+      await vote(cast.north.admin, { vote: "approve" });
+      const rejected = await vote(cast.south.editor, { vote: "reject", comment: "Not this year." });
+
+      expect(rejected.status).toBe(201);
+      expect(rejected.body.outcome).toBe("rejected");
+      const listed = (await votes(cast.north.viewer)).body.decisions[decisionId];
+      expect(listed.outcome).toBe("rejected");
+      expect(listed.votes.map((v: any) => [v.organizationId, v.vote, v.comment])).toEqual([
+        [cast.north.id, "approve", null],
+        [cast.south.id, "reject", "Not this year."],
+      ]);
+    });
+
+    it("counts an organization's later vote instead of its earlier one while pending", async () => {
+      await vote(cast.north.editor, { vote: "approve" });
+      const changed = await vote(cast.north.admin, { vote: "approve", comment: "Confirmed." });
+      expect(changed.body.outcome).toBe("pending");
+
+      const listed = (await votes(cast.south.viewer)).body.decisions[decisionId];
+      expect(listed.votes).toEqual([changed.body.vote]);
+      expect(await count("decision_votes")).toBe(2);
+    });
+
+    it("answers 409 to any vote after the decision, and records nothing", async () => {
+      await vote(cast.north.admin, { vote: "approve" });
+      await vote(cast.south.admin, { vote: "approve" });
+
+      const late = await vote(cast.north.editor, { vote: "reject" });
+      expect(late.status).toBe(409);
+      expect(late.body).toEqual(errorOf("conflict"));
+      expect((await vote(cast.south.editor, { vote: "approve" })).status).toBe(409);
+      expect(await count("decision_votes")).toBe(2);
+      expect((await votes(cast.north.admin)).body.decisions[decisionId].outcome).toBe("approved");
+    });
+
+    it("answers 409 after a rejection too, even to the organization that rejected", async () => {
+      await vote(cast.south.admin, { vote: "reject" });
+
+      expect((await vote(cast.south.admin, { vote: "approve" })).status).toBe(409);
+      expect((await vote(cast.north.admin, { vote: "approve" })).status).toBe(409);
+    });
+
+    it("lets nobody vote for the other organization: the vote is always the caller's seat", async () => {
+      const forged = await vote(cast.north.admin, {
+        vote: "approve",
+        organizationId: cast.south.id,
+      });
+      expect(forged.status).toBe(400);
+      expect(forged.body.error.code).toBe("invalid_input");
+      expect(await count("decision_votes")).toBe(0);
+
+      // Northwind voting twice never makes two keys.
+      await vote(cast.north.admin, { vote: "approve" });
+      const again = await vote(cast.north.editor, { vote: "approve" });
+      expect(again.body.outcome).toBe("pending");
+      const rows = await harness.store.db
+        .selectFrom("decision_votes")
+        .select("organization_id")
+        .execute();
+      expect(rows.map((r) => r.organization_id)).toEqual([cast.north.id, cast.north.id]);
+    });
+
+    it("refuses viewers (403), non-members (404) and sessions-less callers (401)", async () => {
+      const outsider = await harness.signup("Outsider");
+
+      const viewer = await vote(cast.north.viewer, { vote: "approve" });
+      expect(viewer.status).toBe(403);
+      expect(viewer.body).toEqual(errorOf("forbidden"));
+      expect((await vote(cast.south.viewer, { vote: "reject" })).status).toBe(403);
+      expect((await vote(outsider, { vote: "approve" })).status).toBe(404);
+      expect((await votes(outsider)).status).toBe(404);
+      expect((await vote(undefined, { vote: "approve" })).status).toBe(401);
+      expect(await count("decision_votes")).toBe(0);
+    });
+
+    it("answers 404 for a decision that is not in the decisions document", async () => {
+      const unknown = await vote(cast.north.admin, { vote: "approve" }, "nosuchdecision");
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toEqual(errorOf("not_found"));
+
+      await changeDocument(harness.store.db, decisions, (doc) => {
+        removeDecision(doc, decisionId);
+      });
+      expect((await vote(cast.north.admin, { vote: "approve" })).status).toBe(404);
+      expect(await count("decision_votes")).toBe(0);
+    });
+
+    it("answers 400 to bad votes and writes nothing", async () => {
+      const bad: unknown[] = [
+        {},
+        { vote: "Approve" },
+        { vote: "abstain" },
+        { vote: true },
+        { vote: "approve", comment: "x".repeat(2001) },
+        { vote: "approve", comment: 12 },
+        { vote: "approve", userId: cast.south.admin.id },
+        "not json",
+      ];
+      for (const body of bad) {
+        const response = await vote(cast.north.admin, body);
+        expect(response.status, JSON.stringify(body)).toBe(400);
+      }
+      expect((await vote(cast.north.admin, { vote: "approve" }, "..%2Fx")).status).toBe(400);
+      expect(await count("decision_votes")).toBe(0);
+      const longest = await vote(cast.north.admin, { vote: "reject", comment: "x".repeat(2000) });
+      expect(longest.status).toBe(201);
+    });
+
+    it("keeps decision ids that are also names on Object.prototype as plain ids", async () => {
+      await changeDocument(harness.store.db, decisions, (doc) => {
+        for (const id of ["__proto__", "constructor"]) {
+          addDecision(
+            doc,
+            { title: id, governanceLevel: "tactical" },
+            { userId: cast.north.admin.id, organizationId: cast.north.id },
+          );
+          // Move it under the hostile key, as a hand-written client could.
+          const root = doc.getMap<Y.Map<unknown>>("decisions");
+          const [key, item] = [...root.entries()].find(([, v]) => v.get("title") === id) ?? [];
+          if (!key || !item) throw new Error("decision not written");
+          const copy = new Y.Map<unknown>();
+          for (const [field, value] of item.entries()) {
+            copy.set(field, value instanceof Y.Text ? new Y.Text(value.toJSON()) : value);
+          }
+          root.delete(key);
+          root.set(id, copy);
+        }
+      });
+
+      expect((await vote(cast.north.admin, { vote: "approve" }, "__proto__")).status).toBe(201);
+      expect((await vote(cast.south.admin, { vote: "reject" }, "constructor")).status).toBe(201);
+      const listed = (await votes(cast.north.viewer)).body.decisions;
+      expect(Object.keys(listed).sort()).toEqual(["__proto__", "constructor"]);
+      expect(listed.constructor.outcome).toBe("rejected");
+      const exported = await harness.app.request(
+        `/api/partnerships/${cast.partnershipId}/export.md`,
+        { headers: { cookie: cast.north.viewer.cookie } },
+      );
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toMatch(/### constructor\n\n- Outcome: rejected/);
+    });
+
+    it("lists only decisions that have votes", async () => {
+      expect((await votes(cast.north.admin)).body).toEqual({ decisions: {} });
+    });
+
+    it("lets only one of two votes cast on the same view land (no vote after the deciding one)", async () => {
+      await vote(cast.north.admin, { vote: "approve" });
+      // Both see "pending" with one Northwind vote; only one can take position 2.
+      const [south, north] = await Promise.all([
+        vote(cast.south.admin, { vote: "approve" }),
+        vote(cast.north.editor, { vote: "reject" }),
+      ]);
+      const statuses = [south.status, north.status].sort();
+      expect(statuses).toEqual([201, 409]);
+      const rows = await harness.store.db
+        .selectFrom("decision_votes")
+        .select(["seq", "outcome"])
+        .orderBy("seq")
+        .execute();
+      expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+      expect(rows[1]?.outcome).not.toBe("pending");
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import { canWrite } from "@entente/domain";
+import type {
+  CastVoteResponse,
+  CharterStatusResponse,
+  DecisionVotesResponse,
+  EndorseCharterResponse,
+} from "@entente/protocol";
+import { Hono } from "hono";
+import { GovernanceService } from "../../governance/governance-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { CastVoteBody, DecisionParams, EndorseCharterBody } from "./schema.js";
+
+/**
+ * Two-key governance under `/api/partnerships`: charter endorsements and decision votes.
+ * Everyone in the partnership reads them; editors and admins endorse and vote, always for
+ * their own seat organization.
+ */
+export function governanceRoutes(services: Services): Hono<AppEnv> {
+  const { access } = services;
+  const governance = new GovernanceService(services.db, services.documents);
+
+  return new Hono<AppEnv>()
+    .get("/:id/charter/status", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const body: CharterStatusResponse = { status: await governance.charterStatus(id) };
+      return c.json(body);
+    })
+    .post("/:id/charter/endorsements", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      if (!canWrite(seat.permission)) {
+        throw HttpError.forbidden("Only an editor or admin can endorse the charter");
+      }
+      const input = await readJson(c, EndorseCharterBody);
+      const body: EndorseCharterResponse = await governance.endorseCharter(
+        seat,
+        user,
+        input.version,
+      );
+      return c.json(body, 201);
+    })
+    .get("/:id/decisions/votes", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const body: DecisionVotesResponse = { decisions: await governance.decisionVotes(id) };
+      return c.json(body);
+    })
+    .post("/:id/decisions/:decisionId/votes", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, decisionId } = parseOrThrow(DecisionParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      if (!canWrite(seat.permission)) {
+        throw HttpError.forbidden("Only an editor or admin can vote on a decision");
+      }
+      const input = await readJson(c, CastVoteBody);
+      const comment = input.comment?.trim() ? input.comment.trim() : null;
+      const body: CastVoteResponse = await governance.castVote(seat, user, {
+        decisionId,
+        vote: input.vote,
+        comment,
+      });
+      return c.json(body, 201);
+    });
+}

@@ -1,0 +1,119 @@
+import { useI18n } from "../../../i18n";
+import { errorMessage } from "../../../ui/error-message";
+import { shortVersion } from "../api/charter-api";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { useLens } from "../../partnerships/hooks/use-lens";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { endorsementsByOrganization, useCharterStatus } from "../hooks/use-charter-status";
+
+/**
+ * Whether the charter is ratified (every organization endorsed the same version), or
+ * changed since it was endorsed, with who endorsed what; and the button to endorse.
+ */
+export function CharterEndorsements() {
+  const { t, formatDate } = useI18n();
+  const context = usePartnershipContext();
+  const { shows } = useLens();
+  const { status, loadError, endorse, pending, endorseError } = useCharterStatus();
+
+  if (!status) {
+    return (
+      <section className="card endorsements" aria-labelledby="endorsements-title">
+        <h2 id="endorsements-title" className="card__title">
+          {t("endorsement.title")}
+        </h2>
+        <p className="muted">{loadError ? errorMessage(t, loadError) : t("common.loading")}</p>
+      </section>
+    );
+  }
+
+  const rows = endorsementsByOrganization(
+    context.organizations.map((o) => o.id),
+    status,
+  );
+  const endorsedCurrent = rows.filter((r) => r.endorsement?.current).length;
+  const state = status.ratified
+    ? "ratified"
+    : status.changedSinceEndorsement
+      ? "changed"
+      : "pending";
+  const mine = rows.find((r) => r.organizationId === context.me.organizationId);
+  const mineIsCurrent = mine?.endorsement?.current === true;
+
+  return (
+    <section
+      className="card endorsements"
+      aria-labelledby="endorsements-title"
+      data-testid="charter-status"
+      data-state={state}
+    >
+      <h2 id="endorsements-title" className="card__title">
+        {t("endorsement.title")}
+      </h2>
+      <p className={`status-banner status-banner--${state}`}>
+        <strong>{t(`endorsement.state.${state}`)}</strong>
+        <span>
+          {state === "ratified"
+            ? t("endorsement.ratified.detail", { version: shortVersion(status.version) })
+            : t("endorsement.progress", {
+                count: endorsedCurrent,
+                total: rows.length,
+                version: shortVersion(status.version),
+              })}
+        </span>
+      </p>
+      <ul className="endorsements__list">
+        {rows
+          .filter((row) => shows(row.organizationId))
+          .map(({ organizationId, endorsement }) => (
+            <li
+              key={organizationId}
+              className="endorsements__row"
+              data-testid="endorsement-row"
+              data-organization-id={organizationId}
+            >
+              <OrganizationChip organizationId={organizationId} />
+              {endorsement ? (
+                <span className="endorsements__detail">
+                  {t("endorsement.by", {
+                    name: endorsement.userName,
+                    version: shortVersion(endorsement.version),
+                    date: formatDate(endorsement.endorsedAt),
+                  })}{" "}
+                  {endorsement.current ? (
+                    <span className="pill pill--good">{t("endorsement.current")}</span>
+                  ) : (
+                    <span className="pill pill--warning">{t("endorsement.outdated")}</span>
+                  )}
+                </span>
+              ) : (
+                <span className="endorsements__detail muted">{t("endorsement.none")}</span>
+              )}
+            </li>
+          ))}
+      </ul>
+      {canAct(context) ? (
+        mineIsCurrent ? (
+          <p className="muted endorsements__note">{t("endorsement.youEndorsed")}</p>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary endorsements__button"
+            onClick={() => void endorse()}
+            disabled={pending}
+            aria-busy={pending}
+          >
+            {t("endorsement.endorse")}
+          </button>
+        )
+      ) : (
+        <p className="muted endorsements__note">{t("endorsement.viewerHint")}</p>
+      )}
+      {endorseError ? (
+        <p className="form-error" role="alert">
+          {endorseError === "moved_on" ? t("endorsement.movedOn") : errorMessage(t, endorseError)}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import type { Decision } from "@entente/schema";
+import { useState } from "react";
+import { useI18n } from "../../../i18n";
+import type { ApiError } from "../../../lib/api-client";
+import { changedFields } from "../../../lib/changed-fields";
+import { ConfirmButton } from "../../../ui/confirm-button";
+import { errorMessage } from "../../../ui/error-message";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { useLens } from "../../partnerships/hooks/use-lens";
+import { useWrite } from "../../partnerships/hooks/use-write";
+import {
+  usePartnershipContext,
+  usePartnershipDirectory,
+} from "../../partnerships/state/partnership-context";
+import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
+import type { DecisionsWriter } from "../hooks/use-decisions";
+import { DecisionForm, type DecisionFormValues } from "./decision-form";
+
+/**
+ * A decision with each organization's vote. It takes effect only when every organization
+ * approved: the outcome shown is the server's, never the document's status field.
+ */
+export function DecisionCard({
+  decision,
+  votes,
+  writable,
+  canVote,
+  voting,
+  voteError,
+  onVote,
+  write,
+}: {
+  decision: Decision;
+  votes: DecisionVotesView;
+  writable: boolean;
+  /** The user may vote for their organization (editor/admin). */
+  canVote: boolean;
+  voting: boolean;
+  voteError: ApiError | null;
+  onVote: (choice: DecisionVoteValue, comment: string) => void;
+  write: DecisionsWriter;
+}) {
+  const { t, formatDate } = useI18n();
+  const context = usePartnershipContext();
+  const { member } = usePartnershipDirectory();
+  const { shows } = useLens();
+  // What the form started from: only the fields changed since are written.
+  const [snapshot, setSnapshot] = useState<DecisionFormValues | null>(null);
+  const [comment, setComment] = useState("");
+  const [changingVote, setChangingVote] = useState(false);
+  const { run, error, clear } = useWrite();
+
+  const decided = votes.outcome !== "pending";
+  const open = decision.status === "proposed" && !decided;
+  const myVote = votes.votes.find((v) => v.organizationId === context.me.organizationId);
+  const proposer = member(decision.proposedBy);
+  // Once decided, the record stays as it was voted on.
+  const editable = writable && !decided;
+
+  const initial: DecisionFormValues = {
+    title: decision.title,
+    context: decision.context,
+    governanceLevel: decision.governanceLevel,
+    status: decision.status,
+  };
+
+  return (
+    <article
+      className={`decision card decision--${votes.outcome}`}
+      data-testid="decision"
+      data-decision-id={decision.id}
+      data-outcome={votes.outcome}
+      aria-labelledby={`decision-${decision.id}`}
+    >
+      {snapshot ? (
+        <DecisionForm
+          initial={snapshot}
+          label={t("decision.edit", { title: decision.title })}
+          submitLabel={t("common.save")}
+          error={error}
+          onCancel={() => setSnapshot(null)}
+          onSubmit={(values) => {
+            if (run(() => write.update(decision.id, changedFields(snapshot, values)))) {
+              setSnapshot(null);
+            }
+          }}
+        />
+      ) : (
+        <>
+          <div className="decision__meta">
+            <OrganizationChip organizationId={decision.organizationId} />
+            <span className="pill">{t(`level.${decision.governanceLevel}`)}</span>
+            {decision.status !== "proposed" &&
+            decision.status !== "approved" &&
+            decision.status !== "rejected" ? (
+              <span className={`pill pill--${decision.status}`}>
+                {t(`decision.status.${decision.status}`)}
+              </span>
+            ) : null}
+            {decided || decision.status === "proposed" ? (
+              <span className={`outcome outcome--${votes.outcome}`} data-testid="decision-outcome">
+                {t(`decision.outcome.${votes.outcome}`)}
+              </span>
+            ) : null}
+          </div>
+          <div className="objective__title-row">
+            <h3 id={`decision-${decision.id}`} className="objective__title">
+              {decision.title}
+            </h3>
+            {editable ? (
+              <span className="item-tools">
+                {decision.status === "draft" ? (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => run(() => write.update(decision.id, { status: "proposed" }))}
+                  >
+                    {t("decision.propose")}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={t("decision.edit", { title: decision.title })}
+                  onClick={() => {
+                    clear();
+                    setSnapshot(initial);
+                  }}
+                >
+                  {t("common.edit")}
+                </button>
+                <ConfirmButton
+                  label={t("common.delete")}
+                  confirmLabel={t("common.confirmDelete")}
+                  cancelLabel={t("common.cancel")}
+                  name={t("decision.delete", { title: decision.title })}
+                  onConfirm={() => run(() => write.remove(decision.id))}
+                />
+              </span>
+            ) : null}
+          </div>
+          {decision.context ? <p className="objective__description">{decision.context}</p> : null}
+          <p className="muted decision__proposed">
+            {t("decision.proposedBy", {
+              name: proposer?.name ?? t("member.unknown"),
+              date: formatDate(decision.createdAt),
+            })}
+          </p>
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </>
+      )}
+
+      <div className="votes">
+        <h4 className="subsection__title">{t("decision.votes")}</h4>
+        <ul className="vote-list">
+          {context.organizations
+            .filter((o) => shows(o.id))
+            .map((organization) => {
+              const vote = votes.votes.find((v) => v.organizationId === organization.id);
+              return (
+                <li
+                  key={organization.id}
+                  className="vote-row"
+                  data-testid="vote-row"
+                  data-organization-id={organization.id}
+                  data-vote={vote?.vote ?? "none"}
+                >
+                  <OrganizationChip organizationId={organization.id} />
+                  {vote ? (
+                    <span className="vote-row__detail">
+                      <span className={`vote vote--${vote.vote}`}>
+                        {t(
+                          vote.vote === "approve"
+                            ? "decision.vote.approved"
+                            : "decision.vote.rejected",
+                        )}
+                      </span>{" "}
+                      <span className="muted">
+                        {t("decision.votedBy", {
+                          name: vote.userName,
+                          date: formatDate(vote.votedAt),
+                        })}
+                      </span>
+                      {vote.comment ? <q className="vote-row__comment">{vote.comment}</q> : null}
+                    </span>
+                  ) : decided ? (
+                    <span className="vote-row__detail muted">{t("decision.noVote")}</span>
+                  ) : open ? (
+                    <span className="vote-row__detail vote-row__detail--waiting">
+                      {t("decision.awaitingVote")}
+                    </span>
+                  ) : (
+                    <span className="vote-row__detail muted">{t("decision.voteNotOpen")}</span>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+        {open && canVote && myVote && !changingVote ? (
+          <button
+            type="button"
+            className="button button--small button--ghost vote-change"
+            onClick={() => setChangingVote(true)}
+          >
+            {t("decision.changeVote")}
+          </button>
+        ) : null}
+        {open && canVote && (!myVote || changingVote) ? (
+          <form
+            className="vote-form"
+            onSubmit={(event) => event.preventDefault()}
+            aria-label={t("decision.voteFor", { title: decision.title })}
+          >
+            <input
+              className="field__input vote-form__comment"
+              placeholder={t("decision.commentPlaceholder")}
+              aria-label={t("decision.comment")}
+              value={comment}
+              maxLength={2000}
+              onChange={(e) => setComment(e.target.value)}
+            />
+            <button
+              type="button"
+              className="button button--approve"
+              disabled={voting}
+              onClick={() => {
+                setChangingVote(false);
+                onVote("approve", comment);
+              }}
+            >
+              {t("decision.approve")}
+            </button>
+            <button
+              type="button"
+              className="button button--reject"
+              disabled={voting}
+              onClick={() => {
+                setChangingVote(false);
+                onVote("reject", comment);
+              }}
+            >
+              {t("decision.reject")}
+            </button>
+          </form>
+        ) : null}
+        {decision.status === "draft" && !decided ? (
+          <p className="muted vote-hint">{t("decision.draftHint")}</p>
+        ) : null}
+        {voteError ? (
+          <p className="form-error" role="alert">
+            {voteError.status === 409 ? t("decision.alreadyDecided") : errorMessage(t, voteError)}
+          </p>
+        ) : null}
+      </div>
+    </article>
+  );
+}

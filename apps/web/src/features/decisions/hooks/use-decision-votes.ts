@@ -1,0 +1,44 @@
+import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
+import { useCallback, useState } from "react";
+import { ApiError } from "../../../lib/api-client";
+import { usePolledResource } from "../../../lib/use-polled-resource";
+import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { votesApi } from "../api/votes-api";
+
+const NO_VOTES: DecisionVotesView = { outcome: "pending", votes: [] };
+
+/**
+ * The votes on every decision and their outcome, as the server stamps them (polled so the
+ * partner's votes show up), and `vote` for the user's organization.
+ */
+export function useDecisionVotes() {
+  const { partnershipId } = usePartnershipContext();
+  const { data, error, refresh } = usePolledResource(partnershipId, votesApi.list);
+  const [pending, setPending] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Readonly<Record<string, ApiError>>>({});
+
+  const votesOf = useCallback(
+    (decisionId: string): DecisionVotesView => data?.decisions[decisionId] ?? NO_VOTES,
+    [data],
+  );
+
+  const vote = useCallback(
+    async (decisionId: string, choice: DecisionVoteValue, comment: string) => {
+      setPending(decisionId);
+      setErrors(({ [decisionId]: _old, ...rest }) => rest);
+      try {
+        await votesApi.vote(partnershipId, decisionId, choice, comment.trim() || undefined);
+      } catch (caught) {
+        const apiError =
+          caught instanceof ApiError ? caught : new ApiError(0, "internal", String(caught));
+        setErrors((current) => ({ ...current, [decisionId]: apiError }));
+      } finally {
+        setPending(null);
+        await refresh();
+      }
+    },
+    [partnershipId, refresh],
+  );
+
+  return { loaded: data !== null, loadError: error, votesOf, vote, pending, errors };
+}

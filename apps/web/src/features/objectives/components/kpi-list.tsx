@@ -1,0 +1,576 @@
+import {
+  FIELD_LIMITS,
+  KPI_DIRECTIONS,
+  readValues,
+  type Kpi,
+  type KpiDirection,
+  type ReadResult,
+} from "@entente/schema";
+import { useState, type FormEvent } from "react";
+import { useI18n, useT } from "../../../i18n";
+import { changedFields } from "../../../lib/changed-fields";
+import { todayIso } from "../../../lib/dates";
+import { ConfirmButton } from "../../../ui/confirm-button";
+import { FormFooter, InputField, SelectField } from "../../../ui/fields";
+import { ProgressBar } from "../../../ui/progress-bar";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
+import { useWrite } from "../../partnerships/hooks/use-write";
+import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import type { ObjectivesWriter } from "../hooks/use-objectives";
+import { kpiProgress, type KpiState } from "../state/kpi-progress";
+
+const TONES: Record<KpiState, "good" | "warning" | "danger" | "neutral"> = {
+  no_data: "neutral",
+  achieved: "good",
+  progressing: "neutral",
+  regressing: "danger",
+  on_target: "good",
+  off_target: "warning",
+};
+
+function useQuantity() {
+  const { formatNumber } = useI18n();
+  return (value: number, unit: string) =>
+    unit === "" ? formatNumber(value) : `${formatNumber(value)}${unit === "%" ? "" : " "}${unit}`;
+}
+
+/** An objective's KPIs, each with its progress towards its target. */
+export function KpiList({
+  objectiveId,
+  kpis,
+  writable,
+  write,
+}: {
+  objectiveId: string;
+  kpis: ReadResult<Kpi>[];
+  writable: boolean;
+  write: ObjectivesWriter;
+}) {
+  const t = useT();
+  const [adding, setAdding] = useState(false);
+  const { run, error, clear } = useWrite();
+
+  return (
+    <section className="subsection" aria-label={t("kpi.title")}>
+      <header className="subsection__header">
+        <h4 className="subsection__title">
+          {t("kpi.title")} <span className="count">{kpis.length}</span>
+        </h4>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              clear();
+              setAdding(true);
+            }}
+          >
+            {t("kpi.add")}
+          </button>
+        ) : null}
+      </header>
+      {adding ? (
+        <KpiForm
+          initial={null}
+          label={t("kpi.add")}
+          submitLabel={t("common.add")}
+          error={error}
+          onCancel={() => setAdding(false)}
+          onSubmit={({ target, ...values }) => {
+            if (run(() => write.addKpi(objectiveId, { ...values, target: target ?? 0 }))) {
+              setAdding(false);
+            }
+          }}
+        />
+      ) : null}
+      {kpis.length === 0 && !adding ? (
+        <p className="muted subsection__empty">{t("kpi.empty")}</p>
+      ) : (
+        <ul className="kpi-list">
+          {kpis.map((entry) =>
+            entry.ok ? (
+              <KpiItem key={entry.value.id} kpi={entry.value} writable={writable} write={write} />
+            ) : (
+              <li key={entry.id}>
+                <UnreadableEntry
+                  problem={entry.problem}
+                  onDelete={
+                    writable ? () => void write.removeKpi(objectiveId, entry.id) : undefined
+                  }
+                />
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type Mode = "view" | "edit" | "measure" | "target";
+
+function KpiItem({
+  kpi,
+  writable,
+  write,
+}: {
+  kpi: Kpi;
+  writable: boolean;
+  write: ObjectivesWriter;
+}) {
+  const { t, formatDay, formatDate } = useI18n();
+  const quantity = useQuantity();
+  const { member } = usePartnershipDirectory();
+  const [mode, setMode] = useState<Mode>("view");
+  // What the edit form started from: only the fields changed since are written.
+  const [snapshot, setSnapshot] = useState<KpiFormValues | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  const { run, error, clear } = useWrite();
+  const measurements = readValues(kpi.measurements);
+  const latest = measurements.at(-1) ?? null;
+  const progress = kpiProgress({
+    baseline: kpi.baseline,
+    target: kpi.target,
+    direction: kpi.direction,
+    values: measurements.map((m) => m.value),
+  });
+  const open = (next: Mode) => {
+    clear();
+    setSnapshot({
+      name: kpi.name,
+      unit: kpi.unit,
+      baseline: kpi.baseline,
+      target: null,
+      direction: kpi.direction,
+    });
+    setMode(next);
+  };
+
+  return (
+    <li className="kpi" data-testid="kpi" data-kpi-id={kpi.id} data-state={progress.state}>
+      <div className="kpi__head">
+        <span className="kpi__name">{kpi.name}</span>
+        <span className="pill" title={t(`kpi.direction.${kpi.direction}.hint`)}>
+          {t(`kpi.direction.${kpi.direction}`)}
+        </span>
+        <span className={`kpi__state kpi__state--${TONES[progress.state]}`}>
+          {t(`kpi.state.${progress.state}`)}
+        </span>
+        {writable ? (
+          <span className="item-tools">
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => open("edit")}
+              aria-label={t("kpi.edit", { name: kpi.name })}
+            >
+              {t("common.edit")}
+            </button>
+            <ConfirmButton
+              label={t("common.delete")}
+              confirmLabel={t("common.confirmDelete")}
+              cancelLabel={t("common.cancel")}
+              name={t("kpi.delete", { name: kpi.name })}
+              onConfirm={() => run(() => write.removeKpi(kpi.objectiveId, kpi.id))}
+            />
+          </span>
+        ) : null}
+      </div>
+
+      <div className="kpi__track">
+        <span className="kpi__end">
+          <span className="kpi__end-label">{t("kpi.baseline")}</span>
+          {progress.start === null ? "—" : quantity(progress.start, kpi.unit)}
+        </span>
+        <ProgressBar
+          ratio={progress.ratio}
+          tone={TONES[progress.state]}
+          label={t("kpi.progressLabel", {
+            name: kpi.name,
+            percent: Math.round(progress.ratio * 100),
+          })}
+        />
+        <span className="kpi__end kpi__end--target">
+          <span className="kpi__end-label">{t("kpi.target")}</span>
+          <span data-testid="kpi-target">{quantity(kpi.target, kpi.unit)}</span>
+        </span>
+      </div>
+      <p className="kpi__latest">
+        {latest ? (
+          <>
+            {t("kpi.latest")}{" "}
+            <strong data-testid="kpi-latest">{quantity(latest.value, kpi.unit)}</strong>{" "}
+            {t("kpi.on", { date: formatDay(latest.date) })}
+            {kpi.direction !== "maintain"
+              ? ` · ${t("kpi.percent", { percent: Math.round(progress.ratio * 100) })}`
+              : ""}
+          </>
+        ) : (
+          t("kpi.noMeasurement")
+        )}
+      </p>
+
+      <div className="kpi__buttons">
+        {writable ? (
+          <>
+            <button type="button" className="button button--small" onClick={() => open("measure")}>
+              {t("kpi.measure")}
+            </button>
+            <button type="button" className="button button--small" onClick={() => open("target")}>
+              {t("kpi.changeTarget")}
+            </button>
+          </>
+        ) : null}
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          aria-expanded={showHistory}
+          onClick={() => setShowHistory((v) => !v)}
+        >
+          {t("kpi.history", { count: measurements.length + kpi.targetHistory.length })}
+        </button>
+      </div>
+
+      {mode === "edit" && snapshot ? (
+        <KpiForm
+          initial={snapshot}
+          label={t("kpi.edit", { name: kpi.name })}
+          submitLabel={t("common.save")}
+          error={error}
+          onCancel={() => setMode("view")}
+          onSubmit={(values) => {
+            // The target is not a KPI field: it changes through its history only.
+            const patch = changedFields(withoutTarget(snapshot), withoutTarget(values));
+            if (run(() => write.updateKpi(kpi.objectiveId, kpi.id, patch))) setMode("view");
+          }}
+        />
+      ) : null}
+      {mode === "measure" ? (
+        <MeasurementForm
+          unit={kpi.unit}
+          error={error}
+          onCancel={() => setMode("view")}
+          onSubmit={(values) => {
+            if (run(() => write.addMeasurement(kpi.objectiveId, kpi.id, values))) setMode("view");
+          }}
+        />
+      ) : null}
+      {mode === "target" ? (
+        <TargetForm
+          current={kpi.target}
+          unit={kpi.unit}
+          error={error}
+          onCancel={() => setMode("view")}
+          onSubmit={(target, note) => {
+            if (run(() => write.setKpiTarget(kpi.objectiveId, kpi.id, target, note))) {
+              setMode("view");
+            }
+          }}
+        />
+      ) : null}
+      {error && mode === "view" ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      {showHistory ? (
+        <div className="kpi__history">
+          <div>
+            <h5 className="kpi__history-title">{t("kpi.targetHistory")}</h5>
+            <ol className="history-list">
+              {kpi.targetHistory.map((entry, index) =>
+                entry.ok ? (
+                  <li key={index}>
+                    <strong>{quantity(entry.value.target, kpi.unit)}</strong>{" "}
+                    <span className="muted">
+                      {t(index === 0 ? "kpi.targetSet" : "kpi.targetChanged", {
+                        name: member(entry.value.changedBy)?.name ?? t("member.unknown"),
+                        date: formatDate(entry.value.changedAt),
+                      })}
+                    </span>{" "}
+                    <OrganizationChip organizationId={entry.value.organizationId} />
+                    {entry.value.note ? (
+                      <q className="history-list__note">{entry.value.note}</q>
+                    ) : null}
+                  </li>
+                ) : (
+                  <li key={index}>
+                    <UnreadableEntry problem={entry.problem} />
+                  </li>
+                ),
+              )}
+            </ol>
+          </div>
+          <div>
+            <h5 className="kpi__history-title">{t("kpi.measurements")}</h5>
+            {kpi.measurements.length === 0 ? (
+              <p className="muted">{t("kpi.noMeasurement")}</p>
+            ) : (
+              <ol className="history-list">
+                {kpi.measurements.map((entry) =>
+                  entry.ok ? (
+                    <li key={entry.value.id}>
+                      <strong>{quantity(entry.value.value, kpi.unit)}</strong>{" "}
+                      <span className="muted">{formatDay(entry.value.date)}</span>{" "}
+                      <OrganizationChip organizationId={entry.value.organizationId} />
+                      {entry.value.note ? (
+                        <q className="history-list__note">{entry.value.note}</q>
+                      ) : null}
+                      {writable ? (
+                        <ConfirmButton
+                          label={t("common.delete")}
+                          confirmLabel={t("common.confirmDelete")}
+                          cancelLabel={t("common.cancel")}
+                          onConfirm={() =>
+                            run(() =>
+                              write.removeMeasurement(kpi.objectiveId, kpi.id, entry.value.id),
+                            )
+                          }
+                        />
+                      ) : null}
+                    </li>
+                  ) : (
+                    <li key={entry.id}>
+                      <UnreadableEntry
+                        problem={entry.problem}
+                        onDelete={
+                          writable
+                            ? () => void write.removeMeasurement(kpi.objectiveId, kpi.id, entry.id)
+                            : undefined
+                        }
+                      />
+                    </li>
+                  ),
+                )}
+              </ol>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+interface KpiFormValues {
+  name: string;
+  unit: string;
+  baseline: number | null;
+  /** Only when creating: afterwards the target changes through its history. */
+  target: number | null;
+  direction: KpiDirection;
+}
+
+function withoutTarget({ name, unit, baseline, direction }: KpiFormValues) {
+  return { name, unit, baseline, direction };
+}
+
+function parseNumber(text: string): number | null {
+  if (text.trim() === "") return null;
+  const value = Number(text.replace(",", "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+function KpiForm({
+  initial,
+  label,
+  submitLabel,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial: KpiFormValues | null;
+  label: string;
+  submitLabel: string;
+  error: string | null;
+  onSubmit: (values: KpiFormValues) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const creating = initial === null;
+  const [name, setName] = useState(initial?.name ?? "");
+  const [unit, setUnit] = useState(initial?.unit ?? "");
+  const [baseline, setBaseline] = useState(
+    initial?.baseline === null || initial === null ? "" : String(initial.baseline),
+  );
+  const [target, setTarget] = useState("");
+  const [direction, setDirection] = useState<KpiDirection>(initial?.direction ?? "increase");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      name: name.trim(),
+      unit: unit.trim(),
+      baseline: parseNumber(baseline),
+      target: creating ? parseNumber(target) : null,
+      direction,
+    });
+  };
+
+  return (
+    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
+      <div className="item-form__grid">
+        <InputField
+          className="item-form__wide"
+          label={t("kpi.field.name")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={FIELD_LIMITS.title}
+          autoFocus
+        />
+        <InputField
+          label={t("field.unit")}
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          maxLength={FIELD_LIMITS.unit}
+          placeholder="%"
+        />
+        <SelectField
+          label={t("kpi.field.direction")}
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as KpiDirection)}
+          options={KPI_DIRECTIONS.map((v) => ({ value: v, label: t(`kpi.direction.${v}`) }))}
+        />
+        <InputField
+          label={t("kpi.field.baseline")}
+          type="number"
+          step="any"
+          value={baseline}
+          onChange={(e) => setBaseline(e.target.value)}
+        />
+        {creating ? (
+          <InputField
+            label={t("kpi.field.target")}
+            type="number"
+            step="any"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            required
+          />
+        ) : null}
+      </div>
+      <FormFooter
+        submitLabel={submitLabel}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+        error={error}
+      />
+    </form>
+  );
+}
+
+function MeasurementForm({
+  unit,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  unit: string;
+  error: string | null;
+  onSubmit: (values: { date: string; value: number; note: string | null }) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [date, setDate] = useState(todayIso());
+  const [value, setValue] = useState("");
+  const [note, setNote] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseNumber(value);
+    if (parsed === null) return;
+    onSubmit({ date, value: parsed, note: note.trim() === "" ? null : note.trim() });
+  };
+  return (
+    <form className="item-form item-form--nested" aria-label={t("kpi.measure")} onSubmit={submit}>
+      <div className="item-form__grid">
+        <InputField
+          label={unit ? t("kpi.field.valueIn", { unit }) : t("kpi.field.value")}
+          type="number"
+          step="any"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required
+          autoFocus
+        />
+        <InputField
+          label={t("kpi.field.date")}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          required
+        />
+        <InputField
+          className="item-form__wide"
+          label={t("field.note")}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={FIELD_LIMITS.text}
+        />
+      </div>
+      <FormFooter
+        submitLabel={t("kpi.measure.submit")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+        error={error}
+      />
+    </form>
+  );
+}
+
+function TargetForm({
+  current,
+  unit,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  current: number;
+  unit: string;
+  error: string | null;
+  onSubmit: (target: number, note: string | undefined) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [target, setTarget] = useState(String(current));
+  const [note, setNote] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseNumber(target);
+    if (parsed === null) return;
+    onSubmit(parsed, note.trim() === "" ? undefined : note.trim());
+  };
+  return (
+    <form
+      className="item-form item-form--nested"
+      aria-label={t("kpi.changeTarget")}
+      onSubmit={submit}
+    >
+      <p className="muted item-form__intro">{t("kpi.changeTarget.intro")}</p>
+      <div className="item-form__grid">
+        <InputField
+          label={unit ? t("kpi.field.targetIn", { unit }) : t("kpi.field.target")}
+          type="number"
+          step="any"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          required
+          autoFocus
+        />
+        <InputField
+          label={t("kpi.field.reason")}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={FIELD_LIMITS.text}
+        />
+      </div>
+      <FormFooter
+        submitLabel={t("kpi.changeTarget.submit")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+        error={error}
+      />
+    </form>
+  );
+}

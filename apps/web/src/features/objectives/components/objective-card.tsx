@@ -1,0 +1,173 @@
+import type { Constraint, Objective } from "@entente/schema";
+import { useState } from "react";
+import { useI18n } from "../../../i18n";
+import { changedFields } from "../../../lib/changed-fields";
+import { isOverdue, todayIso } from "../../../lib/dates";
+import { ConfirmButton } from "../../../ui/confirm-button";
+import { ConstraintNote } from "../../organizations/components/constraint-note";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { useLens } from "../../partnerships/hooks/use-lens";
+import { useWrite } from "../../partnerships/hooks/use-write";
+import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import type { ObjectivesWriter } from "../hooks/use-objectives";
+import { ActionList } from "./action-list";
+import { KpiList } from "./kpi-list";
+import { ObjectiveForm, type ObjectiveFormValues } from "./objective-form";
+
+export interface AffectingConstraint {
+  organizationId: string;
+  constraint: Constraint;
+}
+
+/**
+ * One objective: owners, level, status, its KPIs and actions, and beside it the
+ * constraints the organizations disclosed as weighing on it.
+ */
+export function ObjectiveCard({
+  objective,
+  constraints,
+  writable,
+  write,
+}: {
+  objective: Objective;
+  constraints: AffectingConstraint[];
+  writable: boolean;
+  write: ObjectivesWriter;
+}) {
+  const { t, formatDay } = useI18n();
+  const { shows } = useLens();
+  const { organizations } = usePartnershipContext();
+  // What the form started from: only the fields changed since are written.
+  const [snapshot, setSnapshot] = useState<ObjectiveFormValues | null>(null);
+  const { run, error, clear } = useWrite();
+  const done = objective.status === "achieved" || objective.status === "dropped";
+  const overdue = isOverdue(objective.dueDate, done, todayIso());
+  // Owners in the partnership's order (the set's own order differs from peer to peer).
+  const rank = (id: string) => {
+    const index = organizations.findIndex((o) => o.id === id);
+    return index < 0 ? organizations.length : index;
+  };
+  const owners = [...objective.ownerOrganizationIds].sort((a, b) => rank(a) - rank(b));
+  const actions = objective.actions.filter(
+    (entry) => !entry.ok || shows(entry.value.ownerOrganizationId),
+  );
+
+  const initial: ObjectiveFormValues = {
+    title: objective.title,
+    description: objective.description,
+    ownerOrganizationIds: objective.ownerOrganizationIds,
+    governanceLevel: objective.governanceLevel,
+    status: objective.status,
+    dueDate: objective.dueDate,
+  };
+
+  return (
+    <article
+      className="objective card"
+      data-testid="objective"
+      data-objective-id={objective.id}
+      aria-labelledby={`objective-${objective.id}`}
+    >
+      <div className="objective__main">
+        {snapshot ? (
+          <ObjectiveForm
+            initial={snapshot}
+            label={t("objective.edit", { title: objective.title })}
+            submitLabel={t("common.save")}
+            error={error}
+            onCancel={() => setSnapshot(null)}
+            onSubmit={(values) => {
+              if (run(() => write.update(objective.id, changedFields(snapshot, values)))) {
+                setSnapshot(null);
+              }
+            }}
+          />
+        ) : (
+          <header className="objective__header">
+            <div className="objective__meta">
+              {owners.map((id) => (
+                <OrganizationChip key={id} organizationId={id} />
+              ))}
+              <span className="pill">{t(`level.${objective.governanceLevel}`)}</span>
+              <span className={`pill pill--${objective.status}`} data-testid="objective-status">
+                {t(`objective.status.${objective.status}`)}
+              </span>
+              {objective.dueDate ? (
+                <span className={overdue ? "due due--overdue" : "due"}>
+                  {overdue ? `${t("common.overdue")} · ` : ""}
+                  {t("common.dueOn", { date: formatDay(objective.dueDate) })}
+                </span>
+              ) : null}
+            </div>
+            <div className="objective__title-row">
+              <h3 id={`objective-${objective.id}`} className="objective__title">
+                {objective.title}
+              </h3>
+              {writable ? (
+                <span className="item-tools">
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    onClick={() => {
+                      clear();
+                      setSnapshot(initial);
+                    }}
+                    aria-label={t("objective.edit", { title: objective.title })}
+                  >
+                    {t("common.edit")}
+                  </button>
+                  <ConfirmButton
+                    label={t("common.delete")}
+                    confirmLabel={t("common.confirmDelete")}
+                    cancelLabel={t("common.cancel")}
+                    name={t("objective.delete", { title: objective.title })}
+                    onConfirm={() => run(() => write.remove(objective.id))}
+                  />
+                </span>
+              ) : null}
+            </div>
+            {objective.description ? (
+              <p className="objective__description">{objective.description}</p>
+            ) : null}
+            {error ? (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            ) : null}
+          </header>
+        )}
+        <KpiList
+          objectiveId={objective.id}
+          kpis={objective.kpis}
+          writable={writable}
+          write={write}
+        />
+        <ActionList
+          objectiveId={objective.id}
+          actions={actions}
+          hiddenByLens={objective.actions.length - actions.length}
+          writable={writable}
+          write={write}
+        />
+      </div>
+      <aside className="objective__constraints" aria-label={t("objective.constraints")}>
+        <h4 className="subsection__title">
+          {t("objective.constraints")} <span className="count">{constraints.length}</span>
+        </h4>
+        {constraints.length === 0 ? (
+          <p className="muted">{t("objective.noConstraint")}</p>
+        ) : (
+          <ul className="constraint-notes">
+            {constraints.map(({ organizationId, constraint }) => (
+              <ConstraintNote
+                key={`${organizationId}/${constraint.id}`}
+                organizationId={organizationId}
+                constraint={constraint}
+              />
+            ))}
+          </ul>
+        )}
+      </aside>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+import { useT } from "../../../i18n";
+import { Link, useRouter } from "../../../lib/router";
+import { SECTIONS, sectionPath, type Section } from "../state/sections";
+import { usePartnershipContext } from "../state/partnership-context";
+import { LensSwitch } from "./lens-switch";
+
+/** Under the app header: the sections of the partnership, the lens, and the export. */
+export function PartnershipBar({ current }: { current: Section | undefined }) {
+  const t = useT();
+  const { location } = useRouter();
+  const { partnershipId } = usePartnershipContext();
+
+  return (
+    <div className="partnership-bar">
+      <div className="partnership-bar__inner">
+        <nav className="partnership-bar__tabs" aria-label={t("sections.label")}>
+          {SECTIONS.map((section) => (
+            <Link
+              key={section}
+              // The lens travels with the user from section to section.
+              to={`${sectionPath(partnershipId, section)}${location.search}`}
+              className="tab"
+              aria-current={section === current ? "page" : undefined}
+              data-testid={`tab-${section}`}
+            >
+              {t(`sections.${section}`)}
+            </Link>
+          ))}
+        </nav>
+        <div className="partnership-bar__tools">
+          <LensSwitch />
+          <a
+            className="button button--small"
+            href={`/api/partnerships/${encodeURIComponent(partnershipId)}/export.md`}
+            download
+            data-testid="export-link"
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M8 1a.75.75 0 0 1 .75.75v6.69l2.22-2.22a.75.75 0 1 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06 0l-3.5-3.5a.75.75 0 0 1 1.06-1.06l2.22 2.22V1.75A.75.75 0 0 1 8 1ZM2.75 12a.75.75 0 0 1 .75.75v.75h9v-.75a.75.75 0 0 1 1.5 0V14a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-1.25a.75.75 0 0 1 .75-.75Z"
+              />
+            </svg>
+            {t("export.label")}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { useT } from "../../../i18n";
+import { PageStatus } from "../../../ui/page-status";
+import { LiveDocumentsProvider } from "../../collab/components/live-documents-provider";
+import { usePartnershipContext } from "../state/partnership-context";
+import type { Section } from "../state/sections";
+
+// One chunk per section: the charter's editor stack only loads with the charter.
+const CharterWorkspace = lazy(() => import("../../charter/components/charter-workspace"));
+const PrivateNotesWorkspace = lazy(
+  () => import("../../charter/components/private-notes-workspace"),
+);
+const ObjectivesSection = lazy(() => import("../../objectives/components/objectives-section"));
+const IssuesSection = lazy(() => import("../../issues/components/issues-section"));
+const DecisionsSection = lazy(() => import("../../decisions/components/decisions-section"));
+const OrganizationsSection = lazy(
+  () => import("../../organizations/components/organizations-section"),
+);
+
+/**
+ * The live half of a partnership page (a lazy chunk): keeps the partnership's documents
+ * open across sections and shows the current one.
+ */
+export default function PartnershipSections({
+  section,
+  aside,
+}: {
+  section: Section;
+  /** Members and invitations, shown beside the charter. */
+  aside: ReactNode;
+}) {
+  const t = useT();
+  const { collabUser } = usePartnershipContext();
+  return (
+    <LiveDocumentsProvider user={collabUser}>
+      <Suspense fallback={<PageStatus>{t("common.loading")}</PageStatus>}>
+        <CurrentSection section={section} aside={aside} />
+      </Suspense>
+    </LiveDocumentsProvider>
+  );
+}
+
+function CurrentSection({ section, aside }: { section: Section; aside: ReactNode }) {
+  switch (section) {
+    case "charter":
+      return <CharterWorkspace aside={aside} />;
+    case "objectives":
+      return <ObjectivesSection />;
+    case "issues":
+      return <IssuesSection />;
+    case "decisions":
+      return <DecisionsSection />;
+    case "organizations":
+      return <OrganizationsSection />;
+    case "private":
+      return <PrivateNotesWorkspace />;
+  }
+}

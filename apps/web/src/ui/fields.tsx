@@ -1,0 +1,149 @@
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+
+/** A labelled select; `options` are value/label pairs, or groups of them. */
+export function SelectField({
+  label,
+  options,
+  className,
+  ...select
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+  label: string;
+  options: readonly (
+    | { value: string; label: string }
+    | { group: string; options: readonly { value: string; label: string }[] }
+  )[];
+}) {
+  const id = useId();
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="field__input" id={id} {...select}>
+        {options.map((option) =>
+          "group" in option ? (
+            <optgroup key={option.group} label={option.group}>
+              {option.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ),
+        )}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled multi-line text input. */
+export function TextAreaField({
+  label,
+  className,
+  ...textarea
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & { label: string }) {
+  const id = useId();
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea className="field__input field__input--area" id={id} rows={3} {...textarea} />
+    </div>
+  );
+}
+
+/** A labelled single-line input, laid out for the compact grids of item forms. */
+export function InputField({
+  label,
+  className,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { label: string }) {
+  const id = useId();
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input className="field__input" id={id} {...input} />
+    </div>
+  );
+}
+
+/** A group of checkboxes with a legend. */
+export function CheckboxGroup({
+  legend,
+  options,
+  selected,
+  onChange,
+}: {
+  legend: string;
+  options: readonly { value: string; label: ReactNode }[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}) {
+  return (
+    <fieldset className="fieldset field">
+      <legend className="field__label">{legend}</legend>
+      <div className="checkbox-row">
+        {options.map((option) => (
+          <label key={option.value} className="choice">
+            <input
+              type="checkbox"
+              checked={selected.includes(option.value)}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked
+                    ? [...selected, option.value]
+                    : selected.filter((v) => v !== option.value),
+                )
+              }
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The buttons under an item form: save, cancel, and the reason a write was refused. */
+export function FormFooter({
+  submitLabel,
+  cancelLabel,
+  onCancel,
+  error,
+}: {
+  submitLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+  error: string | null;
+}) {
+  return (
+    <div className="item-form__footer">
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="item-form__buttons">
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="submit" className="button button--primary">
+          {submitLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
