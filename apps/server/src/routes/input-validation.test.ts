@@ -1,7 +1,10 @@
 import { ErrorCode } from "@entente/protocol";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatDocumentName } from "@entente/domain";
+import { addDecision } from "@entente/schema";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { changeDocument } from "../test/document-writes.js";
 
 /**
  * Hostile input to every mutating endpoint: each case must end in a 4xx (never a 5xx)
@@ -17,6 +20,8 @@ interface Context {
   /** A signed-in user without an organization. */
   loner: TestUser;
   organizationToken: string;
+  /** A decision proposed in the partnership's decisions document. */
+  decisionId: string;
 }
 
 interface Case {
@@ -43,7 +48,7 @@ interface Endpoint {
 
 const PASSWORD = "correct horse battery";
 const HUGE = "x".repeat(100_000);
-const LONG = "x".repeat(1_000);
+const LONG = "x".repeat(5_000);
 const WRONG_TYPES: unknown[] = [123, -1.5, true, null, {}, [], ["x"], { $gt: "" }];
 const UNKNOWN_TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
 const TABLES = [
@@ -56,6 +61,8 @@ const TABLES = [
   "partnership_members",
   "invitations",
   "document_updates",
+  "charter_endorsements",
+  "decision_votes",
 ] as const;
 
 /** Malformed path segments where an id or token goes. */
@@ -99,7 +106,7 @@ function genericCases(endpoint: Endpoint, ctx: Context): Case[] {
     for (const wrong of WRONG_TYPES)
       cases.push(at(`${key} = ${JSON.stringify(wrong)}`, { ...valid, [key]: wrong }));
     cases.push(at(`a 100k-character ${key}`, { ...valid, [key]: HUGE }));
-    cases.push(at(`a 1000-character ${key}`, { ...valid, [key]: LONG }));
+    cases.push(at(`a 5000-character ${key}`, { ...valid, [key]: LONG }));
   }
   return cases;
 }
@@ -314,6 +321,81 @@ const ENDPOINTS: Endpoint[] = [
     },
     successStatus: 200,
   },
+  {
+    name: "POST /api/partnerships/:id/charter/endorsements",
+    path: ({ cast }) => `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
+    cookie: ({ cast }) => cast.north.editor.cookie,
+    valid: () => ({}),
+    required: [],
+    extra: ({ cast }) => [
+      {
+        label: "a version that is not a hash",
+        path: `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
+        body: { version: "latest" },
+        cookie: cast.north.editor.cookie,
+      },
+      {
+        label: "a version one hex digit short",
+        path: `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
+        body: { version: "a".repeat(63) },
+        cookie: cast.north.editor.cookie,
+      },
+      {
+        label: "an organizationId naming the partner",
+        path: `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
+        body: { organizationId: cast.south.id },
+        cookie: cast.north.editor.cookie,
+      },
+      {
+        label: "a viewer",
+        path: `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
+        body: {},
+        cookie: cast.north.viewer.cookie,
+      },
+      ...BAD_SEGMENTS.map(([label, segment]) => ({
+        label: `a partnership id with ${label}`,
+        path: `/api/partnerships/${segment}/charter/endorsements`,
+        body: {},
+        cookie: cast.north.editor.cookie,
+      })),
+    ],
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/partnerships/:id/decisions/:decisionId/votes",
+    path: ({ cast, decisionId }) =>
+      `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+    cookie: ({ cast }) => cast.south.admin.cookie,
+    valid: () => ({ vote: "approve", comment: "Agreed" }),
+    required: ["vote"],
+    extra: ({ cast, decisionId }) => [
+      {
+        label: "an unknown decision",
+        path: `/api/partnerships/${cast.partnershipId}/decisions/nosuchdecision/votes`,
+        body: { vote: "approve" },
+        cookie: cast.south.admin.cookie,
+      },
+      {
+        label: "a vote for the partner organization",
+        path: `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+        body: { vote: "approve", organizationId: cast.north.id },
+        cookie: cast.south.admin.cookie,
+      },
+      {
+        label: "a viewer",
+        path: `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+        body: { vote: "approve" },
+        cookie: cast.south.viewer.cookie,
+      },
+      ...BAD_SEGMENTS.map(([label, segment]) => ({
+        label: `a decision id with ${label}`,
+        path: `/api/partnerships/${cast.partnershipId}/decisions/${segment}/votes`,
+        body: { vote: "approve" },
+        cookie: cast.south.admin.cookie,
+      })),
+    ],
+    successStatus: 201,
+  },
 ];
 
 describe("input validation of mutating endpoints", () => {
@@ -329,7 +411,20 @@ describe("input validation of mutating endpoints", () => {
       kind: "organization",
       role: "admin",
     });
+    let decisionId = "";
+    await changeDocument(
+      harness.store.db,
+      formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId }),
+      (doc) => {
+        decisionId = addDecision(
+          doc,
+          { title: "Share the fleet", governanceLevel: "strategic" },
+          { userId: cast.north.admin.id, organizationId: cast.north.id },
+        );
+      },
+    );
     ctx = {
+      decisionId,
       cast,
       east: { admin: eastAdmin, id: eastId },
       loner: await harness.signup("Loner"),
