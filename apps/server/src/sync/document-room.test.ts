@@ -76,6 +76,18 @@ function syncMessage(type: number, payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, MessageType.Awareness);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+}
+
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText("t").insert(0, text);
@@ -225,5 +237,34 @@ describe("DocumentRoom compaction", () => {
     await room.whenIdle();
     expect(log.compactions).toHaveLength(1);
     room.destroy();
+  });
+});
+
+describe("DocumentRoom presence memory", () => {
+  it("forgets the clocks of presences removed over a minute ago, so a long-lived room does not grow", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = roomOver(log);
+    const holder = new RecordingConnection("write");
+    room.join(holder);
+    const realNow = Date.now;
+    let now = realNow();
+    Date.now = () => now;
+    try {
+      for (let i = 0; i < 50; i++) {
+        const visitor = new RecordingConnection("write", { userId: `u${i}`, organizationId: "o" });
+        room.join(visitor);
+        room.receive(visitor, awarenessFrame(1000 + i, 1, { user: { name: `visitor ${i}` } }));
+        await room.whenIdle();
+        room.leave(visitor);
+      }
+      expect(room.awareness.meta.size).toBeGreaterThanOrEqual(50);
+      now += 61_000;
+      room.leave(new RecordingConnection("read"));
+      expect(room.awareness.meta.size).toBeLessThanOrEqual(1);
+    } finally {
+      Date.now = realNow;
+      room.destroy();
+    }
   });
 });

@@ -31,6 +31,9 @@ class InvalidMessageError extends Error {
   }
 }
 
+/** How long the clock of a removed presence is kept to ignore late echoes of it. */
+const PRESENCE_MEMORY_MS = 60_000;
+
 /** A browser tab has one awareness client id; a little slack for reconnects. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
@@ -81,6 +84,8 @@ export class DocumentRoom {
   private readonly connections = new Map<SyncConnection, Set<number>>();
   /** The connection that controls each awareness client id. */
   private readonly awarenessOwners = new Map<number, SyncConnection>();
+  /** Awareness ids whose state was removed, with when, oldest first. */
+  private readonly removedPresences = new Map<number, number>();
   private queue: Promise<void>;
   private failed = false;
   private destroyed = false;
@@ -129,6 +134,21 @@ export class DocumentRoom {
     this.connections.delete(connection);
     if (owned && owned.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    }
+    this.forgetOldPresences();
+  }
+
+  /**
+   * y-protocols keeps a clock per awareness id forever, so a long-lived room would grow
+   * with every page load. The clock is what makes a late echo of a removed state be
+   * ignored, so it is kept for a while after the removal, then dropped.
+   */
+  private forgetOldPresences(): void {
+    const cutoff = Date.now() - PRESENCE_MEMORY_MS;
+    for (const [id, removedAt] of this.removedPresences) {
+      if (removedAt > cutoff) break;
+      this.removedPresences.delete(id);
+      if (!this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
     }
   }
 
@@ -334,6 +354,9 @@ export class DocumentRoom {
       const owner = this.awarenessOwners.get(id);
       if (owner) this.connections.get(owner)?.delete(id);
       this.awarenessOwners.delete(id);
+      // Re-inserted so the map stays ordered by removal time.
+      this.removedPresences.delete(id);
+      this.removedPresences.set(id, Date.now());
     }
     const changed = [...added, ...updated, ...removed];
     if (changed.length > 0) this.broadcast(this.awarenessMessage(changed));
