@@ -6,6 +6,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Logger } from "../observability/logger.js";
 import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
+import { checkUntrustedUpdate } from "./update-guard.js";
 import { applyStoredDocument, type UpdateLog, type UpdateStamp } from "./update-log.js";
 
 /** What every room of a process shares. */
@@ -84,6 +85,8 @@ export class DocumentRoom {
   private readonly connections = new Map<SyncConnection, Set<number>>();
   /** The connection that controls each awareness client id. */
   private readonly awarenessOwners = new Map<number, SyncConnection>();
+  /** Connections closed for a bad frame: whatever else they sent is ignored. */
+  private readonly rejected = new WeakSet<SyncConnection>();
   /** Awareness ids whose state was removed, with when, oldest first. */
   private readonly removedPresences = new Map<number, number>();
   private queue: Promise<void>;
@@ -126,7 +129,11 @@ export class DocumentRoom {
   }
 
   receive(connection: SyncConnection, data: Uint8Array): void {
-    this.enqueue(connection, () => this.handle(connection, data));
+    this.enqueue(connection, () => {
+      // Frames that were in flight behind a rejected one are not handled.
+      if (this.rejected.has(connection)) return;
+      return this.handle(connection, data);
+    });
   }
 
   leave(connection: SyncConnection): void {
@@ -204,6 +211,7 @@ export class DocumentRoom {
       .catch((error: unknown) => {
         if (error instanceof InvalidMessageError) {
           this.services.metrics.frameRejected(error.reason);
+          this.rejected.add(connection);
           connection.close(CloseCode.InvalidMessage);
         } else {
           this.services.logger.error({ err: error, documentName: this.name }, "sync room failed");
@@ -266,12 +274,21 @@ export class DocumentRoom {
   }
 
   private async applyClientUpdate(connection: SyncConnection, update: Uint8Array): Promise<void> {
+    // Untrusted bytes: refuse what could hang Yjs, blow up memory or apply half-way.
+    if (!checkUntrustedUpdate(update).ok) {
+      throw new InvalidMessageError(FrameRejectReason.GuardRejected);
+    }
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", collect);
     try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch {
+      // Only what the document lacks: re-sent known structs with forged dependencies
+      // would otherwise be parked as pending and served to newcomers.
+      Y.applyUpdate(this.doc, Y.diffUpdate(update, Y.encodeStateVector(this.doc)), connection);
+    } catch (error) {
+      // Applied half-way: the in-memory document no longer matches storage. Drop the
+      // room (storage is the truth) rather than serve unstored content.
+      if (changes.length > 0) throw error;
       throw new InvalidMessageError();
     } finally {
       this.doc.off("update", collect);
