@@ -73,6 +73,7 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(dataDir, "e2e.sqlite")}`,
       SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
       WEB_DIST: webDist,
       PUBLIC_ORIGIN: origin,
     },

@@ -5,7 +5,7 @@ import { createApp } from "../app.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
 import type { AppEnv, Services } from "../http/context.js";
-import { createServices } from "../services.js";
+import { createServices, type LoginLimits } from "../services.js";
 import { openMigratedStore, tempSqliteUrl } from "./test-store.js";
 
 export const TEST_ORIGIN = "http://entente.test";
@@ -40,9 +40,11 @@ export class ApiHarness {
   private constructor(
     readonly store: Store,
     private readonly cleanupFiles: () => void,
+    loginLimits: LoginLimits | undefined,
   ) {
     this.services = createServices({
       store,
+      loginLimits,
       publicOrigin: TEST_ORIGIN,
       liveSockets: {
         closeSession: (sessionId) => this.endedSessions.push(sessionId),
@@ -59,11 +61,10 @@ export class ApiHarness {
     this.app = createApp(this.services, { logger: createLogger({ level: "info", destination }) });
   }
 
-  static async create(): Promise<ApiHarness> {
+  static async create(options: { loginLimits?: LoginLimits } = {}): Promise<ApiHarness> {
     const { url, cleanup } = tempSqliteUrl();
     const store = await openMigratedStore(url);
-    const harness: ApiHarness = new ApiHarness(store, cleanup);
-    return harness;
+    return new ApiHarness(store, cleanup, options.loginLimits);
   }
 
   async close(): Promise<void> {

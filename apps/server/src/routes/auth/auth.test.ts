@@ -203,6 +203,30 @@ describe("auth routes", () => {
       expect((await login({ email: "bob@example.test", password: PASSWORD })).status).toBe(200);
     });
 
+    it("answers 429 to every account from an address that failed too often", async () => {
+      const limited = await ApiHarness.create({
+        loginLimits: {
+          perAccount: { max: 10, windowMs: 60_000 },
+          perAddress: { max: 3, windowMs: 60_000 },
+        },
+      });
+      try {
+        const attempt = (email: string, password: string) =>
+          limited.request("POST", "/api/auth/login", { body: { email, password } });
+        await limited.request("POST", "/api/auth/signup", {
+          body: { email: "real@example.test", password: PASSWORD, name: "Real" },
+        });
+        for (const email of ["a@example.test", "b@example.test", "c@example.test"]) {
+          expect((await attempt(email, "guess")).status).toBe(401);
+        }
+        const blocked = await attempt("real@example.test", PASSWORD);
+        expect(blocked.status).toBe(429);
+        expect(blocked.body).toEqual(errorOf("rate_limited"));
+      } finally {
+        await limited.close();
+      }
+    });
+
     it("counts only failures: a successful login clears the account's count", async () => {
       for (let i = 0; i < 9; i++)
         await login({ email: "ada@example.test", password: "wrong guess" });
