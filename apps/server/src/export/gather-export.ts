@@ -13,6 +13,7 @@ import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import { charterVersion } from "../governance/two-key.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import { readPartnershipDirectory } from "../access/partnership-directory.js";
 import type { PartnershipExport } from "./partnership-markdown.js";
 
 export interface ExportSources {
@@ -33,32 +34,7 @@ export async function gatherPartnershipExport(
 ): Promise<PartnershipExport> {
   const { db, documents, governance } = sources;
   const partnershipId = seat.partnershipId;
-  const partnership = await db
-    .selectFrom("partnerships")
-    .select(["name", "created_at"])
-    .where("id", "=", partnershipId)
-    .executeTakeFirstOrThrow();
-  const organizations = await db
-    .selectFrom("partnership_organizations")
-    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-    .select(["organizations.id", "organizations.name"])
-    .where("partnership_organizations.partnership_id", "=", partnershipId)
-    .orderBy("partnership_organizations.joined_at")
-    .orderBy("organizations.id")
-    .execute();
-  const members = await db
-    .selectFrom("partnership_members")
-    .innerJoin("users", "users.id", "partnership_members.user_id")
-    .select([
-      "users.id",
-      "users.name",
-      "partnership_members.organization_id as organizationId",
-      "partnership_members.permission",
-      "partnership_members.level",
-    ])
-    .where("partnership_members.partnership_id", "=", partnershipId)
-    .orderBy("users.name")
-    .execute();
+  const { partnership, organizations, members } = await readPartnershipDirectory(db, partnershipId);
 
   const readable = partnershipDocuments(
     partnershipId,
@@ -83,7 +59,7 @@ export async function gatherPartnershipExport(
   const result: PartnershipExport = {
     partnership: {
       name: partnership.name,
-      createdAt: new Date(partnership.created_at).toISOString(),
+      createdAt: partnership.createdAt,
     },
     exportedAt: new Date(),
     exportedBy: { name: user.name, organizationId: seat.organizationId },

@@ -7,6 +7,7 @@ import {
 import type { InvitationView, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
+import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { ErrorCode } from "@entente/protocol";
@@ -65,33 +66,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      const partnership = await db
-        .selectFrom("partnerships")
-        .select(["id", "name", "created_at"])
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
-      const organizations = await db
-        .selectFrom("partnership_organizations")
-        .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-        .select(["organizations.id", "organizations.name"])
-        .where("partnership_organizations.partnership_id", "=", id)
-        .orderBy("partnership_organizations.joined_at")
-        .orderBy("organizations.id")
-        .execute();
-      // Only the partnership's own members: an organization's directory stays its own.
-      const members = await db
-        .selectFrom("partnership_members")
-        .innerJoin("users", "users.id", "partnership_members.user_id")
-        .select([
-          "users.id",
-          "users.name",
-          "partnership_members.organization_id as organizationId",
-          "partnership_members.permission",
-          "partnership_members.level",
-        ])
-        .where("partnership_members.partnership_id", "=", id)
-        .orderBy("users.name")
-        .execute();
+      const { partnership, organizations, members } = await readPartnershipDirectory(db, id);
       const documents = partnershipDocuments(
         id,
         organizations.map((o) => o.id),
@@ -100,11 +75,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         return level === "none" ? [] : [{ name: formatDocumentName(ref), access: level }];
       });
       const body: PartnershipResponse = {
-        partnership: {
-          id: partnership.id,
-          name: partnership.name,
-          createdAt: new Date(partnership.created_at).toISOString(),
-        },
+        partnership,
         organizations,
         members,
         documents,

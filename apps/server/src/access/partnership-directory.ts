@@ -1,0 +1,53 @@
+import type { OrganizationView, PartnershipMemberView, PartnershipView } from "@entente/protocol";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+
+export interface PartnershipDirectory {
+  partnership: PartnershipView;
+  /** In the order they joined: the web app's colour order. */
+  organizations: OrganizationView[];
+  /** Only the partnership's own members: an organization's directory stays its own. */
+  members: PartnershipMemberView[];
+}
+
+/** Who is in a partnership. The caller has checked that its user may see it. */
+export async function readPartnershipDirectory(
+  db: Kysely<Database>,
+  partnershipId: string,
+): Promise<PartnershipDirectory> {
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select(["id", "name", "created_at"])
+    .where("id", "=", partnershipId)
+    .executeTakeFirstOrThrow();
+  const organizations = await db
+    .selectFrom("partnership_organizations")
+    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
+    .select(["organizations.id", "organizations.name"])
+    .where("partnership_organizations.partnership_id", "=", partnershipId)
+    .orderBy("partnership_organizations.joined_at")
+    .orderBy("organizations.id")
+    .execute();
+  const members = await db
+    .selectFrom("partnership_members")
+    .innerJoin("users", "users.id", "partnership_members.user_id")
+    .select([
+      "users.id",
+      "users.name",
+      "partnership_members.organization_id as organizationId",
+      "partnership_members.permission",
+      "partnership_members.level",
+    ])
+    .where("partnership_members.partnership_id", "=", partnershipId)
+    .orderBy("users.name")
+    .execute();
+  return {
+    partnership: {
+      id: partnership.id,
+      name: partnership.name,
+      createdAt: new Date(partnership.created_at).toISOString(),
+    },
+    organizations,
+    members,
+  };
+}
