@@ -1,6 +1,8 @@
 import { SESSION_COOKIE } from "@entente/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../app.js";
 import { SESSION_LIFETIME_MS, SessionService } from "../../auth/sessions.js";
+import { createServices } from "../../services.js";
 import { ApiHarness, sessionCookieFrom } from "../../test/api-harness.js";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -61,6 +63,24 @@ describe("auth routes", () => {
       // The password is hashed, never stored as given.
       expect(row.password_hash).not.toContain(PASSWORD);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    });
+
+    it("marks the cookie Secure when the public origin is https, and only then", async () => {
+      const plain = await signup({ email: "plain@example.test", password: PASSWORD, name: "P" });
+      expect(sessionSetCookie(plain.headers)).not.toContain("Secure");
+
+      const services = createServices({
+        store: harness.store,
+        publicOrigin: "https://entente.example",
+        liveSockets: { closeSession: () => {}, closePartnershipAccess: () => {} },
+      });
+      const response = await createApp(services).request("/api/auth/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "tls@example.test", password: PASSWORD, name: "T" }),
+      });
+      expect(response.status).toBe(201);
+      expect(sessionSetCookie(response.headers)).toContain("Secure");
     });
 
     it("sets an HttpOnly, SameSite=Lax, Path=/ session cookie that expires in about 30 days", async () => {
