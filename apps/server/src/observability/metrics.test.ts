@@ -90,8 +90,10 @@ describe("SyncMetrics", () => {
     const text = await metrics.render();
     const bucket = (le: string) =>
       sample(text, `entente_storage_write_duration_seconds_bucket{le="${le}",outcome="ok"}`);
+    // At least 30 ms, so never in the ≤ 25 ms bucket; a loaded machine may take longer,
+    // so the upper bound is only that it is counted somewhere.
     expect(bucket("0.025")).toBe(0);
-    expect(bucket("0.1")).toBe(1);
+    expect(bucket("+Inf")).toBe(1);
     expect(
       sample(text, 'entente_storage_write_duration_seconds_sum{outcome="ok"}'),
     ).toBeGreaterThan(0.025);

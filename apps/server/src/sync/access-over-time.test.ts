@@ -48,7 +48,8 @@ describe("access over time and abuse guards on the sync endpoint", () => {
     const expiredAt = Date.now();
 
     expect(await closed).toBe(CloseCode.Unauthorized);
-    expect(Date.now() - expiredAt).toBeLessThan(1500);
+    // Checked every 500 ms; the margin absorbs a loaded CI machine, not a 30 s heartbeat.
+    expect(Date.now() - expiredAt).toBeLessThan(2000);
     expect(await live.upgradeStatus(charter, cast.north.cookie)).toBe(401);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../db/database.js";
-import { openMigratedStore, tempSqliteUrl } from "../test/test-store.js";
+import { openMigratedStore, tempDatabase } from "../test/test-store.js";
 import { SqlUpdateLog } from "./update-log.js";
 
 function typed(doc: Y.Doc, text: string): Uint8Array {
@@ -18,11 +18,11 @@ function stateOf(parts: Uint8Array[]): string {
 
 describe("SqlUpdateLog on a real SQLite file", () => {
   let store: Store;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
   let log: SqlUpdateLog;
 
   beforeEach(async () => {
-    const temp = tempSqliteUrl();
+    const temp = await tempDatabase();
     cleanup = temp.cleanup;
     store = await openMigratedStore(temp.url);
     log = new SqlUpdateLog(store.db);
@@ -30,7 +30,7 @@ describe("SqlUpdateLog on a real SQLite file", () => {
 
   afterEach(async () => {
     await store.close();
-    cleanup();
+    await cleanup();
   });
 
   it("appends in order and loads everything back with the newest id", async () => {

@@ -6,7 +6,7 @@ import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
 import type { AppEnv, Services } from "../http/context.js";
 import { createServices, type LoginLimits } from "../services.js";
-import { openMigratedStore, tempSqliteUrl } from "./test-store.js";
+import { openMigratedStore, tempDatabase } from "./test-store.js";
 
 export const TEST_ORIGIN = "http://entente.test";
 
@@ -39,7 +39,7 @@ export class ApiHarness {
 
   private constructor(
     readonly store: Store,
-    private readonly cleanupFiles: () => void,
+    private readonly cleanupStore: () => Promise<void>,
     loginLimits: LoginLimits | undefined,
   ) {
     this.services = createServices({
@@ -62,14 +62,14 @@ export class ApiHarness {
   }
 
   static async create(options: { loginLimits?: LoginLimits } = {}): Promise<ApiHarness> {
-    const { url, cleanup } = tempSqliteUrl();
+    const { url, cleanup } = await tempDatabase();
     const store = await openMigratedStore(url);
     return new ApiHarness(store, cleanup, options.loginLimits);
   }
 
   async close(): Promise<void> {
     await this.store.close();
-    this.cleanupFiles();
+    await this.cleanupStore();
   }
 
   /** Sends a request; `body` is JSON-encoded unless it is already a string. */

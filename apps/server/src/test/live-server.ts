@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { startServer, type RunningServer, type ServerConfig } from "../server.js";
-import { tempSqliteUrl } from "./test-store.js";
+import { tempDatabase } from "./test-store.js";
 
 export interface LiveUser {
   id: string;
@@ -29,12 +29,12 @@ export class LiveServer {
     public server: RunningServer,
     readonly databaseUrl: string,
     private readonly options: Partial<ServerConfig>,
-    private readonly cleanupFiles: () => void,
+    private readonly cleanupStore: () => Promise<void>,
   ) {}
 
   /** `options` override the test defaults (limits, for instance). */
   static async start(options: Partial<ServerConfig> = {}): Promise<LiveServer> {
-    const { url, cleanup } = tempSqliteUrl();
+    const { url, cleanup } = await tempDatabase();
     return new LiveServer(await LiveServer.boot(url, 0, options), url, options, cleanup);
   }
 
@@ -70,7 +70,7 @@ export class LiveServer {
   async close(): Promise<void> {
     for (const client of this.clients) client.destroy();
     await this.server.stop();
-    this.cleanupFiles();
+    await this.cleanupStore();
   }
 
   async api<T = any>(

@@ -1,8 +1,24 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { openStore, type Store } from "../db/database.js";
 import { migrateToLatest } from "../db/migrations.js";
+
+/**
+ * Which store the server tests run on: SQLite files by default; PostgreSQL when
+ * `ENTENTE_TEST_STORE=postgres` (each test gets a fresh database on the server named by
+ * `ENTENTE_TEST_POSTGRES_URL`, default the local `test` database's server).
+ */
+const TEST_STORE = process.env.ENTENTE_TEST_STORE === "postgres" ? "postgres" : "sqlite";
+const ADMIN_URL =
+  process.env.ENTENTE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export interface TempDatabase {
+  url: string;
+  cleanup: () => Promise<void>;
+}
 
 /** A real SQLite file in a fresh temporary folder; removed by `cleanup`. */
 export function tempSqliteUrl(): { url: string; cleanup: () => void } {
@@ -11,6 +27,38 @@ export function tempSqliteUrl(): { url: string; cleanup: () => void } {
     url: `sqlite:${path.join(dir, "entente.sqlite")}`,
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A fresh, empty database of the store under test; dropped by `cleanup`. */
+export async function tempDatabase(): Promise<TempDatabase> {
+  if (TEST_STORE === "sqlite") {
+    const { url, cleanup } = tempSqliteUrl();
+    return { url, cleanup: () => Promise.resolve(cleanup()) };
+  }
+  const name = `entente_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    cleanup: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`ENTENTE_TEST_STORE=postgres but PostgreSQL is not reachable at ${ADMIN_URL}`, {
+      cause: error,
+    });
+  }
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function openMigratedStore(url: string): Promise<Store> {
