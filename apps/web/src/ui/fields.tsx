@@ -1,10 +1,13 @@
 import {
   useId,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import { useT } from "../i18n";
+import { WriteError } from "./item-tools";
 
 /** A labelled select; `options` are value/label pairs, or groups of them. */
 export function SelectField({
@@ -131,11 +134,7 @@ export function FormFooter({
 }) {
   return (
     <div className="item-form__footer">
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WriteError error={error} />
       <div className="item-form__buttons">
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {cancelLabel}
@@ -145,5 +144,77 @@ export function FormFooter({
         </button>
       </div>
     </div>
+  );
+}
+
+/** An item form: its fields (in the compact grid unless `grid` is false) and the footer. */
+export function ItemForm({
+  label,
+  nested = false,
+  testId,
+  intro,
+  grid = true,
+  submitLabel,
+  error,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  label: string;
+  /** Inside a card or list, rather than a card of its own. */
+  nested?: boolean;
+  testId?: string;
+  intro?: ReactNode;
+  grid?: boolean;
+  submitLabel: string;
+  error: string | null;
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <form
+      className={nested ? "item-form item-form--nested" : "item-form"}
+      aria-label={label}
+      onSubmit={onSubmit}
+      data-testid={testId}
+    >
+      {intro}
+      {grid ? <div className="item-form__grid">{children}</div> : children}
+      <FormFooter
+        submitLabel={submitLabel}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+        error={error}
+      />
+    </form>
+  );
+}
+
+/** A select of one of a fixed set of values, each with its label. */
+export function ChoiceField<V extends string>({
+  label,
+  value,
+  values,
+  optionLabel,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: V;
+  values: readonly V[];
+  optionLabel: (value: V) => string;
+  onChange: (value: V) => void;
+  className?: string;
+}) {
+  return (
+    <SelectField
+      className={className}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as V)}
+      options={values.map((v) => ({ value: v, label: optionLabel(v) }))}
+    />
   );
 }

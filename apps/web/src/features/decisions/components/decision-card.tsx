@@ -2,12 +2,11 @@ import type { Decision } from "@entente/schema";
 import { useState } from "react";
 import { useI18n } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
-import { changedFields } from "../../../lib/changed-fields";
-import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import {
   usePartnershipContext,
   usePartnershipDirectory,
@@ -44,11 +43,9 @@ export function DecisionCard({
   const context = usePartnershipContext();
   const { member } = usePartnershipDirectory();
   const { shows } = useLens();
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<DecisionFormValues | null>(null);
+  const editor = useItemEditor<DecisionFormValues>();
   const [comment, setComment] = useState("");
   const [changingVote, setChangingVote] = useState(false);
-  const { run, error, clear } = useWrite();
 
   const decided = votes.outcome !== "pending";
   const open = decision.status === "proposed" && !decided;
@@ -56,13 +53,6 @@ export function DecisionCard({
   const proposer = member(decision.proposedBy);
   // Once decided, the record stays as it was voted on.
   const editable = writable && !decided;
-
-  const initial: DecisionFormValues = {
-    title: decision.title,
-    context: decision.context,
-    governanceLevel: decision.governanceLevel,
-    status: decision.status,
-  };
 
   return (
     <article
@@ -72,18 +62,14 @@ export function DecisionCard({
       data-outcome={votes.outcome}
       aria-labelledby={`decision-${decision.id}`}
     >
-      {snapshot ? (
+      {editor.snapshot ? (
         <DecisionForm
-          initial={snapshot}
+          initial={editor.snapshot}
           label={t("decision.edit", { title: decision.title })}
           submitLabel={t("common.save")}
-          error={error}
-          onCancel={() => setSnapshot(null)}
-          onSubmit={(values) => {
-            if (run(() => write.update(decision.id, changedFields(snapshot, values)))) {
-              setSnapshot(null);
-            }
-          }}
+          error={editor.error}
+          onCancel={editor.cancel}
+          onSubmit={(values) => editor.save(values, (patch) => write.update(decision.id, patch))}
         />
       ) : (
         <>
@@ -108,35 +94,31 @@ export function DecisionCard({
               {decision.title}
             </h3>
             {editable ? (
-              <span className="item-tools">
+              <ItemTools
+                editName={t("decision.edit", { title: decision.title })}
+                deleteName={t("decision.delete", { title: decision.title })}
+                onEdit={() =>
+                  editor.edit({
+                    title: decision.title,
+                    context: decision.context,
+                    governanceLevel: decision.governanceLevel,
+                    status: decision.status,
+                  })
+                }
+                onDelete={() => editor.run(() => write.remove(decision.id))}
+              >
                 {decision.status === "draft" ? (
                   <button
                     type="button"
                     className="button button--small"
-                    onClick={() => run(() => write.update(decision.id, { status: "proposed" }))}
+                    onClick={() =>
+                      editor.run(() => write.update(decision.id, { status: "proposed" }))
+                    }
                   >
                     {t("decision.propose")}
                   </button>
                 ) : null}
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  aria-label={t("decision.edit", { title: decision.title })}
-                  onClick={() => {
-                    clear();
-                    setSnapshot(initial);
-                  }}
-                >
-                  {t("common.edit")}
-                </button>
-                <ConfirmButton
-                  label={t("common.delete")}
-                  confirmLabel={t("common.confirmDelete")}
-                  cancelLabel={t("common.cancel")}
-                  name={t("decision.delete", { title: decision.title })}
-                  onConfirm={() => run(() => write.remove(decision.id))}
-                />
-              </span>
+              </ItemTools>
             ) : null}
           </div>
           {decision.context ? <p className="objective__description">{decision.context}</p> : null}
@@ -146,11 +128,7 @@ export function DecisionCard({
               date: formatDate(decision.createdAt),
             })}
           </p>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <WriteError error={editor.error} />
         </>
       )}
 

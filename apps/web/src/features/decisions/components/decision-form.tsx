@@ -1,8 +1,14 @@
-import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
-import { FIELD_LIMITS, type DecisionStatus } from "@entente/schema";
+import type { GovernanceLevel } from "@entente/domain";
+import type { DecisionStatus } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { FormFooter, InputField, SelectField, TextAreaField } from "../../../ui/fields";
+import { ChoiceField, ItemForm } from "../../../ui/fields";
+import type { ItemFormProps } from "../../partnerships/components/editable-list";
+import {
+  DescriptionField,
+  LevelField,
+  TitleField,
+} from "../../partnerships/components/item-fields";
 
 export interface DecisionFormValues {
   title: string;
@@ -19,19 +25,9 @@ const EDITABLE_STATUSES: readonly DecisionStatus[] = ["draft", "proposed", "with
 
 export function DecisionForm({
   initial,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
-  initial: DecisionFormValues | null;
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: DecisionFormValues) => void;
-  onCancel: () => void;
-}) {
+  ...form
+}: ItemFormProps<DecisionFormValues> & { initial: DecisionFormValues | null }) {
   const t = useT();
   const [title, setTitle] = useState(initial?.title ?? "");
   const [context, setContext] = useState(initial?.context ?? "");
@@ -48,43 +44,17 @@ export function DecisionForm({
   };
 
   return (
-    <form className="item-form" aria-label={label} onSubmit={submit} data-testid="decision-form">
-      <div className="item-form__grid">
-        <InputField
-          className="item-form__wide"
-          label={t("decision.field.title")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          maxLength={FIELD_LIMITS.title}
-          autoFocus
-        />
-        <TextAreaField
-          className="item-form__wide"
-          label={t("decision.field.context")}
-          value={context}
-          onChange={(e) => setContext(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-        <SelectField
-          label={t("field.level")}
-          value={level}
-          onChange={(e) => setLevel(e.target.value as GovernanceLevel)}
-          options={GOVERNANCE_LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
-        />
-        <SelectField
-          label={t("field.status")}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as DecisionStatus)}
-          options={statuses.map((v) => ({ value: v, label: t(`decision.status.${v}`) }))}
-        />
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm {...form} testId="decision-form" onSubmit={submit}>
+      <TitleField label={t("decision.field.title")} value={title} onChange={setTitle} />
+      <DescriptionField label={t("decision.field.context")} value={context} onChange={setContext} />
+      <LevelField value={level} onChange={setLevel} />
+      <ChoiceField
+        label={t("field.status")}
+        value={status}
+        values={statuses}
+        optionLabel={(v) => t(`decision.status.${v}`)}
+        onChange={setStatus}
       />
-    </form>
+    </ItemForm>
   );
 }

@@ -1,20 +1,23 @@
-import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
+import type { GovernanceLevel } from "@entente/domain";
 import {
-  FIELD_LIMITS,
   ISSUE_KINDS,
   ISSUE_STATUSES,
-  SEVERITIES,
   type IssueKind,
   type IssueStatus,
   type Severity,
 } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { FormFooter, InputField, SelectField, TextAreaField } from "../../../ui/fields";
+import { ChoiceField, ItemForm, SelectField } from "../../../ui/fields";
+import { SeverityField } from "../../organizations/components/severity-badge";
+import type { ItemFormProps } from "../../partnerships/components/editable-list";
 import {
-  useMemberOptions,
-  useOrganizationOptions,
-} from "../../partnerships/hooks/use-select-options";
+  DescriptionField,
+  DueDateField,
+  LevelField,
+  OwnerAndAssigneeFields,
+  TitleField,
+} from "../../partnerships/components/item-fields";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 
 export interface IssueFormValues {
@@ -34,25 +37,15 @@ export interface IssueFormValues {
 export function IssueForm({
   initial,
   objectives,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
+  ...form
+}: ItemFormProps<IssueFormValues> & {
   initial: IssueFormValues | null;
   /** The objectives it may be linked to. */
   objectives: readonly { id: string; title: string }[];
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: IssueFormValues) => void;
-  onCancel: () => void;
 }) {
   const t = useT();
   const { me } = usePartnershipContext();
-  const organizationOptions = useOrganizationOptions();
-  const memberOptions = useMemberOptions();
   const [kind, setKind] = useState<IssueKind>(initial?.kind ?? "issue");
   const [title, setTitle] = useState(initial?.title ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -92,79 +85,42 @@ export function IssueForm({
   ];
 
   return (
-    <form className="item-form" aria-label={label} onSubmit={submit} data-testid="issue-form">
-      <div className="item-form__grid">
-        <InputField
-          className="item-form__wide"
-          label={t("issue.field.title")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          maxLength={FIELD_LIMITS.title}
-          autoFocus
-        />
-        <SelectField
-          label={t("issue.field.kind")}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as IssueKind)}
-          options={ISSUE_KINDS.map((v) => ({ value: v, label: t(`issue.kind.${v}`) }))}
-        />
-        <SelectField
-          label={t("field.severity")}
-          value={severity}
-          onChange={(e) => setSeverity(e.target.value as Severity)}
-          options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))}
-        />
-        <SelectField
-          label={t("field.status")}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as IssueStatus)}
-          options={ISSUE_STATUSES.map((v) => ({ value: v, label: t(`issue.status.${v}`) }))}
-        />
-        <SelectField
-          label={t("field.ownerOrganization")}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          options={organizationOptions}
-        />
-        <SelectField
-          label={t("field.assignee")}
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          options={memberOptions}
-        />
-        <InputField
-          label={t("field.dueDate")}
-          type="date"
-          value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)}
-        />
-        <SelectField
-          label={t("issue.field.objective")}
-          value={objective}
-          onChange={(e) => setObjective(e.target.value)}
-          options={objectiveOptions}
-        />
-        <SelectField
-          label={t("issue.field.escalation")}
-          value={escalation}
-          onChange={(e) => setEscalation(e.target.value as GovernanceLevel)}
-          options={GOVERNANCE_LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
-        />
-        <TextAreaField
-          className="item-form__wide"
-          label={t("issue.field.description")}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm {...form} testId="issue-form" onSubmit={submit}>
+      <TitleField label={t("issue.field.title")} value={title} onChange={setTitle} />
+      <ChoiceField
+        label={t("issue.field.kind")}
+        value={kind}
+        values={ISSUE_KINDS}
+        optionLabel={(v) => t(`issue.kind.${v}`)}
+        onChange={setKind}
       />
-    </form>
+      <SeverityField value={severity} onChange={setSeverity} />
+      <ChoiceField
+        label={t("field.status")}
+        value={status}
+        values={ISSUE_STATUSES}
+        optionLabel={(v) => t(`issue.status.${v}`)}
+        onChange={setStatus}
+      />
+      <OwnerAndAssigneeFields
+        owner={owner}
+        assignee={assignee}
+        onOwnerChange={setOwner}
+        onAssigneeChange={setAssignee}
+      />
+      <DueDateField value={dueDate} onChange={setDueDate} />
+      <SelectField
+        label={t("issue.field.objective")}
+        value={objective}
+        onChange={(e) => setObjective(e.target.value)}
+        options={objectiveOptions}
+      />
+      <LevelField label={t("issue.field.escalation")} value={escalation} onChange={setEscalation} />
+      <DescriptionField
+        label={t("issue.field.description")}
+        value={description}
+        onChange={setDescription}
+      />
+    </ItemForm>
   );
 }

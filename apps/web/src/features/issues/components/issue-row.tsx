@@ -1,11 +1,10 @@
 import { ISSUE_STATUSES, type Issue, type IssueStatus } from "@entente/schema";
 import { useState } from "react";
 import { useI18n } from "../../../i18n";
-import { changedFields } from "../../../lib/changed-fields";
-import { ConfirmButton } from "../../../ui/confirm-button";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { SeverityBadge } from "../../organizations/components/severity-badge";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
 import type { IssuesWriter } from "../hooks/use-issues";
 import { isIssueDone } from "../state/issue-filters";
@@ -30,43 +29,26 @@ export function IssueRow({
   const { t, formatDay, formatDate } = useI18n();
   const { member } = usePartnershipDirectory();
   const [open, setOpen] = useState(false);
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<IssueFormValues | null>(null);
-  const { run, error, clear } = useWrite();
+  const editor = useItemEditor<IssueFormValues>();
+  const { run, error } = editor;
   const assignee = member(issue.assigneeUserId);
   const raisedBy = member(issue.raisedBy);
   const objective = issue.linkedObjectiveId
     ? (objectives.find((o) => o.id === issue.linkedObjectiveId) ?? null)
     : null;
 
-  const initial: IssueFormValues = {
-    kind: issue.kind,
-    title: issue.title,
-    description: issue.description,
-    ownerOrganizationId: issue.ownerOrganizationId,
-    assigneeUserId: issue.assigneeUserId,
-    severity: issue.severity,
-    status: issue.status,
-    dueDate: issue.dueDate,
-    linkedObjectiveId: issue.linkedObjectiveId,
-    escalationLevel: issue.escalationLevel,
-  };
-  if (snapshot) {
+  if (editor.snapshot) {
     return (
       <tr className="issue-row issue-row--editing">
         <td colSpan={columns}>
           <IssueForm
-            initial={snapshot}
+            initial={editor.snapshot}
             objectives={objectives}
             label={t("issue.edit", { title: issue.title })}
             submitLabel={t("common.save")}
             error={error}
-            onCancel={() => setSnapshot(null)}
-            onSubmit={(values) => {
-              if (run(() => write.update(issue.id, changedFields(snapshot, values)))) {
-                setSnapshot(null);
-              }
-            }}
+            onCancel={editor.cancel}
+            onSubmit={(values) => editor.save(values, (patch) => write.update(issue.id, patch))}
           />
         </td>
       </tr>
@@ -148,37 +130,32 @@ export function IssueRow({
         </td>
         <td className="issue-row__tools">
           {writable ? (
-            <span className="item-tools">
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                aria-label={t("issue.edit", { title: issue.title })}
-                onClick={() => {
-                  clear();
-                  setSnapshot(initial);
-                }}
-              >
-                {t("common.edit")}
-              </button>
-              <ConfirmButton
-                label={t("common.delete")}
-                confirmLabel={t("common.confirmDelete")}
-                cancelLabel={t("common.cancel")}
-                name={t("issue.delete", { title: issue.title })}
-                onConfirm={() => run(() => write.remove(issue.id))}
-              />
-            </span>
+            <ItemTools
+              editName={t("issue.edit", { title: issue.title })}
+              deleteName={t("issue.delete", { title: issue.title })}
+              onEdit={() =>
+                editor.edit({
+                  kind: issue.kind,
+                  title: issue.title,
+                  description: issue.description,
+                  ownerOrganizationId: issue.ownerOrganizationId,
+                  assigneeUserId: issue.assigneeUserId,
+                  severity: issue.severity,
+                  status: issue.status,
+                  dueDate: issue.dueDate,
+                  linkedObjectiveId: issue.linkedObjectiveId,
+                  escalationLevel: issue.escalationLevel,
+                })
+              }
+              onDelete={() => run(() => write.remove(issue.id))}
+            />
           ) : null}
         </td>
       </tr>
       {open || error ? (
         <tr className="issue-row__details">
           <td colSpan={columns}>
-            {error ? (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <WriteError error={error} />
             {open ? (
               <div className="issue-details">
                 {issue.description ? (

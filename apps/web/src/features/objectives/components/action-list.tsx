@@ -1,23 +1,17 @@
-import {
-  ACTION_STATUSES,
-  FIELD_LIMITS,
-  type Action,
-  type ActionStatus,
-  type ReadResult,
-} from "@entente/schema";
+import { ACTION_STATUSES, type Action, type ActionStatus, type ReadResult } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { changedFields } from "../../../lib/changed-fields";
 import { isOverdue, todayIso } from "../../../lib/dates";
-import { ConfirmButton } from "../../../ui/confirm-button";
-import { FormFooter, InputField, SelectField } from "../../../ui/fields";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { ChoiceField, ItemForm } from "../../../ui/fields";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
 import {
-  useMemberOptions,
-  useOrganizationOptions,
-} from "../../partnerships/hooks/use-select-options";
+  DueDateField,
+  OwnerAndAssigneeFields,
+  TitleField,
+} from "../../partnerships/components/item-fields";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import {
   usePartnershipContext,
   usePartnershipDirectory,
@@ -47,69 +41,33 @@ export function ActionList({
   write: ObjectivesWriter;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const { run, error, clear } = useWrite();
-
   return (
-    <section className="subsection" aria-label={t("action.title")}>
-      <header className="subsection__header">
-        <h4 className="subsection__title">
-          {t("action.title")} <span className="count">{actions.length}</span>
-        </h4>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              clear();
-              setAdding(true);
-            }}
-          >
-            {t("action.add")}
-          </button>
-        ) : null}
-      </header>
-      {adding ? (
+    <EditableList
+      className="subsection"
+      heading="h4"
+      title={t("action.title")}
+      addLabel={t("action.add")}
+      emptyText={t("action.empty")}
+      emptyClassName="muted subsection__empty"
+      listClassName="action-list"
+      entries={actions}
+      writable={writable}
+      onRemove={(id) => write.removeAction(objectiveId, id)}
+      renderAddForm={(form, save) => (
         <ActionForm
+          {...form}
           initial={null}
-          label={t("action.add")}
-          submitLabel={t("common.add")}
-          error={error}
-          onCancel={() => setAdding(false)}
-          onSubmit={(values) => {
-            if (run(() => write.addAction(objectiveId, values))) setAdding(false);
-          }}
+          onSubmit={(values) => save(() => write.addAction(objectiveId, values))}
         />
-      ) : null}
-      {actions.length === 0 && !adding ? (
-        <p className="muted subsection__empty">{t("action.empty")}</p>
-      ) : (
-        <ul className="action-list">
-          {actions.map((entry) =>
-            entry.ok ? (
-              <ActionRow
-                key={entry.value.id}
-                action={entry.value}
-                writable={writable}
-                write={write}
-              />
-            ) : (
-              <li key={entry.id}>
-                <UnreadableEntry
-                  problem={entry.problem}
-                  onDelete={
-                    writable ? () => void write.removeAction(objectiveId, entry.id) : undefined
-                  }
-                />
-              </li>
-            ),
-          )}
-        </ul>
       )}
+      renderItem={(action) => (
+        <ActionRow key={action.id} action={action} writable={writable} write={write} />
+      )}
+    >
       {hiddenByLens > 0 ? (
         <p className="lens-note">{t("lens.hiddenActions", { count: hiddenByLens })}</p>
       ) : null}
-    </section>
+    </EditableList>
   );
 }
 
@@ -124,35 +82,23 @@ function ActionRow({
 }) {
   const { t, formatDay } = useI18n();
   const { member } = usePartnershipDirectory();
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<ActionFormValues | null>(null);
-  const { run, error, clear } = useWrite();
+  const editor = useItemEditor<ActionFormValues>();
   const done = action.status === "done" || action.status === "cancelled";
   const overdue = isOverdue(action.dueDate, done, todayIso());
   const assignee = member(action.assigneeUserId);
 
-  const initial: ActionFormValues = {
-    title: action.title,
-    ownerOrganizationId: action.ownerOrganizationId,
-    assigneeUserId: action.assigneeUserId,
-    dueDate: action.dueDate,
-    status: action.status,
-  };
-  if (snapshot) {
+  if (editor.snapshot) {
     return (
       <li>
         <ActionForm
-          initial={snapshot}
+          initial={editor.snapshot}
           label={t("action.edit", { title: action.title })}
           submitLabel={t("common.save")}
-          error={error}
-          onCancel={() => setSnapshot(null)}
-          onSubmit={(values) => {
-            const patch = changedFields(snapshot, values);
-            if (run(() => write.updateAction(action.objectiveId, action.id, patch))) {
-              setSnapshot(null);
-            }
-          }}
+          error={editor.error}
+          onCancel={editor.cancel}
+          onSubmit={(values) =>
+            editor.save(values, (patch) => write.updateAction(action.objectiveId, action.id, patch))
+          }
         />
       </li>
     );
@@ -187,7 +133,7 @@ function ActionRow({
             aria-label={t("action.statusOf", { title: action.title })}
             value={action.status}
             onChange={(e) =>
-              run(() =>
+              editor.run(() =>
                 write.updateAction(action.objectiveId, action.id, {
                   status: e.target.value as ActionStatus,
                 }),
@@ -206,56 +152,34 @@ function ActionRow({
           </span>
         )}
         {writable ? (
-          <span className="item-tools">
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              onClick={() => {
-                clear();
-                setSnapshot(initial);
-              }}
-              aria-label={t("action.edit", { title: action.title })}
-            >
-              {t("common.edit")}
-            </button>
-            <ConfirmButton
-              label={t("common.delete")}
-              confirmLabel={t("common.confirmDelete")}
-              cancelLabel={t("common.cancel")}
-              name={t("action.delete", { title: action.title })}
-              onConfirm={() => run(() => write.removeAction(action.objectiveId, action.id))}
-            />
-          </span>
+          <ItemTools
+            editName={t("action.edit", { title: action.title })}
+            deleteName={t("action.delete", { title: action.title })}
+            onEdit={() =>
+              editor.edit({
+                title: action.title,
+                ownerOrganizationId: action.ownerOrganizationId,
+                assigneeUserId: action.assigneeUserId,
+                dueDate: action.dueDate,
+                status: action.status,
+              })
+            }
+            onDelete={() => editor.run(() => write.removeAction(action.objectiveId, action.id))}
+          />
         ) : null}
       </span>
-      {error ? (
-        <p className="form-error action-row__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WriteError error={editor.error} className="action-row__error" />
     </li>
   );
 }
 
 function ActionForm({
   initial,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
-  initial: ActionFormValues | null;
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: ActionFormValues) => void;
-  onCancel: () => void;
-}) {
+  ...form
+}: ItemFormProps<ActionFormValues> & { initial: ActionFormValues | null }) {
   const t = useT();
   const { me } = usePartnershipContext();
-  const organizationOptions = useOrganizationOptions();
-  const memberOptions = useMemberOptions();
   const [title, setTitle] = useState(initial?.title ?? "");
   const [owner, setOwner] = useState(initial?.ownerOrganizationId ?? me.organizationId);
   const [assignee, setAssignee] = useState(initial?.assigneeUserId ?? "");
@@ -274,48 +198,22 @@ function ActionForm({
   };
 
   return (
-    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
-      <div className="item-form__grid">
-        <InputField
-          className="item-form__wide"
-          label={t("action.field.title")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          maxLength={FIELD_LIMITS.title}
-          autoFocus
-        />
-        <SelectField
-          label={t("field.ownerOrganization")}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          options={organizationOptions}
-        />
-        <SelectField
-          label={t("field.assignee")}
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          options={memberOptions}
-        />
-        <InputField
-          label={t("field.dueDate")}
-          type="date"
-          value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)}
-        />
-        <SelectField
-          label={t("field.status")}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ActionStatus)}
-          options={ACTION_STATUSES.map((v) => ({ value: v, label: t(`action.status.${v}`) }))}
-        />
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm {...form} nested onSubmit={submit}>
+      <TitleField label={t("action.field.title")} value={title} onChange={setTitle} />
+      <OwnerAndAssigneeFields
+        owner={owner}
+        assignee={assignee}
+        onOwnerChange={setOwner}
+        onAssigneeChange={setAssignee}
       />
-    </form>
+      <DueDateField value={dueDate} onChange={setDueDate} />
+      <ChoiceField
+        label={t("field.status")}
+        value={status}
+        values={ACTION_STATUSES}
+        optionLabel={(v) => t(`action.status.${v}`)}
+        onChange={setStatus}
+      />
+    </ItemForm>
   );
 }

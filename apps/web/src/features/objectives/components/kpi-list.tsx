@@ -11,9 +11,12 @@ import { useI18n, useT } from "../../../i18n";
 import { changedFields } from "../../../lib/changed-fields";
 import { todayIso } from "../../../lib/dates";
 import { ConfirmButton } from "../../../ui/confirm-button";
-import { FormFooter, InputField, SelectField } from "../../../ui/fields";
+import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ProgressBar } from "../../../ui/progress-bar";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { TitleField } from "../../partnerships/components/item-fields";
 import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import { useWrite } from "../../partnerships/hooks/use-write";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
@@ -48,63 +51,29 @@ export function KpiList({
   write: ObjectivesWriter;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const { run, error, clear } = useWrite();
-
   return (
-    <section className="subsection" aria-label={t("kpi.title")}>
-      <header className="subsection__header">
-        <h4 className="subsection__title">
-          {t("kpi.title")} <span className="count">{kpis.length}</span>
-        </h4>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              clear();
-              setAdding(true);
-            }}
-          >
-            {t("kpi.add")}
-          </button>
-        ) : null}
-      </header>
-      {adding ? (
+    <EditableList
+      className="subsection"
+      heading="h4"
+      title={t("kpi.title")}
+      addLabel={t("kpi.add")}
+      emptyText={t("kpi.empty")}
+      emptyClassName="muted subsection__empty"
+      listClassName="kpi-list"
+      entries={kpis}
+      writable={writable}
+      onRemove={(id) => write.removeKpi(objectiveId, id)}
+      renderAddForm={(form, save) => (
         <KpiForm
+          {...form}
           initial={null}
-          label={t("kpi.add")}
-          submitLabel={t("common.add")}
-          error={error}
-          onCancel={() => setAdding(false)}
-          onSubmit={({ target, ...values }) => {
-            if (run(() => write.addKpi(objectiveId, { ...values, target: target ?? 0 }))) {
-              setAdding(false);
-            }
-          }}
+          onSubmit={({ target, ...values }) =>
+            save(() => write.addKpi(objectiveId, { ...values, target: target ?? 0 }))
+          }
         />
-      ) : null}
-      {kpis.length === 0 && !adding ? (
-        <p className="muted subsection__empty">{t("kpi.empty")}</p>
-      ) : (
-        <ul className="kpi-list">
-          {kpis.map((entry) =>
-            entry.ok ? (
-              <KpiItem key={entry.value.id} kpi={entry.value} writable={writable} write={write} />
-            ) : (
-              <li key={entry.id}>
-                <UnreadableEntry
-                  problem={entry.problem}
-                  onDelete={
-                    writable ? () => void write.removeKpi(objectiveId, entry.id) : undefined
-                  }
-                />
-              </li>
-            ),
-          )}
-        </ul>
       )}
-    </section>
+      renderItem={(kpi) => <KpiItem key={kpi.id} kpi={kpi} writable={writable} write={write} />}
+    />
   );
 }
 
@@ -158,23 +127,12 @@ function KpiItem({
           {t(`kpi.state.${progress.state}`)}
         </span>
         {writable ? (
-          <span className="item-tools">
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              onClick={() => open("edit")}
-              aria-label={t("kpi.edit", { name: kpi.name })}
-            >
-              {t("common.edit")}
-            </button>
-            <ConfirmButton
-              label={t("common.delete")}
-              confirmLabel={t("common.confirmDelete")}
-              cancelLabel={t("common.cancel")}
-              name={t("kpi.delete", { name: kpi.name })}
-              onConfirm={() => run(() => write.removeKpi(kpi.objectiveId, kpi.id))}
-            />
-          </span>
+          <ItemTools
+            editName={t("kpi.edit", { name: kpi.name })}
+            deleteName={t("kpi.delete", { name: kpi.name })}
+            onEdit={() => open("edit")}
+            onDelete={() => run(() => write.removeKpi(kpi.objectiveId, kpi.id))}
+          />
         ) : null}
       </div>
 
@@ -269,11 +227,7 @@ function KpiItem({
           }}
         />
       ) : null}
-      {error && mode === "view" ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {mode === "view" ? <WriteError error={error} /> : null}
 
       {showHistory ? (
         <div className="kpi__history">
@@ -374,19 +328,9 @@ function parseNumber(text: string): number | null {
 
 function KpiForm({
   initial,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
-  initial: KpiFormValues | null;
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: KpiFormValues) => void;
-  onCancel: () => void;
-}) {
+  ...form
+}: ItemFormProps<KpiFormValues> & { initial: KpiFormValues | null }) {
   const t = useT();
   const creating = initial === null;
   const [name, setName] = useState(initial?.name ?? "");
@@ -409,55 +353,40 @@ function KpiForm({
   };
 
   return (
-    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
-      <div className="item-form__grid">
+    <ItemForm {...form} nested onSubmit={submit}>
+      <TitleField label={t("kpi.field.name")} value={name} onChange={setName} />
+      <InputField
+        label={t("field.unit")}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+        maxLength={FIELD_LIMITS.unit}
+        placeholder="%"
+      />
+      <ChoiceField
+        label={t("kpi.field.direction")}
+        value={direction}
+        values={KPI_DIRECTIONS}
+        optionLabel={(v) => t(`kpi.direction.${v}`)}
+        onChange={setDirection}
+      />
+      <InputField
+        label={t("kpi.field.baseline")}
+        type="number"
+        step="any"
+        value={baseline}
+        onChange={(e) => setBaseline(e.target.value)}
+      />
+      {creating ? (
         <InputField
-          className="item-form__wide"
-          label={t("kpi.field.name")}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={FIELD_LIMITS.title}
-          autoFocus
-        />
-        <InputField
-          label={t("field.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.target.value)}
-          maxLength={FIELD_LIMITS.unit}
-          placeholder="%"
-        />
-        <SelectField
-          label={t("kpi.field.direction")}
-          value={direction}
-          onChange={(e) => setDirection(e.target.value as KpiDirection)}
-          options={KPI_DIRECTIONS.map((v) => ({ value: v, label: t(`kpi.direction.${v}`) }))}
-        />
-        <InputField
-          label={t("kpi.field.baseline")}
+          label={t("kpi.field.target")}
           type="number"
           step="any"
-          value={baseline}
-          onChange={(e) => setBaseline(e.target.value)}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          required
         />
-        {creating ? (
-          <InputField
-            label={t("kpi.field.target")}
-            type="number"
-            step="any"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            required
-          />
-        ) : null}
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
-      />
-    </form>
+      ) : null}
+    </ItemForm>
   );
 }
 
@@ -483,39 +412,38 @@ function MeasurementForm({
     onSubmit({ date, value: parsed, note: note.trim() === "" ? null : note.trim() });
   };
   return (
-    <form className="item-form item-form--nested" aria-label={t("kpi.measure")} onSubmit={submit}>
-      <div className="item-form__grid">
-        <InputField
-          label={unit ? t("kpi.field.valueIn", { unit }) : t("kpi.field.value")}
-          type="number"
-          step="any"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          required
-          autoFocus
-        />
-        <InputField
-          label={t("kpi.field.date")}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          required
-        />
-        <InputField
-          className="item-form__wide"
-          label={t("field.note")}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-      </div>
-      <FormFooter
-        submitLabel={t("kpi.measure.submit")}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm
+      label={t("kpi.measure")}
+      nested
+      submitLabel={t("kpi.measure.submit")}
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <InputField
+        label={unit ? t("kpi.field.valueIn", { unit }) : t("kpi.field.value")}
+        type="number"
+        step="any"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        required
+        autoFocus
       />
-    </form>
+      <InputField
+        label={t("kpi.field.date")}
+        type="date"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        required
+      />
+      <InputField
+        className="item-form__wide"
+        label={t("field.note")}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={FIELD_LIMITS.text}
+      />
+    </ItemForm>
   );
 }
 
@@ -542,35 +470,30 @@ function TargetForm({
     onSubmit(parsed, note.trim() === "" ? undefined : note.trim());
   };
   return (
-    <form
-      className="item-form item-form--nested"
-      aria-label={t("kpi.changeTarget")}
+    <ItemForm
+      label={t("kpi.changeTarget")}
+      nested
+      intro={<p className="muted item-form__intro">{t("kpi.changeTarget.intro")}</p>}
+      submitLabel={t("kpi.changeTarget.submit")}
+      error={error}
       onSubmit={submit}
+      onCancel={onCancel}
     >
-      <p className="muted item-form__intro">{t("kpi.changeTarget.intro")}</p>
-      <div className="item-form__grid">
-        <InputField
-          label={unit ? t("kpi.field.targetIn", { unit }) : t("kpi.field.target")}
-          type="number"
-          step="any"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          required
-          autoFocus
-        />
-        <InputField
-          label={t("kpi.field.reason")}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-      </div>
-      <FormFooter
-        submitLabel={t("kpi.changeTarget.submit")}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+      <InputField
+        label={unit ? t("kpi.field.targetIn", { unit }) : t("kpi.field.target")}
+        type="number"
+        step="any"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        required
+        autoFocus
       />
-    </form>
+      <InputField
+        label={t("kpi.field.reason")}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={FIELD_LIMITS.text}
+      />
+    </ItemForm>
   );
 }

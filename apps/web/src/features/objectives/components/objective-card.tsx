@@ -1,13 +1,11 @@
 import type { Constraint, Objective } from "@entente/schema";
-import { useState } from "react";
 import { useI18n } from "../../../i18n";
-import { changedFields } from "../../../lib/changed-fields";
 import { isOverdue, todayIso } from "../../../lib/dates";
-import { ConfirmButton } from "../../../ui/confirm-button";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ConstraintNote } from "../../organizations/components/constraint-note";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { ActionList } from "./action-list";
@@ -37,9 +35,7 @@ export function ObjectiveCard({
   const { t, formatDay } = useI18n();
   const { shows } = useLens();
   const { organizations } = usePartnershipContext();
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<ObjectiveFormValues | null>(null);
-  const { run, error, clear } = useWrite();
+  const editor = useItemEditor<ObjectiveFormValues>();
   const done = objective.status === "achieved" || objective.status === "dropped";
   const overdue = isOverdue(objective.dueDate, done, todayIso());
   // Owners in the partnership's order (the set's own order differs from peer to peer).
@@ -52,15 +48,6 @@ export function ObjectiveCard({
     (entry) => !entry.ok || shows(entry.value.ownerOrganizationId),
   );
 
-  const initial: ObjectiveFormValues = {
-    title: objective.title,
-    description: objective.description,
-    ownerOrganizationIds: objective.ownerOrganizationIds,
-    governanceLevel: objective.governanceLevel,
-    status: objective.status,
-    dueDate: objective.dueDate,
-  };
-
   return (
     <article
       className="objective card"
@@ -69,18 +56,14 @@ export function ObjectiveCard({
       aria-labelledby={`objective-${objective.id}`}
     >
       <div className="objective__main">
-        {snapshot ? (
+        {editor.snapshot ? (
           <ObjectiveForm
-            initial={snapshot}
+            initial={editor.snapshot}
             label={t("objective.edit", { title: objective.title })}
             submitLabel={t("common.save")}
-            error={error}
-            onCancel={() => setSnapshot(null)}
-            onSubmit={(values) => {
-              if (run(() => write.update(objective.id, changedFields(snapshot, values)))) {
-                setSnapshot(null);
-              }
-            }}
+            error={editor.error}
+            onCancel={editor.cancel}
+            onSubmit={(values) => editor.save(values, (patch) => write.update(objective.id, patch))}
           />
         ) : (
           <header className="objective__header">
@@ -104,36 +87,27 @@ export function ObjectiveCard({
                 {objective.title}
               </h3>
               {writable ? (
-                <span className="item-tools">
-                  <button
-                    type="button"
-                    className="button button--small button--ghost"
-                    onClick={() => {
-                      clear();
-                      setSnapshot(initial);
-                    }}
-                    aria-label={t("objective.edit", { title: objective.title })}
-                  >
-                    {t("common.edit")}
-                  </button>
-                  <ConfirmButton
-                    label={t("common.delete")}
-                    confirmLabel={t("common.confirmDelete")}
-                    cancelLabel={t("common.cancel")}
-                    name={t("objective.delete", { title: objective.title })}
-                    onConfirm={() => run(() => write.remove(objective.id))}
-                  />
-                </span>
+                <ItemTools
+                  editName={t("objective.edit", { title: objective.title })}
+                  deleteName={t("objective.delete", { title: objective.title })}
+                  onEdit={() =>
+                    editor.edit({
+                      title: objective.title,
+                      description: objective.description,
+                      ownerOrganizationIds: objective.ownerOrganizationIds,
+                      governanceLevel: objective.governanceLevel,
+                      status: objective.status,
+                      dueDate: objective.dueDate,
+                    })
+                  }
+                  onDelete={() => editor.run(() => write.remove(objective.id))}
+                />
               ) : null}
             </div>
             {objective.description ? (
               <p className="objective__description">{objective.description}</p>
             ) : null}
-            {error ? (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <WriteError error={editor.error} />
           </header>
         )}
         <KpiList

@@ -1,4 +1,3 @@
-import { formatDocumentName } from "@entente/domain";
 import {
   addAction,
   addKpi,
@@ -14,6 +13,7 @@ import {
   updateKpi,
   updateObjective,
   type ActionInput,
+  type Author,
   type ActionPatch,
   type KpiInput,
   type KpiPatch,
@@ -21,18 +21,9 @@ import {
   type Objective,
   type ObjectiveInput,
   type ObjectivePatch,
-  type ReadResult,
 } from "@entente/schema";
-import { useMemo } from "react";
 import type * as Y from "yjs";
-import {
-  useAuthor,
-  usePartnershipDocuments,
-  type PartnershipDocument,
-} from "../../partnerships/hooks/use-partnership-documents";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
-
-const EMPTY: ReadResult<Objective>[] = [];
+import { useDocumentItems, type DocumentItems } from "../../partnerships/hooks/use-document-items";
 
 /** Every write of the objectives document a view may make; each goes through `@entente/schema`. */
 export interface ObjectivesWriter {
@@ -50,46 +41,30 @@ export interface ObjectivesWriter {
   removeMeasurement: (objectiveId: string, kpiId: string, measurementId: string) => boolean;
 }
 
-function notOpen(): never {
-  throw new Error("the objectives document is not open");
+function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
+  return {
+    add: (input) => addObjective(d(), input, author),
+    update: (id, patch) => updateObjective(d(), id, patch),
+    remove: (id) => removeObjective(d(), id),
+    addAction: (objectiveId, input) => addAction(d(), objectiveId, input, author),
+    updateAction: (objectiveId, actionId, patch) => updateAction(d(), objectiveId, actionId, patch),
+    removeAction: (objectiveId, actionId) => removeAction(d(), objectiveId, actionId),
+    addKpi: (objectiveId, input) => addKpi(d(), objectiveId, input, author),
+    updateKpi: (objectiveId, kpiId, patch) => updateKpi(d(), objectiveId, kpiId, patch),
+    removeKpi: (objectiveId, kpiId) => removeKpi(d(), objectiveId, kpiId),
+    setKpiTarget: (objectiveId, kpiId, target, note) =>
+      setKpiTarget(d(), objectiveId, kpiId, target, author, note),
+    addMeasurement: (objectiveId, kpiId, input) =>
+      addMeasurement(d(), objectiveId, kpiId, input, author),
+    removeMeasurement: (objectiveId, kpiId, measurementId) =>
+      removeMeasurement(d(), objectiveId, kpiId, measurementId),
+  };
 }
 
 /**
  * The partnership's objectives (with actions and KPIs), live: re-read on every change, and
  * the writers to change them. `items` keeps unreadable entries (`ok: false`) in place.
  */
-export function useObjectives(): PartnershipDocument<ReadResult<Objective>[]> & {
-  items: ReadResult<Objective>[];
-  write: ObjectivesWriter;
-} {
-  const { partnershipId } = usePartnershipContext();
-  const name = formatDocumentName({ kind: "objectives", partnershipId });
-  const [view] = usePartnershipDocuments([name], readObjectives, EMPTY);
-  if (!view) throw new Error("unreachable: one document asked, one returned");
-  const author = useAuthor();
-  const doc = view.doc;
-
-  const write = useMemo<ObjectivesWriter>(() => {
-    const d = (): Y.Doc => doc ?? notOpen();
-    return {
-      add: (input) => addObjective(d(), input, author),
-      update: (id, patch) => updateObjective(d(), id, patch),
-      remove: (id) => removeObjective(d(), id),
-      addAction: (objectiveId, input) => addAction(d(), objectiveId, input, author),
-      updateAction: (objectiveId, actionId, patch) =>
-        updateAction(d(), objectiveId, actionId, patch),
-      removeAction: (objectiveId, actionId) => removeAction(d(), objectiveId, actionId),
-      addKpi: (objectiveId, input) => addKpi(d(), objectiveId, input, author),
-      updateKpi: (objectiveId, kpiId, patch) => updateKpi(d(), objectiveId, kpiId, patch),
-      removeKpi: (objectiveId, kpiId) => removeKpi(d(), objectiveId, kpiId),
-      setKpiTarget: (objectiveId, kpiId, target, note) =>
-        setKpiTarget(d(), objectiveId, kpiId, target, author, note),
-      addMeasurement: (objectiveId, kpiId, input) =>
-        addMeasurement(d(), objectiveId, kpiId, input, author),
-      removeMeasurement: (objectiveId, kpiId, measurementId) =>
-        removeMeasurement(d(), objectiveId, kpiId, measurementId),
-    };
-  }, [doc, author]);
-
-  return { ...view, items: view.value, write };
+export function useObjectives(): DocumentItems<Objective, ObjectivesWriter> {
+  return useDocumentItems("objectives", readObjectives, writer);
 }

@@ -1,10 +1,10 @@
 import { FIELD_LIMITS, type Ambition, type ReadResult } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { ConfirmButton } from "../../../ui/confirm-button";
-import { FormFooter, TextAreaField } from "../../../ui/fields";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { ItemForm, TextAreaField } from "../../../ui/fields";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 /** What the organization hopes to get out of the partnership, in its own words. */
@@ -18,63 +18,29 @@ export function AmbitionList({
   write: ProfileWriter;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const { run, error, clear } = useWrite();
   return (
-    <section className="profile-block" aria-label={t("ambition.title")}>
-      <header className="subsection__header">
-        <h3 className="subsection__title">
-          {t("ambition.title")} <span className="count">{ambitions.length}</span>
-        </h3>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              clear();
-              setAdding(true);
-            }}
-          >
-            {t("ambition.add")}
-          </button>
-        ) : null}
-      </header>
-      {adding ? (
+    <EditableList
+      className="profile-block"
+      heading="h3"
+      title={t("ambition.title")}
+      addLabel={t("ambition.add")}
+      emptyText={t("ambition.empty")}
+      emptyClassName="muted"
+      listClassName="profile-list"
+      entries={ambitions}
+      writable={writable}
+      onRemove={(id) => write.removeAmbition(id)}
+      renderAddForm={(form, save) => (
         <AmbitionForm
+          {...form}
           initial=""
-          label={t("ambition.add")}
-          submitLabel={t("common.add")}
-          error={error}
-          onCancel={() => setAdding(false)}
-          onSubmit={(statement) => {
-            if (run(() => write.addAmbition({ statement }))) setAdding(false);
-          }}
+          onSubmit={(statement) => save(() => write.addAmbition({ statement }))}
         />
-      ) : null}
-      {ambitions.length === 0 && !adding ? (
-        <p className="muted">{t("ambition.empty")}</p>
-      ) : (
-        <ul className="profile-list">
-          {ambitions.map((entry) =>
-            entry.ok ? (
-              <AmbitionItem
-                key={entry.value.id}
-                ambition={entry.value}
-                writable={writable}
-                write={write}
-              />
-            ) : (
-              <li key={entry.id}>
-                <UnreadableEntry
-                  problem={entry.problem}
-                  onDelete={writable ? () => void write.removeAmbition(entry.id) : undefined}
-                />
-              </li>
-            ),
-          )}
-        </ul>
       )}
-    </section>
+      renderItem={(ambition) => (
+        <AmbitionItem key={ambition.id} ambition={ambition} writable={writable} write={write} />
+      )}
+    />
   );
 }
 
@@ -88,20 +54,20 @@ function AmbitionItem({
   write: ProfileWriter;
 }) {
   const t = useT();
-  const [editing, setEditing] = useState(false);
-  const { run, error, clear } = useWrite();
-  if (editing) {
+  const editor = useItemEditor<{ statement: string }>();
+  if (editor.snapshot) {
     return (
       <li>
         <AmbitionForm
-          initial={ambition.statement}
+          initial={editor.snapshot.statement}
           label={t("ambition.edit")}
           submitLabel={t("common.save")}
-          error={error}
-          onCancel={() => setEditing(false)}
-          onSubmit={(statement) => {
-            if (run(() => write.updateAmbition(ambition.id, { statement }))) setEditing(false);
-          }}
+          error={editor.error}
+          onCancel={editor.cancel}
+          onSubmit={(statement) =>
+            // The whole statement is written, changed or not.
+            editor.save({ statement }, () => write.updateAmbition(ambition.id, { statement }))
+          }
         />
       </li>
     );
@@ -110,51 +76,19 @@ function AmbitionItem({
     <li className="profile-item profile-item--ambition" data-testid="ambition">
       <p className="profile-item__text">{ambition.statement}</p>
       {writable ? (
-        <span className="item-tools">
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            aria-label={t("ambition.edit")}
-            onClick={() => {
-              clear();
-              setEditing(true);
-            }}
-          >
-            {t("common.edit")}
-          </button>
-          <ConfirmButton
-            label={t("common.delete")}
-            confirmLabel={t("common.confirmDelete")}
-            cancelLabel={t("common.cancel")}
-            name={t("ambition.delete")}
-            onConfirm={() => run(() => write.removeAmbition(ambition.id))}
-          />
-        </span>
+        <ItemTools
+          editName={t("ambition.edit")}
+          deleteName={t("ambition.delete")}
+          onEdit={() => editor.edit({ statement: ambition.statement })}
+          onDelete={() => editor.run(() => write.removeAmbition(ambition.id))}
+        />
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WriteError error={editor.error} />
     </li>
   );
 }
 
-function AmbitionForm({
-  initial,
-  label,
-  submitLabel,
-  error,
-  onSubmit,
-  onCancel,
-}: {
-  initial: string;
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (statement: string) => void;
-  onCancel: () => void;
-}) {
+function AmbitionForm({ initial, onSubmit, ...form }: ItemFormProps<string> & { initial: string }) {
   const t = useT();
   const [statement, setStatement] = useState(initial);
   const submit = (event: FormEvent) => {
@@ -163,7 +97,7 @@ function AmbitionForm({
     onSubmit(statement.trim());
   };
   return (
-    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
+    <ItemForm {...form} nested grid={false} onSubmit={submit}>
       <TextAreaField
         label={t("ambition.field.statement")}
         value={statement}
@@ -172,12 +106,6 @@ function AmbitionForm({
         maxLength={FIELD_LIMITS.text}
         autoFocus
       />
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
-      />
-    </form>
+    </ItemForm>
   );
 }

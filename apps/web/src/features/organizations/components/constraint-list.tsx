@@ -1,7 +1,5 @@
 import {
   CONSTRAINT_KINDS,
-  FIELD_LIMITS,
-  SEVERITIES,
   type Constraint,
   type ConstraintKind,
   type ReadResult,
@@ -9,13 +7,13 @@ import {
 } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { changedFields } from "../../../lib/changed-fields";
-import { ConfirmButton } from "../../../ui/confirm-button";
-import { CheckboxGroup, FormFooter, SelectField, TextAreaField } from "../../../ui/fields";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { DescriptionField } from "../../partnerships/components/item-fields";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import type { ProfileWriter } from "../hooks/use-profiles";
-import { SeverityBadge } from "./severity-badge";
+import { SeverityBadge, SeverityField } from "./severity-badge";
 
 interface ConstraintFormValues {
   kind: ConstraintKind;
@@ -39,65 +37,36 @@ export function ConstraintList({
   write: ProfileWriter;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const { run, error, clear } = useWrite();
   return (
-    <section className="profile-block" aria-label={t("constraint.title")}>
-      <header className="subsection__header">
-        <h3 className="subsection__title">
-          {t("constraint.title")} <span className="count">{constraints.length}</span>
-        </h3>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              clear();
-              setAdding(true);
-            }}
-          >
-            {t("constraint.add")}
-          </button>
-        ) : null}
-      </header>
-      {adding ? (
+    <EditableList
+      className="profile-block"
+      heading="h3"
+      title={t("constraint.title")}
+      addLabel={t("constraint.add")}
+      emptyText={t("constraint.empty")}
+      emptyClassName="muted"
+      listClassName="profile-list"
+      entries={constraints}
+      writable={writable}
+      onRemove={(id) => write.removeConstraint(id)}
+      renderAddForm={(form, save) => (
         <ConstraintForm
+          {...form}
           initial={null}
           objectives={objectives}
-          label={t("constraint.add")}
-          submitLabel={t("common.add")}
-          error={error}
-          onCancel={() => setAdding(false)}
-          onSubmit={(values) => {
-            if (run(() => write.addConstraint(values))) setAdding(false);
-          }}
+          onSubmit={(values) => save(() => write.addConstraint(values))}
         />
-      ) : null}
-      {constraints.length === 0 && !adding ? (
-        <p className="muted">{t("constraint.empty")}</p>
-      ) : (
-        <ul className="profile-list">
-          {constraints.map((entry) =>
-            entry.ok ? (
-              <ConstraintItem
-                key={entry.value.id}
-                constraint={entry.value}
-                objectives={objectives}
-                writable={writable}
-                write={write}
-              />
-            ) : (
-              <li key={entry.id}>
-                <UnreadableEntry
-                  problem={entry.problem}
-                  onDelete={writable ? () => void write.removeConstraint(entry.id) : undefined}
-                />
-              </li>
-            ),
-          )}
-        </ul>
       )}
-    </section>
+      renderItem={(constraint) => (
+        <ConstraintItem
+          key={constraint.id}
+          constraint={constraint}
+          objectives={objectives}
+          writable={writable}
+          write={write}
+        />
+      )}
+    />
   );
 }
 
@@ -113,31 +82,21 @@ function ConstraintItem({
   write: ProfileWriter;
 }) {
   const t = useT();
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<ConstraintFormValues | null>(null);
-  const { run, error, clear } = useWrite();
-  const initial: ConstraintFormValues = {
-    kind: constraint.kind,
-    severity: constraint.severity,
-    description: constraint.description,
-    affectedObjectiveIds: constraint.affectedObjectiveIds,
-  };
+  const editor = useItemEditor<ConstraintFormValues>();
 
-  if (snapshot) {
+  if (editor.snapshot) {
     return (
       <li>
         <ConstraintForm
-          initial={snapshot}
+          initial={editor.snapshot}
           objectives={objectives}
           label={t("constraint.edit")}
           submitLabel={t("common.save")}
-          error={error}
-          onCancel={() => setSnapshot(null)}
-          onSubmit={(values) => {
-            if (run(() => write.updateConstraint(constraint.id, changedFields(snapshot, values)))) {
-              setSnapshot(null);
-            }
-          }}
+          error={editor.error}
+          onCancel={editor.cancel}
+          onSubmit={(values) =>
+            editor.save(values, (patch) => write.updateConstraint(constraint.id, patch))
+          }
         />
       </li>
     );
@@ -149,26 +108,19 @@ function ConstraintItem({
         <span className="pill">{t(`constraint.kind.${constraint.kind}`)}</span>
         <SeverityBadge severity={constraint.severity} />
         {writable ? (
-          <span className="item-tools">
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              aria-label={t("constraint.edit")}
-              onClick={() => {
-                clear();
-                setSnapshot(initial);
-              }}
-            >
-              {t("common.edit")}
-            </button>
-            <ConfirmButton
-              label={t("common.delete")}
-              confirmLabel={t("common.confirmDelete")}
-              cancelLabel={t("common.cancel")}
-              name={t("constraint.delete")}
-              onConfirm={() => run(() => write.removeConstraint(constraint.id))}
-            />
-          </span>
+          <ItemTools
+            editName={t("constraint.edit")}
+            deleteName={t("constraint.delete")}
+            onEdit={() =>
+              editor.edit({
+                kind: constraint.kind,
+                severity: constraint.severity,
+                description: constraint.description,
+                affectedObjectiveIds: constraint.affectedObjectiveIds,
+              })
+            }
+            onDelete={() => editor.run(() => write.removeConstraint(constraint.id))}
+          />
         ) : null}
       </div>
       {constraint.description ? (
@@ -184,11 +136,7 @@ function ConstraintItem({
           ))}
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WriteError error={editor.error} />
     </li>
   );
 }
@@ -196,19 +144,11 @@ function ConstraintItem({
 function ConstraintForm({
   initial,
   objectives,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
+  ...form
+}: ItemFormProps<ConstraintFormValues> & {
   initial: ConstraintFormValues | null;
   objectives: readonly ObjectiveTitle[];
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: ConstraintFormValues) => void;
-  onCancel: () => void;
 }) {
   const t = useT();
   const [kind, setKind] = useState<ConstraintKind>(initial?.kind ?? "budget");
@@ -229,46 +169,32 @@ function ConstraintForm({
   };
 
   return (
-    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
-      <div className="item-form__grid">
-        <SelectField
-          label={t("field.kind")}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ConstraintKind)}
-          options={CONSTRAINT_KINDS.map((v) => ({ value: v, label: t(`constraint.kind.${v}`) }))}
-        />
-        <SelectField
-          label={t("field.severity")}
-          value={severity}
-          onChange={(e) => setSeverity(e.target.value as Severity)}
-          options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))}
-        />
-        <TextAreaField
-          className="item-form__wide"
-          label={t("field.description")}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-        <div className="item-form__wide">
-          {options.length > 0 ? (
-            <CheckboxGroup
-              legend={t("constraint.field.affects")}
-              options={options}
-              selected={affected}
-              onChange={setAffected}
-            />
-          ) : (
-            <p className="muted">{t("constraint.noObjectives")}</p>
-          )}
-        </div>
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm {...form} nested onSubmit={submit}>
+      <ChoiceField
+        label={t("field.kind")}
+        value={kind}
+        values={CONSTRAINT_KINDS}
+        optionLabel={(v) => t(`constraint.kind.${v}`)}
+        onChange={setKind}
       />
-    </form>
+      <SeverityField value={severity} onChange={setSeverity} />
+      <DescriptionField
+        label={t("field.description")}
+        value={description}
+        onChange={setDescription}
+      />
+      <div className="item-form__wide">
+        {options.length > 0 ? (
+          <CheckboxGroup
+            legend={t("constraint.field.affects")}
+            options={options}
+            selected={affected}
+            onChange={setAffected}
+          />
+        ) : (
+          <p className="muted">{t("constraint.noObjectives")}</p>
+        )}
+      </div>
+    </ItemForm>
   );
 }

@@ -7,12 +7,12 @@ import {
 } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { changedFields } from "../../../lib/changed-fields";
-import { ConfirmButton } from "../../../ui/confirm-button";
-import { FormFooter, InputField, SelectField, TextAreaField } from "../../../ui/fields";
+import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
+import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useWrite } from "../../partnerships/hooks/use-write";
+import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { DescriptionField } from "../../partnerships/components/item-fields";
+import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 interface ContributionFormValues {
@@ -36,63 +36,34 @@ export function ContributionList({
   write: ProfileWriter;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const { run, error, clear } = useWrite();
   return (
-    <section className="profile-block" aria-label={t("contribution.title")}>
-      <header className="subsection__header">
-        <h3 className="subsection__title">
-          {t("contribution.title")} <span className="count">{contributions.length}</span>
-        </h3>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              clear();
-              setAdding(true);
-            }}
-          >
-            {t("contribution.add")}
-          </button>
-        ) : null}
-      </header>
-      {adding ? (
+    <EditableList
+      className="profile-block"
+      heading="h3"
+      title={t("contribution.title")}
+      addLabel={t("contribution.add")}
+      emptyText={t("contribution.empty")}
+      emptyClassName="muted"
+      listClassName="profile-list"
+      entries={contributions}
+      writable={writable}
+      onRemove={(id) => write.removeContribution(id)}
+      renderAddForm={(form, save) => (
         <ContributionForm
+          {...form}
           initial={null}
-          label={t("contribution.add")}
-          submitLabel={t("common.add")}
-          error={error}
-          onCancel={() => setAdding(false)}
-          onSubmit={(values) => {
-            if (run(() => write.addContribution(values))) setAdding(false);
-          }}
+          onSubmit={(values) => save(() => write.addContribution(values))}
         />
-      ) : null}
-      {contributions.length === 0 && !adding ? (
-        <p className="muted">{t("contribution.empty")}</p>
-      ) : (
-        <ul className="profile-list">
-          {contributions.map((entry) =>
-            entry.ok ? (
-              <ContributionItem
-                key={entry.value.id}
-                contribution={entry.value}
-                writable={writable}
-                write={write}
-              />
-            ) : (
-              <li key={entry.id}>
-                <UnreadableEntry
-                  problem={entry.problem}
-                  onDelete={writable ? () => void write.removeContribution(entry.id) : undefined}
-                />
-              </li>
-            ),
-          )}
-        </ul>
       )}
-    </section>
+      renderItem={(contribution) => (
+        <ContributionItem
+          key={contribution.id}
+          contribution={contribution}
+          writable={writable}
+          write={write}
+        />
+      )}
+    />
   );
 }
 
@@ -106,40 +77,24 @@ function ContributionItem({
   write: ProfileWriter;
 }) {
   const { t, formatDay, formatNumber } = useI18n();
-  // What the form started from: only the fields changed since are written.
-  const [snapshot, setSnapshot] = useState<ContributionFormValues | null>(null);
-  const { run, error, clear } = useWrite();
+  const editor = useItemEditor<ContributionFormValues>();
   const { promisedAmount: promised, deliveredAmount: delivered, unit } = contribution;
   const amount = (n: number | null) =>
     n === null ? "—" : unit ? `${formatNumber(n)} ${unit}` : formatNumber(n);
   const ratio = promised && promised > 0 ? (delivered ?? 0) / promised : null;
 
-  const initial: ContributionFormValues = {
-    kind: contribution.kind,
-    description: contribution.description,
-    unit: contribution.unit,
-    promisedAmount: contribution.promisedAmount,
-    deliveredAmount: contribution.deliveredAmount,
-    periodStart: contribution.periodStart,
-    periodEnd: contribution.periodEnd,
-  };
-
-  if (snapshot) {
+  if (editor.snapshot) {
     return (
       <li>
         <ContributionForm
-          initial={snapshot}
+          initial={editor.snapshot}
           label={t("contribution.edit")}
           submitLabel={t("common.save")}
-          error={error}
-          onCancel={() => setSnapshot(null)}
-          onSubmit={(values) => {
-            if (
-              run(() => write.updateContribution(contribution.id, changedFields(snapshot, values)))
-            ) {
-              setSnapshot(null);
-            }
-          }}
+          error={editor.error}
+          onCancel={editor.cancel}
+          onSubmit={(values) =>
+            editor.save(values, (patch) => write.updateContribution(contribution.id, patch))
+          }
         />
       </li>
     );
@@ -156,26 +111,22 @@ function ContributionItem({
           </span>
         ) : null}
         {writable ? (
-          <span className="item-tools">
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              aria-label={t("contribution.edit")}
-              onClick={() => {
-                clear();
-                setSnapshot(initial);
-              }}
-            >
-              {t("common.edit")}
-            </button>
-            <ConfirmButton
-              label={t("common.delete")}
-              confirmLabel={t("common.confirmDelete")}
-              cancelLabel={t("common.cancel")}
-              name={t("contribution.delete")}
-              onConfirm={() => run(() => write.removeContribution(contribution.id))}
-            />
-          </span>
+          <ItemTools
+            editName={t("contribution.edit")}
+            deleteName={t("contribution.delete")}
+            onEdit={() =>
+              editor.edit({
+                kind: contribution.kind,
+                description: contribution.description,
+                unit: contribution.unit,
+                promisedAmount: contribution.promisedAmount,
+                deliveredAmount: contribution.deliveredAmount,
+                periodStart: contribution.periodStart,
+                periodEnd: contribution.periodEnd,
+              })
+            }
+            onDelete={() => editor.run(() => write.removeContribution(contribution.id))}
+          />
         ) : null}
       </div>
       {contribution.description ? (
@@ -196,11 +147,7 @@ function ContributionItem({
           />
         ) : null}
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WriteError error={editor.error} />
     </li>
   );
 }
@@ -217,19 +164,9 @@ function parseAmount(text: string): number | null {
 
 function ContributionForm({
   initial,
-  label,
-  submitLabel,
-  error,
   onSubmit,
-  onCancel,
-}: {
-  initial: ContributionFormValues | null;
-  label: string;
-  submitLabel: string;
-  error: string | null;
-  onSubmit: (values: ContributionFormValues) => void;
-  onCancel: () => void;
-}) {
+  ...form
+}: ItemFormProps<ContributionFormValues> & { initial: ContributionFormValues | null }) {
   const t = useT();
   const [kind, setKind] = useState<ContributionKind>(initial?.kind ?? "funding");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -253,67 +190,55 @@ function ContributionForm({
   };
 
   return (
-    <form className="item-form item-form--nested" aria-label={label} onSubmit={submit}>
-      <div className="item-form__grid">
-        <SelectField
-          label={t("field.kind")}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ContributionKind)}
-          options={CONTRIBUTION_KINDS.map((v) => ({
-            value: v,
-            label: t(`contribution.kind.${v}`),
-          }))}
-        />
-        <InputField
-          label={t("field.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.target.value)}
-          maxLength={FIELD_LIMITS.unit}
-          placeholder="EUR, FTE…"
-        />
-        <TextAreaField
-          className="item-form__wide"
-          label={t("field.description")}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          maxLength={FIELD_LIMITS.text}
-        />
-        <InputField
-          label={t("contribution.field.promised")}
-          type="number"
-          min={0}
-          step="any"
-          value={promised}
-          onChange={(e) => setPromised(e.target.value)}
-        />
-        <InputField
-          label={t("contribution.field.delivered")}
-          type="number"
-          min={0}
-          step="any"
-          value={delivered}
-          onChange={(e) => setDelivered(e.target.value)}
-        />
-        <InputField
-          label={t("contribution.field.start")}
-          type="date"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-        />
-        <InputField
-          label={t("contribution.field.end")}
-          type="date"
-          value={end}
-          min={start || undefined}
-          onChange={(e) => setEnd(e.target.value)}
-        />
-      </div>
-      <FormFooter
-        submitLabel={submitLabel}
-        cancelLabel={t("common.cancel")}
-        onCancel={onCancel}
-        error={error}
+    <ItemForm {...form} nested onSubmit={submit}>
+      <ChoiceField
+        label={t("field.kind")}
+        value={kind}
+        values={CONTRIBUTION_KINDS}
+        optionLabel={(v) => t(`contribution.kind.${v}`)}
+        onChange={setKind}
       />
-    </form>
+      <InputField
+        label={t("field.unit")}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+        maxLength={FIELD_LIMITS.unit}
+        placeholder="EUR, FTE…"
+      />
+      <DescriptionField
+        label={t("field.description")}
+        value={description}
+        onChange={setDescription}
+      />
+      <InputField
+        label={t("contribution.field.promised")}
+        type="number"
+        min={0}
+        step="any"
+        value={promised}
+        onChange={(e) => setPromised(e.target.value)}
+      />
+      <InputField
+        label={t("contribution.field.delivered")}
+        type="number"
+        min={0}
+        step="any"
+        value={delivered}
+        onChange={(e) => setDelivered(e.target.value)}
+      />
+      <InputField
+        label={t("contribution.field.start")}
+        type="date"
+        value={start}
+        onChange={(e) => setStart(e.target.value)}
+      />
+      <InputField
+        label={t("contribution.field.end")}
+        type="date"
+        value={end}
+        min={start || undefined}
+        onChange={(e) => setEnd(e.target.value)}
+      />
+    </ItemForm>
   );
 }

@@ -1,0 +1,103 @@
+import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
+import { FIELD_LIMITS } from "@entente/schema";
+import { useT } from "../../../i18n";
+import { ChoiceField, InputField, SelectField, TextAreaField } from "../../../ui/fields";
+import { useMemberOptions, useOrganizationOptions } from "../hooks/use-select-options";
+
+type TextFieldProps = { label: string; value: string; onChange: (value: string) => void };
+
+/** The title of an item: required, the first field, focused. */
+export function TitleField({ label, value, onChange }: TextFieldProps) {
+  return (
+    <InputField
+      className="item-form__wide"
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required
+      maxLength={FIELD_LIMITS.title}
+      autoFocus
+    />
+  );
+}
+
+/** A free-text description across the whole form. */
+export function DescriptionField({ label, value, onChange }: TextFieldProps) {
+  return (
+    <TextAreaField
+      className="item-form__wide"
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      maxLength={FIELD_LIMITS.text}
+    />
+  );
+}
+
+/** An optional due date (`""`: none). */
+export function DueDateField({ value, onChange }: Omit<TextFieldProps, "label">) {
+  const t = useT();
+  return (
+    <InputField
+      label={t("field.dueDate")}
+      type="date"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/** A governance level. */
+export function LevelField({
+  label,
+  value,
+  onChange,
+}: {
+  label?: string;
+  value: GovernanceLevel;
+  onChange: (value: GovernanceLevel) => void;
+}) {
+  const t = useT();
+  return (
+    <ChoiceField
+      label={label ?? t("field.level")}
+      value={value}
+      values={GOVERNANCE_LEVELS}
+      optionLabel={(v) => t(`level.${v}`)}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Who owns it (an organization of the partnership) and who it is assigned to (`""`: nobody). */
+export function OwnerAndAssigneeFields({
+  owner,
+  assignee,
+  onOwnerChange,
+  onAssigneeChange,
+}: {
+  owner: string;
+  assignee: string;
+  onOwnerChange: (value: string) => void;
+  onAssigneeChange: (value: string) => void;
+}) {
+  const t = useT();
+  const organizationOptions = useOrganizationOptions();
+  const memberOptions = useMemberOptions();
+  return (
+    <>
+      <SelectField
+        label={t("field.ownerOrganization")}
+        value={owner}
+        onChange={(e) => onOwnerChange(e.target.value)}
+        options={organizationOptions}
+      />
+      <SelectField
+        label={t("field.assignee")}
+        value={assignee}
+        onChange={(e) => onAssigneeChange(e.target.value)}
+        options={memberOptions}
+      />
+    </>
+  );
+}
