@@ -78,3 +78,60 @@ describe("RoomRegistry", () => {
     expect(await metrics.render()).toMatch(/entente_sync_documents_loaded 0/);
   });
 });
+
+/** A log whose appends each wait for their own release, in order. */
+class OneByOneLog implements UpdateLog {
+  appended = 0;
+  private readonly gates: (() => void)[] = [];
+  releaseNext(): void {
+    this.gates.shift()?.();
+  }
+  load(): Promise<StoredDocument> {
+    return Promise.resolve({ snapshot: null, updates: [], lastUpdateId: 0 });
+  }
+  async append(): Promise<number> {
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return ++this.appended;
+  }
+  compact(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+describe("RoomRegistry unloading under concurrency", () => {
+  it("waits for work queued after the release began before unloading", async () => {
+    const log = new OneByOneLog();
+    const registry = new RoomRegistry({
+      log,
+      logger: createLogger({ level: "silent" }),
+      metrics: new SyncMetrics(),
+      compactAfterUpdates: 1000,
+    });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const room = registry.open("p/charter");
+    const first = { ...connection };
+    room.join(first);
+    room.receive(first, updateFrame("A"));
+    room.leave(first);
+    registry.release(room);
+    // Another socket joins the still-loaded room, sends and leaves before A is stored.
+    const second = { ...connection };
+    expect(registry.open("p/charter")).toBe(room);
+    room.join(second);
+    room.receive(second, updateFrame("B"));
+    room.leave(second);
+    registry.release(room);
+    await tick();
+
+    log.releaseNext();
+    await tick();
+    // A is stored, B is not yet: unloading now would let a newcomer load a state without B.
+    expect(log.appended).toBe(1);
+    expect(registry.get("p/charter")).toBe(room);
+
+    log.releaseNext();
+    await tick();
+    expect(log.appended).toBe(2);
+    expect(registry.size).toBe(0);
+  });
+});

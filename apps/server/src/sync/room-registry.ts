@@ -32,8 +32,12 @@ export class RoomRegistry {
   /** Called when a socket left: unload the room once it is empty and idle. */
   release(room: DocumentRoom): void {
     if (room.connectionCount > 0) return;
-    void room.whenIdle().then(() => {
-      if (room.connectionCount === 0) this.unload(room);
+    const idle = room.whenIdle();
+    void idle.then(() => {
+      if (room.connectionCount > 0) return;
+      // Someone joined, sent and left meanwhile: wait for that work too.
+      if (room.whenIdle() !== idle) return this.release(room);
+      this.unload(room);
     });
   }
 
@@ -41,7 +45,7 @@ export class RoomRegistry {
   async closeAll(code: CloseCode): Promise<void> {
     const rooms = [...this.rooms.values()];
     for (const room of rooms) room.closeAll(code);
-    await Promise.all(rooms.map((room) => room.whenIdle()));
+    await Promise.all(rooms.map((room) => untilSettled(room)));
     for (const room of rooms) this.unload(room);
   }
 
@@ -54,5 +58,14 @@ export class RoomRegistry {
   private unload(room: DocumentRoom): void {
     this.forget(room);
     room.destroy();
+  }
+}
+
+/** Waits until the room's queue stops growing (frames may still arrive while sockets close). */
+async function untilSettled(room: DocumentRoom): Promise<void> {
+  for (;;) {
+    const idle = room.whenIdle();
+    await idle;
+    if (room.whenIdle() === idle) return;
   }
 }
