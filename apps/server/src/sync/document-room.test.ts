@@ -268,3 +268,58 @@ describe("DocumentRoom presence memory", () => {
     }
   });
 });
+
+describe("DocumentRoom and updates Yjs would park", () => {
+  it("refuses an update whose structs skip ahead of what the document has: nothing parked, stored or served", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = roomOver(log);
+    const writer = new RecordingConnection("write");
+    const newcomer = new RecordingConnection("read");
+    room.join(writer);
+    const source = new Y.Doc();
+    source.getText("t").insert(0, "never sent");
+    const before = Y.encodeStateVector(source);
+    source.getText("t").insert(source.getText("t").length, "secret ".repeat(500));
+    room.receive(
+      writer,
+      syncMessage(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(source, before)),
+    );
+    await room.whenIdle();
+
+    expect(writer.closedWith).toBe(CloseCode.InvalidMessage);
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(log.stored).toHaveLength(0);
+    room.join(newcomer);
+    room.receive(
+      newcomer,
+      syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())),
+    );
+    await room.whenIdle();
+    const served = newcomer.receivedUpdates();
+    expect(served.every((update) => update.byteLength < 100)).toBe(true);
+    room.destroy();
+  });
+
+  it("refuses a delete of text the document does not have yet (it would eat that client's next words)", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = roomOver(log);
+    const writer = new RecordingConnection("write");
+    room.join(writer);
+    const victim = new Y.Doc();
+    victim.getText("t").insert(0, "victim's future text");
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(victim));
+    attacker.getText("t").delete(0, 5);
+    // Only the delete set travels: the server has none of the victim's text.
+    const deleteOnly = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(attacker));
+    room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, deleteOnly));
+    await room.whenIdle();
+
+    expect(writer.closedWith).toBe(CloseCode.InvalidMessage);
+    expect(room.doc.store.pendingDs).toBeNull();
+    expect(log.stored).toHaveLength(0);
+    room.destroy();
+  });
+});

@@ -38,6 +38,13 @@ const PRESENCE_MEMORY_MS = 60_000;
 /** A browser tab has one awareness client id; a little slack for reconnects. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
+/** Throws when the update's structs of some client do not start where the document's end. */
+function assertContinues(update: Uint8Array, known: Map<number, number>): void {
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+    if (clock > (known.get(client) ?? 0)) throw new Error(`gap in client ${client}`);
+  }
+}
+
 interface AwarenessEntry {
   clientId: number;
   clock: number;
@@ -278,13 +285,21 @@ export class DocumentRoom {
     if (!checkUntrustedUpdate(update).ok) {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
+    // Only what the document lacks: re-sent known structs with forged dependencies
+    // would otherwise be parked as pending and served to newcomers.
+    const stateVector = Y.encodeStateVector(this.doc);
+    let missing: Uint8Array;
+    try {
+      missing = Y.diffUpdate(update, stateVector);
+      assertContinues(missing, Y.decodeStateVector(stateVector));
+    } catch {
+      throw new InvalidMessageError(FrameRejectReason.GuardRejected);
+    }
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", collect);
     try {
-      // Only what the document lacks: re-sent known structs with forged dependencies
-      // would otherwise be parked as pending and served to newcomers.
-      Y.applyUpdate(this.doc, Y.diffUpdate(update, Y.encodeStateVector(this.doc)), connection);
+      Y.applyUpdate(this.doc, missing, connection);
     } catch (error) {
       // Applied half-way: the in-memory document no longer matches storage. Drop the
       // room (storage is the truth) rather than serve unstored content.
@@ -292,6 +307,17 @@ export class DocumentRoom {
       throw new InvalidMessageError();
     } finally {
       this.doc.off("update", collect);
+    }
+    // Yjs parks what it cannot integrate yet and would serve it to newcomers, though it
+    // was never stored. Nothing legitimate is parked when this server relays every
+    // change, so parked content is refused: dropped when nothing else was applied, and
+    // the room reloaded from storage otherwise.
+    const { store } = this.doc;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      if (changes.length > 0) throw new Error("update applied only in part");
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
