@@ -24,9 +24,10 @@ export class RateLimiter {
     return window.count <= this.limit.max;
   }
 
-  /** True when `key` has used up its events (does not count one). */
-  isExhausted(key: string): boolean {
-    return this.current(key).count >= this.limit.max;
+  /** Un-counts one event of `key` (an attempt that turned out fine). */
+  giveBack(key: string): void {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count -= 1;
   }
 
   /** Milliseconds until `key`'s window resets. */

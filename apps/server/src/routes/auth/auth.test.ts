@@ -247,6 +247,15 @@ describe("auth routes", () => {
       }
     });
 
+    it("counts attempts before the slow password check, so parallel guesses cannot slip past the limit", async () => {
+      const guesses = await Promise.all(
+        Array.from({ length: 30 }, () => login({ email: "ada@example.test", password: "guess" })),
+      );
+      const statuses = guesses.map((g) => g.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    });
+
     it("counts only failures: a successful login clears the account's count", async () => {
       for (let i = 0; i < 9; i++)
         await login({ email: "ada@example.test", password: "wrong guess" });

@@ -38,7 +38,11 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       const body = await readJson(c, LoginBody);
       const { perAccount, perAddress } = services.loginLimits;
       const address = clientAddress(c);
-      if (perAccount.isExhausted(body.email) || perAddress.isExhausted(address)) {
+      // Counted before the slow password check, so parallel guesses cannot all slip
+      // through; a success gives its attempts back, so only failures stay counted.
+      const accountAllowed = perAccount.take(body.email);
+      const addressAllowed = perAddress.take(address);
+      if (!accountAllowed || !addressAllowed) {
         const waitMs = Math.max(
           perAccount.retryAfterMs(body.email),
           perAddress.retryAfterMs(address),
@@ -60,11 +64,10 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         ? await verifyPassword(row.password_hash, body.password)
         : await verifyAgainstDecoy(body.password);
       if (!row || !ok) {
-        perAccount.take(body.email);
-        perAddress.take(address);
         throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
       }
       perAccount.reset(body.email);
+      perAddress.giveBack(address);
       const { token, session } = await sessions.create(row.id);
       setSessionCookie(c, token, session, secure);
       return c.json({ user: { id: row.id, email: row.email, name: row.name } });
