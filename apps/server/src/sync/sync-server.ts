@@ -180,6 +180,16 @@ export class SyncServer {
       };
       const room = this.options.rooms.open(documentName);
       room.join(connection);
+      // Access may have been withdrawn while the upgrade was being answered, before this
+      // socket was in `open` for `closePartnershipAccess` to find.
+      void this.options.access.document(valid.user.id, documentName).then(
+        (again) => {
+          if (again.kind !== "granted" || again.access !== decision.access) {
+            ws.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]);
+          }
+        },
+        () => ws.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]),
+      );
 
       ws.on("pong", () => {
         entry.alive = true;

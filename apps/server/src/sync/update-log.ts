@@ -48,24 +48,34 @@ export class SqlUpdateLog implements UpdateLog {
   constructor(private readonly db: Kysely<Database>) {}
 
   async load(documentName: string): Promise<StoredDocument> {
-    const snapshot = await this.db
-      .selectFrom("document_snapshots")
-      .select(["state", "last_update_id"])
-      .where("document_name", "=", documentName)
-      .executeTakeFirst();
-    const after = snapshot?.last_update_id ?? 0;
-    const rows = await this.db
-      .selectFrom("document_updates")
-      .select(["id", "update"])
-      .where("document_name", "=", documentName)
-      .where("id", ">", after)
-      .orderBy("id")
-      .execute();
-    return {
-      snapshot: snapshot?.state ?? null,
-      updates: rows.map((r) => r.update),
-      lastUpdateId: rows.at(-1)?.id ?? after,
-    };
+    // A compaction between the two reads would pair an old snapshot with emptied rows:
+    // read again until the snapshot is the same before and after the rows.
+    for (;;) {
+      const snapshot = await this.db
+        .selectFrom("document_snapshots")
+        .select(["state", "last_update_id"])
+        .where("document_name", "=", documentName)
+        .executeTakeFirst();
+      const after = snapshot?.last_update_id ?? 0;
+      const rows = await this.db
+        .selectFrom("document_updates")
+        .select(["id", "update"])
+        .where("document_name", "=", documentName)
+        .where("id", ">", after)
+        .orderBy("id")
+        .execute();
+      const check = await this.db
+        .selectFrom("document_snapshots")
+        .select("last_update_id")
+        .where("document_name", "=", documentName)
+        .executeTakeFirst();
+      if ((check?.last_update_id ?? 0) !== after) continue;
+      return {
+        snapshot: snapshot?.state ?? null,
+        updates: rows.map((r) => r.update),
+        lastUpdateId: rows.at(-1)?.id ?? after,
+      };
+    }
   }
 
   async append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {

@@ -334,6 +334,32 @@ describe("partnership routes", () => {
       expect(await count("partnership_members")).toBe(6);
     });
 
+    it("keeps one admin even when the last two leave at the same moment", async () => {
+      const coAdmin = await harness.signup("Co Admin");
+      const accepted = await harness.accept(
+        coAdmin,
+        await harness.invite(cast.north.admin, cast.partnershipId, {
+          kind: "member",
+          role: "admin",
+        }),
+      );
+      expect(accepted.status).toBe(200);
+
+      const [first, second] = await Promise.all([
+        remove(cast.north.admin, cast.north.admin.id),
+        remove(coAdmin, coAdmin.id),
+      ]);
+
+      expect([first.status, second.status].sort()).toEqual([204, 409]);
+      const admins = await harness.store.db
+        .selectFrom("partnership_members")
+        .select("user_id")
+        .where("organization_id", "=", cast.north.id)
+        .where("permission", "=", "admin")
+        .execute();
+      expect(admins).toHaveLength(1);
+    });
+
     it("keeps the last admin of an organization: 409", async () => {
       const response = await remove(cast.north.admin, cast.north.admin.id);
       expect(response.status).toBe(409);

@@ -123,27 +123,36 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       if (!self && (seat.permission !== "admin" || seat.organizationId !== target.organizationId)) {
         throw HttpError.forbidden("Only an admin of their organization can remove a member");
       }
-      if (target.permission === "admin") {
-        const admins = await db
-          .selectFrom("partnership_members")
-          .select("user_id")
-          .where("partnership_id", "=", id)
-          .where("organization_id", "=", target.organizationId)
-          .where("permission", "=", "admin")
+      await db.transaction().execute(async (trx) => {
+        // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock),
+        // so two admins leaving at once cannot both count the other as the one who stays.
+        await trx
+          .updateTable("partnerships")
+          .set((eb) => ({ name: eb.ref("name") }))
+          .where("id", "=", id)
           .execute();
-        if (admins.length === 1) {
-          throw new HttpError(
-            409,
-            ErrorCode.Conflict,
-            "An organization keeps at least one admin in the partnership",
-          );
+        if (target.permission === "admin") {
+          const admins = await trx
+            .selectFrom("partnership_members")
+            .select("user_id")
+            .where("partnership_id", "=", id)
+            .where("organization_id", "=", target.organizationId)
+            .where("permission", "=", "admin")
+            .execute();
+          if (admins.length === 1) {
+            throw new HttpError(
+              409,
+              ErrorCode.Conflict,
+              "An organization keeps at least one admin in the partnership",
+            );
+          }
         }
-      }
-      await db
-        .deleteFrom("partnership_members")
-        .where("partnership_id", "=", id)
-        .where("user_id", "=", userId)
-        .execute();
+        await trx
+          .deleteFrom("partnership_members")
+          .where("partnership_id", "=", id)
+          .where("user_id", "=", userId)
+          .execute();
+      });
       services.liveSockets.closePartnershipAccess(userId, id);
       return c.body(null, 204);
     });
