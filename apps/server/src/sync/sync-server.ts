@@ -227,10 +227,12 @@ export class SyncServer {
     if (this.checkingSessions || this.open.size === 0) return;
     this.checkingSessions = true;
     try {
-      const ids = [...new Set([...this.open].map((entry) => entry.sessionId))];
+      // Only the sockets asked about: one opened during the query is not in its answer.
+      const checked = [...this.open];
+      const ids = [...new Set(checked.map((entry) => entry.sessionId))];
       const expiries = await this.options.sessions.expiries(ids);
       const now = Date.now();
-      for (const entry of this.open) {
+      for (const entry of checked) {
         const expiresAt = expiries.get(entry.sessionId);
         if (expiresAt === undefined || expiresAt <= now) {
           entry.socket.close(CloseCode.Unauthorized, CloseReason[CloseCode.Unauthorized]);
