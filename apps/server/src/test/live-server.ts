@@ -1,9 +1,9 @@
-import { SESSION_COOKIE } from "@entente/protocol";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { startServer, type RunningServer, type ServerConfig } from "../server.js";
 import { tempDatabase } from "./test-store.js";
+import { fetchJson, signUpOver, type JsonResponse } from "./http-client.js";
 
 export interface LiveUser {
   id: string;
@@ -73,37 +73,17 @@ export class LiveServer {
     await this.cleanupStore();
   }
 
-  async api<T = any>(
+  api<T = any>(
     method: string,
     path: string,
     body?: unknown,
     cookie?: string,
-  ): Promise<{ status: number; body: T; headers: Headers }> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (cookie) headers.cookie = cookie;
-    const response = await fetch(this.url + path, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? (JSON.parse(text) as T) : (undefined as T),
-      headers: response.headers,
-    };
+  ): Promise<JsonResponse<T>> {
+    return fetchJson<T>(this.url, method, path, body, cookie);
   }
 
-  async signup(name: string): Promise<LiveUser> {
-    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2)}@example.test`;
-    const response = await this.api("POST", "/api/auth/signup", {
-      email,
-      password: "correct horse battery",
-      name,
-    });
-    if (response.status !== 201) throw new Error(`signup failed ${JSON.stringify(response.body)}`);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    return { id: response.body.user.id, cookie: (cookie ?? "").split(";")[0] ?? "" };
+  signup(name: string): Promise<LiveUser> {
+    return signUpOver(this.url, name);
   }
 
   /** Northwind and Southpeak in one partnership, each with an admin and a viewer. */

@@ -4,13 +4,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { SESSION_COOKIE } from "@entente/protocol";
 import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { openStore } from "../db/database.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
+import { fetchJson, signUpOver, type JsonResponse } from "./http-client.js";
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -123,37 +123,17 @@ export class ServerProcess {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  async api<T = any>(
+  api<T = any>(
     method: string,
     route: string,
     body?: unknown,
     cookie?: string,
-  ): Promise<{ status: number; body: T; headers: Headers }> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (cookie) headers.cookie = cookie;
-    const response = await fetch(this.url + route, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? (JSON.parse(text) as T) : (undefined as T),
-      headers: response.headers,
-    };
+  ): Promise<JsonResponse<T>> {
+    return fetchJson<T>(this.url, method, route, body, cookie);
   }
 
-  async signup(name: string): Promise<ProcessUser> {
-    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2)}@example.test`;
-    const response = await this.api("POST", "/api/auth/signup", {
-      email,
-      password: "correct horse battery",
-      name,
-    });
-    if (response.status !== 201) throw new Error(`signup failed ${JSON.stringify(response.body)}`);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    return { id: response.body.user.id, cookie: (cookie ?? "").split(";")[0] ?? "" };
+  signup(name: string): Promise<ProcessUser> {
+    return signUpOver(this.url, name);
   }
 
   /** Northwind and Southpeak as editors of one partnership, and a viewer of Northwind. */
