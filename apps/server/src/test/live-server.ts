@@ -1,21 +1,14 @@
 import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
 import { startServer, type RunningServer, type ServerConfig } from "../server.js";
 import { tempDatabase } from "./test-store.js";
 import { fetchJson, signUpOver, type JsonResponse } from "./http-client.js";
+import { connectSyncClient, type SyncClient } from "./sync-client.js";
+
+export type { SyncClient };
 
 export interface LiveUser {
   id: string;
   cookie: string;
-}
-
-export interface SyncClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  /** Resolves once the first sync with the server completed. */
-  synced: Promise<void>;
-  destroy(): void;
 }
 
 /**
@@ -125,25 +118,9 @@ export class LiveServer {
 
   /** A stock y-websocket client (Node `ws`, no BroadcastChannel) authenticated by `cookie`. */
   connect(documentName: string, cookie: string | undefined): SyncClient {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(this.syncUrl, documentName, doc, {
-      WebSocketPolyfill: websocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    const synced = new Promise<void>((resolve) => {
-      if (provider.synced) resolve();
-      provider.once("sync", (isSynced: boolean) => isSynced && resolve());
-    });
-    const client: SyncClient = {
-      doc,
-      provider,
-      synced,
-      destroy: () => {
-        provider.destroy();
-        doc.destroy();
-        this.clients.delete(client);
-      },
-    };
+    const client = connectSyncClient(this.syncUrl, documentName, cookie, (gone) =>
+      this.clients.delete(gone),
+    );
     this.clients.add(client);
     return client;
   }
@@ -170,14 +147,6 @@ export class LiveServer {
       });
     });
   }
-}
-
-function websocketWithCookie(cookie: string | undefined) {
-  return class CookieWebSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, cookie ? { headers: { cookie } } : {});
-    }
-  };
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */

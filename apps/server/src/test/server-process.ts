@@ -6,11 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { openStore } from "../db/database.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
 import { fetchJson, signUpOver, type JsonResponse } from "./http-client.js";
+import { connectSyncClient, type SyncClient } from "./sync-client.js";
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -27,13 +27,7 @@ export interface ProcessUser {
   cookie: string;
 }
 
-export interface ProcessClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  /** Resolves once the first sync with the server completed. */
-  synced: Promise<void>;
-  destroy(): void;
-}
+export type ProcessClient = SyncClient;
 
 const OUTPUT_KEPT = 20_000;
 const living = new Set<ServerProcess>();
@@ -197,24 +191,13 @@ export class ServerProcess {
 
   /** A stock y-websocket client (Node `ws`, no BroadcastChannel) authenticated by `cookie`. */
   connect(documentName: string, cookie: string, doc = new Y.Doc()): ProcessClient {
-    const provider = new WebsocketProvider(this.syncUrl, documentName, doc, {
-      WebSocketPolyfill: websocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    const synced = new Promise<void>((resolve) => {
-      if (provider.synced) resolve();
-      provider.once("sync", (isSynced: boolean) => isSynced && resolve());
-    });
-    const client: ProcessClient = {
+    const client = connectSyncClient(
+      this.syncUrl,
+      documentName,
+      cookie,
+      (gone) => this.clients.delete(gone),
       doc,
-      provider,
-      synced,
-      destroy: () => {
-        provider.destroy();
-        doc.destroy();
-        this.clients.delete(client);
-      },
-    };
+    );
     this.clients.add(client);
     return client;
   }
@@ -344,14 +327,6 @@ async function freePort(): Promise<number> {
     if (free) return port;
   }
   throw new Error("no free port below the ephemeral range");
-}
-
-function websocketWithCookie(cookie: string) {
-  return class CookieWebSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie } });
-    }
-  };
 }
 
 let staleChecked = false;
