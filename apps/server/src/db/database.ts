@@ -35,6 +35,10 @@ function openPostgres(connectionString: string): Store {
   // BIGINT columns hold milliseconds, well within Number's exact range.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection that the server drops (restart, failover, admin termination) is
+  // reported here; the pool discards it and opens a new one on next use. Without a
+  // listener Node would treat the event as an uncaught error and exit.
+  pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
