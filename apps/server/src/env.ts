@@ -35,6 +35,22 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(8 * 1024 * 1024),
+    /** Connection attempts per client address per minute, counted before authentication. */
+    SYNC_CONNECTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Connection attempts per user per minute. */
+    SYNC_CONNECTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(240),
+    /**
+     * `redis://…`: several instances serve the same documents (updates, presence and
+     * access changes cross instances; one compacts at a time). Needs a PostgreSQL store.
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+  })
+  .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {
+    message: "REDIS_URL needs DATABASE_URL=postgres://… (instances must share one store)",
+    path: ["REDIS_URL"],
   })
   .transform((env) => ({
     ...env,

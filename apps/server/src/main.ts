@@ -12,12 +12,17 @@ const server = await startServer({
   databaseUrl: env.DATABASE_URL,
   publicOrigin: env.PUBLIC_ORIGIN,
   webDist: env.WEB_DIST,
-  syncLimits: { maxFrameBytes: env.SYNC_MAX_FRAME_BYTES },
+  syncLimits: {
+    maxFrameBytes: env.SYNC_MAX_FRAME_BYTES,
+    connectionsPerAddress: { max: env.SYNC_CONNECTS_PER_ADDRESS_PER_MINUTE, windowMs: 60_000 },
+    connectionsPerUser: { max: env.SYNC_CONNECTS_PER_USER_PER_MINUTE, windowMs: 60_000 },
+  },
+  redisUrl: env.REDIS_URL,
   logger,
   metrics: new SyncMetrics({ collectDefaultMetrics: true }),
   metricsToken: env.METRICS_TOKEN,
 });
-if (env.SEED_DEMO) await seedDemo(server.store.db, logger);
+if (env.SEED_DEMO) await seedDemo(server.store, logger);
 
 const store = env.DATABASE_URL.startsWith("sqlite:") ? env.DATABASE_URL : "PostgreSQL";
 logger.info(

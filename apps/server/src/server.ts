@@ -9,6 +9,8 @@ import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { createServices, type LoginLimits } from "./services.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
+import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
+import { RedisBus } from "./sync/redis-bus.js";
 import { RoomRegistry } from "./sync/room-registry.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
@@ -28,6 +30,8 @@ export interface ServerConfig {
   metrics?: SyncMetrics;
   /** Bearer token for GET /metrics; without one the route answers 404. */
   metricsToken?: string | undefined;
+  /** Redis shared by the instances serving the same documents; one instance alone without it. */
+  redisUrl?: string | undefined;
 }
 
 export interface RunningServer {
@@ -49,9 +53,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const logger = config.logger ?? createLogger({ level: "silent" });
   const metrics = config.metrics ?? new SyncMetrics();
-  const log = new SqlUpdateLog(store.db);
+  const log = new SqlUpdateLog(store);
+  const bus = config.redisUrl
+    ? await RedisBus.connect(config.redisUrl, logger.child({ component: "bus" }))
+    : SINGLE_INSTANCE;
   const rooms = new RoomRegistry({
     log,
+    bus,
     logger: logger.child({ component: "sync" }),
     metrics,
     compactAfterUpdates: config.compactAfterUpdates ?? 500,
@@ -61,9 +69,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     store,
     publicOrigin: config.publicOrigin,
     liveSockets: {
-      closeSession: (sessionId) => sync.closeSession(sessionId),
-      closePartnershipAccess: (userId, partnershipId) =>
-        sync.closePartnershipAccess(userId, partnershipId),
+      closeSession: (sessionId) => {
+        sync.closeSession(sessionId);
+        bus.publishAccessChange({ kind: "session-ended", sessionId });
+      },
+      closePartnershipAccess: (userId, partnershipId) => {
+        sync.closePartnershipAccess(userId, partnershipId);
+        bus.publishAccessChange({ kind: "partnership-access-ended", userId, partnershipId });
+      },
     },
     loginLimits: config.loginLimits,
     metrics,
@@ -77,6 +90,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     logger: logger.child({ component: "sync" }),
     ...(config.syncLimits ? { limits: config.syncLimits } : {}),
+  });
+  // The same, when it happened on another instance.
+  bus.onAccessChange((change) => {
+    if (change.kind === "session-ended") sync.closeSession(change.sessionId);
+    else sync.closePartnershipAccess(change.userId, change.partnershipId);
   });
   const app = createApp(services, {
     logger,
@@ -99,6 +117,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await sync.shutdown();
       http.closeAllConnections();
       await closed;
+      await bus.close();
       await store.close();
     })());
 

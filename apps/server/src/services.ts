@@ -42,6 +42,6 @@ export function createServices(config: ServicesConfig): Services {
     },
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
-    documents: config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store.db)),
+    documents: config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store)),
   };
 }

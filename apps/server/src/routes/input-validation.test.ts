@@ -413,7 +413,7 @@ describe("input validation of mutating endpoints", () => {
     });
     let decisionId = "";
     await changeDocument(
-      harness.store.db,
+      harness.store,
       formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId }),
       (doc) => {
         decisionId = addDecision(

@@ -1,9 +1,8 @@
 import { formatDocumentName } from "@entente/domain";
 import { writeCharterContent, type JSONContent } from "@entente/editor";
-import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password.js";
-import type { Database } from "../db/schema.js";
+import type { Store } from "../db/database.js";
 import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
@@ -78,7 +77,8 @@ const DEMO_CHARTER: JSONContent = {
  * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, and a
  * charter written once as Yjs binary. Does nothing when the demo is already there.
  */
-export async function seedDemo(db: Kysely<Database>, logger: Logger): Promise<void> {
+export async function seedDemo(store: Store, logger: Logger): Promise<void> {
+  const { db } = store;
   const existing = await db
     .selectFrom("users")
     .select("id")
@@ -155,7 +155,7 @@ export async function seedDemo(db: Kysely<Database>, logger: Logger): Promise<vo
 
   const charter = new Y.Doc();
   writeCharterContent(charter, DEMO_CHARTER);
-  await new SqlUpdateLog(db).append(
+  await new SqlUpdateLog(store).append(
     formatDocumentName({ kind: "charter", partnershipId }),
     Y.encodeStateAsUpdate(charter),
     { userId: null, organizationId: null },

@@ -97,7 +97,7 @@ describe("CurrentDocuments in a running server", () => {
   });
 
   it("reads what clients wrote, and the live room and storage give the same version", async () => {
-    const storage = new CurrentDocuments(new SqlUpdateLog(live.server.store.db));
+    const storage = new CurrentDocuments(new SqlUpdateLog(live.server.store));
     const client = live.connect(charter, cast.north.cookie);
     await client.synced;
     paragraph(client.doc, "Purpose: low-carbon logistics.");

@@ -4,6 +4,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { DocumentRoom, type SyncConnection } from "./document-room.js";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
@@ -23,7 +24,9 @@ class ControlledLog implements UpdateLog {
     this.releaseLoad();
   }
 
-  compactions: { state: Uint8Array; through: number }[] = [];
+  compactions = 0;
+  /** Answers of the next compactions: false is "another one holds the document". */
+  compactionAnswers: boolean[] = [];
 
   async load(): Promise<StoredDocument> {
     await this.loadGate;
@@ -37,9 +40,9 @@ class ControlledLog implements UpdateLog {
     return this.initial.length + this.stored.length;
   }
 
-  compact(_name: string, state: Uint8Array, through: number): Promise<void> {
-    this.compactions.push({ state, through });
-    return Promise.resolve();
+  compact(): Promise<boolean> {
+    this.compactions += 1;
+    return Promise.resolve(this.compactionAnswers.shift() ?? true);
   }
 }
 
@@ -103,6 +106,7 @@ function textOf(updates: Uint8Array[]): string {
 function roomOver(log: UpdateLog, onFailure: () => void = () => {}, compactAfterUpdates = 1000) {
   const services = {
     log,
+    bus: SINGLE_INSTANCE,
     logger: createLogger({ level: "silent" }),
     metrics: new SyncMetrics(),
     compactAfterUpdates,
@@ -218,7 +222,7 @@ describe("DocumentRoom", () => {
 });
 
 describe("DocumentRoom compaction", () => {
-  it("folds the log into a snapshot once enough updates piled up, through the newest stored id", async () => {
+  it("asks the log to compact once enough updates piled up since the last snapshot", async () => {
     const log = new ControlledLog([textUpdate("a")]);
     log.finishLoading();
     const room = roomOver(log, () => {}, 3);
@@ -228,14 +232,27 @@ describe("DocumentRoom compaction", () => {
       room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate(text)));
     }
     await room.whenIdle();
-    expect(log.compactions).toHaveLength(1);
-    const [compaction] = log.compactions;
-    expect(compaction!.through).toBe(3);
-    expect(textOf([compaction!.state]).split("").sort().join("")).toBe("abc");
+    expect(log.compactions).toBe(1);
 
     room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate("d")));
     await room.whenIdle();
-    expect(log.compactions).toHaveLength(1);
+    expect(log.compactions).toBe(1);
+    room.destroy();
+  });
+
+  it("asks again on the next update when another compaction held the document", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    log.compactionAnswers = [false];
+    const room = roomOver(log, () => {}, 2);
+    const writer = new RecordingConnection("write");
+    room.join(writer);
+    for (const text of ["a", "b", "c", "d"]) {
+      room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate(text)));
+    }
+    await room.whenIdle();
+    // After "b" (held elsewhere), after "c" (done), then not after "d" (1 since).
+    expect(log.compactions).toBe(2);
     room.destroy();
   });
 });

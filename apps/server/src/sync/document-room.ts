@@ -6,12 +6,15 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Logger } from "../observability/logger.js";
 import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
+import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import { applyStoredDocument, type UpdateLog, type UpdateStamp } from "./update-log.js";
 
 /** What every room of a process shares. */
 export interface RoomServices {
   log: UpdateLog;
+  /** The other instances serving the same documents (`SINGLE_INSTANCE` when alone). */
+  bus: InstanceBus;
   logger: Logger;
   metrics: SyncMetrics;
   /** Compact a document into a snapshot once this many updates piled up after the last one. */
@@ -31,6 +34,14 @@ class InvalidMessageError extends Error {
     super(reason);
   }
 }
+
+/** The origin of presence that arrived from another instance, with who sent it. */
+class RemotePresence {
+  constructor(readonly userId: string | null) {}
+}
+
+/** The origin of updates another instance stored, or read back from storage after a gap. */
+const OTHER_INSTANCE = Symbol("other instance");
 
 /** How long the clock of a removed presence is kept to ignore late echoes of it. */
 const PRESENCE_MEMORY_MS = 60_000;
@@ -92,6 +103,8 @@ export class DocumentRoom {
   private readonly connections = new Map<SyncConnection, Set<number>>();
   /** The connection that controls each awareness client id. */
   private readonly awarenessOwners = new Map<number, SyncConnection>();
+  /** The user behind each awareness client id of another instance's clients. */
+  private readonly remoteOwners = new Map<number, string | null>();
   /** Connections closed for a bad frame: whatever else they sent is ignored. */
   private readonly rejected = new WeakSet<SyncConnection>();
   /** Awareness ids whose state was removed, with when, oldest first. */
@@ -99,8 +112,7 @@ export class DocumentRoom {
   private queue: Promise<void>;
   private failed = false;
   private destroyed = false;
-  /** The newest stored update the in-memory document holds. */
-  private lastUpdateId = 0;
+  /** Updates this instance stored since the document was last compacted (as far as it knows). */
   private updatesSinceSnapshot = 0;
 
   constructor(
@@ -132,6 +144,19 @@ export class DocumentRoom {
       connection.send(this.syncStep1());
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) connection.send(this.awarenessMessage(states));
+    });
+  }
+
+  /**
+   * The link to the other instances is back after an outage: read the document again
+   * from storage (it holds every update any instance relayed), send our clients'
+   * presence again, and ask the other instances to do the same.
+   */
+  rejoin(): void {
+    this.enqueue(null, async () => {
+      await this.resyncFromStorage();
+      this.publishLocalPresence();
+      this.services.bus.publish(this.name, { kind: "rejoined" });
     });
   }
 
@@ -174,49 +199,123 @@ export class DocumentRoom {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.services.bus.unsubscribe(this.name, this.onBusMessage);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private async load(): Promise<void> {
+    // Subscribed before reading: an update another instance stores meanwhile is either
+    // in what is read or delivered after it, on this queue, behind the load.
+    await this.services.bus.subscribe(this.name, this.onBusMessage);
     const stored = await this.services.log.load(this.name);
     applyStoredDocument(this.doc, stored, "storage");
-    this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceSnapshot = stored.updates.length;
     await this.compactIfDue();
   }
 
   /**
-   * Folds the stored updates into one snapshot so loading stays fast. Everything in
-   * the in-memory document is stored (updates are stored before they are applied
-   * for anyone to see, and a failed store drops the room), so its state is a
-   * faithful merge of the log up to `lastUpdateId`. A failed compaction loses
-   * nothing: the log is intact and the next one tries again.
+   * Folds the stored updates into one snapshot so loading stays fast. The log merges
+   * from storage under a per-document lock, so instances never compact one document
+   * at the same time and none folds in an update it has not seen. A failed or skipped
+   * compaction loses nothing: the log is intact and the next update tries again.
    */
   private async compactIfDue(): Promise<void> {
     if (this.updatesSinceSnapshot < this.services.compactAfterUpdates) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.services.metrics.timeCompaction(() =>
-        this.services.log.compact(this.name, state, this.lastUpdateId),
+      const compacted = await this.services.metrics.timeCompaction(() =>
+        this.services.log.compact(this.name),
       );
-      this.updatesSinceSnapshot = 0;
+      if (compacted) this.updatesSinceSnapshot = 0;
     } catch (error) {
       this.services.logger.warn({ err: error, documentName: this.name }, "compaction failed");
     }
   }
 
-  private enqueue(connection: SyncConnection, task: () => void | Promise<void>): void {
+  private readonly onBusMessage = (message: DocumentMessage): void => {
+    this.enqueue(null, () => {
+      switch (message.kind) {
+        case "update":
+          return this.applyRemoteUpdate(message.update);
+        case "awareness":
+          return this.applyRemotePresence(message.userId, message.update);
+        case "rejoined":
+          return this.resyncFromStorage().then(() => this.publishLocalPresence());
+      }
+    });
+  };
+
+  /** An update another instance stored: relayed to this instance's clients, not stored again. */
+  private async applyRemoteUpdate(update: Uint8Array): Promise<void> {
+    const change = this.collectChanges(() => Y.applyUpdate(this.doc, update, OTHER_INSTANCE));
+    const { store } = this.doc;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      // It depends on an update the bus did not deliver; storage has both.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      await this.resyncFromStorage();
+      return;
+    }
+    if (change) this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
+  }
+
+  /** Reads the document again and relays to this instance's clients whatever it lacked. */
+  private async resyncFromStorage(): Promise<void> {
+    const stored = await this.services.log.load(this.name);
+    const change = this.collectChanges(() => applyStoredDocument(this.doc, stored, OTHER_INSTANCE));
+    if (change) this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
+  }
+
+  /** Runs `apply` and returns what it changed in the document, merged; null for nothing. */
+  private collectChanges(apply: () => void): Uint8Array | null {
+    const changes: Uint8Array[] = [];
+    const collect = (change: Uint8Array) => changes.push(change);
+    this.doc.on("update", collect);
+    try {
+      apply();
+    } finally {
+      this.doc.off("update", collect);
+    }
+    if (changes.length === 0) return null;
+    return changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
+  }
+
+  private applyRemotePresence(userId: string | null, update: Uint8Array): void {
+    // Ids a client of this instance controls are this instance's to change.
+    const entries = decodeAwareness(update).filter(
+      ({ clientId }) => !this.awarenessOwners.has(clientId),
+    );
+    if (entries.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwareness(entries),
+      new RemotePresence(userId),
+    );
+  }
+
+  /** Sends the presence of this instance's clients to the other instances. */
+  private publishLocalPresence(): void {
+    for (const [connection, ids] of this.connections) {
+      if (ids.size === 0) continue;
+      this.services.bus.publish(this.name, {
+        kind: "awareness",
+        userId: connection.stamp.userId,
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]),
+      });
+    }
+  }
+
+  private enqueue(connection: SyncConnection | null, task: () => void | Promise<void>): void {
     this.queue = this.queue
       .then(async () => {
-        if (this.failed) return connection.close(CloseCode.StorageFailure);
+        if (this.failed) return connection?.close(CloseCode.StorageFailure);
         // A socket that left after sending still had its updates received: they are
         // stored like any other (answers to it are simply not sent).
         await task();
       })
       .catch((error: unknown) => {
-        if (error instanceof InvalidMessageError) {
+        if (error instanceof InvalidMessageError && connection) {
           this.services.metrics.frameRejected(error.reason);
           this.rejected.add(connection);
           connection.close(CloseCode.InvalidMessage);
@@ -321,8 +420,9 @@ export class DocumentRoom {
     }
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
-    this.lastUpdateId = await this.appendWithRetry(change, connection.stamp);
+    await this.appendWithRetry(change, connection.stamp);
     this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
+    this.services.bus.publish(this.name, { kind: "update", update: change });
     this.services.metrics.updateApplied();
     this.updatesSinceSnapshot += 1;
     await this.compactIfDue();
@@ -368,7 +468,12 @@ export class DocumentRoom {
     // same user may take an id over (a reconnect before the old socket is known dead).
     const accepted = entries.filter(({ clientId, state }) => {
       const owner = this.awarenessOwners.get(clientId);
-      if (owner === undefined) return state !== "null";
+      if (owner === undefined) {
+        // Another instance's client: only the same user may take its id over (moved here).
+        const remoteUser = this.remoteOwners.get(clientId);
+        if (remoteUser !== undefined && remoteUser !== connection.stamp.userId) return false;
+        return state !== "null";
+      }
       return owner === connection || owner.stamp.userId === connection.stamp.userId;
     });
     const claimed = new Set([...owned, ...accepted.map((e) => e.clientId)]);
@@ -383,13 +488,17 @@ export class DocumentRoom {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    const remote = origin instanceof RemotePresence ? origin : null;
     const connection = origin as SyncConnection;
-    const owned = this.connections.get(connection);
-    if (owned) {
-      for (const id of [...added, ...updated]) {
+    const owned = remote ? undefined : this.connections.get(connection);
+    for (const id of [...added, ...updated]) {
+      if (remote) {
+        this.remoteOwners.set(id, remote.userId);
+      } else if (owned) {
         const previous = this.awarenessOwners.get(id);
         if (previous && previous !== connection) this.connections.get(previous)?.delete(id);
         this.awarenessOwners.set(id, connection);
+        this.remoteOwners.delete(id);
         owned.add(id);
       }
     }
@@ -397,12 +506,21 @@ export class DocumentRoom {
       const owner = this.awarenessOwners.get(id);
       if (owner) this.connections.get(owner)?.delete(id);
       this.awarenessOwners.delete(id);
+      this.remoteOwners.delete(id);
       // Re-inserted so the map stays ordered by removal time.
       this.removedPresences.delete(id);
       this.removedPresences.set(id, Date.now());
     }
     const changed = [...added, ...updated, ...removed];
-    if (changed.length > 0) this.broadcast(this.awarenessMessage(changed));
+    if (changed.length === 0) return;
+    this.broadcast(this.awarenessMessage(changed));
+    // Each instance times out stale presence on its own; the rest is theirs to hear.
+    if (remote || origin === "timeout") return;
+    this.services.bus.publish(this.name, {
+      kind: "awareness",
+      userId: owned ? connection.stamp.userId : null,
+      update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    });
   };
 
   private broadcast(message: Uint8Array): void {

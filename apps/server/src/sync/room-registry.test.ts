@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
 import type { SyncConnection } from "./document-room.js";
+import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { RoomRegistry } from "./room-registry.js";
 import type { StoredDocument, UpdateLog } from "./update-log.js";
 
@@ -25,8 +26,8 @@ class SlowLog implements UpdateLog {
     await this.gate;
     return ++this.appended;
   }
-  compact(): Promise<void> {
-    return Promise.resolve();
+  compact(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }
 
@@ -53,6 +54,7 @@ describe("RoomRegistry", () => {
     const metrics = new SyncMetrics();
     const registry = new RoomRegistry({
       log,
+      bus: SINGLE_INSTANCE,
       logger: createLogger({ level: "silent" }),
       metrics,
       compactAfterUpdates: 1000,
@@ -93,8 +95,8 @@ class OneByOneLog implements UpdateLog {
     await new Promise<void>((resolve) => this.gates.push(resolve));
     return ++this.appended;
   }
-  compact(): Promise<void> {
-    return Promise.resolve();
+  compact(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }
 
@@ -103,6 +105,7 @@ describe("RoomRegistry unloading under concurrency", () => {
     const log = new OneByOneLog();
     const registry = new RoomRegistry({
       log,
+      bus: SINGLE_INSTANCE,
       logger: createLogger({ level: "silent" }),
       metrics: new SyncMetrics(),
       compactAfterUpdates: 1000,

@@ -8,7 +8,12 @@ import { DocumentRoom, type RoomServices } from "./document-room.js";
 export class RoomRegistry {
   private readonly rooms = new Map<string, DocumentRoom>();
 
-  constructor(private readonly services: RoomServices) {}
+  constructor(private readonly services: RoomServices) {
+    // Back from a bus outage: every loaded document may have missed other instances' updates.
+    services.bus.onReconnect(() => {
+      for (const room of this.rooms.values()) room.rejoin();
+    });
+  }
 
   get size(): number {
     return this.rooms.size;

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import * as Y from "yjs";
+import type { Dialect, Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 
 /** Who an update came from, stamped by the server; null ids for server-written content. */
@@ -25,8 +26,12 @@ export interface UpdateLog {
   load(documentName: string): Promise<StoredDocument>;
   /** Stores one update; resolves with its id once it is durable. */
   append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number>;
-  /** Replaces the bytes of updates up to `throughUpdateId` with `state`, their merge. */
-  compact(documentName: string, state: Uint8Array, throughUpdateId: number): Promise<void>;
+  /**
+   * Folds the stored snapshot and updates into a new snapshot, read from storage (not
+   * from any instance's memory, which may lack another instance's latest update).
+   * Resolves `false`, doing nothing, while another compaction of the document runs.
+   */
+  compact(documentName: string): Promise<boolean>;
 }
 
 const COMPACTED = new Uint8Array(0);
@@ -44,76 +49,129 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
   }, origin);
 }
 
+/** First key of the PostgreSQL advisory locks taken per document ("ENT"). */
+const DOCUMENT_LOCK_CLASS = 0x454e54;
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The snapshot and the updates after it, in two reads (the caller makes them
+ * consistent), with the id of the last update the snapshot holds (0 without one).
+ */
+async function readStored(
+  db: Executor,
+  documentName: string,
+): Promise<{ stored: StoredDocument; snapshotId: number }> {
+  const snapshot = await db
+    .selectFrom("document_snapshots")
+    .select(["state", "last_update_id"])
+    .where("document_name", "=", documentName)
+    .executeTakeFirst();
+  const after = snapshot?.last_update_id ?? 0;
+  const rows = await db
+    .selectFrom("document_updates")
+    .select(["id", "update"])
+    .where("document_name", "=", documentName)
+    .where("id", ">", after)
+    .orderBy("id")
+    .execute();
+  return {
+    stored: {
+      snapshot: snapshot?.state ?? null,
+      updates: rows.map((r) => r.update),
+      lastUpdateId: rows.at(-1)?.id ?? after,
+    },
+    snapshotId: after,
+  };
+}
+
+/**
+ * The update log in the SQL store. On PostgreSQL several instances append to the same
+ * document, so each append holds the document's advisory lock until it commits: update
+ * ids then commit in order per document, and a compaction, which holds the same lock,
+ * never folds in a snapshot past an id that is not committed yet.
+ */
 export class SqlUpdateLog implements UpdateLog {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+  private readonly dialect: Dialect;
+
+  constructor(store: Pick<Store, "db" | "dialect">) {
+    this.db = store.db;
+    this.dialect = store.dialect;
+  }
 
   async load(documentName: string): Promise<StoredDocument> {
     // A compaction between the two reads would pair an old snapshot with emptied rows:
     // read again until the snapshot is the same before and after the rows.
     for (;;) {
-      const snapshot = await this.db
-        .selectFrom("document_snapshots")
-        .select(["state", "last_update_id"])
-        .where("document_name", "=", documentName)
-        .executeTakeFirst();
-      const after = snapshot?.last_update_id ?? 0;
-      const rows = await this.db
-        .selectFrom("document_updates")
-        .select(["id", "update"])
-        .where("document_name", "=", documentName)
-        .where("id", ">", after)
-        .orderBy("id")
-        .execute();
+      const { stored, snapshotId } = await readStored(this.db, documentName);
       const check = await this.db
         .selectFrom("document_snapshots")
         .select("last_update_id")
         .where("document_name", "=", documentName)
         .executeTakeFirst();
-      if ((check?.last_update_id ?? 0) !== after) continue;
-      return {
-        snapshot: snapshot?.state ?? null,
-        updates: rows.map((r) => r.update),
-        lastUpdateId: rows.at(-1)?.id ?? after,
-      };
+      if ((check?.last_update_id ?? 0) === snapshotId) return stored;
     }
   }
 
   async append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {
-    const row = await this.db
-      .insertInto("document_updates")
-      .values({
-        document_name: documentName,
-        update,
-        user_id: stamp.userId,
-        organization_id: stamp.organizationId,
-        created_at: Date.now(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
+    const values = {
+      document_name: documentName,
+      update,
+      user_id: stamp.userId,
+      organization_id: stamp.organizationId,
+      created_at: Date.now(),
+    };
+    if (this.dialect === "sqlite") {
+      // One process writes SQLite, one statement at a time: ids commit in order.
+      const row = await this.db
+        .insertInto("document_updates")
+        .values(values)
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    }
+    const { rows } = await sql<{ id: number }>`
+      WITH document_lock AS (
+        SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${documentName}::text))
+      )
+      INSERT INTO document_updates (document_name, "update", user_id, organization_id, created_at)
+      SELECT ${values.document_name}::text, ${Buffer.from(update)}::bytea, ${values.user_id}::text,
+        ${values.organization_id}::text, ${values.created_at}::bigint
+      FROM document_lock
+      RETURNING id`.execute(this.db);
+    return Number(rows[0]?.id);
   }
 
-  async compact(documentName: string, state: Uint8Array, throughUpdateId: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const previous = await trx
-        .selectFrom("document_snapshots")
-        .select("last_update_id")
-        .where("document_name", "=", documentName)
-        .executeTakeFirst();
-      if (previous && previous.last_update_id >= throughUpdateId) return;
+  async compact(documentName: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === "postgres") {
+        const { rows } = await sql<{ locked: boolean }>`
+          SELECT pg_try_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${documentName}::text)) AS locked
+        `.execute(trx);
+        if (!rows[0]?.locked) return false;
+      }
+      // Under the lock (PostgreSQL) or in SQLite's one writer, nothing commits in between.
+      const { stored, snapshotId } = await readStored(trx, documentName);
+      if (stored.updates.length === 0) return true;
+      const doc = new Y.Doc({ gc: true });
+      applyStoredDocument(doc, stored, null);
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const now = Date.now();
       await trx
         .insertInto("document_snapshots")
         .values({
           document_name: documentName,
           state,
-          last_update_id: throughUpdateId,
-          updated_at: Date.now(),
+          last_update_id: stored.lastUpdateId,
+          updated_at: now,
         })
         .onConflict((conflict) =>
           conflict.column("document_name").doUpdateSet({
             state,
-            last_update_id: throughUpdateId,
-            updated_at: Date.now(),
+            last_update_id: stored.lastUpdateId,
+            updated_at: now,
           }),
         )
         .execute();
@@ -121,9 +179,10 @@ export class SqlUpdateLog implements UpdateLog {
         .updateTable("document_updates")
         .set({ update: COMPACTED })
         .where("document_name", "=", documentName)
-        .where("id", ">", previous?.last_update_id ?? 0)
-        .where("id", "<=", throughUpdateId)
+        .where("id", ">", snapshotId)
+        .where("id", "<=", stored.lastUpdateId)
         .execute();
+      return true;
     });
   }
 }

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
 import * as Y from "yjs";
-import type { Database } from "../db/schema.js";
+import type { Store } from "../db/database.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog, type UpdateStamp } from "../sync/update-log.js";
 
@@ -11,12 +10,12 @@ const SERVER: UpdateStamp = { userId: null, organizationId: null };
  * to the update log as one Yjs update. For API tests, which have no live rooms.
  */
 export async function changeDocument(
-  db: Kysely<Database>,
+  store: Store,
   name: string,
   change: (doc: Y.Doc) => void,
   stamp: UpdateStamp = SERVER,
 ): Promise<void> {
-  const log = new SqlUpdateLog(db);
+  const log = new SqlUpdateLog(store);
   const doc = await new CurrentDocuments(log).readDocument(name);
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));

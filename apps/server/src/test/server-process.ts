@@ -229,7 +229,7 @@ export class ServerProcess {
     if (this.running) throw new Error("read the stored document while the server is down");
     const store = openStore(`sqlite:${this.databaseFile}`);
     try {
-      const stored = await new SqlUpdateLog(store.db).load(documentName);
+      const stored = await new SqlUpdateLog(store).load(documentName);
       const doc = new Y.Doc();
       for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
         Y.applyUpdate(doc, part);

@@ -38,12 +38,12 @@ describe("GET /api/partnerships/:id/export.md", () => {
   beforeAll(async () => {
     harness = await ApiHarness.create();
     cast = await harness.twoOrganizationPartnership();
-    const db = harness.store.db;
+    const { store } = harness;
     const north = { userId: cast.north.admin.id, organizationId: cast.north.id };
     const south = { userId: cast.south.editor.id, organizationId: cast.south.id };
     const at = (iso: string) => new Date(iso);
 
-    await changeDocument(db, name("charter"), (doc) =>
+    await changeDocument(store, name("charter"), (doc) =>
       writeCharterContent(doc, {
         type: "doc",
         content: [
@@ -70,7 +70,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
     );
 
     let objectiveId = "";
-    await changeDocument(db, name("objectives"), (doc) => {
+    await changeDocument(store, name("objectives"), (doc) => {
       objectiveId = addObjective(
         doc,
         {
@@ -119,7 +119,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
       doc.getMap("objectives").set("brokenobjective", "not an objective");
     });
 
-    await changeDocument(db, name("issues"), (doc) => {
+    await changeDocument(store, name("issues"), (doc) => {
       addIssue(
         doc,
         {
@@ -133,7 +133,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
       );
     });
 
-    await changeDocument(db, name("decisions"), (doc) => {
+    await changeDocument(store, name("decisions"), (doc) => {
       decisionId = addDecision(
         doc,
         {
@@ -146,7 +146,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
       addDecision(doc, { title: "Joint brand", governanceLevel: "tactical" }, south);
     });
 
-    await changeDocument(db, orgDoc("profile", cast.north.id), (doc) => {
+    await changeDocument(store, orgDoc("profile", cast.north.id), (doc) => {
       addContribution(
         doc,
         {
@@ -170,13 +170,13 @@ describe("GET /api/partnerships/:id/export.md", () => {
       );
       addAmbition(doc, { statement: "Lead regional cold chains" }, north);
     });
-    await changeDocument(db, orgDoc("profile", cast.south.id), (doc) => {
+    await changeDocument(store, orgDoc("profile", cast.south.id), (doc) => {
       addContribution(doc, { kind: "network", description: "Producer cooperatives" }, south);
     });
-    await changeDocument(db, orgDoc("private", cast.north.id), (doc) =>
+    await changeDocument(store, orgDoc("private", cast.north.id), (doc) =>
       note(doc, "NORTH-ONLY: our walk-away price"),
     );
-    await changeDocument(db, orgDoc("private", cast.south.id), (doc) =>
+    await changeDocument(store, orgDoc("private", cast.south.id), (doc) =>
       note(doc, "SOUTH-ONLY: board is hesitant"),
     );
 

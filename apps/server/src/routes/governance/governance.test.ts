@@ -33,7 +33,7 @@ describe("two-key governance routes", () => {
   });
 
   const writeCharter = (text: string) =>
-    changeDocument(harness.store.db, charter, (doc) => {
+    changeDocument(harness.store, charter, (doc) => {
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText(text)]);
       doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
@@ -66,7 +66,7 @@ describe("two-key governance routes", () => {
       stored.destroy();
 
       // Deleting text leaves the state vector as it was; the version still moves.
-      await changeDocument(harness.store.db, charter, (doc) => {
+      await changeDocument(harness.store, charter, (doc) => {
         const paragraph = doc.getXmlFragment(CHARTER_FRAGMENT).get(0) as Y.XmlElement;
         (paragraph.get(0) as Y.XmlText).delete(0, 8);
       });
@@ -218,7 +218,7 @@ describe("two-key governance routes", () => {
     let decisionId: string;
 
     beforeEach(async () => {
-      await changeDocument(harness.store.db, decisions, (doc) => {
+      await changeDocument(harness.store, decisions, (doc) => {
         decisionId = addDecision(
           doc,
           { title: "Share the fleet", governanceLevel: "strategic" },
@@ -353,7 +353,7 @@ describe("two-key governance routes", () => {
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual(errorOf("not_found"));
 
-      await changeDocument(harness.store.db, decisions, (doc) => {
+      await changeDocument(harness.store, decisions, (doc) => {
         removeDecision(doc, decisionId);
       });
       expect((await vote(cast.north.admin, { vote: "approve" })).status).toBe(404);
@@ -382,7 +382,7 @@ describe("two-key governance routes", () => {
     });
 
     it("keeps decision ids that are also names on Object.prototype as plain ids", async () => {
-      await changeDocument(harness.store.db, decisions, (doc) => {
+      await changeDocument(harness.store, decisions, (doc) => {
         for (const id of ["__proto__", "constructor"]) {
           addDecision(
             doc,
