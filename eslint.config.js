@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["vitest.config.ts"] },
+        projectService: { allowDefaultProject: ["vitest.config.ts", "vitest.scale.config.ts"] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },

@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.{ts,tsx}"],
+    // Several instances over PostgreSQL and Redis: their own pass (vitest.scale.config.ts).
+    exclude: [...configDefaults.exclude, "**/*.scale.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

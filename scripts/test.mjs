@@ -1,4 +1,5 @@
 // `npm test`: every check and every test, then one closing line "tests: N passed, M failed".
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -64,6 +65,40 @@ if (await canConnect(postgresUrl.hostname, Number(postgresUrl.port || 5432))) {
     `\n⚠ Server tests on PostgreSQL SKIPPED: nothing listens at ${postgresHost} (set ENTENTE_TEST_POSTGRES_URL).`,
   );
   suites.push({ name: "server tests on PostgreSQL", skipped: true });
+}
+
+// Several server processes over one PostgreSQL and Redis servers of the tests' own, with
+// nginx in front for the deployment test.
+const scaleMissing = [];
+if (!(await canConnect(postgresUrl.hostname, Number(postgresUrl.port || 5432)))) {
+  scaleMissing.push(`PostgreSQL at ${postgresHost}`);
+}
+const redisServer = process.env.ENTENTE_TEST_REDIS_SERVER ?? "redis-server";
+if (spawnSync(redisServer, ["--version"]).status !== 0) {
+  scaleMissing.push(`${redisServer} (apt-get install -y redis-server)`);
+}
+if (!fs.existsSync(process.env.NGINX_BIN ?? "/usr/sbin/nginx")) {
+  scaleMissing.push("nginx (apt-get install -y nginx)");
+}
+if (scaleMissing.length === 0 || process.env.CI) {
+  // Under CI a missing service makes its tests fail, each saying what it lacks.
+  suites.push({
+    name: "scale-out tests (several instances, PostgreSQL, Redis, nginx)",
+    code: pnpm([
+      "exec",
+      "vitest",
+      "run",
+      "--config",
+      "vitest.scale.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${path.join(resultsDir, "scale.json")}`,
+    ]),
+    report: () => countVitest(path.join(resultsDir, "scale.json")),
+  });
+} else {
+  console.warn(`\n⚠ Scale-out tests SKIPPED: they need ${scaleMissing.join(", ")}.`);
+  suites.push({ name: "scale-out tests", skipped: true });
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

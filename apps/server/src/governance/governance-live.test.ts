@@ -1,14 +1,7 @@
 import { formatDocumentName } from "@entente/domain";
-import { CHARTER_FRAGMENT } from "@entente/editor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { eventually, LiveServer } from "../test/live-server.js";
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
-}
+import { appendParagraph } from "../test/charter-text.js";
 
 describe("charter endorsements against a live room", () => {
   let live: LiveServer;

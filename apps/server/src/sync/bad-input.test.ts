@@ -10,6 +10,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
+import { appendParagraph } from "../test/charter-text.js";
 
 /** `ws` closes a socket whose frame is over its `maxPayload` with this code. */
 const MESSAGE_TOO_BIG = 1009;
@@ -37,12 +38,6 @@ function mulberry32(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
 }
 
 function encode(write: (e: encoding.Encoder) => void): Uint8Array {

@@ -13,6 +13,7 @@ import {
   ServerProcess,
   type ProcessClient,
 } from "../test/server-process.js";
+import { appendParagraph, paragraphs } from "../test/charter-text.js";
 
 /**
  * Durability of the BUILT server (`apps/server/dist/main.js`, rebuild with
@@ -45,27 +46,6 @@ function newSeed(what: string): { seed: number; random: () => number } {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
-}
-
-/** The charter's paragraph texts, in document order. */
-function paragraphs(doc: Y.Doc): string[] {
-  return doc
-    .getXmlFragment(CHARTER_FRAGMENT)
-    .toArray()
-    .map((node) =>
-      node instanceof Y.XmlElement
-        ? node
-            .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
-            .join("")
-        : "",
-    );
-}
 
 async function storedParagraphs(server: ServerProcess, documentName: string): Promise<string[]> {
   const doc = await server.storedDocument(documentName);

@@ -4,12 +4,7 @@ import { CloseCode } from "@entente/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { eventually, LiveServer } from "../test/live-server.js";
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
-}
+import { appendParagraph } from "../test/charter-text.js";
 
 function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
   return doc

@@ -1,8 +1,9 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../db/database.js";
-import { openMigratedStore, tempDatabase } from "../test/test-store.js";
-import { SqlUpdateLog } from "./update-log.js";
+import { openMigratedStore, tempDatabase, TEST_STORE_IS_POSTGRES } from "../test/test-store.js";
+import { DOCUMENT_LOCK_CLASS, SqlUpdateLog } from "./update-log.js";
 
 function typed(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);
@@ -116,4 +117,24 @@ describe("SqlUpdateLog on a real SQLite file", () => {
     expect([...text].filter((c) => c === "0")).toHaveLength(rounds);
     expect([...text].filter((c) => c === "1")).toHaveLength(rounds);
   });
+
+  // Runs in the PostgreSQL pass of `npm test`: SQLite has one writer and no advisory locks.
+  it.runIf(TEST_STORE_IS_POSTGRES)(
+    "on PostgreSQL, skips a compaction while another instance compacts the document",
+    async () => {
+      const doc = new Y.Doc();
+      await log.append("p/charter", typed(doc, "a"), { userId: null, organizationId: null });
+      // Another instance's compaction holds the document's lock in its transaction.
+      await store.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${"p/charter"}::text))`.execute(
+          trx,
+        );
+        expect(await log.compact("p/charter")).toBe(false);
+        // Another document is not held up.
+        expect(await log.compact("p/other")).toBe(true);
+      });
+      expect(await log.compact("p/charter")).toBe(true);
+      expect((await log.load("p/charter")).updates).toHaveLength(0);
+    },
+  );
 });

@@ -50,7 +50,7 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
 }
 
 /** First key of the PostgreSQL advisory locks taken per document ("ENT"). */
-const DOCUMENT_LOCK_CLASS = 0x454e54;
+export const DOCUMENT_LOCK_CLASS = 0x454e54;
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -29,6 +29,12 @@ export interface ProcessUser {
 
 export type ProcessClient = SyncClient;
 
+/** Where a server process keeps its data: its own SQLite file unless `databaseUrl` is set. */
+export interface StoreOptions {
+  databaseUrl?: string | undefined;
+  redisUrl?: string | undefined;
+}
+
 const OUTPUT_KEPT = 20_000;
 const living = new Set<ServerProcess>();
 
@@ -53,17 +59,22 @@ export class ServerProcess {
     readonly dir: string,
     readonly port: number,
     readonly main: string,
+    private readonly store: StoreOptions,
   ) {}
 
-  /** Starts the built server (or `main`, another build of it) on a fresh SQLite file. */
-  static async start(options: { main?: string } = {}): Promise<ServerProcess> {
+  /**
+   * Starts the built server (or `main`, another build of it) on a fresh SQLite file, or
+   * on `databaseUrl` (and `redisUrl`) as one instance of several sharing a store.
+   */
+  static async start(options: { main?: string } & StoreOptions = {}): Promise<ServerProcess> {
     const main = options.main ?? BUILT_MAIN;
     if (!fs.existsSync(main)) {
       throw new Error(`${main} does not exist: build the server first (npx tsc -b apps/server)`);
     }
     if (main === BUILT_MAIN) warnIfStale();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-process-"));
-    const server = new ServerProcess(dir, await freePort(), main);
+    const { databaseUrl, redisUrl } = options;
+    const server = new ServerProcess(dir, await freePort(), main, { databaseUrl, redisUrl });
     living.add(server);
     try {
       await server.boot();
@@ -260,8 +271,9 @@ export class ServerProcess {
       env: {
         PORT: String(this.port),
         HOST: "127.0.0.1",
-        DATABASE_URL: `sqlite:${this.databaseFile}`,
+        DATABASE_URL: this.store.databaseUrl ?? `sqlite:${this.databaseFile}`,
         PUBLIC_ORIGIN: this.url,
+        ...(this.store.redisUrl ? { REDIS_URL: this.store.redisUrl } : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -309,7 +321,7 @@ async function healthy(url: string): Promise<boolean> {
  * A free port below the kernel's ephemeral range: while the server is down between a kill
  * and its restart, no outgoing connection of another test can be given its port.
  */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   let ephemeralFrom = 32_768;
   try {
     const [low] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").split(/\s+/);

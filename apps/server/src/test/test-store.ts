@@ -12,8 +12,13 @@ import { migrateToLatest } from "../db/migrations.js";
  * `ENTENTE_TEST_POSTGRES_URL`, default the local `test` database's server).
  */
 const TEST_STORE = process.env.ENTENTE_TEST_STORE === "postgres" ? "postgres" : "sqlite";
+export const TEST_STORE_IS_POSTGRES = TEST_STORE === "postgres";
 const ADMIN_URL =
   process.env.ENTENTE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** The scale-out tests start Redis servers of their own with this command. */
+export const REDIS_SERVER_COMMAND = process.env.ENTENTE_TEST_REDIS_SERVER ?? "redis-server";
+/** Under CI a test that lacks a service fails instead of being skipped. */
+export const IN_CI = Boolean(process.env.CI);
 
 export interface TempDatabase {
   url: string;
@@ -35,6 +40,11 @@ export async function tempDatabase(): Promise<TempDatabase> {
     const { url, cleanup } = tempSqliteUrl();
     return { url, cleanup: () => Promise.resolve(cleanup()) };
   }
+  return tempPostgresDatabase();
+}
+
+/** A fresh, empty PostgreSQL database, whatever store the suite runs on; dropped by `cleanup`. */
+export async function tempPostgresDatabase(): Promise<TempDatabase> {
   const name = `entente_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
@@ -43,6 +53,19 @@ export async function tempDatabase(): Promise<TempDatabase> {
     url: url.toString(),
     cleanup: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** Why the PostgreSQL tests cannot run here, or null when the server answers. */
+export async function postgresMissing(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return null;
+  } catch {
+    return `these tests need PostgreSQL at ${new URL(ADMIN_URL).host} (set ENTENTE_TEST_POSTGRES_URL)`;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function adminQuery(statement: string): Promise<void> {
