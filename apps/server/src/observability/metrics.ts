@@ -44,6 +44,13 @@ const HTTP_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
+ * Why a loaded document was read again from storage: this instance's link to Redis came
+ * back, another instance's did, or an update relayed from another instance depended on
+ * one the bus had not delivered.
+ */
+export type ResyncReason = "reconnected" | "peer-rejoined" | "gap";
+
+/**
  * Every metric the server exports, in a registry of its own: tests and several servers
  * in one process never collide, and nothing lands in prom-client's global registry.
  * Callers report events through the methods; `render()` is what `/metrics` serves.
@@ -65,6 +72,7 @@ export class SyncMetrics {
   private readonly httpRequests: Counter<"method" | "route" | "status">;
   private readonly httpRequestDuration: Histogram<"method" | "route">;
   private readonly loginRateLimitedTotal: Counter;
+  private readonly documentResyncs: Counter<"reason">;
 
   constructor(options: SyncMetricsOptions = {}) {
     const registers = [this.registry];
@@ -123,6 +131,12 @@ export class SyncMetrics {
       name: "entente_sync_compactions_total",
       help: "Update-log compactions run, by outcome.",
       labelNames: ["outcome"],
+      registers,
+    });
+    this.documentResyncs = new Counter({
+      name: "entente_sync_document_resyncs_total",
+      help: "Loaded documents read again from storage because the instance bus may have lost messages, by reason.",
+      labelNames: ["reason"],
       registers,
     });
     this.compactionDuration = new Histogram({
@@ -219,6 +233,11 @@ export class SyncMetrics {
     const methodLabel = HTTP_METHODS.has(method) ? method : "OTHER";
     this.httpRequests.inc({ method: methodLabel, route, status: String(status) });
     this.httpRequestDuration.observe({ method: methodLabel, route }, durationSeconds);
+  }
+
+  /** A loaded document was read again from storage after a gap in what the bus delivered. */
+  documentResynced(reason: ResyncReason): void {
+    this.documentResyncs.inc({ reason });
   }
 
   loginRateLimited(): void {

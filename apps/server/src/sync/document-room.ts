@@ -5,7 +5,11 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Logger } from "../observability/logger.js";
-import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
+import {
+  FrameRejectReason,
+  type ResyncReason,
+  type SyncMetrics,
+} from "../observability/metrics.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import { applyStoredDocument, type UpdateLog, type UpdateStamp } from "./update-log.js";
@@ -154,7 +158,7 @@ export class DocumentRoom {
    */
   rejoin(): void {
     this.enqueue(null, async () => {
-      await this.resyncFromStorage();
+      await this.resyncFromStorage("reconnected");
       this.publishLocalPresence();
       this.services.bus.publish(this.name, { kind: "rejoined" });
     });
@@ -241,7 +245,7 @@ export class DocumentRoom {
         case "awareness":
           return this.applyRemotePresence(message.userId, message.update);
         case "rejoined":
-          return this.resyncFromStorage().then(() => this.publishLocalPresence());
+          return this.resyncFromStorage("peer-rejoined").then(() => this.publishLocalPresence());
       }
     });
   };
@@ -254,14 +258,15 @@ export class DocumentRoom {
       // It depends on an update the bus did not deliver; storage has both.
       store.pendingStructs = null;
       store.pendingDs = null;
-      await this.resyncFromStorage();
+      await this.resyncFromStorage("gap");
       return;
     }
     if (change) this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
   }
 
   /** Reads the document again and relays to this instance's clients whatever it lacked. */
-  private async resyncFromStorage(): Promise<void> {
+  private async resyncFromStorage(reason: ResyncReason): Promise<void> {
+    this.services.metrics.documentResynced(reason);
     const stored = await this.services.log.load(this.name);
     const change = this.collectChanges(() => applyStoredDocument(this.doc, stored, OTHER_INSTANCE));
     if (change) this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
