@@ -10,6 +10,7 @@ import { openStore } from "../apps/server/dist/db/database.js";
 import { migrateToLatest } from "../apps/server/dist/db/migrations.js";
 import { createLogger } from "../apps/server/dist/observability/logger.js";
 import { SyncMetrics } from "../apps/server/dist/observability/metrics.js";
+import { SINGLE_INSTANCE } from "../apps/server/dist/sync/instance-bus.js";
 import { RoomRegistry } from "../apps/server/dist/sync/room-registry.js";
 import { SqlUpdateLog } from "../apps/server/dist/sync/update-log.js";
 
@@ -19,7 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-bench-"));
 const store = openStore(`sqlite:${path.join(dir, "bench.sqlite")}`);
 await migrateToLatest(store.db, store.dialect);
-const log = new SqlUpdateLog(store.db);
+const log = new SqlUpdateLog(store);
 
 // Two editors typing one character per update, as keystrokes arrive.
 const editors = [new Y.Doc(), new Y.Doc()];
@@ -98,6 +99,7 @@ rows.push(
 
 const registry = new RoomRegistry({
   log,
+  bus: SINGLE_INSTANCE,
   logger: createLogger({ level: "silent" }),
   metrics: new SyncMetrics(),
   compactAfterUpdates: 500,

@@ -35,6 +35,11 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(8 * 1024 * 1024),
+    /**
+     * Behind a load balancer: take each client's address from the last X-Forwarded-For
+     * entry (the one the balancer adds), so rate limits count clients, not the balancer.
+     */
+    TRUST_PROXY: booleanFlag.default(false),
     /** Connection attempts per client address per minute, counted before authentication. */
     SYNC_CONNECTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Connection attempts per user per minute. */

@@ -18,6 +18,7 @@ const server = await startServer({
     connectionsPerUser: { max: env.SYNC_CONNECTS_PER_USER_PER_MINUTE, windowMs: 60_000 },
   },
   redisUrl: env.REDIS_URL,
+  trustProxy: env.TRUST_PROXY,
   logger,
   metrics: new SyncMetrics({ collectDefaultMetrics: true }),
   metricsToken: env.METRICS_TOKEN,

@@ -30,6 +30,8 @@ export interface ServerConfig {
   metrics?: SyncMetrics;
   /** Bearer token for GET /metrics; without one the route answers 404. */
   metricsToken?: string | undefined;
+  /** Client addresses come from the load balancer's X-Forwarded-For. */
+  trustProxy?: boolean | undefined;
   /** Redis shared by the instances serving the same documents; one instance alone without it. */
   redisUrl?: string | undefined;
 }
@@ -68,6 +70,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const services = createServices({
     store,
     publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
     liveSockets: {
       closeSession: (sessionId) => {
         sync.closeSession(sessionId);
@@ -87,6 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     access: services.access,
     rooms,
     publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy ?? false,
     metrics,
     logger: logger.child({ component: "sync" }),
     ...(config.syncLimits ? { limits: config.syncLimits } : {}),

@@ -21,6 +21,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 export interface ServicesConfig {
   store: Store;
   publicOrigin: string;
+  /** Take client addresses from the load balancer's X-Forwarded-For (see `requestAddress`). */
+  trustProxy?: boolean | undefined;
   liveSockets: LiveSockets;
   loginLimits?: LoginLimits | undefined;
   metrics?: SyncMetrics | undefined;
@@ -32,7 +34,7 @@ export interface ServicesConfig {
 export function createServices(config: ServicesConfig): Services {
   const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   return {
-    env: { PUBLIC_ORIGIN: config.publicOrigin },
+    env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access: new AccessService(config.store.db),

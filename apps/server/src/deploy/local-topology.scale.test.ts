@@ -1,31 +1,39 @@
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { formatDocumentName } from "@entente/domain";
-import { CHARTER_FRAGMENT, charterPlainText } from "@entente/editor";
+import { charterPlainText } from "@entente/editor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { WebSocket } from "ws";
+import { appendParagraph } from "../test/charter-text.js";
 import { fetchJson, signUpOver } from "../test/http-client.js";
+import { RedisProcess, redisServerMissing } from "../test/redis-process.js";
 import { connectSyncClient, type SyncClient } from "../test/sync-client.js";
 import {
-  createTestDatabase,
   IN_CI,
+  postgresMissing,
+  tempPostgresDatabase,
+  type TempDatabase,
+} from "../test/test-store.js";
+import {
   isAlive,
   LocalTopology,
-  missingPrerequisites,
+  nginxMissing,
   portIsFree,
   type ProcessInfo,
 } from "./local-topology.js";
 
 /**
- * infra/local-topology.sh, the compose topology without Docker: the machine's PostgreSQL
- * and Redis, two instances of the built server, nginx in front. Everything below goes
- * through the load balancer, as a browser would.
+ * infra/local-topology.sh, the compose topology without Docker: two instances of the built
+ * server and nginx in front, here over a fresh PostgreSQL database and a Redis of the
+ * test's own. Everything below goes through the load balancer, as a browser would; each
+ * instance's own port is only read for its metrics (which instance holds which socket).
  */
 
-const missing = await missingPrerequisites();
+const missing = [nginxMissing(), await postgresMissing(), redisServerMissing()].filter(
+  (reason): reason is string => reason !== null,
+);
 const skip = missing.length > 0 && !IN_CI;
-if (skip) {
-  console.warn(`⚠ local-topology.scale.test.ts SKIPPED: missing ${missing.join("; ")}`);
-}
+if (skip) console.warn(`⚠ local-topology.scale.test.ts SKIPPED: ${missing.join("; ")}`);
 
 const METRICS_TOKEN = randomBytes(24).toString("hex");
 
@@ -43,21 +51,17 @@ async function eventually(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
-}
-
 describe.skipIf(skip)(
-  `two instances behind nginx (infra/local-topology.sh)${skip ? ` SKIPPED: missing ${missing.join("; ")}` : ""}`,
+  `two instances behind nginx (infra/local-topology.sh)${skip ? ` SKIPPED: ${missing.join("; ")}` : ""}`,
   () => {
-    let database: { name: string; drop: () => Promise<void> } | undefined;
+    let database: TempDatabase | undefined;
+    let redis: RedisProcess | undefined;
     let topology: LocalTopology;
     let north: Member;
     let south: Member;
@@ -103,17 +107,69 @@ describe.skipIf(skip)(
     ): Promise<T> {
       const response = await call;
       if (response.status !== status) {
-        throw new Error(`expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`,
+        );
       }
       return response.body;
     }
+
+    /** A login attempt with chosen Host and Origin headers (fetch cannot set Host). */
+    function post(
+      baseUrl: string,
+      route: string,
+      headers: { host?: string; origin: string },
+    ): Promise<{ status: number; body: string }> {
+      const body = JSON.stringify({ email: "nobody@example.test", password: "not-the-password" });
+      return new Promise((resolve, reject) => {
+        const request = http.request(
+          `${baseUrl}${route}`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            timeout: 5000,
+          },
+          (response) => {
+            let text = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk: string) => (text += chunk));
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+          },
+        );
+        request.on("timeout", () => request.destroy(new Error(`POST ${route} timed out`)));
+        request.on("error", reject);
+        request.end(body);
+      });
+    }
+
+    /** How an upgrade through the balancer ends: "open" or the HTTP status. */
+    function upgrade(documentName: string, cookie: string, origin: string) {
+      return new Promise<number | "open">((resolve, reject) => {
+        const socket = new WebSocket(`${syncUrl()}/${documentName}`, {
+          headers: { cookie },
+          origin,
+          handshakeTimeout: 5000,
+        });
+        socket.on("unexpected-response", (_request, response) => {
+          resolve(response.statusCode ?? 0);
+          socket.terminate();
+        });
+        socket.on("open", () => {
+          resolve("open");
+          socket.close();
+        });
+        socket.on("error", reject);
+      });
+    }
+
+    const syncUrl = () => `${topology.url.replace(/^http/, "ws")}/sync`;
 
     const api = <T = any>(method: string, route: string, body: unknown, member: Member) =>
       fetchJson<T>(topology.url, method, route, body, member.cookie);
 
     /** A stock y-websocket client through the load balancer. */
     async function connect(member: Member): Promise<SyncClient> {
-      const client = connectSyncClient(`${topology.url.replace(/^http/, "ws")}/sync`, charter, member.cookie, (gone) =>
+      const client = connectSyncClient(syncUrl(), charter, member.cookie, (gone) =>
         clients.delete(gone),
       );
       clients.add(client);
@@ -128,26 +184,15 @@ describe.skipIf(skip)(
 
     beforeAll(async () => {
       if (missing.length > 0) {
-        throw new Error(`the scale tests need ${missing.join("; ")}`);
+        throw new Error(missing.join("; "));
       }
-      database = await createTestDatabase();
+      database = await tempPostgresDatabase();
+      redis = await RedisProcess.start();
       topology = await LocalTopology.start({
-        databaseName: database.name,
+        databaseUrl: database.url,
+        redisUrl: redis.url,
         env: { METRICS_TOKEN },
       });
-    }, 90_000);
-
-    afterAll(async () => {
-      for (const client of [...clients]) client.destroy();
-      try {
-        await topology?.dispose();
-      } finally {
-        await database?.drop();
-      }
-    }, 60_000);
-
-    it("says where it runs, and balances the API over both instances", async () => {
-      expect(topology.output()).toContain(`[topology] ready ${topology.url}`);
 
       // Two members of two organizations in one partnership, set up through the balancer.
       const member = async (name: string): Promise<Member> => ({
@@ -184,26 +229,38 @@ describe.skipIf(skip)(
         expect(me.partnerships.map((p: { id: string }) => p.id)).toEqual([partnershipId]);
       }
       charter = formatDocumentName({ kind: "charter", partnershipId });
+    }, 90_000);
 
+    afterAll(async () => {
+      for (const client of [...clients]) client.destroy();
+      try {
+        await topology?.dispose();
+      } finally {
+        await redis?.dispose();
+        await database?.cleanup();
+      }
+    }, 60_000);
+
+    it("balances the API over both instances", async () => {
       const [app1, app2] = await apiRequests();
       expect(app1, "API requests app1 answered").toBeGreaterThan(0);
       expect(app2, "API requests app2 answered").toBeGreaterThan(0);
     }, 30_000);
 
     it("keeps the server's checks behind the balancer: same origin, and /metrics hidden", async () => {
-      const crossSite = await fetch(`${topology.url}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: "http://evil.example" },
-        body: JSON.stringify({ email: "nobody@example.test", password: "irrelevant" }),
+      // A page on another site: refused, for the API and for the sync socket.
+      const evil = "http://evil.example";
+      expect((await post(topology.url, "/api/auth/login", { origin: evil })).status).toBe(403);
+      expect(await upgrade(charter, north.cookie, evil)).toBe(403);
+      // The balancer forwards the Host the browser sent, port included: a page reached
+      // under another name than PUBLIC_ORIGIN (here localhost) is still same-origin.
+      const otherName = `localhost:${topology.lbPort}`;
+      const sameSite = await post(topology.url, "/api/auth/login", {
+        host: otherName,
+        origin: `http://${otherName}`,
       });
-      expect(crossSite.status).toBe(403);
-      // The balancer forwards the client's Host (port included): an Origin naming it passes.
-      const sameSite = await fetch(`${topology.url}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: topology.url },
-        body: JSON.stringify({ email: "nobody@example.test", password: "irrelevant-password" }),
-      });
-      expect(sameSite.status).toBe(401);
+      expect(sameSite.status, sameSite.body).toBe(401);
+      expect(await upgrade(charter, north.cookie, topology.url)).toBe("open");
 
       const hidden = await fetch(`${topology.url}/metrics`, {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },
@@ -212,24 +269,32 @@ describe.skipIf(skip)(
     }, 30_000);
 
     it("proxies WebSockets to both instances, and edits and presence cross between them", async () => {
-      expect(charter, "the partnership of the first test").toBeDefined();
-      expect(await openSockets()).toEqual([0, 0]);
+      await eventually(async () => (await openSockets()).join() === "0,0", "no socket open yet");
 
       // North's socket lands on one instance; south's are opened until one lands on the
       // other (the balancer sends a new socket to the instance with fewer).
       const northClient = await connect(north);
-      await eventually(async () => (await openSockets()).reduce((a, b) => a + b) === 1, "north's socket");
+      await eventually(
+        async () => (await openSockets()).reduce((a, b) => a + b) === 1,
+        "north's socket",
+      );
       const northOn = (await openSockets()).indexOf(1);
       let southClient: SyncClient | undefined;
       for (let attempt = 0; attempt < 5 && !southClient; attempt++) {
         const candidate = await connect(south);
-        await eventually(async () => (await openSockets()).reduce((a, b) => a + b) === 2, "south's socket");
+        await eventually(
+          async () => (await openSockets()).reduce((a, b) => a + b) === 2,
+          "south's socket",
+        );
         const sockets = await openSockets();
         if (sockets[northOn] === 1) {
           southClient = candidate;
         } else {
           candidate.destroy();
-          await eventually(async () => (await openSockets()).reduce((a, b) => a + b) === 1, "south's socket to close");
+          await eventually(
+            async () => (await openSockets()).reduce((a, b) => a + b) === 1,
+            "south's socket to close",
+          );
         }
       }
       expect(southClient, "a south socket on the instance north is not on").toBeDefined();
@@ -253,10 +318,18 @@ describe.skipIf(skip)(
       northClient.provider.awareness.setLocalStateField("user", { name: north.name });
       southClient!.provider.awareness.setLocalStateField("user", { name: south.name });
       const presence = (client: SyncClient, of: SyncClient) =>
-        (client.provider.awareness.getStates().get(of.doc.clientID) as { user?: { name?: string } } | undefined)
-          ?.user?.name;
-      await eventually(() => presence(southClient!, northClient) === north.name, "north's presence at south");
-      await eventually(() => presence(northClient, southClient!) === south.name, "south's presence at north");
+        (
+          client.provider.awareness.getStates().get(of.doc.clientID) as
+            { user?: { name?: string } } | undefined
+        )?.user?.name;
+      await eventually(
+        () => presence(southClient!, northClient) === north.name,
+        "north's presence at south",
+      );
+      await eventually(
+        () => presence(northClient, southClient!) === south.name,
+        "south's presence at north",
+      );
 
       // North leaves: its presence goes for south too, on the other instance.
       const northId = northClient.doc.clientID;
@@ -266,7 +339,10 @@ describe.skipIf(skip)(
         "north's presence to leave south",
       );
       southClient!.destroy();
-      await eventually(async () => (await openSockets()).reduce((a, b) => a + b) === 0, "every socket closed");
+      await eventually(
+        async () => (await openSockets()).reduce((a, b) => a + b) === 0,
+        "every socket closed",
+      );
     }, 60_000);
 
     it("stops everything it started on SIGTERM", async () => {
@@ -275,12 +351,16 @@ describe.skipIf(skip)(
       const nginx = started.filter((p) => p.command.startsWith("nginx:"));
       expect(servers, topology.output()).toHaveLength(2);
       expect(nginx.map((p) => p.command)).toEqual(
-        expect.arrayContaining([expect.stringContaining("master process"), expect.stringContaining("worker process")]),
+        expect.arrayContaining([
+          expect.stringContaining("master process"),
+          expect.stringContaining("worker process"),
+        ]),
       );
 
       expect(await topology.stop("SIGTERM", 40_000)).toEqual({ code: 0, signal: null });
       expect(started.filter(isAlive), "processes still alive").toEqual([]);
-      for (const port of topology.ports) expect(await portIsFree(port), `port ${port} free`).toBe(true);
+      for (const port of topology.ports)
+        expect(await portIsFree(port), `port ${port} free`).toBe(true);
       expect(topology.output()).toContain("[topology] stopped");
     }, 60_000);
   },

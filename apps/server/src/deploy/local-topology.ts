@@ -1,77 +1,39 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { BUILT_MAIN, freePort } from "../test/server-process.js";
+import { NGINX_BIN, SEARCH_PATH as PATH } from "../test/test-store.js";
 
 /**
  * Test helpers for infra/local-topology.sh: the script as a child process on free loopback
- * ports, the processes it starts, and the machine services it needs.
+ * ports, the processes it starts, and whether nginx is there to run.
  */
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-export const TOPOLOGY_SCRIPT = path.join(repositoryRoot, "infra/local-topology.sh");
-const BUILT_MAIN = path.join(repositoryRoot, "apps/server/dist/main.js");
-
-// The one place these tests read the environment: where the machine's services are.
-// eslint-disable-next-line no-restricted-properties -- test harness, not server configuration
-const environment = process.env;
-export const IN_CI = Boolean(environment.CI);
-export const NGINX = environment.NGINX ?? "/usr/sbin/nginx";
-const POSTGRES_ADMIN_URL =
-  environment.ENTENTE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-export const REDIS_URL = environment.ENTENTE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const TOPOLOGY_SCRIPT = path.join(repositoryRoot, "infra/local-topology.sh");
 
 const OUTPUT_KEPT = 60_000;
 
-/** What the scale tests need from the machine and do not find, each with how to get it. */
-export async function missingPrerequisites(): Promise<string[]> {
-  const missing: string[] = [];
+/** Why the load balancer cannot run here, or null when nginx is there. */
+export function nginxMissing(): string | null {
   try {
-    fs.accessSync(NGINX, fs.constants.X_OK);
+    fs.accessSync(NGINX_BIN, fs.constants.X_OK);
+    return null;
   } catch {
-    missing.push(`nginx at ${NGINX} (apt-get install -y nginx, or set NGINX)`);
+    return `this test runs nginx and needs ${NGINX_BIN} (apt-get install -y nginx, or set NGINX_BIN)`;
   }
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-  } catch {
-    missing.push(`PostgreSQL at ${redact(POSTGRES_ADMIN_URL)} (set ENTENTE_TEST_POSTGRES_URL)`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-  if (!(await redisAnswers(REDIS_URL))) {
-    missing.push(`Redis at ${redact(REDIS_URL)} (redis-server, or set ENTENTE_TEST_REDIS_URL)`);
-  }
-  return missing;
 }
 
-/** A fresh PostgreSQL database name on the test server; `drop` removes it even if in use. */
-export async function createTestDatabase(): Promise<{ name: string; drop: () => Promise<void> }> {
-  const name = `entente_topology_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  return { name, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** The test PostgreSQL server's URL without a database: what the script's POSTGRES_URL takes. */
-export function postgresServerUrl(): string {
-  const url = new URL(POSTGRES_ADMIN_URL);
-  const credentials = url.username
-    ? `${url.username}${url.password ? `:${url.password}` : ""}@`
+/** `postgres://…/name` split into the server (the script's POSTGRES_URL) and the name. */
+function splitDatabaseUrl(url: string): { server: string; name: string } {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  const credentials = parsed.username
+    ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ""}@`
     : "";
-  return `${url.protocol}//${credentials}${url.host}`;
-}
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  return { server: `${parsed.protocol}//${credentials}${parsed.host}`, name };
 }
 
 export interface ProcessInfo {
@@ -89,15 +51,17 @@ export interface ExitStatus {
 const living = new Set<LocalTopology>();
 // An interrupted run must not leave the topology behind.
 process.once("exit", () => {
-  for (const topology of living) topology.killGroup();
+  for (const topology of living) topology.kill();
 });
 
 /**
- * infra/local-topology.sh running on free loopback ports, in a process group of its own
- * (so a last resort can kill everything it started at once).
+ * infra/local-topology.sh running on free loopback ports. It puts each process it starts
+ * in a process group of its own, so a last resort kills what it saw the script start.
  */
 export class LocalTopology {
   private log = "";
+  /** What the script had started once it was ready. */
+  private started: ProcessInfo[] = [];
   readonly exited: Promise<ExitStatus>;
 
   private constructor(
@@ -116,34 +80,38 @@ export class LocalTopology {
   }
 
   /**
-   * Starts the script on `databaseName` and waits until the load balancer answers
-   * /api/health. `env` is added to the script's environment (the instances inherit it).
+   * Starts the script on the PostgreSQL database `databaseUrl` and Redis `redisUrl`, and
+   * waits for its "ready" line. `env` is added to the script's environment (the instances
+   * inherit it).
    */
   static async start(options: {
-    databaseName: string;
+    databaseUrl: string;
+    redisUrl: string;
     env?: Record<string, string>;
     timeoutMs?: number;
   }): Promise<LocalTopology> {
     if (!fs.existsSync(BUILT_MAIN)) {
       throw new Error(`${BUILT_MAIN} does not exist: build the server first (npx tsc -b)`);
     }
-    const [lbPort, app1Port, app2Port] = await freePorts();
-    const lbOrigin = `http://127.0.0.1:${lbPort}`;
-    const child = spawn(TOPOLOGY_SCRIPT, [options.databaseName], {
+    const [lbPort, app1Port, app2Port] = await threeFreePorts();
+    const database = splitDatabaseUrl(options.databaseUrl);
+    const child = spawn(TOPOLOGY_SCRIPT, [database.name], {
       cwd: repositoryRoot,
+      // Its own process group and session: a Ctrl-C meant for the test runner reaches the
+      // runner, whose exit handler then kills the script and what it started.
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       // Only what the script needs: nothing of the test runner's environment leaks in.
       env: {
-        PATH: environment.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+        PATH,
         NODE: process.execPath,
-        NGINX,
-        POSTGRES_URL: postgresServerUrl(),
-        REDIS_URL,
+        NGINX_BIN,
+        POSTGRES_URL: database.server,
+        REDIS_URL: options.redisUrl,
         LB_PORT: String(lbPort),
         APP1_PORT: String(app1Port),
         APP2_PORT: String(app2Port),
-        PUBLIC_ORIGIN: lbOrigin,
+        PUBLIC_ORIGIN: `http://127.0.0.1:${lbPort}`,
         LOG_LEVEL: "warn",
         ...options.env,
       },
@@ -152,6 +120,7 @@ export class LocalTopology {
     living.add(topology);
     try {
       await topology.waitUntilReady(options.timeoutMs ?? 60_000);
+      topology.started = topology.processes();
     } catch (error) {
       await topology.dispose();
       throw error;
@@ -198,28 +167,34 @@ export class LocalTopology {
     }
   }
 
-  /** Stops the script if it still runs (SIGTERM, then SIGKILL to its whole process group). */
+  /**
+   * Stops the script if it still runs (SIGTERM, then SIGKILL), and kills whatever it
+   * started that outlived it.
+   */
   async dispose(): Promise<void> {
     if (this.running) {
-      const started = this.processes();
+      this.started.push(...this.processes());
       try {
         await this.stop("SIGTERM", 30_000);
       } catch {
-        this.killGroup();
-        for (const process_ of started) if (isAlive(process_)) killQuietly(process_.pid);
+        this.kill();
         await this.exited;
       }
     }
+    this.kill();
     living.delete(this);
   }
 
-  /** SIGKILL to the script's process group: it and everything it started. */
-  killGroup(): void {
-    if (this.child.pid !== undefined) killQuietly(-this.child.pid);
+  /** SIGKILL to the script and to every process it was seen to start that still runs. */
+  kill(): void {
+    if (this.running) this.child.kill("SIGKILL");
+    for (const process_ of this.started) if (isAlive(process_)) killQuietly(process_.pid);
   }
 
+  /** Waits for the script's `ready <url>` line, then checks the balancer answers. */
   private async waitUntilReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    const readyLine = `[topology] ready ${this.url}`;
     for (;;) {
       if (!this.running) {
         const { code, signal } = await this.exited;
@@ -227,11 +202,12 @@ export class LocalTopology {
           `infra/local-topology.sh exited while starting (${signal ?? code}):\n${this.log}`,
         );
       }
-      if (await answersHealth(this.url)) return;
+      if (this.log.includes(readyLine)) {
+        if (await answersHealth(this.url)) return;
+        throw new Error(`"${readyLine}", but /api/health does not answer there:\n${this.log}`);
+      }
       if (Date.now() > deadline) {
-        throw new Error(
-          `the load balancer did not answer /api/health within ${timeoutMs} ms:\n${this.log}`,
-        );
+        throw new Error(`no "${readyLine}" within ${timeoutMs} ms:\n${this.log}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -313,45 +289,13 @@ async function answersHealth(url: string): Promise<boolean> {
   }
 }
 
-/** Redis answers PING (or asks for a password, which the URL carries). */
-function redisAnswers(redisUrl: string): Promise<boolean> {
-  const url = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: url.hostname, port: Number(url.port || 6379) });
-    socket.setTimeout(3000);
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString("utf8"))));
-    socket.once("timeout", () => done(false));
-    socket.once("error", () => done(false));
-  });
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
-}
-
-/**
- * Distinct free ports below the kernel's ephemeral range, so no outgoing connection
- * takes one between this check and the script's processes listening on it.
- */
-async function freePorts(): Promise<[number, number, number]> {
-  let ephemeralFrom = 32_768;
-  try {
-    const [low] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").split(/\s+/);
-    if (Number(low) > 21_000) ephemeralFrom = Number(low);
-  } catch {
-    // Keep the usual lower bound.
-  }
+/** Three distinct free ports: the balancer's and the two instances'. */
+async function threeFreePorts(): Promise<[number, number, number]> {
   const ports = new Set<number>();
-  for (let attempt = 0; ports.size < 3 && attempt < 200; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * (ephemeralFrom - 20_000));
-    if (!ports.has(port) && (await portIsFree(port))) ports.add(port);
-  }
+  for (let attempt = 0; ports.size < 3 && attempt < 20; attempt++) ports.add(await freePort());
   const [first, second, third] = ports;
-  if (third === undefined) throw new Error("no 3 free ports below the ephemeral range");
-  return [first!, second!, third];
+  if (first === undefined || second === undefined || third === undefined) {
+    throw new Error("no three distinct free ports");
+  }
+  return [first, second, third];
 }

@@ -12,7 +12,7 @@ import type { DocumentReader } from "../sync/document-reader.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
-  env: Pick<Env, "PUBLIC_ORIGIN">;
+  env: Pick<Env, "PUBLIC_ORIGIN" | "TRUST_PROXY">;
   db: Kysely<Database>;
   sessions: SessionService;
   access: AccessService;

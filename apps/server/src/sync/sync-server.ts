@@ -5,6 +5,7 @@ import { parse as parseCookies } from "hono/utils/cookie";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { AccessService } from "../access/access-service.js";
 import type { SessionService } from "../auth/sessions.js";
+import { requestAddress } from "../http/client-address.js";
 import { errorBody } from "../http/errors.js";
 import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
@@ -33,6 +34,8 @@ export interface SyncServerOptions {
   access: AccessService;
   rooms: RoomRegistry;
   publicOrigin: string;
+  /** Count connection attempts by the load balancer's X-Forwarded-For, not its address. */
+  trustProxy: boolean;
   metrics: SyncMetrics;
   logger: Logger;
   limits?: Partial<SyncLimits>;
@@ -140,7 +143,11 @@ export class SyncServer {
     if (!isAllowedOrigin(request.headers.origin, request.headers.host, this.options.publicOrigin)) {
       return refuse(socket, 403);
     }
-    const address = request.socket.remoteAddress ?? "unknown";
+    const address = requestAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      this.options.trustProxy,
+    );
     if (!this.perAddress.take(address)) return refuse(socket, 429);
 
     const token = parseCookies(request.headers.cookie ?? "", SESSION_COOKIE)[SESSION_COOKIE];

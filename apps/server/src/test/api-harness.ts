@@ -41,10 +41,12 @@ export class ApiHarness {
     readonly store: Store,
     private readonly cleanupStore: () => Promise<void>,
     loginLimits: LoginLimits | undefined,
+    trustProxy: boolean,
   ) {
     this.services = createServices({
       store,
       loginLimits,
+      trustProxy,
       publicOrigin: TEST_ORIGIN,
       liveSockets: {
         closeSession: (sessionId) => this.endedSessions.push(sessionId),
@@ -61,10 +63,12 @@ export class ApiHarness {
     this.app = createApp(this.services, { logger: createLogger({ level: "info", destination }) });
   }
 
-  static async create(options: { loginLimits?: LoginLimits } = {}): Promise<ApiHarness> {
+  static async create(
+    options: { loginLimits?: LoginLimits; trustProxy?: boolean } = {},
+  ): Promise<ApiHarness> {
     const { url, cleanup } = await tempDatabase();
     const store = await openMigratedStore(url);
-    return new ApiHarness(store, cleanup, options.loginLimits);
+    return new ApiHarness(store, cleanup, options.loginLimits, options.trustProxy ?? false);
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,10 @@ const ADMIN_URL =
   process.env.ENTENTE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 /** The scale-out tests start Redis servers of their own with this command. */
 export const REDIS_SERVER_COMMAND = process.env.ENTENTE_TEST_REDIS_SERVER ?? "redis-server";
+/** The nginx the deployment test runs as load balancer (not `NGINX`, which nginx reads). */
+export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
+/** The PATH given to the processes the deployment test starts. */
+export const SEARCH_PATH = process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin";
 /** Under CI a test that lacks a service fails instead of being skipped. */
 export const IN_CI = Boolean(process.env.CI);
 

@@ -247,6 +247,31 @@ describe("auth routes", () => {
       }
     });
 
+    it("behind a trusted proxy, counts each client's forwarded address, not the proxy's", async () => {
+      const limits = {
+        perAccount: { max: 10, windowMs: 60_000 },
+        perAddress: { max: 2, windowMs: 60_000 },
+      };
+      for (const trustProxy of [true, false]) {
+        const harness = await ApiHarness.create({ loginLimits: limits, trustProxy });
+        try {
+          const attempt = (from: string) =>
+            harness.request("POST", "/api/auth/login", {
+              body: { email: "nobody@example.test", password: "guess" },
+              // What a client claims comes first; the proxy appends the address it saw.
+              headers: { "x-forwarded-for": `198.51.100.7, ${from}` },
+            });
+          expect((await attempt("203.0.113.1")).status).toBe(401);
+          expect((await attempt("203.0.113.1")).status).toBe(401);
+          expect((await attempt("203.0.113.1")).status).toBe(429);
+          // Another client behind the same proxy: its own count only when the proxy is trusted.
+          expect((await attempt("203.0.113.2")).status).toBe(trustProxy ? 401 : 429);
+        } finally {
+          await harness.close();
+        }
+      }
+    });
+
     it("counts attempts before the slow password check, so parallel guesses cannot slip past the limit", async () => {
       const guesses = await Promise.all(
         Array.from({ length: 30 }, () => login({ email: "ada@example.test", password: "guess" })),

@@ -37,7 +37,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
     .post("/login", async (c) => {
       const body = await readJson(c, LoginBody);
       const { perAccount, perAddress } = services.loginLimits;
-      const address = clientAddress(c);
+      const address = clientAddress(c, services.env.TRUST_PROXY);
       // Counted before the slow password check, so parallel guesses cannot all slip
       // through; a success gives its attempts back, so only failures stay counted.
       const accountAllowed = perAccount.take(body.email);
