@@ -18,6 +18,8 @@ import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
+import { notificationRoutes } from "./routes/notifications/notifications.js";
+import { feedRoutes, postRoutes, replyRoutes } from "./routes/posts/posts.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -93,6 +95,10 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", governanceRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
+  app.route("/api/partnerships", feedRoutes(services));
+  app.route("/api/posts", postRoutes(services));
+  app.route("/api/replies", replyRoutes(services));
+  app.route("/api/notifications", notificationRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { createServices, type LoginLimits } from "./services.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
+import { SharedFeedEvents } from "./feed/shared-feed-events.js";
 import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
 import { RedisBus } from "./sync/redis-bus.js";
 import { RoomRegistry } from "./sync/room-registry.js";
@@ -83,6 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
     loginLimits: config.loginLimits,
     metrics,
+    feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),
   });
   const sync = new SyncServer({

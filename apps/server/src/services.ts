@@ -1,6 +1,9 @@
 import { AccessService } from "./access/access-service.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
+import { InProcessFeedEvents, type FeedEvents } from "./feed/feed-events.js";
+import { NotificationService } from "./feed/notification-service.js";
+import { PostService } from "./feed/post-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
 import { SyncMetrics } from "./observability/metrics.js";
@@ -28,16 +31,21 @@ export interface ServicesConfig {
   metrics?: SyncMetrics | undefined;
   /** Defaults to reading from storage only (no live rooms: API tests). */
   documents?: DocumentReader | undefined;
+  /** Defaults to this process only (one instance). */
+  feedEvents?: FeedEvents | undefined;
 }
 
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
   const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
+  const access = new AccessService(config.store.db);
+  const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
+  const notifications = new NotificationService(config.store.db, feedEvents);
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
     sessions: new SessionService(config.store.db),
-    access: new AccessService(config.store.db),
+    access,
     loginLimits: {
       perAccount: new RateLimiter(loginLimits.perAccount),
       perAddress: new RateLimiter(loginLimits.perAddress),
@@ -45,5 +53,8 @@ export function createServices(config: ServicesConfig): Services {
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
     documents: config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store)),
+    feedEvents,
+    posts: new PostService(config.store.db, access, feedEvents, notifications),
+    notifications,
   };
 }

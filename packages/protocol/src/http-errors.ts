@@ -10,6 +10,8 @@ export const ErrorCode = {
   EmailTaken: "email_taken",
   InvitationUsed: "invitation_used",
   InvitationExpired: "invitation_expired",
+  /** A rich body mentions someone (or an organization) who is not in the partnership. */
+  InvalidMention: "invalid_mention",
   RateLimited: "rate_limited",
   Internal: "internal",
 } as const;

@@ -23,6 +23,36 @@ export type {
   PartnershipView,
   UserView,
 } from "./api.js";
+export type {
+  AuthorView,
+  FeedEvent,
+  ItemLink,
+  ItemLinkKind,
+  MentionAttrs,
+  MentionKind,
+  NotificationKind,
+  NotificationListResponse,
+  NotificationView,
+  PartnershipFeedEvent,
+  PostListResponse,
+  PostResponse,
+  PostTag,
+  PostThreadResponse,
+  PostView,
+  ReactionName,
+  ReactionsResponse,
+  ReactionView,
+  ReplyResponse,
+  ReplyView,
+  RichTextDoc,
+  RichTextMark,
+  RichTextNode,
+  SeenByOrganization,
+  SeenByView,
+  SeenResponse,
+  UnreadCountResponse,
+  UserFeedEvent,
+} from "./feed.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";

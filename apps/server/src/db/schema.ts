@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { GovernanceLevel, Permission } from "@entente/domain";
+import type { NotificationKind, PostTag, ReactionName } from "@entente/protocol";
 
 /** Times are milliseconds since the epoch in both SQLite and PostgreSQL. */
 type Millis = number;
@@ -118,6 +119,77 @@ export interface DecisionVotesTable {
   created_at: Millis;
 }
 
+/**
+ * A post of a partnership's updates feed. Deleting one keeps a tombstone (title, body,
+ * links and search text emptied, `deleted_at` set) so its thread and notifications keep
+ * pointing somewhere.
+ */
+export interface PostsTable {
+  id: string;
+  partnership_id: string;
+  /** Stamped by the server from the session and the author's seat, never from the body. */
+  author_user_id: string;
+  author_organization_id: string;
+  title: string;
+  /** Tiptap JSON (`RichTextDoc`) as text; "null" once deleted. */
+  body: string;
+  tag: PostTag;
+  /** `ItemLink[]` as JSON text. */
+  links: string;
+  /** Title and body as lower-cased plain text: what `?q=` searches with LIKE. */
+  search_text: string;
+  created_at: Millis;
+  edited_at: Millis | null;
+  deleted_at: Millis | null;
+}
+
+/** A reply in a post's thread; deleted replies are tombstones like posts. */
+export interface RepliesTable {
+  id: string;
+  post_id: string;
+  partnership_id: string;
+  author_user_id: string;
+  author_organization_id: string;
+  body: string;
+  search_text: string;
+  created_at: Millis;
+  edited_at: Millis | null;
+  deleted_at: Millis | null;
+}
+
+/** One reaction per user per post or reply: a new one replaces the old. */
+export interface ReactionsTable {
+  target_kind: "post" | "reply";
+  /** The post's or the reply's id. */
+  target_id: string;
+  /** The thread's post, so one query loads a thread's reactions. */
+  post_id: string;
+  user_id: string;
+  reaction: ReactionName;
+  created_at: Millis;
+}
+
+/** Who has read a post ("seen by"): the first time they did. */
+export interface PostReadsTable {
+  post_id: string;
+  user_id: string;
+  /** The reader's seat organization when they read it. */
+  organization_id: string;
+  read_at: Millis;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  partnership_id: string;
+  kind: NotificationKind;
+  post_id: string;
+  reply_id: string | null;
+  actor_user_id: string;
+  created_at: Millis;
+  read_at: Millis | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -131,4 +203,9 @@ export interface Database {
   document_snapshots: DocumentSnapshotsTable;
   charter_endorsements: CharterEndorsementsTable;
   decision_votes: DecisionVotesTable;
+  posts: PostsTable;
+  replies: RepliesTable;
+  reactions: ReactionsTable;
+  post_reads: PostReadsTable;
+  notifications: NotificationsTable;
 }

@@ -9,6 +9,9 @@ import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
 import type { RequestLogVariables } from "../observability/request-logger.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import type { FeedEvents } from "../feed/feed-events.js";
+import type { NotificationService } from "../feed/notification-service.js";
+import type { PostService } from "../feed/post-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -24,6 +27,11 @@ export interface Services {
   liveSockets: LiveSockets;
   /** Current content of documents (the live room's if loaded, else storage's). */
   documents: DocumentReader;
+  /** Live events of the updates feed and of users' notifications. */
+  feedEvents: FeedEvents;
+  /** Posts, replies, reactions and "seen by" of partnerships' updates feeds. */
+  posts: PostService;
+  notifications: NotificationService;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

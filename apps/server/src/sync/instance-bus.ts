@@ -36,6 +36,9 @@ export interface InstanceBus {
   publish(documentName: string, message: DocumentMessage): void;
   publishAccessChange(change: AccessChange): void;
   onAccessChange(listener: (change: AccessChange) => void): void;
+  /** A live event for other instances' open streams (the updates feed): JSON, opaque here. */
+  publishLiveEvent(event: unknown): void;
+  onLiveEvent(listener: (event: unknown) => void): void;
   /** Called when the bus is back after an outage, once every subscription is renewed. */
   onReconnect(listener: () => void): void;
   close(): Promise<void>;
@@ -48,6 +51,8 @@ export const SINGLE_INSTANCE: InstanceBus = {
   publish: () => {},
   publishAccessChange: () => {},
   onAccessChange: () => {},
+  publishLiveEvent: () => {},
+  onLiveEvent: () => {},
   onReconnect: () => {},
   close: () => Promise.resolve(),
 };

@@ -12,6 +12,7 @@ import type {
 
 const DOCUMENT_CHANNEL_PREFIX = "entente:doc:";
 const ACCESS_CHANNEL = "entente:access";
+const LIVE_EVENT_CHANNEL = "entente:live";
 
 /** The first number of a document message on the wire. */
 const Kind = { Update: 0, Awareness: 1, Rejoined: 2 } as const;
@@ -30,6 +31,7 @@ export class RedisBus implements InstanceBus {
   private readonly subscriber: Redis;
   private readonly documents = new Map<string, DocumentListener>();
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly liveEventListeners: ((event: unknown) => void)[] = [];
   private readonly reconnectListeners: (() => void)[] = [];
   /** A connection dropped since the last time both were up: messages may have been lost. */
   private interrupted = false;
@@ -69,7 +71,7 @@ export class RedisBus implements InstanceBus {
     const bus = new RedisBus(url, logger);
     try {
       await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
-      await bus.subscriber.subscribe(ACCESS_CHANNEL);
+      await bus.subscriber.subscribe(ACCESS_CHANNEL, LIVE_EVENT_CHANNEL);
     } catch (error) {
       await bus.close();
       throw new Error(`Redis is not reachable at ${redactUrl(url)}`, { cause: error });
@@ -103,14 +105,19 @@ export class RedisBus implements InstanceBus {
   }
 
   publishAccessChange(change: AccessChange): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, this.instanceId);
-    encoding.writeVarString(encoder, JSON.stringify(change));
-    this.send(ACCESS_CHANNEL, encoding.toUint8Array(encoder));
+    this.sendJson(ACCESS_CHANNEL, change);
   }
 
   onAccessChange(listener: (change: AccessChange) => void): void {
     this.accessListeners.push(listener);
+  }
+
+  publishLiveEvent(event: unknown): void {
+    this.sendJson(LIVE_EVENT_CHANNEL, event);
+  }
+
+  onLiveEvent(listener: (event: unknown) => void): void {
+    this.liveEventListeners.push(listener);
   }
 
   onReconnect(listener: () => void): void {
@@ -122,6 +129,13 @@ export class RedisBus implements InstanceBus {
     this.publisher.disconnect();
     this.subscriber.disconnect();
     return Promise.resolve();
+  }
+
+  private sendJson(channel: string, value: unknown): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, this.instanceId);
+    encoding.writeVarString(encoder, JSON.stringify(value));
+    this.send(channel, encoding.toUint8Array(encoder));
   }
 
   private send(channel: string, payload: Uint8Array): void {
@@ -141,6 +155,7 @@ export class RedisBus implements InstanceBus {
     this.interrupted = false;
     const channels = [
       ACCESS_CHANNEL,
+      LIVE_EVENT_CHANNEL,
       ...[...this.documents.keys()].map((name) => DOCUMENT_CHANNEL_PREFIX + name),
     ];
     try {
@@ -164,6 +179,11 @@ export class RedisBus implements InstanceBus {
       if (channel === ACCESS_CHANNEL) {
         const change = JSON.parse(decoding.readVarString(decoder)) as AccessChange;
         for (const listener of this.accessListeners) listener(change);
+        return;
+      }
+      if (channel === LIVE_EVENT_CHANNEL) {
+        const event: unknown = JSON.parse(decoding.readVarString(decoder));
+        for (const listener of this.liveEventListeners) listener(event);
         return;
       }
       if (!channel.startsWith(DOCUMENT_CHANNEL_PREFIX)) return;

@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
+import { EventStreamReader } from "../test/event-stream-reader.js";
 import { eventually } from "../test/live-server.js";
 import { RedisProcess, redisServerMissing } from "../test/redis-process.js";
 import {
@@ -222,6 +223,42 @@ describe.skipIf(missing !== null && !IN_CI)(
         10_000,
         "presence to cross instances after the restart",
       );
+    });
+
+    it("streams a post made on one instance to the updates feed open on another", async () => {
+      const [a, b] = instances as [ServerProcess, ServerProcess];
+      const stream = await fetch(`${b.url}/api/partnerships/${cast.partnershipId}/events`, {
+        headers: { cookie: cast.south.cookie },
+      });
+      expect(stream.status).toBe(200);
+      const reader = new EventStreamReader(stream.body!);
+      try {
+        expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
+        const created = await a.api(
+          "POST",
+          `/api/partnerships/${cast.partnershipId}/posts`,
+          {
+            title: "Pilot shipped",
+            body: {
+              type: "doc",
+              content: [{ type: "paragraph", content: [{ type: "text", text: "Done" }] }],
+            },
+            tag: "success",
+          },
+          cast.north.cookie,
+        );
+        expect(created.status).toBe(201);
+        const message = await reader.next(10_000);
+        expect(message).toMatchObject({
+          kind: "event",
+          data: {
+            type: "post.created",
+            post: { id: created.body.post.id, title: "Pilot shipped" },
+          },
+        });
+      } finally {
+        await reader.close();
+      }
     });
 
     it("closes a removed member's sockets on every instance", async () => {

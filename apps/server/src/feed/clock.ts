@@ -1,0 +1,11 @@
+let last = 0;
+
+/**
+ * Milliseconds since the epoch, strictly increasing within this process: two posts (or
+ * notifications) created in the same millisecond still sort in the order they were made.
+ * Across instances, order is by time, then by id.
+ */
+export function feedNow(): number {
+  last = Math.max(Date.now(), last + 1);
+  return last;
+}

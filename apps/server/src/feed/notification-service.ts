@@ -1,0 +1,239 @@
+import type {
+  NotificationKind,
+  NotificationListResponse,
+  NotificationView,
+} from "@entente/protocol";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { HttpError } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { feedNow } from "./clock.js";
+import { olderThan, page, type Cursor } from "./cursor.js";
+import type { FeedEvents } from "./feed-events.js";
+
+/** Where something happened that people are told about. */
+export interface NotificationSource {
+  partnershipId: string;
+  postId: string;
+  replyId: string | null;
+  actorUserId: string;
+}
+
+/** Who a post or reply reaches besides the feed itself. */
+export interface Audience {
+  /** Mentioned by name. */
+  userIds: readonly string[];
+  /** Mentioned as a whole: their members in the partnership are told. */
+  organizationIds: readonly string[];
+  /** For a reply: the author of the post it answers. */
+  threadAuthorId?: string | undefined;
+}
+
+/** When one person is reached several ways by one change, the most personal one counts. */
+const PRECEDENCE: readonly NotificationKind[] = ["mention", "organization_mention", "reply"];
+
+/**
+ * In-app notifications: created when a post or reply mentions someone (by name or through
+ * their organization) or answers their post, delivered live on the user's event stream.
+ * A user sees a notification only while they are in its partnership and while the post
+ * (and reply) it points at is not deleted.
+ */
+export class NotificationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events: FeedEvents,
+  ) {}
+
+  /** Notifies everyone `audience` reaches in the partnership, except the actor. */
+  async notify(source: NotificationSource, audience: Audience): Promise<void> {
+    const kinds = new Map<string, NotificationKind>();
+    const reach = (userId: string, kind: NotificationKind) => {
+      const current = kinds.get(userId);
+      if (current === undefined || PRECEDENCE.indexOf(kind) < PRECEDENCE.indexOf(current)) {
+        kinds.set(userId, kind);
+      }
+    };
+    for (const userId of audience.userIds) reach(userId, "mention");
+    if (audience.organizationIds.length > 0) {
+      const members = await this.db
+        .selectFrom("partnership_members")
+        .select("user_id")
+        .where("partnership_id", "=", source.partnershipId)
+        .where("organization_id", "in", [...audience.organizationIds])
+        .execute();
+      for (const { user_id } of members) reach(user_id, "organization_mention");
+    }
+    if (audience.threadAuthorId !== undefined) reach(audience.threadAuthorId, "reply");
+    kinds.delete(source.actorUserId);
+    if (kinds.size === 0) return;
+
+    const rows = [...kinds].map(([userId, kind]) => ({
+      id: newId(),
+      user_id: userId,
+      partnership_id: source.partnershipId,
+      kind,
+      post_id: source.postId,
+      reply_id: source.replyId,
+      actor_user_id: source.actorUserId,
+      created_at: feedNow(),
+      read_at: null,
+    }));
+    await this.db.insertInto("notifications").values(rows).execute();
+
+    const views = new Map(
+      (
+        await this.visible(rows.map((r) => r.user_id))
+          .where(
+            "notifications.id",
+            "in",
+            rows.map((r) => r.id),
+          )
+          .execute()
+      ).map((row) => [row.id, toView(row)]),
+    );
+    const unread = await this.unreadCounts(rows.map((r) => r.user_id));
+    for (const row of rows) {
+      const notification = views.get(row.id);
+      if (!notification) continue;
+      this.events.publish(
+        { kind: "user", userId: row.user_id },
+        { type: "notification.created", notification, unread: unread.get(row.user_id) ?? 0 },
+      );
+    }
+  }
+
+  /** The user's notifications, newest first, and how many are unread. */
+  async list(
+    userId: string,
+    options: { before?: Cursor | undefined; limit: number },
+  ): Promise<NotificationListResponse> {
+    let query = this.visible([userId]);
+    if (options.before) {
+      query = query.where(
+        olderThan("notifications.created_at", "notifications.id", options.before),
+      );
+    }
+    const fetched = await query
+      .orderBy("notifications.created_at", "desc")
+      .orderBy("notifications.id", "desc")
+      .limit(options.limit + 1)
+      .execute();
+    const { rows, nextCursor } = page(fetched, options.limit);
+    return {
+      notifications: rows.map(toView),
+      unread: (await this.unreadCounts([userId])).get(userId) ?? 0,
+      nextCursor,
+    };
+  }
+
+  /** Marks one of the user's notifications read (again is fine); 404 for anyone else's. */
+  async markRead(userId: string, notificationId: string): Promise<number> {
+    const mine = await this.visible([userId])
+      .where("notifications.id", "=", notificationId)
+      .executeTakeFirst();
+    if (!mine) throw HttpError.notFound("No such notification");
+    await this.db
+      .updateTable("notifications")
+      .set({ read_at: Date.now() })
+      .where("id", "=", notificationId)
+      .where("user_id", "=", userId)
+      .where("read_at", "is", null)
+      .execute();
+    return this.announceUnread(userId);
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    await this.db
+      .updateTable("notifications")
+      .set({ read_at: Date.now() })
+      .where("user_id", "=", userId)
+      .where("read_at", "is", null)
+      .execute();
+    return this.announceUnread(userId);
+  }
+
+  /** Tells the user's other tabs the new unread count. */
+  private async announceUnread(userId: string): Promise<number> {
+    const unread = (await this.unreadCounts([userId])).get(userId) ?? 0;
+    this.events.publish({ kind: "user", userId }, { type: "notifications.read", unread });
+    return unread;
+  }
+
+  private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.seen(userIds)
+      .select((eb) => ["notifications.user_id", eb.fn.countAll<number>().as("count")])
+      .where("notifications.read_at", "is", null)
+      .groupBy("notifications.user_id")
+      .execute();
+    return new Map(rows.map((r) => [r.user_id, Number(r.count)]));
+  }
+
+  /**
+   * The notifications of these users that they may still see: they are in its partnership,
+   * and neither its post nor its reply was deleted.
+   */
+  private seen(userIds: string[]) {
+    return this.db
+      .selectFrom("notifications")
+      .innerJoin("posts", "posts.id", "notifications.post_id")
+      .leftJoin("replies", "replies.id", "notifications.reply_id")
+      .innerJoin("partnership_members", (join) =>
+        join
+          .onRef("partnership_members.partnership_id", "=", "notifications.partnership_id")
+          .onRef("partnership_members.user_id", "=", "notifications.user_id"),
+      )
+      .where("notifications.user_id", "in", userIds)
+      .where("posts.deleted_at", "is", null)
+      .where("replies.deleted_at", "is", null);
+  }
+
+  /** {@link seen} notifications with what their views need. */
+  private visible(userIds: string[]) {
+    return this.seen(userIds)
+      .innerJoin("users as actor", "actor.id", "notifications.actor_user_id")
+      .select((eb) => [
+        "notifications.id",
+        "notifications.kind",
+        "notifications.partnership_id",
+        "notifications.post_id",
+        "notifications.reply_id",
+        "notifications.created_at",
+        "notifications.read_at",
+        "posts.title as post_title",
+        "actor.id as actor_id",
+        "actor.name as actor_name",
+        // The actor wrote the reply, or the post when it happened there.
+        eb.fn
+          .coalesce("replies.author_organization_id", "posts.author_organization_id")
+          .as("actor_organization_id"),
+      ]);
+  }
+}
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  partnership_id: string;
+  post_id: string;
+  reply_id: string | null;
+  created_at: number;
+  read_at: number | null;
+  post_title: string;
+  actor_id: string;
+  actor_name: string;
+  actor_organization_id: string;
+}
+
+function toView(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    partnershipId: row.partnership_id,
+    postId: row.post_id,
+    postTitle: row.post_title,
+    replyId: row.reply_id,
+    actor: { id: row.actor_id, name: row.actor_name, organizationId: row.actor_organization_id },
+    createdAt: new Date(row.created_at).toISOString(),
+    readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
+  };
+}

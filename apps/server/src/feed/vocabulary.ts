@@ -1,0 +1,28 @@
+import type { ItemLinkKind, PostTag, ReactionName } from "@entente/protocol";
+
+/** A list that names every member of `T` (the compiler refuses one that misses a member). */
+function everyOf<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) =>
+    list;
+}
+
+export const POST_TAGS = everyOf<PostTag>()(["success", "difficulty", "information", "request"]);
+
+/** In the order reactions are listed in views. */
+export const REACTION_NAMES = everyOf<ReactionName>()([
+  "thumbs_up",
+  "heart",
+  "tada",
+  "pray",
+  "eyes",
+  "thinking",
+]);
+
+export const ITEM_LINK_KINDS = everyOf<ItemLinkKind>()([
+  "objective",
+  "kpi",
+  "action",
+  "issue",
+  "decision",
+  "charter-section",
+]);

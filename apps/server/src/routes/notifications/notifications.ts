@@ -1,0 +1,44 @@
+import type {
+  NotificationListResponse,
+  UnreadCountResponse,
+  UserFeedEvent,
+} from "@entente/protocol";
+import { Hono } from "hono";
+import { eventStream, sessionAlive } from "../../feed/event-stream.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { ListNotificationsQuery, NotificationParams } from "./schema.js";
+
+/** The signed-in user's in-app notifications under `/api/notifications`, and their live stream. */
+export function notificationRoutes(services: Services): Hono<AppEnv> {
+  const { notifications } = services;
+
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const { user } = requireAuth(c);
+      const query = parseOrThrow(ListNotificationsQuery, c.req.query());
+      const body: NotificationListResponse = await notifications.list(user.id, query);
+      return c.json(body);
+    })
+    .get("/events", (c) => {
+      const { user, session } = requireAuth(c);
+      return eventStream<UserFeedEvent>(c, {
+        subscribe: (send) => services.feedEvents.subscribe({ kind: "user", userId: user.id }, send),
+        stillAllowed: () => sessionAlive(services.sessions, session),
+      });
+    })
+    .post("/read-all", async (c) => {
+      const { user } = requireAuth(c);
+      const body: UnreadCountResponse = { unread: await notifications.markAllRead(user.id) };
+      return c.json(body);
+    })
+    .post("/:notificationId/read", async (c) => {
+      const { user } = requireAuth(c);
+      const { notificationId } = parseOrThrow(NotificationParams, c.req.param());
+      const body: UnreadCountResponse = {
+        unread: await notifications.markRead(user.id, notificationId),
+      };
+      return c.json(body);
+    });
+}

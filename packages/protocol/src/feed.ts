@@ -1,0 +1,203 @@
+/**
+ * The updates feed on the wire: posts, replies, reactions, "seen by", notifications and
+ * the live events of `GET /api/partnerships/:id/events` and `GET /api/notifications/events`
+ * (see docs/API.md). Types only: the server validates, the web app renders.
+ */
+
+/** What a post is about; partners are asked to share difficulties as openly as successes. */
+export type PostTag = "success" | "difficulty" | "information" | "request";
+
+/** The reactions a member can leave, one per member per post or reply (names, not glyphs). */
+export type ReactionName = "thumbs_up" | "heart" | "tada" | "pray" | "eyes" | "thinking";
+
+/** Items of the partnership a post can point at. */
+export type ItemLinkKind =
+  "objective" | "kpi" | "action" | "issue" | "decision" | "charter-section";
+
+/** A link from a post to an item (its id in the item's document). */
+export interface ItemLink {
+  kind: ItemLinkKind;
+  id: string;
+}
+
+export type MentionKind = "user" | "organization";
+
+/**
+ * Attributes of a `mention` node. `id` is a member's user id or an organization's id in the
+ * partnership; `label` is what the server knows them by (a client's label is replaced).
+ */
+export interface MentionAttrs {
+  id: string;
+  kind: MentionKind;
+  label: string;
+}
+
+export interface RichTextMark {
+  type: string;
+  attrs?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * A node of a rich body: ProseMirror/Tiptap JSON over the editor's node and mark set plus
+ * `mention` nodes (`{type:"mention", attrs: MentionAttrs}`).
+ */
+export interface RichTextNode {
+  type: string;
+  attrs?: Record<string, string | number | boolean | null>;
+  content?: RichTextNode[];
+  text?: string;
+  marks?: RichTextMark[];
+}
+
+/** The body of a post or a reply: a Tiptap document (`type: "doc"`). */
+export interface RichTextDoc extends RichTextNode {
+  type: "doc";
+}
+
+/** Who wrote something: stamped by the server from the session and seat, never from the body. */
+export interface AuthorView {
+  id: string;
+  name: string;
+  organizationId: string;
+}
+
+/** Who left one kind of reaction. */
+export interface ReactionView {
+  name: ReactionName;
+  count: number;
+  userIds: string[];
+}
+
+/** One organization's members who have read a post. */
+export interface SeenByOrganization {
+  id: string;
+  name: string;
+  members: { id: string; name: string; seenAt: string }[];
+}
+
+/** Organizations (in partnership order) with at least one member who read the post. */
+export interface SeenByView {
+  organizations: SeenByOrganization[];
+}
+
+/**
+ * A post of the feed. A deleted post is a tombstone (`deletedAt` set, `title` empty, `body`
+ * null, no links) kept while its thread has replies.
+ */
+export interface PostView {
+  id: string;
+  partnershipId: string;
+  author: AuthorView;
+  title: string;
+  body: RichTextDoc | null;
+  tag: PostTag;
+  links: ItemLink[];
+  createdAt: string;
+  /** Set once the author edited it: the UI shows "edited". */
+  editedAt: string | null;
+  deletedAt: string | null;
+  replyCount: number;
+  reactions: ReactionView[];
+  seenBy: SeenByView;
+}
+
+/** A reply in a post's thread; a deleted one keeps its place with `body` null. */
+export interface ReplyView {
+  id: string;
+  postId: string;
+  author: AuthorView;
+  body: RichTextDoc | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  reactions: ReactionView[];
+}
+
+/** `GET /api/partnerships/:id/posts`: newest first. */
+export interface PostListResponse {
+  posts: PostView[];
+  /** Pass as `?before=` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** `POST /api/partnerships/:id/posts`, `PATCH /api/posts/:postId`. */
+export interface PostResponse {
+  post: PostView;
+}
+
+/** `GET /api/posts/:postId`: the post and its whole thread, oldest reply first. */
+export interface PostThreadResponse {
+  post: PostView;
+  replies: ReplyView[];
+}
+
+/** `POST /api/posts/:postId/replies`, `PATCH /api/replies/:replyId`. */
+export interface ReplyResponse {
+  reply: ReplyView;
+}
+
+/** `PUT`/`DELETE` of `/api/posts/:postId/reaction` and `/api/replies/:replyId/reaction`. */
+export interface ReactionsResponse {
+  reactions: ReactionView[];
+}
+
+/** `POST /api/posts/:postId/seen`. */
+export interface SeenResponse {
+  seenBy: SeenByView;
+}
+
+/**
+ * Why someone is notified: mentioned by name, mentioned through their organization
+ * (`@Northwind`), or someone replied to their post.
+ */
+export type NotificationKind = "mention" | "organization_mention" | "reply";
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  partnershipId: string;
+  postId: string;
+  /** The post's title now. */
+  postTitle: string;
+  /** Set when it happened in a reply. */
+  replyId: string | null;
+  actor: AuthorView;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** `GET /api/notifications`: newest first. */
+export interface NotificationListResponse {
+  notifications: NotificationView[];
+  /** How many of the caller's notifications are unread, over all pages. */
+  unread: number;
+  nextCursor: string | null;
+}
+
+/** `POST /api/notifications/:id/read`, `POST /api/notifications/read-all`. */
+export interface UnreadCountResponse {
+  unread: number;
+}
+
+/** Events on `GET /api/partnerships/:id/events` (SSE `data:` lines, JSON). */
+export type PartnershipFeedEvent =
+  | { type: "post.created"; post: PostView }
+  | { type: "post.updated"; post: PostView }
+  | { type: "post.deleted"; postId: string }
+  | { type: "reply.created"; reply: ReplyView; replyCount: number }
+  | { type: "reply.updated"; reply: ReplyView }
+  | { type: "reply.deleted"; postId: string; replyId: string }
+  | {
+      type: "reactions.changed";
+      postId: string;
+      replyId: string | null;
+      reactions: ReactionView[];
+    }
+  | { type: "post.seen"; postId: string; seenBy: SeenByView };
+
+/** Events on `GET /api/notifications/events`: the caller's own notifications. */
+export type UserFeedEvent =
+  | { type: "notification.created"; notification: NotificationView; unread: number }
+  | { type: "notifications.read"; unread: number };
+
+export type FeedEvent = PartnershipFeedEvent | UserFeedEvent;
