@@ -28,7 +28,7 @@ function logOf(doc: Y.Doc | null): UpdateLog {
         updates: doc ? [Y.encodeStateAsUpdate(doc)] : [],
         lastUpdateId: doc ? 1 : 0,
       }),
-    append: () => Promise.reject(new Error("read-only")),
+    appendAll: () => Promise.reject(new Error("read-only")),
     compact: () => Promise.reject(new Error("read-only")),
   };
 }

@@ -8,7 +8,7 @@ import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { DocumentRoom, type SyncConnection } from "./document-room.js";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
-import type { StoredDocument, UpdateLog, UpdateStamp } from "./update-log.js";
+import type { PendingUpdate, StoredDocument, UpdateLog, UpdateStamp } from "./update-log.js";
 
 /** An update log whose reads and writes finish only when the test says so. */
 class ControlledLog implements UpdateLog {
@@ -33,11 +33,14 @@ class ControlledLog implements UpdateLog {
     return { snapshot: null, updates: this.initial, lastUpdateId: this.initial.length };
   }
 
-  async append(_name: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {
+  /** How many updates each write stored. */
+  batches: number[] = [];
+
+  async appendAll(_name: string, updates: readonly PendingUpdate[]): Promise<number[]> {
+    this.batches.push(updates.length);
     await this.appendGate;
     if (this.failAppends) throw new Error("disk full");
-    this.stored.push({ update, stamp });
-    return this.initial.length + this.stored.length;
+    return updates.map((pending) => this.initial.length + this.stored.push(pending));
   }
 
   compact(): Promise<boolean> {
@@ -221,6 +224,61 @@ describe("DocumentRoom", () => {
   });
 });
 
+describe("DocumentRoom group commit", () => {
+  it("stores the frames that queued up during a write in one write, and relays none before", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = roomOver(log);
+    const writer = new RecordingConnection("write");
+    const reader = new RecordingConnection("read");
+    room.join(writer);
+    room.join(reader);
+    await room.whenIdle();
+    let releaseFirst!: () => void;
+    log.appendGate = new Promise((resolve) => (releaseFirst = resolve));
+
+    room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate("a")));
+    await settle();
+    for (const text of ["b", "c", "d"]) {
+      room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate(text)));
+    }
+    await settle();
+    expect(log.batches).toEqual([1]);
+    expect(reader.receivedUpdates()).toEqual([]);
+
+    releaseFirst();
+    await room.whenIdle();
+    expect(log.batches).toEqual([1, 3]);
+    expect(log.stored).toHaveLength(4);
+    expect(textOf(reader.receivedUpdates()).split("").sort().join("")).toBe("abcd");
+    room.destroy();
+  });
+
+  it("answers a newcomer only once what it would be sent is stored", async () => {
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = roomOver(log);
+    const writer = new RecordingConnection("write");
+    room.join(writer);
+    await room.whenIdle();
+    let release!: () => void;
+    log.appendGate = new Promise((resolve) => (release = resolve));
+    room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate("unstored")));
+    const newcomer = new RecordingConnection("read");
+    room.join(newcomer);
+    room.receive(
+      newcomer,
+      syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())),
+    );
+    await settle();
+    expect(newcomer.receivedUpdates()).toEqual([]);
+    release();
+    await room.whenIdle();
+    expect(textOf(newcomer.receivedUpdates())).toBe("unstored");
+    room.destroy();
+  });
+});
+
 describe("DocumentRoom compaction", () => {
   it("asks the log to compact once enough updates piled up since the last snapshot", async () => {
     const log = new ControlledLog([textUpdate("a")]);
@@ -249,8 +307,8 @@ describe("DocumentRoom compaction", () => {
     room.join(writer);
     for (const text of ["a", "b", "c", "d"]) {
       room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, textUpdate(text)));
+      await room.whenIdle();
     }
-    await room.whenIdle();
     // After "b" (held elsewhere), after "c" (done), then not after "d" (1 since).
     expect(log.compactions).toBe(2);
     room.destroy();

@@ -12,7 +12,12 @@ import {
 } from "../observability/metrics.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
-import { applyStoredDocument, type UpdateLog, type UpdateStamp } from "./update-log.js";
+import {
+  applyStoredDocument,
+  type PendingUpdate,
+  type UpdateLog,
+  type UpdateStamp,
+} from "./update-log.js";
 
 /** What every room of a process shares. */
 export interface RoomServices {
@@ -118,6 +123,10 @@ export class DocumentRoom {
   private destroyed = false;
   /** Updates this instance stored since the document was last compacted (as far as it knows). */
   private updatesSinceSnapshot = 0;
+  /** Changes applied to the document and not stored yet: nobody receives them before. */
+  private unstored: PendingUpdate[] = [];
+  /** Sync step 2 with the whole document, for new clients; dropped on every change. */
+  private wholeDocumentMessage: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -127,6 +136,9 @@ export class DocumentRoom {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
+    this.doc.on("update", () => {
+      this.wholeDocumentMessage = null;
+    });
     this.queue = this.load().catch((error: unknown) => {
       services.logger.error({ err: error, documentName: name }, "loading failed");
       this.fail();
@@ -137,14 +149,27 @@ export class DocumentRoom {
     return this.connections.size;
   }
 
-  /** Resolves when every message received so far has been handled. */
-  whenIdle(): Promise<void> {
+  /** The last task queued so far: settled, it means the room was idle at that moment. */
+  get queueTail(): Promise<void> {
     return this.queue;
+  }
+
+  /**
+   * Resolves when every message received so far has been handled, including the work
+   * that handling queued (a group commit, a compaction).
+   */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const tail = this.queue;
+      await tail;
+      if (this.queue === tail) return;
+    }
   }
 
   join(connection: SyncConnection): void {
     this.connections.set(connection, new Set());
-    this.enqueue(connection, () => {
+    this.enqueue(connection, async () => {
+      await this.flushUnstored();
       connection.send(this.syncStep1());
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) connection.send(this.awarenessMessage(states));
@@ -216,7 +241,8 @@ export class DocumentRoom {
     const stored = await this.services.log.load(this.name);
     applyStoredDocument(this.doc, stored, "storage");
     this.updatesSinceSnapshot = stored.updates.length;
-    await this.compactIfDue();
+    // Behind the clients already waiting: they are answered before a long log is folded.
+    this.enqueue(null, () => this.compactIfDue());
   }
 
   /**
@@ -364,27 +390,22 @@ export class DocumentRoom {
     }
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        let diff: Uint8Array;
-        try {
-          diff = Y.encodeStateAsUpdate(this.doc, payload);
-        } catch {
-          throw new InvalidMessageError();
-        }
-        connection.send(this.syncMessage(syncProtocol.messageYjsSyncStep2, diff));
+        await this.flushUnstored();
+        connection.send(this.syncStep2For(payload));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
         this.services.metrics.updateReceived();
         // Read-only connections sync down; what they send is never applied, stored or relayed.
-        if (connection.access === "write") await this.applyClientUpdate(connection, payload);
+        if (connection.access === "write") this.applyClientUpdate(connection, payload);
         return;
       default:
         throw new InvalidMessageError();
     }
   }
 
-  private async applyClientUpdate(connection: SyncConnection, update: Uint8Array): Promise<void> {
+  private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
     // Untrusted bytes: refuse what could hang Yjs, blow up memory or apply half-way.
     if (!checkUntrustedUpdate(update).ok) {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
@@ -425,19 +446,37 @@ export class DocumentRoom {
     }
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
-    await this.appendWithRetry(change, connection.stamp);
-    this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
-    this.services.bus.publish(this.name, { kind: "update", update: change });
-    this.services.metrics.updateApplied();
-    this.updatesSinceSnapshot += 1;
+    // Stored by the next flush, with whatever else was queued behind this frame.
+    if (this.unstored.push({ update: change, stamp: connection.stamp }) === 1) {
+      this.enqueue(null, () => this.flushUnstored());
+    }
+  }
+
+  /**
+   * Group commit: stores every applied change not stored yet in one write, then relays
+   * them. Under load many frames wait on the queue, so one write covers them all; alone,
+   * a frame is stored at once. Anything that sends document state calls this first.
+   */
+  private async flushUnstored(): Promise<void> {
+    if (this.unstored.length === 0) return;
+    const batch = this.unstored;
+    this.unstored = [];
+    await this.appendWithRetry(batch);
+    for (const { update } of batch) {
+      this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, update));
+      this.services.bus.publish(this.name, { kind: "update", update });
+      this.services.metrics.updateApplied();
+    }
+    this.updatesSinceSnapshot += batch.length;
     await this.compactIfDue();
   }
 
-  private async appendWithRetry(update: Uint8Array, stamp: UpdateStamp): Promise<number> {
+  private async appendWithRetry(batch: readonly PendingUpdate[]): Promise<void> {
     const { log, metrics } = this.services;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await metrics.timeStorageWrite(() => log.append(this.name, update, stamp));
+        await metrics.timeStorageWrite(() => log.appendAll(this.name, batch));
+        return;
       } catch (error) {
         const delay = STORAGE_RETRY_DELAYS_MS[attempt];
         if (delay === undefined) throw error;
@@ -530,6 +569,34 @@ export class DocumentRoom {
 
   private broadcast(message: Uint8Array): void {
     for (const connection of this.connections.keys()) connection.send(message);
+  }
+
+  /**
+   * The answer to a client's state vector. A new client (empty vector) gets the whole
+   * document, encoded once and kept until the document changes: a join storm of
+   * hundreds of clients on a large document costs one encoding, not one each.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    let empty: boolean;
+    try {
+      empty = Y.decodeStateVector(stateVector).size === 0;
+    } catch {
+      throw new InvalidMessageError();
+    }
+    if (empty) {
+      this.wholeDocumentMessage ??= this.syncMessage(
+        syncProtocol.messageYjsSyncStep2,
+        Y.encodeStateAsUpdate(this.doc),
+      );
+      return this.wholeDocumentMessage;
+    }
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      throw new InvalidMessageError();
+    }
+    return this.syncMessage(syncProtocol.messageYjsSyncStep2, diff);
   }
 
   private syncStep1(): Uint8Array {

@@ -8,7 +8,7 @@ import { SyncMetrics } from "../observability/metrics.js";
 import type { SyncConnection } from "./document-room.js";
 import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { RoomRegistry } from "./room-registry.js";
-import type { StoredDocument, UpdateLog } from "./update-log.js";
+import type { PendingUpdate, StoredDocument, UpdateLog } from "./update-log.js";
 
 /** A log whose appends wait until the test lets them through. */
 class SlowLog implements UpdateLog {
@@ -22,9 +22,9 @@ class SlowLog implements UpdateLog {
   load(): Promise<StoredDocument> {
     return Promise.resolve({ snapshot: null, updates: [], lastUpdateId: 0 });
   }
-  async append(): Promise<number> {
+  async appendAll(_name: string, updates: readonly PendingUpdate[]): Promise<number[]> {
     await this.gate;
-    return ++this.appended;
+    return updates.map(() => ++this.appended);
   }
   compact(): Promise<boolean> {
     return Promise.resolve(true);
@@ -91,9 +91,9 @@ class OneByOneLog implements UpdateLog {
   load(): Promise<StoredDocument> {
     return Promise.resolve({ snapshot: null, updates: [], lastUpdateId: 0 });
   }
-  async append(): Promise<number> {
+  async appendAll(_name: string, updates: readonly PendingUpdate[]): Promise<number[]> {
     await new Promise<void>((resolve) => this.gates.push(resolve));
-    return ++this.appended;
+    return updates.map(() => ++this.appended);
   }
   compact(): Promise<boolean> {
     return Promise.resolve(true);

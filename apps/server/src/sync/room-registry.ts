@@ -37,11 +37,11 @@ export class RoomRegistry {
   /** Called when a socket left: unload the room once it is empty and idle. */
   release(room: DocumentRoom): void {
     if (room.connectionCount > 0) return;
-    const idle = room.whenIdle();
-    void idle.then(() => {
+    const tail = room.queueTail;
+    void tail.then(() => {
       if (room.connectionCount > 0) return;
-      // Someone joined, sent and left meanwhile: wait for that work too.
-      if (room.whenIdle() !== idle) return this.release(room);
+      // More work was queued meanwhile (a flush, or someone joined, sent and left).
+      if (room.queueTail !== tail) return this.release(room);
       this.unload(room);
     });
   }
@@ -50,7 +50,7 @@ export class RoomRegistry {
   async closeAll(code: CloseCode): Promise<void> {
     const rooms = [...this.rooms.values()];
     for (const room of rooms) room.closeAll(code);
-    await Promise.all(rooms.map((room) => untilSettled(room)));
+    await Promise.all(rooms.map((room) => room.whenIdle()));
     for (const room of rooms) this.unload(room);
   }
 
@@ -63,14 +63,5 @@ export class RoomRegistry {
   private unload(room: DocumentRoom): void {
     this.forget(room);
     room.destroy();
-  }
-}
-
-/** Waits until the room's queue stops growing (frames may still arrive while sockets close). */
-async function untilSettled(room: DocumentRoom): Promise<void> {
-  for (;;) {
-    const idle = room.whenIdle();
-    await idle;
-    if (room.whenIdle() === idle) return;
   }
 }

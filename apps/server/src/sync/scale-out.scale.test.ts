@@ -23,7 +23,7 @@ import {
 } from "../test/test-store.js";
 import { DocumentRoom, type SyncConnection } from "./document-room.js";
 import { RedisBus } from "./redis-bus.js";
-import type { StoredDocument, UpdateLog } from "./update-log.js";
+import type { PendingUpdate, StoredDocument, UpdateLog } from "./update-log.js";
 
 const missing = (await postgresMissing()) ?? redisServerMissing();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -294,8 +294,8 @@ class GatedLog implements UpdateLog {
     await this.gate;
     return { snapshot: null, updates: [], lastUpdateId: 0 };
   }
-  append(): Promise<number> {
-    return Promise.resolve(1);
+  appendAll(_name: string, updates: readonly PendingUpdate[]): Promise<number[]> {
+    return Promise.resolve(updates.map((_, i) => i + 1));
   }
   compact(): Promise<boolean> {
     return Promise.resolve(true);

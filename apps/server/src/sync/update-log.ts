@@ -22,10 +22,16 @@ export interface StoredDocument {
  * binary is ever stored. Compaction keeps every update's row, with its author stamp
  * and time, and drops only the bytes the snapshot now holds.
  */
+/** One update to store, with who it came from. */
+export interface PendingUpdate {
+  update: Uint8Array;
+  stamp: UpdateStamp;
+}
+
 export interface UpdateLog {
   load(documentName: string): Promise<StoredDocument>;
-  /** Stores one update; resolves with its id once it is durable. */
-  append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number>;
+  /** Stores the updates in order, in one write; resolves with their ids once durable. */
+  appendAll(documentName: string, updates: readonly PendingUpdate[]): Promise<number[]>;
   /**
    * Folds the stored snapshot and updates into a new snapshot, read from storage (not
    * from any instance's memory, which may lack another instance's latest update).
@@ -48,6 +54,9 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
     for (const update of stored.updates) Y.applyUpdate(doc, update);
   }, origin);
 }
+
+/** Rows per insert statement: well under both stores' limits on bound parameters. */
+const ROWS_PER_INSERT = 1000;
 
 /** First key of the PostgreSQL advisory locks taken per document ("ENT"). */
 export const DOCUMENT_LOCK_CLASS = 0x454e54;
@@ -114,33 +123,61 @@ export class SqlUpdateLog implements UpdateLog {
     }
   }
 
+  /** Stores one update; resolves with its id once it is durable. */
   async append(documentName: string, update: Uint8Array, stamp: UpdateStamp): Promise<number> {
-    const values = {
-      document_name: documentName,
-      update,
-      user_id: stamp.userId,
-      organization_id: stamp.organizationId,
-      created_at: Date.now(),
-    };
+    const [id] = await this.appendAll(documentName, [{ update, stamp }]);
+    return id as number;
+  }
+
+  async appendAll(documentName: string, updates: readonly PendingUpdate[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
+      const chunk = updates.slice(start, start + ROWS_PER_INSERT);
+      ids.push(...(await this.insertRows(documentName, chunk)));
+    }
+    return ids;
+  }
+
+  /** One multi-row insert; the ids come back in insertion order. */
+  private async insertRows(
+    documentName: string,
+    chunk: readonly PendingUpdate[],
+  ): Promise<number[]> {
+    const createdAt = Date.now();
     if (this.dialect === "sqlite") {
       // One process writes SQLite, one statement at a time: ids commit in order.
-      const row = await this.db
+      const rows = await this.db
         .insertInto("document_updates")
-        .values(values)
+        .values(
+          chunk.map(({ update, stamp }) => ({
+            document_name: documentName,
+            update,
+            user_id: stamp.userId,
+            organization_id: stamp.organizationId,
+            created_at: createdAt,
+          })),
+        )
         .returning("id")
-        .executeTakeFirstOrThrow();
-      return Number(row.id);
+        .execute();
+      return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
     }
+    const values = sql.join(
+      chunk.map(
+        ({ update, stamp }, position) =>
+          sql`(${position}::int, ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}::bytea,
+            ${stamp.userId}::text, ${stamp.organizationId}::text)`,
+      ),
+    );
     const { rows } = await sql<{ id: number }>`
       WITH document_lock AS (
         SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${documentName}::text))
       )
       INSERT INTO document_updates (document_name, "update", user_id, organization_id, created_at)
-      SELECT ${values.document_name}::text, ${Buffer.from(update)}::bytea, ${values.user_id}::text,
-        ${values.organization_id}::text, ${values.created_at}::bigint
-      FROM document_lock
+      SELECT ${documentName}::text, v.update, v.user_id, v.organization_id, ${createdAt}::bigint
+      FROM document_lock, (VALUES ${values}) AS v(position, update, user_id, organization_id)
+      ORDER BY v.position
       RETURNING id`.execute(this.db);
-    return Number(rows[0]?.id);
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
   async compact(documentName: string): Promise<boolean> {
