@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import * as Y from "yjs";
 import type { Dialect, Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
+import { WriteCoalescer } from "./write-coalescer.js";
 
 /** Who an update came from, stamped by the server; null ids for server-written content. */
 export interface UpdateStamp {
@@ -55,6 +56,11 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
   }, origin);
 }
 
+/** One row of `document_updates` to insert. */
+interface Row extends PendingUpdate {
+  documentName: string;
+}
+
 /** Rows per insert statement: well under both stores' limits on bound parameters. */
 const ROWS_PER_INSERT = 1000;
 
@@ -103,6 +109,12 @@ async function readStored(
 export class SqlUpdateLog implements UpdateLog {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
+  /** Appends of all documents that arrive while others are in flight share one commit. */
+  private readonly postgresWrites = new WriteCoalescer<Row, number>(
+    (rows) => this.insertPostgres(rows),
+    ROWS_PER_INSERT,
+    4,
+  );
 
   constructor(store: Pick<Store, "db" | "dialect">) {
     this.db = store.db;
@@ -132,52 +144,65 @@ export class SqlUpdateLog implements UpdateLog {
   async appendAll(documentName: string, updates: readonly PendingUpdate[]): Promise<number[]> {
     const ids: number[] = [];
     for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
-      const chunk = updates.slice(start, start + ROWS_PER_INSERT);
-      ids.push(...(await this.insertRows(documentName, chunk)));
+      const rows = updates
+        .slice(start, start + ROWS_PER_INSERT)
+        .map(({ update, stamp }) => ({ documentName, update, stamp }));
+      ids.push(
+        ...(await (this.dialect === "sqlite"
+          ? this.insertSqlite(rows)
+          : this.postgresWrites.add(rows))),
+      );
     }
     return ids;
   }
 
-  /** One multi-row insert; the ids come back in insertion order. */
-  private async insertRows(
-    documentName: string,
-    chunk: readonly PendingUpdate[],
-  ): Promise<number[]> {
+  /** One multi-row insert; one process writes SQLite, one statement at a time: ids commit in order. */
+  private async insertSqlite(rows: readonly Row[]): Promise<number[]> {
     const createdAt = Date.now();
-    if (this.dialect === "sqlite") {
-      // One process writes SQLite, one statement at a time: ids commit in order.
-      const rows = await this.db
-        .insertInto("document_updates")
-        .values(
-          chunk.map(({ update, stamp }) => ({
-            document_name: documentName,
-            update,
-            user_id: stamp.userId,
-            organization_id: stamp.organizationId,
-            created_at: createdAt,
-          })),
-        )
-        .returning("id")
-        .execute();
-      return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
-    }
+    const inserted = await this.db
+      .insertInto("document_updates")
+      .values(
+        rows.map(({ documentName, update, stamp }) => ({
+          document_name: documentName,
+          update,
+          user_id: stamp.userId,
+          organization_id: stamp.organizationId,
+          created_at: createdAt,
+        })),
+      )
+      .returning("id")
+      .execute();
+    return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
+  }
+
+  /**
+   * One statement for the rows of several documents. It first takes each document's
+   * advisory lock, in the order of the lock keys (so two instances never wait on each
+   * other in a cycle), and holds them until it commits; ids come back in row order.
+   */
+  private async insertPostgres(rows: readonly Row[]): Promise<number[]> {
+    const names = [...new Set(rows.map((row) => row.documentName))];
     const values = sql.join(
-      chunk.map(
-        ({ update, stamp }, position) =>
-          sql`(${position}::int, ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}::bytea,
+      rows.map(
+        ({ documentName, update, stamp }, position) =>
+          sql`(${position}::int, ${documentName}::text,
+            ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}::bytea,
             ${stamp.userId}::text, ${stamp.organizationId}::text)`,
       ),
     );
-    const { rows } = await sql<{ id: number }>`
-      WITH document_lock AS (
-        SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${documentName}::text))
+    const { rows: inserted } = await sql<{ id: number }>`
+      WITH document_locks AS (
+        SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, key)
+        FROM (SELECT DISTINCT hashtext(name) AS key FROM unnest(${names}::text[]) AS name) AS keys
+        ORDER BY key
       )
       INSERT INTO document_updates (document_name, "update", user_id, organization_id, created_at)
-      SELECT ${documentName}::text, v.update, v.user_id, v.organization_id, ${createdAt}::bigint
-      FROM document_lock, (VALUES ${values}) AS v(position, update, user_id, organization_id)
+      SELECT v.document_name, v.update, v.user_id, v.organization_id, ${Date.now()}::bigint
+      FROM (VALUES ${values}) AS v(position, document_name, update, user_id, organization_id)
+      WHERE (SELECT count(*) FROM document_locks) > 0
       ORDER BY v.position
       RETURNING id`.execute(this.db);
-    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
   async compact(documentName: string): Promise<boolean> {
