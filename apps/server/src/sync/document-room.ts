@@ -100,6 +100,9 @@ function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
 
 const STORAGE_RETRY_DELAYS_MS = [50, 250, 1000];
 
+/** At most this many changes wait for one group commit. */
+const GROUP_COMMIT_MAX_UPDATES = 32;
+
 /**
  * A loaded document and the sockets editing it. Every message is handled in arrival
  * order on one queue that starts with loading from storage, so nobody is answered
@@ -398,7 +401,10 @@ export class DocumentRoom {
       case syncProtocol.messageYjsUpdate:
         this.services.metrics.updateReceived();
         // Read-only connections sync down; what they send is never applied, stored or relayed.
-        if (connection.access === "write") this.applyClientUpdate(connection, payload);
+        if (connection.access !== "write") return;
+        this.applyClientUpdate(connection, payload);
+        // A long backlog is stored in slices, so its first frames are not held back long.
+        if (this.unstored.length >= GROUP_COMMIT_MAX_UPDATES) await this.flushUnstored();
         return;
       default:
         throw new InvalidMessageError();
