@@ -9,6 +9,10 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
   const t = useT();
   const { location } = useRouter();
   const { partnershipId } = usePartnershipContext();
+  // The lens travels with the user from section to section; a feed's `?post=` does not.
+  const params = new URLSearchParams(location.search);
+  params.delete("post");
+  const search = params.size > 0 ? `?${params.toString()}` : "";
 
   return (
     <div className="partnership-bar">
@@ -17,8 +21,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
           {SECTIONS.map((section) => (
             <Link
               key={section}
-              // The lens travels with the user from section to section.
-              to={`${sectionPath(partnershipId, section)}${location.search}`}
+              to={`${sectionPath(partnershipId, section)}${search}`}
               className="tab"
               aria-current={section === current ? "page" : undefined}
               data-testid={`tab-${section}`}

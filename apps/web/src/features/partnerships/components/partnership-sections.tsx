@@ -13,6 +13,7 @@ const PrivateNotesWorkspace = lazy(
 const ObjectivesSection = lazy(() => import("../../objectives/components/objectives-section"));
 const IssuesSection = lazy(() => import("../../issues/components/issues-section"));
 const DecisionsSection = lazy(() => import("../../decisions/components/decisions-section"));
+const FeedSection = lazy(() => import("../../feed/components/feed-section"));
 const OrganizationsSection = lazy(
   () => import("../../organizations/components/organizations-section"),
 );
@@ -50,6 +51,8 @@ function CurrentSection({ section, aside }: { section: Section; aside: ReactNode
       return <IssuesSection />;
     case "decisions":
       return <DecisionsSection />;
+    case "updates":
+      return <FeedSection />;
     case "organizations":
       return <OrganizationsSection />;
     case "private":

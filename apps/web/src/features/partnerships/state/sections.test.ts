@@ -5,6 +5,7 @@ describe("sections", () => {
   it("maps URL segments to sections; the charter is the root", () => {
     expect(parseSection(null)).toBe("charter");
     expect(parseSection("issues")).toBe("issues");
+    expect(parseSection("updates")).toBe("updates");
     expect(parseSection("charter")).toBeUndefined();
     expect(parseSection("nope")).toBeUndefined();
   });

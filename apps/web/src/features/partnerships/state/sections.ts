@@ -4,6 +4,7 @@ export const SECTIONS = [
   "objectives",
   "issues",
   "decisions",
+  "updates",
   "organizations",
   "private",
 ] as const;

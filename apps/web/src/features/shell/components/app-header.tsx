@@ -3,6 +3,7 @@ import { Link, useRouter } from "../../../lib/router";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
+import { NotificationBell } from "../../notifications/components/notification-bell";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderPartnership {
@@ -63,6 +64,7 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
             ? t("header.user", { name: me.user.name, organization: myOrganization.name })
             : me.user.name}
         </span>
+        <NotificationBell />
         <LanguageSwitcher />
         <button type="button" className="button button--ghost" onClick={() => void onLogout()}>
           {t("header.logout")}
