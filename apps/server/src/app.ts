@@ -16,6 +16,10 @@ import { invitationRoutes } from "./routes/invitations/invitations.js";
 import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
+import { commentThreadRoutes, partnershipCommentRoutes } from "./routes/comments/comments.js";
+import { preferenceRoutes } from "./routes/preferences/preferences.js";
+import { activityRoutes } from "./routes/activity/activity.js";
+import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
@@ -89,6 +93,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/metrics", metricsRoutes({ metrics: services.metrics, token: options.metricsToken }));
   app.route("/api/health", healthRoutes());
   app.route("/api/auth", authRoutes(services));
+  app.route("/api/me/notification-preferences", preferenceRoutes(services));
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));
@@ -99,6 +104,10 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/posts", postRoutes(services));
   app.route("/api/replies", replyRoutes(services));
   app.route("/api/notifications", notificationRoutes(services));
+  app.route("/api/partnerships", partnershipCommentRoutes(services));
+  app.route("/api/comment-threads", commentThreadRoutes(services));
+  app.route("/api/partnerships", digestRoutes(services));
+  app.route("/api/partnerships", activityRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

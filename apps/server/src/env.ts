@@ -52,6 +52,19 @@ const EnvSchema = z
       .string()
       .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
       .optional(),
+    /** `smtp://…` or `smtps://…` (user and password in the URL); unset, e-mail goes to the log and OUTBOX_DIR. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    /** The sender of every e-mail. */
+    MAIL_FROM: z.string().min(3).default("Entente <entente@localhost>"),
+    /** Where e-mails are written (`.eml` files) when no SMTP_URL is set; relative to the repository root. */
+    OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
+    /** Digest e-mails (daily, weekly) are sent by a scheduler that checks this often. */
+    DIGEST_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** How often decisions and the charter are checked for what waits on an organization. */
+    GOVERNANCE_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
   })
   .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {
     message: "REDIS_URL needs DATABASE_URL=postgres://… (instances must share one store)",
@@ -61,6 +74,7 @@ const EnvSchema = z
     ...env,
     PUBLIC_ORIGIN: (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     DATABASE_URL: resolveSqlitePath(env.DATABASE_URL),
+    OUTBOX_DIR: path.resolve(repositoryRoot, env.OUTBOX_DIR),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -22,6 +22,9 @@ const server = await startServer({
   logger,
   metrics: new SyncMetrics({ collectDefaultMetrics: true }),
   metricsToken: env.METRICS_TOKEN,
+  mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR },
+  digestCheckMs: env.DIGEST_CHECK_MINUTES * 60_000,
+  governanceCheckMs: env.GOVERNANCE_CHECK_MINUTES * 60_000,
 });
 if (env.SEED_DEMO) await seedDemo(server.store, logger);
 

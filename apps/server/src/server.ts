@@ -8,6 +8,8 @@ import type { Services } from "./http/context.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { createServices, type LoginLimits } from "./services.js";
+import { createMailer, type MailConfig } from "./mail/mailer.js";
+import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
 import { SharedFeedEvents } from "./feed/shared-feed-events.js";
 import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
@@ -35,6 +37,12 @@ export interface ServerConfig {
   trustProxy?: boolean | undefined;
   /** Redis shared by the instances serving the same documents; one instance alone without it. */
   redisUrl?: string | undefined;
+  /** Outgoing e-mail; without it, e-mails are dropped (tests). */
+  mail?: Omit<MailConfig, "logger"> | undefined;
+  /** Check for due digests this often; without it, no digests are sent (tests). */
+  digestCheckMs?: number | undefined;
+  /** Check for decisions and charter changes waiting on organizations this often; off without it. */
+  governanceCheckMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -67,6 +75,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     compactAfterUpdates: config.compactAfterUpdates ?? 500,
   });
+  const mailer = config.mail
+    ? createMailer({ ...config.mail, logger: logger.child({ component: "mail" }) })
+    : undefined;
   // Access that ends over HTTP (logout, removal) closes the matching sockets too.
   const services = createServices({
     store,
@@ -86,6 +97,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),
+    mailer,
+    logger: logger.child({ component: "mail" }),
   });
   const sync = new SyncServer({
     sessions: services.sessions,
@@ -108,6 +121,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
   });
 
+  const digests = new DigestScheduler(
+    store.db,
+    services.digests,
+    services.mailer,
+    logger.child({ component: "digest" }),
+  );
+  if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
+  if (config.governanceCheckMs !== undefined) {
+    services.governanceWatch.start(config.governanceCheckMs);
+  }
+
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
   await new Promise<void>((resolve, reject) => {
@@ -124,6 +148,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       http.closeAllConnections();
       await closed;
       await bus.close();
+      await digests.stop();
+      await services.governanceWatch.stop();
+      await services.notificationMail.idle();
+      services.mailer.close();
       await store.close();
     })());
 

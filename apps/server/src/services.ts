@@ -2,10 +2,19 @@ import { AccessService } from "./access/access-service.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
 import { InProcessFeedEvents, type FeedEvents } from "./feed/feed-events.js";
+import { ActivityService } from "./activity/activity-service.js";
+import { DigestService } from "./digest/digest-service.js";
+import { GovernanceService } from "./governance/governance-service.js";
+import { GovernanceWatch } from "./feed/governance-watch.js";
+import { CommentService } from "./feed/comment-service.js";
+import { NotificationPreferences } from "./feed/notification-preferences.js";
 import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
+import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
+import { NotificationMailer } from "./mail/notification-mail.js";
+import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
@@ -33,6 +42,10 @@ export interface ServicesConfig {
   documents?: DocumentReader | undefined;
   /** Defaults to this process only (one instance). */
   feedEvents?: FeedEvents | undefined;
+  /** Defaults to dropping every message (API tests). */
+  mailer?: Mailer | undefined;
+  /** Where background work (e-mail) reports failures; silent when omitted. */
+  logger?: Logger | undefined;
 }
 
 /** The request-side services over one store. */
@@ -40,7 +53,18 @@ export function createServices(config: ServicesConfig): Services {
   const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   const access = new AccessService(config.store.db);
   const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
-  const notifications = new NotificationService(config.store.db, feedEvents);
+  const preferences = new NotificationPreferences(config.store.db);
+  const mailer = config.mailer ?? DISCARD_MAIL;
+  const notificationMail = new NotificationMailer(
+    config.store.db,
+    preferences,
+    mailer,
+    config.publicOrigin,
+    config.logger ?? createLogger({ level: "silent" }),
+  );
+  const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
+  const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
+  const governance = new GovernanceService(config.store.db, documents);
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
@@ -52,9 +76,22 @@ export function createServices(config: ServicesConfig): Services {
     },
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
-    documents: config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store)),
+    documents,
     feedEvents,
     posts: new PostService(config.store.db, access, feedEvents, notifications),
     notifications,
+    preferences,
+    activity: new ActivityService(config.store.db),
+    digests: new DigestService(config.store.db, documents, governance),
+    governanceWatch: new GovernanceWatch(
+      config.store.db,
+      documents,
+      governance,
+      notifications,
+      config.logger ?? createLogger({ level: "silent" }),
+    ),
+    mailer,
+    notificationMail,
+    comments: new CommentService(config.store.db, access, documents, feedEvents, notifications),
   };
 }

@@ -7,3 +7,11 @@ export {
   writeCharterContent,
 } from "./charter-schema.js";
 export type { JSONContent } from "@tiptap/core";
+export {
+  charterAnchorFromTextRange,
+  decodeAnchorPosition,
+  encodeAnchorPosition,
+  resolveCharterAnchor,
+  type CharterAnchor,
+  type CharterTextRange,
+} from "./charter-anchor.js";

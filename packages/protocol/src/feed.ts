@@ -1,3 +1,5 @@
+import type { CommentFeedEvent } from "./comments.js";
+
 /**
  * The updates feed on the wire: posts, replies, reactions, "seen by", notifications and
  * the live events of `GET /api/partnerships/:id/events` and `GET /api/notifications/events`
@@ -148,23 +150,53 @@ export interface SeenResponse {
 
 /**
  * Why someone is notified: mentioned by name, mentioned through their organization
- * (`@Northwind`), or someone replied to their post.
+ * (`@Northwind`), or someone replied to their post or comment thread.
  */
-export type NotificationKind = "mention" | "organization_mention" | "reply";
+export type NotificationKind =
+  | "mention"
+  | "organization_mention"
+  | "reply"
+  /** A proposed decision waits for the vote of the user's organization. */
+  | "decision_waiting"
+  /** The charter changed since the user's organization endorsed it. */
+  | "charter_changed";
 
-export interface NotificationView {
+interface NotificationBase {
   id: string;
   kind: NotificationKind;
   partnershipId: string;
+  actor: AuthorView;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** A notification about a post, or one of its replies. */
+export interface PostNotificationView extends NotificationBase {
   postId: string;
   /** The post's title now. */
   postTitle: string;
   /** Set when it happened in a reply. */
   replyId: string | null;
-  actor: AuthorView;
-  createdAt: string;
-  readAt: string | null;
 }
+
+/** A notification about a comment of a comment thread (tell them apart by `threadId`). */
+export interface CommentNotificationView extends NotificationBase {
+  threadId: string;
+  commentId: string;
+}
+
+/**
+ * A notification about the partnership's governance (tell it apart by `item`): a decision
+ * waiting for the organization's vote (`id` is the decision's), or the charter changed since
+ * the organization endorsed it (`id` null). `actor` proposed the decision, or edited the
+ * charter last.
+ */
+export interface ItemNotificationView extends NotificationBase {
+  item: { kind: "decision" | "charter"; id: string | null; title: string };
+}
+
+export type NotificationView =
+  PostNotificationView | CommentNotificationView | ItemNotificationView;
 
 /** `GET /api/notifications`: newest first. */
 export interface NotificationListResponse {
@@ -200,4 +232,10 @@ export type UserFeedEvent =
   | { type: "notification.created"; notification: NotificationView; unread: number }
   | { type: "notifications.read"; unread: number };
 
-export type FeedEvent = PartnershipFeedEvent | UserFeedEvent;
+/**
+ * Everything `GET /api/partnerships/:id/events` carries: the feed's events and the comment
+ * threads' events. Clients ignore types they do not know.
+ */
+export type PartnershipEvent = PartnershipFeedEvent | CommentFeedEvent;
+
+export type FeedEvent = PartnershipEvent | UserFeedEvent;

@@ -12,6 +12,8 @@ export const ErrorCode = {
   InvitationExpired: "invitation_expired",
   /** A rich body mentions someone (or an organization) who is not in the partnership. */
   InvalidMention: "invalid_mention",
+  /** A comment's charter anchor does not point into the partnership's charter. */
+  InvalidAnchor: "invalid_anchor",
   RateLimited: "rate_limited",
   Internal: "internal",
 } as const;

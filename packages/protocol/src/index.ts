@@ -1,3 +1,4 @@
+export type { ActivityDocument, ActivityEntry, ActivityResponse } from "./activity.js";
 export type {
   CastVoteResponse,
   CharterEndorsementView,
@@ -24,17 +25,33 @@ export type {
   UserView,
 } from "./api.js";
 export type {
+  CharterAnchorView,
+  CommentFeedEvent,
+  CommentItemKind,
+  CommentResponse,
+  CommentTarget,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+  CommentThreadStatus,
+  CommentThreadView,
+  CommentView,
+} from "./comments.js";
+export type {
   AuthorView,
+  CommentNotificationView,
   FeedEvent,
   ItemLink,
   ItemLinkKind,
+  ItemNotificationView,
   MentionAttrs,
   MentionKind,
   NotificationKind,
   NotificationListResponse,
   NotificationView,
+  PartnershipEvent,
   PartnershipFeedEvent,
   PostListResponse,
+  PostNotificationView,
   PostResponse,
   PostTag,
   PostThreadResponse,
@@ -53,6 +70,24 @@ export type {
   UnreadCountResponse,
   UserFeedEvent,
 } from "./feed.js";
+export type {
+  DigestAction,
+  DigestContent,
+  DigestDecision,
+  DigestKpiMove,
+  DigestPeriodKind,
+  DigestPost,
+  DigestResponse,
+  DigestView,
+} from "./digest.js";
+export type {
+  DigestFrequency,
+  DigestPreference,
+  Language,
+  NotificationKindPreference,
+  NotificationPreferencesResponse,
+  NotificationPreferencesView,
+} from "./preferences.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";

@@ -1,6 +1,14 @@
 import type { Generated } from "kysely";
 import type { GovernanceLevel, Permission } from "@entente/domain";
-import type { NotificationKind, PostTag, ReactionName } from "@entente/protocol";
+import type {
+  CommentItemKind,
+  CommentThreadStatus,
+  DigestFrequency,
+  Language,
+  NotificationKind,
+  PostTag,
+  ReactionName,
+} from "@entente/protocol";
 
 /** Times are milliseconds since the epoch in both SQLite and PostgreSQL. */
 type Millis = number;
@@ -183,11 +191,84 @@ export interface NotificationsTable {
   user_id: string;
   partnership_id: string;
   kind: NotificationKind;
-  post_id: string;
+  /** Exactly one of `post_id` and `thread_id` is set (since 0005). */
+  post_id: string | null;
   reply_id: string | null;
+  thread_id: string | null;
+  comment_id: string | null;
+  /** Since 0009: an item notification (`decision`, `charter`) instead of a post or comment. */
+  item_kind: "decision" | "charter" | null;
+  item_id: string | null;
+  item_title: string | null;
+  /** The actor's organization, for item notifications (posts and comments carry their own). */
+  actor_organization_id: string | null;
   actor_user_id: string;
   created_at: Millis;
   read_at: Millis | null;
+}
+
+/** A comment thread on a range of the charter or on an item of the partnership. */
+export interface CommentThreadsTable {
+  id: string;
+  partnership_id: string;
+  /** Who opened it, stamped by the server. */
+  author_user_id: string;
+  author_organization_id: string;
+  target_kind: "charter" | CommentItemKind;
+  /** The item's id; null for the charter. */
+  target_id: string | null;
+  /** Base64 Yjs relative positions and the quoted text; set for the charter only. */
+  anchor_start: string | null;
+  anchor_end: string | null;
+  quote: string | null;
+  status: CommentThreadStatus;
+  resolved_by: string | null;
+  resolved_at: Millis | null;
+  created_at: Millis;
+}
+
+/** A comment of a thread (the first one opened it). */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  partnership_id: string;
+  author_user_id: string;
+  author_organization_id: string;
+  /** Tiptap JSON (`RichTextDoc`) as text, mentions relabelled by the server. */
+  body: string;
+  created_at: Millis;
+}
+
+/** A user's notification settings; a user without a row has the defaults. */
+export interface UserPreferencesTable {
+  user_id: string;
+  /** The language of their e-mails; null: not known (English). */
+  language: Language | null;
+  /** `{[kind]: boolean}` as JSON text: the e-mail choices the user made. */
+  email_kinds: string;
+  updated_at: Millis;
+}
+
+/** How often a user gets a partnership's digest; no row means "off". */
+export interface DigestSubscriptionsTable {
+  user_id: string;
+  partnership_id: string;
+  frequency: DigestFrequency;
+}
+
+/** A digest claimed for sending: one per user, partnership and period (`day:2026-11-26`, `week:2026-W48`). */
+export interface DigestDeliveriesTable {
+  user_id: string;
+  partnership_id: string;
+  period_key: string;
+  created_at: Millis;
+}
+
+/** An event the governance watch already notified (`decision-waiting:<id>:<org>`, …). */
+export interface NotificationMarksTable {
+  key: string;
+  partnership_id: string;
+  created_at: Millis;
 }
 
 export interface Database {
@@ -208,4 +289,10 @@ export interface Database {
   reactions: ReactionsTable;
   post_reads: PostReadsTable;
   notifications: NotificationsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  user_preferences: UserPreferencesTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digest_deliveries: DigestDeliveriesTable;
+  notification_marks: NotificationMarksTable;
 }

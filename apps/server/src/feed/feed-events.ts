@@ -1,11 +1,11 @@
-import type { PartnershipFeedEvent, UserFeedEvent } from "@entente/protocol";
+import type { PartnershipEvent, UserFeedEvent } from "@entente/protocol";
 
 /** Who an event is for: everyone in a partnership, or one user (their notifications). */
 export type FeedTopic =
   { kind: "partnership"; partnershipId: string } | { kind: "user"; userId: string };
 
 type EventOf<T extends FeedTopic> = T extends { kind: "partnership" }
-  ? PartnershipFeedEvent
+  ? PartnershipEvent
   : UserFeedEvent;
 
 /**

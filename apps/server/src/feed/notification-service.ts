@@ -11,11 +11,23 @@ import { feedNow } from "./clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
 import type { FeedEvents } from "./feed-events.js";
 
+/**
+ * What a notification points at: a post (or one of its replies), a comment of a thread, or
+ * an item of the partnership's governance.
+ */
+export type NotificationSubject =
+  | { kind: "post"; postId: string; replyId: string | null }
+  | { kind: "comment"; threadId: string; commentId: string }
+  | {
+      kind: "item";
+      item: { kind: "decision" | "charter"; id: string | null; title: string };
+      actorOrganizationId: string;
+    };
+
 /** Where something happened that people are told about. */
 export interface NotificationSource {
   partnershipId: string;
-  postId: string;
-  replyId: string | null;
+  subject: NotificationSubject;
   actorUserId: string;
 }
 
@@ -29,19 +41,29 @@ export interface Audience {
   threadAuthorId?: string | undefined;
 }
 
+/** Told of notifications once they are stored and announced (e-mail delivery listens). */
+export interface NotificationListener {
+  created(
+    partnershipId: string,
+    notifications: readonly { userId: string; notification: NotificationView }[],
+  ): void;
+}
+
 /** When one person is reached several ways by one change, the most personal one counts. */
 const PRECEDENCE: readonly NotificationKind[] = ["mention", "organization_mention", "reply"];
 
 /**
- * In-app notifications: created when a post or reply mentions someone (by name or through
- * their organization) or answers their post, delivered live on the user's event stream.
- * A user sees a notification only while they are in its partnership and while the post
- * (and reply) it points at is not deleted.
+ * In-app notifications: created when a post, reply or comment mentions someone (by name or
+ * through their organization) or answers their post or comment thread, delivered live on the
+ * user's event stream; and (see GovernanceWatch) when governance waits on the user's
+ * organization. A user sees a notification only while they are in its partnership and while
+ * the post (and reply) it points at is not deleted.
  */
 export class NotificationService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly events: FeedEvents,
+    private readonly listener?: NotificationListener,
   ) {}
 
   /** Notifies everyone `audience` reaches in the partnership, except the actor. */
@@ -64,16 +86,65 @@ export class NotificationService {
       for (const { user_id } of members) reach(user_id, "organization_mention");
     }
     if (audience.threadAuthorId !== undefined) reach(audience.threadAuthorId, "reply");
-    kinds.delete(source.actorUserId);
+    await this.deliver(source, kinds);
+  }
+
+  /**
+   * Notifies the members of an organization in the partnership of `kind` (governance waiting
+   * on them), the actor included: it is their organization's turn, whoever caused it.
+   */
+  async notifyOrganization(
+    source: NotificationSource,
+    organizationId: string,
+    kind: NotificationKind,
+  ): Promise<void> {
+    const members = await this.db
+      .selectFrom("partnership_members")
+      .select("user_id")
+      .where("partnership_id", "=", source.partnershipId)
+      .where("organization_id", "=", organizationId)
+      .execute();
+    await this.deliver(source, new Map(members.map((m) => [m.user_id, kind])), false);
+  }
+
+  /** Stores one notification per user, then announces them live and to the listener. */
+  private async deliver(
+    source: NotificationSource,
+    kinds: Map<string, NotificationKind>,
+    skipActor = true,
+  ): Promise<void> {
+    if (skipActor) kinds.delete(source.actorUserId);
     if (kinds.size === 0) return;
 
+    const subject = source.subject;
+    const none = {
+      post_id: null,
+      reply_id: null,
+      thread_id: null,
+      comment_id: null,
+      item_kind: null,
+      item_id: null,
+      item_title: null,
+      actor_organization_id: null,
+    };
+    const pointer =
+      subject.kind === "post"
+        ? { ...none, post_id: subject.postId, reply_id: subject.replyId }
+        : subject.kind === "comment"
+          ? { ...none, thread_id: subject.threadId, comment_id: subject.commentId }
+          : {
+              ...none,
+              item_kind: subject.item.kind,
+              item_id: subject.item.id,
+              item_title: subject.item.title,
+              actor_organization_id: subject.actorOrganizationId,
+            };
     const rows = [...kinds].map(([userId, kind]) => ({
       id: newId(),
       user_id: userId,
       partnership_id: source.partnershipId,
       kind,
-      post_id: source.postId,
-      reply_id: source.replyId,
+      ...pointer,
       actor_user_id: source.actorUserId,
       created_at: feedNow(),
       read_at: null,
@@ -92,6 +163,7 @@ export class NotificationService {
       ).map((row) => [row.id, toView(row)]),
     );
     const unread = await this.unreadCounts(rows.map((r) => r.user_id));
+    const created: { userId: string; notification: NotificationView }[] = [];
     for (const row of rows) {
       const notification = views.get(row.id);
       if (!notification) continue;
@@ -99,7 +171,9 @@ export class NotificationService {
         { kind: "user", userId: row.user_id },
         { type: "notification.created", notification, unread: unread.get(row.user_id) ?? 0 },
       );
+      created.push({ userId: row.user_id, notification });
     }
+    if (created.length > 0) this.listener?.created(source.partnershipId, created);
   }
 
   /** The user's notifications, newest first, and how many are unread. */
@@ -170,19 +244,27 @@ export class NotificationService {
 
   /**
    * The notifications of these users that they may still see: they are in its partnership,
-   * and neither its post nor its reply was deleted.
+   * and neither its post nor its reply was deleted (comments are never deleted).
    */
   private seen(userIds: string[]) {
     return this.db
       .selectFrom("notifications")
-      .innerJoin("posts", "posts.id", "notifications.post_id")
+      .leftJoin("posts", "posts.id", "notifications.post_id")
       .leftJoin("replies", "replies.id", "notifications.reply_id")
+      .leftJoin("comments", "comments.id", "notifications.comment_id")
       .innerJoin("partnership_members", (join) =>
         join
           .onRef("partnership_members.partnership_id", "=", "notifications.partnership_id")
           .onRef("partnership_members.user_id", "=", "notifications.user_id"),
       )
       .where("notifications.user_id", "in", userIds)
+      .where((eb) =>
+        eb.or([
+          eb("posts.id", "is not", null),
+          eb("comments.id", "is not", null),
+          eb("notifications.item_kind", "is not", null),
+        ]),
+      )
       .where("posts.deleted_at", "is", null)
       .where("replies.deleted_at", "is", null);
   }
@@ -197,14 +279,25 @@ export class NotificationService {
         "notifications.partnership_id",
         "notifications.post_id",
         "notifications.reply_id",
+        "notifications.thread_id",
+        "notifications.comment_id",
+        "notifications.item_kind",
+        "notifications.item_id",
+        "notifications.item_title",
         "notifications.created_at",
         "notifications.read_at",
         "posts.title as post_title",
         "actor.id as actor_id",
         "actor.name as actor_name",
-        // The actor wrote the reply, or the post when it happened there.
+        // The actor wrote the reply, the comment, or the post when it happened there.
         eb.fn
-          .coalesce("replies.author_organization_id", "posts.author_organization_id")
+          .coalesce(
+            "replies.author_organization_id",
+            "comments.author_organization_id",
+            "posts.author_organization_id",
+            "notifications.actor_organization_id",
+          )
+          .$notNull()
           .as("actor_organization_id"),
       ]);
   }
@@ -214,26 +307,40 @@ interface NotificationRow {
   id: string;
   kind: NotificationKind;
   partnership_id: string;
-  post_id: string;
+  post_id: string | null;
   reply_id: string | null;
+  thread_id: string | null;
+  comment_id: string | null;
+  item_kind: "decision" | "charter" | null;
+  item_id: string | null;
+  item_title: string | null;
   created_at: number;
   read_at: number | null;
-  post_title: string;
+  post_title: string | null;
   actor_id: string;
   actor_name: string;
   actor_organization_id: string;
 }
 
 function toView(row: NotificationRow): NotificationView {
-  return {
+  const base = {
     id: row.id,
     kind: row.kind,
     partnershipId: row.partnership_id,
-    postId: row.post_id,
-    postTitle: row.post_title,
-    replyId: row.reply_id,
     actor: { id: row.actor_id, name: row.actor_name, organizationId: row.actor_organization_id },
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
+  };
+  if (row.item_kind !== null) {
+    return { ...base, item: { kind: row.item_kind, id: row.item_id, title: row.item_title ?? "" } };
+  }
+  if (row.thread_id !== null && row.comment_id !== null) {
+    return { ...base, threadId: row.thread_id, commentId: row.comment_id };
+  }
+  return {
+    ...base,
+    postId: row.post_id ?? "",
+    postTitle: row.post_title ?? "",
+    replyId: row.reply_id,
   };
 }

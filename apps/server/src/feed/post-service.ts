@@ -116,7 +116,11 @@ export class PostService {
     const [post] = await this.postViews([{ ...row, author_name: writer.user.name }]);
     this.publish(partnershipId, { type: "post.created", post: post! });
     await this.notifications.notify(
-      { partnershipId, postId: row.id, replyId: null, actorUserId: writer.user.id },
+      {
+        partnershipId,
+        subject: { kind: "post", postId: row.id, replyId: null },
+        actorUserId: writer.user.id,
+      },
       body,
     );
     return post!;
@@ -202,8 +206,7 @@ export class PostService {
     await this.notifications.notify(
       {
         partnershipId: post.partnership_id,
-        postId: post.id,
-        replyId: null,
+        subject: { kind: "post", postId: post.id, replyId: null },
         actorUserId: writer.user.id,
       },
       added,
@@ -257,8 +260,7 @@ export class PostService {
     await this.notifications.notify(
       {
         partnershipId: post.partnership_id,
-        postId: post.id,
-        replyId: row.id,
+        subject: { kind: "post", postId: post.id, replyId: row.id },
         actorUserId: writer.user.id,
       },
       { ...body, threadAuthorId: post.author_user_id },
@@ -282,8 +284,7 @@ export class PostService {
     await this.notifications.notify(
       {
         partnershipId: reply.partnership_id,
-        postId: reply.post_id,
-        replyId: reply.id,
+        subject: { kind: "post", postId: reply.post_id, replyId: reply.id },
         actorUserId: writer.user.id,
       },
       {

@@ -1,4 +1,11 @@
-import type { ItemLinkKind, PostTag, ReactionName } from "@entente/protocol";
+import type {
+  DigestFrequency,
+  ItemLinkKind,
+  Language,
+  NotificationKind,
+  PostTag,
+  ReactionName,
+} from "@entente/protocol";
 
 /** A list that names every member of `T` (the compiler refuses one that misses a member). */
 function everyOf<T extends string>() {
@@ -26,3 +33,16 @@ export const ITEM_LINK_KINDS = everyOf<ItemLinkKind>()([
   "decision",
   "charter-section",
 ]);
+
+/** In the order preferences list them. */
+export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
+  "mention",
+  "organization_mention",
+  "reply",
+  "decision_waiting",
+  "charter_changed",
+]);
+
+export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);
+
+export const LANGUAGES = everyOf<Language>()(["en", "fr"]);

@@ -9,8 +9,15 @@ import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
 import type { RequestLogVariables } from "../observability/request-logger.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import type { ActivityService } from "../activity/activity-service.js";
+import type { DigestService } from "../digest/digest-service.js";
+import type { GovernanceWatch } from "../feed/governance-watch.js";
 import type { FeedEvents } from "../feed/feed-events.js";
+import type { CommentService } from "../feed/comment-service.js";
+import type { NotificationPreferences } from "../feed/notification-preferences.js";
 import type { NotificationService } from "../feed/notification-service.js";
+import type { Mailer } from "../mail/mailer.js";
+import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
@@ -32,6 +39,20 @@ export interface Services {
   /** Posts, replies, reactions and "seen by" of partnerships' updates feeds. */
   posts: PostService;
   notifications: NotificationService;
+  /** Which notifications also go by e-mail, digests, language of e-mails. */
+  preferences: NotificationPreferences;
+  /** Who changed what, from the update log. */
+  activity: ActivityService;
+  /** Digests of a partnership for an organization (preview and e-mail). */
+  digests: DigestService;
+  /** Notifies organizations when a decision or the charter waits on them. */
+  governanceWatch: GovernanceWatch;
+  /** Outgoing e-mail (SMTP, or the local outbox). */
+  mailer: Mailer;
+  /** E-mails notifications to those who want them. */
+  notificationMail: NotificationMailer;
+  /** Comment threads on the charter and on items. */
+  comments: CommentService;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

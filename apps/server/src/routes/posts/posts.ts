@@ -1,6 +1,6 @@
 import { canWrite } from "@entente/domain";
 import type {
-  PartnershipFeedEvent,
+  PartnershipEvent,
   PostListResponse,
   PostResponse,
   PostThreadResponse,
@@ -70,7 +70,7 @@ export function feedRoutes(services: Services): Hono<AppEnv> {
       const { user, session } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       await access.requireSeat(user.id, id);
-      return eventStream<PartnershipFeedEvent>(c, {
+      return eventStream<PartnershipEvent>(c, {
         subscribe: (send) =>
           services.feedEvents.subscribe({ kind: "partnership", partnershipId: id }, send),
         // A member removed (or signed out) while listening stops receiving at once.

@@ -1,0 +1,124 @@
+import type { DigestContent, Language } from "@entente/protocol";
+import { escapeHtml } from "../mail/compose.js";
+
+interface Words {
+  title: (c: DigestContent) => string;
+  wins: string;
+  difficulties: string;
+  decisionsWaiting: (organization: string) => string;
+  overdueActions: string;
+  kpiMoves: string;
+  nothing: string;
+  due: string;
+  objective: string;
+  target: string;
+  baseline: string;
+  unassigned: string;
+}
+
+const WORDS: Record<Language, Words> = {
+  en: {
+    title: (c) =>
+      `${c.period.kind === "week" ? "Weekly" : "Daily"} digest for ${c.organization.name}`,
+    wins: "Wins",
+    difficulties: "Difficulties",
+    decisionsWaiting: (organization) => `Decisions waiting on ${organization}`,
+    overdueActions: "Overdue actions",
+    kpiMoves: "KPI moves",
+    nothing: "Nothing in this period",
+    due: "due",
+    objective: "objective",
+    target: "target",
+    baseline: "no earlier value",
+    unassigned: "unassigned",
+  },
+  fr: {
+    title: (c) =>
+      `Résumé ${c.period.kind === "week" ? "hebdomadaire" : "quotidien"} pour ${c.organization.name}`,
+    wins: "Succès",
+    difficulties: "Difficultés",
+    decisionsWaiting: (organization) => `Décisions en attente de ${organization}`,
+    overdueActions: "Actions en retard",
+    kpiMoves: "Évolution des indicateurs",
+    nothing: "Rien sur la période",
+    due: "échéance",
+    objective: "objectif",
+    target: "cible",
+    baseline: "pas de valeur antérieure",
+    unassigned: "non assignée",
+  },
+};
+
+/** One section of a digest: its heading and its lines (none: the "nothing" line is shown). */
+export interface DigestSection {
+  heading: string;
+  lines: string[];
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** The sections of a digest, in the order the e-mail shows them. */
+export function digestSections(content: DigestContent, language: Language): DigestSection[] {
+  const w = WORDS[language];
+  const post = (p: DigestContent["wins"][number]) =>
+    `${p.title} (${p.organizationName}, ${p.authorName}, ${day(p.createdAt)})`;
+  return [
+    { heading: w.wins, lines: content.wins.map(post) },
+    { heading: w.difficulties, lines: content.difficulties.map(post) },
+    {
+      heading: w.decisionsWaiting(content.organization.name),
+      lines: content.decisionsWaiting.map((d) => `${d.title} (${d.governanceLevel})`),
+    },
+    {
+      heading: w.overdueActions,
+      lines: content.overdueActions.map(
+        (a) =>
+          `${a.title} (${w.due} ${a.dueDate}, ${a.ownerOrganizationName}, ${a.assigneeName ?? w.unassigned}; ${w.objective}: ${a.objectiveTitle})`,
+      ),
+    },
+    {
+      heading: w.kpiMoves,
+      lines: content.kpiMoves.map(
+        (k) =>
+          `${k.name}: ${k.from === null ? w.baseline : k.from} → ${k.to} ${k.unit} (${w.target} ${k.target}, ${k.measuredOn})`,
+      ),
+    },
+  ];
+}
+
+/**
+ * The digest e-mail: subject, plain text and HTML, in `language`. Pure: the same content
+ * always reads the same, which is what the digest's tests hold it to.
+ */
+export function renderDigest(
+  content: DigestContent,
+  language: Language,
+): { subject: string; text: string; html: string } {
+  const w = WORDS[language];
+  const title = w.title(content);
+  const range = `${day(content.period.from)} – ${day(content.period.to)}`;
+  const sections = digestSections(content, language);
+  const text = [
+    `${content.partnership.name} · ${title}`,
+    range,
+    ...sections.map((s) =>
+      [
+        "",
+        `${s.heading} (${s.lines.length})`,
+        ...(s.lines.length === 0 ? [`- ${w.nothing}`] : s.lines.map((l) => `- ${l}`)),
+      ].join("\n"),
+    ),
+  ].join("\n");
+  const list = (lines: string[]) =>
+    lines.length === 0
+      ? `<p><em>${escapeHtml(w.nothing)}</em></p>`
+      : `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`;
+  const html =
+    `<!doctype html><html><body><h1>${escapeHtml(`${content.partnership.name} · ${title}`)}</h1>` +
+    `<p>${escapeHtml(range)}</p>` +
+    sections
+      .map((s) => `<h2>${escapeHtml(`${s.heading} (${s.lines.length})`)}</h2>${list(s.lines)}`)
+      .join("") +
+    `</body></html>`;
+  return { subject: `[${content.partnership.name}] ${title}`, text: `${text}\n`, html };
+}

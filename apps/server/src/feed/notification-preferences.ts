@@ -1,0 +1,176 @@
+import type {
+  DigestFrequency,
+  Language,
+  NotificationKind,
+  NotificationPreferencesView,
+} from "@entente/protocol";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { HttpError } from "../http/errors.js";
+import { NOTIFICATION_KINDS } from "./vocabulary.js";
+
+/**
+ * Which kinds go by e-mail for a user who never chose: being named or answered is worth an
+ * e-mail, and so is governance waiting on one's organization; an `@Organization` mention
+ * reaches a whole team and stays in the app.
+ */
+export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
+  mention: true,
+  organization_mention: false,
+  reply: true,
+  decision_waiting: true,
+  charter_changed: true,
+};
+
+export interface PreferenceChanges {
+  language?: Language | null | undefined;
+  email?: Partial<Record<NotificationKind, boolean>> | undefined;
+  digests?: { partnershipId: string; frequency: DigestFrequency }[] | undefined;
+}
+
+/** Who gets an e-mail, in which language. */
+export interface MailRecipient {
+  userId: string;
+  email: string;
+  name: string;
+  language: Language | null;
+}
+
+/**
+ * Per-user notification settings: every kind is shown in the app; each kind also goes by
+ * e-mail or not; a digest per partnership the user is in (off by default: nobody gets a
+ * periodic e-mail they did not ask for); the language of their e-mails.
+ */
+export class NotificationPreferences {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(userId: string): Promise<NotificationPreferencesView> {
+    const [row, digests] = await Promise.all([
+      this.row(userId),
+      this.db
+        .selectFrom("partnership_members")
+        .innerJoin("partnerships", "partnerships.id", "partnership_members.partnership_id")
+        .leftJoin("digest_subscriptions", (join) =>
+          join
+            .onRef("digest_subscriptions.partnership_id", "=", "partnership_members.partnership_id")
+            .onRef("digest_subscriptions.user_id", "=", "partnership_members.user_id"),
+        )
+        .select(["partnerships.id", "partnerships.name", "digest_subscriptions.frequency"])
+        .where("partnership_members.user_id", "=", userId)
+        .orderBy("partnerships.created_at")
+        .orderBy("partnerships.id")
+        .execute(),
+    ]);
+    const email = emailChoices(row?.email_kinds);
+    return {
+      language: row?.language ?? null,
+      kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: true, email: email[kind] })),
+      digests: digests.map((d) => ({
+        partnershipId: d.id,
+        partnershipName: d.name,
+        frequency: d.frequency ?? "off",
+      })),
+    };
+  }
+
+  /** Applies the changes; a digest of a partnership the user is not in is a 404. */
+  async update(userId: string, changes: PreferenceChanges): Promise<NotificationPreferencesView> {
+    const digests = changes.digests ?? [];
+    if (digests.length > 0) {
+      const mine = await this.db
+        .selectFrom("partnership_members")
+        .select("partnership_id")
+        .where("user_id", "=", userId)
+        .where(
+          "partnership_id",
+          "in",
+          digests.map((d) => d.partnershipId),
+        )
+        .execute();
+      const member = new Set(mine.map((m) => m.partnership_id));
+      if (digests.some((d) => !member.has(d.partnershipId))) {
+        throw HttpError.notFound("No such partnership");
+      }
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (changes.language !== undefined || changes.email !== undefined) {
+        const row = await trx
+          .selectFrom("user_preferences")
+          .selectAll()
+          .where("user_id", "=", userId)
+          .executeTakeFirst();
+        const next = {
+          language: changes.language === undefined ? (row?.language ?? null) : changes.language,
+          email_kinds: JSON.stringify({ ...parseChoices(row?.email_kinds), ...changes.email }),
+          updated_at: Date.now(),
+        };
+        await trx
+          .insertInto("user_preferences")
+          .values({ user_id: userId, ...next })
+          .onConflict((conflict) => conflict.column("user_id").doUpdateSet(next))
+          .execute();
+      }
+      for (const digest of digests) {
+        await trx
+          .insertInto("digest_subscriptions")
+          .values({
+            user_id: userId,
+            partnership_id: digest.partnershipId,
+            frequency: digest.frequency,
+          })
+          .onConflict((conflict) =>
+            conflict
+              .columns(["user_id", "partnership_id"])
+              .doUpdateSet({ frequency: digest.frequency }),
+          )
+          .execute();
+      }
+    });
+    return this.get(userId);
+  }
+
+  /** Of these users, those who want `kind` by e-mail, with their address and language. */
+  async emailRecipients(
+    userIds: readonly string[],
+    kind: NotificationKind,
+  ): Promise<MailRecipient[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("users")
+      .leftJoin("user_preferences", "user_preferences.user_id", "users.id")
+      .select([
+        "users.id",
+        "users.email",
+        "users.name",
+        "user_preferences.language",
+        "user_preferences.email_kinds",
+      ])
+      .where("users.id", "in", [...userIds])
+      .execute();
+    return rows
+      .filter((row) => emailChoices(row.email_kinds)[kind])
+      .map((row) => ({ userId: row.id, email: row.email, name: row.name, language: row.language }));
+  }
+
+  private row(userId: string) {
+    return this.db
+      .selectFrom("user_preferences")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+  }
+}
+
+function parseChoices(json: string | null | undefined): Partial<Record<NotificationKind, boolean>> {
+  if (!json) return {};
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.flatMap((kind) =>
+      typeof parsed[kind] === "boolean" ? [[kind, parsed[kind]]] : [],
+    ),
+  );
+}
+
+function emailChoices(json: string | null | undefined): Record<NotificationKind, boolean> {
+  return { ...EMAIL_DEFAULTS, ...parseChoices(json) };
+}

@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../observability/logger.js";
+import { LiveServer, type LiveUser } from "../test/live-server.js";
+import { OutboxMailer } from "./mailer.js";
+import { notificationMessage } from "./notification-mail.js";
+import { SmtpSink } from "./smtp-sink.js";
+
+const doc = (...nodes: unknown[]) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: nodes }],
+});
+const mentionOf = (user: { id: string }) => ({
+  type: "mention",
+  attrs: { id: user.id, kind: "user", label: "" },
+});
+
+describe("notification e-mails over SMTP", () => {
+  let sink: SmtpSink;
+  let live: LiveServer;
+  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const emailOf = async (user: LiveUser) =>
+    (
+      await live.server.store.db
+        .selectFrom("users")
+        .select("email")
+        .where("id", "=", user.id)
+        .executeTakeFirstOrThrow()
+    ).email;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    live = await LiveServer.start({
+      publicOrigin: "http://entente.test",
+      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
+    });
+    cast = await live.twoOrganizations();
+  });
+
+  afterAll(async () => {
+    await live.close();
+    await sink.close();
+  });
+
+  it("e-mails the kinds each person wants, in their language, and nothing else", async () => {
+    // The viewer wants no mention e-mails; Sam reads French.
+    const prefs = "/api/me/notification-preferences";
+    await live.api("PUT", prefs, { email: { mention: false } }, cast.northViewer.cookie);
+    await live.api("PUT", prefs, { language: "fr" }, cast.south.cookie);
+
+    const posted = await live.api(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/posts`,
+      {
+        title: "Pilot started",
+        body: doc(mentionOf(cast.south), { type: "text", text: " " }, mentionOf(cast.northViewer)),
+        tag: "success",
+      },
+      cast.north.cookie,
+    );
+    expect(posted.status).toBe(201);
+    const postId = posted.body.post.id as string;
+    await live.api(
+      "POST",
+      `/api/posts/${postId}/replies`,
+      { body: doc({ type: "text", text: "Bravo" }) },
+      cast.south.cookie,
+    );
+
+    const [toSam, toNora] = await sink.waitFor(2);
+    await live.server.services.notificationMail.idle();
+    expect(sink.received).toHaveLength(2);
+    expect(toSam).toMatchObject({
+      from: "entente@entente.test",
+      to: [await emailOf(cast.south)],
+      subject: "[N × S] Nora North vous a mentionné dans « Pilot started »",
+    });
+    const link = `http://entente.test/p/${cast.partnershipId}/updates?post=${postId}`;
+    expect(toSam!.text).toBe(
+      `Nora North vous a mentionné dans « Pilot started »\n\nPour l’ouvrir : ${link}\n\n-- \n` +
+        "Vous recevez cet e-mail selon vos préférences de notification dans Entente: http://entente.test/settings\n",
+    );
+    expect(toSam!.html).toContain(`<a href="${link}">`);
+    expect(toNora).toMatchObject({
+      to: [await emailOf(cast.north)],
+      subject: "[N × S] Sam South replied to your post “Pilot started”",
+    });
+    expect(toNora!.text).toContain(`Open it: ${link}`);
+  });
+});
+
+describe("the outbox, without SMTP", () => {
+  it("writes each message as an .eml file and logs who it was for", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-outbox-"));
+    const lines: string[] = [];
+    const destination = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        lines.push(chunk.toString("utf8"));
+        done();
+      },
+    });
+    try {
+      const mailer = new OutboxMailer(
+        path.join(dir, "outbox"),
+        "Entente <entente@localhost>",
+        createLogger({ level: "info", destination }),
+      );
+      await mailer.send({
+        to: { name: "Ana", address: "ana@southpeak.example" },
+        subject: "Weekly digest",
+        text: "Hello",
+      });
+      mailer.close();
+      const files = fs.readdirSync(path.join(dir, "outbox"));
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/\.eml$/);
+      const eml = fs.readFileSync(path.join(dir, "outbox", files[0]!), "utf8");
+      expect(eml).toContain("To: Ana <ana@southpeak.example>");
+      expect(eml).toContain("Subject: Weekly digest");
+      expect(eml).toContain("Hello");
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        to: "ana@southpeak.example",
+        subject: "Weekly digest",
+        msg: "e-mail written to the outbox",
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("governance notification e-mails", () => {
+  const base = {
+    id: "n1",
+    partnershipId: "p1",
+    actor: { id: "u1", name: "Ana", organizationId: "o1" },
+    createdAt: "2026-11-26T10:00:00.000Z",
+    readAt: null,
+  };
+  const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
+
+  it("says which decision waits, or that the charter changed, and links to the partnership", () => {
+    const waiting = notificationMessage("https://app.test", "N × S", to, {
+      ...base,
+      kind: "decision_waiting",
+      item: { kind: "decision", id: "d1", title: "Extend the pilot" },
+    });
+    expect(waiting.subject).toBe(
+      "[N × S] The decision “Extend the pilot” (proposed by Ana) waits for your organization's vote",
+    );
+    expect(waiting.text).toContain("Open it: https://app.test/p/p1\n");
+    const changed = notificationMessage(
+      "https://app.test",
+      "N × S",
+      { ...to, language: "fr" },
+      {
+        ...base,
+        kind: "charter_changed",
+        item: { kind: "charter", id: null, title: "Charter" },
+      },
+    );
+    expect(changed.subject).toBe(
+      "[N × S] La charte a changé depuis que votre organisation l’a approuvée (dernière modification : Ana)",
+    );
+  });
+});

@@ -1,0 +1,130 @@
+import type { Language, NotificationView } from "@entente/protocol";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import type { NotificationListener } from "../feed/notification-service.js";
+import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
+import type { Logger } from "../observability/logger.js";
+import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
+import type { Mailer, MailMessage } from "./mailer.js";
+
+/** What one notification says, in each language. */
+const LINES: Record<Language, (n: NotificationView) => string> = {
+  en: (n) => {
+    const actor = n.actor.name;
+    if ("item" in n) {
+      return n.kind === "decision_waiting"
+        ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
+        : `The charter changed since your organization endorsed it (last edited by ${actor})`;
+    }
+    if ("postId" in n) {
+      if (n.kind === "reply") return `${actor} replied to your post “${n.postTitle}”`;
+      if (n.kind === "organization_mention")
+        return `${actor} mentioned your organization in “${n.postTitle}”`;
+      return `${actor} mentioned you in “${n.postTitle}”`;
+    }
+    if (n.kind === "reply") return `${actor} replied to your comment thread`;
+    if (n.kind === "organization_mention")
+      return `${actor} mentioned your organization in a comment`;
+    return `${actor} mentioned you in a comment`;
+  },
+  fr: (n) => {
+    const actor = n.actor.name;
+    if ("item" in n) {
+      return n.kind === "decision_waiting"
+        ? `La décision « ${n.item.title} » (proposée par ${actor}) attend le vote de votre organisation`
+        : `La charte a changé depuis que votre organisation l’a approuvée (dernière modification : ${actor})`;
+    }
+    if ("postId" in n) {
+      if (n.kind === "reply") return `${actor} a répondu à votre message « ${n.postTitle} »`;
+      if (n.kind === "organization_mention")
+        return `${actor} a mentionné votre organisation dans « ${n.postTitle} »`;
+      return `${actor} vous a mentionné dans « ${n.postTitle} »`;
+    }
+    if (n.kind === "reply") return `${actor} a répondu à votre fil de commentaires`;
+    if (n.kind === "organization_mention")
+      return `${actor} a mentionné votre organisation dans un commentaire`;
+    return `${actor} vous a mentionné dans un commentaire`;
+  },
+};
+
+const OPEN: Record<Language, string> = { en: "Open it:", fr: "Pour l’ouvrir :" };
+
+/** Where the web app shows a notification's subject. */
+export function notificationLink(origin: string, n: NotificationView): string {
+  const partnership = `${origin}/p/${encodeURIComponent(n.partnershipId)}`;
+  return "postId" in n
+    ? `${partnership}/updates?post=${encodeURIComponent(n.postId)}`
+    : partnership;
+}
+
+/** The e-mail telling `to` about one notification. */
+export function notificationMessage(
+  origin: string,
+  partnershipName: string,
+  to: MailRecipient,
+  notification: NotificationView,
+): MailMessage {
+  const language = to.language ?? "en";
+  const line = LINES[language](notification);
+  const link = notificationLink(origin, notification);
+  const closing = footer(language, origin);
+  return {
+    to: { name: to.name, address: to.email },
+    subject: `[${partnershipName}] ${line}`,
+    text: `${line}\n\n${OPEN[language]} ${link}\n\n-- \n${closing}\n`,
+    html: paragraphsHtml([
+      escapeHtml(line),
+      `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
+      `<small>${escapeHtml(closing)}</small>`,
+    ]),
+  };
+}
+
+/**
+ * E-mails notifications to the users who want their kind by e-mail. Sending happens after
+ * the request that caused it has answered; a failure is logged, never thrown at the author.
+ */
+export class NotificationMailer implements NotificationListener {
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly preferences: NotificationPreferences,
+    private readonly mailer: Mailer,
+    private readonly origin: string,
+    private readonly logger: Logger,
+  ) {}
+
+  created(
+    partnershipId: string,
+    notifications: readonly { userId: string; notification: NotificationView }[],
+  ): void {
+    this.pending = this.pending
+      .then(() => this.send(partnershipId, notifications))
+      .catch((error: unknown) => this.logger.warn({ err: error }, "notification e-mail failed"));
+  }
+
+  /** Resolves once every e-mail asked for so far was handed over (or failed). */
+  idle(): Promise<void> {
+    return this.pending;
+  }
+
+  private async send(
+    partnershipId: string,
+    notifications: readonly { userId: string; notification: NotificationView }[],
+  ): Promise<void> {
+    const partnership = await this.db
+      .selectFrom("partnerships")
+      .select("name")
+      .where("id", "=", partnershipId)
+      .executeTakeFirst();
+    if (!partnership) return;
+    for (const { userId, notification } of notifications) {
+      const [recipient] = await this.preferences.emailRecipients([userId], notification.kind);
+      if (!recipient) continue;
+      await this.mailer.send(
+        notificationMessage(this.origin, partnership.name, recipient, notification),
+      );
+    }
+  }
+}

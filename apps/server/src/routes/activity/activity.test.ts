@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ACTIVITY_WINDOW_MS } from "../../activity/activity-service.js";
+import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+const MINUTE = 60_000;
+
+describe("activity route", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  /** The start of a 10-minute window an hour ago. */
+  const base = Math.floor(Date.now() / ACTIVITY_WINDOW_MS) * ACTIVITY_WINDOW_MS - 60 * MINUTE;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    const pid = cast.partnershipId;
+    const stamp = async (
+      document: string,
+      by: { user: TestUser; organizationId: string } | null,
+      minutes: number[],
+    ) => {
+      for (const minute of minutes) {
+        await harness.store.db
+          .insertInto("document_updates")
+          .values({
+            document_name: `${pid}/${document}`,
+            update: new Uint8Array([0, 0]),
+            user_id: by?.user.id ?? null,
+            organization_id: by?.organizationId ?? null,
+            created_at: base + minute * MINUTE,
+          })
+          .execute();
+      }
+    };
+    const southEditor = { user: cast.south.editor, organizationId: cast.south.id };
+    await stamp("charter", southEditor, [1, 3, 9, 12]); // one run across two windows
+    await stamp("charter", southEditor, [45]);
+    await stamp("objectives", { user: cast.north.editor, organizationId: cast.north.id }, [5, 6]);
+    await stamp(
+      `org/${cast.north.id}/private`,
+      { user: cast.north.admin, organizationId: cast.north.id },
+      [20],
+    );
+    await stamp(
+      `org/${cast.south.id}/profile`,
+      { user: cast.south.admin, organizationId: cast.south.id },
+      [30],
+    );
+    await stamp("decisions", null, [-24 * 60]);
+  });
+
+  afterEach(() => harness.close());
+
+  const activity = (user: TestUser | undefined, query = "", pid = cast.partnershipId) =>
+    harness.request("GET", `/api/partnerships/${pid}/activity${query}`, { cookie: user?.cookie });
+  const at = (minute: number) => new Date(base + minute * MINUTE).toISOString();
+
+  it("groups who changed what into entries, newest first, with a summary", async () => {
+    const response = await activity(cast.south.viewer);
+    expect(response.status).toBe(200);
+    expect(response.body.nextCursor).toBeNull();
+    const southEditor = { id: cast.south.editor.id, name: "South Editor" };
+    const south = { id: cast.south.id, name: "Southpeak" };
+    expect(response.body.entries).toEqual([
+      {
+        user: southEditor,
+        organization: south,
+        document: { name: `${cast.partnershipId}/charter`, kind: "charter", organizationId: null },
+        updates: 1,
+        from: at(45),
+        to: at(45),
+        summaryKey: "activity.edited.charter",
+        summary: "Southpeak · South Editor edited the charter (1 edit)",
+      },
+      expect.objectContaining({
+        user: { id: cast.south.admin.id, name: "South Admin" },
+        document: {
+          name: `${cast.partnershipId}/org/${cast.south.id}/profile`,
+          kind: "profile",
+          organizationId: cast.south.id,
+        },
+        summary: "Southpeak · South Admin edited Southpeak's profile (1 edit)",
+      }),
+      expect.objectContaining({
+        user: southEditor,
+        updates: 4,
+        from: at(1),
+        to: at(12),
+        summary: "Southpeak · South Editor edited the charter (4 edits)",
+      }),
+      expect.objectContaining({
+        organization: { id: cast.north.id, name: "Northwind" },
+        updates: 2,
+        summaryKey: "activity.edited.objectives",
+        summary: "Northwind · North Editor edited objectives and KPIs (2 edits)",
+      }),
+      expect.objectContaining({
+        user: null,
+        organization: null,
+        summary: "Entente edited decisions (1 edit)",
+      }),
+    ]);
+  });
+
+  it("shows an organization's private notes to that organization only, and filters by organization", async () => {
+    const north = (await activity(cast.north.viewer)).body.entries;
+    expect(north.map((e: any) => e.document.kind)).toEqual([
+      "charter",
+      "profile",
+      "private",
+      "charter",
+      "objectives",
+      "decisions",
+    ]);
+    expect(north[2].summary).toBe(
+      "Northwind · North Admin edited Northwind's private notes (1 edit)",
+    );
+    const southOnly = (await activity(cast.north.viewer, `?organizationId=${cast.south.id}`)).body
+      .entries;
+    expect(southOnly.map((e: any) => e.organization.id)).toEqual([
+      cast.south.id,
+      cast.south.id,
+      cast.south.id,
+    ]);
+    const northBySouth = (await activity(cast.south.admin, `?organizationId=${cast.north.id}`)).body
+      .entries;
+    expect(northBySouth.map((e: any) => e.document.kind)).toEqual(["objectives"]);
+  });
+
+  it("pages by window without losing or repeating updates", async () => {
+    let cursor: string | null = null;
+    const pages: any[][] = [];
+    do {
+      const response: any = await activity(
+        cast.north.admin,
+        `?limit=1${cursor ? `&before=${cursor}` : ""}`,
+      );
+      expect(response.status).toBe(200);
+      pages.push(response.body.entries);
+      cursor = response.body.nextCursor;
+    } while (cursor !== null && pages.length < 20);
+    expect(pages.length).toBeGreaterThan(3);
+    const total = pages.flat().reduce((sum, e) => sum + e.updates, 0);
+    expect(total).toBe(4 + 1 + 2 + 1 + 1 + 1);
+    expect(pages[0]!.map((e) => e.to)).toEqual([at(45)]);
+  });
+
+  it("is for members only, and checks its query", async () => {
+    expect((await activity(undefined)).status).toBe(401);
+    const outsider = await harness.signup("Outsider");
+    const org = await harness.createOrganization(outsider, "Elsewhere");
+    const theirs = await harness.createPartnership(outsider, org);
+    const refused = await activity(outsider);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe("not_found");
+    expect((await activity(cast.north.admin, "", theirs)).status).toBe(404);
+    expect((await activity(outsider, "", theirs)).body).toEqual({ entries: [], nextCursor: null });
+    for (const query of ["?before=yesterday", "?limit=0", "?organizationId=a/b", "?other=1"]) {
+      const bad = await activity(cast.north.admin, query);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.error.code).toBe("invalid_input");
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import type { ActivityResponse } from "@entente/protocol";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv, Services } from "../../http/context.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { Id, PartnershipParams } from "../partnerships/schema.js";
+
+export const ActivityQuery = z.strictObject({
+  organizationId: Id.optional(),
+  /** A `nextCursor`: milliseconds since the epoch. */
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, "not a cursor from this API")
+    .transform(Number)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+/** `GET /api/partnerships/:id/activity`: who changed what, newest first. Any member. */
+export function activityRoutes({ access, activity }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>().get("/:id/activity", async (c) => {
+    const { user } = requireAuth(c);
+    const { id } = parseOrThrow(PartnershipParams, c.req.param());
+    const seat = await access.requireSeat(user.id, id);
+    const query = parseOrThrow(ActivityQuery, c.req.query());
+    const body: ActivityResponse = await activity.list(
+      seat,
+      await access.organizationIds(id),
+      query,
+    );
+    return c.json(body);
+  });
+}

@@ -1,0 +1,97 @@
+import { canWrite } from "@entente/domain";
+import type {
+  CommentResponse,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+} from "@entente/protocol";
+import { Hono, type Context } from "hono";
+import type { Seat } from "../../access/access-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { CommentBody, CreateThreadBody, ListThreadsQuery, ThreadParams } from "./schema.js";
+
+/** A viewer never writes anything (PRODUCT.md): commenting, resolving and reopening included. */
+function requireWriter(seat: Seat, action: string): void {
+  if (!canWrite(seat.permission))
+    throw HttpError.forbidden(`Only an editor or admin can ${action}`);
+}
+
+/** A partnership's comment threads under `/api/partnerships/:id/comment-threads`. */
+export function partnershipCommentRoutes(services: Services): Hono<AppEnv> {
+  const { access, comments } = services;
+  return new Hono<AppEnv>()
+    .post("/:id/comment-threads", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      requireWriter(seat, "comment");
+      const input = await readJson(c, CreateThreadBody);
+      const body: CommentThreadResponse = {
+        thread: await comments.create({ user, seat }, input.target, input.body),
+      };
+      return c.json(body, 201);
+    })
+    .get("/:id/comment-threads", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const query = parseOrThrow(ListThreadsQuery, c.req.query());
+      const target =
+        query.targetKind === undefined
+          ? undefined
+          : query.targetKind === "charter"
+            ? { kind: "charter" as const }
+            : { kind: query.targetKind, id: query.targetId! };
+      const body: CommentThreadListResponse = await comments.list(id, {
+        status: query.status,
+        target,
+        before: query.before,
+        limit: query.limit,
+      });
+      return c.json(body);
+    });
+}
+
+/** One thread under `/api/comment-threads/:threadId`: read, comment, resolve, reopen. */
+export function commentThreadRoutes(services: Services): Hono<AppEnv> {
+  const { comments } = services;
+  const load = async (c: Context<AppEnv>) => {
+    const { user } = requireAuth(c);
+    const { threadId } = parseOrThrow(ThreadParams, c.req.param());
+    return { user, ...(await comments.requireThread(user.id, threadId)) };
+  };
+  return new Hono<AppEnv>()
+    .get("/:threadId", async (c) => {
+      const { thread } = await load(c);
+      const body: CommentThreadResponse = { thread: await comments.view(thread) };
+      return c.json(body);
+    })
+    .post("/:threadId/comments", async (c) => {
+      const { user, thread, seat } = await load(c);
+      requireWriter(seat, "comment");
+      const input = await readJson(c, CommentBody);
+      const body: CommentResponse = {
+        comment: await comments.reply(thread, { user, seat }, input.body),
+      };
+      return c.json(body, 201);
+    })
+    .post("/:threadId/resolve", async (c) => {
+      const { user, thread, seat } = await load(c);
+      requireWriter(seat, "resolve comment threads");
+      const body: CommentThreadResponse = {
+        thread: await comments.setStatus(thread, user.id, "resolved"),
+      };
+      return c.json(body);
+    })
+    .post("/:threadId/reopen", async (c) => {
+      const { user, thread, seat } = await load(c);
+      requireWriter(seat, "reopen comment threads");
+      const body: CommentThreadResponse = {
+        thread: await comments.setStatus(thread, user.id, "open"),
+      };
+      return c.json(body);
+    });
+}

@@ -1,0 +1,54 @@
+import type { CommentItemKind } from "@entente/protocol";
+import { z } from "zod";
+import { CursorParam, LimitParam } from "../../feed/cursor.js";
+import { hasContent, RichTextBody } from "../../feed/rich-text.js";
+import { Id } from "../partnerships/schema.js";
+
+export const ThreadParams = z.object({ threadId: Id });
+
+export const COMMENT_ITEM_KINDS = [
+  "objective",
+  "action",
+  "kpi",
+  "issue",
+  "decision",
+  "contribution",
+  "constraint",
+] as const satisfies readonly CommentItemKind[];
+
+/** A base64 Yjs relative position (a few dozen bytes; bounded well above that). */
+const AnchorPosition = z.string().regex(/^[A-Za-z0-9+/]{2,684}={0,2}$/, "not a base64 position");
+
+const Target = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("charter"),
+    anchor: z.strictObject({
+      start: AnchorPosition,
+      end: AnchorPosition,
+      quote: z.string().min(1).max(2000),
+    }),
+  }),
+  z.strictObject({ kind: z.enum(COMMENT_ITEM_KINDS), id: Id }),
+]);
+
+const CommentBodyField = RichTextBody.refine(hasContent, "a comment needs some text");
+
+/** As for posts, author and organization fields a client sends are dropped (not strict). */
+export const CreateThreadBody = z.object({ target: Target, body: CommentBodyField });
+
+export const CommentBody = z.object({ body: CommentBodyField });
+
+export const ListThreadsQuery = z
+  .object({
+    status: z.enum(["open", "resolved", "all"]).default("open"),
+    targetKind: z.enum(["charter", ...COMMENT_ITEM_KINDS]).optional(),
+    targetId: Id.optional(),
+    before: CursorParam.optional(),
+    limit: LimitParam,
+  })
+  .refine(
+    (query) =>
+      (query.targetKind === undefined || query.targetKind === "charter") ===
+      (query.targetId === undefined),
+    "targetId goes with an item targetKind (and only with one)",
+  );

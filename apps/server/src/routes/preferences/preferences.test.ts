@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+describe("notification preference routes", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+  });
+
+  afterEach(() => harness.close());
+
+  const path = "/api/me/notification-preferences";
+  const get = (user: TestUser | undefined) =>
+    harness.request("GET", path, { cookie: user?.cookie });
+  const put = (user: TestUser | undefined, body: unknown) =>
+    harness.request("PUT", path, { cookie: user?.cookie, body });
+
+  it("starts from the defaults: everything in the app, named and answered by e-mail, no digest", async () => {
+    const response = await get(cast.north.viewer);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      preferences: {
+        language: null,
+        kinds: [
+          { kind: "mention", inApp: true, email: true },
+          { kind: "organization_mention", inApp: true, email: false },
+          { kind: "reply", inApp: true, email: true },
+          { kind: "decision_waiting", inApp: true, email: true },
+          { kind: "charter_changed", inApp: true, email: true },
+        ],
+        digests: [
+          { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
+        ],
+      },
+    });
+    expect((await get(undefined)).status).toBe(401);
+    expect((await put(undefined, {})).status).toBe(401);
+  });
+
+  it("changes what is sent and keeps the rest, per user", async () => {
+    const first = await put(cast.north.viewer, {
+      language: "fr",
+      email: { mention: false, organization_mention: true },
+      digests: [{ partnershipId: cast.partnershipId, frequency: "weekly" }],
+    });
+    expect(first.status).toBe(200);
+    const second = await put(cast.north.viewer, {
+      email: { reply: false, charter_changed: false },
+    });
+    expect(second.body.preferences).toEqual({
+      language: "fr",
+      kinds: [
+        { kind: "mention", inApp: true, email: false },
+        { kind: "organization_mention", inApp: true, email: true },
+        { kind: "reply", inApp: true, email: false },
+        { kind: "decision_waiting", inApp: true, email: true },
+        { kind: "charter_changed", inApp: true, email: false },
+      ],
+      digests: [
+        {
+          partnershipId: cast.partnershipId,
+          partnershipName: "North × South",
+          frequency: "weekly",
+        },
+      ],
+    });
+    expect((await get(cast.north.viewer)).body).toEqual(second.body);
+    const daily = await put(cast.north.viewer, {
+      language: null,
+      digests: [{ partnershipId: cast.partnershipId, frequency: "daily" }],
+    });
+    expect(daily.body.preferences.language).toBeNull();
+    expect(daily.body.preferences.digests[0].frequency).toBe("daily");
+    // Someone else's are untouched.
+    expect((await get(cast.south.viewer)).body.preferences.digests[0].frequency).toBe("off");
+  });
+
+  it("refuses bad input and digests of partnerships the caller is not in", async () => {
+    for (const body of [
+      { email: { nonsense: true } },
+      { email: { mention: "yes" } },
+      { language: "de" },
+      { digests: [{ partnershipId: cast.partnershipId, frequency: "hourly" }] },
+      {
+        digests: [
+          { partnershipId: cast.partnershipId, frequency: "daily" },
+          { partnershipId: cast.partnershipId, frequency: "weekly" },
+        ],
+      },
+      { userId: cast.north.admin.id },
+    ]) {
+      const refused = await put(cast.north.viewer, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.code).toBe("invalid_input");
+    }
+    const outsider = await harness.signup("Outsider");
+    const org = await harness.createOrganization(outsider, "Elsewhere");
+    const theirs = await harness.createPartnership(outsider, org);
+    const refused = await put(cast.north.viewer, {
+      language: "fr",
+      digests: [{ partnershipId: theirs, frequency: "daily" }],
+    });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe("not_found");
+    // Nothing of a refused change is kept.
+    expect((await get(cast.north.viewer)).body.preferences.language).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The activity of a partnership (`GET /api/partnerships/:id/activity`, see docs/API.md):
+ * who changed which document when, from the server-stamped update log. Types only.
+ */
+
+/** Which document an entry is about; `organizationId` for profiles and private notes. */
+export interface ActivityDocument {
+  name: string;
+  kind: "charter" | "objectives" | "issues" | "decisions" | "profile" | "private" | "meeting";
+  organizationId: string | null;
+}
+
+/**
+ * One person's run of edits to one document: consecutive 10-minute windows with updates
+ * from them. `updates` counts stored Yjs updates (an editor sends one per burst of typing),
+ * not paragraphs or fields.
+ */
+export interface ActivityEntry {
+  /** Null for content the server wrote itself (the demo seed). */
+  user: { id: string; name: string } | null;
+  organization: { id: string; name: string } | null;
+  document: ActivityDocument;
+  updates: number;
+  from: string;
+  to: string;
+  /** i18n key of the sentence, e.g. `activity.edited.charter`. */
+  summaryKey: string;
+  /** The sentence in English: "Southpeak · Ana edited the charter (3 edits)". */
+  summary: string;
+}
+
+/** `GET /api/partnerships/:id/activity`: newest first. */
+export interface ActivityResponse {
+  entries: ActivityEntry[];
+  /** Pass as `?before=` for older entries; null when there are none. */
+  nextCursor: string | null;
+}
