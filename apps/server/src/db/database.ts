@@ -10,6 +10,12 @@ export type Dialect = "sqlite" | "postgres";
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * The SQLite handle under `db`, for the one hot statement that the query builder makes
+   * too slow (the update log's append). Use it only inside `db.connection()`, which holds
+   * the connection's lock, so it never runs inside another query's transaction.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -28,7 +34,7 @@ function openSqlite(file: string): Store {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", sqlite: database, close: () => db.destroy() };
 }
 
 function openPostgres(connectionString: string): Store {

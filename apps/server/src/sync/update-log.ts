@@ -1,3 +1,4 @@
+import type { Database as SQLiteDatabase } from "better-sqlite3";
 import { sql, type Kysely, type Transaction } from "kysely";
 import * as Y from "yjs";
 import type { Dialect, Store } from "../db/database.js";
@@ -56,6 +57,32 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
   }, origin);
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function prepareSqliteInsert(
+  database: SQLiteDatabase,
+): (rows: readonly Row[], createdAt: number) => number[] {
+  const statement = database.prepare(
+    `INSERT INTO document_updates (document_name, "update", user_id, organization_id, created_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  return database.transaction((rows: readonly Row[], createdAt: number) =>
+    rows.map(({ documentName, update, stamp }) =>
+      Number(
+        statement.run(
+          documentName,
+          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+          stamp.userId,
+          stamp.organizationId,
+          createdAt,
+        ).lastInsertRowid,
+      ),
+    ),
+  );
+}
+
 /** One row of `document_updates` to insert. */
 interface Row extends PendingUpdate {
   documentName: string;
@@ -109,16 +136,23 @@ async function readStored(
 export class SqlUpdateLog implements UpdateLog {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
-  /** Appends of all documents that arrive while others are in flight share one commit. */
-  private readonly postgresWrites = new WriteCoalescer<Row, number>(
-    (rows) => this.insertPostgres(rows),
-    ROWS_PER_INSERT,
-    4,
-  );
+  private readonly sqlite: SQLiteDatabase | undefined;
+  /** The prepared append, in one transaction per write (SQLite); made on first use. */
+  private sqliteInsert: ((rows: readonly Row[], createdAt: number) => number[]) | undefined;
+  /**
+   * Appends of all documents share one commit: on PostgreSQL those that arrive while
+   * others are in flight; on SQLite those of one turn of the event loop.
+   */
+  private readonly writes: WriteCoalescer<Row, number>;
 
-  constructor(store: Pick<Store, "db" | "dialect">) {
+  constructor(store: Pick<Store, "db" | "dialect" | "sqlite">) {
     this.db = store.db;
     this.dialect = store.dialect;
+    this.sqlite = store.sqlite;
+    this.writes =
+      this.dialect === "sqlite"
+        ? new WriteCoalescer((rows) => this.insertSqlite(rows), ROWS_PER_INSERT, 1, nextTurn)
+        : new WriteCoalescer((rows) => this.insertPostgres(rows), ROWS_PER_INSERT, 4);
   }
 
   async load(documentName: string): Promise<StoredDocument> {
@@ -147,32 +181,22 @@ export class SqlUpdateLog implements UpdateLog {
       const rows = updates
         .slice(start, start + ROWS_PER_INSERT)
         .map(({ update, stamp }) => ({ documentName, update, stamp }));
-      ids.push(
-        ...(await (this.dialect === "sqlite"
-          ? this.insertSqlite(rows)
-          : this.postgresWrites.add(rows))),
-      );
+      ids.push(...(await this.writes.add(rows)));
     }
     return ids;
   }
 
-  /** One multi-row insert; one process writes SQLite, one statement at a time: ids commit in order. */
+  /**
+   * One transaction of prepared inserts, run under the connection's lock so it never
+   * lands inside another query's transaction. One process writes SQLite: ids commit in order.
+   */
   private async insertSqlite(rows: readonly Row[]): Promise<number[]> {
+    const database = this.sqlite;
+    if (!database) throw new Error("SqlUpdateLog on SQLite needs the store's SQLite handle");
+    this.sqliteInsert ??= prepareSqliteInsert(database);
+    const insert = this.sqliteInsert;
     const createdAt = Date.now();
-    const inserted = await this.db
-      .insertInto("document_updates")
-      .values(
-        rows.map(({ documentName, update, stamp }) => ({
-          document_name: documentName,
-          update,
-          user_id: stamp.userId,
-          organization_id: stamp.organizationId,
-          created_at: createdAt,
-        })),
-      )
-      .returning("id")
-      .execute();
-    return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
+    return this.db.connection().execute(() => Promise.resolve(insert(rows, createdAt)));
   }
 
   /**

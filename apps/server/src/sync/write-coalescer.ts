@@ -12,6 +12,11 @@ export class WriteCoalescer<Row, Result> {
     private readonly write: (rows: readonly Row[]) => Promise<Result[]>,
     private readonly maxRows: number,
     private readonly maxInFlight: number,
+    /**
+     * Waited for before a write takes its rows, to let others join it: for a store whose
+     * writes finish at once (SQLite), nothing would ever be in flight to wait behind.
+     */
+    private readonly gather?: () => Promise<void>,
   ) {}
 
   add(rows: readonly Row[]): Promise<Result[]> {
@@ -23,22 +28,33 @@ export class WriteCoalescer<Row, Result> {
 
   private startWrites(): void {
     while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
-      const batch = [this.waiting.shift()!];
-      let rows = batch[0]!.rows.length;
-      while (this.waiting.length > 0 && rows + this.waiting[0]!.rows.length <= this.maxRows) {
-        const next = this.waiting.shift()!;
-        rows += next.rows.length;
-        batch.push(next);
-      }
       this.inFlight += 1;
-      void this.run(batch).finally(() => {
+      const written = this.gather
+        ? this.gather().then(() => this.run(this.takeBatch()))
+        : this.run(this.takeBatch());
+      void written.finally(() => {
         this.inFlight -= 1;
         this.startWrites();
       });
+      // Gathering writers take their rows later: one at a time is enough.
+      if (this.gather) return;
     }
   }
 
+  /** The waiting writes that fit in one write, oldest first (at least one). */
+  private takeBatch(): { rows: readonly Row[]; settle: Settle<Result[]> }[] {
+    const batch = this.waiting.splice(0, 1);
+    let rows = batch[0]?.rows.length ?? 0;
+    while (this.waiting.length > 0 && rows + this.waiting[0]!.rows.length <= this.maxRows) {
+      const next = this.waiting.shift()!;
+      rows += next.rows.length;
+      batch.push(next);
+    }
+    return batch;
+  }
+
   private async run(batch: { rows: readonly Row[]; settle: Settle<Result[]> }[]): Promise<void> {
+    if (batch.length === 0) return;
     try {
       const results = await this.write(batch.flatMap((entry) => entry.rows));
       let offset = 0;
