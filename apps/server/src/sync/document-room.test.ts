@@ -298,6 +298,25 @@ describe("DocumentRoom compaction", () => {
     room.destroy();
   });
 
+  it("compacts a document loaded with a long log only after answering the clients opening it", async () => {
+    const log = new ControlledLog([textUpdate("a"), textUpdate("b"), textUpdate("c")]);
+    log.finishLoading();
+    const room = roomOver(log, () => {}, 3);
+    const reader = new RecordingConnection("read");
+    room.join(reader);
+    room.receive(
+      reader,
+      syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())),
+    );
+    await room.whenIdle();
+    expect(textOf(reader.receivedUpdates()).length).toBe(3);
+    expect(log.compactions).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await room.whenIdle();
+    expect(log.compactions).toBe(1);
+    room.destroy();
+  });
+
   it("asks again on the next update when another compaction held the document", async () => {
     const log = new ControlledLog();
     log.finishLoading();

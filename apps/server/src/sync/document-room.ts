@@ -100,6 +100,9 @@ function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
 
 const STORAGE_RETRY_DELAYS_MS = [50, 250, 1000];
 
+/** How long after loading a document with a long log it is compacted. */
+const LOAD_COMPACTION_DELAY_MS = 100;
+
 /** At most this many changes wait for one group commit. */
 const GROUP_COMMIT_MAX_UPDATES = 32;
 
@@ -128,6 +131,7 @@ export class DocumentRoom {
   private updatesSinceSnapshot = 0;
   /** Changes applied to the document and not stored yet: nobody receives them before. */
   private unstored: PendingUpdate[] = [];
+  private loadCompaction: NodeJS.Timeout | undefined;
   /** Sync step 2 with the whole document, for new clients; dropped on every change. */
   private wholeDocumentMessage: Uint8Array | null = null;
 
@@ -231,6 +235,7 @@ export class DocumentRoom {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.loadCompaction);
     this.services.bus.unsubscribe(this.name, this.onBusMessage);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -244,8 +249,14 @@ export class DocumentRoom {
     const stored = await this.services.log.load(this.name);
     applyStoredDocument(this.doc, stored, "storage");
     this.updatesSinceSnapshot = stored.updates.length;
-    // Behind the clients already waiting: they are answered before a long log is folded.
-    this.enqueue(null, () => this.compactIfDue());
+    // A little later: the clients opening the document are answered before a long log is
+    // folded (folding replays it once more).
+    if (this.updatesSinceSnapshot >= this.services.compactAfterUpdates) {
+      this.loadCompaction = setTimeout(() => {
+        this.enqueue(null, () => this.compactIfDue());
+      }, LOAD_COMPACTION_DELAY_MS);
+      this.loadCompaction.unref();
+    }
   }
 
   /**
