@@ -24,11 +24,12 @@ async function startChild(script, env, label, nodeArgs = []) {
   return { port, child };
 }
 
-export async function startReference() {
-  const { port, child } = await startChild("reference-server.mjs", {}, "reference");
+/** A server without persistence or authentication, whose documents are named by the URL. */
+async function startPlain(script, key, label) {
+  const { port, child } = await startChild(script, {}, key);
   return {
-    key: "reference",
-    label: "@y/websocket-server 0.1.1",
+    key,
+    label,
     persistent: false,
     pids: [child.pid],
     async prepare() {},
@@ -40,21 +41,10 @@ export async function startReference() {
   };
 }
 
-export async function startFloor() {
-  const { port, child } = await startChild("floor-server.mjs", {}, "floor");
-  return {
-    key: "floor",
-    label: "floor: bare ws broadcast",
-    persistent: false,
-    pids: [child.pid],
-    async prepare() {},
-    docName: (i) => `doc-${i}`,
-    connect(doc, _client, options) {
-      return new YwsClient(`ws://127.0.0.1:${port}/doc-${doc}`, options);
-    },
-    stop: () => child.stop(),
-  };
-}
+export const startReference = () =>
+  startPlain("reference-server.mjs", "reference", "@y/websocket-server 0.1.1");
+
+export const startFloor = () => startPlain("floor-server.mjs", "floor", "floor: bare ws broadcast");
 
 export async function startHocuspocus() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-bench-hocuspocus-"));
