@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILT_MAIN, freePort } from "../test/server-process.js";
+import { BUILT_MAIN, freePort, healthy } from "../test/server-process.js";
 import { NGINX_BIN, SEARCH_PATH as PATH } from "../test/test-store.js";
 
 /**
@@ -203,7 +203,7 @@ export class LocalTopology {
         );
       }
       if (this.log.includes(readyLine)) {
-        if (await answersHealth(this.url)) return;
+        if (await healthy(this.url, 2000)) return;
         throw new Error(`"${readyLine}", but /api/health does not answer there:\n${this.log}`);
       }
       if (Date.now() > deadline) {
@@ -276,16 +276,6 @@ function killQuietly(pid: number): void {
     process.kill(pid, "SIGKILL");
   } catch {
     // Already gone.
-  }
-}
-
-async function answersHealth(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { Logger } from "../observability/logger.js";
+import { PeriodicTask } from "../scheduling/periodic-task.js";
 import { DigestService } from "./digest-service.js";
 
 const KIND: Record<Exclude<DigestFrequency, "off">, DigestPeriodKind> = {
@@ -41,34 +42,25 @@ export function periodKey(kind: DigestPeriodKind, now: Date): string {
  * digest with nothing to say is not sent.
  */
 export class DigestScheduler {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly checks: PeriodicTask;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly digests: DigestService,
     private readonly mailer: Mailer,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.checks = new PeriodicTask(() => this.sendDue(new Date()), logger, "digest check failed");
+  }
 
   /** Checks now and then every `intervalMs`. */
   start(intervalMs: number): void {
-    const tick = () => {
-      this.running = this.running.then(() =>
-        this.sendDue(new Date()).catch((error: unknown) =>
-          this.logger.warn({ err: error }, "digest check failed"),
-        ),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.checks.start(intervalMs);
   }
 
   /** Stops checking and waits for a check under way. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.checks.stop();
   }
 
   /** Sends every digest due at `now`; returns how many this call sent. */

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import type { Logger } from "../observability/logger.js";
+import { PeriodicTask } from "../scheduling/periodic-task.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { NotificationService } from "./notification-service.js";
 
@@ -16,8 +17,7 @@ import type { NotificationService } from "./notification-service.js";
  * an event first (a `notification_marks` row) notifies, so each is told once.
  */
 export class GovernanceWatch {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly checks: PeriodicTask;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -25,24 +25,16 @@ export class GovernanceWatch {
     private readonly governance: GovernanceService,
     private readonly notifications: NotificationService,
     private readonly logger: Logger,
-  ) {}
-
-  start(intervalMs: number): void {
-    const tick = () => {
-      this.running = this.running.then(() =>
-        this.checkAll().catch((error: unknown) =>
-          this.logger.warn({ err: error }, "governance check failed"),
-        ),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+  ) {
+    this.checks = new PeriodicTask(() => this.checkAll(), logger, "governance check failed");
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(intervalMs: number): void {
+    this.checks.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.checks.stop();
   }
 
   async checkAll(): Promise<void> {

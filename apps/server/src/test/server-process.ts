@@ -307,9 +307,10 @@ export async function disposeAllServerProcesses(): Promise<void> {
   await Promise.all([...living].map((server) => server.dispose()));
 }
 
-async function healthy(url: string): Promise<boolean> {
+/** Whether a server at `url` answers `/api/health` with 200 within `timeoutMs`. */
+export async function healthy(url: string, timeoutMs = 1000): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.ok;
   } catch {
