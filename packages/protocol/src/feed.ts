@@ -1,4 +1,5 @@
 import type { CommentFeedEvent } from "./comments.js";
+import type { WorkshopChangedEvent } from "./workshops.js";
 
 /**
  * The updates feed on the wire: posts, replies, reactions, "seen by", notifications and
@@ -233,9 +234,9 @@ export type UserFeedEvent =
   | { type: "notifications.read"; unread: number };
 
 /**
- * Everything `GET /api/partnerships/:id/events` carries: the feed's events and the comment
- * threads' events. Clients ignore types they do not know.
+ * Everything `GET /api/partnerships/:id/events` carries: the feed's events, the comment
+ * threads' events and workshop changes. Clients ignore types they do not know.
  */
-export type PartnershipEvent = PartnershipFeedEvent | CommentFeedEvent;
+export type PartnershipEvent = PartnershipFeedEvent | CommentFeedEvent | WorkshopChangedEvent;
 
 export type FeedEvent = PartnershipEvent | UserFeedEvent;

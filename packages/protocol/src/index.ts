@@ -88,6 +88,34 @@ export type {
   NotificationPreferencesResponse,
   NotificationPreferencesView,
 } from "./preferences.js";
+export {
+  agendaNotesFragment,
+  type AgendaItemView,
+  type MeetingKind,
+  type MeetingListResponse,
+  type MeetingParticipantView,
+  type MeetingResponse,
+  type MeetingView,
+  type RhythmLevelView,
+  type RhythmResponse,
+  type SignOffView,
+} from "./meetings.js";
+export type {
+  HiddenNotesCount,
+  NoteConversionKind,
+  NoteConversionView,
+  NoteGroupView,
+  StickyNoteView,
+  VoteResultView,
+  WorkshopAwarenessView,
+  WorkshopChangedEvent,
+  WorkshopColumnView,
+  WorkshopPhase,
+  WorkshopResponse,
+  WorkshopTimerView,
+  WorkshopView,
+  WorkshopVoteView,
+} from "./workshops.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";

@@ -1,0 +1,94 @@
+/**
+ * Meetings and the governance rhythm on the wire (see docs/API.md, "Meetings"). Types only.
+ *
+ * A meeting's metadata, agenda, participants and sign-offs live on the server (stamped like
+ * endorsements); its live notes live in the Yjs document `<pid>/meeting/<meetingId>`, one
+ * `Y.XmlFragment` per agenda item named by {@link agendaNotesFragment}.
+ */
+import type { GovernanceLevel } from "@entente/domain";
+import type { AuthorView } from "./feed.js";
+
+/** What a meeting is for. */
+export type MeetingKind =
+  "steering_committee" | "tactical_review" | "operational_sync" | "workshop";
+
+/** The name of the `Y.XmlFragment` that holds one agenda item's live notes. */
+export function agendaNotesFragment(agendaItemId: string): string {
+  return `agenda:${agendaItemId}`;
+}
+
+/** One organization's sign-off of an agenda item's notes. */
+export interface SignOffView {
+  organizationId: string;
+  organizationName: string;
+  signedBy: { id: string; name: string };
+  signedAt: string;
+  /** The notes changed since this sign-off (their content differs from what was signed). */
+  changedSince: boolean;
+}
+
+export interface AgendaItemView {
+  id: string;
+  title: string;
+  /** The organization that brought the item (it speaks to it). */
+  ownerOrganizationId: string;
+  timeboxMinutes: number;
+  /** Order in the agenda, 0 first. */
+  position: number;
+  /** The latest sign-off of each organization that signed the notes off. */
+  signOffs: SignOffView[];
+}
+
+export interface MeetingParticipantView {
+  id: string;
+  name: string;
+  organizationId: string;
+}
+
+export interface MeetingView {
+  id: string;
+  partnershipId: string;
+  title: string;
+  kind: MeetingKind;
+  level: GovernanceLevel;
+  /** ISO date-time. */
+  startsAt: string;
+  durationMinutes: number;
+  /** Runs the meeting (and its workshop): the creator unless changed. */
+  facilitator: MeetingParticipantView;
+  participants: MeetingParticipantView[];
+  agenda: AgendaItemView[];
+  createdBy: AuthorView;
+  createdAt: string;
+}
+
+/** `POST /api/partnerships/:id/meetings`, `GET`/`PATCH /api/meetings/:meetingId`, agenda and sign-off calls. */
+export interface MeetingResponse {
+  meeting: MeetingView;
+}
+
+/** How often a governance level meets, and where it stands. */
+export interface RhythmLevelView {
+  level: GovernanceLevel;
+  /** Days between two meetings of this level; null when the level has no rhythm. */
+  intervalDays: number | null;
+  /** The start of the latest meeting of this level that already started; null if none. */
+  lastMeetingAt: string | null;
+  /** The next scheduled (future) meeting of this level, if any. */
+  nextMeeting: { id: string; title: string; startsAt: string } | null;
+  /** When the next meeting is due: last meeting + interval (or now, if none ever met). */
+  dueAt: string | null;
+  /** Due in the past and no meeting scheduled before it: the level is late. */
+  overdue: boolean;
+}
+
+/** `GET`/`PUT /api/partnerships/:id/rhythm`. */
+export interface RhythmResponse {
+  rhythm: RhythmLevelView[];
+}
+
+/** `GET /api/partnerships/:id/meetings`: upcoming first by start, then past, newest first. */
+export interface MeetingListResponse {
+  meetings: MeetingView[];
+  rhythm: RhythmLevelView[];
+}
