@@ -24,6 +24,16 @@ import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
 import { feedRoutes, postRoutes, replyRoutes } from "./routes/posts/posts.js";
+import {
+  agendaItemRoutes,
+  meetingRoutes,
+  partnershipMeetingRoutes,
+} from "./routes/meetings/meetings.js";
+import {
+  meetingWorkshopRoutes,
+  workshopGroupRoutes,
+  workshopNoteRoutes,
+} from "./routes/workshops/workshops.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -108,6 +118,12 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/comment-threads", commentThreadRoutes(services));
   app.route("/api/partnerships", digestRoutes(services));
   app.route("/api/partnerships", activityRoutes(services));
+  app.route("/api/partnerships", partnershipMeetingRoutes(services));
+  app.route("/api/meetings", meetingRoutes(services));
+  app.route("/api/agenda-items", agendaItemRoutes(services));
+  app.route("/api/meetings", meetingWorkshopRoutes(services));
+  app.route("/api/workshop-notes", workshopNoteRoutes(services));
+  app.route("/api/workshop-groups", workshopGroupRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

@@ -63,7 +63,10 @@ const EnvSchema = z
     OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
     /** Digest e-mails (daily, weekly) are sent by a scheduler that checks this often. */
     DIGEST_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-    /** How often decisions and the charter are checked for what waits on an organization. */
+    /**
+     * How often decisions and the charter are checked for what waits on an organization,
+     * and actions and issues for status changes and due dates passed.
+     */
     GOVERNANCE_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
   })
   .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {

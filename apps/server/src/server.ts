@@ -11,6 +11,7 @@ import { createServices, type LoginLimits } from "./services.js";
 import { createMailer, type MailConfig } from "./mail/mailer.js";
 import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
+import { LiveDocumentWriter } from "./sync/document-writer.js";
 import { SharedFeedEvents } from "./feed/shared-feed-events.js";
 import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
 import { RedisBus } from "./sync/redis-bus.js";
@@ -41,7 +42,10 @@ export interface ServerConfig {
   mail?: Omit<MailConfig, "logger"> | undefined;
   /** Check for due digests this often; without it, no digests are sent (tests). */
   digestCheckMs?: number | undefined;
-  /** Check for decisions and charter changes waiting on organizations this often; off without it. */
+  /**
+   * Check for decisions and charter changes waiting on organizations, and for actions and
+   * issues that changed status or became overdue, this often; off without it.
+   */
   governanceCheckMs?: number | undefined;
 }
 
@@ -97,6 +101,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),
+    documentWriter: new LiveDocumentWriter(log, bus, rooms),
     mailer,
     logger: logger.child({ component: "mail" }),
   });
@@ -130,6 +135,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
   if (config.governanceCheckMs !== undefined) {
     services.governanceWatch.start(config.governanceCheckMs);
+    services.itemWatch.start(config.governanceCheckMs);
   }
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -150,6 +156,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await bus.close();
       await digests.stop();
       await services.governanceWatch.stop();
+      await services.itemWatch.stop();
       await services.notificationMail.idle();
       services.mailer.close();
       await store.close();

@@ -6,10 +6,12 @@ import { ActivityService } from "./activity/activity-service.js";
 import { DigestService } from "./digest/digest-service.js";
 import { GovernanceService } from "./governance/governance-service.js";
 import { GovernanceWatch } from "./feed/governance-watch.js";
+import { ItemWatch } from "./feed/item-watch.js";
 import { CommentService } from "./feed/comment-service.js";
 import { NotificationPreferences } from "./feed/notification-preferences.js";
 import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
+import { MeetingService } from "./meetings/meeting-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
@@ -17,6 +19,8 @@ import { NotificationMailer } from "./mail/notification-mail.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js";
+import { LiveDocumentWriter, type DocumentWriter } from "./sync/document-writer.js";
+import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
@@ -40,6 +44,8 @@ export interface ServicesConfig {
   metrics?: SyncMetrics | undefined;
   /** Defaults to reading from storage only (no live rooms: API tests). */
   documents?: DocumentReader | undefined;
+  /** Defaults to writing to storage only (no live rooms: API tests). */
+  documentWriter?: DocumentWriter | undefined;
   /** Defaults to this process only (one instance). */
   feedEvents?: FeedEvents | undefined;
   /** Defaults to dropping every message (API tests). */
@@ -65,6 +71,8 @@ export function createServices(config: ServicesConfig): Services {
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
   const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
   const governance = new GovernanceService(config.store.db, documents);
+  const documentWriter =
+    config.documentWriter ?? new LiveDocumentWriter(new SqlUpdateLog(config.store));
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
@@ -90,8 +98,17 @@ export function createServices(config: ServicesConfig): Services {
       notifications,
       config.logger ?? createLogger({ level: "silent" }),
     ),
+    itemWatch: new ItemWatch(
+      config.store.db,
+      documents,
+      notifications,
+      config.logger ?? createLogger({ level: "silent" }),
+    ),
     mailer,
     notificationMail,
     comments: new CommentService(config.store.db, access, documents, feedEvents, notifications),
+    meetings: new MeetingService(config.store.db, access, documents, feedEvents),
+    documentWriter,
+    workshops: new WorkshopService(config.store.db, access, feedEvents, documentWriter),
   };
 }

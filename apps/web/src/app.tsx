@@ -8,6 +8,7 @@ import { SessionProvider } from "./features/auth/state/session-provider";
 import { AcceptInvitationPage } from "./features/partnerships/components/accept-invitation-page";
 import { HomePage } from "./features/partnerships/components/home-page";
 import { PartnershipPage } from "./features/partnerships/components/partnership-page";
+import { NotificationSettingsPage } from "./features/preferences/components/notification-settings-page";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
 
 function Routes() {
@@ -32,8 +33,12 @@ function Routes() {
   const invite = matchPath("/invite/:token", path);
   if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
 
+  const workshop = matchPath("/p/:partnershipId/meetings/:meetingId/workshop", path);
+  const meeting = matchPath("/p/:partnershipId/meetings/:meetingId", path) ?? workshop;
   const partnership =
-    matchPath("/p/:partnershipId", path) ?? matchPath("/p/:partnershipId/:section", path);
+    matchPath("/p/:partnershipId", path) ??
+    matchPath("/p/:partnershipId/:section", path) ??
+    (meeting ? { ...meeting, section: "meetings" } : null);
   if (partnership?.partnershipId) {
     return (
       <RequireSession>
@@ -43,7 +48,16 @@ function Routes() {
           key={partnership.partnershipId}
           partnershipId={partnership.partnershipId}
           section={partnership.section ?? null}
+          meetingId={meeting?.meetingId ?? null}
+          meetingView={workshop ? "workshop" : "meeting"}
         />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/settings/notifications", path)) {
+    return (
+      <RequireSession>
+        <NotificationSettingsPage />
       </RequireSession>
     );
   }

@@ -25,7 +25,15 @@ export function writeCharterContent(doc: Y.Doc, content: JSONContent): void {
 
 /** Reads the charter document back as ProseMirror JSON. */
 export function readCharterContent(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CHARTER_FRAGMENT)) as JSONContent;
+  return readRichTextFragment(doc.getXmlFragment(CHARTER_FRAGMENT));
+}
+
+/**
+ * Reads any rich-text fragment edited with {@link charterExtensions} (the charter, an agenda
+ * item's notes) back as ProseMirror JSON.
+ */
+export function readRichTextFragment(fragment: Y.XmlFragment): JSONContent {
+  return yXmlFragmentToProsemirrorJSON(fragment) as JSONContent;
 }
 
 /** The charter's text, one line per block. */

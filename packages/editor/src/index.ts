@@ -4,6 +4,7 @@ export {
   charterPlainText,
   charterSchema,
   readCharterContent,
+  readRichTextFragment,
   writeCharterContent,
 } from "./charter-schema.js";
 export type { JSONContent } from "@tiptap/core";

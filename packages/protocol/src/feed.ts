@@ -1,4 +1,5 @@
 import type { CommentFeedEvent } from "./comments.js";
+import type { MeetingChangedEvent } from "./meetings.js";
 import type { WorkshopChangedEvent } from "./workshops.js";
 
 /**
@@ -160,7 +161,11 @@ export type NotificationKind =
   /** A proposed decision waits for the vote of the user's organization. */
   | "decision_waiting"
   /** The charter changed since the user's organization endorsed it. */
-  | "charter_changed";
+  | "charter_changed"
+  /** An action or issue the user owns changed status (someone else changed it). */
+  | "item_status_changed"
+  /** An action or issue the user owns passed its due date unfinished. */
+  | "item_overdue";
 
 interface NotificationBase {
   id: string;
@@ -186,14 +191,31 @@ export interface CommentNotificationView extends NotificationBase {
   commentId: string;
 }
 
+/** Where an action stands (the statuses of `@entente/schema`'s actions, on the wire). */
+export type ActionStatusName = "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+
+/** Where an entry of the open-issues log stands (as `@entente/schema` names them). */
+export type IssueStatusName = "open" | "in_progress" | "resolved" | "closed";
+
 /**
- * A notification about the partnership's governance (tell it apart by `item`): a decision
- * waiting for the organization's vote (`id` is the decision's), or the charter changed since
- * the organization endorsed it (`id` null). `actor` proposed the decision, or edited the
- * charter last.
+ * What an item notification points at: a decision (`id` is the decision's) or the charter
+ * (`id` null); or an action or issue someone owns, with its status and due date
+ * (`YYYY-MM-DD` or null) when the notification was made.
+ */
+export type NotificationItem =
+  | { kind: "decision" | "charter"; id: string | null; title: string }
+  | { kind: "action"; id: string; title: string; status: ActionStatusName; dueDate: string | null }
+  | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null };
+
+/**
+ * A notification about an item of the partnership (tell it apart by `item`): a decision
+ * waiting for the organization's vote, or the charter changed since the organization
+ * endorsed it; `actor` proposed the decision, or edited the charter last. Or an action or
+ * issue the user owns changed status (`actor` changed it) or became overdue (`actor` edited
+ * its document last).
  */
 export interface ItemNotificationView extends NotificationBase {
-  item: { kind: "decision" | "charter"; id: string | null; title: string };
+  item: NotificationItem;
 }
 
 export type NotificationView =
@@ -235,8 +257,9 @@ export type UserFeedEvent =
 
 /**
  * Everything `GET /api/partnerships/:id/events` carries: the feed's events, the comment
- * threads' events and workshop changes. Clients ignore types they do not know.
+ * threads' events, meeting changes and workshop changes. Clients ignore types they do not know.
  */
-export type PartnershipEvent = PartnershipFeedEvent | CommentFeedEvent | WorkshopChangedEvent;
+export type PartnershipEvent =
+  PartnershipFeedEvent | CommentFeedEvent | MeetingChangedEvent | WorkshopChangedEvent;
 
 export type FeedEvent = PartnershipEvent | UserFeedEvent;

@@ -37,14 +37,17 @@ export type {
   CommentView,
 } from "./comments.js";
 export type {
+  ActionStatusName,
   AuthorView,
   CommentNotificationView,
   FeedEvent,
+  IssueStatusName,
   ItemLink,
   ItemLinkKind,
   ItemNotificationView,
   MentionAttrs,
   MentionKind,
+  NotificationItem,
   NotificationKind,
   NotificationListResponse,
   NotificationView,
@@ -91,6 +94,7 @@ export type {
 export {
   agendaNotesFragment,
   type AgendaItemView,
+  type MeetingChangedEvent,
   type MeetingKind,
   type MeetingListResponse,
   type MeetingParticipantView,

@@ -92,3 +92,12 @@ export interface MeetingListResponse {
   meetings: MeetingView[];
   rhythm: RhythmLevelView[];
 }
+
+/**
+ * Announced on the partnership's event stream when a meeting, its agenda, participants or
+ * sign-offs changed (or it was deleted); clients fetch it again. No content.
+ */
+export interface MeetingChangedEvent {
+  type: "meeting.changed";
+  meetingId: string;
+}

@@ -31,6 +31,7 @@ describe("decisions document", () => {
           governanceLevel: "strategic",
           proposedBy: "ben",
           status: "proposed",
+          meetingId: null,
           createdBy: "ben",
           organizationId: "southpeak",
           createdAt: "2026-03-01T12:00:00.000Z",
@@ -70,5 +71,19 @@ describe("decisions document", () => {
       problem:
         'status: expected one of draft, proposed, approved, rejected, withdrawn, got "vetoed"',
     });
+  });
+
+  it("links a decision to the meeting it came out of, and reads older decisions without it", () => {
+    const doc = new Y.Doc();
+    const plain = addDecision(doc, { title: "Depot", governanceLevel: "tactical" }, ana);
+    const linked = addDecision(
+      doc,
+      { title: "Shared depot", governanceLevel: "strategic", meetingId: "meeting1" },
+      ben,
+    );
+    const read = readDecisions(throughBinary(doc)).map(okValue);
+    expect(read.find((d) => d.id === linked)?.meetingId).toBe("meeting1");
+    expect(read.find((d) => d.id === plain)?.meetingId).toBeNull();
+    expect((doc.getMap(DECISIONS_ROOT).get(plain) as Y.Map<unknown>).has("meetingId")).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { FieldReader, readRootCollection, type ReadResult } from "./read-result.
 import {
   checkAuthor,
   checkOneOf,
+  checkOptionalRef,
   checkRef,
   checkText,
   checkTitle,
@@ -47,6 +48,8 @@ export interface Decision extends Stamped {
   /** The user who proposes it (may differ from `createdBy` when recorded for someone). */
   proposedBy: string;
   status: DecisionStatus;
+  /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
+  meetingId: string | null;
 }
 
 /** What a new decision needs. */
@@ -58,6 +61,8 @@ export interface DecisionInput {
   proposedBy?: string;
   /** Defaults to `proposed`. */
   status?: DecisionStatus;
+  /** The meeting it came out of, if any. */
+  meetingId?: string | null;
 }
 
 /** Fields to change on a decision; `undefined` leaves a field alone. */
@@ -72,6 +77,7 @@ function readDecision(item: Y.Map<unknown>, id: string): ReadResult<Decision> {
     governanceLevel: f.oneOf("governanceLevel", GOVERNANCE_LEVELS),
     proposedBy: f.ref("proposedBy"),
     status: f.oneOf("status", DECISION_STATUSES),
+    meetingId: f.optionalRef("meetingId"),
     ...f.stamp(),
   };
   return f.result(id, value, item);
@@ -93,6 +99,7 @@ function decisionFields(input: DecisionPatch, whole: boolean) {
     status: pick(input.status ?? (whole ? "proposed" : undefined), whole, (v) =>
       checkOneOf("status", DECISION_STATUSES, v),
     ),
+    meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
   };
 }
 

@@ -36,6 +36,7 @@ describe("issues document", () => {
           dueDate: "2026-06-30",
           linkedObjectiveId: "obj1",
           escalationLevel: "operational",
+          meetingId: null,
           createdBy: "ana",
           organizationId: "northwind",
           createdAt: "2026-02-01T08:00:00.000Z",
@@ -151,5 +152,25 @@ describe("issues document", () => {
       ),
     ).toThrow(SchemaWriteError);
     expect(readIssues(doc)).toEqual([]);
+  });
+
+  it("links an entry to the meeting it came out of, and reads older entries without it", () => {
+    const doc = new Y.Doc();
+    const input = {
+      kind: "issue",
+      title: "Customs delays",
+      ownerOrganizationId: "northwind",
+      severity: "medium",
+    } as const;
+    const plain = addIssue(doc, input, ana);
+    const linked = addIssue(doc, { ...input, meetingId: "meeting1" }, ana);
+    const read = readIssues(throughBinary(doc)).map(okValue);
+    expect(read.find((i) => i.id === linked)?.meetingId).toBe("meeting1");
+    expect(read.find((i) => i.id === plain)?.meetingId).toBeNull();
+    expect((doc.getMap(ISSUES_ROOT).get(plain) as Y.Map<unknown>).has("meetingId")).toBe(false);
+    expect(() => addIssue(doc, { ...input, meetingId: "" }, ana)).toThrow(SchemaWriteError);
+    // A meeting id of the wrong type makes the entry malformed, not the read throw.
+    (doc.getMap(ISSUES_ROOT).get(plain) as Y.Map<unknown>).set("meetingId", 42);
+    expect(readIssues(doc).find((r) => !r.ok)).toMatchObject({ ok: false, id: plain });
   });
 });

@@ -51,6 +51,8 @@ export interface Issue extends Stamped {
   linkedObjectiveId: string | null;
   /** The governance level it is escalated to; new entries start at `operational`. */
   escalationLevel: GovernanceLevel;
+  /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
+  meetingId: string | null;
 }
 
 /** What a new entry needs. */
@@ -69,6 +71,8 @@ export interface IssueInput {
   linkedObjectiveId?: string | null;
   /** Defaults to `operational`. */
   escalationLevel?: GovernanceLevel;
+  /** The meeting it came out of, if any. */
+  meetingId?: string | null;
 }
 
 /** Fields to change on an entry; `undefined` leaves a field alone, `null` clears it. */
@@ -89,6 +93,7 @@ function readIssue(item: Y.Map<unknown>, id: string): ReadResult<Issue> {
     dueDate: f.optionalDate("dueDate"),
     linkedObjectiveId: f.optionalRef("linkedObjectiveId"),
     escalationLevel: f.oneOf("escalationLevel", GOVERNANCE_LEVELS),
+    meetingId: f.optionalRef("meetingId"),
     ...f.stamp(),
   };
   return f.result(id, value, item);
@@ -124,6 +129,7 @@ function issueFields(input: IssuePatch, whole: boolean) {
       whole,
       (v) => checkOneOf("escalationLevel", GOVERNANCE_LEVELS, v),
     ),
+    meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
   };
 }
 

@@ -82,6 +82,7 @@ describe("objectives document", () => {
           assigneeUserId: "ben",
           dueDate: null,
           status: "todo",
+          meetingId: null,
           createdBy: "ana",
           organizationId: "northwind",
           createdAt: "2026-01-06T09:00:00.000Z",
@@ -414,5 +415,27 @@ describe("objectives document", () => {
     expect(readObjectives(doc)).toEqual([
       { ok: false, id: OBJECTIVES_ROOT, problem: "objectives: expected a map", raw: null },
     ]);
+  });
+
+  it("links an action to the meeting it came out of, and reads older actions without it", () => {
+    const { doc, objectiveId, actionId } = seeded();
+    const linked = addAction(
+      doc,
+      objectiveId,
+      { title: "Map the depots", ownerOrganizationId: "northwind", meetingId: "meeting1" },
+      ana,
+    );
+    const actions = readValues(okValue(readObjectives(throughBinary(doc))[0]).actions);
+    expect(actions.find((a) => a.id === linked)?.meetingId).toBe("meeting1");
+    // Written without one: nothing stored, read as null.
+    expect(actions.find((a) => a.id === actionId)?.meetingId).toBeNull();
+    const raw = doc.getMap<Y.Map<Y.Map<Y.Map<unknown>>>>(OBJECTIVES_ROOT).get(objectiveId);
+    expect(raw?.get("actions")?.get(actionId)?.has("meetingId")).toBe(false);
+    expect(() =>
+      addAction(doc, objectiveId, { title: "x", ownerOrganizationId: "n", meetingId: "a/b" }, ana),
+    ).toThrow(SchemaWriteError);
+    expect(updateAction(doc, objectiveId, linked, { meetingId: null })).toBe(true);
+    const after = readValues(okValue(readObjectives(doc)[0]).actions);
+    expect(after.find((a) => a.id === linked)?.meetingId).toBeNull();
   });
 });

@@ -65,6 +65,8 @@ export interface Action extends Stamped {
   assigneeUserId: string | null;
   dueDate: IsoDate | null;
   status: ActionStatus;
+  /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
+  meetingId: string | null;
 }
 
 /** One entry of a KPI's target history: the target from then on, and who set it when. */
@@ -136,6 +138,8 @@ export interface ActionInput {
   dueDate?: IsoDate | null;
   /** Defaults to `todo`. */
   status?: ActionStatus;
+  /** The meeting it came out of, if any. */
+  meetingId?: string | null;
 }
 
 /** Fields to change on an action; `undefined` leaves a field alone, `null` clears it. */
@@ -237,6 +241,7 @@ function readAction(item: Y.Map<unknown>, id: string, objectiveId: string): Read
     assigneeUserId: f.optionalRef("assigneeUserId"),
     dueDate: f.optionalDate("dueDate"),
     status: f.oneOf("status", ACTION_STATUSES),
+    meetingId: f.optionalRef("meetingId"),
     ...f.stamp(),
   };
   return f.result(id, value, item);
@@ -347,6 +352,7 @@ function actionFields(input: ActionPatch, whole: boolean) {
     status: pick(input.status ?? (whole ? "todo" : undefined), whole, (v) =>
       checkOneOf("status", ACTION_STATUSES, v),
     ),
+    meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
   };
 }
 

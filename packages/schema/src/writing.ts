@@ -199,7 +199,8 @@ export function insertItem(
   const id = newItemId();
   const item = new Y.Map<unknown>();
   collection.set(id, item);
-  for (const [key, value] of Object.entries(fields)) item.set(key, value);
+  // An optional field left out of the input is left out of the item.
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) item.set(key, value);
   item.set("createdBy", by.userId);
   item.set("organizationId", by.organizationId);
   item.set("createdAt", at);

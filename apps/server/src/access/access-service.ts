@@ -85,9 +85,16 @@ export class AccessService {
       case "profile":
       case "private":
         return (await this.organizationIds(ref.partnershipId)).includes(ref.organizationId);
-      case "meeting":
-        // Meetings arrive with their own table; until then no meeting document exists.
-        return false;
+      case "meeting": {
+        // A meeting's document exists while the meeting does, in that partnership only.
+        const meeting = await this.db
+          .selectFrom("meetings")
+          .select("id")
+          .where("id", "=", ref.meetingId)
+          .where("partnership_id", "=", ref.partnershipId)
+          .executeTakeFirst();
+        return meeting !== undefined;
+      }
       default:
         return true;
     }

@@ -1,4 +1,11 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import {
+  Migrator,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from "kysely";
 import type { Dialect } from "./database.js";
 
 /**
@@ -492,6 +499,208 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           )
           .addColumn("created_at", millis, (c) => c.notNull())
           .execute();
+      },
+    },
+    "0011_meetings": {
+      async up(db: Kysely<any>) {
+        const serial = dialect === "postgres" ? "bigserial" : "integer";
+        await db.schema
+          .createTable("meetings")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("partnership_id", "text", (c) =>
+            c.notNull().references("partnerships.id").onDelete("cascade"),
+          )
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("level", "text", (c) => c.notNull())
+          .addColumn("starts_at", millis, (c) => c.notNull())
+          .addColumn("duration_minutes", "integer", (c) => c.notNull())
+          .addColumn("facilitator_user_id", "text", (c) => c.notNull().references("users.id"))
+          .addColumn("created_by_user_id", "text", (c) => c.notNull())
+          .addColumn("created_by_organization_id", "text", (c) => c.notNull())
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("meetings_partnership_starts")
+          .on("meetings")
+          .columns(["partnership_id", "starts_at"])
+          .execute();
+
+        // The organization is stamped when the participant is added (a user belongs to one).
+        await db.schema
+          .createTable("meeting_participants")
+          .addColumn("meeting_id", "text", (c) =>
+            c.notNull().references("meetings.id").onDelete("cascade"),
+          )
+          .addColumn("user_id", "text", (c) =>
+            c.notNull().references("users.id").onDelete("cascade"),
+          )
+          .addColumn("organization_id", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("meeting_participants_pk", ["meeting_id", "user_id"])
+          .execute();
+
+        await db.schema
+          .createTable("agenda_items")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("meeting_id", "text", (c) =>
+            c.notNull().references("meetings.id").onDelete("cascade"),
+          )
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("owner_organization_id", "text", (c) => c.notNull())
+          .addColumn("timebox_minutes", "integer", (c) => c.notNull())
+          .addColumn("position", "integer", (c) => c.notNull())
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("agenda_items_meeting_position")
+          .on("agenda_items")
+          .columns(["meeting_id", "position"])
+          .execute();
+
+        // History: sign-offs are only ever inserted; the latest of each organization counts.
+        await db.schema
+          .createTable("agenda_sign_offs")
+          .addColumn("id", serial, (c) =>
+            dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn("agenda_item_id", "text", (c) =>
+            c.notNull().references("agenda_items.id").onDelete("cascade"),
+          )
+          .addColumn("organization_id", "text", (c) => c.notNull())
+          .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+          .addColumn("version", "text", (c) => c.notNull())
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("agenda_sign_offs_item")
+          .on("agenda_sign_offs")
+          .columns(["agenda_item_id", "id"])
+          .execute();
+
+        // One row per level that has a rhythm; a level without one has no row.
+        await db.schema
+          .createTable("governance_rhythms")
+          .addColumn("partnership_id", "text", (c) =>
+            c.notNull().references("partnerships.id").onDelete("cascade"),
+          )
+          .addColumn("level", "text", (c) => c.notNull())
+          .addColumn("interval_days", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("governance_rhythms_pk", ["partnership_id", "level"])
+          .execute();
+      },
+    },
+    "0012_workshops": {
+      async up(db: Kysely<any>) {
+        const meeting = (c: ColumnDefinitionBuilder) =>
+          c.notNull().references("meetings.id").onDelete("cascade");
+        // The board, timer and vote of a meeting's workshop; made on first use.
+        await db.schema
+          .createTable("workshops")
+          .addColumn("meeting_id", "text", (c) =>
+            c.primaryKey().references("meetings.id").onDelete("cascade"),
+          )
+          .addColumn("phase", "text", (c) => c.notNull())
+          .addColumn("timer_status", "text", (c) => c.notNull())
+          .addColumn("timer_duration_ms", millis)
+          .addColumn("timer_ends_at", millis)
+          .addColumn("timer_remaining_ms", millis)
+          .addColumn("vote_status", "text", (c) => c.notNull())
+          .addColumn("votes_per_person", "integer")
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .addColumn("updated_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("workshop_columns")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("meeting_id", "text", meeting)
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("position", "integer", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("workshop_columns_meeting")
+          .on("workshop_columns")
+          .columns(["meeting_id", "position"])
+          .execute();
+        // A note is hidden from everyone but its author while `revealed_at` is null.
+        await db.schema
+          .createTable("workshop_notes")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("meeting_id", "text", meeting)
+          .addColumn("author_user_id", "text", (c) =>
+            c.notNull().references("users.id").onDelete("cascade"),
+          )
+          .addColumn("organization_id", "text", (c) => c.notNull())
+          .addColumn("text", "text", (c) => c.notNull())
+          .addColumn("column_id", "text", (c) => c.notNull())
+          .addColumn("group_id", "text")
+          .addColumn("revealed_at", millis)
+          .addColumn("conversion_kind", "text")
+          .addColumn("conversion_item_id", "text")
+          .addColumn("converted_by_user_id", "text")
+          .addColumn("converted_at", millis)
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .addColumn("updated_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("workshop_notes_meeting")
+          .on("workshop_notes")
+          .columns(["meeting_id", "created_at"])
+          .execute();
+        await db.schema
+          .createTable("workshop_groups")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("meeting_id", "text", meeting)
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("created_by_user_id", "text", (c) => c.notNull())
+          .addColumn("conversion_kind", "text")
+          .addColumn("conversion_item_id", "text")
+          .addColumn("converted_by_user_id", "text")
+          .addColumn("converted_at", millis)
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("workshop_groups_meeting")
+          .on("workshop_groups")
+          .columns(["meeting_id", "created_at"])
+          .execute();
+        // Dots: one row per voter and target. Never shown with the voter, except to the voter.
+        await db.schema
+          .createTable("workshop_votes")
+          .addColumn("meeting_id", "text", meeting)
+          .addColumn("user_id", "text", (c) =>
+            c.notNull().references("users.id").onDelete("cascade"),
+          )
+          .addColumn("target_kind", "text", (c) => c.notNull())
+          .addColumn("target_id", "text", (c) => c.notNull())
+          .addColumn("count", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("workshop_votes_pk", ["meeting_id", "user_id", "target_id"])
+          .execute();
+      },
+    },
+    "0010_item_watch": {
+      async up(db: Kysely<any>) {
+        // The status the item watch last saw of each action and issue. A change is told by
+        // the instance whose conditional update moves the row on (so once); a first sighting
+        // is only recorded. `last_update_id`: the document's latest update then, where the
+        // search for who made the next change starts.
+        await db.schema
+          .createTable("item_watch")
+          .addColumn("partnership_id", "text", (c) =>
+            c.notNull().references("partnerships.id").onDelete("cascade"),
+          )
+          .addColumn("item_kind", "text", (c) => c.notNull())
+          .addColumn("item_id", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("last_update_id", dialect === "postgres" ? "bigint" : "integer", (c) =>
+            c.notNull(),
+          )
+          .addColumn("seen_at", millis, (c) => c.notNull())
+          .addPrimaryKeyConstraint("item_watch_pk", ["partnership_id", "item_kind", "item_id"])
+          .execute();
+        // An action's or issue's notification says its status and due date at the time.
+        for (const column of ["item_status", "item_due_date"]) {
+          await db.schema.alterTable("notifications").addColumn(column, "text").execute();
+        }
       },
     },
   };

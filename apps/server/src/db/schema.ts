@@ -5,9 +5,13 @@ import type {
   CommentThreadStatus,
   DigestFrequency,
   Language,
+  MeetingKind,
+  NoteConversionKind,
+  NotificationItem,
   NotificationKind,
   PostTag,
   ReactionName,
+  WorkshopPhase,
 } from "@entente/protocol";
 
 /** Times are milliseconds since the epoch in both SQLite and PostgreSQL. */
@@ -104,7 +108,7 @@ export interface CharterEndorsementsTable {
   /** The endorser's seat organization, stamped by the server. */
   organization_id: string;
   user_id: string;
-  /** Lowercase hex SHA-256 of the charter's `Y.encodeStateAsUpdate` when endorsed. */
+  /** The charter's `charterVersion` (SHA-256 of its content, lowercase hex) when endorsed. */
   version: string;
   created_at: Millis;
 }
@@ -197,9 +201,12 @@ export interface NotificationsTable {
   thread_id: string | null;
   comment_id: string | null;
   /** Since 0009: an item notification (`decision`, `charter`) instead of a post or comment. */
-  item_kind: "decision" | "charter" | null;
+  item_kind: NotificationItem["kind"] | null;
   item_id: string | null;
   item_title: string | null;
+  /** Since 0010, for an `action` or `issue`: its status and due date (`YYYY-MM-DD`) then. */
+  item_status: string | null;
+  item_due_date: string | null;
   /** The actor's organization, for item notifications (posts and comments carry their own). */
   actor_organization_id: string | null;
   actor_user_id: string;
@@ -271,6 +278,135 @@ export interface NotificationMarksTable {
   created_at: Millis;
 }
 
+/** The status the item watch last saw of an action or issue (since 0010). */
+export interface ItemWatchTable {
+  partnership_id: string;
+  item_kind: "action" | "issue";
+  item_id: string;
+  status: string;
+  /** The document's latest `document_updates.id` when this status was seen (0: none). */
+  last_update_id: number;
+  seen_at: Millis;
+}
+
+/** A meeting of a partnership; its live notes are the Yjs document `<pid>/meeting/<id>`. */
+export interface MeetingsTable {
+  id: string;
+  partnership_id: string;
+  title: string;
+  kind: MeetingKind;
+  level: GovernanceLevel;
+  starts_at: Millis;
+  duration_minutes: number;
+  facilitator_user_id: string;
+  /** Stamped by the server from the session and the creator's seat. */
+  created_by_user_id: string;
+  created_by_organization_id: string;
+  created_at: Millis;
+}
+
+/** Who takes part in a meeting, with their organization when they were added. */
+export interface MeetingParticipantsTable {
+  meeting_id: string;
+  user_id: string;
+  organization_id: string;
+}
+
+/** One item of a meeting's agenda; its notes are the fragment `agenda:<id>` of the meeting's document. */
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  title: string;
+  owner_organization_id: string;
+  timebox_minutes: number;
+  /** Order in the agenda, 0 first; contiguous. */
+  position: number;
+  created_at: Millis;
+}
+
+/** One organization's sign-off of an agenda item's notes; never updated. */
+export interface AgendaSignOffsTable {
+  id: Generated<number>;
+  agenda_item_id: string;
+  /** The signer's seat organization, stamped by the server. */
+  organization_id: string;
+  user_id: string;
+  /** The notes' `xmlFragmentVersion` when signed. */
+  version: string;
+  created_at: Millis;
+}
+
+/** How often a governance level of a partnership meets; a level without a row has no rhythm. */
+export interface GovernanceRhythmsTable {
+  partnership_id: string;
+  level: GovernanceLevel;
+  interval_days: number;
+}
+
+/** The workshop of a meeting: phase, shared timer, vote (board rows are in the tables below). */
+export interface WorkshopsTable {
+  meeting_id: string;
+  phase: WorkshopPhase;
+  timer_status: "idle" | "running" | "paused";
+  timer_duration_ms: Millis | null;
+  /** Running: when the countdown reaches zero (server time). */
+  timer_ends_at: Millis | null;
+  /** Paused: what was left. */
+  timer_remaining_ms: Millis | null;
+  vote_status: "none" | "open" | "closed";
+  votes_per_person: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WorkshopColumnsTable {
+  id: string;
+  meeting_id: string;
+  title: string;
+  position: number;
+}
+
+/** What a note or a group was turned into (all null until converted). */
+interface ConversionColumns {
+  conversion_kind: NoteConversionKind | null;
+  /** Empty while the item is being written (the conversion is claimed first). */
+  conversion_item_id: string | null;
+  converted_by_user_id: string | null;
+  converted_at: Millis | null;
+}
+
+export interface WorkshopNotesTable extends ConversionColumns {
+  id: string;
+  meeting_id: string;
+  author_user_id: string;
+  /** The author's seat organization when the note was added. */
+  organization_id: string;
+  text: string;
+  column_id: string;
+  group_id: string | null;
+  /** Null while the note is hidden from everyone but its author (private phase). */
+  revealed_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WorkshopGroupsTable extends ConversionColumns {
+  id: string;
+  meeting_id: string;
+  title: string;
+  created_by_user_id: string;
+  created_at: Millis;
+}
+
+/** A voter's dots on one note or group. */
+export interface WorkshopVotesTable {
+  meeting_id: string;
+  user_id: string;
+  target_kind: "note" | "group";
+  target_id: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -295,4 +431,15 @@ export interface Database {
   digest_subscriptions: DigestSubscriptionsTable;
   digest_deliveries: DigestDeliveriesTable;
   notification_marks: NotificationMarksTable;
+  item_watch: ItemWatchTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
+  agenda_items: AgendaItemsTable;
+  agenda_sign_offs: AgendaSignOffsTable;
+  governance_rhythms: GovernanceRhythmsTable;
+  workshops: WorkshopsTable;
+  workshop_columns: WorkshopColumnsTable;
+  workshop_notes: WorkshopNotesTable;
+  workshop_groups: WorkshopGroupsTable;
+  workshop_votes: WorkshopVotesTable;
 }

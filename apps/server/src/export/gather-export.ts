@@ -4,13 +4,15 @@ import {
   partnershipDocuments,
   type DocumentRef,
 } from "@entente/domain";
-import { readCharterContent, type JSONContent } from "@entente/editor";
+import { readCharterContent, readRichTextFragment, type JSONContent } from "@entente/editor";
+import { agendaNotesFragment } from "@entente/protocol";
 import { readDecisions, readIssues, readObjectives, readProfile } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type * as Y from "yjs";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
+import { meetingDocument, type MeetingService } from "../meetings/meeting-service.js";
 import { charterVersion } from "../governance/two-key.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readPartnershipDirectory } from "../access/partnership-directory.js";
@@ -20,6 +22,7 @@ export interface ExportSources {
   db: Kysely<Database>;
   documents: DocumentReader;
   governance: GovernanceService;
+  meetings: MeetingService;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function gatherPartnershipExport(
   seat: Seat,
   user: { name: string },
 ): Promise<PartnershipExport> {
-  const { db, documents, governance } = sources;
+  const { db, documents, governance, meetings } = sources;
   const partnershipId = seat.partnershipId;
   const { partnership, organizations, members } = await readPartnershipDirectory(db, partnershipId);
 
@@ -78,6 +81,7 @@ export async function gatherPartnershipExport(
     votes: await governance.decisionVotes(partnershipId),
     profiles: [],
     privateNotes: [],
+    meetings: [],
   };
   for (const ref of readable) {
     switch (ref.kind) {
@@ -112,8 +116,31 @@ export async function gatherPartnershipExport(
         });
         break;
       case "meeting":
-        // Meetings are not documents yet; when they are, they belong in the export too.
+        // Not among a partnership's fixed documents: meetings are read below.
         break;
+    }
+  }
+  // Every member reads every meeting and its notes (PRODUCT.md's access table).
+  const { meetings: views } = await meetings.list(partnershipId);
+  views.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+  for (const meeting of views) {
+    const name = meetingDocument({ id: meeting.id, partnership_id: partnershipId });
+    const doc = await documents.readDocument(name);
+    try {
+      const notes = new Map<string, JSONContent | null>();
+      for (const item of meeting.agenda) {
+        try {
+          notes.set(
+            item.id,
+            readRichTextFragment(doc.getXmlFragment(agendaNotesFragment(item.id))),
+          );
+        } catch {
+          notes.set(item.id, null);
+        }
+      }
+      result.meetings.push({ meeting, notes });
+    } finally {
+      doc.destroy();
     }
   }
   return result;

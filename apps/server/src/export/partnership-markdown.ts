@@ -3,6 +3,7 @@ import type {
   CharterStatus,
   DecisionVotesView,
   DecisionVoteView,
+  MeetingView,
   OrganizationView,
   PartnershipMemberView,
 } from "@entente/protocol";
@@ -36,6 +37,8 @@ export interface PartnershipExport {
   profiles: { organizationId: string; profile: Profile }[];
   /** The caller's own organization's notes only; `content` null when unreadable. */
   privateNotes: { organizationId: string; content: JSONContent | null }[];
+  /** Every meeting, oldest first, with each agenda item's notes (null when unreadable). */
+  meetings: { meeting: MeetingView; notes: ReadonlyMap<string, JSONContent | null> }[];
 }
 
 const OUTCOME_LABEL = { pending: "pending", approved: "approved", rejected: "rejected" } as const;
@@ -246,6 +249,44 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
         (a) => `${plainTextToMarkdown(a.statement) || "(empty)"} (${stamp(a)})`,
       ),
     );
+  }
+
+  out.push("## Meetings");
+  if (data.meetings.length === 0) out.push("_No meetings yet._");
+  for (const { meeting, notes } of data.meetings) {
+    out.push(`### ${inlineText(meeting.title) || "(untitled)"}`);
+    out.push(
+      fields([
+        ["Kind", capitalize(meeting.kind)],
+        ["Level", meeting.level],
+        ["Starts", `${instant(meeting.startsAt)}, ${meeting.durationMinutes} min`],
+        ["Facilitator", inlineText(meeting.facilitator.name)],
+        [
+          "Participants",
+          meeting.participants
+            .map((p) => `${inlineText(p.name)} (${org(p.organizationId)})`)
+            .join(", ") || "none",
+        ],
+      ]),
+    );
+    for (const item of meeting.agenda) {
+      out.push(
+        `#### ${item.position + 1}. ${inlineText(item.title) || "(untitled)"} ` +
+          `(${org(item.ownerOrganizationId)}, ${item.timeboxMinutes} min)`,
+      );
+      out.push(
+        item.signOffs
+          .map(
+            (s) =>
+              `- Signed off for ${org(s.organizationId)} by ${inlineText(s.signedBy.name)} on ` +
+              `${instant(s.signedAt)}${s.changedSince ? " (the notes changed since)" : ""}`,
+          )
+          .join("\n") || "_Not signed off._",
+      );
+      const content = notes.get(item.id);
+      if (content === null || content === undefined) out.push("_The notes could not be read._");
+      else out.push(proseMirrorToMarkdown(content, { headingOffset: 4 }) || "_No notes._");
+    }
   }
 
   for (const notes of data.privateNotes) {

@@ -11,8 +11,8 @@ import { NOTIFICATION_KINDS } from "./vocabulary.js";
 
 /**
  * Which kinds go by e-mail for a user who never chose: being named or answered is worth an
- * e-mail, and so is governance waiting on one's organization; an `@Organization` mention
- * reaches a whole team and stays in the app.
+ * e-mail, and so is governance waiting on one's organization, and news of an item one owns;
+ * an `@Organization` mention reaches a whole team and stays in the app.
  */
 export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   mention: true,
@@ -20,6 +20,8 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   reply: true,
   decision_waiting: true,
   charter_changed: true,
+  item_status_changed: true,
+  item_overdue: true,
 };
 
 export interface PreferenceChanges {

@@ -1,4 +1,7 @@
 import type {
+  ActionStatusName,
+  IssueStatusName,
+  NotificationItem,
   NotificationKind,
   NotificationListResponse,
   NotificationView,
@@ -13,16 +16,12 @@ import type { FeedEvents } from "./feed-events.js";
 
 /**
  * What a notification points at: a post (or one of its replies), a comment of a thread, or
- * an item of the partnership's governance.
+ * an item of the partnership (a decision, the charter, an action or an issue).
  */
 export type NotificationSubject =
   | { kind: "post"; postId: string; replyId: string | null }
   | { kind: "comment"; threadId: string; commentId: string }
-  | {
-      kind: "item";
-      item: { kind: "decision" | "charter"; id: string | null; title: string };
-      actorOrganizationId: string;
-    };
+  | { kind: "item"; item: NotificationItem; actorOrganizationId: string };
 
 /** Where something happened that people are told about. */
 export interface NotificationSource {
@@ -55,8 +54,9 @@ const PRECEDENCE: readonly NotificationKind[] = ["mention", "organization_mentio
 /**
  * In-app notifications: created when a post, reply or comment mentions someone (by name or
  * through their organization) or answers their post or comment thread, delivered live on the
- * user's event stream; and (see GovernanceWatch) when governance waits on the user's
- * organization. A user sees a notification only while they are in its partnership and while
+ * user's event stream; when governance waits on the user's organization (see
+ * GovernanceWatch); and when an action or issue the user owns changed status or became
+ * overdue (see ItemWatch). A user sees a notification only while they are in its partnership and while
  * the post (and reply) it points at is not deleted.
  */
 export class NotificationService {
@@ -107,6 +107,19 @@ export class NotificationService {
     await this.deliver(source, new Map(members.map((m) => [m.user_id, kind])), false);
   }
 
+  /**
+   * Notifies these users of `kind` (an item they own, see ItemWatch); the actor too unless
+   * `skipActor`.
+   */
+  async notifyUsers(
+    source: NotificationSource,
+    userIds: readonly string[],
+    kind: NotificationKind,
+    skipActor: boolean,
+  ): Promise<void> {
+    await this.deliver(source, new Map(userIds.map((id) => [id, kind])), skipActor);
+  }
+
   /** Stores one notification per user, then announces them live and to the listener. */
   private async deliver(
     source: NotificationSource,
@@ -125,6 +138,8 @@ export class NotificationService {
       item_kind: null,
       item_id: null,
       item_title: null,
+      item_status: null,
+      item_due_date: null,
       actor_organization_id: null,
     };
     const pointer =
@@ -137,6 +152,8 @@ export class NotificationService {
               item_kind: subject.item.kind,
               item_id: subject.item.id,
               item_title: subject.item.title,
+              item_status: "status" in subject.item ? subject.item.status : null,
+              item_due_date: "dueDate" in subject.item ? subject.item.dueDate : null,
               actor_organization_id: subject.actorOrganizationId,
             };
     const rows = [...kinds].map(([userId, kind]) => ({
@@ -284,6 +301,8 @@ export class NotificationService {
         "notifications.item_kind",
         "notifications.item_id",
         "notifications.item_title",
+        "notifications.item_status",
+        "notifications.item_due_date",
         "notifications.created_at",
         "notifications.read_at",
         "posts.title as post_title",
@@ -311,9 +330,11 @@ interface NotificationRow {
   reply_id: string | null;
   thread_id: string | null;
   comment_id: string | null;
-  item_kind: "decision" | "charter" | null;
+  item_kind: NotificationItem["kind"] | null;
   item_id: string | null;
   item_title: string | null;
+  item_status: string | null;
+  item_due_date: string | null;
   created_at: number;
   read_at: number | null;
   post_title: string | null;
@@ -331,9 +352,7 @@ function toView(row: NotificationRow): NotificationView {
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
   };
-  if (row.item_kind !== null) {
-    return { ...base, item: { kind: row.item_kind, id: row.item_id, title: row.item_title ?? "" } };
-  }
+  if (row.item_kind !== null) return { ...base, item: toItem(row, row.item_kind) };
   if (row.thread_id !== null && row.comment_id !== null) {
     return { ...base, threadId: row.thread_id, commentId: row.comment_id };
   }
@@ -343,4 +362,16 @@ function toView(row: NotificationRow): NotificationView {
     postTitle: row.post_title ?? "",
     replyId: row.reply_id,
   };
+}
+
+function toItem(row: NotificationRow, kind: NotificationItem["kind"]): NotificationItem {
+  const title = row.item_title ?? "";
+  // Statuses are stored as the item watch read them from the document's schema.
+  if (kind === "action" || kind === "issue") {
+    const owned = { id: row.item_id ?? "", title, dueDate: row.item_due_date };
+    return kind === "action"
+      ? { kind, ...owned, status: (row.item_status ?? "todo") as ActionStatusName }
+      : { kind, ...owned, status: (row.item_status ?? "open") as IssueStatusName };
+  }
+  return { kind, id: row.item_id, title };
 }

@@ -41,6 +41,8 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "reply",
   "decision_waiting",
   "charter_changed",
+  "item_status_changed",
+  "item_overdue",
 ]);
 
 export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);

@@ -9,9 +9,12 @@ import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
 import type { RequestLogVariables } from "../observability/request-logger.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import type { DocumentWriter } from "../sync/document-writer.js";
+import type { WorkshopService } from "../workshops/workshop-service.js";
 import type { ActivityService } from "../activity/activity-service.js";
 import type { DigestService } from "../digest/digest-service.js";
 import type { GovernanceWatch } from "../feed/governance-watch.js";
+import type { ItemWatch } from "../feed/item-watch.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import type { CommentService } from "../feed/comment-service.js";
 import type { NotificationPreferences } from "../feed/notification-preferences.js";
@@ -19,6 +22,7 @@ import type { NotificationService } from "../feed/notification-service.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
+import type { MeetingService } from "../meetings/meeting-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -47,12 +51,20 @@ export interface Services {
   digests: DigestService;
   /** Notifies organizations when a decision or the charter waits on them. */
   governanceWatch: GovernanceWatch;
+  /** Notifies owners when an action or issue changed status or became overdue. */
+  itemWatch: ItemWatch;
   /** Outgoing e-mail (SMTP, or the local outbox). */
   mailer: Mailer;
   /** E-mails notifications to those who want them. */
   notificationMail: NotificationMailer;
   /** Comment threads on the charter and on items. */
   comments: CommentService;
+  /** Meetings, their agenda, participants and sign-offs, and the governance rhythm. */
+  meetings: MeetingService;
+  /** Server-side edits of documents (the live room's if loaded, else storage's). */
+  documentWriter: DocumentWriter;
+  /** Workshop boards, timers and votes of meetings, projected per member. */
+  workshops: WorkshopService;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

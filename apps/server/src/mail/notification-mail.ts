@@ -1,4 +1,10 @@
-import type { Language, NotificationView } from "@entente/protocol";
+import type {
+  ActionStatusName,
+  IssueStatusName,
+  Language,
+  NotificationItem,
+  NotificationView,
+} from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { NotificationListener } from "../feed/notification-service.js";
@@ -7,10 +13,49 @@ import type { Logger } from "../observability/logger.js";
 import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
 
+/** How actions' and issues' statuses read in each language (as the web app shows them). */
+const STATUS_WORDS: Record<
+  Language,
+  { action: Record<ActionStatusName, string>; issue: Record<IssueStatusName, string> }
+> = {
+  en: {
+    action: {
+      todo: "To do",
+      in_progress: "In progress",
+      blocked: "Blocked",
+      done: "Done",
+      cancelled: "Cancelled",
+    },
+    issue: { open: "Open", in_progress: "In progress", resolved: "Resolved", closed: "Closed" },
+  },
+  fr: {
+    action: {
+      todo: "À faire",
+      in_progress: "En cours",
+      blocked: "Bloquée",
+      done: "Terminée",
+      cancelled: "Annulée",
+    },
+    issue: { open: "Ouvert", in_progress: "En cours", resolved: "Résolu", closed: "Clos" },
+  },
+};
+
+function statusWord(language: Language, item: NotificationItem): string {
+  if (item.kind === "action") return STATUS_WORDS[language].action[item.status];
+  if (item.kind === "issue") return STATUS_WORDS[language].issue[item.status];
+  return "";
+}
+
 /** What one notification says, in each language. */
 const LINES: Record<Language, (n: NotificationView) => string> = {
   en: (n) => {
     const actor = n.actor.name;
+    if ("item" in n && (n.item.kind === "action" || n.item.kind === "issue")) {
+      const what = `${n.item.kind} “${n.item.title}”`;
+      return n.kind === "item_overdue"
+        ? `The ${what} is overdue (due ${n.item.dueDate ?? "?"})`
+        : `${actor} changed the status of the ${what} to ${statusWord("en", n.item)}`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
@@ -29,6 +74,18 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
   },
   fr: (n) => {
     const actor = n.actor.name;
+    if ("item" in n && (n.item.kind === "action" || n.item.kind === "issue")) {
+      const title = `« ${n.item.title} »`;
+      if (n.kind === "item_overdue") {
+        return n.item.kind === "action"
+          ? `L’action ${title} est en retard (échéance ${n.item.dueDate ?? "?"})`
+          : `Le point ouvert ${title} est en retard (échéance ${n.item.dueDate ?? "?"})`;
+      }
+      const status = statusWord("fr", n.item);
+      return n.item.kind === "action"
+        ? `${actor} a passé l’action ${title} au statut « ${status} »`
+        : `${actor} a passé le point ouvert ${title} au statut « ${status} »`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `La décision « ${n.item.title} » (proposée par ${actor}) attend le vote de votre organisation`
@@ -52,9 +109,10 @@ const OPEN: Record<Language, string> = { en: "Open it:", fr: "Pour l’ouvrir :"
 /** Where the web app shows a notification's subject. */
 export function notificationLink(origin: string, n: NotificationView): string {
   const partnership = `${origin}/p/${encodeURIComponent(n.partnershipId)}`;
-  return "postId" in n
-    ? `${partnership}/updates?post=${encodeURIComponent(n.postId)}`
-    : partnership;
+  if ("postId" in n) return `${partnership}/updates?post=${encodeURIComponent(n.postId)}`;
+  if ("item" in n && n.item.kind === "action") return `${partnership}/objectives`;
+  if ("item" in n && n.item.kind === "issue") return `${partnership}/issues`;
+  return partnership;
 }
 
 /** The e-mail telling `to` about one notification. */

@@ -1,8 +1,12 @@
-import { formatDocumentName } from "@entente/domain";
+import { formatDocumentName, type GovernanceLevel } from "@entente/domain";
 import { writeCharterContent, type JSONContent } from "@entente/editor";
+import { agendaNotesFragment, type MeetingKind } from "@entente/protocol";
+import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password.js";
 import type { Store } from "../db/database.js";
+import type { Database } from "../db/schema.js";
+import { xmlFragmentVersion } from "../governance/two-key.js";
 import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
@@ -73,9 +77,235 @@ const DEMO_CHARTER: JSONContent = {
   ],
 };
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The governance rhythm the charter states: quarterly, monthly, weekly. */
+const DEMO_RHYTHM: Record<GovernanceLevel, number> = {
+  strategic: 90,
+  tactical: 30,
+  operational: 7,
+};
+
+interface DemoMeeting {
+  title: string;
+  kind: MeetingKind;
+  level: GovernanceLevel;
+  /** Days from the seeding day, and the hour (UTC) it starts. */
+  day: number;
+  hour: number;
+  durationMinutes: number;
+  /** E-mails of the facilitator (first) and the other participants. */
+  people: readonly string[];
+  agenda: readonly {
+    title: string;
+    owner: "Northwind" | "Southpeak";
+    timeboxMinutes: number;
+    /** Paragraphs of the live notes; items with notes are signed off by both organizations. */
+    notes?: readonly string[];
+  }[];
+}
+
+const AMARA = "amara@northwind.example";
+const BEN = "ben@northwind.example";
+const SOFIA = "sofia@southpeak.example";
+const LUCAS = "lucas@southpeak.example";
+
 /**
- * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, and a
- * charter written once as Yjs binary. Does nothing when the demo is already there.
+ * A steering committee that met (minutes signed off by both sides), a tactical review that
+ * met and its next one, and an upcoming workshop; the operational level has a weekly rhythm
+ * but never met, so it shows as overdue.
+ */
+const DEMO_MEETINGS: readonly DemoMeeting[] = [
+  {
+    title: "Steering committee — Q4",
+    kind: "steering_committee",
+    level: "strategic",
+    day: -20,
+    hour: 9,
+    durationMinutes: 120,
+    people: [AMARA, SOFIA, BEN, LUCAS],
+    agenda: [
+      {
+        title: "Pilot results in the three depots",
+        owner: "Northwind",
+        timeboxMinutes: 30,
+        notes: [
+          "The refrigerated routes ran at 99.2% on-time delivery over the pilot.",
+          "Energy use per pallet fell by 18% against the diesel baseline.",
+        ],
+      },
+      {
+        title: "Funding for 2027",
+        owner: "Southpeak",
+        timeboxMinutes: 40,
+        notes: [
+          "Southpeak confirms its share of the 2027 budget.",
+          "Northwind brings two engineers full time from January.",
+        ],
+      },
+      {
+        title: "Decisions and next steps",
+        owner: "Northwind",
+        timeboxMinutes: 20,
+        notes: ["Extend the pilot to a fourth depot; review at the next steering committee."],
+      },
+    ],
+  },
+  {
+    title: "Tactical review — objectives and KPIs",
+    kind: "tactical_review",
+    level: "tactical",
+    day: -26,
+    hour: 14,
+    durationMinutes: 60,
+    people: [BEN, LUCAS],
+    agenda: [
+      { title: "KPI review", owner: "Northwind", timeboxMinutes: 30 },
+      { title: "Open issues", owner: "Southpeak", timeboxMinutes: 30 },
+    ],
+  },
+  {
+    title: "Tactical review — preparing the fourth depot",
+    kind: "tactical_review",
+    level: "tactical",
+    day: 3,
+    hour: 14,
+    durationMinutes: 60,
+    people: [BEN, LUCAS, AMARA],
+    agenda: [
+      { title: "Fourth depot: site and schedule", owner: "Southpeak", timeboxMinutes: 25 },
+      { title: "KPI targets for the extension", owner: "Northwind", timeboxMinutes: 20 },
+      { title: "Risks and open issues", owner: "Southpeak", timeboxMinutes: 15 },
+    ],
+  },
+  {
+    title: "Co-development workshop: the regional cold-chain offer",
+    kind: "workshop",
+    level: "operational",
+    day: 8,
+    hour: 9,
+    durationMinutes: 180,
+    people: [LUCAS, BEN, AMARA, SOFIA],
+    agenda: [
+      { title: "What producers ask of us", owner: "Southpeak", timeboxMinutes: 45 },
+      { title: "Brainstorm and dot voting", owner: "Northwind", timeboxMinutes: 60 },
+      { title: "Turn the winners into actions", owner: "Southpeak", timeboxMinutes: 30 },
+    ],
+  },
+];
+
+/**
+ * The demo's rhythm and meetings; the notes of the past steering committee are written as
+ * Yjs binary and signed off by both organizations, as they were when signed.
+ */
+async function seedMeetings(
+  store: Store,
+  partnershipId: string,
+  users: ReadonlyMap<string, { id: string; organizationId: string }>,
+  organizations: ReadonlyMap<string, string>,
+  now: number,
+): Promise<void> {
+  const db: Kysely<Database> = store.db;
+  const person = (email: string) => users.get(email) ?? { id: "", organizationId: "" };
+  const day = new Date(now);
+  day.setUTCHours(0, 0, 0, 0);
+  const log = new SqlUpdateLog(store);
+  await db
+    .insertInto("governance_rhythms")
+    .values(
+      Object.entries(DEMO_RHYTHM).map(([level, intervalDays]) => ({
+        partnership_id: partnershipId,
+        level: level as GovernanceLevel,
+        interval_days: intervalDays,
+      })),
+    )
+    .execute();
+  for (const meeting of DEMO_MEETINGS) {
+    const id = newId();
+    const startsAt = day.getTime() + meeting.day * DAY_MS + meeting.hour * 60 * 60_000;
+    const facilitator = person(meeting.people[0] ?? "");
+    const items = meeting.agenda.map((item) => ({ ...item, id: newId() }));
+    const notes = new Y.Doc();
+    for (const item of items) {
+      const fragment = notes.getXmlFragment(agendaNotesFragment(item.id));
+      for (const text of item.notes ?? []) {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        fragment.push([paragraph]);
+      }
+    }
+    const signedAt = startsAt + meeting.durationMinutes * 60_000;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("meetings")
+        .values({
+          id,
+          partnership_id: partnershipId,
+          title: meeting.title,
+          kind: meeting.kind,
+          level: meeting.level,
+          starts_at: startsAt,
+          duration_minutes: meeting.durationMinutes,
+          facilitator_user_id: facilitator.id,
+          created_by_user_id: facilitator.id,
+          created_by_organization_id: facilitator.organizationId,
+          created_at: Math.min(now, startsAt - 14 * DAY_MS),
+        })
+        .execute();
+      await trx
+        .insertInto("meeting_participants")
+        .values(
+          meeting.people.map((email) => ({
+            meeting_id: id,
+            user_id: person(email).id,
+            organization_id: person(email).organizationId,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto("agenda_items")
+        .values(
+          items.map((item, position) => ({
+            id: item.id,
+            meeting_id: id,
+            title: item.title,
+            owner_organization_id: organizations.get(item.owner) ?? "",
+            timebox_minutes: item.timeboxMinutes,
+            position,
+            created_at: Math.min(now, startsAt - 14 * DAY_MS),
+          })),
+        )
+        .execute();
+      for (const item of items.filter((i) => i.notes !== undefined)) {
+        const version = xmlFragmentVersion(notes.getXmlFragment(agendaNotesFragment(item.id)));
+        for (const [offset, email] of [AMARA, SOFIA].entries()) {
+          await trx
+            .insertInto("agenda_sign_offs")
+            .values({
+              agenda_item_id: item.id,
+              organization_id: person(email).organizationId,
+              user_id: person(email).id,
+              version,
+              created_at: signedAt + offset * 60_000,
+            })
+            .execute();
+        }
+      }
+    });
+    if (items.some((item) => item.notes !== undefined)) {
+      await log.append(
+        formatDocumentName({ kind: "meeting", partnershipId, meetingId: id }),
+        Y.encodeStateAsUpdate(notes),
+        { userId: null, organizationId: null },
+      );
+    }
+    notes.destroy();
+  }
+}
+
+/**
+ * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, a charter
+ * written once as Yjs binary, and the governance rhythm with a few meetings. Does nothing when the demo is already there.
  */
 export async function seedDemo(store: Store, logger: Logger): Promise<void> {
   const { db } = store;
@@ -94,15 +324,16 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
   ]);
   const partnershipId = newId();
 
+  const users = DEMO_USERS.map((u) => ({
+    ...u,
+    id: newId(),
+    organizationId: organizations.get(u.organization) ?? "",
+  }));
+
   await db.transaction().execute(async (trx) => {
     for (const [name, id] of organizations) {
       await trx.insertInto("organizations").values({ id, name, created_at: now }).execute();
     }
-    const users = DEMO_USERS.map((u) => ({
-      ...u,
-      id: newId(),
-      organizationId: organizations.get(u.organization) ?? "",
-    }));
     for (const user of users) {
       await trx
         .insertInto("users")
@@ -161,6 +392,13 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     { userId: null, organizationId: null },
   );
   charter.destroy();
+  await seedMeetings(
+    store,
+    partnershipId,
+    new Map(users.map((u) => [u.email, u])),
+    organizations,
+    now,
+  );
   logger.info(
     `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,
   );

@@ -52,6 +52,13 @@ class RemotePresence {
 /** The origin of updates another instance stored, or read back from storage after a gap. */
 const OTHER_INSTANCE = Symbol("other instance");
 
+/** The origin of changes the server made on behalf of a user (`applyServerChange`). */
+const SERVER_CHANGE = Symbol("server change");
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 /** How long the clock of a removed presence is kept to ignore late echoes of it. */
 const PRESENCE_MEMORY_MS = 60_000;
 
@@ -194,6 +201,66 @@ export class DocumentRoom {
       this.publishLocalPresence();
       this.services.bus.publish(this.name, { kind: "rejoined" });
     });
+  }
+
+  /**
+   * A change the server makes on behalf of a user (`document-writer.ts`), handled on the
+   * room's queue like a client's update: applied behind everything received before, stored
+   * with `stamp`, then relayed to the room's sockets and the other instances. `change` runs
+   * on a copy of the document, so one that throws (a refused write) leaves the room as it
+   * was; its error is the promise's. `applied: false` when the room failed before its turn
+   * (storage is then the truth).
+   */
+  applyServerChange<T>(
+    stamp: UpdateStamp,
+    change: (doc: Y.Doc) => T,
+  ): Promise<{ applied: true; value: T } | { applied: false }> {
+    return new Promise((resolve, reject) => {
+      let ran = false;
+      this.enqueue(null, async () => {
+        ran = true;
+        try {
+          // The copy must not build on a change that a failed write would take back.
+          await this.flushUnstored();
+          const copy = new Y.Doc();
+          Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+          const made: Uint8Array[] = [];
+          copy.on("update", (update: Uint8Array) => made.push(update));
+          let value: T;
+          try {
+            value = change(copy);
+          } catch (error) {
+            reject(asError(error));
+            return;
+          } finally {
+            copy.destroy();
+          }
+          const update = made.length <= 1 ? made[0] : Y.mergeUpdates(made);
+          const applied = update
+            ? this.collectChanges(() => Y.applyUpdate(this.doc, update, SERVER_CHANGE))
+            : null;
+          if (applied) {
+            this.unstored.push({ update: applied, stamp });
+            await this.flushUnstored();
+          }
+          resolve({ applied: true, value });
+        } catch (error) {
+          reject(asError(error));
+          throw error;
+        }
+      });
+      void this.queue.then(() => {
+        if (!ran) resolve({ applied: false });
+      });
+    });
+  }
+
+  /**
+   * An update this process stored outside the room (`document-writer.ts`, while the room
+   * was loading): relayed to the room's sockets like another instance's, not stored again.
+   */
+  relayStored(update: Uint8Array): void {
+    this.enqueue(null, () => this.applyRemoteUpdate(update));
   }
 
   receive(connection: SyncConnection, data: Uint8Array): void {

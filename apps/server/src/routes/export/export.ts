@@ -16,6 +16,7 @@ export function exportRoutes(services: Services): Hono<AppEnv> {
     db: services.db,
     documents: services.documents,
     governance: new GovernanceService(services.db, services.documents),
+    meetings: services.meetings,
   };
 
   return new Hono<AppEnv>().get("/:id/export.md", async (c) => {

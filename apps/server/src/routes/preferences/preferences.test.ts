@@ -32,6 +32,8 @@ describe("notification preference routes", () => {
           { kind: "reply", inApp: true, email: true },
           { kind: "decision_waiting", inApp: true, email: true },
           { kind: "charter_changed", inApp: true, email: true },
+          { kind: "item_status_changed", inApp: true, email: true },
+          { kind: "item_overdue", inApp: true, email: true },
         ],
         digests: [
           { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
@@ -60,6 +62,8 @@ describe("notification preference routes", () => {
         { kind: "reply", inApp: true, email: false },
         { kind: "decision_waiting", inApp: true, email: true },
         { kind: "charter_changed", inApp: true, email: false },
+        { kind: "item_status_changed", inApp: true, email: true },
+        { kind: "item_overdue", inApp: true, email: true },
       ],
       digests: [
         {

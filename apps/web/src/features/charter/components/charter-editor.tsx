@@ -1,4 +1,5 @@
-import { EditorContent } from "@tiptap/react";
+import { EditorContent, type Editor } from "@tiptap/react";
+import { useEffect } from "react";
 import { useT } from "../../../i18n";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import type { CollabUser } from "../../collab/state/collab-user";
@@ -10,12 +11,20 @@ export function CharterEditor({
   user,
   editable,
   label,
+  field,
+  testId,
+  onEditor,
 }: {
   document: CollabDocument;
   user: CollabUser;
   editable: boolean;
   /** Accessible name of the text (the charter's by default). */
   label?: string;
+  /** Another rich text of the document than the charter (see `useCharterEditor`). */
+  field?: string;
+  testId?: string;
+  /** Told of the editor once it exists, and of `null` when it goes (the charter's comments). */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   const t = useT();
   const editor = useCharterEditor({
@@ -23,7 +32,14 @@ export function CharterEditor({
     user,
     editable,
     label: label ?? t("charter.editorLabel"),
+    field,
+    testId,
   });
+  useEffect(() => {
+    if (!onEditor) return;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
   return (
     <div className="charter-editor" data-editable={editable ? "true" : "false"}>
       {editable ? <CharterToolbar editor={editor} /> : null}

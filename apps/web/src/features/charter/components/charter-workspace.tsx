@@ -1,6 +1,7 @@
 import { formatDocumentName } from "@entente/domain";
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
+import { CharterComments } from "../../comments/components/charter-comments";
 import {
   documentAccessIn,
   usePartnershipContext,
@@ -40,6 +41,7 @@ export default function CharterWorkspace({ aside }: { aside?: ReactNode }) {
       editorLabel={t("charter.editorLabel")}
       asideTop={<CharterEndorsements />}
       aside={aside}
+      editorAside={(editor, synced) => <CharterComments editor={editor} synced={synced} />}
     />
   );
 }

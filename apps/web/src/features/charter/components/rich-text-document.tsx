@@ -1,5 +1,6 @@
 import type { DocumentEntry } from "@entente/protocol";
-import type { ReactNode } from "react";
+import type { Editor } from "@tiptap/react";
+import { useState, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { useSession } from "../../auth/state/session-provider";
 import { ConnectionStatus } from "../../collab/components/connection-status";
@@ -22,6 +23,7 @@ export function RichTextDocument({
   badge,
   asideTop,
   aside,
+  editorAside,
 }: {
   documentName: string;
   access: DocumentEntry["access"];
@@ -34,6 +36,8 @@ export function RichTextDocument({
   asideTop?: ReactNode;
   /** Panels under the presence list (members, invitations). */
   aside?: ReactNode;
+  /** A panel that works with the editor (the charter's comments), under the presence list. */
+  editorAside?: (editor: Editor, synced: boolean) => ReactNode;
 }) {
   const t = useT();
   const { collabUser } = usePartnershipContext();
@@ -43,6 +47,7 @@ export function RichTextDocument({
   const deniedReason = session?.deniedReason ?? null;
   const editable = access === "write" && status !== "denied";
   const { refresh } = useSession();
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   return (
     <div className="charter-layout">
@@ -87,6 +92,7 @@ export function RichTextDocument({
             user={collabUser}
             editable={editable}
             label={editorLabel}
+            onEditor={editorAside ? setEditor : undefined}
           />
         ) : (
           <p className="charter__loading">{t("charter.loading")}</p>
@@ -97,6 +103,9 @@ export function RichTextDocument({
         <div className="card">
           <PresenceList awareness={document?.awareness ?? null} />
         </div>
+        {editorAside && editor && !editor.isDestroyed
+          ? editorAside(editor, status === "synced")
+          : null}
         {aside}
       </aside>
     </div>

@@ -12,13 +12,25 @@ interface Options {
   editable: boolean;
   /** Accessible name of the editing surface (it changes with the language). */
   label: string;
+  /** The `Y.XmlFragment` edited: the charter's unless another text of the document. */
+  field?: string;
+  testId?: string;
 }
 
 /**
  * The charter's Tiptap editor bound to a live document: the shared schema from
- * `@entente/editor`, plus Collaboration (the Yjs fragment) and carets (awareness).
+ * `@entente/editor`, plus Collaboration (the Yjs fragment) and carets (awareness). Other
+ * rich texts (a meeting's notes per agenda item) use it on their own fragment; carets of
+ * several editors on one document's awareness stay each in its own fragment.
  */
-export function useCharterEditor({ document, user, editable, label }: Options): Editor {
+export function useCharterEditor({
+  document,
+  user,
+  editable,
+  label,
+  field = CHARTER_FRAGMENT,
+  testId = "charter-editor",
+}: Options): Editor {
   // The caret extension publishes the user once, at creation; later changes are published by
   // useCollabDocument, which owns the awareness.
   const initialUser = useRef(user);
@@ -28,10 +40,10 @@ export function useCharterEditor({ document, user, editable, label }: Options): 
   const extensions = useMemo(
     () => [
       ...charterExtensions,
-      Collaboration.configure({ document: document.ydoc, field: CHARTER_FRAGMENT }),
+      Collaboration.configure({ document: document.ydoc, field }),
       CollaborationCaret.configure({ provider: document.provider, user: initialUser.current }),
     ],
-    [document],
+    [document, field],
   );
 
   const editorProps = useMemo(
@@ -41,14 +53,15 @@ export function useCharterEditor({ document, user, editable, label }: Options): 
         "aria-label": label,
         "aria-multiline": "true",
         role: "textbox",
-        "data-testid": "charter-editor",
+        "data-testid": testId,
       },
     }),
-    [label],
+    [label, testId],
   );
 
-  // A new live document needs a new editor; editability and label are updated in place.
-  const editor = useEditor({ extensions, editable, editorProps }, [document]);
+  // A new live document (or fragment) needs a new editor; editability and label are updated
+  // in place.
+  const editor = useEditor({ extensions, editable, editorProps }, [document, field]);
 
   useEffect(() => {
     if (!editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);

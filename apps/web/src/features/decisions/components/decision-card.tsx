@@ -4,6 +4,7 @@ import { useI18n } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { errorMessage } from "../../../ui/error-message";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
@@ -93,6 +94,7 @@ export function DecisionCard({
             <h3 id={`decision-${decision.id}`} className="objective__title">
               {decision.title}
             </h3>
+            <ItemComments kind="decision" id={decision.id} title={decision.title} />
             {editable ? (
               <ItemTools
                 editName={t("decision.edit", { title: decision.title })}

@@ -2,6 +2,7 @@ import { ISSUE_STATUSES, type Issue, type IssueStatus } from "@entente/schema";
 import { useState } from "react";
 import { useI18n } from "../../../i18n";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { SeverityBadge } from "../../organizations/components/severity-badge";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
@@ -129,6 +130,7 @@ export function IssueRow({
           )}
         </td>
         <td className="issue-row__tools">
+          <ItemComments kind="issue" id={issue.id} title={issue.title} />
           {writable ? (
             <ItemTools
               editName={t("issue.edit", { title: issue.title })}

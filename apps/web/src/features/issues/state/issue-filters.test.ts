@@ -16,6 +16,7 @@ function issue(id: string, fields: Partial<Issue>): Issue {
     dueDate: null,
     linkedObjectiveId: null,
     escalationLevel: "operational",
+    meetingId: null,
     createdBy: "u",
     organizationId: "north",
     createdAt: "2026-01-01T00:00:00.000Z",

@@ -1,34 +1,19 @@
 import type { NotificationView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
-import { useT } from "../../../i18n";
+import { useI18n } from "../../../i18n";
 import { useRouter } from "../../../lib/router";
 import { useMe } from "../../auth/state/session-provider";
 import { FeedTime } from "../../feed/components/feed-time";
 import { useNotifications } from "../hooks/use-notifications";
+import { describeNotification, notificationPath } from "../state/notification-text";
 import "../notifications.css";
-
-/**
- * Where a notification leads: the post, with its thread open, in the partnership's feed; a
- * comment's notification (no post) leads to the partnership, where comments are shown.
- */
-/** Where a notification leads: the post, the decisions, or the charter. */
-function targetPath(notification: NotificationView): string {
-  const partnership = `/p/${encodeURIComponent(notification.partnershipId)}`;
-  if ("postId" in notification) {
-    return `${partnership}/updates?post=${encodeURIComponent(notification.postId)}`;
-  }
-  if ("item" in notification && notification.item.kind === "decision") {
-    return `${partnership}/decisions`;
-  }
-  return partnership;
-}
 
 /**
  * The bell of the app header: the unread count, live, and a panel of the latest
  * notifications; opening one marks it read and shows the post.
  */
 export function NotificationBell() {
-  const t = useT();
+  const { t, formatDay } = useI18n();
   const me = useMe();
   const { navigate } = useRouter();
   const notifications = useNotifications();
@@ -60,28 +45,10 @@ export function NotificationBell() {
   const openNotification = (notification: NotificationView) => {
     setOpen(false);
     if (notification.readAt === null) actions.markRead(notification.id).catch(() => undefined);
-    navigate(targetPath(notification));
+    navigate(notificationPath(notification));
   };
 
-  const describe = (n: NotificationView): string => {
-    if ("item" in n) {
-      return n.kind === "decision_waiting"
-        ? t("notifications.decisionWaiting", { name: n.actor.name, title: n.item.title })
-        : t("notifications.charterChanged", { name: n.actor.name });
-    }
-    if (!("postTitle" in n)) {
-      const name = { name: n.actor.name };
-      if (n.kind === "mention") return t("notifications.commentMention", name);
-      if (n.kind === "organization_mention") {
-        return t("notifications.commentOrganizationMention", name);
-      }
-      return t("notifications.commentReply", name);
-    }
-    const values = { name: n.actor.name, title: n.postTitle };
-    if (n.kind === "mention") return t("notifications.mention", values);
-    if (n.kind === "organization_mention") return t("notifications.organizationMention", values);
-    return t("notifications.reply", values);
-  };
+  const describe = (n: NotificationView) => describeNotification(n, t, formatDay);
 
   return (
     <div className="notifications" ref={root}>
@@ -142,7 +109,7 @@ export function NotificationBell() {
                 >
                   <a
                     className="notification__link"
-                    href={targetPath(n)}
+                    href={notificationPath(n)}
                     onClick={(event) => {
                       if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
                       event.preventDefault();

@@ -4,6 +4,7 @@ import { useI18n, useT } from "../../../i18n";
 import { isOverdue, todayIso } from "../../../lib/dates";
 import { ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
 import {
   DueDateField,
@@ -151,6 +152,7 @@ function ActionRow({
             {t(`action.status.${action.status}`)}
           </span>
         )}
+        <ItemComments kind="action" id={action.id} title={action.title} />
         {writable ? (
           <ItemTools
             editName={t("action.edit", { title: action.title })}

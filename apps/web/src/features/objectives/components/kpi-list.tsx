@@ -13,6 +13,7 @@ import { todayIso } from "../../../lib/dates";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { ProgressBar } from "../../../ui/progress-bar";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
@@ -126,6 +127,7 @@ function KpiItem({
         <span className={`kpi__state kpi__state--${TONES[progress.state]}`}>
           {t(`kpi.state.${progress.state}`)}
         </span>
+        <ItemComments kind="kpi" id={kpi.id} title={kpi.name} />
         {writable ? (
           <ItemTools
             editName={t("kpi.edit", { name: kpi.name })}

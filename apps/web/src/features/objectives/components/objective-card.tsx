@@ -2,6 +2,7 @@ import type { Constraint, Objective } from "@entente/schema";
 import { useI18n } from "../../../i18n";
 import { isOverdue, todayIso } from "../../../lib/dates";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { ConstraintNote } from "../../organizations/components/constraint-note";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
@@ -86,6 +87,7 @@ export function ObjectiveCard({
               <h3 id={`objective-${objective.id}`} className="objective__title">
                 {objective.title}
               </h3>
+              <ItemComments kind="objective" id={objective.id} title={objective.title} />
               {writable ? (
                 <ItemTools
                   editName={t("objective.edit", { title: objective.title })}

@@ -9,6 +9,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
 import { DescriptionField } from "../../partnerships/components/item-fields";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
@@ -107,6 +108,11 @@ function ConstraintItem({
       <div className="profile-item__head">
         <span className="pill">{t(`constraint.kind.${constraint.kind}`)}</span>
         <SeverityBadge severity={constraint.severity} />
+        <ItemComments
+          kind="constraint"
+          id={constraint.id}
+          title={constraint.description || t(`constraint.kind.${constraint.kind}`)}
+        />
         {writable ? (
           <ItemTools
             editName={t("constraint.edit")}

@@ -9,6 +9,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
+import { ItemComments } from "../../comments/components/item-comments";
 import { ProgressBar } from "../../../ui/progress-bar";
 import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
 import { DescriptionField } from "../../partnerships/components/item-fields";
@@ -110,6 +111,11 @@ function ContributionItem({
             {contribution.periodEnd ? formatDay(contribution.periodEnd) : "…"}
           </span>
         ) : null}
+        <ItemComments
+          kind="contribution"
+          id={contribution.id}
+          title={contribution.description || t(`contribution.kind.${contribution.kind}`)}
+        />
         {writable ? (
           <ItemTools
             editName={t("contribution.edit")}

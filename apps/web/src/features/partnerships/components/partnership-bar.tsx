@@ -1,5 +1,6 @@
 import { useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
+import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
 import { SECTIONS, sectionPath, type Section } from "../state/sections";
 import { usePartnershipContext } from "../state/partnership-context";
 import { LensSwitch } from "./lens-switch";
@@ -27,6 +28,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
               data-testid={`tab-${section}`}
             >
               {t(`sections.${section}`)}
+              {section === "meetings" ? <MeetingsTabBadge partnershipId={partnershipId} /> : null}
             </Link>
           ))}
         </nav>

@@ -24,10 +24,16 @@ const PartnershipSections = lazy(() => import("./partnership-sections"));
 export function PartnershipPage({
   partnershipId,
   section,
+  meetingId = null,
+  meetingView = "meeting",
 }: {
   partnershipId: string;
   /** The URL segment after the partnership id (`null` for the charter). */
   section: string | null;
+  /** `/p/:id/meetings/:meetingId`: the meeting opened in the meetings section. */
+  meetingId?: string | null;
+  /** `/p/:id/meetings/:meetingId/workshop`: the meeting's workshop board instead. */
+  meetingView?: "meeting" | "workshop";
 }) {
   const t = useT();
   const { state, reload } = usePartnership(partnershipId);
@@ -73,16 +79,27 @@ export function PartnershipPage({
         </div>
       );
     case "ready":
-      return <PartnershipWorkspace data={state.data} section={parseSection(section)} />;
+      return (
+        <PartnershipWorkspace
+          data={state.data}
+          section={parseSection(section)}
+          meetingId={meetingId}
+          meetingView={meetingView}
+        />
+      );
   }
 }
 
 function PartnershipWorkspace({
   data,
   section,
+  meetingId,
+  meetingView,
 }: {
   data: PartnershipResponse;
   section: Section | undefined;
+  meetingId: string | null;
+  meetingView: "meeting" | "workshop";
 }) {
   const t = useT();
   const me = useMe();
@@ -162,7 +179,12 @@ function PartnershipWorkspace({
               }
             >
               <Suspense fallback={<PageStatus>{t("common.loading")}</PageStatus>}>
-                <PartnershipSections section={section} aside={aside} />
+                <PartnershipSections
+                  section={section}
+                  meetingId={meetingId}
+                  meetingView={meetingView}
+                  aside={aside}
+                />
               </Suspense>
             </ErrorBoundary>
           )}

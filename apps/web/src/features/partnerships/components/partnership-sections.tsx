@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { PageStatus } from "../../../ui/page-status";
 import { LiveDocumentsProvider } from "../../collab/components/live-documents-provider";
+import { CommentsProvider } from "../../comments/components/comments-provider";
 import { usePartnershipContext } from "../state/partnership-context";
 import type { Section } from "../state/sections";
 
@@ -14,6 +15,10 @@ const ObjectivesSection = lazy(() => import("../../objectives/components/objecti
 const IssuesSection = lazy(() => import("../../issues/components/issues-section"));
 const DecisionsSection = lazy(() => import("../../decisions/components/decisions-section"));
 const FeedSection = lazy(() => import("../../feed/components/feed-section"));
+const MeetingsSection = lazy(() => import("../../meetings/components/meetings-section"));
+const MeetingPage = lazy(() => import("../../meetings/components/meeting-page"));
+const WorkshopPage = lazy(() => import("../../workshop/components/workshop-page"));
+const ActivitySection = lazy(() => import("../../activity/components/activity-section"));
 const OrganizationsSection = lazy(
   () => import("../../organizations/components/organizations-section"),
 );
@@ -24,9 +29,15 @@ const OrganizationsSection = lazy(
  */
 export default function PartnershipSections({
   section,
+  meetingId = null,
+  meetingView = "meeting",
   aside,
 }: {
   section: Section;
+  /** On the meetings section: the meeting opened, if one is. */
+  meetingId?: string | null;
+  /** The meeting's page, or its workshop board. */
+  meetingView?: "meeting" | "workshop";
   /** Members and invitations, shown beside the charter. */
   aside: ReactNode;
 }) {
@@ -34,14 +45,31 @@ export default function PartnershipSections({
   const { collabUser } = usePartnershipContext();
   return (
     <LiveDocumentsProvider user={collabUser}>
-      <Suspense fallback={<PageStatus>{t("common.loading")}</PageStatus>}>
-        <CurrentSection section={section} aside={aside} />
-      </Suspense>
+      <CommentsProvider>
+        <Suspense fallback={<PageStatus>{t("common.loading")}</PageStatus>}>
+          <CurrentSection
+            section={section}
+            meetingId={meetingId}
+            meetingView={meetingView}
+            aside={aside}
+          />
+        </Suspense>
+      </CommentsProvider>
     </LiveDocumentsProvider>
   );
 }
 
-function CurrentSection({ section, aside }: { section: Section; aside: ReactNode }) {
+function CurrentSection({
+  section,
+  meetingId,
+  meetingView,
+  aside,
+}: {
+  section: Section;
+  meetingId: string | null;
+  meetingView: "meeting" | "workshop";
+  aside: ReactNode;
+}) {
   switch (section) {
     case "charter":
       return <CharterWorkspace aside={aside} />;
@@ -51,11 +79,21 @@ function CurrentSection({ section, aside }: { section: Section; aside: ReactNode
       return <IssuesSection />;
     case "decisions":
       return <DecisionsSection />;
+    case "meetings":
+      return meetingId === null ? (
+        <MeetingsSection />
+      ) : meetingView === "workshop" ? (
+        <WorkshopPage key={meetingId} meetingId={meetingId} />
+      ) : (
+        <MeetingPage key={meetingId} meetingId={meetingId} />
+      );
     case "updates":
       return <FeedSection />;
     case "organizations":
       return <OrganizationsSection />;
     case "private":
       return <PrivateNotesWorkspace />;
+    case "activity":
+      return <ActivitySection />;
   }
 }

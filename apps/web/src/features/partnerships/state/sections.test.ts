@@ -6,6 +6,7 @@ describe("sections", () => {
     expect(parseSection(null)).toBe("charter");
     expect(parseSection("issues")).toBe("issues");
     expect(parseSection("updates")).toBe("updates");
+    expect(parseSection("activity")).toBe("activity");
     expect(parseSection("charter")).toBeUndefined();
     expect(parseSection("nope")).toBeUndefined();
   });

@@ -4,9 +4,11 @@ export const SECTIONS = [
   "objectives",
   "issues",
   "decisions",
+  "meetings",
   "updates",
   "organizations",
   "private",
+  "activity",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

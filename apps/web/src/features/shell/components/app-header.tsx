@@ -65,6 +65,20 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
             : me.user.name}
         </span>
         <NotificationBell />
+        <Link
+          to="/settings/notifications"
+          className="button button--ghost app-header__settings"
+          aria-label={t("header.settings")}
+          title={t("header.settings")}
+          data-testid="settings-link"
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M6.9 1h2.2l.35 1.9c.4.15.78.37 1.12.64l1.82-.66 1.1 1.9-1.47 1.26a4.6 4.6 0 0 1 0 1.92l1.47 1.26-1.1 1.9-1.82-.66c-.34.27-.72.49-1.12.64L9.1 15H6.9l-.35-1.9a4.5 4.5 0 0 1-1.12-.64l-1.82.66-1.1-1.9 1.47-1.26a4.6 4.6 0 0 1 0-1.92L2.51 6.78l1.1-1.9 1.82.66c.34-.27.72-.49 1.12-.64L6.9 1ZM8 5.75a2.25 2.25 0 1 0 0 4.5 2.25 2.25 0 0 0 0-4.5Z"
+            />
+          </svg>
+        </Link>
         <LanguageSwitcher />
         <button type="button" className="button button--ghost" onClick={() => void onLogout()}>
           {t("header.logout")}

@@ -1,0 +1,449 @@
+import {
+  addAction,
+  addIssue,
+  addObjective,
+  updateAction,
+  updateIssue,
+  type Author,
+} from "@entente/schema";
+import type * as Y from "yjs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { notificationMessage } from "../mail/notification-mail.js";
+import { createLogger } from "../observability/logger.js";
+import { changeDocument } from "../test/document-writes.js";
+import { EventStreamReader } from "../test/event-stream-reader.js";
+import { LiveServer, type LiveUser } from "../test/live-server.js";
+import { SmtpSink } from "../mail/smtp-sink.js";
+import { ItemWatch } from "./item-watch.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+describe("item notifications", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  let objectiveId = "";
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    await objectives(
+      (doc) => {
+        objectiveId = addObjective(
+          doc,
+          {
+            title: "Joint pilot",
+            ownerOrganizationIds: [cast.north.id],
+            governanceLevel: "tactical",
+          },
+          as(cast.north.admin, cast.north.id),
+        );
+      },
+      as(cast.north.admin, cast.north.id),
+    );
+  });
+
+  afterEach(() => harness.close());
+
+  const as = (user: TestUser, organizationId: string): Author => ({
+    userId: user.id,
+    organizationId,
+  });
+  const stamp = (author: Author) => ({
+    userId: author.userId,
+    organizationId: author.organizationId,
+  });
+  const objectives = (change: (doc: Y.Doc) => void, by: Author) =>
+    changeDocument(harness.store, `${cast.partnershipId}/objectives`, change, stamp(by));
+  const issues = (change: (doc: Y.Doc) => void, by: Author) =>
+    changeDocument(harness.store, `${cast.partnershipId}/issues`, change, stamp(by));
+  const newAction = async (
+    input: { title: string; assigneeUserId?: string | null; dueDate?: string | null },
+    by: Author,
+  ) => {
+    let id = "";
+    await objectives((doc) => {
+      id = addAction(doc, objectiveId, { ownerOrganizationId: cast.north.id, ...input }, by);
+    }, by);
+    return id;
+  };
+  const setActionStatus = (id: string, status: "in_progress" | "done" | "blocked", by: Author) =>
+    objectives((doc) => void updateAction(doc, objectiveId, id, { status }), by);
+
+  const check = () => harness.services.itemWatch.checkAll();
+  const notifications = async (user: TestUser) =>
+    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
+      .notifications as any[];
+  const kinds = async (user: TestUser) => (await notifications(user)).map((n) => n.kind);
+  const everyone = () => [
+    cast.north.admin,
+    cast.north.editor,
+    cast.north.viewer,
+    cast.south.admin,
+    cast.south.editor,
+    cast.south.viewer,
+  ];
+  const kindsOfEveryone = async () => Promise.all(everyone().map(kinds));
+
+  it("records a first sighting without notifying anyone", async () => {
+    await newAction(
+      { title: "Draft the brief", assigneeUserId: cast.north.editor.id },
+      as(cast.south.editor, cast.south.id),
+    );
+    await check();
+    await check();
+    expect(await kindsOfEveryone()).toEqual([[], [], [], [], [], []]);
+  });
+
+  it("tells the assignee who changed the status of their action, never the changer", async () => {
+    const southEditor = as(cast.south.editor, cast.south.id);
+    const id = await newAction(
+      { title: "Draft the brief", assigneeUserId: cast.north.editor.id },
+      as(cast.north.admin, cast.north.id),
+    );
+    await check();
+
+    await setActionStatus(id, "in_progress", southEditor);
+    // Someone else edits the document after: the change is still Southpeak's editor's.
+    await objectives(
+      (doc) => void updateAction(doc, objectiveId, id, { title: "Draft the pilot brief" }),
+      as(cast.north.admin, cast.north.id),
+    );
+    // Two instances check at once: one tells it.
+    const other = new ItemWatch(
+      harness.store.db,
+      harness.services.documents,
+      harness.services.notifications,
+      createLogger({ level: "silent" }),
+    );
+    await Promise.all([check(), other.checkAll()]);
+    const [changed, ...others] = await notifications(cast.north.editor);
+    expect(others).toEqual([]);
+    expect(changed).toMatchObject({
+      kind: "item_status_changed",
+      partnershipId: cast.partnershipId,
+      item: {
+        kind: "action",
+        id,
+        title: "Draft the pilot brief",
+        status: "in_progress",
+        dueDate: null,
+      },
+      actor: { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+      readAt: null,
+    });
+    // The assignee alone is told; a second check tells nothing new.
+    await check();
+    expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
+
+    // The assignee finishes it, and someone else edits after: nobody is told.
+    await setActionStatus(id, "done", as(cast.north.editor, cast.north.id));
+    await objectives(
+      (doc) => void updateAction(doc, objectiveId, id, { title: "Brief drafted" }),
+      as(cast.south.admin, cast.south.id),
+    );
+    await check();
+    expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
+  });
+
+  it("tells the owner organization's editors and admins when nobody is assigned", async () => {
+    const issue = { id: "" };
+    await issues(
+      (doc) => {
+        issue.id = addIssue(
+          doc,
+          {
+            kind: "risk",
+            title: "Budget freeze",
+            ownerOrganizationId: cast.north.id,
+            severity: "high",
+          },
+          as(cast.south.editor, cast.south.id),
+        );
+      },
+      as(cast.south.editor, cast.south.id),
+    );
+    await check();
+
+    await issues(
+      (doc) => void updateIssue(doc, issue.id, { status: "resolved" }),
+      as(cast.north.admin, cast.north.id),
+    );
+    await check();
+    // Northwind's admin resolved it: their editor is told, not their viewer, not Southpeak.
+    expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
+    expect((await notifications(cast.north.editor))[0]).toMatchObject({
+      item: { kind: "issue", id: issue.id, title: "Budget freeze", status: "resolved" },
+      actor: { id: cast.north.admin.id, organizationId: cast.north.id },
+    });
+
+    await issues(
+      (doc) => void updateIssue(doc, issue.id, { status: "open" }),
+      as(cast.south.admin, cast.south.id),
+    );
+    await check();
+    expect(await kindsOfEveryone()).toEqual([
+      ["item_status_changed"],
+      ["item_status_changed", "item_status_changed"],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it("tells the owner once that an item is overdue, again only for a new due date", async () => {
+    const north = as(cast.north.admin, cast.north.id);
+    const late = await newAction(
+      { title: "Sign the NDA", assigneeUserId: cast.south.viewer.id, dueDate: "2026-01-05" },
+      north,
+    );
+    const finished = await newAction({ title: "Finished late", dueDate: "2026-01-05" }, north);
+    await setActionStatus(finished, "done", north);
+    await newAction({ title: "Not due yet", dueDate: "2999-01-01" }, north);
+    const south = as(cast.south.admin, cast.south.id);
+    let issueId = "";
+    await issues((doc) => {
+      issueId = addIssue(
+        doc,
+        {
+          kind: "dependency",
+          title: "Legal review",
+          ownerOrganizationId: cast.south.id,
+          severity: "medium",
+          dueDate: "2026-02-01",
+        },
+        south,
+      );
+      addIssue(
+        doc,
+        {
+          kind: "question",
+          title: "Closed already",
+          ownerOrganizationId: cast.south.id,
+          severity: "low",
+          status: "closed",
+          dueDate: "2026-02-01",
+        },
+        south,
+      );
+    }, south);
+
+    await check();
+    await check();
+    // The assignee of the late action (a viewer: what is assigned is theirs); Southpeak's
+    // editors for the unassigned issue, its last editor too: overdue is nobody's doing.
+    expect(await kindsOfEveryone()).toEqual([
+      [],
+      [],
+      [],
+      ["item_overdue"],
+      ["item_overdue"],
+      ["item_overdue"],
+    ]);
+    const [action] = await notifications(cast.south.viewer);
+    expect(action).toMatchObject({
+      kind: "item_overdue",
+      item: {
+        kind: "action",
+        id: late,
+        title: "Sign the NDA",
+        status: "todo",
+        dueDate: "2026-01-05",
+      },
+      actor: { id: cast.north.admin.id },
+    });
+    expect((await notifications(cast.south.admin))[0]).toMatchObject({
+      item: { kind: "issue", id: issueId, status: "open", dueDate: "2026-02-01" },
+      actor: { id: cast.south.admin.id, organizationId: cast.south.id },
+    });
+
+    // Pushed back to another passed date: overdue again, once.
+    await objectives(
+      (doc) => void updateAction(doc, objectiveId, late, { dueDate: "2026-03-01" }),
+      north,
+    );
+    await check();
+    await check();
+    expect(await kinds(cast.south.viewer)).toEqual(["item_overdue", "item_overdue"]);
+  });
+});
+
+describe("item notifications, live and by e-mail", () => {
+  let sink: SmtpSink;
+  let live: LiveServer;
+  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  let reader: EventStreamReader | undefined;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    live = await LiveServer.start({
+      publicOrigin: "http://entente.test",
+      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
+    });
+    cast = await live.twoOrganizations();
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+    await live.close();
+    await sink.close();
+  });
+
+  /** Edits a document through a real y-websocket client, once the server stored it. */
+  const edit = async (user: LiveUser, document: string, change: (doc: Y.Doc) => void) => {
+    const db = live.server.store.db;
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("document_updates")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("user_id", "=", user.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const client = live.connect(`${cast.partnershipId}/${document}`, user.cookie);
+    await client.synced;
+    change(client.doc);
+    const deadline = Date.now() + 5000;
+    while ((await count()) === before) {
+      if (Date.now() > deadline) throw new Error("the edit was not stored in time");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    client.destroy();
+  };
+
+  it("arrives on the assignee's event stream and in their mailbox, in their language", async () => {
+    const email = (
+      await live.server.store.db
+        .selectFrom("users")
+        .select("email")
+        .where("id", "=", cast.south.id)
+        .executeTakeFirstOrThrow()
+    ).email;
+    await live.api(
+      "PUT",
+      "/api/me/notification-preferences",
+      { language: "fr" },
+      cast.south.cookie,
+    );
+    // Nora (Northwind) does not want these by e-mail: only Sam gets one.
+    await live.api(
+      "PUT",
+      "/api/me/notification-preferences",
+      { email: { item_status_changed: false } },
+      cast.north.cookie,
+    );
+    let objectiveId = "";
+    let actionId = "";
+    let otherId = "";
+    await edit(cast.north, "objectives", (doc) => {
+      const by = { userId: cast.north.id, organizationId: cast.northOrg };
+      objectiveId = addObjective(
+        doc,
+        { title: "Pilot", ownerOrganizationIds: [cast.northOrg], governanceLevel: "tactical" },
+        by,
+      );
+      actionId = addAction(
+        doc,
+        objectiveId,
+        {
+          title: "Book the venue",
+          ownerOrganizationId: cast.southOrg,
+          assigneeUserId: cast.south.id,
+        },
+        by,
+      );
+      otherId = addAction(
+        doc,
+        objectiveId,
+        { title: "Write the agenda", ownerOrganizationId: cast.northOrg },
+        by,
+      );
+    });
+    await live.server.services.itemWatch.checkAll();
+
+    const response = await fetch(`${live.url}/api/notifications/events`, {
+      headers: { cookie: cast.south.cookie },
+    });
+    expect(response.status).toBe(200);
+    reader = new EventStreamReader(response.body!);
+    expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
+
+    await edit(cast.north, "objectives", (doc) => {
+      updateAction(doc, objectiveId, actionId, { status: "blocked" });
+    });
+    await edit(cast.south, "objectives", (doc) => {
+      updateAction(doc, objectiveId, otherId, { status: "done" });
+    });
+    await live.server.services.itemWatch.checkAll();
+
+    const event = await reader.nextEvent<any>();
+    expect(event).toMatchObject({
+      type: "notification.created",
+      unread: 1,
+      notification: {
+        kind: "item_status_changed",
+        item: { kind: "action", id: actionId, title: "Book the venue", status: "blocked" },
+        actor: { id: cast.north.id, name: "Nora North", organizationId: cast.northOrg },
+      },
+    });
+
+    const [mail] = await sink.waitFor(1);
+    await live.server.services.notificationMail.idle();
+    // Nora was told in the app about "Write the agenda", and not by e-mail.
+    expect(
+      (await live.api("GET", "/api/notifications", undefined, cast.north.cookie)).body,
+    ).toMatchObject({ unread: 1, notifications: [{ kind: "item_status_changed" }] });
+    expect(sink.received).toHaveLength(1);
+    expect(mail).toMatchObject({
+      to: [email],
+      subject: "[N × S] Nora North a passé l’action « Book the venue » au statut « Bloquée »",
+    });
+    expect(mail!.text).toContain(
+      `Pour l’ouvrir : http://entente.test/p/${cast.partnershipId}/objectives`,
+    );
+  });
+});
+
+describe("item notification e-mails", () => {
+  const base = {
+    id: "n1",
+    partnershipId: "p1",
+    actor: { id: "u1", name: "Ana", organizationId: "o1" },
+    createdAt: "2026-11-26T10:00:00.000Z",
+    readAt: null,
+  };
+  const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
+
+  it("says what changed or is late, and links to the objectives or the issues log", () => {
+    const resolved = notificationMessage("https://app.test", "N × S", to, {
+      ...base,
+      kind: "item_status_changed",
+      item: { kind: "issue", id: "i1", title: "Budget freeze", status: "resolved", dueDate: null },
+    });
+    expect(resolved.subject).toBe(
+      "[N × S] Ana changed the status of the issue “Budget freeze” to Resolved",
+    );
+    expect(resolved.text).toContain("Open it: https://app.test/p/p1/issues\n");
+    const late = {
+      ...base,
+      kind: "item_overdue" as const,
+      item: {
+        kind: "action" as const,
+        id: "a1",
+        title: "Sign the NDA",
+        status: "todo" as const,
+        dueDate: "2026-01-05",
+      },
+    };
+    expect(notificationMessage("https://app.test", "N × S", to, late).subject).toBe(
+      "[N × S] The action “Sign the NDA” is overdue (due 2026-01-05)",
+    );
+    expect(
+      notificationMessage("https://app.test", "N × S", { ...to, language: "fr" }, late).subject,
+    ).toBe("[N × S] L’action « Sign the NDA » est en retard (échéance 2026-01-05)");
+  });
+});

@@ -1,0 +1,865 @@
+import { formatDocumentName } from "@entente/domain";
+import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { changeDocument } from "../../test/document-writes.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+const DAY = 24 * 60 * 60_000;
+
+function errorOf(code: string) {
+  return { error: { code, message: expect.any(String) } };
+}
+
+/** The field paths a 400 names. */
+function pathsOf(body: any): string[] {
+  return (body.error.details as { path: string }[]).map((d) => d.path);
+}
+
+describe("meeting routes", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  let outsider: TestUser;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    outsider = await harness.signup("Olga Outsider");
+    const own = await harness.createOrganization(outsider, "Elsewhere");
+    await harness.createPartnership(outsider, own, "Another alliance");
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  const meetingsPath = () => `/api/partnerships/${cast.partnershipId}/meetings`;
+
+  const steering = (overrides: Record<string, unknown> = {}) => ({
+    title: "Steering committee Q4",
+    kind: "steering_committee",
+    level: "strategic",
+    startsAt: "2026-12-10T09:00:00.000Z",
+    durationMinutes: 90,
+    ...overrides,
+  });
+
+  const create = (user: TestUser | undefined, body: unknown) =>
+    harness.request("POST", meetingsPath(), { body, cookie: user?.cookie });
+
+  /** Creates a meeting as `user` (North's editor by default); fails the test otherwise. */
+  const created = async (
+    body: unknown = steering(),
+    user: TestUser = cast.north.editor,
+  ): Promise<MeetingView> => {
+    const response = await create(user, body);
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body.meeting as MeetingView;
+  };
+
+  const call = (method: string, path: string, user: TestUser | undefined, body?: unknown) =>
+    harness.request(method, path, {
+      cookie: user?.cookie,
+      ...(body === undefined ? {} : { body }),
+    });
+
+  describe("create", () => {
+    it("schedules a meeting with its agenda, stamped with the caller, facilitated by them", async () => {
+      const response = await create(cast.north.editor, {
+        ...steering(),
+        participantIds: [cast.south.editor.id, cast.north.viewer.id],
+        agenda: [
+          { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 30 },
+          { title: "Budget 2027", ownerOrganizationId: cast.south.id, timeboxMinutes: 45 },
+        ],
+      });
+      expect(response.status).toBe(201);
+      const meeting = response.body.meeting as MeetingView;
+      expect(meeting).toEqual({
+        id: expect.stringMatching(/^[a-z0-9]+$/),
+        partnershipId: cast.partnershipId,
+        title: "Steering committee Q4",
+        kind: "steering_committee",
+        level: "strategic",
+        startsAt: "2026-12-10T09:00:00.000Z",
+        durationMinutes: 90,
+        facilitator: {
+          id: cast.north.editor.id,
+          name: "North Editor",
+          organizationId: cast.north.id,
+        },
+        // Northwind first (it started the partnership), then by name; the facilitator included.
+        participants: [
+          { id: cast.north.editor.id, name: "North Editor", organizationId: cast.north.id },
+          { id: cast.north.viewer.id, name: "North Viewer", organizationId: cast.north.id },
+          { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+        ],
+        agenda: [
+          {
+            id: expect.any(String),
+            title: "Pilot results",
+            ownerOrganizationId: cast.north.id,
+            timeboxMinutes: 30,
+            position: 0,
+            signOffs: [],
+          },
+          {
+            id: expect.any(String),
+            title: "Budget 2027",
+            ownerOrganizationId: cast.south.id,
+            timeboxMinutes: 45,
+            position: 1,
+            signOffs: [],
+          },
+        ],
+        createdBy: {
+          id: cast.north.editor.id,
+          name: "North Editor",
+          organizationId: cast.north.id,
+        },
+        createdAt: expect.any(String),
+      });
+      const fetched = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      expect(fetched.status).toBe(200);
+      expect(fetched.body.meeting).toEqual(meeting);
+    });
+
+    it("takes another facilitator, who becomes a participant too", async () => {
+      const meeting = await created(steering({ facilitatorId: cast.south.admin.id }));
+      expect(meeting.facilitator).toEqual({
+        id: cast.south.admin.id,
+        name: "South Admin",
+        organizationId: cast.south.id,
+      });
+      expect(meeting.participants.map((p) => p.id)).toEqual([cast.south.admin.id]);
+    });
+
+    it("refuses participants and a facilitator who are not members, and foreign agenda owners", async () => {
+      const response = await create(cast.north.editor, {
+        ...steering(),
+        facilitatorId: outsider.id,
+        participantIds: [cast.south.editor.id, outsider.id],
+        agenda: [
+          { title: "Ours", ownerOrganizationId: cast.north.id, timeboxMinutes: 10 },
+          { title: "Theirs", ownerOrganizationId: "elsewhere", timeboxMinutes: 10 },
+        ],
+      });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        error: { code: "invalid_input", message: expect.any(String), details: expect.any(Array) },
+      });
+      expect(pathsOf(response.body)).toEqual([
+        "facilitatorId",
+        "participantIds.1",
+        "agenda.1.ownerOrganizationId",
+      ]);
+      const viewerFacilitates = await create(
+        cast.north.editor,
+        steering({ facilitatorId: cast.south.viewer.id }),
+      );
+      expect(viewerFacilitates.status).toBe(400);
+      expect(pathsOf(viewerFacilitates.body)).toEqual(["facilitatorId"]);
+      expect(await harness.store.db.selectFrom("meetings").selectAll().execute()).toEqual([]);
+    });
+
+    it("answers bad input with 400 and the offending fields", async () => {
+      const response = await create(cast.north.editor, {
+        title: "  ",
+        kind: "party",
+        level: "galactic",
+        startsAt: "next tuesday",
+        durationMinutes: 0,
+        agenda: [{ title: "x", ownerOrganizationId: cast.north.id, timeboxMinutes: -5 }],
+      });
+      expect(response.status).toBe(400);
+      expect(pathsOf(response.body).sort()).toEqual([
+        "agenda.0.timeboxMinutes",
+        "durationMinutes",
+        "kind",
+        "level",
+        "startsAt",
+        "title",
+      ]);
+      // Who created it comes from the session, never from the body.
+      const forged = await create(
+        cast.north.editor,
+        steering({ createdBy: { id: cast.south.admin.id } }),
+      );
+      expect(forged.status).toBe(400);
+      const notJson = await create(cast.north.editor, "{not json");
+      expect(notJson.status).toBe(400);
+      expect(notJson.body).toEqual(errorOf("invalid_json"));
+    });
+
+    it("is for editors and admins: a viewer gets 403, a non-member 404, nobody signed in 401", async () => {
+      expect((await create(cast.south.viewer, steering())).status).toBe(403);
+      expect((await create(cast.south.viewer, steering())).body).toEqual(errorOf("forbidden"));
+      expect((await create(outsider, steering())).status).toBe(404);
+      expect((await create(undefined, steering())).status).toBe(401);
+      expect((await created(steering(), cast.south.admin)).createdBy.organizationId).toBe(
+        cast.south.id,
+      );
+    });
+  });
+
+  describe("list, get, change and delete", () => {
+    it("lists upcoming meetings first by start, then past ones newest first, with the rhythm", async () => {
+      const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+      const later = await created(steering({ title: "Later", startsAt: at(20) }));
+      const longAgo = await created(steering({ title: "Long ago", startsAt: at(-60) }));
+      const soon = await created(steering({ title: "Soon", startsAt: at(2) }));
+      const recently = await created(steering({ title: "Recently", startsAt: at(-3) }));
+      const response = await call("GET", meetingsPath(), cast.south.viewer);
+      expect(response.status).toBe(200);
+      expect(response.body.meetings.map((m: MeetingView) => m.id)).toEqual([
+        soon.id,
+        later.id,
+        recently.id,
+        longAgo.id,
+      ]);
+      expect(response.body.rhythm.map((r: { level: string }) => r.level)).toEqual([
+        "strategic",
+        "tactical",
+        "operational",
+      ]);
+    });
+
+    it("keeps meetings to their partnership: a non-member gets 404 for each of them", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+        }),
+      );
+      const item = meeting.agenda[0]!.id;
+      const attempts: [string, string, unknown?][] = [
+        ["GET", meetingsPath()],
+        ["GET", `/api/partnerships/${cast.partnershipId}/rhythm`],
+        ["GET", `/api/meetings/${meeting.id}`],
+        ["PATCH", `/api/meetings/${meeting.id}`, { title: "Mine now" }],
+        ["DELETE", `/api/meetings/${meeting.id}`],
+        [
+          "POST",
+          `/api/meetings/${meeting.id}/agenda-items`,
+          { title: "Mine", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+        ],
+        ["PATCH", `/api/agenda-items/${item}`, { title: "Mine" }],
+        ["DELETE", `/api/agenda-items/${item}`],
+        ["POST", `/api/agenda-items/${item}/sign-off`, {}],
+      ];
+      for (const [method, path, body] of attempts) {
+        const response = await call(method, path, outsider, body);
+        expect([method, path, response.status]).toEqual([method, path, 404]);
+        expect(response.body).toEqual(errorOf("not_found"));
+      }
+      const fresh = await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer);
+      expect(fresh.body.meeting).toEqual(meeting);
+      expect((await call("GET", "/api/meetings/nosuchmeeting", cast.north.admin)).status).toBe(404);
+    });
+
+    it("lets viewers read but never write: 403 on every change", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+        }),
+      );
+      const item = meeting.agenda[0]!.id;
+      expect((await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).status).toBe(
+        200,
+      );
+      const attempts: [string, string, unknown?][] = [
+        ["PATCH", `/api/meetings/${meeting.id}`, { title: "Viewer's" }],
+        ["DELETE", `/api/meetings/${meeting.id}`],
+        [
+          "POST",
+          `/api/meetings/${meeting.id}/agenda-items`,
+          { title: "Viewer's", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+        ],
+        ["PATCH", `/api/agenda-items/${item}`, { title: "Viewer's" }],
+        ["DELETE", `/api/agenda-items/${item}`],
+        ["POST", `/api/agenda-items/${item}/sign-off`, {}],
+      ];
+      for (const viewer of [cast.north.viewer, cast.south.viewer]) {
+        for (const [method, path, body] of attempts) {
+          const response = await call(method, path, viewer, body);
+          expect([method, path, response.status]).toEqual([method, path, 403]);
+          expect(response.body).toEqual(errorOf("forbidden"));
+        }
+      }
+      expect(
+        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting,
+      ).toEqual(meeting);
+    });
+
+    it("changes any subset of the fields; participants are replaced, the facilitator kept in", async () => {
+      const meeting = await created(steering({ participantIds: [cast.south.editor.id] }));
+      const patched = await call("PATCH", `/api/meetings/${meeting.id}`, cast.south.editor, {
+        title: "Steering committee Q4 (moved)",
+        startsAt: "2026-12-11T14:30:00+01:00",
+        participantIds: [cast.south.admin.id],
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.meeting).toMatchObject({
+        title: "Steering committee Q4 (moved)",
+        startsAt: "2026-12-11T13:30:00.000Z",
+        kind: "steering_committee",
+        durationMinutes: 90,
+        facilitator: { id: cast.north.editor.id },
+      });
+      expect(patched.body.meeting.participants.map((p: { id: string }) => p.id)).toEqual([
+        cast.north.editor.id,
+        cast.south.admin.id,
+      ]);
+
+      const handedOver = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
+        facilitatorId: cast.north.admin.id,
+        level: "tactical",
+        kind: "tactical_review",
+      });
+      expect(handedOver.status).toBe(200);
+      expect(handedOver.body.meeting.facilitator.id).toBe(cast.north.admin.id);
+      expect(handedOver.body.meeting.participants.map((p: { id: string }) => p.id)).toEqual([
+        cast.north.admin.id,
+        cast.north.editor.id,
+        cast.south.admin.id,
+      ]);
+      expect(handedOver.body.meeting).toMatchObject({ level: "tactical", kind: "tactical_review" });
+
+      const bad = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
+        participantIds: [outsider.id],
+        durationMinutes: 100_000,
+        agenda: [],
+      });
+      expect(bad.status).toBe(400);
+      expect(pathsOf(bad.body).sort()).toEqual(["", "durationMinutes"]);
+      const notMember = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
+        participantIds: [cast.north.viewer.id, outsider.id],
+      });
+      expect(notMember.status).toBe(400);
+      expect(pathsOf(notMember.body)).toEqual(["participantIds.1"]);
+    });
+
+    it("deletes a meeting with its agenda and sign-offs", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+        }),
+      );
+      const item = meeting.agenda[0]!.id;
+      expect(
+        (await call("POST", `/api/agenda-items/${item}/sign-off`, cast.north.admin, {})).status,
+      ).toBe(200);
+      const deleted = await call("DELETE", `/api/meetings/${meeting.id}`, cast.south.editor);
+      expect(deleted.status).toBe(204);
+      expect(deleted.body).toBeUndefined();
+      expect((await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).status).toBe(404);
+      expect(
+        (await call("PATCH", `/api/agenda-items/${item}`, cast.north.admin, { title: "x" })).status,
+      ).toBe(404);
+      expect((await call("GET", meetingsPath(), cast.north.admin)).body.meetings).toEqual([]);
+      for (const table of ["agenda_items", "agenda_sign_offs", "meeting_participants"] as const) {
+        expect(await harness.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
+      }
+    });
+  });
+
+  describe("agenda", () => {
+    const item = (title: string, ownerOrganizationId: string, timeboxMinutes = 15) => ({
+      title,
+      ownerOrganizationId,
+      timeboxMinutes,
+    });
+    const titles = (meeting: MeetingView) => meeting.agenda.map((i) => [i.title, i.position]);
+
+    it("adds items at the end, changes, reorders and removes them", async () => {
+      const meeting = await created(steering({ agenda: [item("Welcome", cast.north.id, 5)] }));
+      const added = await call(
+        "POST",
+        `/api/meetings/${meeting.id}/agenda-items`,
+        cast.south.editor,
+        item("Southpeak's pilot", cast.south.id, 20),
+      );
+      expect(added.status).toBe(201);
+      await call(
+        "POST",
+        `/api/meetings/${meeting.id}/agenda-items`,
+        cast.north.admin,
+        item("AOB", cast.north.id),
+      );
+      const withThree = (await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).body
+        .meeting as MeetingView;
+      expect(titles(withThree)).toEqual([
+        ["Welcome", 0],
+        ["Southpeak's pilot", 1],
+        ["AOB", 2],
+      ]);
+      expect(withThree.agenda[1]).toMatchObject({
+        ownerOrganizationId: cast.south.id,
+        timeboxMinutes: 20,
+      });
+      const [welcome, pilot, aob] = withThree.agenda.map((i) => i.id);
+
+      const changed = await call("PATCH", `/api/agenda-items/${pilot}`, cast.north.editor, {
+        title: "Pilot results",
+        ownerOrganizationId: cast.north.id,
+        timeboxMinutes: 25,
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body.meeting.agenda[1]).toMatchObject({
+        id: pilot,
+        title: "Pilot results",
+        ownerOrganizationId: cast.north.id,
+        timeboxMinutes: 25,
+        position: 1,
+      });
+
+      const first = await call("PATCH", `/api/agenda-items/${aob}`, cast.north.editor, {
+        position: 0,
+      });
+      expect(first.status).toBe(200);
+      expect(titles(first.body.meeting)).toEqual([
+        ["AOB", 0],
+        ["Welcome", 1],
+        ["Pilot results", 2],
+      ]);
+      // Past the end means last.
+      const last = await call("PATCH", `/api/agenda-items/${aob}`, cast.north.editor, {
+        position: 99,
+      });
+      expect(titles(last.body.meeting)).toEqual([
+        ["Welcome", 0],
+        ["Pilot results", 1],
+        ["AOB", 2],
+      ]);
+
+      const removed = await call("DELETE", `/api/agenda-items/${welcome}`, cast.south.admin);
+      expect(removed.status).toBe(200);
+      expect(titles(removed.body.meeting)).toEqual([
+        ["Pilot results", 0],
+        ["AOB", 1],
+      ]);
+      const again = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      expect(again.body.meeting).toEqual(removed.body.meeting);
+      expect((await call("DELETE", `/api/agenda-items/${welcome}`, cast.south.admin)).status).toBe(
+        404,
+      );
+    });
+
+    it("refuses owners outside the partnership and bad input, with field paths", async () => {
+      const meeting = await created();
+      const foreign = await call(
+        "POST",
+        `/api/meetings/${meeting.id}/agenda-items`,
+        cast.north.editor,
+        item("Theirs", "elsewhere"),
+      );
+      expect(foreign.status).toBe(400);
+      expect(pathsOf(foreign.body)).toEqual(["ownerOrganizationId"]);
+      const bad = await call(
+        "POST",
+        `/api/meetings/${meeting.id}/agenda-items`,
+        cast.north.editor,
+        {
+          title: "",
+          timeboxMinutes: 1.5,
+        },
+      );
+      expect(bad.status).toBe(400);
+      expect(pathsOf(bad.body).sort()).toEqual(["ownerOrganizationId", "timeboxMinutes", "title"]);
+      const added = await call(
+        "POST",
+        `/api/meetings/${meeting.id}/agenda-items`,
+        cast.north.editor,
+        item("Ours", cast.north.id),
+      );
+      const id = added.body.meeting.agenda[0].id as string;
+      const badPatch = await call("PATCH", `/api/agenda-items/${id}`, cast.north.editor, {
+        position: -1,
+        ownerOrganizationId: "elsewhere",
+      });
+      expect(badPatch.status).toBe(400);
+      expect(pathsOf(badPatch.body)).toEqual(["position"]);
+      const foreignPatch = await call("PATCH", `/api/agenda-items/${id}`, cast.north.editor, {
+        ownerOrganizationId: "elsewhere",
+      });
+      expect(foreignPatch.status).toBe(400);
+      expect(pathsOf(foreignPatch.body)).toEqual(["ownerOrganizationId"]);
+    });
+  });
+
+  describe("sign-off", () => {
+    const notes = (meeting: MeetingView, itemId: string, text: string) =>
+      changeDocument(
+        harness.store,
+        formatDocumentName({
+          kind: "meeting",
+          partnershipId: cast.partnershipId,
+          meetingId: meeting.id,
+        }),
+        (doc) => {
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText(text)]);
+          doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
+        },
+      );
+    const signOff = (itemId: string, user: TestUser, body: unknown = {}) =>
+      call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
+
+    it("stamps each organization's sign-off, keeps the history, and tells what changed since", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [
+            { title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
+            { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
+          ],
+        }),
+      );
+      const [pilot, budget] = meeting.agenda.map((i) => i.id) as [string, string];
+      await notes(meeting, pilot, "Pilot ran in three depots.");
+
+      const before = Date.now();
+      const north = await signOff(pilot, cast.north.editor);
+      const after = Date.now();
+      expect(north.status).toBe(200);
+      const northView = north.body.meeting.agenda[0].signOffs;
+      expect(northView).toEqual([
+        {
+          organizationId: cast.north.id,
+          organizationName: "Northwind",
+          signedBy: { id: cast.north.editor.id, name: "North Editor" },
+          signedAt: expect.any(String),
+          changedSince: false,
+        },
+      ]);
+      const signedAt = Date.parse(northView[0].signedAt);
+      expect(signedAt).toBeGreaterThanOrEqual(before);
+      expect(signedAt).toBeLessThanOrEqual(after);
+      expect(north.body.meeting.agenda[1].signOffs).toEqual([]);
+
+      const south = await signOff(pilot, cast.south.admin);
+      expect(
+        south.body.meeting.agenda[0].signOffs.map((s: any) => [
+          s.organizationName,
+          s.signedBy.name,
+          s.changedSince,
+        ]),
+      ).toEqual([
+        ["Northwind", "North Editor", false],
+        ["Southpeak", "South Admin", false],
+      ]);
+
+      // Another item's notes change: this item's sign-offs still stand.
+      await notes(meeting, budget, "Budget agreed.");
+      const untouched = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      expect(untouched.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
+        false,
+        false,
+      ]);
+
+      await notes(meeting, pilot, "Added: a fourth depot joins in January.");
+      const changed = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      expect(changed.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
+        true,
+        true,
+      ]);
+
+      const resigned = await signOff(pilot, cast.north.admin);
+      expect(
+        resigned.body.meeting.agenda[0].signOffs.map((s: any) => [s.signedBy.name, s.changedSince]),
+      ).toEqual([
+        ["North Admin", false],
+        ["South Admin", true],
+      ]);
+      const history = await harness.store.db
+        .selectFrom("agenda_sign_offs")
+        .select(["organization_id", "user_id"])
+        .where("agenda_item_id", "=", pilot)
+        .orderBy("id")
+        .execute();
+      expect(history).toEqual([
+        { organization_id: cast.north.id, user_id: cast.north.editor.id },
+        { organization_id: cast.south.id, user_id: cast.south.admin.id },
+        { organization_id: cast.north.id, user_id: cast.north.admin.id },
+      ]);
+    });
+
+    it("speaks for the caller's seat organization only: a body naming one is refused", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+        }),
+      );
+      const forged = await signOff(meeting.agenda[0]!.id, cast.north.editor, {
+        organizationId: cast.south.id,
+      });
+      expect(forged.status).toBe(400);
+      expect(await harness.store.db.selectFrom("agenda_sign_offs").selectAll().execute()).toEqual(
+        [],
+      );
+    });
+  });
+
+  describe("hostile input", () => {
+    // Wrong for every field: no type, too long for any string, no integer.
+    const WRONG_TYPES: unknown[] = [
+      -1.5,
+      true,
+      null,
+      {},
+      [{}],
+      ["x"],
+      { $gt: "" },
+      "x".repeat(5000),
+    ];
+
+    it("answers every wrongly typed field of every body with 400 and changes nothing", async () => {
+      const meeting = await created(
+        steering({
+          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+        }),
+      );
+      const item = meeting.agenda[0]!.id;
+      const endpoints: [string, string, Record<string, unknown>][] = [
+        [
+          "POST",
+          meetingsPath(),
+          steering({ facilitatorId: cast.north.editor.id, participantIds: [] }),
+        ],
+        [
+          "PATCH",
+          `/api/meetings/${meeting.id}`,
+          steering({ facilitatorId: cast.north.editor.id, participantIds: [] }),
+        ],
+        [
+          "POST",
+          `/api/meetings/${meeting.id}/agenda-items`,
+          { title: "New", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+        ],
+        [
+          "PATCH",
+          `/api/agenda-items/${item}`,
+          { title: "New", ownerOrganizationId: cast.north.id, timeboxMinutes: 5, position: 0 },
+        ],
+        [
+          "PUT",
+          `/api/partnerships/${cast.partnershipId}/rhythm`,
+          { levels: [{ level: "strategic", intervalDays: 90 }] },
+        ],
+      ];
+      const snapshot = async () =>
+        Promise.all(
+          (["meetings", "meeting_participants", "agenda_items", "governance_rhythms"] as const).map(
+            (table) => harness.store.db.selectFrom(table).selectAll().execute(),
+          ),
+        );
+      const before = await snapshot();
+      for (const [method, path, valid] of endpoints) {
+        for (const field of Object.keys(valid)) {
+          for (const wrong of WRONG_TYPES) {
+            const response = await call(method, path, cast.north.admin, {
+              ...valid,
+              [field]: wrong,
+            });
+            expect([method, path, field, response.status]).toEqual([method, path, field, 400]);
+            expect(response.body.error.code).toBe("invalid_input");
+          }
+        }
+        for (const body of ["[]", "null", '"text"', "{"]) {
+          const response = await call(method, path, cast.north.admin, body);
+          expect([method, path, body, response.status]).toEqual([method, path, body, 400]);
+        }
+      }
+      expect((await call("GET", "/api/meetings/bad%20id", cast.north.admin)).status).toBe(400);
+      const badItem = await call(
+        "POST",
+        "/api/agenda-items/bad%20id/sign-off",
+        cast.north.admin,
+        {},
+      );
+      expect(badItem.status).toBe(400);
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe("export", () => {
+    it("puts every meeting in the partnership's Markdown, with agenda, sign-offs and notes", async () => {
+      const meeting = await created(
+        steering({
+          participantIds: [cast.south.editor.id],
+          agenda: [
+            { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 30 },
+            { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
+          ],
+        }),
+      );
+      const [pilot] = meeting.agenda.map((i) => i.id) as [string];
+      await changeDocument(
+        harness.store,
+        formatDocumentName({
+          kind: "meeting",
+          partnershipId: cast.partnershipId,
+          meetingId: meeting.id,
+        }),
+        (doc) => {
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText("Uptime held at 99.2%.")]);
+          doc.getXmlFragment(agendaNotesFragment(pilot)).push([paragraph]);
+        },
+      );
+      await call("POST", `/api/agenda-items/${pilot}/sign-off`, cast.south.editor, {});
+      const response = await harness.app.request(
+        `/api/partnerships/${cast.partnershipId}/export.md`,
+        { headers: { cookie: cast.north.viewer.cookie } },
+      );
+      expect(response.status).toBe(200);
+      const markdown = await response.text();
+      const section = markdown.slice(markdown.indexOf("## Meetings"));
+      expect(section).toContain("### Steering committee Q4");
+      expect(section).toContain("- Kind: Steering committee");
+      expect(section).toContain("- Starts: 2026-12-10 09:00 UTC, 90 min");
+      expect(section).toContain(
+        "- Participants: North Editor (Northwind), South Editor (Southpeak)",
+      );
+      expect(section).toContain("#### 1. Pilot results (Northwind, 30 min)");
+      expect(section).toMatch(/- Signed off for Southpeak by South Editor on \S+ \S+ UTC\n/);
+      expect(section).toContain("Uptime held at 99.2%.");
+      expect(section).toContain(
+        "#### 2. Budget (Southpeak, 20 min)\n\n_Not signed off._\n\n_No notes._",
+      );
+    });
+  });
+
+  describe("rhythm", () => {
+    const rhythmPath = () => `/api/partnerships/${cast.partnershipId}/rhythm`;
+    const put = (user: TestUser, levels: unknown) => call("PUT", rhythmPath(), user, { levels });
+    const level = (body: any, name: string) =>
+      (body.rhythm as { level: string }[]).find((l) => l.level === name) as any;
+
+    it("starts with no rhythm at all", async () => {
+      const response = await call("GET", rhythmPath(), cast.south.viewer);
+      expect(response.status).toBe(200);
+      expect(response.body.rhythm).toEqual(
+        ["strategic", "tactical", "operational"].map((name) => ({
+          level: name,
+          intervalDays: null,
+          lastMeetingAt: null,
+          nextMeeting: null,
+          dueAt: null,
+          overdue: false,
+        })),
+      );
+    });
+
+    it("makes a level that never met due now and overdue; a recent meeting puts it back on time", async () => {
+      const before = Date.now();
+      const set = await put(cast.north.admin, [{ level: "operational", intervalDays: 7 }]);
+      const after = Date.now();
+      expect(set.status).toBe(200);
+      const never = level(set.body, "operational");
+      expect(never).toMatchObject({
+        intervalDays: 7,
+        lastMeetingAt: null,
+        nextMeeting: null,
+        overdue: true,
+      });
+      expect(Date.parse(never.dueAt)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(never.dueAt)).toBeLessThanOrEqual(after);
+
+      const recent = Date.now() - 2 * DAY;
+      await created(
+        steering({
+          title: "Weekly sync",
+          kind: "operational_sync",
+          level: "operational",
+          startsAt: new Date(recent).toISOString(),
+        }),
+      );
+      const onTime = level(
+        (await call("GET", rhythmPath(), cast.south.viewer)).body,
+        "operational",
+      );
+      expect(onTime).toMatchObject({
+        intervalDays: 7,
+        lastMeetingAt: new Date(recent).toISOString(),
+        dueAt: new Date(recent + 7 * DAY).toISOString(),
+        overdue: false,
+      });
+      // The list carries the same rhythm.
+      expect(
+        level((await call("GET", meetingsPath(), cast.south.viewer)).body, "operational"),
+      ).toEqual(onTime);
+    });
+
+    it("flags a level whose meeting is past due, while showing the next one scheduled", async () => {
+      await put(cast.south.admin, [
+        { level: "tactical", intervalDays: 30 },
+        { level: "strategic", intervalDays: 90 },
+      ]);
+      const last = Date.now() - 45 * DAY;
+      await created(
+        steering({
+          title: "Old review",
+          level: "tactical",
+          startsAt: new Date(last).toISOString(),
+        }),
+      );
+      const next = await created(
+        steering({
+          title: "Next review",
+          level: "tactical",
+          startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
+        }),
+      );
+      const response = await call("GET", rhythmPath(), cast.north.viewer);
+      expect(level(response.body, "tactical")).toEqual({
+        level: "tactical",
+        intervalDays: 30,
+        lastMeetingAt: new Date(last).toISOString(),
+        nextMeeting: { id: next.id, title: "Next review", startsAt: next.startsAt },
+        dueAt: new Date(last + 30 * DAY).toISOString(),
+        overdue: true,
+      });
+      expect(level(response.body, "strategic")).toMatchObject({ intervalDays: 90, overdue: true });
+
+      // null removes a level's rhythm; levels not named keep theirs.
+      const cleared = await put(cast.north.admin, [{ level: "tactical", intervalDays: null }]);
+      expect(level(cleared.body, "tactical")).toMatchObject({
+        intervalDays: null,
+        dueAt: null,
+        overdue: false,
+        nextMeeting: { id: next.id },
+      });
+      expect(level(cleared.body, "strategic")).toMatchObject({ intervalDays: 90 });
+    });
+
+    it("is set by admins only, with valid levels", async () => {
+      const levels = [{ level: "strategic", intervalDays: 90 }];
+      for (const user of [cast.north.editor, cast.south.viewer]) {
+        const response = await put(user, levels);
+        expect(response.status).toBe(403);
+        expect(response.body).toEqual(errorOf("forbidden"));
+      }
+      expect((await put(outsider, levels)).status).toBe(404);
+      const bad = await put(cast.north.admin, [
+        { level: "galactic", intervalDays: 0 },
+        { level: "strategic", intervalDays: 2.5 },
+      ]);
+      expect(bad.status).toBe(400);
+      expect(pathsOf(bad.body).sort()).toEqual([
+        "levels.0.intervalDays",
+        "levels.0.level",
+        "levels.1.intervalDays",
+      ]);
+      const twice = await put(cast.north.admin, [
+        { level: "strategic", intervalDays: 90 },
+        { level: "strategic", intervalDays: 30 },
+      ]);
+      expect(twice.status).toBe(400);
+      expect(pathsOf(twice.body)).toEqual(["levels"]);
+      expect(await harness.store.db.selectFrom("governance_rhythms").selectAll().execute()).toEqual(
+        [],
+      );
+    });
+  });
+});

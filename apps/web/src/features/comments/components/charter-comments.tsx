@@ -1,0 +1,279 @@
+import type { CharterAnchorView, CommentThreadView } from "@entente/protocol";
+import { useEditorState, type Editor } from "@tiptap/react";
+import { useCallback, useLayoutEffect, useMemo, useState } from "react";
+import { useT } from "../../../i18n";
+import { FeedError } from "../../feed/components/feed-bits";
+import { useActionError } from "../../feed/hooks/use-action-error";
+import { useCharterHighlights } from "../hooks/use-charter-highlights";
+import {
+  anchorFromRange,
+  DRAFT_ANCHOR_ID,
+  resolveAnchor,
+  yBindingOf,
+  type EditorRange,
+  type HighlightAnchor,
+} from "../state/charter-highlights";
+import { useComments } from "../state/comments-context";
+import { threadsAbout, type CommentSubject } from "../state/comments-state";
+import { CommentComposer } from "./comment-composer";
+import { CommentThreadCard } from "./comment-thread-card";
+import { CommentsLive } from "./comments-live";
+import "../../feed/feed.css";
+import "../comments.css";
+
+const CHARTER: CommentSubject = { kind: "charter" };
+
+/** "from:to" of each charter thread's range now, "" where it is nowhere. */
+type Positions = Record<string, string>;
+
+function rangeOf(positions: Positions, id: string): EditorRange | null {
+  const value = positions[id];
+  if (!value) return null;
+  const [from, to] = value.split(":").map(Number);
+  return from === undefined || to === undefined ? null : { from, to };
+}
+
+/**
+ * The charter's comment threads beside its editor: select text, "Comment", and a thread is
+ * opened on that range. Open threads are highlighted in the text (a click on a highlight
+ * brings its thread forward); resolved ones are listed under "Show resolved"; a thread whose
+ * text was deleted keeps its quote, marked "(text removed)".
+ */
+export function CharterComments({ editor, synced }: { editor: Editor; synced: boolean }) {
+  const t = useT();
+  const store = useComments();
+  const { state, canComment, actions, stream, loadError } = store;
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<CharterAnchorView | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+  const { error: resolvedError, guard } = useActionError();
+
+  const threads = threadsAbout(state, CHARTER);
+  const anchors = useMemo<HighlightAnchor[]>(() => {
+    const list: HighlightAnchor[] = [];
+    for (const thread of threads) {
+      if (thread.status === "open" && thread.target.kind === "charter") {
+        list.push({
+          id: thread.id,
+          start: thread.target.anchor.start,
+          end: thread.target.anchor.end,
+        });
+      }
+    }
+    if (draft) list.push({ id: DRAFT_ANCHOR_ID, start: draft.start, end: draft.end });
+    return list;
+  }, [threads, draft]);
+  useCharterHighlights(editor, anchors, draft ? DRAFT_ANCHOR_ID : focusedId, setFocusedId);
+
+  // Where every thread's text is now (for the order of the list and "text removed").
+  const positions = useEditorState({
+    editor,
+    selector: ({ editor: e }): Positions => {
+      const binding = yBindingOf(e.state);
+      const result: Positions = {};
+      for (const thread of threads) {
+        if (thread.target.kind !== "charter") continue;
+        const range = binding ? resolveAnchor(e.state.doc, binding, thread.target.anchor) : null;
+        result[thread.id] = range ? `${range.from}:${range.to}` : "";
+      }
+      return result;
+    },
+  });
+  const detached = (thread: CommentThreadView) => {
+    if (!synced) return false;
+    const range = rangeOf(positions, thread.id);
+    return range === null || range.to <= range.from;
+  };
+
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const { from, to, empty } = e.state.selection;
+      return { range: empty ? null : { from, to }, focused: e.isFocused };
+    },
+  });
+
+  const startThread = () => {
+    const binding = yBindingOf(editor.state);
+    if (!selection.range || !binding) return;
+    const anchor = anchorFromRange(editor.state.doc, binding, selection.range);
+    if (!anchor) return;
+    setFocusedId(null);
+    setDraft(anchor);
+  };
+
+  const showInCharter = useCallback(
+    (threadId: string) => {
+      setFocusedId(threadId);
+      const range = rangeOf(positions, threadId);
+      if (!range || editor.isDestroyed) return;
+      const { node } = editor.view.domAtPos(range.from);
+      const element = node instanceof Element ? node : node.parentElement;
+      element?.scrollIntoView({ block: "center", behavior: "smooth" });
+    },
+    [editor, positions],
+  );
+
+  const toggleResolved = (checked: boolean) => {
+    setShowResolved(checked);
+    if (checked && !store.hasResolved(CHARTER)) guard(() => store.loadResolved(CHARTER));
+  };
+
+  const open = threads
+    .filter((thread) => thread.status === "open")
+    .map((thread) => ({ thread, range: rangeOf(positions, thread.id) }))
+    .sort((a, b) => {
+      // In the order of the text; threads whose text is gone last, newest first.
+      const aFrom = a.range && a.range.to > a.range.from ? a.range.from : Infinity;
+      const bFrom = b.range && b.range.to > b.range.from ? b.range.from : Infinity;
+      if (aFrom !== bFrom) return aFrom - bFrom;
+      return b.thread.createdAt.localeCompare(a.thread.createdAt);
+    })
+    .map(({ thread }) => thread);
+  const resolved = threads.filter((thread) => thread.status === "resolved");
+
+  return (
+    <section
+      className="card comments-panel"
+      aria-labelledby="charter-comments-title"
+      data-testid="comments-panel"
+    >
+      <header className="comments-panel__header">
+        <h3 id="charter-comments-title" className="card__title">
+          {t("comments.title")}
+        </h3>
+        <CommentsLive state={stream} />
+      </header>
+      {canComment ? (
+        <>
+          <p className="comments-panel__hint muted">{t("comments.charter.hint")}</p>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!selection.range || draft !== null}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={startThread}
+          >
+            {t("comments.charter.commentSelection")}
+          </button>
+        </>
+      ) : (
+        <p className="comments-panel__hint muted">{t("comments.readOnly")}</p>
+      )}
+      {canComment && selection.focused && selection.range && draft === null ? (
+        <SelectionButton editor={editor} range={selection.range} onComment={startThread} />
+      ) : null}
+      {draft ? (
+        <div className="comments-panel__draft" data-testid="new-comment-thread">
+          <blockquote className="comment-thread__quote">{draft.quote}</blockquote>
+          <CommentComposer
+            label={t("comments.newThread.label")}
+            submitLabel={t("comments.newThread.submit")}
+            testId="new-comment-body"
+            autoFocus
+            onSubmit={async (body) => {
+              const thread = await actions.createThread({ kind: "charter", anchor: draft }, body);
+              setDraft(null);
+              setFocusedId(thread.id);
+            }}
+            onCancel={() => setDraft(null)}
+          />
+        </div>
+      ) : null}
+      <FeedError error={loadError} />
+      {open.length === 0 ? (
+        <p className="comments-panel__empty muted">{t("comments.charter.empty")}</p>
+      ) : (
+        <div className="comments-panel__list" data-testid="open-comment-threads">
+          {open.map((thread) => (
+            <CommentThreadCard
+              key={thread.id}
+              thread={thread}
+              focused={thread.id === focusedId}
+              detached={detached(thread)}
+              onFocus={() => showInCharter(thread.id)}
+            />
+          ))}
+        </div>
+      )}
+      <label className="checkbox-row comments-panel__toggle">
+        <input
+          type="checkbox"
+          checked={showResolved}
+          onChange={(event) => toggleResolved(event.target.checked)}
+        />
+        {t("comments.showResolved")}
+      </label>
+      <FeedError error={resolvedError} />
+      {showResolved ? (
+        <div
+          className="comments-panel__list"
+          data-testid="resolved-comment-threads"
+          aria-label={t("comments.resolvedThreads")}
+        >
+          {resolved.length === 0 ? (
+            <p className="muted">{t("comments.noResolved")}</p>
+          ) : (
+            resolved.map((thread) => (
+              <CommentThreadCard
+                key={thread.id}
+                thread={thread}
+                focused={thread.id === focusedId}
+                detached={detached(thread)}
+              />
+            ))
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Comment", floating under the selected text while the editor has the focus. */
+function SelectionButton({
+  editor,
+  range,
+  onComment,
+}: {
+  editor: Editor;
+  range: EditorRange;
+  onComment: () => void;
+}) {
+  const t = useT();
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (editor.isDestroyed) return;
+      try {
+        const end = editor.view.coordsAtPos(range.to);
+        const left = Math.min(end.left, window.innerWidth - 120);
+        setPlace({ left: Math.max(8, left), top: end.bottom + 6 });
+      } catch {
+        setPlace(null);
+      }
+    };
+    measure();
+    window.addEventListener("scroll", measure, true);
+    window.addEventListener("resize", measure);
+    return () => {
+      window.removeEventListener("scroll", measure, true);
+      window.removeEventListener("resize", measure);
+    };
+  }, [editor, range.to]);
+
+  if (!place) return null;
+  return (
+    <button
+      type="button"
+      className="button button--small button--primary comment-selection-button"
+      data-testid="comment-selection"
+      style={{ left: place.left, top: place.top }}
+      // The editor keeps its selection (and the focus) until the thread is started.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onComment}
+    >
+      {t("comments.comment")}
+    </button>
+  );
+}

@@ -1,0 +1,141 @@
+import type { PartnershipEvent } from "@entente/protocol";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import { ApiError } from "../../../lib/api-client";
+import { feedEventsUrl } from "../../feed/api/feed-api";
+import { useEventStream } from "../../feed/hooks/use-event-stream";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { commentsApi } from "../api/comments-api";
+import { CommentsContext, type CommentsStore } from "../state/comments-context";
+import {
+  commentsReducer,
+  emptyComments,
+  isUnknownThreadComment,
+  subjectKey,
+  type CommentSubject,
+} from "../state/comments-state";
+
+function asApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, "internal", String(caught));
+}
+
+/**
+ * Holds the partnership's comment threads for every section of the page (the charter's
+ * panel, the items' comment buttons). Nothing is read and no stream is open until a
+ * component that shows comments mounts (`useComments`); the partnership's Server-Sent Events
+ * then keep the threads live, and after a break (or a return to such a section) the open
+ * threads and the resolved ones asked for are read again (the server keeps no backlog).
+ */
+export function CommentsProvider({ children }: { children: ReactNode }) {
+  const context = usePartnershipContext();
+  const { partnershipId } = context;
+  const [state, dispatch] = useReducer(commentsReducer, emptyComments);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [resolvedSubjects, setResolvedSubjects] = useState<ReadonlyMap<string, CommentSubject>>(
+    new Map(),
+  );
+  const resolvedRef = useRef(resolvedSubjects);
+  useEffect(() => {
+    resolvedRef.current = resolvedSubjects;
+  });
+
+  const [consumers, setConsumers] = useState(0);
+  const active = consumers > 0;
+  const retain = useCallback(() => {
+    setConsumers((n) => n + 1);
+    return () => setConsumers((n) => n - 1);
+  }, []);
+
+  const loadResolved = useCallback(
+    async (subject: CommentSubject) => {
+      const threads = await commentsApi.listAll(partnershipId, {
+        status: "resolved",
+        scope: subject,
+      });
+      dispatch({ type: "threads", threads });
+      setResolvedSubjects((current) => new Map(current).set(subjectKey(subject), subject));
+    },
+    [partnershipId],
+  );
+
+  const loadAll = useCallback(async () => {
+    try {
+      const known = new Set(Object.keys(stateRef.current.threads));
+      const threads = await commentsApi.listAll(partnershipId, { status: "open", scope: null });
+      dispatch({ type: "open-loaded", threads, known });
+      setLoadError(null);
+      await Promise.all([...resolvedRef.current.values()].map(loadResolved));
+    } catch (caught) {
+      setLoadError(asApiError(caught));
+    }
+  }, [partnershipId, loadResolved]);
+
+  const stream = useEventStream<PartnershipEvent>(active ? feedEventsUrl(partnershipId) : null, {
+    onEvent: (event) => {
+      if (isUnknownThreadComment(stateRef.current, event) && event.type === "comment.created") {
+        // A comment in a thread the page has not read (a resolved one): read the thread.
+        commentsApi
+          .getThread(event.comment.threadId)
+          .then(({ thread }) => dispatch({ type: "threads", threads: [thread] }))
+          .catch(() => undefined);
+        return;
+      }
+      dispatch({ type: "event", event });
+    },
+  });
+
+  // Read when a section that shows comments appears (nothing arrived while none was there),
+  // and each time the stream (re)opens: what happened before it opened is not replayed.
+  useEffect(() => {
+    if (active) void loadAll();
+  }, [active, loadAll]);
+  useEffect(() => {
+    if (stream === "open") void loadAll();
+  }, [stream, loadAll]);
+
+  const canComment = canAct(context);
+  const store = useMemo<CommentsStore>(
+    () => ({
+      state,
+      stream,
+      loadError,
+      canComment,
+      hasResolved: (subject) => resolvedSubjects.has(subjectKey(subject)),
+      loadResolved,
+      retain,
+      actions: {
+        createThread: async (target, body) => {
+          const { thread } = await commentsApi.createThread(partnershipId, target, body);
+          dispatch({ type: "threads", threads: [thread] });
+          return thread;
+        },
+        comment: async (threadId, body) => {
+          const { comment } = await commentsApi.comment(threadId, body);
+          dispatch({ type: "comment", comment });
+        },
+        resolve: async (threadId) => {
+          const { thread } = await commentsApi.resolve(threadId);
+          dispatch({ type: "threads", threads: [thread] });
+        },
+        reopen: async (threadId) => {
+          const { thread } = await commentsApi.reopen(threadId);
+          dispatch({ type: "threads", threads: [thread] });
+        },
+      },
+    }),
+    [state, stream, loadError, canComment, resolvedSubjects, loadResolved, retain, partnershipId],
+  );
+
+  return <CommentsContext.Provider value={store}>{children}</CommentsContext.Provider>;
+}

@@ -1,0 +1,117 @@
+import type { CommentItemKind } from "@entente/protocol";
+import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "../../../i18n";
+import { FeedError } from "../../feed/components/feed-bits";
+import { useActionError } from "../../feed/hooks/use-action-error";
+import { useComments } from "../state/comments-context";
+import { threadsAbout } from "../state/comments-state";
+import { CommentComposer } from "./comment-composer";
+import { CommentThreadCard } from "./comment-thread-card";
+import { CommentsLive } from "./comments-live";
+import "../../feed/feed.css";
+import "../comments.css";
+
+/** The item's threads in a dialog: the open ones (with a reply box), then resolved ones on demand. */
+export default function ItemCommentsDialog({
+  subject,
+  title,
+  onClose,
+}: {
+  subject: { kind: CommentItemKind; id: string };
+  title: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const store = useComments();
+  const { canComment, actions, stream, loadError } = store;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const [showResolved, setShowResolved] = useState(false);
+  const { error, guard } = useActionError();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+
+  const threads = threadsAbout(store.state, subject);
+  const open = threads.filter((thread) => thread.status === "open");
+  const resolved = threads.filter((thread) => thread.status === "resolved");
+  const toggleResolved = (checked: boolean) => {
+    setShowResolved(checked);
+    if (checked && !store.hasResolved(subject)) guard(() => store.loadResolved(subject));
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="comments-dialog"
+      aria-labelledby={headingId}
+      data-testid="item-comments-dialog"
+      onClose={onClose}
+    >
+      <header className="comments-dialog__header">
+        <div>
+          <p className="comments-dialog__kind">{t(`comments.kind.${subject.kind}`)}</p>
+          <h2 id={headingId} className="comments-dialog__title">
+            {t("comments.item.title", { title })}
+          </h2>
+        </div>
+        <CommentsLive state={stream} />
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => dialog.current?.close()}
+        >
+          {t("comments.close")}
+        </button>
+      </header>
+      <FeedError error={loadError} />
+      {open.length === 0 ? (
+        canComment ? (
+          <CommentComposer
+            label={t("comments.item.start")}
+            submitLabel={t("comments.newThread.submit")}
+            testId="new-comment-body"
+            autoFocus
+            onSubmit={async (body) => {
+              await actions.createThread({ kind: subject.kind, id: subject.id }, body);
+            }}
+          />
+        ) : (
+          <p className="muted">{t("comments.item.empty")}</p>
+        )
+      ) : (
+        <div className="comments-panel__list" data-testid="open-comment-threads">
+          {open.map((thread) => (
+            <CommentThreadCard key={thread.id} thread={thread} replyOpen />
+          ))}
+        </div>
+      )}
+      {canComment ? null : <p className="muted comments-panel__hint">{t("comments.readOnly")}</p>}
+      <label className="checkbox-row comments-panel__toggle">
+        <input
+          type="checkbox"
+          checked={showResolved}
+          onChange={(event) => toggleResolved(event.target.checked)}
+        />
+        {t("comments.showResolved")}
+      </label>
+      <FeedError error={error} />
+      {showResolved ? (
+        <div
+          className="comments-panel__list"
+          data-testid="resolved-comment-threads"
+          aria-label={t("comments.resolvedThreads")}
+        >
+          {resolved.length === 0 ? (
+            <p className="muted">{t("comments.noResolved")}</p>
+          ) : (
+            resolved.map((thread) => <CommentThreadCard key={thread.id} thread={thread} />)
+          )}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

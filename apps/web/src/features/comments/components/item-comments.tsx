@@ -1,0 +1,58 @@
+import type { CommentItemKind } from "@entente/protocol";
+import { lazy, Suspense, useState } from "react";
+import { useT } from "../../../i18n";
+import { useComments } from "../state/comments-context";
+import { openCommentCount } from "../state/comments-state";
+import "../comments.css";
+
+// The dialog brings the rich-text editor: loaded when a dialog opens, not with every list.
+const ItemCommentsDialog = lazy(() => import("./item-comments-dialog"));
+
+/**
+ * The comment button of an item (objective, action, KPI, issue, decision, contribution,
+ * constraint) with the number of comments in its open threads; it opens the item's threads.
+ */
+export function ItemComments({
+  kind,
+  id,
+  title,
+}: {
+  kind: CommentItemKind;
+  id: string;
+  /** The item's name, for the button's accessible name and the panel's heading. */
+  title: string;
+}) {
+  const t = useT();
+  const store = useComments();
+  const [open, setOpen] = useState(false);
+  const count = openCommentCount(store.state, { kind, id });
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--ghost item-comments-button"
+        data-testid="item-comments"
+        data-count={count}
+        aria-haspopup="dialog"
+        aria-label={t("comments.item.button", { title, count })}
+        title={t("comments.item.button", { title, count })}
+        onClick={() => setOpen(true)}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5v-6Z"
+          />
+        </svg>
+        <span className="item-comments-button__count" data-testid="item-comments-count">
+          {count}
+        </span>
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <ItemCommentsDialog subject={{ kind, id }} title={title} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CommentTarget, CommentThreadView, RichTextDoc } from "@entente/protocol";
+import { createContext, useContext, useEffect } from "react";
+import type { ApiError } from "../../../lib/api-client";
+import type { StreamState } from "../../feed/hooks/use-event-stream";
+import type { CommentSubject, CommentsState } from "./comments-state";
+
+/** The partnership's comment threads, kept live, and what the user can do with them. */
+export interface CommentsStore {
+  state: CommentsState;
+  /** The partnership's event stream, while some part of the page shows comments. */
+  stream: StreamState;
+  /** Reading the open threads failed (shown where comments are). */
+  loadError: ApiError | null;
+  /** Editors and admins comment, resolve and reopen; viewers read (as the server enforces). */
+  canComment: boolean;
+  /** Whether the resolved threads of a subject were read (they are not, until asked for). */
+  hasResolved: (subject: CommentSubject) => boolean;
+  /** Reads a subject's resolved threads (for "Show resolved"); again after a break. */
+  loadResolved: (subject: CommentSubject) => Promise<void>;
+  actions: {
+    createThread: (target: CommentTarget, body: RichTextDoc) => Promise<CommentThreadView>;
+    comment: (threadId: string, body: RichTextDoc) => Promise<void>;
+    resolve: (threadId: string) => Promise<void>;
+    reopen: (threadId: string) => Promise<void>;
+  };
+  /** Keeps the threads loaded and the stream open while the caller is mounted. */
+  retain: () => () => void;
+}
+
+export const CommentsContext = createContext<CommentsStore | null>(null);
+
+/**
+ * The comment store of the partnership page, for a component that shows comments: while
+ * one such component is mounted, the threads are loaded and kept live.
+ */
+export function useComments(): CommentsStore {
+  const store = useContext(CommentsContext);
+  if (!store) throw new Error("useComments must be used inside <CommentsProvider>");
+  const { retain } = store;
+  useEffect(() => retain(), [retain]);
+  return store;
+}

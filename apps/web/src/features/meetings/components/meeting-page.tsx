@@ -1,0 +1,279 @@
+import { formatDocumentName } from "@entente/domain";
+import type { MeetingView } from "@entente/protocol";
+import { useState } from "react";
+import { useT } from "../../../i18n";
+import { Link, useRouter } from "../../../lib/router";
+import { useSubmit } from "../../../lib/use-submit";
+import { ConfirmButton } from "../../../ui/confirm-button";
+import { errorMessage } from "../../../ui/error-message";
+import { FormError } from "../../../ui/form";
+import { PageStatus } from "../../../ui/page-status";
+import { useSession } from "../../auth/state/session-provider";
+import { ConnectionStatus } from "../../collab/components/connection-status";
+import { PresenceStrip } from "../../collab/components/presence-strip";
+import type { CollabSession } from "../../collab/hooks/use-collab-document";
+import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
+import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { sectionPath } from "../../partnerships/state/sections";
+import type { AgendaItemInput } from "../api/meetings-api";
+import { useMeeting } from "../hooks/use-meeting";
+import { useMeetingFormat } from "../hooks/use-meeting-format";
+import { workshopPath } from "../state/meeting-paths";
+import { movedPosition, orderedAgenda } from "../state/meetings-state";
+import { AgendaItem } from "./agenda-item";
+import { AgendaItemForm } from "./agenda-item-form";
+import { MeetingForm } from "./meeting-form";
+import { MeetingParticipants } from "./meeting-participants";
+import "../meetings.css";
+
+type MeetingActions = ReturnType<typeof useMeeting>["actions"];
+
+/**
+ * One meeting (a lazy chunk): its header, and its agenda with each item's live notes and
+ * sign-offs. The notes are the meeting's live document (`<pid>/meeting/<meetingId>`), one
+ * fragment per item; the rest is the server's, read again on the meeting's live events.
+ */
+export default function MeetingPage({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  const context = usePartnershipContext();
+  const documentName = formatDocumentName({
+    kind: "meeting",
+    partnershipId: context.partnershipId,
+    meetingId,
+  });
+  const [session] = useLiveDocuments([documentName]);
+  const notes = session?.document ?? null;
+  const { meeting, error, actions } = useMeeting(context.partnershipId, meetingId, notes);
+  const listPath = sectionPath(context.partnershipId, "meetings");
+
+  if (!meeting) {
+    if (!error) return <PageStatus>{t("common.loading")}</PageStatus>;
+    return (
+      <PageStatus role="alert">
+        <p>{error.status === 404 ? t("meetings.notFound") : errorMessage(t, error)}</p>
+        <Link to={listPath}>{t("meetings.backToList")}</Link>
+      </PageStatus>
+    );
+  }
+
+  // Meetings are written by editors and admins; the live notes follow the socket's word.
+  const editable = canAct(context) && session?.status !== "denied";
+  return (
+    <div className="meeting-page" data-testid="meeting-page" data-meeting-id={meeting.id}>
+      <Link to={listPath} className="meeting-page__back">
+        ← {t("meetings.backToList")}
+      </Link>
+      {error ? (
+        <div className="notice notice--warning" role="alert">
+          {error.status === 404 ? t("meetings.deleted") : errorMessage(t, error)}
+        </div>
+      ) : null}
+      <MeetingHeader
+        meeting={meeting}
+        session={session ?? null}
+        editable={canAct(context)}
+        actions={actions}
+      />
+      <Agenda meeting={meeting} notes={notes} editable={editable} actions={actions} />
+    </div>
+  );
+}
+
+function MeetingHeader({
+  meeting,
+  session,
+  editable,
+  actions,
+}: {
+  meeting: MeetingView;
+  session: CollabSession | null;
+  editable: boolean;
+  actions: MeetingActions;
+}) {
+  const t = useT();
+  const format = useMeetingFormat();
+  const context = usePartnershipContext();
+  const { navigate } = useRouter();
+  const { refresh } = useSession();
+  const [editing, setEditing] = useState(false);
+  const save = useSubmit(async (values: Parameters<MeetingActions["update"]>[0]) => {
+    await actions.update(values);
+    setEditing(false);
+  });
+  const remove = useSubmit(async () => {
+    await actions.remove();
+    navigate(sectionPath(context.partnershipId, "meetings"));
+  });
+  const isWorkshop = meeting.kind === "workshop";
+
+  return (
+    <section className="card meeting-header" aria-labelledby="meeting-title">
+      <header className="meeting-header__top">
+        <div>
+          <p className="meeting-header__kind">
+            <span className="pill" data-testid="meeting-kind">
+              {t(`meetings.kind.${meeting.kind}`)}
+            </span>{" "}
+            <span className="pill pill--level" data-testid="meeting-level">
+              {t(`level.${meeting.level}`)}
+            </span>
+          </p>
+          <h2 id="meeting-title" className="meeting-header__title">
+            {meeting.title}
+          </h2>
+        </div>
+        <div className="section-header__side">
+          <PresenceStrip awareness={session?.document?.awareness ?? null} />
+          {!editable ? <ReadOnlyBadge reason={t("readOnly.permission")} /> : null}
+          <ConnectionStatus state={session?.status ?? "connecting"} />
+        </div>
+      </header>
+      {session?.deniedReason === "unauthorized" ? (
+        <div className="notice notice--danger" role="alert">
+          {t("connection.denied.unauthorized")}{" "}
+          <button type="button" className="button button--link" onClick={() => void refresh()}>
+            {t("connection.loginAgain")}
+          </button>
+        </div>
+      ) : session?.deniedReason === "forbidden" ? (
+        <div className="notice notice--danger" role="alert">
+          {t("connection.denied.forbidden")}
+        </div>
+      ) : null}
+      {editing ? (
+        <MeetingForm
+          initial={meeting}
+          label={t("meetings.editMeeting")}
+          submitLabel={t("common.save")}
+          pending={save.pending}
+          error={save.error}
+          onSubmit={({ agenda: _agenda, ...values }) => void save.run(values)}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <dl className="meeting-header__facts">
+          <div>
+            <dt>{t("meetings.when")}</dt>
+            <dd>
+              <time dateTime={meeting.startsAt} data-testid="meeting-time">
+                {format.range(meeting.startsAt, meeting.durationMinutes)}
+              </time>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("meetings.field.facilitator")}</dt>
+            <dd data-testid="meeting-facilitator">{meeting.facilitator.name}</dd>
+          </div>
+          <div className="meeting-header__wide">
+            <dt>{t("meetings.field.participants")}</dt>
+            <dd>
+              <MeetingParticipants
+                participants={meeting.participants}
+                facilitatorId={meeting.facilitator.id}
+              />
+            </dd>
+          </div>
+        </dl>
+      )}
+      <div className="meeting-header__actions">
+        <Link
+          to={workshopPath(context.partnershipId, meeting.id)}
+          className={isWorkshop ? "button button--primary" : "button button--small"}
+          data-testid="open-workshop"
+        >
+          {t("meetings.openWorkshop")}
+        </Link>
+        {editable && !editing ? (
+          <span className="item-tools">
+            <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+              {t("meetings.editMeeting")}
+            </button>
+            <ConfirmButton
+              label={t("meetings.delete")}
+              confirmLabel={t("common.confirmDelete")}
+              cancelLabel={t("common.cancel")}
+              onConfirm={() => void remove.run()}
+            />
+          </span>
+        ) : null}
+      </div>
+      <FormError error={remove.error} />
+    </section>
+  );
+}
+
+function Agenda({
+  meeting,
+  notes,
+  editable,
+  actions,
+}: {
+  meeting: MeetingView;
+  notes: CollabSession["document"];
+  editable: boolean;
+  actions: MeetingActions;
+}) {
+  const t = useT();
+  const [adding, setAdding] = useState(false);
+  const agenda = orderedAgenda(meeting.agenda);
+  const total = agenda.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+  const move = (itemId: string, step: -1 | 1) => {
+    const position = movedPosition(meeting.agenda, itemId, step);
+    return position === null ? undefined : () => actions.updateItem(itemId, { position });
+  };
+
+  return (
+    <section className="agenda" aria-labelledby="agenda-title">
+      <header className="agenda__header">
+        <h3 id="agenda-title" className="agenda__title">
+          {t("meetings.agenda.title")}
+        </h3>
+        <span className="muted" data-testid="agenda-total">
+          {t("meetings.agenda.total", { minutes: total, duration: meeting.durationMinutes })}
+        </span>
+        {editable && !adding ? (
+          <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+            {t("meetings.agenda.add")}
+          </button>
+        ) : null}
+      </header>
+      {adding ? (
+        <div className="card">
+          <AgendaItemForm
+            initial={null}
+            label={t("meetings.agenda.add")}
+            submitLabel={t("common.add")}
+            onSubmit={async (input: AgendaItemInput) => {
+              await actions.addItem(input);
+              setAdding(false);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
+      {agenda.length === 0 ? (
+        <p className="empty">{t("meetings.agenda.empty")}</p>
+      ) : (
+        <ol className="agenda__items">
+          {agenda.map((item, index) => (
+            <AgendaItem
+              key={item.id}
+              item={item}
+              index={index}
+              notes={notes}
+              editable={editable}
+              actions={{
+                update: (changes) => actions.updateItem(item.id, changes),
+                remove: () => actions.removeItem(item.id),
+                signOff: () => actions.signOff(item.id),
+                moveUp: move(item.id, -1),
+                moveDown: move(item.id, 1),
+              }}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import type { MeetingView } from "@entente/protocol";
+import { useCallback, useState } from "react";
+import { useT } from "../../../i18n";
+import { useRouter } from "../../../lib/router";
+import { useSubmit } from "../../../lib/use-submit";
+import { errorMessage } from "../../../ui/error-message";
+import { PageStatus } from "../../../ui/page-status";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useMeetings } from "../hooks/use-meetings";
+import { meetingPath } from "../state/meeting-paths";
+import { splitMeetings } from "../state/meetings-state";
+import { MeetingCard } from "./meeting-card";
+import { MeetingForm, type MeetingFormValues } from "./meeting-form";
+import { RhythmPanel } from "./rhythm-panel";
+import "../meetings.css";
+
+/**
+ * The meetings of a partnership (a lazy chunk): the governance rhythm with its overdue
+ * levels, the "new meeting" form, then upcoming and past meetings. Live: any meeting
+ * change on the partnership's event stream reads the list again.
+ */
+export default function MeetingsSection() {
+  const t = useT();
+  const context = usePartnershipContext();
+  const { navigate } = useRouter();
+  const { data, loadError, create, setRhythm } = useMeetings(context.partnershipId);
+  const [creating, setCreating] = useState(false);
+
+  const createMeeting = useCallback(
+    async (values: MeetingFormValues) => {
+      const meeting = await create(values);
+      setCreating(false);
+      navigate(meetingPath(context.partnershipId, meeting.id));
+    },
+    [create, navigate, context.partnershipId],
+  );
+  const submit = useSubmit(createMeeting);
+
+  return (
+    <section className="section meetings" aria-labelledby="meetings-title">
+      <header className="section-header">
+        <div className="section-header__text">
+          <h2 id="meetings-title" className="section-header__title">
+            {t("meetings.title")}
+          </h2>
+          <p className="section-header__subtitle">{t("meetings.subtitle")}</p>
+        </div>
+        <div className="section-header__side">
+          {canAct(context) && !creating ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                submit.clearError();
+                setCreating(true);
+              }}
+            >
+              {t("meetings.new")}
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      {loadError ? (
+        <div className="notice notice--warning" role="alert">
+          {errorMessage(t, loadError)}
+        </div>
+      ) : null}
+
+      {creating ? (
+        <div className="card">
+          <MeetingForm
+            initial={null}
+            label={t("meetings.new")}
+            submitLabel={t("meetings.create")}
+            pending={submit.pending}
+            error={submit.error}
+            onSubmit={(values) => void submit.run(values)}
+            onCancel={() => setCreating(false)}
+          />
+        </div>
+      ) : null}
+
+      {data ? (
+        <>
+          <RhythmPanel rhythm={data.rhythm} onSave={setRhythm} />
+          <MeetingLists meetings={data.meetings} />
+        </>
+      ) : loadError ? null : (
+        <PageStatus>{t("common.loading")}</PageStatus>
+      )}
+    </section>
+  );
+}
+
+function MeetingLists({ meetings }: { meetings: readonly MeetingView[] }) {
+  const t = useT();
+  const { upcoming, past } = splitMeetings(meetings, new Date());
+  return (
+    <>
+      <section
+        className="meeting-list"
+        aria-labelledby="meetings-upcoming"
+        data-testid="meetings-upcoming"
+      >
+        <h3 id="meetings-upcoming" className="meeting-list__title">
+          {t("meetings.upcoming")}
+        </h3>
+        {upcoming.length === 0 ? (
+          <p className="empty">{t("meetings.upcomingEmpty")}</p>
+        ) : (
+          <ul className="meeting-list__items">
+            {upcoming.map((meeting) => (
+              <MeetingCard key={meeting.id} meeting={meeting} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="meeting-list" aria-labelledby="meetings-past" data-testid="meetings-past">
+        <h3 id="meetings-past" className="meeting-list__title">
+          {t("meetings.past")}
+        </h3>
+        {past.length === 0 ? (
+          <p className="empty">{t("meetings.pastEmpty")}</p>
+        ) : (
+          <ul className="meeting-list__items">
+            {past.map((meeting) => (
+              <MeetingCard key={meeting.id} meeting={meeting} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { AgendaItemView } from "@entente/protocol";
+import { useI18n } from "../../../i18n";
+import { useSubmit } from "../../../lib/use-submit";
+import { FormError } from "../../../ui/form";
+import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+
+/**
+ * Each organization's sign-off of an item's notes (who, when, and whether the notes changed
+ * since), and the button that signs them off, as they are now, for the user's organization.
+ */
+export function SignOffs({
+  item,
+  onSignOff,
+}: {
+  item: AgendaItemView;
+  onSignOff: () => Promise<void>;
+}) {
+  const { t, formatDate } = useI18n();
+  const context = usePartnershipContext();
+  const { run, pending, error } = useSubmit(onSignOff);
+  const mine = item.signOffs.find((s) => s.organizationId === context.me.organizationId);
+  const myOrganization = context.organizations.find((o) => o.id === context.me.organizationId);
+  const mayAct = canAct(context) && myOrganization !== undefined;
+
+  return (
+    <div className="sign-offs" data-testid="sign-offs">
+      <h5 className="sign-offs__title">{t("meetings.signOff.title")}</h5>
+      <ul className="sign-offs__list">
+        {context.organizations.map((organization) => {
+          const signOff = item.signOffs.find((s) => s.organizationId === organization.id);
+          const state = !signOff ? "none" : signOff.changedSince ? "changed" : "current";
+          return (
+            <li
+              key={organization.id}
+              className="sign-offs__row"
+              data-testid="sign-off"
+              data-organization-id={organization.id}
+              data-state={state}
+            >
+              <OrganizationChip organizationId={organization.id} />
+              {signOff ? (
+                <span className="sign-offs__detail">
+                  {t("meetings.signOff.by", {
+                    name: signOff.signedBy.name,
+                    date: formatDate(signOff.signedAt),
+                  })}{" "}
+                  {signOff.changedSince ? (
+                    <span className="pill pill--warning" data-testid="sign-off-changed">
+                      {t("meetings.signOff.changed")}
+                    </span>
+                  ) : (
+                    <span className="pill pill--good">{t("meetings.signOff.current")}</span>
+                  )}
+                </span>
+              ) : (
+                <span className="sign-offs__detail muted">{t("meetings.signOff.none")}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {mayAct && (!mine || mine.changedSince) ? (
+        <button
+          type="button"
+          className="button button--small button--primary"
+          onClick={() => void run()}
+          disabled={pending}
+          aria-busy={pending}
+        >
+          {t("meetings.signOff.action", { organization: myOrganization.name })}
+        </button>
+      ) : null}
+      <FormError error={error} />
+    </div>
+  );
+}

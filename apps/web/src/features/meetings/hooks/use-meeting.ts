@@ -1,0 +1,81 @@
+import type { MeetingResponse } from "@entente/protocol";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { usePolledResource } from "../../../lib/use-polled-resource";
+import type { CollabDocument } from "../../collab/hooks/use-collab-document";
+import { meetingsApi, type AgendaItemInput, type MeetingInput } from "../api/meetings-api";
+import { rhythmStore } from "../state/rhythm-store";
+import { useMeetingEvents } from "./use-meeting-events";
+
+/** Sign-offs are compared with the notes on the server; this long after the last keystroke. */
+const NOTES_SETTLE_MS = 1_200;
+/** Besides the live events: a slow poll, for what no event announces. */
+const POLL_MS = 15_000;
+
+/**
+ * One meeting as the server stamps it (agenda, participants, sign-offs), read again on its
+ * `meeting.changed` events, after the user's own changes, and shortly after its live notes
+ * changed while some item is signed off (the server decides whether they changed since).
+ */
+export function useMeeting(partnershipId: string, meetingId: string, notes: CollabDocument | null) {
+  const { data, error, refresh } = usePolledResource<MeetingResponse>(
+    meetingId,
+    meetingsApi.get,
+    POLL_MS,
+  );
+  const meeting = data?.meeting ?? null;
+
+  useMeetingEvents(partnershipId, {
+    onChanged: (changed) => {
+      if (changed !== meetingId) return;
+      void refresh();
+      rhythmStore.requestRefresh(partnershipId);
+    },
+    onReconnect: () => void refresh(),
+  });
+
+  const signedOff = useRef(false);
+  useEffect(() => {
+    signedOff.current = meeting?.agenda.some((item) => item.signOffs.length > 0) ?? false;
+  }, [meeting]);
+  useEffect(() => {
+    if (!notes) return;
+    let timer: number | undefined;
+    const onUpdate = () => {
+      if (!signedOff.current) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void refresh(), NOTES_SETTLE_MS);
+    };
+    notes.ydoc.on("update", onUpdate);
+    return () => {
+      window.clearTimeout(timer);
+      notes.ydoc.off("update", onUpdate);
+    };
+  }, [notes, refresh]);
+
+  const after = useCallback(
+    async (write: Promise<unknown>) => {
+      await write;
+      await refresh();
+      rhythmStore.requestRefresh(partnershipId);
+    },
+    [refresh, partnershipId],
+  );
+
+  const actions = useMemo(
+    () => ({
+      update: (changes: Partial<MeetingInput>) => after(meetingsApi.update(meetingId, changes)),
+      remove: async () => {
+        await meetingsApi.remove(meetingId);
+        rhythmStore.requestRefresh(partnershipId);
+      },
+      addItem: (input: AgendaItemInput) => after(meetingsApi.addAgendaItem(meetingId, input)),
+      updateItem: (itemId: string, changes: Partial<AgendaItemInput> & { position?: number }) =>
+        after(meetingsApi.updateAgendaItem(itemId, changes)),
+      removeItem: (itemId: string) => after(meetingsApi.removeAgendaItem(itemId)),
+      signOff: (itemId: string) => after(meetingsApi.signOff(itemId)),
+    }),
+    [after, meetingId, partnershipId],
+  );
+
+  return { meeting, error, refresh, actions };
+}

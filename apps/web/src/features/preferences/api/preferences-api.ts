@@ -1,0 +1,33 @@
+import type {
+  DigestFrequency,
+  DigestPeriodKind,
+  DigestResponse,
+  Language,
+  NotificationPreferencesResponse,
+} from "@entente/protocol";
+import { api } from "../../../lib/api-client";
+
+/**
+ * The body of `PUT /api/me/notification-preferences`: only what changes is sent. `email` is
+ * keyed by the kinds the server listed (a kind this build does not know yet included).
+ */
+export interface PreferencesChange {
+  language?: Language | null;
+  email?: Record<string, boolean>;
+  digests?: { partnershipId: string; frequency: DigestFrequency }[];
+}
+
+const PREFERENCES = "/api/me/notification-preferences";
+
+export const preferencesApi = {
+  get: () => api.get<NotificationPreferencesResponse>(PREFERENCES),
+
+  update: (change: PreferencesChange) =>
+    api.put<NotificationPreferencesResponse>(PREFERENCES, change),
+
+  /** The digest the caller's organization would get now for this period. */
+  digest: (partnershipId: string, period: DigestPeriodKind) =>
+    api.get<DigestResponse>(
+      `/api/partnerships/${encodeURIComponent(partnershipId)}/digest?period=${period}`,
+    ),
+};

@@ -1,0 +1,56 @@
+import type { NotificationPreferencesView } from "@entente/protocol";
+import { useCallback, useEffect, useState } from "react";
+import { useResource } from "../../../lib/use-resource";
+import { useSubmit } from "../../../lib/use-submit";
+import { preferencesApi } from "../api/preferences-api";
+import { changesSince, draftOf, type PreferencesDraft } from "../state/preferences-draft";
+
+const load = () => preferencesApi.get().then((r) => r.preferences);
+
+/**
+ * The caller's notification preferences: what the server has, the form's draft, and
+ * `save()`, which sends only what changed and takes the server's answer as the new state.
+ */
+export function useNotificationPreferences() {
+  const { state, reload } = useResource<NotificationPreferencesView>("me", load);
+  const [saved, setSaved] = useState<NotificationPreferencesView | null>(null);
+  const [draft, setDraft] = useState<PreferencesDraft | null>(null);
+  /** Set after a successful save, cleared by the next change. */
+  const [justSaved, setJustSaved] = useState(false);
+
+  useEffect(() => {
+    if (state.status !== "ready") return;
+    setSaved(state.data);
+    setDraft(draftOf(state.data));
+  }, [state]);
+
+  const change = useCallback((update: (draft: PreferencesDraft) => PreferencesDraft) => {
+    setDraft((current) => (current ? update(current) : current));
+    setJustSaved(false);
+  }, []);
+
+  const pending = saved && draft ? changesSince(saved, draft) : null;
+
+  const submit = useSubmit(
+    useCallback(async () => {
+      if (!pending) return;
+      const { preferences } = await preferencesApi.update(pending);
+      setSaved(preferences);
+      setDraft(draftOf(preferences));
+      setJustSaved(true);
+    }, [pending]),
+  );
+
+  return {
+    state,
+    reload,
+    saved,
+    draft,
+    dirty: pending !== null,
+    change,
+    save: submit.run,
+    saving: submit.pending,
+    saveError: submit.error,
+    justSaved,
+  };
+}

@@ -1,0 +1,93 @@
+import type { GovernanceLevel } from "@entente/domain";
+import type {
+  MeetingResponse,
+  NoteConversionKind,
+  WorkshopPhase,
+  WorkshopResponse,
+} from "@entente/protocol";
+import type { Severity } from "@entente/schema";
+import { api } from "../../../lib/api-client";
+
+const segment = encodeURIComponent;
+
+export type TimerCommand =
+  | { action: "start"; durationSeconds: number }
+  | { action: "pause" }
+  | { action: "resume" }
+  | { action: "extend"; seconds: number }
+  | { action: "reset" };
+
+export type VoteCommand =
+  { action: "open"; votesPerPerson: number } | { action: "close" } | { action: "reset" };
+
+/** What a note or a cluster becomes; the title defaults to the note's text or cluster's title. */
+export type ConvertInput =
+  | {
+      kind: "action";
+      objectiveId: string;
+      ownerOrganizationId: string;
+      title?: string;
+      dueDate?: string;
+    }
+  | { kind: "issue"; ownerOrganizationId: string; title?: string; severity?: Severity }
+  | { kind: "decision"; level: GovernanceLevel; title?: string };
+
+export interface ConvertResponse extends WorkshopResponse {
+  item: { kind: NoteConversionKind; id: string };
+}
+
+export interface NotePatch {
+  text?: string;
+  columnId?: string;
+  groupId?: string | null;
+}
+
+const workshopPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}/workshop`;
+
+/** The workshop endpoints (docs/API.md, "Workshops"); every mutation answers the caller's new projection. */
+export const workshopApi = {
+  get: (meetingId: string) => api.get<WorkshopResponse>(workshopPath(meetingId)),
+
+  meeting: (meetingId: string) => api.get<MeetingResponse>(`/api/meetings/${segment(meetingId)}`),
+
+  setColumns: (meetingId: string, columns: { id?: string; title: string }[]) =>
+    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/columns`, { columns }),
+
+  setPhase: (meetingId: string, phase: WorkshopPhase) =>
+    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/phase`, { phase }),
+
+  timer: (meetingId: string, command: TimerCommand) =>
+    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/timer`, command),
+
+  vote: (meetingId: string, command: VoteCommand) =>
+    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/vote`, command),
+
+  setMyVotes: (meetingId: string, votes: Record<string, number>) =>
+    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/my-votes`, { votes }),
+
+  addNote: (meetingId: string, text: string, columnId: string) =>
+    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/notes`, { text, columnId }),
+
+  updateNote: (noteId: string, patch: NotePatch) =>
+    api.patch<WorkshopResponse>(`/api/workshop-notes/${segment(noteId)}`, patch),
+
+  deleteNote: (noteId: string) =>
+    api.delete<WorkshopResponse | undefined>(`/api/workshop-notes/${segment(noteId)}`),
+
+  addGroup: (meetingId: string, title: string, noteIds: string[]) =>
+    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/groups`, { title, noteIds }),
+
+  renameGroup: (groupId: string, title: string) =>
+    api.patch<WorkshopResponse>(`/api/workshop-groups/${segment(groupId)}`, { title }),
+
+  deleteGroup: (groupId: string) =>
+    api.delete<WorkshopResponse | undefined>(`/api/workshop-groups/${segment(groupId)}`),
+
+  convert: (target: { kind: "note" | "group"; id: string }, input: ConvertInput) =>
+    api.post<ConvertResponse>(
+      target.kind === "note"
+        ? `/api/workshop-notes/${segment(target.id)}/convert`
+        : `/api/workshop-groups/${segment(target.id)}/convert`,
+      input,
+    ),
+};

@@ -1,0 +1,287 @@
+import type { StickyNoteView, WorkshopView } from "@entente/protocol";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from "react";
+import { useT } from "../../../i18n";
+import { errorMessage } from "../../../ui/error-message";
+import { WriteError } from "../../../ui/item-tools";
+import { useActionError } from "../../feed/hooks/use-action-error";
+import type { WorkshopActions } from "../hooks/use-workshop";
+import { boardLayout, dotsLeft, withDot } from "../state/board";
+import type { WorkshopPerson } from "../state/presence";
+import { Lookers, NOTE_DRAG_TYPE, type BoardPermissions } from "./note-bits";
+import { NoteCluster } from "./note-cluster";
+import { NoteTextForm, StickyNote } from "./sticky-note";
+
+const NO_ONE: WorkshopPerson[] = [];
+
+/**
+ * The board: clusters first, then the columns with their loose notes and, for members, a
+ * pad to add one. Notes are memoized; what changes for one note re-renders that note.
+ */
+export function WorkshopBoard({
+  workshop,
+  perms,
+  lookers,
+  actions,
+}: {
+  workshop: WorkshopView;
+  perms: BoardPermissions;
+  lookers: ReadonlyMap<string, WorkshopPerson[]>;
+  actions: WorkshopActions;
+}) {
+  const t = useT();
+  const layout = useMemo(() => boardLayout(workshop), [workshop]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dotBusy, setDotBusy] = useState(false);
+  const { error, guard } = useActionError();
+  const vote = workshop.vote;
+  const isPrivatePhase = workshop.phase === "private";
+
+  const onSelect = useCallback((noteId: string, on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(noteId);
+      else next.delete(noteId);
+      return next;
+    });
+  }, []);
+
+  // Read at click time, so `onDot` stays the same function and notes stay memoized.
+  const voteRef = useRef(vote);
+  useEffect(() => {
+    voteRef.current = vote;
+  });
+
+  const onDot = useCallback(
+    (targetId: string, delta: 1 | -1) => {
+      const next = withDot(voteRef.current, targetId, delta);
+      if (next === null) return;
+      setDotBusy(true);
+      guard(async () => {
+        try {
+          await actions.setMyVotes(next);
+        } finally {
+          setDotBusy(false);
+        }
+      });
+    },
+    [actions, guard],
+  );
+
+  const results = useMemo(() => {
+    const map = new Map<string, number>();
+    if (vote.status === "closed") {
+      for (const r of vote.results) map.set(r.target.id, r.votes);
+    }
+    return map;
+  }, [vote]);
+
+  // While the vote is open, the caller's own dots; `null` when they cannot vote.
+  const voting = vote.status === "open" && perms.canAct;
+  const myDots = (id: string) => (voting ? (vote.myVotes[id] ?? 0) : null);
+  const canAddDot = voting && dotsLeft(vote) > 0;
+  const votes = (id: string) => (vote.status === "closed" ? (results.get(id) ?? 0) : null);
+
+  // Selected notes that are still on the board and not yet in a cluster.
+  const selectable = workshop.notes.filter((n) => selected.has(n.id)).map((n) => n.id);
+
+  const renderNote = (note: StickyNoteView) => (
+    <StickyNote
+      key={note.id}
+      note={note}
+      columns={workshop.columns}
+      groups={workshop.groups}
+      perms={perms}
+      isPrivatePhase={isPrivatePhase}
+      myDots={myDots(note.id)}
+      canAddDot={canAddDot}
+      dotsDisabled={dotBusy}
+      resultVotes={votes(note.id)}
+      lookers={lookers.get(note.id) ?? NO_ONE}
+      selected={selected.has(note.id)}
+      onSelect={onSelect}
+      onDot={onDot}
+      actions={actions}
+    />
+  );
+
+  return (
+    <div className="workshop-board" data-workshop-area="board" data-testid="workshop-board">
+      {perms.canAct && selectable.length > 0 ? (
+        <ClusterBar
+          count={selectable.length}
+          onCancel={() => setSelected(new Set())}
+          onCreate={async (title) => {
+            await actions.addGroup(title, selectable);
+            setSelected(new Set());
+          }}
+        />
+      ) : null}
+      <WriteError error={error ? errorMessage(t, error) : null} />
+
+      {layout.clusters.length > 0 ? (
+        <div className="workshop-board__clusters" aria-label={t("workshop.cluster.all")}>
+          {layout.clusters.map(({ group, notes }) => (
+            <NoteCluster
+              key={group.id}
+              group={group}
+              noteCount={notes.length}
+              perms={perms}
+              myDots={myDots(group.id)}
+              canAddDot={canAddDot}
+              dotsDisabled={dotBusy}
+              resultVotes={votes(group.id)}
+              lookers={lookers.get(group.id) ?? NO_ONE}
+              onDot={onDot}
+              actions={actions}
+            >
+              {notes.map(renderNote)}
+            </NoteCluster>
+          ))}
+        </div>
+      ) : null}
+
+      {layout.columns.length === 0 ? (
+        <p className="empty" data-testid="no-columns">
+          {perms.isFacilitator
+            ? t("workshop.columns.emptyFacilitator")
+            : t("workshop.columns.empty")}
+        </p>
+      ) : (
+        <div
+          className="workshop-board__columns"
+          style={{ gridTemplateColumns: `repeat(${layout.columns.length}, minmax(14rem, 1fr))` }}
+        >
+          {layout.columns.map(({ column, notes }) => (
+            <BoardColumn
+              key={column.id}
+              columnId={column.id}
+              title={column.title}
+              count={notes.length}
+              canAct={perms.canAct}
+              lookers={lookers.get(column.id) ?? NO_ONE}
+              actions={actions}
+            >
+              {notes.map(renderNote)}
+            </BoardColumn>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BoardColumn({
+  columnId,
+  title,
+  count,
+  canAct,
+  lookers,
+  actions,
+  children,
+}: {
+  columnId: string;
+  title: string;
+  count: number;
+  canAct: boolean;
+  lookers: readonly WorkshopPerson[];
+  actions: WorkshopActions;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const [dropping, setDropping] = useState(false);
+  const { error, guard } = useActionError();
+  return (
+    <section
+      className={dropping ? "workshop-column workshop-column--drop" : "workshop-column"}
+      data-testid="workshop-column"
+      data-column-id={columnId}
+      data-focus-id={columnId}
+      aria-label={title}
+      onDragOver={(event) => {
+        if (!canAct || !event.dataTransfer.types.includes(NOTE_DRAG_TYPE)) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        setDropping(false);
+        const noteId = event.dataTransfer.getData(NOTE_DRAG_TYPE);
+        if (!noteId) return;
+        event.preventDefault();
+        guard(() => actions.updateNote(noteId, { columnId, groupId: null }));
+      }}
+    >
+      <header className="workshop-column__head">
+        <h3 className="workshop-column__title">
+          {title} <span className="count">{count}</span>
+        </h3>
+        <Lookers people={lookers} />
+      </header>
+      <div className="workshop-column__notes">{children}</div>
+      {canAct ? (
+        <NoteTextForm
+          initial=""
+          label={t("workshop.note.new", { column: title })}
+          submitLabel={t("workshop.note.add")}
+          onSave={(text) => actions.addNote(text, columnId)}
+        />
+      ) : null}
+      <WriteError error={error ? errorMessage(t, error) : null} />
+    </section>
+  );
+}
+
+/** Names the selected notes' new cluster. */
+function ClusterBar({
+  count,
+  onCreate,
+  onCancel,
+}: {
+  count: number;
+  onCreate: (title: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [title, setTitle] = useState("");
+  const { error, guard } = useActionError();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (trimmed === "") return;
+    guard(() => onCreate(trimmed));
+  };
+  return (
+    <form
+      className="cluster-bar"
+      aria-label={t("workshop.cluster.create")}
+      onSubmit={submit}
+      data-testid="cluster-bar"
+    >
+      <span>{t("workshop.cluster.selected", { count })}</span>
+      <input
+        className="field__input"
+        aria-label={t("workshop.cluster.title")}
+        placeholder={t("workshop.cluster.title")}
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+      />
+      <button type="submit" className="button button--small button--primary">
+        {t("workshop.cluster.create")}
+      </button>
+      <button type="button" className="button button--small button--ghost" onClick={onCancel}>
+        {t("common.cancel")}
+      </button>
+      <WriteError error={error ? errorMessage(t, error) : null} />
+    </form>
+  );
+}

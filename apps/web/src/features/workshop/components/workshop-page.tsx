@@ -1,0 +1,195 @@
+import { formatDocumentName } from "@entente/domain";
+import type { WorkshopView } from "@entente/protocol";
+import { useMemo, useState, type SyntheticEvent } from "react";
+import { useT } from "../../../i18n";
+import { Link } from "../../../lib/router";
+import { useResource } from "../../../lib/use-resource";
+import { errorMessage } from "../../../ui/error-message";
+import { PageStatus } from "../../../ui/page-status";
+import { ConnectionStatus } from "../../collab/components/connection-status";
+import type { CollabSession } from "../../collab/hooks/use-collab-document";
+import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
+import { meetingPath } from "../../meetings/state/meeting-paths";
+import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { sectionPath } from "../../partnerships/state/sections";
+import { workshopApi } from "../api/workshop-api";
+import { useFollow } from "../hooks/use-follow";
+import { useWorkshop, type WorkshopActions } from "../hooks/use-workshop";
+import { useLookers, usePublishView, useWorkshopPeople } from "../hooks/use-workshop-presence";
+import { facilitatorView } from "../state/presence";
+import { ColumnEditor } from "./column-editor";
+import type { BoardPermissions } from "./note-bits";
+import { PhaseBanner } from "./phase-banner";
+import { VotePanel } from "./vote-panel";
+import { VoteResults } from "./vote-results";
+import { WorkshopBoard } from "./workshop-board";
+import { WorkshopPresence } from "./workshop-presence";
+import { WorkshopTimer } from "./workshop-timer";
+import "../workshop.css";
+
+/**
+ * A meeting's live workshop (`/p/:id/meetings/:meetingId/workshop`): the board, the shared
+ * timer, the private brainstorm and the dot vote come from the server (each member's own
+ * projection, refetched on `workshop.changed`); presence and "follow the facilitator" ride
+ * on the awareness of the meeting's document.
+ */
+export function WorkshopPage({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  const { partnershipId } = usePartnershipContext();
+  const { state, actions, stream, reload } = useWorkshop(partnershipId, meetingId);
+  const meeting = useResource(meetingId, workshopApi.meeting).state;
+  const meetingTitle = meeting.status === "ready" ? meeting.data.meeting.title : null;
+  const [session] = useLiveDocuments([
+    formatDocumentName({ kind: "meeting", partnershipId, meetingId }),
+  ]);
+
+  switch (state.status) {
+    case "loading":
+      return <PageStatus>{t("workshop.loading")}</PageStatus>;
+    case "error":
+      return (
+        <PageStatus role="alert">
+          <p>
+            {state.error.status === 404 ? t("workshop.notFound") : errorMessage(t, state.error)}
+          </p>
+          {state.error.status === 404 ? (
+            <Link to={sectionPath(partnershipId, "meetings")}>{t("sections.meetings")}</Link>
+          ) : (
+            <button type="button" className="button" onClick={reload}>
+              {t("common.retry")}
+            </button>
+          )}
+        </PageStatus>
+      );
+    case "ready":
+      return (
+        <WorkshopRoom
+          meetingId={meetingId}
+          meetingTitle={meetingTitle}
+          workshop={state.workshop}
+          offsetMs={state.offsetMs}
+          actions={actions}
+          live={stream === "open"}
+          session={session ?? null}
+        />
+      );
+  }
+}
+
+export default WorkshopPage;
+
+function WorkshopRoom({
+  meetingId,
+  meetingTitle,
+  workshop,
+  offsetMs,
+  actions,
+  live,
+  session,
+}: {
+  meetingId: string;
+  meetingTitle: string | null;
+  workshop: WorkshopView;
+  offsetMs: number;
+  actions: WorkshopActions;
+  /** The event stream that announces changes is open. */
+  live: boolean;
+  session: CollabSession | null;
+}) {
+  const t = useT();
+  const context = usePartnershipContext();
+  const { partnershipId, me } = context;
+  const writer = canAct(context);
+  const isFacilitator = workshop.facilitatorId === me.userId;
+  const perms = useMemo<BoardPermissions>(
+    () => ({ userId: me.userId, canAct: writer, isFacilitator: isFacilitator && writer }),
+    [me.userId, writer, isFacilitator],
+  );
+
+  const awareness = session?.document?.awareness ?? null;
+  const people = useWorkshopPeople(awareness);
+  const lookers = useLookers(people);
+  const publish = usePublishView(awareness, perms.isFacilitator);
+  const [followChoice, setFollowChoice] = useState<boolean | null>(null);
+  const follow = !perms.isFacilitator && (followChoice ?? true);
+  useFollow(facilitatorView(people, workshop.facilitatorId), follow);
+
+  // Where the user looks: the note, cluster or column they last clicked or tabbed into.
+  const look = (event: SyntheticEvent) => {
+    if (!(event.target instanceof Element)) return;
+    const focus = event.target.closest("[data-focus-id]")?.getAttribute("data-focus-id") ?? null;
+    const area = event.target.closest("[data-workshop-area]")?.getAttribute("data-workshop-area");
+    publish({ area: area === "results" ? "results" : "board", focusId: focus });
+  };
+
+  return (
+    <section
+      className="section workshop"
+      aria-labelledby="workshop-title"
+      data-testid="workshop"
+      data-phase={workshop.phase}
+      data-facilitator={perms.isFacilitator ? "true" : undefined}
+      data-live={live ? "true" : "false"}
+    >
+      <header className="section-header">
+        <div className="section-header__text">
+          <p className="workshop__back">
+            <Link to={meetingPath(partnershipId, meetingId)}>
+              ← {meetingTitle ?? t("workshop.backToMeeting")}
+            </Link>
+          </p>
+          <h2 id="workshop-title" className="section-header__title">
+            {t("workshop.title")}
+          </h2>
+          <p className="section-header__subtitle">
+            {perms.isFacilitator ? t("workshop.subtitleFacilitator") : t("workshop.subtitle")}
+          </p>
+        </div>
+        <div className="section-header__side">
+          {writer ? null : <ReadOnlyBadge reason={t("readOnly.permission")} />}
+          <ConnectionStatus state={session?.status ?? "connecting"} />
+        </div>
+      </header>
+
+      <div className="workshop__layout">
+        <div className="workshop__main" onFocusCapture={look} onPointerDownCapture={look}>
+          <div className="workshop__panels">
+            <WorkshopTimer
+              timer={workshop.timer}
+              offsetMs={offsetMs}
+              isFacilitator={perms.isFacilitator}
+              onCommand={actions.timer}
+            />
+            <VotePanel
+              vote={workshop.vote}
+              isFacilitator={perms.isFacilitator}
+              canAct={writer}
+              onCommand={actions.vote}
+            />
+          </div>
+          <PhaseBanner
+            workshop={workshop}
+            isFacilitator={perms.isFacilitator}
+            canAct={writer}
+            onPhase={actions.setPhase}
+          />
+          {perms.isFacilitator ? (
+            <ColumnEditor columns={workshop.columns} onSave={actions.setColumns} />
+          ) : null}
+          <VoteResults workshop={workshop} perms={perms} actions={actions} />
+          <WorkshopBoard workshop={workshop} perms={perms} lookers={lookers} actions={actions} />
+        </div>
+        <aside className="workshop__aside">
+          <WorkshopPresence
+            people={people}
+            workshop={workshop}
+            follow={follow}
+            onFollowChange={setFollowChoice}
+            showFollow={!perms.isFacilitator}
+          />
+        </aside>
+      </div>
+    </section>
+  );
+}
