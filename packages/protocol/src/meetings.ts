@@ -78,7 +78,10 @@ export interface RhythmLevelView {
   nextMeeting: { id: string; title: string; startsAt: string } | null;
   /** When the next meeting is due: last meeting + interval (or now, if none ever met). */
   dueAt: string | null;
-  /** Due in the past and no meeting scheduled before it: the level is late. */
+  /**
+   * `dueAt` is in the past: the level is late. A meeting scheduled later does not clear it
+   * (it is shown as `nextMeeting`); holding one does, once it starts.
+   */
   overdue: boolean;
 }
 
