@@ -22,6 +22,9 @@ interface Context {
   organizationToken: string;
   /** A decision proposed in the partnership's decisions document. */
   decisionId: string;
+  /** A workshop meeting of the partnership, facilitated by North's admin, and its column. */
+  meetingId: string;
+  columnId: string;
 }
 
 interface Case {
@@ -63,7 +66,16 @@ const TABLES = [
   "document_updates",
   "charter_endorsements",
   "decision_votes",
+  "posts",
+  "meetings",
+  "agenda_items",
+  "workshop_notes",
 ] as const;
+
+const paragraph = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 
 /** Malformed path segments where an id or token goes. */
 const BAD_SEGMENTS = [
@@ -103,7 +115,10 @@ function genericCases(endpoint: Endpoint, ctx: Context): Case[] {
     cases.push(at(`a missing ${key}`, rest));
   }
   for (const key of Object.keys(valid)) {
-    for (const wrong of WRONG_TYPES)
+    // 123 is a right type for a number field (a meeting's duration): not a wrong input there.
+    const wrongs =
+      typeof valid[key] === "number" ? WRONG_TYPES.filter((w) => w !== 123) : WRONG_TYPES;
+    for (const wrong of wrongs)
       cases.push(at(`${key} = ${JSON.stringify(wrong)}`, { ...valid, [key]: wrong }));
     cases.push(at(`a 100k-character ${key}`, { ...valid, [key]: HUGE }));
     cases.push(at(`a 5000-character ${key}`, { ...valid, [key]: LONG }));
@@ -396,6 +411,143 @@ const ENDPOINTS: Endpoint[] = [
     ],
     successStatus: 201,
   },
+  {
+    name: "POST /api/partnerships/:id/posts",
+    path: ({ cast }) => `/api/partnerships/${cast.partnershipId}/posts`,
+    cookie: ({ cast }) => cast.south.editor.cookie,
+    valid: () => ({ title: "Pallets cleared", body: paragraph("They left."), tag: "success" }),
+    required: ["title", "body", "tag"],
+    extra: ({ cast }) => [
+      {
+        label: "an unknown tag",
+        path: `/api/partnerships/${cast.partnershipId}/posts`,
+        body: { title: "X", body: paragraph("x"), tag: "gossip" },
+        cookie: cast.south.editor.cookie,
+      },
+      {
+        label: "a body that is not a document",
+        path: `/api/partnerships/${cast.partnershipId}/posts`,
+        body: { title: "X", body: { type: "script", content: [] }, tag: "success" },
+        cookie: cast.south.editor.cookie,
+      },
+      {
+        label: "a mention of someone outside the partnership",
+        path: `/api/partnerships/${cast.partnershipId}/posts`,
+        body: {
+          title: "X",
+          tag: "request",
+          body: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "mention", attrs: { id: "nosuchuser", kind: "user", label: "Eve" } },
+                ],
+              },
+            ],
+          },
+        },
+        cookie: cast.south.editor.cookie,
+      },
+      ...BAD_SEGMENTS.map(([label, segment]) => ({
+        label: `a partnership id with ${label}`,
+        path: `/api/partnerships/${segment}/posts`,
+        body: { title: "X", body: paragraph("x"), tag: "success" },
+        cookie: cast.south.editor.cookie,
+      })),
+    ],
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/partnerships/:id/meetings",
+    path: ({ cast }) => `/api/partnerships/${cast.partnershipId}/meetings`,
+    cookie: ({ cast }) => cast.south.editor.cookie,
+    valid: () => ({
+      title: "Quarterly steering committee",
+      kind: "steering_committee",
+      level: "strategic",
+      startsAt: "2026-12-01T09:00:00.000Z",
+      durationMinutes: 90,
+    }),
+    required: ["title", "kind", "level", "startsAt", "durationMinutes"],
+    extra: ({ cast }) => {
+      const valid = {
+        title: "X",
+        kind: "workshop",
+        level: "operational",
+        startsAt: "2026-12-01T09:00:00.000Z",
+        durationMinutes: 60,
+      };
+      const at = (label: string, body: unknown, cookie = cast.south.editor.cookie) => ({
+        label,
+        path: `/api/partnerships/${cast.partnershipId}/meetings`,
+        body,
+        cookie,
+      });
+      return [
+        at("an unknown kind", { ...valid, kind: "party" }),
+        at("a start that is not a date", { ...valid, startsAt: "next Tuesday" }),
+        at("a 0-minute meeting", { ...valid, durationMinutes: 0 }),
+        at("a participant outside the partnership", {
+          ...valid,
+          participantIds: [cast.north.admin.id, "nosuchuser"],
+        }),
+        at("an agenda item owned by an outside organization", {
+          ...valid,
+          agenda: [{ title: "Budget", ownerOrganizationId: "elsewhere", timeboxMinutes: 10 }],
+        }),
+        at("a viewer", valid, cast.south.viewer.cookie),
+        ...BAD_SEGMENTS.map(([label, segment]) => ({
+          label: `a partnership id with ${label}`,
+          path: `/api/partnerships/${segment}/meetings`,
+          body: valid,
+          cookie: cast.south.editor.cookie,
+        })),
+      ];
+    },
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/meetings/:meetingId/workshop/notes",
+    path: ({ meetingId }) => `/api/meetings/${meetingId}/workshop/notes`,
+    cookie: ({ cast }) => cast.south.editor.cookie,
+    valid: ({ columnId }) => ({ text: "Pool the two fleets on the Lyon route", columnId }),
+    required: ["text", "columnId"],
+    extra: ({ cast, meetingId, columnId, loner }) => [
+      {
+        label: "a blank note",
+        path: `/api/meetings/${meetingId}/workshop/notes`,
+        body: { text: " \n\t", columnId },
+        cookie: cast.south.editor.cookie,
+      },
+      {
+        label: "an unknown column",
+        path: `/api/meetings/${meetingId}/workshop/notes`,
+        body: { text: "Idea", columnId: "nosuchcolumn" },
+        cookie: cast.south.editor.cookie,
+      },
+      {
+        label: "a viewer",
+        path: `/api/meetings/${meetingId}/workshop/notes`,
+        body: { text: "Idea", columnId },
+        cookie: cast.south.viewer.cookie,
+      },
+      {
+        label: "a member of no partnership",
+        path: `/api/meetings/${meetingId}/workshop/notes`,
+        body: { text: "Idea", columnId },
+        cookie: loner.cookie,
+      },
+      ...BAD_SEGMENTS.map(([label, segment]) => ({
+        label: `a meeting id with ${label}`,
+        path: `/api/meetings/${segment}/workshop/notes`,
+        body: { text: "Idea", columnId },
+        cookie: cast.south.editor.cookie,
+      })),
+    ],
+    successStatus: 201,
+  },
 ];
 
 describe("input validation of mutating endpoints", () => {
@@ -423,7 +575,30 @@ describe("input validation of mutating endpoints", () => {
         );
       },
     );
+    const created = await harness.request(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/meetings`,
+      {
+        cookie: cast.north.admin.cookie,
+        body: {
+          title: "Route planning workshop",
+          kind: "workshop",
+          level: "operational",
+          startsAt: "2026-12-02T13:00:00.000Z",
+          durationMinutes: 120,
+        },
+      },
+    );
+    const meetingId = (created.body as { meeting: { id: string } }).meeting.id;
+    const board = await harness.request("PUT", `/api/meetings/${meetingId}/workshop/columns`, {
+      cookie: cast.north.admin.cookie,
+      body: { columns: [{ title: "Ideas" }] },
+    });
+    const columnId = (board.body as { workshop: { columns: { id: string }[] } }).workshop
+      .columns[0]!.id;
     ctx = {
+      meetingId,
+      columnId,
       decisionId,
       cast,
       east: { admin: eastAdmin, id: eastId },

@@ -293,7 +293,7 @@ describe("access matrix, live: permission × own/partner × document kind × rea
     });
   });
 
-  it("refuses every upgrade to a meeting document: meetings do not exist yet", async () => {
+  it("refuses every upgrade to a meeting that does not exist (meetings-live.test.ts covers real ones)", async () => {
     const name = formatDocumentName({
       kind: "meeting",
       partnershipId: cast.partnershipId,
