@@ -704,8 +704,10 @@ export const en = {
   "meetings.rhythm.overdue": "Overdue",
   "meetings.rhythm.overdueLevels": "A meeting is overdue: {levels}",
   "workshop.title": "Workshop",
-  "workshop.subtitle": "A live board for everyone in the meeting: add notes, vote with dots, follow the facilitator.",
-  "workshop.subtitleFacilitator": "You facilitate: set the columns, run the timer, reveal the notes, open and close the vote.",
+  "workshop.subtitle":
+    "A live board for everyone in the meeting: add notes, vote with dots, follow the facilitator.",
+  "workshop.subtitleFacilitator":
+    "You facilitate: set the columns, run the timer, reveal the notes, open and close the vote.",
   "workshop.loading": "Opening the workshop…",
   "workshop.notFound": "This workshop could not be found.",
   "workshop.backToMeeting": "Back to the meeting",
@@ -722,7 +724,8 @@ export const en = {
   "workshop.timer.plusFive": "+5 min",
   "workshop.timer.reset": "Reset",
   "workshop.phase.private": "Private brainstorm.",
-  "workshop.phase.privateHint": "Your notes are hidden from others until the facilitator reveals them.",
+  "workshop.phase.privateHint":
+    "Your notes are hidden from others until the facilitator reveals them.",
   "workshop.phase.revealed": "Every note is visible to everyone.",
   "workshop.phase.hiddenCount": "{count} hidden note(s)",
   "workshop.phase.reveal": "Reveal all",
@@ -743,6 +746,7 @@ export const en = {
   "workshop.columns.emptyFacilitator": "Set up the columns above to open the board.",
   "workshop.note.label": "Note from {org}: {text}",
   "workshop.note.new": "New note in “{column}”",
+  "workshop.note.placeholder": "Write a note… (Enter adds it)",
   "workshop.note.add": "Add note",
   "workshop.note.edit": "Edit note “{text}”",
   "workshop.note.delete": "Delete note “{text}”",

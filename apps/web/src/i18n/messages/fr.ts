@@ -721,8 +721,10 @@ export const fr: Record<MessageKey, string> = {
   "meetings.rhythm.overdue": "En retard",
   "meetings.rhythm.overdueLevels": "Une réunion est en retard : {levels}",
   "workshop.title": "Atelier",
-  "workshop.subtitle": "Un tableau en direct pour tous les participants : ajoutez des notes, votez par gommettes, suivez l’animateur.",
-  "workshop.subtitleFacilitator": "Vous animez : définissez les colonnes, lancez le minuteur, dévoilez les notes, ouvrez et clôturez le vote.",
+  "workshop.subtitle":
+    "Un tableau en direct pour tous les participants : ajoutez des notes, votez par gommettes, suivez l’animateur.",
+  "workshop.subtitleFacilitator":
+    "Vous animez : définissez les colonnes, lancez le minuteur, dévoilez les notes, ouvrez et clôturez le vote.",
   "workshop.loading": "Ouverture de l’atelier…",
   "workshop.notFound": "Cet atelier est introuvable.",
   "workshop.backToMeeting": "Retour à la réunion",
@@ -739,7 +741,8 @@ export const fr: Record<MessageKey, string> = {
   "workshop.timer.plusFive": "+5 min",
   "workshop.timer.reset": "Réinitialiser",
   "workshop.phase.private": "Remue-méninges privé.",
-  "workshop.phase.privateHint": "Vos notes restent cachées aux autres jusqu’à ce que l’animateur les dévoile.",
+  "workshop.phase.privateHint":
+    "Vos notes restent cachées aux autres jusqu’à ce que l’animateur les dévoile.",
   "workshop.phase.revealed": "Toutes les notes sont visibles de tous.",
   "workshop.phase.hiddenCount": "{count} note(s) cachée(s)",
   "workshop.phase.reveal": "Tout dévoiler",
@@ -760,6 +763,7 @@ export const fr: Record<MessageKey, string> = {
   "workshop.columns.emptyFacilitator": "Définissez les colonnes ci-dessus pour ouvrir le tableau.",
   "workshop.note.label": "Note de {org} : {text}",
   "workshop.note.new": "Nouvelle note dans « {column} »",
+  "workshop.note.placeholder": "Écrivez une note… (Entrée l’ajoute)",
   "workshop.note.add": "Ajouter la note",
   "workshop.note.edit": "Modifier la note « {text} »",
   "workshop.note.delete": "Supprimer la note « {text} »",
@@ -803,7 +807,8 @@ export const fr: Record<MessageKey, string> = {
   "workshop.convert.kind.decision": "Une proposition de décision",
   "workshop.convert.itemTitle": "Titre",
   "workshop.convert.objective": "Objectif",
-  "workshop.convert.noObjective": "Aucun objectif pour l’instant : créez-en un dans Objectifs et indicateurs.",
+  "workshop.convert.noObjective":
+    "Aucun objectif pour l’instant : créez-en un dans Objectifs et indicateurs.",
   "workshop.convert.owner": "Organisation responsable",
   "workshop.convert.severity": "Gravité",
   "workshop.convert.level": "Niveau de gouvernance",

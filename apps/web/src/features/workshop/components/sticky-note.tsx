@@ -237,12 +237,14 @@ export function NoteTextForm({
   initial,
   label,
   submitLabel,
+  placeholder,
   onSave,
   onCancel,
 }: {
   initial: string;
   label: string;
   submitLabel?: string;
+  placeholder?: string;
   onSave: (text: string) => Promise<void>;
   onCancel?: () => void;
 }) {
@@ -274,6 +276,7 @@ export function NoteTextForm({
         value={text}
         maxLength={NOTE_MAX_LENGTH}
         rows={2}
+        placeholder={placeholder}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           // Enter adds the note, as on a sticky-note pad; Shift+Enter starts a new line.

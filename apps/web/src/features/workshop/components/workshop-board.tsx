@@ -87,7 +87,8 @@ export function WorkshopBoard({
   const voting = vote.status === "open" && perms.canAct;
   const myDots = (id: string) => (voting ? (vote.myVotes[id] ?? 0) : null);
   const canAddDot = voting && dotsLeft(vote) > 0;
-  const votes = (id: string) => (vote.status === "closed" ? (results.get(id) ?? 0) : null);
+  // Once closed, the dots each got (the ranking lists them all; notes show those that got some).
+  const votes = (id: string) => (vote.status === "closed" ? (results.get(id) ?? null) : null);
 
   // Selected notes that are still on the board and not yet in a cluster.
   const selectable = workshop.notes.filter((n) => selected.has(n.id)).map((n) => n.id);
@@ -231,6 +232,7 @@ function BoardColumn({
           initial=""
           label={t("workshop.note.new", { column: title })}
           submitLabel={t("workshop.note.add")}
+          placeholder={t("workshop.note.placeholder")}
           onSave={(text) => actions.addNote(text, columnId)}
         />
       ) : null}

@@ -4,7 +4,7 @@ import {
   lookersByFocus,
   workshopPeople,
   type WorkshopPerson,
-  type WorkshopView,
+  type LookView,
 } from "../state/presence";
 
 const NOBODY: WorkshopPerson[] = [];
@@ -60,9 +60,9 @@ const PUBLISH_MS = 150;
 export function usePublishView(
   awareness: Awareness | null,
   facilitating: boolean,
-): (view: WorkshopView) => void {
-  const pending = useRef<WorkshopView | null>(null);
-  const last = useRef<WorkshopView>({ area: "board", focusId: null });
+): (view: LookView) => void {
+  const pending = useRef<LookView | null>(null);
+  const last = useRef<LookView>({ area: "board", focusId: null });
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -80,9 +80,9 @@ export function usePublishView(
   }, [awareness, facilitating]);
 
   return useCallback(
-    (view: WorkshopView) => {
+    (view: LookView) => {
       if (!awareness) return;
-      const same = (a: WorkshopView | null) =>
+      const same = (a: LookView | null) =>
         a !== null && a.area === view.area && a.focusId === view.focusId;
       if (same(pending.current) || (pending.current === null && same(last.current))) return;
       pending.current = view;

@@ -10,6 +10,7 @@ import {
   type TimerCommand,
   type VoteCommand,
 } from "../api/workshop-api";
+import { shareUnchanged } from "../state/board";
 import { clockOffset } from "../state/countdown";
 
 export type WorkshopState =
@@ -68,11 +69,15 @@ export function useWorkshop(
     const receivedAt = Date.now();
     if (!mounted.current || ticket < shown.current || answer === undefined) return answer;
     shown.current = ticket;
-    setState({
+    const offsetMs = clockOffset(answer.workshop.serverNow, sentAt, receivedAt);
+    setState((current) => ({
       status: "ready",
-      workshop: answer.workshop,
-      offsetMs: clockOffset(answer.workshop.serverNow, sentAt, receivedAt),
-    });
+      workshop: shareUnchanged(
+        current.status === "ready" ? current.workshop : null,
+        answer.workshop,
+      ),
+      offsetMs,
+    }));
     return answer;
   }, []);
 

@@ -1,6 +1,13 @@
 import type { StickyNoteView, WorkshopView, WorkshopVoteView } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
-import { boardLayout, dotsLeft, hiddenTotal, rankedResults, withDot } from "./board";
+import {
+  boardLayout,
+  dotsLeft,
+  hiddenTotal,
+  rankedResults,
+  shareUnchanged,
+  withDot,
+} from "./board";
 
 function note(
   id: string,
@@ -128,5 +135,54 @@ describe("hiddenTotal", () => {
         ],
       }),
     ).toBe(5);
+  });
+});
+
+describe("shareUnchanged", () => {
+  const base: WorkshopView = {
+    meetingId: "m1",
+    partnershipId: "p1",
+    facilitatorId: "u1",
+    phase: "revealed",
+    timer: { status: "idle" },
+    serverNow: "2026-05-01T10:00:00Z",
+    columns,
+    notes: [
+      note("n1", "c1", null, "2026-05-01T10:00:00Z"),
+      note("n2", "c1", null, "2026-05-01T10:01:00Z"),
+    ],
+    groups: [],
+    hidden: [],
+    vote: { status: "none" },
+  };
+  const copy = (view: WorkshopView): WorkshopView =>
+    JSON.parse(JSON.stringify(view)) as WorkshopView;
+
+  it("keeps the objects of what did not change, and takes what did", () => {
+    const next = copy(base);
+    next.notes[1] = { ...next.notes[1]!, text: "changed" };
+    const shared = shareUnchanged(base, next);
+    expect(shared.notes[0]).toBe(base.notes[0]);
+    expect(shared.notes[1]).not.toBe(base.notes[1]);
+    expect(shared.notes[1]?.text).toBe("changed");
+    expect(shared.columns).toBe(base.columns);
+  });
+
+  it("keeps the whole list when nothing in it changed, and follows a new order", () => {
+    expect(shareUnchanged(base, copy(base)).notes).toBe(base.notes);
+    const reordered = copy(base);
+    reordered.notes.reverse();
+    const shared = shareUnchanged(base, reordered);
+    expect(shared.notes).not.toBe(base.notes);
+    expect(shared.notes.map((n) => n.id)).toEqual(["n2", "n1"]);
+    expect(shared.notes[0]).toBe(base.notes[1]);
+  });
+
+  it("drops what is gone and starts afresh for another meeting", () => {
+    const fewer = copy(base);
+    fewer.notes.pop();
+    expect(shareUnchanged(base, fewer).notes.map((n) => n.id)).toEqual(["n1"]);
+    const other = { ...copy(base), meetingId: "m2" };
+    expect(shareUnchanged(base, other).notes[0]).not.toBe(base.notes[0]);
   });
 });

@@ -122,3 +122,38 @@ export function rankedResults(
 export function hiddenTotal(workshop: Pick<WorkshopView, "hidden">): number {
   return workshop.hidden.reduce((sum, h) => sum + h.count, 0);
 }
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** `next`, reusing `previous`'s objects (and the array) for entries that did not change. */
+function shareList<T extends { id: string }>(previous: readonly T[], next: T[]): T[] {
+  const byId = new Map(previous.map((entry) => [entry.id, entry]));
+  let changed = previous.length !== next.length;
+  const shared = next.map((entry, index) => {
+    const before = byId.get(entry.id);
+    if (before && sameJson(before, entry)) {
+      if (previous[index] !== before) changed = true;
+      return before;
+    }
+    changed = true;
+    return entry;
+  });
+  return changed ? shared : (previous as T[]);
+}
+
+/**
+ * A new projection that keeps the previous one's note, group and column objects where they
+ * did not change: memoized notes then re-render only when their own note changed, not on
+ * every refetch.
+ */
+export function shareUnchanged(previous: WorkshopView | null, next: WorkshopView): WorkshopView {
+  if (previous === null || previous.meetingId !== next.meetingId) return next;
+  return {
+    ...next,
+    columns: shareList(previous.columns, next.columns),
+    notes: shareList(previous.notes, next.notes),
+    groups: shareList(previous.groups, next.groups),
+  };
+}

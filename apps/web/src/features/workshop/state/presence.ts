@@ -1,10 +1,11 @@
 import type { WorkshopAwarenessView } from "@entente/protocol";
 import { parseCollabUser, type CollabUser } from "../../collab/state/collab-user";
 
-export type WorkshopView = WorkshopAwarenessView["view"];
-export type WorkshopArea = WorkshopView["area"];
+/** Where a member looks, as their awareness `view` says. */
+export type LookView = WorkshopAwarenessView["view"];
+export type LookArea = LookView["area"];
 
-const AREAS: readonly WorkshopArea[] = ["board", "agenda", "results"];
+const AREAS: readonly LookArea[] = ["board", "agenda", "results"];
 const FOCUS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** One person in the workshop, as their awareness state says. */
@@ -12,13 +13,13 @@ export interface WorkshopPerson {
   clientId: number;
   user: CollabUser;
   /** Where they look; `null` when their client published no (readable) view. */
-  view: WorkshopView | null;
+  view: LookView | null;
   facilitating: boolean;
   isSelf: boolean;
 }
 
 /** Remote states are whatever another client sent: keep only a well-formed view. */
-export function parseView(value: unknown): WorkshopView | null {
+export function parseView(value: unknown): LookView | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Record<string, unknown>;
   const area = AREAS.find((a) => a === v.area);
@@ -71,7 +72,7 @@ export function workshopPeople(
 export function facilitatorView(
   people: readonly WorkshopPerson[],
   facilitatorId: string,
-): WorkshopView | null {
+): LookView | null {
   const facilitator = people.find(
     (p) => p.user.id === facilitatorId && p.facilitating && !p.isSelf,
   );
