@@ -108,7 +108,7 @@ export interface CharterEndorsementsTable {
   /** The endorser's seat organization, stamped by the server. */
   organization_id: string;
   user_id: string;
-  /** The charter's `charterVersion` (SHA-256 of its content, lowercase hex) when endorsed. */
+  /** The charter's `charterVersion` (SHA-256 of its full Yjs state, lowercase hex) when endorsed. */
   version: string;
   created_at: Millis;
 }

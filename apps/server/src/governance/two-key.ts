@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { CHARTER_FRAGMENT } from "@entente/editor";
 import type { DecisionOutcome, DecisionVoteValue } from "@entente/protocol";
 import * as Y from "yjs";
 
@@ -16,46 +15,12 @@ export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly 
 const MIN_ORGANIZATIONS = 2;
 
 /**
- * The version of a rich-text `Y.XmlFragment` (the charter, an agenda item's notes):
- * lowercase hex SHA-256 of its content (element names, attributes, text and its marks, in
- * document order), so an edit moves it, deletions included, and the same content has the
- * same version however it was typed. Content only: other fragments of the same document
- * (the other agenda items of a meeting) leave it as it is.
+ * The charter's version: lowercase hex SHA-256 of its full Yjs state. Not the state vector
+ * alone, which deletions do not change. (Endorsements store it: changing how it is computed
+ * would make every stored endorsement read as "changed since".)
  */
-export function xmlFragmentVersion(fragment: Y.XmlFragment): string {
-  return createHash("sha256")
-    .update(JSON.stringify(xmlContent(fragment)))
-    .digest("hex");
-}
-
-/** The charter's version: {@link xmlFragmentVersion} of its fragment. */
 export function charterVersion(doc: Y.Doc): string {
-  return xmlFragmentVersion(doc.getXmlFragment(CHARTER_FRAGMENT));
-}
-
-/** An unambiguous tree of a fragment's content (text can never pass for an element). */
-function xmlContent(node: Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook): unknown {
-  if (node instanceof Y.XmlText) {
-    return { text: (node.toDelta() as unknown[]).map(sortedKeys) };
-  }
-  if (node instanceof Y.XmlHook) return { hook: node.hookName, value: sortedKeys(node.toJSON()) };
-  const children = node.toArray().map(xmlContent);
-  if (node instanceof Y.XmlElement) {
-    return { element: node.nodeName, attributes: sortedKeys(node.getAttributes()), children };
-  }
-  return { children };
-}
-
-/** `value` with every object's keys in sorted order, so its JSON is canonical. */
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (value === null || typeof value !== "object" || value instanceof Uint8Array) return value;
-  const object = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(object)
-      .sort()
-      .map((key) => [key, sortedKeys(object[key])]),
-  );
+  return createHash("sha256").update(Y.encodeStateAsUpdate(doc)).digest("hex");
 }
 
 /** The last row of each organization, in the order the rows come. */
