@@ -192,8 +192,39 @@ describe("item notifications", () => {
     ]);
   });
 
+  it("records what is already late at its first look without announcing it", async () => {
+    const north = as(cast.north.admin, cast.north.id);
+    await newAction(
+      {
+        title: "Late before the watch",
+        assigneeUserId: cast.south.viewer.id,
+        dueDate: "2026-01-05",
+      },
+      north,
+    );
+    await check();
+    await check();
+    expect(await kindsOfEveryone()).toEqual([[], [], [], [], [], []]);
+  });
+
   it("tells the owner once that an item is overdue, again only for a new due date", async () => {
     const north = as(cast.north.admin, cast.north.id);
+    // The watch already knows both documents: what follows is news.
+    await newAction({ title: "Known before", dueDate: "2999-01-01" }, north);
+    await issues((doc) => {
+      addIssue(
+        doc,
+        {
+          kind: "question",
+          title: "Known issue",
+          ownerOrganizationId: cast.south.id,
+          severity: "low",
+          dueDate: "2999-01-01",
+        },
+        north,
+      );
+    }, north);
+    await check();
     const late = await newAction(
       { title: "Sign the NDA", assigneeUserId: cast.south.viewer.id, dueDate: "2026-01-05" },
       north,

@@ -141,6 +141,9 @@ export class ItemWatch {
             .execute()
         ).map((row) => [row.item_id, row]),
       );
+      // The watch's first look at this document (just deployed, or its first items): what is
+      // already late is recorded, not announced, so nobody gets a flood of old news.
+      const firstLook = seen.size === 0;
       const today = new Date(this.now()).toISOString().slice(0, 10);
       let lastEditor: Promise<Editor | null> | undefined;
       const documentEditor = () => (lastEditor ??= this.lastEditor(name));
@@ -160,7 +163,7 @@ export class ItemWatch {
         }
         if (item.dueDate !== null && item.dueDate < today && !FINISHED.has(item.status)) {
           const key = `item-overdue:${item.kind}:${item.id}:${item.dueDate}`;
-          if (await this.claimMark(partnershipId, key)) {
+          if ((await this.claimMark(partnershipId, key)) && !firstLook) {
             await this.tell(partnershipId, item, "item_overdue", await documentEditor(), false);
           }
         }
