@@ -82,7 +82,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const mailer = config.mail
     ? createMailer({ ...config.mail, logger: logger.child({ component: "mail" }) })
     : undefined;
-  // Access that ends over HTTP (logout, removal) closes the matching sockets too.
+  // Access that ends over HTTP (logout, removal, deletion) closes the matching sockets too.
   const services = createServices({
     store,
     publicOrigin: config.publicOrigin,
@@ -95,6 +95,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       closePartnershipAccess: (userId, partnershipId) => {
         sync.closePartnershipAccess(userId, partnershipId);
         bus.publishAccessChange({ kind: "partnership-access-ended", userId, partnershipId });
+      },
+      closeDocument: (documentName) => {
+        sync.closeDocument(documentName);
+        bus.publishAccessChange({ kind: "document-deleted", documentName });
       },
     },
     loginLimits: config.loginLimits,
@@ -117,8 +121,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   // The same, when it happened on another instance.
   bus.onAccessChange((change) => {
-    if (change.kind === "session-ended") sync.closeSession(change.sessionId);
-    else sync.closePartnershipAccess(change.userId, change.partnershipId);
+    switch (change.kind) {
+      case "session-ended":
+        return sync.closeSession(change.sessionId);
+      case "partnership-access-ended":
+        return sync.closePartnershipAccess(change.userId, change.partnershipId);
+      case "document-deleted":
+        return sync.closeDocument(change.documentName);
+    }
   });
   const app = createApp(services, {
     logger,

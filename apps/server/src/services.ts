@@ -73,6 +73,14 @@ export function createServices(config: ServicesConfig): Services {
   const governance = new GovernanceService(config.store.db, documents);
   const documentWriter =
     config.documentWriter ?? new LiveDocumentWriter(new SqlUpdateLog(config.store));
+  const meetings = new MeetingService(
+    config.store.db,
+    config.store.dialect,
+    access,
+    documents,
+    feedEvents,
+    config.liveSockets,
+  );
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
@@ -107,8 +115,8 @@ export function createServices(config: ServicesConfig): Services {
     mailer,
     notificationMail,
     comments: new CommentService(config.store.db, access, documents, feedEvents, notifications),
-    meetings: new MeetingService(config.store.db, access, documents, feedEvents),
+    meetings,
     documentWriter,
-    workshops: new WorkshopService(config.store.db, access, feedEvents, documentWriter),
+    workshops: new WorkshopService(config.store.db, access, meetings, feedEvents, documentWriter),
   };
 }

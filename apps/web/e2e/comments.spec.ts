@@ -115,9 +115,7 @@ test("a comment on charter text reaches the partner live; reply, resolve, find i
     await north.comments.selectBackwards(doomed.length);
     await north.comments.commentOnSelection(["Should this go?"]);
     await expect(south.comments.highlight(doomed)).toHaveText(doomed);
-    await north.charter.editor.click();
-    await north.page.keyboard.press("ControlOrMeta+End");
-    await north.comments.selectBackwards(doomed.length);
+    await north.comments.selectParagraph(doomed);
     await north.page.keyboard.press("Backspace");
     for (const side of [north, south]) {
       const thread = side.comments.thread(doomed);

@@ -11,6 +11,8 @@ export const CloseCode = {
   Unauthorized: 4401,
   /** The user lost access to the document while the socket was open. */
   Forbidden: 4403,
+  /** The document was deleted while the socket was open (a meeting and its notes). */
+  DocumentDeleted: 4404,
   /** The server could not store an update; the client should reconnect and resend. */
   StorageFailure: 4500,
 } as const;
@@ -22,6 +24,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.InvalidMessage]: "invalid message",
   [CloseCode.Unauthorized]: "unauthorized",
   [CloseCode.Forbidden]: "forbidden",
+  [CloseCode.DocumentDeleted]: "document deleted",
   [CloseCode.StorageFailure]: "storage failure",
 };
 
@@ -29,4 +32,5 @@ export const CloseReason: Record<CloseCode, string> = {
 export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Unauthorized,
   CloseCode.Forbidden,
+  CloseCode.DocumentDeleted,
 ]);

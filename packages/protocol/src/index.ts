@@ -93,6 +93,8 @@ export type {
 } from "./preferences.js";
 export {
   agendaNotesFragment,
+  MAX_AGENDA_ITEMS,
+  MEETING_KINDS,
   type AgendaItemView,
   type MeetingChangedEvent,
   type MeetingKind,
@@ -110,6 +112,8 @@ export type {
   NoteConversionView,
   NoteGroupView,
   StickyNoteView,
+  TimerCommand,
+  VoteCommand,
   VoteResultView,
   WorkshopAwarenessView,
   WorkshopChangedEvent,

@@ -1,5 +1,6 @@
 /**
- * Meetings and the governance rhythm on the wire (see docs/API.md, "Meetings"). Types only.
+ * Meetings and the governance rhythm on the wire (see docs/API.md, "Meetings"): types, the
+ * kinds of meeting and the agenda's limit.
  *
  * A meeting's metadata, agenda, participants and sign-offs live on the server (stamped like
  * endorsements); its live notes live in the Yjs document `<pid>/meeting/<meetingId>`, one
@@ -8,9 +9,19 @@
 import type { GovernanceLevel } from "@entente/domain";
 import type { AuthorView } from "./feed.js";
 
+/** Every kind of meeting, in the order forms offer them. */
+export const MEETING_KINDS = [
+  "steering_committee",
+  "tactical_review",
+  "operational_sync",
+  "workshop",
+] as const;
+
 /** What a meeting is for. */
-export type MeetingKind =
-  "steering_committee" | "tactical_review" | "operational_sync" | "workshop";
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** Most agenda items one meeting holds, however they were added. */
+export const MAX_AGENDA_ITEMS = 50;
 
 /** The name of the `Y.XmlFragment` that holds one agenda item's live notes. */
 export function agendaNotesFragment(agendaItemId: string): string {

@@ -24,6 +24,18 @@ export type WorkshopTimerView =
   | { status: "running"; endsAt: string; durationMs: number }
   | { status: "paused"; remainingMs: number; durationMs: number };
 
+/** What the facilitator asks of the timer (`POST /api/meetings/:meetingId/workshop/timer`). */
+export type TimerCommand =
+  | { action: "start"; durationSeconds: number }
+  | { action: "pause" }
+  | { action: "resume" }
+  | { action: "extend"; seconds: number }
+  | { action: "reset" };
+
+/** What the facilitator asks of the dot vote (`POST /api/meetings/:meetingId/workshop/vote`). */
+export type VoteCommand =
+  { action: "open"; votesPerPerson: number } | { action: "close" } | { action: "reset" };
+
 export type NoteConversionKind = "action" | "issue" | "decision";
 
 export interface NoteConversionView {
@@ -42,6 +54,11 @@ export interface StickyNoteView {
   text: string;
   columnId: string;
   groupId: string | null;
+  /**
+   * False while the note is hidden (only its author gets such a note): it cannot be grouped,
+   * voted for or converted until the facilitator reveals it.
+   */
+  revealed: boolean;
   createdAt: string;
   updatedAt: string;
   /** Set once the note was turned into an item. */

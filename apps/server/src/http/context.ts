@@ -73,6 +73,11 @@ export interface LiveSockets {
   closeSession(sessionId: string): void;
   /** Removal from a partnership: close the user's sockets on its documents with 4403. */
   closePartnershipAccess(userId: string, partnershipId: string): void;
+  /**
+   * The document was deleted (a meeting): close every socket on it with 4404, on every
+   * instance, and unload its room. Called once its rows are gone.
+   */
+  closeDocument(documentName: string): void;
 }
 
 export interface AppEnv extends HonoEnv {

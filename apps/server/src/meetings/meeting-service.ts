@@ -2,6 +2,7 @@ import { canWrite, formatDocumentName, type GovernanceLevel } from "@entente/dom
 import {
   agendaNotesFragment,
   ErrorCode,
+  MAX_AGENDA_ITEMS,
   type AgendaItemView,
   type MeetingKind,
   type MeetingListResponse,
@@ -11,11 +12,14 @@ import {
 } from "@entente/protocol";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
+import type { Dialect } from "../db/database.js";
 import type { AgendaItemsTable, Database, MeetingsTable } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
-import { xmlFragmentVersion } from "../governance/two-key.js";
+import { xmlFragmentVersion } from "./notes-version.js";
+import type { LiveSockets } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
+import { deleteStoredDocument } from "../sync/document-deletion.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { rhythmLevels } from "./rhythm.js";
 import { signOffViews, type SignOffRecord } from "./sign-offs.js";
@@ -74,9 +78,11 @@ interface FieldError {
 export class MeetingService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
     private readonly access: AccessService,
     private readonly documents: DocumentReader,
     private readonly events: FeedEvents,
+    private readonly liveSockets: Pick<LiveSockets, "closeDocument">,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -194,8 +200,25 @@ export class MeetingService {
     return this.changed(partnershipId, id);
   }
 
-  async update(access: MeetingAccess, changes: MeetingChanges): Promise<MeetingView> {
-    const { meeting } = access;
+  /**
+   * Any editor or admin changes the meeting; handing the facilitation over (a `facilitatorId`
+   * other than the current one) is for the current facilitator or a partnership admin only,
+   * since the facilitator runs the workshop: another editor cannot take over the room.
+   */
+  async update(
+    userId: string,
+    access: MeetingAccess,
+    changes: MeetingChanges,
+  ): Promise<MeetingView> {
+    const { meeting, seat } = access;
+    if (
+      changes.facilitatorId !== undefined &&
+      changes.facilitatorId !== meeting.facilitator_user_id &&
+      userId !== meeting.facilitator_user_id &&
+      seat.permission !== "admin"
+    ) {
+      throw HttpError.forbidden("Only the facilitator or an admin can hand the facilitation over");
+    }
     await this.validate(meeting.partnership_id, {
       facilitatorId: changes.facilitatorId,
       participantIds: changes.participantIds ?? [],
@@ -229,10 +252,20 @@ export class MeetingService {
     return this.changed(meeting.partnership_id, meeting.id);
   }
 
-  /** Deletes the meeting with its agenda, sign-offs and workshop; its document is no longer served. */
+  /**
+   * Deletes the meeting with its agenda, sign-offs and workshop, and its document's stored
+   * notes in the same transaction (nothing can read them again: the document exists only
+   * while the meeting does). Then the sockets open on the document close, on every instance.
+   */
   async delete(access: MeetingAccess): Promise<void> {
-    await this.db.deleteFrom("meetings").where("id", "=", access.meeting.id).execute();
-    this.publish(access.meeting.partnership_id, access.meeting.id);
+    const { meeting } = access;
+    const documentName = meetingDocument(meeting);
+    await this.db.transaction().execute(async (trx) => {
+      await deleteStoredDocument(trx, this.dialect, documentName);
+      await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
+    });
+    this.liveSockets.closeDocument(documentName);
+    this.publish(meeting.partnership_id, meeting.id);
   }
 
   async addAgendaItem(access: MeetingAccess, input: AgendaItemInput): Promise<MeetingView> {
@@ -243,6 +276,14 @@ export class MeetingService {
     });
     await this.db.transaction().execute(async (trx) => {
       const items = await this.agendaOf(trx, meeting.id);
+      // The body is valid; the meeting's agenda is what is full (create refuses the same with 400).
+      if (items.length >= MAX_AGENDA_ITEMS) {
+        throw new HttpError(
+          409,
+          ErrorCode.Conflict,
+          `The agenda holds at most ${MAX_AGENDA_ITEMS} items`,
+        );
+      }
       await trx
         .insertInto("agenda_items")
         .values({

@@ -8,7 +8,7 @@ export const FrameRejectReason = {
   TooLarge: "too_large",
   /** Over the per-connection message rate. */
   RateLimited: "rate_limited",
-  /** An awareness update about a client id the connection does not own. */
+  /** An awareness update about a client id the connection does not own, or claiming another user. */
   ForbiddenAwareness: "forbidden_awareness",
   /** Decoded fine but refused by a document guard (schema, size, read-only…). */
   GuardRejected: "guard_rejected",

@@ -3,13 +3,22 @@ import { writeCharterContent, type JSONContent } from "@entente/editor";
 import { agendaNotesFragment, type MeetingKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import { AccessService } from "../access/access-service.js";
 import { hashPassword } from "../auth/password.js";
 import type { Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
-import { xmlFragmentVersion } from "../governance/two-key.js";
+import { InProcessFeedEvents } from "../feed/feed-events.js";
+import { NotificationService } from "../feed/notification-service.js";
+import { PostService } from "../feed/post-service.js";
+import { GovernanceService } from "../governance/governance-service.js";
+import { xmlFragmentVersion } from "../meetings/notes-version.js";
 import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
+import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
+import { DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
+import { seedWork } from "./demo-documents.js";
+import { seedConversation } from "./demo-feed.js";
 
 export const DEMO_PASSWORD = "entente-demo-2026";
 export const DEMO_PARTNERSHIP = "Northwind × Southpeak";
@@ -76,8 +85,6 @@ const DEMO_CHARTER: JSONContent = {
     ),
   ],
 };
-
-const DAY_MS = 24 * 60 * 60_000;
 
 /** The governance rhythm the charter states: quarterly, monthly, weekly. */
 const DEMO_RHYTHM: Record<GovernanceLevel, number> = {
@@ -305,7 +312,10 @@ async function seedMeetings(
 
 /**
  * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, a charter
- * written once as Yjs binary, and the governance rhythm with a few meetings. Does nothing when the demo is already there.
+ * written once as Yjs binary, the governance rhythm with a few meetings, objectives with KPIs
+ * and actions, the open-issues log, decisions and their votes, both organizations' profiles,
+ * and a week of the updates feed. Runs only on a database without the demo (its first user
+ * is the marker), so a restart never seeds twice.
  */
 export async function seedDemo(store: Store, logger: Logger): Promise<void> {
   const { db } = store;
@@ -398,6 +408,42 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     new Map(users.map((u) => [u.email, u])),
     organizations,
     now,
+  );
+
+  const person = (email: string): DemoPerson => {
+    const user = users.find((u) => u.email === email);
+    if (!user) throw new Error(`${email} is not a demo user`);
+    return { id: user.id, name: user.name, organizationId: user.organizationId };
+  };
+  const cast: DemoCast = {
+    partnershipId,
+    northwind: organizations.get("Northwind") ?? "",
+    southpeak: organizations.get("Southpeak") ?? "",
+    amara: person(AMARA),
+    ben: person(BEN),
+    sofia: person(SOFIA),
+    lucas: person(LUCAS),
+    now,
+  };
+  const log = new SqlUpdateLog(store);
+  const work = await seedWork(log, cast);
+  const documents = new CurrentDocuments(log);
+  const access = new AccessService(db);
+  const events = new InProcessFeedEvents();
+  // No listener: seeding the demo e-mails nobody.
+  const notifications = new NotificationService(db, events);
+  await seedConversation(
+    {
+      db,
+      access,
+      posts: new PostService(db, access, events, notifications),
+      notifications,
+      governance: new GovernanceService(db, documents),
+      documents,
+      logger,
+    },
+    cast,
+    work,
   );
   logger.info(
     `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,

@@ -118,12 +118,12 @@ describe("access over time and abuse guards on the sync endpoint", () => {
     const north = live.connect(charter, cast.north.cookie);
     const south = live.connect(charter, cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
-    north.provider.awareness.setLocalStateField("user", { name: "Nora" });
-    south.provider.awareness.setLocalStateField("user", { name: "Sam" });
+    north.provider.awareness.setLocalStateField("user", { name: "Nora North" });
+    south.provider.awareness.setLocalStateField("user", { name: "Sam South" });
     const northId = north.doc.clientID;
     const southId = south.doc.clientID;
     await eventually(
-      () => south.provider.awareness.getStates().get(northId)?.user?.name === "Nora",
+      () => south.provider.awareness.getStates().get(northId)?.user?.name === "Nora North",
     );
 
     // Sam's second socket tries to speak for Nora's caret: the entry is dropped.
@@ -133,12 +133,10 @@ describe("access over time and abuse guards on the sync endpoint", () => {
     await new Promise((resolve) => forger.once("open", resolve));
     forger.send(awarenessFrame(northId, 10_000, { user: { name: "Forged" } }));
     forger.send(awarenessFrame(northId, 10_001, null));
-    forger.send(awarenessFrame(777, 1, { user: { name: "Sam's other tab" } }));
-    await eventually(
-      () => north.provider.awareness.getStates().get(777)?.user?.name === "Sam's other tab",
-    );
-    expect(south.provider.awareness.getStates().get(northId)?.user?.name).toBe("Nora");
-    expect(north.provider.awareness.getStates().get(northId)?.user?.name).toBe("Nora");
+    forger.send(awarenessFrame(777, 1, { user: { name: "Sam South" }, tab: "other" }));
+    await eventually(() => north.provider.awareness.getStates().get(777)?.tab === "other");
+    expect(south.provider.awareness.getStates().get(northId)?.user?.name).toBe("Nora North");
+    expect(north.provider.awareness.getStates().get(northId)?.user?.name).toBe("Nora North");
     forger.close();
     await eventually(
       () => !north.provider.awareness.getStates().has(777),

@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { SINGLE_INSTANCE } from "./instance-bus.js";
+import { SINGLE_INSTANCE, type DocumentListener, type InstanceBus } from "./instance-bus.js";
 import { DocumentRoom, type SyncConnection } from "./document-room.js";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
@@ -55,6 +55,7 @@ class RecordingConnection implements SyncConnection {
   constructor(
     readonly access: "read" | "write",
     readonly stamp: UpdateStamp = { userId: "u1", organizationId: "o1" },
+    readonly userName = "User One",
   ) {}
   send(message: Uint8Array): void {
     this.sent.push(message);
@@ -346,7 +347,11 @@ describe("DocumentRoom presence memory", () => {
     Date.now = () => now;
     try {
       for (let i = 0; i < 50; i++) {
-        const visitor = new RecordingConnection("write", { userId: `u${i}`, organizationId: "o" });
+        const visitor = new RecordingConnection(
+          "write",
+          { userId: `u${i}`, organizationId: "o" },
+          `visitor ${i}`,
+        );
         room.join(visitor);
         room.receive(visitor, awarenessFrame(1000 + i, 1, { user: { name: `visitor ${i}` } }));
         await room.whenIdle();
@@ -414,6 +419,48 @@ describe("DocumentRoom and updates Yjs would park", () => {
     expect(writer.closedWith).toBe(CloseCode.InvalidMessage);
     expect(room.doc.store.pendingDs).toBeNull();
     expect(log.stored).toHaveLength(0);
+    room.destroy();
+  });
+});
+
+describe("DocumentRoom presence from other instances", () => {
+  it("applies another instance's presence only when its user is the sender that instance names", async () => {
+    let hear: DocumentListener = () => {};
+    const bus: InstanceBus = {
+      ...SINGLE_INSTANCE,
+      subscribe: (_name, listener) => {
+        hear = listener;
+        return Promise.resolve();
+      },
+    };
+    const log = new ControlledLog();
+    log.finishLoading();
+    const room = new DocumentRoom(
+      "p/charter",
+      {
+        log,
+        bus,
+        logger: createLogger({ level: "silent" }),
+        metrics: new SyncMetrics(),
+        compactAfterUpdates: 1000,
+      },
+      () => {},
+    );
+    const watcher = new RecordingConnection("read");
+    room.join(watcher);
+    await room.whenIdle();
+    const update = (clientId: number, state: unknown) =>
+      awarenessFrame(clientId, 1, state).subarray(2);
+
+    hear({ kind: "awareness", userId: "u2", update: update(501, { user: { id: "u3" } }) });
+    hear({ kind: "awareness", userId: null, update: update(502, { user: { id: "u3" } }) });
+    hear({ kind: "awareness", userId: "u2", update: update(503, { user: "Ursula" }) });
+    hear({ kind: "awareness", userId: "u2", update: update(504, { user: { id: "u2" } }) });
+    await room.whenIdle();
+
+    expect([...room.awareness.getStates().keys()]).toEqual([504]);
+    const relayed = watcher.sent.filter((message) => message[0] === MessageType.Awareness);
+    expect(relayed).toHaveLength(1);
     room.destroy();
   });
 });

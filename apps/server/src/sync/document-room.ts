@@ -33,7 +33,10 @@ export interface RoomServices {
 /** One open socket as the room sees it. */
 export interface SyncConnection {
   readonly access: "read" | "write";
+  /** The session's user and their organization in the document's partnership. */
   readonly stamp: UpdateStamp;
+  /** The account's name: the only name the socket's presence may show. */
+  readonly userName: string;
   send(message: Uint8Array): void;
   close(code: CloseCode): void;
 }
@@ -77,6 +80,8 @@ interface AwarenessEntry {
   clock: number;
   /** The state as sent: JSON text, `null` when the client removes its state. */
   state: string;
+  /** `state` parsed, once. */
+  value: unknown;
 }
 
 /** Decodes an awareness update; throws on a malformed one, including state JSON that does not parse. */
@@ -88,10 +93,37 @@ function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
-    JSON.parse(state);
-    entries.push({ clientId, clock, state });
+    entries.push({ clientId, clock, state, value: JSON.parse(state) as unknown });
   }
   return entries;
+}
+
+/** Who a presence may say it is; an absent field is not checked. */
+interface PresenceSender {
+  userId: string | null;
+  name?: string;
+  organizationId?: string | null;
+}
+
+/**
+ * Whether a presence state's `user` (what carets, presence lists and the workshop's
+ * "follow the facilitator" show) says it is someone other than `sender`: its `id`, `name`
+ * and `organizationId`, each when present, must be the sender's. Other fields (colour,
+ * organization name) are display only. A state without `user` claims nobody.
+ */
+function claimsSomeoneElse(value: unknown, sender: PresenceSender): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const user = (value as { user?: unknown }).user;
+  if (user === undefined || user === null) return false;
+  if (typeof user !== "object" || Array.isArray(user)) return true;
+  const claimed = user as Record<string, unknown>;
+  return (
+    ("id" in claimed && claimed.id !== sender.userId) ||
+    (sender.name !== undefined && "name" in claimed && claimed.name !== sender.name) ||
+    (sender.organizationId !== undefined &&
+      "organizationId" in claimed &&
+      claimed.organizationId !== sender.organizationId)
+  );
 }
 
 function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
@@ -394,9 +426,11 @@ export class DocumentRoom {
   }
 
   private applyRemotePresence(userId: string | null, update: Uint8Array): void {
-    // Ids a client of this instance controls are this instance's to change.
+    // Ids a client of this instance controls are this instance's to change. The sending
+    // instance checked its socket's states in full; the user it names is checked again.
     const entries = decodeAwareness(update).filter(
-      ({ clientId }) => !this.awarenessOwners.has(clientId),
+      ({ clientId, value }) =>
+        !this.awarenessOwners.has(clientId) && !claimsSomeoneElse(value, { userId }),
     );
     if (entries.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(
@@ -594,7 +628,7 @@ export class DocumentRoom {
     // A socket speaks only for its own carets. Stock clients echo everyone's states
     // back, so entries for ids owned by another user are dropped, not an error. The
     // same user may take an id over (a reconnect before the old socket is known dead).
-    const accepted = entries.filter(({ clientId, state }) => {
+    const ours = entries.filter(({ clientId, state }) => {
       const owner = this.awarenessOwners.get(clientId);
       if (owner === undefined) {
         // Another instance's client: only the same user may take its id over (moved here).
@@ -603,6 +637,21 @@ export class DocumentRoom {
         return state !== "null";
       }
       return owner === connection || owner.stamp.userId === connection.stamp.userId;
+    });
+    // Presence says who the sender is only as the server knows them: another member's id,
+    // name or organization would put a forged caret or facilitator in front of everyone.
+    const sender: PresenceSender = {
+      userId: connection.stamp.userId,
+      name: connection.userName,
+      organizationId: connection.stamp.organizationId,
+    };
+    const accepted = ours.filter(({ clientId, clock, value }) => {
+      if (!claimsSomeoneElse(value, sender)) return true;
+      // A stock client echoes every state it hears; one about a socket that left in the
+      // meantime is older than what the room has, and would be ignored anyway.
+      const known = this.awareness.meta.get(clientId);
+      if (known !== undefined && known.clock >= clock) return false;
+      throw new InvalidMessageError(FrameRejectReason.ForbiddenAwareness);
     });
     const claimed = new Set([...owned, ...accepted.map((e) => e.clientId)]);
     if (claimed.size > MAX_AWARENESS_IDS_PER_CONNECTION) {

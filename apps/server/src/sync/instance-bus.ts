@@ -21,7 +21,8 @@ export type DocumentMessage =
 /** An HTTP action that ends access, for the sockets other instances hold. */
 export type AccessChange =
   | { kind: "session-ended"; sessionId: string }
-  | { kind: "partnership-access-ended"; userId: string; partnershipId: string };
+  | { kind: "partnership-access-ended"; userId: string; partnershipId: string }
+  | { kind: "document-deleted"; documentName: string };
 
 export type DocumentListener = (message: DocumentMessage) => void;
 

@@ -170,7 +170,7 @@ function rawCycle(live: LiveServer, i: number, cycle: Cycle): Promise<void> {
         greeted = true;
         if (cycle.awareness) {
           awaitingAwareness = true;
-          socket.send(awarenessFrame(awarenessId, { user: { name: `cycle ${i}` } }));
+          socket.send(awarenessFrame(awarenessId, { cycle: `cycle ${i}` }));
         }
         if (update) {
           awaitingUpdate = true;
@@ -203,7 +203,7 @@ function rawCycle(live: LiveServer, i: number, cycle: Cycle): Promise<void> {
 /** A stock y-websocket client with a presence, until synced; then destroyed and closed. */
 async function providerCycle(live: LiveServer, i: number, cycle: Cycle): Promise<void> {
   const client = live.connect(cycle.documentName, cycle.user.cookie);
-  client.provider.awareness.setLocalStateField("user", { name: `cycle ${i}` });
+  client.provider.awareness.setLocalStateField("cycle", `cycle ${i}`);
   await client.synced;
   const socket = client.provider.ws;
   const closed = new Promise<void>((resolve) => {

@@ -34,6 +34,7 @@ class SlowLog implements UpdateLog {
 const connection: SyncConnection = {
   access: "write",
   stamp: { userId: "u", organizationId: "o" },
+  userName: "U",
   send: () => {},
   close: () => {},
 };

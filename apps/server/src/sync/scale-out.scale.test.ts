@@ -215,11 +215,9 @@ describe.skipIf(missing !== null && !IN_CI)(
       // The outage was real: south missed some of north's edits until Redis came back.
       expect(duringOutage).toBeLessThan(northWrites.written.length);
 
-      north.provider.awareness.setLocalStateField("user", { name: "after the restart" });
+      north.provider.awareness.setLocalStateField("after", "the restart");
       await eventually(
-        () =>
-          south.provider.awareness.getStates().get(north.doc.clientID)?.user?.name ===
-          "after the restart",
+        () => south.provider.awareness.getStates().get(north.doc.clientID)?.after === "the restart",
         10_000,
         "presence to cross instances after the restart",
       );
@@ -279,6 +277,51 @@ describe.skipIf(missing !== null && !IN_CI)(
       expect(removal.status).toBe(204);
       expect(await closed).toBe(CloseCode.Forbidden);
     });
+
+    it("closes the sockets on a deleted meeting's document on every instance", async () => {
+      const [a, b] = instances as [ServerProcess, ServerProcess];
+      const created = await a.api(
+        "POST",
+        `/api/partnerships/${cast.partnershipId}/meetings`,
+        {
+          title: "Quarterly review",
+          kind: "steering_committee",
+          level: "strategic",
+          startsAt: "2026-12-10T09:00:00Z",
+          durationMinutes: 60,
+        },
+        cast.north.cookie,
+      );
+      expect(created.status).toBe(201);
+      const meetingId = created.body.meeting.id as string;
+      const meeting = formatDocumentName({
+        kind: "meeting",
+        partnershipId: cast.partnershipId,
+        meetingId,
+      });
+      const notes = b.connect(meeting, cast.south.cookie);
+      const onCharter = b.connect(charter, cast.south.cookie);
+      await Promise.all([notes.synced, onCharter.synced]);
+      const closed = new Promise<number>((resolve) => {
+        notes.provider.on("connection-close", (event: { code: number } | null) =>
+          resolve(event?.code ?? 0),
+        );
+      });
+      let charterClosed = false;
+      onCharter.provider.on("connection-close", () => (charterClosed = true));
+
+      const deletion = await a.api(
+        "DELETE",
+        `/api/meetings/${meetingId}`,
+        undefined,
+        cast.north.cookie,
+      );
+      expect(deletion.status).toBe(204);
+      expect(await closed).toBe(CloseCode.DocumentDeleted);
+      expect(await b.upgradeStatus(meeting, cast.south.cookie)).toBe(403);
+      expect(charterClosed).toBe(false);
+      expect(onCharter.provider.wsconnected).toBe(true);
+    });
   },
 );
 
@@ -329,6 +372,7 @@ describe.skipIf(missing !== null && !IN_CI)("the Redis instance bus", () => {
     const connection: SyncConnection = {
       access: "write",
       stamp: { userId: "u", organizationId: "o" },
+      userName: "U",
       send: (message) => received.push(message),
       close: () => {},
     };

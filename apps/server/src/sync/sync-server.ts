@@ -11,7 +11,7 @@ import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
 import type { Logger } from "../observability/logger.js";
 import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
-import type { SyncConnection } from "./document-room.js";
+import type { DocumentRoom, SyncConnection } from "./document-room.js";
 import type { RoomRegistry } from "./room-registry.js";
 
 export interface SyncLimits {
@@ -48,7 +48,12 @@ interface OpenSocket {
   sessionId: string;
   userId: string;
   partnershipId: string;
+  documentName: string;
+  room: DocumentRoom;
+  connection: SyncConnection;
   alive: boolean;
+  /** Its document was deleted: it has left the room, and what it still sends is ignored. */
+  documentDeleted: boolean;
 }
 
 type RefusalStatus = 401 | 403 | 404 | 429;
@@ -64,12 +69,20 @@ const REFUSALS: Record<RefusalStatus, { text: string; code: ErrorCode }> = {
 const EXPIRY_CHECK_MS = 500;
 
 /**
+ * How long a deleted document is remembered: longer than any upgrade takes to be answered,
+ * so one whose access check passed just before the deletion still gets 4404.
+ */
+const DELETED_MEMORY_MS = 60_000;
+
+/**
  * The y-websocket endpoint at `/sync/<documentName>`. Authentication and access are
  * decided on the HTTP upgrade: a refused request never becomes a socket.
  */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly open = new Set<OpenSocket>();
+  /** Documents deleted lately, with when. */
+  private readonly deletedDocuments = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly expiryCheck: NodeJS.Timeout;
   private readonly perAddress: RateLimiter;
@@ -112,6 +125,30 @@ export class SyncServer {
         entry.socket.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]);
       }
     }
+  }
+
+  /**
+   * Closes every socket on the document with 4404 (it was deleted). They leave its room at
+   * once, without waiting for their close handshakes, so the room is unloaded as soon as
+   * its queue is idle; frames they still send are ignored.
+   */
+  closeDocument(documentName: string): void {
+    const now = Date.now();
+    for (const [name, deletedAt] of this.deletedDocuments) {
+      if (deletedAt > now - DELETED_MEMORY_MS) break;
+      this.deletedDocuments.delete(name);
+    }
+    this.deletedDocuments.delete(documentName);
+    this.deletedDocuments.set(documentName, now);
+    const rooms = new Set<DocumentRoom>();
+    for (const entry of this.open) {
+      if (entry.documentName !== documentName || entry.documentDeleted) continue;
+      entry.documentDeleted = true;
+      entry.socket.close(CloseCode.DocumentDeleted, CloseReason[CloseCode.DocumentDeleted]);
+      entry.room.leave(entry.connection);
+      rooms.add(entry.room);
+    }
+    for (const room of rooms) this.options.rooms.release(room);
   }
 
   get connectionCount(): number {
@@ -165,19 +202,18 @@ export class SyncServer {
     }
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const entry: OpenSocket = {
-        socket: ws,
-        sessionId: valid.session.id,
-        userId: valid.user.id,
-        partnershipId: decision.ref.partnershipId,
-        alive: true,
-      };
+      // Deleted while its access was being checked, before `closeDocument` could see it.
+      const deletedAt = this.deletedDocuments.get(documentName);
+      if (deletedAt !== undefined && deletedAt > Date.now() - DELETED_MEMORY_MS) {
+        ws.on("error", () => ws.terminate());
+        ws.close(CloseCode.DocumentDeleted, CloseReason[CloseCode.DocumentDeleted]);
+        return;
+      }
       const { metrics } = this.options;
-      this.open.add(entry);
-      metrics.connectionOpened();
       const connection: SyncConnection = {
         access: decision.access,
         stamp: { userId: valid.user.id, organizationId: decision.seat.organizationId },
+        userName: valid.user.name,
         send: (message) => {
           if (ws.readyState !== WebSocket.OPEN) return;
           ws.send(message);
@@ -186,6 +222,19 @@ export class SyncServer {
         close: (code) => ws.close(code, CloseReason[code]),
       };
       const room = this.options.rooms.open(documentName);
+      const entry: OpenSocket = {
+        socket: ws,
+        sessionId: valid.session.id,
+        userId: valid.user.id,
+        partnershipId: decision.ref.partnershipId,
+        documentName,
+        room,
+        connection,
+        alive: true,
+        documentDeleted: false,
+      };
+      this.open.add(entry);
+      metrics.connectionOpened();
       room.join(connection);
       // Access may have been withdrawn while the upgrade was being answered, before this
       // socket was in `open` for `closePartnershipAccess` to find.
@@ -202,6 +251,7 @@ export class SyncServer {
         entry.alive = true;
       });
       ws.on("message", (data: RawData, isBinary: boolean) => {
+        if (entry.documentDeleted) return;
         entry.alive = true;
         const bytes = toBytes(data);
         metrics.bytesReceived(bytes.byteLength);

@@ -28,9 +28,10 @@ export interface TestUser {
  * with helpers that sign users up and build organizations and partnerships.
  */
 export class ApiHarness {
-  /** Sessions the API told the sync side to close, and revoked partnership seats. */
+  /** Sessions the API told the sync side to close, revoked partnership seats, deleted documents. */
   readonly endedSessions: string[] = [];
   readonly revokedAccess: { userId: string; partnershipId: string }[] = [];
+  readonly closedDocuments: string[] = [];
   readonly services: Services;
   readonly app: Hono<AppEnv>;
   /** What the app logged, one JSON line each. */
@@ -52,6 +53,7 @@ export class ApiHarness {
         closeSession: (sessionId) => this.endedSessions.push(sessionId),
         closePartnershipAccess: (userId, partnershipId) =>
           this.revokedAccess.push({ userId, partnershipId }),
+        closeDocument: (documentName) => this.closedDocuments.push(documentName),
       },
     });
     const destination = new Writable({

@@ -1,3 +1,4 @@
+import type { TimerCommand } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
 import {
   applyTimerCommand,
@@ -5,7 +6,6 @@ import {
   timerFromColumns,
   timerToColumns,
   timerView,
-  type TimerCommand,
   type TimerState,
 } from "./timer.js";
 

@@ -1,4 +1,4 @@
-import type { WorkshopTimerView } from "@entente/protocol";
+import type { TimerCommand, WorkshopTimerView } from "@entente/protocol";
 
 /**
  * The workshop's shared countdown as the server keeps it: never a ticking counter, only
@@ -10,14 +10,6 @@ export type TimerState =
   | { status: "idle" }
   | { status: "running"; endsAt: number; durationMs: number }
   | { status: "paused"; remainingMs: number; durationMs: number };
-
-/** What the facilitator asks of the timer (`POST /api/meetings/:meetingId/workshop/timer`). */
-export type TimerCommand =
-  | { action: "start"; durationSeconds: number }
-  | { action: "pause" }
-  | { action: "resume" }
-  | { action: "extend"; seconds: number }
-  | { action: "reset" };
 
 /** The new state, or why the command does not apply to the current one (a 409). */
 export type TimerOutcome = { ok: true; state: TimerState } | { ok: false; problem: string };

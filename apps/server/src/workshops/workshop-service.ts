@@ -1,8 +1,9 @@
-import { canWrite } from "@entente/domain";
 import {
   ErrorCode,
   type NoteConversionKind,
   type NoteConversionView,
+  type TimerCommand,
+  type VoteCommand,
   type WorkshopPhase,
   type WorkshopView,
   type WorkshopVoteView,
@@ -10,11 +11,13 @@ import {
 import { SchemaWriteError } from "@entente/schema";
 import type { Kysely, Transaction } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
+import { requireWriter } from "../access/require-writer.js";
 import type { Database, WorkshopsTable } from "../db/schema.js";
 import { feedNow } from "../feed/clock.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
+import type { MeetingService } from "../meetings/meeting-service.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
 import {
   conversionDocument,
@@ -22,13 +25,7 @@ import {
   type ConversionInput,
   type ConversionSource,
 } from "./conversion.js";
-import {
-  applyTimerCommand,
-  timerFromColumns,
-  timerToColumns,
-  timerView,
-  type TimerCommand,
-} from "./timer.js";
+import { applyTimerCommand, timerFromColumns, timerToColumns, timerView } from "./timer.js";
 import { checkBallot, dotsOf, tallyVotes, voterCount, type VoteTarget } from "./votes.js";
 
 /** The member a workshop call is made for. */
@@ -44,9 +41,6 @@ interface MeetingAccess {
   facilitatorId: string;
   seat: Seat;
 }
-
-export type VoteCommand =
-  { action: "open"; votesPerPerson: number } | { action: "close" } | { action: "reset" };
 
 export interface NotePatch {
   text?: string | undefined;
@@ -68,9 +62,19 @@ function conflict(message: string): HttpError {
   return new HttpError(409, ErrorCode.Conflict, message);
 }
 
-function invalid(message: string): HttpError {
-  return new HttpError(400, ErrorCode.InvalidInput, message);
+/** A 400 naming the offending field, as `readJson` names them (docs/API.md, "Errors"). */
+function invalid(path: string, message: string): HttpError {
+  return new HttpError(400, ErrorCode.InvalidInput, `${path}: ${message}`, [{ path, message }]);
 }
+
+/** The same from a `"<path>: <message>"` problem (a ballot's, a schema writer's). */
+function invalidProblem(problem: string): HttpError {
+  const at = problem.indexOf(": ");
+  return at === -1 ? invalid("", problem) : invalid(problem.slice(0, at), problem.slice(at + 2));
+}
+
+/** A conversion claimed this long ago whose item never got written was abandoned (a crash). */
+export const STALE_CLAIM_MS = 5 * 60_000;
 
 /** Rethrows a 404 with a message about what was asked for (a note, not its meeting). */
 function notFoundAs(message: string): (error: unknown) => never {
@@ -97,6 +101,7 @@ export class WorkshopService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly access: AccessService,
+    private readonly meetings: Pick<MeetingService, "requireMeeting">,
     private readonly events: FeedEvents,
     private readonly writer: DocumentWriter,
   ) {}
@@ -129,8 +134,8 @@ export class WorkshopService {
       const kept = new Set<string>();
       for (const [index, column] of columns.entries()) {
         if (column.id === undefined) continue;
-        if (!known.has(column.id)) throw invalid(`columns.${index}.id: not a column of this board`);
-        if (kept.has(column.id)) throw invalid(`columns.${index}.id: listed twice`);
+        if (!known.has(column.id)) throw invalid(`columns.${index}.id`, "not a column of this board");
+        if (kept.has(column.id)) throw invalid(`columns.${index}.id`, "listed twice");
         kept.add(column.id);
       }
       const ids = columns.map((column) => column.id ?? newId());
@@ -264,12 +269,13 @@ export class WorkshopService {
   }
 
   /**
-   * Text: the author only. Column and group: the author while the note is hidden, any
-   * editor once it is revealed. A note hidden from the caller is 404, like one that is gone.
+   * Text: the author only. Column: the author while the note is hidden, any editor once it
+   * is revealed. Group: revealed notes only (a 409 before), since every member sees every
+   * group's title. A note hidden from the caller is 404, like one that is gone.
    */
   async updateNote(user: WorkshopUser, noteId: string, patch: NotePatch): Promise<WorkshopView> {
     const { meeting } = await this.visibleNote(user.id, noteId);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     await this.mutate(meeting, async (trx) => {
       const note = await this.noteForUpdate(trx, user.id, noteId);
       const own = note.author_user_id === user.id;
@@ -279,6 +285,9 @@ export class WorkshopService {
       const moving = patch.columnId !== undefined || patch.groupId !== undefined;
       if (moving && note.revealed_at === null && !own) {
         throw HttpError.forbidden("Only its author can move a hidden note");
+      }
+      if (patch.groupId !== undefined && patch.groupId !== null && note.revealed_at === null) {
+        throw conflict("Reveal the note before grouping it: everyone sees a group's title");
       }
       if (patch.columnId !== undefined) {
         await this.requireColumn(trx, meeting.meetingId, patch.columnId, "columnId");
@@ -303,7 +312,7 @@ export class WorkshopService {
   /** The author or the facilitator deletes a note; its dots go with it. */
   async deleteNote(user: WorkshopUser, noteId: string): Promise<WorkshopView> {
     const { meeting, note } = await this.visibleNote(user.id, noteId);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     if (note.author_user_id !== user.id && meeting.facilitatorId !== user.id) {
       throw HttpError.forbidden("Only its author or the facilitator can delete a note");
     }
@@ -318,7 +327,10 @@ export class WorkshopService {
     return this.project(meeting, user.id);
   }
 
-  /** A group of notes the caller can see (their own hidden ones, or revealed ones). */
+  /**
+   * A group of revealed notes (or none yet). Every member sees every group's title, so a
+   * group of notes still hidden would tell the others about them: 409 until the reveal.
+   */
   async addGroup(
     user: WorkshopUser,
     meetingId: string,
@@ -329,12 +341,15 @@ export class WorkshopService {
       const wanted = [...new Set(input.noteIds)];
       if (wanted.length > 0) {
         const found = await this.visibleNotes(trx, meetingId, user.id)
-          .select("workshop_notes.id")
+          .select(["workshop_notes.id", "workshop_notes.revealed_at"])
           .where("workshop_notes.id", "in", wanted)
           .execute();
-        const known = new Set(found.map((n) => n.id));
-        const missing = wanted.find((id) => !known.has(id));
-        if (missing !== undefined) throw invalid(`noteIds: ${missing} is not a note of this board`);
+        const known = new Map(found.map((n) => [n.id, n]));
+        const missing = input.noteIds.findIndex((id) => !known.has(id));
+        if (missing !== -1) throw invalid(`noteIds.${missing}`, "not a note of this board");
+        if (found.some((n) => n.revealed_at === null)) {
+          throw conflict("Reveal the notes before grouping them: everyone sees a group's title");
+        }
       }
       const id = newId();
       await trx
@@ -364,7 +379,7 @@ export class WorkshopService {
 
   async renameGroup(user: WorkshopUser, groupId: string, title: string): Promise<WorkshopView> {
     const { meeting } = await this.group(user.id, groupId);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     await this.mutate(meeting, async (trx) => {
       await trx.updateTable("workshop_groups").set({ title }).where("id", "=", groupId).execute();
     });
@@ -374,7 +389,7 @@ export class WorkshopService {
   /** Deletes a group: its notes stay, ungrouped; its dots go. */
   async deleteGroup(user: WorkshopUser, groupId: string): Promise<WorkshopView> {
     const { meeting } = await this.group(user.id, groupId);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     await this.mutate(meeting, async (trx) => {
       await trx
         .updateTable("workshop_notes")
@@ -405,7 +420,7 @@ export class WorkshopService {
         workshop.votes_per_person ?? 0,
         await this.votableTargets(trx, meetingId),
       );
-      if (!checked.ok) throw invalid(checked.problem);
+      if (!checked.ok) throw invalidProblem(checked.problem);
       await trx
         .deleteFrom("workshop_votes")
         .where("meeting_id", "=", meetingId)
@@ -432,7 +447,9 @@ export class WorkshopService {
   /**
    * Turns a revealed note, or a group, into an action, an issue or a proposed decision in
    * the partnership's document, linked to the meeting and stamped with the caller. The
-   * conversion is claimed first (a second one is 409), released if the write is refused.
+   * conversion is claimed first (a second one is 409), released if the write is refused; a
+   * claim whose item was never written within {@link STALE_CLAIM_MS} (the server stopped
+   * in between) can be claimed again, or the note would stay unconvertible for good.
    */
   async convert(
     user: WorkshopUser,
@@ -443,25 +460,34 @@ export class WorkshopService {
       target.kind === "note"
         ? await this.noteSource(user.id, target.id)
         : await this.groupSource(user.id, target.id);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     if (converted) throw conflict(`This ${target.kind} was already converted`);
     if (input.kind !== "decision") {
       const organizations = await this.access.organizationIds(meeting.partnershipId);
       if (!organizations.includes(input.ownerOrganizationId)) {
-        throw invalid("ownerOrganizationId: not an organization of this partnership");
+        throw invalid("ownerOrganizationId", "not an organization of this partnership");
       }
     }
     const table = target.kind === "note" ? "workshop_notes" : "workshop_groups";
+    const claimedAt = Date.now();
     const claimed = await this.db
       .updateTable(table)
       .set({
         conversion_kind: input.kind,
         conversion_item_id: "",
         converted_by_user_id: user.id,
-        converted_at: Date.now(),
+        converted_at: claimedAt,
       })
       .where("id", "=", target.id)
-      .where("conversion_kind", "is", null)
+      .where((eb) =>
+        eb.or([
+          eb("conversion_kind", "is", null),
+          eb.and([
+            eb("conversion_item_id", "=", ""),
+            eb("converted_at", "<", claimedAt - STALE_CLAIM_MS),
+          ]),
+        ]),
+      )
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) {
       throw conflict(`This ${target.kind} was already converted`);
@@ -484,11 +510,15 @@ export class WorkshopService {
           converted_at: null,
         })
         .where("id", "=", target.id)
+        // Ours only: a claim taken over meanwhile (ours went stale) is not ours to release.
+        .where("conversion_item_id", "=", "")
+        .where("converted_by_user_id", "=", user.id)
+        .where("converted_at", "=", claimedAt)
         .execute();
       if (error instanceof SchemaWriteError) {
-        if (error.code === "not_found") throw invalid("objectiveId: no such objective");
+        if (error.code === "not_found") throw invalid("objectiveId", "no such objective");
         if (error.code === "newer_schema") throw conflict(error.message);
-        throw invalid(error.message);
+        throw invalidProblem(error.message);
       }
       throw error;
     }
@@ -496,6 +526,9 @@ export class WorkshopService {
       .updateTable(table)
       .set({ conversion_item_id: itemId })
       .where("id", "=", target.id)
+      .where("conversion_item_id", "=", "")
+      .where("converted_by_user_id", "=", user.id)
+      .where("converted_at", "=", claimedAt)
       .execute();
     this.announce(meeting);
     return {
@@ -508,30 +541,18 @@ export class WorkshopService {
 
   /** The meeting and the caller's seat; 404 for a meeting gone or outside their partnerships. */
   private async meeting(userId: string, meetingId: string): Promise<MeetingAccess> {
-    const row = await this.db
-      .selectFrom("meetings")
-      .select(["id", "partnership_id", "facilitator_user_id"])
-      .where("id", "=", meetingId)
-      .executeTakeFirst();
-    const seat = row ? await this.access.seat(userId, row.partnership_id) : null;
-    if (!row || !seat) throw HttpError.notFound("No such meeting");
+    const { meeting, seat } = await this.meetings.requireMeeting(userId, meetingId);
     return {
-      meetingId: row.id,
-      partnershipId: row.partnership_id,
-      facilitatorId: row.facilitator_user_id,
+      meetingId: meeting.id,
+      partnershipId: meeting.partnership_id,
+      facilitatorId: meeting.facilitator_user_id,
       seat,
     };
   }
 
-  private requireWriter(meeting: MeetingAccess): void {
-    if (!canWrite(meeting.seat.permission)) {
-      throw HttpError.forbidden("Only an editor or admin can change the workshop");
-    }
-  }
-
   private async writable(userId: string, meetingId: string): Promise<MeetingAccess> {
     const meeting = await this.meeting(userId, meetingId);
-    this.requireWriter(meeting);
+    requireWriter(meeting.seat, "change the workshop");
     return meeting;
   }
 
@@ -574,7 +595,7 @@ export class WorkshopService {
     // Its text would reach everyone through the item.
     if (note.revealed_at === null) throw conflict("Reveal the note before converting it");
     const source: ConversionSource = { text: note.text, details: [] };
-    return { meeting, source, converted: note.conversion_kind !== null };
+    return { meeting, source, converted: conversionHeld(note, Date.now()) };
   }
 
   private async groupSource(userId: string, groupId: string) {
@@ -588,7 +609,7 @@ export class WorkshopService {
       .orderBy("id")
       .execute();
     const source: ConversionSource = { text: group.title, details: notes.map((n) => n.text) };
-    return { meeting, source, converted: group.conversion_kind !== null };
+    return { meeting, source, converted: conversionHeld(group, Date.now()) };
   }
 
   // ---- storage ----
@@ -662,7 +683,7 @@ export class WorkshopService {
       .where("id", "=", id)
       .where("meeting_id", "=", meetingId)
       .executeTakeFirst();
-    if (!column) throw invalid(`${field}: not a column of this board`);
+    if (!column) throw invalid(field, "not a column of this board");
   }
 
   private async requireGroup(trx: Executor, meetingId: string, id: string, field: string) {
@@ -672,7 +693,7 @@ export class WorkshopService {
       .where("id", "=", id)
       .where("meeting_id", "=", meetingId)
       .executeTakeFirst();
-    if (!group) throw invalid(`${field}: not a group of this board`);
+    if (!group) throw invalid(field, "not a group of this board");
   }
 
   /** The notes `viewerId` may see; hidden notes of others are filtered out by the query. */
@@ -769,6 +790,7 @@ export class WorkshopService {
         text: note.text,
         columnId: note.column_id,
         groupId: note.group_id,
+        revealed: note.revealed_at !== null,
         createdAt: iso(note.created_at),
         updatedAt: iso(note.updated_at),
         conversion: conversionView(note, note.converter_name),
@@ -799,6 +821,19 @@ export class WorkshopService {
     const targets = await this.votableTargets(this.db, workshop.meeting_id);
     return { status: "closed", ...common, results: tallyVotes(dots, [...targets.values()]) };
   }
+}
+
+/** Converted, or claimed by a conversion still under way (not a stale claim). */
+function conversionHeld(
+  row: { conversion_kind: NoteConversionKind | null; conversion_item_id: string | null; converted_at: number | null },
+  now: number,
+): boolean {
+  if (row.conversion_kind === null) return false;
+  const stale =
+    row.conversion_item_id === "" &&
+    row.converted_at !== null &&
+    row.converted_at < now - STALE_CLAIM_MS;
+  return !stale;
 }
 
 function conversionView(

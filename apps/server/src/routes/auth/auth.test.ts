@@ -72,7 +72,11 @@ describe("auth routes", () => {
       const services = createServices({
         store: harness.store,
         publicOrigin: "https://entente.example",
-        liveSockets: { closeSession: () => {}, closePartnershipAccess: () => {} },
+        liveSockets: {
+          closeSession: () => {},
+          closePartnershipAccess: () => {},
+          closeDocument: () => {},
+        },
       });
       const response = await createApp(services).request("/api/auth/signup", {
         method: "POST",

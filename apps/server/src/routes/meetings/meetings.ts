@@ -1,7 +1,6 @@
-import { canWrite } from "@entente/domain";
 import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import type { Seat } from "../../access/access-service.js";
+import { requireWriter } from "../../access/require-writer.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -17,11 +16,6 @@ import {
   UpdateAgendaItemBody,
   UpdateMeetingBody,
 } from "./schema.js";
-
-/** Viewers read meetings but never change them. */
-function requireWriter(seat: Seat, what: string): void {
-  if (!canWrite(seat.permission)) throw HttpError.forbidden(`Only an editor or admin can ${what}`);
-}
 
 /**
  * A partnership's meetings and governance rhythm, under `/api/partnerships`. Everyone in the
@@ -83,7 +77,7 @@ export function meetingRoutes(services: Services): Hono<AppEnv> {
       const found = await meetings.requireMeeting(user.id, meetingId);
       requireWriter(found.seat, "change a meeting");
       const changes = await readJson(c, UpdateMeetingBody);
-      const body: MeetingResponse = { meeting: await meetings.update(found, changes) };
+      const body: MeetingResponse = { meeting: await meetings.update(user.id, found, changes) };
       return c.json(body);
     })
     .delete("/:meetingId", async (c) => {

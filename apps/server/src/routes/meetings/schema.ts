@@ -1,17 +1,9 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
-import type { MeetingKind } from "@entente/protocol";
+import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "@entente/protocol";
 import { z } from "zod";
 import { Id } from "../partnerships/schema.js";
 
-export const MEETING_KINDS = [
-  "steering_committee",
-  "tactical_review",
-  "operational_sync",
-  "workshop",
-] as const satisfies readonly MeetingKind[];
-
-/** Most agenda items and participants one meeting holds (a workshop is up to 60 people). */
-export const MAX_AGENDA_ITEMS = 50;
+/** Most participants one meeting holds (a workshop is up to 60 people). */
 export const MAX_PARTICIPANTS = 200;
 
 export const MeetingParams = z.object({ meetingId: Id });

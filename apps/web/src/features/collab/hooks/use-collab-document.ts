@@ -49,8 +49,9 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     const ydoc = new Y.Doc();
     const provider = new WebsocketProvider(syncServerUrl(), documentName, ydoc, {
       connect: false,
-      // 4401/4403 are final: the session ended or access was withdrawn. Everything else
-      // (4000 restart, 4500 storage failure, network loss) is worth another try.
+      // 4401/4403/4404 are final: the session ended, access was withdrawn or the document
+      // was deleted. Everything else (4000 restart, 4500 storage failure, network loss) is
+      // worth another try.
       shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
     });
     dispatch({ type: "reset" });
@@ -86,7 +87,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       dispatch({ type: "connection-close" });
       if (event !== null && !opened && !TERMINAL_CLOSE_CODES.has(event.code)) probe();
     };
-    // 4401/4403 on an open socket: the provider already stopped reconnecting.
+    // 4401/4403/4404 on an open socket: the provider already stopped reconnecting.
     const onClosed = ({ code }: { code: number }) => {
       if (TERMINAL_CLOSE_CODES.has(code)) deny(code);
     };

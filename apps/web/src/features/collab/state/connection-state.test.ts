@@ -58,4 +58,14 @@ describe("connection state", () => {
       "denied",
     );
   });
+
+  it("stays denied after 4404, because the document was deleted", () => {
+    const deleted = run(
+      { type: "status", status: "connected" },
+      { type: "sync", synced: true },
+      { type: "denied", code: 4404 },
+    );
+    expect(connectionState(deleted)).toBe("denied");
+    expect(deleted.denied).toBe("deleted");
+  });
 });

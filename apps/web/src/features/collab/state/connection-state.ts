@@ -3,7 +3,8 @@ import { CloseCode } from "@entente/protocol";
 /** What the user is told about a live document's connection. */
 export type ConnectionState = "connecting" | "synced" | "offline" | "denied";
 
-export type DeniedReason = "unauthorized" | "forbidden";
+/** Why the provider stopped for good: session ended, access withdrawn, document deleted. */
+export type DeniedReason = "unauthorized" | "forbidden" | "deleted";
 
 /** The raw facts gathered from the provider and the browser. */
 export interface ConnectionSnapshot {
@@ -33,7 +34,8 @@ export type ConnectionEvent =
   | { type: "denied"; code: number };
 
 export function deniedReason(code: number): DeniedReason {
-  return code === CloseCode.Unauthorized ? "unauthorized" : "forbidden";
+  if (code === CloseCode.Unauthorized) return "unauthorized";
+  return code === CloseCode.DocumentDeleted ? "deleted" : "forbidden";
 }
 
 export function reduceConnection(

@@ -216,7 +216,11 @@ export function commentHighlightsPlugin(onSelect: (threadId: string) => void): P
         if (!found || found.length === 0) return false;
         // The innermost highlight under the click: the shortest range.
         const innermost = found.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
-        onSelect(highlightSpec(innermost).threadId);
+        const { threadId } = highlightSpec(innermost);
+        // Marked now, within the click: a later redraw would put back the click's selection
+        // over a caret the keyboard has moved since.
+        setActiveHighlight(view, threadId);
+        onSelect(threadId);
         return false;
       },
     },
@@ -248,6 +252,7 @@ export function setHighlightAnchors(view: EditorView, anchors: readonly Highligh
 
 /** Marks one highlight as the thread in focus (or none). */
 export function setActiveHighlight(view: EditorView, activeId: string | null): void {
+  if (commentHighlightsKey.getState(view.state)?.activeId === activeId) return;
   view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { activeId }));
 }
 

@@ -1,5 +1,5 @@
 import type { GovernanceLevel } from "@entente/domain";
-import type { MeetingKind, MeetingView } from "@entente/protocol";
+import { MEETING_KINDS, type MeetingKind, type MeetingView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
@@ -12,7 +12,6 @@ import type { AgendaItemInput, MeetingInput } from "../api/meetings-api";
 import {
   defaultLevelOf,
   fromLocalInputs,
-  MEETING_KINDS,
   nextFullHour,
   toLocalInputs,
 } from "../state/meetings-state";

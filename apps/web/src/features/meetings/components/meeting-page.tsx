@@ -57,6 +57,8 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
     );
   }
 
+  // Deleted while open: the server closed the notes' socket (4404) or the refetch found nothing.
+  const deleted = session?.deniedReason === "deleted" || error?.status === 404;
   // Meetings are written by editors and admins; the live notes follow the socket's word.
   const editable = canAct(context) && session?.status !== "denied";
   return (
@@ -64,9 +66,13 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
       <Link to={listPath} className="meeting-page__back">
         ← {t("meetings.backToList")}
       </Link>
-      {error ? (
+      {deleted ? (
+        <div className="notice notice--warning" role="alert" data-testid="meeting-deleted">
+          {t("meetings.deleted")}
+        </div>
+      ) : error ? (
         <div className="notice notice--warning" role="alert">
-          {error.status === 404 ? t("meetings.deleted") : errorMessage(t, error)}
+          {errorMessage(t, error)}
         </div>
       ) : null}
       <MeetingHeader

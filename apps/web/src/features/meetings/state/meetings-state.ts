@@ -7,14 +7,6 @@ import type {
   RhythmLevelView,
 } from "@entente/protocol";
 
-/** Every kind of meeting, in the order the form offers them. */
-export const MEETING_KINDS: readonly MeetingKind[] = [
-  "steering_committee",
-  "tactical_review",
-  "operational_sync",
-  "workshop",
-];
-
 /** The governance level a kind of meeting usually sits at (a workshop: any). */
 export function defaultLevelOf(kind: MeetingKind): GovernanceLevel | null {
   switch (kind) {

@@ -1,7 +1,8 @@
 import type { GovernanceLevel } from "@entente/domain";
 import type {
-  MeetingResponse,
   NoteConversionKind,
+  TimerCommand,
+  VoteCommand,
   WorkshopPhase,
   WorkshopResponse,
 } from "@entente/protocol";
@@ -9,16 +10,6 @@ import type { Severity } from "@entente/schema";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
-
-export type TimerCommand =
-  | { action: "start"; durationSeconds: number }
-  | { action: "pause" }
-  | { action: "resume" }
-  | { action: "extend"; seconds: number }
-  | { action: "reset" };
-
-export type VoteCommand =
-  { action: "open"; votesPerPerson: number } | { action: "close" } | { action: "reset" };
 
 /** What a note or a cluster becomes; the title defaults to the note's text or cluster's title. */
 export type ConvertInput =
@@ -47,8 +38,6 @@ const workshopPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}
 /** The workshop endpoints (docs/API.md, "Workshops"); every mutation answers the caller's new projection. */
 export const workshopApi = {
   get: (meetingId: string) => api.get<WorkshopResponse>(workshopPath(meetingId)),
-
-  meeting: (meetingId: string) => api.get<MeetingResponse>(`/api/meetings/${segment(meetingId)}`),
 
   setColumns: (meetingId: string, columns: { id?: string; title: string }[]) =>
     api.put<WorkshopResponse>(`${workshopPath(meetingId)}/columns`, { columns }),

@@ -29,14 +29,15 @@ export function shortText(text: string): string {
 /**
  * One sticky note in its author's organization colour. Its author edits the text; members
  * move it (between columns, into or out of a cluster, by select or drag), put dots on it
- * while a vote is open, and turn it into an action, an issue or a decision.
+ * while a vote is open, and turn it into an action, an issue or a decision. A note still
+ * hidden (only its author has it) moves between columns only: a cluster's title shows to
+ * everyone, and dots and conversion wait for the reveal too (the server's rules).
  */
 export const StickyNote = memo(function StickyNote({
   note,
   columns,
   groups,
   perms,
-  isPrivatePhase,
   myDots,
   canAddDot,
   dotsDisabled,
@@ -51,7 +52,6 @@ export const StickyNote = memo(function StickyNote({
   columns: readonly WorkshopColumnView[];
   groups: readonly NoteGroupView[];
   perms: BoardPermissions;
-  isPrivatePhase: boolean;
   /** The caller's dots on it; `null` when no vote is open for them. */
   myDots: number | null;
   canAddDot: boolean;
@@ -76,9 +76,9 @@ export const StickyNote = memo(function StickyNote({
 
   const canMove = perms.canAct;
   const canDelete = perms.canAct && (mine || perms.isFacilitator);
-  // Others' notes reach this client only once revealed; one's own may still be hidden,
-  // and a hidden note takes neither dots nor conversion.
-  const canConvert = perms.canAct && note.conversion === null && (!isPrivatePhase || !mine);
+  // Only one's own notes can reach this client hidden; those take no cluster, dot or conversion.
+  const canCluster = perms.canAct && note.revealed;
+  const canConvert = perms.canAct && note.conversion === null && note.revealed;
 
   return (
     <article
@@ -97,7 +97,7 @@ export const StickyNote = memo(function StickyNote({
       aria-label={t("workshop.note.label", { org, text: label })}
     >
       <header className="sticky-note__head">
-        {perms.canAct ? (
+        {canCluster ? (
           <input
             type="checkbox"
             className="sticky-note__select"
@@ -130,7 +130,7 @@ export const StickyNote = memo(function StickyNote({
       )}
 
       <footer className="sticky-note__foot">
-        {myDots !== null && (!isPrivatePhase || !mine) ? (
+        {myDots !== null && note.revealed ? (
           <DotControls
             label={label}
             mine={myDots}
@@ -163,7 +163,7 @@ export const StickyNote = memo(function StickyNote({
                 ))}
               </select>
             ) : null}
-            {canMove && (groups.length > 0 || note.groupId !== null) ? (
+            {canCluster && (groups.length > 0 || note.groupId !== null) ? (
               <select
                 className="inline-select"
                 aria-label={t("workshop.note.cluster", { text: label })}
@@ -235,6 +235,7 @@ export const StickyNote = memo(function StickyNote({
 /** Writes a note's text: a new one, or its author's edit. */
 export function NoteTextForm({
   initial,
+  composer = false,
   label,
   submitLabel,
   placeholder,
@@ -242,6 +243,8 @@ export function NoteTextForm({
   onCancel,
 }: {
   initial: string;
+  /** The pad that adds a new note to a column (not an edit of one). */
+  composer?: boolean;
   label: string;
   submitLabel?: string;
   placeholder?: string;
@@ -269,7 +272,12 @@ export function NoteTextForm({
   };
 
   return (
-    <form className="note-form" aria-label={label} onSubmit={submit}>
+    <form
+      className="note-form"
+      aria-label={label}
+      onSubmit={submit}
+      data-note-composer={composer ? "true" : undefined}
+    >
       <textarea
         className="field__input note-form__text"
         aria-label={label}

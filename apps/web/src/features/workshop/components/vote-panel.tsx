@@ -1,10 +1,9 @@
-import type { WorkshopVoteView } from "@entente/protocol";
+import type { VoteCommand, WorkshopVoteView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../feed/hooks/use-action-error";
-import type { VoteCommand } from "../api/workshop-api";
 import { dotsLeft } from "../state/board";
 
 const MAX_DOTS = 20;

@@ -42,7 +42,6 @@ export function WorkshopBoard({
   const [dotBusy, setDotBusy] = useState(false);
   const { error, guard } = useActionError();
   const vote = workshop.vote;
-  const isPrivatePhase = workshop.phase === "private";
 
   const onSelect = useCallback((noteId: string, on: boolean) => {
     setSelected((current) => {
@@ -90,8 +89,10 @@ export function WorkshopBoard({
   // Once closed, the dots each got (the ranking lists them all; notes show those that got some).
   const votes = (id: string) => (vote.status === "closed" ? (results.get(id) ?? null) : null);
 
-  // Selected notes that are still on the board and not yet in a cluster.
-  const selectable = workshop.notes.filter((n) => selected.has(n.id)).map((n) => n.id);
+  // Selected notes still on the board; a hidden one never joins a cluster (its title shows to all).
+  const selectable = workshop.notes
+    .filter((n) => n.revealed && selected.has(n.id))
+    .map((n) => n.id);
 
   const renderNote = (note: StickyNoteView) => (
     <StickyNote
@@ -100,7 +101,6 @@ export function WorkshopBoard({
       columns={workshop.columns}
       groups={workshop.groups}
       perms={perms}
-      isPrivatePhase={isPrivatePhase}
       myDots={myDots(note.id)}
       canAddDot={canAddDot}
       dotsDisabled={dotBusy}
@@ -230,6 +230,7 @@ function BoardColumn({
       {canAct ? (
         <NoteTextForm
           initial=""
+          composer
           label={t("workshop.note.new", { column: title })}
           submitLabel={t("workshop.note.add")}
           placeholder={t("workshop.note.placeholder")}

@@ -9,15 +9,15 @@ import { PageStatus } from "../../../ui/page-status";
 import { ConnectionStatus } from "../../collab/components/connection-status";
 import type { CollabSession } from "../../collab/hooks/use-collab-document";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
+import { meetingsApi } from "../../meetings/api/meetings-api";
 import { meetingPath } from "../../meetings/state/meeting-paths";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
-import { workshopApi } from "../api/workshop-api";
 import { useFollow } from "../hooks/use-follow";
 import { useWorkshop, type WorkshopActions } from "../hooks/use-workshop";
 import { useLookers, usePublishView, useWorkshopPeople } from "../hooks/use-workshop-presence";
-import { facilitatorView } from "../state/presence";
+import { facilitatorView, lookView } from "../state/presence";
 import { ColumnEditor } from "./column-editor";
 import type { BoardPermissions } from "./note-bits";
 import { PhaseBanner } from "./phase-banner";
@@ -38,7 +38,7 @@ export function WorkshopPage({ meetingId }: { meetingId: string }) {
   const t = useT();
   const { partnershipId } = usePartnershipContext();
   const { state, actions, stream, reload } = useWorkshop(partnershipId, meetingId);
-  const meeting = useResource(meetingId, workshopApi.meeting).state;
+  const meeting = useResource(meetingId, meetingsApi.get).state;
   const meetingTitle = meeting.status === "ready" ? meeting.data.meeting.title : null;
   const [session] = useLiveDocuments([
     formatDocumentName({ kind: "meeting", partnershipId, meetingId }),
@@ -115,12 +115,21 @@ function WorkshopRoom({
   const follow = !perms.isFacilitator && (followChoice ?? true);
   useFollow(facilitatorView(people, workshop.facilitatorId), follow);
 
-  // Where the user looks: the note, cluster or column they last clicked or tabbed into.
+  // Where the user looks: the note, cluster or column they last clicked or tabbed into,
+  // unless that would point at a note still hidden (see `lookView`).
   const look = (event: SyntheticEvent) => {
-    if (!(event.target instanceof Element)) return;
-    const focus = event.target.closest("[data-focus-id]")?.getAttribute("data-focus-id") ?? null;
-    const area = event.target.closest("[data-workshop-area]")?.getAttribute("data-workshop-area");
-    publish({ area: area === "results" ? "results" : "board", focusId: focus });
+    const { target } = event;
+    if (!(target instanceof Element)) return;
+    const area = target.closest("[data-workshop-area]")?.getAttribute("data-workshop-area");
+    const view = lookView(
+      {
+        area: area === "results" ? "results" : "board",
+        focusId: target.closest("[data-focus-id]")?.getAttribute("data-focus-id") ?? null,
+        composing: target.closest("[data-note-composer]") !== null,
+      },
+      workshop,
+    );
+    publish(view);
   };
 
   return (
@@ -151,6 +160,12 @@ function WorkshopRoom({
           <ConnectionStatus state={session?.status ?? "connecting"} />
         </div>
       </header>
+      {/* The meeting was deleted while the board was open: its document's socket got 4404. */}
+      {session?.deniedReason === "deleted" ? (
+        <div className="notice notice--warning" role="alert" data-testid="meeting-deleted">
+          {t("meetings.deleted")}
+        </div>
+      ) : null}
 
       <div className="workshop__layout">
         <div className="workshop__main" onFocusCapture={look} onPointerDownCapture={look}>

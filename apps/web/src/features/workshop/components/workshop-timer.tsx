@@ -1,10 +1,9 @@
-import type { WorkshopTimerView } from "@entente/protocol";
+import type { TimerCommand, WorkshopTimerView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../feed/hooks/use-action-error";
-import type { TimerCommand } from "../api/workshop-api";
 import { useCountdown } from "../hooks/use-countdown";
 import { formatCountdown } from "../state/countdown";
 

@@ -1,15 +1,15 @@
-import type { PartnershipEvent, WorkshopResponse, WorkshopView } from "@entente/protocol";
+import type {
+  PartnershipEvent,
+  TimerCommand,
+  VoteCommand,
+  WorkshopResponse,
+  WorkshopView,
+} from "@entente/protocol";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import { feedEventsUrl } from "../../feed/api/feed-api";
 import { useEventStream, type StreamState } from "../../feed/hooks/use-event-stream";
-import {
-  workshopApi,
-  type ConvertInput,
-  type NotePatch,
-  type TimerCommand,
-  type VoteCommand,
-} from "../api/workshop-api";
+import { workshopApi, type ConvertInput, type NotePatch } from "../api/workshop-api";
 import { shareUnchanged } from "../state/board";
 import { clockOffset } from "../state/countdown";
 

@@ -22,6 +22,7 @@ function note(
     text: `note ${id}`,
     columnId,
     groupId,
+    revealed: true,
     createdAt,
     updatedAt: createdAt,
     conversion: null,

@@ -1,4 +1,4 @@
-import type { WorkshopAwarenessView } from "@entente/protocol";
+import type { WorkshopAwarenessView, WorkshopView } from "@entente/protocol";
 import { parseCollabUser, type CollabUser } from "../../collab/state/collab-user";
 
 /** Where a member looks, as their awareness `view` says. */
@@ -92,4 +92,24 @@ export function lookersByFocus(
     map.set(focusId, list);
   }
   return map;
+}
+
+/** What the user clicked or tabbed into on the board, as the page reads it from the DOM. */
+export interface LookTarget {
+  area: LookArea;
+  /** The note, cluster or column it is in (`data-focus-id`). */
+  focusId: string | null;
+  /** Inside the pad that adds a new note to a column. */
+  composing: boolean;
+}
+
+/**
+ * The view to publish for a look. Awareness reaches every member, so it must not say where
+ * a hidden note is: looking at one's own unrevealed note publishes no focus, and neither
+ * does typing a new note in the private phase (the column would tell where it goes).
+ */
+export function lookView(target: LookTarget, workshop: Pick<WorkshopView, "phase" | "notes">): LookView {
+  const hiddenNote = workshop.notes.some((n) => n.id === target.focusId && !n.revealed);
+  const privateDraft = target.composing && workshop.phase === "private";
+  return { area: target.area, focusId: hiddenNote || privateDraft ? null : target.focusId };
 }
