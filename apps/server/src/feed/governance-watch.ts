@@ -7,6 +7,7 @@ import type { Logger } from "../observability/logger.js";
 import { PeriodicTask } from "../scheduling/periodic-task.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { NotificationService } from "./notification-service.js";
+import { claimNotificationMark, lastEditor, userExists } from "./watch-records.js";
 
 /**
  * Tells organizations when governance waits on them: a proposed decision still pending
@@ -72,10 +73,17 @@ export class GovernanceWatch {
     for (const decision of proposed) {
       const recorded = Object.hasOwn(votes, decision.id) ? votes[decision.id] : undefined;
       if (recorded && recorded.outcome !== "pending") continue;
-      if (!(await this.userExists(decision.createdBy))) continue;
+      if (!(await userExists(this.db, decision.createdBy))) continue;
       for (const organizationId of organizationIds) {
         if (recorded?.votes.some((v) => v.organizationId === organizationId)) continue;
-        if (!(await this.claim(partnershipId, `decision-waiting:${decision.id}:${organizationId}`)))
+        if (
+          !(await claimNotificationMark(
+            this.db,
+            partnershipId,
+            `decision-waiting:${decision.id}:${organizationId}`,
+            Date.now(),
+          ))
+        )
           continue;
         await this.notifications.notifyOrganization(
           {
@@ -99,51 +107,27 @@ export class GovernanceWatch {
     const stale = status.endorsements.filter((e) => !e.current);
     if (stale.length === 0) return;
     // Whoever edited the charter last is who changed it.
-    const editor = await this.db
-      .selectFrom("document_updates")
-      .select(["user_id", "organization_id"])
-      .where("document_name", "=", formatDocumentName({ kind: "charter", partnershipId }))
-      .where("user_id", "is not", null)
-      .where("organization_id", "is not", null)
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (!editor?.user_id || !editor.organization_id) return;
+    const editor = await lastEditor(
+      this.db,
+      formatDocumentName({ kind: "charter", partnershipId }),
+    );
+    if (!editor) return;
     for (const endorsement of stale) {
       const key = `charter-changed:${endorsement.organizationId}:${endorsement.endorsedAt}:${endorsement.version}`;
-      if (!(await this.claim(partnershipId, key))) continue;
+      if (!(await claimNotificationMark(this.db, partnershipId, key, Date.now()))) continue;
       await this.notifications.notifyOrganization(
         {
           partnershipId,
-          actorUserId: editor.user_id,
+          actorUserId: editor.userId,
           subject: {
             kind: "item",
             item: { kind: "charter", id: null, title: "Charter" },
-            actorOrganizationId: editor.organization_id,
+            actorOrganizationId: editor.organizationId,
           },
         },
         endorsement.organizationId,
         "charter_changed",
       );
     }
-  }
-
-  /** Records that `key` is being told; false when someone (another instance) already did. */
-  private async claim(partnershipId: string, key: string): Promise<boolean> {
-    const inserted = await this.db
-      .insertInto("notification_marks")
-      .values({ key, partnership_id: partnershipId, created_at: Date.now() })
-      .onConflict((conflict) => conflict.column("key").doNothing())
-      .executeTakeFirst();
-    return inserted.numInsertedOrUpdatedRows === 1n;
-  }
-
-  private async userExists(userId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom("users")
-      .select("id")
-      .where("id", "=", userId)
-      .executeTakeFirst();
-    return row !== undefined;
   }
 }

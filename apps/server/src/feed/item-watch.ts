@@ -19,6 +19,7 @@ import type { Logger } from "../observability/logger.js";
 import { PeriodicTask } from "../scheduling/periodic-task.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { NotificationService } from "./notification-service.js";
+import { claimNotificationMark, lastEditor, userExists, type Editor } from "./watch-records.js";
 
 /** Statuses after which an item is no longer overdue, whatever its date. */
 const FINISHED: ReadonlySet<string> = new Set(["done", "cancelled", "resolved", "closed"]);
@@ -37,12 +38,6 @@ interface OwnedItem {
   assigneeUserId: string | null;
   createdBy: string;
   /** The organization of `createdBy`. */
-  organizationId: string;
-}
-
-/** Who sent an update: the server stamps each one with its user and organization. */
-interface Editor {
-  userId: string;
   organizationId: string;
 }
 
@@ -145,8 +140,8 @@ export class ItemWatch {
       // already late is recorded, not announced, so nobody gets a flood of old news.
       const firstLook = seen.size === 0;
       const today = new Date(this.now()).toISOString().slice(0, 10);
-      let lastEditor: Promise<Editor | null> | undefined;
-      const documentEditor = () => (lastEditor ??= this.lastEditor(name));
+      let editor: Promise<Editor | null> | undefined;
+      const documentEditor = () => (editor ??= lastEditor(this.db, name));
 
       for (const item of items) {
         const before = seen.get(item.id);
@@ -163,7 +158,10 @@ export class ItemWatch {
         }
         if (item.dueDate !== null && item.dueDate < today && !FINISHED.has(item.status)) {
           const key = `item-overdue:${item.kind}:${item.id}:${item.dueDate}`;
-          if ((await this.claimMark(partnershipId, key)) && !firstLook) {
+          if (
+            (await claimNotificationMark(this.db, partnershipId, key, this.now())) &&
+            !firstLook
+          ) {
             await this.tell(partnershipId, item, "item_overdue", await documentEditor(), false);
           }
         }
@@ -208,16 +206,6 @@ export class ItemWatch {
     return moved.numUpdatedRows === 1n;
   }
 
-  /** Records that `key` is being told; false when someone (another instance) already did. */
-  private async claimMark(partnershipId: string, key: string): Promise<boolean> {
-    const inserted = await this.db
-      .insertInto("notification_marks")
-      .values({ key, partnership_id: partnershipId, created_at: this.now() })
-      .onConflict((conflict) => conflict.column("key").doNothing())
-      .executeTakeFirst();
-    return inserted.numInsertedOrUpdatedRows === 1n;
-  }
-
   /**
    * Notifies the item's owners, leaving out `editor` when `skipActor`. The actor is `editor`
    * (who changed it, or edited its document last), else whoever created the item; with
@@ -231,9 +219,9 @@ export class ItemWatch {
     skipActor: boolean,
   ): Promise<void> {
     const creator = { userId: item.createdBy, organizationId: item.organizationId };
-    const known = editor !== null && (await this.userExists(editor.userId));
+    const known = editor !== null && (await userExists(this.db, editor.userId));
     const actor = known ? editor : creator;
-    if (!known && !(await this.userExists(creator.userId))) return;
+    if (!known && !(await userExists(this.db, creator.userId))) return;
     const owners = await this.owners(partnershipId, item);
     const wire: NotificationItem =
       item.kind === "action"
@@ -328,22 +316,6 @@ export class ItemWatch {
     return null;
   }
 
-  /** Whoever stored the document's latest update, when a user did. */
-  private async lastEditor(name: string): Promise<Editor | null> {
-    const row = await this.db
-      .selectFrom("document_updates")
-      .select(["user_id", "organization_id"])
-      .where("document_name", "=", name)
-      .where("user_id", "is not", null)
-      .where("organization_id", "is not", null)
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    return row?.user_id && row.organization_id
-      ? { userId: row.user_id, organizationId: row.organization_id }
-      : null;
-  }
-
   private async latestUpdateId(name: string): Promise<number> {
     const row = await this.db
       .selectFrom("document_updates")
@@ -351,15 +323,6 @@ export class ItemWatch {
       .where("document_name", "=", name)
       .executeTakeFirst();
     return Number(row?.id ?? 0);
-  }
-
-  private async userExists(userId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom("users")
-      .select("id")
-      .where("id", "=", userId)
-      .executeTakeFirst();
-    return row !== undefined;
   }
 }
 
