@@ -18,8 +18,7 @@ import { by, isoDay, type DemoCast } from "./demo-cast.js";
 /** The ids of the demo's items that the feed and the votes point at. */
 export interface DemoWork {
   objectives: { lowCarbon: string; producers: string; dataPlatform: string };
-  /** The overdue action's due date too: the watch tells its assignee the day after. */
-  actions: { lyonColdRooms: string; dataAgreement: string; dataAgreementDue: string };
+  actions: { lyonColdRooms: string; dataAgreement: string };
   issues: { legalReview: string };
   decisions: { fourthDepot: string; aggregatedVolumes: string };
 }
@@ -237,7 +236,6 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast) {
     },
     by(ben, cast, 40),
   );
-  const dataAgreementDue = isoDay(cast, -6);
   const dataAgreement = addAction(
     doc,
     dataPlatform,
@@ -245,14 +243,14 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast) {
       title: "Sign the data-sharing agreement on producer volumes",
       ownerOrganizationId: southpeak,
       assigneeUserId: lucas.id,
-      dueDate: dataAgreementDue,
+      dueDate: isoDay(cast, -6),
       status: "in_progress",
     },
     by(ben, cast, 40),
   );
   return {
     objectives: { lowCarbon, producers, dataPlatform },
-    actions: { lyonColdRooms, dataAgreement, dataAgreementDue },
+    actions: { lyonColdRooms, dataAgreement },
   };
 }
 

@@ -17,7 +17,7 @@ import type { PostService, ReactionTarget } from "../feed/post-service.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import type { Logger } from "../observability/logger.js";
 import type { DocumentReader } from "../sync/document-reader.js";
-import { ago, DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
+import { ago, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import type { DemoWork } from "./demo-documents.js";
 
 const MINUTE_MS = 60_000;
@@ -245,6 +245,7 @@ async function seedPosts(story: FeedStory, cast: DemoCast, work: DemoWork): Prom
     links: [
       { kind: "decision", id: work.decisions.aggregatedVolumes },
       { kind: "issue", id: work.issues.legalReview },
+      { kind: "action", id: work.actions.dataAgreement },
     ],
   });
   await story.seen(volumes, sofia, ago(cast, 2, 4));
@@ -274,10 +275,11 @@ async function seedPosts(story: FeedStory, cast: DemoCast, work: DemoWork): Prom
 }
 
 /**
- * The watches, run once now: they tell Southpeak that a decision waits on it and the
- * assignee that the data agreement is overdue, and claim those events, so the server's
- * periodic watch does not tell them again later. Their notifications are dated when the
- * watch would have sent them.
+ * The watches, run once now, as the server's periodic check would: Southpeak is told that a
+ * decision waits on it; the overdue data agreement is recorded (a watch's first look at a
+ * document announces no old news). Both are claimed, so the server's own check, when it
+ * comes, tells nobody again. The decision's notifications are dated when the watch would have
+ * sent them, minutes after the proposal.
  */
 async function runWatches(services: DemoServices, cast: DemoCast, work: DemoWork): Promise<void> {
   const { db, documents, governance, notifications, logger } = services;
@@ -289,13 +291,6 @@ async function runWatches(services: DemoServices, cast: DemoCast, work: DemoWork
     .updateTable("notifications")
     .set({ created_at: ago(cast, 3) + 12 * MINUTE_MS })
     .where("item_id", "=", work.decisions.aggregatedVolumes)
-    .execute();
-  // The morning after its due date, when the watch first found it overdue.
-  const overdueSince = Date.parse(`${work.actions.dataAgreementDue}T06:00:00Z`) + DAY_MS;
-  await db
-    .updateTable("notifications")
-    .set({ created_at: Math.min(overdueSince, cast.now) })
-    .where("item_id", "=", work.actions.dataAgreement)
     .execute();
 }
 
