@@ -103,7 +103,15 @@ test("a facilitator and two participants of two organizations run a workshop who
     );
     const benNote = `Pool the Lyon and Grenoble depots ${Date.now()}`;
     const sofiaNote = `Night deliveries with shared drivers ${Date.now()}`;
+    // Where a hidden note is stays hidden too: Ben looks at "Concerns" (Sofia sees it), then
+    // writes his note in "Ideas", and Sofia sees him on the board, in no column.
+    await benBoard.column("Concerns").getByRole("heading").click();
+    const benWhere = sofiaBoard.people.filter({ hasText: ben.name }).getByTestId("person-where");
+    await expect(benWhere).toHaveText("Column “Concerns”");
     await benBoard.addNote("Ideas", benNote);
+    await expect(benWhere).toHaveText("On the board");
+    // Nor can it join a cluster (whose title everyone sees) before the reveal.
+    await expect(benBoard.note(benNote).getByRole("checkbox")).toHaveCount(0);
     await sofiaBoard.addNote("Ideas", sofiaNote);
 
     await expect(sofiaBoard.hiddenCount("Northwind")).toHaveAttribute("data-count", "1");
@@ -123,6 +131,7 @@ test("a facilitator and two participants of two organizations run a workshop who
       await expect(board.note(sofiaNote)).toBeVisible();
       await expect(board.phase.getByTestId("hidden-count")).toHaveCount(0);
     }
+    await expect(benBoard.note(benNote).getByRole("checkbox")).toHaveCount(1);
     await expect(sofiaBoard.note(benNote)).toHaveAttribute(
       "data-organization-id",
       (await benBoard.note(benNote).getAttribute("data-organization-id")) ?? "",

@@ -126,4 +126,5 @@ export type {
 } from "./workshops.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
+export { notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";

@@ -142,7 +142,7 @@ describe("governance notification e-mails", () => {
   };
   const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
 
-  it("says which decision waits, or that the charter changed, and links to the partnership", () => {
+  it("says which decision waits, or that the charter changed, and links to where they are", () => {
     const waiting = notificationMessage("https://app.test", "N × S", to, {
       ...base,
       kind: "decision_waiting",
@@ -151,7 +151,7 @@ describe("governance notification e-mails", () => {
     expect(waiting.subject).toBe(
       "[N × S] The decision “Extend the pilot” (proposed by Ana) waits for your organization's vote",
     );
-    expect(waiting.text).toContain("Open it: https://app.test/p/p1\n");
+    expect(waiting.text).toContain("Open it: https://app.test/p/p1/decisions\n");
     const changed = notificationMessage(
       "https://app.test",
       "N × S",
@@ -165,5 +165,18 @@ describe("governance notification e-mails", () => {
     expect(changed.subject).toBe(
       "[N × S] La charte a changé depuis que votre organisation l’a approuvée (dernière modification : Ana)",
     );
+    expect(changed.text).toContain("Pour l’ouvrir : https://app.test/p/p1\n");
+  });
+
+  it("links a comment to its thread, as the web app's bell does", () => {
+    const comment = notificationMessage("https://app.test", "N × S", to, {
+      ...base,
+      kind: "mention",
+      threadId: "t1",
+      commentId: "c1",
+    });
+    expect(comment.subject).toBe("[N × S] Ana mentioned you in a comment");
+    expect(comment.text).toContain("Open it: https://app.test/p/p1?thread=t1\n");
+    expect(comment.html).toContain('href="https://app.test/p/p1?thread=t1"');
   });
 });

@@ -1,9 +1,10 @@
-import type {
-  ActionStatusName,
-  IssueStatusName,
-  Language,
-  NotificationItem,
-  NotificationView,
+import {
+  notificationPath,
+  type ActionStatusName,
+  type IssueStatusName,
+  type Language,
+  type NotificationItem,
+  type NotificationView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
@@ -106,13 +107,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
 
 const OPEN: Record<Language, string> = { en: "Open it:", fr: "Pour l’ouvrir :" };
 
-/** Where the web app shows a notification's subject. */
+/** Where the web app shows a notification's subject (the bell's own path, on `origin`). */
 export function notificationLink(origin: string, n: NotificationView): string {
-  const partnership = `${origin}/p/${encodeURIComponent(n.partnershipId)}`;
-  if ("postId" in n) return `${partnership}/updates?post=${encodeURIComponent(n.postId)}`;
-  if ("item" in n && n.item.kind === "action") return `${partnership}/objectives`;
-  if ("item" in n && n.item.kind === "issue") return `${partnership}/issues`;
-  return partnership;
+  return `${origin}${notificationPath(n)}`;
 }
 
 /** The e-mail telling `to` about one notification. */

@@ -1,17 +1,10 @@
 import { formatDocumentName } from "@entente/domain";
-import {
-  agendaNotesFragment,
-  MessageType,
-  type MeetingView,
-  type PartnershipEvent,
-} from "@entente/protocol";
-import * as encoding from "lib0/encoding";
+import { agendaNotesFragment, type MeetingView, type PartnershipEvent } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { liveCast, type CastMember, type LiveCast } from "../test/live-cast.js";
-import { eventually, LiveServer, type LiveUser, type SyncClient } from "../test/live-server.js";
+import { eventually, LiveServer, roundTrip, type LiveUser } from "../test/live-server.js";
 
 /** Appends a paragraph to an agenda item's notes, as the editor would. */
 function writeNotes(doc: Y.Doc, itemId: string, text: string): void {
@@ -25,29 +18,6 @@ function notesText(doc: Y.Doc, itemId: string): string[] {
     .getXmlFragment(agendaNotesFragment(itemId))
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? (node.get(0) as Y.XmlText).toString() : ""));
-}
-
-/**
- * Resolves once the server has handled everything this client sent before: its sync step 1
- * is answered (step 2) on the room's one queue, after the messages ahead of it.
- */
-function roundTrip(client: SyncClient): Promise<void> {
-  const ws = client.provider.ws;
-  if (!ws) return Promise.reject(new Error("client not connected"));
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const data = new Uint8Array(event.data as ArrayBuffer);
-      if (data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep2) {
-        ws.removeEventListener("message", onMessage);
-        resolve();
-      }
-    };
-    ws.addEventListener("message", onMessage);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeSyncStep1(encoder, client.doc);
-    ws.send(encoding.toUint8Array(encoder));
-  });
 }
 
 describe("meetings against a live server", () => {

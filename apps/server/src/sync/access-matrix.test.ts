@@ -1,6 +1,5 @@
 import { formatDocumentName, type DocumentRef } from "@entente/domain";
 import { CHARTER_FRAGMENT, charterPlainText } from "@entente/editor";
-import { MessageType } from "@entente/protocol";
 import {
   addAmbition,
   addDecision,
@@ -15,9 +14,7 @@ import {
   readValues,
   type Author,
 } from "@entente/schema";
-import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import {
   liveCast,
@@ -25,7 +22,7 @@ import {
   type CastOrganization,
   type LiveCast,
 } from "../test/live-cast.js";
-import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
+import { eventually, LiveServer, roundTrip, type SyncClient } from "../test/live-server.js";
 
 /**
  * PRODUCT.md's access table, cell by cell, against a real server with stock y-websocket
@@ -128,30 +125,6 @@ function cellsFor(permission: Permission): [string, Cell][] {
       }),
     ),
   );
-}
-
-/**
- * Resolves once the server has handled everything this client sent before: a sync step 1
- * is answered (step 2) on the room's one queue, after the messages ahead of it. After the
- * first sync, stock clients never ask for a step 2 on their own, so the answer is ours.
- */
-function roundTrip(client: SyncClient): Promise<void> {
-  const ws = client.provider.ws;
-  if (!ws) return Promise.reject(new Error("client not connected"));
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const data = new Uint8Array(event.data as ArrayBuffer);
-      if (data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep2) {
-        ws.removeEventListener("message", onMessage);
-        resolve();
-      }
-    };
-    ws.addEventListener("message", onMessage);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeSyncStep1(encoder, client.doc);
-    ws.send(encoding.toUint8Array(encoder));
-  });
 }
 
 describe("access matrix, live: permission × own/partner × document kind × read/write", () => {

@@ -449,8 +449,14 @@ describe("DocumentRoom presence from other instances", () => {
     const watcher = new RecordingConnection("read");
     room.join(watcher);
     await room.whenIdle();
-    const update = (clientId: number, state: unknown) =>
-      awarenessFrame(clientId, 1, state).subarray(2);
+    const update = (clientId: number, state: unknown) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+      return encoding.toUint8Array(encoder);
+    };
 
     hear({ kind: "awareness", userId: "u2", update: update(501, { user: { id: "u3" } }) });
     hear({ kind: "awareness", userId: null, update: update(502, { user: { id: "u3" } }) });

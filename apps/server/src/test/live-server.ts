@@ -1,4 +1,7 @@
+import { MessageType } from "@entente/protocol";
+import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
+import * as syncProtocol from "y-protocols/sync";
 import { startServer, type RunningServer, type ServerConfig } from "../server.js";
 import { tempDatabase } from "./test-store.js";
 import { fetchJson, signUpOver, type JsonResponse } from "./http-client.js";
@@ -160,4 +163,28 @@ export async function eventually(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Resolves once the server has handled everything this client sent before: a sync step 1
+ * is answered (step 2) on the room's one queue, after the messages ahead of it. After the
+ * first sync, stock clients never ask for a step 2 on their own, so the answer is ours.
+ */
+export function roundTrip(client: SyncClient): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) return Promise.reject(new Error("client not connected"));
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const data = new Uint8Array(event.data as ArrayBuffer);
+      if (data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep2) {
+        ws.removeEventListener("message", onMessage);
+        resolve();
+      }
+    };
+    ws.addEventListener("message", onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
 }

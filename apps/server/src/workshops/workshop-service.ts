@@ -134,7 +134,9 @@ export class WorkshopService {
       const kept = new Set<string>();
       for (const [index, column] of columns.entries()) {
         if (column.id === undefined) continue;
-        if (!known.has(column.id)) throw invalid(`columns.${index}.id`, "not a column of this board");
+        if (!known.has(column.id)) {
+          throw invalid(`columns.${index}.id`, "not a column of this board");
+        }
         if (kept.has(column.id)) throw invalid(`columns.${index}.id`, "listed twice");
         kept.add(column.id);
       }
@@ -825,7 +827,11 @@ export class WorkshopService {
 
 /** Converted, or claimed by a conversion still under way (not a stale claim). */
 function conversionHeld(
-  row: { conversion_kind: NoteConversionKind | null; conversion_item_id: string | null; converted_at: number | null },
+  row: {
+    conversion_kind: NoteConversionKind | null;
+    conversion_item_id: string | null;
+    converted_at: number | null;
+  },
   now: number,
 ): boolean {
   if (row.conversion_kind === null) return false;

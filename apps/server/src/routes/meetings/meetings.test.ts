@@ -340,6 +340,42 @@ describe("meeting routes", () => {
       expect(pathsOf(notMember.body)).toEqual(["participantIds.1"]);
     });
 
+    it("lets only the facilitator or an admin hand the facilitation over", async () => {
+      // North's editor facilitates; South's admin and North's admin are partnership admins.
+      const meeting = await created(steering());
+      const handOver = (user: TestUser, facilitatorId: string) =>
+        call("PATCH", `/api/meetings/${meeting.id}`, user, { facilitatorId, title: "Taken" });
+      const facilitatorOf = async () =>
+        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting
+          .facilitator.id as string;
+
+      // Another editor cannot take the room over, nor give it to someone else.
+      for (const facilitatorId of [cast.south.editor.id, cast.south.admin.id]) {
+        const taken = await handOver(cast.south.editor, facilitatorId);
+        expect(taken.status).toBe(403);
+        expect(taken.body).toEqual(errorOf("forbidden"));
+      }
+      expect(await facilitatorOf()).toBe(cast.north.editor.id);
+      expect(
+        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting.title,
+      ).toBe("Steering committee Q4");
+      // Naming the current facilitator changes nothing: any editor's edit form sends it.
+      const same = await handOver(cast.south.editor, cast.north.editor.id);
+      expect(same.status).toBe(200);
+      expect(same.body.meeting.title).toBe("Taken");
+
+      // The facilitator hands over; then they no longer can.
+      const handed = await handOver(cast.north.editor, cast.south.editor.id);
+      expect(handed.status).toBe(200);
+      expect(handed.body.meeting.facilitator.id).toBe(cast.south.editor.id);
+      expect((await handOver(cast.north.editor, cast.north.editor.id)).status).toBe(403);
+      expect(await facilitatorOf()).toBe(cast.south.editor.id);
+      // An admin of the partnership may, from either organization.
+      const byAdmin = await handOver(cast.north.admin, cast.north.editor.id);
+      expect(byAdmin.status).toBe(200);
+      expect(await facilitatorOf()).toBe(cast.north.editor.id);
+    });
+
     it("deletes a meeting with its agenda and sign-offs", async () => {
       const meeting = await created(
         steering({
@@ -444,6 +480,37 @@ describe("meeting routes", () => {
       expect((await call("DELETE", `/api/agenda-items/${welcome}`, cast.south.admin)).status).toBe(
         404,
       );
+    });
+
+    it("holds at most 50 items, however they are added", async () => {
+      const full = Array.from({ length: 50 }, (_, i) => item(`Item ${i + 1}`, cast.north.id, 5));
+      const meeting = await created(steering({ agenda: full }));
+      expect(meeting.agenda).toHaveLength(50);
+      const tooMany = await create(cast.north.editor, steering({ agenda: [...full, full[0]] }));
+      expect(tooMany.status).toBe(400);
+      expect(pathsOf(tooMany.body)).toEqual(["agenda"]);
+
+      const add = () =>
+        call(
+          "POST",
+          `/api/meetings/${meeting.id}/agenda-items`,
+          cast.south.editor,
+          item("One more", cast.south.id),
+        );
+      const refused = await add();
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual(errorOf("conflict"));
+      const after = (await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).body
+        .meeting as MeetingView;
+      expect(after.agenda).toHaveLength(50);
+      expect(after.agenda.map((i) => i.title)).not.toContain("One more");
+
+      // Room again once an item goes.
+      await call("DELETE", `/api/agenda-items/${after.agenda[0]!.id}`, cast.north.admin);
+      const added = await add();
+      expect(added.status).toBe(201);
+      expect(added.body.meeting.agenda).toHaveLength(50);
+      expect(added.body.meeting.agenda[49].title).toBe("One more");
     });
 
     it("refuses owners outside the partnership and bad input, with field paths", async () => {

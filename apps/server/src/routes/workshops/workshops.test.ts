@@ -190,6 +190,15 @@ describe("workshop routes", () => {
         "invalid_input",
       );
     }
+    // The board's own checks name the field, as body validation does.
+    const unknown = await call(facilitator, "PUT", ws(meetingId, "/columns"), {
+      columns: [{ title: "Keep" }, { id: "nosuchcolumn", title: "X" }],
+    });
+    expect(unknown.body.error).toEqual({
+      code: "invalid_input",
+      message: "columns.1.id: not a column of this board",
+      details: [{ path: "columns.1.id", message: "not a column of this board" }],
+    });
   });
 
   it("keeps a note in the private phase from everyone but its author until the reveal", async () => {
@@ -205,32 +214,55 @@ describe("workshop routes", () => {
       organizationId: cast.south.id,
       columnId,
       groupId: null,
+      revealed: false,
       conversion: null,
     });
     expect(own.hidden).toEqual([]);
 
-    // The author groups a hidden note: the group shows, not what is in it.
-    await ok(
-      author,
-      "POST",
-      ws(meetingId, "/groups"),
-      {
-        title: "Assets",
+    // Every member sees every group's title, so not even the author may group a hidden
+    // note: neither into a new group nor into one that exists.
+    expectError(
+      await call(author, "POST", ws(meetingId, "/groups"), {
+        title: "Turin assets",
         noteIds: [notes[0]!.id],
-      },
-      201,
+      }),
+      409,
+      "conflict",
     );
+    const pooling = (
+      await ok(
+        facilitator,
+        "POST",
+        ws(meetingId, "/groups"),
+        { title: "Pooling", noteIds: [] },
+        201,
+      )
+    ).groups[0]!;
+    expectError(
+      await call(author, "PATCH", `/api/workshop-notes/${notes[0]!.id}`, { groupId: pooling.id }),
+      409,
+      "conflict",
+    );
+    const unchanged = await ok(author, "GET", ws(meetingId));
+    expect(unchanged.notes.map((n) => n.groupId)).toEqual([null, null]);
+    expect(unchanged.groups).toEqual([{ id: pooling.id, title: "Pooling", conversion: null }]);
 
     for (const other of [facilitator, cast.north.viewer, cast.south.admin]) {
       const response = await call(other, "GET", ws(meetingId));
       expect(response.status).toBe(200);
       const raw = JSON.stringify(response.body);
-      for (const secret of [...secrets, ...notes.map((n) => n.id), author.id, author.name]) {
+      for (const secret of [
+        ...secrets,
+        ...notes.map((n) => n.id),
+        author.id,
+        author.name,
+        "Turin assets",
+      ]) {
         expect(raw).not.toContain(secret);
       }
       expect(response.body.workshop.notes).toEqual([]);
       expect(response.body.workshop.groups).toEqual([
-        { id: expect.any(String), title: "Assets", conversion: null },
+        { id: pooling.id, title: "Pooling", conversion: null },
       ]);
       expect(response.body.workshop.hidden).toEqual([{ organizationId: cast.south.id, count: 2 }]);
       // Hidden notes cannot be reached by id either: as if they did not exist.
@@ -250,22 +282,27 @@ describe("workshop routes", () => {
         "not_found",
       );
     }
-    // Nor voted for, nor grouped by others.
-    expectError(
-      await call(cast.north.admin, "POST", ws(meetingId, "/groups"), {
-        title: "G",
-        noteIds: [notes[1]!.id],
-      }),
-      400,
-      "invalid_input",
-    );
+    // Nor grouped by others: to them it does not exist.
+    const foreign = await call(cast.north.admin, "POST", ws(meetingId, "/groups"), {
+      title: "G",
+      noteIds: [notes[1]!.id],
+    });
+    expectError(foreign, 400, "invalid_input");
+    expect(foreign.body.error.details).toEqual([
+      { path: "noteIds.0", message: "not a note of this board" },
+    ]);
 
     const revealed = await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
     expect(revealed.phase).toBe("revealed");
     expect(revealed.hidden).toEqual([]);
     expect(revealed.notes.map((n) => n.text)).toEqual(secrets);
+    expect(revealed.notes.map((n) => n.revealed)).toEqual([true, true]);
     expect(revealed.notes[0]!.author.id).toBe(author.id);
-    expect(revealed.notes[0]!.groupId).toBe(revealed.groups[0]!.id);
+    // Revealed, the note joins a group.
+    const grouped = await ok(author, "PATCH", `/api/workshop-notes/${notes[0]!.id}`, {
+      groupId: pooling.id,
+    });
+    expect(grouped.notes[0]!.groupId).toBe(pooling.id);
 
     // A new private phase hides only what is added in it.
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "private" });
@@ -823,6 +860,48 @@ describe("workshop routes", () => {
         user_id: cast.south.editor.id,
         organization_id: cast.south.id,
       });
+    });
+
+    it("lets a claim abandoned over five minutes ago be taken again, never a recent one", async () => {
+      const { meetingId, notes } = await revealedBoard(["Claimed before a crash", "Being claimed"]);
+      // What a server that stopped between claiming and writing the item leaves behind.
+      const forgeClaim = (noteId: string, ageMs: number) =>
+        harness.store.db
+          .updateTable("workshop_notes")
+          .set({
+            conversion_kind: "issue",
+            conversion_item_id: "",
+            converted_by_user_id: cast.north.admin.id,
+            converted_at: Date.now() - ageMs,
+          })
+          .where("id", "=", noteId)
+          .execute();
+      await forgeClaim(notes[0]!.id, 6 * 60_000);
+      await forgeClaim(notes[1]!.id, 60_000);
+      const before = await ok(cast.south.editor, "GET", ws(meetingId));
+      expect(before.notes.map((n) => n.conversion)).toEqual([null, null]);
+
+      const convert = (noteId: string) =>
+        call(cast.south.editor, "POST", `/api/workshop-notes/${noteId}/convert`, {
+          kind: "decision",
+          level: "tactical",
+        });
+      // A claim a minute old may still be writing its item.
+      expectError(await convert(notes[1]!.id), 409, "conflict");
+      const converted = await convert(notes[0]!.id);
+      expect(converted.status, JSON.stringify(converted.body)).toBe(201);
+      const itemId = converted.body.item.id as string;
+      expect(converted.body.workshop.notes[0].conversion).toEqual({
+        kind: "decision",
+        itemId,
+        convertedBy: { id: cast.south.editor.id, name: cast.south.editor.name },
+        convertedAt: expect.any(String),
+      });
+      expect(
+        readValues(readDecisions(await read("decisions"))).find((d) => d.id === itemId),
+      ).toMatchObject({ title: "Claimed before a crash", meetingId });
+      // Converted for good now.
+      expectError(await convert(notes[0]!.id), 409, "conflict");
     });
 
     it("refuses to convert a note still hidden (its author alone sees it)", async () => {

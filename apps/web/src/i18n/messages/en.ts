@@ -598,6 +598,7 @@ export const en = {
   "comments.showInCharter": "Show in the charter",
   "comments.error.anchor": "This text is not in the charter any more: select it again.",
   "comments.close": "Close",
+  "comments.linked.missing": "The comment thread of this link cannot be found in this partnership.",
   "comments.item.button": "Comments on “{title}”: {count}",
   "comments.item.title": "Comments on “{title}”",
   "comments.item.start": "Start the discussion",

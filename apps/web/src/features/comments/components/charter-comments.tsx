@@ -1,9 +1,12 @@
 import type { CharterAnchorView, CommentThreadView } from "@entente/protocol";
 import { useEditorState, type Editor } from "@tiptap/react";
-import { useCallback, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../../../i18n";
+import { useRouter } from "../../../lib/router";
 import { FeedError } from "../../feed/components/feed-bits";
 import { useActionError } from "../../feed/hooks/use-action-error";
+import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { sectionPath } from "../../partnerships/state/sections";
 import { useCharterHighlights } from "../hooks/use-charter-highlights";
 import {
   anchorFromRange,
@@ -15,6 +18,7 @@ import {
 } from "../state/charter-highlights";
 import { useComments } from "../state/comments-context";
 import { threadsAbout, type CommentSubject } from "../state/comments-state";
+import { threadSection } from "../state/thread-link";
 import { CommentComposer } from "./comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
@@ -37,7 +41,8 @@ function rangeOf(positions: Positions, id: string): EditorRange | null {
  * The charter's comment threads beside its editor: select text, "Comment", and a thread is
  * opened on that range. Open threads are highlighted in the text (a click on a highlight
  * brings its thread forward); resolved ones are listed under "Show resolved"; a thread whose
- * text was deleted keeps its quote, marked "(text removed)".
+ * text was deleted keeps its quote, marked "(text removed)". A link to a thread
+ * (`?thread=<id>`) brings it forward here, or leads on to its item's section.
  */
 export function CharterComments({ editor, synced }: { editor: Editor; synced: boolean }) {
   const t = useT();
@@ -119,6 +124,26 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
     if (checked && !store.hasResolved(CHARTER)) guard(() => store.loadResolved(CHARTER));
   };
 
+  // The thread a link names: shown here if it is the charter's (among the resolved ones if
+  // it is resolved), once per link; an item's thread is shown in its item's section.
+  const { linked } = store;
+  const { location, navigate } = useRouter();
+  const { partnershipId } = usePartnershipContext();
+  const shownLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linked || shownLink.current === linked.id) return;
+    shownLink.current = linked.id;
+    const section = threadSection(linked.target);
+    if (section !== "charter") {
+      navigate(`${sectionPath(partnershipId, section)}${location.search}`, { replace: true });
+      return;
+    }
+    setDraft(null);
+    setFocusedId(linked.id);
+    if (linked.status === "resolved") toggleResolved(true);
+    // Only a new link counts: the rest (the URL, the resolved list) is read as it is then.
+  }, [linked]);
+
   const open = threads
     .filter((thread) => thread.status === "open")
     .map((thread) => ({ thread, range: rangeOf(positions, thread.id) }))
@@ -181,6 +206,11 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
         </div>
       ) : null}
       <FeedError error={loadError} />
+      {store.linkedError ? (
+        <p className="form-error" role="alert" data-testid="linked-thread-missing">
+          {t("comments.linked.missing")}
+        </p>
+      ) : null}
       {open.length === 0 ? (
         <p className="comments-panel__empty muted">{t("comments.charter.empty")}</p>
       ) : (

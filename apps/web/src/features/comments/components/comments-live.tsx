@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import type { StreamState } from "../../feed/hooks/use-event-stream";
+import type { StreamState } from "../../../lib/event-streams";
 
 /** Whether other people's comments arrive live (the partnership's event stream is open). */
 export function CommentsLive({ state }: { state: StreamState }) {

@@ -1,4 +1,3 @@
-import type { PartnershipEvent } from "@entente/protocol";
 import {
   useCallback,
   useEffect,
@@ -9,11 +8,12 @@ import {
   type ReactNode,
 } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { feedEventsUrl } from "../../feed/api/feed-api";
-import { useEventStream } from "../../feed/hooks/use-event-stream";
+import { useRouter } from "../../../lib/router";
+import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { commentsApi } from "../api/comments-api";
 import { CommentsContext, type CommentsStore } from "../state/comments-context";
+import { linkedThreadId, withoutThreadParam } from "../state/thread-link";
 import {
   commentsReducer,
   emptyComments,
@@ -21,6 +21,13 @@ import {
   subjectKey,
   type CommentSubject,
 } from "../state/comments-state";
+
+const COMMENT_EVENT_TYPES = [
+  "thread.created",
+  "comment.created",
+  "thread.resolved",
+  "thread.reopened",
+] as const;
 
 function asApiError(caught: unknown): ApiError {
   return caught instanceof ApiError ? caught : new ApiError(0, "internal", String(caught));
@@ -81,7 +88,7 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
     }
   }, [partnershipId, loadResolved]);
 
-  const stream = useEventStream<PartnershipEvent>(active ? feedEventsUrl(partnershipId) : null, {
+  const stream = usePartnershipEvents(active ? partnershipId : null, COMMENT_EVENT_TYPES, {
     onEvent: (event) => {
       if (isUnknownThreadComment(stateRef.current, event) && event.type === "comment.created") {
         // A comment in a thread the page has not read (a resolved one): read the thread.
@@ -93,16 +100,46 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
       }
       dispatch({ type: "event", event });
     },
+    // Each time the stream (re)opens: what happened before it opened is not replayed.
+    onOpen: () => void loadAll(),
   });
 
-  // Read when a section that shows comments appears (nothing arrived while none was there),
-  // and each time the stream (re)opens: what happened before it opened is not replayed.
+  // Read when a section that shows comments appears (nothing arrived while none was there).
   useEffect(() => {
     if (active) void loadAll();
   }, [active, loadAll]);
+
+  // The thread a link names is read by itself: it may be resolved (not among the open ones).
+  const { location, navigate } = useRouter();
+  const linkedId = linkedThreadId(location.search);
+  const [linkedError, setLinkedError] = useState<ApiError | null>(null);
   useEffect(() => {
-    if (stream === "open") void loadAll();
-  }, [stream, loadAll]);
+    setLinkedError(null);
+    if (!active || linkedId === null || linkedId in stateRef.current.threads) return;
+    let current = true;
+    commentsApi
+      .getThread(linkedId)
+      .then(({ thread }) => {
+        if (!current) return;
+        if (thread.partnershipId !== partnershipId) {
+          setLinkedError(new ApiError(404, "not_found", "thread of another partnership"));
+        } else {
+          dispatch({ type: "threads", threads: [thread] });
+        }
+      })
+      .catch((caught: unknown) => {
+        if (current) setLinkedError(asApiError(caught));
+      });
+    return () => {
+      current = false;
+    };
+  }, [active, linkedId, partnershipId]);
+  const linked = linkedId === null ? null : (state.threads[linkedId] ?? null);
+  const clearLinked = useCallback(() => {
+    const { pathname, search } = window.location;
+    if (linkedThreadId(search) === null) return;
+    navigate(`${pathname}${withoutThreadParam(search)}`, { replace: true, keepScroll: true });
+  }, [navigate]);
 
   const canComment = canAct(context);
   const store = useMemo<CommentsStore>(
@@ -114,6 +151,9 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
       hasResolved: (subject) => resolvedSubjects.has(subjectKey(subject)),
       loadResolved,
       retain,
+      linked,
+      linkedError,
+      clearLinked,
       actions: {
         createThread: async (target, body) => {
           const { thread } = await commentsApi.createThread(partnershipId, target, body);
@@ -134,7 +174,19 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
         },
       },
     }),
-    [state, stream, loadError, canComment, resolvedSubjects, loadResolved, retain, partnershipId],
+    [
+      state,
+      stream,
+      loadError,
+      canComment,
+      resolvedSubjects,
+      loadResolved,
+      retain,
+      linked,
+      linkedError,
+      clearLinked,
+      partnershipId,
+    ],
   );
 
   return <CommentsContext.Provider value={store}>{children}</CommentsContext.Provider>;

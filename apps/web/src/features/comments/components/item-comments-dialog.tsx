@@ -1,4 +1,4 @@
-import type { CommentItemKind } from "@entente/protocol";
+import type { CommentItemKind, CommentThreadView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { FeedError } from "../../feed/components/feed-bits";
@@ -11,14 +11,20 @@ import { CommentsLive } from "./comments-live";
 import "../../feed/feed.css";
 import "../comments.css";
 
-/** The item's threads in a dialog: the open ones (with a reply box), then resolved ones on demand. */
+/**
+ * The item's threads in a dialog: the open ones (with a reply box), then resolved ones on
+ * demand. A thread a link led to is brought forward (and the resolved ones shown if it is).
+ */
 export default function ItemCommentsDialog({
   subject,
   title,
+  linkedThread = null,
   onClose,
 }: {
   subject: { kind: CommentItemKind; id: string };
   title: string;
+  /** The item's thread the URL names, if it names one. */
+  linkedThread?: CommentThreadView | null;
   onClose: () => void;
 }) {
   const t = useT();
@@ -26,7 +32,8 @@ export default function ItemCommentsDialog({
   const { canComment, actions, stream, loadError } = store;
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const [showResolved, setShowResolved] = useState(false);
+  const linkedResolved = linkedThread?.status === "resolved";
+  const [showResolved, setShowResolved] = useState(linkedResolved);
   const { error, guard } = useActionError();
 
   useEffect(() => {
@@ -42,6 +49,14 @@ export default function ItemCommentsDialog({
     setShowResolved(checked);
     if (checked && !store.hasResolved(subject)) guard(() => store.loadResolved(subject));
   };
+  // Opened on a resolved thread: its siblings are listed with it (read once).
+  const askedResolved = useRef(false);
+  useEffect(() => {
+    if (!linkedResolved || askedResolved.current) return;
+    askedResolved.current = true;
+    if (!store.hasResolved(subject)) guard(() => store.loadResolved(subject));
+  });
+  const focusedId = linkedThread?.id ?? null;
 
   return (
     <dialog
@@ -85,7 +100,12 @@ export default function ItemCommentsDialog({
       ) : (
         <div className="comments-panel__list" data-testid="open-comment-threads">
           {open.map((thread) => (
-            <CommentThreadCard key={thread.id} thread={thread} replyOpen />
+            <CommentThreadCard
+              key={thread.id}
+              thread={thread}
+              focused={thread.id === focusedId}
+              replyOpen
+            />
           ))}
         </div>
       )}
@@ -108,7 +128,13 @@ export default function ItemCommentsDialog({
           {resolved.length === 0 ? (
             <p className="muted">{t("comments.noResolved")}</p>
           ) : (
-            resolved.map((thread) => <CommentThreadCard key={thread.id} thread={thread} />)
+            resolved.map((thread) => (
+              <CommentThreadCard
+                key={thread.id}
+                thread={thread}
+                focused={thread.id === focusedId}
+              />
+            ))
           )}
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import type { CommentItemKind } from "@entente/protocol";
 import { lazy, Suspense, useState } from "react";
 import { useT } from "../../../i18n";
 import { useComments } from "../state/comments-context";
-import { openCommentCount } from "../state/comments-state";
+import { isAbout, openCommentCount } from "../state/comments-state";
 import "../comments.css";
 
 // The dialog brings the rich-text editor: loaded when a dialog opens, not with every list.
@@ -10,7 +10,8 @@ const ItemCommentsDialog = lazy(() => import("./item-comments-dialog"));
 
 /**
  * The comment button of an item (objective, action, KPI, issue, decision, contribution,
- * constraint) with the number of comments in its open threads; it opens the item's threads.
+ * constraint) with the number of comments in its open threads; it opens the item's threads,
+ * by itself when the URL names one of them (`?thread=<id>`: a notification's link).
  */
 export function ItemComments({
   kind,
@@ -24,8 +25,15 @@ export function ItemComments({
 }) {
   const t = useT();
   const store = useComments();
-  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const count = openCommentCount(store.state, { kind, id });
+  const { linked, clearLinked } = store;
+  const linkedHere = linked !== null && isAbout(linked.target, { kind, id }) ? linked : null;
+  const open = opened || linkedHere !== null;
+  const close = () => {
+    setOpened(false);
+    if (linkedHere) clearLinked();
+  };
   return (
     <>
       <button
@@ -36,7 +44,7 @@ export function ItemComments({
         aria-haspopup="dialog"
         aria-label={t("comments.item.button", { title, count })}
         title={t("comments.item.button", { title, count })}
-        onClick={() => setOpen(true)}
+        onClick={() => setOpened(true)}
       >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <path
@@ -50,7 +58,12 @@ export function ItemComments({
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <ItemCommentsDialog subject={{ kind, id }} title={title} onClose={() => setOpen(false)} />
+          <ItemCommentsDialog
+            subject={{ kind, id }}
+            title={title}
+            linkedThread={linkedHere}
+            onClose={close}
+          />
         </Suspense>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import type { CommentTarget, CommentThreadView, RichTextDoc } from "@entente/protocol";
 import { createContext, useContext, useEffect } from "react";
 import type { ApiError } from "../../../lib/api-client";
-import type { StreamState } from "../../feed/hooks/use-event-stream";
+import type { StreamState } from "../../../lib/event-streams";
 import type { CommentSubject, CommentsState } from "./comments-state";
 
 /** The partnership's comment threads, kept live, and what the user can do with them. */
@@ -25,6 +25,16 @@ export interface CommentsStore {
   };
   /** Keeps the threads loaded and the stream open while the caller is mounted. */
   retain: () => () => void;
+  /**
+   * The thread the URL names (`?thread=<id>`, where a comment's notification leads), once
+   * read: the charter's panel brings it forward, or sends the page to its item's section,
+   * where the item's dialog opens on it.
+   */
+  linked: CommentThreadView | null;
+  /** Reading the thread the URL names failed (it is not in this partnership, or not found). */
+  linkedError: ApiError | null;
+  /** Drops `?thread=` from the URL (the linked thread was closed), keeping the rest. */
+  clearLinked: () => void;
 }
 
 export const CommentsContext = createContext<CommentsStore | null>(null);

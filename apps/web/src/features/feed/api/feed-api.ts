@@ -61,7 +61,3 @@ export const feedApi = {
 
   markSeen: (postId: string) => api.post<SeenResponse>(`/api/posts/${segment(postId)}/seen`),
 };
-
-/** The partnership's live feed events (Server-Sent Events, same-origin cookie). */
-export const feedEventsUrl = (partnershipId: string) =>
-  `/api/partnerships/${segment(partnershipId)}/events`;

@@ -8,7 +8,7 @@ import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
 import { useFeed } from "../hooks/use-feed";
-import type { StreamState } from "../hooks/use-event-stream";
+import type { StreamState } from "../../../lib/event-streams";
 import { errorMessage } from "../../../ui/error-message";
 import { FeedError, POST_TAGS } from "./feed-bits";
 import { PostCard } from "./post-card";

@@ -1,9 +1,21 @@
 import type { PartnershipFeedEvent, ReactionName, RichTextDoc } from "@entente/protocol";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { feedApi, feedEventsUrl, type PostInput } from "../api/feed-api";
+import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
+import { feedApi, type PostInput } from "../api/feed-api";
 import { emptyFeed, feedReducer } from "../state/feed-state";
-import { useEventStream } from "./use-event-stream";
+
+/** What the feed listens to on the partnership's event stream. */
+const FEED_EVENT_TYPES: readonly PartnershipFeedEvent["type"][] = [
+  "post.created",
+  "post.updated",
+  "post.deleted",
+  "reply.created",
+  "reply.updated",
+  "reply.deleted",
+  "reactions.changed",
+  "post.seen",
+];
 
 function asApiError(caught: unknown): ApiError {
   return caught instanceof ApiError ? caught : new ApiError(0, "internal", String(caught));
@@ -65,7 +77,7 @@ export function useFeed(partnershipId: string, q: string) {
     dispatch({ type: "thread", post: thread.post, replies: thread.replies });
   }, []);
 
-  const stream = useEventStream<PartnershipFeedEvent>(feedEventsUrl(partnershipId), {
+  const stream = usePartnershipEvents(partnershipId, FEED_EVENT_TYPES, {
     onEvent: (event) => dispatch({ type: "event", event, listsNewPosts: q === "" }),
     onReconnect: () => {
       void loadFirstPage();

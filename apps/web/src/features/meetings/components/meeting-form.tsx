@@ -58,6 +58,9 @@ export function MeetingForm({
   );
   const [agenda, setAgenda] = useState<AgendaRow[]>([]);
   const [invalidTime, setInvalidTime] = useState(false);
+  // Handing the facilitation over is for the facilitator or an admin (the server's rule).
+  const canHandOver =
+    initial === null || initial.facilitator.id === me.userId || me.permission === "admin";
 
   const changeKind = (next: MeetingKind) => {
     setKind(next);
@@ -136,6 +139,7 @@ export function MeetingForm({
         <SelectField
           label={t("meetings.field.facilitator")}
           value={facilitatorId}
+          disabled={!canHandOver}
           onChange={(e) => setFacilitatorId(e.target.value)}
           options={organizations.map((o) => ({
             group: o.name,

@@ -1,6 +1,7 @@
-import { useEventStream } from "../../feed/hooks/use-event-stream";
-import { feedEventsUrl } from "../../feed/api/feed-api";
+import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { changedMeetingId } from "../state/meetings-state";
+
+const MEETING_EVENT_TYPES = ["meeting.changed"] as const;
 
 /**
  * Calls `onChanged` with the meeting's id for every `meeting.changed` on the partnership's
@@ -10,8 +11,9 @@ export function useMeetingEvents(
   partnershipId: string,
   handlers: { onChanged: (meetingId: string) => void; onReconnect: () => void },
 ) {
-  return useEventStream<unknown>(feedEventsUrl(partnershipId), {
+  return usePartnershipEvents(partnershipId, MEETING_EVENT_TYPES, {
     onEvent: (event) => {
+      // What the server sent is checked, not trusted.
       const meetingId = changedMeetingId(event);
       if (meetingId !== null) handlers.onChanged(meetingId);
     },

@@ -1,16 +1,16 @@
-import type { NotificationView } from "@entente/protocol";
+import { notificationPath, type NotificationView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../i18n";
 import { useRouter } from "../../../lib/router";
 import { useMe } from "../../auth/state/session-provider";
 import { FeedTime } from "../../feed/components/feed-time";
 import { useNotifications } from "../hooks/use-notifications";
-import { describeNotification, notificationPath } from "../state/notification-text";
+import { describeNotification } from "../state/notification-text";
 import "../notifications.css";
 
 /**
  * The bell of the app header: the unread count, live, and a panel of the latest
- * notifications; opening one marks it read and shows the post.
+ * notifications; opening one marks it read and shows what it is about (`notificationPath`).
  */
 export function NotificationBell() {
   const { t, formatDay } = useI18n();

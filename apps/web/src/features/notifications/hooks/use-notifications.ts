@@ -1,6 +1,6 @@
 import type { NotificationView, UserFeedEvent } from "@entente/protocol";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useEventStream } from "../../feed/hooks/use-event-stream";
+import { useEventStream } from "../../../lib/use-event-stream";
 import { NOTIFICATION_EVENTS_URL, notificationsApi } from "../api/notifications-api";
 
 interface NotificationsState {
@@ -50,7 +50,8 @@ export function useNotifications() {
     void reload();
   }, [reload]);
 
-  const stream = useEventStream<UserFeedEvent>(NOTIFICATION_EVENTS_URL, {
+  // One stream per tab, shared by whatever shows notifications.
+  const stream = useEventStream<UserFeedEvent>(NOTIFICATION_EVENTS_URL, null, {
     onEvent: (event) => {
       if (event.type === "notification.created") {
         setState((current) => ({

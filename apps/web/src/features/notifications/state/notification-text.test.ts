@@ -1,7 +1,7 @@
 import type { NotificationView } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
 import { createTranslate } from "../../../i18n/translate";
-import { describeNotification, notificationPath } from "./notification-text";
+import { describeNotification } from "./notification-text";
 
 const base = {
   id: "n1",
@@ -55,10 +55,5 @@ describe("action and issue notifications", () => {
     expect(describeNotification(overdue, t, day)).toBe(
       "Votre point ouvert « Legal review » est en retard (échéance : [2026-02-01])",
     );
-  });
-
-  it("lead to the objectives or to the issues log", () => {
-    expect(notificationPath(statusChanged)).toBe("/p/p1/objectives");
-    expect(notificationPath(overdue)).toBe("/p/p1/issues");
   });
 });

@@ -1,24 +1,6 @@
 import type { NotificationView } from "@entente/protocol";
 import type { Translate } from "../../../i18n";
 
-/**
- * Where a notification leads: the post, with its thread open, in the partnership's feed; a
- * decision, action or issue to its section; the charter, or a comment (shown where it was
- * made), to the partnership.
- */
-export function notificationPath(notification: NotificationView): string {
-  const partnership = `/p/${encodeURIComponent(notification.partnershipId)}`;
-  if ("postId" in notification) {
-    return `${partnership}/updates?post=${encodeURIComponent(notification.postId)}`;
-  }
-  if ("item" in notification) {
-    if (notification.item.kind === "decision") return `${partnership}/decisions`;
-    if (notification.item.kind === "action") return `${partnership}/objectives`;
-    if (notification.item.kind === "issue") return `${partnership}/issues`;
-  }
-  return partnership;
-}
-
 /** What a notification says, in the language of `t`; `formatDay` writes due dates. */
 export function describeNotification(
   n: NotificationView,

@@ -1,3 +1,4 @@
+import { POST_PARAM, THREAD_PARAM } from "@entente/protocol";
 import { useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
@@ -10,9 +11,11 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
   const t = useT();
   const { location } = useRouter();
   const { partnershipId } = usePartnershipContext();
-  // The lens travels with the user from section to section; a feed's `?post=` does not.
+  // The lens travels with the user from section to section; a feed's `?post=` and a
+  // comment link's `?thread=` do not.
   const params = new URLSearchParams(location.search);
-  params.delete("post");
+  params.delete(POST_PARAM);
+  params.delete(THREAD_PARAM);
   const search = params.size > 0 ? `?${params.toString()}` : "";
 
   return (

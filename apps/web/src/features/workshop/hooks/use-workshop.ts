@@ -1,14 +1,8 @@
-import type {
-  PartnershipEvent,
-  TimerCommand,
-  VoteCommand,
-  WorkshopResponse,
-  WorkshopView,
-} from "@entente/protocol";
+import type { TimerCommand, VoteCommand, WorkshopResponse, WorkshopView } from "@entente/protocol";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { feedEventsUrl } from "../../feed/api/feed-api";
-import { useEventStream, type StreamState } from "../../feed/hooks/use-event-stream";
+import type { StreamState } from "../../../lib/event-streams";
+import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { workshopApi, type ConvertInput, type NotePatch } from "../api/workshop-api";
 import { shareUnchanged } from "../state/board";
 import { clockOffset } from "../state/countdown";
@@ -33,6 +27,8 @@ export interface WorkshopActions {
   deleteGroup: (groupId: string) => Promise<void>;
   convert: (target: { kind: "note" | "group"; id: string }, input: ConvertInput) => Promise<void>;
 }
+
+const WORKSHOP_EVENT_TYPES = ["workshop.changed"] as const;
 
 /** Bursts of `workshop.changed` (a facilitator clicking fast, 60 people voting) become one fetch. */
 const COALESCE_MS = 80;
@@ -121,16 +117,14 @@ export function useWorkshop(
     };
   }, [fetchNow]);
 
-  const stream = useEventStream<PartnershipEvent>(feedEventsUrl(partnershipId), {
+  const stream = usePartnershipEvents(partnershipId, WORKSHOP_EVENT_TYPES, {
     onEvent: (event) => {
-      if (event.type === "workshop.changed" && event.meetingId === meetingId) schedule();
+      if (event.meetingId === meetingId) schedule();
     },
-    onReconnect: schedule,
+    // At every opening, the first one too: what changed between the first fetch and the
+    // stream's opening (or during a break) was announced to nobody.
+    onOpen: schedule,
   });
-  // What changed between the first fetch and the stream's opening was announced to nobody.
-  useEffect(() => {
-    if (stream === "open") schedule();
-  }, [stream, schedule]);
 
   const actions = useMemo<WorkshopActions>(() => {
     const run = async (request: () => Promise<WorkshopResponse | undefined>) => {

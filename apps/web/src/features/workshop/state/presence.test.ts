@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { facilitatorView, lookersByFocus, parseView, workshopPeople } from "./presence";
+import type { StickyNoteView, WorkshopView } from "@entente/protocol";
+import { facilitatorView, lookersByFocus, lookView, parseView, workshopPeople } from "./presence";
 
 const user = (id: string, name: string, organizationName: string) => ({
   id,
@@ -75,5 +76,52 @@ describe("parseView", () => {
       focusId: null,
     });
     expect(parseView("board")).toBeNull();
+  });
+});
+
+describe("lookView", () => {
+  const note = (id: string, revealed: boolean): StickyNoteView => ({
+    id,
+    author: { id: "ben", name: "Ben", organizationId: "org-Northwind" },
+    organizationId: "org-Northwind",
+    text: `note ${id}`,
+    columnId: "col-1",
+    groupId: null,
+    revealed,
+    createdAt: "2026-11-26T14:00:00.000Z",
+    updatedAt: "2026-11-26T14:00:00.000Z",
+    conversion: null,
+  });
+  // Ben's board in a private phase after an earlier reveal: one note revealed, one hidden.
+  const board = (phase: WorkshopView["phase"]): Pick<WorkshopView, "phase" | "notes"> => ({
+    phase,
+    notes: [note("shown", true), note("secret", false)],
+  });
+  const look = (focusId: string | null, composing = false) =>
+    ({ area: "board", focusId, composing }) as const;
+
+  it("never points at the caller's hidden note", () => {
+    expect(lookView(look("secret"), board("private"))).toEqual({ area: "board", focusId: null });
+    expect(lookView(look("shown"), board("private"))).toEqual({
+      area: "board",
+      focusId: "shown",
+    });
+  });
+
+  it("keeps the column of a note being written in the private phase to oneself", () => {
+    expect(lookView(look("col-1", true), board("private"))).toEqual({
+      area: "board",
+      focusId: null,
+    });
+    // Clicking the column itself, or writing once notes show as they are added, is fine.
+    expect(lookView(look("col-1"), board("private")).focusId).toBe("col-1");
+    expect(lookView(look("col-1", true), board("revealed")).focusId).toBe("col-1");
+  });
+
+  it("passes clusters, columns and the results through", () => {
+    expect(
+      lookView({ area: "results", focusId: "g1", composing: false }, board("private")),
+    ).toEqual({ area: "results", focusId: "g1" });
+    expect(lookView(look(null), board("revealed"))).toEqual({ area: "board", focusId: null });
   });
 });

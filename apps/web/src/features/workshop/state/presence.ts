@@ -66,8 +66,11 @@ export function workshopPeople(
 }
 
 /**
- * The view to follow: the facilitator's, and only if the facilitator says they facilitate
- * (another member cannot steer the room by claiming `facilitating`).
+ * The view to follow: the facilitator's, and only if the facilitator says they facilitate.
+ * Another member cannot steer the room: their `facilitating` is ignored since their
+ * `user.id` is not the facilitator's, and they cannot claim that id because the server
+ * refuses presence whose `user.id`, name or organization is not the sender's (docs/SYNC.md,
+ * "Awareness").
  */
 export function facilitatorView(
   people: readonly WorkshopPerson[],
@@ -108,7 +111,10 @@ export interface LookTarget {
  * a hidden note is: looking at one's own unrevealed note publishes no focus, and neither
  * does typing a new note in the private phase (the column would tell where it goes).
  */
-export function lookView(target: LookTarget, workshop: Pick<WorkshopView, "phase" | "notes">): LookView {
+export function lookView(
+  target: LookTarget,
+  workshop: Pick<WorkshopView, "phase" | "notes">,
+): LookView {
   const hiddenNote = workshop.notes.some((n) => n.id === target.focusId && !n.revealed);
   const privateDraft = target.composing && workshop.phase === "private";
   return { area: target.area, focusId: hiddenNote || privateDraft ? null : target.focusId };
