@@ -1,37 +1,15 @@
 import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, CloseCode, MessageType, type MeetingView } from "@entente/protocol";
-import * as encoding from "lib0/encoding";
+import { agendaNotesFragment, CloseCode, type MeetingView } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
 import { liveCast, type CastMember, type LiveCast } from "../test/live-cast.js";
-import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
+import { eventually, LiveServer, roundTrip, type SyncClient } from "../test/live-server.js";
 
 function writeNotes(doc: Y.Doc, itemId: string, text: string): void {
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [new Y.XmlText(text)]);
   doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-}
-
-/** Resolves once the server answered a sync step 1 sent after everything the client sent. */
-function roundTrip(client: SyncClient): Promise<void> {
-  const ws = client.provider.ws;
-  if (!ws) return Promise.reject(new Error("client not connected"));
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const data = new Uint8Array(event.data as ArrayBuffer);
-      if (data[0] === MessageType.Sync && data[1] === syncProtocol.messageYjsSyncStep2) {
-        ws.removeEventListener("message", onMessage);
-        resolve();
-      }
-    };
-    ws.addEventListener("message", onMessage);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeSyncStep1(encoder, client.doc);
-    ws.send(encoding.toUint8Array(encoder));
-  });
 }
 
 /** Every close code the client's sockets got, and how often it connected, from now on. */

@@ -1,23 +1,15 @@
-import { canWrite } from "@entente/domain";
 import type {
   CommentResponse,
   CommentThreadListResponse,
   CommentThreadResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import type { Seat } from "../../access/access-service.js";
 import type { AppEnv, Services } from "../../http/context.js";
-import { HttpError } from "../../http/errors.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { CommentBody, CreateThreadBody, ListThreadsQuery, ThreadParams } from "./schema.js";
-
-/** A viewer never writes anything (PRODUCT.md): commenting, resolving and reopening included. */
-function requireWriter(seat: Seat, action: string): void {
-  if (!canWrite(seat.permission))
-    throw HttpError.forbidden(`Only an editor or admin can ${action}`);
-}
+import { requireWriter } from "../../access/require-writer.js";
 
 /** A partnership's comment threads under `/api/partnerships/:id/comment-threads`. */
 export function partnershipCommentRoutes(services: Services): Hono<AppEnv> {

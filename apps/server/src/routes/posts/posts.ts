@@ -1,4 +1,3 @@
-import { canWrite } from "@entente/domain";
 import type {
   PartnershipEvent,
   PostListResponse,
@@ -9,7 +8,6 @@ import type {
   SeenResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import type { Seat } from "../../access/access-service.js";
 import { eventStream, sessionAlive } from "../../feed/event-stream.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
@@ -25,12 +23,7 @@ import {
   ReplyBody,
   ReplyParams,
 } from "./schema.js";
-
-/** A viewer never writes anything (PRODUCT.md): posting, replying and reacting included. */
-function requireWriter(seat: Seat, action: string): void {
-  if (!canWrite(seat.permission))
-    throw HttpError.forbidden(`Only an editor or admin can ${action}`);
-}
+import { requireWriter } from "../../access/require-writer.js";
 
 /** Only whoever wrote a post or reply edits or deletes it; partnership admins included. */
 function requireAuthor(row: { author_user_id: string }, userId: string, action: string): void {
