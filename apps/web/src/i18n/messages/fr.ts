@@ -610,7 +610,8 @@ export const fr: Record<MessageKey, string> = {
   "comments.showInCharter": "Montrer dans la charte",
   "comments.error.anchor": "Ce passage n’est plus dans la charte : sélectionnez-le de nouveau.",
   "comments.close": "Fermer",
-  "comments.linked.missing": "Le fil de commentaires de ce lien est introuvable dans ce partenariat.",
+  "comments.linked.missing":
+    "Le fil de commentaires de ce lien est introuvable dans ce partenariat.",
   "comments.item.button": "Commentaires sur « {title} » : {count}",
   "comments.item.title": "Commentaires sur « {title} »",
   "comments.item.start": "Lancer la discussion",
