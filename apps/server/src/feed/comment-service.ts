@@ -17,7 +17,7 @@ import type { CommentThreadsTable, Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
-import { feedNow } from "./clock.js";
+import { orderedNow } from "../ordered-clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
 import type { FeedEvents } from "./feed-events.js";
 import { resolveMentions } from "./mentions.js";
@@ -74,7 +74,7 @@ export class CommentService {
     const partnershipId = writer.seat.partnershipId;
     if (target.kind === "charter") await this.requireAnchorInCharter(partnershipId, target.anchor);
     const body = await resolveMentions(this.db, partnershipId, input);
-    const now = feedNow();
+    const now = orderedNow();
     const thread: ThreadRow = {
       id: newId(),
       partnership_id: partnershipId,
@@ -111,7 +111,7 @@ export class CommentService {
   /** Adds a comment to a thread (resolved ones too: a comment does not reopen it). */
   async reply(thread: ThreadRow, writer: Writer, input: RichTextDoc): Promise<CommentView> {
     const body = await resolveMentions(this.db, thread.partnership_id, input);
-    const row = this.commentRow(thread, writer, body.doc, feedNow());
+    const row = this.commentRow(thread, writer, body.doc, orderedNow());
     await this.db.insertInto("comments").values(row).execute();
     const [comment] = await this.commentViews([thread.id]);
     const view = comment!.find((c) => c.id === row.id)!;

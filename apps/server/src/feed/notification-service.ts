@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
-import { feedNow } from "./clock.js";
+import { orderedNow } from "../ordered-clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
 import type { FeedEvents } from "./feed-events.js";
 
@@ -163,7 +163,7 @@ export class NotificationService {
       kind,
       ...pointer,
       actor_user_id: source.actorUserId,
-      created_at: feedNow(),
+      created_at: orderedNow(),
       read_at: null,
     }));
     await this.db.insertInto("notifications").values(rows).execute();

@@ -17,7 +17,7 @@ import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database, PostsTable, RepliesTable } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
-import { feedNow } from "./clock.js";
+import { orderedNow } from "../ordered-clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
 import type { FeedEvents } from "./feed-events.js";
 import { resolveMentions } from "./mentions.js";
@@ -108,7 +108,7 @@ export class PostService {
       tag: input.tag,
       links: JSON.stringify(input.links),
       search_text: searchText(input.title, body.text),
-      created_at: feedNow(),
+      created_at: orderedNow(),
       edited_at: null,
       deleted_at: null,
     };
@@ -246,7 +246,7 @@ export class PostService {
       author_organization_id: writer.seat.organizationId,
       body: JSON.stringify(body.doc),
       search_text: searchText("", body.text),
-      created_at: feedNow(),
+      created_at: orderedNow(),
       edited_at: null,
       deleted_at: null,
     };

@@ -13,7 +13,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import { requireWriter } from "../access/require-writer.js";
 import type { Database, WorkshopsTable } from "../db/schema.js";
-import { feedNow } from "../feed/clock.js";
+import { orderedNow } from "../ordered-clock.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
@@ -246,7 +246,7 @@ export class WorkshopService {
     const meeting = await this.writable(user.id, meetingId);
     await this.mutate(meeting, async (trx, workshop) => {
       await this.requireColumn(trx, meetingId, input.columnId, "columnId");
-      const now = feedNow();
+      const now = orderedNow();
       await trx
         .insertInto("workshop_notes")
         .values({
@@ -365,7 +365,7 @@ export class WorkshopService {
           conversion_item_id: null,
           converted_by_user_id: null,
           converted_at: null,
-          created_at: feedNow(),
+          created_at: orderedNow(),
         })
         .execute();
       if (wanted.length > 0) {
