@@ -8,7 +8,7 @@ import { PresenceList } from "../../collab/components/presence-list";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { CharterEditor } from "./charter-editor";
+import { LiveRichTextEditor } from "./live-rich-text-editor";
 
 /**
  * A rich text of the partnership co-edited live (the charter, an organization's private
@@ -86,7 +86,7 @@ export function RichTextDocument({
           </div>
         ) : null}
         {document ? (
-          <CharterEditor
+          <LiveRichTextEditor
             key={document.ydoc.guid}
             document={document}
             user={collabUser}

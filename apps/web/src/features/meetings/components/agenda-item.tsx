@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { FormError } from "../../../ui/form";
-import { CharterEditor } from "../../charter/components/charter-editor";
+import { LiveRichTextEditor } from "../../charter/components/live-rich-text-editor";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -116,7 +116,7 @@ export function AgendaItem({
       ) : null}
       <div className="agenda-item__notes">
         {notes ? (
-          <CharterEditor
+          <LiveRichTextEditor
             key={`${notes.ydoc.guid}:${item.id}`}
             document={notes}
             user={collabUser}

@@ -18,12 +18,13 @@ interface Options {
 }
 
 /**
- * The charter's Tiptap editor bound to a live document: the shared schema from
- * `@entente/editor`, plus Collaboration (the Yjs fragment) and carets (awareness). Other
- * rich texts (a meeting's notes per agenda item) use it on their own fragment; carets of
- * several editors on one document's awareness stay each in its own fragment.
+ * A Tiptap editor bound to one rich text of a live document: the charter's schema from
+ * `@entente/editor`, plus Collaboration (the Yjs fragment) and carets (awareness). The
+ * charter, private notes and a meeting's notes per agenda item (each on its own fragment)
+ * use it; carets of several editors on one document's awareness stay each in its own
+ * fragment.
  */
-export function useCharterEditor({
+export function useLiveRichTextEditor({
   document,
   user,
   editable,

@@ -3,10 +3,10 @@ import { useEffect } from "react";
 import { useT } from "../../../i18n";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import type { CollabUser } from "../../collab/state/collab-user";
-import { useCharterEditor } from "../hooks/use-charter-editor";
+import { useLiveRichTextEditor } from "../hooks/use-live-rich-text-editor";
 import { CharterToolbar } from "./charter-toolbar";
 
-export function CharterEditor({
+export function LiveRichTextEditor({
   document,
   user,
   editable,
@@ -20,14 +20,14 @@ export function CharterEditor({
   editable: boolean;
   /** Accessible name of the text (the charter's by default). */
   label?: string;
-  /** Another rich text of the document than the charter (see `useCharterEditor`). */
+  /** Another rich text of the document than the charter (see `useLiveRichTextEditor`). */
   field?: string;
   testId?: string;
   /** Told of the editor once it exists, and of `null` when it goes (the charter's comments). */
   onEditor?: (editor: Editor | null) => void;
 }) {
   const t = useT();
-  const editor = useCharterEditor({
+  const editor = useLiveRichTextEditor({
     document,
     user,
     editable,
