@@ -41,6 +41,16 @@ export class AccessService {
     };
   }
 
+  /** An organization's name; null when there is no such organization. */
+  async organizationName(organizationId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("organizations")
+      .select("name")
+      .where("id", "=", organizationId)
+      .executeTakeFirst();
+    return row?.name ?? null;
+  }
+
   /** Non-members learn nothing, not even that the partnership exists: 404. */
   async requireSeat(userId: string, partnershipId: string): Promise<Seat> {
     const seat = await this.seat(userId, partnershipId);

@@ -56,6 +56,7 @@ class RecordingConnection implements SyncConnection {
     readonly access: "read" | "write",
     readonly stamp: UpdateStamp = { userId: "u1", organizationId: "o1" },
     readonly userName = "User One",
+    readonly organizationName = "Org One",
   ) {}
   send(message: Uint8Array): void {
     this.sent.push(message);

@@ -37,6 +37,8 @@ export interface SyncConnection {
   readonly stamp: UpdateStamp;
   /** The account's name: the only name the socket's presence may show. */
   readonly userName: string;
+  /** The name of `stamp.organizationId`: the only organization name its presence may show. */
+  readonly organizationName: string;
   send(message: Uint8Array): void;
   close(code: CloseCode): void;
 }
@@ -103,13 +105,14 @@ interface PresenceSender {
   userId: string | null;
   name?: string;
   organizationId?: string | null;
+  organizationName?: string;
 }
 
 /**
  * Whether a presence state's `user` (what carets, presence lists and the workshop's
- * "follow the facilitator" show) says it is someone other than `sender`: its `id`, `name`
- * and `organizationId`, each when present, must be the sender's. Other fields (colour,
- * organization name) are display only. A state without `user` claims nobody.
+ * "follow the facilitator" show) says it is someone other than `sender`: its `id`, `name`,
+ * `organizationId` and `organizationName`, each when present, must be the sender's. The
+ * colour is display only. A state without `user` claims nobody.
  */
 function claimsSomeoneElse(value: unknown, sender: PresenceSender): boolean {
   if (typeof value !== "object" || value === null) return false;
@@ -122,7 +125,10 @@ function claimsSomeoneElse(value: unknown, sender: PresenceSender): boolean {
     (sender.name !== undefined && "name" in claimed && claimed.name !== sender.name) ||
     (sender.organizationId !== undefined &&
       "organizationId" in claimed &&
-      claimed.organizationId !== sender.organizationId)
+      claimed.organizationId !== sender.organizationId) ||
+    (sender.organizationName !== undefined &&
+      "organizationName" in claimed &&
+      claimed.organizationName !== sender.organizationName)
   );
 }
 
@@ -644,6 +650,7 @@ export class DocumentRoom {
       userId: connection.stamp.userId,
       name: connection.userName,
       organizationId: connection.stamp.organizationId,
+      organizationName: connection.organizationName,
     };
     const accepted = ours.filter(({ clientId, clock, value }) => {
       if (!claimsSomeoneElse(value, sender)) return true;

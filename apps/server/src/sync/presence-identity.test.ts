@@ -145,6 +145,13 @@ describe("presence that claims another member is never delivered", () => {
       }),
     },
     {
+      name: "a member labelling themselves with the partner organization's name",
+      sender: (c) => [c.south.editor, c.south],
+      state: (c) => ({
+        user: { ...identity(c.south.editor, c.south), organizationName: c.north.name },
+      }),
+    },
+    {
       name: "a member showing another member's name on their caret",
       sender: (c) => [c.north.editor, c.north],
       state: (c) => ({ user: { name: c.north.admin.name, color: "#dc2626" } }),

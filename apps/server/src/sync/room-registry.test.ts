@@ -35,6 +35,7 @@ const connection: SyncConnection = {
   access: "write",
   stamp: { userId: "u", organizationId: "o" },
   userName: "U",
+  organizationName: "O",
   send: () => {},
   close: () => {},
 };

@@ -373,6 +373,7 @@ describe.skipIf(missing !== null && !IN_CI)("the Redis instance bus", () => {
       access: "write",
       stamp: { userId: "u", organizationId: "o" },
       userName: "U",
+      organizationName: "O",
       send: (message) => received.push(message),
       close: () => {},
     };

@@ -195,6 +195,9 @@ export class SyncServer {
     const decision = await this.options.access.document(valid.user.id, documentName);
     if (decision.kind === "not-a-document") return refuse(socket, 404);
     if (decision.kind === "denied") return refuse(socket, 403);
+    const organizationName = await this.options.access.organizationName(
+      decision.seat.organizationId,
+    );
     // Shutdown may have begun during the lookups above.
     if (socket.destroyed || !this.accepting) {
       socket.destroy();
@@ -214,6 +217,7 @@ export class SyncServer {
         access: decision.access,
         stamp: { userId: valid.user.id, organizationId: decision.seat.organizationId },
         userName: valid.user.name,
+        organizationName: organizationName ?? "",
         send: (message) => {
           if (ws.readyState !== WebSocket.OPEN) return;
           ws.send(message);
