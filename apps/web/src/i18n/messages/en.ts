@@ -135,7 +135,7 @@ export const en = {
   "connection.offline": "Offline",
   "connection.offline.hint":
     "Your changes are kept here and will sync when the connection is back.",
-  "connection.denied": "Access lost",
+  "connection.denied": "Disconnected",
   "connection.denied.unauthorized": "Your session has ended. Log in again to keep editing.",
   "connection.denied.forbidden": "Your access to this document was withdrawn.",
   "connection.loginAgain": "Log in again",

@@ -136,7 +136,7 @@ export const fr: Record<MessageKey, string> = {
   "connection.offline": "Hors ligne",
   "connection.offline.hint":
     "Vos modifications sont conservées ici et seront synchronisées au retour de la connexion.",
-  "connection.denied": "Accès perdu",
+  "connection.denied": "Déconnecté",
   "connection.denied.unauthorized":
     "Votre session a expiré. Reconnectez-vous pour continuer à écrire.",
   "connection.denied.forbidden": "Votre accès à ce document a été retiré.",
