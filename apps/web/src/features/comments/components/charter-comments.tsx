@@ -22,6 +22,7 @@ import { threadSection } from "../state/thread-link";
 import { CommentComposer } from "./comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
+import { ResolvedThreads } from "./resolved-threads";
 import "../../feed/feed.css";
 import "../comments.css";
 
@@ -226,35 +227,14 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
           ))}
         </div>
       )}
-      <label className="checkbox-row comments-panel__toggle">
-        <input
-          type="checkbox"
-          checked={showResolved}
-          onChange={(event) => toggleResolved(event.target.checked)}
-        />
-        {t("comments.showResolved")}
-      </label>
-      <FeedError error={resolvedError} />
-      {showResolved ? (
-        <div
-          className="comments-panel__list"
-          data-testid="resolved-comment-threads"
-          aria-label={t("comments.resolvedThreads")}
-        >
-          {resolved.length === 0 ? (
-            <p className="muted">{t("comments.noResolved")}</p>
-          ) : (
-            resolved.map((thread) => (
-              <CommentThreadCard
-                key={thread.id}
-                thread={thread}
-                focused={thread.id === focusedId}
-                detached={detached(thread)}
-              />
-            ))
-          )}
-        </div>
-      ) : null}
+      <ResolvedThreads
+        shown={showResolved}
+        onToggle={toggleResolved}
+        error={resolvedError}
+        threads={resolved}
+        focusedId={focusedId}
+        detached={detached}
+      />
     </section>
   );
 }

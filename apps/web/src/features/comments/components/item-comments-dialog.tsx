@@ -8,6 +8,7 @@ import { threadsAbout } from "../state/comments-state";
 import { CommentComposer } from "./comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
+import { ResolvedThreads } from "./resolved-threads";
 import "../../feed/feed.css";
 import "../comments.css";
 
@@ -110,34 +111,13 @@ export default function ItemCommentsDialog({
         </div>
       )}
       {canComment ? null : <p className="muted comments-panel__hint">{t("comments.readOnly")}</p>}
-      <label className="checkbox-row comments-panel__toggle">
-        <input
-          type="checkbox"
-          checked={showResolved}
-          onChange={(event) => toggleResolved(event.target.checked)}
-        />
-        {t("comments.showResolved")}
-      </label>
-      <FeedError error={error} />
-      {showResolved ? (
-        <div
-          className="comments-panel__list"
-          data-testid="resolved-comment-threads"
-          aria-label={t("comments.resolvedThreads")}
-        >
-          {resolved.length === 0 ? (
-            <p className="muted">{t("comments.noResolved")}</p>
-          ) : (
-            resolved.map((thread) => (
-              <CommentThreadCard
-                key={thread.id}
-                thread={thread}
-                focused={thread.id === focusedId}
-              />
-            ))
-          )}
-        </div>
-      ) : null}
+      <ResolvedThreads
+        shown={showResolved}
+        onToggle={toggleResolved}
+        error={error}
+        threads={resolved}
+        focusedId={focusedId}
+      />
     </dialog>
   );
 }
