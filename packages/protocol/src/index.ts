@@ -128,3 +128,11 @@ export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";
+export {
+  DIGEST_FREQUENCIES,
+  ITEM_LINK_KINDS,
+  LANGUAGES,
+  NOTIFICATION_KINDS,
+  POST_TAGS,
+  REACTION_NAMES,
+} from "./vocabulary.js";

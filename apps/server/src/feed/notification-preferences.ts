@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from "@entente/protocol";
 import type {
   DigestFrequency,
   Language,
@@ -7,7 +8,6 @@ import type {
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
-import { NOTIFICATION_KINDS } from "./vocabulary.js";
 
 /**
  * Which kinds go by e-mail for a user who never chose: being named or answered is worth an

@@ -1,3 +1,4 @@
+import { REACTION_NAMES } from "@entente/protocol";
 import {
   ErrorCode,
   type ItemLink,
@@ -23,7 +24,6 @@ import type { FeedEvents } from "./feed-events.js";
 import { resolveMentions } from "./mentions.js";
 import type { NotificationService } from "./notification-service.js";
 import { mentionsIn, plainText } from "./rich-text.js";
-import { REACTION_NAMES } from "./vocabulary.js";
 
 export interface NewPost {
   title: string;

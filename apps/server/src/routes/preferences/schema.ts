@@ -1,6 +1,6 @@
+import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "@entente/protocol";
 import type { NotificationKind } from "@entente/protocol";
 import { z } from "zod";
-import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "../../feed/vocabulary.js";
 import { Id } from "../partnerships/schema.js";
 
 const EmailChoices = z.strictObject(

@@ -1,21 +1,16 @@
-import type { PostTag, ReactionName, ReactionView, SeenByView } from "@entente/protocol";
+import {
+  REACTION_NAMES,
+  type PostTag,
+  type ReactionName,
+  type ReactionView,
+  type SeenByView,
+} from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-
-export const POST_TAGS: readonly PostTag[] = ["success", "difficulty", "information", "request"];
-
-export const REACTIONS: readonly ReactionName[] = [
-  "thumbs_up",
-  "heart",
-  "tada",
-  "pray",
-  "eyes",
-  "thinking",
-];
 
 /** The server sends names; the glyphs are drawn here. */
 const GLYPHS: Record<ReactionName, string> = {
@@ -100,7 +95,7 @@ export function ReactionBar({
           </button>
           {picking ? (
             <span className="reactions__palette" role="group" aria-label={t("feed.reaction.add")}>
-              {REACTIONS.map((name) => (
+              {REACTION_NAMES.map((name) => (
                 <button
                   key={name}
                   type="button"

@@ -1,4 +1,4 @@
-import type { PostTag } from "@entente/protocol";
+import { POST_TAGS, type PostTag } from "@entente/protocol";
 import { useCallback, useEffect, useState } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
@@ -10,7 +10,7 @@ import { sectionPath } from "../../partnerships/state/sections";
 import { useFeed } from "../hooks/use-feed";
 import type { StreamState } from "../../../lib/event-streams";
 import { errorMessage } from "../../../ui/error-message";
-import { FeedError, POST_TAGS } from "./feed-bits";
+import { FeedError } from "./feed-bits";
 import { PostCard } from "./post-card";
 import { PostComposer } from "./post-composer";
 import "../feed.css";

@@ -1,4 +1,4 @@
-import type { PostTag, PostView } from "@entente/protocol";
+import { POST_TAGS, type PostTag, type PostView } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
@@ -6,7 +6,7 @@ import { TextField } from "../../../ui/form";
 import type { PostInput } from "../api/feed-api";
 import { bodyOf, useFeedEditor } from "../hooks/use-feed-editor";
 import { FeedEditor } from "./feed-editor";
-import { FeedError, POST_TAGS } from "./feed-bits";
+import { FeedError } from "./feed-bits";
 
 /**
  * Writes a new post, or edits one (`post`): a title, one of the four tags, and a rich body

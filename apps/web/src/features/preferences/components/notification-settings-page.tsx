@@ -1,4 +1,9 @@
-import type { DigestFrequency, DigestPeriodKind, Language } from "@entente/protocol";
+import {
+  DIGEST_FREQUENCIES,
+  type DigestFrequency,
+  type DigestPeriodKind,
+  type Language,
+} from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -6,7 +11,7 @@ import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { AppHeader } from "../../shell/components/app-header";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
-import { DIGEST_FREQUENCIES, kindLabels, type PreferencesDraft } from "../state/preferences-draft";
+import { kindLabels, type PreferencesDraft } from "../state/preferences-draft";
 import { DigestPreview } from "./digest-preview";
 import "../preferences.css";
 

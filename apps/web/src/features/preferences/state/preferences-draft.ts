@@ -16,12 +16,6 @@ export interface PreferencesDraft {
   digests: Record<string, DigestFrequency>;
 }
 
-export const DIGEST_FREQUENCIES = [
-  "off",
-  "daily",
-  "weekly",
-] as const satisfies readonly DigestFrequency[];
-
 /** The form's starting point: what the server has (no language chosen means English). */
 export function draftOf(view: NotificationPreferencesView): PreferencesDraft {
   return {

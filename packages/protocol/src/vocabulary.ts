@@ -1,11 +1,9 @@
-import type {
-  DigestFrequency,
-  ItemLinkKind,
-  Language,
-  NotificationKind,
-  PostTag,
-  ReactionName,
-} from "@entente/protocol";
+/**
+ * The closed vocabularies of the wire as runtime lists, for validation (server) and for
+ * choices (web): each list names every member of its type, or does not compile.
+ */
+import type { ItemLinkKind, NotificationKind, PostTag, ReactionName } from "./feed.js";
+import type { DigestFrequency, Language } from "./preferences.js";
 
 /** A list that names every member of `T` (the compiler refuses one that misses a member). */
 function everyOf<T extends string>() {
