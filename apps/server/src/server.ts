@@ -16,6 +16,7 @@ import { SharedFeedEvents } from "./feed/shared-feed-events.js";
 import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
 import { RedisBus } from "./sync/redis-bus.js";
 import { RoomRegistry } from "./sync/room-registry.js";
+import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
@@ -143,10 +144,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger.child({ component: "digest" }),
   );
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
-  if (config.governanceCheckMs !== undefined) {
-    services.governanceWatch.start(config.governanceCheckMs);
-    services.itemWatch.start(config.governanceCheckMs);
-  }
+  const watches = partnershipWatches(
+    store.db,
+    [services.governanceWatch, services.itemWatch],
+    logger.child({ component: "watch" }),
+  );
+  if (config.governanceCheckMs !== undefined) watches.start(config.governanceCheckMs);
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
@@ -165,8 +168,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await closed;
       await bus.close();
       await digests.stop();
-      await services.governanceWatch.stop();
-      await services.itemWatch.stop();
+      await watches.stop();
       await services.notificationMail.idle();
       services.mailer.close();
       await store.close();

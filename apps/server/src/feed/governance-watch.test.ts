@@ -18,7 +18,7 @@ describe("governance notifications", () => {
 
   afterEach(() => harness.close());
 
-  const check = () => harness.services.governanceWatch.checkAll();
+  const check = () => harness.services.governanceWatch.check(cast.partnershipId);
   const notifications = async (user: TestUser) =>
     (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
       .notifications as any[];

@@ -3,8 +3,7 @@ import { readDecisions, readValues } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
-import type { Logger } from "../observability/logger.js";
-import { PeriodicTask } from "../scheduling/periodic-task.js";
+import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { NotificationService } from "./notification-service.js";
 import { claimNotificationMark, lastEditor, userExists } from "./watch-records.js";
@@ -14,34 +13,17 @@ import { claimNotificationMark, lastEditor, userExists } from "./watch-records.j
  * without their vote (`decision_waiting`, once per decision and organization), and the
  * charter changed since their latest endorsement (`charter_changed`, once per endorsement).
  * Decisions and the charter change through the CRDT documents, so this checks every
- * partnership's state periodically rather than hooking the routes: whichever instance claims
+ * partnership's state periodically (`scheduling/partnership-watches.ts`) rather than hooking
+ * the routes: whichever instance claims
  * an event first (a `notification_marks` row) notifies, so each is told once.
  */
-export class GovernanceWatch {
-  private readonly checks: PeriodicTask;
-
+export class GovernanceWatch implements PartnershipWatch {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
     private readonly governance: GovernanceService,
     private readonly notifications: NotificationService,
-    private readonly logger: Logger,
-  ) {
-    this.checks = new PeriodicTask(() => this.checkAll(), logger, "governance check failed");
-  }
-
-  start(intervalMs: number): void {
-    this.checks.start(intervalMs);
-  }
-
-  stop(): Promise<void> {
-    return this.checks.stop();
-  }
-
-  async checkAll(): Promise<void> {
-    const partnerships = await this.db.selectFrom("partnerships").select("id").execute();
-    for (const { id } of partnerships) await this.check(id);
-  }
+  ) {}
 
   /** Notifies what is new in one partnership since the last check. */
   async check(partnershipId: string): Promise<void> {

@@ -10,7 +10,6 @@ import type * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
 import { notificationMessage } from "../mail/notification-mail.js";
-import { createLogger } from "../observability/logger.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
@@ -70,7 +69,7 @@ describe("item notifications", () => {
   const setActionStatus = (id: string, status: "in_progress" | "done" | "blocked", by: Author) =>
     objectives((doc) => void updateAction(doc, objectiveId, id, { status }), by);
 
-  const check = () => harness.services.itemWatch.checkAll();
+  const check = () => harness.services.itemWatch.check(cast.partnershipId);
   const notifications = async (user: TestUser) =>
     (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
       .notifications as any[];
@@ -114,9 +113,8 @@ describe("item notifications", () => {
       harness.store.db,
       harness.services.documents,
       harness.services.notifications,
-      createLogger({ level: "silent" }),
     );
-    await Promise.all([check(), other.checkAll()]);
+    await Promise.all([check(), other.check(cast.partnershipId)]);
     const [changed, ...others] = await notifications(cast.north.editor);
     expect(others).toEqual([]);
     expect(changed).toMatchObject({
@@ -394,7 +392,7 @@ describe("item notifications, live and by e-mail", () => {
         by,
       );
     });
-    await live.server.services.itemWatch.checkAll();
+    await live.server.services.itemWatch.check(cast.partnershipId);
 
     const response = await fetch(`${live.url}/api/notifications/events`, {
       headers: { cookie: cast.south.cookie },
@@ -409,7 +407,7 @@ describe("item notifications, live and by e-mail", () => {
     await edit(cast.south, "objectives", (doc) => {
       updateAction(doc, objectiveId, otherId, { status: "done" });
     });
-    await live.server.services.itemWatch.checkAll();
+    await live.server.services.itemWatch.check(cast.partnershipId);
 
     const event = await reader.nextEvent<any>();
     expect(event).toMatchObject({

@@ -15,8 +15,7 @@ import {
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import type { Database } from "../db/schema.js";
-import type { Logger } from "../observability/logger.js";
-import { PeriodicTask } from "../scheduling/periodic-task.js";
+import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { NotificationService } from "./notification-service.js";
 import { claimNotificationMark, lastEditor, userExists, type Editor } from "./watch-records.js";
@@ -87,31 +86,13 @@ const DOCUMENTS: readonly WatchedDocument[] = [
  * the status is found from the server-stamped update that carries it and is not told of
  * their own doing.
  */
-export class ItemWatch {
-  private readonly checks: PeriodicTask;
-
+export class ItemWatch implements PartnershipWatch {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
     private readonly notifications: NotificationService,
-    logger: Logger,
     private readonly now: () => number = Date.now,
-  ) {
-    this.checks = new PeriodicTask(() => this.checkAll(), logger, "item check failed");
-  }
-
-  start(intervalMs: number): void {
-    this.checks.start(intervalMs);
-  }
-
-  stop(): Promise<void> {
-    return this.checks.stop();
-  }
-
-  async checkAll(): Promise<void> {
-    const partnerships = await this.db.selectFrom("partnerships").select("id").execute();
-    for (const { id } of partnerships) await this.check(id);
-  }
+  ) {}
 
   /** Notifies what is new about the actions and issues of one partnership. */
   async check(partnershipId: string): Promise<void> {

@@ -15,7 +15,6 @@ import { ItemWatch } from "../feed/item-watch.js";
 import type { NotificationService } from "../feed/notification-service.js";
 import type { PostService, ReactionTarget } from "../feed/post-service.js";
 import type { GovernanceService } from "../governance/governance-service.js";
-import type { Logger } from "../observability/logger.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { ago, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import type { DemoWork } from "./demo-documents.js";
@@ -30,7 +29,6 @@ export interface DemoServices {
   notifications: NotificationService;
   governance: GovernanceService;
   documents: DocumentReader;
-  logger: Logger;
 }
 
 /** A piece of a rich body: text, or a mention of a person or an organization. */
@@ -282,11 +280,9 @@ async function seedPosts(story: FeedStory, cast: DemoCast, work: DemoWork): Prom
  * sent them, minutes after the proposal.
  */
 async function runWatches(services: DemoServices, cast: DemoCast, work: DemoWork): Promise<void> {
-  const { db, documents, governance, notifications, logger } = services;
-  await new GovernanceWatch(db, documents, governance, notifications, logger).check(
-    cast.partnershipId,
-  );
-  await new ItemWatch(db, documents, notifications, logger).check(cast.partnershipId);
+  const { db, documents, governance, notifications } = services;
+  await new GovernanceWatch(db, documents, governance, notifications).check(cast.partnershipId);
+  await new ItemWatch(db, documents, notifications).check(cast.partnershipId);
   await db
     .updateTable("notifications")
     .set({ created_at: ago(cast, 3) + 12 * MINUTE_MS })

@@ -440,7 +440,6 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
       notifications,
       governance: new GovernanceService(db, documents),
       documents,
-      logger,
     },
     cast,
     work,
