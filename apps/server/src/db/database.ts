@@ -16,6 +16,8 @@ export interface Store {
    * the connection's lock, so it never runs inside another query's transaction.
    */
   sqlite?: SQLite.Database;
+  /** TCP connections the store holds open now (its PostgreSQL pool grows and shrinks). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,13 @@ function openSqlite(file: string): Store {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: "sqlite", sqlite: database, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "sqlite",
+    sqlite: database,
+    openConnections: () => 0,
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(connectionString: string): Store {
@@ -46,5 +54,10 @@ function openPostgres(connectionString: string): Store {
   // listener Node would treat the event as an uncaught error and exit.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return {
+    db,
+    dialect: "postgres",
+    openConnections: () => pool.totalCount,
+    close: () => db.destroy(),
+  };
 }

@@ -1,16 +1,10 @@
 import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, CloseCode, type MeetingView } from "@entente/protocol";
+import { agendaNotesFragment, CloseCode } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
 import { liveCast, type CastMember, type LiveCast } from "../test/live-cast.js";
+import { meetingDocument, scheduleMeeting, writeNotes } from "../test/live-meetings.js";
 import { eventually, LiveServer, roundTrip, type SyncClient } from "../test/live-server.js";
-
-function writeNotes(doc: Y.Doc, itemId: string, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-}
 
 /** Every close code the client's sockets got, and how often it connected, from now on. */
 function watch(client: SyncClient) {
@@ -40,30 +34,15 @@ describe("deleting a meeting while its document is open", () => {
     await live.close();
   });
 
-  const schedule = async (by: CastMember, title: string): Promise<MeetingView> => {
-    const response = await live.api(
-      "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
-      {
-        title,
-        kind: "workshop",
-        level: "operational",
-        startsAt: "2026-12-10T09:00:00Z",
-        durationMinutes: 60,
-        agenda: [{ title: "Ideas", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 }],
-      },
-      by.cookie,
-    );
-    expect(response.status).toBe(201);
-    return response.body.meeting as MeetingView;
-  };
-
-  const documentOf = (meeting: { id: string }) =>
-    formatDocumentName({
-      kind: "meeting",
-      partnershipId: cast.partnershipId,
-      meetingId: meeting.id,
+  const schedule = (by: CastMember, title: string) =>
+    scheduleMeeting(live, cast.partnershipId, by, {
+      title,
+      kind: "workshop",
+      level: "operational",
+      agenda: [{ title: "Ideas", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 }],
     });
+
+  const documentOf = (meeting: { id: string }) => meetingDocument(cast.partnershipId, meeting);
 
   const stored = async (documentName: string) => {
     const { db } = live.server.store;

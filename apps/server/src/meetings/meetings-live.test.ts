@@ -1,17 +1,11 @@
 import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, type MeetingView, type PartnershipEvent } from "@entente/protocol";
+import { agendaNotesFragment, type PartnershipEvent } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { liveCast, type CastMember, type LiveCast } from "../test/live-cast.js";
+import { meetingDocument, scheduleMeeting, writeNotes } from "../test/live-meetings.js";
 import { eventually, LiveServer, roundTrip, type LiveUser } from "../test/live-server.js";
-
-/** Appends a paragraph to an agenda item's notes, as the editor would. */
-function writeNotes(doc: Y.Doc, itemId: string, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-}
 
 function notesText(doc: Y.Doc, itemId: string): string[] {
   return doc
@@ -35,33 +29,18 @@ describe("meetings against a live server", () => {
     await live.close();
   });
 
-  const schedule = async (by: CastMember, title: string): Promise<MeetingView> => {
-    const response = await live.api(
-      "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
-      {
-        title,
-        kind: "steering_committee",
-        level: "strategic",
-        startsAt: "2026-12-10T09:00:00Z",
-        durationMinutes: 60,
-        agenda: [
-          { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
-          { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
-        ],
-      },
-      by.cookie,
-    );
-    expect(response.status).toBe(201);
-    return response.body.meeting as MeetingView;
-  };
-
-  const documentOf = (meeting: { id: string }) =>
-    formatDocumentName({
-      kind: "meeting",
-      partnershipId: cast.partnershipId,
-      meetingId: meeting.id,
+  const schedule = (by: CastMember, title: string) =>
+    scheduleMeeting(live, cast.partnershipId, by, {
+      title,
+      kind: "steering_committee",
+      level: "strategic",
+      agenda: [
+        { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
+        { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
+      ],
     });
+
+  const documentOf = (meeting: { id: string }) => meetingDocument(cast.partnershipId, meeting);
 
   it("signs off what connected clients just wrote, and sees the notes change while they type", async () => {
     const meeting = await schedule(cast.north.editor, "Sign-off");

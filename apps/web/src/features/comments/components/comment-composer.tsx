@@ -4,6 +4,7 @@ import { useEffect, useRef, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
 import { errorMessage } from "../../../ui/error-message";
+import { FormButtons } from "../../../ui/form-buttons";
 import { FeedEditor } from "../../feed/components/feed-editor";
 import { bodyHasContent, bodyOf, useFeedEditor } from "../../feed/hooks/use-feed-editor";
 
@@ -71,21 +72,13 @@ export function CommentComposer({
           {error.code === "invalid_anchor" ? t("comments.error.anchor") : errorMessage(t, error)}
         </p>
       ) : null}
-      <div className="comment-composer__buttons">
-        {onCancel ? (
-          <button type="button" className="button button--small" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          disabled={pending || !hasContent}
-          aria-busy={pending}
-        >
-          {submitLabel}
-        </button>
-      </div>
+      <FormButtons
+        className="comment-composer__buttons"
+        submitLabel={submitLabel}
+        pending={pending}
+        disabled={!hasContent}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

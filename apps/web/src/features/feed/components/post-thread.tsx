@@ -3,6 +3,7 @@ import { useEditorState } from "@tiptap/react";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
+import { FormButtons } from "../../../ui/form-buttons";
 import { useActionError } from "../hooks/use-action-error";
 import type { Feed } from "../hooks/use-feed";
 import { bodyHasContent, bodyOf, useFeedEditor } from "../hooks/use-feed-editor";
@@ -140,21 +141,13 @@ function ReplyComposer({
     >
       <FeedEditor editor={editor} menu={menu} toolbar={false} />
       <FeedError error={error} />
-      <div className="post-composer__buttons">
-        {onCancel ? (
-          <button type="button" className="button button--small" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          disabled={pending || !hasContent}
-          aria-busy={pending}
-        >
-          {initial ? t("common.save") : t("feed.reply.submit")}
-        </button>
-      </div>
+      <FormButtons
+        className="post-composer__buttons"
+        submitLabel={initial ? t("common.save") : t("feed.reply.submit")}
+        pending={pending}
+        disabled={!hasContent}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

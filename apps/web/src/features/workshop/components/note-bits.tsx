@@ -1,12 +1,39 @@
 import type { NoteConversionView } from "@entente/protocol";
-import { memo } from "react";
+import { memo, useState, type DragEvent, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "../../../lib/router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
+import type { WorkshopActions } from "../hooks/use-workshop";
 import type { WorkshopPerson } from "../state/presence";
+import { ConvertForm } from "./convert-form";
 
 export const NOTE_DRAG_TYPE = "application/x-entente-workshop-note";
+
+/**
+ * Makes a column or a cluster a drop target for dragged notes while `canDrop`: `dropping`
+ * while a note hovers it, and `onDropNote` with the note's id once one is dropped. Spread
+ * `dropProps` on the element.
+ */
+export function useNoteDrop(canDrop: boolean, onDropNote: (noteId: string) => void) {
+  const [dropping, setDropping] = useState(false);
+  const dropProps = {
+    onDragOver: (event: DragEvent) => {
+      if (!canDrop || !event.dataTransfer.types.includes(NOTE_DRAG_TYPE)) return;
+      event.preventDefault();
+      setDropping(true);
+    },
+    onDragLeave: () => setDropping(false),
+    onDrop: (event: DragEvent) => {
+      setDropping(false);
+      const noteId = event.dataTransfer.getData(NOTE_DRAG_TYPE);
+      if (!noteId) return;
+      event.preventDefault();
+      onDropNote(noteId);
+    },
+  };
+  return { dropping, dropProps };
+}
 
 /** What a user may do on the board; one object per page, so notes can be memoized. */
 export interface BoardPermissions {
@@ -14,6 +41,20 @@ export interface BoardPermissions {
   /** Editors and admins write; viewers read the board only. */
   canAct: boolean;
   isFacilitator: boolean;
+}
+
+/** What the board gives a note and a cluster alike. */
+export interface BoardItemProps {
+  perms: BoardPermissions;
+  /** The caller's dots on it; `null` when no vote is open for them. */
+  myDots: number | null;
+  canAddDot: boolean;
+  dotsDisabled: boolean;
+  /** Its votes once the vote closed; `null` otherwise. */
+  resultVotes: number | null;
+  lookers: readonly WorkshopPerson[];
+  onDot: (targetId: string, delta: 1 | -1) => void;
+  actions: WorkshopActions;
 }
 
 /** One's own dots on a note or a cluster, with "+" and "−" while the vote is open. */
@@ -80,6 +121,97 @@ export function ConversionLink({ conversion }: { conversion: NoteConversionView 
     >
       {t(`workshop.converted.${conversion.kind}`)}
     </Link>
+  );
+}
+
+/**
+ * The foot of a note or a cluster: the caller's dots while a vote is open for them, its votes
+ * once the vote closed, the item it was turned into, then `tools` (for members).
+ */
+export function NoteFoot({
+  targetId,
+  label,
+  myDots,
+  canAddDot,
+  dotsDisabled,
+  onDot,
+  resultVotes,
+  votesTestId,
+  conversion,
+  tools,
+}: Pick<BoardItemProps, "myDots" | "canAddDot" | "dotsDisabled" | "resultVotes" | "onDot"> & {
+  /** The note's or the cluster's id, which the dots go on. */
+  targetId: string;
+  /** What the dots are on, for the buttons' accessible names. */
+  label: string;
+  votesTestId: string;
+  conversion: NoteConversionView | null;
+  /** Its buttons and choices; `null` shows none. */
+  tools: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <footer className="sticky-note__foot">
+      {myDots !== null ? (
+        <DotControls
+          label={label}
+          mine={myDots}
+          canAdd={canAddDot}
+          disabled={dotsDisabled}
+          onDot={(delta) => onDot(targetId, delta)}
+        />
+      ) : null}
+      {resultVotes !== null ? (
+        <span className="vote-count" data-testid={votesTestId}>
+          {t("workshop.vote.count", { count: resultVotes })}
+        </span>
+      ) : null}
+      {conversion ? <ConversionLink conversion={conversion} /> : null}
+      {tools !== null ? <span className="sticky-note__tools">{tools}</span> : null}
+    </footer>
+  );
+}
+
+/** Opens "Turn into…" for a note or a cluster. */
+export function ConvertButton({ source, onOpen }: { source: string; onOpen: () => void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      aria-label={t("workshop.convert.open", { source })}
+      onClick={onOpen}
+    >
+      {t("workshop.convert.button")}
+    </button>
+  );
+}
+
+/** "Turn into…" for a note or a cluster; closes once the item is made. */
+export function NoteConvertForm({
+  target,
+  source,
+  defaultTitle,
+  actions,
+  onClose,
+}: {
+  target: { kind: "note" | "group"; id: string };
+  /** The note's text or the cluster's title, for the form's name. */
+  source: string;
+  defaultTitle: string;
+  actions: WorkshopActions;
+  onClose: () => void;
+}) {
+  return (
+    <ConvertForm
+      source={source}
+      defaultTitle={defaultTitle}
+      onCancel={onClose}
+      onConvert={async (input) => {
+        await actions.convert(target, input);
+        onClose();
+      }}
+    />
   );
 }
 

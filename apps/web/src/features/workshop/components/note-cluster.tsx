@@ -5,15 +5,13 @@ import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../feed/hooks/use-action-error";
-import type { WorkshopActions } from "../hooks/use-workshop";
-import type { WorkshopPerson } from "../state/presence";
-import { ConvertForm } from "./convert-form";
 import {
-  ConversionLink,
-  DotControls,
+  ConvertButton,
   Lookers,
-  NOTE_DRAG_TYPE,
-  type BoardPermissions,
+  NoteConvertForm,
+  NoteFoot,
+  useNoteDrop,
+  type BoardItemProps,
 } from "./note-bits";
 
 /** A cluster of notes under a title; it takes dots and converts as one. */
@@ -21,25 +19,13 @@ export function NoteCluster({
   group,
   noteCount,
   perms,
-  myDots,
-  canAddDot,
-  dotsDisabled,
-  resultVotes,
   lookers,
-  onDot,
   actions,
   children,
-}: {
+  ...vote
+}: BoardItemProps & {
   group: NoteGroupView;
   noteCount: number;
-  perms: BoardPermissions;
-  myDots: number | null;
-  canAddDot: boolean;
-  dotsDisabled: boolean;
-  resultVotes: number | null;
-  lookers: readonly WorkshopPerson[];
-  onDot: (targetId: string, delta: 1 | -1) => void;
-  actions: WorkshopActions;
   /** Its notes. */
   children: ReactNode;
 }) {
@@ -47,8 +33,10 @@ export function NoteCluster({
   const [renaming, setRenaming] = useState(false);
   const [converting, setConverting] = useState(false);
   const [title, setTitle] = useState(group.title);
-  const [dropping, setDropping] = useState(false);
   const { error, guard } = useActionError();
+  const { dropping, dropProps } = useNoteDrop(perms.canAct, (noteId) =>
+    guard(() => actions.updateNote(noteId, { groupId: group.id })),
+  );
 
   const rename = (event: FormEvent) => {
     event.preventDefault();
@@ -67,19 +55,7 @@ export function NoteCluster({
       data-group-id={group.id}
       data-focus-id={group.id}
       aria-label={t("workshop.cluster.label", { title: group.title })}
-      onDragOver={(event) => {
-        if (!perms.canAct || !event.dataTransfer.types.includes(NOTE_DRAG_TYPE)) return;
-        event.preventDefault();
-        setDropping(true);
-      }}
-      onDragLeave={() => setDropping(false)}
-      onDrop={(event) => {
-        setDropping(false);
-        const noteId = event.dataTransfer.getData(NOTE_DRAG_TYPE);
-        if (!noteId) return;
-        event.preventDefault();
-        guard(() => actions.updateNote(noteId, { groupId: group.id }));
-      }}
+      {...dropProps}
     >
       <header className="note-cluster__head">
         {renaming ? (
@@ -112,64 +88,47 @@ export function NoteCluster({
         <Lookers people={lookers} />
       </header>
       <div className="note-cluster__notes">{children}</div>
-      <footer className="sticky-note__foot">
-        {myDots !== null ? (
-          <DotControls
-            label={group.title}
-            mine={myDots}
-            canAdd={canAddDot}
-            disabled={dotsDisabled}
-            onDot={(delta) => onDot(group.id, delta)}
-          />
-        ) : null}
-        {resultVotes !== null ? (
-          <span className="vote-count" data-testid="cluster-votes">
-            {t("workshop.vote.count", { count: resultVotes })}
-          </span>
-        ) : null}
-        {group.conversion ? <ConversionLink conversion={group.conversion} /> : null}
-        {perms.canAct && !renaming ? (
-          <span className="sticky-note__tools">
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              aria-label={t("workshop.cluster.rename", { title: group.title })}
-              onClick={() => {
-                setTitle(group.title);
-                setRenaming(true);
-              }}
-            >
-              {t("common.edit")}
-            </button>
-            {group.conversion === null && !converting ? (
+      <NoteFoot
+        {...vote}
+        targetId={group.id}
+        label={group.title}
+        votesTestId="cluster-votes"
+        conversion={group.conversion}
+        tools={
+          perms.canAct && !renaming ? (
+            <>
               <button
                 type="button"
-                className="button button--small"
-                aria-label={t("workshop.convert.open", { source: group.title })}
-                onClick={() => setConverting(true)}
+                className="button button--small button--ghost"
+                aria-label={t("workshop.cluster.rename", { title: group.title })}
+                onClick={() => {
+                  setTitle(group.title);
+                  setRenaming(true);
+                }}
               >
-                {t("workshop.convert.button")}
+                {t("common.edit")}
               </button>
-            ) : null}
-            <ConfirmButton
-              label={t("workshop.cluster.ungroup")}
-              name={t("workshop.cluster.delete", { title: group.title })}
-              confirmLabel={t("common.confirmDelete")}
-              cancelLabel={t("common.cancel")}
-              onConfirm={() => guard(() => actions.deleteGroup(group.id))}
-            />
-          </span>
-        ) : null}
-      </footer>
+              {group.conversion === null && !converting ? (
+                <ConvertButton source={group.title} onOpen={() => setConverting(true)} />
+              ) : null}
+              <ConfirmButton
+                label={t("workshop.cluster.ungroup")}
+                name={t("workshop.cluster.delete", { title: group.title })}
+                confirmLabel={t("common.confirmDelete")}
+                cancelLabel={t("common.cancel")}
+                onConfirm={() => guard(() => actions.deleteGroup(group.id))}
+              />
+            </>
+          ) : null
+        }
+      />
       {converting ? (
-        <ConvertForm
+        <NoteConvertForm
+          target={{ kind: "group", id: group.id }}
           source={group.title}
           defaultTitle={group.title}
-          onCancel={() => setConverting(false)}
-          onConvert={async (input) => {
-            await actions.convert({ kind: "group", id: group.id }, input);
-            setConverting(false);
-          }}
+          actions={actions}
+          onClose={() => setConverting(false)}
         />
       ) : null}
       <WriteError error={error ? errorMessage(t, error) : null} />

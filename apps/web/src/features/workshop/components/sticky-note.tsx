@@ -3,18 +3,17 @@ import { memo, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
+import { FormButtons } from "../../../ui/form-buttons";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../feed/hooks/use-action-error";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
-import type { WorkshopActions } from "../hooks/use-workshop";
-import type { WorkshopPerson } from "../state/presence";
-import { ConvertForm } from "./convert-form";
 import {
-  ConversionLink,
-  DotControls,
+  ConvertButton,
   Lookers,
   NOTE_DRAG_TYPE,
-  type BoardPermissions,
+  NoteConvertForm,
+  NoteFoot,
+  type BoardItemProps,
 } from "./note-bits";
 
 /** As the server accepts. */
@@ -38,31 +37,17 @@ export const StickyNote = memo(function StickyNote({
   columns,
   groups,
   perms,
-  myDots,
-  canAddDot,
-  dotsDisabled,
-  resultVotes,
   lookers,
   selected,
   onSelect,
-  onDot,
   actions,
-}: {
+  ...vote
+}: BoardItemProps & {
   note: StickyNoteView;
   columns: readonly WorkshopColumnView[];
   groups: readonly NoteGroupView[];
-  perms: BoardPermissions;
-  /** The caller's dots on it; `null` when no vote is open for them. */
-  myDots: number | null;
-  canAddDot: boolean;
-  dotsDisabled: boolean;
-  /** Its votes once the vote closed; `null` otherwise. */
-  resultVotes: number | null;
-  lookers: readonly WorkshopPerson[];
   selected: boolean;
   onSelect: (noteId: string, selected: boolean) => void;
-  onDot: (targetId: string, delta: 1 | -1) => void;
-  actions: WorkshopActions;
 }) {
   const t = useT();
   const { organization } = usePartnershipDirectory();
@@ -129,102 +114,86 @@ export const StickyNote = memo(function StickyNote({
         </p>
       )}
 
-      <footer className="sticky-note__foot">
-        {myDots !== null && note.revealed ? (
-          <DotControls
-            label={label}
-            mine={myDots}
-            canAdd={canAddDot}
-            disabled={dotsDisabled}
-            onDot={(delta) => onDot(note.id, delta)}
-          />
-        ) : null}
-        {resultVotes !== null ? (
-          <span className="vote-count" data-testid="note-votes">
-            {t("workshop.vote.count", { count: resultVotes })}
-          </span>
-        ) : null}
-        {note.conversion ? <ConversionLink conversion={note.conversion} /> : null}
-        {!editing && perms.canAct ? (
-          <span className="sticky-note__tools">
-            {canMove && note.groupId === null && columns.length > 1 ? (
-              <select
-                className="inline-select"
-                aria-label={t("workshop.note.move", { text: label })}
-                value={note.columnId}
-                onChange={(e) =>
-                  guard(() => actions.updateNote(note.id, { columnId: e.target.value }))
-                }
-              >
-                {columns.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-            ) : null}
-            {canCluster && (groups.length > 0 || note.groupId !== null) ? (
-              <select
-                className="inline-select"
-                aria-label={t("workshop.note.cluster", { text: label })}
-                value={note.groupId ?? ""}
-                onChange={(e) =>
-                  guard(() =>
-                    actions.updateNote(note.id, {
-                      groupId: e.target.value === "" ? null : e.target.value,
-                    }),
-                  )
-                }
-              >
-                <option value="">{t("workshop.note.noCluster")}</option>
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.title}
-                  </option>
-                ))}
-              </select>
-            ) : null}
-            {mine && note.conversion === null ? (
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                aria-label={t("workshop.note.edit", { text: label })}
-                onClick={() => setEditing(true)}
-              >
-                {t("common.edit")}
-              </button>
-            ) : null}
-            {canConvert && !converting ? (
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={t("workshop.convert.open", { source: label })}
-                onClick={() => setConverting(true)}
-              >
-                {t("workshop.convert.button")}
-              </button>
-            ) : null}
-            {canDelete ? (
-              <ConfirmButton
-                label={t("common.delete")}
-                name={t("workshop.note.delete", { text: label })}
-                confirmLabel={t("common.confirmDelete")}
-                cancelLabel={t("common.cancel")}
-                onConfirm={() => guard(() => actions.deleteNote(note.id))}
-              />
-            ) : null}
-          </span>
-        ) : null}
-      </footer>
+      <NoteFoot
+        {...vote}
+        myDots={note.revealed ? vote.myDots : null}
+        targetId={note.id}
+        label={label}
+        votesTestId="note-votes"
+        conversion={note.conversion}
+        tools={
+          !editing && perms.canAct ? (
+            <>
+              {canMove && note.groupId === null && columns.length > 1 ? (
+                <select
+                  className="inline-select"
+                  aria-label={t("workshop.note.move", { text: label })}
+                  value={note.columnId}
+                  onChange={(e) =>
+                    guard(() => actions.updateNote(note.id, { columnId: e.target.value }))
+                  }
+                >
+                  {columns.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.title}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              {canCluster && (groups.length > 0 || note.groupId !== null) ? (
+                <select
+                  className="inline-select"
+                  aria-label={t("workshop.note.cluster", { text: label })}
+                  value={note.groupId ?? ""}
+                  onChange={(e) =>
+                    guard(() =>
+                      actions.updateNote(note.id, {
+                        groupId: e.target.value === "" ? null : e.target.value,
+                      }),
+                    )
+                  }
+                >
+                  <option value="">{t("workshop.note.noCluster")}</option>
+                  {groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.title}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              {mine && note.conversion === null ? (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={t("workshop.note.edit", { text: label })}
+                  onClick={() => setEditing(true)}
+                >
+                  {t("common.edit")}
+                </button>
+              ) : null}
+              {canConvert && !converting ? (
+                <ConvertButton source={label} onOpen={() => setConverting(true)} />
+              ) : null}
+              {canDelete ? (
+                <ConfirmButton
+                  label={t("common.delete")}
+                  name={t("workshop.note.delete", { text: label })}
+                  confirmLabel={t("common.confirmDelete")}
+                  cancelLabel={t("common.cancel")}
+                  onConfirm={() => guard(() => actions.deleteNote(note.id))}
+                />
+              ) : null}
+            </>
+          ) : null
+        }
+      />
       {converting ? (
-        <ConvertForm
+        <NoteConvertForm
+          target={{ kind: "note", id: note.id }}
           source={label}
           defaultTitle={note.text}
-          onCancel={() => setConverting(false)}
-          onConvert={async (input) => {
-            await actions.convert({ kind: "note", id: note.id }, input);
-            setConverting(false);
-          }}
+          actions={actions}
+          onClose={() => setConverting(false)}
         />
       ) : null}
       <WriteError error={error ? errorMessage(t, error) : null} />
@@ -295,20 +264,14 @@ export function NoteTextForm({
         }}
         autoFocus={onCancel !== undefined}
       />
-      <div className="note-form__buttons">
-        {onCancel ? (
-          <button type="button" className="button button--small button--ghost" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          disabled={pending || text.trim() === ""}
-        >
-          {submitLabel ?? t("common.save")}
-        </button>
-      </div>
+      <FormButtons
+        className="note-form__buttons"
+        submitLabel={submitLabel ?? t("common.save")}
+        pending={pending}
+        disabled={text.trim() === ""}
+        ghostCancel
+        onCancel={onCancel}
+      />
       <WriteError error={error ? errorMessage(t, error) : null} />
     </form>
   );

@@ -15,7 +15,7 @@ import { useActionError } from "../../feed/hooks/use-action-error";
 import type { WorkshopActions } from "../hooks/use-workshop";
 import { boardLayout, dotsLeft, withDot } from "../state/board";
 import type { WorkshopPerson } from "../state/presence";
-import { Lookers, NOTE_DRAG_TYPE, type BoardPermissions } from "./note-bits";
+import { Lookers, useNoteDrop, type BoardItemProps, type BoardPermissions } from "./note-bits";
 import { NoteCluster } from "./note-cluster";
 import { NoteTextForm, StickyNote } from "./sticky-note";
 
@@ -94,22 +94,27 @@ export function WorkshopBoard({
     .filter((n) => n.revealed && selected.has(n.id))
     .map((n) => n.id);
 
+  // Spread as props (each one stable), so notes stay memoized.
+  const itemProps = (id: string): BoardItemProps => ({
+    perms,
+    myDots: myDots(id),
+    canAddDot,
+    dotsDisabled: dotBusy,
+    resultVotes: votes(id),
+    lookers: lookers.get(id) ?? NO_ONE,
+    onDot,
+    actions,
+  });
+
   const renderNote = (note: StickyNoteView) => (
     <StickyNote
       key={note.id}
+      {...itemProps(note.id)}
       note={note}
       columns={workshop.columns}
       groups={workshop.groups}
-      perms={perms}
-      myDots={myDots(note.id)}
-      canAddDot={canAddDot}
-      dotsDisabled={dotBusy}
-      resultVotes={votes(note.id)}
-      lookers={lookers.get(note.id) ?? NO_ONE}
       selected={selected.has(note.id)}
       onSelect={onSelect}
-      onDot={onDot}
-      actions={actions}
     />
   );
 
@@ -132,16 +137,9 @@ export function WorkshopBoard({
           {layout.clusters.map(({ group, notes }) => (
             <NoteCluster
               key={group.id}
+              {...itemProps(group.id)}
               group={group}
               noteCount={notes.length}
-              perms={perms}
-              myDots={myDots(group.id)}
-              canAddDot={canAddDot}
-              dotsDisabled={dotBusy}
-              resultVotes={votes(group.id)}
-              lookers={lookers.get(group.id) ?? NO_ONE}
-              onDot={onDot}
-              actions={actions}
             >
               {notes.map(renderNote)}
             </NoteCluster>
@@ -197,8 +195,10 @@ function BoardColumn({
   children: ReactNode;
 }) {
   const t = useT();
-  const [dropping, setDropping] = useState(false);
   const { error, guard } = useActionError();
+  const { dropping, dropProps } = useNoteDrop(canAct, (noteId) =>
+    guard(() => actions.updateNote(noteId, { columnId, groupId: null })),
+  );
   return (
     <section
       className={dropping ? "workshop-column workshop-column--drop" : "workshop-column"}
@@ -206,19 +206,7 @@ function BoardColumn({
       data-column-id={columnId}
       data-focus-id={columnId}
       aria-label={title}
-      onDragOver={(event) => {
-        if (!canAct || !event.dataTransfer.types.includes(NOTE_DRAG_TYPE)) return;
-        event.preventDefault();
-        setDropping(true);
-      }}
-      onDragLeave={() => setDropping(false)}
-      onDrop={(event) => {
-        setDropping(false);
-        const noteId = event.dataTransfer.getData(NOTE_DRAG_TYPE);
-        if (!noteId) return;
-        event.preventDefault();
-        guard(() => actions.updateNote(noteId, { columnId, groupId: null }));
-      }}
+      {...dropProps}
     >
       <header className="workshop-column__head">
         <h3 className="workshop-column__title">
