@@ -192,6 +192,9 @@ test("a facilitator and two participants of two organizations run a workshop who
         () => (window as unknown as { notReloaded?: boolean }).notReloaded === true,
       ),
     ).toBe(true);
+    // The action says where it came from, and leads back to the meeting.
+    await action.getByTestId("meeting-origin").click();
+    await expect(benBoard.page).toHaveURL(new RegExp(`/meetings/${meetingId}$`));
   } finally {
     for (const person of everyone) await person.context.close();
   }

@@ -633,6 +633,7 @@ export const en = {
   "notifications.issueOverdue": "Your issue “{title}” is overdue (due {date})",
 
   "meetings.title": "Meetings",
+  "meetings.origin": "From a meeting",
   "meetings.subtitle":
     "Regular touchpoints at every governance level: agenda, live notes that both sides write, and each organization's sign-off.",
   "meetings.new": "New meeting",

@@ -651,6 +651,7 @@ export const fr: Record<MessageKey, string> = {
   "notifications.issueOverdue": "Votre point ouvert « {title} » est en retard (échéance : {date})",
 
   "meetings.title": "Réunions",
+  "meetings.origin": "Issu d’une réunion",
   "meetings.subtitle":
     "Des points de contact réguliers à chaque niveau de gouvernance : ordre du jour, notes en direct écrites par les deux parties, et la validation de chaque organisation.",
   "meetings.new": "Nouvelle réunion",

@@ -5,6 +5,7 @@ import type { ApiError } from "../../../lib/api-client";
 import { errorMessage } from "../../../ui/error-message";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments/components/item-comments";
+import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
@@ -76,6 +77,7 @@ export function DecisionCard({
         <>
           <div className="decision__meta">
             <OrganizationChip organizationId={decision.organizationId} />
+            <MeetingOrigin meetingId={decision.meetingId} />
             <span className="pill">{t(`level.${decision.governanceLevel}`)}</span>
             {decision.status !== "proposed" &&
             decision.status !== "approved" &&

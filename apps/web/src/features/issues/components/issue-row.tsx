@@ -4,6 +4,7 @@ import { useI18n } from "../../../i18n";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments/components/item-comments";
 import { SeverityBadge } from "../../organizations/components/severity-badge";
+import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
@@ -93,6 +94,7 @@ export function IssueRow({
         </td>
         <td>
           <OrganizationChip organizationId={issue.ownerOrganizationId} />
+          <MeetingOrigin meetingId={issue.meetingId} />
         </td>
         <td className="issue-row__assignee">
           {assignee?.name ?? (issue.assigneeUserId ? t("member.unknown") : "—")}

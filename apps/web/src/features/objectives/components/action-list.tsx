@@ -11,6 +11,7 @@ import {
   OwnerAndAssigneeFields,
   TitleField,
 } from "../../partnerships/components/item-fields";
+import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
 import {
@@ -115,6 +116,7 @@ function ActionRow({
       <span className="action-row__title">{action.title}</span>
       <span className="action-row__meta">
         <OrganizationChip organizationId={action.ownerOrganizationId} />
+        <MeetingOrigin meetingId={action.meetingId} />
         <span className="action-row__assignee">
           {assignee
             ? assignee.name
