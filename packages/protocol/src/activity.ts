@@ -16,7 +16,7 @@ export interface ActivityDocument {
  * not paragraphs or fields.
  */
 export interface ActivityEntry {
-  /** Null for content the server wrote itself (the demo seed). */
+  /** Null for content the server wrote itself, not on behalf of a member. */
   user: { id: string; name: string } | null;
   organization: { id: string; name: string } | null;
   document: ActivityDocument;

@@ -1,4 +1,3 @@
-import { formatDocumentName, type DocumentRef } from "@entente/domain";
 import {
   addAction,
   addAmbition,
@@ -11,9 +10,9 @@ import {
   addObjective,
   setKpiTarget,
 } from "@entente/schema";
-import * as Y from "yjs";
-import type { UpdateLog } from "../sync/update-log.js";
-import { by, isoDay, type DemoCast } from "./demo-cast.js";
+import type * as Y from "yjs";
+import { isoDay, type DemoCast } from "./demo-cast.js";
+import type { AuthorOf, DemoHistory } from "./demo-history.js";
 
 /** The ids of the demo's items that the feed and the votes point at. */
 export interface DemoWork {
@@ -24,33 +23,12 @@ export interface DemoWork {
 }
 
 /**
- * Writes a new document once, through the `@entente/schema` writers, and stores it as one
- * server-stamped update (the content is the seed's, not a member's edit).
- */
-async function storeDocument<T>(
-  log: UpdateLog,
-  ref: DocumentRef,
-  write: (doc: Y.Doc) => T,
-): Promise<T> {
-  const doc = new Y.Doc();
-  try {
-    const result = write(doc);
-    await log.appendAll(formatDocumentName(ref), [
-      { update: Y.encodeStateAsUpdate(doc), stamp: { userId: null, organizationId: null } },
-    ]);
-    return result;
-  } finally {
-    doc.destroy();
-  }
-}
-
-/**
  * Objectives with their KPIs and actions. The story: the low-carbon cold chain piloted in
  * three depots (its on-time target raised after the pilot, as both sides agreed), the
  * producers' offer Southpeak leads, and a data platform stuck on Southpeak's confidentiality
  * constraint, whose agreement is the overdue action.
  */
-function writeObjectives(doc: Y.Doc, cast: DemoCast) {
+function writeObjectives(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
   const { amara, ben, sofia, lucas, northwind, southpeak } = cast;
   const lowCarbon = addObjective(
     doc,
@@ -255,7 +233,7 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast) {
 }
 
 /** Four entries of the open-issues log, one of each kind; the legal review is escalated. */
-function writeIssues(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objectives"]) {
+function writeIssues(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objectives"], by: AuthorOf) {
   const { amara, ben, sofia, lucas, northwind, southpeak } = cast;
   const legalReview = addIssue(
     doc,
@@ -334,7 +312,7 @@ function writeIssues(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objective
  * Two decisions, both still `proposed` in the document as the product leaves them: their
  * outcome is the server's, from the votes (see demo-feed.ts).
  */
-function writeDecisions(doc: Y.Doc, cast: DemoCast) {
+function writeDecisions(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
   const fourthDepot = addDecision(
     doc,
     {
@@ -359,7 +337,12 @@ function writeDecisions(doc: Y.Doc, cast: DemoCast) {
 }
 
 /** What Northwind brings, where it is limited, what it wants from the partnership. */
-function writeNorthwindProfile(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objectives"]) {
+function writeNorthwindProfile(
+  doc: Y.Doc,
+  cast: DemoCast,
+  objectives: DemoWork["objectives"],
+  by: AuthorOf,
+) {
   const { amara, ben } = cast;
   const period = { periodStart: isoDay(cast, -120), periodEnd: isoDay(cast, 245) };
   addContribution(
@@ -426,7 +409,12 @@ function writeNorthwindProfile(doc: Y.Doc, cast: DemoCast, objectives: DemoWork[
 }
 
 /** What Southpeak brings, where it is limited, what it wants from the partnership. */
-function writeSouthpeakProfile(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objectives"]) {
+function writeSouthpeakProfile(
+  doc: Y.Doc,
+  cast: DemoCast,
+  objectives: DemoWork["objectives"],
+  by: AuthorOf,
+) {
   const { sofia, lucas } = cast;
   const period = { periodStart: isoDay(cast, -120), periodEnd: isoDay(cast, 245) };
   addContribution(
@@ -521,30 +509,31 @@ function writeSouthpeakProfile(doc: Y.Doc, cast: DemoCast, objectives: DemoWork[
 
 /**
  * The demo's structured documents: objectives (KPIs, measurements, a target change,
- * actions), the open-issues log, decisions, and both organizations' profiles.
+ * actions), the open-issues log, decisions, and both organizations' profiles, each stored as
+ * the edits of the members who wrote them, when they wrote them.
  */
-export async function seedWork(log: UpdateLog, cast: DemoCast): Promise<DemoWork> {
+export async function seedWork(history: DemoHistory, cast: DemoCast): Promise<DemoWork> {
   const { partnershipId } = cast;
-  const { objectives, actions } = await storeDocument(
-    log,
+  const { objectives, actions } = await history.write(
     { kind: "objectives", partnershipId },
-    (doc) => writeObjectives(doc, cast),
+    cast,
+    (doc, by) => writeObjectives(doc, cast, by),
   );
-  const issues = await storeDocument(log, { kind: "issues", partnershipId }, (doc) =>
-    writeIssues(doc, cast, objectives),
+  const issues = await history.write({ kind: "issues", partnershipId }, cast, (doc, by) =>
+    writeIssues(doc, cast, objectives, by),
   );
-  const decisions = await storeDocument(log, { kind: "decisions", partnershipId }, (doc) =>
-    writeDecisions(doc, cast),
+  const decisions = await history.write({ kind: "decisions", partnershipId }, cast, (doc, by) =>
+    writeDecisions(doc, cast, by),
   );
-  await storeDocument(
-    log,
+  await history.write(
     { kind: "profile", partnershipId, organizationId: cast.northwind },
-    (doc) => writeNorthwindProfile(doc, cast, objectives),
+    cast,
+    (doc, by) => writeNorthwindProfile(doc, cast, objectives, by),
   );
-  await storeDocument(
-    log,
+  await history.write(
     { kind: "profile", partnershipId, organizationId: cast.southpeak },
-    (doc) => writeSouthpeakProfile(doc, cast, objectives),
+    cast,
+    (doc, by) => writeSouthpeakProfile(doc, cast, objectives, by),
   );
   return { objectives, actions, issues, decisions };
 }

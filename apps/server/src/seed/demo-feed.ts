@@ -1,4 +1,7 @@
+import { charterAnchorFromTextRange, charterPlainText } from "@entente/editor";
+import { formatDocumentName } from "@entente/domain";
 import type {
+  CommentTarget,
   DecisionVoteValue,
   ItemLink,
   MentionKind,
@@ -10,6 +13,7 @@ import type {
 import type { Kysely } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
+import type { CommentService } from "../feed/comment-service.js";
 import { GovernanceWatch } from "../feed/governance-watch.js";
 import { ItemWatch } from "../feed/item-watch.js";
 import type { NotificationService } from "../feed/notification-service.js";
@@ -29,6 +33,7 @@ export interface DemoServices {
   notifications: NotificationService;
   governance: GovernanceService;
   documents: DocumentReader;
+  comments: CommentService;
 }
 
 /** A piece of a rich body: text, or a mention of a person or an organization. */
@@ -146,6 +151,57 @@ class FeedStory {
       .set({ created_at: at })
       .where("target_id", "=", targetId)
       .where("user_id", "=", person.id)
+      .execute();
+  }
+
+  /** Opens a comment thread (on a charter range or an item) with its first comment. */
+  async openThread(
+    author: DemoPerson,
+    at: number,
+    target: CommentTarget,
+    text: RichTextDoc,
+  ): Promise<string> {
+    const { db, comments } = this.services;
+    const thread = await comments.create(await this.writer(author), target, text);
+    await db
+      .updateTable("comment_threads")
+      .set({ created_at: at })
+      .where("id", "=", thread.id)
+      .execute();
+    await this.dateComment(thread.comments[0]?.id ?? "", at);
+    return thread.id;
+  }
+
+  async comment(
+    threadId: string,
+    author: DemoPerson,
+    at: number,
+    text: RichTextDoc,
+  ): Promise<void> {
+    const { comments } = this.services;
+    const { thread } = await comments.requireThread(author.id, threadId);
+    const comment = await comments.reply(thread, await this.writer(author), text);
+    await this.dateComment(comment.id, at);
+  }
+
+  async resolve(threadId: string, person: DemoPerson, at: number): Promise<void> {
+    const { db, comments } = this.services;
+    const { thread } = await comments.requireThread(person.id, threadId);
+    await comments.setStatus(thread, person.id, "resolved");
+    await db
+      .updateTable("comment_threads")
+      .set({ resolved_at: at })
+      .where("id", "=", threadId)
+      .execute();
+  }
+
+  private async dateComment(commentId: string, at: number): Promise<void> {
+    const { db } = this.services;
+    await db.updateTable("comments").set({ created_at: at }).where("id", "=", commentId).execute();
+    await db
+      .updateTable("notifications")
+      .set({ created_at: at })
+      .where("comment_id", "=", commentId)
       .execute();
   }
 
@@ -272,6 +328,67 @@ async function seedPosts(story: FeedStory, cast: DemoCast, work: DemoWork): Prom
   await story.react({ postId: workshop }, amara, "thumbs_up", ago(cast, 0, 20));
 }
 
+/** Where Sofia's question on the charter sits. */
+export const DEMO_CHARTER_PHRASE = "a tactical review each month";
+
+/**
+ * Two comment threads, written without mentions so they tell only their authors (the
+ * strategic leads, who have read everything): Sofia's question on the charter's governance
+ * rhythm, answered by Amara and still open; Amara's question on the overdue data agreement,
+ * answered by Lucas and resolved.
+ */
+async function seedComments(
+  story: FeedStory,
+  services: DemoServices,
+  cast: DemoCast,
+  work: DemoWork,
+): Promise<void> {
+  const { amara, sofia, lucas } = cast;
+  const charter = await services.documents.readDocument(
+    formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId }),
+  );
+  let anchor;
+  try {
+    const from = charterPlainText(charter).indexOf(DEMO_CHARTER_PHRASE);
+    anchor = charterAnchorFromTextRange(charter, from, from + DEMO_CHARTER_PHRASE.length);
+  } finally {
+    charter.destroy();
+  }
+  if (anchor.quote !== DEMO_CHARTER_PHRASE) {
+    throw new Error(`the charter no longer says "${DEMO_CHARTER_PHRASE}"`);
+  }
+  const rhythm = await story.openThread(
+    sofia,
+    ago(cast, 1, 20),
+    { kind: "charter", anchor },
+    body("While the fourth depot opens, should the tactical review meet every two weeks instead?"),
+  );
+  await story.comment(
+    rhythm,
+    amara,
+    ago(cast, 1, 4),
+    body(
+      "Yes, until its routes run. Let us agree on it at the next tactical review, then amend this line.",
+    ),
+  );
+
+  const agreement = await story.openThread(
+    amara,
+    ago(cast, 5, 3),
+    { kind: "action", id: work.actions.dataAgreement },
+    body("The agreement is past due: is anything besides the legal review holding it up?"),
+  );
+  await story.comment(
+    agreement,
+    lucas,
+    ago(cast, 5, 1),
+    body(
+      "Nothing else: the text is ready to sign. Legal waits for the volumes to be aggregated by depot; Sofia takes it to the steering level.",
+    ),
+  );
+  await story.resolve(agreement, amara, ago(cast, 4, 22));
+}
+
 /**
  * The watches, run once now, as the server's periodic check would: Southpeak is told that a
  * decision waits on it; the overdue data agreement is recorded (a watch's first look at a
@@ -302,6 +419,7 @@ export async function seedConversation(
   const story = new FeedStory(services, cast);
   await seedVotes(story, cast, work);
   await seedPosts(story, cast, work);
+  await seedComments(story, services, cast, work);
   await runWatches(services, cast, work);
   for (const person of [cast.amara, cast.sofia]) {
     await services.notifications.markAllRead(person.id);

@@ -1,5 +1,8 @@
 import { formatDocumentName, type DocumentRef } from "@entente/domain";
+import { charterPlainText, resolveCharterAnchor } from "@entente/editor";
 import type {
+  ActivityResponse,
+  CommentThreadListResponse,
   DecisionVotesResponse,
   DigestResponse,
   MeetingListResponse,
@@ -23,8 +26,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../observability/logger.js";
 import { ApiHarness, sessionCookieFrom } from "../test/api-harness.js";
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo.js";
+import { DEMO_CHARTER_PHRASE } from "./demo-feed.js";
 
-const WEEK_MS = 7 * 24 * 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** Every entry of a document read back well-formed: the seed wrote nothing the schema refuses. */
 function allOk<T>(entries: ReadResult<T>[]): T[] {
@@ -46,6 +51,7 @@ describe("the demo seed", () => {
   let organizations: Map<string, string>;
   let members: Map<string, string>;
   let seededAt: number;
+  let seedingMs: number;
 
   async function read<T>(ref: DocumentRef, reader: (doc: Y.Doc) => T): Promise<T> {
     const doc = await harness.services.documents.readDocument(formatDocumentName(ref));
@@ -60,6 +66,7 @@ describe("the demo seed", () => {
     harness = await ApiHarness.create();
     seededAt = Date.now();
     await seedDemo(harness.store, createLogger({ level: "silent" }));
+    seedingMs = Date.now() - seededAt;
     for (const user of DEMO_USERS) {
       const login = await harness.request("POST", "/api/auth/login", {
         body: { email: user.email, password: DEMO_PASSWORD },
@@ -326,16 +333,154 @@ describe("the demo seed", () => {
     expect(await count()).toBe(before);
   });
 
-  it("seeds once", async () => {
-    await seedDemo(harness.store, createLogger({ level: "silent" }));
-    const meetings = await harness.store.db.selectFrom("meetings").select("id").execute();
-    expect(meetings).toHaveLength(4);
-    const posts = await harness.store.db.selectFrom("posts").select("id").execute();
-    expect(posts).toHaveLength(4);
-    const updates = await harness.store.db
+  it("keeps the charter's text, written by Amara and amended by Sofia", async () => {
+    const text = await read({ kind: "charter", partnershipId }, (doc) => charterPlainText(doc));
+    expect(text).toBe(
+      [
+        "Purpose",
+        "Northwind and Southpeak join forces to bring low-carbon cold-chain logistics to regional food producers, sharing means, expertise and risk.",
+        "Shared values",
+        "Trust, transparency about constraints, and sharing difficulties as openly as successes.",
+        "Governance",
+        "A steering committee each quarter, a tactical review each month, an operational sync each week.",
+        "Exit terms",
+        "Either partner may leave with six months' notice; jointly developed assets stay available to both.",
+      ].join("\n"),
+    );
+    const authors = await harness.store.db
       .selectFrom("document_updates")
-      .select("document_name")
+      .select(["user_id", "organization_id", "created_at"])
+      .where("document_name", "=", formatDocumentName({ kind: "charter", partnershipId }))
+      .orderBy("id")
       .execute();
-    expect(updates.filter((u) => u.document_name.endsWith("/objectives"))).toHaveLength(1);
+    expect(authors.map((a) => [a.user_id, a.organization_id])).toEqual([
+      ...Array.from({ length: 4 }, () => [
+        members.get("Amara Diallo"),
+        organizations.get("Northwind"),
+      ]),
+      [members.get("Sofia Marchetti"), organizations.get("Southpeak")],
+    ]);
+    for (const { created_at } of authors) expect(Number(created_at)).toBeLessThan(seededAt);
+  });
+
+  it("shows a past week of edits by members of both organizations in the activity", async () => {
+    const activityOf = async (organizationId?: string) => {
+      const query = organizationId ? `&organizationId=${organizationId}` : "";
+      const response = await harness.request<ActivityResponse>(
+        "GET",
+        `/api/partnerships/${partnershipId}/activity?limit=100${query}`,
+        { cookie: cookieOf("Ben Carter") },
+      );
+      expect(response.status).toBe(200);
+      return response.body.entries;
+    };
+    const entries = await activityOf();
+    // Every stored edit is a member's: nothing is left to "Entente (set-up)".
+    expect(entries.filter((e) => e.user === null)).toEqual([]);
+    const lastWeek = entries.filter((e) => Date.parse(e.to) > seededAt - WEEK_MS);
+    for (const entry of entries) expect(Date.parse(entry.to)).toBeLessThan(seededAt);
+    expect(new Set(lastWeek.map((e) => e.organization?.name))).toEqual(
+      new Set(["Northwind", "Southpeak"]),
+    );
+    expect(
+      new Set(lastWeek.map((e) => Math.floor((seededAt - Date.parse(e.to)) / DAY_MS))).size,
+    ).toBeGreaterThan(1);
+    expect(new Set(entries.map((e) => e.user?.name))).toEqual(
+      new Set(["Amara Diallo", "Ben Carter", "Sofia Marchetti", "Lucas Bernard"]),
+    );
+    expect(new Set(entries.map((e) => e.document.kind))).toEqual(
+      new Set(["charter", "objectives", "issues", "decisions", "profile"]),
+    );
+    // Sofia's amendment of the charter, two days ago.
+    expect(
+      entries.find((e) => e.document.kind === "charter" && e.user?.name === "Sofia Marchetti")
+        ?.summary,
+    ).toBe("Southpeak · Sofia Marchetti edited the charter (1 edit)");
+    // One sitting of several edits is one entry.
+    expect(
+      entries.find((e) => e.document.kind === "charter" && e.user?.name === "Amara Diallo")
+        ?.updates,
+    ).toBe(4);
+
+    for (const [name, organizationId] of organizations) {
+      const own = await activityOf(organizationId);
+      expect(own.length, name).toBeGreaterThan(0);
+      expect(own.filter((e) => Date.parse(e.to) > seededAt - WEEK_MS).length, name).toBeGreaterThan(
+        0,
+      );
+      expect(new Set(own.map((e) => e.organization?.name)), name).toEqual(new Set([name]));
+    }
+  });
+
+  it("has an open question on the charter's text and a resolved one on the overdue action", async () => {
+    const threadsOf = async (query: string) => {
+      const response = await harness.request<CommentThreadListResponse>(
+        "GET",
+        `/api/partnerships/${partnershipId}/comment-threads?${query}`,
+        { cookie: cookieOf("Lucas Bernard") },
+      );
+      expect(response.status).toBe(200);
+      return response.body.threads;
+    };
+    const onCharter = await threadsOf("status=all&targetKind=charter");
+    expect(onCharter.map((t) => t.status)).toEqual(["open"]);
+    const [question] = onCharter;
+    if (question?.target.kind !== "charter") throw new Error("no thread on the charter");
+    expect(question.target.anchor.quote).toBe(DEMO_CHARTER_PHRASE);
+    const range = await read({ kind: "charter", partnershipId }, (doc) =>
+      resolveCharterAnchor(
+        doc,
+        question.target.kind === "charter" ? question.target.anchor : { start: "", end: "" },
+      ),
+    );
+    expect(range?.text).toBe(DEMO_CHARTER_PHRASE);
+    expect(question.comments.map((c) => [c.author.name, c.author.organizationId])).toEqual([
+      ["Sofia Marchetti", organizations.get("Southpeak")],
+      ["Amara Diallo", organizations.get("Northwind")],
+    ]);
+
+    const overdue = await read({ kind: "objectives", partnershipId }, (doc) =>
+      readValues(readObjectives(doc))
+        .flatMap((o) => readValues(o.actions))
+        .find((a) => a.title === "Sign the data-sharing agreement on producer volumes"),
+    );
+    const onAction = await threadsOf(`status=all&targetKind=action&targetId=${overdue?.id}`);
+    expect(onAction.map((t) => [t.status, t.resolvedBy?.name])).toEqual([
+      ["resolved", "Amara Diallo"],
+    ]);
+    expect(onAction[0]!.comments.map((c) => c.author.name)).toEqual([
+      "Amara Diallo",
+      "Lucas Bernard",
+    ]);
+    expect(await threadsOf("status=open")).toHaveLength(1);
+
+    // Back-dated within the week, each comment after the one it answers.
+    for (const thread of [...onCharter, ...onAction]) {
+      const times = [thread.createdAt, ...thread.comments.map((c) => c.createdAt)].map(Date.parse);
+      expect(times[0]).toBeGreaterThan(seededAt - WEEK_MS);
+      expect(times.at(-1)).toBeLessThan(seededAt);
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      if (thread.resolvedAt) expect(Date.parse(thread.resolvedAt)).toBeLessThan(seededAt);
+    }
+  });
+
+  it("seeds quickly, and once", async () => {
+    expect(seedingMs).toBeLessThan(10_000);
+    const count = async (table: "meetings" | "posts" | "comment_threads" | "document_updates") =>
+      (
+        await harness.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await Promise.all(
+      (["meetings", "posts", "comment_threads", "document_updates"] as const).map(count),
+    );
+    await seedDemo(harness.store, createLogger({ level: "silent" }));
+    const after = await Promise.all(
+      (["meetings", "posts", "comment_threads", "document_updates"] as const).map(count),
+    );
+    expect(after).toEqual(before);
+    expect(after.slice(0, 3).map(Number)).toEqual([4, 4, 2]);
   });
 });

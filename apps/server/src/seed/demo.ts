@@ -1,4 +1,4 @@
-import { formatDocumentName, type GovernanceLevel } from "@entente/domain";
+import type { GovernanceLevel } from "@entente/domain";
 import { writeCharterContent, type JSONContent } from "@entente/editor";
 import { agendaNotesFragment, type MeetingKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
@@ -7,6 +7,7 @@ import { AccessService } from "../access/access-service.js";
 import { hashPassword } from "../auth/password.js";
 import type { Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
+import { CommentService } from "../feed/comment-service.js";
 import { InProcessFeedEvents } from "../feed/feed-events.js";
 import { NotificationService } from "../feed/notification-service.js";
 import { PostService } from "../feed/post-service.js";
@@ -16,9 +17,12 @@ import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
-import { DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
+import { ago, DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import { seedWork } from "./demo-documents.js";
 import { seedConversation } from "./demo-feed.js";
+import { DemoHistory, recordEdit, type DemoEdit } from "./demo-history.js";
+
+const MINUTE_MS = 60_000;
 
 export const DEMO_PASSWORD = "entente-demo-2026";
 export const DEMO_PARTNERSHIP = "Northwind × Southpeak";
@@ -64,27 +68,60 @@ const paragraph = (text: string): JSONContent => ({
   content: [{ type: "text", text }],
 });
 
+const exitTerms = (text: string): JSONContent[] => [heading("Exit terms"), paragraph(text)];
+
+/** The charter as Amara drafted it, one section after the other. */
+const CHARTER_DRAFT: readonly JSONContent[] = [
+  heading("Purpose"),
+  paragraph(
+    "Northwind and Southpeak join forces to bring low-carbon cold-chain logistics to regional food producers, sharing means, expertise and risk.",
+  ),
+  heading("Shared values"),
+  paragraph(
+    "Trust, transparency about constraints, and sharing difficulties as openly as successes.",
+  ),
+  heading("Governance"),
+  paragraph(
+    "A steering committee each quarter, a tactical review each month, an operational sync each week.",
+  ),
+];
+
+/** The charter today: Amara's draft, whose exit terms Sofia amended. */
 const DEMO_CHARTER: JSONContent = {
   type: "doc",
   content: [
-    heading("Purpose"),
-    paragraph(
-      "Northwind and Southpeak join forces to bring low-carbon cold-chain logistics to regional food producers, sharing means, expertise and risk.",
-    ),
-    heading("Shared values"),
-    paragraph(
-      "Trust, transparency about constraints, and sharing difficulties as openly as successes.",
-    ),
-    heading("Governance"),
-    paragraph(
-      "A steering committee each quarter, a tactical review each month, an operational sync each week.",
-    ),
-    heading("Exit terms"),
-    paragraph(
+    ...CHARTER_DRAFT,
+    ...exitTerms(
       "Either partner may leave with six months' notice; jointly developed assets stay available to both.",
     ),
   ],
 };
+
+/**
+ * The charter as its authors wrote it: Amara drafts it section by section (an edit each, a few
+ * minutes apart), adding exit terms; months later Sofia amends them so that what both build
+ * survives a departure. Each edit goes through the editor schema, as the browser's would.
+ */
+function writeCharter(cast: DemoCast): DemoEdit[] {
+  const doc = new Y.Doc();
+  try {
+    const sections = [
+      ...[2, 4, 6].map((end) => CHARTER_DRAFT.slice(0, end)),
+      [...CHARTER_DRAFT, ...exitTerms("Either partner may leave with six months' notice.")],
+    ];
+    const edits = sections.map((content, index) =>
+      recordEdit(doc, cast.amara, ago(cast, 112) + index * 4 * MINUTE_MS, () =>
+        writeCharterContent(doc, { type: "doc", content }),
+      ),
+    );
+    edits.push(
+      recordEdit(doc, cast.sofia, ago(cast, 2, 5), () => writeCharterContent(doc, DEMO_CHARTER)),
+    );
+    return edits;
+  } finally {
+    doc.destroy();
+  }
+}
 
 /** The governance rhythm the charter states: quarterly, monthly, weekly. */
 const DEMO_RHYTHM: Record<GovernanceLevel, number> = {
@@ -206,17 +243,20 @@ const DEMO_MEETINGS: readonly DemoMeeting[] = [
  * Yjs binary and signed off by both organizations, as they were when signed.
  */
 async function seedMeetings(
-  store: Store,
-  partnershipId: string,
-  users: ReadonlyMap<string, { id: string; organizationId: string }>,
-  organizations: ReadonlyMap<string, string>,
-  now: number,
+  db: Kysely<Database>,
+  history: DemoHistory,
+  cast: DemoCast,
+  person: (email: string) => DemoPerson,
 ): Promise<void> {
-  const db: Kysely<Database> = store.db;
-  const person = (email: string) => users.get(email) ?? { id: "", organizationId: "" };
+  const { partnershipId, now } = cast;
+  const organizations = new Map([
+    ["Northwind", cast.northwind],
+    ["Southpeak", cast.southpeak],
+  ]);
+  /** Who types an item's notes: the strategic lead of the organization that owns it. */
+  const noteTaker = { Northwind: cast.amara, Southpeak: cast.sofia };
   const day = new Date(now);
   day.setUTCHours(0, 0, 0, 0);
-  const log = new SqlUpdateLog(store);
   await db
     .insertInto("governance_rhythms")
     .values(
@@ -232,14 +272,23 @@ async function seedMeetings(
     const startsAt = day.getTime() + meeting.day * DAY_MS + meeting.hour * 60 * 60_000;
     const facilitator = person(meeting.people[0] ?? "");
     const items = meeting.agenda.map((item) => ({ ...item, id: newId() }));
+    // Each item's notes are typed while it is discussed, by the lead of the side that owns it.
     const notes = new Y.Doc();
+    const edits: DemoEdit[] = [];
+    let discussedAt = startsAt;
     for (const item of items) {
+      discussedAt += item.timeboxMinutes * MINUTE_MS;
+      if (item.notes === undefined) continue;
       const fragment = notes.getXmlFragment(agendaNotesFragment(item.id));
-      for (const text of item.notes ?? []) {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(text)]);
-        fragment.push([paragraph]);
-      }
+      edits.push(
+        recordEdit(notes, noteTaker[item.owner], discussedAt - 5 * MINUTE_MS, () => {
+          for (const text of item.notes ?? []) {
+            const paragraph = new Y.XmlElement("paragraph");
+            paragraph.insert(0, [new Y.XmlText(text)]);
+            fragment.push([paragraph]);
+          }
+        }),
+      );
     }
     const signedAt = startsAt + meeting.durationMinutes * 60_000;
     await db.transaction().execute(async (trx) => {
@@ -299,23 +348,20 @@ async function seedMeetings(
         }
       }
     });
-    if (items.some((item) => item.notes !== undefined)) {
-      await log.append(
-        formatDocumentName({ kind: "meeting", partnershipId, meetingId: id }),
-        Y.encodeStateAsUpdate(notes),
-        { userId: null, organizationId: null },
-      );
+    if (edits.length > 0) {
+      await history.store({ kind: "meeting", partnershipId, meetingId: id }, edits);
     }
     notes.destroy();
   }
 }
 
 /**
- * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, a charter
- * written once as Yjs binary, the governance rhythm with a few meetings, objectives with KPIs
- * and actions, the open-issues log, decisions and their votes, both organizations' profiles,
- * and a week of the updates feed. Runs only on a database without the demo (its first user
- * is the marker), so a restart never seeds twice.
+ * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, a charter, the
+ * governance rhythm with a few meetings, objectives with KPIs and actions, the open-issues
+ * log, decisions and their votes, both organizations' profiles, a week of the updates feed and
+ * two comment threads. Every document is stored as the edits of the members who wrote it,
+ * back-dated to their place in the story, so the activity view tells that story. Runs only on
+ * a database without the demo (its first user is the marker), so a restart never seeds twice.
  */
 export async function seedDemo(store: Store, logger: Logger): Promise<void> {
   const { db } = store;
@@ -394,22 +440,6 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     }
   });
 
-  const charter = new Y.Doc();
-  writeCharterContent(charter, DEMO_CHARTER);
-  await new SqlUpdateLog(store).append(
-    formatDocumentName({ kind: "charter", partnershipId }),
-    Y.encodeStateAsUpdate(charter),
-    { userId: null, organizationId: null },
-  );
-  charter.destroy();
-  await seedMeetings(
-    store,
-    partnershipId,
-    new Map(users.map((u) => [u.email, u])),
-    organizations,
-    now,
-  );
-
   const person = (email: string): DemoPerson => {
     const user = users.find((u) => u.email === email);
     if (!user) throw new Error(`${email} is not a demo user`);
@@ -426,7 +456,10 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     now,
   };
   const log = new SqlUpdateLog(store);
-  const work = await seedWork(log, cast);
+  const history = new DemoHistory(log, db);
+  await history.store({ kind: "charter", partnershipId }, writeCharter(cast));
+  await seedMeetings(db, history, cast, person);
+  const work = await seedWork(history, cast);
   const documents = new CurrentDocuments(log);
   const access = new AccessService(db);
   const events = new InProcessFeedEvents();
@@ -440,6 +473,7 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
       notifications,
       governance: new GovernanceService(db, documents),
       documents,
+      comments: new CommentService(db, access, documents, events, notifications),
     },
     cast,
     work,
