@@ -1,18 +1,13 @@
 import { expect, test, type Browser, type BrowserContext, type Locator } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
 import { CommentsPage } from "./fixtures/comments-page";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { onDemoPartnership } from "./fixtures/session";
 
 /** A signed-in user on the partnership's charter, its document synced. */
 async function openAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  const partnership = new PartnershipPage(page);
-  await partnership.openFromHome(DEMO_PARTNERSHIP);
+  const { context, page, partnership } = await onDemoPartnership(browser, user);
   const charter = new CharterPage(page);
   await charter.waitForSynced();
   return {

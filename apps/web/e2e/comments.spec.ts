@@ -1,24 +1,16 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
 import { CommentsPage } from "./fixtures/comments-page";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { markNotReloaded, notReloaded, onDemoPartnership } from "./fixtures/session";
 
 /** A signed-in user on the partnership's charter, its document synced. */
 async function openAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  const partnership = new PartnershipPage(page);
-  await partnership.openFromHome(DEMO_PARTNERSHIP);
+  const { context, page, partnership } = await onDemoPartnership(browser, user);
   const charter = new CharterPage(page);
   await charter.waitForSynced();
-  // Set once: still there at the end means the page was never reloaded.
-  await page.evaluate(() => {
-    (window as unknown as { notReloaded?: boolean }).notReloaded = true;
-  });
+  await markNotReloaded(page);
   return { context, page, partnership, charter, comments: new CommentsPage(page) };
 }
 
@@ -35,9 +27,6 @@ async function closeAll(...sides: { context: BrowserContext }[]) {
     await side.context.close();
   }
 }
-
-const notReloaded = (page: Page) =>
-  page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
 test("a comment on charter text reaches the partner live; reply, resolve, find it resolved", async ({
   browser,

@@ -1,25 +1,15 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
+import { expect, test, type Browser } from "@playwright/test";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { markNotReloaded, notReloaded, onDemoPartnership } from "./fixtures/session";
 
 async function openFeedAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  await new PartnershipPage(page).openFromHome(DEMO_PARTNERSHIP);
+  const { context, page } = await onDemoPartnership(browser, user);
   const feed = new FeedPage(page);
   await feed.open();
-  // Set once: still there at the end means the page was never reloaded.
-  await page.evaluate(() => {
-    (window as unknown as { notReloaded?: boolean }).notReloaded = true;
-  });
+  await markNotReloaded(page);
   return { context, page, feed };
 }
-
-const notReloaded = (page: Page) =>
-  page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
 test("a mention reaches the partner live; their reply and their reading come back live", async ({
   browser,

@@ -1,18 +1,13 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import { onDemoPartnership } from "./fixtures/session";
 
 // The partner's endorsements and votes arrive by polling (every 5 s).
 const POLLED = { timeout: 15_000 };
 
 async function openAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  const view = new PartnershipPage(page);
-  await view.openFromHome(DEMO_PARTNERSHIP);
-  return { context, page, view };
+  const { context, page, partnership } = await onDemoPartnership(browser, user);
+  return { context, page, view: partnership };
 }
 
 test("the charter is ratified when both organizations endorse it, and shows when it changed since", async ({

@@ -1,14 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { MeetingsPage } from "./fixtures/meetings-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { onDemoPartnership } from "./fixtures/session";
 
 async function openMeetingsAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  await new PartnershipPage(page).openFromHome(DEMO_PARTNERSHIP);
+  const { context, page } = await onDemoPartnership(browser, user);
   const meetings = new MeetingsPage(page);
   await meetings.openTab();
   return { context, page, meetings };

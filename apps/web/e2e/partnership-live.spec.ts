@@ -1,17 +1,13 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
+import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import type { PartnershipPage } from "./fixtures/partnership-page";
+import { onDemoPartnership } from "./fixtures/session";
 
 async function openAs(
   browser: Browser,
   user: DemoUser,
 ): Promise<{ context: BrowserContext; partnership: PartnershipPage }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  const partnership = new PartnershipPage(page);
-  await partnership.openFromHome(DEMO_PARTNERSHIP);
+  const { context, partnership } = await onDemoPartnership(browser, user);
   return { context, partnership };
 }
 

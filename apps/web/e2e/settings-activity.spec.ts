@@ -1,17 +1,12 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { ActivityView } from "./fixtures/activity-view";
 import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
-import { PartnershipPage } from "./fixtures/partnership-page";
 import { SettingsPage } from "./fixtures/settings-page";
+import { onDemoPartnership } from "./fixtures/session";
 
 async function openAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
-  const view = new PartnershipPage(page);
-  await view.openFromHome(DEMO_PARTNERSHIP);
-  return { context, page, view };
+  const { context, page, partnership } = await onDemoPartnership(browser, user);
+  return { context, page, view: partnership };
 }
 
 test("settings are kept, the digest preview shows the week, the activity says who edited what", async ({

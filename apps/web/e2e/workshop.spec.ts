@@ -1,13 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { amara, ben, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
 import { PartnershipPage } from "./fixtures/partnership-page";
 import { WorkshopPage } from "./fixtures/workshop-page";
+import { markNotReloaded, notReloaded, signedIn } from "./fixtures/session";
 
 async function loginAs(browser: Browser, user: DemoUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new LoginPage(page).loginAs(user);
+  const { context, page } = await signedIn(browser, user);
   return { context, page, workshop: new WorkshopPage(page) };
 }
 
@@ -178,20 +176,14 @@ test("a facilitator and two participants of two organizations run a workshop who
     await expect(benLink).toHaveText("Action created");
 
     // Ben follows the link (no reload) to the objectives view: the action is there, Northwind's.
-    await benBoard.page.evaluate(() => {
-      (window as unknown as { notReloaded?: boolean }).notReloaded = true;
-    });
+    await markNotReloaded(benBoard.page);
     await benLink.click();
     await expect(benBoard.page).toHaveURL(/\/objectives$/);
     const benObjectives = new PartnershipPage(benBoard.page);
     const action = benObjectives.action(objective, sofiaNote);
     await expect(action).toBeVisible({ timeout: 20_000 });
     await expect(action.getByTestId("org-tag")).toHaveText("Northwind");
-    expect(
-      await benBoard.page.evaluate(
-        () => (window as unknown as { notReloaded?: boolean }).notReloaded === true,
-      ),
-    ).toBe(true);
+    expect(await notReloaded(benBoard.page)).toBe(true);
     // The action says where it came from, and leads back to the meeting.
     await action.getByTestId("meeting-origin").click();
     await expect(benBoard.page).toHaveURL(new RegExp(`/meetings/${meetingId}$`));

@@ -9,7 +9,6 @@ import {
 import type * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
-import { notificationMessage } from "../mail/notification-mail.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
@@ -434,45 +433,5 @@ describe("item notifications, live and by e-mail", () => {
     expect(mail!.text).toContain(
       `Pour l’ouvrir : http://entente.test/p/${cast.partnershipId}/objectives`,
     );
-  });
-});
-
-describe("item notification e-mails", () => {
-  const base = {
-    id: "n1",
-    partnershipId: "p1",
-    actor: { id: "u1", name: "Ana", organizationId: "o1" },
-    createdAt: "2026-11-26T10:00:00.000Z",
-    readAt: null,
-  };
-  const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
-
-  it("says what changed or is late, and links to the objectives or the issues log", () => {
-    const resolved = notificationMessage("https://app.test", "N × S", to, {
-      ...base,
-      kind: "item_status_changed",
-      item: { kind: "issue", id: "i1", title: "Budget freeze", status: "resolved", dueDate: null },
-    });
-    expect(resolved.subject).toBe(
-      "[N × S] Ana changed the status of the issue “Budget freeze” to Resolved",
-    );
-    expect(resolved.text).toContain("Open it: https://app.test/p/p1/issues\n");
-    const late = {
-      ...base,
-      kind: "item_overdue" as const,
-      item: {
-        kind: "action" as const,
-        id: "a1",
-        title: "Sign the NDA",
-        status: "todo" as const,
-        dueDate: "2026-01-05",
-      },
-    };
-    expect(notificationMessage("https://app.test", "N × S", to, late).subject).toBe(
-      "[N × S] The action “Sign the NDA” is overdue (due 2026-01-05)",
-    );
-    expect(
-      notificationMessage("https://app.test", "N × S", { ...to, language: "fr" }, late).subject,
-    ).toBe("[N × S] L’action « Sign the NDA » est en retard (échéance 2026-01-05)");
   });
 });

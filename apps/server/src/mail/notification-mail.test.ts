@@ -132,16 +132,17 @@ describe("the outbox, without SMTP", () => {
   });
 });
 
-describe("governance notification e-mails", () => {
-  const base = {
-    id: "n1",
-    partnershipId: "p1",
-    actor: { id: "u1", name: "Ana", organizationId: "o1" },
-    createdAt: "2026-11-26T10:00:00.000Z",
-    readAt: null,
-  };
-  const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
+/** An item notification as the service builds it, and who receives it. */
+const base = {
+  id: "n1",
+  partnershipId: "p1",
+  actor: { id: "u1", name: "Ana", organizationId: "o1" },
+  createdAt: "2026-11-26T10:00:00.000Z",
+  readAt: null,
+};
+const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
 
+describe("governance notification e-mails", () => {
   it("says which decision waits, or that the charter changed, and links to where they are", () => {
     const waiting = notificationMessage("https://app.test", "N × S", to, {
       ...base,
@@ -178,5 +179,36 @@ describe("governance notification e-mails", () => {
     expect(comment.subject).toBe("[N × S] Ana mentioned you in a comment");
     expect(comment.text).toContain("Open it: https://app.test/p/p1?thread=t1\n");
     expect(comment.html).toContain('href="https://app.test/p/p1?thread=t1"');
+  });
+});
+
+describe("item notification e-mails", () => {
+  it("says what changed or is late, and links to the objectives or the issues log", () => {
+    const resolved = notificationMessage("https://app.test", "N × S", to, {
+      ...base,
+      kind: "item_status_changed",
+      item: { kind: "issue", id: "i1", title: "Budget freeze", status: "resolved", dueDate: null },
+    });
+    expect(resolved.subject).toBe(
+      "[N × S] Ana changed the status of the issue “Budget freeze” to Resolved",
+    );
+    expect(resolved.text).toContain("Open it: https://app.test/p/p1/issues\n");
+    const late = {
+      ...base,
+      kind: "item_overdue" as const,
+      item: {
+        kind: "action" as const,
+        id: "a1",
+        title: "Sign the NDA",
+        status: "todo" as const,
+        dueDate: "2026-01-05",
+      },
+    };
+    expect(notificationMessage("https://app.test", "N × S", to, late).subject).toBe(
+      "[N × S] The action “Sign the NDA” is overdue (due 2026-01-05)",
+    );
+    expect(
+      notificationMessage("https://app.test", "N × S", { ...to, language: "fr" }, late).subject,
+    ).toBe("[N × S] L’action « Sign the NDA » est en retard (échéance 2026-01-05)");
   });
 });
