@@ -11,7 +11,8 @@ export type CommentItemKind =
 /**
  * A range of the charter: `start` and `end` are base64 Yjs relative positions in the
  * charter's XML fragment (`@entente/editor`'s `resolveCharterAnchor` finds the range again
- * after any edits); `quote` is the text they covered when the thread was opened.
+ * after any edits); `quote` is the text they covered when the thread was opened, as the
+ * server read it from the charter (a client's own quote is ignored).
  */
 export interface CharterAnchorView {
   start: string;

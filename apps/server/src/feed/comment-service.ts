@@ -26,6 +26,14 @@ import type { Writer } from "./post-service.js";
 
 export type ThreadRow = Selectable<CommentThreadsTable>;
 
+/** What a new thread is about, as a client asks: a charter range (its quote is the server's) or an item. */
+export type NewThreadTarget =
+  | { kind: "charter"; anchor: { start: string; end: string } }
+  | Exclude<CommentTarget, { kind: "charter" }>;
+
+/** Longest quote kept with a charter thread (a longer range is cut, with an ellipsis). */
+const MAX_QUOTE_LENGTH = 2000;
+
 export interface ThreadQuery {
   status: CommentThreadStatus | "all";
   /** Only the threads on this item (or, with kind "charter", on the charter). */
@@ -68,11 +76,13 @@ export class CommentService {
   /** Opens a thread with its first comment. A charter anchor must point into the charter. */
   async create(
     writer: Writer,
-    target: CommentTarget,
+    target: NewThreadTarget,
     input: RichTextDoc,
   ): Promise<CommentThreadView> {
     const partnershipId = writer.seat.partnershipId;
-    if (target.kind === "charter") await this.requireAnchorInCharter(partnershipId, target.anchor);
+    // The quote is the charter's text at the anchor as the server reads it, never the client's.
+    const quote =
+      target.kind === "charter" ? await this.charterTextAt(partnershipId, target.anchor) : null;
     const body = await resolveMentions(this.db, partnershipId, input);
     const now = orderedNow();
     const thread: ThreadRow = {
@@ -84,7 +94,7 @@ export class CommentService {
       target_id: target.kind === "charter" ? null : target.id,
       anchor_start: target.kind === "charter" ? target.anchor.start : null,
       anchor_end: target.kind === "charter" ? target.anchor.end : null,
-      quote: target.kind === "charter" ? target.anchor.quote : null,
+      quote,
       status: "open",
       resolved_by: null,
       resolved_at: null,
@@ -173,21 +183,32 @@ export class CommentService {
     return view!;
   }
 
-  private async requireAnchorInCharter(
+  /** The charter's text between the anchor's ends now; 422 when it points elsewhere or at nothing. */
+  private async charterTextAt(
     partnershipId: string,
     anchor: { start: string; end: string },
-  ): Promise<void> {
+  ): Promise<string> {
     const doc = await this.documents.readDocument(
       formatDocumentName({ kind: "charter", partnershipId }),
     );
     try {
-      if (resolveCharterAnchor(doc, anchor) === null) {
+      const range = resolveCharterAnchor(doc, anchor);
+      if (range === null) {
         throw new HttpError(
           422,
           ErrorCode.InvalidAnchor,
           "The anchor does not point into this partnership's charter",
         );
       }
+      const text = range.text.trim();
+      if (text === "") {
+        throw new HttpError(
+          422,
+          ErrorCode.InvalidAnchor,
+          "The anchor covers no text of the charter",
+        );
+      }
+      return text.length > MAX_QUOTE_LENGTH ? `${text.slice(0, MAX_QUOTE_LENGTH - 1)}…` : text;
     } finally {
       doc.destroy();
     }

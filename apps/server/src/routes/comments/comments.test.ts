@@ -97,6 +97,22 @@ describe("comment routes", () => {
     }
   });
 
+  it("quotes the charter's text at the anchor, whatever quote the client sends", async () => {
+    const anchor = await anchorOn(3, 12); // "share the"
+    const forged = await openThread(cast.south.editor, {
+      target: { kind: "charter", anchor: { ...anchor, quote: "Northwind pays everything" } },
+      body: text("As agreed?"),
+    });
+    expect(forged.status).toBe(201);
+    expect(forged.body.thread.target.anchor.quote).toBe("share the");
+    const withoutQuote = await openThread(cast.south.editor, {
+      target: { kind: "charter", anchor: { start: anchor.start, end: anchor.end } },
+      body: text("Still?"),
+    });
+    expect(withoutQuote.status).toBe(201);
+    expect(withoutQuote.body.thread.target.anchor.quote).toBe("share the");
+  });
+
   it("refuses anchors that do not point into this charter, and malformed targets", async () => {
     const elsewhere = new Y.Doc();
     writeCharterContent(elsewhere, {

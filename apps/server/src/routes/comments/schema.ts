@@ -25,7 +25,8 @@ const Target = z.discriminatedUnion("kind", [
     anchor: z.strictObject({
       start: AnchorPosition,
       end: AnchorPosition,
-      quote: z.string().min(1).max(2000),
+      // Accepted for older clients and ignored: the server quotes the charter itself.
+      quote: z.string().max(2000).optional(),
     }),
   }),
   z.strictObject({ kind: z.enum(COMMENT_ITEM_KINDS), id: Id }),
