@@ -27,8 +27,14 @@ function xmlContent(node: Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook):
   return { children };
 }
 
-/** `value` with every object's keys in sorted order, so its JSON is canonical. */
+/**
+ * `value` with every object's keys in sorted order, so its JSON is canonical. Values no client
+ * of ours writes (a BigInt, a shared type inside an attribute) still get a version: a stored
+ * oddity must not make the meeting fail for both sides.
+ */
 function sortedKeys(value: unknown): unknown {
+  if (typeof value === "bigint") return { bigint: value.toString() };
+  if (value instanceof Y.AbstractType) return { sharedType: sortedKeys(value.toJSON()) };
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== "object" || value instanceof Uint8Array) return value;
   const object = value as Record<string, unknown>;

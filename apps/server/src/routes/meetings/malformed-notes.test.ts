@@ -1,0 +1,83 @@
+import { formatDocumentName } from "@entente/domain";
+import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ApiHarness } from "../../test/api-harness.js";
+import { changeDocument } from "../../test/document-writes.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+/**
+ * One stored entry no client of ours writes (stored before the update guard refused such
+ * values, or by an older server) must not break the meeting for both sides: the readers
+ * that serve everyone show it, or show it as malformed, and never answer 500.
+ */
+describe("meeting notes holding values no client of ours writes", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+  });
+
+  afterEach(() => harness.close());
+
+  it("keeps sign-off, the meeting, the meetings list and the export working", async () => {
+    const created = await harness.request(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/meetings`,
+      {
+        cookie: cast.north.editor.cookie,
+        body: {
+          title: "Steering committee Q4",
+          kind: "steering_committee",
+          level: "strategic",
+          startsAt: "2026-12-10T09:00:00.000Z",
+          durationMinutes: 90,
+          agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 }],
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    const meeting = created.body.meeting as MeetingView;
+    const itemId = meeting.agenda[0]!.id;
+    await changeDocument(
+      harness.store,
+      formatDocumentName({
+        kind: "meeting",
+        partnershipId: cast.partnershipId,
+        meetingId: meeting.id,
+      }),
+      (doc) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.setAttribute("weight", 12n as unknown as string);
+        paragraph.setAttribute("nested", new Y.Map() as unknown as string);
+        const text = new Y.XmlText();
+        text.insert(0, "Pilot ran in three depots.");
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
+      },
+    );
+
+    const signOff = await harness.request("POST", `/api/agenda-items/${itemId}/sign-off`, {
+      cookie: cast.south.editor.cookie,
+      body: {},
+    });
+    expect(signOff.status).toBe(200);
+    const one = await harness.request("GET", `/api/meetings/${meeting.id}`, {
+      cookie: cast.north.viewer.cookie,
+    });
+    expect(one.status).toBe(200);
+    const list = await harness.request("GET", `/api/partnerships/${cast.partnershipId}/meetings`, {
+      cookie: cast.south.viewer.cookie,
+    });
+    expect(list.status).toBe(200);
+    const exported = await harness.app.request(
+      `/api/partnerships/${cast.partnershipId}/export.md`,
+      { headers: { cookie: cast.north.viewer.cookie } },
+    );
+    expect(exported.status).toBe(200);
+    expect(await exported.text()).toContain("Pilot ran in three depots.");
+  });
+});
