@@ -88,7 +88,8 @@ describe.skipIf(missing !== null && !IN_CI)(
       }
       const written = burst.written;
       await eventuallyAsync(
-        async () => missingTexts(written, await storedParagraphs(databaseUrl, charter)).length === 0,
+        async () =>
+          missingTexts(written, await storedParagraphs(databaseUrl, charter)).length === 0,
         30_000,
         "every edit to be stored",
       );

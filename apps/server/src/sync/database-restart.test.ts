@@ -78,7 +78,13 @@ describe.skipIf(missing !== null && !IN_CI)("the server while its PostgreSQL res
       "every edit to be stored",
     ).catch(async (error: unknown) => {
       const stored = await storedParagraphs(url, charter);
-      console.log("DEBUG", written.length, stored.length, missingTexts(written, stored), writers.map((w) => [paragraphs(w.doc).length, w.provider.wsconnected, w.provider.synced]));
+      console.log(
+        "DEBUG",
+        written.length,
+        stored.length,
+        missingTexts(written, stored),
+        writers.map((w) => [paragraphs(w.doc).length, w.provider.wsconnected, w.provider.synced]),
+      );
       throw error;
     });
     const stored = await storedParagraphs(url, charter);

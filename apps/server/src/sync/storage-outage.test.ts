@@ -46,10 +46,9 @@ describe("isStoreUnavailable", () => {
 describe("retryStorage", () => {
   it("waits out an outage shorter than the hold", async () => {
     let calls = 0;
-    const result = await retryStorage(async () => {
+    const result = await retryStorage(() => {
       calls += 1;
-      if (calls < 4) throw refused();
-      return "stored";
+      return calls < 4 ? Promise.reject(refused()) : Promise.resolve("stored");
     }, 5_000);
     expect(result).toBe("stored");
     expect(calls).toBe(4);

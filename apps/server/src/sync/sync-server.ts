@@ -257,7 +257,9 @@ export class SyncServer {
         },
         // Not known to be allowed: closed, and with a code to come back when the database is.
         (error: unknown) => {
-          const code = isStoreUnavailable(error) ? CloseCode.StorageUnavailable : CloseCode.Forbidden;
+          const code = isStoreUnavailable(error)
+            ? CloseCode.StorageUnavailable
+            : CloseCode.Forbidden;
           ws.close(code, CloseReason[code]);
         },
       );
@@ -311,7 +313,10 @@ export class SyncServer {
         }
       }
     } catch (error) {
-      this.options.logger.error({ err: error }, "session check failed");
+      // While the database is away this fails twice a second; sockets stay open meanwhile.
+      if (isStoreUnavailable(error))
+        this.options.logger.warn({ err: error }, "session check failed");
+      else this.options.logger.error({ err: error }, "session check failed");
     } finally {
       this.checkingSessions = false;
     }

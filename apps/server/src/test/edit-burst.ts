@@ -36,7 +36,10 @@ export function startEditBurst(clients: readonly SyncClient[], everyMs = 20): Ed
 }
 
 /** The charter's paragraphs as stored in the database at `databaseUrl` (read with the server's own log). */
-export async function storedParagraphs(databaseUrl: string, documentName: string): Promise<string[]> {
+export async function storedParagraphs(
+  databaseUrl: string,
+  documentName: string,
+): Promise<string[]> {
   const store: Store = openStore(databaseUrl);
   try {
     const doc = new Y.Doc();

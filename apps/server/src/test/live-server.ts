@@ -35,7 +35,10 @@ export class LiveServer {
   }
 
   /** The same over a database the caller owns (and drops): `close` leaves it in place. */
-  static async startOn(databaseUrl: string, options: Partial<ServerConfig> = {}): Promise<LiveServer> {
+  static async startOn(
+    databaseUrl: string,
+    options: Partial<ServerConfig> = {},
+  ): Promise<LiveServer> {
     const server = await LiveServer.boot(databaseUrl, 0, options);
     return new LiveServer(server, databaseUrl, options, () => Promise.resolve());
   }

@@ -4,14 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "./server-process.js";
+import { POSTGRES_BIN_DIR } from "./test-store.js";
 
 /**
  * Where PostgreSQL's server binaries (initdb, pg_ctl, postgres) are: `ENTENTE_TEST_PG_BIN`,
  * else the newest of Debian's /usr/lib/postgresql/<version>/bin.
  */
 function binDirectory(): string | null {
-  const configured = process.env.ENTENTE_TEST_PG_BIN;
-  if (configured) return configured;
+  if (POSTGRES_BIN_DIR) return POSTGRES_BIN_DIR;
   const root = "/usr/lib/postgresql";
   if (!fs.existsSync(root)) return null;
   const versions = fs
@@ -158,9 +158,7 @@ export class PostgresCluster {
   /** The command line of a PostgreSQL binary, as the service account when the test runs as root. */
   private command(binary: string, args: string[]): [string, string[]] {
     const file = path.join(this.bin, binary);
-    return runningAsRoot
-      ? ["runuser", ["-u", SERVICE_ACCOUNT, "--", file, ...args]]
-      : [file, args];
+    return runningAsRoot ? ["runuser", ["-u", SERVICE_ACCOUNT, "--", file, ...args]] : [file, args];
   }
 
   private pg(binary: string, args: string[]): Promise<void> {
