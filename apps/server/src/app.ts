@@ -101,7 +101,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   });
 
   app.route("/metrics", metricsRoutes({ metrics: services.metrics, token: options.metricsToken }));
-  app.route("/api/health", healthRoutes());
+  app.route("/api/health", healthRoutes(services.db));
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));
   app.route("/api/me", meRoutes(services));

@@ -30,6 +30,8 @@ export interface ServerConfig {
   loginLimits?: LoginLimits;
   /** Compact a document once this many updates piled up after its snapshot. */
   compactAfterUpdates?: number;
+  /** How long sync rooms hold unstored updates while the database is away (15 s by default). */
+  storageOutageMs?: number;
   /** Silent when omitted (tests). */
   logger?: Logger;
   metrics?: SyncMetrics;
@@ -79,6 +81,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger: logger.child({ component: "sync" }),
     metrics,
     compactAfterUpdates: config.compactAfterUpdates ?? 500,
+    ...(config.storageOutageMs === undefined ? {} : { storageOutageMs: config.storageOutageMs }),
   });
   const mailer = config.mail
     ? createMailer({ ...config.mail, logger: logger.child({ component: "mail" }) })

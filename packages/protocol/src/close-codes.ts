@@ -15,6 +15,11 @@ export const CloseCode = {
   DocumentDeleted: 4404,
   /** The server could not store an update; the client should reconnect and resend. */
   StorageFailure: 4500,
+  /**
+   * The database stayed out of reach (a restart, a failover) longer than the server holds
+   * unstored updates; reconnect after a pause and resend, as after 4500.
+   */
+  StorageUnavailable: 4503,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -26,6 +31,7 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.Forbidden]: "forbidden",
   [CloseCode.DocumentDeleted]: "document deleted",
   [CloseCode.StorageFailure]: "storage failure",
+  [CloseCode.StorageUnavailable]: "storage unavailable",
 };
 
 /** Close codes after which a client must not reconnect without user action. */

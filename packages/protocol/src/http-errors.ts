@@ -16,6 +16,8 @@ export const ErrorCode = {
   InvalidAnchor: "invalid_anchor",
   RateLimited: "rate_limited",
   Internal: "internal",
+  /** The database cannot be reached right now (a restart, a failover): retry in a few seconds. */
+  Unavailable: "unavailable",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

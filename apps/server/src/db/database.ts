@@ -48,10 +48,17 @@ function openSqlite(file: string): Store {
 function openPostgres(connectionString: string): Store {
   // BIGINT columns hold milliseconds, well within Number's exact range.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle connection that the server drops (restart, failover, admin termination) is
-  // reported here; the pool discards it and opens a new one on next use. Without a
-  // listener Node would treat the event as an uncaught error and exit.
+  // A connection attempt to a database that is away (a failover, a black-holed network)
+  // fails within seconds instead of holding the request until the OS gives up.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+  // A connection the server drops (restart, failover, admin termination) is reported as an
+  // `error` event on its client; without a listener Node treats the event as uncaught and
+  // the process exits. The pool listens on idle clients only (and re-emits it as its own
+  // `error`), so every client gets a listener of its own for the time it is checked out:
+  // its query fails with the same error, and the pool discards it on release.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -377,6 +377,11 @@ describe("DocumentRoom and updates Yjs would park", () => {
     const writer = new RecordingConnection("write");
     const newcomer = new RecordingConnection("read");
     room.join(writer);
+    // Past its first sync: before it, such an update is dropped instead (storage-outage.test.ts).
+    room.receive(
+      writer,
+      syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(new Y.Doc())),
+    );
     const source = new Y.Doc();
     source.getText("t").insert(0, "never sent");
     const before = Y.encodeStateVector(source);
@@ -407,6 +412,10 @@ describe("DocumentRoom and updates Yjs would park", () => {
     const room = roomOver(log);
     const writer = new RecordingConnection("write");
     room.join(writer);
+    room.receive(
+      writer,
+      syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(new Y.Doc())),
+    );
     const victim = new Y.Doc();
     victim.getText("t").insert(0, "victim's future text");
     const attacker = new Y.Doc();

@@ -11,10 +11,12 @@ import {
   type SyncMetrics,
 } from "../observability/metrics.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
+import { DEFAULT_STORAGE_OUTAGE_MS, retryStorage, storageCloseCode } from "./storage-retry.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import {
   applyStoredDocument,
   type PendingUpdate,
+  type StoredDocument,
   type UpdateLog,
   type UpdateStamp,
 } from "./update-log.js";
@@ -28,6 +30,11 @@ export interface RoomServices {
   metrics: SyncMetrics;
   /** Compact a document into a snapshot once this many updates piled up after the last one. */
   compactAfterUpdates: number;
+  /**
+   * How long a room holds its unstored updates (and its sockets) while the database is out
+   * of reach before it gives up and closes them with 4503; 15 s when omitted.
+   */
+  storageOutageMs?: number;
 }
 
 /** One open socket as the room sees it. */
@@ -143,8 +150,6 @@ function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-const STORAGE_RETRY_DELAYS_MS = [50, 250, 1000];
-
 /** How long after loading a document with a long log it is compacted. */
 const LOAD_COMPACTION_DELAY_MS = 100;
 
@@ -165,12 +170,21 @@ export class DocumentRoom {
   private readonly awarenessOwners = new Map<number, SyncConnection>();
   /** The user behind each awareness client id of another instance's clients. */
   private readonly remoteOwners = new Map<number, string | null>();
+  /**
+   * Connections whose answer to the room's sync step 1 has not arrived yet. A client that
+   * reconnects sends what it types at once; until its step 2 brings what the room lacks
+   * (edits the room could not store before an outage, say), such an update skips ahead.
+   * It is dropped, not refused: the step 2 behind it on the socket carries it too.
+   */
+  private readonly awaitingFirstSync = new WeakSet<SyncConnection>();
   /** Connections closed for a bad frame: whatever else they sent is ignored. */
   private readonly rejected = new WeakSet<SyncConnection>();
   /** Awareness ids whose state was removed, with when, oldest first. */
   private readonly removedPresences = new Map<number, number>();
   private queue: Promise<void>;
   private failed = false;
+  /** What sockets that arrive after a failure are closed with. */
+  private failureCode: CloseCode = CloseCode.StorageFailure;
   private destroyed = false;
   /** Updates this instance stored since the document was last compacted (as far as it knows). */
   private updatesSinceSnapshot = 0;
@@ -193,7 +207,7 @@ export class DocumentRoom {
     });
     this.queue = this.load().catch((error: unknown) => {
       services.logger.error({ err: error, documentName: name }, "loading failed");
-      this.fail();
+      this.fail(error);
     });
   }
 
@@ -220,6 +234,7 @@ export class DocumentRoom {
 
   join(connection: SyncConnection): void {
     this.connections.set(connection, new Set());
+    this.awaitingFirstSync.add(connection);
     this.enqueue(connection, async () => {
       await this.flushUnstored();
       connection.send(this.syncStep1());
@@ -351,7 +366,7 @@ export class DocumentRoom {
     // Subscribed before reading: an update another instance stores meanwhile is either
     // in what is read or delivered after it, on this queue, behind the load.
     await this.services.bus.subscribe(this.name, this.onBusMessage);
-    const stored = await this.services.log.load(this.name);
+    const stored = await this.readStored();
     applyStoredDocument(this.doc, stored, "storage");
     this.updatesSinceSnapshot = stored.updates.length;
     // A little later: the clients opening the document are answered before a long log is
@@ -412,7 +427,7 @@ export class DocumentRoom {
   /** Reads the document again and relays to this instance's clients whatever it lacked. */
   private async resyncFromStorage(reason: ResyncReason): Promise<void> {
     this.services.metrics.documentResynced(reason);
-    const stored = await this.services.log.load(this.name);
+    const stored = await this.readStored();
     const change = this.collectChanges(() => applyStoredDocument(this.doc, stored, OTHER_INSTANCE));
     if (change) this.broadcast(this.syncMessage(syncProtocol.messageYjsUpdate, change));
   }
@@ -461,7 +476,7 @@ export class DocumentRoom {
   private enqueue(connection: SyncConnection | null, task: () => void | Promise<void>): void {
     this.queue = this.queue
       .then(async () => {
-        if (this.failed) return connection?.close(CloseCode.StorageFailure);
+        if (this.failed) return connection?.close(this.failureCode);
         // A socket that left after sending still had its updates received: they are
         // stored like any other (answers to it are simply not sent).
         await task();
@@ -473,7 +488,7 @@ export class DocumentRoom {
           connection.close(CloseCode.InvalidMessage);
         } else {
           this.services.logger.error({ err: error, documentName: this.name }, "sync room failed");
-          this.fail();
+          this.fail(error);
         }
       });
   }
@@ -520,7 +535,12 @@ export class DocumentRoom {
         this.services.metrics.updateReceived();
         // Read-only connections sync down; what they send is never applied, stored or relayed.
         if (connection.access !== "write") return;
-        this.applyClientUpdate(connection, payload);
+        if (syncType === syncProtocol.messageYjsSyncStep2) {
+          this.awaitingFirstSync.delete(connection);
+          this.applyClientUpdate(connection, payload, false);
+        } else {
+          this.applyClientUpdate(connection, payload, this.awaitingFirstSync.has(connection));
+        }
         // A long backlog is stored in slices, so its first frames are not held back long.
         if (this.unstored.length >= GROUP_COMMIT_MAX_UPDATES) await this.flushUnstored();
         return;
@@ -529,7 +549,12 @@ export class DocumentRoom {
     }
   }
 
-  private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
+  /** `beforeFirstSync`: an update that skips ahead is dropped (`awaitingFirstSync`), not refused. */
+  private applyClientUpdate(
+    connection: SyncConnection,
+    update: Uint8Array,
+    beforeFirstSync: boolean,
+  ): void {
     // Untrusted bytes: refuse what could hang Yjs, blow up memory or apply half-way.
     if (!checkUntrustedUpdate(update).ok) {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
@@ -540,8 +565,13 @@ export class DocumentRoom {
     let missing: Uint8Array;
     try {
       missing = Y.diffUpdate(update, stateVector);
+    } catch {
+      throw new InvalidMessageError(FrameRejectReason.GuardRejected);
+    }
+    try {
       assertContinues(missing, Y.decodeStateVector(stateVector));
     } catch {
+      if (beforeFirstSync) return;
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
     const changes: Uint8Array[] = [];
@@ -566,6 +596,7 @@ export class DocumentRoom {
       if (changes.length > 0) throw new Error("update applied only in part");
       store.pendingStructs = null;
       store.pendingDs = null;
+      if (beforeFirstSync) return;
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
     if (changes.length === 0) return;
@@ -595,29 +626,34 @@ export class DocumentRoom {
     await this.compactIfDue();
   }
 
+  /** Stores `batch`, riding out a database restart (`retryStorage`). */
   private async appendWithRetry(batch: readonly PendingUpdate[]): Promise<void> {
     const { log, metrics } = this.services;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await metrics.timeStorageWrite(() => log.appendAll(this.name, batch));
-        return;
-      } catch (error) {
-        const delay = STORAGE_RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
+    await retryStorage(
+      () => metrics.timeStorageWrite(() => log.appendAll(this.name, batch)),
+      this.outageMs,
+    );
+  }
+
+  private readStored(): Promise<StoredDocument> {
+    return retryStorage(() => this.services.log.load(this.name), this.outageMs);
+  }
+
+  private get outageMs(): number {
+    return this.services.storageOutageMs ?? DEFAULT_STORAGE_OUTAGE_MS;
   }
 
   /**
    * Storage gave up: the in-memory document may hold a change that is not stored.
    * Drop it so the next connection reloads from storage, and close every socket so
-   * clients reconnect and send their changes again.
+   * clients reconnect and send their changes again: with 4503 when the database stayed
+   * out of reach, 4500 otherwise.
    */
-  private fail(): void {
+  private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.closeAll(CloseCode.StorageFailure);
+    this.failureCode = storageCloseCode(error);
+    this.closeAll(this.failureCode);
     this.onFailure(this);
   }
 

@@ -5,6 +5,7 @@ import { parse as parseCookies } from "hono/utils/cookie";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { AccessService } from "../access/access-service.js";
 import type { SessionService } from "../auth/sessions.js";
+import { isStoreUnavailable } from "../db/store-unavailable.js";
 import { requestAddress } from "../http/client-address.js";
 import { errorBody } from "../http/errors.js";
 import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
@@ -56,13 +57,14 @@ interface OpenSocket {
   documentDeleted: boolean;
 }
 
-type RefusalStatus = 401 | 403 | 404 | 429;
+type RefusalStatus = 401 | 403 | 404 | 429 | 503;
 
 const REFUSALS: Record<RefusalStatus, { text: string; code: ErrorCode }> = {
   401: { text: "Unauthorized", code: ErrorCode.Unauthorized },
   403: { text: "Forbidden", code: ErrorCode.Forbidden },
   404: { text: "Not Found", code: ErrorCode.NotFound },
   429: { text: "Too Many Requests", code: ErrorCode.RateLimited },
+  503: { text: "Service Unavailable", code: ErrorCode.Unavailable },
 };
 
 /** Sessions are checked this often, so an expired one loses its sockets within a second. */
@@ -105,6 +107,11 @@ export class SyncServer {
   readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on("error", () => socket.destroy());
     this.upgrade(request, socket, head).catch((error: unknown) => {
+      // The database is away (a restart): the client's reconnection loop tries again.
+      if (isStoreUnavailable(error)) {
+        this.options.logger.warn({ err: error }, "sync upgrade refused: database unavailable");
+        return refuse(socket, 503);
+      }
       this.options.logger.error({ err: error }, "sync upgrade failed");
       socket.destroy();
     });
@@ -248,7 +255,13 @@ export class SyncServer {
             ws.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]);
           }
         },
-        () => ws.close(CloseCode.Forbidden, CloseReason[CloseCode.Forbidden]),
+        // Not known to be allowed: closed, and with a code to come back when the database is.
+        (error: unknown) => {
+          const code = isStoreUnavailable(error)
+            ? CloseCode.StorageUnavailable
+            : CloseCode.Forbidden;
+          ws.close(code, CloseReason[code]);
+        },
       );
 
       ws.on("pong", () => {
@@ -300,7 +313,10 @@ export class SyncServer {
         }
       }
     } catch (error) {
-      this.options.logger.error({ err: error }, "session check failed");
+      // While the database is away this fails twice a second; sockets stay open meanwhile.
+      if (isStoreUnavailable(error))
+        this.options.logger.warn({ err: error }, "session check failed");
+      else this.options.logger.error({ err: error }, "session check failed");
     } finally {
       this.checkingSessions = false;
     }

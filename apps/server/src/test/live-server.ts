@@ -34,6 +34,15 @@ export class LiveServer {
     return new LiveServer(await LiveServer.boot(url, 0, options), url, options, cleanup);
   }
 
+  /** The same over a database the caller owns (and drops): `close` leaves it in place. */
+  static async startOn(
+    databaseUrl: string,
+    options: Partial<ServerConfig> = {},
+  ): Promise<LiveServer> {
+    const server = await LiveServer.boot(databaseUrl, 0, options);
+    return new LiveServer(server, databaseUrl, options, () => Promise.resolve());
+  }
+
   private static boot(
     databaseUrl: string,
     port: number,

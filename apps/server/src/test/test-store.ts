@@ -17,6 +17,8 @@ const ADMIN_URL =
   process.env.ENTENTE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 /** The scale-out tests start Redis servers of their own with this command. */
 export const REDIS_SERVER_COMMAND = process.env.ENTENTE_TEST_REDIS_SERVER ?? "redis-server";
+/** PostgreSQL's server binaries for the tests that run a cluster of their own (default: Debian's newest). */
+export const POSTGRES_BIN_DIR = process.env.ENTENTE_TEST_PG_BIN;
 /** The nginx the deployment test runs as load balancer (not `NGINX`, which nginx reads). */
 export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
 /** The PATH given to the processes the deployment test starts. */

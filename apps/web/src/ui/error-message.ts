@@ -20,6 +20,7 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.invitation_expired",
   "errors.network",
   "errors.invalid_mention",
+  "errors.unavailable",
 ]);
 
 /** The user-facing sentence for an API error: chosen by its stable code, never the server's English text. */

@@ -50,6 +50,8 @@ export const en = {
   "errors.invalid_mention": "Mentions must name members or organizations of this partnership.",
   "errors.invitation_used": "This invitation has already been used.",
   "errors.invitation_expired": "This invitation has expired. Ask for a new one.",
+  "errors.unavailable":
+    "The server cannot reach its database right now. Try again in a few seconds.",
   "errors.network": "Cannot reach the server. Check your connection and try again.",
   "errors.generic": "Something went wrong. Please try again.",
 

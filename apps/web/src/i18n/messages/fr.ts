@@ -50,6 +50,8 @@ export const fr: Record<MessageKey, string> = {
     "Les mentions doivent désigner des membres ou des organisations de ce partenariat.",
   "errors.invitation_used": "Cette invitation a déjà été utilisée.",
   "errors.invitation_expired": "Cette invitation a expiré. Demandez-en une nouvelle.",
+  "errors.unavailable":
+    "Le serveur ne joint pas sa base de données pour l’instant. Réessayez dans quelques secondes.",
   "errors.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
   "errors.generic": "Une erreur est survenue. Réessayez.",
 
