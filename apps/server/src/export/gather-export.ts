@@ -13,7 +13,7 @@ import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import { meetingDocument, type MeetingService } from "../meetings/meeting-service.js";
-import { charterVersion } from "../governance/two-key.js";
+import { readCharter } from "../governance/charter-version.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readPartnershipDirectory } from "../access/partnership-directory.js";
 import type { PartnershipExport } from "./partnership-markdown.js";
@@ -71,6 +71,8 @@ export async function gatherPartnershipExport(
     charter: null,
     charterStatus: {
       version: "",
+      versionNumber: 0,
+      empty: true,
       ratified: false,
       changedSinceEndorsement: false,
       endorsements: [],
@@ -86,12 +88,12 @@ export async function gatherPartnershipExport(
   for (const ref of readable) {
     switch (ref.kind) {
       case "charter": {
-        const { content, version } = await read(ref, (doc) => ({
+        const { content, reading } = await read(ref, (doc) => ({
           content: richText(doc),
-          version: charterVersion(doc),
+          reading: readCharter(doc),
         }));
         result.charter = content;
-        result.charterStatus = await governance.charterStatus(partnershipId, version);
+        result.charterStatus = await governance.charterStatus(partnershipId, reading);
         break;
       }
       case "objectives":

@@ -310,11 +310,11 @@ function charterStatusMarkdown(status: CharterStatus, organizations: Organizatio
     if (!e) return `- ${inlineText(o.name)}: has not endorsed the charter.`;
     return (
       `- ${inlineText(o.name)}: endorsed ${e.current ? "this version" : "an earlier version"} ` +
-      `(\`${e.version.slice(0, 12)}\`) by ${inlineText(e.userName)} on ${instant(e.endorsedAt)}.`
+      `(version ${e.versionNumber}) by ${inlineText(e.userName)} on ${instant(e.endorsedAt)}.`
     );
   });
   return [
-    `${headline} Current version: \`${status.version.slice(0, 12)}\`.`,
+    `${headline} Current version: ${status.versionNumber}.`,
     lines.join("\n"),
   ].join("\n\n");
 }

@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Lowercase hex SHA-256 of `value`'s canonical JSON (object keys sorted at every level):
+ * the version of content the server binds an agreement to. Equal content, equal hash,
+ * whatever order its keys were written in.
+ */
+export function contentHash(value: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify(sortedKeys(value)))
+    .digest("hex");
+}
+
+/** `value` with every object's keys in sorted order, so its JSON is canonical. */
+export function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== "object" || value instanceof Uint8Array) return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((key) => [key, sortedKeys(object[key])]),
+  );
+}
