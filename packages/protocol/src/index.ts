@@ -96,6 +96,7 @@ export {
   MAX_AGENDA_ITEMS,
   MEETING_KINDS,
   type AgendaItemView,
+  type DeletedSignedItemView,
   type MeetingChangedEvent,
   type MeetingKind,
   type MeetingListResponse,
@@ -104,6 +105,7 @@ export {
   type MeetingView,
   type RhythmLevelView,
   type RhythmResponse,
+  type SignedContentView,
   type SignOffView,
 } from "./meetings.js";
 export type {
