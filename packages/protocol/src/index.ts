@@ -1,4 +1,9 @@
-export type { ActivityDocument, ActivityEntry, ActivityResponse } from "./activity.js";
+export type {
+  ActivityDocument,
+  ActivityEntry,
+  ActivityResponse,
+  CharterActivity,
+} from "./activity.js";
 export type {
   CastVoteResponse,
   CharterEndorsementView,
