@@ -84,6 +84,7 @@ export async function gatherPartnershipExport(
     profiles: [],
     privateNotes: [],
     meetings: [],
+    deletedSignedItems: [],
   };
   for (const ref of readable) {
     switch (ref.kind) {
@@ -123,7 +124,8 @@ export async function gatherPartnershipExport(
     }
   }
   // Every member reads every meeting and its notes (PRODUCT.md's access table).
-  const { meetings: views } = await meetings.list(partnershipId);
+  const { meetings: views, deletedSignedItems } = await meetings.list(partnershipId);
+  result.deletedSignedItems = deletedSignedItems;
   views.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   for (const meeting of views) {
     const name = meetingDocument({ id: meeting.id, partnership_id: partnershipId });
