@@ -1,12 +1,15 @@
 import type { MeetingResponse } from "@entente/protocol";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { usePolledResource } from "../../../lib/use-polled-resource";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import { meetingsApi, type AgendaItemInput, type MeetingInput } from "../api/meetings-api";
 import { rhythmStore } from "../state/rhythm-store";
 import { useMeetingEvents } from "./use-meeting-events";
 
-/** Sign-offs are compared with the notes on the server; this long after the last keystroke. */
+/**
+ * Sign-offs are compared with the notes on the server, and a sign-off binds to the item's
+ * version (notes included): read again this long after the last keystroke.
+ */
 const NOTES_SETTLE_MS = 1_200;
 /** Besides the live events: a slow poll, for what no event announces. */
 const POLL_MS = 15_000;
@@ -14,7 +17,8 @@ const POLL_MS = 15_000;
 /**
  * One meeting as the server stamps it (agenda, participants, sign-offs), read again on its
  * `meeting.changed` events, after the user's own changes, and shortly after its live notes
- * changed while some item is signed off (the server decides whether they changed since).
+ * changed (the server decides whether they changed since a sign-off, and gives the version
+ * a new sign-off binds to).
  */
 export function useMeeting(partnershipId: string, meetingId: string, notes: CollabDocument | null) {
   const { data, error, refresh } = usePolledResource<MeetingResponse>(
@@ -33,15 +37,10 @@ export function useMeeting(partnershipId: string, meetingId: string, notes: Coll
     onReconnect: () => void refresh(),
   });
 
-  const signedOff = useRef(false);
-  useEffect(() => {
-    signedOff.current = meeting?.agenda.some((item) => item.signOffs.length > 0) ?? false;
-  }, [meeting]);
   useEffect(() => {
     if (!notes) return;
     let timer: number | undefined;
     const onUpdate = () => {
-      if (!signedOff.current) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void refresh(), NOTES_SETTLE_MS);
     };
@@ -72,7 +71,15 @@ export function useMeeting(partnershipId: string, meetingId: string, notes: Coll
       updateItem: (itemId: string, changes: Partial<AgendaItemInput> & { position?: number }) =>
         after(meetingsApi.updateAgendaItem(itemId, changes)),
       removeItem: (itemId: string) => after(meetingsApi.removeAgendaItem(itemId)),
-      signOff: (itemId: string) => after(meetingsApi.signOff(itemId)),
+      /** At the version the user reads; read again on a 409 (it changed meanwhile). */
+      signOff: async (itemId: string, version: string) => {
+        try {
+          await after(meetingsApi.signOff(itemId, version));
+        } catch (caught) {
+          await refresh();
+          throw caught;
+        }
+      },
     }),
     [after, meetingId, partnershipId],
   );
