@@ -57,6 +57,7 @@ export const meetingsApi = {
   /**
    * Signs the item off for the caller's organization: its title, owner and notes and the
    * meeting's title and date, at `version` (a 409 if the item changed since).
+   * `useMeeting` checks what the user sees against the server's item first.
    */
   signOff: (itemId: string, version: string) =>
     api.post<MeetingResponse>(`/api/agenda-items/${segment(itemId)}/sign-off`, { version }),

@@ -1,4 +1,5 @@
-import type { MeetingResponse } from "@entente/protocol";
+import type { AgendaItemView, MeetingResponse, MeetingView } from "@entente/protocol";
+import { ApiError } from "../../../lib/api-client";
 import { useCallback, useEffect, useMemo } from "react";
 import { usePolledResource } from "../../../lib/use-polled-resource";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
@@ -13,6 +14,25 @@ import { useMeetingEvents } from "./use-meeting-events";
 const NOTES_SETTLE_MS = 1_200;
 /** Besides the live events: a slow poll, for what no event announces. */
 const POLL_MS = 15_000;
+
+/**
+ * The version a sign-off of `item` binds to, as the user sees it: its title, owner and the
+ * meeting's title and date as shown, and the live notes (the server's, read now: they are
+ * what the editor shows, whereas the shown view may be a keystroke behind). Anything shown
+ * that changed meanwhile is a conflict: the user reviews it again.
+ */
+async function signedVersion(shown: MeetingView, item: AgendaItemView): Promise<string> {
+  const { meeting: fresh } = await meetingsApi.get(shown.id);
+  const now = fresh.agenda.find((candidate) => candidate.id === item.id);
+  const unchanged =
+    now !== undefined &&
+    now.title === item.title &&
+    now.ownerOrganizationId === item.ownerOrganizationId &&
+    fresh.title === shown.title &&
+    fresh.startsAt === shown.startsAt;
+  if (!unchanged) throw new ApiError(409, "conflict", "The agenda item changed meanwhile");
+  return now.version;
+}
 
 /**
  * One meeting as the server stamps it (agenda, participants, sign-offs), read again on its
@@ -71,10 +91,9 @@ export function useMeeting(partnershipId: string, meetingId: string, notes: Coll
       updateItem: (itemId: string, changes: Partial<AgendaItemInput> & { position?: number }) =>
         after(meetingsApi.updateAgendaItem(itemId, changes)),
       removeItem: (itemId: string) => after(meetingsApi.removeAgendaItem(itemId)),
-      /** At the version the user reads; read again on a 409 (it changed meanwhile). */
-      signOff: async (itemId: string, version: string) => {
+      signOff: async (shown: MeetingView, item: AgendaItemView) => {
         try {
-          await after(meetingsApi.signOff(itemId, version));
+          await after(meetingsApi.signOff(item.id, await signedVersion(shown, item)));
         } catch (caught) {
           await refresh();
           throw caught;
