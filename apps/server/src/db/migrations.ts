@@ -799,3 +799,10 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed`, { cause: error });
   }
 }
+
+/** Brings the schema up to the named migration only (tests of a migration on older data). */
+export async function migrateUpTo(db: Kysely<any>, dialect: Dialect, name: string): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error !== undefined) throw new Error(`Migration to ${name} failed`, { cause: error });
+}
