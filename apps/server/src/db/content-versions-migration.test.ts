@@ -20,7 +20,6 @@ describe("migration 0018_content_versions", () => {
     store = openStore(temp.url);
     await migrateUpTo(store.db, store.dialect, "0012_workshops");
     // The schema of 0012, not today's types.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const db = store.db as unknown as Kysely<any>;
     await db
       .insertInto("users")

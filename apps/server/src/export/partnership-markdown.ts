@@ -319,10 +319,7 @@ function charterStatusMarkdown(status: CharterStatus, organizations: Organizatio
       `(version ${e.versionNumber}) by ${inlineText(e.userName)} on ${instant(e.endorsedAt)}.`
     );
   });
-  return [
-    `${headline} Current version: ${status.versionNumber}.`,
-    lines.join("\n"),
-  ].join("\n\n");
+  return [`${headline} Current version: ${status.versionNumber}.`, lines.join("\n")].join("\n\n");
 }
 
 function votesMarkdown(

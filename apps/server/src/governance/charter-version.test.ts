@@ -78,7 +78,10 @@ describe("charterIsEmpty", () => {
     expect(charterIsEmpty(doc)).toBe(true);
     writeCharterContent(doc, {
       type: "doc",
-      content: [{ type: "paragraph" }, { type: "paragraph", content: [{ type: "text", text: "  " }] }],
+      content: [
+        { type: "paragraph" },
+        { type: "paragraph", content: [{ type: "text", text: "  " }] },
+      ],
     });
     expect(charterIsEmpty(doc)).toBe(true);
     expect(charterIsEmpty(charterDoc())).toBe(false);

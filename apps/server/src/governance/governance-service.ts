@@ -18,12 +18,7 @@ import { HttpError } from "../http/errors.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readCharter, type CharterReading } from "./charter-version.js";
 import { CharterVersions } from "./charter-versions.js";
-import {
-  charterStanding,
-  decisionState,
-  latestByOrganization,
-  tally,
-} from "./two-key.js";
+import { charterStanding, decisionState, latestByOrganization, tally } from "./two-key.js";
 
 /** Two votes cast on the same view of a decision: the loser reads again, this many times. */
 const VOTE_ATTEMPTS = 5;

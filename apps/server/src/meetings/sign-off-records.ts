@@ -218,7 +218,8 @@ export class SignOffRecords {
               organizationName: row.organizationName,
               signedBy: { id: row.userId, name: row.userName },
               signedAt: new Date(Number(row.createdAt)).toISOString(),
-              signed: row.snapshot === null ? null : (JSON.parse(row.snapshot) as SignedContentView),
+              signed:
+                row.snapshot === null ? null : (JSON.parse(row.snapshot) as SignedContentView),
             })),
           deletedAt: new Date(Number(first.deletedAt)).toISOString(),
           deletedBy: {

@@ -170,8 +170,8 @@ describe("charter versions", () => {
         { cookie: cast.south.viewer.cookie },
       );
       expect(response.status).toBe(200);
-      const governance = (response.body.entries as { summaryKey: string }[]).filter(
-        (e) => e.summaryKey.startsWith("activity.charter."),
+      const governance = (response.body.entries as { summaryKey: string }[]).filter((e) =>
+        e.summaryKey.startsWith("activity.charter."),
       );
       expect(governance).toEqual([
         expect.objectContaining({
@@ -213,7 +213,12 @@ describe("charter versions", () => {
   });
 
   describe("upgrade of endorsements stored as Yjs-state hashes", () => {
-    const insertEndorsement = (organizationId: string, userId: string, version: string, at: number) =>
+    const insertEndorsement = (
+      organizationId: string,
+      userId: string,
+      version: string,
+      at: number,
+    ) =>
       harness.store.db
         .insertInto("charter_endorsements")
         .values({
@@ -254,10 +259,7 @@ describe("charter versions", () => {
       // Numbered in the order endorsed: Southpeak's old state 1, the current text 2.
       expect(upgraded.endorsements.map((e: any) => e.versionNumber)).toEqual([2, 1]);
       expect(upgraded.versionNumber).toBe(2);
-      const marker = await harness.store.db
-        .selectFrom("server_upgrades")
-        .select("name")
-        .execute();
+      const marker = await harness.store.db.selectFrom("server_upgrades").select("name").execute();
       expect(marker).toEqual([{ name: CHARTER_VERSION_UPGRADE }]);
 
       // Once only: an endorsement stored later as an old-style hash stays as it is.

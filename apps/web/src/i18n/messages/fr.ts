@@ -304,14 +304,14 @@ export const fr: Record<MessageKey, string> = {
   "endorsement.state.changed": "Modifiée depuis l’approbation",
   "endorsement.state.pending": "En attente d’approbation",
   "endorsement.ratified.detail": "Toutes les organisations ont approuvé cette version.",
-  "endorsement.progress":
-    "{count} organisation(s) sur {total} ont approuvé la version actuelle.",
+  "endorsement.progress": "{count} organisation(s) sur {total} ont approuvé la version actuelle.",
   "endorsement.versionLabel": "Version {number} · {date} · approuvée par {organizations}",
   "endorsement.versionLabelNone": "Version {number} · pas encore approuvée",
   "endorsement.ratifiedMeans":
     "Ratifiée signifie que chaque organisation a approuvé ce texte exact ; toute modification demande à nouveau l’approbation de tous.",
   "endorsement.by": "Version {number} · {date} · approuvée par {name}",
-  "endorsement.lost": "La charte a changé depuis que {organization} a approuvé la version {number}.",
+  "endorsement.lost":
+    "La charte a changé depuis que {organization} a approuvé la version {number}.",
   "endorsement.empty": "La charte est vide : rédigez-la avant que quiconque puisse l’approuver.",
   "endorsement.current": "actuelle",
   "endorsement.outdated": "modifiée depuis",
