@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import { createApp } from "./app.js";
 import { openStore, type Store } from "./db/database.js";
 import { migrateToLatest } from "./db/migrations.js";
+import { upgradeCharterVersions } from "./governance/charter-upgrade.js";
 import type { Services } from "./http/context.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
@@ -113,6 +114,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     mailer,
     logger: logger.child({ component: "mail" }),
   });
+  // Before anyone can read a charter status: endorsements from before 0018 keep standing.
+  await upgradeCharterVersions(store.db, services.documents);
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,

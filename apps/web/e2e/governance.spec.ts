@@ -38,6 +38,12 @@ test("the charter is ratified when both organizations endorse it, and shows when
     await expect(sofiaStatus).toHaveAttribute("data-state", "ratified");
     await expect(sofiaStatus).toContainText("Ratified");
     await expect(amaraStatus).toHaveAttribute("data-state", "ratified", POLLED);
+    // People see a version number and who endorsed it, never a hash.
+    const label = sofiaStatus.getByTestId("charter-version-label");
+    await expect(label).toHaveText(/^Version \d+ · .+ · endorsed by Northwind, Southpeak$/);
+    await expect(sofiaStatus).toContainText("Ratified means every organization endorsed");
+    await expect(sofiaStatus).not.toContainText(/[0-9a-f]{8}/);
+    const ratifiedVersion = (await label.textContent())?.match(/^Version (\d+)/)?.[1] ?? "";
 
     // The charter moves on: both see it changed since it was endorsed, and who endorsed what.
     const editor = north.page.getByTestId("charter-editor");
@@ -49,6 +55,12 @@ test("the charter is ratified when both organizations endorse it, and shows when
     await expect(sofiaStatus).toHaveAttribute("data-state", "changed", POLLED);
     await expect(sofiaStatus).toContainText("Changed since endorsement");
     await expect(northRow(sofiaStatus)).toContainText("changed since");
+    await expect(northRow(sofiaStatus)).toContainText(
+      `The charter changed since Northwind endorsed version ${ratifiedVersion}.`,
+    );
+    await expect(sofiaStatus.getByTestId("charter-version-label")).toHaveText(
+      /^Version \d+ · not endorsed yet$/,
+    );
     await expect(amaraStatus).toHaveAttribute("data-state", "changed", POLLED);
     await expect(
       amaraStatus.getByRole("button", { name: "Endorse the current version" }),

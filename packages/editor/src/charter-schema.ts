@@ -41,3 +41,24 @@ export function charterPlainText(doc: Y.Doc): string {
   const node = charterSchema.nodeFromJSON(readCharterContent(doc));
   return node.textBetween(0, node.content.size, "\n");
 }
+
+/**
+ * What a reader sees of a rich-text fragment: its ProseMirror JSON as the schema normalizes
+ * it (default attributes filled in, marks in schema order, adjacent text with the same marks
+ * joined), so the same visible content reads the same however it was typed or undone.
+ * Content the schema refuses (a hostile writer's) is returned as read.
+ */
+export function readVisibleRichText(fragment: Y.XmlFragment): JSONContent {
+  const raw = readRichTextFragment(fragment);
+  try {
+    return charterSchema.nodeFromJSON(raw).toJSON() as JSONContent;
+  } catch {
+    return raw;
+  }
+}
+
+/** True when rich-text content has no visible text (only empty or blank blocks, if any). */
+export function richTextIsEmpty(content: JSONContent): boolean {
+  if (typeof content.text === "string" && content.text.trim() !== "") return false;
+  return (content.content ?? []).every(richTextIsEmpty);
+}

@@ -5,6 +5,8 @@ export {
   charterSchema,
   readCharterContent,
   readRichTextFragment,
+  readVisibleRichText,
+  richTextIsEmpty,
   writeCharterContent,
 } from "./charter-schema.js";
 export type { JSONContent } from "@tiptap/core";

@@ -23,10 +23,24 @@ export interface ActivityEntry {
   updates: number;
   from: string;
   to: string;
+  /**
+   * Set on the charter's governance entries (`updates` is 0): an organization endorsed a
+   * version (`endorsed`, by `user`), or the charter changed since that endorsement
+   * (`endorsement_lost`, `user` null: the text moved on, whoever typed).
+   */
+  charter?: CharterActivity;
   /** i18n key of the sentence, e.g. `activity.edited.charter`. */
   summaryKey: string;
   /** The sentence in English: "Southpeak · Ana edited the charter (3 edits)". */
   summary: string;
+}
+
+export interface CharterActivity {
+  event: "endorsed" | "endorsement_lost";
+  /** The organization that endorsed. */
+  organization: { id: string; name: string };
+  /** The version endorsed, as people name it. */
+  versionNumber: number;
 }
 
 /** `GET /api/partnerships/:id/activity`: newest first. */

@@ -82,8 +82,13 @@ export interface CharterEndorsementView {
   organizationId: string;
   userId: string;
   userName: string;
-  /** Lowercase hex SHA-256 of the charter's Yjs state (`Y.encodeStateAsUpdate`) endorsed. */
+  /**
+   * The version endorsed: lowercase hex SHA-256 of the charter's visible content (canonical
+   * JSON of its Tiptap document). For machines: people see `versionNumber`.
+   */
   version: string;
+  /** The version's number in the charter's life (1, 2, 3…), as people name it. */
+  versionNumber: number;
   endorsedAt: string;
 }
 
@@ -95,8 +100,12 @@ export interface CharterStatusEndorsement extends CharterEndorsementView {
 }
 
 export interface CharterStatus {
-  /** The charter's current version. */
+  /** The charter's current version (send it back as the endorsement's `version`). */
   version: string;
+  /** The current version's number (1, 2, 3… per charter, in the order the server saw them). */
+  versionNumber: number;
+  /** The charter has no visible text: it cannot be endorsed. */
+  empty: boolean;
   /** Every organization of the partnership (two at least) endorsed the current version. */
   ratified: boolean;
   /** Someone endorsed, and at least one organization's latest endorsement is of an older version. */

@@ -1,4 +1,9 @@
-export type { ActivityDocument, ActivityEntry, ActivityResponse } from "./activity.js";
+export type {
+  ActivityDocument,
+  ActivityEntry,
+  ActivityResponse,
+  CharterActivity,
+} from "./activity.js";
 export type {
   CastVoteResponse,
   CharterEndorsementView,
@@ -96,6 +101,7 @@ export {
   MAX_AGENDA_ITEMS,
   MEETING_KINDS,
   type AgendaItemView,
+  type DeletedSignedItemView,
   type MeetingChangedEvent,
   type MeetingKind,
   type MeetingListResponse,
@@ -104,6 +110,7 @@ export {
   type MeetingView,
   type RhythmLevelView,
   type RhythmResponse,
+  type SignedContentView,
   type SignOffView,
 } from "./meetings.js";
 export type {

@@ -34,7 +34,10 @@ export interface SignOffView {
   organizationName: string;
   signedBy: { id: string; name: string };
   signedAt: string;
-  /** The notes changed since this sign-off (their content differs from what was signed). */
+  /**
+   * What was signed changed since (the item's title, owner organization or notes, or the
+   * meeting's title or date): the sign-off is shown but does not count.
+   */
   changedSince: boolean;
 }
 
@@ -46,8 +49,35 @@ export interface AgendaItemView {
   timeboxMinutes: number;
   /** Order in the agenda, 0 first. */
   position: number;
-  /** The latest sign-off of each organization that signed the notes off. */
+  /** The latest sign-off of each organization that signed the item off. */
   signOffs: SignOffView[];
+  /**
+   * What a sign-off binds to now: SHA-256 of the item's title, owner organization and notes
+   * and the meeting's title and date. Send it back as the sign-off's `version`.
+   */
+  version: string;
+}
+
+/** What a sign-off covered, as the server stored it when it was made. */
+export interface SignedContentView {
+  meetingTitle: string;
+  /** ISO date-time of the meeting's start. */
+  meetingStartsAt: string;
+  title: string;
+  ownerOrganizationId: string;
+  /** The item's notes as ProseMirror JSON. */
+  notes: unknown;
+}
+
+/** A signed agenda item that was deleted (alone, or with its meeting): kept as it was signed. */
+export interface DeletedSignedItemView {
+  meetingId: string;
+  itemId: string;
+  /** Every organization's latest sign-off, with what it signed (null: signed before 0018). */
+  signOffs: (Omit<SignOffView, "changedSince"> & { signed: SignedContentView | null })[];
+  deletedAt: string;
+  /** Who deleted it, from the server's session and seat. */
+  deletedBy: { id: string; name: string; organizationId: string; organizationName: string };
 }
 
 export interface MeetingParticipantView {
@@ -105,6 +135,8 @@ export interface RhythmResponse {
 export interface MeetingListResponse {
   meetings: MeetingView[];
   rhythm: RhythmLevelView[];
+  /** Signed items deleted since, newest deletion first. */
+  deletedSignedItems: DeletedSignedItemView[];
 }
 
 /**

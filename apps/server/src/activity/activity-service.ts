@@ -9,6 +9,7 @@ import type { ActivityEntry, ActivityResponse } from "@entente/protocol";
 import { sql, type Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
+import { charterActivity } from "./charter-activity.js";
 
 /** Updates of one person to one document within this window are one entry. */
 export const ACTIVITY_WINDOW_MS = 10 * 60_000;
@@ -97,7 +98,16 @@ export class ActivityService {
         .executeTakeFirst();
       if (older) nextCursor = String(lastWindow);
     }
-    return { entries: await this.entries(rows), nextCursor };
+    // The charter's endorsements and their loss, in the same span of time as this page.
+    const governance = await charterActivity(this.db, seat.partnershipId, {
+      from: nextCursor === null ? -Infinity : Number(nextCursor),
+      to: before ?? Infinity,
+      organizationId: query.organizationId,
+    });
+    const entries = [...(await this.entries(rows)), ...governance].sort(
+      (a, b) => Date.parse(b.to) - Date.parse(a.to),
+    );
+    return { entries, nextCursor };
   }
 
   private async entries(

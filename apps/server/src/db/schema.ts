@@ -108,7 +108,10 @@ export interface CharterEndorsementsTable {
   /** The endorser's seat organization, stamped by the server. */
   organization_id: string;
   user_id: string;
-  /** The charter's `charterVersion` (SHA-256 of its full Yjs state, lowercase hex) when endorsed. */
+  /**
+   * The charter's `charterVersion` when endorsed: SHA-256 of its visible content (lowercase
+   * hex). Rows from before 0018 that no longer match the charter keep the old Yjs-state hash.
+   */
   version: string;
   created_at: Millis;
 }
@@ -324,16 +327,48 @@ export interface AgendaItemsTable {
   created_at: Millis;
 }
 
-/** One organization's sign-off of an agenda item's notes; never updated. */
+/**
+ * One organization's sign-off of an agenda item; outlives the item and its meeting (then
+ * `deleted_*` says who deleted them). Only `deleted_*` is ever updated.
+ */
 export interface AgendaSignOffsTable {
   id: Generated<number>;
+  partnership_id: string;
+  meeting_id: string;
   agenda_item_id: string;
   /** The signer's seat organization, stamped by the server. */
   organization_id: string;
   user_id: string;
-  /** The notes' `xmlFragmentVersion` when signed. */
+  /** `signedContentVersion` of what was signed (before 0018: the notes' `xmlFragmentVersion`). */
   version: string;
+  /** JSON `SignedContent` of what was signed; null for sign-offs from before 0018. */
+  snapshot: string | null;
   created_at: Millis;
+  deleted_at: Millis | null;
+  deleted_by_user_id: string | null;
+  deleted_by_organization_id: string | null;
+}
+
+/** A number for each distinct content version of a charter, in the order first seen. */
+export interface CharterVersionsTable {
+  partnership_id: string;
+  version: string;
+  number: number;
+  first_seen_at: Millis;
+}
+
+/** The server saw the charter at this version, after seeing another one (or none) before. */
+export interface CharterVersionSightingsTable {
+  id: Generated<number>;
+  partnership_id: string;
+  version: string;
+  seen_at: Millis;
+}
+
+/** One-off upgrade steps run at start (`db/upgrades.ts`), once each. */
+export interface ServerUpgradesTable {
+  name: string;
+  done_at: Millis;
 }
 
 /** How often a governance level of a partnership meets; a level without a row has no rhythm. */
@@ -436,6 +471,9 @@ export interface Database {
   meeting_participants: MeetingParticipantsTable;
   agenda_items: AgendaItemsTable;
   agenda_sign_offs: AgendaSignOffsTable;
+  charter_versions: CharterVersionsTable;
+  charter_version_sightings: CharterVersionSightingsTable;
+  server_upgrades: ServerUpgradesTable;
   governance_rhythms: GovernanceRhythmsTable;
   workshops: WorkshopsTable;
   workshop_columns: WorkshopColumnsTable;

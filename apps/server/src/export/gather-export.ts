@@ -13,7 +13,7 @@ import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import { meetingDocument, type MeetingService } from "../meetings/meeting-service.js";
-import { charterVersion } from "../governance/two-key.js";
+import { readCharter } from "../governance/charter-version.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readPartnershipDirectory } from "../access/partnership-directory.js";
 import type { PartnershipExport } from "./partnership-markdown.js";
@@ -71,6 +71,8 @@ export async function gatherPartnershipExport(
     charter: null,
     charterStatus: {
       version: "",
+      versionNumber: 0,
+      empty: true,
       ratified: false,
       changedSinceEndorsement: false,
       endorsements: [],
@@ -82,16 +84,17 @@ export async function gatherPartnershipExport(
     profiles: [],
     privateNotes: [],
     meetings: [],
+    deletedSignedItems: [],
   };
   for (const ref of readable) {
     switch (ref.kind) {
       case "charter": {
-        const { content, version } = await read(ref, (doc) => ({
+        const { content, reading } = await read(ref, (doc) => ({
           content: richText(doc),
-          version: charterVersion(doc),
+          reading: readCharter(doc),
         }));
         result.charter = content;
-        result.charterStatus = await governance.charterStatus(partnershipId, version);
+        result.charterStatus = await governance.charterStatus(partnershipId, reading);
         break;
       }
       case "objectives":
@@ -121,7 +124,8 @@ export async function gatherPartnershipExport(
     }
   }
   // Every member reads every meeting and its notes (PRODUCT.md's access table).
-  const { meetings: views } = await meetings.list(partnershipId);
+  const { meetings: views, deletedSignedItems } = await meetings.list(partnershipId);
+  result.deletedSignedItems = deletedSignedItems;
   views.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   for (const meeting of views) {
     const name = meetingDocument({ id: meeting.id, partnership_id: partnershipId });

@@ -2,6 +2,7 @@ import type { JSONContent } from "@entente/editor";
 import type {
   CharterStatus,
   DecisionVotesView,
+  DeletedSignedItemView,
   DecisionVoteView,
   MeetingView,
   OrganizationView,
@@ -19,6 +20,7 @@ import type {
   TargetChange,
 } from "@entente/schema";
 import { inlineText, plainTextToMarkdown, proseMirrorToMarkdown } from "./markdown.js";
+import { deletedSignedItemsMarkdown } from "./signed-items-markdown.js";
 
 /** Everything one caller may read of a partnership, already read out of its documents. */
 export interface PartnershipExport {
@@ -39,6 +41,8 @@ export interface PartnershipExport {
   privateNotes: { organizationId: string; content: JSONContent | null }[];
   /** Every meeting, oldest first, with each agenda item's notes (null when unreadable). */
   meetings: { meeting: MeetingView; notes: ReadonlyMap<string, JSONContent | null> }[];
+  /** Signed agenda items deleted since, with what was signed. */
+  deletedSignedItems: DeletedSignedItemView[];
 }
 
 const OUTCOME_LABEL = { pending: "pending", approved: "approved", rejected: "rejected" } as const;
@@ -279,7 +283,7 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
           .map(
             (s) =>
               `- Signed off for ${org(s.organizationId)} by ${inlineText(s.signedBy.name)} on ` +
-              `${instant(s.signedAt)}${s.changedSince ? " (the notes changed since)" : ""}`,
+              `${instant(s.signedAt)}${s.changedSince ? " (changed since: not counted)" : ""}`,
           )
           .join("\n") || "_Not signed off._",
       );
@@ -288,6 +292,8 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
       else out.push(proseMirrorToMarkdown(content, { headingOffset: 4 }) || "_No notes._");
     }
   }
+
+  out.push(...deletedSignedItemsMarkdown(data.deletedSignedItems, org, instant));
 
   for (const notes of data.privateNotes) {
     out.push(`## Private notes of ${org(notes.organizationId)}`);
@@ -310,13 +316,10 @@ function charterStatusMarkdown(status: CharterStatus, organizations: Organizatio
     if (!e) return `- ${inlineText(o.name)}: has not endorsed the charter.`;
     return (
       `- ${inlineText(o.name)}: endorsed ${e.current ? "this version" : "an earlier version"} ` +
-      `(\`${e.version.slice(0, 12)}\`) by ${inlineText(e.userName)} on ${instant(e.endorsedAt)}.`
+      `(version ${e.versionNumber}) by ${inlineText(e.userName)} on ${instant(e.endorsedAt)}.`
     );
   });
-  return [
-    `${headline} Current version: \`${status.version.slice(0, 12)}\`.`,
-    lines.join("\n"),
-  ].join("\n\n");
+  return [`${headline} Current version: ${status.versionNumber}.`, lines.join("\n")].join("\n\n");
 }
 
 function votesMarkdown(

@@ -1,5 +1,7 @@
 import { formatDocumentName } from "@entente/domain";
+import { CHARTER_FRAGMENT } from "@entente/editor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { eventually, LiveServer } from "../test/live-server.js";
 import { appendParagraph } from "../test/charter-text.js";
 
@@ -50,5 +52,40 @@ describe("charter endorsements against a live room", () => {
     const stale = await live.api("POST", `${path}/endorsements`, { version }, cast.south.cookie);
     expect(stale.status).toBe(409);
     north.destroy();
+  });
+
+  it("stays ratified through a hostile client's write outside the text and an edit it undoes", async () => {
+    const charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
+    const path = `/api/partnerships/${cast.partnershipId}/charter`;
+    const status = async () =>
+      (await live.api("GET", `${path}/status`, undefined, cast.north.cookie)).body.status;
+    // The stock y-websocket client of a Southpeak editor: it may write anything to the doc.
+    const south = live.connect(charter, cast.south.cookie);
+    await south.synced;
+    const room = () => live.server.rooms.get(charter)?.doc;
+    const version = (await status()).version as string;
+    for (const cookie of [cast.north.cookie, cast.south.cookie]) {
+      const endorsed = await live.api("POST", `${path}/endorsements`, { version }, cookie);
+      expect(endorsed.status).toBe(201);
+    }
+    expect((await status()).ratified).toBe(true);
+
+    south.doc.getMap("hostile").set("note", "nobody sees this");
+    await eventually(() => room()?.getMap("hostile").get("note") !== undefined, 5000, "write");
+    const afterHidden = await status();
+    expect(afterHidden.version).toBe(version);
+    expect(afterHidden.ratified).toBe(true);
+
+    const undo = new Y.UndoManager(south.doc.getXmlFragment(CHARTER_FRAGMENT));
+    appendParagraph(south.doc, "Northwind pays every cost.");
+    await eventually(() => room()?.getXmlFragment(CHARTER_FRAGMENT).length === 3, 5000, "typed");
+    expect((await status()).ratified).toBe(false);
+    undo.undo();
+    await eventually(() => room()?.getXmlFragment(CHARTER_FRAGMENT).length === 2, 5000, "undone");
+    const undone = await status();
+    expect(undone.version).toBe(version);
+    expect(undone.ratified).toBe(true);
+    expect(undone.endorsements.map((e: { current: boolean }) => e.current)).toEqual([true, true]);
+    south.destroy();
   });
 });

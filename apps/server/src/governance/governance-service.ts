@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type CastVoteResponse,
   type CharterStatus,
+  type CharterStatusEndorsement,
   type DecisionOutcome,
   type DecisionVoteValue,
   type DecisionVotesView,
@@ -15,13 +16,9 @@ import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import type { DocumentReader } from "../sync/document-reader.js";
-import {
-  charterStanding,
-  charterVersion,
-  decisionState,
-  latestByOrganization,
-  tally,
-} from "./two-key.js";
+import { readCharter, type CharterReading } from "./charter-version.js";
+import { CharterVersions } from "./charter-versions.js";
+import { charterStanding, decisionState, latestByOrganization, tally } from "./two-key.js";
 
 /** Two votes cast on the same view of a decision: the loser reads again, this many times. */
 const VOTE_ATTEMPTS = 5;
@@ -38,26 +35,34 @@ export interface NewVote {
  * CRDT documents cannot hold them, since any of their writers could forge the other side.
  */
 export class GovernanceService {
+  private readonly versions: CharterVersions;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
-  ) {}
+  ) {
+    this.versions = new CharterVersions(db);
+  }
 
-  /** The charter's current version (see {@link charterVersion}). */
-  async charterVersion(partnershipId: string): Promise<string> {
+  /** The charter's current version and whether it is empty (see `charter-version.ts`). */
+  async readCharter(partnershipId: string): Promise<CharterReading> {
     const doc = await this.documents.readDocument(
       formatDocumentName({ kind: "charter", partnershipId }),
     );
     try {
-      return charterVersion(doc);
+      return readCharter(doc);
     } finally {
       doc.destroy();
     }
   }
 
-  /** Ratified or not, and the latest endorsement of each organization. */
-  async charterStatus(partnershipId: string, version?: string): Promise<CharterStatus> {
-    const current = version ?? (await this.charterVersion(partnershipId));
+  /**
+   * Ratified or not, and the latest endorsement of each organization. Records the current
+   * version (numbering it if new), so every version anyone was shown has a number.
+   */
+  async charterStatus(partnershipId: string, reading?: CharterReading): Promise<CharterStatus> {
+    const current = reading ?? (await this.readCharter(partnershipId));
+    const versionNumber = await this.versions.record(partnershipId, current.version, Date.now());
     const organizations = await this.organizations(partnershipId);
     const rows = await this.db
       .selectFrom("charter_endorsements")
@@ -73,43 +78,62 @@ export class GovernanceService {
       .orderBy("charter_endorsements.id")
       .execute();
     const latest = latestByOrganization(rows);
-    const endorsements = organizations.flatMap((organization) => {
+    const numbers = await this.versions.numbers(partnershipId);
+    const endorsements: CharterStatusEndorsement[] = [];
+    for (const organization of organizations) {
       const row = latest.get(organization.id);
-      if (!row) return [];
-      return [
-        {
-          organizationId: organization.id,
-          organizationName: organization.name,
-          userId: row.userId,
-          userName: row.userName,
-          version: row.version,
-          endorsedAt: new Date(row.createdAt).toISOString(),
-          current: row.version === current,
-        },
-      ];
-    });
+      if (!row) continue;
+      endorsements.push({
+        organizationId: organization.id,
+        organizationName: organization.name,
+        userId: row.userId,
+        userName: row.userName,
+        version: row.version,
+        versionNumber:
+          numbers.get(row.version) ??
+          (await this.versions.number(partnershipId, row.version, Number(row.createdAt))),
+        endorsedAt: new Date(row.createdAt).toISOString(),
+        current: row.version === current.version,
+      });
+    }
     const standing = charterStanding(
-      current,
+      current.version,
       new Map(endorsements.map((e) => [e.organizationId, e.version])),
       organizations.map((o) => o.id),
     );
-    return { version: current, ...standing, endorsements };
+    return {
+      version: current.version,
+      versionNumber,
+      empty: current.empty,
+      ...standing,
+      endorsements,
+    };
   }
 
   /**
    * Endorses the charter as it is now for the caller's seat organization. With
-   * `expectedVersion` (what the caller reviewed), a charter that moved on since is a 409.
+   * `expectedVersion` (what the caller reviewed), a charter that moved on since is a 409;
+   * so is an empty charter (nothing to agree on).
    */
   async endorseCharter(
     seat: Seat,
     user: { id: string; name: string },
     expectedVersion: string | undefined,
   ): Promise<EndorseCharterResponse> {
-    const version = await this.charterVersion(seat.partnershipId);
+    const reading = await this.readCharter(seat.partnershipId);
+    const { version } = reading;
     if (expectedVersion !== undefined && expectedVersion !== version) {
       throw new HttpError(409, ErrorCode.Conflict, "The charter changed, review it again");
     }
+    if (reading.empty) {
+      throw new HttpError(
+        409,
+        ErrorCode.Conflict,
+        "The charter is empty: write it before endorsing it",
+      );
+    }
     const now = Date.now();
+    const versionNumber = await this.versions.record(seat.partnershipId, version, now);
     await this.db
       .insertInto("charter_endorsements")
       .values({
@@ -126,9 +150,10 @@ export class GovernanceService {
         userId: user.id,
         userName: user.name,
         version,
+        versionNumber,
         endorsedAt: new Date(now).toISOString(),
       },
-      status: await this.charterStatus(seat.partnershipId, version),
+      status: await this.charterStatus(seat.partnershipId, reading),
     };
   }
 

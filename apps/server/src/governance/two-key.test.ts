@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import {
   charterStanding,
-  charterVersion,
   decisionState,
   latestByOrganization,
   tally,
@@ -12,23 +10,6 @@ import {
 const N = "northwind";
 const S = "southpeak";
 const E = "eastgate";
-
-describe("charterVersion", () => {
-  it("is the same for the same updates, and moves on deletions the state vector ignores", () => {
-    const a = new Y.Doc();
-    a.getText("t").insert(0, "hello world");
-    const b = new Y.Doc();
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(charterVersion(a)).toMatch(/^[0-9a-f]{64}$/);
-    expect(charterVersion(b)).toBe(charterVersion(a));
-
-    const vector = Y.encodeStateVector(a);
-    const before = charterVersion(a);
-    a.getText("t").delete(0, 6);
-    expect(Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(vector))).toBe(true);
-    expect(charterVersion(a)).not.toBe(before);
-  });
-});
 
 describe("charterStanding", () => {
   const standing = (latest: [string, string][], organizations = [N, S]) =>

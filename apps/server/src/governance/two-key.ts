@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
 import type { DecisionOutcome, DecisionVoteValue } from "@entente/protocol";
-import * as Y from "yjs";
 
 /**
  * The two-key rules, on rows the server stamped (never on what the CRDT claims). A
@@ -13,15 +11,6 @@ export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly 
 
 /** Fewest organizations that make a partnership able to decide. */
 const MIN_ORGANIZATIONS = 2;
-
-/**
- * The charter's version: lowercase hex SHA-256 of its full Yjs state. Not the state vector
- * alone, which deletions do not change. (Endorsements store it: changing how it is computed
- * would make every stored endorsement read as "changed since".)
- */
-export function charterVersion(doc: Y.Doc): string {
-  return createHash("sha256").update(Y.encodeStateAsUpdate(doc)).digest("hex");
-}
 
 /** The last row of each organization, in the order the rows come. */
 export function latestByOrganization<T extends { organizationId: string }>(

@@ -1,6 +1,5 @@
-import { canWrite, formatDocumentName, type GovernanceLevel } from "@entente/domain";
+import { canWrite, type GovernanceLevel } from "@entente/domain";
 import {
-  agendaNotesFragment,
   ErrorCode,
   MAX_AGENDA_ITEMS,
   type AgendaItemView,
@@ -15,14 +14,15 @@ import type { AccessService, Seat } from "../access/access-service.js";
 import type { Dialect } from "../db/database.js";
 import type { AgendaItemsTable, Database, MeetingsTable } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
-import { xmlFragmentVersion } from "./notes-version.js";
 import type { LiveSockets } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
 import { deleteStoredDocument } from "../sync/document-deletion.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { rhythmLevels } from "./rhythm.js";
-import { signOffViews, type SignOffRecord } from "./sign-offs.js";
+import { meetingDocument } from "./meeting-document.js";
+import { SignOffRecords, signedContentVersion } from "./sign-off-records.js";
+import { signOffViews } from "./sign-offs.js";
 
 export type MeetingRow = Selectable<MeetingsTable>;
 type AgendaItemRow = Selectable<AgendaItemsTable>;
@@ -84,7 +84,11 @@ export class MeetingService {
     private readonly events: FeedEvents,
     private readonly liveSockets: Pick<LiveSockets, "closeDocument">,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.signOffs = new SignOffRecords(db, documents);
+  }
+
+  private readonly signOffs: SignOffRecords;
 
   /**
    * The meeting and the caller's seat in its partnership. Non-members get the 404 of a
@@ -137,6 +141,10 @@ export class MeetingService {
     return {
       meetings: await this.views(partnershipId, ordered),
       rhythm: await this.rhythmOf(partnershipId, rows, now),
+      deletedSignedItems: await this.signOffs.deletedItems(
+        partnershipId,
+        await this.access.organizationIds(partnershipId),
+      ),
     };
   }
 
@@ -253,14 +261,16 @@ export class MeetingService {
   }
 
   /**
-   * Deletes the meeting with its agenda, sign-offs and workshop, and its document's stored
-   * notes in the same transaction (nothing can read them again: the document exists only
-   * while the meeting does). Then the sockets open on the document close, on every instance.
+   * Deletes the meeting with its agenda and workshop, and its document's stored notes in the
+   * same transaction (nothing can read them again: the document exists only while the
+   * meeting does); its sign-offs stay, with what they signed, stamped with who deleted it.
+   * Then the sockets open on the document close, on every instance.
    */
-  async delete(access: MeetingAccess): Promise<void> {
-    const { meeting } = access;
+  async delete(access: MeetingAccess, user: { id: string; name: string }): Promise<void> {
+    const { meeting, seat } = access;
     const documentName = meetingDocument(meeting);
     await this.db.transaction().execute(async (trx) => {
+      await this.signOffs.markDeleted(trx, { meetingId: meeting.id }, { user, seat }, this.now());
       await deleteStoredDocument(trx, this.dialect, documentName);
       await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
     });
@@ -332,9 +342,14 @@ export class MeetingService {
     return this.changed(meeting.partnership_id, meeting.id);
   }
 
-  async deleteAgendaItem(access: MeetingAccess & { item: AgendaItemRow }): Promise<MeetingView> {
-    const { meeting, item } = access;
+  /** Deletes the item; its sign-offs stay, with what they signed, stamped with who deleted it. */
+  async deleteAgendaItem(
+    access: MeetingAccess & { item: AgendaItemRow },
+    user: { id: string; name: string },
+  ): Promise<MeetingView> {
+    const { meeting, item, seat } = access;
     await this.db.transaction().execute(async (trx) => {
+      await this.signOffs.markDeleted(trx, { itemId: item.id }, { user, seat }, this.now());
       await trx.deleteFrom("agenda_items").where("id", "=", item.id).execute();
       await this.renumber(trx, await this.agendaOf(trx, meeting.id));
     });
@@ -342,31 +357,18 @@ export class MeetingService {
   }
 
   /**
-   * The caller's seat organization signs off the item's notes as they are now (the live
-   * room's content when loaded). Earlier sign-offs stay as history; the latest counts.
+   * The caller's seat organization signs off the item as it is now: its title, owner and
+   * notes (the live room's content when loaded), and the meeting's title and date. With
+   * `expectedVersion`, an item that changed since is a 409. Earlier sign-offs stay as
+   * history; the latest counts while what it signed is unchanged.
    */
   async signOff(
     caller: Caller,
     access: MeetingAccess & { item: AgendaItemRow },
+    expectedVersion?: string,
   ): Promise<MeetingView> {
     const { meeting, item } = access;
-    const doc = await this.documents.readDocument(meetingDocument(meeting));
-    let version: string;
-    try {
-      version = xmlFragmentVersion(doc.getXmlFragment(agendaNotesFragment(item.id)));
-    } finally {
-      doc.destroy();
-    }
-    await this.db
-      .insertInto("agenda_sign_offs")
-      .values({
-        agenda_item_id: item.id,
-        organization_id: caller.seat.organizationId,
-        user_id: caller.user.id,
-        version,
-        created_at: this.now(),
-      })
-      .execute();
+    await this.signOffs.sign(caller, meeting, item, expectedVersion, this.now());
     return this.changed(meeting.partnership_id, meeting.id);
   }
 
@@ -609,8 +611,11 @@ export class MeetingService {
       .orderBy("created_at")
       .orderBy("id")
       .execute();
-    const signOffs = await this.signOffsOf(items.map((item) => item.id));
-    const versions = await this.notesVersions(meetings, items, signOffs);
+    const signOffs = await this.signOffs.history(items.map((item) => item.id));
+    const contents = await this.signOffs.currentContent(meetings, items);
+    const versions = new Map(
+      [...contents].map(([itemId, content]) => [itemId, signedContentVersion(content)]),
+    );
 
     return meetings.map((meeting) => {
       const people = participants
@@ -639,6 +644,7 @@ export class MeetingService {
             versions.get(item.id) ?? "",
             organizationIds,
           ),
+          version: versions.get(item.id) ?? "",
         }));
       return {
         id: meeting.id,
@@ -660,66 +666,6 @@ export class MeetingService {
       };
     });
   }
-
-  /** Every sign-off of these items, oldest first, by item. */
-  private async signOffsOf(itemIds: readonly string[]): Promise<Map<string, SignOffRecord[]>> {
-    const byItem = new Map<string, SignOffRecord[]>();
-    if (itemIds.length === 0) return byItem;
-    const rows = await this.db
-      .selectFrom("agenda_sign_offs")
-      .innerJoin("users", "users.id", "agenda_sign_offs.user_id")
-      .innerJoin("organizations", "organizations.id", "agenda_sign_offs.organization_id")
-      .select([
-        "agenda_sign_offs.agenda_item_id as itemId",
-        "agenda_sign_offs.organization_id as organizationId",
-        "organizations.name as organizationName",
-        "agenda_sign_offs.user_id as userId",
-        "users.name as userName",
-        "agenda_sign_offs.version",
-        "agenda_sign_offs.created_at as createdAt",
-      ])
-      .where("agenda_sign_offs.agenda_item_id", "in", itemIds)
-      .orderBy("agenda_sign_offs.id")
-      .execute();
-    for (const { itemId, ...record } of rows) {
-      const history = byItem.get(itemId) ?? [];
-      history.push(record);
-      byItem.set(itemId, history);
-    }
-    return byItem;
-  }
-
-  /** The current version of the notes of each signed-off item (documents read only for those). */
-  private async notesVersions(
-    meetings: readonly MeetingRow[],
-    items: readonly AgendaItemRow[],
-    signOffs: ReadonlyMap<string, unknown>,
-  ): Promise<Map<string, string>> {
-    const versions = new Map<string, string>();
-    for (const meeting of meetings) {
-      const signed = items.filter((i) => i.meeting_id === meeting.id && signOffs.has(i.id));
-      if (signed.length === 0) continue;
-      const doc = await this.documents.readDocument(meetingDocument(meeting));
-      try {
-        for (const item of signed) {
-          versions.set(
-            item.id,
-            xmlFragmentVersion(doc.getXmlFragment(agendaNotesFragment(item.id))),
-          );
-        }
-      } finally {
-        doc.destroy();
-      }
-    }
-    return versions;
-  }
 }
 
-/** The name of a meeting's Yjs document. */
-export function meetingDocument(meeting: Pick<MeetingRow, "id" | "partnership_id">): string {
-  return formatDocumentName({
-    kind: "meeting",
-    partnershipId: meeting.partnership_id,
-    meetingId: meeting.id,
-  });
-}
+export { meetingDocument } from "./meeting-document.js";

@@ -2,6 +2,7 @@ import { ErrorCode } from "@entente/protocol";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatDocumentName } from "@entente/domain";
+import { writeCharterContent } from "@entente/editor";
 import { addDecision } from "@entente/schema";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
 import { changeDocument } from "../test/document-writes.js";
@@ -563,6 +564,12 @@ describe("input validation of mutating endpoints", () => {
       kind: "organization",
       role: "admin",
     });
+    // An empty charter cannot be endorsed (409): give the endorsement something to agree on.
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId }),
+      (doc) => writeCharterContent(doc, paragraph("Purpose: low-carbon cold chains.")),
+    );
     let decisionId = "";
     await changeDocument(
       harness.store,

@@ -12,7 +12,7 @@ import { InProcessFeedEvents } from "../feed/feed-events.js";
 import { NotificationService } from "../feed/notification-service.js";
 import { PostService } from "../feed/post-service.js";
 import { GovernanceService } from "../governance/governance-service.js";
-import { xmlFragmentVersion } from "../meetings/notes-version.js";
+import { signedContent, signedContentVersion } from "../meetings/sign-off-records.js";
 import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
@@ -333,12 +333,24 @@ async function seedMeetings(
         )
         .execute();
       for (const item of items.filter((i) => i.notes !== undefined)) {
-        const version = xmlFragmentVersion(notes.getXmlFragment(agendaNotesFragment(item.id)));
+        const content = signedContent(
+          { title: meeting.title, starts_at: startsAt },
+          {
+            id: item.id,
+            title: item.title,
+            owner_organization_id: organizations.get(item.owner) ?? "",
+          },
+          notes,
+        );
+        const version = signedContentVersion(content);
         for (const [offset, email] of [AMARA, SOFIA].entries()) {
           await trx
             .insertInto("agenda_sign_offs")
             .values({
+              partnership_id: partnershipId,
+              meeting_id: id,
               agenda_item_id: item.id,
+              snapshot: JSON.stringify(content),
               organization_id: person(email).organizationId,
               user_id: person(email).id,
               version,

@@ -2,7 +2,7 @@ import { formatDocumentName } from "@entente/domain";
 import { CHARTER_FRAGMENT, charterPlainText } from "@entente/editor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { charterVersion } from "../governance/two-key.js";
+import { yjsStateHash } from "../governance/charter-version.js";
 import { eventually, LiveServer } from "../test/live-server.js";
 import { CurrentDocuments, type LoadedRoom, type LoadedRooms } from "./document-reader.js";
 import { SqlUpdateLog, type StoredDocument, type UpdateLog } from "./update-log.js";
@@ -118,11 +118,11 @@ describe("CurrentDocuments in a running server", () => {
     expect(charterPlainText(fromRoom)).toBe(expected);
     const fromStorage = await storage.readDocument(charter);
     expect(charterPlainText(fromStorage)).toBe(charterPlainText(fromRoom));
-    expect(charterVersion(fromRoom)).toBe(charterVersion(fromStorage));
+    expect(yjsStateHash(fromRoom)).toBe(yjsStateHash(fromStorage));
 
     client.destroy();
     await eventually(() => live.server.rooms.size === 0, 5000, "room unloaded");
     const afterUnload = await live.server.services.documents.readDocument(charter);
-    expect(charterVersion(afterUnload)).toBe(charterVersion(fromStorage));
+    expect(yjsStateHash(afterUnload)).toBe(yjsStateHash(fromStorage));
   });
 });

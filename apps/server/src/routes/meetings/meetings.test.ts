@@ -104,6 +104,7 @@ describe("meeting routes", () => {
             timeboxMinutes: 30,
             position: 0,
             signOffs: [],
+            version: expect.stringMatching(/^[0-9a-f]{64}$/),
           },
           {
             id: expect.any(String),
@@ -112,6 +113,7 @@ describe("meeting routes", () => {
             timeboxMinutes: 45,
             position: 1,
             signOffs: [],
+            version: expect.stringMatching(/^[0-9a-f]{64}$/),
           },
         ],
         createdBy: {
@@ -376,7 +378,7 @@ describe("meeting routes", () => {
       expect(await facilitatorOf()).toBe(cast.north.editor.id);
     });
 
-    it("deletes a meeting with its agenda and sign-offs", async () => {
+    it("deletes a meeting with its agenda, keeping its sign-offs stamped with who deleted it", async () => {
       const meeting = await created(
         steering({
           agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
@@ -394,9 +396,21 @@ describe("meeting routes", () => {
         (await call("PATCH", `/api/agenda-items/${item}`, cast.north.admin, { title: "x" })).status,
       ).toBe(404);
       expect((await call("GET", meetingsPath(), cast.north.admin)).body.meetings).toEqual([]);
-      for (const table of ["agenda_items", "agenda_sign_offs", "meeting_participants"] as const) {
+      for (const table of ["agenda_items", "meeting_participants"] as const) {
         expect(await harness.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
       }
+      // A signature outlives what it signed (routes/meetings/sign-off-binding.test.ts).
+      const kept = await harness.store.db
+        .selectFrom("agenda_sign_offs")
+        .select(["agenda_item_id", "deleted_by_user_id", "deleted_by_organization_id"])
+        .execute();
+      expect(kept).toEqual([
+        {
+          agenda_item_id: item,
+          deleted_by_user_id: cast.south.editor.id,
+          deleted_by_organization_id: cast.south.id,
+        },
+      ]);
     });
   });
 

@@ -85,7 +85,7 @@ export function meetingRoutes(services: Services): Hono<AppEnv> {
       const { meetingId } = parseOrThrow(MeetingParams, c.req.param());
       const found = await meetings.requireMeeting(user.id, meetingId);
       requireWriter(found.seat, "delete a meeting");
-      await meetings.delete(found);
+      await meetings.delete(found, user);
       return c.body(null, 204);
     })
     .post("/:meetingId/agenda-items", async (c) => {
@@ -117,7 +117,7 @@ export function agendaItemRoutes(services: Services): Hono<AppEnv> {
       const { itemId } = parseOrThrow(AgendaItemParams, c.req.param());
       const found = await meetings.requireAgendaItem(user.id, itemId);
       requireWriter(found.seat, "change the agenda");
-      const body: MeetingResponse = { meeting: await meetings.deleteAgendaItem(found) };
+      const body: MeetingResponse = { meeting: await meetings.deleteAgendaItem(found, user) };
       return c.json(body);
     })
     .post("/:itemId/sign-off", async (c) => {
@@ -125,9 +125,9 @@ export function agendaItemRoutes(services: Services): Hono<AppEnv> {
       const { itemId } = parseOrThrow(AgendaItemParams, c.req.param());
       const found = await meetings.requireAgendaItem(user.id, itemId);
       requireWriter(found.seat, "sign off the notes");
-      await readJson(c, SignOffBody);
+      const input = await readJson(c, SignOffBody);
       const body: MeetingResponse = {
-        meeting: await meetings.signOff({ user, seat: found.seat }, found),
+        meeting: await meetings.signOff({ user, seat: found.seat }, found, input.version),
       };
       return c.json(body);
     });

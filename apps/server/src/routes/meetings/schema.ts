@@ -74,8 +74,16 @@ export const UpdateAgendaItemBody = z.strictObject({
   position: z.number().int().min(0).optional(),
 });
 
-/** Strict: a sign-off speaks for the caller's seat organization, never one the body names. */
-export const SignOffBody = z.strictObject({});
+/**
+ * Strict: a sign-off speaks for the caller's seat organization, never one the body names.
+ * `version`: the item's `version` the caller read; an item that changed since is a 409.
+ */
+export const SignOffBody = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "not an agenda item version (64 lowercase hex digits)")
+    .optional(),
+});
 
 export const RhythmBody = z.strictObject({
   levels: z

@@ -292,15 +292,23 @@ export const en = {
   "activity.edited.private": "{name} edited {organization}'s private notes ({edits})",
   "activity.edited.meeting": "{name} edited a meeting ({edits})",
   "activity.edited.other": "{name} edited a document ({edits})",
+  "activity.charter.endorsed": "{name} endorsed version {number} of the charter",
+  "activity.charter.endorsementLost":
+    "The charter changed since {organization} endorsed version {number}",
 
   "endorsement.title": "Endorsement",
   "endorsement.state.ratified": "Ratified",
   "endorsement.state.changed": "Changed since endorsement",
   "endorsement.state.pending": "Awaiting endorsement",
-  "endorsement.ratified.detail": "Every organization endorsed version {version}.",
-  "endorsement.progress":
-    "{count} of {total} organizations endorsed the current version ({version}).",
-  "endorsement.by": "Version {version}, endorsed by {name} on {date}",
+  "endorsement.ratified.detail": "Every organization endorsed this version.",
+  "endorsement.progress": "{count} of {total} organizations endorsed the current version.",
+  "endorsement.versionLabel": "Version {number} · {date} · endorsed by {organizations}",
+  "endorsement.versionLabelNone": "Version {number} · not endorsed yet",
+  "endorsement.ratifiedMeans":
+    "Ratified means every organization endorsed this exact text; any change to it needs everyone's endorsement again.",
+  "endorsement.by": "Version {number} · {date} · endorsed by {name}",
+  "endorsement.lost": "The charter changed since {organization} endorsed version {number}.",
+  "endorsement.empty": "The charter is empty: write it before anyone can endorse it.",
   "endorsement.current": "current",
   "endorsement.outdated": "changed since",
   "endorsement.none": "Not endorsed yet",
@@ -689,6 +697,16 @@ export const en = {
   "meetings.signOff.by": "Signed off by {name} on {date}",
   "meetings.signOff.current": "Up to date",
   "meetings.signOff.changed": "Changed since sign-off",
+  "meetings.signOff.notCounted": "not counted",
+  "meetings.signOff.covers":
+    "A sign-off covers this item's title, owner and notes, and the meeting's title and date.",
+  "meetings.signOff.movedOn":
+    "This item changed while you were reading it. Review it again, then sign it off.",
+  "meetings.deletedSigned.title": "Signed, then deleted",
+  "meetings.deletedSigned.item": "“{title}” ({meeting}, {date})",
+  "meetings.deletedSigned.story":
+    "signed by {organizations}, then deleted by {name}, {organization} on {date}",
+  "meetings.deletedSigned.untitled": "An item signed before snapshots were kept",
   "meetings.signOff.none": "Not signed off yet",
   "meetings.signOff.action": "Sign off for {organization}",
   "meetings.rhythm.title": "Governance rhythm",

@@ -297,15 +297,24 @@ export const fr: Record<MessageKey, string> = {
   "activity.edited.private": "{name} a modifié les notes privées de {organization} ({edits})",
   "activity.edited.meeting": "{name} a modifié une réunion ({edits})",
   "activity.edited.other": "{name} a modifié un document ({edits})",
+  "activity.charter.endorsed": "{name} a approuvé la version {number} de la charte",
+  "activity.charter.endorsementLost":
+    "La charte a changé depuis que {organization} a approuvé la version {number}",
 
   "endorsement.title": "Approbation",
   "endorsement.state.ratified": "Ratifiée",
   "endorsement.state.changed": "Modifiée depuis l’approbation",
   "endorsement.state.pending": "En attente d’approbation",
-  "endorsement.ratified.detail": "Toutes les organisations ont approuvé la version {version}.",
-  "endorsement.progress":
-    "{count} organisation(s) sur {total} ont approuvé la version actuelle ({version}).",
-  "endorsement.by": "Version {version}, approuvée par {name} le {date}",
+  "endorsement.ratified.detail": "Toutes les organisations ont approuvé cette version.",
+  "endorsement.progress": "{count} organisation(s) sur {total} ont approuvé la version actuelle.",
+  "endorsement.versionLabel": "Version {number} · {date} · approuvée par {organizations}",
+  "endorsement.versionLabelNone": "Version {number} · pas encore approuvée",
+  "endorsement.ratifiedMeans":
+    "Ratifiée signifie que chaque organisation a approuvé ce texte exact ; toute modification demande à nouveau l’approbation de tous.",
+  "endorsement.by": "Version {number} · {date} · approuvée par {name}",
+  "endorsement.lost":
+    "La charte a changé depuis que {organization} a approuvé la version {number}.",
+  "endorsement.empty": "La charte est vide : rédigez-la avant que quiconque puisse l’approuver.",
   "endorsement.current": "actuelle",
   "endorsement.outdated": "modifiée depuis",
   "endorsement.none": "Pas encore approuvée",
@@ -707,6 +716,16 @@ export const fr: Record<MessageKey, string> = {
   "meetings.signOff.by": "Validé par {name} le {date}",
   "meetings.signOff.current": "À jour",
   "meetings.signOff.changed": "Modifié depuis la validation",
+  "meetings.signOff.notCounted": "non comptée",
+  "meetings.signOff.covers":
+    "Une validation couvre le titre, le responsable et les notes de ce point, ainsi que le titre et la date de la réunion.",
+  "meetings.signOff.movedOn":
+    "Ce point a changé pendant votre lecture. Relisez-le, puis validez-le.",
+  "meetings.deletedSigned.title": "Validés, puis supprimés",
+  "meetings.deletedSigned.item": "« {title} » ({meeting}, {date})",
+  "meetings.deletedSigned.story":
+    "validé par {organizations}, puis supprimé par {name}, {organization} le {date}",
+  "meetings.deletedSigned.untitled": "Un point validé avant la conservation des instantanés",
   "meetings.signOff.none": "Pas encore validé",
   "meetings.signOff.action": "Valider pour {organization}",
   "meetings.rhythm.title": "Rythme de gouvernance",

@@ -1,4 +1,4 @@
-import type { ActivityEntry } from "@entente/protocol";
+import type { ActivityEntry, CharterActivity } from "@entente/protocol";
 import { useState } from "react";
 import { useI18n, useT, type Translate } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
@@ -145,7 +145,7 @@ function ActivityList({
           <ul className="card activity-day__list">
             {entries.map((entry) => (
               <ActivityRow
-                key={`${entry.document.name}|${entry.user?.id}|${entry.organization?.id}|${entry.from}`}
+                key={`${entry.document.name}|${entry.charter?.event ?? ""}|${entry.user?.id}|${entry.organization?.id}|${entry.from}`}
                 entry={entry}
               />
             ))}
@@ -198,6 +198,7 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
       data-testid="activity-entry"
       data-organization-id={entry.organization?.id ?? ""}
       data-document-kind={entry.document.kind}
+      data-charter-event={entry.charter?.event}
     >
       <span className="activity-entry__text">
         {entry.organization ? (
@@ -209,7 +210,9 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
             {" · "}
           </>
         ) : null}
-        {sentence(t, entry.document.kind, { name, edits, organization: owner })}
+        {entry.charter
+          ? charterSentence(t, entry.charter, name)
+          : sentence(t, entry.document.kind, { name, edits, organization: owner })}
       </span>
       <time
         className="activity-entry__time"
@@ -220,6 +223,16 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
       </time>
     </li>
   );
+}
+
+/** "Sofia endorsed version 3 of the charter", or that the charter changed since. */
+function charterSentence(t: Translate, charter: CharterActivity, name: string): string {
+  return charter.event === "endorsed"
+    ? t("activity.charter.endorsed", { name, number: charter.versionNumber })
+    : t("activity.charter.endorsementLost", {
+        organization: charter.organization.name,
+        number: charter.versionNumber,
+      });
 }
 
 /** "Sofia edited the charter (3 edits)", by the kind of document edited. */

@@ -15,8 +15,3 @@ export const charterApi = {
       { version },
     ),
 };
-
-/** A version (a SHA-256) short enough to read and compare at a glance. */
-export function shortVersion(version: string): string {
-  return version.slice(0, 8);
-}

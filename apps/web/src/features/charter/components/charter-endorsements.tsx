@@ -1,6 +1,5 @@
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
-import { shortVersion } from "../api/charter-api";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -37,6 +36,12 @@ export function CharterEndorsements() {
     : status.changedSinceEndorsement
       ? "changed"
       : "pending";
+  const current = status.endorsements.filter((e) => e.current);
+  const currentEndorsers = current.map((e) => e.organizationName);
+  const lastEndorsedAt = current.reduce(
+    (latest, e) => (e.endorsedAt > latest ? e.endorsedAt : latest),
+    "",
+  );
   const mine = rows.find((r) => r.organizationId === context.me.organizationId);
   const mineIsCurrent = mine?.endorsement?.current === true;
 
@@ -52,16 +57,22 @@ export function CharterEndorsements() {
       </h2>
       <p className={`status-banner status-banner--${state}`}>
         <strong>{t(`endorsement.state.${state}`)}</strong>
+        <span data-testid="charter-version-label">
+          {currentEndorsers.length > 0
+            ? t("endorsement.versionLabel", {
+                number: status.versionNumber,
+                date: formatDate(lastEndorsedAt),
+                organizations: currentEndorsers.join(", "),
+              })
+            : t("endorsement.versionLabelNone", { number: status.versionNumber })}
+        </span>
         <span>
           {state === "ratified"
-            ? t("endorsement.ratified.detail", { version: shortVersion(status.version) })
-            : t("endorsement.progress", {
-                count: endorsedCurrent,
-                total: rows.length,
-                version: shortVersion(status.version),
-              })}
+            ? t("endorsement.ratified.detail")
+            : t("endorsement.progress", { count: endorsedCurrent, total: rows.length })}
         </span>
       </p>
+      <p className="muted endorsements__note">{t("endorsement.ratifiedMeans")}</p>
       <ul className="endorsements__list">
         {rows
           .filter((row) => shows(row.organizationId))
@@ -77,13 +88,21 @@ export function CharterEndorsements() {
                 <span className="endorsements__detail">
                   {t("endorsement.by", {
                     name: endorsement.userName,
-                    version: shortVersion(endorsement.version),
+                    number: endorsement.versionNumber,
                     date: formatDate(endorsement.endorsedAt),
                   })}{" "}
                   {endorsement.current ? (
                     <span className="pill pill--good">{t("endorsement.current")}</span>
                   ) : (
-                    <span className="pill pill--warning">{t("endorsement.outdated")}</span>
+                    <>
+                      <span className="pill pill--warning">{t("endorsement.outdated")}</span>{" "}
+                      <span className="muted" data-testid="endorsement-lost">
+                        {t("endorsement.lost", {
+                          organization: endorsement.organizationName,
+                          number: endorsement.versionNumber,
+                        })}
+                      </span>
+                    </>
                   )}
                 </span>
               ) : (
@@ -95,6 +114,10 @@ export function CharterEndorsements() {
       {canAct(context) ? (
         mineIsCurrent ? (
           <p className="muted endorsements__note">{t("endorsement.youEndorsed")}</p>
+        ) : status.empty ? (
+          <p className="muted endorsements__note" data-testid="charter-empty">
+            {t("endorsement.empty")}
+          </p>
         ) : (
           <button
             type="button"

@@ -54,9 +54,13 @@ export const meetingsApi = {
   removeAgendaItem: (itemId: string) =>
     api.delete<MeetingResponse>(`/api/agenda-items/${segment(itemId)}`),
 
-  /** Signs the item's notes off, as they are now, for the caller's organization. */
-  signOff: (itemId: string) =>
-    api.post<MeetingResponse>(`/api/agenda-items/${segment(itemId)}/sign-off`),
+  /**
+   * Signs the item off for the caller's organization: its title, owner and notes and the
+   * meeting's title and date, at `version` (a 409 if the item changed since).
+   * `useMeeting` checks what the user sees against the server's item first.
+   */
+  signOff: (itemId: string, version: string) =>
+    api.post<MeetingResponse>(`/api/agenda-items/${segment(itemId)}/sign-off`, { version }),
 
   rhythm: (partnershipId: string) =>
     api.get<RhythmResponse>(`/api/partnerships/${segment(partnershipId)}/rhythm`),

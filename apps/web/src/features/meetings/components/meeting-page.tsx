@@ -272,7 +272,7 @@ function Agenda({
               actions={{
                 update: (changes) => actions.updateItem(item.id, changes),
                 remove: () => actions.removeItem(item.id),
-                signOff: () => actions.signOff(item.id),
+                signOff: () => actions.signOff(meeting, item),
                 moveUp: move(item.id, -1),
                 moveDown: move(item.id, 1),
               }}

@@ -9,6 +9,7 @@ import { canAct, usePartnershipContext } from "../../partnerships/state/partners
 import { useMeetings } from "../hooks/use-meetings";
 import { meetingPath } from "../state/meeting-paths";
 import { splitMeetings } from "../state/meetings-state";
+import { DeletedSignedItems } from "./deleted-signed-items";
 import { MeetingCard } from "./meeting-card";
 import { MeetingForm, type MeetingFormValues } from "./meeting-form";
 import { RhythmPanel } from "./rhythm-panel";
@@ -85,6 +86,7 @@ export default function MeetingsSection() {
         <>
           <RhythmPanel rhythm={data.rhythm} onSave={setRhythm} />
           <MeetingLists meetings={data.meetings} />
+          <DeletedSignedItems items={data.deletedSignedItems} />
         </>
       ) : loadError ? null : (
         <PageStatus>{t("common.loading")}</PageStatus>

@@ -6,8 +6,9 @@ import { OrganizationChip } from "../../partnerships/components/organization-chi
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 
 /**
- * Each organization's sign-off of an item's notes (who, when, and whether the notes changed
- * since), and the button that signs them off, as they are now, for the user's organization.
+ * Each organization's sign-off of an item (who, when, and whether what it signed changed
+ * since: then it is shown but not counted), what a sign-off covers, and the button that
+ * signs the item off, as the user reads it, for the user's organization.
  */
 export function SignOffs({
   item,
@@ -47,7 +48,7 @@ export function SignOffs({
                   })}{" "}
                   {signOff.changedSince ? (
                     <span className="pill pill--warning" data-testid="sign-off-changed">
-                      {t("meetings.signOff.changed")}
+                      {t("meetings.signOff.changed")} · {t("meetings.signOff.notCounted")}
                     </span>
                   ) : (
                     <span className="pill pill--good">{t("meetings.signOff.current")}</span>
@@ -60,6 +61,7 @@ export function SignOffs({
           );
         })}
       </ul>
+      <p className="muted sign-offs__covers">{t("meetings.signOff.covers")}</p>
       {mayAct && (!mine || mine.changedSince) ? (
         <button
           type="button"
@@ -71,7 +73,13 @@ export function SignOffs({
           {t("meetings.signOff.action", { organization: myOrganization.name })}
         </button>
       ) : null}
-      <FormError error={error} />
+      {error?.status === 409 ? (
+        <p className="form-error" role="alert">
+          {t("meetings.signOff.movedOn")}
+        </p>
+      ) : (
+        <FormError error={error} />
+      )}
     </div>
   );
 }

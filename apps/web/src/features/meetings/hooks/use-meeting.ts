@@ -1,20 +1,44 @@
-import type { MeetingResponse } from "@entente/protocol";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { AgendaItemView, MeetingResponse, MeetingView } from "@entente/protocol";
+import { ApiError } from "../../../lib/api-client";
+import { useCallback, useEffect, useMemo } from "react";
 import { usePolledResource } from "../../../lib/use-polled-resource";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import { meetingsApi, type AgendaItemInput, type MeetingInput } from "../api/meetings-api";
 import { rhythmStore } from "../state/rhythm-store";
 import { useMeetingEvents } from "./use-meeting-events";
 
-/** Sign-offs are compared with the notes on the server; this long after the last keystroke. */
+/**
+ * Sign-offs are compared with the notes on the server, and a sign-off binds to the item's
+ * version (notes included): read again this long after the last keystroke.
+ */
 const NOTES_SETTLE_MS = 1_200;
 /** Besides the live events: a slow poll, for what no event announces. */
 const POLL_MS = 15_000;
 
 /**
+ * The version a sign-off of `item` binds to, as the user sees it: its title, owner and the
+ * meeting's title and date as shown, and the live notes (the server's, read now: they are
+ * what the editor shows, whereas the shown view may be a keystroke behind). Anything shown
+ * that changed meanwhile is a conflict: the user reviews it again.
+ */
+async function signedVersion(shown: MeetingView, item: AgendaItemView): Promise<string> {
+  const { meeting: fresh } = await meetingsApi.get(shown.id);
+  const now = fresh.agenda.find((candidate) => candidate.id === item.id);
+  const unchanged =
+    now !== undefined &&
+    now.title === item.title &&
+    now.ownerOrganizationId === item.ownerOrganizationId &&
+    fresh.title === shown.title &&
+    fresh.startsAt === shown.startsAt;
+  if (!unchanged) throw new ApiError(409, "conflict", "The agenda item changed meanwhile");
+  return now.version;
+}
+
+/**
  * One meeting as the server stamps it (agenda, participants, sign-offs), read again on its
  * `meeting.changed` events, after the user's own changes, and shortly after its live notes
- * changed while some item is signed off (the server decides whether they changed since).
+ * changed (the server decides whether they changed since a sign-off, and gives the version
+ * a new sign-off binds to).
  */
 export function useMeeting(partnershipId: string, meetingId: string, notes: CollabDocument | null) {
   const { data, error, refresh } = usePolledResource<MeetingResponse>(
@@ -33,15 +57,10 @@ export function useMeeting(partnershipId: string, meetingId: string, notes: Coll
     onReconnect: () => void refresh(),
   });
 
-  const signedOff = useRef(false);
-  useEffect(() => {
-    signedOff.current = meeting?.agenda.some((item) => item.signOffs.length > 0) ?? false;
-  }, [meeting]);
   useEffect(() => {
     if (!notes) return;
     let timer: number | undefined;
     const onUpdate = () => {
-      if (!signedOff.current) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void refresh(), NOTES_SETTLE_MS);
     };
@@ -72,7 +91,14 @@ export function useMeeting(partnershipId: string, meetingId: string, notes: Coll
       updateItem: (itemId: string, changes: Partial<AgendaItemInput> & { position?: number }) =>
         after(meetingsApi.updateAgendaItem(itemId, changes)),
       removeItem: (itemId: string) => after(meetingsApi.removeAgendaItem(itemId)),
-      signOff: (itemId: string) => after(meetingsApi.signOff(itemId)),
+      signOff: async (shown: MeetingView, item: AgendaItemView) => {
+        try {
+          await after(meetingsApi.signOff(item.id, await signedVersion(shown, item)));
+        } catch (caught) {
+          await refresh();
+          throw caught;
+        }
+      },
     }),
     [after, meetingId, partnershipId],
   );

@@ -30,7 +30,15 @@ function meeting(id: string, startsAt: string, durationMinutes = 60): MeetingVie
 }
 
 function item(id: string, position: number): AgendaItemView {
-  return { id, title: id, ownerOrganizationId: "o1", timeboxMinutes: 10, position, signOffs: [] };
+  return {
+    id,
+    title: id,
+    ownerOrganizationId: "o1",
+    timeboxMinutes: 10,
+    position,
+    signOffs: [],
+    version: "",
+  };
 }
 
 describe("meetings state", () => {
