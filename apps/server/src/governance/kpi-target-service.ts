@@ -241,7 +241,10 @@ export class KpiTargetService {
       .where("status", "=", "pending")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw conflict("This proposal is no longer pending");
-    return { proposal: toProposalView(await this.record(seat.partnershipId, record.id)), applied: false };
+    return {
+      proposal: toProposalView(await this.record(seat.partnershipId, record.id)),
+      applied: false,
+    };
   }
 
   /** A pending proposal of the KPI that the caller's organization may act on. */
@@ -324,7 +327,9 @@ export class KpiTargetService {
     try {
       for (const objective of readObjectives(doc)) {
         if (!objective.ok) continue;
-        const found = objective.value.kpis.some((kpi) => (kpi.ok ? kpi.value.id : kpi.id) === kpiId);
+        const found = objective.value.kpis.some(
+          (kpi) => (kpi.ok ? kpi.value.id : kpi.id) === kpiId,
+        );
         if (found) {
           return { objectiveId: objective.value.id, owners: objective.value.ownerOrganizationIds };
         }

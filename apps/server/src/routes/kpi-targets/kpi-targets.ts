@@ -67,12 +67,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
       const seat = await access.requireSeat(user.id, id);
       requireWriter(seat);
       await readJson(c, EmptyBody);
-      const body: KpiTargetProposalResponse = await targets.withdraw(
-        seat,
-        user,
-        kpiId,
-        proposalId,
-      );
+      const body: KpiTargetProposalResponse = await targets.withdraw(seat, user, kpiId, proposalId);
       return c.json(body);
     });
 }
