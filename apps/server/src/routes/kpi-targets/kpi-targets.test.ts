@@ -264,16 +264,24 @@ describe("two-key KPI target routes", () => {
       body: errorOf("not_found"),
     });
     for (const body of [
+      null,
+      [],
+      [{ target: 60 }],
+      '"hello"',
+      '{"target": ',
+      "target=60",
+      '{"target": 1e999}',
+      { target: null },
+      { target: [60] },
       { target: "60" },
       {},
       { target: 60, organizationId: cast.south.id },
       { target: 60, changedBy: cast.south.editor.id },
       { target: 60, note: "x".repeat(20_001) },
     ]) {
-      expect(await propose(cast.north.editor, sharedKpi, body)).toMatchObject({
-        status: 400,
-        body: errorOf("invalid_input"),
-      });
+      const response = await propose(cast.north.editor, sharedKpi, body);
+      expect(response.status).toBe(400);
+      expect(["invalid_input", "invalid_json"]).toContain(response.body.error.code);
     }
     const proposed = await propose(cast.north.editor, sharedKpi, { target: 60 });
     const id = proposed.body.proposal.id as string;
@@ -286,6 +294,34 @@ describe("two-key KPI target routes", () => {
       await act(cast.south.editor, sharedKpi, id, "agree", { organizationId: cast.north.id }),
     ).toMatchObject({ status: 400, body: errorOf("invalid_input") });
     expect((await storedKpi(sharedKpi)).target).toBe(40);
+    const rows = await harness.store.db.selectFrom("kpi_target_proposals").select("id").execute();
+    expect(rows.map((r) => r.id)).toEqual([id]);
+  });
+
+  it("keeps one proposal waiting, and appends a target once, when people act at the same time", async () => {
+    const made = await Promise.all([
+      propose(cast.north.editor, sharedKpi, { target: 61 }),
+      propose(cast.south.editor, sharedKpi, { target: 62 }),
+      propose(cast.north.admin, sharedKpi, { target: 63 }),
+    ]);
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
+    const pending = await harness.store.db
+      .selectFrom("kpi_target_proposals")
+      .select("id")
+      .where("status", "=", "pending")
+      .execute();
+    expect(pending).toHaveLength(1);
+
+    const waiting = (await targets(cast.north.viewer))[sharedKpi].pending;
+    const awaited = waiting.awaitingOrganizationIds[0] as string;
+    const agreers = awaited === cast.north.id ? cast.north : cast.south;
+    const agreed = await Promise.all([
+      act(agreers.editor, sharedKpi, waiting.id, "agree"),
+      act(agreers.admin, sharedKpi, waiting.id, "agree"),
+    ]);
+    expect(agreed.filter((r) => r.status === 200 && r.body.applied)).toHaveLength(1);
+    const kpi = await storedKpi(sharedKpi);
+    expect(readValues(kpi.targetHistory).map((h) => h.target)).toEqual([40, waiting.target]);
   });
 
   it("does not let one side apply a waiting proposal by dropping the partner from the owners", async () => {
