@@ -196,6 +196,9 @@ describe("document observers, told by the server of what each stored update chan
       south.doc.getMap("decisions").set(id, entry);
       entry.set("title", "Share the fleet");
       entry.set("status", "draft");
+      entry.set("createdBy", cast.south.id);
+      entry.set("organizationId", cast.southOrg);
+      entry.set("createdAt", new Date().toISOString());
     });
     await eventually(() => recorder.entryChanges(decisions).length === 2, 5000, "server answer");
     const answer = recorder.entryChanges(decisions)[1];
