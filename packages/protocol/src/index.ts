@@ -30,6 +30,15 @@ export type {
   UserView,
 } from "./api.js";
 export type {
+  KpiTargetAgreementView,
+  KpiTargetHistoryEntry,
+  KpiTargetProposalResponse,
+  KpiTargetProposalStatus,
+  KpiTargetProposalView,
+  KpiTargetsResponse,
+  KpiTargetsView,
+} from "./kpi-targets.js";
+export type {
   CharterAnchorView,
   CommentFeedEvent,
   CommentItemKind,

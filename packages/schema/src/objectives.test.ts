@@ -175,6 +175,7 @@ describe("objectives document", () => {
         organizationId: "northwind",
         changedAt: "2026-01-07T09:00:00.000Z",
         note: null,
+        proposalId: null,
       },
       {
         target: 50,
@@ -182,6 +183,7 @@ describe("objectives document", () => {
         organizationId: "southpeak",
         changedAt: "2026-04-01T10:00:00.000Z",
         note: null,
+        proposalId: null,
       },
       {
         target: 45,
@@ -189,6 +191,7 @@ describe("objectives document", () => {
         organizationId: "northwind",
         changedAt: "2026-05-01T10:00:00.000Z",
         note: "Agreed at the steering committee",
+        proposalId: null,
       },
     ]);
   });

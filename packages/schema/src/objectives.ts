@@ -76,6 +76,12 @@ export interface TargetChange {
   organizationId: string;
   changedAt: IsoDateTime;
   note: string | null;
+  /**
+   * The server's record of the proposal this target came from (who proposed, who agreed);
+   * `null` for the target a KPI was created with and for entries written before targets
+   * went through the server.
+   */
+  proposalId: string | null;
 }
 
 /** A dated value of a KPI. */
@@ -179,6 +185,7 @@ function readTargetChange(entry: unknown, index: number): ReadResult<TargetChang
     organizationId: f.ref("organizationId"),
     changedAt: f.dateTime("changedAt"),
     note: f.optionalText("note"),
+    proposalId: f.optionalRef("proposalId"),
   };
   return f.result(id, value, entry);
 }
@@ -414,14 +421,17 @@ function targetChange(
   by: Author,
   at: string,
   note: string | null,
+  proposalId: string | null = null,
 ): Record<string, unknown> {
-  return {
+  const change: Record<string, unknown> = {
     target,
     changedBy: by.userId,
     organizationId: by.organizationId,
     changedAt: at,
     note,
   };
+  if (proposalId !== null) change.proposalId = proposalId;
+  return change;
 }
 
 /**
@@ -476,7 +486,8 @@ function kpiItem(doc: Y.Doc, objectiveId: string, kpiId: string): Y.Map<unknown>
  * Changes a KPI's target by appending to its target history (who, when, why): old targets
  * stay visible, in order. The current target is the last entry, so two people setting a
  * target at once both stay in the history, and every peer sees the same one last.
- * `not_found` if the KPI is gone.
+ * `proposalId` names the server's record of the agreement behind it (the server writes
+ * targets; clients may only create a KPI with its first one). `not_found` if the KPI is gone.
  */
 export function setKpiTarget(
   doc: Y.Doc,
@@ -485,16 +496,18 @@ export function setKpiTarget(
   target: number,
   by: Author,
   note?: string,
+  proposalId?: string,
 ): void {
   checkNumber("target", target);
   const checkedNote = checkOptionalText("note", note);
+  const checkedProposal = checkOptionalRef("proposalId", proposalId ?? null);
   const at = checkAuthor(by);
   write(doc, () => {
     const history = kpiItem(doc, objectiveId, kpiId).get("targetHistory");
     if (!(history instanceof Y.Array)) {
       throw new SchemaWriteError("not_found", `target history of KPI ${kpiId} not found`);
     }
-    history.push([targetChange(target, by, at, checkedNote)]);
+    history.push([targetChange(target, by, at, checkedNote, checkedProposal)]);
   });
 }
 

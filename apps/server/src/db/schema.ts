@@ -134,6 +134,34 @@ export interface DecisionVotesTable {
   created_at: Millis;
 }
 
+/** A proposed target of a KPI of `<pid>/objectives`, kept once applied, withdrawn or replaced. */
+export interface KpiTargetProposalsTable {
+  id: string;
+  partnership_id: string;
+  objective_id: string;
+  kpi_id: string;
+  target: number;
+  note: string | null;
+  proposed_by_user_id: string;
+  /** The proposer's seat organization, stamped by the server; it agrees by proposing. */
+  organization_id: string;
+  /** JSON array of the organizations whose agreement it needed when proposed. */
+  required_organization_ids: string;
+  status: "pending" | "applied" | "withdrawn" | "replaced";
+  created_at: Millis;
+  resolved_at: Millis | null;
+  withdrawn_by_user_id: string | null;
+  withdrawn_by_organization_id: string | null;
+}
+
+/** One organization's agreement to a target proposal (its latest agreeing member). */
+export interface KpiTargetAgreementsTable {
+  proposal_id: string;
+  organization_id: string;
+  user_id: string;
+  created_at: Millis;
+}
+
 /**
  * A post of a partnership's updates feed. Deleting one keeps a tombstone (title, body,
  * links and search text emptied, `deleted_at` set) so its thread and notifications keep
@@ -455,6 +483,8 @@ export interface Database {
   document_snapshots: DocumentSnapshotsTable;
   charter_endorsements: CharterEndorsementsTable;
   decision_votes: DecisionVotesTable;
+  kpi_target_proposals: KpiTargetProposalsTable;
+  kpi_target_agreements: KpiTargetAgreementsTable;
   posts: PostsTable;
   replies: RepliesTable;
   reactions: ReactionsTable;

@@ -4,6 +4,7 @@ import type {
   ActivityResponse,
   CommentThreadListResponse,
   DecisionVotesResponse,
+  KpiTargetsResponse,
   DigestResponse,
   MeetingListResponse,
   NotificationListResponse,
@@ -123,6 +124,28 @@ describe("the demo seed", () => {
     ]);
     expect(rhythm[1]!.nextMeeting?.id).toBe(meetings[0]!.id);
     expect(rhythm[2]!.nextMeeting?.id).toBe(meetings[1]!.id);
+  });
+
+  it("has one KPI target change waiting for the partner, recorded by the server", async () => {
+    const response = await harness.request<KpiTargetsResponse>(
+      "GET",
+      `/api/partnerships/${partnershipId}/kpis/targets`,
+      { cookie: cookieOf("Amara Diallo") },
+    );
+    expect(response.status).toBe(200);
+    const waiting = Object.values(response.body.kpis).filter((kpi) => kpi.pending !== null);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({
+      agreedTarget: 8,
+      pending: {
+        target: 7.5,
+        proposedBy: { userName: "Sofia Marchetti", organizationId: organizations.get("Southpeak") },
+        agreements: [{ organizationId: organizations.get("Southpeak") }],
+        awaitingOrganizationIds: [organizations.get("Northwind")],
+      },
+    });
+    // Proposed yesterday in the story, not at seeding time.
+    expect(Date.parse(waiting[0]!.pending!.proposedAt)).toBeLessThan(seededAt - DAY_MS / 2);
   });
 
   it("has objectives with owners, KPIs that moved (one target changed, with who agreed) and actions", async () => {

@@ -16,10 +16,12 @@ import { signedContent, signedContentVersion } from "../meetings/sign-off-record
 import type { Logger } from "../observability/logger.js";
 import { newId } from "../ids.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
+import { LiveDocumentWriter } from "../sync/document-writer.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
 import { ago, DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import { seedWork } from "./demo-documents.js";
 import { seedConversation } from "./demo-feed.js";
+import { seedPendingTarget } from "./demo-targets.js";
 import { DemoHistory, recordEdit, type DemoEdit } from "./demo-history.js";
 
 const MINUTE_MS = 60_000;
@@ -490,6 +492,7 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     cast,
     work,
   );
+  await seedPendingTarget({ db, access, documents, writer: new LiveDocumentWriter(log) }, cast);
   logger.info(
     `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,
   );

@@ -10,8 +10,12 @@ import {
   type ResyncReason,
   type SyncMetrics,
 } from "../observability/metrics.js";
+import { ParkedUpdateError, RoomEntries, tellObservers } from "./applied-entries.js";
+import type { AppliedChange, DocumentObserver, EntryChange } from "./document-observers.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { DEFAULT_STORAGE_OUTAGE_MS, retryStorage, storageCloseCode } from "./storage-retry.js";
+import { refuseContent } from "./content-guard.js";
+import { documentShape, type DocumentShape } from "./document-shape.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import {
   applyStoredDocument,
@@ -35,6 +39,15 @@ export interface RoomServices {
    * of reach before it gives up and closes them with 4503; 15 s when omitted.
    */
   storageOutageMs?: number;
+  /** Told of every change this process applies and stores (document-observers.ts). */
+  observers: readonly DocumentObserver[];
+}
+
+/** A change applied and not stored yet, with what the observers will be told of it. */
+interface UnstoredChange extends PendingUpdate {
+  source: AppliedChange["source"];
+  at: number;
+  changes: readonly EntryChange[];
 }
 
 /** One open socket as the room sees it. */
@@ -189,7 +202,11 @@ export class DocumentRoom {
   /** Updates this instance stored since the document was last compacted (as far as it knows). */
   private updatesSinceSnapshot = 0;
   /** Changes applied to the document and not stored yet: nobody receives them before. */
-  private unstored: PendingUpdate[] = [];
+  private unstored: UnstoredChange[] = [];
+  /** The document's kind and, for structured kinds, what each update changes in its entries. */
+  private readonly entries: RoomEntries;
+  /** What clients' updates may hold, by the document's kind; unknown names are not checked. */
+  private readonly shape: DocumentShape | undefined;
   private loadCompaction: NodeJS.Timeout | undefined;
   /** Sync step 2 with the whole document, for new clients; dropped on every change. */
   private wholeDocumentMessage: Uint8Array | null = null;
@@ -201,6 +218,8 @@ export class DocumentRoom {
   ) {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
+    this.entries = new RoomEntries(this.doc, name);
+    this.shape = this.entries.kind ? documentShape(this.entries.kind) : undefined;
     this.awareness.on("update", this.onAwarenessUpdate);
     this.doc.on("update", () => {
       this.wholeDocumentMessage = null;
@@ -280,8 +299,9 @@ export class DocumentRoom {
           const made: Uint8Array[] = [];
           copy.on("update", (update: Uint8Array) => made.push(update));
           let value: T;
+          let changes: readonly EntryChange[];
           try {
-            value = change(copy);
+            ({ value, changes } = this.entries.changesMadeBy(copy, change));
           } catch (error) {
             reject(asError(error));
             return;
@@ -293,7 +313,13 @@ export class DocumentRoom {
             ? this.collectChanges(() => Y.applyUpdate(this.doc, update, SERVER_CHANGE))
             : null;
           if (applied) {
-            this.unstored.push({ update: applied, stamp });
+            this.unstored.push({
+              update: applied,
+              stamp,
+              source: "server",
+              at: Date.now(),
+              changes,
+            });
             await this.flushUnstored();
           }
           resolve({ applied: true, value });
@@ -357,6 +383,7 @@ export class DocumentRoom {
     this.destroyed = true;
     clearTimeout(this.loadCompaction);
     this.services.bus.unsubscribe(this.name, this.onBusMessage);
+    this.entries.destroy();
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -556,7 +583,7 @@ export class DocumentRoom {
     beforeFirstSync: boolean,
   ): void {
     // Untrusted bytes: refuse what could hang Yjs, blow up memory or apply half-way.
-    if (!checkUntrustedUpdate(update).ok) {
+    if (!checkUntrustedUpdate(update, {}, this.shape).ok) {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
     // Only what the document lacks: re-sent known structs with forged dependencies
@@ -574,6 +601,7 @@ export class DocumentRoom {
       if (beforeFirstSync) return;
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
+    const entryChanges = this.previewEntries(connection, missing);
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", collect);
@@ -602,7 +630,14 @@ export class DocumentRoom {
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     // Stored by the next flush, with whatever else was queued behind this frame.
-    if (this.unstored.push({ update: change, stamp: connection.stamp }) === 1) {
+    const pending: UnstoredChange = {
+      update: change,
+      stamp: connection.stamp,
+      source: "client",
+      at: Date.now(),
+      changes: entryChanges,
+    };
+    if (this.unstored.push(pending) === 1) {
       this.enqueue(null, () => this.flushUnstored());
     }
   }
@@ -624,6 +659,49 @@ export class DocumentRoom {
     }
     this.updatesSinceSnapshot += batch.length;
     await this.compactIfDue();
+    await this.tellObservers(batch);
+  }
+
+  /**
+   * What a client's update changes in the document's entries, worked out on a copy before
+   * it is applied, and refused when it forges or rewrites what only the server may say
+   * (content-guard.ts). Nothing for rich-text kinds.
+   */
+  private previewEntries(connection: SyncConnection, update: Uint8Array): readonly EntryChange[] {
+    if (!this.entries.structured) return [];
+    let preview;
+    try {
+      preview = this.entries.preview(update);
+    } catch (error) {
+      if (error instanceof ParkedUpdateError) {
+        throw new InvalidMessageError(FrameRejectReason.GuardRejected);
+      }
+      throw error;
+    }
+    const refusal = refuseContent(preview, connection.stamp, Date.now());
+    if (refusal !== null) {
+      this.entries.discard();
+      this.services.logger.warn(
+        { documentName: this.name, userId: connection.stamp.userId, refusal },
+        "update refused",
+      );
+      throw new InvalidMessageError(FrameRejectReason.ContentRefused);
+    }
+    return preview.changes;
+  }
+
+  /** Tells the observers of stored changes, in order, on the room's queue. */
+  private async tellObservers(batch: readonly UnstoredChange[]): Promise<void> {
+    const { observers, logger } = this.services;
+    if (observers.length === 0) return;
+    const context = {
+      applyServerChange: (stamp: UpdateStamp, change: (doc: Y.Doc) => void) =>
+        this.applyServerChange(stamp, change),
+    };
+    for (const { stamp, source, at, changes } of batch) {
+      const applied: AppliedChange = { documentName: this.name, stamp, at, source, changes };
+      await tellObservers(observers, applied, context, logger);
+    }
   }
 
   /** Stores `batch`, riding out a database restart (`retryStorage`). */

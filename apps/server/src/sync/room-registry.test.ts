@@ -42,7 +42,7 @@ const connection: SyncConnection = {
 
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText("t").insert(0, text);
+  doc.getText("default").insert(0, text);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
@@ -60,6 +60,7 @@ describe("RoomRegistry", () => {
       logger: createLogger({ level: "silent" }),
       metrics,
       compactAfterUpdates: 1000,
+      observers: [],
     });
     const room = registry.open("p/charter");
     room.join(connection);
@@ -71,7 +72,7 @@ describe("RoomRegistry", () => {
 
     expect(registry.size).toBe(1);
     expect(registry.open("p/charter")).toBe(room);
-    expect(room.doc.getText("t").toJSON()).toContain("unsaved");
+    expect(room.doc.getText("default").toJSON()).toContain("unsaved");
 
     log.letWritesThrough();
     await room.whenIdle();
@@ -111,6 +112,7 @@ describe("RoomRegistry unloading under concurrency", () => {
       logger: createLogger({ level: "silent" }),
       metrics: new SyncMetrics(),
       compactAfterUpdates: 1000,
+      observers: [],
     });
     const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
     const room = registry.open("p/charter");

@@ -131,6 +131,7 @@ function roomOver(log: UpdateLog, storageOutageMs: number) {
       metrics: new SyncMetrics(),
       compactAfterUpdates: 1000,
       storageOutageMs,
+      observers: [],
     },
     () => {},
   );

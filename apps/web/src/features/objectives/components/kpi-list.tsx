@@ -20,9 +20,17 @@ import { EditableList, type ItemFormProps } from "../../partnerships/components/
 import { TitleField } from "../../partnerships/components/item-fields";
 import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import { useWrite } from "../../partnerships/hooks/use-write";
-import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { kpiProgress, type KpiState } from "../state/kpi-progress";
+import { useKpiTargets } from "../state/kpi-targets-context";
+import {
+  parseNumber,
+  PendingTarget,
+  TargetForm,
+  TargetHistory,
+  useTargetOwners,
+} from "./kpi-target";
 
 const TONES: Record<KpiState, "good" | "warning" | "danger" | "neutral"> = {
   no_data: "neutral",
@@ -42,11 +50,14 @@ function useQuantity() {
 /** An objective's KPIs, each with its progress towards its target. */
 export function KpiList({
   objectiveId,
+  owners,
   kpis,
   writable,
   write,
 }: {
   objectiveId: string;
+  /** The objective's owning organizations: they must agree to a new target. */
+  owners: readonly string[];
   kpis: ReadResult<Kpi>[];
   writable: boolean;
   write: ObjectivesWriter;
@@ -73,7 +84,9 @@ export function KpiList({
           }
         />
       )}
-      renderItem={(kpi) => <KpiItem key={kpi.id} kpi={kpi} writable={writable} write={write} />}
+      renderItem={(kpi) => (
+        <KpiItem key={kpi.id} kpi={kpi} owners={owners} writable={writable} write={write} />
+      )}
     />
   );
 }
@@ -82,16 +95,25 @@ type Mode = "view" | "edit" | "measure" | "target";
 
 function KpiItem({
   kpi,
+  owners,
   writable,
   write,
 }: {
   kpi: Kpi;
+  owners: readonly string[];
   writable: boolean;
   write: ObjectivesWriter;
 }) {
-  const { t, formatDay, formatDate } = useI18n();
+  const { t, formatDay } = useI18n();
   const quantity = useQuantity();
-  const { member } = usePartnershipDirectory();
+  const context = usePartnershipContext();
+  const targets = useKpiTargets();
+  const view = targets.viewOf(kpi.id);
+  const required = useTargetOwners(owners);
+  const twoKey = required.length > 1;
+  // Only the owning organizations' editors change a target (the server checks it too).
+  const mayChangeTarget =
+    writable && canAct(context) && required.includes(context.me.organizationId);
   const [mode, setMode] = useState<Mode>("view");
   // What the edit form started from: only the fields changed since are written.
   const [snapshot, setSnapshot] = useState<KpiFormValues | null>(null);
@@ -156,6 +178,7 @@ function KpiItem({
           <span data-testid="kpi-target">{quantity(kpi.target, kpi.unit)}</span>
         </span>
       </div>
+      <PendingTarget kpi={kpi} view={view} quantity={quantity} />
       <p className="kpi__latest">
         {latest ? (
           <>
@@ -177,9 +200,18 @@ function KpiItem({
             <button type="button" className="button button--small" onClick={() => open("measure")}>
               {t("kpi.measure")}
             </button>
-            <button type="button" className="button button--small" onClick={() => open("target")}>
-              {t("kpi.changeTarget")}
-            </button>
+            {mayChangeTarget ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  targets.clearError(kpi.id);
+                  open("target");
+                }}
+              >
+                {twoKey ? t("kpi.proposeTarget") : t("kpi.changeTarget")}
+              </button>
+            ) : null}
           </>
         ) : null}
         <button
@@ -217,17 +249,7 @@ function KpiItem({
         />
       ) : null}
       {mode === "target" ? (
-        <TargetForm
-          current={kpi.target}
-          unit={kpi.unit}
-          error={error}
-          onCancel={() => setMode("view")}
-          onSubmit={(target, note) => {
-            if (run(() => write.setKpiTarget(kpi.objectiveId, kpi.id, target, note))) {
-              setMode("view");
-            }
-          }}
-        />
+        <TargetForm kpi={kpi} twoKey={twoKey} onDone={() => setMode("view")} />
       ) : null}
       {mode === "view" ? <WriteError error={error} /> : null}
 
@@ -235,29 +257,7 @@ function KpiItem({
         <div className="kpi__history">
           <div>
             <h5 className="kpi__history-title">{t("kpi.targetHistory")}</h5>
-            <ol className="history-list">
-              {kpi.targetHistory.map((entry, index) =>
-                entry.ok ? (
-                  <li key={index}>
-                    <strong>{quantity(entry.value.target, kpi.unit)}</strong>{" "}
-                    <span className="muted">
-                      {t(index === 0 ? "kpi.targetSet" : "kpi.targetChanged", {
-                        name: member(entry.value.changedBy)?.name ?? t("member.unknown"),
-                        date: formatDate(entry.value.changedAt),
-                      })}
-                    </span>{" "}
-                    <OrganizationChip organizationId={entry.value.organizationId} />
-                    {entry.value.note ? (
-                      <q className="history-list__note">{entry.value.note}</q>
-                    ) : null}
-                  </li>
-                ) : (
-                  <li key={index}>
-                    <UnreadableEntry problem={entry.problem} />
-                  </li>
-                ),
-              )}
-            </ol>
+            <TargetHistory kpi={kpi} view={view} quantity={quantity} />
           </div>
           <div>
             <h5 className="kpi__history-title">{t("kpi.measurements")}</h5>
@@ -320,12 +320,6 @@ interface KpiFormValues {
 
 function withoutTarget({ name, unit, baseline, direction }: KpiFormValues) {
   return { name, unit, baseline, direction };
-}
-
-function parseNumber(text: string): number | null {
-  if (text.trim() === "") return null;
-  const value = Number(text.replace(",", "."));
-  return Number.isFinite(value) ? value : null;
 }
 
 function KpiForm({
@@ -441,57 +435,6 @@ function MeasurementForm({
       <InputField
         className="item-form__wide"
         label={t("field.note")}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        maxLength={FIELD_LIMITS.text}
-      />
-    </ItemForm>
-  );
-}
-
-function TargetForm({
-  current,
-  unit,
-  error,
-  onSubmit,
-  onCancel,
-}: {
-  current: number;
-  unit: string;
-  error: string | null;
-  onSubmit: (target: number, note: string | undefined) => void;
-  onCancel: () => void;
-}) {
-  const t = useT();
-  const [target, setTarget] = useState(String(current));
-  const [note, setNote] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseNumber(target);
-    if (parsed === null) return;
-    onSubmit(parsed, note.trim() === "" ? undefined : note.trim());
-  };
-  return (
-    <ItemForm
-      label={t("kpi.changeTarget")}
-      nested
-      intro={<p className="muted item-form__intro">{t("kpi.changeTarget.intro")}</p>}
-      submitLabel={t("kpi.changeTarget.submit")}
-      error={error}
-      onSubmit={submit}
-      onCancel={onCancel}
-    >
-      <InputField
-        label={unit ? t("kpi.field.targetIn", { unit }) : t("kpi.field.target")}
-        type="number"
-        step="any"
-        value={target}
-        onChange={(e) => setTarget(e.target.value)}
-        required
-        autoFocus
-      />
-      <InputField
-        label={t("kpi.field.reason")}
         value={note}
         onChange={(e) => setNote(e.target.value)}
         maxLength={FIELD_LIMITS.text}

@@ -114,6 +114,7 @@ export function ObjectiveCard({
         )}
         <KpiList
           objectiveId={objective.id}
+          owners={objective.ownerOrganizationIds}
           kpis={objective.kpis}
           writable={writable}
           write={write}

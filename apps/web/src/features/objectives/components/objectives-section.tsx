@@ -6,6 +6,7 @@ import { ItemsSection } from "../../partnerships/components/items-section";
 import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { useObjectives } from "../hooks/use-objectives";
+import { KpiTargetsProvider } from "../state/kpi-targets-context";
 import { ObjectiveCard, type AffectingConstraint } from "./objective-card";
 import { ObjectiveForm } from "./objective-form";
 
@@ -64,27 +65,29 @@ export default function ObjectivesSection() {
         ) : null
       }
     >
-      <div className="objective-list" data-testid="objective-list">
-        {visible.map((entry) =>
-          entry.ok ? (
-            <ObjectiveCard
-              key={entry.value.id}
-              objective={entry.value}
-              constraints={constraintsByObjective.get(entry.value.id) ?? []}
-              writable={objectives.writable}
-              write={objectives.write}
-            />
-          ) : (
-            <UnreadableEntry
-              key={entry.id}
-              problem={entry.problem}
-              onDelete={
-                objectives.writable ? () => void objectives.write.remove(entry.id) : undefined
-              }
-            />
-          ),
-        )}
-      </div>
+      <KpiTargetsProvider>
+        <div className="objective-list" data-testid="objective-list">
+          {visible.map((entry) =>
+            entry.ok ? (
+              <ObjectiveCard
+                key={entry.value.id}
+                objective={entry.value}
+                constraints={constraintsByObjective.get(entry.value.id) ?? []}
+                writable={objectives.writable}
+                write={objectives.write}
+              />
+            ) : (
+              <UnreadableEntry
+                key={entry.id}
+                problem={entry.problem}
+                onDelete={
+                  objectives.writable ? () => void objectives.write.remove(entry.id) : undefined
+                }
+              />
+            ),
+          )}
+        </div>
+      </KpiTargetsProvider>
     </ItemsSection>
   );
 }

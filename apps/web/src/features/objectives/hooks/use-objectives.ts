@@ -8,7 +8,6 @@ import {
   removeKpi,
   removeMeasurement,
   removeObjective,
-  setKpiTarget,
   updateAction,
   updateKpi,
   updateObjective,
@@ -25,7 +24,11 @@ import {
 import type * as Y from "yjs";
 import { useDocumentItems, type DocumentItems } from "../../partnerships/hooks/use-document-items";
 
-/** Every write of the objectives document a view may make; each goes through `@entente/schema`. */
+/**
+ * Every write of the objectives document a view may make; each goes through `@entente/schema`.
+ * Targets are not among them: they change through the server (`KpiTargetsProvider`), which
+ * appends to a KPI's target history once every owning organization agreed.
+ */
 export interface ObjectivesWriter {
   add: (input: ObjectiveInput) => string;
   update: (id: string, patch: ObjectivePatch) => boolean;
@@ -36,7 +39,6 @@ export interface ObjectivesWriter {
   addKpi: (objectiveId: string, input: KpiInput) => string;
   updateKpi: (objectiveId: string, kpiId: string, patch: KpiPatch) => boolean;
   removeKpi: (objectiveId: string, kpiId: string) => boolean;
-  setKpiTarget: (objectiveId: string, kpiId: string, target: number, note?: string) => void;
   addMeasurement: (objectiveId: string, kpiId: string, input: MeasurementInput) => string;
   removeMeasurement: (objectiveId: string, kpiId: string, measurementId: string) => boolean;
 }
@@ -52,8 +54,6 @@ function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
     addKpi: (objectiveId, input) => addKpi(d(), objectiveId, input, author),
     updateKpi: (objectiveId, kpiId, patch) => updateKpi(d(), objectiveId, kpiId, patch),
     removeKpi: (objectiveId, kpiId) => removeKpi(d(), objectiveId, kpiId),
-    setKpiTarget: (objectiveId, kpiId, target, note) =>
-      setKpiTarget(d(), objectiveId, kpiId, target, author, note),
     addMeasurement: (objectiveId, kpiId, input) =>
       addMeasurement(d(), objectiveId, kpiId, input, author),
     removeMeasurement: (objectiveId, kpiId, measurementId) =>

@@ -1,0 +1,73 @@
+import { canWrite } from "@entente/domain";
+import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
+import { Hono } from "hono";
+import type { Seat } from "../../access/access-service.js";
+import { KpiTargetService } from "../../governance/kpi-target-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { EmptyBody, KpiParams, ProposalParams, ProposeTargetBody } from "./schema.js";
+
+function requireWriter(seat: Seat): void {
+  if (!canWrite(seat.permission)) {
+    throw HttpError.forbidden("Only an editor or admin can change a KPI's target");
+  }
+}
+
+/**
+ * Two-key KPI targets under `/api/partnerships`. Everyone in the partnership reads them;
+ * editors and admins of an objective's owning organizations propose, agree and withdraw,
+ * always for their own seat organization.
+ */
+export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
+  const { access } = services;
+  const targets = new KpiTargetService(
+    services.db,
+    access,
+    services.documents,
+    services.documentWriter,
+  );
+
+  return new Hono<AppEnv>()
+    .get("/:id/kpis/targets", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const body: KpiTargetsResponse = { kpis: await targets.targets(id) };
+      return c.json(body);
+    })
+    .post("/:id/kpis/:kpiId/target-proposals", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, kpiId } = parseOrThrow(KpiParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      requireWriter(seat);
+      const input = await readJson(c, ProposeTargetBody);
+      const note = input.note?.trim() ? input.note.trim() : null;
+      const body: KpiTargetProposalResponse = await targets.propose(seat, user, {
+        kpiId,
+        target: input.target,
+        note,
+      });
+      return c.json(body, 201);
+    })
+    .post("/:id/kpis/:kpiId/target-proposals/:proposalId/agree", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, kpiId, proposalId } = parseOrThrow(ProposalParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      requireWriter(seat);
+      await readJson(c, EmptyBody);
+      const body: KpiTargetProposalResponse = await targets.agree(seat, user, kpiId, proposalId);
+      return c.json(body);
+    })
+    .post("/:id/kpis/:kpiId/target-proposals/:proposalId/withdraw", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, kpiId, proposalId } = parseOrThrow(ProposalParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      requireWriter(seat);
+      await readJson(c, EmptyBody);
+      const body: KpiTargetProposalResponse = await targets.withdraw(seat, user, kpiId, proposalId);
+      return c.json(body);
+    });
+}
