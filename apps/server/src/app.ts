@@ -22,6 +22,7 @@ import { activityRoutes } from "./routes/activity/activity.js";
 import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
+import { historyRoutes } from "./routes/history/history.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
 import { feedRoutes, postRoutes, replyRoutes } from "./routes/posts/posts.js";
 import {
@@ -108,6 +109,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));
   app.route("/api/partnerships", governanceRoutes(services));
+  app.route("/api/partnerships", historyRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));

@@ -19,6 +19,8 @@ import { RoomRegistry } from "./sync/room-registry.js";
 import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
+import { StampingUpdateLog } from "./history/item-stamps.js";
+import { settledVersions } from "./history/settled-versions.js";
 
 export interface ServerConfig {
   port: number;
@@ -48,6 +50,12 @@ export interface ServerConfig {
    * issues that changed status or became overdue, this often; off without it.
    */
   governanceCheckMs?: number | undefined;
+  /**
+   * Look this often for rich-text documents whose burst of edits settled (no edit for
+   * `versionSettleMs`, 10 minutes by default) and keep a version of each; off without it.
+   */
+  versionCheckMs?: number | undefined;
+  versionSettleMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -69,7 +77,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const logger = config.logger ?? createLogger({ level: "silent" });
   const metrics = config.metrics ?? new SyncMetrics();
-  const log = new SqlUpdateLog(store);
+  const log = new StampingUpdateLog(new SqlUpdateLog(store), store.db);
   const bus = config.redisUrl
     ? await RedisBus.connect(config.redisUrl, logger.child({ component: "bus" }))
     : SINGLE_INSTANCE;
@@ -150,6 +158,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger.child({ component: "watch" }),
   );
   if (config.governanceCheckMs !== undefined) watches.start(config.governanceCheckMs);
+  const settled = settledVersions(
+    services.versions,
+    config.versionSettleMs ?? 10 * 60_000,
+    logger.child({ component: "history" }),
+  );
+  if (config.versionCheckMs !== undefined) settled.start(config.versionCheckMs);
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
@@ -169,6 +183,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await bus.close();
       await digests.stop();
       await watches.stop();
+      await settled.stop();
       await services.notificationMail.idle();
       services.mailer.close();
       await store.close();

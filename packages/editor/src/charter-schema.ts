@@ -1,7 +1,11 @@
 import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import type { Schema } from "@tiptap/pm/model";
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import {
+  prosemirrorJSONToYXmlFragment,
+  updateYFragment,
+  yXmlFragmentToProsemirrorJSON,
+} from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 
 /** Tiptap's Collaboration extension edits this XML fragment of the charter document. */
@@ -40,4 +44,21 @@ export function readRichTextFragment(fragment: Y.XmlFragment): JSONContent {
 export function charterPlainText(doc: Y.Doc): string {
   const node = charterSchema.nodeFromJSON(readCharterContent(doc));
   return node.textBetween(0, node.content.size, "\n");
+}
+
+/**
+ * Makes a rich-text fragment read `content` with the smallest change the editor binding
+ * itself would make (text kept where it is the same, so its authorship stays), as one
+ * transaction on `doc`. Used to restore an earlier version as a new edit.
+ */
+export function replaceRichTextFragment(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  content: JSONContent,
+): void {
+  const node = charterSchema.nodeFromJSON(content);
+  node.check();
+  doc.transact(() => {
+    updateYFragment(doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
+  });
 }

@@ -5,6 +5,7 @@ export {
   charterSchema,
   readCharterContent,
   readRichTextFragment,
+  replaceRichTextFragment,
   writeCharterContent,
 } from "./charter-schema.js";
 export type { JSONContent } from "@tiptap/core";

@@ -14,6 +14,7 @@ import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
+import type { VersionService } from "../history/version-service.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import {
   charterStanding,
@@ -41,6 +42,8 @@ export class GovernanceService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
+    /** Keeps a version of the charter at each endorsement (history). */
+    private readonly versions?: Pick<VersionService, "keepEndorsement">,
   ) {}
 
   /** The charter's current version (see {@link charterVersion}). */
@@ -120,6 +123,7 @@ export class GovernanceService {
         created_at: now,
       })
       .execute();
+    await this.versions?.keepEndorsement(seat.partnershipId, seat.organizationId, user.id);
     return {
       endorsement: {
         organizationId: seat.organizationId,

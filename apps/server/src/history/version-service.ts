@@ -1,0 +1,290 @@
+import { formatDocumentName, parseDocumentName } from "@entente/domain";
+import { readRichTextFragment, replaceRichTextFragment } from "@entente/editor";
+import type {
+  DocumentVersionKind,
+  DocumentVersionView,
+  VersionAuthor,
+  VersionCompareResponse,
+} from "@entente/protocol";
+import type { Kysely, Selectable } from "kysely";
+import * as Y from "yjs";
+import type { Database, DocumentVersionsTable } from "../db/schema.js";
+import { proseMirrorToMarkdown } from "../export/markdown.js";
+import { HttpError } from "../http/errors.js";
+import { newId } from "../ids.js";
+import type { DocumentReader } from "../sync/document-reader.js";
+import type { DocumentWriter } from "../sync/document-writer.js";
+import type { UpdateStamp } from "../sync/update-log.js";
+import { isVersionedDocument, ItemAuthorship } from "./item-stamps.js";
+import { compareStates, RICH_TEXT_FRAGMENT } from "./version-compare.js";
+
+/** Two versions numbered at once: the loser numbers again, this many times. */
+const NUMBER_ATTEMPTS = 5;
+
+/** What a new version records besides the document's state. */
+export interface NewVersion {
+  kind: DocumentVersionKind;
+  label: string | null;
+  createdBy: string | null;
+  endorsedBy?: readonly string[];
+  restoredFrom?: string | null;
+}
+
+type VersionRow = Selectable<DocumentVersionsTable>;
+
+function toView(row: VersionRow): DocumentVersionView {
+  return {
+    id: row.id,
+    number: Number(row.number),
+    createdAt: new Date(Number(row.created_at)).toISOString(),
+    label: row.label,
+    kind: row.kind,
+    authors: JSON.parse(row.authors) as VersionAuthor[],
+    endorsedBy: JSON.parse(row.endorsed_by) as string[],
+    createdBy: row.created_by,
+    restoredFrom: row.restored_from,
+  };
+}
+
+function markdownOf(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  try {
+    return proseMirrorToMarkdown(readRichTextFragment(doc.getXmlFragment(RICH_TEXT_FRAGMENT)));
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Versions of the rich-text documents: full Yjs states kept at endorsements, when an editor
+ * names the current state, when a burst of edits settles, and around a restore. A restore
+ * never rewrites anything: it is a new edit, by the caller, on the live document.
+ * Access is the caller's business (routes check the document's access first).
+ */
+export class VersionService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly documents: DocumentReader,
+    private readonly writer: DocumentWriter,
+  ) {}
+
+  /** Every version of the document, newest first. */
+  async list(documentName: string): Promise<DocumentVersionView[]> {
+    const rows = await this.db
+      .selectFrom("document_versions")
+      .selectAll()
+      .where("document_name", "=", documentName)
+      .orderBy("number", "desc")
+      .execute();
+    return rows.map(toView);
+  }
+
+  /** One version and its content as Markdown; 404 when the document has no such version. */
+  async get(
+    documentName: string,
+    versionId: string,
+  ): Promise<{ version: DocumentVersionView; markdown: string }> {
+    const row = await this.row(documentName, versionId);
+    return { version: toView(row), markdown: markdownOf(row.state) };
+  }
+
+  /** Keeps the document as it stands now as a new version. */
+  async create(documentName: string, input: NewVersion): Promise<DocumentVersionView> {
+    const ref = parseDocumentName(documentName);
+    if (!ref || !isVersionedDocument(documentName)) {
+      throw new Error(`${documentName} keeps no versions`);
+    }
+    // The newest update id first: what is read after it may include more, never less, so
+    // no edit goes missing from the authors of one version or the next.
+    const last = await this.lastUpdateId(documentName);
+    const doc = await this.documents.readDocument(documentName);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+      const previous = await this.db
+        .selectFrom("document_versions")
+        .select(["number", "last_update_id"])
+        .where("document_name", "=", documentName)
+        .orderBy("number", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      const since = Number(previous?.last_update_id ?? 0);
+      const authors = await this.authorsBetween(documentName, since, last);
+      const row: VersionRow = {
+        id: newId(),
+        partnership_id: ref.partnershipId,
+        document_name: documentName,
+        number: Number(previous?.number ?? 0) + 1,
+        kind: input.kind,
+        label: input.label,
+        state,
+        last_update_id: Math.max(last, since),
+        authors: JSON.stringify(authors),
+        endorsed_by: JSON.stringify(input.endorsedBy ?? []),
+        restored_from: input.restoredFrom ?? null,
+        created_by: input.createdBy,
+        created_at: Date.now(),
+      };
+      try {
+        await this.db.insertInto("document_versions").values(row).execute();
+        return toView(row);
+      } catch (error) {
+        // The unique (document, number): another version took the number; number again.
+        if (attempt === NUMBER_ATTEMPTS - 1) throw error;
+      }
+    }
+    throw new Error("unreachable");
+  }
+
+  /** Keeps the charter as an organization just endorsed it, labelled with the organization. */
+  async keepEndorsement(
+    partnershipId: string,
+    organizationId: string,
+    userId: string,
+  ): Promise<DocumentVersionView> {
+    const organization = await this.db
+      .selectFrom("organizations")
+      .select("name")
+      .where("id", "=", organizationId)
+      .executeTakeFirst();
+    return this.create(formatDocumentName({ kind: "charter", partnershipId }), {
+      kind: "endorsement",
+      label: organization?.name ?? null,
+      createdBy: userId,
+      endorsedBy: [organizationId],
+    });
+  }
+
+  /**
+   * Keeps the current state, then makes the document read like `versionId` again with one
+   * edit stamped with the caller, through the live writer (everyone connected sees it), and
+   * keeps the result as a "restore" version.
+   */
+  async restore(
+    documentName: string,
+    versionId: string,
+    stamp: UpdateStamp & { userId: string },
+  ): Promise<DocumentVersionView> {
+    const target = await this.row(documentName, versionId);
+    const content = (() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, target.state);
+      try {
+        return readRichTextFragment(doc.getXmlFragment(RICH_TEXT_FRAGMENT));
+      } finally {
+        doc.destroy();
+      }
+    })();
+    await this.create(documentName, {
+      kind: "before-restore",
+      label: null,
+      createdBy: stamp.userId,
+    });
+    await this.writer.writeDocument(documentName, stamp, (doc) =>
+      replaceRichTextFragment(doc, doc.getXmlFragment(RICH_TEXT_FRAGMENT), content),
+    );
+    return this.create(documentName, {
+      kind: "restore",
+      label: null,
+      createdBy: stamp.userId,
+      restoredFrom: target.id,
+    });
+  }
+
+  /** Compares two versions, older to newer whichever order they are given in. */
+  async compare(documentName: string, a: string, b: string): Promise<VersionCompareResponse> {
+    const [first, second] = await Promise.all([
+      this.row(documentName, a),
+      this.row(documentName, b),
+    ]);
+    const [older, newer] =
+      Number(first.number) <= Number(second.number) ? [first, second] : [second, first];
+    const authorship = await ItemAuthorship.load(this.db, documentName);
+    const editors = await this.db
+      .selectFrom("document_updates")
+      .select("organization_id")
+      .distinct()
+      .where("document_name", "=", documentName)
+      .where("id", ">", Number(older.last_update_id))
+      .where("id", "<=", Number(newer.last_update_id))
+      .where("organization_id", "is not", null)
+      .execute();
+    const blocks = compareStates(older.state, newer.state, {
+      organizationOfItem: (id) => authorship.organizationOf(id),
+      removedBy: editors.length === 1 ? (editors[0]?.organization_id ?? null) : null,
+    });
+    return { from: toView(older), to: toView(newer), blocks };
+  }
+
+  /**
+   * Keeps an "auto" version of every versioned document whose latest edit is older than
+   * `settleMs` and newer than its latest version (a burst of edits that settled).
+   */
+  async keepSettled(settleMs: number, now = Date.now()): Promise<number> {
+    const latest = await this.db
+      .selectFrom("document_updates")
+      .select(({ fn }) => [
+        "document_name",
+        fn.max("id").as("last_id"),
+        fn.max("created_at").as("last_at"),
+      ])
+      .groupBy("document_name")
+      .execute();
+    const kept = await this.db
+      .selectFrom("document_versions")
+      .select(({ fn }) => ["document_name", fn.max("last_update_id").as("last_id")])
+      .groupBy("document_name")
+      .execute();
+    const keptUpTo = new Map(kept.map((row) => [row.document_name, Number(row.last_id)]));
+    let made = 0;
+    for (const row of latest) {
+      if (!isVersionedDocument(row.document_name)) continue;
+      if (Number(row.last_at) > now - settleMs) continue;
+      if (Number(row.last_id) <= (keptUpTo.get(row.document_name) ?? 0)) continue;
+      await this.create(row.document_name, { kind: "auto", label: null, createdBy: null });
+      made++;
+    }
+    return made;
+  }
+
+  private async row(documentName: string, versionId: string): Promise<VersionRow> {
+    const row = await this.db
+      .selectFrom("document_versions")
+      .selectAll()
+      .where("document_name", "=", documentName)
+      .where("id", "=", versionId)
+      .executeTakeFirst();
+    if (!row) throw HttpError.notFound("No such version");
+    return row;
+  }
+
+  private async lastUpdateId(documentName: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("document_updates")
+      .select(({ fn }) => fn.max("id").as("last"))
+      .where("document_name", "=", documentName)
+      .executeTakeFirst();
+    return Number(row?.last ?? 0);
+  }
+
+  /** Who edited in `(after, upTo]`, in order of their first edit; server writes left out. */
+  private async authorsBetween(
+    documentName: string,
+    after: number,
+    upTo: number,
+  ): Promise<VersionAuthor[]> {
+    const rows = await this.db
+      .selectFrom("document_updates")
+      .select(({ fn }) => ["user_id", "organization_id", fn.min("id").as("first")])
+      .where("document_name", "=", documentName)
+      .where("id", ">", after)
+      .where("id", "<=", upTo)
+      .where("user_id", "is not", null)
+      .groupBy(["user_id", "organization_id"])
+      .execute();
+    return rows
+      .sort((a, b) => Number(a.first) - Number(b.first))
+      .map((row) => ({ userId: row.user_id as string, organizationId: row.organization_id }));
+  }
+}
