@@ -66,9 +66,12 @@ export interface VersionBlock {
   segments: VersionSegment[];
 }
 
-/** `GET …/versions/:a/compare/:b`: from the older of the two to the newer. */
+/**
+ * `GET …/versions/:a/compare/:b`: from the older of the two to the newer. `b` may be
+ * `current`: the document as it stands now (then `to` is null).
+ */
 export interface VersionCompareResponse {
   from: DocumentVersionView;
-  to: DocumentVersionView;
+  to: DocumentVersionView | null;
   blocks: VersionBlock[];
 }

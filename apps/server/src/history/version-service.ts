@@ -18,6 +18,9 @@ import type { UpdateStamp } from "../sync/update-log.js";
 import { isVersionedDocument, ItemAuthorship } from "./item-stamps.js";
 import { compareStates, RICH_TEXT_FRAGMENT } from "./version-compare.js";
 
+/** In a comparison, the document as it stands now rather than a kept version. */
+export const CURRENT = "current";
+
 /** Two versions numbered at once: the loser numbers again, this many times. */
 const NUMBER_ATTEMPTS = 5;
 
@@ -192,14 +195,26 @@ export class VersionService {
     });
   }
 
-  /** Compares two versions, older to newer whichever order they are given in. */
+  /**
+   * Compares two versions, older to newer whichever order they are given in; `b` may be
+   * {@link CURRENT} (the document as it stands now, always the newer).
+   */
   async compare(documentName: string, a: string, b: string): Promise<VersionCompareResponse> {
-    const [first, second] = await Promise.all([
-      this.row(documentName, a),
-      this.row(documentName, b),
-    ]);
-    const [older, newer] =
-      Number(first.number) <= Number(second.number) ? [first, second] : [second, first];
+    const first = await this.row(documentName, a);
+    let older = first;
+    let newer: { state: Uint8Array; lastUpdateId: number; view: DocumentVersionView | null };
+    if (b === CURRENT) {
+      const lastUpdateId = await this.lastUpdateId(documentName);
+      const doc = await this.documents.readDocument(documentName);
+      newer = { state: Y.encodeStateAsUpdate(doc), lastUpdateId, view: null };
+      doc.destroy();
+    } else {
+      const second = await this.row(documentName, b);
+      const [from, to] =
+        Number(first.number) <= Number(second.number) ? [first, second] : [second, first];
+      older = from;
+      newer = { state: to.state, lastUpdateId: Number(to.last_update_id), view: toView(to) };
+    }
     const authorship = await ItemAuthorship.load(this.db, documentName);
     const editors = await this.db
       .selectFrom("document_updates")
@@ -207,14 +222,14 @@ export class VersionService {
       .distinct()
       .where("document_name", "=", documentName)
       .where("id", ">", Number(older.last_update_id))
-      .where("id", "<=", Number(newer.last_update_id))
+      .where("id", "<=", newer.lastUpdateId)
       .where("organization_id", "is not", null)
       .execute();
     const blocks = compareStates(older.state, newer.state, {
       organizationOfItem: (id) => authorship.organizationOf(id),
       removedBy: editors.length === 1 ? (editors[0]?.organization_id ?? null) : null,
     });
-    return { from: toView(older), to: toView(newer), blocks };
+    return { from: toView(older), to: newer.view, blocks };
   }
 
   /**

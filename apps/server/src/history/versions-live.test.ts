@@ -147,6 +147,20 @@ describe("version history of the rich-text documents, against a live server", ()
     );
     expect(changes(sameAsFirst.body.blocks, "added")).toEqual([]);
     expect(changes(sameAsFirst.body.blocks, "removed")).toEqual([]);
+    // Against the charter as it stands now: Northwind types on after the restore.
+    appendParagraph(north.doc, "Northwind adds a clause.");
+    await roundTrip(north);
+    const sinceRestore = await api<VersionCompareResponse>(
+      "GET",
+      `/charter/versions/${after[0]?.id}/compare/current`,
+      undefined,
+      cast.northViewer.cookie,
+    );
+    expect(sinceRestore.status).toBe(200);
+    expect(sinceRestore.body.to).toBeNull();
+    expect(changes(sinceRestore.body.blocks, "added")).toEqual([
+      { text: "Northwind adds a clause.", organizationId: cast.northOrg },
+    ]);
     north.destroy();
     south.destroy();
   });
