@@ -60,10 +60,14 @@ export function compareStates(
   const either = Y.createSnapshot(olderSnapshot.ds, newerSnapshot.sv);
 
   const segmentsOf = (text: Y.XmlText): VersionSegment[] => {
-    const delta = text.toDelta(newerSnapshot, olderSnapshot, (type: "added" | "removed", id: Y.ID) => ({
-      type,
-      id,
-    })) as DeltaOp[];
+    const delta = text.toDelta(
+      newerSnapshot,
+      olderSnapshot,
+      (type: "added" | "removed", id: Y.ID) => ({
+        type,
+        id,
+      }),
+    ) as DeltaOp[];
     const segments: VersionSegment[] = [];
     for (const op of delta) {
       if (typeof op.insert !== "string") continue;
@@ -94,7 +98,8 @@ export function compareStates(
       const segments: VersionSegment[] = [];
       for (const child of children) {
         if (child instanceof Y.XmlText) segments.push(...segmentsOf(child));
-        else if (child instanceof Y.XmlElement) segments.push({ text: "\n", change: "same", organizationId: null });
+        else if (child instanceof Y.XmlElement)
+          segments.push({ text: "\n", change: "same", organizationId: null });
       }
       blocks.push({
         type: parent.nodeName,

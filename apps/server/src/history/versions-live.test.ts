@@ -1,9 +1,5 @@
 import { formatDocumentName } from "@entente/domain";
-import type {
-  DocumentVersionView,
-  VersionBlock,
-  VersionCompareResponse,
-} from "@entente/protocol";
+import type { DocumentVersionView, VersionBlock, VersionCompareResponse } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
@@ -51,7 +47,12 @@ describe("version history of the rich-text documents, against a live server", ()
 
     appendParagraph(north.doc, "Purpose: low-carbon logistics.");
     await roundTrip(north);
-    const first = await api("POST", "/charter/versions", { label: "First draft" }, cast.north.cookie);
+    const first = await api(
+      "POST",
+      "/charter/versions",
+      { label: "First draft" },
+      cast.north.cookie,
+    );
     expect(first.status).toBe(201);
     expect(first.body.version).toMatchObject({
       number: 1,
@@ -66,7 +67,12 @@ describe("version history of the rich-text documents, against a live server", ()
     await eventually(() => paragraphs(south.doc).length === 2, 5000, "south sees north");
     appendParagraph(south.doc, "Southpeak pays the trucks.");
     await roundTrip(south);
-    const second = await api("POST", "/charter/versions", { label: "Sent to legal" }, cast.south.cookie);
+    const second = await api(
+      "POST",
+      "/charter/versions",
+      { label: "Sent to legal" },
+      cast.south.cookie,
+    );
     expect(second.status).toBe(201);
     expect(second.body.version.number).toBe(2);
     expect(second.body.version.authors).toEqual([
@@ -92,7 +98,12 @@ describe("version history of the rich-text documents, against a live server", ()
       { text: "Purpose: low-carbon logistics.", change: "same", organizationId: null },
     ]);
 
-    const opened = await api("GET", `/charter/versions/${first.body.version.id}`, undefined, cast.south.cookie);
+    const opened = await api(
+      "GET",
+      `/charter/versions/${first.body.version.id}`,
+      undefined,
+      cast.south.cookie,
+    );
     expect(opened.status).toBe(200);
     expect(opened.body.markdown).toContain("Purpose: low-carbon logistics.");
     expect(opened.body.markdown).not.toContain("depot");
@@ -125,7 +136,12 @@ describe("version history of the rich-text documents, against a live server", ()
       [1, "named"],
     ]);
     // The kept state before the restore still has everything: nothing was rewritten.
-    const kept = await api("GET", `/charter/versions/${after[1]?.id}`, undefined, cast.north.cookie);
+    const kept = await api(
+      "GET",
+      `/charter/versions/${after[1]?.id}`,
+      undefined,
+      cast.north.cookie,
+    );
     expect(kept.body.markdown).toContain("Southpeak pays the trucks.");
     // The text removed by the restore is Southpeak's doing (the only one who edited since).
     const undone = await api<VersionCompareResponse>(
@@ -183,9 +199,12 @@ describe("version history of the rich-text documents, against a live server", ()
     await hostile.synced;
     for (const update of sent) Y.applyUpdate(hostile.doc, update);
     await roundTrip(hostile);
-    const afterForgery = (await api("POST", "/charter/versions", { label: "After" }, cast.north.cookie))
-      .body.version as DocumentVersionView;
-    expect(afterForgery.authors).toEqual([{ userId: cast.south.id, organizationId: cast.southOrg }]);
+    const afterForgery = (
+      await api("POST", "/charter/versions", { label: "After" }, cast.north.cookie)
+    ).body.version as DocumentVersionView;
+    expect(afterForgery.authors).toEqual([
+      { userId: cast.south.id, organizationId: cast.southOrg },
+    ]);
     const compared = await api<VersionCompareResponse>(
       "GET",
       `/charter/versions/${before.id}/compare/${afterForgery.id}`,
@@ -215,7 +234,14 @@ describe("version history of the rich-text documents, against a live server", ()
     const some = versions[0]?.id as string;
     const cases: [string, string, unknown, string, number, string][] = [
       ["POST", "/charter/versions", { label: "" }, cast.north.cookie, 400, "invalid_input"],
-      ["POST", "/charter/versions", { label: "x".repeat(121) }, cast.north.cookie, 400, "invalid_input"],
+      [
+        "POST",
+        "/charter/versions",
+        { label: "x".repeat(121) },
+        cast.north.cookie,
+        400,
+        "invalid_input",
+      ],
       [
         "POST",
         "/charter/versions",
@@ -228,7 +254,14 @@ describe("version history of the rich-text documents, against a live server", ()
       ["POST", `/charter/versions/${some}/restore`, {}, cast.northViewer.cookie, 403, "forbidden"],
       ["GET", "/charter/versions/nosuchversion", undefined, cast.north.cookie, 404, "not_found"],
       ["GET", "/charter/versions/bad%20id", undefined, cast.north.cookie, 400, "invalid_input"],
-      ["GET", `/charter/versions/${some}/compare/nosuch`, undefined, cast.north.cookie, 404, "not_found"],
+      [
+        "GET",
+        `/charter/versions/${some}/compare/nosuch`,
+        undefined,
+        cast.north.cookie,
+        404,
+        "not_found",
+      ],
     ];
     for (const [method, path, body, cookie, status, code] of cases) {
       const response = await api(method, path, body, cookie);
@@ -257,10 +290,13 @@ describe("version history of the rich-text documents, against a live server", ()
     await roundTrip(north);
     const named = await api("POST", path, { label: "Before the call" }, cast.north.cookie);
     expect(named.status).toBe(201);
-    expect((await api("GET", path, undefined, cast.northViewer.cookie)).body.versions).toHaveLength(1);
+    expect((await api("GET", path, undefined, cast.northViewer.cookie)).body.versions).toHaveLength(
+      1,
+    );
     const version = named.body.version.id as string;
-    expect((await api("GET", `${path}/${version}`, undefined, cast.northViewer.cookie)).body.markdown)
-      .toContain("walk-away");
+    expect(
+      (await api("GET", `${path}/${version}`, undefined, cast.northViewer.cookie)).body.markdown,
+    ).toContain("walk-away");
     // The partner: 404 like the document itself, whatever it asks.
     for (const [method, suffix] of [
       ["GET", ""],
@@ -274,7 +310,9 @@ describe("version history of the rich-text documents, against a live server", ()
     }
     // A charter version id is not a version of the private notes.
     const charterVersion = (await list(cast.north.cookie))[0]?.id as string;
-    expect((await api("GET", `${path}/${charterVersion}`, undefined, cast.north.cookie)).status).toBe(404);
+    expect(
+      (await api("GET", `${path}/${charterVersion}`, undefined, cast.north.cookie)).status,
+    ).toBe(404);
     north.destroy();
   });
 

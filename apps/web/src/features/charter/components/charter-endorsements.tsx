@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { shortVersion } from "../api/charter-api";
@@ -10,7 +11,12 @@ import { endorsementsByOrganization, useCharterStatus } from "../hooks/use-chart
  * Whether the charter is ratified (every organization endorsed the same version), or
  * changed since it was endorsed, with who endorsed what; and the button to endorse.
  */
-export function CharterEndorsements() {
+export function CharterEndorsements({
+  sinceEndorsed = null,
+}: {
+  /** "Changes since my organization endorsed", one click from the status (history). */
+  sinceEndorsed?: ReactNode;
+} = {}) {
   const { t, formatDate } = useI18n();
   const context = usePartnershipContext();
   const { shows } = useLens();
@@ -62,6 +68,7 @@ export function CharterEndorsements() {
               })}
         </span>
       </p>
+      {sinceEndorsed}
       <ul className="endorsements__list">
         {rows
           .filter((row) => shows(row.organizationId))
