@@ -390,9 +390,13 @@ describe("the demo seed", () => {
       change: "added",
       organizationId: organizations.get("Southpeak"),
     });
-    const status = await harness.request("GET", `/api/partnerships/${partnershipId}/charter/status`, {
-      cookie,
-    });
+    const status = await harness.request(
+      "GET",
+      `/api/partnerships/${partnershipId}/charter/status`,
+      {
+        cookie,
+      },
+    );
     expect(status.body.status.changedSinceEndorsement).toBe(true);
   });
 

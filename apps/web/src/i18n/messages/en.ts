@@ -816,7 +816,8 @@ export const en = {
   "workshop.presence.elsewhere": "Elsewhere in the meeting",
 
   "history.title": "History",
-  "history.none": "No versions kept yet. One is kept at each endorsement, when someone names the current state, and after a burst of edits settles.",
+  "history.none":
+    "No versions kept yet. One is kept at each endorsement, when someone names the current state, and after a burst of edits settles.",
   "history.version": "Version {number} · {date}",
   "history.versionLabelled": "Version {number} · {date} · {label}",
   "history.kind.endorsement": "Kept at an endorsement",

@@ -835,7 +835,8 @@ export const fr: Record<MessageKey, string> = {
   "workshop.presence.elsewhere": "Ailleurs dans la réunion",
 
   "history.title": "Historique",
-  "history.none": "Aucune version conservée pour l’instant. Une version est gardée à chaque approbation, quand quelqu’un nomme l’état actuel, et après une série de modifications.",
+  "history.none":
+    "Aucune version conservée pour l’instant. Une version est gardée à chaque approbation, quand quelqu’un nomme l’état actuel, et après une série de modifications.",
   "history.version": "Version {number} · {date}",
   "history.versionLabelled": "Version {number} · {date} · {label}",
   "history.kind.endorsement": "Gardée lors d’une approbation",
