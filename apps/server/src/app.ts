@@ -22,7 +22,7 @@ import { activityRoutes } from "./routes/activity/activity.js";
 import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
-import { historyRoutes } from "./routes/history/history.js";
+import { historyRoutes, meetingHistoryRoutes } from "./routes/history/history.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
 import { feedRoutes, postRoutes, replyRoutes } from "./routes/posts/posts.js";
 import {
@@ -122,6 +122,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", activityRoutes(services));
   app.route("/api/partnerships", partnershipMeetingRoutes(services));
   app.route("/api/meetings", meetingRoutes(services));
+  app.route("/api/meetings", meetingHistoryRoutes(services));
   app.route("/api/agenda-items", agendaItemRoutes(services));
   app.route("/api/meetings", meetingWorkshopRoutes(services));
   app.route("/api/workshop-notes", workshopNoteRoutes(services));

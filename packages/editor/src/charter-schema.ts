@@ -56,6 +56,11 @@ export function replaceRichTextFragment(
   fragment: Y.XmlFragment,
   content: JSONContent,
 ): void {
+  if (!content.content?.length) {
+    // An empty document (a fragment never written): the schema wants a block; clear it.
+    doc.transact(() => fragment.delete(0, fragment.length));
+    return;
+  }
   const node = charterSchema.nodeFromJSON(content);
   node.check();
   doc.transact(() => {

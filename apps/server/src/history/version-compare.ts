@@ -49,6 +49,7 @@ export function compareStates(
   older: Uint8Array,
   newer: Uint8Array,
   attribution: CompareAttribution,
+  fragment: string = RICH_TEXT_FRAGMENT,
 ): VersionBlock[] {
   const olderSnapshot = snapshotOf(older);
   const newerSnapshot = snapshotOf(newer);
@@ -124,7 +125,7 @@ export function compareStates(
       visit(child, inherited === "same" ? change : inherited);
     }
   };
-  visit(doc.getXmlFragment(RICH_TEXT_FRAGMENT), "same");
+  visit(doc.getXmlFragment(fragment), "same");
   doc.destroy();
   return blocks;
 }

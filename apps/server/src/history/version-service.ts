@@ -1,10 +1,11 @@
 import { formatDocumentName, parseDocumentName } from "@entente/domain";
 import { readRichTextFragment, replaceRichTextFragment } from "@entente/editor";
-import type {
-  DocumentVersionKind,
-  DocumentVersionView,
-  VersionAuthor,
-  VersionCompareResponse,
+import {
+  agendaNotesFragment,
+  type DocumentVersionKind,
+  type DocumentVersionView,
+  type VersionAuthor,
+  type VersionCompareResponse,
 } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import * as Y from "yjs";
@@ -49,14 +50,34 @@ function toView(row: VersionRow): DocumentVersionView {
   };
 }
 
-function markdownOf(state: Uint8Array): string {
+/** A rich-text fragment of a versioned document, with the heading it is shown under. */
+export interface VersionedFragment {
+  name: string;
+  title: string | null;
+}
+
+/** Reads each fragment of a stored state as ProseMirror JSON. */
+function readFragments(state: Uint8Array, fragments: readonly VersionedFragment[]) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   try {
-    return proseMirrorToMarkdown(readRichTextFragment(doc.getXmlFragment(RICH_TEXT_FRAGMENT)));
+    return fragments.map((fragment) => ({
+      fragment,
+      content: readRichTextFragment(doc.getXmlFragment(fragment.name)),
+    }));
   } finally {
     doc.destroy();
   }
+}
+
+function markdownOf(state: Uint8Array, fragments: readonly VersionedFragment[]): string {
+  return readFragments(state, fragments)
+    .map(({ fragment, content }) => {
+      const body = proseMirrorToMarkdown(content).trimEnd();
+      return fragment.title === null ? body : `## ${fragment.title}\n\n${body}`;
+    })
+    .join("\n\n")
+    .concat("\n");
 }
 
 /**
@@ -89,7 +110,10 @@ export class VersionService {
     versionId: string,
   ): Promise<{ version: DocumentVersionView; markdown: string }> {
     const row = await this.row(documentName, versionId);
-    return { version: toView(row), markdown: markdownOf(row.state) };
+    return {
+      version: toView(row),
+      markdown: markdownOf(row.state, await this.fragmentsOf(documentName)),
+    };
   }
 
   /** Keeps the document as it stands now as a new version. */
@@ -170,23 +194,17 @@ export class VersionService {
     stamp: UpdateStamp & { userId: string },
   ): Promise<DocumentVersionView> {
     const target = await this.row(documentName, versionId);
-    const content = (() => {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, target.state);
-      try {
-        return readRichTextFragment(doc.getXmlFragment(RICH_TEXT_FRAGMENT));
-      } finally {
-        doc.destroy();
-      }
-    })();
+    const contents = readFragments(target.state, await this.fragmentsOf(documentName));
     await this.create(documentName, {
       kind: "before-restore",
       label: null,
       createdBy: stamp.userId,
     });
-    await this.writer.writeDocument(documentName, stamp, (doc) =>
-      replaceRichTextFragment(doc, doc.getXmlFragment(RICH_TEXT_FRAGMENT), content),
-    );
+    await this.writer.writeDocument(documentName, stamp, (doc) => {
+      for (const { fragment, content } of contents) {
+        replaceRichTextFragment(doc, doc.getXmlFragment(fragment.name), content);
+      }
+    });
     return this.create(documentName, {
       kind: "restore",
       label: null,
@@ -225,9 +243,15 @@ export class VersionService {
       .where("id", "<=", newer.lastUpdateId)
       .where("organization_id", "is not", null)
       .execute();
-    const blocks = compareStates(older.state, newer.state, {
-      organizationOfItem: (id) => authorship.organizationOf(id),
+    const attribution = {
+      organizationOfItem: (id: Y.ID) => authorship.organizationOf(id),
       removedBy: editors.length === 1 ? (editors[0]?.organization_id ?? null) : null,
+    };
+    const blocks = (await this.fragmentsOf(documentName)).flatMap((fragment) => {
+      const compared = compareStates(older.state, newer.state, attribution, fragment.name);
+      if (fragment.title === null) return compared;
+      const title = { text: fragment.title, change: "same" as const, organizationId: null };
+      return [{ type: "section", change: "same" as const, segments: [title] }, ...compared];
     });
     return { from: toView(older), to: newer.view, blocks };
   }
@@ -261,6 +285,22 @@ export class VersionService {
       made++;
     }
     return made;
+  }
+
+  /**
+   * The rich-text fragments of a versioned document: the one editor fragment of the charter
+   * and private notes; a meeting's agenda items' notes, in agenda order, under their titles.
+   */
+  private async fragmentsOf(documentName: string): Promise<VersionedFragment[]> {
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind !== "meeting") return [{ name: RICH_TEXT_FRAGMENT, title: null }];
+    const items = await this.db
+      .selectFrom("agenda_items")
+      .select(["id", "title"])
+      .where("meeting_id", "=", ref.meetingId)
+      .orderBy("position")
+      .execute();
+    return items.map((item) => ({ name: agendaNotesFragment(item.id), title: item.title }));
   }
 
   private async row(documentName: string, versionId: string): Promise<VersionRow> {

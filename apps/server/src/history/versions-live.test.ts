@@ -1,10 +1,16 @@
 import { formatDocumentName } from "@entente/domain";
-import type { DocumentVersionView, VersionBlock, VersionCompareResponse } from "@entente/protocol";
+import {
+  agendaNotesFragment,
+  type DocumentVersionView,
+  type VersionBlock,
+  type VersionCompareResponse,
+} from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
 import { eventually, LiveServer, roundTrip } from "../test/live-server.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
+import { meetingDocument, scheduleMeeting, writeNotes } from "../test/live-meetings.js";
 
 type Cast = Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
 
@@ -314,6 +320,78 @@ describe("version history of the rich-text documents, against a live server", ()
       (await api("GET", `${path}/${charterVersion}`, undefined, cast.north.cookie)).status,
     ).toBe(404);
     north.destroy();
+  });
+
+  it("versions a meeting's notes, every agenda item's under its title", async () => {
+    const meeting = await scheduleMeeting(live, cast.partnershipId, cast.north, {
+      title: "Steering committee",
+      kind: "steering_committee",
+      level: "strategic",
+      agenda: [
+        { title: "Budget", ownerOrganizationId: cast.northOrg, timeboxMinutes: 20 },
+        { title: "Depot", ownerOrganizationId: cast.southOrg, timeboxMinutes: 20 },
+      ],
+    });
+    const [budget, depot] = meeting.agenda;
+    const path = `/api/meetings/${meeting.id}/notes/versions`;
+    const notes = meetingDocument(cast.partnershipId, meeting);
+    const north = live.connect(notes, cast.north.cookie);
+    const south = live.connect(notes, cast.south.cookie);
+    await Promise.all([north.synced, south.synced]);
+    writeNotes(north.doc, budget?.id ?? "", "Northwind proposes 40%.");
+    await roundTrip(north);
+    const first = await live.api("POST", path, { label: "Before the call" }, cast.south.cookie);
+    expect(first.status).toBe(201);
+    writeNotes(south.doc, depot?.id ?? "", "Southpeak offers the Lyon depot.");
+    await roundTrip(south);
+    const second = await live.api("POST", path, { label: "After the call" }, cast.north.cookie);
+    expect(second.status).toBe(201);
+
+    const opened = await live.api(
+      "GET",
+      `${path}/${second.body.version.id}`,
+      undefined,
+      cast.northViewer.cookie,
+    );
+    expect(opened.body.markdown).toBe(
+      "## Budget\n\nNorthwind proposes 40%.\n\n## Depot\n\nSouthpeak offers the Lyon depot.\n",
+    );
+    const compared = await live.api<VersionCompareResponse>(
+      "GET",
+      `${path}/${first.body.version.id}/compare/${second.body.version.id}`,
+      undefined,
+      cast.north.cookie,
+    );
+    expect(
+      compared.body.blocks.map((b) => [b.type, b.segments.map((s) => s.text).join("")]),
+    ).toEqual([
+      ["section", "Budget"],
+      ["paragraph", "Northwind proposes 40%."],
+      ["section", "Depot"],
+      ["paragraph", "Southpeak offers the Lyon depot."],
+    ]);
+    expect(changes(compared.body.blocks, "added")).toEqual([
+      { text: "Southpeak offers the Lyon depot.", organizationId: cast.southOrg },
+    ]);
+    const restored = await live.api(
+      "POST",
+      `${path}/${first.body.version.id}/restore`,
+      {},
+      cast.north.cookie,
+    );
+    expect(restored.status).toBe(201);
+    await eventually(
+      () => south.doc.getXmlFragment(agendaNotesFragment(depot?.id ?? "")).length === 0,
+      5000,
+      "the depot notes go back to empty for south",
+    );
+    const stranger = await live.signup("Stan Stranger");
+    expect((await live.api("GET", path, undefined, stranger.cookie)).status).toBe(404);
+    expect((await live.api("POST", path, { label: "x" }, cast.northViewer.cookie)).status).toBe(
+      403,
+    );
+    north.destroy();
+    south.destroy();
   });
 
   it("keeps versions and their colours through compaction and a restart", async () => {

@@ -3,6 +3,7 @@ import { Id } from "../partnerships/schema.js";
 
 export const CharterVersionsParams = z.object({ id: Id });
 export const PrivateVersionsParams = z.object({ id: Id, organizationId: Id });
+export const MeetingVersionsParams = z.object({ meetingId: Id });
 export const VersionParams = z.object({ versionId: Id });
 export const CompareParams = z.object({ a: Id, b: Id });
 
