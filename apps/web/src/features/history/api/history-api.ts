@@ -11,10 +11,13 @@ const segment = encodeURIComponent;
 /** A rich-text document that keeps versions, as the history routes name it. */
 export type VersionedDocument =
   | { kind: "charter"; partnershipId: string }
-  | { kind: "private"; partnershipId: string; organizationId: string };
+  | { kind: "private"; partnershipId: string; organizationId: string }
+  | { kind: "meeting"; meetingId: string };
 
 /** Where the document's versions live in the API. */
 export function versionsPath(document: VersionedDocument): string {
+  if (document.kind === "meeting")
+    return `/api/meetings/${segment(document.meetingId)}/notes/versions`;
   const base = `/api/partnerships/${segment(document.partnershipId)}`;
   return document.kind === "charter"
     ? `${base}/charter/versions`
