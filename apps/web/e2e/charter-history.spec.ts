@@ -11,7 +11,7 @@ test("two organizations edit, one names a version, compare colours each side, a 
   browser,
 }) => {
   // Two browsers, several typed paragraphs and a polled restore: longer than one page's test.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const north = await onDemoPartnership(browser, amara);
   const south = await onDemoPartnership(browser, sofia);
   try {
