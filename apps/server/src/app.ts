@@ -23,6 +23,7 @@ import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
 import { kpiTargetRoutes } from "./routes/kpi-targets/kpi-targets.js";
+import { historyRoutes, meetingHistoryRoutes } from "./routes/history/history.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
 import { feedRoutes, postRoutes, replyRoutes } from "./routes/posts/posts.js";
 import {
@@ -110,6 +111,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", partnershipRoutes(services));
   app.route("/api/partnerships", governanceRoutes(services));
   app.route("/api/partnerships", kpiTargetRoutes(services));
+  app.route("/api/partnerships", historyRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));
@@ -122,6 +124,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", activityRoutes(services));
   app.route("/api/partnerships", partnershipMeetingRoutes(services));
   app.route("/api/meetings", meetingRoutes(services));
+  app.route("/api/meetings", meetingHistoryRoutes(services));
   app.route("/api/agenda-items", agendaItemRoutes(services));
   app.route("/api/meetings", meetingWorkshopRoutes(services));
   app.route("/api/workshop-notes", workshopNoteRoutes(services));

@@ -68,6 +68,8 @@ const EnvSchema = z
      * and actions and issues for status changes and due dates passed.
      */
     GOVERNANCE_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
+    /** A rich-text document with no edit for this long gets an automatic version. */
+    VERSION_SETTLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {
     message: "REDIS_URL needs DATABASE_URL=postgres://… (instances must share one store)",

@@ -25,6 +25,8 @@ const server = await startServer({
   mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR },
   digestCheckMs: env.DIGEST_CHECK_MINUTES * 60_000,
   governanceCheckMs: env.GOVERNANCE_CHECK_MINUTES * 60_000,
+  versionCheckMs: 60_000,
+  versionSettleMs: env.VERSION_SETTLE_MINUTES * 60_000,
 });
 if (env.SEED_DEMO) await seedDemo(server.store, logger);
 

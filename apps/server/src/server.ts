@@ -21,6 +21,8 @@ import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import type { DocumentObserver } from "./sync/document-observers.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
+import { StampingUpdateLog } from "./history/item-stamps.js";
+import { settledVersions } from "./history/settled-versions.js";
 
 export interface ServerConfig {
   port: number;
@@ -54,6 +56,12 @@ export interface ServerConfig {
   governanceCheckMs?: number | undefined;
   /** Told of every change applied to a document (tests; the server's own are added below). */
   observers?: readonly DocumentObserver[] | undefined;
+  /**
+   * Look this often for rich-text documents whose burst of edits settled (no edit for
+   * `versionSettleMs`, 10 minutes by default) and keep a version of each; off without it.
+   */
+  versionCheckMs?: number | undefined;
+  versionSettleMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -75,7 +83,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const logger = config.logger ?? createLogger({ level: "silent" });
   const metrics = config.metrics ?? new SyncMetrics();
-  const log = new SqlUpdateLog(store);
+  const log = new StampingUpdateLog(new SqlUpdateLog(store), store.db);
   const bus = config.redisUrl
     ? await RedisBus.connect(config.redisUrl, logger.child({ component: "bus" }))
     : SINGLE_INSTANCE;
@@ -162,6 +170,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger.child({ component: "watch" }),
   );
   if (config.governanceCheckMs !== undefined) watches.start(config.governanceCheckMs);
+  const settled = settledVersions(
+    services.versions,
+    config.versionSettleMs ?? 10 * 60_000,
+    logger.child({ component: "history" }),
+  );
+  if (config.versionCheckMs !== undefined) settled.start(config.versionCheckMs);
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
@@ -181,6 +195,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await bus.close();
       await digests.stop();
       await watches.stop();
+      await settled.stop();
       await services.notificationMail.idle();
       services.mailer.close();
       await store.close();

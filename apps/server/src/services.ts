@@ -22,6 +22,8 @@ import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js
 import { LiveDocumentWriter, type DocumentWriter } from "./sync/document-writer.js";
 import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
+import { StampingUpdateLog } from "./history/item-stamps.js";
+import { VersionService } from "./history/version-service.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
 export interface LoginLimits {
@@ -70,9 +72,11 @@ export function createServices(config: ServicesConfig): Services {
   );
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
   const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
-  const governance = new GovernanceService(config.store.db, documents);
   const documentWriter =
-    config.documentWriter ?? new LiveDocumentWriter(new SqlUpdateLog(config.store));
+    config.documentWriter ??
+    new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store.db));
+  const versions = new VersionService(config.store.db, documents, documentWriter);
+  const governance = new GovernanceService(config.store.db, documents, versions);
   const meetings = new MeetingService(
     config.store.db,
     config.store.dialect,
@@ -93,6 +97,7 @@ export function createServices(config: ServicesConfig): Services {
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
     documents,
+    versions,
     feedEvents,
     posts: new PostService(config.store.db, access, feedEvents, notifications),
     notifications,

@@ -1,7 +1,11 @@
 import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import type { Schema } from "@tiptap/pm/model";
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import {
+  prosemirrorJSONToYXmlFragment,
+  updateYFragment,
+  yXmlFragmentToProsemirrorJSON,
+} from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 
 /** Tiptap's Collaboration extension edits this XML fragment of the charter document. */
@@ -61,4 +65,26 @@ export function readVisibleRichText(fragment: Y.XmlFragment): JSONContent {
 export function richTextIsEmpty(content: JSONContent): boolean {
   if (typeof content.text === "string" && content.text.trim() !== "") return false;
   return (content.content ?? []).every(richTextIsEmpty);
+}
+
+/**
+ * Makes a rich-text fragment read `content` with the smallest change the editor binding
+ * itself would make (text kept where it is the same, so its authorship stays), as one
+ * transaction on `doc`. Used to restore an earlier version as a new edit.
+ */
+export function replaceRichTextFragment(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  content: JSONContent,
+): void {
+  if (!content.content?.length) {
+    // An empty document (a fragment never written): the schema wants a block; clear it.
+    doc.transact(() => fragment.delete(0, fragment.length));
+    return;
+  }
+  const node = charterSchema.nodeFromJSON(content);
+  node.check();
+  doc.transact(() => {
+    updateYFragment(doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
+  });
 }

@@ -7,6 +7,7 @@ export {
   readRichTextFragment,
   readVisibleRichText,
   richTextIsEmpty,
+  replaceRichTextFragment,
   writeCharterContent,
 } from "./charter-schema.js";
 export type { JSONContent } from "@tiptap/core";

@@ -140,6 +140,18 @@ export type {
   WorkshopView,
   WorkshopVoteView,
 } from "./workshops.js";
+export type {
+  DocumentVersionCreatedResponse,
+  DocumentVersionKind,
+  DocumentVersionListResponse,
+  DocumentVersionResponse,
+  DocumentVersionView,
+  VersionAuthor,
+  VersionBlock,
+  VersionChange,
+  VersionCompareResponse,
+  VersionSegment,
+} from "./history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";

@@ -510,4 +510,43 @@ export interface Database {
   workshop_notes: WorkshopNotesTable;
   workshop_groups: WorkshopGroupsTable;
   workshop_votes: WorkshopVotesTable;
+  document_versions: DocumentVersionsTable;
+  document_item_stamps: DocumentItemStampsTable;
+}
+
+/** Why a version of a rich-text document was kept. */
+export type DocumentVersionKind = "endorsement" | "named" | "auto" | "before-restore" | "restore";
+
+/** A kept version of a rich-text document (charter, meeting notes, private notes); never updated. */
+export interface DocumentVersionsTable {
+  id: string;
+  partnership_id: string;
+  document_name: string;
+  /** 1, 2, 3… per document: what people are shown. */
+  number: number;
+  kind: DocumentVersionKind;
+  label: string | null;
+  /** `Y.encodeStateAsUpdate` of the document then. */
+  state: Uint8Array;
+  /** The newest `document_updates.id` the state includes. */
+  last_update_id: number;
+  /** JSON `[{userId, organizationId}]`: who edited since the previous version. */
+  authors: string;
+  /** JSON `[organizationId]`. */
+  endorsed_by: string;
+  /** The version a restore brought back. */
+  restored_from: string | null;
+  created_by: string | null;
+  created_at: Millis;
+}
+
+/** The Yjs items `[clock_start, clock_end)` of `client_id` that update `update_id` carried. */
+export interface DocumentItemStampsTable {
+  document_name: string;
+  update_id: number;
+  client_id: number;
+  clock_start: number;
+  clock_end: number;
+  user_id: string | null;
+  organization_id: string | null;
 }

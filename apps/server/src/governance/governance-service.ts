@@ -15,6 +15,7 @@ import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
+import type { VersionService } from "../history/version-service.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readCharter, type CharterReading } from "./charter-version.js";
 import { CharterVersions } from "./charter-versions.js";
@@ -40,6 +41,8 @@ export class GovernanceService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
+    /** Keeps a version of the charter at each endorsement (history). */
+    private readonly history?: Pick<VersionService, "keepEndorsement">,
   ) {
     this.versions = new CharterVersions(db);
   }
@@ -144,6 +147,7 @@ export class GovernanceService {
         created_at: now,
       })
       .execute();
+    await this.history?.keepEndorsement(seat.partnershipId, seat.organizationId, user.id);
     return {
       endorsement: {
         organizationId: seat.organizationId,

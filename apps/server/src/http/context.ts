@@ -23,6 +23,7 @@ import type { Mailer } from "../mail/mailer.js";
 import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
+import type { VersionService } from "../history/version-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -38,6 +39,8 @@ export interface Services {
   liveSockets: LiveSockets;
   /** Current content of documents (the live room's if loaded, else storage's). */
   documents: DocumentReader;
+  /** Versions of the rich-text documents (history, compare, restore). */
+  versions: VersionService;
   /** Live events of the updates feed and of users' notifications. */
   feedEvents: FeedEvents;
   /** Posts, replies, reactions and "seen by" of partnerships' updates feeds. */

@@ -12,6 +12,8 @@ import type {
   PostListResponse,
   PostThreadResponse,
   RichTextNode,
+  DocumentVersionView,
+  VersionCompareResponse,
 } from "@entente/protocol";
 import {
   ISSUE_KINDS,
@@ -339,9 +341,11 @@ describe("the demo seed", () => {
     };
     expect(await unread("Amara Diallo")).toEqual([]);
     expect(await unread("Sofia Marchetti")).toEqual([]);
-    expect(await unread("Ben Carter")).toEqual(["mention"]);
+    // The charter both endorsed was amended since (its history): Ben was told.
+    expect((await unread("Ben Carter")).sort()).toEqual(["charter_changed", "mention"]);
     // The overdue action is no news to announce: it was late before the watch first looked.
     expect((await unread("Lucas Bernard")).sort()).toEqual([
+      "charter_changed",
       "decision_waiting",
       "mention",
       "organization_mention",
@@ -384,6 +388,39 @@ describe("the demo seed", () => {
       [members.get("Sofia Marchetti"), organizations.get("Southpeak")],
     ]);
     for (const { created_at } of authors) expect(Number(created_at)).toBeLessThan(seededAt);
+  });
+
+  it("gives the charter a history: a named draft, both endorsements, then Sofia's amendment", async () => {
+    const path = `/api/partnerships/${partnershipId}/charter/versions`;
+    const cookie = cookieOf("Amara Diallo");
+    const { body } = await harness.request("GET", path, { cookie });
+    const versions = body.versions as DocumentVersionView[];
+    expect(versions.map((v) => [v.number, v.kind, v.label, v.endorsedBy])).toEqual([
+      [3, "endorsement", "Southpeak", [organizations.get("Southpeak")]],
+      [2, "endorsement", "Northwind", [organizations.get("Northwind")]],
+      [1, "named", "Draft for review", []],
+    ]);
+    for (const v of versions) expect(Date.parse(v.createdAt)).toBeLessThan(seededAt);
+    // Since Northwind endorsed: Sofia's amendment, coloured Southpeak.
+    const northwind = versions[1]?.id ?? "";
+    const since = await harness.request("GET", `${path}/${northwind}/compare/current`, { cookie });
+    expect(since.status).toBe(200);
+    const changed = (since.body as VersionCompareResponse).blocks.flatMap((block) =>
+      block.segments.filter((s) => s.change !== "same"),
+    );
+    expect(changed).toContainEqual({
+      text: "; jointly developed assets stay available to both",
+      change: "added",
+      organizationId: organizations.get("Southpeak"),
+    });
+    const status = await harness.request(
+      "GET",
+      `/api/partnerships/${partnershipId}/charter/status`,
+      {
+        cookie,
+      },
+    );
+    expect(status.body.status.changedSinceEndorsement).toBe(true);
   });
 
   it("shows a past week of edits by members of both organizations in the activity", async () => {

@@ -18,6 +18,8 @@ import { newId } from "../ids.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { LiveDocumentWriter } from "../sync/document-writer.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
+import { StampingUpdateLog } from "../history/item-stamps.js";
+import { seedCharterHistory } from "./demo-versions.js";
 import { ago, DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import { seedWork } from "./demo-documents.js";
 import { seedConversation } from "./demo-feed.js";
@@ -469,9 +471,10 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     lucas: person(LUCAS),
     now,
   };
-  const log = new SqlUpdateLog(store);
+  // Stamping: a comparison of seeded versions colours the text by who wrote it.
+  const log = new StampingUpdateLog(new SqlUpdateLog(store), db);
   const history = new DemoHistory(log, db);
-  await history.store({ kind: "charter", partnershipId }, writeCharter(cast));
+  await seedCharterHistory(db, log, history, cast, writeCharter(cast));
   await seedMeetings(db, history, cast, person);
   const work = await seedWork(history, cast);
   const documents = new CurrentDocuments(log);

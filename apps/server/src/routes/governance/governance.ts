@@ -21,7 +21,7 @@ import { CastVoteBody, DecisionParams, EndorseCharterBody } from "./schema.js";
  */
 export function governanceRoutes(services: Services): Hono<AppEnv> {
   const { access } = services;
-  const governance = new GovernanceService(services.db, services.documents);
+  const governance = new GovernanceService(services.db, services.documents, services.versions);
 
   return new Hono<AppEnv>()
     .get("/:id/charter/status", async (c) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
@@ -9,7 +10,12 @@ import { endorsementsByOrganization, useCharterStatus } from "../hooks/use-chart
  * Whether the charter is ratified (every organization endorsed the same version), or
  * changed since it was endorsed, with who endorsed what; and the button to endorse.
  */
-export function CharterEndorsements() {
+export function CharterEndorsements({
+  sinceEndorsed = null,
+}: {
+  /** "Changes since my organization endorsed", one click from the status (history). */
+  sinceEndorsed?: ReactNode;
+} = {}) {
   const { t, formatDate } = useI18n();
   const context = usePartnershipContext();
   const { shows } = useLens();
@@ -73,6 +79,7 @@ export function CharterEndorsements() {
         </span>
       </p>
       <p className="muted endorsements__note">{t("endorsement.ratifiedMeans")}</p>
+      {sinceEndorsed}
       <ul className="endorsements__list">
         {rows
           .filter((row) => shows(row.organizationId))

@@ -6,6 +6,8 @@ import {
   documentAccessIn,
   usePartnershipContext,
 } from "../../partnerships/state/partnership-context";
+import { HistoryPanel } from "../../history/components/history-panel";
+import { latestEndorsedBy, useVersionHistory } from "../../history/hooks/use-version-history";
 import { CharterEndorsements } from "./charter-endorsements";
 import { RichTextDocument } from "./rich-text-document";
 
@@ -21,6 +23,8 @@ export default function CharterWorkspace({ aside }: { aside?: ReactNode }) {
     partnershipId: context.partnershipId,
   });
   const access = documentAccessIn(context, documentName);
+  const history = useVersionHistory({ kind: "charter", partnershipId: context.partnershipId });
+  const endorsed = latestEndorsedBy(history.versions, context.me.organizationId);
 
   if (!access) {
     return (
@@ -39,7 +43,25 @@ export default function CharterWorkspace({ aside }: { aside?: ReactNode }) {
       title={t("charter.title")}
       subtitle={t("charter.subtitle")}
       editorLabel={t("charter.editorLabel")}
-      asideTop={<CharterEndorsements />}
+      asideTop={
+        <>
+          <CharterEndorsements
+            sinceEndorsed={
+              endorsed ? (
+                <button
+                  type="button"
+                  className="button button--link"
+                  data-testid="changes-since-endorsed"
+                  onClick={() => void history.compare(endorsed.id)}
+                >
+                  {t("history.sinceEndorsed")}
+                </button>
+              ) : null
+            }
+          />
+          <HistoryPanel history={history} canWrite={access === "write"} />
+        </>
+      }
       aside={aside}
       editorAside={(editor, synced) => <CharterComments editor={editor} synced={synced} />}
     />

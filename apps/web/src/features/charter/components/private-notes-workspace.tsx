@@ -5,6 +5,8 @@ import {
   documentAccessIn,
   usePartnershipContext,
 } from "../../partnerships/state/partnership-context";
+import { HistoryPanel } from "../../history/components/history-panel";
+import { useVersionHistory } from "../../history/hooks/use-version-history";
 import { RichTextDocument } from "./rich-text-document";
 
 /**
@@ -21,6 +23,11 @@ export default function PrivateNotesWorkspace() {
     organizationId: context.me.organizationId,
   });
   const access = organization ? documentAccessIn(context, documentName) : null;
+  const history = useVersionHistory({
+    kind: "private",
+    partnershipId: context.partnershipId,
+    organizationId: context.me.organizationId,
+  });
 
   if (!organization || !access) {
     return <PageStatus role="alert">{t("private.noAccess")}</PageStatus>;
@@ -32,6 +39,7 @@ export default function PrivateNotesWorkspace() {
       title={t("private.title")}
       subtitle={t("private.subtitle", { organization: organization.name })}
       editorLabel={t("private.editorLabel")}
+      asideTop={<HistoryPanel history={history} canWrite={access === "write"} />}
       badge={
         <span className="badge badge--private" data-testid="private-badge">
           {t("private.badge", { organization: organization.name })}

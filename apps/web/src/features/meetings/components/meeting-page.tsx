@@ -14,6 +14,7 @@ import { PresenceStrip } from "../../collab/components/presence-strip";
 import type { CollabSession } from "../../collab/hooks/use-collab-document";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
+import { MeetingNotesHistory } from "../../history/components/meeting-notes-history";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
 import type { AgendaItemInput } from "../api/meetings-api";
@@ -82,6 +83,7 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
         actions={actions}
       />
       <Agenda meeting={meeting} notes={notes} editable={editable} actions={actions} />
+      {deleted ? null : <MeetingNotesHistory meetingId={meeting.id} />}
     </div>
   );
 }
