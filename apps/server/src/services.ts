@@ -70,9 +70,9 @@ export function createServices(config: ServicesConfig): Services {
   );
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
   const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
-  const governance = new GovernanceService(config.store.db, documents);
   const documentWriter =
     config.documentWriter ?? new LiveDocumentWriter(new SqlUpdateLog(config.store));
+  const governance = new GovernanceService(config.store.db, documents, documentWriter);
   const meetings = new MeetingService(
     config.store.db,
     config.store.dialect,

@@ -5,6 +5,7 @@ export type {
   CharterStatus,
   CharterStatusEndorsement,
   CharterStatusResponse,
+  DecisionContentView,
   DecisionOutcome,
   DecisionVotesResponse,
   DecisionVotesView,
