@@ -19,6 +19,8 @@ import { RoomRegistry } from "./sync/room-registry.js";
 import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import type { DocumentObserver } from "./sync/document-observers.js";
+import { DecisionAgreements } from "./governance/decision-agreements.js";
+import { DecisionFreeze } from "./governance/decision-freeze.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
 export interface ServerConfig {
@@ -116,6 +118,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     mailer,
     logger: logger.child({ component: "mail" }),
   });
+  const freezeLogger = logger.child({ component: "decision-freeze" });
+  observers.push(
+    new DecisionFreeze(new DecisionAgreements(store.db), (err, documentName) =>
+      freezeLogger.error({ err, documentName }, "could not put a decided decision back"),
+    ),
+  );
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,

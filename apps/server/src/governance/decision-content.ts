@@ -34,7 +34,11 @@ export function decisionContentVersion(content: DecisionContent | null): string 
 
 /** A stored content read back: the named fields only, anything else dropped. */
 export function parseDecisionContent(json: string): DecisionContent {
-  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return contentOfJson(JSON.parse(json) as Record<string, unknown>);
+}
+
+/** The content of an entry as JSON (`Y.Map#toJSON()`, a Y.Text read as its string). */
+export function contentOfJson(parsed: Record<string, unknown>): DecisionContent {
   const content = { ...NO_DECISION_CONTENT };
   for (const field of DECISION_CONTENT_FIELDS) {
     const value = parsed[field];
