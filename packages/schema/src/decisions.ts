@@ -182,6 +182,15 @@ function contentOf(item: Y.Map<unknown>): DecisionContent {
   return content;
 }
 
+/**
+ * The canonical text of a content, what its version hashes (SHA-256, lowercase hex): JSON
+ * of every content field in a fixed order, absent ones as `null`. The server and the
+ * browser hash the same text.
+ */
+export function decisionContentJson(content: DecisionContent): string {
+  return JSON.stringify(DECISION_CONTENT_FIELDS.map((field) => [field, content[field]]));
+}
+
 /** Whether two contents are the same, field by field. */
 export function sameDecisionContent(a: DecisionContent, b: DecisionContent): boolean {
   return DECISION_CONTENT_FIELDS.every((field) => a[field] === b[field]);

@@ -3,6 +3,7 @@ export {
   DECISION_STATUSES,
   DECISIONS_ROOT,
   addDecision,
+  decisionContentJson,
   readDecisionContent,
   readDecisions,
   removeDecision,

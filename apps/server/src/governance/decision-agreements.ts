@@ -1,7 +1,7 @@
-import type { DecisionContent } from "@entente/schema";
+import { decisionContentJson, type DecisionContent } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { canonicalJson, parseDecisionContent } from "./decision-content.js";
+import { parseDecisionContent } from "./decision-content.js";
 
 /** What a decided decision says, as decided: the server's record, never the document's. */
 export interface DecisionAgreement {
@@ -43,7 +43,7 @@ export class DecisionAgreements {
         decision_id: agreement.decisionId,
         outcome: agreement.outcome,
         content_version: agreement.contentVersion,
-        content: canonicalJson(agreement.content),
+        content: decisionContentJson(agreement.content),
         decided_at: agreement.decidedAt,
       })
       .onConflict((conflict) => conflict.columns(["partnership_id", "decision_id"]).doNothing())
