@@ -468,6 +468,8 @@ export const en = {
   "decision.voteAgain": "The text changed since your organization voted: vote again.",
   "decision.changedSinceRead": "This decision changed since you read it; review it and vote again.",
   "decision.agreedText": "The text as decided by every organization; it can no longer change.",
+  "decision.restoring":
+    "This copy was changed after the decision; the decided text is being put back.",
   "decision.supersedes": "Supersedes",
   "decision.supersededBy": "Superseded by",
   "decision.proposeChange": "Propose a change",

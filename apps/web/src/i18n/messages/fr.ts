@@ -479,6 +479,8 @@ export const fr: Record<MessageKey, string> = {
     "Cette décision a changé depuis votre lecture ; relisez-la et votez à nouveau.",
   "decision.agreedText":
     "Le texte tel que décidé par chaque organisation ; il ne peut plus changer.",
+  "decision.restoring":
+    "Cette copie a été modifiée après la décision ; le texte décidé est en cours de rétablissement.",
   "decision.supersedes": "Remplace",
   "decision.supersededBy": "Remplacée par",
   "decision.proposeChange": "Proposer une modification",

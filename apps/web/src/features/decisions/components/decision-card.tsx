@@ -69,6 +69,11 @@ export function DecisionCard({
   const title = agreed?.title ?? decision.title;
   const description = agreed ? (agreed.context ?? "") : decision.context;
   const proposer = member(agreed?.proposedBy ?? decision.proposedBy);
+  // This copy was rewritten after the decision (an outdated or hostile client): the sync
+  // server puts the decided text back; until it arrives, say so.
+  const restoring =
+    agreed !== undefined &&
+    (agreed.title !== decision.title || (agreed.context ?? "") !== decision.context);
   // Once decided, the record stays as it was voted on.
   const editable = writable && !decided;
 
@@ -79,6 +84,7 @@ export function DecisionCard({
       data-decision-id={decision.id}
       data-outcome={votes.outcome}
       data-superseded={supersededBy ? "true" : undefined}
+      data-restoring={restoring ? "true" : undefined}
       aria-labelledby={`decision-${decision.id}`}
     >
       {editor.snapshot ? (
@@ -145,7 +151,7 @@ export function DecisionCard({
           {description ? <p className="objective__description">{description}</p> : null}
           {agreed ? (
             <p className="muted decision__agreed" data-testid="decision-agreed">
-              {t("decision.agreedText")}
+              {t(restoring ? "decision.restoring" : "decision.agreedText")}
             </p>
           ) : null}
           <DecisionLineage
