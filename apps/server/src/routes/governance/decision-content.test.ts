@@ -204,4 +204,35 @@ describe("decision votes bound to content", () => {
     expect(all[newer].contentVersion).not.toBe(cast1.body.contentVersion);
     expect(all[newer].votes[0].current).toBe(false);
   });
+
+  it("treats votes recorded before votes bound to content: stale while pending, kept once decided", async () => {
+    const legacy = (organizationId: string, userId: string, seq: number, outcome: string) =>
+      harness.store.db
+        .insertInto("decision_votes")
+        .values({
+          partnership_id: cast.partnershipId,
+          decision_id: decisionId,
+          seq,
+          organization_id: organizationId,
+          user_id: userId,
+          vote: "approve",
+          comment: null,
+          outcome: outcome as "pending" | "approved",
+          created_at: Date.now(),
+        })
+        .execute();
+    await legacy(cast.north.id, cast.north.admin.id, 1, "pending");
+    const pending = await listed();
+    expect(pending.outcome).toBe("pending");
+    expect(pending.votes[0].current).toBe(false);
+
+    await legacy(cast.south.id, cast.south.admin.id, 2, "approved");
+    const decided = await listed();
+    expect(decided.outcome).toBe("approved");
+    expect(decided.votes.map((v: any) => v.current)).toEqual([true, true]);
+    expect(decided.agreed.title).toBe("Shared depot in Lyon");
+    // Recorded once: a later rewrite of the document does not move it.
+    await edit({ title: "Rewritten after the upgrade" });
+    expect((await listed()).agreed.title).toBe("Shared depot in Lyon");
+  });
 });
