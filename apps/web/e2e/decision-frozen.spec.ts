@@ -14,6 +14,8 @@ async function openAs(browser: Browser, user: DemoUser) {
 test("an approved decision rewritten by an outdated copy is put back in the other browser", async ({
   browser,
 }) => {
+  // Two browsers, two signs-in and a poll or two: more than the default on a shared machine.
+  test.setTimeout(120_000);
   const north = await openAs(browser, amara);
   const south = await openAs(browser, sofia);
   try {
