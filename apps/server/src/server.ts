@@ -20,6 +20,8 @@ import { RoomRegistry } from "./sync/room-registry.js";
 import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
 import type { DocumentObserver } from "./sync/document-observers.js";
+import { DecisionAgreements } from "./governance/decision-agreements.js";
+import { DecisionFreeze } from "./governance/decision-freeze.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 import { StampingUpdateLog } from "./history/item-stamps.js";
 import { settledVersions } from "./history/settled-versions.js";
@@ -130,6 +132,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   // Before anyone can read a charter status: endorsements from before 0018 keep standing.
   await upgradeCharterVersions(store.db, services.documents);
+  const freezeLogger = logger.child({ component: "decision-freeze" });
+  observers.push(
+    new DecisionFreeze(new DecisionAgreements(store.db), (err, documentName) =>
+      freezeLogger.error({ err, documentName }, "could not put a decided decision back"),
+    ),
+  );
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,

@@ -76,7 +76,10 @@ export function createServices(config: ServicesConfig): Services {
     config.documentWriter ??
     new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store.db));
   const versions = new VersionService(config.store.db, documents, documentWriter);
-  const governance = new GovernanceService(config.store.db, documents, versions);
+  const governance = new GovernanceService(config.store.db, documents, {
+    history: versions,
+    writer: documentWriter,
+  });
   const meetings = new MeetingService(
     config.store.db,
     config.store.dialect,

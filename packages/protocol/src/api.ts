@@ -139,6 +139,11 @@ export interface DecisionVoteView {
   vote: DecisionVoteValue;
   comment: string | null;
   votedAt: string;
+  /**
+   * Cast on the decision's content as it is now (for a decided decision: as decided). False:
+   * the content changed since ("stale"); the vote is shown but does not count.
+   */
+  current: boolean;
 }
 
 /** `POST /api/partnerships/:id/decisions/:decisionId/votes`. */
@@ -146,12 +151,36 @@ export interface CastVoteResponse {
   vote: DecisionVoteView;
   /** The decision's outcome after this vote. */
   outcome: DecisionOutcome;
+  /** The content version the vote was cast on. */
+  contentVersion: string;
 }
 
-/** Where one decision stands: its outcome and the vote of each organization that counts. */
+/**
+ * What a decision says, as voted on and decided: every field but its status. `null` for a
+ * field absent from the entry (or unreadable there).
+ */
+export interface DecisionContentView {
+  title: string | null;
+  context: string | null;
+  governanceLevel: string | null;
+  proposedBy: string | null;
+  meetingId: string | null;
+  supersedes: string | null;
+}
+
+/** Where one decision stands: its outcome and the latest vote of each organization. */
 export interface DecisionVotesView {
   outcome: DecisionOutcome;
+  /**
+   * The version of the content the votes are counted on: the decision's current content
+   * while pending, the decided content once approved or rejected (SHA-256 hex of its
+   * canonical JSON). Send it back with a vote.
+   */
+  contentVersion: string;
+  /** The latest vote of each organization (up to the deciding one); only `current` ones count. */
   votes: DecisionVoteView[];
+  /** Once approved or rejected: the content decided, which the server keeps in the document. */
+  agreed?: DecisionContentView;
 }
 
 /** `GET /api/partnerships/:id/decisions/votes`: every decision that has votes, by id. */

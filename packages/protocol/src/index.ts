@@ -10,6 +10,7 @@ export type {
   CharterStatus,
   CharterStatusEndorsement,
   CharterStatusResponse,
+  DecisionContentView,
   DecisionOutcome,
   DecisionVotesResponse,
   DecisionVotesView,

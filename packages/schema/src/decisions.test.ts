@@ -3,8 +3,10 @@ import * as Y from "yjs";
 import {
   addDecision,
   DECISIONS_ROOT,
+  readDecisionContent,
   readDecisions,
   removeDecision,
+  restoreDecisionContent,
   updateDecision,
 } from "./decisions.js";
 import { ana, ben, exchange, okValue, throughBinary, twoPeers } from "./test/peers.js";
@@ -32,6 +34,7 @@ describe("decisions document", () => {
           proposedBy: "ben",
           status: "proposed",
           meetingId: null,
+          supersedes: null,
           createdBy: "ben",
           organizationId: "southpeak",
           createdAt: "2026-03-01T12:00:00.000Z",
@@ -85,5 +88,69 @@ describe("decisions document", () => {
     expect(read.find((d) => d.id === linked)?.meetingId).toBe("meeting1");
     expect(read.find((d) => d.id === plain)?.meetingId).toBeNull();
     expect((doc.getMap(DECISIONS_ROOT).get(plain) as Y.Map<unknown>).has("meetingId")).toBe(false);
+  });
+
+  describe("content", () => {
+    it("is every field but the status, and ignores writes beside it", () => {
+      const doc = new Y.Doc();
+      const old = addDecision(doc, { title: "Depot", governanceLevel: "tactical" }, ana);
+      const id = addDecision(
+        doc,
+        { title: "Depot v2", context: "Why.", governanceLevel: "strategic", supersedes: old },
+        ana,
+      );
+      const before = readDecisionContent(doc, id);
+      expect(before).toEqual({
+        title: "Depot v2",
+        context: "Why.",
+        governanceLevel: "strategic",
+        proposedBy: "ana",
+        meetingId: null,
+        supersedes: old,
+      });
+      updateDecision(doc, id, { status: "approved" });
+      (doc.getMap(DECISIONS_ROOT).get(id) as Y.Map<unknown>).set("colour", "red");
+      expect(readDecisionContent(doc, id)).toEqual(before);
+      expect(readDecisionContent(doc, "nope")).toBeNull();
+    });
+
+    it("restores changed fields in place and leaves the status alone", () => {
+      const doc = new Y.Doc();
+      const id = addDecision(
+        doc,
+        { title: "Depot", context: "Costs shared.", governanceLevel: "tactical" },
+        ana,
+      );
+      const agreed = readDecisionContent(doc, id)!;
+      updateDecision(doc, id, {
+        title: "Depot, paid by Northwind",
+        context: "Costs: Northwind.",
+        status: "approved",
+      });
+      (doc.getMap(DECISIONS_ROOT).get(id) as Y.Map<unknown>).set("meetingId", "m1");
+      expect(restoreDecisionContent(doc, id, agreed, {})).toBe(true);
+      expect(readDecisionContent(doc, id)).toEqual(agreed);
+      expect(okValue(readDecisions(doc)[0]).status).toBe("approved");
+      expect(restoreDecisionContent(doc, id, agreed, {})).toBe(false);
+    });
+
+    it("re-creates a deleted entry from the content and its other fields", () => {
+      const doc = new Y.Doc();
+      const id = addDecision(doc, { title: "Depot", governanceLevel: "tactical" }, ben);
+      const agreed = readDecisionContent(doc, id)!;
+      const raw = (doc.getMap(DECISIONS_ROOT).get(id) as Y.Map<unknown>).toJSON() as Record<
+        string,
+        unknown
+      >;
+      removeDecision(doc, id);
+      expect(restoreDecisionContent(doc, id, agreed, { ...raw, status: "approved" })).toBe(true);
+      expect(okValue(readDecisions(doc)[0])).toMatchObject({
+        id,
+        title: "Depot",
+        status: "approved",
+        createdBy: "ben",
+        organizationId: "southpeak",
+      });
+    });
   });
 });

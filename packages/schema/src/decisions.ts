@@ -1,5 +1,5 @@
 import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Stamped } from "./fields.js";
 import { FieldReader, readRootCollection, type ReadResult } from "./read-result.js";
 import {
@@ -50,6 +50,8 @@ export interface Decision extends Stamped {
   status: DecisionStatus;
   /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
   meetingId: string | null;
+  /** The decision this one replaces (an approved decision is changed by a new one); `null` when none. */
+  supersedes: string | null;
 }
 
 /** What a new decision needs. */
@@ -63,6 +65,8 @@ export interface DecisionInput {
   status?: DecisionStatus;
   /** The meeting it came out of, if any. */
   meetingId?: string | null;
+  /** The decision it replaces, if any. */
+  supersedes?: string | null;
 }
 
 /** Fields to change on a decision; `undefined` leaves a field alone. */
@@ -78,6 +82,7 @@ function readDecision(item: Y.Map<unknown>, id: string): ReadResult<Decision> {
     proposedBy: f.ref("proposedBy"),
     status: f.oneOf("status", DECISION_STATUSES),
     meetingId: f.optionalRef("meetingId"),
+    supersedes: f.optionalRef("supersedes"),
     ...f.stamp(),
   };
   return f.result(id, value, item);
@@ -100,6 +105,7 @@ function decisionFields(input: DecisionPatch, whole: boolean) {
       checkOneOf("status", DECISION_STATUSES, v),
     ),
     meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
+    supersedes: pick(input.supersedes, false, (v) => checkOptionalRef("supersedes", v)),
   };
 }
 
@@ -136,4 +142,105 @@ export function updateDecision(doc: Y.Doc, id: string, patch: DecisionPatch): bo
 /** Deletes a decision (or whatever broken entry has that id). Returns `false` if none was there. */
 export function removeDecision(doc: Y.Doc, id: string): boolean {
   return write(doc, () => deleteEntry(decisions(doc), id));
+}
+
+/**
+ * The fields a vote binds to: every field but `status` and the creation stamp. A change to
+ * any of them after a vote makes the vote stale; once a decision is decided, they are frozen.
+ */
+export const DECISION_CONTENT_FIELDS = [
+  "title",
+  "context",
+  "governanceLevel",
+  "proposedBy",
+  "meetingId",
+  "supersedes",
+] as const;
+
+/** What a decision says, as voted on. `null` for a field absent (or not a string). */
+export type DecisionContent = Record<(typeof DECISION_CONTENT_FIELDS)[number], string | null>;
+
+function contentValue(value: unknown): string | null {
+  if (value instanceof Y.Text) return value.toJSON();
+  if (typeof value === "string") return value;
+  return null;
+}
+
+/**
+ * The content of the entry at `id` (a broken entry too, field by field); `null` when no map
+ * sits there. Reads only the named fields, so a write beside them changes nothing.
+ */
+export function readDecisionContent(doc: Y.Doc, id: string): DecisionContent | null {
+  const item = itemIn(decisions(doc), id);
+  if (!item) return null;
+  return contentOf(item);
+}
+
+function contentOf(item: Y.Map<unknown>): DecisionContent {
+  const content = {} as DecisionContent;
+  for (const field of DECISION_CONTENT_FIELDS) content[field] = contentValue(item.get(field));
+  return content;
+}
+
+/**
+ * The canonical text of a content, what its version hashes (SHA-256, lowercase hex): JSON
+ * of every content field in a fixed order, absent ones as `null`. The server and the
+ * browser hash the same text.
+ */
+export function decisionContentJson(content: DecisionContent): string {
+  return JSON.stringify(DECISION_CONTENT_FIELDS.map((field) => [field, content[field]]));
+}
+
+/** Whether two contents are the same, field by field. */
+export function sameDecisionContent(a: DecisionContent, b: DecisionContent): boolean {
+  return DECISION_CONTENT_FIELDS.every((field) => a[field] === b[field]);
+}
+
+/**
+ * Puts `content` back into the decision at `id`, touching only the fields that differ (its
+ * status and anything else are left as they are). When the entry is gone (or is not a map),
+ * writes a new one from `content` and `rest` (the other fields it had: status, stamp).
+ * Returns whether anything was written.
+ */
+export function restoreDecisionContent(
+  doc: Y.Doc,
+  id: string,
+  content: DecisionContent,
+  rest: Record<string, unknown>,
+): boolean {
+  return write(doc, () => {
+    const collection = decisions(doc);
+    let item = itemIn(collection, id);
+    if (!item) {
+      item = new Y.Map<unknown>();
+      collection.set(id, item);
+      for (const [key, value] of Object.entries(rest)) {
+        if (isContentField(key) || !isPlainValue(value)) continue;
+        item.set(key, value);
+      }
+    } else if (sameDecisionContent(contentOf(item), content)) {
+      return false;
+    }
+    for (const field of DECISION_CONTENT_FIELDS) {
+      const value = content[field];
+      if (contentValue(item.get(field)) === value) continue;
+      if (field === "context") setTextField(item, field, value ?? "");
+      else if (value === null) item.delete(field);
+      else item.set(field, value);
+    }
+    return true;
+  });
+}
+
+function isContentField(key: string): boolean {
+  return (DECISION_CONTENT_FIELDS as readonly string[]).includes(key);
+}
+
+function isPlainValue(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean"
+  );
 }

@@ -131,6 +131,8 @@ export interface DecisionVotesTable {
   comment: string | null;
   /** The decision's outcome right after this vote; once not "pending", final. */
   outcome: "pending" | "approved" | "rejected";
+  /** `decisionContentVersion` of the content voted on; null for votes cast before 0017. */
+  content_version: string | null;
   created_at: Millis;
 }
 
@@ -160,6 +162,17 @@ export interface KpiTargetAgreementsTable {
   organization_id: string;
   user_id: string;
   created_at: Millis;
+}
+
+/** The content of a decided decision, as decided; written once with the deciding vote. */
+export interface DecisionAgreementsTable {
+  partnership_id: string;
+  decision_id: string;
+  outcome: "approved" | "rejected";
+  content_version: string;
+  /** The `DecisionContent`, as JSON. */
+  content: string;
+  decided_at: Millis;
 }
 
 /**
@@ -485,6 +498,7 @@ export interface Database {
   decision_votes: DecisionVotesTable;
   kpi_target_proposals: KpiTargetProposalsTable;
   kpi_target_agreements: KpiTargetAgreementsTable;
+  decision_agreements: DecisionAgreementsTable;
   posts: PostsTable;
   replies: RepliesTable;
   reactions: ReactionsTable;

@@ -150,7 +150,7 @@ export class DigestService {
         if (!recorded) return true;
         return (
           recorded.outcome === "pending" &&
-          !recorded.votes.some((v) => v.organizationId === organizationId)
+          !recorded.votes.some((v) => v.organizationId === organizationId && v.current)
         );
       })
       .map((d) => ({

@@ -190,25 +190,44 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
       continue;
     }
     const d = entry.value;
-    out.push(`### ${inlineText(d.title) || "(untitled)"}`);
+    // Once decided, the text is the one decided (the server's record), whatever a copy says.
+    const agreed = votes?.agreed;
+    const text = {
+      title: agreed?.title ?? d.title,
+      context: agreed ? (agreed.context ?? "") : d.context,
+      governanceLevel: agreed?.governanceLevel ?? d.governanceLevel,
+      proposedBy: agreed?.proposedBy ?? d.proposedBy,
+    };
+    const titleOf = (id: string) => {
+      const decided = votesById.get(id)?.agreed?.title;
+      if (decided) return inlineText(decided);
+      const found = data.decisions.find((e) => e.ok && e.value.id === id);
+      return found?.ok ? inlineText(found.value.title) : `a removed decision \`${id}\``;
+    };
+    const newer = data.decisions.filter((e) => e.ok && e.value.supersedes === d.id).at(-1);
+    out.push(`### ${inlineText(text.title) || "(untitled)"}`);
     out.push(
       fields([
         ["Outcome", OUTCOME_LABEL[votes?.outcome ?? "pending"]],
-        ["Governance level", d.governanceLevel],
+        ["Governance level", text.governanceLevel],
         ["Status in the document", d.status],
-        ["Proposed by", who(d.proposedBy)],
+        ["Proposed by", who(text.proposedBy)],
         ["Origin", stamp(d)],
+        ...(agreed ? ([["Text", "as decided by every organization"]] as [string, string][]) : []),
+        ...(d.supersedes ? ([["Supersedes", titleOf(d.supersedes)]] as [string, string][]) : []),
+        ...(newer?.ok ? ([["Superseded by", titleOf(newer.value.id)]] as [string, string][]) : []),
       ]),
     );
-    if (d.context.trim()) out.push(plainTextToMarkdown(d.context));
+    if (text.context.trim()) out.push(plainTextToMarkdown(text.context));
     out.push(votes ? votesMarkdown(votes, who, org) : "_No votes yet._");
   }
   const orphans = [...votesById].filter(([id]) => !listed.has(id));
   if (orphans.length > 0) {
     out.push("### Votes on decisions no longer in the document");
     for (const [id, votes] of orphans) {
+      const decided = votes.agreed?.title ? ` “${inlineText(votes.agreed.title)}”` : "";
       out.push(
-        `Decision \`${id}\`: ${OUTCOME_LABEL[votes.outcome]}.`,
+        `Decision \`${id}\`${decided}: ${OUTCOME_LABEL[votes.outcome]}.`,
         votesMarkdown(votes, who, org),
       );
     }
@@ -330,9 +349,10 @@ function votesMarkdown(
   return view.votes
     .map((vote: DecisionVoteView) => {
       const comment = vote.comment ? `: “${inlineText(vote.comment)}”` : "";
+      const stale = vote.current ? "" : " (text changed since: does not count)";
       return (
         `- ${org(vote.organizationId)} ${vote.vote === "approve" ? "approved" : "rejected"} ` +
-        `(${who(vote.userId)}, ${instant(vote.votedAt)})${comment}`
+        `(${who(vote.userId)}, ${instant(vote.votedAt)})${comment}${stale}`
       );
     })
     .join("\n");

@@ -1,5 +1,5 @@
 import { writeCharterContent } from "@entente/editor";
-import { addDecision } from "@entente/schema";
+import { addDecision, updateDecision } from "@entente/schema";
 import type * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
@@ -64,6 +64,53 @@ describe("governance notifications", () => {
     await check();
     expect(await kinds(cast.south.admin)).toEqual(["decision_waiting"]);
     expect(await kinds(cast.north.admin)).toEqual(["decision_waiting"]);
+  });
+
+  it("asks an organization to vote again, once per new text, when an edit made its vote stale", async () => {
+    let decisionId = "";
+    const decisions = `${cast.partnershipId}/decisions`;
+    await changeDocument(harness.store, decisions, (doc) => {
+      decisionId = addDecision(
+        doc,
+        { title: "Shared depot in Lyon", governanceLevel: "strategic" },
+        { userId: cast.north.editor.id, organizationId: cast.north.id },
+      );
+    });
+    await harness.request(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+      { cookie: cast.north.admin.cookie, body: { vote: "approve" } },
+    );
+    await check();
+    expect(await kinds(cast.north.admin)).toEqual([]);
+
+    const southEdits = (title: string) =>
+      changeDocument(
+        harness.store,
+        decisions,
+        (doc) => updateDecision(doc, decisionId, { title }),
+        { userId: cast.south.editor.id, organizationId: cast.south.id },
+      );
+    await southEdits("Shared depot in Lyon, costs paid by Northwind");
+    await check();
+    await check();
+    const [again, ...others] = await notifications(cast.north.admin);
+    expect(others).toEqual([]);
+    expect(again).toMatchObject({
+      kind: "decision_waiting",
+      item: {
+        kind: "decision",
+        id: decisionId,
+        title: "Shared depot in Lyon, costs paid by Northwind",
+      },
+      actor: { id: cast.south.editor.id, organizationId: cast.south.id },
+    });
+    // Southpeak has not voted at all: told once, as before, not again for the edit.
+    expect(await kinds(cast.south.admin)).toEqual(["decision_waiting"]);
+
+    await southEdits("Shared depot in Lyon, all costs paid by Northwind");
+    await check();
+    expect(await kinds(cast.north.admin)).toEqual(["decision_waiting", "decision_waiting"]);
   });
 
   it("tells an organization once per endorsement that the charter changed since", async () => {

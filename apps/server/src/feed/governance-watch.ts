@@ -10,7 +10,8 @@ import { claimNotificationMark, lastEditor, userExists } from "./watch-records.j
 
 /**
  * Tells organizations when governance waits on them: a proposed decision still pending
- * without their vote (`decision_waiting`, once per decision and organization), and the
+ * without their vote (`decision_waiting`, once per decision and organization; again once
+ * per new content when an edit made their vote stale), and the
  * charter changed since their latest endorsement (`charter_changed`, once per endorsement).
  * Decisions and the charter change through the CRDT documents, so this checks every
  * partnership's state periodically (`scheduling/partnership-watches.ts`) rather than hooking
@@ -55,26 +56,29 @@ export class GovernanceWatch implements PartnershipWatch {
     for (const decision of proposed) {
       const recorded = Object.hasOwn(votes, decision.id) ? votes[decision.id] : undefined;
       if (recorded && recorded.outcome !== "pending") continue;
-      if (!(await userExists(this.db, decision.createdBy))) continue;
       for (const organizationId of organizationIds) {
-        if (recorded?.votes.some((v) => v.organizationId === organizationId)) continue;
-        if (
-          !(await claimNotificationMark(
-            this.db,
-            partnershipId,
-            `decision-waiting:${decision.id}:${organizationId}`,
-            Date.now(),
-          ))
-        )
-          continue;
+        const vote = recorded?.votes.find((v) => v.organizationId === organizationId);
+        if (vote?.current) continue;
+        // No vote yet: told once, by the proposer. A vote made stale by an edit: asked
+        // again once per content version, by whoever edited the decisions last.
+        const actor =
+          vote && recorded
+            ? await lastEditor(this.db, formatDocumentName({ kind: "decisions", partnershipId }))
+            : { userId: decision.createdBy, organizationId: decision.organizationId };
+        if (!actor || !(await userExists(this.db, actor.userId))) continue;
+        const key =
+          vote && recorded
+            ? `decision-revote:${decision.id}:${organizationId}:${recorded.contentVersion}`
+            : `decision-waiting:${decision.id}:${organizationId}`;
+        if (!(await claimNotificationMark(this.db, partnershipId, key, Date.now()))) continue;
         await this.notifications.notifyOrganization(
           {
             partnershipId,
-            actorUserId: decision.createdBy,
+            actorUserId: actor.userId,
             subject: {
               kind: "item",
               item: { kind: "decision", id: decision.id, title: decision.title },
-              actorOrganizationId: decision.organizationId,
+              actorOrganizationId: actor.organizationId,
             },
           },
           organizationId,

@@ -74,7 +74,7 @@ describe("charter endorsements against a live room", () => {
     // A write outside the text: the update guard refuses a root the charter does not have
     // (the socket is closed, nothing is stored), and the version does not move.
     const closed = new Promise<number>((resolve) =>
-      south.provider.once("connection-close", (event: CloseEvent | null) =>
+      south.provider.once("connection-close", (event: { code: number } | null) =>
         resolve(event?.code ?? 0),
       ),
     );

@@ -101,25 +101,44 @@ describe("tally", () => {
 });
 
 describe("decisionState", () => {
-  const vote = (organizationId: string, v: "approve" | "reject", outcome = "pending") =>
-    ({ organizationId, vote: v, outcome }) as RecordedVote;
+  const vote = (
+    organizationId: string,
+    v: "approve" | "reject",
+    outcome = "pending",
+    contentVersion: string | null = "c1",
+  ) => ({ organizationId, vote: v, outcome, contentVersion }) as RecordedVote;
 
   it("counts each organization's latest vote while pending", () => {
-    const state = decisionState([vote(N, "reject"), vote(N, "approve")], [N, S]);
+    const state = decisionState([vote(N, "reject"), vote(N, "approve")], [N, S], "c1");
     // The rejection was recorded as pending, so it was replaced before it decided anything.
     expect(state.outcome).toBe("pending");
-    expect(state.counted).toEqual([vote(N, "approve")]);
+    expect(state.current).toEqual([vote(N, "approve")]);
   });
 
-  it("is final at the vote that decided, whatever comes after or joins later", () => {
+  it("does not count a vote cast on other content (stale), but lists it", () => {
+    const history = [vote(N, "approve", "pending", "c1"), vote(S, "approve", "pending", "c2")];
+    const state = decisionState(history, [N, S], "c2");
+    expect(state.outcome).toBe("pending");
+    expect(state.contentVersion).toBe("c2");
+    expect(state.latest).toEqual(history);
+    expect(state.current).toEqual([history[1]]);
+    // A stale rejection does not reject either; a legacy vote (no content) counts for nothing.
+    expect(decisionState([vote(N, "reject", "pending", "c1")], [N, S], "c2").outcome).toBe(
+      "pending",
+    );
+    expect(decisionState([vote(N, "approve", "pending", null)], [N, S], "c1").current).toEqual([]);
+  });
+
+  it("is final at the vote that decided, on the content it was cast on", () => {
     const history = [
       vote(N, "approve"),
       vote(S, "approve", "approved"),
       vote(S, "reject", "rejected"),
     ];
-    const state = decisionState(history, [N, S, E]);
+    const state = decisionState(history, [N, S, E], "c9");
     expect(state.outcome).toBe("approved");
-    expect(state.counted).toEqual([vote(N, "approve"), vote(S, "approve", "approved")]);
+    expect(state.contentVersion).toBe("c1");
+    expect(state.current).toEqual([vote(N, "approve"), vote(S, "approve", "approved")]);
   });
 
   it("lists organizations in the order of their latest vote", () => {

@@ -68,30 +68,49 @@ export interface RecordedVote {
   vote: DecisionVoteValue;
   /** The outcome the server recorded right after this vote. */
   outcome: DecisionOutcome;
+  /** The decision content it was cast on; null for votes recorded before votes bound to it. */
+  contentVersion: string | null;
 }
 
 export interface DecisionState<T extends RecordedVote> {
   outcome: DecisionOutcome;
-  /** The vote of each organization that counts: its latest, up to the vote that decided. */
-  counted: T[];
+  /** The content that counts: the one decided on once decided, else the decision's current one. */
+  contentVersion: string;
+  /** The latest vote of each organization, up to the vote that decided. */
+  latest: T[];
+  /** Of those, the votes cast on {@link DecisionState.contentVersion}: only they count. */
+  current: T[];
 }
 
 /**
- * Where a decision stands, from its votes in the order they were cast. The vote that
- * decided it is final: nothing after it counts (the server records nothing after it), and
- * an organization joining later does not reopen it. While pending, the latest vote of
- * each current organization counts.
+ * Where a decision stands, from its votes in the order they were cast and the version of
+ * its content now. A vote binds to the content it was cast on: once the content changes,
+ * it is stale and no longer counts, until its organization votes again. The vote that
+ * decided is final: nothing after it counts (the server records nothing after it), an
+ * organization joining later does not reopen it, and the content it was cast on is the one
+ * decided (`currentVersion` is then ignored, except for votes recorded before votes bound to
+ * content, where it stands for the decided content).
  */
 export function decisionState<T extends RecordedVote>(
   history: readonly T[],
   organizationIds: readonly string[],
+  currentVersion: string,
 ): DecisionState<T> {
   const decidedAt = history.findIndex((row) => row.outcome !== "pending");
-  const counting = decidedAt === -1 ? history : history.slice(0, decidedAt + 1);
-  const latest = latestByOrganization(counting);
   const decided = decidedAt === -1 ? undefined : history[decidedAt];
-  const outcome =
-    decided?.outcome ??
-    tally(new Map([...latest].map(([id, row]) => [id, row.vote])), organizationIds);
-  return { outcome, counted: [...latest.values()] };
+  const counting = decidedAt === -1 ? history : history.slice(0, decidedAt + 1);
+  const latest = [...latestByOrganization(counting).values()];
+  if (decided) {
+    const contentVersion = decided.contentVersion ?? currentVersion;
+    const current = latest.filter(
+      (row) => row.contentVersion === null || row.contentVersion === contentVersion,
+    );
+    return { outcome: decided.outcome, contentVersion, latest, current };
+  }
+  const current = latest.filter((row) => row.contentVersion === currentVersion);
+  const outcome = tally(
+    new Map(current.map((row) => [row.organizationId, row.vote])),
+    organizationIds,
+  );
+  return { outcome, contentVersion: currentVersion, latest, current };
 }

@@ -19,7 +19,7 @@ export interface DemoWork {
   objectives: { lowCarbon: string; producers: string; dataPlatform: string };
   actions: { lyonColdRooms: string; dataAgreement: string };
   issues: { legalReview: string };
-  decisions: { fourthDepot: string; aggregatedVolumes: string };
+  decisions: { threeDepots: string; fourthDepot: string; aggregatedVolumes: string };
 }
 
 /**
@@ -309,10 +309,21 @@ function writeIssues(doc: Y.Doc, cast: DemoCast, objectives: DemoWork["objective
 }
 
 /**
- * Two decisions, both still `proposed` in the document as the product leaves them: their
- * outcome is the server's, from the votes (see demo-feed.ts).
+ * Three decisions, all still `proposed` in the document as the product leaves them: their
+ * outcome is the server's, from the votes (see demo-feed.ts). The fourth depot supersedes
+ * the original three-depot pilot (both approved).
  */
 function writeDecisions(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
+  const threeDepots = addDecision(
+    doc,
+    {
+      title: "Run the cold-chain pilot in three depots",
+      context:
+        "Lyon, Grenoble and Valence have the producers and the cold rooms. A season in three depots shows whether shared rounds cut empty kilometres.",
+      governanceLevel: "strategic",
+    },
+    by(cast.amara, cast, 40),
+  );
   const fourthDepot = addDecision(
     doc,
     {
@@ -320,6 +331,7 @@ function writeDecisions(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
       context:
         "The pilot beat its targets in the three depots. Options weighed: wait a season, extend to one depot, extend to three. One depot keeps the risk within the 2027 budget.",
       governanceLevel: "strategic",
+      supersedes: threeDepots,
     },
     by(cast.sofia, cast, 21),
   );
@@ -333,7 +345,7 @@ function writeDecisions(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
     },
     by(cast.amara, cast, 3),
   );
-  return { fourthDepot, aggregatedVolumes };
+  return { threeDepots, fourthDepot, aggregatedVolumes };
 }
 
 /** What Northwind brings, where it is limited, what it wants from the partnership. */

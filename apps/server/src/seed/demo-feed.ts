@@ -219,11 +219,14 @@ class FeedStory {
 }
 
 /**
- * The two-key votes: the fourth depot approved by both organizations at the steering
- * committee; the aggregated volumes approved by Northwind, waiting for Southpeak.
+ * The two-key votes: the three-depot pilot approved by both at the start; the fourth depot
+ * (which supersedes it) approved by both at the steering committee; the aggregated volumes
+ * approved by Northwind, waiting for Southpeak.
  */
 async function seedVotes(story: FeedStory, cast: DemoCast, work: DemoWork): Promise<void> {
-  const { fourthDepot, aggregatedVolumes } = work.decisions;
+  const { threeDepots, fourthDepot, aggregatedVolumes } = work.decisions;
+  await story.vote(cast.amara, threeDepots, "approve", null, ago(cast, 39));
+  await story.vote(cast.sofia, threeDepots, "approve", "Three depots, one season.", ago(cast, 38));
   await story.vote(cast.sofia, fourthDepot, "approve", null, ago(cast, 20, 1));
   await story.vote(
     cast.amara,

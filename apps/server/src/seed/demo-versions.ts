@@ -40,7 +40,7 @@ export async function seedCharterHistory(
   });
   await backdateVersion(db, named.id, (draft.at(-1)?.at ?? ago(cast, 112)) + HOUR_MS);
 
-  const governance = new GovernanceService(db, documents, versions);
+  const governance = new GovernanceService(db, documents, { history: versions });
   const access = new AccessService(db);
   const endorsements: [DemoPerson, number][] = [
     [cast.amara, ago(cast, 100)],

@@ -214,14 +214,17 @@ describe("the demo seed", () => {
     for (const issue of issues) expect(objectiveIds).toContain(issue.linkedObjectiveId);
   });
 
-  it("has one decision in effect (both keys turned) and one waiting for Southpeak", async () => {
-    const decisions = allOk(
+  it("has a decision superseded by one in effect (both keys turned) and one waiting for Southpeak", async () => {
+    const all = allOk(
       await read({ kind: "decisions", partnershipId }, (doc) => readDecisions(doc)),
     );
-    expect(decisions.map((d) => [d.title, d.status])).toEqual([
+    expect(all.map((d) => [d.title, d.status])).toEqual([
+      ["Run the cold-chain pilot in three depots", "proposed"],
       ["Extend the pilot to a fourth depot", "proposed"],
       ["Share producer volumes monthly, aggregated by depot", "proposed"],
     ]);
+    const [superseded, ...decisions] = all;
+    expect(decisions[0]?.supersedes).toBe(superseded?.id);
     const votes = await harness.request<DecisionVotesResponse>(
       "GET",
       `/api/partnerships/${partnershipId}/decisions/votes`,
@@ -229,6 +232,11 @@ describe("the demo seed", () => {
     );
     expect(votes.status).toBe(200);
     const [inEffect, waiting] = decisions.map((d) => votes.body.decisions[d.id]);
+    const old = votes.body.decisions[superseded?.id ?? ""];
+    expect(old?.outcome).toBe("approved");
+    expect(old?.agreed?.title).toBe("Run the cold-chain pilot in three depots");
+    expect(inEffect?.agreed?.title).toBe("Extend the pilot to a fourth depot");
+    expect(inEffect?.votes.every((v) => v.current)).toBe(true);
     expect(inEffect?.outcome).toBe("approved");
     expect(inEffect?.votes.map((v) => [v.userName, v.vote])).toEqual([
       ["Amara Diallo", "approve"],

@@ -12,6 +12,7 @@ import {
   addObjective,
   privateNotesFragment,
   setKpiTarget,
+  updateDecision,
 } from "@entente/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -191,6 +192,20 @@ describe("GET /api/partnerships/:id/export.md", () => {
       );
     expect((await vote(cast.north.admin, { vote: "approve", comment: "Yes" })).status).toBe(201);
     expect((await vote(cast.south.admin, { vote: "approve" })).status).toBe(201);
+    // Rewritten in storage after it was decided (no live room here to put it back), and
+    // superseded by a newer decision.
+    await changeDocument(store, name("decisions"), (doc) => {
+      updateDecision(doc, decisionId, { title: "Share the fleet, Southpeak pays" });
+      addDecision(
+        doc,
+        {
+          title: "Share the fleet and drivers",
+          governanceLevel: "strategic",
+          supersedes: decisionId,
+        },
+        south,
+      );
+    });
     const endorsed = await harness.request(
       "POST",
       `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
@@ -284,6 +299,17 @@ describe("GET /api/partnerships/:id/export.md", () => {
     expect(text).toContain("- Lead regional cold chains (added by North Admin (Northwind) on ");
     expect(text).toContain("## Profile of Southpeak");
     expect(text).toContain("**Network**: promised not stated, delivered not stated");
+  });
+
+  it("shows a decided decision's text as decided, and what superseded it", async () => {
+    const { text } = await exportAs(cast.north.viewer);
+    expect(text).not.toContain("Southpeak pays");
+    expect(text).toMatch(
+      /### Share the fleet\n\n- Outcome: approved\n[\s\S]*- Text: as decided by every organization\n- Superseded by: Share the fleet and drivers\n\nTrucks idle on weekends\./,
+    );
+    expect(text).toMatch(
+      /### Share the fleet and drivers\n\n- Outcome: pending\n[\s\S]*- Supersedes: Share the fleet\n/,
+    );
   });
 
   it.each([

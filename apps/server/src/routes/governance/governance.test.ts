@@ -257,8 +257,10 @@ describe("two-key governance routes", () => {
           vote: "approve",
           comment: "Fine by us.",
           votedAt: expect.any(String),
+          current: true,
         },
         outcome: "pending",
+        contentVersion: expect.stringMatching(HEX64),
       });
       expect((await votes(cast.south.viewer)).body.decisions[decisionId].outcome).toBe("pending");
 
@@ -273,7 +275,16 @@ describe("two-key governance routes", () => {
         decisions: {
           [decisionId]: {
             outcome: "approved",
+            contentVersion: first.body.contentVersion,
             votes: [first.body.vote, second.body.vote],
+            agreed: {
+              title: "Share the fleet",
+              context: "",
+              governanceLevel: "strategic",
+              proposedBy: cast.north.admin.id,
+              meetingId: null,
+              supersedes: null,
+            },
           },
         },
       });

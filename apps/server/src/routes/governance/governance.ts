@@ -21,7 +21,10 @@ import { CastVoteBody, DecisionParams, EndorseCharterBody } from "./schema.js";
  */
 export function governanceRoutes(services: Services): Hono<AppEnv> {
   const { access } = services;
-  const governance = new GovernanceService(services.db, services.documents, services.versions);
+  const governance = new GovernanceService(services.db, services.documents, {
+    history: services.versions,
+    writer: services.documentWriter,
+  });
 
   return new Hono<AppEnv>()
     .get("/:id/charter/status", async (c) => {
@@ -66,6 +69,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
         decisionId,
         vote: input.vote,
         comment,
+        contentVersion: input.contentVersion,
       });
       return c.json(body, 201);
     });

@@ -22,4 +22,9 @@ export const EndorseCharterBody = z.strictObject({
 export const CastVoteBody = z.strictObject({
   vote: z.enum(DECISION_VOTES),
   comment: z.string().max(MAX_VOTE_COMMENT).optional(),
+  /** The decision content the caller reviewed; content that changed since is a 409. */
+  contentVersion: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "not a content version (64 lowercase hex digits)")
+    .optional(),
 });

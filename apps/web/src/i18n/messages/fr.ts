@@ -499,6 +499,17 @@ export const fr: Record<MessageKey, string> = {
   "decision.draftHint": "Un brouillon : ouvrez le vote quand il est prêt.",
   "decision.alreadyDecided":
     "Cette décision a été tranchée entre-temps ; votre vote n’a pas été enregistré.",
+  "decision.vote.stale": "Texte modifié depuis : ne compte pas",
+  "decision.voteAgain": "Le texte a changé depuis le vote de votre organisation : votez à nouveau.",
+  "decision.changedSinceRead":
+    "Cette décision a changé depuis votre lecture ; relisez-la et votez à nouveau.",
+  "decision.agreedText":
+    "Le texte tel que décidé par chaque organisation ; il ne peut plus changer.",
+  "decision.restoring":
+    "Cette copie a été modifiée après la décision ; le texte décidé est en cours de rétablissement.",
+  "decision.supersedes": "Remplace",
+  "decision.supersededBy": "Remplacée par",
+  "decision.proposeChange": "Proposer une modification",
   "decision.outcome.pending": "En attente de chaque organisation",
   "decision.outcome.approved": "En vigueur",
   "decision.outcome.rejected": "Rejetée",

@@ -8,10 +8,23 @@ export const votesApi = {
   list: (partnershipId: string) =>
     api.get<DecisionVotesResponse>(`/api/partnerships/${segment(partnershipId)}/decisions/votes`),
 
-  /** Votes for the user's organization; a 409 once the decision is decided. */
-  vote: (partnershipId: string, decisionId: string, vote: DecisionVoteValue, comment?: string) =>
+  /**
+   * Votes for the user's organization on the content the user saw (`contentVersion`); a
+   * 409 once the decision is decided, or when its content changed since.
+   */
+  vote: (
+    partnershipId: string,
+    decisionId: string,
+    vote: DecisionVoteValue,
+    comment: string | undefined,
+    contentVersion: string | undefined,
+  ) =>
     api.post<CastVoteResponse>(
       `/api/partnerships/${segment(partnershipId)}/decisions/${segment(decisionId)}/votes`,
-      comment ? { vote, comment } : { vote },
+      {
+        vote,
+        ...(comment ? { comment } : {}),
+        ...(contentVersion ? { contentVersion } : {}),
+      },
     ),
 };

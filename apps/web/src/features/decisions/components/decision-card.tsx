@@ -16,6 +16,7 @@ import {
 import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
 import type { DecisionsWriter } from "../hooks/use-decisions";
 import { DecisionForm, type DecisionFormValues } from "./decision-form";
+import { DecisionLineage } from "./decision-lineage";
 
 /**
  * A decision with each organization's vote. It takes effect only when every organization
@@ -30,6 +31,9 @@ export function DecisionCard({
   voteError,
   onVote,
   write,
+  supersedes,
+  supersededBy,
+  onProposeChange,
 }: {
   decision: Decision;
   votes: DecisionVotesView;
@@ -40,6 +44,12 @@ export function DecisionCard({
   voteError: ApiError | null;
   onVote: (choice: DecisionVoteValue, comment: string) => void;
   write: DecisionsWriter;
+  /** The decision this one replaces, when it names one that is still there. */
+  supersedes: Decision | null;
+  /** The newest decision naming this one as the one it replaces (computed, never stored here). */
+  supersededBy: Decision | null;
+  /** Starts a new decision that supersedes this one (offered once it is approved). */
+  onProposeChange: (() => void) | null;
 }) {
   const { t, formatDate } = useI18n();
   const context = usePartnershipContext();
@@ -52,7 +62,18 @@ export function DecisionCard({
   const decided = votes.outcome !== "pending";
   const open = decision.status === "proposed" && !decided;
   const myVote = votes.votes.find((v) => v.organizationId === context.me.organizationId);
-  const proposer = member(decision.proposedBy);
+  // A vote on text that changed since does not count: the organization votes again.
+  const myCurrentVote = myVote?.current ? myVote : undefined;
+  // Once decided, what was decided is shown (the server keeps it), whatever a copy says.
+  const agreed = decided ? votes.agreed : undefined;
+  const title = agreed?.title ?? decision.title;
+  const description = agreed ? (agreed.context ?? "") : decision.context;
+  const proposer = member(agreed?.proposedBy ?? decision.proposedBy);
+  // This copy was rewritten after the decision (an outdated or hostile client): the sync
+  // server puts the decided text back; until it arrives, say so.
+  const restoring =
+    agreed !== undefined &&
+    (agreed.title !== decision.title || (agreed.context ?? "") !== decision.context);
   // Once decided, the record stays as it was voted on.
   const editable = writable && !decided;
 
@@ -62,6 +83,8 @@ export function DecisionCard({
       data-testid="decision"
       data-decision-id={decision.id}
       data-outcome={votes.outcome}
+      data-superseded={supersededBy ? "true" : undefined}
+      data-restoring={restoring ? "true" : undefined}
       aria-labelledby={`decision-${decision.id}`}
     >
       {editor.snapshot ? (
@@ -94,9 +117,9 @@ export function DecisionCard({
           </div>
           <div className="objective__title-row">
             <h3 id={`decision-${decision.id}`} className="objective__title">
-              {decision.title}
+              {title}
             </h3>
-            <ItemComments kind="decision" id={decision.id} title={decision.title} />
+            <ItemComments kind="decision" id={decision.id} title={title} />
             {editable ? (
               <ItemTools
                 editName={t("decision.edit", { title: decision.title })}
@@ -125,7 +148,17 @@ export function DecisionCard({
               </ItemTools>
             ) : null}
           </div>
-          {decision.context ? <p className="objective__description">{decision.context}</p> : null}
+          {description ? <p className="objective__description">{description}</p> : null}
+          {agreed ? (
+            <p className="muted decision__agreed" data-testid="decision-agreed">
+              {t(restoring ? "decision.restoring" : "decision.agreedText")}
+            </p>
+          ) : null}
+          <DecisionLineage
+            supersedes={supersedes}
+            supersededBy={supersededBy}
+            onProposeChange={writable ? onProposeChange : null}
+          />
           <p className="muted decision__proposed">
             {t("decision.proposedBy", {
               name: proposer?.name ?? t("member.unknown"),
@@ -150,6 +183,7 @@ export function DecisionCard({
                   data-testid="vote-row"
                   data-organization-id={organization.id}
                   data-vote={vote?.vote ?? "none"}
+                  data-current={vote ? String(vote.current) : undefined}
                 >
                   <OrganizationChip organizationId={organization.id} />
                   {vote ? (
@@ -168,6 +202,11 @@ export function DecisionCard({
                         })}
                       </span>
                       {vote.comment ? <q className="vote-row__comment">{vote.comment}</q> : null}
+                      {vote.current ? null : (
+                        <span className="vote-row__stale" data-testid="vote-stale">
+                          {t("decision.vote.stale")}
+                        </span>
+                      )}
                     </span>
                   ) : decided ? (
                     <span className="vote-row__detail muted">{t("decision.noVote")}</span>
@@ -182,7 +221,10 @@ export function DecisionCard({
               );
             })}
         </ul>
-        {open && canVote && myVote && !changingVote ? (
+        {open && canVote && myVote && !myCurrentVote ? (
+          <p className="muted vote-hint">{t("decision.voteAgain")}</p>
+        ) : null}
+        {open && canVote && myCurrentVote && !changingVote ? (
           <button
             type="button"
             className="button button--small button--ghost vote-change"
@@ -191,7 +233,7 @@ export function DecisionCard({
             {t("decision.changeVote")}
           </button>
         ) : null}
-        {open && canVote && (!myVote || changingVote) ? (
+        {open && canVote && (!myCurrentVote || changingVote) ? (
           <form
             className="vote-form"
             onSubmit={(event) => event.preventDefault()}
@@ -234,7 +276,11 @@ export function DecisionCard({
         ) : null}
         {voteError ? (
           <p className="form-error" role="alert">
-            {voteError.status === 409 ? t("decision.alreadyDecided") : errorMessage(t, voteError)}
+            {voteError.status !== 409
+              ? errorMessage(t, voteError)
+              : decided
+                ? t("decision.alreadyDecided")
+                : t("decision.changedSinceRead")}
           </p>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import type { Decision } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { ItemsSection } from "../../partnerships/components/items-section";
@@ -5,7 +6,8 @@ import { UnreadableEntry } from "../../partnerships/components/unreadable-entry"
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { useDecisionVotes } from "../hooks/use-decision-votes";
-import { useDecisions } from "../hooks/use-decisions";
+import { useDecisions, type DecisionsWriter } from "../hooks/use-decisions";
+import { useLineage } from "../hooks/use-lineage";
 import { DecisionCard } from "./decision-card";
 import { DecisionForm } from "./decision-form";
 
@@ -16,6 +18,7 @@ export default function DecisionsSection() {
   const decisions = useDecisions();
   const votes = useDecisionVotes();
   const { shows } = useLens();
+  const lineage = useLineage(decisions.items);
 
   const visible = decisions.items.filter((entry) => {
     if (!entry.ok) return true;
@@ -25,7 +28,7 @@ export default function DecisionsSection() {
     const { outcome, votes: cast } = votes.votesOf(decision.id);
     const waitingOn = context.organizations
       .map((o) => o.id)
-      .filter((id) => !cast.some((v) => v.organizationId === id));
+      .filter((id) => !cast.some((v) => v.organizationId === id && v.current));
     return decision.status === "proposed" && outcome === "pending" && shows(waitingOn);
   });
 
@@ -71,8 +74,15 @@ export default function DecisionsSection() {
               canVote={canAct(context) && votes.loaded}
               voting={votes.pending === entry.value.id}
               voteError={votes.errors[entry.value.id] ?? null}
-              onVote={(choice, comment) => void votes.vote(entry.value.id, choice, comment)}
+              onVote={(choice, comment) => void votes.vote(entry.value, choice, comment)}
               write={decisions.write}
+              supersedes={lineage.supersedes(entry.value)}
+              supersededBy={lineage.supersededBy(entry.value.id)}
+              onProposeChange={
+                votes.votesOf(entry.value.id).outcome === "approved"
+                  ? () => proposeChange(decisions.write, entry.value)
+                  : null
+              }
             />
           ) : (
             <UnreadableEntry
@@ -87,4 +97,18 @@ export default function DecisionsSection() {
       </div>
     </ItemsSection>
   );
+}
+
+/**
+ * Changing an approved decision is a new decision that supersedes it: a draft with its
+ * text, to edit and put to the vote; the approved one stays as it was decided.
+ */
+function proposeChange(write: DecisionsWriter, decision: Decision): void {
+  write.add({
+    title: decision.title,
+    context: decision.context,
+    governanceLevel: decision.governanceLevel,
+    status: "draft",
+    supersedes: decision.id,
+  });
 }

@@ -1,15 +1,17 @@
 import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
+import type { Decision } from "@entente/schema";
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import { usePolledResource } from "../../../lib/use-polled-resource";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { votesApi } from "../api/votes-api";
+import { contentVersionOf } from "../state/content-version";
 
-const NO_VOTES: DecisionVotesView = { outcome: "pending", votes: [] };
+const NO_VOTES: DecisionVotesView = { outcome: "pending", contentVersion: "", votes: [] };
 
 /**
  * The votes on every decision and their outcome, as the server stamps them (polled so the
- * partner's votes show up), and `vote` for the user's organization.
+ * partner's votes show up), and `vote` for the user's organization, on the text it shows.
  */
 export function useDecisionVotes() {
   const { partnershipId } = usePartnershipContext();
@@ -23,11 +25,18 @@ export function useDecisionVotes() {
   );
 
   const vote = useCallback(
-    async (decisionId: string, choice: DecisionVoteValue, comment: string) => {
+    async (decision: Decision, choice: DecisionVoteValue, comment: string) => {
+      const decisionId = decision.id;
       setPending(decisionId);
       setErrors(({ [decisionId]: _old, ...rest }) => rest);
       try {
-        await votesApi.vote(partnershipId, decisionId, choice, comment.trim() || undefined);
+        await votesApi.vote(
+          partnershipId,
+          decisionId,
+          choice,
+          comment.trim() || undefined,
+          await contentVersionOf(decision),
+        );
       } catch (caught) {
         const apiError =
           caught instanceof ApiError ? caught : new ApiError(0, "internal", String(caught));
