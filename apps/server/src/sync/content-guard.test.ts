@@ -157,7 +157,7 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
     });
   });
 
-  it("keeps a KPI's target history append-only and its measurements immutable", async () => {
+  it("keeps a KPI's target history the server's to append to and its measurements immutable", async () => {
     const objectives = doc("objectives");
     let objectiveId = "";
     let kpiId = "";
@@ -178,7 +178,6 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
         { name: "Waste", unit: "t", target: 50, direction: "decrease" },
         north,
       );
-      setKpiTarget(d, objectiveId, kpiId, 40, north);
       measurementId = addMeasurement(
         d,
         objectiveId,
@@ -187,6 +186,14 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
         north,
       );
     });
+    // A second target, the only way there is: through the server (a single owner's, at once).
+    const changed = await live.api(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/kpis/${kpiId}/target-proposals`,
+      { target: 40 },
+      cast.north.cookie,
+    );
+    expect(changed.status).toBe(201);
     const kpi = (d: Y.Doc) =>
       (
         (d.getMap("objectives").get(objectiveId) as Y.Map<unknown>).get("kpis") as Y.Map<unknown>
@@ -236,6 +243,8 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
         ]),
       // The whole history replaced.
       (d: Y.Doc) => kpi(d).set("targetHistory", Y.Array.from([agreedByNorth])),
+      // Appended at the end in our own name, now: a target changes through the server only.
+      (d: Y.Doc) => setKpiTarget(d, objectiveId, kpiId, 30, south),
       // A measurement deleted, rewritten, or its whole collection swapped.
       (d: Y.Doc) => removeMeasurement(d, objectiveId, kpiId, measurementId),
       (d: Y.Doc) => (measurements(d).get(measurementId) as Y.Map<unknown>).set("value", 10),
@@ -246,13 +255,12 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
       expect(targets(fresh)).toEqual([50, 40]);
       expect(measurements(fresh).has(measurementId)).toBe(true);
     }
-    // The genuine paths: a new target in our name, a measurement, deleting the KPI whole.
+    // The genuine paths: a measurement, deleting the KPI whole (targets: kpi-targets-live.test.ts).
     await genuine(objectives, cast.south.cookie, (d) => {
-      setKpiTarget(d, objectiveId, kpiId, 30, south);
       addMeasurement(d, objectiveId, kpiId, { date: "2026-12-02", value: 80 }, south);
     });
     const after = await open(objectives, cast.north.cookie);
-    expect(targets(after.client.doc)).toEqual([50, 40, 30]);
+    expect(targets(after.client.doc)).toEqual([50, 40]);
     expect(measurements(after.client.doc).size).toBe(2);
     after.client.destroy();
     await genuine(objectives, cast.south.cookie, (d) => removeKpi(d, objectiveId, kpiId));

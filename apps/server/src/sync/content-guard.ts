@@ -27,8 +27,8 @@ export interface ContentCandidate {
  * Decides on the meaning of a client's update to a structured document: `null` to accept
  * it, else why it is refused. The sender is who the server knows is behind the socket.
  * Refused: an entry created with a stamp naming anyone but the sender, or under an id its
- * collection had before; a stamp field of an existing entry changed or deleted; a KPI's
- * target history losing, reordering or rewriting entries, or gaining unstamped ones; a
+ * collection had before; a stamp field of an existing entry changed or deleted; any
+ * change to the target history of an existing KPI (only the server appends to it); a
  * measurement changed or deleted (unless its KPI or objective goes with it); any write to
  * `meta` but the very first stamp of the current schema version.
  */
@@ -177,9 +177,11 @@ function stateOf(doc: Y.Doc): Map<number, number> {
 
 /**
  * The one rule of a KPI's target history (`targetHistory`, a Y.Array of target changes):
- * it only grows at the end, and what is appended is stamped by the sender (`changedBy`,
- * `organizationId`, `changedAt` within {@link STAMP_CLOCK_WINDOW_MS}). Every entry the
- * history had stays, unchanged and in order; the array itself is never replaced.
+ * a client writes it only when it creates the KPI, with entries stamped by the sender
+ * (`changedBy`, `organizationId`, `changedAt` within {@link STAMP_CLOCK_WINDOW_MS}). Once
+ * the KPI exists, only the server appends to it (a new target is a proposal the owning
+ * organizations agree to: docs/API.md, "KPI targets"), so a client's update that adds,
+ * removes, reorders or rewrites entries, or replaces the array, is refused.
  * `before`/`after` are the KPI entries (Y.Map) or undefined for a new KPI.
  */
 export function refuseTargetHistory(
@@ -211,9 +213,9 @@ export function refuseTargetHistory(
       kept.push(...values);
       continue;
     }
-    // Appended at the end as the sender saw it: nothing was to its right.
-    if (before !== undefined && item.rightOrigin !== null) {
-      return "a target change was inserted before existing ones";
+    // Two keys: the target of an existing KPI changes through the server's proposals only.
+    if (beforeKpi instanceof Y.Map) {
+      return "only the server changes an existing KPI's target (propose it instead)";
     }
     for (const value of values) {
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
