@@ -98,6 +98,30 @@ test("two organizations meet: live list, live notes per agenda item, sign-off an
     await expect(
       south.meetings.agendaItem(first).getByRole("button", { name: "Sign off for Southpeak" }),
     ).toBeVisible();
+    // A stale sign-off is shown, not counted; the page says what a sign-off covers.
+    await expect(south.meetings.signOff(first, "Northwind")).toContainText("not counted");
+    await expect(south.meetings.agendaItem(first)).toContainText(
+      "A sign-off covers this item's title, owner and notes, and the meeting's title and date.",
+    );
+
+    // Southpeak deletes the signed item: its sign-offs and what they signed stay, with who
+    // deleted it, in the meetings list of both organizations.
+    await south.meetings
+      .agendaItem(first)
+      .getByRole("button", { name: `Delete agenda item “${first}”` })
+      .click();
+    await south.meetings.agendaItem(first).getByRole("button", { name: "Confirm delete" }).click();
+    await expect(north.page.getByTestId("agenda-item")).toHaveCount(1);
+    for (const view of [north.meetings, south.meetings]) {
+      await view.openTab();
+      const deleted = view.page
+        .getByTestId("deleted-signed-item")
+        .filter({ hasText: title })
+        .filter({ hasText: first });
+      await expect(deleted).toContainText(
+        `signed by Northwind, Southpeak, then deleted by ${sofia.name}, Southpeak`,
+      );
+    }
   } finally {
     await north.context.close();
     await south.context.close();

@@ -90,6 +90,11 @@ export class GovernanceService {
     }
   }
 
+  /** The charter's current version: the hash of its visible content. */
+  async charterVersion(partnershipId: string): Promise<string> {
+    return (await this.readCharter(partnershipId)).version;
+  }
+
   /**
    * Ratified or not, and the latest endorsement of each organization. Records the current
    * version (numbering it if new), so every version anyone was shown has a number.
