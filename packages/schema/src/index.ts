@@ -55,7 +55,6 @@ export {
   readObjectives,
   removeAction,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   setKpiTarget,
   updateAction,

@@ -10,7 +10,6 @@ import {
   readObjectives,
   readSchemaVersion,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   setKpiTarget,
   updateIssue,
@@ -246,7 +245,7 @@ describe("the content guard: a hostile partner's stock y-websocket client", () =
       // Appended at the end in our own name, now: a target changes through the server only.
       (d: Y.Doc) => setKpiTarget(d, objectiveId, kpiId, 30, south),
       // A measurement deleted, rewritten, or its whole collection swapped.
-      (d: Y.Doc) => removeMeasurement(d, objectiveId, kpiId, measurementId),
+      (d: Y.Doc) => measurements(d).delete(measurementId),
       (d: Y.Doc) => (measurements(d).get(measurementId) as Y.Map<unknown>).set("value", 10),
       (d: Y.Doc) => kpi(d).set("measurements", new Y.Map()),
     ];

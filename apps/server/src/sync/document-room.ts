@@ -10,11 +10,15 @@ import {
   type ResyncReason,
   type SyncMetrics,
 } from "../observability/metrics.js";
-import { ParkedUpdateError, RoomEntries, tellObservers } from "./applied-entries.js";
+import {
+  ParkedUpdateError,
+  RefusedContentError,
+  RoomEntries,
+  tellObservers,
+} from "./applied-entries.js";
 import type { AppliedChange, DocumentObserver, EntryChange } from "./document-observers.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { DEFAULT_STORAGE_OUTAGE_MS, retryStorage, storageCloseCode } from "./storage-retry.js";
-import { refuseContent } from "./content-guard.js";
 import { documentShape, type DocumentShape } from "./document-shape.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import {
@@ -668,26 +672,20 @@ export class DocumentRoom {
    * (content-guard.ts). Nothing for rich-text kinds.
    */
   private previewEntries(connection: SyncConnection, update: Uint8Array): readonly EntryChange[] {
-    if (!this.entries.structured) return [];
-    let preview;
     try {
-      preview = this.entries.preview(update);
+      return this.entries.admit(update, connection.stamp, Date.now());
     } catch (error) {
       if (error instanceof ParkedUpdateError) {
         throw new InvalidMessageError(FrameRejectReason.GuardRejected);
       }
-      throw error;
-    }
-    const refusal = refuseContent(preview, connection.stamp, Date.now());
-    if (refusal !== null) {
-      this.entries.discard();
+      if (!(error instanceof RefusedContentError)) throw error;
+      const { userId } = connection.stamp;
       this.services.logger.warn(
-        { documentName: this.name, userId: connection.stamp.userId, refusal },
+        { documentName: this.name, userId, refusal: error.refusal },
         "update refused",
       );
       throw new InvalidMessageError(FrameRejectReason.ContentRefused);
     }
-    return preview.changes;
   }
 
   /** Tells the observers of stored changes, in order, on the room's queue. */

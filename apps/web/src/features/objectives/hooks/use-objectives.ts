@@ -6,7 +6,6 @@ import {
   readObjectives,
   removeAction,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   updateAction,
   updateKpi,
@@ -40,7 +39,6 @@ export interface ObjectivesWriter {
   updateKpi: (objectiveId: string, kpiId: string, patch: KpiPatch) => boolean;
   removeKpi: (objectiveId: string, kpiId: string) => boolean;
   addMeasurement: (objectiveId: string, kpiId: string, input: MeasurementInput) => string;
-  removeMeasurement: (objectiveId: string, kpiId: string, measurementId: string) => boolean;
 }
 
 function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
@@ -56,8 +54,6 @@ function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
     removeKpi: (objectiveId, kpiId) => removeKpi(d(), objectiveId, kpiId),
     addMeasurement: (objectiveId, kpiId, input) =>
       addMeasurement(d(), objectiveId, kpiId, input, author),
-    removeMeasurement: (objectiveId, kpiId, measurementId) =>
-      removeMeasurement(d(), objectiveId, kpiId, measurementId),
   };
 }
 
