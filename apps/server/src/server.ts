@@ -146,7 +146,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
   const watches = partnershipWatches(
     store.db,
-    [services.governanceWatch, services.itemWatch],
+    [services.governanceWatch, services.itemWatch, services.trash],
     logger.child({ component: "watch" }),
   );
   if (config.governanceCheckMs !== undefined) watches.start(config.governanceCheckMs);

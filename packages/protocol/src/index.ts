@@ -1,5 +1,15 @@
 export type { ActivityDocument, ActivityEntry, ActivityResponse } from "./activity.js";
 export type {
+  EntryChangeView,
+  EntryHistoryResponse,
+  FieldChangeView,
+  RecordedActor,
+  RecordedDocumentKind,
+  RestoreResponse,
+  TrashEntryView,
+  TrashResponse,
+} from "./records.js";
+export type {
   CastVoteResponse,
   CharterEndorsementView,
   CharterStatus,

@@ -407,6 +407,43 @@ export interface WorkshopVotesTable {
   count: number;
 }
 
+/** What one applied update changed in one entry, as the server saw it (`records/`). */
+export interface EntryChangesTable {
+  id: string;
+  partnership_id: string;
+  document_name: string;
+  /** JSON array: the entry's collection path from the document's root. */
+  collection: string;
+  entry_id: string;
+  kind: "created" | "updated" | "deleted";
+  /** JSON array of `{name, before, after}`, values bounded in size. */
+  fields: string;
+  user_id: string | null;
+  organization_id: string | null;
+  source: "client" | "server";
+  at: Millis;
+}
+
+/** A deleted entry kept for 30 days (`records/entry-trash.ts`). */
+export interface EntryTrashTable {
+  id: string;
+  partnership_id: string;
+  document_name: string;
+  /** JSON array: the entry's collection path from the document's root. */
+  collection: string;
+  entry_id: string;
+  title: string;
+  owner_organization_id: string | null;
+  /** The entry as JSON (`Y.Map#toJSON()`), nested entries included. */
+  entry: string;
+  deleted_by_user_id: string | null;
+  deleted_by_organization_id: string | null;
+  deleted_at: Millis;
+  expires_at: Millis;
+  restored_by_user_id: string | null;
+  restored_at: Millis | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -442,4 +479,6 @@ export interface Database {
   workshop_notes: WorkshopNotesTable;
   workshop_groups: WorkshopGroupsTable;
   workshop_votes: WorkshopVotesTable;
+  entry_changes: EntryChangesTable;
+  entry_trash: EntryTrashTable;
 }

@@ -57,6 +57,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
         ? `The ${what} is overdue (due ${n.item.dueDate ?? "?"})`
         : `${actor} changed the status of the ${what} to ${statusWord("en", n.item)}`;
     }
+    if ("item" in n && n.item.kind === "trash") {
+      return `${actor} deleted “${n.item.title}”, which your organization owns: it can be restored from the trash for 30 days`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
@@ -86,6 +89,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
       return n.item.kind === "action"
         ? `${actor} a passé l’action ${title} au statut « ${status} »`
         : `${actor} a passé le point ouvert ${title} au statut « ${status} »`;
+    }
+    if ("item" in n && n.item.kind === "trash") {
+      return `${actor} a supprimé « ${n.item.title} », qui appartient à votre organisation : il peut être restauré depuis la corbeille pendant 30 jours`;
     }
     if ("item" in n) {
       return n.kind === "decision_waiting"

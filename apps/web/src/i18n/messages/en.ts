@@ -231,6 +231,9 @@ export const en = {
   "preferences.kind.item_overdue": "Overdue items",
   "preferences.kind.item_overdue.hint":
     "An action or issue you own passed its due date unfinished.",
+  "preferences.kind.item_deleted": "Deleted items",
+  "preferences.kind.item_deleted.hint":
+    "Someone of another organization deleted an item your organization owns (it stays in the trash 30 days).",
   "preferences.kind.other": "Other notifications ({kind})",
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",
@@ -629,6 +632,7 @@ export const en = {
   "notifications.commentReply": "{name} replied in your comment thread",
   "notifications.actionStatusChanged": "{name} set your action “{title}” to {status}",
   "notifications.issueStatusChanged": "{name} set your issue “{title}” to {status}",
+  "notifications.itemDeleted": "{name} deleted “{title}”, owned by your organization: restore it from the trash",
   "notifications.actionOverdue": "Your action “{title}” is overdue (due {date})",
   "notifications.issueOverdue": "Your issue “{title}” is overdue (due {date})",
 

@@ -236,6 +236,9 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.item_overdue": "Éléments en retard",
   "preferences.kind.item_overdue.hint":
     "Une action ou un point ouvert dont vous êtes responsable a dépassé son échéance sans être terminé.",
+  "preferences.kind.item_deleted": "Éléments supprimés",
+  "preferences.kind.item_deleted.hint":
+    "Quelqu’un d’une autre organisation a supprimé un élément de votre organisation (il reste 30 jours dans la corbeille).",
   "preferences.kind.other": "Autres notifications ({kind})",
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",
@@ -647,6 +650,8 @@ export const fr: Record<MessageKey, string> = {
     "{name} a passé votre action « {title} » au statut « {status} »",
   "notifications.issueStatusChanged":
     "{name} a passé votre point ouvert « {title} » au statut « {status} »",
+  "notifications.itemDeleted":
+    "{name} a supprimé « {title} », qui appartient à votre organisation : restaurez-le depuis la corbeille",
   "notifications.actionOverdue": "Votre action « {title} » est en retard (échéance : {date})",
   "notifications.issueOverdue": "Votre point ouvert « {title} » est en retard (échéance : {date})",
 
