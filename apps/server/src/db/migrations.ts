@@ -762,6 +762,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .on("entry_trash")
           .column("expires_at")
           .execute();
+        // An item notification whose actor the server's records do not know says "someone"
+        // (its actor_user_id is then the recipient's own, only to satisfy the reference).
+        await db.schema
+          .alterTable("notifications")
+          .addColumn("actor_known", "integer", (c) => c.notNull().defaultTo(1))
+          .execute();
+        // A decision proposed in someone else's name: whom the decision names.
+        await db.schema.alterTable("notifications").addColumn("item_proposed_by", "text").execute();
       },
     },
   };

@@ -210,6 +210,10 @@ export interface NotificationsTable {
   /** The actor's organization, for item notifications (posts and comments carry their own). */
   actor_organization_id: string | null;
   actor_user_id: string;
+  /** Since 0016: 0 when the server's records do not say who did it (the text says "someone"). */
+  actor_known: Generated<number>;
+  /** Since 0016, for a decision: whom it names as proposer when not who recorded it. */
+  item_proposed_by: string | null;
   created_at: Millis;
   read_at: Millis | null;
 }

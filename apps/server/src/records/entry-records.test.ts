@@ -56,10 +56,13 @@ describe("entry records: history and trash", () => {
     const stamp = { userId: by.userId, organizationId: by.organizationId };
     await changeDocument(harness.store, name(), change, stamp);
     clock += 60_000;
-    await harness.services.records.afterApplied(
-      { documentName: name(), stamp, at: clock, source, changes },
-      { applyServerChange: () => Promise.reject(new Error("not in these tests")) },
-    );
+    await harness.services.records.afterApplied({
+      documentName: name(),
+      stamp,
+      at: clock,
+      source,
+      changes,
+    });
   };
   const get = (user: TestUser, path: string) =>
     harness.request("GET", `/api/partnerships/${cast.partnershipId}${path}`, {

@@ -632,6 +632,9 @@ export const en = {
   "notifications.commentReply": "{name} replied in your comment thread",
   "notifications.actionStatusChanged": "{name} set your action “{title}” to {status}",
   "notifications.issueStatusChanged": "{name} set your issue “{title}” to {status}",
+  "notifications.someone": "Someone",
+  "notifications.decisionWaitingRecorded":
+    "{proposer} proposed “{title}” (recorded by {name}): your organization's vote is awaited",
   "notifications.itemDeleted": "{name} deleted “{title}”, owned by your organization: restore it from the trash",
   "notifications.actionOverdue": "Your action “{title}” is overdue (due {date})",
   "notifications.issueOverdue": "Your issue “{title}” is overdue (due {date})",

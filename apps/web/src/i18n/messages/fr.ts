@@ -650,6 +650,9 @@ export const fr: Record<MessageKey, string> = {
     "{name} a passé votre action « {title} » au statut « {status} »",
   "notifications.issueStatusChanged":
     "{name} a passé votre point ouvert « {title} » au statut « {status} »",
+  "notifications.someone": "Quelqu’un",
+  "notifications.decisionWaitingRecorded":
+    "{proposer} a proposé « {title} » (enregistrée par {name}) : le vote de votre organisation est attendu",
   "notifications.itemDeleted":
     "{name} a supprimé « {title} », qui appartient à votre organisation : restaurez-le depuis la corbeille",
   "notifications.actionOverdue": "Votre action « {title} » est en retard (échéance : {date})",
