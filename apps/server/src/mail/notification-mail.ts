@@ -49,11 +49,11 @@ function statusWord(language: Language, item: NotificationItem): string {
 
 /**
  * Who proposed a decision: the actor (who recorded it, as the server knows), or whom the
- * decision names "proposed by X (recorded by Y)" when that is someone else.
+ * decision names "proposed by X, recorded by Y" when that is someone else.
  */
 function proposer(item: NotificationItem, actor: string, recordedBy: string): string {
   return "proposedBy" in item && item.proposedBy !== undefined
-    ? `${item.proposedBy} (${recordedBy} ${actor})`
+    ? `${item.proposedBy}, ${recordedBy} ${actor}`
     : actor;
 }
 

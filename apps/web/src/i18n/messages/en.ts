@@ -635,7 +635,8 @@ export const en = {
   "notifications.someone": "Someone",
   "notifications.decisionWaitingRecorded":
     "{proposer} proposed “{title}” (recorded by {name}): your organization's vote is awaited",
-  "notifications.itemDeleted": "{name} deleted “{title}”, owned by your organization: restore it from the trash",
+  "notifications.itemDeleted":
+    "{name} deleted “{title}”, owned by your organization: restore it from the trash",
   "notifications.actionOverdue": "Your action “{title}” is overdue (due {date})",
   "notifications.issueOverdue": "Your issue “{title}” is overdue (due {date})",
 
