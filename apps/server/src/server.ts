@@ -18,6 +18,7 @@ import { RedisBus } from "./sync/redis-bus.js";
 import { RoomRegistry } from "./sync/room-registry.js";
 import { partnershipWatches } from "./scheduling/partnership-watches.js";
 import { SyncServer, type SyncLimits } from "./sync/sync-server.js";
+import type { DocumentObserver } from "./sync/document-observers.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
 export interface ServerConfig {
@@ -48,6 +49,8 @@ export interface ServerConfig {
    * issues that changed status or became overdue, this often; off without it.
    */
   governanceCheckMs?: number | undefined;
+  /** Told of every change applied to a document (tests; the server's own are added below). */
+  observers?: readonly DocumentObserver[] | undefined;
 }
 
 export interface RunningServer {
@@ -73,12 +76,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const bus = config.redisUrl
     ? await RedisBus.connect(config.redisUrl, logger.child({ component: "bus" }))
     : SINGLE_INSTANCE;
+  // Filled before the first socket connects: observers built from `services` join below.
+  const observers: DocumentObserver[] = [...(config.observers ?? [])];
   const rooms = new RoomRegistry({
     log,
     bus,
     logger: logger.child({ component: "sync" }),
     metrics,
     compactAfterUpdates: config.compactAfterUpdates ?? 500,
+    observers,
   });
   const mailer = config.mail
     ? createMailer({ ...config.mail, logger: logger.child({ component: "mail" }) })

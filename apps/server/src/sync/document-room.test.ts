@@ -115,6 +115,7 @@ function roomOver(log: UpdateLog, onFailure: () => void = () => {}, compactAfter
     logger: createLogger({ level: "silent" }),
     metrics: new SyncMetrics(),
     compactAfterUpdates,
+    observers: [],
   };
   return new DocumentRoom("p/charter", services, onFailure);
 }
@@ -444,6 +445,7 @@ describe("DocumentRoom presence from other instances", () => {
         logger: createLogger({ level: "silent" }),
         metrics: new SyncMetrics(),
         compactAfterUpdates: 1000,
+        observers: [],
       },
       () => {},
     );

@@ -10,6 +10,8 @@ import {
   type ResyncReason,
   type SyncMetrics,
 } from "../observability/metrics.js";
+import { ParkedUpdateError, RoomEntries, tellObservers } from "./applied-entries.js";
+import type { AppliedChange, DocumentObserver, EntryChange } from "./document-observers.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import {
@@ -28,6 +30,15 @@ export interface RoomServices {
   metrics: SyncMetrics;
   /** Compact a document into a snapshot once this many updates piled up after the last one. */
   compactAfterUpdates: number;
+  /** Told of every change this process applies and stores (document-observers.ts). */
+  observers: readonly DocumentObserver[];
+}
+
+/** A change applied and not stored yet, with what the observers will be told of it. */
+interface UnstoredChange extends PendingUpdate {
+  source: AppliedChange["source"];
+  at: number;
+  changes: readonly EntryChange[];
 }
 
 /** One open socket as the room sees it. */
@@ -175,7 +186,9 @@ export class DocumentRoom {
   /** Updates this instance stored since the document was last compacted (as far as it knows). */
   private updatesSinceSnapshot = 0;
   /** Changes applied to the document and not stored yet: nobody receives them before. */
-  private unstored: PendingUpdate[] = [];
+  private unstored: UnstoredChange[] = [];
+  /** The document's kind and, for structured kinds, what each update changes in its entries. */
+  private readonly entries: RoomEntries;
   private loadCompaction: NodeJS.Timeout | undefined;
   /** Sync step 2 with the whole document, for new clients; dropped on every change. */
   private wholeDocumentMessage: Uint8Array | null = null;
@@ -187,6 +200,7 @@ export class DocumentRoom {
   ) {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
+    this.entries = new RoomEntries(this.doc, name);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.doc.on("update", () => {
       this.wholeDocumentMessage = null;
@@ -265,8 +279,9 @@ export class DocumentRoom {
           const made: Uint8Array[] = [];
           copy.on("update", (update: Uint8Array) => made.push(update));
           let value: T;
+          let changes: readonly EntryChange[];
           try {
-            value = change(copy);
+            ({ value, changes } = this.entries.changesMadeBy(copy, change));
           } catch (error) {
             reject(asError(error));
             return;
@@ -278,7 +293,13 @@ export class DocumentRoom {
             ? this.collectChanges(() => Y.applyUpdate(this.doc, update, SERVER_CHANGE))
             : null;
           if (applied) {
-            this.unstored.push({ update: applied, stamp });
+            this.unstored.push({
+              update: applied,
+              stamp,
+              source: "server",
+              at: Date.now(),
+              changes,
+            });
             await this.flushUnstored();
           }
           resolve({ applied: true, value });
@@ -342,6 +363,7 @@ export class DocumentRoom {
     this.destroyed = true;
     clearTimeout(this.loadCompaction);
     this.services.bus.unsubscribe(this.name, this.onBusMessage);
+    this.entries.destroy();
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -544,6 +566,7 @@ export class DocumentRoom {
     } catch {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
+    const entryChanges = this.previewEntries(missing);
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", collect);
@@ -571,7 +594,14 @@ export class DocumentRoom {
     if (changes.length === 0) return;
     const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     // Stored by the next flush, with whatever else was queued behind this frame.
-    if (this.unstored.push({ update: change, stamp: connection.stamp }) === 1) {
+    const pending: UnstoredChange = {
+      update: change,
+      stamp: connection.stamp,
+      source: "client",
+      at: Date.now(),
+      changes: entryChanges,
+    };
+    if (this.unstored.push(pending) === 1) {
       this.enqueue(null, () => this.flushUnstored());
     }
   }
@@ -593,6 +623,37 @@ export class DocumentRoom {
     }
     this.updatesSinceSnapshot += batch.length;
     await this.compactIfDue();
+    await this.tellObservers(batch);
+  }
+
+  /**
+   * What a client's update changes in the document's entries, worked out before it is
+   * applied; nothing for rich-text kinds or when nobody listens.
+   */
+  private previewEntries(update: Uint8Array): readonly EntryChange[] {
+    if (!this.entries.structured || this.services.observers.length === 0) return [];
+    try {
+      return this.entries.preview(update).changes;
+    } catch (error) {
+      if (error instanceof ParkedUpdateError) {
+        throw new InvalidMessageError(FrameRejectReason.GuardRejected);
+      }
+      throw error;
+    }
+  }
+
+  /** Tells the observers of stored changes, in order, on the room's queue. */
+  private async tellObservers(batch: readonly UnstoredChange[]): Promise<void> {
+    const { observers, logger } = this.services;
+    if (observers.length === 0) return;
+    const context = {
+      applyServerChange: (stamp: UpdateStamp, change: (doc: Y.Doc) => void) =>
+        this.applyServerChange(stamp, change),
+    };
+    for (const { stamp, source, at, changes } of batch) {
+      const applied: AppliedChange = { documentName: this.name, stamp, at, source, changes };
+      await tellObservers(observers, applied, context, logger);
+    }
   }
 
   private async appendWithRetry(batch: readonly PendingUpdate[]): Promise<void> {

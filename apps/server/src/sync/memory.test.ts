@@ -316,6 +316,7 @@ describe("memory over many connect/disconnect cycles", () => {
         connectionsPerUser: { max: 1_000_000, windowMs: 60_000 },
       },
       compactAfterUpdates: COMPACT_AFTER_UPDATES,
+      observers: [],
     });
   });
 

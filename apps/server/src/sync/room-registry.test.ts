@@ -60,6 +60,7 @@ describe("RoomRegistry", () => {
       logger: createLogger({ level: "silent" }),
       metrics,
       compactAfterUpdates: 1000,
+      observers: [],
     });
     const room = registry.open("p/charter");
     room.join(connection);
@@ -111,6 +112,7 @@ describe("RoomRegistry unloading under concurrency", () => {
       logger: createLogger({ level: "silent" }),
       metrics: new SyncMetrics(),
       compactAfterUpdates: 1000,
+      observers: [],
     });
     const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
     const room = registry.open("p/charter");

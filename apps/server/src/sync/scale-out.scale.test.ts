@@ -365,7 +365,14 @@ describe.skipIf(missing !== null && !IN_CI)("the Redis instance bus", () => {
     const log = new GatedLog();
     const room = new DocumentRoom(
       "p/charter",
-      { log, bus: here, logger, metrics: new SyncMetrics(), compactAfterUpdates: 1000 },
+      {
+        log,
+        bus: here,
+        logger,
+        metrics: new SyncMetrics(),
+        compactAfterUpdates: 1000,
+        observers: [],
+      },
       () => {},
     );
     const received: Uint8Array[] = [];
