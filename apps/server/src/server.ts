@@ -116,6 +116,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     mailer,
     logger: logger.child({ component: "mail" }),
   });
+  // The server's records of entries (field history, trash) from every applied change.
+  observers.push(services.records);
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,
