@@ -124,5 +124,25 @@ describe("entry records, live", () => {
       userId: cast.north.id,
       organizationName: "Northwind",
     });
+
+    // The activity view names what was deleted and by whom, and the restoration.
+    const activity = (
+      await live.api(
+        "GET",
+        `/api/partnerships/${cast.partnershipId}/activity`,
+        undefined,
+        cast.northViewer.cookie,
+      )
+    ).body.entries as any[];
+    expect(activity.find((e) => e.summaryKey === "activity.deleted")).toMatchObject({
+      user: { id: cast.south.id },
+      deleted: [{ title: "Ship the samples" }],
+      summary: "Southpeak · Sam South deleted “Ship the samples” from objectives and KPIs",
+    });
+    expect(activity.find((e) => e.summaryKey === "activity.restored")).toMatchObject({
+      user: { id: cast.north.id },
+      restored: [{ title: "Ship the samples" }],
+      summary: "Northwind · Nora North restored “Ship the samples” in objectives and KPIs",
+    });
   });
 });

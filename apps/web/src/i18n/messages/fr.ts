@@ -290,6 +290,8 @@ export const fr: Record<MessageKey, string> = {
   "activity.system": "Entente (mise en place)",
   "activity.edits.one": "1 modification",
   "activity.edits.many": "{count} modifications",
+  "activity.deleted": "{name} a supprimé {titles} (dans la corbeille pendant 30 jours)",
+  "activity.restored": "{name} a restauré {titles} depuis la corbeille",
   "activity.edited.charter": "{name} a modifié la charte ({edits})",
   "activity.edited.objectives": "{name} a modifié les objectifs et indicateurs ({edits})",
   "activity.edited.issues": "{name} a modifié le registre des points ouverts ({edits})",

@@ -209,7 +209,11 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
             {" · "}
           </>
         ) : null}
-        {sentence(t, entry.document.kind, { name, edits, organization: owner })}
+        {entry.deleted && entry.deleted.length > 0
+          ? t("activity.deleted", { name, titles: quoted(entry.deleted) })
+          : entry.restored && entry.restored.length > 0
+            ? t("activity.restored", { name, titles: quoted(entry.restored) })
+            : sentence(t, entry.document.kind, { name, edits, organization: owner })}
       </span>
       <time
         className="activity-entry__time"
@@ -220,6 +224,11 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
       </time>
     </li>
   );
+}
+
+/** The titles of deleted or restored entries, each in quotes. */
+function quoted(entries: readonly { title: string }[]): string {
+  return entries.map((e) => `“${e.title}”`).join(", ");
 }
 
 /** "Sofia edited the charter (3 edits)", by the kind of document edited. */
