@@ -106,7 +106,7 @@ function show(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "string") return value === "" ? "—" : value;
   if (typeof value === "object" && !Array.isArray(value)) {
-    return Object.keys(value as object).join(", ") || "—";
+    return Object.keys(value).join(", ") || "—";
   }
   return JSON.stringify(value);
 }
