@@ -1,5 +1,12 @@
 import { formatDocumentName } from "@entente/domain";
-import { addAction, addObjective, removeAction, updateAction } from "@entente/schema";
+import {
+  addAction,
+  addIssue,
+  addObjective,
+  removeAction,
+  removeObjective,
+  updateAction,
+} from "@entente/schema";
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually, LiveServer } from "../test/live-server.js";
@@ -144,5 +151,45 @@ describe("entry records, live", () => {
       restored: [{ title: "Ship the samples" }],
       summary: "Northwind · Nora North restored “Ship the samples” in objectives and KPIs",
     });
+  });
+
+  it("a reference to a deleted objective shows its title as it was, marked as deleted, in the export", async () => {
+    const objectives = formatDocumentName({
+      kind: "objectives",
+      partnershipId: cast.partnershipId,
+    });
+    const issues = formatDocumentName({ kind: "issues", partnershipId: cast.partnershipId });
+    const north = live.connect(objectives, cast.north.cookie);
+    const southIssues = live.connect(issues, cast.south.cookie);
+    await Promise.all([north.synced, southIssues.synced]);
+    const objectiveId = addObjective(
+      north.doc,
+      {
+        title: "Cut food waste",
+        ownerOrganizationIds: [cast.northOrg],
+        governanceLevel: "tactical",
+      },
+      { userId: cast.north.id, organizationId: cast.northOrg },
+    );
+    addIssue(
+      southIssues.doc,
+      {
+        kind: "risk",
+        title: "Cold chain gaps",
+        ownerOrganizationId: cast.southOrg,
+        severity: "high",
+        linkedObjectiveId: objectiveId,
+      },
+      { userId: cast.south.id, organizationId: cast.southOrg },
+    );
+    removeObjective(north.doc, objectiveId);
+    const exported = async () =>
+      (
+        await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/export.md`, {
+          headers: { cookie: cast.south.cookie },
+        })
+      ).text();
+    await until(async () => (await exported()).includes("(deleted objective)"), "export");
+    expect(await exported()).toContain("Cut food waste (deleted objective)");
   });
 });
