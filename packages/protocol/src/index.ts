@@ -1,5 +1,6 @@
 export type { ActivityDocument, ActivityEntry, ActivityResponse } from "./activity.js";
 export type {
+  DeletedObjectivesResponse,
   EntryChangeView,
   EntryHistoryResponse,
   FieldChangeView,

@@ -62,3 +62,11 @@ export interface RestoreResponse {
   entryId: string;
   documentKind: RecordedDocumentKind;
 }
+
+/**
+ * `GET /api/partnerships/:id/deleted-objectives`: the titles deleted objectives had (the
+ * latest deletion's), for references that outlived them.
+ */
+export interface DeletedObjectivesResponse {
+  objectives: { id: string; title: string }[];
+}

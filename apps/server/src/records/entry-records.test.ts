@@ -280,6 +280,10 @@ describe("entry records: history and trash", () => {
     const entries = (await get(cast.north.admin, "/trash")).body.entries as any[];
     expect(entries.map((e) => e.title)).toEqual(["Joint pilot", "Draft the brief"]);
 
+    // A reference to it shows the title it had.
+    expect((await get(cast.south.viewer, "/deleted-objectives")).body).toEqual({
+      objectives: [{ id: objectiveId, title: "Joint pilot" }],
+    });
     const conflict = await restore(cast.north.admin, actionTrashId);
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe("conflict");

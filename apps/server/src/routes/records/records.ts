@@ -1,6 +1,7 @@
 import { formatDocumentName, type DocumentRef } from "@entente/domain";
 import {
   ErrorCode,
+  type DeletedObjectivesResponse,
   type EntryHistoryResponse,
   type RestoreResponse,
   type TrashResponse,
@@ -15,7 +16,8 @@ import { HistoryParams, HistoryQuery, TrashParams } from "./schema.js";
 
 /**
  * The server's records of entries: `GET /:id/history/:documentKind/:entryId` (readers of
- * the document), `GET /:id/trash` (any member; what they may read) and
+ * the document), `GET /:id/deleted-objectives` (any member: titles as they were, for
+ * references), `GET /:id/trash` (any member; what they may read) and
  * `POST /:id/trash/:trashId/restore` (editors and admins who may write its document).
  */
 export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv> {
@@ -40,6 +42,18 @@ export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv>
       const granted = await access.document(user.id, name);
       if (granted.kind !== "granted") throw HttpError.notFound("No such document");
       const body: EntryHistoryResponse = { changes: await history.list(name, entryId) };
+      return c.json(body);
+    })
+    .get("/:id/deleted-objectives", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const titles = await history.deletedTitles(
+        formatDocumentName({ kind: "objectives", partnershipId: id }),
+      );
+      const body: DeletedObjectivesResponse = {
+        objectives: [...titles].map(([objectiveId, title]) => ({ id: objectiveId, title })),
+      };
       return c.json(body);
     })
     .get("/:id/trash", async (c) => {

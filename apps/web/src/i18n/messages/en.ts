@@ -449,6 +449,7 @@ export const en = {
   "issue.field.escalation": "Escalated to",
   "issue.noObjective": "None",
   "issue.deletedObjective": "A deleted objective",
+  "issue.deletedObjectiveWas": "{title} (deleted)",
   "issue.noDescription": "No description.",
   "issue.raisedBy": "Raised by {name} on {date}",
   "issue.escalatedTo": "Escalated: {level}",

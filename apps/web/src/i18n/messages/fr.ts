@@ -457,6 +457,7 @@ export const fr: Record<MessageKey, string> = {
   "issue.field.escalation": "Remonté au niveau",
   "issue.noObjective": "Aucun",
   "issue.deletedObjective": "Un objectif supprimé",
+  "issue.deletedObjectiveWas": "{title} (supprimé)",
   "issue.noDescription": "Pas de description.",
   "issue.raisedBy": "Signalé par {name} le {date}",
   "issue.escalatedTo": "Remonté : {level}",

@@ -1,7 +1,16 @@
-import type { EntryHistoryResponse, RecordedDocumentKind } from "@entente/protocol";
+import type {
+  DeletedObjectivesResponse,
+  EntryHistoryResponse,
+  RecordedDocumentKind,
+} from "@entente/protocol";
 import { api } from "../../../lib/api-client";
 
 export const historyApi = {
+  /** The titles deleted objectives had, for references that outlived them. */
+  deletedObjectives: (partnershipId: string) =>
+    api.get<DeletedObjectivesResponse>(
+      `/api/partnerships/${encodeURIComponent(partnershipId)}/deleted-objectives`,
+    ),
   /** An entry's changes, newest first; a profile's entries need the profile's organization. */
   list: (
     partnershipId: string,
