@@ -127,14 +127,19 @@ export class EntryHistory {
   }
 
   /**
-   * The titles deleted entries of a document had (by entry id, the latest deletion's), so a
-   * reference to one shows what it pointed at, marked as deleted.
+   * The titles deleted entries of one collection of a document had (by entry id, the latest
+   * deletion's; objectives by default), so a reference to one shows what it pointed at,
+   * marked as deleted.
    */
-  async deletedTitles(documentName: string): Promise<Map<string, string>> {
+  async deletedTitles(
+    documentName: string,
+    collection: readonly string[] = ["objectives"],
+  ): Promise<Map<string, string>> {
     const rows = await this.db
       .selectFrom("entry_changes")
       .select(["entry_id", "fields"])
       .where("document_name", "=", documentName)
+      .where("collection", "=", JSON.stringify(collection))
       .where("kind", "=", "deleted")
       .orderBy("at", "asc")
       .execute();
