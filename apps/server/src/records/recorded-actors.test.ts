@@ -6,7 +6,6 @@ import {
   updateObjective,
   type Author,
 } from "@entente/schema";
-import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { notificationMessage } from "../mail/notification-mail.js";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";

@@ -7,7 +7,7 @@ import {
   removeObjective,
   updateAction,
 } from "@entente/schema";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually, LiveServer } from "../test/live-server.js";
 
