@@ -112,7 +112,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics,
     feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),
-    documentWriter: new LiveDocumentWriter(log, bus, rooms),
+    documentWriter: new LiveDocumentWriter(log, bus, rooms, {
+      list: observers,
+      logger: logger.child({ component: "sync" }),
+    }),
     mailer,
     logger: logger.child({ component: "mail" }),
   });

@@ -49,7 +49,6 @@ export {
   readObjectives,
   removeAction,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   setKpiTarget,
   updateAction,

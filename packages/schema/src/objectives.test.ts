@@ -9,7 +9,6 @@ import {
   readObjectives,
   removeAction,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   setKpiTarget,
   updateAction,
@@ -141,8 +140,6 @@ describe("objectives document", () => {
     expect(okValue(objective.actions[0])).toMatchObject({ status: "done", assigneeUserId: null });
     expect(okValue(objective.kpis[0])).toMatchObject({ unit: "farms", baseline: null, target: 40 });
 
-    const measurementId = readValues(okValue(objective.kpis[0]).measurements)[0]!.id;
-    expect(removeMeasurement(doc, objectiveId, kpiId, measurementId)).toBe(true);
     expect(removeAction(doc, objectiveId, actionId)).toBe(true);
     expect(removeKpi(doc, objectiveId, kpiId)).toBe(true);
     const after = okValue(readObjectives(doc)[0]);

@@ -520,15 +520,3 @@ export function addMeasurement(
     return insertItem(measurements as Y.Map<unknown>, fields, by, at);
   });
 }
-
-/** Deletes a measurement (a wrong entry). Returns `false` if it was not there. */
-export function removeMeasurement(
-  doc: Y.Doc,
-  objectiveId: string,
-  kpiId: string,
-  measurementId: string,
-): boolean {
-  return write(doc, () =>
-    deleteEntry(subItem(doc, objectiveId, "kpis", kpiId)?.get("measurements"), measurementId),
-  );
-}

@@ -14,6 +14,8 @@ export const FrameRejectReason = {
   GuardRejected: "guard_rejected",
   /** A text frame where only binary frames are accepted. */
   TextFrame: "text_frame",
+  /** An update whose meaning is refused: a forged or rewritten stamp, a reused id, `meta` (content-guard.ts). */
+  ContentRefused: "content_refused",
 } as const;
 export type FrameRejectReason = (typeof FrameRejectReason)[keyof typeof FrameRejectReason];
 

@@ -7,12 +7,21 @@ import type {
   EntryChange,
   ObserverContext,
 } from "./document-observers.js";
+import { refuseContent } from "./content-guard.js";
 import { changedPaths, entryLayout, listEntryChanges } from "./entry-diff.js";
+import type { UpdateStamp } from "./update-log.js";
 
 /** A client update Yjs would park (it depends on something missing): never applied. */
 export class ParkedUpdateError extends Error {
   constructor() {
     super("update depends on structs the document lacks");
+  }
+}
+
+/** A client update whose meaning the content guard refuses (content-guard.ts). */
+export class RefusedContentError extends Error {
+  constructor(readonly refusal: string) {
+    super(refusal);
   }
 }
 
@@ -75,6 +84,22 @@ export class RoomEntries {
       before: this.doc,
       after: copy,
     };
+  }
+
+  /**
+   * What a client's update would change in the entries, once the content guard accepted it
+   * for `sender` at `now`; `[]` for rich-text kinds. Throws {@link RefusedContentError} or
+   * {@link ParkedUpdateError}, leaving the room's document untouched.
+   */
+  admit(update: Uint8Array, sender: UpdateStamp, now: number): EntryChange[] {
+    if (!this.structured) return [];
+    const preview = this.preview(update);
+    const refusal = refuseContent(preview, sender, now);
+    if (refusal !== null) {
+      this.discard();
+      throw new RefusedContentError(refusal);
+    }
+    return preview.changes;
   }
 
   /** The previewed update is not applied: the copy is rebuilt when next needed. */

@@ -229,8 +229,8 @@ describe("sync server under bad input", () => {
   }
 
   /**
-   * A second writer (client id 0xf022) adds a paragraph, formats and trims it and sets a
-   * map entry; once stored, the baseline is taken again. Returns its updates to re-send.
+   * A second writer (client id 0xf022) adds a paragraph, formats and trims it and sets an
+   * attribute (a map entry); once stored, the baseline is taken again. Returns its updates to re-send.
    */
   async function seedPeer() {
     const peerUpdates = [
@@ -244,7 +244,11 @@ describe("sync server under bad input", () => {
     const text = (peer.getXmlFragment(CHARTER_FRAGMENT).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(5, "bold ", { bold: true });
     text.delete(0, 2);
-    peer.getMap("meta").set("title", { text: "Charter", level: 1 });
+    // A map entry: the charter's only root is its fragment, so an element's attribute.
+    (peer.getXmlFragment(CHARTER_FRAGMENT).get(1) as Y.XmlElement).setAttribute(
+      "textAlign",
+      "center",
+    );
     const storedBefore = await storedUpdates();
     const seeder = await openRaw(charter, cast.south.cookie);
     for (const update of peerUpdates) seeder.socket.send(updateFrame(update));

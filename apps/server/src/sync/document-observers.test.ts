@@ -176,6 +176,32 @@ describe("document observers, told by the server of what each stored update chan
     });
   });
 
+  it("reports a server-side write to a document no room holds, with the stamp it was written with", async () => {
+    const issues = formatDocumentName({ kind: "issues", partnershipId: cast.partnershipId });
+    const by = { userId: cast.north.id, organizationId: cast.northOrg };
+    const id = await live.server.services.documentWriter.writeDocument(issues, by, (doc) =>
+      addIssue(
+        doc,
+        {
+          kind: "issue",
+          title: "From a workshop",
+          ownerOrganizationId: cast.northOrg,
+          severity: "low",
+        },
+        by,
+      ),
+    );
+    expect(live.server.rooms.get(issues)).toBeUndefined();
+    const told = recorder.entryChanges(issues);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      entryId: id,
+      kind: "created",
+      after: { title: "From a workshop" },
+    });
+    expect(told[0]?.applied).toMatchObject({ source: "server", stamp: by });
+  });
+
   it("reports server-side changes an observer queues, with their stamp, and rich-text changes with no entries", async () => {
     const decisions = formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId });
     const serverStamp = { userId: cast.north.id, organizationId: cast.northOrg };
@@ -196,6 +222,9 @@ describe("document observers, told by the server of what each stored update chan
       south.doc.getMap("decisions").set(id, entry);
       entry.set("title", "Share the fleet");
       entry.set("status", "draft");
+      entry.set("createdBy", cast.south.id);
+      entry.set("organizationId", cast.southOrg);
+      entry.set("createdAt", new Date().toISOString());
     });
     await eventually(() => recorder.entryChanges(decisions).length === 2, 5000, "server answer");
     const answer = recorder.entryChanges(decisions)[1];

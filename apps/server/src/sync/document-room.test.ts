@@ -98,14 +98,14 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
 
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText("t").insert(0, text);
+  doc.getText("default").insert(0, text);
   return Y.encodeStateAsUpdate(doc);
 }
 
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return doc.getText("t").toJSON();
+  return doc.getText("default").toJSON();
 }
 
 function roomOver(log: UpdateLog, onFailure: () => void = () => {}, compactAfterUpdates = 1000) {
@@ -185,7 +185,7 @@ describe("DocumentRoom", () => {
     await room.whenIdle();
     expect(log.stored).toHaveLength(0);
     expect(textOf(other.receivedUpdates())).toBe("");
-    expect(room.doc.getText("t").toJSON()).toBe("");
+    expect(room.doc.getText("default").toJSON()).toBe("");
     room.destroy();
   });
 
@@ -202,7 +202,7 @@ describe("DocumentRoom", () => {
     await room.whenIdle();
     expect(bad.closedWith).toBe(CloseCode.InvalidMessage);
     expect(good.closedWith).toBeNull();
-    expect(room.doc.getText("t").toJSON()).toBe("still here");
+    expect(room.doc.getText("default").toJSON()).toBe("still here");
     room.destroy();
   });
 
@@ -379,9 +379,9 @@ describe("DocumentRoom and updates Yjs would park", () => {
     const newcomer = new RecordingConnection("read");
     room.join(writer);
     const source = new Y.Doc();
-    source.getText("t").insert(0, "never sent");
+    source.getText("default").insert(0, "never sent");
     const before = Y.encodeStateVector(source);
-    source.getText("t").insert(source.getText("t").length, "secret ".repeat(500));
+    source.getText("default").insert(source.getText("default").length, "secret ".repeat(500));
     room.receive(
       writer,
       syncMessage(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(source, before)),
@@ -409,10 +409,10 @@ describe("DocumentRoom and updates Yjs would park", () => {
     const writer = new RecordingConnection("write");
     room.join(writer);
     const victim = new Y.Doc();
-    victim.getText("t").insert(0, "victim's future text");
+    victim.getText("default").insert(0, "victim's future text");
     const attacker = new Y.Doc();
     Y.applyUpdate(attacker, Y.encodeStateAsUpdate(victim));
-    attacker.getText("t").delete(0, 5);
+    attacker.getText("default").delete(0, 5);
     // Only the delete set travels: the server has none of the victim's text.
     const deleteOnly = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(attacker));
     room.receive(writer, syncMessage(syncProtocol.messageYjsUpdate, deleteOnly));

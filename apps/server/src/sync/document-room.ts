@@ -10,9 +10,15 @@ import {
   type ResyncReason,
   type SyncMetrics,
 } from "../observability/metrics.js";
-import { ParkedUpdateError, RoomEntries, tellObservers } from "./applied-entries.js";
+import {
+  ParkedUpdateError,
+  RefusedContentError,
+  RoomEntries,
+  tellObservers,
+} from "./applied-entries.js";
 import type { AppliedChange, DocumentObserver, EntryChange } from "./document-observers.js";
 import type { DocumentMessage, InstanceBus } from "./instance-bus.js";
+import { documentShape, type DocumentShape } from "./document-shape.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import {
   applyStoredDocument,
@@ -189,6 +195,8 @@ export class DocumentRoom {
   private unstored: UnstoredChange[] = [];
   /** The document's kind and, for structured kinds, what each update changes in its entries. */
   private readonly entries: RoomEntries;
+  /** What clients' updates may hold, by the document's kind; unknown names are not checked. */
+  private readonly shape: DocumentShape | undefined;
   private loadCompaction: NodeJS.Timeout | undefined;
   /** Sync step 2 with the whole document, for new clients; dropped on every change. */
   private wholeDocumentMessage: Uint8Array | null = null;
@@ -201,6 +209,7 @@ export class DocumentRoom {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.entries = new RoomEntries(this.doc, name);
+    this.shape = this.entries.kind ? documentShape(this.entries.kind) : undefined;
     this.awareness.on("update", this.onAwarenessUpdate);
     this.doc.on("update", () => {
       this.wholeDocumentMessage = null;
@@ -553,7 +562,7 @@ export class DocumentRoom {
 
   private applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
     // Untrusted bytes: refuse what could hang Yjs, blow up memory or apply half-way.
-    if (!checkUntrustedUpdate(update).ok) {
+    if (!checkUntrustedUpdate(update, {}, this.shape).ok) {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
     // Only what the document lacks: re-sent known structs with forged dependencies
@@ -566,7 +575,7 @@ export class DocumentRoom {
     } catch {
       throw new InvalidMessageError(FrameRejectReason.GuardRejected);
     }
-    const entryChanges = this.previewEntries(missing);
+    const entryChanges = this.previewEntries(connection, missing);
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array) => changes.push(change);
     this.doc.on("update", collect);
@@ -627,18 +636,24 @@ export class DocumentRoom {
   }
 
   /**
-   * What a client's update changes in the document's entries, worked out before it is
-   * applied; nothing for rich-text kinds or when nobody listens.
+   * What a client's update changes in the document's entries, worked out on a copy before
+   * it is applied, and refused when it forges or rewrites what only the server may say
+   * (content-guard.ts). Nothing for rich-text kinds.
    */
-  private previewEntries(update: Uint8Array): readonly EntryChange[] {
-    if (!this.entries.structured || this.services.observers.length === 0) return [];
+  private previewEntries(connection: SyncConnection, update: Uint8Array): readonly EntryChange[] {
     try {
-      return this.entries.preview(update).changes;
+      return this.entries.admit(update, connection.stamp, Date.now());
     } catch (error) {
       if (error instanceof ParkedUpdateError) {
         throw new InvalidMessageError(FrameRejectReason.GuardRejected);
       }
-      throw error;
+      if (!(error instanceof RefusedContentError)) throw error;
+      const { userId } = connection.stamp;
+      this.services.logger.warn(
+        { documentName: this.name, userId, refusal: error.refusal },
+        "update refused",
+      );
+      throw new InvalidMessageError(FrameRejectReason.ContentRefused);
     }
   }
 

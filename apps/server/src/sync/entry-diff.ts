@@ -73,7 +73,7 @@ export function listEntryChanges(
   const layout = entryLayout(kind);
   if (!layout) return [];
   const addresses = touched
-    ? addressesOnPaths(layout, touched)
+    ? addressesOnPaths(layout, touched, [before, after])
     : [...allAddresses(layout, before), ...allAddresses(layout, after)];
   const changes: EntryChange[] = [];
   const seen = new Set<string>();
@@ -85,20 +85,39 @@ function addressKey(collection: readonly string[], id: string): string {
   return JSON.stringify([...collection, id]);
 }
 
-/** The entries a changed path runs through, outermost first. */
-function addressesOnPaths(layout: CollectionLayout, paths: readonly ChangedPath[]): EntryAddress[] {
+/**
+ * The entries a changed path runs through, outermost first. A path that ends at a nested
+ * collection (the collection itself set or deleted) concerns every entry it held or holds.
+ */
+function addressesOnPaths(
+  layout: CollectionLayout,
+  paths: readonly ChangedPath[],
+  docs: readonly Y.Doc[],
+): EntryAddress[] {
   const found = new Map<string, EntryAddress>();
+  const add = (address: EntryAddress) => {
+    const key = addressKey(address.collection, address.id);
+    if (!found.has(key)) found.set(key, address);
+  };
   for (const path of paths) {
     let collections = layout;
     const collection: string[] = [];
-    for (let i = 0; i + 1 < path.length; i += 2) {
+    for (let i = 0; i < path.length; i += 2) {
       const name = path[i] as string;
-      const id = path[i + 1] as string;
+      const id = path[i + 1];
       const nested = collections[name];
       if (nested === undefined || id === "#") break;
       collection.push(name);
-      const key = addressKey(collection, id);
-      if (!found.has(key)) found.set(key, { collection: [...collection], id, layout: nested });
+      if (id === undefined) {
+        const whole: EntryAddress[] = [];
+        for (const doc of docs) {
+          const map = mapAt(doc, collection);
+          if (map) collectEntries(map, [...collection], nested, whole);
+        }
+        whole.forEach(add);
+        break;
+      }
+      add({ collection: [...collection], id, layout: nested });
       collection.push(id);
       collections = nested;
     }
@@ -144,16 +163,21 @@ function rootMap(doc: Y.Doc, name: string): Y.Map<unknown> | null {
   }
 }
 
-/** The value at an entry's address, `undefined` when absent (or its collection is). */
-function entryAt(doc: Y.Doc, collection: readonly string[], id: string): unknown {
-  const [root, ...rest] = collection;
+/** The map at a path of map keys from the root; `null` when absent or not a map. */
+function mapAt(doc: Y.Doc, path: readonly string[]): Y.Map<unknown> | null {
+  const [root, ...rest] = path;
   let map: Y.Map<unknown> | null = root === undefined ? null : rootMap(doc, root);
   for (const key of rest) {
-    if (!map) return undefined;
+    if (!map) return null;
     const next = map.get(key);
     map = next instanceof Y.Map ? (next as Y.Map<unknown>) : null;
   }
-  return map ? map.get(id) : undefined;
+  return map;
+}
+
+/** The value at an entry's address, `undefined` when absent (or its collection is). */
+function entryAt(doc: Y.Doc, collection: readonly string[], id: string): unknown {
+  return mapAt(doc, collection)?.get(id);
 }
 
 /** An entry's own fields as JSON; nested collections left out. Not a map: `{ value }`. */
@@ -292,10 +316,7 @@ export function changedPaths(doc: Y.Doc, apply: () => void): ChangedPath[] {
 }
 
 /** The path of a shared type from its root; `null` when it hangs from nothing known. */
-function pathOf(
-  type: SharedType,
-  roots: ReadonlyMap<SharedType, string>,
-): string[] | null {
+function pathOf(type: SharedType, roots: ReadonlyMap<SharedType, string>): string[] | null {
   const path: string[] = [];
   let current: SharedType | null = type;
   for (let depth = 0; current !== null && depth < 64; depth++) {
@@ -306,8 +327,7 @@ function pathOf(
     }
     // Below a list child the path stops mattering for entries: mark it and go on up.
     path.push(item.parentSub ?? "#");
-    current =
-      item.parent instanceof Y.AbstractType ? (item.parent as SharedType) : null;
+    current = item.parent instanceof Y.AbstractType ? (item.parent as SharedType) : null;
   }
   return null;
 }

@@ -42,7 +42,7 @@ const connection: SyncConnection = {
 
 function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText("t").insert(0, text);
+  doc.getText("default").insert(0, text);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
@@ -72,7 +72,7 @@ describe("RoomRegistry", () => {
 
     expect(registry.size).toBe(1);
     expect(registry.open("p/charter")).toBe(room);
-    expect(room.doc.getText("t").toJSON()).toContain("unsaved");
+    expect(room.doc.getText("default").toJSON()).toContain("unsaved");
 
     log.letWritesThrough();
     await room.whenIdle();

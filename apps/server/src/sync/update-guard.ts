@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { DocumentShape } from "./document-shape.js";
 
 /**
  * Bounds on one Yjs update (format v1, as y-websocket sends it) received from a client.
@@ -59,17 +60,22 @@ export type UpdateCheck = { ok: true } | { ok: false; reason: string };
  * conflict floods), and what Yjs would apply only partly before throwing (a cut-off
  * delete set, an item referring to its own client's future). Runs in time linear in the
  * update's size; call it on every update before `Y.applyUpdate`.
+ *
+ * It also refuses values no client of ours writes, which readers serving both sides could
+ * choke on: a `BigInt` anywhere, and with the document's `shape`, a root-level shared type
+ * the document kind does not have, and a shared type as a rich-text attribute.
  */
 export function checkUntrustedUpdate(
   update: Uint8Array,
   limits: Partial<UpdateLimits> = {},
+  shape?: DocumentShape,
 ): UpdateCheck {
   const bounds: UpdateLimits = { ...DEFAULT_UPDATE_LIMITS, ...limits };
   if (update.byteLength > bounds.maxBytes) {
     return rejected(`update is ${update.byteLength} bytes, over the ${bounds.maxBytes}-byte limit`);
   }
   try {
-    new UpdateScanner(update, bounds).scan();
+    new UpdateScanner(update, bounds, shape).scan();
   } catch (error) {
     if (error instanceof Rejection) return rejected(error.message);
     throw error;
@@ -174,6 +180,7 @@ class UpdateScanner {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: UpdateLimits,
+    private readonly shape: DocumentShape | undefined,
   ) {}
 
   scan(): void {
@@ -229,6 +236,14 @@ class UpdateScanner {
     if (content === GC_INFO || content === SKIP_INFO || content > Content.Doc) {
       reject(`struct (${client}, ${clock}) has unknown kind ${info}`);
     }
+    if (
+      content === Content.Type &&
+      info & HAS_PARENT_SUB &&
+      this.shape &&
+      !this.shape.sharedTypesInMaps
+    ) {
+      reject(`struct (${client}, ${clock}) nests a shared type inside an attribute`);
+    }
     const origin = info & HAS_ORIGIN ? this.itemRef(client, clock) : null;
     const rightOrigin = info & HAS_RIGHT_ORIGIN ? this.itemRef(client, clock) : null;
     let kind: Kind;
@@ -237,6 +252,9 @@ class UpdateScanner {
       let parent: string;
       if (this.varUint() === 1) {
         const name = this.string();
+        if (this.shape && !this.shape.isKnownRoot(name)) {
+          reject(`update writes a root type "${name}" this kind of document does not have`);
+        }
         this.rootTypes.add(name);
         if (this.rootTypes.size > this.limits.maxRootTypes) {
           reject(`update touches over ${this.limits.maxRootTypes} root types`);
@@ -365,9 +383,10 @@ class UpdateScanner {
         this.skip(4);
         return;
       case 123: // float64
-      case 122: // bigint64
         this.skip(8);
         return;
+      case 122: // bigint64: no client of ours writes one, and JSON readers throw on it
+        return reject("a value is a BigInt");
       case 119: // string
       case 116: // Uint8Array
         this.skipString();

@@ -10,7 +10,6 @@ import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { changedFields } from "../../../lib/changed-fields";
 import { todayIso } from "../../../lib/dates";
-import { ConfirmButton } from "../../../ui/confirm-button";
 import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments/components/item-comments";
@@ -274,29 +273,11 @@ function KpiItem({
                       {entry.value.note ? (
                         <q className="history-list__note">{entry.value.note}</q>
                       ) : null}
-                      {writable ? (
-                        <ConfirmButton
-                          label={t("common.delete")}
-                          confirmLabel={t("common.confirmDelete")}
-                          cancelLabel={t("common.cancel")}
-                          onConfirm={() =>
-                            run(() =>
-                              write.removeMeasurement(kpi.objectiveId, kpi.id, entry.value.id),
-                            )
-                          }
-                        />
-                      ) : null}
                     </li>
                   ) : (
                     <li key={entry.id}>
-                      <UnreadableEntry
-                        problem={entry.problem}
-                        onDelete={
-                          writable
-                            ? () => void write.removeMeasurement(kpi.objectiveId, kpi.id, entry.id)
-                            : undefined
-                        }
-                      />
+                      {/* Measurements are append-only: the server refuses their deletion. */}
+                      <UnreadableEntry problem={entry.problem} />
                     </li>
                   ),
                 )}

@@ -6,7 +6,6 @@ import {
   readObjectives,
   removeAction,
   removeKpi,
-  removeMeasurement,
   removeObjective,
   setKpiTarget,
   updateAction,
@@ -38,7 +37,6 @@ export interface ObjectivesWriter {
   removeKpi: (objectiveId: string, kpiId: string) => boolean;
   setKpiTarget: (objectiveId: string, kpiId: string, target: number, note?: string) => void;
   addMeasurement: (objectiveId: string, kpiId: string, input: MeasurementInput) => string;
-  removeMeasurement: (objectiveId: string, kpiId: string, measurementId: string) => boolean;
 }
 
 function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
@@ -56,8 +54,6 @@ function writer(d: () => Y.Doc, author: Author): ObjectivesWriter {
       setKpiTarget(d(), objectiveId, kpiId, target, author, note),
     addMeasurement: (objectiveId, kpiId, input) =>
       addMeasurement(d(), objectiveId, kpiId, input, author),
-    removeMeasurement: (objectiveId, kpiId, measurementId) =>
-      removeMeasurement(d(), objectiveId, kpiId, measurementId),
   };
 }
 
