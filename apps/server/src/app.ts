@@ -36,6 +36,7 @@ import {
   workshopGroupRoutes,
   workshopNoteRoutes,
 } from "./routes/workshops/workshops.js";
+import { recordRoutes } from "./routes/records/records.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -122,6 +123,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/comment-threads", commentThreadRoutes(services));
   app.route("/api/partnerships", digestRoutes(services));
   app.route("/api/partnerships", activityRoutes(services));
+  app.route("/api/partnerships", recordRoutes(services));
   app.route("/api/partnerships", partnershipMeetingRoutes(services));
   app.route("/api/meetings", meetingRoutes(services));
   app.route("/api/meetings", meetingHistoryRoutes(services));

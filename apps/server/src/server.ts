@@ -141,6 +141,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       freezeLogger.error({ err, documentName }, "could not put a decided decision back"),
     ),
   );
+  // The server's records of entries (field history, trash) from every applied change.
+  observers.push(services.records);
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,
@@ -177,7 +179,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
   const watches = partnershipWatches(
     store.db,
-    [services.governanceWatch, services.itemWatch],
+    [services.governanceWatch, services.itemWatch, services.trash],
     logger.child({ component: "watch" }),
   );
   if (config.governanceCheckMs !== undefined) watches.start(config.governanceCheckMs);

@@ -24,6 +24,9 @@ import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 import { StampingUpdateLog } from "./history/item-stamps.js";
 import { VersionService } from "./history/version-service.js";
+import { EntryHistory } from "./records/entry-history.js";
+import { EntryRecords } from "./records/entry-records.js";
+import { EntryTrash } from "./records/entry-trash.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
 export interface LoginLimits {
@@ -88,6 +91,8 @@ export function createServices(config: ServicesConfig): Services {
     feedEvents,
     config.liveSockets,
   );
+  const history = new EntryHistory(config.store.db);
+  const trash = new EntryTrash(config.store.db, notifications, documentWriter);
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
@@ -115,5 +120,8 @@ export function createServices(config: ServicesConfig): Services {
     meetings,
     documentWriter,
     workshops: new WorkshopService(config.store.db, access, meetings, feedEvents, documentWriter),
+    history,
+    trash,
+    records: new EntryRecords(history, trash),
   };
 }

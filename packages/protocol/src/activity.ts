@@ -29,7 +29,11 @@ export interface ActivityEntry {
    * (`endorsement_lost`, `user` null: the text moved on, whoever typed).
    */
   charter?: CharterActivity;
-  /** i18n key of the sentence, e.g. `activity.edited.charter`. */
+  /** Entries this person deleted from the document in this run (they are in the trash). */
+  deleted?: { title: string }[];
+  /** Entries this person restored from the trash into the document in this run. */
+  restored?: { title: string }[];
+  /** i18n key of the sentence, e.g. `activity.edited.charter`, `activity.deleted`. */
   summaryKey: string;
   /** The sentence in English: "Southpeak · Ana edited the charter (3 edits)". */
   summary: string;

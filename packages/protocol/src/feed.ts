@@ -165,13 +165,18 @@ export type NotificationKind =
   /** An action or issue the user owns changed status (someone else changed it). */
   | "item_status_changed"
   /** An action or issue the user owns passed its due date unfinished. */
-  | "item_overdue";
+  | "item_overdue"
+  /** Someone of another organization deleted an entry the user's organization owns (trash). */
+  | "item_deleted";
 
 interface NotificationBase {
   id: string;
   kind: NotificationKind;
   partnershipId: string;
+  /** Who did it, as the server recorded it; empty when `actorUnknown`. */
   actor: AuthorView;
+  /** The server's records do not say who did it: the text says "someone". */
+  actorUnknown?: true;
   createdAt: string;
   readAt: string | null;
 }
@@ -203,9 +208,17 @@ export type IssueStatusName = "open" | "in_progress" | "resolved" | "closed";
  * (`YYYY-MM-DD` or null) when the notification was made.
  */
 export type NotificationItem =
-  | { kind: "decision" | "charter"; id: string | null; title: string }
+  | {
+      kind: "decision" | "charter";
+      id: string | null;
+      title: string;
+      /** A decision naming as proposer someone other than who recorded it (the actor). */
+      proposedBy?: string;
+    }
   | { kind: "action"; id: string; title: string; status: ActionStatusName; dueDate: string | null }
-  | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null };
+  | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null }
+  /** A deleted entry in the partnership's trash (`id`: the trash entry's). */
+  | { kind: "trash"; id: string; title: string };
 
 /**
  * A notification about an item of the partnership (tell it apart by `item`): a decision

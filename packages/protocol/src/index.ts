@@ -5,6 +5,17 @@ export type {
   CharterActivity,
 } from "./activity.js";
 export type {
+  DeletedObjectivesResponse,
+  EntryChangeView,
+  EntryHistoryResponse,
+  FieldChangeView,
+  RecordedActor,
+  RecordedDocumentKind,
+  RestoreResponse,
+  TrashEntryView,
+  TrashResponse,
+} from "./records.js";
+export type {
   CastVoteResponse,
   CharterEndorsementView,
   CharterStatus,

@@ -10,9 +10,12 @@ import { sql, type Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import { charterActivity } from "./charter-activity.js";
+import { trashEvents, type TrashEvent } from "../records/trash-events.js";
 
 /** Updates of one person to one document within this window are one entry. */
 export const ACTIVITY_WINDOW_MS = 10 * 60_000;
+/** A deletion is recorded when applied, its update stored a moment later; a restore after. */
+const EVENT_SLACK_MS = 30_000;
 
 export interface ActivityQuery {
   organizationId?: string | undefined;
@@ -144,6 +147,12 @@ export class ActivityService {
             .execute(),
     ]);
     const userById = new Map(users.map((u) => [u.id, u]));
+    const events = await trashEvents(
+      this.db,
+      [...new Set(rows.map((r) => r.document_name))],
+      Math.min(...rows.map((r) => Number(r.first_at))),
+      Math.max(...rows.map((r) => Number(r.last_at))),
+    );
     const organizationById = new Map(organizations.map((o) => [o.id, o]));
 
     // Newest first; a run of one person's consecutive windows on one document is one entry.
@@ -192,6 +201,26 @@ export class ActivityService {
           ? `${organization ? `${organization.name} · ` : ""}${user.name}`
           : "Entente";
         const edits = `${run.updates} ${run.updates === 1 ? "edit" : "edits"}`;
+        const during = (kind: TrashEvent["kind"]) =>
+          events
+            .filter(
+              (e) =>
+                e.kind === kind &&
+                e.documentName === run.first.document_name &&
+                e.userId === run.first.user_id &&
+                e.at >= run.from - EVENT_SLACK_MS &&
+                e.at <= run.to + EVENT_SLACK_MS,
+            )
+            .map((e) => ({ title: e.title }));
+        const deleted = during("deleted");
+        const restored = during("restored");
+        const titles = (list: { title: string }[]) => list.map((e) => `“${e.title}”`).join(", ");
+        const summary =
+          deleted.length > 0
+            ? `${who} deleted ${titles(deleted)} from ${what}`
+            : restored.length > 0
+              ? `${who} restored ${titles(restored)} in ${what}`
+              : `${who} edited ${what} (${edits})`;
         return [
           {
             user: user ? { id: user.id, name: user.name } : null,
@@ -200,8 +229,15 @@ export class ActivityService {
             updates: run.updates,
             from: new Date(run.from).toISOString(),
             to: new Date(run.to).toISOString(),
-            summaryKey: `activity.edited.${ref.kind}`,
-            summary: `${who} edited ${what} (${edits})`,
+            ...(deleted.length > 0 ? { deleted } : {}),
+            ...(restored.length > 0 ? { restored } : {}),
+            summaryKey:
+              deleted.length > 0
+                ? "activity.deleted"
+                : restored.length > 0
+                  ? "activity.restored"
+                  : `activity.edited.${ref.kind}`,
+            summary,
           },
         ];
       });

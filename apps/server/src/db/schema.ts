@@ -254,6 +254,10 @@ export interface NotificationsTable {
   /** The actor's organization, for item notifications (posts and comments carry their own). */
   actor_organization_id: string | null;
   actor_user_id: string;
+  /** Since 0016: 0 when the server's records do not say who did it (the text says "someone"). */
+  actor_known: Generated<number>;
+  /** Since 0016, for a decision: whom it names as proposer when not who recorded it. */
+  item_proposed_by: string | null;
   created_at: Millis;
   read_at: Millis | null;
 }
@@ -483,6 +487,43 @@ export interface WorkshopVotesTable {
   count: number;
 }
 
+/** What one applied update changed in one entry, as the server saw it (`records/`). */
+export interface EntryChangesTable {
+  id: string;
+  partnership_id: string;
+  document_name: string;
+  /** JSON array: the entry's collection path from the document's root. */
+  collection: string;
+  entry_id: string;
+  kind: "created" | "updated" | "deleted";
+  /** JSON array of `{name, before, after}`, values bounded in size. */
+  fields: string;
+  user_id: string | null;
+  organization_id: string | null;
+  source: "client" | "server";
+  at: Millis;
+}
+
+/** A deleted entry kept for 30 days (`records/entry-trash.ts`). */
+export interface EntryTrashTable {
+  id: string;
+  partnership_id: string;
+  document_name: string;
+  /** JSON array: the entry's collection path from the document's root. */
+  collection: string;
+  entry_id: string;
+  title: string;
+  owner_organization_id: string | null;
+  /** The entry as JSON (`Y.Map#toJSON()`), nested entries included. */
+  entry: string;
+  deleted_by_user_id: string | null;
+  deleted_by_organization_id: string | null;
+  deleted_at: Millis;
+  expires_at: Millis;
+  restored_by_user_id: string | null;
+  restored_at: Millis | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -526,6 +567,8 @@ export interface Database {
   workshop_votes: WorkshopVotesTable;
   document_versions: DocumentVersionsTable;
   document_item_stamps: DocumentItemStampsTable;
+  entry_changes: EntryChangesTable;
+  entry_trash: EntryTrashTable;
 }
 
 /** Why a version of a rich-text document was kept. */

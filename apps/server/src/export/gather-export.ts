@@ -10,6 +10,7 @@ import { readDecisions, readIssues, readObjectives, readProfile } from "@entente
 import type { Kysely } from "kysely";
 import type * as Y from "yjs";
 import type { Seat } from "../access/access-service.js";
+import { EntryHistory } from "../records/entry-history.js";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import { meetingDocument, type MeetingService } from "../meetings/meeting-service.js";
@@ -99,6 +100,9 @@ export async function gatherPartnershipExport(
       }
       case "objectives":
         result.objectives = await read(ref, readObjectives);
+        result.deletedObjectiveTitles = await new EntryHistory(db).deletedTitles(
+          formatDocumentName(ref),
+        );
         break;
       case "issues":
         result.issues = await read(ref, readIssues);

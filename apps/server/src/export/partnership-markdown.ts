@@ -43,6 +43,8 @@ export interface PartnershipExport {
   meetings: { meeting: MeetingView; notes: ReadonlyMap<string, JSONContent | null> }[];
   /** Signed agenda items deleted since, with what was signed. */
   deletedSignedItems: DeletedSignedItemView[];
+  /** Titles deleted objectives had (server records), for references that outlived them. */
+  deletedObjectiveTitles?: ReadonlyMap<string, string>;
 }
 
 const OUTCOME_LABEL = { pending: "pending", approved: "approved", rejected: "rejected" } as const;
@@ -75,6 +77,14 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
   const objectiveTitles = new Map(
     data.objectives.flatMap((o) => (o.ok ? [[o.value.id, o.value.title] as const] : [])),
   );
+  // A reference to a deleted objective shows its title as it was, marked as deleted.
+  const objectiveRef = (id: string): string => {
+    if (objectiveTitles.has(id)) return inlineText(objectiveTitles.get(id) ?? "");
+    const was = data.deletedObjectiveTitles?.get(id);
+    return was === undefined
+      ? `a removed objective \`${id}\``
+      : `${inlineText(was)} (deleted objective)`;
+  };
   const stamp = (item: { createdBy: string; organizationId: string; createdAt: string }) =>
     `added by ${who(item.createdBy)} (${org(item.organizationId)}) on ${instant(item.createdAt)}`;
 
@@ -148,12 +158,7 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
       continue;
     }
     const i = entry.value;
-    const linked =
-      i.linkedObjectiveId === null
-        ? "none"
-        : objectiveTitles.has(i.linkedObjectiveId)
-          ? inlineText(objectiveTitles.get(i.linkedObjectiveId) ?? "")
-          : `a removed objective \`${i.linkedObjectiveId}\``;
+    const linked = i.linkedObjectiveId === null ? "none" : objectiveRef(i.linkedObjectiveId);
     out.push(`### ${capitalize(i.kind)}: ${inlineText(i.title) || "(untitled)"}`);
     out.push(
       fields([
@@ -252,11 +257,7 @@ export function renderPartnershipMarkdown(data: PartnershipExport): string {
     out.push("### Constraints");
     out.push(
       list(profile.constraints, "No constraints disclosed.", (c) => {
-        const affected = c.affectedObjectiveIds.map((id) =>
-          objectiveTitles.has(id)
-            ? inlineText(objectiveTitles.get(id) ?? "")
-            : `a removed objective \`${id}\``,
-        );
+        const affected = c.affectedObjectiveIds.map(objectiveRef);
         return (
           `**${capitalize(c.kind)}** (${c.severity}); affects ` +
           `${affected.join(", ") || "no objective"}; ${stamp(c)}` +

@@ -5,6 +5,7 @@ import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import { EntryHistory } from "../records/entry-history.js";
 import type { NotificationService } from "./notification-service.js";
 import { claimNotificationMark, lastEditor, userExists } from "./watch-records.js";
 
@@ -19,12 +20,16 @@ import { claimNotificationMark, lastEditor, userExists } from "./watch-records.j
  * an event first (a `notification_marks` row) notifies, so each is told once.
  */
 export class GovernanceWatch implements PartnershipWatch {
+  private readonly history: EntryHistory;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
     private readonly governance: GovernanceService,
     private readonly notifications: NotificationService,
-  ) {}
+  ) {
+    this.history = new EntryHistory(db);
+  }
 
   /** Notifies what is new in one partnership since the last check. */
   async check(partnershipId: string): Promise<void> {
@@ -42,9 +47,8 @@ export class GovernanceWatch implements PartnershipWatch {
   }
 
   private async decisionsWaiting(partnershipId: string, organizationIds: string[]): Promise<void> {
-    const doc = await this.documents.readDocument(
-      formatDocumentName({ kind: "decisions", partnershipId }),
-    );
+    const ref = { kind: "decisions" as const, partnershipId };
+    const doc = await this.documents.readDocument(formatDocumentName(ref));
     let proposed;
     try {
       proposed = readValues(readDecisions(doc)).filter((d) => d.status === "proposed");
@@ -56,16 +60,31 @@ export class GovernanceWatch implements PartnershipWatch {
     for (const decision of proposed) {
       const recorded = Object.hasOwn(votes, decision.id) ? votes[decision.id] : undefined;
       if (recorded && recorded.outcome !== "pending") continue;
+      // Who recorded it: the sender the server recorded creating it, else its creation stamp
+      // (which the update guard checks against the sender); never its "proposed by".
+      const creator = (await this.history.creator(ref, decision.id)) ?? {
+        userId: decision.createdBy,
+        organizationId: decision.organizationId,
+      };
+      const actor = (await userExists(this.db, creator.userId)) ? creator : null;
+      const proposedBy =
+        decision.proposedBy !== creator.userId
+          ? await this.userName(decision.proposedBy)
+          : undefined;
       for (const organizationId of organizationIds) {
         const vote = recorded?.votes.find((v) => v.organizationId === organizationId);
         if (vote?.current) continue;
-        // No vote yet: told once, by the proposer. A vote made stale by an edit: asked
-        // again once per content version, by whoever edited the decisions last.
-        const actor =
+        // No vote yet: told once, by whoever recorded the decision. A vote made stale by an
+        // edit: asked again once per content version, by whoever the server recorded changing
+        // the decision last (nobody named when the records do not say).
+        const teller =
           vote && recorded
-            ? await lastEditor(this.db, formatDocumentName({ kind: "decisions", partnershipId }))
-            : { userId: decision.createdBy, organizationId: decision.organizationId };
-        if (!actor || !(await userExists(this.db, actor.userId))) continue;
+            ? await this.history.lastChanger(
+                formatDocumentName({ kind: "decisions", partnershipId }),
+                decision.id,
+              )
+            : actor;
+        const known = teller && (await userExists(this.db, teller.userId)) ? teller : null;
         const key =
           vote && recorded
             ? `decision-revote:${decision.id}:${organizationId}:${recorded.contentVersion}`
@@ -74,11 +93,16 @@ export class GovernanceWatch implements PartnershipWatch {
         await this.notifications.notifyOrganization(
           {
             partnershipId,
-            actorUserId: actor.userId,
+            actorUserId: known?.userId ?? null,
             subject: {
               kind: "item",
-              item: { kind: "decision", id: decision.id, title: decision.title },
-              actorOrganizationId: actor.organizationId,
+              item: {
+                kind: "decision",
+                id: decision.id,
+                title: decision.title,
+                ...(proposedBy === undefined ? {} : { proposedBy }),
+              },
+              actorOrganizationId: known?.organizationId ?? "",
             },
           },
           organizationId,
@@ -86,6 +110,16 @@ export class GovernanceWatch implements PartnershipWatch {
         );
       }
     }
+  }
+
+  /** A user's name; "?" for an id that names no account (the field is free to write). */
+  private async userName(userId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom("users")
+      .select("name")
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    return row?.name ?? "?";
   }
 
   private async charterChanged(partnershipId: string): Promise<void> {

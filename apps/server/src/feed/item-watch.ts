@@ -17,14 +17,21 @@ import * as Y from "yjs";
 import type { Database } from "../db/schema.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import { EntryHistory } from "../records/entry-history.js";
 import type { NotificationService } from "./notification-service.js";
-import { claimNotificationMark, lastEditor, userExists, type Editor } from "./watch-records.js";
+import { claimNotificationMark, userExists, type Editor } from "./watch-records.js";
 
 /** Statuses after which an item is no longer overdue, whatever its date. */
 const FINISHED: ReadonlySet<string> = new Set(["done", "cancelled", "resolved", "closed"]);
 
 /** How many of a document's latest updates are searched for the one that set a status. */
 const CHANGE_SEARCH_LIMIT = 500;
+
+/**
+ * How far before the watch last saw an item its entry history is searched for who set the
+ * status now seen: a change stored while the watch was reading the document is dated earlier.
+ */
+const SEEN_MARGIN_MS = 60_000;
 
 /** An action or issue as the watch needs it. */
 interface OwnedItem {
@@ -83,16 +90,22 @@ const DOCUMENTS: readonly WatchedDocument[] = [
  * checked periodically: the status last seen of each item is kept in `item_watch` (a first
  * sighting is only recorded), and whichever instance moves that row on, or claims the
  * overdue mark (`notification_marks`), notifies, so each change is told once. Whoever set
- * the status is found from the server-stamped update that carries it and is not told of
- * their own doing.
+ * the status is found in the server's records (the entry history, else the server-stamped
+ * update that carries it), never in the document nor from whoever edited last; when the
+ * records do not say, the notification says "someone". The changer is not told of their
+ * own doing.
  */
 export class ItemWatch implements PartnershipWatch {
+  private readonly history: EntryHistory;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly documents: DocumentReader,
     private readonly notifications: NotificationService,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.history = new EntryHistory(db);
+  }
 
   /** Notifies what is new about the actions and issues of one partnership. */
   async check(partnershipId: string): Promise<void> {
@@ -111,7 +124,7 @@ export class ItemWatch implements PartnershipWatch {
         (
           await this.db
             .selectFrom("item_watch")
-            .select(["item_id", "status", "last_update_id"])
+            .select(["item_id", "status", "last_update_id", "seen_at"])
             .where("partnership_id", "=", partnershipId)
             .where("item_kind", "=", watched.itemKind)
             .execute()
@@ -121,8 +134,6 @@ export class ItemWatch implements PartnershipWatch {
       // already late is recorded, not announced, so nobody gets a flood of old news.
       const firstLook = seen.size === 0;
       const today = new Date(this.now()).toISOString().slice(0, 10);
-      let editor: Promise<Editor | null> | undefined;
-      const documentEditor = () => (editor ??= lastEditor(this.db, name));
 
       for (const item of items) {
         const before = seen.get(item.id);
@@ -133,9 +144,14 @@ export class ItemWatch implements PartnershipWatch {
           (await this.claimChange(partnershipId, item, before.status, latest))
         ) {
           const changer =
-            (await this.changer(name, doc, watched.root, item.id, before.last_update_id)) ??
-            (await documentEditor());
-          await this.tell(partnershipId, item, "item_status_changed", changer, true);
+            (await this.history.lastSetBy(
+              name,
+              item.id,
+              "status",
+              item.status,
+              Number(before.seen_at) - SEEN_MARGIN_MS,
+            )) ?? (await this.changer(name, doc, watched.root, item.id, before.last_update_id));
+          await this.tell(partnershipId, item, "item_status_changed", changer);
         }
         if (item.dueDate !== null && item.dueDate < today && !FINISHED.has(item.status)) {
           const key = `item-overdue:${item.kind}:${item.id}:${item.dueDate}`;
@@ -143,7 +159,8 @@ export class ItemWatch implements PartnershipWatch {
             (await claimNotificationMark(this.db, partnershipId, key, this.now())) &&
             !firstLook
           ) {
-            await this.tell(partnershipId, item, "item_overdue", await documentEditor(), false);
+            // Nobody made it late: the notification names no one.
+            await this.tell(partnershipId, item, "item_overdue", null);
           }
         }
       }
@@ -188,21 +205,16 @@ export class ItemWatch implements PartnershipWatch {
   }
 
   /**
-   * Notifies the item's owners, leaving out `editor` when `skipActor`. The actor is `editor`
-   * (who changed it, or edited its document last), else whoever created the item; with
-   * neither still a user, nobody can be named and nothing is told.
+   * Notifies the item's owners, leaving out `editor`, who did it as the server's records
+   * say; null (or an account since deleted) when they do not say: the text says "someone".
    */
   private async tell(
     partnershipId: string,
     item: OwnedItem,
     kind: NotificationKind,
     editor: Editor | null,
-    skipActor: boolean,
   ): Promise<void> {
-    const creator = { userId: item.createdBy, organizationId: item.organizationId };
-    const known = editor !== null && (await userExists(this.db, editor.userId));
-    const actor = known ? editor : creator;
-    if (!known && !(await userExists(this.db, creator.userId))) return;
+    const actor = editor !== null && (await userExists(this.db, editor.userId)) ? editor : null;
     const owners = await this.owners(partnershipId, item);
     const wire: NotificationItem =
       item.kind === "action"
@@ -223,13 +235,12 @@ export class ItemWatch implements PartnershipWatch {
     await this.notifications.notifyUsers(
       {
         partnershipId,
-        actorUserId: actor.userId,
-        subject: { kind: "item", item: wire, actorOrganizationId: actor.organizationId },
+        actorUserId: actor?.userId ?? null,
+        subject: { kind: "item", item: wire, actorOrganizationId: actor?.organizationId ?? "" },
       },
       owners,
       kind,
-      // The creator stands in for an actor unknown: that is no reason to leave them out.
-      skipActor && known,
+      true,
     );
   }
 

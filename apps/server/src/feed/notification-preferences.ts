@@ -22,6 +22,7 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   charter_changed: true,
   item_status_changed: true,
   item_overdue: true,
+  item_deleted: true,
 };
 
 export interface PreferenceChanges {

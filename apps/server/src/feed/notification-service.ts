@@ -27,7 +27,8 @@ export type NotificationSubject =
 export interface NotificationSource {
   partnershipId: string;
   subject: NotificationSubject;
-  actorUserId: string;
+  /** Null when the server's records do not say who did it (item notifications only). */
+  actorUserId: string | null;
 }
 
 /** Who a post or reply reaches besides the feed itself. */
@@ -126,7 +127,7 @@ export class NotificationService {
     kinds: Map<string, NotificationKind>,
     skipActor = true,
   ): Promise<void> {
-    if (skipActor) kinds.delete(source.actorUserId);
+    if (skipActor && source.actorUserId !== null) kinds.delete(source.actorUserId);
     if (kinds.size === 0) return;
 
     const subject = source.subject;
@@ -140,6 +141,7 @@ export class NotificationService {
       item_title: null,
       item_status: null,
       item_due_date: null,
+      item_proposed_by: null,
       actor_organization_id: null,
     };
     const pointer =
@@ -154,6 +156,8 @@ export class NotificationService {
               item_title: subject.item.title,
               item_status: "status" in subject.item ? subject.item.status : null,
               item_due_date: "dueDate" in subject.item ? subject.item.dueDate : null,
+              item_proposed_by:
+                "proposedBy" in subject.item ? (subject.item.proposedBy ?? null) : null,
               actor_organization_id: subject.actorOrganizationId,
             };
     const rows = [...kinds].map(([userId, kind]) => ({
@@ -162,7 +166,9 @@ export class NotificationService {
       partnership_id: source.partnershipId,
       kind,
       ...pointer,
-      actor_user_id: source.actorUserId,
+      // The reference needs a user: an unknown actor is stored as the recipient, marked.
+      actor_user_id: source.actorUserId ?? userId,
+      actor_known: source.actorUserId === null ? 0 : 1,
       created_at: orderedNow(),
       read_at: null,
     }));
@@ -303,6 +309,8 @@ export class NotificationService {
         "notifications.item_title",
         "notifications.item_status",
         "notifications.item_due_date",
+        "notifications.item_proposed_by",
+        "notifications.actor_known",
         "notifications.created_at",
         "notifications.read_at",
         "posts.title as post_title",
@@ -335,6 +343,8 @@ interface NotificationRow {
   item_title: string | null;
   item_status: string | null;
   item_due_date: string | null;
+  item_proposed_by: string | null;
+  actor_known: number;
   created_at: number;
   read_at: number | null;
   post_title: string | null;
@@ -344,11 +354,15 @@ interface NotificationRow {
 }
 
 function toView(row: NotificationRow): NotificationView {
+  const known = Number(row.actor_known) !== 0;
   const base = {
     id: row.id,
     kind: row.kind,
     partnershipId: row.partnership_id,
-    actor: { id: row.actor_id, name: row.actor_name, organizationId: row.actor_organization_id },
+    actor: known
+      ? { id: row.actor_id, name: row.actor_name, organizationId: row.actor_organization_id }
+      : { id: "", name: "", organizationId: "" },
+    ...(known ? {} : { actorUnknown: true as const }),
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
   };
@@ -373,5 +387,8 @@ function toItem(row: NotificationRow, kind: NotificationItem["kind"]): Notificat
       ? { kind, ...owned, status: (row.item_status ?? "todo") as ActionStatusName }
       : { kind, ...owned, status: (row.item_status ?? "open") as IssueStatusName };
   }
-  return { kind, id: row.item_id, title };
+  if (kind === "trash") return { kind, id: row.item_id ?? "", title };
+  return row.item_proposed_by === null
+    ? { kind, id: row.item_id, title }
+    : { kind, id: row.item_id, title, proposedBy: row.item_proposed_by };
 }

@@ -24,6 +24,9 @@ import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { VersionService } from "../history/version-service.js";
+import type { EntryHistory } from "../records/entry-history.js";
+import type { EntryRecords } from "../records/entry-records.js";
+import type { EntryTrash } from "../records/entry-trash.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -68,6 +71,12 @@ export interface Services {
   documentWriter: DocumentWriter;
   /** Workshop boards, timers and votes of meetings, projected per member. */
   workshops: WorkshopService;
+  /** Field history of structured documents' entries, from the server's records. */
+  history: EntryHistory;
+  /** Deleted entries, kept 30 days to be restored; purged as a partnership watch. */
+  trash: EntryTrash;
+  /** The document observer that keeps `history` and `trash` (registered with the rooms). */
+  records: EntryRecords;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

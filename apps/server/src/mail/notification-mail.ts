@@ -47,19 +47,32 @@ function statusWord(language: Language, item: NotificationItem): string {
   return "";
 }
 
+/**
+ * Who proposed a decision: the actor (who recorded it, as the server knows), or whom the
+ * decision names "proposed by X, recorded by Y" when that is someone else.
+ */
+function proposer(item: NotificationItem, actor: string, recordedBy: string): string {
+  return "proposedBy" in item && item.proposedBy !== undefined
+    ? `${item.proposedBy}, ${recordedBy} ${actor}`
+    : actor;
+}
+
 /** What one notification says, in each language. */
 const LINES: Record<Language, (n: NotificationView) => string> = {
   en: (n) => {
-    const actor = n.actor.name;
+    const actor = n.actorUnknown ? "Someone" : n.actor.name;
     if ("item" in n && (n.item.kind === "action" || n.item.kind === "issue")) {
       const what = `${n.item.kind} “${n.item.title}”`;
       return n.kind === "item_overdue"
         ? `The ${what} is overdue (due ${n.item.dueDate ?? "?"})`
         : `${actor} changed the status of the ${what} to ${statusWord("en", n.item)}`;
     }
+    if ("item" in n && n.item.kind === "trash") {
+      return `${actor} deleted “${n.item.title}”, which your organization owns: it can be restored from the trash for 30 days`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
-        ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
+        ? `The decision “${n.item.title}” (proposed by ${proposer(n.item, actor, "recorded by")}) waits for your organization's vote`
         : `The charter changed since your organization endorsed it (last edited by ${actor})`;
     }
     if ("postId" in n) {
@@ -74,7 +87,7 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     return `${actor} mentioned you in a comment`;
   },
   fr: (n) => {
-    const actor = n.actor.name;
+    const actor = n.actorUnknown ? "Quelqu’un" : n.actor.name;
     if ("item" in n && (n.item.kind === "action" || n.item.kind === "issue")) {
       const title = `« ${n.item.title} »`;
       if (n.kind === "item_overdue") {
@@ -87,9 +100,12 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
         ? `${actor} a passé l’action ${title} au statut « ${status} »`
         : `${actor} a passé le point ouvert ${title} au statut « ${status} »`;
     }
+    if ("item" in n && n.item.kind === "trash") {
+      return `${actor} a supprimé « ${n.item.title} », qui appartient à votre organisation : il peut être restauré depuis la corbeille pendant 30 jours`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
-        ? `La décision « ${n.item.title} » (proposée par ${actor}) attend le vote de votre organisation`
+        ? `La décision « ${n.item.title} » (proposée par ${proposer(n.item, actor, "enregistrée par")}) attend le vote de votre organisation`
         : `La charte a changé depuis que votre organisation l’a approuvée (dernière modification : ${actor})`;
     }
     if ("postId" in n) {

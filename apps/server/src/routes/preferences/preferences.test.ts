@@ -34,6 +34,7 @@ describe("notification preference routes", () => {
           { kind: "charter_changed", inApp: true, email: true },
           { kind: "item_status_changed", inApp: true, email: true },
           { kind: "item_overdue", inApp: true, email: true },
+          { kind: "item_deleted", inApp: true, email: true },
         ],
         digests: [
           { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
@@ -64,6 +65,7 @@ describe("notification preference routes", () => {
         { kind: "charter_changed", inApp: true, email: false },
         { kind: "item_status_changed", inApp: true, email: true },
         { kind: "item_overdue", inApp: true, email: true },
+        { kind: "item_deleted", inApp: true, email: true },
       ],
       digests: [
         {

@@ -212,7 +212,11 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
         ) : null}
         {entry.charter
           ? charterSentence(t, entry.charter, name)
-          : sentence(t, entry.document.kind, { name, edits, organization: owner })}
+          : entry.deleted && entry.deleted.length > 0
+            ? t("activity.deleted", { name, titles: quoted(entry.deleted) })
+            : entry.restored && entry.restored.length > 0
+              ? t("activity.restored", { name, titles: quoted(entry.restored) })
+              : sentence(t, entry.document.kind, { name, edits, organization: owner })}
       </span>
       <time
         className="activity-entry__time"
@@ -233,6 +237,11 @@ function charterSentence(t: Translate, charter: CharterActivity, name: string): 
         organization: charter.organization.name,
         number: charter.versionNumber,
       });
+}
+
+/** The titles of deleted or restored entries, each in quotes. */
+function quoted(entries: readonly { title: string }[]): string {
+  return entries.map((e) => `“${e.title}”`).join(", ");
 }
 
 /** "Sofia edited the charter (3 edits)", by the kind of document edited. */

@@ -8,6 +8,7 @@ import { threadsAbout } from "../state/comments-state";
 import { CommentComposer } from "./comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
+import { EntryHistory } from "../../records/components/entry-history";
 import { ResolvedThreads } from "./resolved-threads";
 import "../../feed/feed.css";
 import "../comments.css";
@@ -118,6 +119,7 @@ export default function ItemCommentsDialog({
         threads={resolved}
         focusedId={focusedId}
       />
+      <EntryHistory subject={subject} />
     </dialog>
   );
 }

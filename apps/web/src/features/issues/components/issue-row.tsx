@@ -1,4 +1,5 @@
 import { ISSUE_STATUSES, type Issue, type IssueStatus } from "@entente/schema";
+import { DeletedObjective } from "../../records/components/deleted-objective";
 import { useState } from "react";
 import { useI18n } from "../../../i18n";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
@@ -87,7 +88,7 @@ export function IssueRow({
             ) : null}
             {issue.linkedObjectiveId ? (
               <span className="issue-row__objective">
-                ↳ {objective ? objective.title : t("issue.deletedObjective")}
+                ↳ {objective ? objective.title : <DeletedObjective id={issue.linkedObjectiveId} />}
               </span>
             ) : null}
           </span>

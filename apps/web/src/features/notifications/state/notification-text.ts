@@ -7,6 +7,8 @@ export function describeNotification(
   t: Translate,
   formatDay: (day: string) => string,
 ): string {
+  // The server says so when its records do not tell who did it.
+  const who = n.actorUnknown ? t("notifications.someone") : n.actor.name;
   if ("item" in n && (n.item.kind === "action" || n.item.kind === "issue")) {
     const item = n.item;
     const title = item.title;
@@ -16,7 +18,7 @@ export function describeNotification(
         ? t("notifications.actionOverdue", { title, date })
         : t("notifications.issueOverdue", { title, date });
     }
-    const name = n.actor.name;
+    const name = who;
     return item.kind === "action"
       ? t("notifications.actionStatusChanged", {
           name,
@@ -29,20 +31,30 @@ export function describeNotification(
           status: t(`issue.status.${item.status}`),
         });
   }
+  if ("item" in n && n.item.kind === "trash") {
+    return t("notifications.itemDeleted", { name: who, title: n.item.title });
+  }
   if ("item" in n) {
+    if (n.kind === "decision_waiting" && "proposedBy" in n.item && n.item.proposedBy) {
+      return t("notifications.decisionWaitingRecorded", {
+        proposer: n.item.proposedBy,
+        name: who,
+        title: n.item.title,
+      });
+    }
     return n.kind === "decision_waiting"
-      ? t("notifications.decisionWaiting", { name: n.actor.name, title: n.item.title })
-      : t("notifications.charterChanged", { name: n.actor.name });
+      ? t("notifications.decisionWaiting", { name: who, title: n.item.title })
+      : t("notifications.charterChanged", { name: who });
   }
   if (!("postTitle" in n)) {
-    const name = { name: n.actor.name };
+    const name = { name: who };
     if (n.kind === "mention") return t("notifications.commentMention", name);
     if (n.kind === "organization_mention") {
       return t("notifications.commentOrganizationMention", name);
     }
     return t("notifications.commentReply", name);
   }
-  const values = { name: n.actor.name, title: n.postTitle };
+  const values = { name: who, title: n.postTitle };
   if (n.kind === "mention") return t("notifications.mention", values);
   if (n.kind === "organization_mention") return t("notifications.organizationMention", values);
   return t("notifications.reply", values);

@@ -1,3 +1,4 @@
+import { DeletedObjective } from "../../records/components/deleted-objective";
 import {
   CONSTRAINT_KINDS,
   type Constraint,
@@ -137,7 +138,7 @@ function ConstraintItem({
           <span className="muted">{t("constraint.affects")}</span>{" "}
           {constraint.affectedObjectiveIds.map((id) => (
             <span key={id} className="objective-ref">
-              {objectives.find((o) => o.id === id)?.title ?? t("issue.deletedObjective")}
+              {objectives.find((o) => o.id === id)?.title ?? <DeletedObjective id={id} />}
             </span>
           ))}
         </p>

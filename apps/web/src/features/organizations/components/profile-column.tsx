@@ -4,6 +4,7 @@ import { OrganizationChip } from "../../partnerships/components/organization-chi
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { DocumentNotices } from "../../partnerships/components/section-header";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { ProfileHistoryScope } from "../../records/state/history-scope";
 import type { OrganizationProfile } from "../hooks/use-profiles";
 import { AmbitionList } from "./ambition-list";
 import { ConstraintList } from "./constraint-list";
@@ -59,7 +60,7 @@ export function ProfileColumn({
         0 ? (
         <p className="muted">{t("common.loading")}</p>
       ) : (
-        <>
+        <ProfileHistoryScope organizationId={profile.organizationId}>
           <AmbitionList
             ambitions={profile.value.ambitions}
             writable={writable}
@@ -76,7 +77,7 @@ export function ProfileColumn({
             writable={writable}
             write={profile.write}
           />
-        </>
+        </ProfileHistoryScope>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ export const SECTIONS = [
   "organizations",
   "private",
   "activity",
+  "trash",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -75,6 +75,10 @@ const KIND_LABELS = {
     label: "preferences.kind.item_overdue",
     hint: "preferences.kind.item_overdue.hint",
   },
+  item_deleted: {
+    label: "preferences.kind.item_deleted",
+    hint: "preferences.kind.item_deleted.hint",
+  },
 } as const satisfies Record<KnownKind, { label: MessageKey; hint: MessageKey }>;
 
 /**

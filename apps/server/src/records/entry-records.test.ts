@@ -1,0 +1,341 @@
+import {
+  addAction,
+  addObjective,
+  removeAction,
+  removeObjective,
+  updateAction,
+  type Author,
+} from "@entente/schema";
+import * as Y from "yjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { changeDocument } from "../test/document-writes.js";
+import { CurrentDocuments } from "../sync/document-reader.js";
+import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
+import { SqlUpdateLog } from "../sync/update-log.js";
+import { TRASH_RETENTION_MS } from "./entry-trash.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+/**
+ * The records observer told of applied changes the way the document room tells it (the
+ * producer is the room's diff; here the changes are written out by hand), then read back
+ * through the HTTP API as each side would.
+ */
+describe("entry records: history and trash", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  let objectiveId = "";
+  let actionId = "";
+  let clock = Date.UTC(2026, 11, 1, 9);
+
+  const as = (user: TestUser, organizationId: string): Author => ({
+    userId: user.id,
+    organizationId,
+  });
+  const name = () => `${cast.partnershipId}/objectives`;
+  const read = async () =>
+    new CurrentDocuments(new SqlUpdateLog(harness.store)).readDocument(name());
+  const entryJson = async (path: string[]) => {
+    const doc = await read();
+    try {
+      let value: unknown = doc.getMap("objectives");
+      for (const key of path) value = (value as Y.Map<unknown>).get(key);
+      return value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : null;
+    } finally {
+      doc.destroy();
+    }
+  };
+  /** Applies `change` to the stored document as `by`, then tells the observer `changes`. */
+  const apply = async (
+    by: Author,
+    change: (doc: Y.Doc) => void,
+    changes: EntryChange[],
+    source: AppliedChange["source"] = "client",
+  ) => {
+    const stamp = { userId: by.userId, organizationId: by.organizationId };
+    await changeDocument(harness.store, name(), change, stamp);
+    clock += 60_000;
+    await harness.services.records.afterApplied({
+      documentName: name(),
+      stamp,
+      at: clock,
+      source,
+      changes,
+    });
+  };
+  const get = (user: TestUser, path: string) =>
+    harness.request("GET", `/api/partnerships/${cast.partnershipId}${path}`, {
+      cookie: user.cookie,
+    });
+  const restore = (user: TestUser, trashId: string) =>
+    harness.request("POST", `/api/partnerships/${cast.partnershipId}/trash/${trashId}/restore`, {
+      cookie: user.cookie,
+    });
+  const notifications = async (user: TestUser) =>
+    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
+      .notifications as any[];
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    const north = as(cast.north.admin, cast.north.id);
+    await changeDocument(
+      harness.store,
+      `${cast.partnershipId}/objectives`,
+      (doc) => {
+        objectiveId = addObjective(
+          doc,
+          {
+            title: "Joint pilot",
+            ownerOrganizationIds: [cast.north.id],
+            governanceLevel: "tactical",
+          },
+          north,
+        );
+        actionId = addAction(
+          doc,
+          objectiveId,
+          { title: "Draft the brief", ownerOrganizationId: cast.north.id },
+          north,
+        );
+      },
+      { userId: north.userId, organizationId: north.organizationId },
+    );
+  });
+
+  afterEach(() => harness.close());
+
+  const deleteTheAction = async (by: Author) => {
+    const before = await entryJson([objectiveId, "actions", actionId]);
+    await apply(by, (doc) => void removeAction(doc, objectiveId, actionId), [
+      {
+        collection: ["objectives", objectiveId, "actions"],
+        entryId: actionId,
+        kind: "deleted",
+        fields: Object.keys(before ?? {}),
+        before,
+        after: null,
+      },
+    ]);
+  };
+
+  it("lists who changed which field when, by organization, newest first; the sender, never the stamps", async () => {
+    const southEditor = as(cast.south.editor, cast.south.id);
+    await apply(
+      southEditor,
+      (doc) => void updateAction(doc, objectiveId, actionId, { status: "done" }),
+      [
+        {
+          collection: ["objectives", objectiveId, "actions"],
+          entryId: actionId,
+          kind: "updated",
+          fields: ["status"],
+          before: { status: "todo", createdBy: cast.north.admin.id },
+          after: { status: "done", createdBy: cast.north.admin.id },
+        },
+      ],
+    );
+    await apply(as(cast.north.editor, cast.north.id), () => undefined, [
+      {
+        collection: ["objectives", objectiveId, "actions"],
+        entryId: actionId,
+        kind: "updated",
+        fields: ["title", "notes"],
+        before: { title: "Draft the brief", notes: "x".repeat(10_000) },
+        after: { title: "Draft the pilot brief" },
+      },
+    ]);
+
+    const answer = await get(cast.south.viewer, `/history/objectives/${actionId}`);
+    expect(answer.status).toBe(200);
+    const [latest, first] = answer.body.changes;
+    expect(answer.body.changes).toHaveLength(2);
+    expect(latest).toMatchObject({
+      kind: "updated",
+      userId: cast.north.editor.id,
+      userName: "North Editor",
+      organizationId: cast.north.id,
+      organizationName: "Northwind",
+      fields: [
+        { name: "title", before: "Draft the brief", after: "Draft the pilot brief" },
+        { name: "notes", after: null },
+      ],
+    });
+    // A long value is kept as a bounded preview, not whole.
+    expect(String(latest.fields[1].before).length).toBeLessThan(400);
+    expect(first).toMatchObject({
+      kind: "updated",
+      userName: "South Editor",
+      organizationName: "Southpeak",
+      fields: [{ name: "status", before: "todo", after: "done" }],
+    });
+    expect(Date.parse(latest.at)).toBeGreaterThan(Date.parse(first.at));
+  });
+
+  it("checks access and input: non-members 404, a profile needs its organization", async () => {
+    const outsider = await harness.signup("Outsider");
+    expect((await get(outsider, `/history/objectives/${actionId}`)).status).toBe(404);
+    expect((await get(outsider, "/trash")).status).toBe(404);
+    const noOrg = await get(cast.north.admin, `/history/profile/${actionId}`);
+    expect(noOrg.status).toBe(400);
+    expect(noOrg.body.error.code).toBe("invalid_input");
+    expect((await get(cast.north.admin, `/history/charter/${actionId}`)).status).toBe(400);
+    const profile = await get(
+      cast.north.admin,
+      `/history/profile/${actionId}?organizationId=${cast.south.id}`,
+    );
+    expect(profile.status).toBe(200);
+    expect(profile.body).toEqual({ changes: [] });
+  });
+
+  it("keeps an entry the partner deleted in the trash, tells its owners, and restores it in one click", async () => {
+    await deleteTheAction(as(cast.south.editor, cast.south.id));
+    expect(await entryJson([objectiveId, "actions", actionId])).toBeNull();
+
+    // Both sides see it.
+    for (const user of [cast.north.viewer, cast.south.viewer]) {
+      const trash = await get(user, "/trash");
+      expect(trash.status).toBe(200);
+      expect(trash.body.entries).toEqual([
+        {
+          id: expect.any(String),
+          documentKind: "objectives",
+          documentOrganizationId: null,
+          entryId: actionId,
+          collection: ["objectives", objectiveId, "actions"],
+          title: "Draft the brief",
+          ownerOrganizationId: cast.north.id,
+          deletedBy: {
+            userId: cast.south.editor.id,
+            userName: "South Editor",
+            organizationId: cast.south.id,
+            organizationName: "Southpeak",
+          },
+          deletedAt: new Date(clock).toISOString(),
+          expiresAt: new Date(clock + TRASH_RETENTION_MS).toISOString(),
+        },
+      ]);
+    }
+    const trashId = (await get(cast.north.admin, "/trash")).body.entries[0].id as string;
+
+    // Northwind's members are told who deleted it; Southpeak's are not.
+    const [told] = await notifications(cast.north.viewer);
+    expect(told).toMatchObject({
+      kind: "item_deleted",
+      actor: { id: cast.south.editor.id, organizationId: cast.south.id },
+      item: { kind: "trash", id: trashId, title: "Draft the brief" },
+    });
+    expect(await notifications(cast.south.admin)).toEqual([]);
+
+    // Viewers read but do not restore.
+    const refused = await restore(cast.north.viewer, trashId);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("forbidden");
+
+    const restored = await restore(cast.north.editor, trashId);
+    expect(restored.status).toBe(201);
+    expect(restored.body).toEqual({ entryId: actionId, documentKind: "objectives" });
+    expect(await entryJson([objectiveId, "actions", actionId])).toMatchObject({
+      title: "Draft the brief",
+      ownerOrganizationId: cast.north.id,
+      createdBy: cast.north.admin.id,
+    });
+    // Stored as the restorer's own edit.
+    const last = await harness.store.db
+      .selectFrom("document_updates")
+      .select(["user_id", "organization_id"])
+      .where("document_name", "=", name())
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ user_id: cast.north.editor.id, organization_id: cast.north.id });
+    expect((await get(cast.south.admin, "/trash")).body.entries).toEqual([]);
+    expect((await restore(cast.north.editor, trashId)).status).toBe(404);
+  });
+
+  it("keeps an objective whole with its actions, and answers 409 for an action whose objective is gone", async () => {
+    const south = as(cast.south.admin, cast.south.id);
+    await deleteTheAction(south);
+    const actionTrashId = (await get(cast.north.admin, "/trash")).body.entries[0].id as string;
+    const objective = await entryJson([objectiveId]);
+    await apply(south, (doc) => void removeObjective(doc, objectiveId), [
+      {
+        collection: ["objectives"],
+        entryId: objectiveId,
+        kind: "deleted",
+        fields: Object.keys(objective ?? {}),
+        before: objective,
+        after: null,
+      },
+      // Its nested entries, deleted with it, are not kept apart.
+      {
+        collection: ["objectives", objectiveId, "kpis"],
+        entryId: "kpi1",
+        kind: "deleted",
+        fields: ["name"],
+        before: { name: "Lead time" },
+        after: null,
+      },
+    ]);
+    const entries = (await get(cast.north.admin, "/trash")).body.entries as any[];
+    expect(entries.map((e) => e.title)).toEqual(["Joint pilot", "Draft the brief"]);
+
+    // A reference to it shows the title it had.
+    expect((await get(cast.south.viewer, "/deleted-objectives")).body).toEqual({
+      objectives: [{ id: objectiveId, title: "Joint pilot" }],
+    });
+    const conflict = await restore(cast.north.admin, actionTrashId);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe("conflict");
+
+    expect((await restore(cast.north.admin, entries[0].id)).status).toBe(201);
+    const back = await entryJson([objectiveId]);
+    expect(back).toMatchObject({ title: "Joint pilot", owners: { [cast.north.id]: true } });
+    // The description is a Y.Text again, as the schema writes it.
+    const doc = await read();
+    const restoredObjective = doc.getMap("objectives").get(objectiveId) as Y.Map<unknown>;
+    expect(restoredObjective.get("description")).toBeInstanceOf(Y.Text);
+    expect(restoredObjective.get("actions")).toBeInstanceOf(Y.Map);
+    doc.destroy();
+    // Now the action can come back under its objective.
+    expect((await restore(cast.north.admin, actionTrashId)).status).toBe(201);
+    expect(await entryJson([objectiveId, "actions", actionId])).toMatchObject({
+      title: "Draft the brief",
+    });
+  });
+
+  it("keeps what one's own side deleted without telling anyone, and purges after 30 days", async () => {
+    await deleteTheAction(as(cast.north.editor, cast.north.id));
+    expect((await get(cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
+    for (const user of [cast.north.admin, cast.north.viewer, cast.south.admin]) {
+      expect(await notifications(user)).toEqual([]);
+    }
+    // A server-side deletion (not a person's) is not a trash entry.
+    await apply(
+      as(cast.north.editor, cast.north.id),
+      () => undefined,
+      [
+        {
+          collection: ["objectives"],
+          entryId: objectiveId,
+          kind: "deleted",
+          fields: ["title"],
+          before: { title: "Joint pilot" },
+          after: null,
+        },
+      ],
+      "server",
+    );
+    expect((await get(cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
+
+    await harness.services.trash.check(cast.partnershipId);
+    expect(await harness.store.db.selectFrom("entry_trash").select("id").execute()).toHaveLength(1);
+    await harness.store.db
+      .updateTable("entry_trash")
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
+    expect((await get(cast.south.viewer, "/trash")).body.entries).toEqual([]);
+    await harness.services.trash.check(cast.partnershipId);
+    expect(await harness.store.db.selectFrom("entry_trash").select("id").execute()).toEqual([]);
+  });
+});

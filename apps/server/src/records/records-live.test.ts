@@ -1,0 +1,195 @@
+import { formatDocumentName } from "@entente/domain";
+import {
+  addAction,
+  addIssue,
+  addObjective,
+  removeAction,
+  removeObjective,
+  updateAction,
+} from "@entente/schema";
+import type * as Y from "yjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eventually, LiveServer } from "../test/live-server.js";
+
+/**
+ * The records against the real server: stock y-websocket clients edit, the room tells the
+ * records observer, and each side reads the history and the trash over HTTP.
+ */
+describe("entry records, live", () => {
+  let live: LiveServer;
+  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+
+  beforeEach(async () => {
+    live = await LiveServer.start();
+    cast = await live.twoOrganizations();
+  });
+
+  afterEach(async () => {
+    await live.close();
+  });
+
+  /** Polls an HTTP answer until `check` holds (the observer runs after the update is stored). */
+  const until = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 5000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const actionsOf = (doc: Y.Doc, objectiveId: string) =>
+    (doc.getMap("objectives").get(objectiveId) as Y.Map<unknown>).get("actions") as Y.Map<unknown>;
+
+  it("Southpeak deletes Northwind's action: Northwind is told, both see the trash, Northwind restores it", async () => {
+    const name = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
+    const north = live.connect(name, cast.north.cookie);
+    await north.synced;
+    const northBy = { userId: cast.north.id, organizationId: cast.northOrg };
+    const objectiveId = addObjective(
+      north.doc,
+      { title: "Joint pilot", ownerOrganizationIds: [cast.northOrg], governanceLevel: "tactical" },
+      northBy,
+    );
+    const actionId = addAction(
+      north.doc,
+      objectiveId,
+      { title: "Ship the samples", ownerOrganizationId: cast.northOrg },
+      northBy,
+    );
+
+    const south = live.connect(name, cast.south.cookie);
+    await south.synced;
+    await eventually(
+      () => actionsOf(south.doc, objectiveId)?.has(actionId) === true,
+      5000,
+      "synced",
+    );
+    updateAction(south.doc, objectiveId, actionId, { status: "in_progress" });
+    const history = async () =>
+      (
+        await live.api(
+          "GET",
+          `/api/partnerships/${cast.partnershipId}/history/objectives/${actionId}`,
+          undefined,
+          cast.northViewer.cookie,
+        )
+      ).body.changes as any[];
+    await until(async () => (await history()).length === 2, "history");
+    const [statusChange, created] = await history();
+    expect(created).toMatchObject({
+      kind: "created",
+      userName: "Nora North",
+      organizationName: "Northwind",
+    });
+    expect(statusChange).toMatchObject({
+      kind: "updated",
+      userId: cast.south.id,
+      userName: "Sam South",
+      organizationId: cast.southOrg,
+      organizationName: "Southpeak",
+      fields: [{ name: "status", before: "todo", after: "in_progress" }],
+    });
+
+    removeAction(south.doc, objectiveId, actionId);
+    const trash = async (cookie: string) =>
+      (await live.api("GET", `/api/partnerships/${cast.partnershipId}/trash`, undefined, cookie))
+        .body.entries as any[];
+    await until(async () => (await trash(cast.north.cookie)).length === 1, "trash");
+    const [kept] = await trash(cast.south.cookie);
+    expect(kept).toMatchObject({
+      documentKind: "objectives",
+      entryId: actionId,
+      title: "Ship the samples",
+      ownerOrganizationId: cast.northOrg,
+      deletedBy: { userId: cast.south.id, userName: "Sam South", organizationName: "Southpeak" },
+    });
+    const told = (await live.api("GET", "/api/notifications", undefined, cast.northViewer.cookie))
+      .body.notifications as any[];
+    expect(told.map((n) => n.kind)).toContain("item_deleted");
+
+    const restored = await live.api(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/trash/${kept.id}/restore`,
+      undefined,
+      cast.north.cookie,
+    );
+    expect(restored.status).toBe(201);
+    // Both clients see it back, live, under its own id.
+    for (const client of [north, south]) {
+      await eventually(
+        () => actionsOf(client.doc, objectiveId).has(actionId),
+        5000,
+        "restored live",
+      );
+      const action = actionsOf(client.doc, objectiveId).get(actionId) as Y.Map<unknown>;
+      expect(action.get("title")).toBe("Ship the samples");
+      expect(action.get("status")).toBe("in_progress");
+    }
+    expect(await trash(cast.south.cookie)).toEqual([]);
+    // The restoration is in the history as Northwind's own edit.
+    await until(async () => (await history())[0]?.kind === "created", "restore recorded");
+    expect((await history())[0]).toMatchObject({
+      userId: cast.north.id,
+      organizationName: "Northwind",
+    });
+
+    // The activity view names what was deleted and by whom, and the restoration.
+    const activity = (
+      await live.api(
+        "GET",
+        `/api/partnerships/${cast.partnershipId}/activity`,
+        undefined,
+        cast.northViewer.cookie,
+      )
+    ).body.entries as any[];
+    expect(activity.find((e) => e.summaryKey === "activity.deleted")).toMatchObject({
+      user: { id: cast.south.id },
+      deleted: [{ title: "Ship the samples" }],
+      summary: "Southpeak · Sam South deleted “Ship the samples” from objectives and KPIs",
+    });
+    expect(activity.find((e) => e.summaryKey === "activity.restored")).toMatchObject({
+      user: { id: cast.north.id },
+      restored: [{ title: "Ship the samples" }],
+      summary: "Northwind · Nora North restored “Ship the samples” in objectives and KPIs",
+    });
+  });
+
+  it("a reference to a deleted objective shows its title as it was, marked as deleted, in the export", async () => {
+    const objectives = formatDocumentName({
+      kind: "objectives",
+      partnershipId: cast.partnershipId,
+    });
+    const issues = formatDocumentName({ kind: "issues", partnershipId: cast.partnershipId });
+    const north = live.connect(objectives, cast.north.cookie);
+    const southIssues = live.connect(issues, cast.south.cookie);
+    await Promise.all([north.synced, southIssues.synced]);
+    const objectiveId = addObjective(
+      north.doc,
+      {
+        title: "Cut food waste",
+        ownerOrganizationIds: [cast.northOrg],
+        governanceLevel: "tactical",
+      },
+      { userId: cast.north.id, organizationId: cast.northOrg },
+    );
+    addIssue(
+      southIssues.doc,
+      {
+        kind: "risk",
+        title: "Cold chain gaps",
+        ownerOrganizationId: cast.southOrg,
+        severity: "high",
+        linkedObjectiveId: objectiveId,
+      },
+      { userId: cast.south.id, organizationId: cast.southOrg },
+    );
+    removeObjective(north.doc, objectiveId);
+    const exported = async () =>
+      (
+        await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/export.md`, {
+          headers: { cookie: cast.south.cookie },
+        })
+      ).text();
+    await until(async () => (await exported()).includes("(deleted objective)"), "export");
+    expect(await exported()).toContain("Cut food waste (deleted objective)");
+  });
+});

@@ -1,0 +1,73 @@
+import { formatDocumentName, type DocumentRef } from "@entente/domain";
+import {
+  ErrorCode,
+  type DeletedObjectivesResponse,
+  type EntryHistoryResponse,
+  type RestoreResponse,
+  type TrashResponse,
+} from "@entente/protocol";
+import { Hono } from "hono";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { HistoryParams, HistoryQuery, TrashParams } from "./schema.js";
+
+/**
+ * The server's records of entries: `GET /:id/history/:documentKind/:entryId` (readers of
+ * the document), `GET /:id/deleted-objectives` (any member: titles as they were, for
+ * references), `GET /:id/trash` (any member; what they may read) and
+ * `POST /:id/trash/:trashId/restore` (editors and admins who may write its document).
+ */
+export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .get("/:id/history/:documentKind/:entryId", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, documentKind, entryId } = parseOrThrow(HistoryParams, c.req.param());
+      const { organizationId } = parseOrThrow(HistoryQuery, c.req.query());
+      let ref: DocumentRef;
+      if (documentKind === "profile") {
+        if (organizationId === undefined) {
+          throw new HttpError(400, ErrorCode.InvalidInput, "A profile needs ?organizationId=");
+        }
+        ref = { kind: "profile", partnershipId: id, organizationId };
+      } else {
+        if (organizationId !== undefined) {
+          throw new HttpError(400, ErrorCode.InvalidInput, "Only a profile takes organizationId");
+        }
+        ref = { kind: documentKind, partnershipId: id };
+      }
+      const name = formatDocumentName(ref);
+      const granted = await access.document(user.id, name);
+      if (granted.kind !== "granted") throw HttpError.notFound("No such document");
+      const body: EntryHistoryResponse = { changes: await history.list(name, entryId) };
+      return c.json(body);
+    })
+    .get("/:id/deleted-objectives", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const titles = await history.deletedTitles(
+        formatDocumentName({ kind: "objectives", partnershipId: id }),
+      );
+      const body: DeletedObjectivesResponse = {
+        objectives: [...titles].map(([objectiveId, title]) => ({ id: objectiveId, title })),
+      };
+      return c.json(body);
+    })
+    .get("/:id/trash", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      const body: TrashResponse = { entries: await trash.list(seat) };
+      return c.json(body);
+    })
+    .post("/:id/trash/:trashId/restore", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, trashId } = parseOrThrow(TrashParams, c.req.param());
+      const seat = await access.requireSeat(user.id, id);
+      const body: RestoreResponse = await trash.restore(seat, user.id, trashId);
+      return c.json(body, 201);
+    });
+}
