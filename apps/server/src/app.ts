@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
+import { jsonBodiesOnly } from "./http/json-only.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
 import { isAllowedOrigin } from "./limits/same-origin.js";
 import { httpMetrics } from "./observability/http-metrics.js";
@@ -94,6 +95,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     }
     return next();
   });
+  app.use("/api/*", jsonBodiesOnly());
   app.use("/api/*", sessionMiddleware(services.sessions, secure));
   app.use("/api/*", async (c, next) => {
     await next();
