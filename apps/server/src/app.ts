@@ -17,6 +17,7 @@ import { invitationRoutes } from "./routes/invitations/invitations.js";
 import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
+import { organizationInvitationRoutes } from "./routes/organization-invitations/organization-invitations.js";
 import { commentThreadRoutes, partnershipCommentRoutes } from "./routes/comments/comments.js";
 import { preferenceRoutes } from "./routes/preferences/preferences.js";
 import { activityRoutes } from "./routes/activity/activity.js";
@@ -112,6 +113,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", governanceRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
+  app.route("/api/partnerships", organizationInvitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));
   app.route("/api/posts", postRoutes(services));
   app.route("/api/replies", replyRoutes(services));

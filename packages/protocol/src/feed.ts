@@ -165,7 +165,9 @@ export type NotificationKind =
   /** An action or issue the user owns changed status (someone else changed it). */
   | "item_status_changed"
   /** An action or issue the user owns passed its due date unfinished. */
-  | "item_overdue";
+  | "item_overdue"
+  /** An organization joined the partnership (every organization approved its invitation). */
+  | "organization_joined";
 
 interface NotificationBase {
   id: string;
@@ -205,7 +207,9 @@ export type IssueStatusName = "open" | "in_progress" | "resolved" | "closed";
 export type NotificationItem =
   | { kind: "decision" | "charter"; id: string | null; title: string }
   | { kind: "action"; id: string; title: string; status: ActionStatusName; dueDate: string | null }
-  | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null };
+  | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null }
+  /** An organization that joined: `title` is its name then. */
+  | { kind: "organization"; id: string; title: string };
 
 /**
  * A notification about an item of the partnership (tell it apart by `item`): a decision

@@ -41,6 +41,7 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "charter_changed",
   "item_status_changed",
   "item_overdue",
+  "organization_joined",
 ]);
 
 export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);

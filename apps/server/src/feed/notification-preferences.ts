@@ -22,6 +22,7 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   charter_changed: true,
   item_status_changed: true,
   item_overdue: true,
+  organization_joined: true,
 };
 
 export interface PreferenceChanges {

@@ -373,5 +373,6 @@ function toItem(row: NotificationRow, kind: NotificationItem["kind"]): Notificat
       ? { kind, ...owned, status: (row.item_status ?? "todo") as ActionStatusName }
       : { kind, ...owned, status: (row.item_status ?? "open") as IssueStatusName };
   }
+  if (kind === "organization") return { kind, id: row.item_id ?? "", title };
   return { kind, id: row.item_id, title };
 }

@@ -57,6 +57,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
         ? `The ${what} is overdue (due ${n.item.dueDate ?? "?"})`
         : `${actor} changed the status of the ${what} to ${statusWord("en", n.item)}`;
     }
+    if ("item" in n && n.item.kind === "organization") {
+      return `The organization “${n.item.title}” joined the partnership (invited with the approval of every organization)`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
@@ -86,6 +89,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
       return n.item.kind === "action"
         ? `${actor} a passé l’action ${title} au statut « ${status} »`
         : `${actor} a passé le point ouvert ${title} au statut « ${status} »`;
+    }
+    if ("item" in n && n.item.kind === "organization") {
+      return `L’organisation « ${n.item.title} » a rejoint le partenariat (avec l’accord de chaque organisation)`;
     }
     if ("item" in n) {
       return n.kind === "decision_waiting"

@@ -20,6 +20,10 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.invitation_expired",
   "errors.network",
   "errors.invalid_mention",
+  "errors.approval_pending",
+  "errors.name_taken",
+  "errors.unsupported_media_type",
+  "errors.rate_limited",
 ]);
 
 /** The user-facing sentence for an API error: chosen by its stable code, never the server's English text. */

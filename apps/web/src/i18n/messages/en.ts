@@ -50,6 +50,12 @@ export const en = {
   "errors.invalid_mention": "Mentions must name members or organizations of this partnership.",
   "errors.invitation_used": "This invitation has already been used.",
   "errors.invitation_expired": "This invitation has expired. Ask for a new one.",
+  "errors.approval_pending":
+    "Every organization of the partnership has to approve this invitation first. Try again once they have.",
+  "errors.name_taken":
+    "An organization of this partnership already has this name. Only a differently named organization can join.",
+  "errors.unsupported_media_type": "The request could not be read. Please try again.",
+  "errors.rate_limited": "Too many attempts. Please wait a moment and try again.",
   "errors.network": "Cannot reach the server. Check your connection and try again.",
   "errors.generic": "Something went wrong. Please try again.",
 
@@ -231,6 +237,9 @@ export const en = {
   "preferences.kind.item_overdue": "Overdue items",
   "preferences.kind.item_overdue.hint":
     "An action or issue you own passed its due date unfinished.",
+  "preferences.kind.organization_joined": "New organizations",
+  "preferences.kind.organization_joined.hint":
+    "An organization joined one of your partnerships, with the approval of every organization.",
   "preferences.kind.other": "Other notifications ({kind})",
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",
@@ -622,6 +631,7 @@ export const en = {
   "notifications.organizationMention": "{name} mentioned your organization in “{title}”",
   "notifications.reply": "{name} replied to “{title}”",
   "notifications.commentMention": "{name} mentioned you in a comment",
+  "notifications.organizationJoined": "{organization} joined the partnership",
   "notifications.commentOrganizationMention": "{name} mentioned your organization in a comment",
   "notifications.decisionWaiting": "{name} proposed “{title}”: your organization's vote is awaited",
   "notifications.charterChanged":

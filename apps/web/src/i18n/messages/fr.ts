@@ -50,6 +50,12 @@ export const fr: Record<MessageKey, string> = {
     "Les mentions doivent désigner des membres ou des organisations de ce partenariat.",
   "errors.invitation_used": "Cette invitation a déjà été utilisée.",
   "errors.invitation_expired": "Cette invitation a expiré. Demandez-en une nouvelle.",
+  "errors.approval_pending":
+    "Chaque organisation du partenariat doit d’abord approuver cette invitation. Réessayez une fois que c’est fait.",
+  "errors.name_taken":
+    "Une organisation de ce partenariat porte déjà ce nom. Seule une organisation d’un autre nom peut le rejoindre.",
+  "errors.unsupported_media_type": "La requête n’a pas pu être lue. Réessayez.",
+  "errors.rate_limited": "Trop de tentatives. Patientez un instant et réessayez.",
   "errors.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
   "errors.generic": "Une erreur est survenue. Réessayez.",
 
@@ -236,6 +242,9 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.item_overdue": "Éléments en retard",
   "preferences.kind.item_overdue.hint":
     "Une action ou un point ouvert dont vous êtes responsable a dépassé son échéance sans être terminé.",
+  "preferences.kind.organization_joined": "Nouvelles organisations",
+  "preferences.kind.organization_joined.hint":
+    "Une organisation a rejoint l’un de vos partenariats, avec l’accord de chaque organisation.",
   "preferences.kind.other": "Autres notifications ({kind})",
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",
@@ -639,6 +648,7 @@ export const fr: Record<MessageKey, string> = {
   "notifications.commentOrganizationMention":
     "{name} a mentionné votre organisation dans un commentaire",
   "notifications.commentReply": "{name} a répondu dans votre fil de commentaires",
+  "notifications.organizationJoined": "{organization} a rejoint le partenariat",
   "notifications.decisionWaiting":
     "{name} a proposé « {title} » : le vote de votre organisation est attendu",
   "notifications.charterChanged":

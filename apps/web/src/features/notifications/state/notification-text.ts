@@ -29,6 +29,9 @@ export function describeNotification(
           status: t(`issue.status.${item.status}`),
         });
   }
+  if ("item" in n && n.item.kind === "organization") {
+    return t("notifications.organizationJoined", { organization: n.item.title });
+  }
   if ("item" in n) {
     return n.kind === "decision_waiting"
       ? t("notifications.decisionWaiting", { name: n.actor.name, title: n.item.title })

@@ -75,6 +75,10 @@ const KIND_LABELS = {
     label: "preferences.kind.item_overdue",
     hint: "preferences.kind.item_overdue.hint",
   },
+  organization_joined: {
+    label: "preferences.kind.organization_joined",
+    hint: "preferences.kind.organization_joined.hint",
+  },
 } as const satisfies Record<KnownKind, { label: MessageKey; hint: MessageKey }>;
 
 /**
