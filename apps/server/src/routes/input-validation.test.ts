@@ -563,6 +563,7 @@ describe("input validation of mutating endpoints", () => {
       kind: "organization",
       role: "admin",
     });
+    await harness.approve(cast.south.admin, cast.partnershipId, organizationToken);
     let decisionId = "";
     await changeDocument(
       harness.store,

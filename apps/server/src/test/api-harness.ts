@@ -2,6 +2,7 @@ import { SESSION_COOKIE } from "@entente/protocol";
 import type { Hono } from "hono";
 import { Writable } from "node:stream";
 import { createApp } from "../app.js";
+import { SessionService } from "../auth/sessions.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
 import type { AppEnv, Services } from "../http/context.js";
@@ -152,6 +153,19 @@ export class ApiHarness {
     });
     if (response.status !== 201) throw new Error(`invite failed: ${JSON.stringify(response.body)}`);
     return response.body.invitation.token as string;
+  }
+
+  /** `admin`'s organization approves the organization invitation of `token`. */
+  async approve(admin: TestUser, partnershipId: string, token: string): Promise<ApiResponse> {
+    const invitationId = SessionService.idOf(token);
+    const response = await this.request(
+      "POST",
+      `/api/partnerships/${partnershipId}/organization-invitations/${invitationId}/approve`,
+      { cookie: admin.cookie },
+    );
+    if (response.status !== 200)
+      throw new Error(`approval failed: ${JSON.stringify(response.body)}`);
+    return response;
   }
 
   async accept(user: TestUser, token: string): Promise<ApiResponse> {
