@@ -13,7 +13,7 @@ import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
-import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
+import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
 import { NotificationMailer } from "./mail/notification-mail.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -23,17 +23,6 @@ import { LiveDocumentWriter, type DocumentWriter } from "./sync/document-writer.
 import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 
-/** Failed logins allowed before 429: per account, and per client address. */
-export interface LoginLimits {
-  perAccount: RateLimit;
-  perAddress: RateLimit;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  perAccount: { max: 10, windowMs: 15 * 60_000 },
-  perAddress: { max: 100, windowMs: 15 * 60_000 },
-};
-
 export interface ServicesConfig {
   store: Store;
   publicOrigin: string;
@@ -41,6 +30,8 @@ export interface ServicesConfig {
   trustProxy?: boolean | undefined;
   liveSockets: LiveSockets;
   loginLimits?: LoginLimits | undefined;
+  /** The throttle's clock and sleep (tests); real time when omitted. */
+  loginClock?: { now(): number; sleep(ms: number): Promise<void> } | undefined;
   metrics?: SyncMetrics | undefined;
   /** Defaults to reading from storage only (no live rooms: API tests). */
   documents?: DocumentReader | undefined;
@@ -56,7 +47,6 @@ export interface ServicesConfig {
 
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
-  const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   const access = new AccessService(config.store.db);
   const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
   const preferences = new NotificationPreferences(config.store.db);
@@ -86,10 +76,7 @@ export function createServices(config: ServicesConfig): Services {
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access,
-    loginLimits: {
-      perAccount: new RateLimiter(loginLimits.perAccount),
-      perAddress: new RateLimiter(loginLimits.perAddress),
-    },
+    loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
     documents,
