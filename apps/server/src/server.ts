@@ -29,6 +29,8 @@ export interface ServerConfig {
   webDist?: string;
   syncLimits?: Partial<SyncLimits>;
   loginLimits?: LoginLimits;
+  /** Live event streams a user may hold at once (per process). */
+  eventStreamsPerUser?: number | undefined;
   /** Compact a document once this many updates piled up after its snapshot. */
   compactAfterUpdates?: number;
   /** Silent when omitted (tests). */
@@ -104,6 +106,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       },
     },
     loginLimits: config.loginLimits,
+    eventStreamsPerUser: config.eventStreamsPerUser,
     metrics,
     feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),

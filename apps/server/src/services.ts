@@ -13,6 +13,7 @@ import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
+import { ConcurrencyCap } from "./limits/concurrency-cap.js";
 import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
 import { NotificationMailer } from "./mail/notification-mail.js";
@@ -30,6 +31,8 @@ export interface ServicesConfig {
   trustProxy?: boolean | undefined;
   liveSockets: LiveSockets;
   loginLimits?: LoginLimits | undefined;
+  /** Live event streams a user may hold at once (per process); 50 when omitted. */
+  eventStreamsPerUser?: number | undefined;
   /** The throttle's clock and sleep (tests); real time when omitted. */
   loginClock?: { now(): number; sleep(ms: number): Promise<void> } | undefined;
   metrics?: SyncMetrics | undefined;
@@ -44,6 +47,8 @@ export interface ServicesConfig {
   /** Where background work (e-mail) reports failures; silent when omitted. */
   logger?: Logger | undefined;
 }
+
+export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
 
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
@@ -76,6 +81,7 @@ export function createServices(config: ServicesConfig): Services {
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access,
+    eventStreams: new ConcurrencyCap(config.eventStreamsPerUser ?? DEFAULT_EVENT_STREAMS_PER_USER),
     loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,

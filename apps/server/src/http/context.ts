@@ -4,6 +4,7 @@ import type { UserView } from "@entente/protocol";
 import type { AccessService } from "../access/access-service.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
+import type { ConcurrencyCap } from "../limits/concurrency-cap.js";
 import type { LoginThrottle } from "../limits/login-throttle.js";
 import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
@@ -32,6 +33,8 @@ export interface Services {
   access: AccessService;
   /** Failed sign-ins per (account, address), per address and per account (shared store). */
   loginThrottle: LoginThrottle;
+  /** Live event streams (SSE) each user holds at once, in this process. */
+  eventStreams: ConcurrencyCap;
   /** Prometheus metrics of this process. */
   metrics: SyncMetrics;
   /** Open sync sockets, closed when the access they were opened with ends. */
