@@ -32,6 +32,8 @@ export interface NewInvitation {
 export interface AcceptedInvitation {
   partnership: PartnershipView;
   joinedOrganization: OrganizationView | null;
+  /** Who made the invitation. */
+  invitedBy: string;
 }
 
 /** Invitations are single-use links; only the SHA-256 of their token is stored. */
@@ -240,5 +242,6 @@ export async function acceptInvitation(
       createdAt: new Date(partnership.created_at).toISOString(),
     },
     joinedOrganization,
+    invitedBy: invitation.created_by,
   };
 }

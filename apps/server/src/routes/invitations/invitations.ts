@@ -16,18 +16,20 @@ export function invitationRoutes({ db, notifications }: Services): Hono<AppEnv> 
       const { user } = requireAuth(c);
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       const body = await readJson(c, AcceptInvitationBody);
-      const { partnership, joinedOrganization } = await acceptInvitation(
+      const { partnership, joinedOrganization, invitedBy } = await acceptInvitation(
         db,
         token,
         user.id,
         body.organizationId,
       );
       if (joinedOrganization) {
-        // Everyone already in is told who joined; the one who brought it in knows.
+        // Everyone already in is told who joined, except who asked for it (the inviter) and
+        // who did it (the accepting admin).
         const members = await db
           .selectFrom("partnership_members")
           .select("user_id")
           .where("partnership_id", "=", partnership.id)
+          .where("user_id", "!=", invitedBy)
           .execute();
         await notifications.notifyUsers(
           {

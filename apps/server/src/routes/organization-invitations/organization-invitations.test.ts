@@ -132,6 +132,7 @@ describe("organization invitations need every organization's consent", () => {
     expect(accepted.status).toBe(200);
     expect(await organizationsIn()).toContain(east.id);
     expect((await list(cast.north.admin)).body.invitations).toEqual([]);
+    // Southpeak's admin invited; everyone else in the partnership is told.
     for (const member of [cast.north.admin, cast.north.viewer, cast.south.editor]) {
       expect(await notificationsOf(member)).toContainEqual(
         expect.objectContaining({
@@ -140,7 +141,8 @@ describe("organization invitations need every organization's consent", () => {
         }),
       );
     }
-    // The one who brought it in is not told of their own act.
+    // Who asked for it and who did it are not told of their own acts.
+    expect(await notificationsOf(cast.south.admin)).toEqual([]);
     expect(await notificationsOf(east.admin)).toEqual([]);
   });
 
