@@ -8,11 +8,21 @@
  * (U+202A–U+202E) and isolates (U+2066–U+2069): they let a name print as another one,
  * or reorder the text around it.
  */
-const UNSAFE_NAME_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+function isUnsafe(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 
 /** True when `name` holds a control character or a bidirectional override or isolate. */
 export function hasUnsafeNameCharacter(name: string): boolean {
-  return UNSAFE_NAME_CHARACTER.test(name);
+  for (const character of name) {
+    if (isUnsafe(character.codePointAt(0) ?? 0)) return true;
+  }
+  return false;
 }
 
 /**

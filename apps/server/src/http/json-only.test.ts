@@ -122,7 +122,7 @@ describe("request bodies must be application/json (over HTTP)", () => {
       headers: { cookie, "content-type": "text/plain" },
       body,
       duplex: "half",
-    } as RequestInit);
+    });
     expect(response.status).toBe(415);
   });
 

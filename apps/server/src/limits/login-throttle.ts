@@ -77,9 +77,7 @@ export class LoginThrottle {
     const counts = await this.db
       .selectFrom("login_failures")
       .select((eb) => [
-        eb.fn
-          .sum<number>(eb.case().when("account", "=", account).then(1).else(0).end())
-          .as("pair"),
+        eb.fn.sum<number>(eb.case().when("account", "=", account).then(1).else(0).end()).as("pair"),
         eb.fn.countAll<number>().as("address"),
         eb.fn.min<number>("failed_at").as("oldest"),
         eb.fn

@@ -36,7 +36,7 @@ describe("live streams and sync sockets per user", () => {
       signal: abort.signal,
     });
     if (response.status !== 200) {
-      return { status: response.status, body: (await response.json()) as unknown, abort };
+      return { status: response.status, body: await response.json(), abort };
     }
     // Read the first chunk (": connected"): the stream is live on the server.
     const reader = response.body!.getReader();

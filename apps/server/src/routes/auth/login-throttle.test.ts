@@ -92,7 +92,7 @@ describe("login throttle", () => {
 
     it("counts attempts before the slow password check, so parallel guesses cannot slip past the limit", async () => {
       const guesses = await Promise.all(
-        Array.from({ length: 30 }, () => login(OWNER, "guess", "203.0.113.1")),
+        Array.from({ length: 30 }, async () => login(OWNER, "guess", "203.0.113.1")),
       );
       const statuses = guesses.map((g) => g.status);
       expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);

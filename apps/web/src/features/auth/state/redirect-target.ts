@@ -6,7 +6,13 @@ const PROBE_ORIGIN = "https://entente.invalid";
  * controls, backslashes) or that no path of ours holds (spaces): a target with any of
  * them, raw or percent-encoded in the path, is refused rather than guessed at.
  */
-const SUSPICIOUS = /[\u0000-\u0020\u007f-\u009f\\]/u;
+function isSuspicious(text: string): boolean {
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f) || character === "\\") return true;
+  }
+  return false;
+}
 
 function decodedOnce(target: string): string | null {
   try {
@@ -27,7 +33,7 @@ export function safeRedirectTarget(target: string | null, fallback = "/"): strin
   const decoded = decodedOnce(target.split(/[?#]/u, 1)[0] ?? "");
   if (decoded === null) return fallback;
   for (const spelling of [target, decoded]) {
-    if (SUSPICIOUS.test(spelling) || spelling.startsWith("//")) return fallback;
+    if (isSuspicious(spelling) || spelling.startsWith("//")) return fallback;
   }
   let url: URL;
   try {
