@@ -220,6 +220,33 @@ describe("organization invitations need every organization's consent", () => {
     });
   });
 
+  it("lets only one of two look-alikes accepting at once in", async () => {
+    const west = await newOrganizationAdmin("Westmark");
+    const lookAlike = await newOrganizationAdmin("WESTMÁRK");
+    const tokens = [
+      await inviteOrganization(cast.north.admin),
+      await inviteOrganization(cast.north.admin),
+    ];
+    for (const token of tokens) await approve(cast.south.admin, token);
+
+    const answers = await Promise.all([
+      accept(west.admin, tokens[0]!),
+      accept(lookAlike.admin, tokens[1]!),
+    ]);
+
+    // Whichever got in first is now in the partnership: the other waits for its approval.
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe("approval_pending");
+    const joined = (await organizationsIn()).filter((id) => id === west.id || id === lookAlike.id);
+    expect(joined).toHaveLength(1);
+
+    // And once it approves, the name is taken.
+    const [firstIn, other] = joined[0] === west.id ? [west, lookAlike] : [lookAlike, west];
+    const otherToken = other === west ? tokens[0]! : tokens[1]!;
+    await approve(firstIn.admin, otherToken);
+    expect((await accept(other.admin, otherToken)).body).toEqual(errorOf("name_taken"));
+  });
+
   it("needs no other approval while the inviting organization is alone", async () => {
     const soloAdmin = await harness.signup("Solo Admin");
     const solo = await harness.createOrganization(soloAdmin, "Solo");
