@@ -84,6 +84,8 @@ export async function startEntente({ variant, main, profileDir, users = 8 }) {
         WEB_DIST: path.join(dir, "no-web"),
         SYNC_CONNECTS_PER_ADDRESS_PER_MINUTE: "1000000",
         SYNC_CONNECTS_PER_USER_PER_MINUTE: "1000000",
+        // Benchmark clients share a few users' sessions: the per-user socket cap would refuse them.
+        SYNC_SOCKETS_PER_USER: "1000000",
         ...(variant === "pg2" ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
       };
       const child = startNode([...nodeArgs, main], env, { label: `entente-${variant}-${i}` });

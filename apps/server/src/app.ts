@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
+import { jsonBodiesOnly } from "./http/json-only.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
 import { isAllowedOrigin } from "./limits/same-origin.js";
 import { httpMetrics } from "./observability/http-metrics.js";
@@ -16,6 +17,7 @@ import { invitationRoutes } from "./routes/invitations/invitations.js";
 import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
+import { organizationInvitationRoutes } from "./routes/organization-invitations/organization-invitations.js";
 import { commentThreadRoutes, partnershipCommentRoutes } from "./routes/comments/comments.js";
 import { preferenceRoutes } from "./routes/preferences/preferences.js";
 import { activityRoutes } from "./routes/activity/activity.js";
@@ -97,6 +99,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     }
     return next();
   });
+  app.use("/api/*", jsonBodiesOnly());
   app.use("/api/*", sessionMiddleware(services.sessions, secure));
   app.use("/api/*", async (c, next) => {
     await next();
@@ -115,6 +118,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", historyRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
+  app.route("/api/partnerships", organizationInvitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));
   app.route("/api/posts", postRoutes(services));
   app.route("/api/replies", replyRoutes(services));

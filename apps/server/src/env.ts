@@ -44,6 +44,10 @@ const EnvSchema = z
     SYNC_CONNECTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Connection attempts per user per minute. */
     SYNC_CONNECTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(240),
+    /** Sync sockets a user may hold open at once, per instance; the next upgrade gets 429. */
+    SYNC_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(200),
+    /** Live event streams (SSE) a user may hold open at once, per instance; the next gets 429. */
+    EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).default(50),
     /**
      * `redis://…`: several instances serve the same documents (updates, presence and
      * access changes cross instances; one compacts at a time). Needs a PostgreSQL store.

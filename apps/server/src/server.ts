@@ -8,7 +8,8 @@ import { upgradeCharterVersions } from "./governance/charter-upgrade.js";
 import type { Services } from "./http/context.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
-import { createServices, type LoginLimits } from "./services.js";
+import type { LoginLimits } from "./limits/login-throttle.js";
+import { createServices } from "./services.js";
 import { createMailer, type MailConfig } from "./mail/mailer.js";
 import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
@@ -34,6 +35,8 @@ export interface ServerConfig {
   webDist?: string;
   syncLimits?: Partial<SyncLimits>;
   loginLimits?: LoginLimits;
+  /** Live event streams a user may hold at once (per process). */
+  eventStreamsPerUser?: number | undefined;
   /** Compact a document once this many updates piled up after its snapshot. */
   compactAfterUpdates?: number;
   /** How long sync rooms hold unstored updates while the database is away (15 s by default). */
@@ -123,6 +126,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       },
     },
     loginLimits: config.loginLimits,
+    eventStreamsPerUser: config.eventStreamsPerUser,
     metrics,
     feedEvents: new SharedFeedEvents(bus),
     documents: new CurrentDocuments(log, rooms),

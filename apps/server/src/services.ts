@@ -13,7 +13,8 @@ import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import type { LiveSockets, Services } from "./http/context.js";
-import { RateLimiter, type RateLimit } from "./limits/rate-limiter.js";
+import { ConcurrencyCap } from "./limits/concurrency-cap.js";
+import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
 import { NotificationMailer } from "./mail/notification-mail.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -28,17 +29,6 @@ import { EntryHistory } from "./records/entry-history.js";
 import { EntryRecords } from "./records/entry-records.js";
 import { EntryTrash } from "./records/entry-trash.js";
 
-/** Failed logins allowed before 429: per account, and per client address. */
-export interface LoginLimits {
-  perAccount: RateLimit;
-  perAddress: RateLimit;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  perAccount: { max: 10, windowMs: 15 * 60_000 },
-  perAddress: { max: 100, windowMs: 15 * 60_000 },
-};
-
 export interface ServicesConfig {
   store: Store;
   publicOrigin: string;
@@ -46,6 +36,10 @@ export interface ServicesConfig {
   trustProxy?: boolean | undefined;
   liveSockets: LiveSockets;
   loginLimits?: LoginLimits | undefined;
+  /** Live event streams a user may hold at once (per process); 50 when omitted. */
+  eventStreamsPerUser?: number | undefined;
+  /** The throttle's clock and sleep (tests); real time when omitted. */
+  loginClock?: { now(): number; sleep(ms: number): Promise<void> } | undefined;
   metrics?: SyncMetrics | undefined;
   /** Defaults to reading from storage only (no live rooms: API tests). */
   documents?: DocumentReader | undefined;
@@ -59,9 +53,10 @@ export interface ServicesConfig {
   logger?: Logger | undefined;
 }
 
+export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
+
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
-  const loginLimits = config.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   const access = new AccessService(config.store.db);
   const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
   const preferences = new NotificationPreferences(config.store.db);
@@ -98,10 +93,8 @@ export function createServices(config: ServicesConfig): Services {
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access,
-    loginLimits: {
-      perAccount: new RateLimiter(loginLimits.perAccount),
-      perAddress: new RateLimiter(loginLimits.perAddress),
-    },
+    eventStreams: new ConcurrencyCap(config.eventStreamsPerUser ?? DEFAULT_EVENT_STREAMS_PER_USER),
+    loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),
     metrics: config.metrics ?? new SyncMetrics(),
     liveSockets: config.liveSockets,
     documents,

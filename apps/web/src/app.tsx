@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { I18nProvider } from "./i18n";
-import { matchPath, RouterProvider, safeRedirectTarget, useRouter } from "./lib/router";
+import { matchPath, RouterProvider, useRouter } from "./lib/router";
+import { safeRedirectTarget } from "./features/auth/state/redirect-target";
 import { LoginPage } from "./features/auth/components/login-page";
 import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/require-session";
 import { SignupPage } from "./features/auth/components/signup-page";

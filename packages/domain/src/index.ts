@@ -14,3 +14,4 @@ export {
   type PartnershipSeat,
   type Permission,
 } from "./membership.js";
+export { comparableName, hasUnsafeNameCharacter } from "./names.js";

@@ -77,6 +77,39 @@ export interface InvitationPreview {
   expiresAt: string;
 }
 
+/** An organization's approval of an organization invitation (the inviter's, by inviting). */
+export interface InvitationApprovalView {
+  organization: OrganizationView;
+  approvedBy: { id: string; name: string };
+  approvedAt: string;
+}
+
+/**
+ * An organization invitation of a partnership not accepted yet. It can be accepted once
+ * every organization in the partnership approved it (`waitingFor` empty).
+ */
+export interface OrganizationInvitationView {
+  /** Stable id of the invitation (not its token). */
+  id: string;
+  role: Permission;
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: { id: string; name: string; organizationId: string };
+  approvals: InvitationApprovalView[];
+  /** Organizations of the partnership whose approval is still missing. */
+  waitingFor: OrganizationView[];
+}
+
+/** `GET /api/partnerships/:id/organization-invitations`: open ones, newest first. */
+export interface OrganizationInvitationListResponse {
+  invitations: OrganizationInvitationView[];
+}
+
+/** `POST /api/partnerships/:id/organization-invitations/:invitationId/approve`. */
+export interface OrganizationInvitationResponse {
+  invitation: OrganizationInvitationView;
+}
+
 /** One organization's endorsement of one version of the charter, stamped by the server. */
 export interface CharterEndorsementView {
   organizationId: string;

@@ -167,7 +167,9 @@ export type NotificationKind =
   /** An action or issue the user owns passed its due date unfinished. */
   | "item_overdue"
   /** Someone of another organization deleted an entry the user's organization owns (trash). */
-  | "item_deleted";
+  | "item_deleted"
+  /** An organization joined the partnership (every organization approved its invitation). */
+  | "organization_joined";
 
 interface NotificationBase {
   id: string;
@@ -218,7 +220,9 @@ export type NotificationItem =
   | { kind: "action"; id: string; title: string; status: ActionStatusName; dueDate: string | null }
   | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null }
   /** A deleted entry in the partnership's trash (`id`: the trash entry's). */
-  | { kind: "trash"; id: string; title: string };
+  | { kind: "trash"; id: string; title: string }
+  /** An organization that joined: `title` is its name then. */
+  | { kind: "organization"; id: string; title: string };
 
 /**
  * A notification about an item of the partnership (tell it apart by `item`): a decision

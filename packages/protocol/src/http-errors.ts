@@ -15,6 +15,12 @@ export const ErrorCode = {
   /** A comment's charter anchor does not point into the partnership's charter. */
   InvalidAnchor: "invalid_anchor",
   RateLimited: "rate_limited",
+  /** A request body that is not `application/json`. */
+  UnsupportedMediaType: "unsupported_media_type",
+  /** An organization invitation waits for the approval of organizations already in the partnership. */
+  ApprovalPending: "approval_pending",
+  /** The partnership already holds an organization of that name (without case or accents). */
+  NameTaken: "name_taken",
   Internal: "internal",
   /** The database cannot be reached right now (a restart, a failover): retry in a few seconds. */
   Unavailable: "unavailable",

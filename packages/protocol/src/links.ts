@@ -33,6 +33,7 @@ export function notificationPath(notification: NotificationView): string {
     case "issue":
       return `${partnership}/issues`;
     case "charter":
+    case "organization":
       return partnership;
     case "trash":
       return `${partnership}/trash`;

@@ -42,6 +42,7 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "item_status_changed",
   "item_overdue",
   "item_deleted",
+  "organization_joined",
 ]);
 
 export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);

@@ -4,6 +4,7 @@ import {
   type InvitationKind,
   type InvitationPreview,
   type InvitationView,
+  type OrganizationView,
   type PartnershipView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
@@ -11,6 +12,7 @@ import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import { newToken } from "../ids.js";
+import { recordApproval, requireConsentToJoin } from "./organization-consent.js";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,7 +23,17 @@ export interface NewInvitation {
   level: GovernanceLevel;
   organizationId: string | null;
   createdBy: string;
+  /** The inviter's seat organization: it approves an organization invitation by making it. */
+  inviterOrganizationId: string;
   publicOrigin: string;
+}
+
+/** What accepting did: the partnership, and the organization that joined with it if any. */
+export interface AcceptedInvitation {
+  partnership: PartnershipView;
+  joinedOrganization: OrganizationView | null;
+  /** Who made the invitation. */
+  invitedBy: string;
 }
 
 /** Invitations are single-use links; only the SHA-256 of their token is stored. */
@@ -32,22 +44,28 @@ export async function createInvitation(
   const token = newToken();
   const now = Date.now();
   const expiresAt = now + INVITATION_LIFETIME_MS;
-  await db
-    .insertInto("invitations")
-    .values({
-      id: SessionService.idOf(token),
-      partnership_id: input.partnershipId,
-      kind: input.kind,
-      role: input.role,
-      level: input.level,
-      organization_id: input.organizationId,
-      created_by: input.createdBy,
-      created_at: now,
-      expires_at: expiresAt,
-      accepted_by: null,
-      accepted_at: null,
-    })
-    .execute();
+  const id = SessionService.idOf(token);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("invitations")
+      .values({
+        id,
+        partnership_id: input.partnershipId,
+        kind: input.kind,
+        role: input.role,
+        level: input.level,
+        organization_id: input.organizationId,
+        created_by: input.createdBy,
+        created_at: now,
+        expires_at: expiresAt,
+        accepted_by: null,
+        accepted_at: null,
+      })
+      .execute();
+    if (input.kind === "organization") {
+      await recordApproval(trx, id, input.inviterOrganizationId, input.createdBy);
+    }
+  });
   return {
     token,
     url: `${input.publicOrigin}/invite/${token}`,
@@ -102,17 +120,20 @@ export async function previewInvitation(
 /**
  * Accepts an invitation for `userId`. An organization invitation brings the user's
  * organization (which they administer) into the partnership; a member invitation
- * adds the user to the inviting organization. One transaction: all or nothing.
+ * adds the user to the inviting organization. One transaction: all or nothing. An
+ * organization joins only with the consent of every organization already in (see
+ * `requireConsentToJoin`).
  */
 export async function acceptInvitation(
   db: Kysely<Database>,
   token: string,
   userId: string,
   requestedOrganizationId: string | undefined,
-): Promise<PartnershipView> {
+): Promise<AcceptedInvitation> {
   const invitation = await findOpenInvitation(db, token);
   const partnershipId = invitation.partnership_id;
   const now = Date.now();
+  let joinedOrganizationId = null as string | null;
 
   await db.transaction().execute(async (trx) => {
     const alreadyIn = await trx
@@ -153,6 +174,15 @@ export async function acceptInvitation(
           ErrorCode.Conflict,
           "Your organization is already in this partnership",
         );
+      // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock), so
+      // two organizations of look-alike names cannot both pass the name check.
+      await trx
+        .updateTable("partnerships")
+        .set((eb) => ({ name: eb.ref("name") }))
+        .where("id", "=", partnershipId)
+        .execute();
+      await requireConsentToJoin(trx, partnershipId, invitation.id, organizationId);
+      joinedOrganizationId = organizationId;
       await trx
         .insertInto("partnership_organizations")
         .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now })
@@ -197,9 +227,21 @@ export async function acceptInvitation(
     .select(["id", "name", "created_at"])
     .where("id", "=", partnershipId)
     .executeTakeFirstOrThrow();
+  const joinedOrganization =
+    joinedOrganizationId === null
+      ? null
+      : await db
+          .selectFrom("organizations")
+          .select(["id", "name"])
+          .where("id", "=", joinedOrganizationId)
+          .executeTakeFirstOrThrow();
   return {
-    id: partnership.id,
-    name: partnership.name,
-    createdAt: new Date(partnership.created_at).toISOString(),
+    partnership: {
+      id: partnership.id,
+      name: partnership.name,
+      createdAt: new Date(partnership.created_at).toISOString(),
+    },
+    joinedOrganization,
+    invitedBy: invitation.created_by,
   };
 }

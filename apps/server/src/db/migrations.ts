@@ -974,6 +974,49 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("notifications").addColumn("item_proposed_by", "text").execute();
       },
     },
+    "0013_login_throttle": {
+      async up(db: Kysely<any>) {
+        // One row per failed sign-in (and per attempt being checked), shared by every
+        // instance: counted per (account, address), per address and per account.
+        await db.schema
+          .createTable("login_failures")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("account", "text", (c) => c.notNull())
+          .addColumn("address", "text", (c) => c.notNull())
+          .addColumn("failed_at", millis, (c) => c.notNull())
+          .execute();
+        for (const [name, columns] of [
+          ["login_failures_pair", ["account", "address", "failed_at"]],
+          ["login_failures_address", ["address", "failed_at"]],
+          ["login_failures_time", ["failed_at"]],
+        ] as const) {
+          await db.schema
+            .createIndex(name)
+            .on("login_failures")
+            .columns([...columns])
+            .execute();
+        }
+      },
+    },
+    "0014_organization_consent": {
+      async up(db: Kysely<any>) {
+        // Which organizations of a partnership approved an organization invitation.
+        await db.schema
+          .createTable("invitation_approvals")
+          .addColumn("invitation_id", "text", (c) =>
+            c.notNull().references("invitations.id").onDelete("cascade"),
+          )
+          .addColumn("organization_id", "text", (c) =>
+            c.notNull().references("organizations.id").onDelete("cascade"),
+          )
+          .addColumn("approved_by", "text", (c) =>
+            c.notNull().references("users.id").onDelete("cascade"),
+          )
+          .addColumn("approved_at", millis, (c) => c.notNull())
+          .addPrimaryKeyConstraint("invitation_approvals_pk", ["invitation_id", "organization_id"])
+          .execute();
+      },
+    },
   };
 }
 

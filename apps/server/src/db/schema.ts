@@ -82,6 +82,24 @@ export interface InvitationsTable {
   accepted_at: Millis | null;
 }
 
+/** An organization's approval of an organization invitation of its partnership. */
+export interface InvitationApprovalsTable {
+  invitation_id: string;
+  organization_id: string;
+  approved_by: string;
+  approved_at: Millis;
+}
+
+/** A failed sign-in (or one being checked) within the throttle's window. */
+export interface LoginFailuresTable {
+  id: string;
+  /** The e-mail tried, lower-cased. */
+  account: string;
+  /** The client address (see `clientAddress`). */
+  address: string;
+  failed_at: Millis;
+}
+
 export interface DocumentUpdatesTable {
   id: Generated<number>;
   document_name: string;
@@ -533,6 +551,8 @@ export interface Database {
   partnership_organizations: PartnershipOrganizationsTable;
   partnership_members: PartnershipMembersTable;
   invitations: InvitationsTable;
+  invitation_approvals: InvitationApprovalsTable;
+  login_failures: LoginFailuresTable;
   document_updates: DocumentUpdatesTable;
   document_snapshots: DocumentSnapshotsTable;
   charter_endorsements: CharterEndorsementsTable;

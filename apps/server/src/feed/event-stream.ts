@@ -1,6 +1,9 @@
+import { ErrorCode } from "@entente/protocol";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { Session, SessionService } from "../auth/sessions.js";
+import { HttpError } from "../http/errors.js";
+import type { ConcurrencyCap } from "../limits/concurrency-cap.js";
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000;
@@ -14,17 +17,28 @@ export interface EventStreamOptions<E extends { type: string }> {
    */
   stillAllowed(): Promise<boolean>;
   heartbeatMs?: number | undefined;
+  /** The per-user cap of live streams, and whose stream this is: a full cap answers 429. */
+  cap: { streams: ConcurrencyCap; userId: string };
 }
 
 /**
  * Server-Sent Events: each event is one `data:` line of JSON with a `type`, sent as the
  * default `message` event (so `EventSource.onmessage` gets them all), and a `: heartbeat`
- * comment every {@link HEARTBEAT_MS}. The caller has authorized the request already.
+ * comment every {@link HEARTBEAT_MS}. The caller has authorized the request already. A
+ * user holding as many streams as the cap allows gets 429 `rate_limited` instead.
  */
 export function eventStream<E extends { type: string }>(
   c: Context,
   options: EventStreamOptions<E>,
 ): Response {
+  const release = options.cap.streams.acquire(options.cap.userId);
+  if (!release) {
+    throw new HttpError(
+      429,
+      ErrorCode.RateLimited,
+      `At most ${options.cap.streams.max} live event streams at once; close another first`,
+    );
+  }
   return streamSSE(c, async (stream) => {
     const queue: E[] = [];
     let heartbeatDue = false;
@@ -63,6 +77,7 @@ export function eventStream<E extends { type: string }>(
     } finally {
       clearInterval(timer);
       unsubscribe();
+      release();
     }
   });
 }

@@ -23,6 +23,7 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   item_status_changed: true,
   item_overdue: true,
   item_deleted: true,
+  organization_joined: true,
 };
 
 export interface PreferenceChanges {

@@ -388,6 +388,7 @@ function toItem(row: NotificationRow, kind: NotificationItem["kind"]): Notificat
       : { kind, ...owned, status: (row.item_status ?? "open") as IssueStatusName };
   }
   if (kind === "trash") return { kind, id: row.item_id ?? "", title };
+  if (kind === "organization") return { kind, id: row.item_id ?? "", title };
   return row.item_proposed_by === null
     ? { kind, id: row.item_id, title }
     : { kind, id: row.item_id, title, proposedBy: row.item_proposed_by };

@@ -4,7 +4,8 @@ import type { UserView } from "@entente/protocol";
 import type { AccessService } from "../access/access-service.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
-import type { RateLimiter } from "../limits/rate-limiter.js";
+import type { ConcurrencyCap } from "../limits/concurrency-cap.js";
+import type { LoginThrottle } from "../limits/login-throttle.js";
 import type { Env } from "../env.js";
 import type { SyncMetrics } from "../observability/metrics.js";
 import type { RequestLogVariables } from "../observability/request-logger.js";
@@ -34,8 +35,10 @@ export interface Services {
   db: Kysely<Database>;
   sessions: SessionService;
   access: AccessService;
-  /** Failed login attempts, per e-mail and per client address. */
-  loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
+  /** Failed sign-ins per (account, address), per address and per account (shared store). */
+  loginThrottle: LoginThrottle;
+  /** Live event streams (SSE) each user holds at once, in this process. */
+  eventStreams: ConcurrencyCap;
   /** Prometheus metrics of this process. */
   metrics: SyncMetrics;
   /** Open sync sockets, closed when the access they were opened with ends. */

@@ -70,6 +70,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     if ("item" in n && n.item.kind === "trash") {
       return `${actor} deleted “${n.item.title}”, which your organization owns: it can be restored from the trash for 30 days`;
     }
+    if ("item" in n && n.item.kind === "organization") {
+      return `The organization “${n.item.title}” joined the partnership (invited with the approval of every organization)`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${proposer(n.item, actor, "recorded by")}) waits for your organization's vote`
@@ -102,6 +105,9 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     }
     if ("item" in n && n.item.kind === "trash") {
       return `${actor} a supprimé « ${n.item.title} », qui appartient à votre organisation : il peut être restauré depuis la corbeille pendant 30 jours`;
+    }
+    if ("item" in n && n.item.kind === "organization") {
+      return `L’organisation « ${n.item.title} » a rejoint le partenariat (avec l’accord de chaque organisation)`;
     }
     if ("item" in n) {
       return n.kind === "decision_waiting"

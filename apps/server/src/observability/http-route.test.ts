@@ -34,7 +34,11 @@ describe("routeLabel", () => {
     const { app, labels } = appRecordingLabels();
 
     await app.request("/api/partnerships/p123");
-    await app.request("/api/partnerships", { method: "POST", body: "{}" });
+    await app.request("/api/partnerships", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
 
     expect(labels).toEqual(["/api/partnerships/:id", "/api/partnerships"]);
   });

@@ -570,6 +570,7 @@ describe("input validation of mutating endpoints", () => {
       formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId }),
       (doc) => writeCharterContent(doc, paragraph("Purpose: low-carbon cold chains.")),
     );
+    await harness.approve(cast.south.admin, cast.partnershipId, organizationToken);
     let decisionId = "";
     await changeDocument(
       harness.store,

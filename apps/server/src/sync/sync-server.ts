@@ -8,6 +8,7 @@ import type { SessionService } from "../auth/sessions.js";
 import { isStoreUnavailable } from "../db/store-unavailable.js";
 import { requestAddress } from "../http/client-address.js";
 import { errorBody } from "../http/errors.js";
+import { ConcurrencyCap } from "../limits/concurrency-cap.js";
 import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
 import type { Logger } from "../observability/logger.js";
@@ -22,12 +23,15 @@ export interface SyncLimits {
   connectionsPerAddress: RateLimit;
   /** Connection attempts per user. */
   connectionsPerUser: RateLimit;
+  /** Sockets a user holds open at once (in this process); the next upgrade gets HTTP 429. */
+  socketsPerUser: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxFrameBytes: 8 * 1024 * 1024,
   connectionsPerAddress: { max: 600, windowMs: 60_000 },
   connectionsPerUser: { max: 240, windowMs: 60_000 },
+  socketsPerUser: 200,
 };
 
 export interface SyncServerOptions {
@@ -89,6 +93,7 @@ export class SyncServer {
   private readonly expiryCheck: NodeJS.Timeout;
   private readonly perAddress: RateLimiter;
   private readonly perUser: RateLimiter;
+  private readonly openPerUser: ConcurrencyCap;
   private accepting = true;
   private checkingSessions = false;
 
@@ -97,6 +102,7 @@ export class SyncServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
     this.perAddress = new RateLimiter(limits.connectionsPerAddress);
     this.perUser = new RateLimiter(limits.connectionsPerUser);
+    this.openPerUser = new ConcurrencyCap(limits.socketsPerUser);
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
     this.expiryCheck = setInterval(() => void this.closeExpiredSessions(), EXPIRY_CHECK_MS);
@@ -198,6 +204,11 @@ export class SyncServer {
     const valid = token ? await this.options.sessions.validate(token) : null;
     if (!valid) return refuse(socket, 401);
     if (!this.perUser.take(valid.user.id)) return refuse(socket, 429);
+    // Held from here until the connection is gone, refused or not: the TCP socket's close
+    // comes last in every case, so no path leaks a slot.
+    const release = this.openPerUser.acquire(valid.user.id);
+    if (!release) return refuse(socket, 429);
+    socket.once("close", release);
 
     const decision = await this.options.access.document(valid.user.id, documentName);
     if (decision.kind === "not-a-document") return refuse(socket, 404);

@@ -2,10 +2,12 @@ import { SESSION_COOKIE } from "@entente/protocol";
 import type { Hono } from "hono";
 import { Writable } from "node:stream";
 import { createApp } from "../app.js";
+import { SessionService } from "../auth/sessions.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
 import type { AppEnv, Services } from "../http/context.js";
-import { createServices, type LoginLimits } from "../services.js";
+import type { LoginLimits } from "../limits/login-throttle.js";
+import { createServices } from "../services.js";
 import { openMigratedStore, tempDatabase } from "./test-store.js";
 
 export const TEST_ORIGIN = "http://entente.test";
@@ -14,6 +16,12 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+/** The login throttle's time, for tests that check its delays without waiting them. */
+export interface LoginClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
 }
 
 export interface TestUser {
@@ -43,10 +51,12 @@ export class ApiHarness {
     private readonly cleanupStore: () => Promise<void>,
     loginLimits: LoginLimits | undefined,
     trustProxy: boolean,
+    loginClock: LoginClock | undefined,
   ) {
     this.services = createServices({
       store,
       loginLimits,
+      loginClock,
       trustProxy,
       publicOrigin: TEST_ORIGIN,
       liveSockets: {
@@ -66,11 +76,17 @@ export class ApiHarness {
   }
 
   static async create(
-    options: { loginLimits?: LoginLimits; trustProxy?: boolean } = {},
+    options: { loginLimits?: LoginLimits; trustProxy?: boolean; loginClock?: LoginClock } = {},
   ): Promise<ApiHarness> {
     const { url, cleanup } = await tempDatabase();
     const store = await openMigratedStore(url);
-    return new ApiHarness(store, cleanup, options.loginLimits, options.trustProxy ?? false);
+    return new ApiHarness(
+      store,
+      cleanup,
+      options.loginLimits,
+      options.trustProxy ?? false,
+      options.loginClock,
+    );
   }
 
   async close(): Promise<void> {
@@ -152,6 +168,19 @@ export class ApiHarness {
     });
     if (response.status !== 201) throw new Error(`invite failed: ${JSON.stringify(response.body)}`);
     return response.body.invitation.token as string;
+  }
+
+  /** `admin`'s organization approves the organization invitation of `token`. */
+  async approve(admin: TestUser, partnershipId: string, token: string): Promise<ApiResponse> {
+    const invitationId = SessionService.idOf(token);
+    const response = await this.request(
+      "POST",
+      `/api/partnerships/${partnershipId}/organization-invitations/${invitationId}/approve`,
+      { cookie: admin.cookie },
+    );
+    if (response.status !== 200)
+      throw new Error(`approval failed: ${JSON.stringify(response.body)}`);
+    return response;
   }
 
   async accept(user: TestUser, token: string): Promise<ApiResponse> {

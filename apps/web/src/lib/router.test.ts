@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPath, safeRedirectTarget } from "./router";
+import { matchPath } from "./router";
 
 describe("matchPath", () => {
   it("extracts params", () => {
@@ -12,14 +12,5 @@ describe("matchPath", () => {
     expect(matchPath("/p/:partnershipId", "/q/abc")).toBeNull();
     expect(matchPath("/", "/login")).toBeNull();
     expect(matchPath("/", "/")).toEqual({});
-  });
-});
-
-describe("safeRedirectTarget", () => {
-  it("keeps same-app paths only", () => {
-    expect(safeRedirectTarget("/p/1")).toBe("/p/1");
-    expect(safeRedirectTarget("//evil.example")).toBe("/");
-    expect(safeRedirectTarget("https://evil.example")).toBe("/");
-    expect(safeRedirectTarget(null)).toBe("/");
   });
 });

@@ -92,12 +92,6 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   return params;
 }
 
-/** Only same-app absolute paths are accepted as redirect targets (no open redirects). */
-export function safeRedirectTarget(target: string | null, fallback = "/"): string {
-  if (target === null || !target.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
-}
-
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
   to: string;
   keepScroll?: boolean;

@@ -21,6 +21,10 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.network",
   "errors.invalid_mention",
   "errors.unavailable",
+  "errors.approval_pending",
+  "errors.name_taken",
+  "errors.unsupported_media_type",
+  "errors.rate_limited",
 ]);
 
 /** The user-facing sentence for an API error: chosen by its stable code, never the server's English text. */

@@ -36,19 +36,11 @@ export function authRoutes(services: Services): Hono<AppEnv> {
     })
     .post("/login", async (c) => {
       const body = await readJson(c, LoginBody);
-      const { perAccount, perAddress } = services.loginLimits;
       const address = clientAddress(c, services.env.TRUST_PROXY);
-      // Counted before the slow password check, so parallel guesses cannot all slip
-      // through; a success gives its attempts back, so only failures stay counted.
-      const accountAllowed = perAccount.take(body.email);
-      const addressAllowed = perAddress.take(address);
-      if (!accountAllowed || !addressAllowed) {
-        const waitMs = Math.max(
-          perAccount.retryAfterMs(body.email),
-          perAddress.retryAfterMs(address),
-        );
+      const attempt = await services.loginThrottle.begin(body.email, address);
+      if (!attempt.allowed) {
         services.metrics.loginRateLimited();
-        c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
+        c.header("Retry-After", String(Math.ceil(attempt.retryAfterMs / 1000)));
         throw new HttpError(
           429,
           ErrorCode.RateLimited,
@@ -64,10 +56,10 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         ? await verifyPassword(row.password_hash, body.password)
         : await verifyAgainstDecoy(body.password);
       if (!row || !ok) {
+        await attempt.failed();
         throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
       }
-      perAccount.reset(body.email);
-      perAddress.giveBack(address);
+      await attempt.succeeded();
       const { token, session } = await sessions.create(row.id);
       setSessionCookie(c, token, session, secure);
       return c.json({ user: { id: row.id, email: row.email, name: row.name } });

@@ -54,8 +54,15 @@ describe("invitation routes", () => {
     const id = await harness.createOrganization(admin, name);
     return { admin, id };
   };
-  const organizationInvitation = () =>
-    harness.invite(cast.north.admin, cast.partnershipId, { kind: "organization", role: "admin" });
+  /** Invited by North, approved by South: ready to accept. */
+  const organizationInvitation = async () => {
+    const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      kind: "organization",
+      role: "admin",
+    });
+    await harness.approve(cast.south.admin, cast.partnershipId, token);
+    return token;
+  };
 
   describe("POST /api/invitations/:token/accept, organization invitations", () => {
     it("brings the accepting admin's organization into the partnership", async () => {

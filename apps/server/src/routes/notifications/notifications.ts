@@ -26,6 +26,7 @@ export function notificationRoutes(services: Services): Hono<AppEnv> {
       return eventStream<UserFeedEvent>(c, {
         subscribe: (send) => services.feedEvents.subscribe({ kind: "user", userId: user.id }, send),
         stillAllowed: () => sessionAlive(services.sessions, session),
+        cap: { streams: services.eventStreams, userId: user.id },
       });
     })
     .post("/read-all", async (c) => {

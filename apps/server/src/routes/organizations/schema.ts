@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { displayName } from "../../http/display-name.js";
 
 export const CreateOrganizationBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: displayName(100),
 });

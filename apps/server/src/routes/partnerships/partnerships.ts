@@ -108,6 +108,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         level: body.level ?? (body.kind === "organization" ? "strategic" : "operational"),
         organizationId: body.kind === "member" ? seat.organizationId : null,
         createdBy: user.id,
+        inviterOrganizationId: seat.organizationId,
         publicOrigin: services.env.PUBLIC_ORIGIN,
       });
       return c.json({ invitation }, 201);

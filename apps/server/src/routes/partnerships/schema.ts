@@ -1,5 +1,6 @@
 import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
 import { z } from "zod";
+import { displayName } from "../../http/display-name.js";
 
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a valid id");
 
@@ -8,7 +9,7 @@ export const PartnershipParams = z.object({ id: Id });
 export const MemberParams = z.object({ id: Id, userId: Id });
 
 export const CreatePartnershipBody = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: displayName(120),
   organizationId: Id,
 });
 

@@ -70,6 +70,7 @@ export function feedRoutes(services: Services): Hono<AppEnv> {
         stillAllowed: async () =>
           (await sessionAlive(services.sessions, session)) &&
           (await access.seat(user.id, id)) !== null,
+        cap: { streams: services.eventStreams, userId: user.id },
       });
     });
 }

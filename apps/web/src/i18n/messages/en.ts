@@ -52,6 +52,12 @@ export const en = {
   "errors.invitation_expired": "This invitation has expired. Ask for a new one.",
   "errors.unavailable":
     "The server cannot reach its database right now. Try again in a few seconds.",
+  "errors.approval_pending":
+    "Every organization of the partnership has to approve this invitation first. Try again once they have.",
+  "errors.name_taken":
+    "An organization of this partnership already has this name. Only a differently named organization can join.",
+  "errors.unsupported_media_type": "The request could not be read. Please try again.",
+  "errors.rate_limited": "Too many attempts. Please wait a moment and try again.",
   "errors.network": "Cannot reach the server. Check your connection and try again.",
   "errors.generic": "Something went wrong. Please try again.",
 
@@ -96,6 +102,14 @@ export const en = {
   "invite.submitting": "Creating…",
   "invite.link": "Invitation link",
   "invite.expires": "Valid until {date}. Share it with the person you invite.",
+  "invite.pending.title": "Organization invitations",
+  "invite.pending.item": "Organization invitation",
+  "invite.pending.invitedBy": "Invited by {name} on {date}",
+  "invite.pending.approvedBy": "Approved by {organizations}",
+  "invite.pending.waitingFor": "Waiting for the approval of {organizations}",
+  "invite.pending.ready": "Every organization approved: it can be accepted.",
+  "invite.pending.approve": "Approve for {organization}",
+  "invite.pending.approving": "Approving…",
   "invite.accept.title": "Join “{partnership}”",
   "invite.accept.genericTitle": "Join a partnership",
   "invite.accept.intro":
@@ -268,6 +282,9 @@ export const en = {
   "preferences.kind.item_deleted": "Deleted items",
   "preferences.kind.item_deleted.hint":
     "Someone of another organization deleted an item your organization owns (it stays in the trash 30 days).",
+  "preferences.kind.organization_joined": "New organizations",
+  "preferences.kind.organization_joined.hint":
+    "An organization joined one of your partnerships, with the approval of every organization.",
   "preferences.kind.other": "Other notifications ({kind})",
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",
@@ -694,6 +711,7 @@ export const en = {
   "notifications.organizationMention": "{name} mentioned your organization in “{title}”",
   "notifications.reply": "{name} replied to “{title}”",
   "notifications.commentMention": "{name} mentioned you in a comment",
+  "notifications.organizationJoined": "{organization} joined the partnership",
   "notifications.commentOrganizationMention": "{name} mentioned your organization in a comment",
   "notifications.decisionWaiting": "{name} proposed “{title}”: your organization's vote is awaited",
   "notifications.charterChanged":

@@ -52,6 +52,12 @@ export const fr: Record<MessageKey, string> = {
   "errors.invitation_expired": "Cette invitation a expiré. Demandez-en une nouvelle.",
   "errors.unavailable":
     "Le serveur ne joint pas sa base de données pour l’instant. Réessayez dans quelques secondes.",
+  "errors.approval_pending":
+    "Chaque organisation du partenariat doit d’abord approuver cette invitation. Réessayez une fois que c’est fait.",
+  "errors.name_taken":
+    "Une organisation de ce partenariat porte déjà ce nom. Seule une organisation d’un autre nom peut le rejoindre.",
+  "errors.unsupported_media_type": "La requête n’a pas pu être lue. Réessayez.",
+  "errors.rate_limited": "Trop de tentatives. Patientez un instant et réessayez.",
   "errors.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
   "errors.generic": "Une erreur est survenue. Réessayez.",
 
@@ -96,6 +102,14 @@ export const fr: Record<MessageKey, string> = {
   "invite.submitting": "Création…",
   "invite.link": "Lien d’invitation",
   "invite.expires": "Valable jusqu’au {date}. Transmettez-le à la personne invitée.",
+  "invite.pending.title": "Invitations d’organisations",
+  "invite.pending.item": "Invitation d’organisation",
+  "invite.pending.invitedBy": "Invitée par {name} le {date}",
+  "invite.pending.approvedBy": "Approuvée par {organizations}",
+  "invite.pending.waitingFor": "En attente de l’accord de {organizations}",
+  "invite.pending.ready": "Toutes les organisations ont approuvé : elle peut être acceptée.",
+  "invite.pending.approve": "Approuver au nom de {organization}",
+  "invite.pending.approving": "Approbation…",
   "invite.accept.title": "Rejoindre « {partnership} »",
   "invite.accept.genericTitle": "Rejoindre un partenariat",
   "invite.accept.intro":
@@ -273,6 +287,9 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.item_deleted": "Éléments supprimés",
   "preferences.kind.item_deleted.hint":
     "Quelqu’un d’une autre organisation a supprimé un élément de votre organisation (il reste 30 jours dans la corbeille).",
+  "preferences.kind.organization_joined": "Nouvelles organisations",
+  "preferences.kind.organization_joined.hint":
+    "Une organisation a rejoint l’un de vos partenariats, avec l’accord de chaque organisation.",
   "preferences.kind.other": "Autres notifications ({kind})",
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",
@@ -714,6 +731,7 @@ export const fr: Record<MessageKey, string> = {
   "notifications.commentOrganizationMention":
     "{name} a mentionné votre organisation dans un commentaire",
   "notifications.commentReply": "{name} a répondu dans votre fil de commentaires",
+  "notifications.organizationJoined": "{organization} a rejoint le partenariat",
   "notifications.decisionWaiting":
     "{name} a proposé « {title} » : le vote de votre organisation est attendu",
   "notifications.charterChanged":

@@ -1,6 +1,7 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link, safeRedirectTarget, useRouter, useSearchParam } from "../../../lib/router";
+import { Link, useRouter, useSearchParam } from "../../../lib/router";
+import { safeRedirectTarget } from "../state/redirect-target";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";

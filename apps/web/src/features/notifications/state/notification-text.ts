@@ -34,6 +34,9 @@ export function describeNotification(
   if ("item" in n && n.item.kind === "trash") {
     return t("notifications.itemDeleted", { name: who, title: n.item.title });
   }
+  if ("item" in n && n.item.kind === "organization") {
+    return t("notifications.organizationJoined", { organization: n.item.title });
+  }
   if ("item" in n) {
     if (n.kind === "decision_waiting" && "proposedBy" in n.item && n.item.proposedBy) {
       return t("notifications.decisionWaitingRecorded", {

@@ -2,6 +2,8 @@ import type {
   InvitationKind,
   InvitationPreview,
   InvitationView,
+  OrganizationInvitationListResponse,
+  OrganizationInvitationResponse,
   OrganizationView,
   PartnershipResponse,
   PartnershipView,
@@ -31,6 +33,16 @@ export const partnershipsApi = {
     api.post<{ invitation: InvitationView }>(
       `/api/partnerships/${segment(partnershipId)}/invitations`,
       input,
+    ),
+
+  listOrganizationInvitations: (partnershipId: string) =>
+    api.get<OrganizationInvitationListResponse>(
+      `/api/partnerships/${segment(partnershipId)}/organization-invitations`,
+    ),
+
+  approveOrganizationInvitation: (partnershipId: string, invitationId: string) =>
+    api.post<OrganizationInvitationResponse>(
+      `/api/partnerships/${segment(partnershipId)}/organization-invitations/${segment(invitationId)}/approve`,
     ),
 
   previewInvitation: (token: string) =>

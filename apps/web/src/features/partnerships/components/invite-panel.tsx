@@ -10,9 +10,12 @@ import { partnershipsApi } from "../api/partnerships-api";
 export function InvitePanel({
   partnershipId,
   myOrganization,
+  onCreated,
 }: {
   partnershipId: string;
   myOrganization: { id: string; name: string };
+  /** Told once an invitation exists (the pending list reads itself again). */
+  onCreated?: () => void;
 }) {
   const { t, formatDate } = useI18n();
   const [kind, setKind] = useState<InvitationKind>("organization");
@@ -32,7 +35,8 @@ export function InvitePanel({
         ...(kind === "member" ? { organizationId: myOrganization.id } : {}),
       });
       setInvitation(result.invitation);
-    }, [partnershipId, kind, role, myOrganization.id]),
+      onCreated?.();
+    }, [partnershipId, kind, role, myOrganization.id, onCreated]),
   );
 
   const onSubmit = (event: FormEvent) => {

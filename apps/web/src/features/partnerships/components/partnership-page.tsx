@@ -1,5 +1,5 @@
 import type { PartnershipResponse } from "@entente/protocol";
-import { lazy, Suspense, useEffect, useMemo } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "../../../lib/router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
@@ -14,6 +14,7 @@ import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
 import { InvitePanel } from "./invite-panel";
+import { PendingInvitationsPanel } from "./pending-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
 
@@ -105,6 +106,8 @@ function PartnershipWorkspace({
   const me = useMe();
   const { partnership, members, documents } = data;
   const organizations = useMemo(() => colorOrganizations(data.organizations), [data.organizations]);
+  const [invitationsMade, setInvitationsMade] = useState(0);
+  const onInvitationCreated = useCallback(() => setInvitationsMade((n) => n + 1), []);
 
   const seat =
     me.partnerships.find((p) => p.id === partnership.id) ??
@@ -145,7 +148,18 @@ function PartnershipWorkspace({
     <>
       <MembersPanel organizations={organizations} members={members} currentUserId={me.user.id} />
       {seat?.permission === "admin" && myOrganization ? (
-        <InvitePanel partnershipId={partnership.id} myOrganization={myOrganization} />
+        <>
+          <InvitePanel
+            partnershipId={partnership.id}
+            myOrganization={myOrganization}
+            onCreated={onInvitationCreated}
+          />
+          <PendingInvitationsPanel
+            partnershipId={partnership.id}
+            myOrganizationId={myOrganization.id}
+            refreshKey={invitationsMade}
+          />
+        </>
       ) : null}
     </>
   );

@@ -79,6 +79,10 @@ const KIND_LABELS = {
     label: "preferences.kind.item_deleted",
     hint: "preferences.kind.item_deleted.hint",
   },
+  organization_joined: {
+    label: "preferences.kind.organization_joined",
+    hint: "preferences.kind.organization_joined.hint",
+  },
 } as const satisfies Record<KnownKind, { label: MessageKey; hint: MessageKey }>;
 
 /**

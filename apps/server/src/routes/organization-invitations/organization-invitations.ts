@@ -1,0 +1,52 @@
+import type {
+  OrganizationInvitationListResponse,
+  OrganizationInvitationResponse,
+} from "@entente/protocol";
+import { Hono } from "hono";
+import {
+  approveOrganizationInvitation,
+  listOrganizationInvitations,
+} from "../../access/organization-consent.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { OrganizationInvitationParams } from "./schema.js";
+
+/**
+ * Organization invitations waiting for consent: partnership admins list them and approve
+ * them for their own organization (the seat's, never one the request names).
+ */
+export function organizationInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
+  const requireAdminSeat = async (userId: string, partnershipId: string) => {
+    const seat = await access.requireSeat(userId, partnershipId);
+    if (seat.permission !== "admin") {
+      throw HttpError.forbidden("Only a partnership admin can see and approve invitations");
+    }
+    return seat;
+  };
+
+  return new Hono<AppEnv>()
+    .get("/:id/organization-invitations", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await requireAdminSeat(user.id, id);
+      const body: OrganizationInvitationListResponse = {
+        invitations: await listOrganizationInvitations(db, id),
+      };
+      return c.json(body);
+    })
+    .post("/:id/organization-invitations/:invitationId/approve", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, invitationId } = parseOrThrow(OrganizationInvitationParams, c.req.param());
+      const seat = await requireAdminSeat(user.id, id);
+      const body: OrganizationInvitationResponse = {
+        invitation: await approveOrganizationInvitation(db, id, invitationId, {
+          userId: user.id,
+          organizationId: seat.organizationId,
+        }),
+      };
+      return c.json(body);
+    });
+}

@@ -1,0 +1,107 @@
+import type { OrganizationInvitationView } from "@entente/protocol";
+import { useCallback } from "react";
+import { useI18n } from "../../../i18n";
+import { useResource } from "../../../lib/use-resource";
+import { useSubmit } from "../../../lib/use-submit";
+import { FormError } from "../../../ui/form";
+import { partnershipsApi } from "../api/partnerships-api";
+
+/**
+ * For admins: the organization invitations of the partnership that are not accepted yet,
+ * which organizations approved each and which still have to; an admin whose organization
+ * is among those approves it here. An invitation joins nobody before every one approved.
+ */
+export function PendingInvitationsPanel({
+  partnershipId,
+  myOrganizationId,
+  refreshKey,
+}: {
+  partnershipId: string;
+  myOrganizationId: string;
+  /** Changes when an invitation was made here, so the list is read again. */
+  refreshKey: number;
+}) {
+  const { t } = useI18n();
+  const { state, reload } = useResource(
+    `${partnershipId}:${refreshKey}`,
+    useCallback(() => partnershipsApi.listOrganizationInvitations(partnershipId), [partnershipId]),
+  );
+  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+
+  return (
+    <section className="card" aria-labelledby="pending-invitations-title">
+      <h2 id="pending-invitations-title" className="card__title">
+        {t("invite.pending.title")}
+      </h2>
+      <ul className="pending-invitations">
+        {state.data.invitations.map((invitation) => (
+          <PendingInvitation
+            key={invitation.id}
+            partnershipId={partnershipId}
+            invitation={invitation}
+            myOrganizationId={myOrganizationId}
+            onApproved={reload}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PendingInvitation({
+  partnershipId,
+  invitation,
+  myOrganizationId,
+  onApproved,
+}: {
+  partnershipId: string;
+  invitation: OrganizationInvitationView;
+  myOrganizationId: string;
+  onApproved: () => void;
+}) {
+  const { t, formatDate } = useI18n();
+  const mine = invitation.waitingFor.find((o) => o.id === myOrganizationId);
+  const approve = useSubmit(
+    useCallback(async () => {
+      await partnershipsApi.approveOrganizationInvitation(partnershipId, invitation.id);
+      onApproved();
+    }, [partnershipId, invitation.id, onApproved]),
+  );
+  const names = (list: { name: string }[]) => list.map((o) => o.name).join(", ");
+
+  return (
+    <li className="pending-invitations__item" aria-label={t("invite.pending.item")}>
+      <p>
+        {t("invite.pending.invitedBy", {
+          name: invitation.invitedBy.name,
+          date: formatDate(invitation.createdAt),
+        })}
+      </p>
+      {invitation.approvals.length > 0 ? (
+        <p className="field__hint">
+          {t("invite.pending.approvedBy", {
+            organizations: names(invitation.approvals.map((a) => a.organization)),
+          })}
+        </p>
+      ) : null}
+      <p className={invitation.waitingFor.length > 0 ? "pending-invitations__waiting" : ""}>
+        {invitation.waitingFor.length > 0
+          ? t("invite.pending.waitingFor", { organizations: names(invitation.waitingFor) })
+          : t("invite.pending.ready")}
+      </p>
+      <FormError error={approve.error} />
+      {mine ? (
+        <button
+          type="button"
+          className="button"
+          disabled={approve.pending}
+          onClick={() => void approve.run()}
+        >
+          {approve.pending
+            ? t("invite.pending.approving")
+            : t("invite.pending.approve", { organization: mine.name })}
+        </button>
+      ) : null}
+    </li>
+  );
+}
