@@ -3,7 +3,7 @@ import { addDecision, updateDecision } from "@entente/schema";
 import type * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
-import { changeDocument } from "../test/document-writes.js";
+import { changeDocument, changeObservedDocument } from "../test/document-writes.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
@@ -84,9 +84,11 @@ describe("governance notifications", () => {
     await check();
     expect(await kinds(cast.north.admin)).toEqual([]);
 
+    // Through the server's records, as a live room would record Southpeak's edit.
     const southEdits = (title: string) =>
-      changeDocument(
+      changeObservedDocument(
         harness.store,
+        harness.services.records,
         decisions,
         (doc) => updateDecision(doc, decisionId, { title }),
         { userId: cast.south.editor.id, organizationId: cast.south.id },

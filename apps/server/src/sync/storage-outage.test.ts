@@ -140,7 +140,7 @@ function roomOver(log: UpdateLog, storageOutageMs: number) {
 function textOf(updates: readonly PendingUpdate[]): string {
   const doc = new Y.Doc();
   for (const { update } of updates) Y.applyUpdate(doc, update);
-  return doc.getText("t").toJSON();
+  return doc.getText("default").toJSON();
 }
 
 describe("DocumentRoom while the database is away", () => {
@@ -156,7 +156,7 @@ describe("DocumentRoom while the database is away", () => {
     );
 
     log.available = false;
-    client.getText("t").insert(0, "typed while the database restarts");
+    client.getText("default").insert(0, "typed while the database restarts");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(log.stored).toHaveLength(0);
     log.available = true;
@@ -175,7 +175,7 @@ describe("DocumentRoom while the database is away", () => {
     await room.whenIdle();
     log.available = false;
     const client = new Y.Doc();
-    client.getText("t").insert(0, "lost with the room, resent on reconnect");
+    client.getText("default").insert(0, "lost with the room, resent on reconnect");
     room.receive(socket, syncFrame(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client)));
     await room.whenIdle();
 
@@ -191,9 +191,9 @@ describe("DocumentRoom while the database is away", () => {
     const socket = new Socket();
     room.join(socket);
     const client = new Y.Doc();
-    client.getText("t").insert(0, "unstored before the outage. ");
+    client.getText("default").insert(0, "unstored before the outage. ");
     const before = Y.encodeStateVector(client);
-    client.getText("t").insert(client.getText("t").length, "typed on reconnect");
+    client.getText("default").insert(client.getText("default").length, "typed on reconnect");
     room.receive(
       socket,
       syncFrame(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client, before)),

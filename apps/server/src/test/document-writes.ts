@@ -1,6 +1,9 @@
+import { parseDocumentName } from "@entente/domain";
 import * as Y from "yjs";
 import type { Store } from "../db/database.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
+import type { DocumentObserver } from "../sync/document-observers.js";
+import { listEntryChanges } from "../sync/entry-diff.js";
 import { SqlUpdateLog, type UpdateStamp } from "../sync/update-log.js";
 
 const SERVER: UpdateStamp = { userId: null, organizationId: null };
@@ -25,4 +28,32 @@ export async function changeDocument(
     doc.destroy();
   }
   if (updates.length > 0) await log.append(name, Y.mergeUpdates(updates), stamp);
+}
+
+/**
+ * {@link changeDocument}, then tells `observer` what changed in the document's entries, the
+ * way a live room tells its observers (the server's records of who changed what).
+ */
+export async function changeObservedDocument(
+  store: Store,
+  observer: DocumentObserver,
+  name: string,
+  change: (doc: Y.Doc) => void,
+  stamp: UpdateStamp,
+): Promise<void> {
+  const documents = new CurrentDocuments(new SqlUpdateLog(store));
+  const before = await documents.readDocument(name);
+  await changeDocument(store, name, change, stamp);
+  const after = await documents.readDocument(name);
+  const ref = parseDocumentName(name);
+  try {
+    const changes = ref ? listEntryChanges(ref.kind, before, after) : [];
+    await observer.afterApplied(
+      { documentName: name, stamp, at: Date.now(), source: "client", changes },
+      { applyServerChange: () => Promise.resolve() },
+    );
+  } finally {
+    before.destroy();
+    after.destroy();
+  }
 }

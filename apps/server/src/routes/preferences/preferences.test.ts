@@ -35,6 +35,7 @@ describe("notification preference routes", () => {
           { kind: "item_status_changed", inApp: true, email: true },
           { kind: "item_overdue", inApp: true, email: true },
           { kind: "item_deleted", inApp: true, email: true },
+          { kind: "organization_joined", inApp: true, email: true },
         ],
         digests: [
           { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
@@ -66,6 +67,7 @@ describe("notification preference routes", () => {
         { kind: "item_status_changed", inApp: true, email: true },
         { kind: "item_overdue", inApp: true, email: true },
         { kind: "item_deleted", inApp: true, email: true },
+        { kind: "organization_joined", inApp: true, email: true },
       ],
       digests: [
         {
