@@ -1,0 +1,83 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
+import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
+import { GovernanceService } from "../../governance/governance-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { callerLanguage } from "../../review/caller-language.js";
+import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
+import { gatherReview, reviewPeriod } from "../../review/review-data.js";
+import { renderReviewPdf } from "../../review/review-pdf.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)")
+  .refine((s) => {
+    const time = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().startsWith(s);
+  }, "not a real date");
+
+const ReviewQuery = z
+  .object({ from: Day.optional(), to: Day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "from is after to",
+    path: ["from"],
+  });
+
+/** `north-south.md` → `north-south-review.pdf`. */
+const pdfName = (name: string, suffix: string) =>
+  exportFileName(name).replace(/\.md$/, `${suffix}.pdf`);
+
+/**
+ * `GET /api/partnerships/:id/review.pdf` (the period's review pack) and `…/export.pdf`
+ * (the Markdown export printed). Both read what the Markdown export reads, under its rule:
+ * any member, their own organization's private notes only. Membership is checked before
+ * the query, so a non-member learns nothing from a 400.
+ */
+export function reviewRoutes(services: Services): Hono<AppEnv> {
+  const sources = {
+    db: services.db,
+    documents: services.documents,
+    governance: new GovernanceService(services.db, services.documents),
+    meetings: services.meetings,
+  };
+  const pdf = (bytes: Buffer, fileName: string) =>
+    new Response(new Uint8Array(bytes), {
+      status: 200,
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+      },
+    });
+
+  return new Hono<AppEnv>()
+    .get("/:id/review.pdf", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await services.access.requireSeat(user.id, id);
+      const query = parseOrThrow(ReviewQuery, c.req.query());
+      const language = await callerLanguage(services.db, user.id, c.req.header("accept-language"));
+      const data = await gatherPartnershipExport(sources, seat, user);
+      const review = await gatherReview(services.db, id, data, reviewPeriod(query, new Date()));
+      const bytes = await renderReviewPdf(review, language);
+      return pdf(
+        bytes,
+        pdfName(data.partnership.name, `-review-${review.period.from}-${review.period.to}`),
+      );
+    })
+    .get("/:id/export.pdf", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await services.access.requireSeat(user.id, id);
+      const data = await gatherPartnershipExport(sources, seat, user);
+      const bytes = await renderMarkdownPdf(
+        renderPartnershipMarkdown(data),
+        data.partnership.name,
+        "en",
+      );
+      return pdf(bytes, pdfName(data.partnership.name, ""));
+    });
+}
