@@ -36,7 +36,9 @@ test("the review pack downloads from the partnership bar and holds the decision 
       page.waitForEvent("download"),
       page.getByTestId("review-pdf-link").click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/-review-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(
+      /-review-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
     const text = pdfText(await download.path());
     expect(text).toContain("Partnership review");
     expect(text).toContain("Decisions taken in the period");

@@ -225,3 +225,23 @@ export function drawRadar(doc: Pdf, box: Box, check: ReviewHealthCheck): void {
   });
   doc.restore();
 }
+
+/** Which outline is which organization on the radar: solid for the first, dashed for the next. */
+export function drawRadarLegend(doc: Pdf, x: number, y: number, check: ReviewHealthCheck): void {
+  doc.save();
+  check.averages.forEach((side, s) => {
+    const row = y + s * 14;
+    if (side.values) {
+      doc.lineWidth(1.5).strokeColor(INK);
+      if (s % 2 === 1) doc.dash(4, { space: 3 });
+      doc
+        .moveTo(x, row + 4)
+        .lineTo(x + 24, row + 4)
+        .stroke();
+      doc.undash();
+    }
+    doc.font("Helvetica").fontSize(8).fillColor(INK);
+    doc.text(side.organization, x + 30, row, { lineBreak: false });
+  });
+  doc.restore();
+}

@@ -1,5 +1,5 @@
 import type { Language } from "@entente/protocol";
-import { drawBar, drawKpiChart, drawRadar } from "./review-charts.js";
+import { drawBar, drawKpiChart, drawRadar, drawRadarLegend } from "./review-charts.js";
 import type { ReviewData } from "./review-data.js";
 import {
   contentWidth,
@@ -26,14 +26,15 @@ function heading(doc: Pdf, text: string): void {
 function line(doc: Pdf, text: string, options: { bold?: string; grey?: boolean } = {}): void {
   ensureSpace(doc, 14);
   const x = doc.page.margins.left;
+  const width = contentWidth(doc);
   doc.fontSize(9).fillColor(options.grey ? "#555555" : "#000000");
-  if (options.bold) {
-    doc
-      .font("Helvetica-Bold")
-      .text(options.bold, x, doc.y, { continued: true, width: contentWidth(doc) });
+  if (options.bold && text) {
+    doc.font("Helvetica-Bold").text(options.bold, x, doc.y, { continued: true, width });
     doc.font("Helvetica").text(text);
+  } else if (options.bold) {
+    doc.font("Helvetica-Bold").text(options.bold, x, doc.y, { width });
   } else {
-    doc.font("Helvetica").text(text, x, doc.y, { width: contentWidth(doc) });
+    doc.font("Helvetica").text(text, x, doc.y, { width });
   }
 }
 
@@ -130,9 +131,10 @@ function outlookPage(doc: Pdf, data: ReviewData, words: ReviewWords, language: L
   if (!check) {
     line(doc, words.noHealthCheck, { grey: true });
   } else {
-    line(doc, check.title, { bold: "" });
+    line(doc, check.title);
     const top = doc.y;
     drawRadar(doc, { x: doc.page.margins.left, y: top, width: 260, height: 220 }, check);
+    drawRadarLegend(doc, doc.page.margins.left + 280, top + 80, check);
     doc.y = top + 225;
     const [a, b] = check.averages;
     for (const side of check.averages) {
@@ -178,7 +180,7 @@ function outlookPage(doc: Pdf, data: ReviewData, words: ReviewWords, language: L
       ),
     more(language),
   );
-  line(doc, "", {});
+  doc.moveDown(0.5);
   line(doc, "", { bold: words.nextMeetings });
   if (data.nextMeetings.length === 0) line(doc, words.noNextMeetings, { grey: true });
   for (const m of data.nextMeetings)

@@ -65,16 +65,10 @@ describe("review.pdf and export.pdf", () => {
       addMeasurement(d, objectiveId, kpiId, { date: daysAgo(10), value: 14 }, south);
     });
     let decided = "";
-    let other = "";
     await changeDocument(store, doc("decisions"), (d) => {
       decided = addDecision(d, { title: "Share the fleet", governanceLevel: "strategic" }, north);
-      other = addDecision(
-        d,
-        { title: "Joint brand still pending", governanceLevel: "tactical" },
-        south,
-      );
+      addDecision(d, { title: "Joint brand still pending", governanceLevel: "tactical" }, south);
     });
-    void other;
     for (const user of [cast.north.admin, cast.south.admin]) {
       const vote = await harness.request(
         "POST",
@@ -144,6 +138,7 @@ describe("review.pdf and export.pdf", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="north-south-review-${daysAgo(90)}-${today()}.pdf"`,
     );

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
-import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
@@ -10,6 +9,7 @@ import { callerLanguage } from "../../review/caller-language.js";
 import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
 import { gatherReview, reviewPeriod } from "../../review/review-data.js";
 import { renderReviewPdf } from "../../review/review-pdf.js";
+import { exportSources } from "../export/export.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 
 const Day = z
@@ -38,12 +38,7 @@ const pdfName = (name: string, suffix: string) =>
  * the query, so a non-member learns nothing from a 400.
  */
 export function reviewRoutes(services: Services): Hono<AppEnv> {
-  const sources = {
-    db: services.db,
-    documents: services.documents,
-    governance: new GovernanceService(services.db, services.documents),
-    meetings: services.meetings,
-  };
+  const sources = exportSources(services);
   const pdf = (bytes: Buffer, fileName: string) =>
     new Response(new Uint8Array(bytes), {
       status: 200,

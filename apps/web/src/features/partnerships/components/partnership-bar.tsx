@@ -38,11 +38,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
         </nav>
         <div className="partnership-bar__tools">
           <LensSwitch />
-          <DownloadLink
-            href={`${base}/export.md`}
-            label={t("export.label")}
-            testId="export-link"
-          />
+          <DownloadLink href={`${base}/export.md`} label={t("export.label")} testId="export-link" />
           <DownloadLink
             href={`${base}/export.pdf`}
             label={t("export.pdf")}
