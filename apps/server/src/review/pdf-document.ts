@@ -1,16 +1,24 @@
 import PDFDocument from "pdfkit";
+import { toWinAnsi } from "./win-ansi.js";
 
 export type Pdf = PDFKit.PDFDocument;
 
-/** A4 with 50 pt margins, pages kept in memory so footers can number them at the end. */
+/**
+ * A4 with 50 pt margins, pages kept in memory so footers can number them at the end. Its
+ * `text` prints through {@link toWinAnsi}, the only characters the standard fonts have.
+ */
 export function newPdf(title: string, language: string): Pdf {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: "A4",
     margin: 50,
     bufferPages: true,
     lang: language,
     info: { Title: title, Creator: "Entente" },
   });
+  const text = doc.text.bind(doc) as (value: string, ...rest: unknown[]) => Pdf;
+  doc.text = ((value: string, ...rest: unknown[]) =>
+    text(toWinAnsi(String(value)), ...rest)) as Pdf["text"];
+  return doc;
 }
 
 /** Ends `doc` and resolves with its bytes. */

@@ -2,6 +2,7 @@ import type { Kpi } from "@entente/schema";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../test/pdf-text.js";
 import { fromAcceptLanguage } from "./caller-language.js";
+import { toWinAnsi } from "./win-ansi.js";
 import type { ReviewData } from "./review-data.js";
 import { renderReviewPdf } from "./review-pdf.js";
 
@@ -160,5 +161,12 @@ describe("fromAcceptLanguage", () => {
     [undefined, null],
   ])("reads %s as %s", (header, expected) => {
     expect(fromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe("toWinAnsi", () => {
+  it("keeps French and typographic marks, strips other accents, and marks the rest", () => {
+    expect(toWinAnsi("Été « déjà » – “ok” … œ €")).toBe("Été « déjà » – “ok” … œ €");
+    expect(toWinAnsi("Poznań Łódź → 東京")).toBe("Poznan ?ódz ? ??");
   });
 });
