@@ -16,8 +16,7 @@ export function newPdf(title: string, language: string): Pdf {
     info: { Title: title, Creator: "Entente" },
   });
   const text = doc.text.bind(doc) as (value: string, ...rest: unknown[]) => Pdf;
-  doc.text = ((value: string, ...rest: unknown[]) =>
-    text(toWinAnsi(String(value)), ...rest)) as Pdf["text"];
+  doc.text = (value: string, ...rest: unknown[]) => text(toWinAnsi(String(value)), ...rest);
   return doc;
 }
 
