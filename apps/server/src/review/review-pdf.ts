@@ -97,9 +97,13 @@ function progressPage(doc: Pdf, data: ReviewData, words: ReviewWords, language: 
     doc,
     data.decisions,
     (d) =>
-      line(doc, ` (${words.outcome[d.outcome]}, ${d.governanceLevel})`, {
-        bold: `${d.decidedOn}  ${d.title}`,
-      }),
+      line(
+        doc,
+        ` (${words.outcome[d.outcome]}, ${words.level[d.governanceLevel] ?? d.governanceLevel})`,
+        {
+          bold: `${d.decidedOn}  ${d.title}`,
+        },
+      ),
     more(language),
   );
 
@@ -110,7 +114,9 @@ function progressPage(doc: Pdf, data: ReviewData, words: ReviewWords, language: 
     data.contributions,
     (c) => {
       ensureSpace(doc, 26);
-      const what = c.description ? `${c.kind}: ${c.description}` : c.kind;
+      const kind = words.contributionKind[c.kind] ?? c.kind;
+      const description = c.description.trim().replace(/[.;:,]+$/, "");
+      const what = description ? `${kind}: ${description}` : kind;
       line(
         doc,
         ` ${what}; ${words.promised} ${amount(c.promised, c.unit, words)}, ${words.delivered} ${amount(c.delivered, c.unit, words)}`,
@@ -184,7 +190,7 @@ function outlookPage(doc: Pdf, data: ReviewData, words: ReviewWords, language: L
   line(doc, "", { bold: words.nextMeetings });
   if (data.nextMeetings.length === 0) line(doc, words.noNextMeetings, { grey: true });
   for (const m of data.nextMeetings)
-    line(doc, ` ${m.title} (${m.level})`, {
+    line(doc, ` ${m.title} (${words.level[m.level] ?? m.level})`, {
       bold: `${m.startsAt.slice(0, 16).replace("T", " ")} UTC`,
     });
 }

@@ -36,6 +36,8 @@ export interface ReviewWords {
   due: (date: string) => string;
   overdue: string;
   status: Record<string, string>;
+  level: Record<string, string>;
+  contributionKind: Record<string, string>;
   page: (n: number, of: number) => string;
 }
 
@@ -80,6 +82,16 @@ const EN: ReviewWords = {
     achieved: "achieved",
     dropped: "dropped",
   },
+  level: { strategic: "strategic", tactical: "tactical", operational: "operational" },
+  contributionKind: {
+    funding: "funding",
+    people: "people",
+    technology: "technology",
+    expertise: "expertise",
+    network: "network & market access",
+    data: "data",
+    other: "other",
+  },
   page: (n, of) => `Page ${n} of ${of}`,
 };
 
@@ -123,6 +135,16 @@ const FR: ReviewWords = {
     on_hold: "en pause",
     achieved: "atteint",
     dropped: "abandonné",
+  },
+  level: { strategic: "stratégique", tactical: "tactique", operational: "opérationnel" },
+  contributionKind: {
+    funding: "financement",
+    people: "personnes",
+    technology: "technologie",
+    expertise: "expertise",
+    network: "réseau et accès au marché",
+    data: "données",
+    other: "autre",
   },
   page: (n, of) => `Page ${n} sur ${of}`,
 };

@@ -188,7 +188,10 @@ describe("review.pdf and export.pdf", () => {
     );
     expect(byHeader.text).toContain("Revue du partenariat");
     expect(byHeader.text).toContain("Décisions prises sur la période");
-    expect(byHeader.text).toMatch(/Share the fleet \(approuvée, strategic\)/);
+    expect(byHeader.text).toMatch(/Share the fleet \(approuvée, stratégique\)/);
+    expect(byHeader.text).toContain(
+      "financement: Truck leases; promis 200000 EUR, apporté 50000 EUR",
+    );
 
     const saved = await harness.request("PUT", "/api/me/notification-preferences", {
       body: { language: "fr" },
