@@ -44,6 +44,16 @@ test("the review pack downloads from the partnership bar and holds the decision 
     expect(text).toContain("Decisions taken in the period");
     expect(text).toContain(title);
 
+    // In French, the pack is French: the app sends the language it is read in.
+    await page.getByRole("button", { name: "Français" }).click();
+    const [french] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("review-pdf-link").click(),
+    ]);
+    const frenchText = pdfText(await french.path());
+    expect(frenchText).toContain("Décisions prises sur la période");
+    expect(frenchText).toContain(title);
+
     const [exported] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export-pdf-link").click(),

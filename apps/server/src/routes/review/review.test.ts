@@ -204,6 +204,9 @@ describe("review.pdf and export.pdf", () => {
     expect(byPreference.text).toContain("Revue du partenariat");
     const english = await pdfText((await get("review.pdf", cast.north.admin)).bytes);
     expect(english.text).toContain("Partnership review");
+    // The web app sends the language its user reads it in, which wins.
+    const asked = await pdfText((await get("review.pdf?lang=en", cast.south.editor)).bytes);
+    expect(asked.text).toContain("Partnership review");
   });
 
   it.each([
@@ -211,6 +214,7 @@ describe("review.pdf and export.pdf", () => {
     ["to=yesterday"],
     ["from=2025-02-30"],
     ["from=2025-05-01&to=2025-04-01"],
+    ["lang=de"],
   ])("refuses %s with 400 invalid_input", async (query) => {
     const { response, bytes } = await get(`review.pdf?${query}`, cast.north.admin);
     expect(response.status).toBe(400);

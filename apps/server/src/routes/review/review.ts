@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
 import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
@@ -21,7 +22,7 @@ const Day = z
   }, "not a real date");
 
 const ReviewQuery = z
-  .object({ from: Day.optional(), to: Day.optional() })
+  .object({ from: Day.optional(), to: Day.optional(), lang: z.enum(LANGUAGES).optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: "from is after to",
     path: ["from"],
@@ -54,7 +55,9 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await services.access.requireSeat(user.id, id);
       const query = parseOrThrow(ReviewQuery, c.req.query());
-      const language = await callerLanguage(services.db, user.id, c.req.header("accept-language"));
+      // The language the caller reads the app in (`lang`, sent by the web app), else theirs.
+      const language =
+        query.lang ?? (await callerLanguage(services.db, user.id, c.req.header("accept-language")));
       const data = await gatherPartnershipExport(sources, seat, user);
       const review = await gatherReview(services.db, id, data, reviewPeriod(query, new Date()));
       const bytes = await renderReviewPdf(review, language);

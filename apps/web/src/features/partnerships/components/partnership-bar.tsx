@@ -1,5 +1,5 @@
 import { POST_PARAM, THREAD_PARAM } from "@entente/protocol";
-import { useT } from "../../../i18n";
+import { useI18n } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
 import { SECTIONS, sectionPath, type Section } from "../state/sections";
@@ -8,7 +8,7 @@ import { LensSwitch } from "./lens-switch";
 
 /** Under the app header: the sections of the partnership, the lens, and the exports. */
 export function PartnershipBar({ current }: { current: Section | undefined }) {
-  const t = useT();
+  const { t, language } = useI18n();
   const { location } = useRouter();
   const { partnershipId } = usePartnershipContext();
   // The lens travels with the user from section to section; a feed's `?post=` and a
@@ -45,7 +45,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
             testId="export-pdf-link"
           />
           <DownloadLink
-            href={`${base}/review.pdf`}
+            href={`${base}/review.pdf?lang=${language}`}
             label={t("export.review")}
             title={t("export.reviewHint")}
             testId="review-pdf-link"
