@@ -215,11 +215,12 @@ describe("review.pdf and export.pdf", () => {
     ["from=2025-02-30"],
     ["from=2025-05-01&to=2025-04-01"],
     ["lang=de"],
+    ["from=2999-01-01"],
   ])("refuses %s with 400 invalid_input", async (query) => {
     const { response, bytes } = await get(`review.pdf?${query}`, cast.north.admin);
     expect(response.status).toBe(400);
-    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({
-      error: { code: "invalid_input", message: expect.any(String), details: expect.anything() },
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toMatchObject({
+      error: { code: "invalid_input", message: expect.any(String) },
     });
   });
 

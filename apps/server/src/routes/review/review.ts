@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { LANGUAGES } from "@entente/protocol";
+import { ErrorCode, LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
 import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { callerLanguage } from "../../review/caller-language.js";
@@ -58,8 +59,13 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       // The language the caller reads the app in (`lang`, sent by the web app), else theirs.
       const language =
         query.lang ?? (await callerLanguage(services.db, user.id, c.req.header("accept-language")));
+      const period = reviewPeriod(query, new Date());
+      if (period.from > period.to) {
+        // Only `from` given, after today (both given are checked by the schema).
+        throw new HttpError(400, ErrorCode.InvalidInput, "from: after the period's end (today)");
+      }
       const data = await gatherPartnershipExport(sources, seat, user);
-      const review = await gatherReview(services.db, id, data, reviewPeriod(query, new Date()));
+      const review = await gatherReview(services.db, id, data, period);
       const bytes = await renderReviewPdf(review, language);
       return pdf(
         bytes,
