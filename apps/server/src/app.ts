@@ -23,6 +23,7 @@ import { preferenceRoutes } from "./routes/preferences/preferences.js";
 import { activityRoutes } from "./routes/activity/activity.js";
 import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
+import { reviewRoutes } from "./routes/review/review.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
 import { kpiTargetRoutes } from "./routes/kpi-targets/kpi-targets.js";
 import { historyRoutes, meetingHistoryRoutes } from "./routes/history/history.js";
@@ -117,6 +118,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", kpiTargetRoutes(services));
   app.route("/api/partnerships", historyRoutes(services));
   app.route("/api/partnerships", exportRoutes(services));
+  app.route("/api/partnerships", reviewRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
   app.route("/api/partnerships", organizationInvitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));

@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { gatherPartnershipExport, exportFileName } from "../../export/gather-export.js";
+import {
+  gatherPartnershipExport,
+  exportFileName,
+  type ExportSources,
+} from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv, Services } from "../../http/context.js";
@@ -7,17 +11,22 @@ import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 
-/**
- * `GET /api/partnerships/:id/export.md`: the whole partnership as Markdown, exactly what
- * the caller may read, so each side can keep its own copy. Any member may export.
- */
-export function exportRoutes(services: Services): Hono<AppEnv> {
-  const sources = {
+/** What the export reads from, out of the app's services (shared with the PDF routes). */
+export function exportSources(services: Services): ExportSources {
+  return {
     db: services.db,
     documents: services.documents,
     governance: new GovernanceService(services.db, services.documents),
     meetings: services.meetings,
   };
+}
+
+/**
+ * `GET /api/partnerships/:id/export.md`: the whole partnership as Markdown, exactly what
+ * the caller may read, so each side can keep its own copy. Any member may export.
+ */
+export function exportRoutes(services: Services): Hono<AppEnv> {
+  const sources = exportSources(services);
 
   return new Hono<AppEnv>().get("/:id/export.md", async (c) => {
     const { user } = requireAuth(c);

@@ -251,6 +251,10 @@ export const en = {
   "lens.hiddenDecisions": "{count} decision(s) hidden by the current view.",
 
   "export.label": "Export",
+  "export.pdf": "PDF",
+  "export.review": "Review pack",
+  "export.reviewHint":
+    "A PDF for your steering committee: KPIs, progress, decisions, wins and difficulties of the last 90 days",
   "presence.here": "Also here: {names}",
 
   "preferences.title": "Notification settings",

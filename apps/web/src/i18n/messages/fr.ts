@@ -253,6 +253,10 @@ export const fr: Record<MessageKey, string> = {
   "lens.hiddenDecisions": "{count} décision(s) masquée(s) par la vue actuelle.",
 
   "export.label": "Exporter",
+  "export.pdf": "PDF",
+  "export.review": "Dossier de revue",
+  "export.reviewHint":
+    "Un PDF pour votre comité de pilotage : indicateurs, avancement, décisions, réussites et difficultés des 90 derniers jours",
   "presence.here": "Aussi présents : {names}",
 
   "preferences.title": "Paramètres de notification",

@@ -1,14 +1,14 @@
 import { POST_PARAM, THREAD_PARAM } from "@entente/protocol";
-import { useT } from "../../../i18n";
+import { useI18n } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
 import { SECTIONS, sectionPath, type Section } from "../state/sections";
 import { usePartnershipContext } from "../state/partnership-context";
 import { LensSwitch } from "./lens-switch";
 
-/** Under the app header: the sections of the partnership, the lens, and the export. */
+/** Under the app header: the sections of the partnership, the lens, and the exports. */
 export function PartnershipBar({ current }: { current: Section | undefined }) {
-  const t = useT();
+  const { t, language } = useI18n();
   const { location } = useRouter();
   const { partnershipId } = usePartnershipContext();
   // The lens travels with the user from section to section; a feed's `?post=` and a
@@ -17,6 +17,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
   params.delete(POST_PARAM);
   params.delete(THREAD_PARAM);
   const search = params.size > 0 ? `?${params.toString()}` : "";
+  const base = `/api/partnerships/${encodeURIComponent(partnershipId)}`;
 
   return (
     <div className="partnership-bar">
@@ -37,22 +38,41 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
         </nav>
         <div className="partnership-bar__tools">
           <LensSwitch />
-          <a
-            className="button button--small"
-            href={`/api/partnerships/${encodeURIComponent(partnershipId)}/export.md`}
-            download
-            data-testid="export-link"
-          >
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path
-                fill="currentColor"
-                d="M8 1a.75.75 0 0 1 .75.75v6.69l2.22-2.22a.75.75 0 1 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06 0l-3.5-3.5a.75.75 0 0 1 1.06-1.06l2.22 2.22V1.75A.75.75 0 0 1 8 1ZM2.75 12a.75.75 0 0 1 .75.75v.75h9v-.75a.75.75 0 0 1 1.5 0V14a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-1.25a.75.75 0 0 1 .75-.75Z"
-              />
-            </svg>
-            {t("export.label")}
-          </a>
+          <DownloadLink href={`${base}/export.md`} label={t("export.label")} testId="export-link" />
+          <DownloadLink
+            href={`${base}/export.pdf`}
+            label={t("export.pdf")}
+            testId="export-pdf-link"
+          />
+          <DownloadLink
+            href={`${base}/review.pdf?lang=${language}`}
+            label={t("export.review")}
+            title={t("export.reviewHint")}
+            testId="review-pdf-link"
+          />
         </div>
       </div>
     </div>
+  );
+}
+
+/** A file the server makes for the caller (the exports and the review pack). */
+function DownloadLink(props: { href: string; label: string; title?: string; testId: string }) {
+  return (
+    <a
+      className="button button--small"
+      href={props.href}
+      download
+      title={props.title}
+      data-testid={props.testId}
+    >
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M8 1a.75.75 0 0 1 .75.75v6.69l2.22-2.22a.75.75 0 1 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06 0l-3.5-3.5a.75.75 0 0 1 1.06-1.06l2.22 2.22V1.75A.75.75 0 0 1 8 1ZM2.75 12a.75.75 0 0 1 .75.75v.75h9v-.75a.75.75 0 0 1 1.5 0V14a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-1.25a.75.75 0 0 1 .75-.75Z"
+        />
+      </svg>
+      {props.label}
+    </a>
   );
 }

@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import { ErrorCode, LANGUAGES } from "@entente/protocol";
+import { z } from "zod";
+import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
+import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { callerLanguage } from "../../review/caller-language.js";
+import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
+import { gatherReview, reviewPeriod } from "../../review/review-data.js";
+import { renderReviewPdf } from "../../review/review-pdf.js";
+import { exportSources } from "../export/export.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)")
+  .refine((s) => {
+    const time = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().startsWith(s);
+  }, "not a real date");
+
+const ReviewQuery = z
+  .object({ from: Day.optional(), to: Day.optional(), lang: z.enum(LANGUAGES).optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "from is after to",
+    path: ["from"],
+  });
+
+/** `north-south.md` → `north-south-review.pdf`. */
+const pdfName = (name: string, suffix: string) =>
+  exportFileName(name).replace(/\.md$/, `${suffix}.pdf`);
+
+/**
+ * `GET /api/partnerships/:id/review.pdf` (the period's review pack) and `…/export.pdf`
+ * (the Markdown export printed). Both read what the Markdown export reads, under its rule:
+ * any member, their own organization's private notes only. Membership is checked before
+ * the query, so a non-member learns nothing from a 400.
+ */
+export function reviewRoutes(services: Services): Hono<AppEnv> {
+  const sources = exportSources(services);
+  const pdf = (bytes: Buffer, fileName: string) =>
+    new Response(new Uint8Array(bytes), {
+      status: 200,
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+      },
+    });
+
+  return new Hono<AppEnv>()
+    .get("/:id/review.pdf", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await services.access.requireSeat(user.id, id);
+      const query = parseOrThrow(ReviewQuery, c.req.query());
+      // The language the caller reads the app in (`lang`, sent by the web app), else theirs.
+      const language =
+        query.lang ?? (await callerLanguage(services.db, user.id, c.req.header("accept-language")));
+      const period = reviewPeriod(query, new Date());
+      if (period.from > period.to) {
+        // Only `from` given, after today (both given are checked by the schema).
+        throw new HttpError(400, ErrorCode.InvalidInput, "from: after the period's end (today)");
+      }
+      const data = await gatherPartnershipExport(sources, seat, user);
+      const review = await gatherReview(services.db, id, data, period);
+      const bytes = await renderReviewPdf(review, language);
+      return pdf(
+        bytes,
+        pdfName(data.partnership.name, `-review-${review.period.from}-${review.period.to}`),
+      );
+    })
+    .get("/:id/export.pdf", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await services.access.requireSeat(user.id, id);
+      const data = await gatherPartnershipExport(sources, seat, user);
+      const bytes = await renderMarkdownPdf(
+        renderPartnershipMarkdown(data),
+        data.partnership.name,
+        "en",
+      );
+      return pdf(bytes, pdfName(data.partnership.name, ""));
+    });
+}
