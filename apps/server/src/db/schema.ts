@@ -526,6 +526,15 @@ export interface Database {
   workshop_votes: WorkshopVotesTable;
   document_versions: DocumentVersionsTable;
   document_item_stamps: DocumentItemStampsTable;
+  landing_pages: LandingPagesTable;
+}
+
+/** The page a member lands on when opening a partnership; no row: the charter. */
+export interface LandingPagesTable {
+  user_id: string;
+  partnership_id: string;
+  page: "charter" | "dashboard";
+  updated_at: number;
 }
 
 /** Why a version of a rich-text document was kept. */
