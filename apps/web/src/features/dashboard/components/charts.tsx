@@ -27,9 +27,17 @@ export function KpiChart({
   trend: KpiTrend;
   labels: { value: string; target: string; targetChange: (target: number) => string };
 }) {
+  // The days the target changed are points of the axis too (without a measurement), so the
+  // change is marked where it happened.
+  const data = [
+    ...trend.points,
+    ...trend.targetChanges
+      .filter((c) => !trend.points.some((p) => p.date === c.date))
+      .map((c) => ({ date: c.date, value: null, target: c.target })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart data={trend.points} margin={{ top: 18, right: 16, bottom: 4, left: 0 }}>
+      <LineChart data={data} margin={{ top: 18, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="2 4" stroke="#e2e8f0" />
         <XAxis dataKey="date" tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis tick={{ fontSize: 11 }} width={40} />
@@ -50,6 +58,7 @@ export function KpiChart({
           stroke="#1d4ed8"
           strokeWidth={2}
           isAnimationActive={false}
+          connectNulls
         >
           <LabelList dataKey="value" position="top" fontSize={10} />
         </Line>
