@@ -20,6 +20,7 @@ import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
 import { organizationInvitationRoutes } from "./routes/organization-invitations/organization-invitations.js";
 import { commentThreadRoutes, partnershipCommentRoutes } from "./routes/comments/comments.js";
 import { preferenceRoutes } from "./routes/preferences/preferences.js";
+import { landingPageRoutes } from "./routes/landing-pages/landing-pages.js";
 import { activityRoutes } from "./routes/activity/activity.js";
 import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
@@ -111,6 +112,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/health", healthRoutes(services.db));
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));
+  app.route("/api/me/landing-pages", landingPageRoutes(services));
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));

@@ -170,6 +170,7 @@ export type {
 } from "./history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
+export { LANDING_PAGES, type LandingPage, type LandingPageResponse } from "./landing-page.js";
 export { notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";
 export {

@@ -589,6 +589,15 @@ export interface Database {
   document_item_stamps: DocumentItemStampsTable;
   entry_changes: EntryChangesTable;
   entry_trash: EntryTrashTable;
+  landing_pages: LandingPagesTable;
+}
+
+/** The page a member lands on when opening a partnership; no row: the charter. */
+export interface LandingPagesTable {
+  user_id: string;
+  partnership_id: string;
+  page: "charter" | "dashboard";
+  updated_at: number;
 }
 
 /** Why a version of a rich-text document was kept. */

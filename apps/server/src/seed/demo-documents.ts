@@ -89,8 +89,17 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
     },
     by(lucas, cast, 95),
   );
+  // Months of measurements, so the dashboard's chart tells the story: the three months
+  // before the objective were entered with the KPI (recorded that day), the rest as measured.
   for (const [days, value] of [
+    [180, 12.6],
+    [150, 12.3],
+    [120, 12.1],
+    [90, 11.9],
+    [75, 11.6],
+    [62, 11.4],
     [48, 11.2],
+    [34, 10.6],
     [21, 10.2],
     [2, 9.8],
   ] as const) {
@@ -99,7 +108,7 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
       lowCarbon,
       carbon,
       { date: isoDay(cast, -days), value, note: days === 21 ? "End of the pilot: −18%" : null },
-      by(lucas, cast, days),
+      by(lucas, cast, Math.min(days, 95)),
     );
   }
   const lyonColdRooms = addAction(
@@ -165,8 +174,13 @@ function writeObjectives(doc: Y.Doc, cast: DemoCast, by: AuthorOf) {
     by(sofia, cast, 90),
   );
   for (const [days, value] of [
+    [85, 1],
+    [71, 3],
+    [64, 4],
     [50, 6],
+    [36, 9],
     [22, 12],
+    [11, 15],
     [4, 17],
   ] as const) {
     addMeasurement(

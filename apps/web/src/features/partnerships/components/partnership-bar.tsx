@@ -10,7 +10,7 @@ import { LensSwitch } from "./lens-switch";
 export function PartnershipBar({ current }: { current: Section | undefined }) {
   const { t, language } = useI18n();
   const { location } = useRouter();
-  const { partnershipId } = usePartnershipContext();
+  const { partnershipId, landing } = usePartnershipContext();
   // The lens travels with the user from section to section; a feed's `?post=` and a
   // comment link's `?thread=` do not.
   const params = new URLSearchParams(location.search);
@@ -26,7 +26,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
           {SECTIONS.map((section) => (
             <Link
               key={section}
-              to={`${sectionPath(partnershipId, section)}${search}`}
+              to={`${sectionPath(partnershipId, section, landing)}${search}`}
               className="tab"
               aria-current={section === current ? "page" : undefined}
               data-testid={`tab-${section}`}

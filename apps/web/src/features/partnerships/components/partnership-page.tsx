@@ -1,13 +1,14 @@
-import type { PartnershipResponse } from "@entente/protocol";
+import { THREAD_PARAM, type LandingPage, type PartnershipResponse } from "@entente/protocol";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link, useRouter } from "../../../lib/router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import type { CollabUser } from "../../collab/state/collab-user";
+import { useLandingPage } from "../../preferences/hooks/use-landing-page";
 import { AppHeader } from "../../shell/components/app-header";
 import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
@@ -38,6 +39,8 @@ export function PartnershipPage({
 }) {
   const t = useT();
   const { state, reload } = usePartnership(partnershipId);
+  const { landing, choose } = useLandingPage(partnershipId);
+  const { location } = useRouter();
   const { refresh } = useSession();
   const sessionEnded = state.status === "error" && state.error.status === 401;
   useDocumentTitle(state.status === "ready" ? state.data.partnership.name : null, t("app.name"));
@@ -79,26 +82,45 @@ export function PartnershipPage({
           </PageStatus>
         </div>
       );
-    case "ready":
+    case "ready": {
+      if (landing === null && section === null) {
+        return (
+          <div className="app">
+            <AppHeader />
+            <PageStatus>{t("partnership.loading")}</PageStatus>
+          </div>
+        );
+      }
+      // A comment link on the charter (`/p/:id?thread=`) opens the charter whatever the landing page.
+      const root: LandingPage = new URLSearchParams(location.search).has(THREAD_PARAM)
+        ? "charter"
+        : (landing ?? "charter");
       return (
         <PartnershipWorkspace
           data={state.data}
-          section={parseSection(section)}
+          section={parseSection(section, root)}
+          landing={landing ?? "charter"}
+          chooseLanding={choose}
           meetingId={meetingId}
           meetingView={meetingView}
         />
       );
+    }
   }
 }
 
 function PartnershipWorkspace({
   data,
   section,
+  landing,
+  chooseLanding,
   meetingId,
   meetingView,
 }: {
   data: PartnershipResponse;
   section: Section | undefined;
+  landing: LandingPage;
+  chooseLanding: (page: LandingPage) => Promise<void>;
   meetingId: string | null;
   meetingView: "meeting" | "workshop";
 }) {
@@ -140,8 +162,20 @@ function PartnershipWorkspace({
         permission: seat?.permission ?? null,
       },
       collabUser,
+      landing,
+      chooseLanding,
     }),
-    [partnership, organizations, members, documents, me.user, seat, collabUser],
+    [
+      partnership,
+      organizations,
+      members,
+      documents,
+      me.user,
+      seat,
+      collabUser,
+      landing,
+      chooseLanding,
+    ],
   );
 
   const aside = (
@@ -179,7 +213,9 @@ function PartnershipWorkspace({
           {section === undefined ? (
             <PageStatus role="alert">
               <p>{t("errors.not_found")}</p>
-              <Link to={sectionPath(partnership.id, "charter")}>{t("sections.charter")}</Link>
+              <Link to={sectionPath(partnership.id, "charter", landing)}>
+                {t("sections.charter")}
+              </Link>
             </PageStatus>
           ) : (
             <ErrorBoundary

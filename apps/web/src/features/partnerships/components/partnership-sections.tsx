@@ -18,6 +18,7 @@ const FeedSection = lazy(() => import("../../feed/components/feed-section"));
 const MeetingsSection = lazy(() => import("../../meetings/components/meetings-section"));
 const MeetingPage = lazy(() => import("../../meetings/components/meeting-page"));
 const WorkshopPage = lazy(() => import("../../workshop/components/workshop-page"));
+const DashboardSection = lazy(() => import("../../dashboard/components/dashboard-section"));
 const ActivitySection = lazy(() => import("../../activity/components/activity-section"));
 const TrashSection = lazy(() => import("../../trash/components/trash-section"));
 const OrganizationsSection = lazy(
@@ -72,6 +73,8 @@ function CurrentSection({
   aside: ReactNode;
 }) {
   switch (section) {
+    case "dashboard":
+      return <DashboardSection />;
     case "charter":
       return <CharterWorkspace aside={aside} />;
     case "objectives":

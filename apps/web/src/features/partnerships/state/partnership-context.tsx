@@ -1,5 +1,5 @@
 import { canWrite, type Permission } from "@entente/domain";
-import type { DocumentEntry, PartnershipMemberView } from "@entente/protocol";
+import type { DocumentEntry, LandingPage, PartnershipMemberView } from "@entente/protocol";
 import { createContext, useContext, type ReactNode } from "react";
 import type { CollabUser } from "../../collab/state/collab-user";
 import type { ColoredOrganization } from "./organization-colors";
@@ -21,6 +21,9 @@ export interface PartnershipContextValue {
   };
   /** Who the user is in live documents (awareness, carets). */
   collabUser: CollabUser;
+  /** The section `/p/:id` opens on for this member, and the way to change it. */
+  landing: LandingPage;
+  chooseLanding: (page: LandingPage) => Promise<void>;
 }
 
 const PartnershipContext = createContext<PartnershipContextValue | null>(null);

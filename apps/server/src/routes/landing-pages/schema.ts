@@ -1,0 +1,8 @@
+import { LANDING_PAGES } from "@entente/protocol";
+import { z } from "zod";
+import { Id } from "../partnerships/schema.js";
+
+export const LandingPageParams = z.object({ partnershipId: Id });
+
+/** `PUT /api/me/landing-pages/:partnershipId`. */
+export const SetLandingPageBody = z.strictObject({ landingPage: z.enum(LANDING_PAGES) });

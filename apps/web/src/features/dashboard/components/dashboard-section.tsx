@@ -1,0 +1,149 @@
+import { readValues } from "@entente/schema";
+import { useMemo, useState } from "react";
+import { useT } from "../../../i18n";
+import { usePolledResource } from "../../../lib/use-polled-resource";
+import { useCharterStatus } from "../../charter/hooks/use-charter-status";
+import { useDecisionVotes } from "../../decisions/hooks/use-decision-votes";
+import { useDecisions } from "../../decisions/hooks/use-decisions";
+import { feedApi } from "../../feed/api/feed-api";
+import { useIssues } from "../../issues/hooks/use-issues";
+import { meetingsApi } from "../../meetings/api/meetings-api";
+import { useObjectives } from "../../objectives/hooks/use-objectives";
+import { useProfiles } from "../../organizations/hooks/use-profiles";
+import { useLens } from "../../partnerships/hooks/use-lens";
+import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { sectionPath } from "../../partnerships/state/sections";
+import { useHealthChecks } from "../hooks/use-health-trend";
+import { healthTrend } from "../state/health-trend";
+import {
+  contributionTotals,
+  kpiTrends,
+  summarizeActions,
+  summarizeIssues,
+  waitingOn,
+  winsAndDifficulties,
+} from "../state/tiles";
+import { KpiTile } from "./kpi-tile";
+import { ContributionsTile, HealthTile, MeetingsTile, WinsTile } from "./partner-tiles";
+import { ActionsTile, IssuesTile, WaitingTile } from "./work-tiles";
+import "../dashboard.css";
+
+const firstPostsPage = (partnershipId: string) => feedApi.listPosts(partnershipId, {});
+
+/** Today as the member's calendar has it (`YYYY-MM-DD`), for due dates. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The dashboard (a lazy chunk, with its charts in one more): how the partnership is doing,
+ * computed from what the other sections show, each tile through the lens and linking to
+ * the items behind it.
+ */
+export default function DashboardSection() {
+  const t = useT();
+  const context = usePartnershipContext();
+  const { partnershipId, organizations, landing, chooseLanding } = context;
+  const { shows } = useLens();
+  const objectives = useObjectives();
+  const issues = useIssues();
+  const decisions = useDecisions();
+  const { votesOf } = useDecisionVotes();
+  const { status: charter } = useCharterStatus();
+  const profiles = useProfiles();
+  const rhythm = usePolledResource(partnershipId, meetingsApi.rhythm, 60_000).data?.rhythm;
+  const posts = usePolledResource(partnershipId, firstPostsPage, 30_000).data?.posts;
+  const health = useHealthChecks(partnershipId);
+  const [saving, setSaving] = useState(false);
+
+  const organizationIds = useMemo(() => organizations.map((o) => o.id), [organizations]);
+  const objectiveValues = useMemo(() => readValues(objectives.items), [objectives.items]);
+  const path = (section: Parameters<typeof sectionPath>[1]) =>
+    sectionPath(partnershipId, section, landing);
+
+  const trends = useMemo(() => kpiTrends(objectiveValues, shows), [objectiveValues, shows]);
+  const actions = useMemo(
+    () => summarizeActions(objectiveValues, organizationIds, shows, localToday()),
+    [objectiveValues, organizationIds, shows],
+  );
+  const openIssues = useMemo(
+    () => summarizeIssues(readValues(issues.items), shows),
+    [issues.items, shows],
+  );
+  const waiting = useMemo(
+    () => waitingOn(readValues(decisions.items), votesOf, charter, organizationIds, shows),
+    [decisions.items, votesOf, charter, organizationIds, shows],
+  );
+  const contributions = useMemo(
+    () =>
+      contributionTotals(
+        profiles.map((p) => ({
+          organizationId: p.organizationId,
+          contributions: p.value.contributions,
+        })),
+        shows,
+      ),
+    [profiles, shows],
+  );
+  const wins = useMemo(() => winsAndDifficulties(posts ?? [], shows), [posts, shows]);
+  const healthPoints = useMemo(
+    () => (health === null ? null : healthTrend(health, organizationIds, shows)),
+    [health, organizationIds, shows],
+  );
+  const shownOrganizations = organizationIds.filter((id) => shows(id));
+
+  const onDashboard = landing === "dashboard";
+  const toggleLanding = async () => {
+    setSaving(true);
+    try {
+      await chooseLanding(onDashboard ? "charter" : "dashboard");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="section dashboard" aria-labelledby="dashboard-title">
+      <header className="section-header">
+        <div className="section-header__text">
+          <h2 id="dashboard-title" className="section-header__title">
+            {t("dashboard.title")}
+          </h2>
+          <p className="section-header__subtitle">{t("dashboard.subtitle")}</p>
+        </div>
+        <div className="section-header__side">
+          <label className="dashboard-landing">
+            <input
+              type="checkbox"
+              checked={onDashboard}
+              disabled={saving}
+              onChange={() => void toggleLanding()}
+              data-testid="dashboard-landing"
+            />
+            {t("dashboard.landing")}
+          </label>
+        </div>
+      </header>
+      <div className="dashboard-grid">
+        <KpiTile trends={trends} objectivesPath={path("objectives")} />
+        <ActionsTile summary={actions} path={path("objectives")} />
+        <WaitingTile
+          waiting={waiting}
+          decisionsPath={path("decisions")}
+          charterPath={path("charter")}
+        />
+        <IssuesTile summary={openIssues} path={path("issues")} />
+        <ContributionsTile totals={contributions} path={path("organizations")} />
+        <MeetingsTile
+          rhythm={rhythm ?? null}
+          partnershipId={partnershipId}
+          path={path("meetings")}
+        />
+        <WinsTile posts={wins} path={path("updates")} />
+        <HealthTile points={healthPoints} organizationIds={shownOrganizations} />
+      </div>
+    </section>
+  );
+}
