@@ -24,6 +24,7 @@ import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
 import { StampingUpdateLog } from "./history/item-stamps.js";
 import { VersionService } from "./history/version-service.js";
+import { HealthCheckService } from "./health-checks/health-check-service.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
 export interface LoginLimits {
@@ -115,5 +116,6 @@ export function createServices(config: ServicesConfig): Services {
     meetings,
     documentWriter,
     workshops: new WorkshopService(config.store.db, access, meetings, feedEvents, documentWriter),
+    healthChecks: new HealthCheckService(config.store.db, access),
   };
 }

@@ -24,6 +24,7 @@ import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { VersionService } from "../history/version-service.js";
+import type { HealthCheckService } from "../health-checks/health-check-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -68,6 +69,8 @@ export interface Services {
   documentWriter: DocumentWriter;
   /** Workshop boards, timers and votes of meetings, projected per member. */
   workshops: WorkshopService;
+  /** Two-sided, anonymous health check cycles. */
+  healthChecks: HealthCheckService;
 }
 
 /** What the HTTP side tells the sync side when access ends. */
