@@ -19,6 +19,7 @@ const MeetingsSection = lazy(() => import("../../meetings/components/meetings-se
 const MeetingPage = lazy(() => import("../../meetings/components/meeting-page"));
 const WorkshopPage = lazy(() => import("../../workshop/components/workshop-page"));
 const ActivitySection = lazy(() => import("../../activity/components/activity-section"));
+const HealthSection = lazy(() => import("../../health-check/components/health-section"));
 const OrganizationsSection = lazy(
   () => import("../../organizations/components/organizations-section"),
 );
@@ -95,5 +96,7 @@ function CurrentSection({
       return <PrivateNotesWorkspace />;
     case "activity":
       return <ActivitySection />;
+    case "health":
+      return <HealthSection />;
   }
 }

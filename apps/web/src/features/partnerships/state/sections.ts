@@ -9,6 +9,7 @@ export const SECTIONS = [
   "organizations",
   "private",
   "activity",
+  "health",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
