@@ -11,7 +11,9 @@ async function openHealth(browser: Browser, user: DemoUser) {
 
 async function chooseCycle(page: Page, title: string) {
   await page.getByRole("button", { name: new RegExp(`^${title} ·`) }).click();
-  await expect(page.getByTestId("health-cycle").getByRole("heading", { name: title })).toBeVisible();
+  await expect(
+    page.getByTestId("health-cycle").getByRole("heading", { name: title }),
+  ).toBeVisible();
 }
 
 /** Rates every dimension `score` (viewers too) and sends the answer. */
@@ -44,7 +46,10 @@ test("both organizations answer; results show only past the threshold once close
     // The domain's dimensions are offered; the admin keeps two.
     await expect(open.getByLabel("Dimension 1")).toHaveValue("Trust");
     for (let i = 8; i > 2; i--) {
-      await open.getByRole("button", { name: "Remove" }).nth(i - 1).click();
+      await open
+        .getByRole("button", { name: "Remove" })
+        .nth(i - 1)
+        .click();
     }
     await open.getByRole("button", { name: "Open the cycle" }).click();
     await chooseCycle(admin.page, title);

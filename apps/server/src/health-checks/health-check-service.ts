@@ -79,7 +79,10 @@ export class HealthCheckService {
   }
 
   /** The cycle and the caller's seat in its partnership; 404 for non-members and unknown ids. */
-  async require(userId: string, healthCheckId: string): Promise<{ row: HealthCheckRow; seat: Seat }> {
+  async require(
+    userId: string,
+    healthCheckId: string,
+  ): Promise<{ row: HealthCheckRow; seat: Seat }> {
     const row = await this.db
       .selectFrom("health_checks")
       .selectAll()
@@ -103,10 +106,15 @@ export class HealthCheckService {
     const missing = keys.filter((k) => !(k in answer.ratings));
     const unknown = given.filter((k) => !keys.includes(k));
     if (missing.length > 0 || unknown.length > 0) {
-      throw new HttpError(400, ErrorCode.InvalidInput, "Rate every dimension of this health check", {
-        missing,
-        unknown,
-      });
+      throw new HttpError(
+        400,
+        ErrorCode.InvalidInput,
+        "Rate every dimension of this health check",
+        {
+          missing,
+          unknown,
+        },
+      );
     }
     const ratings = JSON.stringify(Object.fromEntries(keys.map((k) => [k, answer.ratings[k]])));
     const comment = answer.comment?.trim() ? answer.comment.trim() : null;
@@ -139,7 +147,10 @@ export class HealthCheckService {
   }
 
   /** Closes the cycle: results show from now on, and answers lose every link to a person. */
-  async close(userId: string, target: { row: HealthCheckRow; seat: Seat }): Promise<HealthCheckView> {
+  async close(
+    userId: string,
+    target: { row: HealthCheckRow; seat: Seat },
+  ): Promise<HealthCheckView> {
     const { row, seat } = target;
     requireAdmin(seat, "close a health check");
     const closedAt = Date.now();
@@ -192,7 +203,12 @@ export class HealthCheckService {
         .set({ status: "closed", closed_at: closedAt, respondent_secret: null })
         .where("id", "=", row.id)
         .execute();
-      return { ...current, status: "closed" as const, closed_at: closedAt, respondent_secret: null };
+      return {
+        ...current,
+        status: "closed" as const,
+        closed_at: closedAt,
+        respondent_secret: null,
+      };
     });
     if (!closed) throw closedError();
     const view = toView(closed);
@@ -218,7 +234,10 @@ export class HealthCheckService {
       }
       const ratings = mine.map((a) => JSON.parse(a.ratings) as Record<string, number>);
       const averages = Object.fromEntries(
-        keys.map((k) => [k, round2(ratings.reduce((sum, r) => sum + (r[k] ?? 0), 0) / respondents)]),
+        keys.map((k) => [
+          k,
+          round2(ratings.reduce((sum, r) => sum + (r[k] ?? 0), 0) / respondents),
+        ]),
       );
       const comments = mine
         .map((a) => a.comment)

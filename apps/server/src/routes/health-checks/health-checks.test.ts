@@ -72,7 +72,12 @@ describe("health check routes", () => {
       { minRespondents: 1 },
       { minRespondents: 11 },
       { dimensions: [] },
-      { dimensions: [{ key: "a", label: "A" }, { key: "a", label: "B" }] },
+      {
+        dimensions: [
+          { key: "a", label: "A" },
+          { key: "a", label: "B" },
+        ],
+      },
       { dimensions: [{ key: "Bad Key", label: "A" }] },
       { title: "" },
       { extra: true },

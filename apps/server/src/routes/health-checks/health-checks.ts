@@ -58,7 +58,10 @@ export function healthCheckRoutes(services: Services): Hono<AppEnv> {
     .post("/:healthCheckId/close", async (c) => {
       const { user, target } = await load(c);
       await healthChecks.close(user.id, target);
-      const body: HealthCheckResponse = await healthChecks.read(user.id, await healthChecks.require(user.id, target.row.id));
+      const body: HealthCheckResponse = await healthChecks.read(
+        user.id,
+        await healthChecks.require(user.id, target.row.id),
+      );
       return c.json(body);
     });
 }

@@ -893,7 +893,8 @@ export const en = {
   "history.sinceEndorsed": "See the changes since your organization endorsed",
   "sections.health": "Health",
   "health.title": "Partnership health check",
-  "health.subtitle": "Both sides rate the partnership, anonymously; results show once an admin closes the cycle.",
+  "health.subtitle":
+    "Both sides rate the partnership, anonymously; results show once an admin closes the cycle.",
   "health.empty": "No health check yet.",
   "health.cycles": "Health check cycles",
   "health.status.open": "open",
@@ -909,14 +910,16 @@ export const en = {
   "health.open.submit": "Open the cycle",
   "health.answer.title": "Your answer",
   "health.answer.anonymous": "Anonymous: no one, not even admins, can see what you answered.",
-  "health.answer.answered": "You answered; answering again replaces your answer while the cycle is open.",
+  "health.answer.answered":
+    "You answered; answering again replaces your answer while the cycle is open.",
   "health.answer.comment": "Comment (optional)",
   "health.answer.submit": "Send my answer",
   "health.answer.replace": "Replace my answer",
   "health.results.respondents": "{count} respondent(s)",
   "health.results.hiddenOpen": "results show when the cycle closes",
   "health.results.hiddenFew": "hidden: fewer than {min} answers",
-  "health.results.caption": "Average rating (1–5) per dimension and organization, with the perception gap",
+  "health.results.caption":
+    "Average rating (1–5) per dimension and organization, with the perception gap",
   "health.results.dimension": "Dimension",
   "health.results.gap": "Perception gap",
   "health.results.weak": "weak",

@@ -45,7 +45,11 @@ export function AnswerForm({
   };
 
   return (
-    <form className="health-answer card" onSubmit={(e) => void submit(e)} data-testid="health-answer">
+    <form
+      className="health-answer card"
+      onSubmit={(e) => void submit(e)}
+      data-testid="health-answer"
+    >
       <h3>{t("health.answer.title")}</h3>
       <p className="health-answer__note">
         {answered ? t("health.answer.answered") : t("health.answer.anonymous")}

@@ -96,7 +96,11 @@ function HealthCycle({
   const data = cycle.state.data;
   const open = data.healthCheck.status === "open";
   return (
-    <article className="health-cycle" data-testid="health-cycle" data-status={data.healthCheck.status}>
+    <article
+      className="health-cycle"
+      data-testid="health-cycle"
+      data-status={data.healthCheck.status}
+    >
       <h3>{data.healthCheck.title}</h3>
       {open ? (
         <AnswerForm

@@ -52,7 +52,8 @@ export function OpenCycleForm({
       const sent = dimensions
         .filter((d) => d.label.trim() !== "")
         .map((d) => ({
-          key: d.key !== "" && !taken.has(d.key) ? (taken.add(d.key), d.key) : keyFor(d.label, taken),
+          key:
+            d.key !== "" && !taken.has(d.key) ? (taken.add(d.key), d.key) : keyFor(d.label, taken),
           label: d.label.trim(),
         }));
       const { healthCheck } = await healthChecksApi.open(partnershipId, {
