@@ -25,6 +25,7 @@ import { SqlUpdateLog } from "./sync/update-log.js";
 import { StampingUpdateLog } from "./history/item-stamps.js";
 import { VersionService } from "./history/version-service.js";
 import { HealthCheckService } from "./health-checks/health-check-service.js";
+import { HealthCheckNotifier } from "./health-checks/health-check-notifier.js";
 
 /** Failed logins allowed before 429: per account, and per client address. */
 export interface LoginLimits {
@@ -116,6 +117,10 @@ export function createServices(config: ServicesConfig): Services {
     meetings,
     documentWriter,
     workshops: new WorkshopService(config.store.db, access, meetings, feedEvents, documentWriter),
-    healthChecks: new HealthCheckService(config.store.db, access),
+    healthChecks: new HealthCheckService(
+      config.store.db,
+      access,
+      new HealthCheckNotifier(access, notifications),
+    ),
   };
 }

@@ -165,7 +165,11 @@ export type NotificationKind =
   /** An action or issue the user owns changed status (someone else changed it). */
   | "item_status_changed"
   /** An action or issue the user owns passed its due date unfinished. */
-  | "item_overdue";
+  | "item_overdue"
+  /** A health check cycle opened: the user is invited to answer. */
+  | "health_check_opened"
+  /** A health check cycle closed: its results are out. */
+  | "health_check_results";
 
 interface NotificationBase {
   id: string;
@@ -203,7 +207,7 @@ export type IssueStatusName = "open" | "in_progress" | "resolved" | "closed";
  * (`YYYY-MM-DD` or null) when the notification was made.
  */
 export type NotificationItem =
-  | { kind: "decision" | "charter"; id: string | null; title: string }
+  | { kind: "decision" | "charter" | "health_check"; id: string | null; title: string }
   | { kind: "action"; id: string; title: string; status: ActionStatusName; dueDate: string | null }
   | { kind: "issue"; id: string; title: string; status: IssueStatusName; dueDate: string | null };
 

@@ -34,5 +34,7 @@ export function notificationPath(notification: NotificationView): string {
       return `${partnership}/issues`;
     case "charter":
       return partnership;
+    case "health_check":
+      return `${partnership}/health`;
   }
 }

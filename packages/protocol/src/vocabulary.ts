@@ -41,6 +41,8 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "charter_changed",
   "item_status_changed",
   "item_overdue",
+  "health_check_opened",
+  "health_check_results",
 ]);
 
 export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);

@@ -22,6 +22,9 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   charter_changed: true,
   item_status_changed: true,
   item_overdue: true,
+  // Every member is asked, on both sides: the app tells them; e-mail only if they ask.
+  health_check_opened: false,
+  health_check_results: false,
 };
 
 export interface PreferenceChanges {

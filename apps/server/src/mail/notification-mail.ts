@@ -57,6 +57,11 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
         ? `The ${what} is overdue (due ${n.item.dueDate ?? "?"})`
         : `${actor} changed the status of the ${what} to ${statusWord("en", n.item)}`;
     }
+    if ("item" in n && n.item.kind === "health_check") {
+      return n.kind === "health_check_results"
+        ? `The results of the health check “${n.item.title}” are out`
+        : `${actor} opened the health check “${n.item.title}”: your anonymous answer is welcome`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${actor}) waits for your organization's vote`
@@ -86,6 +91,11 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
       return n.item.kind === "action"
         ? `${actor} a passé l’action ${title} au statut « ${status} »`
         : `${actor} a passé le point ouvert ${title} au statut « ${status} »`;
+    }
+    if ("item" in n && n.item.kind === "health_check") {
+      return n.kind === "health_check_results"
+        ? `Les résultats du bilan de santé « ${n.item.title} » sont disponibles`
+        : `${actor} a ouvert le bilan de santé « ${n.item.title} » : votre réponse anonyme est attendue`;
     }
     if ("item" in n) {
       return n.kind === "decision_waiting"

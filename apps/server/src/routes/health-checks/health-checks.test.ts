@@ -221,6 +221,27 @@ describe("health check routes", () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("invites every member of both sides when a cycle opens, and announces its results", async () => {
+    const id = await opened({ title: "Q4 check" });
+    const kindsOf = async (user: TestUser) => {
+      const response = await harness.request("GET", "/api/notifications", { cookie: user.cookie });
+      expect(response.status).toBe(200);
+      return (
+        response.body.notifications as { kind: string; item?: { kind: string; id: string } }[]
+      )
+        .filter((n) => n.item?.kind === "health_check" && n.item.id === id)
+        .map((n) => n.kind);
+    };
+    for (const user of [...members(), ...southMembers()]) {
+      expect(await kindsOf(user)).toEqual(["health_check_opened"]);
+    }
+    await answer(cast.south.viewer, id, { ratings: { trust: 2, speed: 2 } });
+    await close(cast.north.admin, id);
+    for (const user of [cast.north.viewer, cast.south.viewer]) {
+      expect(await kindsOf(user)).toEqual(["health_check_results", "health_check_opened"]);
+    }
+  });
+
   it("links no rating or comment to a person: not in the API, the tables or the logs", async () => {
     const id = await opened({ minRespondents: 2 });
     const everyone = [...members(), ...southMembers()];

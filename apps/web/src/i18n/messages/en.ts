@@ -926,6 +926,14 @@ export const en = {
   "health.results.comments": "Comments from {organization}",
   "health.trend.caption": "Trend: overall average per closed cycle",
   "health.trend.cycle": "Cycle",
+  "preferences.kind.health_check_opened": "Health check opened",
+  "preferences.kind.health_check_opened.hint":
+    "A partnership health check asks for your anonymous answer.",
+  "preferences.kind.health_check_results": "Health check results",
+  "preferences.kind.health_check_results.hint": "A health check closed and its results are out.",
+  "notifications.healthCheckOpened":
+    "{name} opened the health check “{title}”: your anonymous answer is welcome",
+  "notifications.healthCheckResults": "The results of the health check “{title}” are out",
 } as const;
 
 export type MessageKey = keyof typeof en;

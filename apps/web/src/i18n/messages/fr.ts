@@ -950,4 +950,14 @@ export const fr: Record<MessageKey, string> = {
   "health.results.comments": "Commentaires de {organization}",
   "health.trend.caption": "Tendance : moyenne générale par cycle clos",
   "health.trend.cycle": "Cycle",
+  "preferences.kind.health_check_opened": "Bilan de santé ouvert",
+  "preferences.kind.health_check_opened.hint":
+    "Un bilan de santé du partenariat attend votre réponse anonyme.",
+  "preferences.kind.health_check_results": "Résultats d’un bilan de santé",
+  "preferences.kind.health_check_results.hint":
+    "Un bilan de santé est clos et ses résultats sont disponibles.",
+  "notifications.healthCheckOpened":
+    "{name} a ouvert le bilan de santé « {title} » : votre réponse anonyme est attendue",
+  "notifications.healthCheckResults":
+    "Les résultats du bilan de santé « {title} » sont disponibles",
 };

@@ -29,6 +29,11 @@ export function describeNotification(
           status: t(`issue.status.${item.status}`),
         });
   }
+  if ("item" in n && n.item.kind === "health_check") {
+    return n.kind === "health_check_results"
+      ? t("notifications.healthCheckResults", { title: n.item.title })
+      : t("notifications.healthCheckOpened", { name: n.actor.name, title: n.item.title });
+  }
   if ("item" in n) {
     return n.kind === "decision_waiting"
       ? t("notifications.decisionWaiting", { name: n.actor.name, title: n.item.title })
