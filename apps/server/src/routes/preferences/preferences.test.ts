@@ -34,6 +34,8 @@ describe("notification preference routes", () => {
           { kind: "charter_changed", inApp: true, email: true },
           { kind: "item_status_changed", inApp: true, email: true },
           { kind: "item_overdue", inApp: true, email: true },
+          { kind: "health_check_opened", inApp: true, email: false },
+          { kind: "health_check_results", inApp: true, email: false },
         ],
         digests: [
           { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
@@ -64,6 +66,8 @@ describe("notification preference routes", () => {
         { kind: "charter_changed", inApp: true, email: false },
         { kind: "item_status_changed", inApp: true, email: true },
         { kind: "item_overdue", inApp: true, email: true },
+        { kind: "health_check_opened", inApp: true, email: false },
+        { kind: "health_check_results", inApp: true, email: false },
       ],
       digests: [
         {
