@@ -84,6 +84,7 @@ test("both organizations answer; results show only past the threshold once close
       "Dimension",
       "Northwind",
       "Perception gap",
+      "Follow-up",
     ]);
     await expect(table.getByTestId("health-row").first()).toContainText("Trust4.00—");
     await expect(closer.page.getByText("Northwind says 5")).toBeVisible();
@@ -112,6 +113,26 @@ test("a closed cycle of the demo shows the radar, both sides and their perceptio
       /Northwind: 1 respondent\(s\) — results show/,
       /Southpeak: 1 respondent\(s\) — results show/,
     ]);
+    // A viewer answers but does not write the issues log.
+    await chooseCycle(page, "Q1 health check");
+    await expect(page.getByRole("button", { name: "Raise an issue" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("one click turns a weak dimension into an issue that links back", async ({ browser }) => {
+  const { context, page } = await openHealth(browser, ben);
+  try {
+    await chooseCycle(page, "Q1 health check");
+    const value = page.locator('[data-testid="health-row"][data-dimension="value-delivered"]');
+    await expect(value).toContainText("Value delivered to each side (weak)");
+    await value.getByRole("button", { name: "Raise an issue" }).click();
+    await value.getByTestId("health-issue-link").click();
+    await expect(page.getByTestId("tab-issues")).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByText("Health check: Value delivered to each side is weak").first(),
+    ).toBeVisible();
   } finally {
     await context.close();
   }

@@ -934,6 +934,12 @@ export const en = {
   "notifications.healthCheckOpened":
     "{name} opened the health check “{title}”: your anonymous answer is welcome",
   "notifications.healthCheckResults": "The results of the health check “{title}” are out",
+  "health.results.followUp": "Follow-up",
+  "health.issue.raise": "Raise an issue",
+  "health.issue.created": "Issue raised: see the issues log",
+  "health.issue.failed": "The issues log is not open yet; try again in a moment.",
+  "health.issue.title": "Health check: {dimension} is weak",
+  "health.issue.description": "From the health check “{cycle}” ({path}): {summary}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

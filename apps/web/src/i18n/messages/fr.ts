@@ -960,4 +960,10 @@ export const fr: Record<MessageKey, string> = {
     "{name} a ouvert le bilan de santé « {title} » : votre réponse anonyme est attendue",
   "notifications.healthCheckResults":
     "Les résultats du bilan de santé « {title} » sont disponibles",
+  "health.results.followUp": "Suite à donner",
+  "health.issue.raise": "Ouvrir un point",
+  "health.issue.created": "Point ouvert : voir le registre des points",
+  "health.issue.failed": "Le registre des points n’est pas encore ouvert ; réessayez dans un instant.",
+  "health.issue.title": "Bilan de santé : {dimension} est faible",
+  "health.issue.description": "Issu du bilan de santé « {cycle} » ({path}) : {summary}.",
 };

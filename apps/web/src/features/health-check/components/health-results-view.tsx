@@ -4,6 +4,7 @@ import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { compareDimensions, WEAK_AVERAGE } from "../state/health-results";
+import { WeakDimensionIssue } from "./weak-dimension-issue";
 
 // recharts is only in this chunk: the health page is the one that draws a radar.
 const HealthRadar = lazy(() => import("./health-radar"));
@@ -17,9 +18,12 @@ const format = (value: number | undefined | null) => (value == null ? "—" : va
 export function HealthResultsView({
   data,
   organizations,
+  canRaise,
 }: {
   data: HealthCheckResponse;
   organizations: readonly ColoredOrganization[];
+  /** Editors and admins may turn a weak dimension into an issue. */
+  canRaise: boolean;
 }) {
   const t = useT();
   const { healthCheck, results } = data;
@@ -73,6 +77,7 @@ export function HealthResultsView({
                   </th>
                 ))}
                 <th scope="col">{t("health.results.gap")}</th>
+                {canRaise ? <th scope="col">{t("health.results.followUp")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -88,6 +93,22 @@ export function HealthResultsView({
                     <td key={r.organizationId}>{format(row.averages[r.organizationId])}</td>
                   ))}
                   <td data-testid="health-gap">{format(row.gap)}</td>
+                  {canRaise ? (
+                    <td>
+                      {row.lowest !== null && row.lowest < WEAK_AVERAGE ? (
+                        <WeakDimensionIssue
+                          cycleTitle={healthCheck.title}
+                          dimension={row.label}
+                          summary={shown
+                            .map(
+                              (r) =>
+                                `${nameOf(r.organizationId)} ${format(row.averages[r.organizationId])}`,
+                            )
+                            .join(", ")}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,10 @@ import { useT } from "../../../i18n";
 import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import {
+  canAct,
+  usePartnershipContext,
+} from "../../partnerships/state/partnership-context";
 import { healthChecksApi } from "../api/health-checks-api";
 import { AnswerForm } from "./answer-form";
 import { HealthResultsView } from "./health-results-view";
@@ -87,7 +90,8 @@ function HealthCycle({
   onClosed: () => void;
 }) {
   const t = useT();
-  const { organizations } = usePartnershipContext();
+  const context = usePartnershipContext();
+  const { organizations } = context;
   const cycle = useResource<HealthCheckResponse>(id, healthChecksApi.read);
   if (cycle.state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (cycle.state.status === "error") {
@@ -118,7 +122,11 @@ function HealthCycle({
           {t("health.close")}
         </button>
       ) : null}
-      <HealthResultsView data={data} organizations={organizations} />
+      <HealthResultsView
+        data={data}
+        organizations={organizations}
+        canRaise={!open && canAct(context)}
+      />
     </article>
   );
 }
