@@ -963,7 +963,8 @@ export const fr: Record<MessageKey, string> = {
   "health.results.followUp": "Suite à donner",
   "health.issue.raise": "Ouvrir un point",
   "health.issue.created": "Point ouvert : voir le registre des points",
-  "health.issue.failed": "Le registre des points n’est pas encore ouvert ; réessayez dans un instant.",
+  "health.issue.failed":
+    "Le registre des points n’est pas encore ouvert ; réessayez dans un instant.",
   "health.issue.title": "Bilan de santé : {dimension} est faible",
   "health.issue.description": "Issu du bilan de santé « {cycle} » ({path}) : {summary}.",
 };

@@ -4,10 +4,7 @@ import { useT } from "../../../i18n";
 import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import {
-  canAct,
-  usePartnershipContext,
-} from "../../partnerships/state/partnership-context";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { healthChecksApi } from "../api/health-checks-api";
 import { AnswerForm } from "./answer-form";
 import { HealthResultsView } from "./health-results-view";
