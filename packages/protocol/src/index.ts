@@ -109,6 +109,7 @@ export type {
   DigestAction,
   DigestContent,
   DigestDecision,
+  DigestHealthCheck,
   DigestKpiMove,
   DigestPeriodKind,
   DigestPost,

@@ -242,6 +242,26 @@ describe("health check routes", () => {
     }
   });
 
+  it("mentions open cycles in the digest, and no longer once closed", async () => {
+    const id = await opened({ title: "Mid-year check" });
+    const digest = async () =>
+      (
+        await harness.request("GET", `/api/partnerships/${cast.partnershipId}/digest?period=week`, {
+          cookie: cast.south.viewer.cookie,
+        })
+      ).body.digest;
+    const before = await digest();
+    expect(before.openHealthChecks).toEqual([
+      { id, title: "Mid-year check", openedAt: expect.any(String) },
+    ]);
+    expect(before.text).toContain("Health checks waiting for your anonymous answer (1)");
+    expect(before.text).toContain("- Mid-year check (");
+    await close(cast.north.admin, id);
+    const after = await digest();
+    expect(after.openHealthChecks).toEqual([]);
+    expect(after.text).not.toContain("Health checks waiting");
+  });
+
   it("links no rating or comment to a person: not in the API, the tables or the logs", async () => {
     const id = await opened({ minRespondents: 2 });
     const everyone = [...members(), ...southMembers()];

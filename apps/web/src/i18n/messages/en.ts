@@ -940,6 +940,7 @@ export const en = {
   "health.issue.failed": "The issues log is not open yet; try again in a moment.",
   "health.issue.title": "Health check: {dimension} is weak",
   "health.issue.description": "From the health check “{cycle}” ({path}): {summary}.",
+  "digest.openHealthChecks": "Health checks waiting for your anonymous answer",
 } as const;
 
 export type MessageKey = keyof typeof en;

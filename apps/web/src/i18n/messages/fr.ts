@@ -967,4 +967,5 @@ export const fr: Record<MessageKey, string> = {
     "Le registre des points n’est pas encore ouvert ; réessayez dans un instant.",
   "health.issue.title": "Bilan de santé : {dimension} est faible",
   "health.issue.description": "Issu du bilan de santé « {cycle} » ({path}) : {summary}.",
+  "digest.openHealthChecks": "Bilans de santé qui attendent votre réponse anonyme",
 };
