@@ -26,6 +26,10 @@ import { digestRoutes } from "./routes/digest/digest.js";
 import { exportRoutes } from "./routes/export/export.js";
 import { reviewRoutes } from "./routes/review/review.js";
 import { governanceRoutes } from "./routes/governance/governance.js";
+import {
+  healthCheckRoutes,
+  partnershipHealthCheckRoutes,
+} from "./routes/health-checks/health-checks.js";
 import { kpiTargetRoutes } from "./routes/kpi-targets/kpi-targets.js";
 import { historyRoutes, meetingHistoryRoutes } from "./routes/history/history.js";
 import { notificationRoutes } from "./routes/notifications/notifications.js";
@@ -139,6 +143,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/meetings", meetingWorkshopRoutes(services));
   app.route("/api/workshop-notes", workshopNoteRoutes(services));
   app.route("/api/workshop-groups", workshopGroupRoutes(services));
+  app.route("/api/partnerships", partnershipHealthCheckRoutes(services));
+  app.route("/api/health-checks", healthCheckRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

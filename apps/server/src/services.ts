@@ -28,6 +28,9 @@ import { VersionService } from "./history/version-service.js";
 import { EntryHistory } from "./records/entry-history.js";
 import { EntryRecords } from "./records/entry-records.js";
 import { EntryTrash } from "./records/entry-trash.js";
+import { HealthCheckService } from "./health-checks/health-check-service.js";
+import { HealthCheckNotifier } from "./health-checks/health-check-notifier.js";
+
 
 export interface ServicesConfig {
   store: Store;
@@ -116,5 +119,10 @@ export function createServices(config: ServicesConfig): Services {
     history,
     trash,
     records: new EntryRecords(history, trash),
+    healthChecks: new HealthCheckService(
+      config.store.db,
+      access,
+      new HealthCheckNotifier(access, notifications),
+    ),
   };
 }

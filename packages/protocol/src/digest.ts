@@ -57,6 +57,15 @@ export interface DigestContent {
   /** Actions (of every organization) past their due date and neither done nor cancelled. */
   overdueActions: DigestAction[];
   kpiMoves: DigestKpiMove[];
+  /** Health check cycles open now, inviting an answer (absent or empty: none). */
+  openHealthChecks?: DigestHealthCheck[];
+}
+
+/** A health check cycle open for answers. */
+export interface DigestHealthCheck {
+  id: string;
+  title: string;
+  openedAt: string;
 }
 
 export interface DigestView extends DigestContent {

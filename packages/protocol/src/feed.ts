@@ -169,7 +169,11 @@ export type NotificationKind =
   /** Someone of another organization deleted an entry the user's organization owns (trash). */
   | "item_deleted"
   /** An organization joined the partnership (every organization approved its invitation). */
-  | "organization_joined";
+  | "organization_joined"
+  /** A health check cycle opened: the user is invited to answer. */
+  | "health_check_opened"
+  /** A health check cycle closed: its results are out. */
+  | "health_check_results";
 
 interface NotificationBase {
   id: string;
@@ -211,7 +215,7 @@ export type IssueStatusName = "open" | "in_progress" | "resolved" | "closed";
  */
 export type NotificationItem =
   | {
-      kind: "decision" | "charter";
+      kind: "decision" | "charter" | "health_check";
       id: string | null;
       title: string;
       /** A decision naming as proposer someone other than who recorded it (the actor). */

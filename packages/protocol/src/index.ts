@@ -45,6 +45,23 @@ export type {
   PartnershipView,
   UserView,
 } from "./api.js";
+export {
+  DEFAULT_HEALTH_DIMENSIONS,
+  DEFAULT_MIN_RESPONDENTS,
+  HEALTH_RATING_RANGE,
+  MIN_RESPONDENTS_RANGE,
+} from "./health-checks.js";
+export type {
+  CreateHealthCheckRequest,
+  HealthCheckAnswerRequest,
+  HealthCheckCreatedResponse,
+  HealthCheckListResponse,
+  HealthCheckOrganizationResult,
+  HealthCheckResponse,
+  HealthCheckStatus,
+  HealthCheckView,
+  HealthDimension,
+} from "./health-checks.js";
 export type {
   KpiTargetAgreementView,
   KpiTargetHistoryEntry,
@@ -107,6 +124,7 @@ export type {
   DigestAction,
   DigestContent,
   DigestDecision,
+  DigestHealthCheck,
   DigestKpiMove,
   DigestPeriodKind,
   DigestPost,

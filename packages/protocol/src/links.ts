@@ -37,5 +37,7 @@ export function notificationPath(notification: NotificationView): string {
       return partnership;
     case "trash":
       return `${partnership}/trash`;
+    case "health_check":
+      return `${partnership}/health`;
   }
 }

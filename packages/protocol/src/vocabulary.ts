@@ -43,6 +43,8 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "item_overdue",
   "item_deleted",
   "organization_joined",
+  "health_check_opened",
+  "health_check_results",
 ]);
 
 export const DIGEST_FREQUENCIES = everyOf<DigestFrequency>()(["off", "daily", "weekly"]);

@@ -55,7 +55,8 @@ export class DigestService {
         content.difficulties.length +
         content.decisionsWaiting.length +
         content.overdueActions.length +
-        content.kpiMoves.length ===
+        content.kpiMoves.length +
+        (content.openHealthChecks?.length ?? 0) ===
       0
     );
   }
@@ -84,10 +85,17 @@ export class DigestService {
     if (!partnership || !organization) throw HttpError.notFound("No such partnership");
     const orgName = (id: string) => organizations.find((o) => o.id === id)?.name ?? "?";
 
-    const [posts, decisionsWaiting, work] = await Promise.all([
+    const [posts, decisionsWaiting, work, openHealthChecks] = await Promise.all([
       this.posts(partnershipId, from, to),
       this.decisionsWaiting(partnershipId, organizationId),
       this.objectiveWork(partnershipId, from, to, orgName),
+      this.db
+        .selectFrom("health_checks")
+        .select(["id", "title", "opened_at"])
+        .where("partnership_id", "=", partnershipId)
+        .where("status", "=", "open")
+        .orderBy("opened_at")
+        .execute(),
     ]);
     return {
       partnership,
@@ -97,6 +105,11 @@ export class DigestService {
       difficulties: posts.filter((p) => p.tag === "difficulty").map((p) => p.post),
       decisionsWaiting,
       ...work,
+      openHealthChecks: openHealthChecks.map((h) => ({
+        id: h.id,
+        title: h.title,
+        openedAt: new Date(Number(h.opened_at)).toISOString(),
+      })),
     };
   }
 

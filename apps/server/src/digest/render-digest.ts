@@ -8,6 +8,7 @@ interface Words {
   decisionsWaiting: (organization: string) => string;
   overdueActions: string;
   kpiMoves: string;
+  openHealthChecks: string;
   nothing: string;
   due: string;
   objective: string;
@@ -25,6 +26,7 @@ const WORDS: Record<Language, Words> = {
     decisionsWaiting: (organization) => `Decisions waiting on ${organization}`,
     overdueActions: "Overdue actions",
     kpiMoves: "KPI moves",
+    openHealthChecks: "Health checks waiting for your anonymous answer",
     nothing: "Nothing in this period",
     due: "due",
     objective: "objective",
@@ -40,6 +42,7 @@ const WORDS: Record<Language, Words> = {
     decisionsWaiting: (organization) => `Décisions en attente de ${organization}`,
     overdueActions: "Actions en retard",
     kpiMoves: "Évolution des indicateurs",
+    openHealthChecks: "Bilans de santé qui attendent votre réponse anonyme",
     nothing: "Rien sur la période",
     due: "échéance",
     objective: "objectif",
@@ -62,6 +65,7 @@ export function digestSections(content: DigestContent, language: Language): Dige
   const w = WORDS[language];
   const post = (p: DigestContent["wins"][number]) =>
     `${p.title} (${p.organizationName}, ${p.authorName}, ${day(p.createdAt)})`;
+  const health = content.openHealthChecks ?? [];
   return [
     { heading: w.wins, lines: content.wins.map(post) },
     { heading: w.difficulties, lines: content.difficulties.map(post) },
@@ -83,6 +87,15 @@ export function digestSections(content: DigestContent, language: Language): Dige
           `${k.name}: ${k.from === null ? w.baseline : k.from} → ${k.to} ${k.unit} (${w.target} ${k.target}, ${k.measuredOn})`,
       ),
     },
+    // Only when a cycle is open: most digests have none to mention.
+    ...(health.length === 0
+      ? []
+      : [
+          {
+            heading: w.openHealthChecks,
+            lines: health.map((h) => `${h.title} (${day(h.openedAt)})`),
+          },
+        ]),
   ];
 }
 

@@ -24,6 +24,9 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   item_overdue: true,
   item_deleted: true,
   organization_joined: true,
+  // Every member is asked, on both sides: the app tells them; e-mail only if they ask.
+  health_check_opened: false,
+  health_check_results: false,
 };
 
 export interface PreferenceChanges {

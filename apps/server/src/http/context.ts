@@ -28,6 +28,7 @@ import type { VersionService } from "../history/version-service.js";
 import type { EntryHistory } from "../records/entry-history.js";
 import type { EntryRecords } from "../records/entry-records.js";
 import type { EntryTrash } from "../records/entry-trash.js";
+import type { HealthCheckService } from "../health-checks/health-check-service.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -80,6 +81,8 @@ export interface Services {
   trash: EntryTrash;
   /** The document observer that keeps `history` and `trash` (registered with the rooms). */
   records: EntryRecords;
+  /** Two-sided, anonymous health check cycles. */
+  healthChecks: HealthCheckService;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

@@ -73,6 +73,11 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     if ("item" in n && n.item.kind === "organization") {
       return `The organization “${n.item.title}” joined the partnership (invited with the approval of every organization)`;
     }
+    if ("item" in n && n.item.kind === "health_check") {
+      return n.kind === "health_check_results"
+        ? `The results of the health check “${n.item.title}” are out`
+        : `${actor} opened the health check “${n.item.title}”: your anonymous answer is welcome`;
+    }
     if ("item" in n) {
       return n.kind === "decision_waiting"
         ? `The decision “${n.item.title}” (proposed by ${proposer(n.item, actor, "recorded by")}) waits for your organization's vote`
@@ -108,6 +113,11 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     }
     if ("item" in n && n.item.kind === "organization") {
       return `L’organisation « ${n.item.title} » a rejoint le partenariat (avec l’accord de chaque organisation)`;
+    }
+    if ("item" in n && n.item.kind === "health_check") {
+      return n.kind === "health_check_results"
+        ? `Les résultats du bilan de santé « ${n.item.title} » sont disponibles`
+        : `${actor} a ouvert le bilan de santé « ${n.item.title} » : votre réponse anonyme est attendue`;
     }
     if ("item" in n) {
       return n.kind === "decision_waiting"

@@ -6,6 +6,8 @@ import type {
   DecisionVotesResponse,
   KpiTargetsResponse,
   DigestResponse,
+  HealthCheckListResponse,
+  HealthCheckResponse,
   MeetingListResponse,
   NotificationListResponse,
   PartnershipResponse,
@@ -531,6 +533,32 @@ describe("the demo seed", () => {
       expect(times.at(-1)).toBeLessThan(seededAt);
       expect([...times].sort((a, b) => a - b)).toEqual(times);
       if (thread.resolvedAt) expect(Date.parse(thread.resolvedAt)).toBeLessThan(seededAt);
+    }
+  });
+
+  it("holds two closed health checks whose results show and differ, and one open", async () => {
+    const list = await harness.request<HealthCheckListResponse>(
+      "GET",
+      `/api/partnerships/${partnershipId}/health-checks`,
+      { cookie: cookieOf("Chen Wei") },
+    );
+    expect(list.body.healthChecks.map((h) => [h.title, h.status])).toEqual([
+      ["Q3 health check", "open"],
+      ["Q2 health check", "closed"],
+      ["Q1 health check", "closed"],
+    ]);
+    for (const cycle of list.body.healthChecks.filter((h) => h.status === "closed")) {
+      const { body } = await harness.request<HealthCheckResponse>(
+        "GET",
+        `/api/health-checks/${cycle.id}`,
+        { cookie: cookieOf("Inès Moreau") },
+      );
+      expect(body.answered).toBe(true);
+      expect(body.results.map((r) => [r.respondents, r.hidden])).toEqual([
+        [3, false],
+        [3, false],
+      ]);
+      expect(body.results[0]?.averages).not.toEqual(body.results[1]?.averages);
     }
   });
 

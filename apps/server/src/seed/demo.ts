@@ -24,6 +24,7 @@ import { ago, DAY_MS, type DemoCast, type DemoPerson } from "./demo-cast.js";
 import { seedWork } from "./demo-documents.js";
 import { seedConversation } from "./demo-feed.js";
 import { seedPendingTarget } from "./demo-targets.js";
+import { seedHealthChecks } from "./demo-health.js";
 import { DemoHistory, recordEdit, type DemoEdit } from "./demo-history.js";
 
 const MINUTE_MS = 60_000;
@@ -59,6 +60,21 @@ export const DEMO_USERS = [
     organization: "Southpeak",
     role: "editor",
     level: "tactical",
+  },
+  // Viewers: a third member a side, so a health check's results show (3 answers needed).
+  {
+    email: "chen@northwind.example",
+    name: "Chen Wei",
+    organization: "Northwind",
+    role: "viewer",
+    level: "operational",
+  },
+  {
+    email: "ines@southpeak.example",
+    name: "Inès Moreau",
+    organization: "Southpeak",
+    role: "viewer",
+    level: "operational",
   },
 ] as const;
 
@@ -496,6 +512,10 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     work,
   );
   await seedPendingTarget({ db, access, documents, writer: new LiveDocumentWriter(log) }, cast);
+  await seedHealthChecks({ db, access }, cast, {
+    northwind: [cast.amara, cast.ben, person("chen@northwind.example")],
+    southpeak: [cast.sofia, cast.lucas, person("ines@southpeak.example")],
+  });
   logger.info(
     `Seeded the "${DEMO_PARTNERSHIP}" demo (password for every demo user: ${DEMO_PASSWORD})`,
   );

@@ -36,6 +36,8 @@ describe("notification preference routes", () => {
           { kind: "item_overdue", inApp: true, email: true },
           { kind: "item_deleted", inApp: true, email: true },
           { kind: "organization_joined", inApp: true, email: true },
+          { kind: "health_check_opened", inApp: true, email: false },
+          { kind: "health_check_results", inApp: true, email: false },
         ],
         digests: [
           { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
@@ -68,6 +70,8 @@ describe("notification preference routes", () => {
         { kind: "item_overdue", inApp: true, email: true },
         { kind: "item_deleted", inApp: true, email: true },
         { kind: "organization_joined", inApp: true, email: true },
+        { kind: "health_check_opened", inApp: true, email: false },
+        { kind: "health_check_results", inApp: true, email: false },
       ],
       digests: [
         {

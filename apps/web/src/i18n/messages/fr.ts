@@ -1021,4 +1021,59 @@ export const fr: Record<MessageKey, string> = {
   "history.compare.severalOrganizations": "plusieurs organisations",
   "history.compare.noChange": "Aucun changement entre ces deux versions.",
   "history.sinceEndorsed": "Voir les changements depuis l’approbation de votre organisation",
+  "sections.health": "Santé",
+  "health.title": "Bilan de santé du partenariat",
+  "health.subtitle":
+    "Les deux parties évaluent le partenariat, anonymement ; les résultats paraissent quand un administrateur clôt le cycle.",
+  "health.empty": "Aucun bilan de santé pour l’instant.",
+  "health.cycles": "Cycles du bilan de santé",
+  "health.status.open": "ouvert",
+  "health.status.closed": "clos",
+  "health.close": "Clore le cycle et afficher les résultats",
+  "health.open.title": "Ouvrir un bilan de santé",
+  "health.open.name": "Titre",
+  "health.open.minRespondents":
+    "Nombre minimal de réponses par organisation pour afficher ses résultats",
+  "health.open.dimensions": "Dimensions",
+  "health.open.dimension": "Dimension {n}",
+  "health.open.remove": "Retirer",
+  "health.open.add": "Ajouter une dimension",
+  "health.open.submit": "Ouvrir le cycle",
+  "health.answer.title": "Votre réponse",
+  "health.answer.anonymous":
+    "Anonyme : personne, pas même les administrateurs, ne voit ce que vous avez répondu.",
+  "health.answer.answered":
+    "Vous avez répondu ; répondre à nouveau remplace votre réponse tant que le cycle est ouvert.",
+  "health.answer.comment": "Commentaire (facultatif)",
+  "health.answer.submit": "Envoyer ma réponse",
+  "health.answer.replace": "Remplacer ma réponse",
+  "health.results.respondents": "{count} répondant(s)",
+  "health.results.hiddenOpen": "les résultats paraissent à la clôture du cycle",
+  "health.results.hiddenFew": "masqué : moins de {min} réponses",
+  "health.results.caption":
+    "Note moyenne (1 à 5) par dimension et par organisation, avec l’écart de perception",
+  "health.results.dimension": "Dimension",
+  "health.results.gap": "Écart de perception",
+  "health.results.weak": "faible",
+  "health.results.comments": "Commentaires de {organization}",
+  "health.trend.caption": "Tendance : moyenne générale par cycle clos",
+  "health.trend.cycle": "Cycle",
+  "preferences.kind.health_check_opened": "Bilan de santé ouvert",
+  "preferences.kind.health_check_opened.hint":
+    "Un bilan de santé du partenariat attend votre réponse anonyme.",
+  "preferences.kind.health_check_results": "Résultats d’un bilan de santé",
+  "preferences.kind.health_check_results.hint":
+    "Un bilan de santé est clos et ses résultats sont disponibles.",
+  "notifications.healthCheckOpened":
+    "{name} a ouvert le bilan de santé « {title} » : votre réponse anonyme est attendue",
+  "notifications.healthCheckResults":
+    "Les résultats du bilan de santé « {title} » sont disponibles",
+  "health.results.followUp": "Suite à donner",
+  "health.issue.raise": "Ouvrir un point",
+  "health.issue.created": "Point ouvert : voir le registre des points",
+  "health.issue.failed":
+    "Le registre des points n’est pas encore ouvert ; réessayez dans un instant.",
+  "health.issue.title": "Bilan de santé : {dimension} est faible",
+  "health.issue.description": "Issu du bilan de santé « {cycle} » ({path}) : {summary}.",
+  "digest.openHealthChecks": "Bilans de santé qui attendent votre réponse anonyme",
 };

@@ -37,6 +37,11 @@ export function describeNotification(
   if ("item" in n && n.item.kind === "organization") {
     return t("notifications.organizationJoined", { organization: n.item.title });
   }
+  if ("item" in n && n.item.kind === "health_check") {
+    return n.kind === "health_check_results"
+      ? t("notifications.healthCheckResults", { title: n.item.title })
+      : t("notifications.healthCheckOpened", { name: n.actor.name, title: n.item.title });
+  }
   if ("item" in n) {
     if (n.kind === "decision_waiting" && "proposedBy" in n.item && n.item.proposedBy) {
       return t("notifications.decisionWaitingRecorded", {

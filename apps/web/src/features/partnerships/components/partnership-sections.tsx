@@ -21,6 +21,7 @@ const WorkshopPage = lazy(() => import("../../workshop/components/workshop-page"
 const DashboardSection = lazy(() => import("../../dashboard/components/dashboard-section"));
 const ActivitySection = lazy(() => import("../../activity/components/activity-section"));
 const TrashSection = lazy(() => import("../../trash/components/trash-section"));
+const HealthSection = lazy(() => import("../../health-check/components/health-section"));
 const OrganizationsSection = lazy(
   () => import("../../organizations/components/organizations-section"),
 );
@@ -101,5 +102,7 @@ function CurrentSection({
       return <ActivitySection />;
     case "trash":
       return <TrashSection />;
+    case "health":
+      return <HealthSection />;
   }
 }

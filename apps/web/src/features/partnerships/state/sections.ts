@@ -13,6 +13,7 @@ export const SECTIONS = [
   "private",
   "activity",
   "trash",
+  "health",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -150,6 +150,20 @@ function DigestContentView({ digest }: { digest: DigestView }) {
           </li>
         ))}
       </DigestSection>
+      {digest.openHealthChecks && digest.openHealthChecks.length > 0 ? (
+        <DigestSection
+          id="health"
+          title={t("digest.openHealthChecks")}
+          count={digest.openHealthChecks.length}
+        >
+          {digest.openHealthChecks.map((h) => (
+            <li key={h.id} className="digest-item" data-testid="digest-item">
+              <span className="digest-item__title">{h.title}</span>
+              <span className="digest-item__meta">{formatDay(h.openedAt.slice(0, 10))}</span>
+            </li>
+          ))}
+        </DigestSection>
+      ) : null}
     </article>
   );
 }

@@ -83,6 +83,14 @@ const KIND_LABELS = {
     label: "preferences.kind.organization_joined",
     hint: "preferences.kind.organization_joined.hint",
   },
+  health_check_opened: {
+    label: "preferences.kind.health_check_opened",
+    hint: "preferences.kind.health_check_opened.hint",
+  },
+  health_check_results: {
+    label: "preferences.kind.health_check_results",
+    hint: "preferences.kind.health_check_results.hint",
+  },
 } as const satisfies Record<KnownKind, { label: MessageKey; hint: MessageKey }>;
 
 /**

@@ -1,0 +1,129 @@
+import type { HealthCheckListResponse, HealthCheckResponse } from "@entente/protocol";
+import { useState } from "react";
+import { useT } from "../../../i18n";
+import { useResource } from "../../../lib/use-resource";
+import { errorMessage } from "../../../ui/error-message";
+import { PageStatus } from "../../../ui/page-status";
+import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { healthChecksApi } from "../api/health-checks-api";
+import { AnswerForm } from "./answer-form";
+import { HealthResultsView } from "./health-results-view";
+import { HealthTrend } from "./health-trend";
+import { OpenCycleForm } from "./open-cycle-form";
+import "../health-check.css";
+
+/**
+ * The "Health" tab (a lazy chunk): two-sided, anonymous health check cycles. Admins open
+ * and close them; every member answers; results show once closed, per organization.
+ */
+export default function HealthSection() {
+  const t = useT();
+  const { partnershipId, organizations, me } = usePartnershipContext();
+  const isAdmin = me.permission === "admin";
+  const { state, reload } = useResource<HealthCheckListResponse>(
+    partnershipId,
+    healthChecksApi.list,
+  );
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (state.status === "error") return <PageStatus>{errorMessage(t, state.error)}</PageStatus>;
+  const cycles = state.data.healthChecks;
+  const selected = chosen ?? cycles[0]?.id ?? null;
+
+  return (
+    <section className="section health" aria-labelledby="health-title" data-testid="health">
+      <header className="section-header">
+        <div className="section-header__text">
+          <h2 id="health-title" className="section-header__title">
+            {t("health.title")}
+          </h2>
+          <p className="section-header__subtitle">{t("health.subtitle")}</p>
+        </div>
+      </header>
+      {isAdmin ? (
+        <OpenCycleForm
+          partnershipId={partnershipId}
+          onOpened={(id) => {
+            setChosen(id);
+            reload();
+          }}
+        />
+      ) : null}
+      {cycles.length === 0 ? (
+        <p>{t("health.empty")}</p>
+      ) : (
+        <nav aria-label={t("health.cycles")} className="health-cycles">
+          {cycles.map((cycle) => (
+            <button
+              key={cycle.id}
+              type="button"
+              className="button button--small"
+              aria-pressed={cycle.id === selected}
+              onClick={() => setChosen(cycle.id)}
+            >
+              {cycle.title} ·{" "}
+              {cycle.status === "open" ? t("health.status.open") : t("health.status.closed")}
+            </button>
+          ))}
+        </nav>
+      )}
+      {selected === null ? null : (
+        <HealthCycle key={selected} id={selected} isAdmin={isAdmin} onClosed={reload} />
+      )}
+      <HealthTrend cycles={cycles} organizations={organizations} />
+    </section>
+  );
+}
+
+/** One cycle: the answer form while open, closing for admins, and its results. */
+function HealthCycle({
+  id,
+  isAdmin,
+  onClosed,
+}: {
+  id: string;
+  isAdmin: boolean;
+  onClosed: () => void;
+}) {
+  const t = useT();
+  const context = usePartnershipContext();
+  const { organizations } = context;
+  const cycle = useResource<HealthCheckResponse>(id, healthChecksApi.read);
+  if (cycle.state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (cycle.state.status === "error") {
+    return <PageStatus>{errorMessage(t, cycle.state.error)}</PageStatus>;
+  }
+  const data = cycle.state.data;
+  const open = data.healthCheck.status === "open";
+  return (
+    <article
+      className="health-cycle"
+      data-testid="health-cycle"
+      data-status={data.healthCheck.status}
+    >
+      <h3>{data.healthCheck.title}</h3>
+      {open ? (
+        <AnswerForm
+          healthCheck={data.healthCheck}
+          answered={data.answered}
+          onAnswered={cycle.reload}
+        />
+      ) : null}
+      {open && isAdmin ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void healthChecksApi.close(id).then(onClosed, cycle.reload)}
+        >
+          {t("health.close")}
+        </button>
+      ) : null}
+      <HealthResultsView
+        data={data}
+        organizations={organizations}
+        canRaise={!open && canAct(context)}
+      />
+    </article>
+  );
+}
