@@ -31,7 +31,6 @@ import { EntryTrash } from "./records/entry-trash.js";
 import { HealthCheckService } from "./health-checks/health-check-service.js";
 import { HealthCheckNotifier } from "./health-checks/health-check-notifier.js";
 
-
 export interface ServicesConfig {
   store: Store;
   publicOrigin: string;

@@ -1,3 +1,4 @@
+import type * as Y from "yjs";
 import type { UpdateStamp } from "./update-log.js";
 
 /**
@@ -50,5 +51,5 @@ export interface ObserverContext {
    * Queues a server-side change of the document (stored with `stamp`, relayed to every
    * client), the way `DocumentRoom.applyServerChange` does; it runs after the current task.
    */
-  applyServerChange(stamp: UpdateStamp, change: (doc: import("yjs").Doc) => void): Promise<unknown>;
+  applyServerChange(stamp: UpdateStamp, change: (doc: Y.Doc) => void): Promise<unknown>;
 }
