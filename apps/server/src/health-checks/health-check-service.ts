@@ -216,6 +216,29 @@ export class HealthCheckService {
     return view;
   }
 
+  /**
+   * The latest cycle closed within `[from, to]` (ms), read for `userId` (results as anyone
+   * sees them: organizations below the threshold stay hidden); null when none closed then.
+   */
+  async latestClosed(
+    userId: string,
+    partnershipId: string,
+    from: number,
+    to: number,
+  ): Promise<HealthCheckResponse | null> {
+    const row = await this.db
+      .selectFrom("health_checks")
+      .selectAll()
+      .where("partnership_id", "=", partnershipId)
+      .where("status", "=", "closed")
+      .where("closed_at", ">=", from)
+      .where("closed_at", "<=", to)
+      .orderBy("closed_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? this.read(userId, { row }) : null;
+  }
+
   /** The cycle, whether the caller answered, and one result per organization. */
   async read(userId: string, target: { row: HealthCheckRow }): Promise<HealthCheckResponse> {
     const { row } = target;

@@ -1,3 +1,4 @@
+import type { HealthCheckResponse } from "@entente/protocol";
 import { readValues, type Action, type Kpi } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
@@ -54,10 +55,7 @@ export interface ReviewNextAction {
   overdue: boolean;
 }
 
-/**
- * A health check's radar. Health checks are built on another branch (`health`); until
- * they are merged, `healthCheck` is always null and the pack says there was none.
- */
+/** The radar of the latest health check closed in the period (null: none closed then). */
 export interface ReviewHealthCheck {
   title: string;
   dimensions: { key: string; label: string }[];
@@ -110,6 +108,7 @@ export async function gatherReview(
   partnershipId: string,
   data: PartnershipExport,
   period: ReviewPeriod,
+  healthCheck: HealthCheckResponse | null = null,
 ): Promise<ReviewData> {
   const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
   const org = (id: string) => orgName.get(id) ?? "?";
@@ -222,10 +221,24 @@ export async function gatherReview(
     objectives: reviewObjectives,
     decisions,
     contributions,
-    // Hook for health checks (branch `health`): read the latest cycle closed in the period.
-    healthCheck: null,
+    healthCheck: healthCheck ? reviewHealthCheck(healthCheck, org) : null,
     posts,
     nextActions,
     nextMeetings,
+  };
+}
+
+/** A closed cycle's results as the pack's radar: averages per organization name, null while hidden. */
+function reviewHealthCheck(
+  check: HealthCheckResponse,
+  org: (id: string) => string,
+): ReviewHealthCheck {
+  return {
+    title: check.healthCheck.title,
+    dimensions: check.healthCheck.dimensions.map(({ key, label }) => ({ key, label })),
+    averages: check.results.map((result) => ({
+      organization: org(result.organizationId),
+      values: result.hidden ? null : (result.averages ?? null),
+    })),
   };
 }

@@ -256,4 +256,47 @@ describe("review.pdf and export.pdf", () => {
       expect((await get(path, undefined)).response.status).toBe(401);
     },
   );
+
+  it("draws the latest health check closed in the period, with the gap where both sides show", async () => {
+    const opened = await harness.request(
+      "POST",
+      `/api/partnerships/${cast.partnershipId}/health-checks`,
+      {
+        cookie: cast.north.admin.cookie,
+        body: {
+          title: "Spring pulse",
+          minRespondents: 2,
+          dimensions: [
+            { key: "trust", label: "Trust" },
+            { key: "speed", label: "Decision speed" },
+          ],
+        },
+      },
+    );
+    expect(opened.status).toBe(201);
+    const id = opened.body.healthCheck.id as string;
+    const answer = (user: TestUser, trust: number, speed: number) =>
+      harness.request("POST", `/api/health-checks/${id}/responses`, {
+        cookie: user.cookie,
+        body: { ratings: { trust, speed } },
+      });
+    for (const [user, trust, speed] of [
+      [cast.north.admin, 5, 4],
+      [cast.north.viewer, 5, 2],
+      [cast.south.admin, 3, 2],
+      [cast.south.viewer, 2, 2],
+    ] as const) {
+      expect((await answer(user, trust, speed)).status).toBe(201);
+    }
+    const closed = await harness.request("POST", `/api/health-checks/${id}/close`, {
+      cookie: cast.south.admin.cookie,
+    });
+    expect(closed.status).toBe(200);
+
+    const { text } = await pdfText((await get("review.pdf", cast.south.viewer)).bytes);
+    expect(text).toContain("Spring pulse");
+    expect(text).not.toContain("No health check in this period.");
+    expect(text).toMatch(/Trust\s+Northwind 5\.0, Southpeak 2\.5, gap 2\.5/);
+    expect(text).toMatch(/Decision speed\s+Northwind 3\.0, Southpeak 2\.0, gap 1\.0/);
+  });
 });

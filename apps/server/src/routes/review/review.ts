@@ -65,7 +65,13 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
         throw new HttpError(400, ErrorCode.InvalidInput, "from: after the period's end (today)");
       }
       const data = await gatherPartnershipExport(sources, seat, user);
-      const review = await gatherReview(services.db, id, data, period);
+      const healthCheck = await services.healthChecks.latestClosed(
+        user.id,
+        id,
+        Date.parse(`${period.from}T00:00:00Z`),
+        Date.parse(`${period.to}T23:59:59.999Z`),
+      );
+      const review = await gatherReview(services.db, id, data, period, healthCheck);
       const bytes = await renderReviewPdf(review, language);
       return pdf(
         bytes,
