@@ -142,7 +142,11 @@ export default function DashboardSection() {
           path={path("meetings")}
         />
         <WinsTile posts={wins} path={path("updates")} />
-        <HealthTile points={healthPoints} organizationIds={shownOrganizations} />
+        <HealthTile
+          points={healthPoints}
+          organizationIds={shownOrganizations}
+          path={path("health")}
+        />
       </div>
     </section>
   );

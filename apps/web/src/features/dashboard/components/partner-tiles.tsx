@@ -134,9 +134,12 @@ export function WinsTile({ posts, path }: { posts: PostView[]; path: string }) {
 export function HealthTile({
   points,
   organizationIds,
+  path,
 }: {
   points: HealthTrendPoint[] | null;
   organizationIds: string[];
+  /** The health checks' section. */
+  path: string;
 }) {
   const { t, formatNumber } = useI18n();
   const { organization } = usePartnershipDirectory();
@@ -146,8 +149,12 @@ export function HealthTile({
     color: organization(id)?.color ?? "#475569",
   }));
   return (
-    // The health checks' own section comes with the `health` branch: no link until then.
-    <Tile id="health" title={t("dashboard.health.title")} to={null} linkLabel="">
+    <Tile
+      id="health"
+      title={t("dashboard.health.title")}
+      to={path}
+      linkLabel={t("dashboard.seeAll")}
+    >
       {points === null ? (
         <TileEmpty>{t("common.loading")}</TileEmpty>
       ) : points.length === 0 ? (
