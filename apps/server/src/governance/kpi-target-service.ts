@@ -12,6 +12,7 @@ import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import type { EntryHistory } from "../records/entry-history.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
 import {
   loadProposals,
@@ -56,6 +57,8 @@ export class KpiTargetService {
     private readonly access: AccessService,
     private readonly documents: DocumentReader,
     private readonly writer: DocumentWriter,
+    /** The server's records of the objectives' past owners (none: current owners only). */
+    private readonly history?: Pick<EntryHistory, "fieldValues">,
   ) {}
 
   /** Every well-formed KPI: its agreed target, the proposal waiting, its history. */
@@ -331,13 +334,42 @@ export class KpiTargetService {
           (kpi) => (kpi.ok ? kpi.value.id : kpi.id) === kpiId,
         );
         if (found) {
-          return { objectiveId: objective.value.id, owners: objective.value.ownerOrganizationIds };
+          return {
+            objectiveId: objective.value.id,
+            owners: await this.ownersEver(
+              partnershipId,
+              objective.value.id,
+              objective.value.ownerOrganizationIds,
+            ),
+          };
         }
       }
     } finally {
       doc.destroy();
     }
     throw HttpError.notFound("No such KPI");
+  }
+
+  /**
+   * The objective's owners now and every organization the server recorded as one of its
+   * owners before: dropping the partner from the owners (anyone who may edit the document
+   * can) does not let one side change a target alone.
+   */
+  private async ownersEver(
+    partnershipId: string,
+    objectiveId: string,
+    current: readonly string[],
+  ): Promise<string[]> {
+    const recorded = this.history
+      ? await this.history.fieldValues(this.documentName(partnershipId), objectiveId, "owners")
+      : [];
+    const owners = new Set(current);
+    for (const value of recorded) {
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        for (const id of Object.keys(value)) owners.add(id);
+      }
+    }
+    return [...owners];
   }
 
   private documentName(partnershipId: string): string {

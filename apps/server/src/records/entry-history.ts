@@ -106,6 +106,21 @@ export class EntryHistory {
     return null;
   }
 
+  /** Every value `field` of the entry had, before or after each recorded change. */
+  async fieldValues(documentName: string, entryId: string, field: string): Promise<unknown[]> {
+    const rows = await this.db
+      .selectFrom("entry_changes")
+      .select("fields")
+      .where("document_name", "=", documentName)
+      .where("entry_id", "=", entryId)
+      .execute();
+    return rows.flatMap((row) =>
+      (JSON.parse(row.fields) as FieldChangeView[])
+        .filter((f) => f.name === field)
+        .flatMap((f) => [f.before, f.after]),
+    );
+  }
+
   /** Who changed the entry last, as recorded; null when the records do not say. */
   async lastChanger(documentName: string, entryId: string): Promise<RecordedChanger | null> {
     const row = await this.db

@@ -9,7 +9,7 @@ import {
 } from "@entente/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-import { changeDocument } from "../../test/document-writes.js";
+import { changeDocument, changeObservedDocument } from "../../test/document-writes.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
@@ -338,6 +338,28 @@ describe("two-key KPI target routes", () => {
     expect(again.status).toBe(200);
     expect(again.body.applied).toBe(false);
     expect(again.body.proposal.awaitingOrganizationIds).toEqual([cast.south.id]);
+    expect((await storedKpi(sharedKpi)).target).toBe(40);
+  });
+
+  it("does not let one side change a target alone by dropping the partner from the owners first", async () => {
+    // Northwind's edit, as a live room records it: Southpeak is no longer an owner.
+    await changeObservedDocument(
+      harness.store,
+      harness.services.records,
+      objectivesDoc,
+      (doc) => {
+        const objective = readValues(readObjectives(doc)).find((o) =>
+          o.kpis.some((k) => k.ok && k.value.id === sharedKpi),
+        );
+        if (!objective) throw new Error("objective not found");
+        updateObjective(doc, objective.id, { ownerOrganizationIds: [cast.north.id] });
+      },
+      { userId: cast.north.editor.id, organizationId: cast.north.id },
+    );
+    const proposed = await propose(cast.north.editor, sharedKpi, { target: 90 });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body.applied).toBe(false);
+    expect(proposed.body.proposal.awaitingOrganizationIds).toEqual([cast.south.id]);
     expect((await storedKpi(sharedKpi)).target).toBe(40);
   });
 });

@@ -28,6 +28,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
     access,
     services.documents,
     services.documentWriter,
+    services.history,
   );
 
   return new Hono<AppEnv>()
