@@ -109,7 +109,9 @@ test("an item comment's notification opens the item's dialog on its thread, reso
     await panel.locator(`a[href="/p/${pid}?thread=${threadId}"]`).click();
     await expect(south.page).toHaveURL(`/p/${pid}/issues?thread=${threadId}`);
     const sofiaDialog = south.page.getByTestId("item-comments-dialog");
-    await expect(sofiaDialog.getByRole("heading")).toHaveText(`Comments on “${title}”`);
+    await expect(sofiaDialog.getByRole("heading", { level: 2 })).toHaveText(
+      `Comments on “${title}”`,
+    );
     const linked = sofiaDialog
       .getByTestId("resolved-comment-threads")
       .locator(`[data-thread-id="${threadId}"]`);

@@ -135,7 +135,9 @@ test("an issue's comment thread goes back and forth live, then is resolved", asy
 
     // Amara opens the issue's comments and writes the first one.
     const amaraDialog = await north.comments.openItem(amaraIssue);
-    await expect(amaraDialog.getByRole("heading")).toHaveText(`Comments on “${title}”`);
+    await expect(amaraDialog.getByRole("heading", { level: 2 })).toHaveText(
+      `Comments on “${title}”`,
+    );
     await north.comments.startItemThread(amaraDialog, [
       "Who files it? ",
       { mention: "South", pick: "Southpeak" },

@@ -44,25 +44,28 @@ export default function CharterWorkspace({ aside }: { aside?: ReactNode }) {
       subtitle={t("charter.subtitle")}
       editorLabel={t("charter.editorLabel")}
       asideTop={
+        <CharterEndorsements
+          sinceEndorsed={
+            endorsed ? (
+              <button
+                type="button"
+                className="button button--link"
+                data-testid="changes-since-endorsed"
+                onClick={() => void history.compare(endorsed.id)}
+              >
+                {t("history.sinceEndorsed")}
+              </button>
+            ) : null
+          }
+        />
+      }
+      aside={
+        // Below the comments: a long history must not push a linked thread out of view.
         <>
-          <CharterEndorsements
-            sinceEndorsed={
-              endorsed ? (
-                <button
-                  type="button"
-                  className="button button--link"
-                  data-testid="changes-since-endorsed"
-                  onClick={() => void history.compare(endorsed.id)}
-                >
-                  {t("history.sinceEndorsed")}
-                </button>
-              ) : null
-            }
-          />
           <HistoryPanel history={history} canWrite={access === "write"} />
+          {aside}
         </>
       }
-      aside={aside}
       editorAside={(editor, synced) => <CharterComments editor={editor} synced={synced} />}
     />
   );

@@ -9,6 +9,9 @@ import { useActionError } from "../../feed/hooks/use-action-error";
 import { useComments } from "../state/comments-context";
 import { CommentComposer } from "./comment-composer";
 
+/** How long a focused thread is kept in view while the page around it settles. */
+const FOLLOW_WHILE_SETTLING_MS = 3000;
+
 /**
  * One thread: for the charter, the text it is about (or that this text was removed), then its
  * comments oldest first; editors and admins reply, resolve and reopen.
@@ -38,7 +41,19 @@ export function CommentThreadCard({
   const resolved = thread.status === "resolved";
 
   useEffect(() => {
-    if (focused) root.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    const card = root.current;
+    if (!focused || !card) return;
+    card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    // What loads above it meanwhile (the charter's status, its history) must not push the
+    // thread someone came to see out of view: follow it while the page settles.
+    const page = card.closest("aside") ?? document.body;
+    const follow = new ResizeObserver(() => card.scrollIntoView({ block: "nearest" }));
+    follow.observe(page);
+    const settle = setTimeout(() => follow.disconnect(), FOLLOW_WHILE_SETTLING_MS);
+    return () => {
+      clearTimeout(settle);
+      follow.disconnect();
+    };
   }, [focused]);
 
   const quote = thread.target.kind === "charter" ? thread.target.anchor.quote : null;
