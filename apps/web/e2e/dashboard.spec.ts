@@ -41,9 +41,15 @@ test("the dashboard's tiles match the demo data, follow the lens and open the it
   await expect(dashboard.tile("wins")).toContainText("Lyon's cold rooms now run on solar power");
   await expect(dashboard.tile("wins")).toContainText("Driver training slips by two weeks");
 
-  // Meetings: one line per governance level; no health check on this server yet.
+  // Meetings: one line per governance level. Health: the demo's two closed cycles, by side.
   await expect(dashboard.tile("meetings").getByTestId("dashboard-meeting-level")).toHaveCount(3);
-  await expect(dashboard.tile("health")).toContainText("No health check yet.");
+  const health = dashboard.tile("health");
+  await expect(health.getByRole("row", { name: /Q1 health check/ })).toContainText("3.46");
+  await expect(health.getByRole("row", { name: /Q2 health check/ })).toContainText("3.92");
+  await expect(health.getByRole("link", { name: "See all" })).toHaveAttribute(
+    "href",
+    /\/p\/[^/]+\/health/,
+  );
 
   // The lens: Southpeak's own objective leaves "ours", the Northwind row leaves "theirs".
   await partnership.setLens("Ours");
