@@ -74,10 +74,38 @@ const EnvSchema = z
     GOVERNANCE_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
     /** A rich-text document with no edit for this long gets an automatic version. */
     VERSION_SETTLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /**
+     * Reply by e-mail: the domain of reply addresses (`reply+<token>@INBOUND_DOMAIN`) put in
+     * notification and digest e-mails, and the secret that signs their tokens. Both or neither.
+     */
+    INBOUND_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, "a domain name, e.g. reply.example.org")
+      .optional(),
+    REPLY_TOKEN_SECRET: z.string().min(32, "use at least 32 characters").optional(),
+    /** How long a reply address stays good after the e-mail that carried it. */
+    REPLY_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Listen for replies by SMTP on this port (no TLS, no auth: keep it behind the MX). */
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+    /** Largest inbound message, in bytes; a larger one is refused (552). */
+    INBOUND_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
   })
   .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {
     message: "REDIS_URL needs DATABASE_URL=postgres://… (instances must share one store)",
     path: ["REDIS_URL"],
+  })
+  .refine((env) => (env.INBOUND_DOMAIN === undefined) === (env.REPLY_TOKEN_SECRET === undefined), {
+    message: "set INBOUND_DOMAIN and REPLY_TOKEN_SECRET together (reply by e-mail)",
+    path: ["REPLY_TOKEN_SECRET"],
+  })
+  .refine((env) => env.INBOUND_SMTP_PORT === undefined || env.INBOUND_DOMAIN !== undefined, {
+    message: "INBOUND_SMTP_PORT needs INBOUND_DOMAIN and REPLY_TOKEN_SECRET",
+    path: ["INBOUND_SMTP_PORT"],
   })
   .transform((env) => ({
     ...env,

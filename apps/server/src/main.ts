@@ -25,6 +25,22 @@ const server = await startServer({
   metrics: new SyncMetrics({ collectDefaultMetrics: true }),
   metricsToken: env.METRICS_TOKEN,
   mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR },
+  replyByMail:
+    env.INBOUND_DOMAIN && env.REPLY_TOKEN_SECRET
+      ? {
+          domain: env.INBOUND_DOMAIN,
+          secret: env.REPLY_TOKEN_SECRET,
+          validForMs: env.REPLY_TOKEN_DAYS * 24 * 60 * 60_000,
+          listen:
+            env.INBOUND_SMTP_PORT === undefined
+              ? undefined
+              : {
+                  host: env.INBOUND_SMTP_HOST,
+                  port: env.INBOUND_SMTP_PORT,
+                  maxBytes: env.INBOUND_MAX_BYTES,
+                },
+        }
+      : undefined,
   digestCheckMs: env.DIGEST_CHECK_MINUTES * 60_000,
   governanceCheckMs: env.GOVERNANCE_CHECK_MINUTES * 60_000,
   versionCheckMs: 60_000,

@@ -11,6 +11,9 @@ import { SyncMetrics } from "./observability/metrics.js";
 import type { LoginLimits } from "./limits/login-throttle.js";
 import { createServices } from "./services.js";
 import { createMailer, type MailConfig } from "./mail/mailer.js";
+import { InboundReplies } from "./mail/inbound-replies.js";
+import { InboundSmtpServer, type InboundSmtpConfig } from "./mail/inbound-smtp.js";
+import { ReplyAddresses, type ReplyAddressConfig } from "./mail/reply-addresses.js";
 import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
 import { LiveDocumentWriter } from "./sync/document-writer.js";
@@ -52,6 +55,11 @@ export interface ServerConfig {
   redisUrl?: string | undefined;
   /** Outgoing e-mail; without it, e-mails are dropped (tests). */
   mail?: Omit<MailConfig, "logger"> | undefined;
+  /**
+   * Reply by e-mail: e-mails about a thread carry a signed reply address; with `listen`, an
+   * SMTP listener takes the replies. Off without it.
+   */
+  replyByMail?: (ReplyAddressConfig & { listen?: InboundSmtpConfig | undefined }) | undefined;
   /** Check for due digests this often; without it, no digests are sent (tests). */
   digestCheckMs?: number | undefined;
   /**
@@ -77,6 +85,8 @@ export interface RunningServer {
   sync: SyncServer;
   rooms: RoomRegistry;
   logger: Logger;
+  /** The reply-by-e-mail SMTP listener, when `replyByMail.listen` asked for one. */
+  inboundSmtp: InboundSmtpServer | null;
   /** Stops accepting, closes sockets with "service restart", stores everything, closes the store. */
   stop(): Promise<void>;
 }
@@ -105,6 +115,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const mailer = config.mail
     ? createMailer({ ...config.mail, logger: logger.child({ component: "mail" }) })
+    : undefined;
+  const replyAddresses = config.replyByMail
+    ? new ReplyAddresses(store.db, config.replyByMail)
     : undefined;
   // Access that ends over HTTP (logout, removal, deletion) closes the matching sockets too.
   const services = createServices({
@@ -135,6 +148,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       logger: logger.child({ component: "sync" }),
     }),
     mailer,
+    replyAddresses,
     logger: logger.child({ component: "mail" }),
   });
   // Before anyone can read a charter status: endorsements from before 0018 keep standing.
@@ -194,6 +208,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   );
   if (config.versionCheckMs !== undefined) settled.start(config.versionCheckMs);
 
+  const inboundSmtp =
+    replyAddresses && config.replyByMail?.listen
+      ? await InboundSmtpServer.start(
+          config.replyByMail.listen,
+          new InboundReplies(store.db, replyAddresses, services.posts, services.comments),
+          logger.child({ component: "inbound-mail" }),
+        )
+      : null;
+
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
   await new Promise<void>((resolve, reject) => {
@@ -206,6 +229,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const stop = () =>
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      await inboundSmtp?.close();
       await sync.shutdown();
       http.closeAllConnections();
       await closed;
@@ -218,5 +242,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await store.close();
     })());
 
-  return { url: `http://${config.host}:${port}`, port, store, services, sync, rooms, logger, stop };
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    store,
+    services,
+    sync,
+    rooms,
+    logger,
+    inboundSmtp,
+    stop,
+  };
 }

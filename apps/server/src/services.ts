@@ -17,6 +17,7 @@ import { ConcurrencyCap } from "./limits/concurrency-cap.js";
 import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
 import { NotificationMailer } from "./mail/notification-mail.js";
+import type { ReplyAddresses } from "./mail/reply-addresses.js";
 import { createLogger, type Logger } from "./observability/logger.js";
 import { SyncMetrics } from "./observability/metrics.js";
 import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js";
@@ -51,6 +52,8 @@ export interface ServicesConfig {
   feedEvents?: FeedEvents | undefined;
   /** Defaults to dropping every message (API tests). */
   mailer?: Mailer | undefined;
+  /** Reply by e-mail: notification e-mails carry reply addresses; off when omitted. */
+  replyAddresses?: ReplyAddresses | undefined;
   /** Where background work (e-mail) reports failures; silent when omitted. */
   logger?: Logger | undefined;
 }
@@ -69,6 +72,7 @@ export function createServices(config: ServicesConfig): Services {
     mailer,
     config.publicOrigin,
     config.logger ?? createLogger({ level: "silent" }),
+    config.replyAddresses ? { addresses: config.replyAddresses, access } : undefined,
   );
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
   const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));

@@ -594,6 +594,7 @@ export interface Database {
   health_checks: HealthChecksTable;
   health_check_answers: HealthCheckAnswersTable;
   health_check_respondents: HealthCheckRespondentsTable;
+  reply_addresses: ReplyAddressesTable;
 }
 
 /** The page a member lands on when opening a partnership; no row: the charter. */
@@ -670,4 +671,17 @@ export interface HealthCheckAnswersTable {
 export interface HealthCheckRespondentsTable {
   health_check_id: string;
   user_id: string;
+}
+
+/**
+ * What a reply address's key stands for: one user answering one thread (a post's replies or
+ * a comment thread). The address itself is signed and carries its expiry (mail/reply-addresses.ts).
+ */
+export interface ReplyAddressesTable {
+  id: string;
+  user_id: string;
+  partnership_id: string;
+  target_kind: "post" | "thread";
+  target_id: string;
+  created_at: Millis;
 }

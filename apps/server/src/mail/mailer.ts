@@ -10,6 +10,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string | undefined;
+  /** Where an answer goes (`Reply-To`), e.g. the reply address of a thread. */
+  replyTo?: string | undefined;
 }
 
 /** Sends e-mail. Implementations reject when a message could not be handed over. */

@@ -6,13 +6,16 @@ import {
   type NotificationItem,
   type NotificationView,
 } from "@entente/protocol";
+import { canWrite } from "@entente/domain";
 import type { Kysely } from "kysely";
+import type { AccessService } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { NotificationListener } from "../feed/notification-service.js";
 import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
 import type { Logger } from "../observability/logger.js";
 import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
+import type { ReplyAddresses, ReplyTarget } from "./reply-addresses.js";
 
 /** How actions' and issues' statuses read in each language (as the web app shows them). */
 const STATUS_WORDS: Record<
@@ -138,6 +141,17 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
 };
 
 const OPEN: Record<Language, string> = { en: "Open it:", fr: "Pour l’ouvrir :" };
+const REPLY: Record<Language, string> = {
+  en: "Reply to this e-mail to answer in the thread.",
+  fr: "Répondez à cet e-mail pour répondre dans le fil.",
+};
+
+/** The thread an answer to the notification's e-mail goes to: a post's or a comment thread. */
+export function replyTargetOf(n: NotificationView): ReplyTarget | null {
+  if ("postId" in n) return { kind: "post", postId: n.postId };
+  if ("threadId" in n) return { kind: "thread", threadId: n.threadId };
+  return null;
+}
 
 /** Where the web app shows a notification's subject (the bell's own path, on `origin`). */
 export function notificationLink(origin: string, n: NotificationView): string {
@@ -150,20 +164,24 @@ export function notificationMessage(
   partnershipName: string,
   to: MailRecipient,
   notification: NotificationView,
+  replyTo?: string,
 ): MailMessage {
   const language = to.language ?? "en";
   const line = LINES[language](notification);
   const link = notificationLink(origin, notification);
   const closing = footer(language, origin);
+  const reply = replyTo ? REPLY[language] : null;
   return {
     to: { name: to.name, address: to.email },
     subject: `[${partnershipName}] ${line}`,
-    text: `${line}\n\n${OPEN[language]} ${link}\n\n-- \n${closing}\n`,
+    text: `${line}\n\n${OPEN[language]} ${link}\n${reply ? `${reply}\n` : ""}\n-- \n${closing}\n`,
     html: paragraphsHtml([
       escapeHtml(line),
       `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
+      ...(reply ? [escapeHtml(reply)] : []),
       `<small>${escapeHtml(closing)}</small>`,
     ]),
+    ...(replyTo ? { replyTo } : {}),
   };
 }
 
@@ -180,6 +198,8 @@ export class NotificationMailer implements NotificationListener {
     private readonly mailer: Mailer,
     private readonly origin: string,
     private readonly logger: Logger,
+    /** With reply by e-mail on: who may answer gets a reply address bound to them and the thread. */
+    private readonly replies?: { addresses: ReplyAddresses; access: AccessService } | undefined,
   ) {}
 
   created(
@@ -196,6 +216,19 @@ export class NotificationMailer implements NotificationListener {
     return this.pending;
   }
 
+  /** A reply address for editors and admins, who may answer; none for viewers. */
+  private async replyAddress(
+    userId: string,
+    partnershipId: string,
+    notification: NotificationView,
+  ): Promise<string | undefined> {
+    const target = replyTargetOf(notification);
+    if (!this.replies || !target) return undefined;
+    const seat = await this.replies.access.seat(userId, partnershipId);
+    if (!seat || !canWrite(seat.permission)) return undefined;
+    return this.replies.addresses.addressFor(userId, partnershipId, target);
+  }
+
   private async send(
     partnershipId: string,
     notifications: readonly { userId: string; notification: NotificationView }[],
@@ -210,7 +243,13 @@ export class NotificationMailer implements NotificationListener {
       const [recipient] = await this.preferences.emailRecipients([userId], notification.kind);
       if (!recipient) continue;
       await this.mailer.send(
-        notificationMessage(this.origin, partnership.name, recipient, notification),
+        notificationMessage(
+          this.origin,
+          partnership.name,
+          recipient,
+          notification,
+          await this.replyAddress(userId, partnershipId, notification),
+        ),
       );
     }
   }
