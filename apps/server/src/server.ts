@@ -193,6 +193,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     services.digests,
     services.mailer,
     logger.child({ component: "digest" }),
+    replyAddresses ? { addresses: replyAddresses, access: services.access } : undefined,
   );
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);
   const watches = partnershipWatches(

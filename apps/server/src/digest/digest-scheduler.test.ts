@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SmtpMailer } from "../mail/mailer.js";
+import { ReplyAddresses } from "../mail/reply-addresses.js";
 import { SmtpSink } from "../mail/smtp-sink.js";
 import { createLogger } from "../observability/logger.js";
 import { ApiHarness } from "../test/api-harness.js";
@@ -115,5 +116,51 @@ describe("the digest scheduler", () => {
     const claimed = await harness.store.db.selectFrom("digest_deliveries").selectAll().execute();
     expect(claimed).toHaveLength(1);
     expect(sink.received).toEqual([]);
+  });
+
+  it("gives editors and admins a reply address beside each post, and viewers none", async () => {
+    const addresses = new ReplyAddresses(harness.store.db, {
+      domain: "reply.entente.test",
+      secret: "a-test-secret-of-at-least-32-characters",
+      validForMs: 86_400_000,
+    });
+    const replying = new DigestScheduler(
+      harness.store.db,
+      harness.services.digests,
+      mailer,
+      createLogger({ level: "silent" }),
+      { addresses, access: harness.services.access },
+    );
+    for (const user of [cast.north.admin, cast.south.viewer]) {
+      await harness.request("PUT", "/api/me/notification-preferences", {
+        cookie: user.cookie,
+        body: { digests: [{ partnershipId: cast.partnershipId, frequency: "weekly" }] },
+      });
+    }
+    expect(await replying.sendDue(now)).toBe(2);
+    await sink.waitFor(2);
+    const toNorth = sink.received.find((m) => m.subject.includes("Northwind"))!;
+    const toSouth = sink.received.find((m) => m.subject.includes("Southpeak"))!;
+    const digest = (
+      await harness.request("GET", `/api/partnerships/${cast.partnershipId}/digest?period=week`, {
+        cookie: cast.north.admin.cookie,
+      })
+    ).body.digest as { wins: { id: string; title: string }[]; difficulties: { id: string }[] };
+    const posts = [...digest.wins, ...digest.difficulties];
+    expect(posts.length).toBeGreaterThan(0);
+    const lines = [...toNorth.text.matchAll(/reply by e-mail: (\S+)/g)].map((m) => m[1]!);
+    expect(lines).toHaveLength(posts.length);
+    const bound = await Promise.all(lines.map((address) => addresses.resolve(address)));
+    expect(bound).toEqual(
+      posts.map((post) => ({
+        userId: cast.north.admin.id,
+        partnershipId: cast.partnershipId,
+        target: { kind: "post", postId: post.id },
+      })),
+    );
+    expect(toNorth.html).toContain(`<a href="mailto:${lines[0]!}">reply by e-mail</a>`);
+    // The viewer could only be refused: their digest reads as before.
+    expect(toSouth.text).not.toContain("reply by e-mail");
+    expect(toSouth.raw).not.toMatch(/^Reply-To:/im);
   });
 });

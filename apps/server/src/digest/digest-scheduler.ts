@@ -1,10 +1,12 @@
-import type { DigestFrequency, DigestPeriodKind } from "@entente/protocol";
+import type { DigestContent, DigestFrequency, DigestPeriodKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { Mailer } from "../mail/mailer.js";
+import { replyAddressFor, type ReplyAddressing } from "../mail/reply-addresses.js";
 import type { Logger } from "../observability/logger.js";
 import { PeriodicTask } from "../scheduling/periodic-task.js";
 import { DigestService } from "./digest-service.js";
+import { renderDigest } from "./render-digest.js";
 
 const KIND: Record<Exclude<DigestFrequency, "off">, DigestPeriodKind> = {
   daily: "day",
@@ -49,6 +51,8 @@ export class DigestScheduler {
     private readonly digests: DigestService,
     private readonly mailer: Mailer,
     private readonly logger: Logger,
+    /** With reply by e-mail on: each post of a digest gets the reader's reply address. */
+    private readonly replies?: ReplyAddressing | undefined,
   ) {
     this.checks = new PeriodicTask(() => this.sendDue(new Date()), logger, "digest check failed");
   }
@@ -61,6 +65,23 @@ export class DigestScheduler {
   /** Stops checking and waits for a check under way. */
   stop(): Promise<void> {
     return this.checks.stop();
+  }
+
+  /** The reader's reply address for each post of the digest (none when they may not answer). */
+  private async replyAddresses(
+    userId: string,
+    digest: DigestContent,
+  ): Promise<Map<string, string>> {
+    const addresses = new Map<string, string>();
+    if (!this.replies) return addresses;
+    for (const post of [...digest.wins, ...digest.difficulties]) {
+      const address = await replyAddressFor(this.replies, userId, digest.partnership.id, {
+        kind: "post",
+        postId: post.id,
+      });
+      if (address) addresses.set(post.id, address);
+    }
+    return addresses;
   }
 
   /** Sends every digest due at `now`; returns how many this call sent. */
@@ -111,11 +132,17 @@ export class DigestScheduler {
           subscription.language ?? "en",
         );
         if (DigestService.isEmpty(digest)) continue;
+        const addresses = await this.replyAddresses(subscription.user_id, digest);
+        const rendered =
+          addresses.size === 0 ? digest : renderDigest(digest, digest.language, addresses);
+        // One post: answering the digest itself answers it.
+        const only = addresses.size === 1 ? [...addresses.values()][0] : undefined;
         await this.mailer.send({
           to: { name: subscription.name, address: subscription.email },
-          subject: digest.subject,
-          text: digest.text,
-          html: digest.html,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          ...(only ? { replyTo: only } : {}),
         });
         sent++;
       } catch (error) {

@@ -15,6 +15,7 @@ interface Words {
   target: string;
   baseline: string;
   unassigned: string;
+  replyByMail: string;
 }
 
 const WORDS: Record<Language, Words> = {
@@ -33,6 +34,7 @@ const WORDS: Record<Language, Words> = {
     target: "target",
     baseline: "no earlier value",
     unassigned: "unassigned",
+    replyByMail: "reply by e-mail",
   },
   fr: {
     title: (c) =>
@@ -49,6 +51,7 @@ const WORDS: Record<Language, Words> = {
     target: "cible",
     baseline: "pas de valeur antérieure",
     unassigned: "non assignée",
+    replyByMail: "répondre par e-mail",
   },
 };
 
@@ -56,19 +59,33 @@ const WORDS: Record<Language, Words> = {
 export interface DigestSection {
   heading: string;
   lines: string[];
+  /** Beside a post's line, the address that answers it by e-mail (same index as `lines`). */
+  replyAddresses?: (string | undefined)[];
 }
+
+/** Reply addresses of the digest's posts for its reader, by post id (reply by e-mail). */
+export type DigestReplyAddresses = ReadonlyMap<string, string>;
 
 const day = (iso: string) => iso.slice(0, 10);
 
 /** The sections of a digest, in the order the e-mail shows them. */
-export function digestSections(content: DigestContent, language: Language): DigestSection[] {
+export function digestSections(
+  content: DigestContent,
+  language: Language,
+  replyAddresses: DigestReplyAddresses = new Map(),
+): DigestSection[] {
   const w = WORDS[language];
+  const posts = (heading: string, list: DigestContent["wins"]): DigestSection => ({
+    heading,
+    lines: list.map(post),
+    replyAddresses: list.map((p) => replyAddresses.get(p.id)),
+  });
   const post = (p: DigestContent["wins"][number]) =>
     `${p.title} (${p.organizationName}, ${p.authorName}, ${day(p.createdAt)})`;
   const health = content.openHealthChecks ?? [];
   return [
-    { heading: w.wins, lines: content.wins.map(post) },
-    { heading: w.difficulties, lines: content.difficulties.map(post) },
+    posts(w.wins, content.wins),
+    posts(w.difficulties, content.difficulties),
     {
       heading: w.decisionsWaiting(content.organization.name),
       lines: content.decisionsWaiting.map((d) => `${d.title} (${d.governanceLevel})`),
@@ -106,11 +123,16 @@ export function digestSections(content: DigestContent, language: Language): Dige
 export function renderDigest(
   content: DigestContent,
   language: Language,
+  replyAddresses?: DigestReplyAddresses,
 ): { subject: string; text: string; html: string } {
   const w = WORDS[language];
   const title = w.title(content);
   const range = `${day(content.period.from)} – ${day(content.period.to)}`;
-  const sections = digestSections(content, language);
+  const sections = digestSections(content, language, replyAddresses);
+  const textLine = (s: DigestSection, line: string, index: number) => {
+    const address = s.replyAddresses?.[index];
+    return address ? `- ${line}\n  ${w.replyByMail}: ${address}` : `- ${line}`;
+  };
   const text = [
     `${content.partnership.name} · ${title}`,
     range,
@@ -118,19 +140,28 @@ export function renderDigest(
       [
         "",
         `${s.heading} (${s.lines.length})`,
-        ...(s.lines.length === 0 ? [`- ${w.nothing}`] : s.lines.map((l) => `- ${l}`)),
+        ...(s.lines.length === 0
+          ? [`- ${w.nothing}`]
+          : s.lines.map((l, index) => textLine(s, l, index))),
       ].join("\n"),
     ),
   ].join("\n");
-  const list = (lines: string[]) =>
-    lines.length === 0
+  const htmlLine = (s: DigestSection, line: string, index: number) => {
+    const address = s.replyAddresses?.[index];
+    const reply = address
+      ? ` · <a href="mailto:${escapeHtml(address)}">${escapeHtml(w.replyByMail)}</a>`
+      : "";
+    return `<li>${escapeHtml(line)}${reply}</li>`;
+  };
+  const list = (s: DigestSection) =>
+    s.lines.length === 0
       ? `<p><em>${escapeHtml(w.nothing)}</em></p>`
-      : `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`;
+      : `<ul>${s.lines.map((l, index) => htmlLine(s, l, index)).join("")}</ul>`;
   const html =
     `<!doctype html><html><body><h1>${escapeHtml(`${content.partnership.name} · ${title}`)}</h1>` +
     `<p>${escapeHtml(range)}</p>` +
     sections
-      .map((s) => `<h2>${escapeHtml(`${s.heading} (${s.lines.length})`)}</h2>${list(s.lines)}`)
+      .map((s) => `<h2>${escapeHtml(`${s.heading} (${s.lines.length})`)}</h2>${list(s)}`)
       .join("") +
     `</body></html>`;
   return { subject: `[${content.partnership.name}] ${title}`, text: `${text}\n`, html };

@@ -6,16 +6,14 @@ import {
   type NotificationItem,
   type NotificationView,
 } from "@entente/protocol";
-import { canWrite } from "@entente/domain";
 import type { Kysely } from "kysely";
-import type { AccessService } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { NotificationListener } from "../feed/notification-service.js";
 import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
 import type { Logger } from "../observability/logger.js";
 import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
-import type { ReplyAddresses, ReplyTarget } from "./reply-addresses.js";
+import { replyAddressFor, type ReplyAddressing, type ReplyTarget } from "./reply-addresses.js";
 
 /** How actions' and issues' statuses read in each language (as the web app shows them). */
 const STATUS_WORDS: Record<
@@ -199,7 +197,7 @@ export class NotificationMailer implements NotificationListener {
     private readonly origin: string,
     private readonly logger: Logger,
     /** With reply by e-mail on: who may answer gets a reply address bound to them and the thread. */
-    private readonly replies?: { addresses: ReplyAddresses; access: AccessService } | undefined,
+    private readonly replies?: ReplyAddressing | undefined,
   ) {}
 
   created(
@@ -224,9 +222,7 @@ export class NotificationMailer implements NotificationListener {
   ): Promise<string | undefined> {
     const target = replyTargetOf(notification);
     if (!this.replies || !target) return undefined;
-    const seat = await this.replies.access.seat(userId, partnershipId);
-    if (!seat || !canWrite(seat.permission)) return undefined;
-    return this.replies.addresses.addressFor(userId, partnershipId, target);
+    return replyAddressFor(this.replies, userId, partnershipId, target);
   }
 
   private async send(

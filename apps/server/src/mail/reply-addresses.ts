@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { canWrite } from "@entente/domain";
 import type { Kysely } from "kysely";
+import type { AccessService } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 
 /** What an e-mail reply answers: a post (its replies) or a comment thread. */
@@ -116,4 +118,26 @@ export class ReplyAddresses {
       .digest();
     return encodeBase32LowerCaseNoPadding(digest.subarray(0, MAC_BYTES));
   }
+}
+
+/** What e-mails need to give their readers reply addresses: the addresses and who may answer. */
+export interface ReplyAddressing {
+  addresses: ReplyAddresses;
+  access: AccessService;
+}
+
+/**
+ * The reply address of `userId` for `target` when they may answer there (an editor or admin
+ * of the partnership, as the reply and comment routes require); none for viewers, who could
+ * only be refused.
+ */
+export async function replyAddressFor(
+  replies: ReplyAddressing,
+  userId: string,
+  partnershipId: string,
+  target: ReplyTarget,
+): Promise<string | undefined> {
+  const seat = await replies.access.seat(userId, partnershipId);
+  if (!seat || !canWrite(seat.permission)) return undefined;
+  return replies.addresses.addressFor(userId, partnershipId, target);
 }
