@@ -32,4 +32,26 @@ describe("loadEnv", () => {
       /PORT[\s\S]*DATABASE_URL[\s\S]*PUBLIC_ORIGIN|PORT[\s\S]*PUBLIC_ORIGIN[\s\S]*DATABASE_URL/,
     );
   });
+
+  it("takes reply by e-mail only whole: domain and secret together, the listener with both", () => {
+    const secret = "s".repeat(32);
+    const env = loadEnv({
+      INBOUND_DOMAIN: "reply.example.org",
+      REPLY_TOKEN_SECRET: secret,
+      INBOUND_SMTP_PORT: "2525",
+    });
+    expect(env).toMatchObject({
+      INBOUND_DOMAIN: "reply.example.org",
+      INBOUND_SMTP_PORT: 2525,
+      INBOUND_SMTP_HOST: "127.0.0.1",
+      INBOUND_MAX_BYTES: 1024 * 1024,
+      REPLY_TOKEN_DAYS: 30,
+    });
+    expect(loadEnv({}).INBOUND_SMTP_PORT).toBeUndefined();
+    expect(() => loadEnv({ INBOUND_DOMAIN: "reply.example.org" })).toThrow(/REPLY_TOKEN_SECRET/);
+    expect(() => loadEnv({ INBOUND_SMTP_PORT: "2525" })).toThrow(/INBOUND_SMTP_PORT/);
+    expect(() =>
+      loadEnv({ INBOUND_DOMAIN: "reply.example.org", REPLY_TOKEN_SECRET: "short" }),
+    ).toThrow(/REPLY_TOKEN_SECRET/);
+  });
 });

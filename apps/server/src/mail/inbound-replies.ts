@@ -78,7 +78,10 @@ export class InboundReplies {
 
   /** At the end of DATA: checks the message and posts its text as the user's reply. */
   async deliver(recipient: AcceptedRecipient, message: InboundMessage): Promise<void> {
-    if (message.from.length === 0 || !message.from.every((a) => sameAddress(a, recipient.user.email))) {
+    if (
+      message.from.length === 0 ||
+      !message.from.every((a) => sameAddress(a, recipient.user.email))
+    ) {
       throw new InboundRefusal(
         550,
         "The From: address is not the one this reply address was sent to",

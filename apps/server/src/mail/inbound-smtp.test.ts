@@ -121,7 +121,12 @@ describe("reply by e-mail", () => {
     expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
 
     // Sam answers on the web; Nora, the post's author, gets an e-mail she can answer.
-    await live.api("POST", `/api/posts/${postId}/replies`, { body: doc("Bravo") }, cast.south.cookie);
+    await live.api(
+      "POST",
+      `/api/posts/${postId}/replies`,
+      { body: doc("Bravo") },
+      cast.south.cookie,
+    );
     const nora = await emailOf(cast.north);
     const { address, text } = await nextReplyTo(1, nora);
     expect(address).toMatch(new RegExp(`^reply\\+[a-z0-9-]+@${DOMAIN.replace(/\./g, "\\.")}$`));
@@ -155,7 +160,12 @@ describe("reply by e-mail", () => {
   });
 
   it("posts an answer to a comment thread's e-mail in that thread, cutting the French quote header", async () => {
-    await live.api("PUT", "/api/me/notification-preferences", { language: "fr" }, cast.south.cookie);
+    await live.api(
+      "PUT",
+      "/api/me/notification-preferences",
+      { language: "fr" },
+      cast.south.cookie,
+    );
     const opened = await live.api(
       "POST",
       `/api/partnerships/${cast.partnershipId}/comment-threads`,
@@ -185,7 +195,12 @@ describe("reply by e-mail", () => {
         "Nora North a répondu à votre fil de commentaires",
       ].join("\n"),
     });
-    const view = await live.api("GET", `/api/comment-threads/${threadId}`, undefined, cast.south.cookie);
+    const view = await live.api(
+      "GET",
+      `/api/comment-threads/${threadId}`,
+      undefined,
+      cast.south.cookie,
+    );
     expect(view.body.thread.comments.at(-1)).toMatchObject({
       author: { id: cast.south.id, organizationId: cast.southOrg },
       body: doc("Parfait, merci."),
@@ -237,7 +252,10 @@ describe("reply by e-mail", () => {
     });
 
     it("refuses another sender, by envelope or by From header", async () => {
-      await refused({ envelopeFrom: sam, to: address, text: "Not mine" }, /belongs to someone else/);
+      await refused(
+        { envelopeFrom: sam, to: address, text: "Not mine" },
+        /belongs to someone else/,
+      );
       await refused(
         { envelopeFrom: nora, from: sam, to: address, text: "Not mine" },
         /From: address/,

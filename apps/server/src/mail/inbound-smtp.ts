@@ -62,6 +62,8 @@ export class InboundSmtpServer {
       authOptional: true,
       disabledCommands: ["AUTH", "STARTTLS"],
       logger: false,
+      // On shutdown, a sender still connected is cut after this long (it retries later).
+      closeTimeout: 2000,
       onMailFrom(_address, session, callback) {
         // A new transaction on the same connection starts clean.
         holder.listener!.states.delete(session);

@@ -6,7 +6,8 @@ import EmailReplyParser from "email-reply-parser";
  * clients wrap over two lines when the name and address are long:
  * "On Mon, 7 Dec 2026 at 10:00, Nora <nora@…> wrote:" / "Le lun. 7 déc. 2026 à 10:00, Nora <…> a écrit :".
  */
-const QUOTE_HEADER = /^(?:On\s[^\n]*(?:\n[^\n]*)?\swrote|Le\s[^\n]*(?:\n[^\n]*)?\sa\s+écrit)\s*:\s*$/m;
+const QUOTE_HEADER =
+  /^(?:On\s[^\n]*(?:\n[^\n]*)?\swrote|Le\s[^\n]*(?:\n[^\n]*)?\sa\s+écrit)\s*:\s*$/m;
 
 /**
  * What someone wrote in an e-mail reply, without the history it quotes nor the signature:
