@@ -298,6 +298,25 @@ describe("reply by e-mail", () => {
       );
     });
 
+    it("refuses an answer to a post deleted since", async () => {
+      const gone = await live.api(
+        "POST",
+        `/api/partnerships/${cast.partnershipId}/posts`,
+        { title: "Draft", body: doc("To be deleted"), tag: "information" },
+        cast.north.cookie,
+      );
+      const goneId = gone.body.post.id as string;
+      const goneAddress = await addresses().addressFor(cast.north.id, cast.partnershipId, {
+        kind: "post",
+        postId: goneId,
+      });
+      await live.api("DELETE", `/api/posts/${goneId}`, undefined, cast.north.cookie);
+      await refused(
+        { envelopeFrom: nora, to: goneAddress, text: "Answer" },
+        /cannot reply there any more: The post was deleted/,
+      );
+    });
+
     it("refuses a message over the size limit", async () => {
       await refused(
         { envelopeFrom: nora, to: address, text: "x".repeat(MAX_BYTES + 1) },
