@@ -37,6 +37,8 @@ export interface InboundMessage {
   from: readonly string[];
   /** The text/plain part; undefined when the message has none. */
   text: string | undefined;
+  /** Sent by a program, not typed (RFC 3834 `Auto-Submitted`, out-of-office and the like). */
+  automatic: boolean;
 }
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -85,6 +87,12 @@ export class InboundReplies {
       throw new InboundRefusal(
         550,
         "The From: address is not the one this reply address was sent to",
+      );
+    }
+    if (message.automatic) {
+      throw new InboundRefusal(
+        550,
+        "Automatic replies (out of office and the like) are not posted",
       );
     }
     if (message.text === undefined || message.text.trim() === "") {

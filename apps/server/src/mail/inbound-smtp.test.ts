@@ -1,3 +1,4 @@
+import net from "node:net";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +24,7 @@ interface Outgoing {
   to: string;
   text?: string;
   html?: string;
+  headers?: Record<string, string>;
 }
 
 describe("reply by e-mail", () => {
@@ -56,6 +58,7 @@ describe("reply by e-mail", () => {
         subject: "Re: the thread",
         ...(mail.text === undefined ? {} : { text: mail.text }),
         ...(mail.html === undefined ? {} : { html: mail.html }),
+        ...(mail.headers === undefined ? {} : { headers: mail.headers }),
       })
       .finally(() => transport.close());
   };
@@ -194,6 +197,7 @@ describe("reply by e-mail", () => {
         "Le lun. 7 déc. 2026 à 10:00, Entente <entente@entente.test> a écrit :",
         "Nora North a répondu à votre fil de commentaires",
       ].join("\n"),
+      html: "<p>Parfait, merci.</p><blockquote>Nora North a répondu…</blockquote>",
     });
     const view = await live.api(
       "GET",
@@ -317,6 +321,18 @@ describe("reply by e-mail", () => {
       );
     });
 
+    it("refuses an automatic reply (out of office)", async () => {
+      await refused(
+        {
+          envelopeFrom: nora,
+          to: address,
+          text: "I am out of the office until Monday.",
+          headers: { "Auto-Submitted": "auto-replied" },
+        },
+        /Automatic replies/,
+      );
+    });
+
     it("refuses a message over the size limit", async () => {
       await refused(
         { envelopeFrom: nora, to: address, text: "x".repeat(MAX_BYTES + 1) },
@@ -336,5 +352,30 @@ describe("reply by e-mail", () => {
         /empty/,
       );
     });
+  });
+});
+
+describe("the reply listener on shutdown", () => {
+  it("stops listening, even with a sender still connected", async () => {
+    const live = await LiveServer.start({
+      replyByMail: {
+        domain: DOMAIN,
+        secret: SECRET,
+        validForMs: DAY,
+        listen: { host: "127.0.0.1", port: 0, maxBytes: MAX_BYTES },
+      },
+    });
+    const port = live.server.inboundSmtp!.port;
+    const connect = () =>
+      new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.once("data", () => resolve(socket));
+        socket.once("error", reject);
+      });
+    const idle = await connect();
+    const ended = new Promise<void>((resolve) => idle.once("close", () => resolve()));
+    await live.close();
+    await ended;
+    await expect(connect()).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 });

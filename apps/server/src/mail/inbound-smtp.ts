@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Logger } from "../observability/logger.js";
 import { InboundRefusal, type AcceptedRecipient, type InboundReplies } from "./inbound-replies.js";
@@ -94,7 +94,11 @@ export class InboundSmtpServer {
             if (!recipient) throw new InboundRefusal(554, "No valid reply address");
             const parsed = await simpleParser(raw, { skipHtmlToText: true });
             const from = parsed.from?.value.map((a) => a.address ?? "") ?? [];
-            await replies.deliver(recipient, { from, text: parsed.text });
+            await replies.deliver(recipient, {
+              from,
+              text: parsed.text,
+              automatic: isAutomatic(parsed.headers),
+            });
           })
           .then(
             () => callback(),
@@ -131,4 +135,21 @@ function readWhole(stream: SMTPServerDataStream, maxBytes: number): Promise<Buff
       resolve(stream.sizeExceeded || size > maxBytes ? null : Buffer.concat(chunks)),
     );
   });
+}
+
+/**
+ * Whether a program sent the message: RFC 3834's `Auto-Submitted` (anything but `no`), or the
+ * older `Precedence: auto_reply | bulk | junk` and `X-Autoreply` that some still send.
+ */
+function isAutomatic(headers: ParsedMail["headers"]): boolean {
+  const value = (name: string) => {
+    const raw = headers.get(name);
+    return typeof raw === "string" ? raw.trim().toLowerCase() : raw === undefined ? "" : "yes";
+  };
+  const submitted = value("auto-submitted");
+  return (
+    (submitted !== "" && submitted !== "no") ||
+    ["auto_reply", "bulk", "junk"].includes(value("precedence")) ||
+    value("x-autoreply") !== ""
+  );
 }
