@@ -217,6 +217,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           logger.child({ component: "inbound-mail" }),
         )
       : null;
+  if (inboundSmtp) {
+    logger.info(
+      { host: config.replyByMail?.listen?.host, port: inboundSmtp.port },
+      "taking replies by e-mail (SMTP)",
+    );
+  }
 
   const http = createAdaptorServer({ fetch: app.fetch }) as Server;
   http.on("upgrade", sync.handleUpgrade);
