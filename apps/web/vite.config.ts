@@ -1,6 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress.ts";
+import { routePreloads } from "./build/route-preloads.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 // The API server during `vite dev` (apps/server's default port).
@@ -8,7 +10,7 @@ const apiTarget = "http://127.0.0.1:3000";
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), routePreloads(), precompress()],
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },

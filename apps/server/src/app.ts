@@ -1,6 +1,7 @@
 import { ErrorCode } from "@entente/protocol";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
@@ -105,6 +106,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     }
     return next();
   });
+  // JSON answers over 1 KB go gzip (or deflate) when the client takes it; event streams do not.
+  app.use("/api/*", compress());
   app.use("/api/*", jsonBodiesOnly());
   app.use("/api/*", sessionMiddleware(services.sessions, secure));
   app.use("/api/*", async (c, next) => {

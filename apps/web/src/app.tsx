@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { I18nProvider } from "./i18n";
 import { matchPath, RouterProvider, useRouter } from "./lib/router";
 import { safeRedirectTarget } from "./features/auth/state/redirect-target";
@@ -6,11 +6,30 @@ import { LoginPage } from "./features/auth/components/login-page";
 import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/require-session";
 import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
-import { AcceptInvitationPage } from "./features/partnerships/components/accept-invitation-page";
-import { HomePage } from "./features/partnerships/components/home-page";
-import { PartnershipPage } from "./features/partnerships/components/partnership-page";
-import { NotificationSettingsPage } from "./features/preferences/components/notification-settings-page";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
+
+// Pages behind a session are chunks of their own: the sign-in page loads none of them. The
+// server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
+const AcceptInvitationPage = lazy(() =>
+  import("./features/partnerships/components/accept-invitation-page").then((module) => ({
+    default: module.AcceptInvitationPage,
+  })),
+);
+const HomePage = lazy(() =>
+  import("./features/partnerships/components/home-page").then((module) => ({
+    default: module.HomePage,
+  })),
+);
+const PartnershipPage = lazy(() =>
+  import("./features/partnerships/components/partnership-page").then((module) => ({
+    default: module.PartnershipPage,
+  })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import("./features/preferences/components/notification-settings-page").then((module) => ({
+    default: module.NotificationSettingsPage,
+  })),
+);
 
 function Routes() {
   const { location } = useRouter();
@@ -78,7 +97,9 @@ export function App() {
       <I18nProvider>
         <RouterProvider>
           <SessionProvider>
-            <Routes />
+            <Suspense fallback={null}>
+              <Routes />
+            </Suspense>
           </SessionProvider>
         </RouterProvider>
       </I18nProvider>

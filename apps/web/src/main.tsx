@@ -1,7 +1,10 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { initialLanguage } from "./i18n/i18n-provider";
+import { loadCatalogue } from "./i18n/translate";
 import "./styles.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
-createRoot(container).render(<App />);
+// Only the shown language's messages are loaded (the page the server sent hints them).
+void loadCatalogue(initialLanguage()).then(() => createRoot(container).render(<App />));

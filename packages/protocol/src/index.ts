@@ -199,3 +199,4 @@ export {
   POST_TAGS,
   REACTION_NAMES,
 } from "./vocabulary.js";
+export { LANGUAGE_COOKIE, ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "./web-shell.js";

@@ -1,6 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import {
+  LANGUAGE_COOKIE,
+  ROUTE_PRELOADS_FILE,
+  type RoutePreloadsManifest,
+} from "@entente/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { ApiHarness } from "../test/api-harness.js";
@@ -52,5 +58,115 @@ describe("the served web app", () => {
     const app = createApp(harness.services, { webDist });
     fs.writeFileSync(path.join(webDist, "index.html"), "<!doctype html><title>Rebuilt</title>");
     expect(await (await app.request("/p/abc")).text()).toContain("Rebuilt");
+  });
+});
+
+describe("what the served web app costs a browser", () => {
+  let harness: ApiHarness;
+  let webDist: string;
+
+  beforeEach(async () => {
+    harness = await ApiHarness.create();
+    webDist = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-"));
+    fs.mkdirSync(path.join(webDist, "assets"));
+    fs.writeFileSync(
+      path.join(webDist, "index.html"),
+      "<!doctype html><head><title>Entente</title></head><body>" + "x".repeat(2000) + "</body>",
+    );
+    const script = `console.log(${JSON.stringify("entente ".repeat(500))})`;
+    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js"), script);
+    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js.br"), brotliCompressSync(script));
+    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js.gz"), gzipSync(script));
+    const manifest: RoutePreloadsManifest = {
+      routes: [
+        {
+          pattern: "/p/:partnershipId",
+          scripts: ["/assets/charter-1.js"],
+          styles: ["/assets/charter-1.css"],
+          fetches: ["/api/me", "/api/partnerships/:partnershipId"],
+        },
+      ],
+      catalogues: { en: ["/assets/en-1.js"], fr: ["/assets/fr-1.js"] },
+    };
+    fs.writeFileSync(path.join(webDist, ROUTE_PRELOADS_FILE), JSON.stringify(manifest));
+  });
+
+  afterEach(async () => {
+    await harness.close();
+    fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it("sends the build's Brotli or gzip copy of an asset, as the browser accepts", async () => {
+    const app = createApp(harness.services, { webDist });
+    const brotli = await app.request("/assets/app-1234.js", {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(brotli.headers.get("content-encoding")).toBe("br");
+    expect(brotli.headers.get("vary")).toContain("Accept-Encoding");
+    expect(brotli.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toContain(
+      "entente",
+    );
+    const gzip = await app.request("/assets/app-1234.js", {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    const plain = await app.request("/assets/app-1234.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toContain("entente");
+  });
+
+  it("compresses the page and JSON answers, never an event stream, and keeps the page uncached", async () => {
+    const app = createApp(harness.services, { webDist });
+    const page = await app.request("/login", { headers: { "accept-encoding": "gzip" } });
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString()).toContain("Entente");
+
+    const ada = await harness.signup("Ada");
+    const cookie = ada.cookie;
+    const organizationId = await harness.createOrganization(ada, "Northwind");
+    for (let i = 0; i < 12; i++) {
+      await harness.createPartnership(ada, organizationId, `Partnership number ${i}`);
+    }
+    const me = await app.request("/api/me", { headers: { cookie, "accept-encoding": "gzip" } });
+    expect(me.headers.get("content-encoding")).toBe("gzip");
+    const body = JSON.parse(gunzipSync(Buffer.from(await me.arrayBuffer())).toString());
+    expect(body.partnerships).toHaveLength(12);
+    const events = await app.request("/api/notifications/events", {
+      headers: { cookie, "accept-encoding": "gzip" },
+    });
+    expect(events.headers.get("content-type")).toContain("text/event-stream");
+    expect(events.headers.get("content-encoding")).toBeNull();
+    await events.body?.cancel();
+  });
+
+  it("names the route's chunks, stylesheets, first reads and the page's language in preload hints", async () => {
+    const app = createApp(harness.services, { webDist });
+    const charter = await (
+      await app.request("/p/abc123", { headers: { "accept-language": "fr-CA,fr;q=0.9" } })
+    ).text();
+    expect(charter).toContain('<link rel="modulepreload" crossorigin href="/assets/fr-1.js">');
+    expect(charter).not.toContain("/assets/en-1.js");
+    expect(charter).toContain('<link rel="modulepreload" crossorigin href="/assets/charter-1.js">');
+    expect(charter).toContain('<link rel="stylesheet" crossorigin href="/assets/charter-1.css">');
+    expect(charter).toContain('<link rel="preload" as="fetch" crossorigin href="/api/me">');
+    expect(charter).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/api/partnerships/abc123">',
+    );
+    expect(charter.indexOf("charter-1.js")).toBeLessThan(charter.indexOf("</head>"));
+
+    // The language the user chose in the app wins over the browser's.
+    const chosen = await (
+      await app.request("/login", {
+        headers: { "accept-language": "fr", cookie: `${LANGUAGE_COOKIE}=en` },
+      })
+    ).text();
+    expect(chosen).toContain("/assets/en-1.js");
+    expect(chosen).not.toContain("charter-1.js");
+
+    // A path segment that is no id is never written into a hint.
+    const odd = await (await app.request('/p/a"b')).text();
+    expect(odd).not.toContain("/api/partnerships/a");
   });
 });

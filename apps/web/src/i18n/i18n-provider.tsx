@@ -12,11 +12,15 @@ import {
   createTranslate,
   isLanguage,
   languageFromNavigator,
+  loadCatalogue,
+  loadedCatalogue,
+  type Catalogue,
   type Language,
   type Translate,
 } from "./translate";
 
 const STORAGE_KEY = "entente.language";
+const LANGUAGE_COOKIE = "entente-language";
 
 interface I18nValue {
   language: Language;
@@ -42,19 +46,40 @@ function readStoredLanguage(): Language | null {
   }
 }
 
-function initialLanguage(): Language {
+export function initialLanguage(): Language {
   return readStoredLanguage() ?? languageFromNavigator(navigator.languages ?? [navigator.language]);
 }
 
+/**
+ * Mirrors the language into a cookie, so that the server can hint the right catalogue to the
+ * browser in the page it serves (see `web-assets.ts`); localStorage stays the source of truth.
+ */
+function rememberLanguageForServer(language: Language): void {
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** Renders once the catalogue of the initial language is loaded (`main.tsx` waits for it). */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [{ language, catalogue }, setCurrent] = useState<{
+    language: Language;
+    catalogue: Catalogue;
+  }>(() => {
+    const language = initialLanguage();
+    const catalogue = loadedCatalogue(language);
+    if (!catalogue) throw new Error(`The ${language} catalogue must be loaded before rendering`);
+    return { language, catalogue };
+  });
 
   useEffect(() => {
     document.documentElement.lang = language;
+    rememberLanguageForServer(language);
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
+    // The previous language stays on screen until the next one's messages arrive.
+    void loadCatalogue(next).then((nextCatalogue) =>
+      setCurrent({ language: next, catalogue: nextCatalogue }),
+    );
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -69,7 +94,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       language,
       setLanguage,
-      t: createTranslate(language),
+      t: createTranslate(catalogue),
       formatDate: (iso) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
@@ -80,7 +105,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatNumber: (value) => numberFormat.format(value),
     };
-  }, [language, setLanguage]);
+  }, [language, catalogue, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

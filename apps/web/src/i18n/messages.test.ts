@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./messages/en";
 import { fr } from "./messages/fr";
-import { createTranslate, languageFromNavigator } from "./translate";
+import {
+  createTranslate,
+  languageFromNavigator,
+  loadCatalogue,
+  loadedCatalogue,
+} from "./translate";
 
 const placeholders = (message: string) =>
   [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -28,8 +33,16 @@ describe("message catalogues", () => {
 
 describe("translate", () => {
   it("fills placeholders", () => {
-    expect(createTranslate("en")("home.createdOn", { date: "1 May" })).toBe("Created on 1 May");
-    expect(createTranslate("fr")("charter.title")).toBe("Charte");
+    expect(createTranslate(en)("home.createdOn", { date: "1 May" })).toBe("Created on 1 May");
+    expect(createTranslate(fr)("charter.title")).toBe("Charte");
+  });
+
+  it("loads each language's catalogue once, on demand", async () => {
+    expect(loadedCatalogue("fr")).toBeUndefined();
+    const first = loadCatalogue("fr");
+    expect(loadCatalogue("fr")).toBe(first);
+    expect(await first).toBe(fr);
+    expect(loadedCatalogue("fr")).toBe(fr);
   });
 
   it("picks French for fr-* browsers only", () => {

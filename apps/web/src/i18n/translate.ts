@@ -1,10 +1,37 @@
-import { en, type MessageKey } from "./messages/en";
-import { fr } from "./messages/fr";
+import type { en, MessageKey } from "./messages/en";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const catalogues: Record<Language, Record<MessageKey, string>> = { en, fr };
+export type Catalogue = Record<MessageKey, string>;
+
+/**
+ * Each language's messages are a chunk of their own: a page loads only the catalogue it shows
+ * (the other one comes when the user switches).
+ */
+const loaders: Record<Language, () => Promise<Catalogue>> = {
+  en: () => import("./messages/en").then((module) => module.en),
+  fr: () => import("./messages/fr").then((module) => module.fr),
+};
+const loading = new Map<Language, Promise<Catalogue>>();
+const loaded = new Map<Language, Catalogue>();
+
+export function loadCatalogue(language: Language): Promise<Catalogue> {
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = loaders[language]().then((catalogue) => {
+      loaded.set(language, catalogue);
+      return catalogue;
+    });
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** The catalogue of `language` once {@link loadCatalogue} resolved; `undefined` before. */
+export function loadedCatalogue(language: Language): Catalogue | undefined {
+  return loaded.get(language);
+}
 
 /** The `{placeholder}` names of a message, taken from the English literal type. */
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
@@ -19,8 +46,7 @@ export type Translate = <K extends MessageKey>(
   ...values: [Placeholders<(typeof en)[K]>] extends [never] ? [] : [Values<K>]
 ) => string;
 
-export function createTranslate(language: Language): Translate {
-  const catalogue = catalogues[language];
+export function createTranslate(catalogue: Catalogue): Translate {
   return (key: MessageKey, values?: Record<string, string | number>) => {
     const template = catalogue[key];
     if (!values) return template;

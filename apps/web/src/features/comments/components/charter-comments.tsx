@@ -19,7 +19,7 @@ import {
 import { useComments } from "../state/comments-context";
 import { threadsAbout, type CommentSubject } from "../state/comments-state";
 import { threadSection } from "../state/thread-link";
-import { CommentComposer } from "./comment-composer";
+import { LazyCommentComposer } from "./lazy-comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
 import { ResolvedThreads } from "./resolved-threads";
@@ -192,7 +192,7 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
       {draft ? (
         <div className="comments-panel__draft" data-testid="new-comment-thread">
           <blockquote className="comment-thread__quote">{draft.quote}</blockquote>
-          <CommentComposer
+          <LazyCommentComposer
             label={t("comments.newThread.label")}
             submitLabel={t("comments.newThread.submit")}
             testId="new-comment-body"

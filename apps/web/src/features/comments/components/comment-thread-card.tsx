@@ -7,7 +7,7 @@ import { FeedTime } from "../../feed/components/feed-time";
 import { RichTextView } from "../../feed/components/rich-text-view";
 import { useActionError } from "../../feed/hooks/use-action-error";
 import { useComments } from "../state/comments-context";
-import { CommentComposer } from "./comment-composer";
+import { LazyCommentComposer } from "./lazy-comment-composer";
 
 /** How long a focused thread is kept in view while the page around it settles. */
 const FOLLOW_WHILE_SETTLING_MS = 3000;
@@ -120,7 +120,7 @@ export function CommentThreadCard({
       {canComment ? (
         <div className="comment-thread__footer">
           {replying ? (
-            <CommentComposer
+            <LazyCommentComposer
               label={t("comments.reply.label")}
               submitLabel={t("comments.reply.submit")}
               testId="comment-reply-body"

@@ -5,7 +5,7 @@ import { FeedError } from "../../feed/components/feed-bits";
 import { useActionError } from "../../feed/hooks/use-action-error";
 import { useComments } from "../state/comments-context";
 import { threadsAbout } from "../state/comments-state";
-import { CommentComposer } from "./comment-composer";
+import { LazyCommentComposer } from "./lazy-comment-composer";
 import { CommentThreadCard } from "./comment-thread-card";
 import { CommentsLive } from "./comments-live";
 import { EntryHistory } from "../../records/components/entry-history";
@@ -87,7 +87,7 @@ export default function ItemCommentsDialog({
       <FeedError error={loadError} />
       {open.length === 0 ? (
         canComment ? (
-          <CommentComposer
+          <LazyCommentComposer
             label={t("comments.item.start")}
             submitLabel={t("comments.newThread.submit")}
             testId="new-comment-body"

@@ -1,6 +1,6 @@
 import type { NotificationView } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
-import { createTranslate } from "../../../i18n/translate";
+import { createTranslate, loadCatalogue } from "../../../i18n/translate";
 import { describeNotification } from "./notification-text";
 
 const base = {
@@ -23,8 +23,8 @@ const overdue: NotificationView = {
 const day = (value: string) => `[${value}]`;
 
 describe("action and issue notifications", () => {
-  it("say who set which status, or which due date passed, in English", () => {
-    const t = createTranslate("en");
+  it("say who set which status, or which due date passed, in English", async () => {
+    const t = createTranslate(await loadCatalogue("en"));
     expect(describeNotification(statusChanged, t, day)).toBe(
       "Lucas Bernard set your action “Book the venue” to Blocked",
     );
@@ -40,8 +40,8 @@ describe("action and issue notifications", () => {
     ).toBe("Your action “Book the venue” is overdue (due [2026-01-05])");
   });
 
-  it("say it in French", () => {
-    const t = createTranslate("fr");
+  it("say it in French", async () => {
+    const t = createTranslate(await loadCatalogue("fr"));
     expect(describeNotification(statusChanged, t, day)).toBe(
       "Lucas Bernard a passé votre action « Book the venue » au statut « Bloquée »",
     );

@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import path from "node:path";
+import {
+  LANGUAGE_COOKIE,
+  ROUTE_PRELOADS_FILE,
+  type RoutePreloadsManifest,
+} from "@entente/protocol";
+import { z } from "zod";
+
+const manifestSchema: z.ZodType<RoutePreloadsManifest> = z.object({
+  routes: z.array(
+    z.object({
+      pattern: z.string(),
+      scripts: z.array(z.string()),
+      styles: z.array(z.string()),
+      fetches: z.array(z.string()),
+    }),
+  ),
+  catalogues: z.record(z.string(), z.array(z.string())),
+});
+
+const NO_PRELOADS: RoutePreloadsManifest = { routes: [], catalogues: {} };
+
+/**
+ * The build's list of what each page loads first; none when the file is missing or not
+ * what the build writes (the page then still works, discovering its chunks one by one).
+ */
+export async function readRoutePreloads(webDist: string): Promise<RoutePreloadsManifest> {
+  try {
+    const text = await fs.promises.readFile(path.join(webDist, ROUTE_PRELOADS_FILE), "utf8");
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : NO_PRELOADS;
+  } catch {
+    return NO_PRELOADS;
+  }
+}
+
+export interface PreloadRequest {
+  cookie?: string | undefined;
+  acceptLanguage?: string | undefined;
+}
+
+/**
+ * `<link>` tags for the page at `requestPath`: the message chunk of the language it will show,
+ * then its route's chunks, stylesheets and first API reads (as `fetch` preloads the app's own
+ * requests pick up). Empty when the path is no route of the list.
+ */
+export function preloadHints(
+  manifest: RoutePreloadsManifest,
+  requestPath: string,
+  request: PreloadRequest,
+): string {
+  const links: string[] = [];
+  for (const script of manifest.catalogues[pageLanguage(request)] ?? []) {
+    links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
+  }
+  for (const route of manifest.routes) {
+    const params = matchPattern(route.pattern, requestPath);
+    if (!params) continue;
+    for (const script of route.scripts) {
+      links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
+    }
+    for (const style of route.styles) {
+      links.push(`<link rel="stylesheet" crossorigin href="${attribute(style)}">`);
+    }
+    for (const fetchPath of route.fetches) {
+      const filled = fillPattern(fetchPath, params);
+      if (filled) {
+        links.push(`<link rel="preload" as="fetch" crossorigin href="${attribute(filled)}">`);
+      }
+    }
+    break;
+  }
+  return links.map((link) => `    ${link}`).join("\n");
+}
+
+/** The web app's own choice (its cookie), else French for `fr*` browsers, else English. */
+export function pageLanguage(request: PreloadRequest): "en" | "fr" {
+  const chosen = request.cookie
+    ?.split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  if (chosen === "en" || chosen === "fr") return chosen;
+  for (const tag of (request.acceptLanguage ?? "").split(",")) {
+    const primary = tag.trim().toLowerCase().split(/[-;]/)[0];
+    if (primary === "fr" || primary === "en") return primary;
+  }
+  return "en";
+}
+
+function matchPattern(pattern: string, pathname: string): Record<string, string> | null {
+  const patternParts = pattern.split("/").filter(Boolean);
+  const pathParts = pathname.split("/").filter(Boolean);
+  if (patternParts.length !== pathParts.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index] ?? "";
+    if (part.startsWith(":")) params[part.slice(1)] = actual;
+    else if (part !== actual) return null;
+  }
+  return params;
+}
+
+/** `/api/partnerships/:partnershipId` with the path's (still encoded) segment; null if missing. */
+function fillPattern(pattern: string, params: Record<string, string>): string | null {
+  let complete = true;
+  const filled = pattern.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined || !/^[\w-]+$/.test(value)) complete = false;
+    return value ?? "";
+  });
+  return complete ? filled : null;
+}
+
+function attribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
