@@ -158,16 +158,16 @@ test("a facilitator and two participants of two organizations run a workshop who
       "data-count",
       "2",
     );
-    await expect(amaraBoard.vote).toContainText("2 member(s) voted.");
+    await expect(amaraBoard.vote).toContainText("2 members voted.");
 
     // The facilitator closes the vote: the ranking puts Sofia's note first, for everyone.
     await amaraBoard.closeVote();
     for (const board of [amaraBoard, benBoard, sofiaBoard]) {
       await expect(board.resultRows()).toHaveCount(2);
       await expect(board.resultRows().first()).toContainText(sofiaNote);
-      await expect(board.resultRows().first()).toContainText("4 dot(s)");
+      await expect(board.resultRows().first()).toContainText("4 dots");
       await expect(board.resultRows().nth(1)).toContainText(benNote);
-      await expect(board.resultRows().nth(1)).toContainText("2 dot(s)");
+      await expect(board.resultRows().nth(1)).toContainText("2 dots");
     }
 
     // The winner becomes an action of the Northwind objective, owned by Northwind.

@@ -8,8 +8,9 @@ import {
   loadedCatalogue,
 } from "./translate";
 
+/** `{name}` placeholders and the arguments of `{name, plural, …}` blocks, once each. */
 const placeholders = (message: string) =>
-  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  [...new Set([...message.matchAll(/\{(\w+)(?=\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 describe("message catalogues", () => {
   it("fr and en have the same keys", () => {
@@ -32,9 +33,35 @@ describe("message catalogues", () => {
 });
 
 describe("translate", () => {
+  it("writes plurals the language's way", () => {
+    const tEn = createTranslate(en, "en");
+    const tFr = createTranslate(fr, "fr");
+    expect(tEn("workshop.vote.count", { count: 1 })).toBe("1 dot");
+    expect(tEn("workshop.vote.count", { count: 4 })).toBe("4 dots");
+    expect(tFr("workshop.vote.count", { count: 0 })).toBe("0 gommette");
+    expect(tFr("endorsement.progress", { count: 1, total: 2 })).toBe(
+      "1 organisation sur 2 a approuvé la version actuelle.",
+    );
+    expect(tFr("endorsement.progress", { count: 2, total: 2 })).toBe(
+      "2 organisations sur 2 ont approuvé la version actuelle.",
+    );
+  });
+
+  it("French uses the typographic apostrophe only", () => {
+    for (const [key, message] of Object.entries(fr)) expect(message, key).not.toContain("'");
+  });
+
+  it("no message writes a plural with (s)", () => {
+    for (const catalogue of [en, fr]) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        expect(message, key).not.toMatch(/\((?:e)?s\)/);
+      }
+    }
+  });
+
   it("fills placeholders", () => {
-    expect(createTranslate(en)("home.createdOn", { date: "1 May" })).toBe("Created on 1 May");
-    expect(createTranslate(fr)("charter.title")).toBe("Charte");
+    expect(createTranslate(en, "en")("home.createdOn", { date: "1 May" })).toBe("Created on 1 May");
+    expect(createTranslate(fr, "fr")("charter.title")).toBe("Charte");
   });
 
   it("loads each language's catalogue once, on demand", async () => {

@@ -1,4 +1,5 @@
 import type { en, MessageKey } from "./messages/en";
+import { formatPlurals } from "./plural";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -33,10 +34,19 @@ export function loadedCatalogue(language: Language): Catalogue | undefined {
   return loaded.get(language);
 }
 
-/** The `{placeholder}` names of a message, taken from the English literal type. */
+/**
+ * The `{placeholder}` names of a message, taken from the English literal type: `{name}`, and
+ * the argument of an ICU plural `{count, plural, one {# note} other {# notes}}` (the cases'
+ * texts, which hold `#` or spaces, are no placeholders).
+ */
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Placeholders<Rest>
+  ? PlaceholderName<Name> | Placeholders<Rest>
   : never;
+type PlaceholderName<Name extends string> = Name extends `${infer Argument},${string}`
+  ? Argument
+  : Name extends `${string}${" " | "#"}${string}`
+    ? never
+    : Name;
 
 type Values<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string | number>;
 
@@ -46,11 +56,11 @@ export type Translate = <K extends MessageKey>(
   ...values: [Placeholders<(typeof en)[K]>] extends [never] ? [] : [Values<K>]
 ) => string;
 
-export function createTranslate(catalogue: Catalogue): Translate {
+export function createTranslate(catalogue: Catalogue, language: Language): Translate {
   return (key: MessageKey, values?: Record<string, string | number>) => {
     const template = catalogue[key];
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    return formatPlurals(template, language, values).replace(/\{(\w+)\}/g, (match, name: string) =>
       name in values ? String(values[name]) : match,
     );
   };

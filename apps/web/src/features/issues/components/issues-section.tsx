@@ -81,7 +81,7 @@ export default function IssuesSection() {
             value={filters.severity}
             onChange={(e) => set({ severity: e.target.value as Severity | "all" })}
             options={[
-              { value: "all", label: t("filter.all") },
+              { value: "all", label: t("filter.allFeminine") },
               ...SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) })),
             ]}
           />

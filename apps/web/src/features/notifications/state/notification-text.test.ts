@@ -24,7 +24,7 @@ const day = (value: string) => `[${value}]`;
 
 describe("action and issue notifications", () => {
   it("say who set which status, or which due date passed, in English", async () => {
-    const t = createTranslate(await loadCatalogue("en"));
+    const t = createTranslate(await loadCatalogue("en"), "en");
     expect(describeNotification(statusChanged, t, day)).toBe(
       "Lucas Bernard set your action “Book the venue” to Blocked",
     );
@@ -41,7 +41,7 @@ describe("action and issue notifications", () => {
   });
 
   it("say it in French", async () => {
-    const t = createTranslate(await loadCatalogue("fr"));
+    const t = createTranslate(await loadCatalogue("fr"), "fr");
     expect(describeNotification(statusChanged, t, day)).toBe(
       "Lucas Bernard a passé votre action « Book the venue » au statut « Bloquée »",
     );
