@@ -414,6 +414,11 @@ export class MeetingService {
       .select(["level", "interval_days"])
       .where("partnership_id", "=", partnershipId)
       .execute();
+    const partnership = await this.db
+      .selectFrom("partnerships")
+      .select("created_at")
+      .where("id", "=", partnershipId)
+      .executeTakeFirst();
     return rhythmLevels(
       new Map(intervals.map((row) => [row.level, row.interval_days])),
       meetings.map((row) => ({
@@ -423,6 +428,7 @@ export class MeetingService {
         startsAt: row.starts_at,
       })),
       now,
+      partnership?.created_at ?? now,
     );
   }
 

@@ -3,6 +3,8 @@ import { rhythmLevels, type RhythmMeeting } from "./rhythm.js";
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse("2026-11-26T12:00:00Z");
+/** The partnership began long before these meetings. */
+const SINCE = NOW - 365 * DAY;
 const iso = (millis: number) => new Date(millis).toISOString();
 
 const meeting = (id: string, level: RhythmMeeting["level"], startsAt: number): RhythmMeeting => ({
@@ -14,7 +16,7 @@ const meeting = (id: string, level: RhythmMeeting["level"], startsAt: number): R
 
 describe("rhythmLevels", () => {
   it("lists every level, strategic first; a level without a rhythm is never due nor overdue", () => {
-    const levels = rhythmLevels(new Map(), [meeting("a", "tactical", NOW - DAY)], NOW);
+    const levels = rhythmLevels(new Map(), [meeting("a", "tactical", NOW - DAY)], NOW, SINCE);
     expect(levels.map((l) => l.level)).toEqual(["strategic", "tactical", "operational"]);
     expect(levels[1]).toEqual({
       level: "tactical",
@@ -26,9 +28,15 @@ describe("rhythmLevels", () => {
     });
   });
 
-  it("makes a level with a rhythm that never met due now, and overdue", () => {
-    const [strategic] = rhythmLevels(new Map([["strategic", 90]]), [], NOW);
-    expect(strategic).toMatchObject({ lastMeetingAt: null, dueAt: iso(NOW), overdue: true });
+  it("counts a level that never met from the partnership's start: due one interval later, not overdue before", () => {
+    const [, , newPartnership] = rhythmLevels(new Map([["operational", 7]]), [], NOW, NOW);
+    expect(newPartnership).toMatchObject({
+      lastMeetingAt: null,
+      dueAt: iso(NOW + 7 * DAY),
+      overdue: false,
+    });
+    const [, , weeksOld] = rhythmLevels(new Map([["operational", 7]]), [], NOW, NOW - 8 * DAY);
+    expect(weeksOld).toMatchObject({ dueAt: iso(NOW - DAY), overdue: true });
   });
 
   it("is due one interval after the latest meeting that started, and not overdue before then", () => {
@@ -37,7 +45,7 @@ describe("rhythmLevels", () => {
       meeting("latest", "operational", NOW - 2 * DAY),
       meeting("other level", "tactical", NOW - DAY / 2),
     ];
-    const operational = rhythmLevels(new Map([["operational", 7]]), meetings, NOW)[2];
+    const operational = rhythmLevels(new Map([["operational", 7]]), meetings, NOW, SINCE)[2];
     expect(operational).toMatchObject({
       intervalDays: 7,
       lastMeetingAt: iso(NOW - 2 * DAY),
@@ -52,7 +60,7 @@ describe("rhythmLevels", () => {
       meeting("later", "tactical", NOW + 20 * DAY),
       meeting("soon", "tactical", NOW + 3 * DAY),
     ];
-    const tactical = rhythmLevels(new Map([["tactical", 30]]), meetings, NOW)[1];
+    const tactical = rhythmLevels(new Map([["tactical", 30]]), meetings, NOW, SINCE)[1];
     expect(tactical).toEqual({
       level: "tactical",
       intervalDays: 30,
@@ -68,6 +76,7 @@ describe("rhythmLevels", () => {
       new Map([["strategic", 90]]),
       [meeting("now", "strategic", NOW), meeting("next", "strategic", NOW + 1)],
       NOW,
+      SINCE,
     );
     expect(strategic).toMatchObject({
       lastMeetingAt: iso(NOW),

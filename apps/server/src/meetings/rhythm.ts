@@ -15,14 +15,17 @@ export interface RhythmMeeting {
 /**
  * Where each governance level stands against its rhythm, strategic first. For a level with
  * a rhythm: the last meeting is the latest that already started; the next meeting is due one
- * interval after it, or now if the level never met; the level is overdue once that moment
- * has come (so a level with a rhythm that never met is overdue), whether or not a meeting is
- * scheduled later. The next meeting is the earliest that starts after now, shown either way.
+ * interval after it, or one interval after `since` (the partnership's start) if the level
+ * never met, so a partnership that starts today with a weekly rhythm is due in a week, not
+ * overdue on its first day; the level is overdue once that moment has come, whether or not a
+ * meeting is scheduled later. The next meeting is the earliest that starts after now, shown
+ * either way.
  */
 export function rhythmLevels(
   intervals: ReadonlyMap<GovernanceLevel, number>,
   meetings: readonly RhythmMeeting[],
   now: number,
+  since: number,
 ): RhythmLevelView[] {
   return GOVERNANCE_LEVELS.map((level) => {
     let last: number | null = null;
@@ -36,7 +39,7 @@ export function rhythmLevels(
       }
     }
     const intervalDays = intervals.get(level) ?? null;
-    const dueAt = intervalDays === null ? null : last === null ? now : last + intervalDays * DAY_MS;
+    const dueAt = intervalDays === null ? null : (last ?? since) + intervalDays * DAY_MS;
     return {
       level,
       intervalDays,

@@ -97,7 +97,7 @@ describe("the demo seed", () => {
     await harness.close();
   });
 
-  it("shows meetings out of the box: past minutes signed off by both sides, and an overdue level", async () => {
+  it("shows meetings out of the box: past minutes signed off by both sides, and no level overdue on the first day", async () => {
     const response = await harness.request<MeetingListResponse>(
       "GET",
       `/api/partnerships/${partnershipId}/meetings`,
@@ -124,7 +124,7 @@ describe("the demo seed", () => {
     expect(rhythm.map((r) => [r.level, r.intervalDays, r.overdue])).toEqual([
       ["strategic", 90, false],
       ["tactical", 30, false],
-      ["operational", 7, true],
+      ["operational", 7, false],
     ]);
     expect(rhythm[1]!.nextMeeting?.id).toBe(meetings[0]!.id);
     expect(rhythm[2]!.nextMeeting?.id).toBe(meetings[1]!.id);

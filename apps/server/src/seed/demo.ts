@@ -177,7 +177,7 @@ const LUCAS = "lucas@southpeak.example";
 /**
  * A steering committee that met (minutes signed off by both sides), a tactical review that
  * met and its next one, and an upcoming workshop; the operational level has a weekly rhythm
- * but never met, so it shows as overdue.
+ * and its first meeting (the workshop) ahead, due a week after the partnership started.
  */
 const DEMO_MEETINGS: readonly DemoMeeting[] = [
   {
