@@ -199,3 +199,19 @@ export {
   POST_TAGS,
   REACTION_NAMES,
 } from "./vocabulary.js";
+export {
+  CHECKLIST_KEYS,
+  PARTNERSHIP_TEMPLATE_IDS,
+  type ChecklistItemView,
+  type ChecklistKey,
+  type ChecklistResponse,
+  type PartnershipTemplateChoice,
+  type PartnershipTemplateContent,
+  type PartnershipTemplateId,
+  type PartnershipTemplateListResponse,
+  type PartnershipTemplateUsedResponse,
+  type PartnershipTemplateView,
+  type TemplateCharterSection,
+  type TemplateObjective,
+  type TemplateRhythm,
+} from "./onboarding.js";

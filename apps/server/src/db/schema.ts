@@ -7,6 +7,7 @@ import type {
   HealthCheckStatus,
   Language,
   MeetingKind,
+  PartnershipTemplateId,
   NoteConversionKind,
   NotificationItem,
   NotificationKind,
@@ -594,6 +595,7 @@ export interface Database {
   health_checks: HealthChecksTable;
   health_check_answers: HealthCheckAnswersTable;
   health_check_respondents: HealthCheckRespondentsTable;
+  partnership_templates: PartnershipTemplatesTable;
 }
 
 /** The page a member lands on when opening a partnership; no row: the charter. */
@@ -670,4 +672,12 @@ export interface HealthCheckAnswersTable {
 export interface HealthCheckRespondentsTable {
   health_check_id: string;
   user_id: string;
+}
+
+/** The template a partnership started from; no row: it started blank. */
+export interface PartnershipTemplatesTable {
+  partnership_id: string;
+  template: PartnershipTemplateId;
+  language: Language;
+  created_at: Millis;
 }
