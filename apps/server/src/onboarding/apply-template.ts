@@ -79,7 +79,9 @@ export async function writeTemplateDocuments(
     formatDocumentName({ kind: "objectives", partnershipId }),
     { userId: creator.userId, organizationId: creator.organizationId },
     (doc) => {
-      for (const objective of content.objectives) {
+      // One millisecond apart: readers list objectives oldest first, so they keep the template's order.
+      const at = Date.now();
+      for (const [index, objective] of content.objectives.entries()) {
         addObjective(
           doc,
           {
@@ -89,7 +91,7 @@ export async function writeTemplateDocuments(
             governanceLevel: objective.governanceLevel,
             status: "proposed",
           },
-          { userId: creator.userId, organizationId: creator.organizationId },
+          { ...creator, at: new Date(at + index) },
         );
       }
     },
