@@ -8,6 +8,7 @@ import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
 import { AcceptInvitationPage } from "./features/partnerships/components/accept-invitation-page";
 import { HomePage } from "./features/partnerships/components/home-page";
+import { InvitePartnerPage } from "./features/onboarding/components/invite-partner-page";
 import { PartnershipPage } from "./features/partnerships/components/partnership-page";
 import { NotificationSettingsPage } from "./features/preferences/components/notification-settings-page";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
@@ -33,6 +34,15 @@ function Routes() {
   }
   const invite = matchPath("/invite/:token", path);
   if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
+
+  const start = matchPath("/start/:partnershipId", path);
+  if (start?.partnershipId) {
+    return (
+      <RequireSession>
+        <InvitePartnerPage partnershipId={start.partnershipId} />
+      </RequireSession>
+    );
+  }
 
   const workshop = matchPath("/p/:partnershipId/meetings/:meetingId/workshop", path);
   const meeting = matchPath("/p/:partnershipId/meetings/:meetingId", path) ?? workshop;
