@@ -40,7 +40,9 @@ test("a new user creates an organization, starts a partnership from a template, 
   await expect(page).toHaveURL(/\/p\/[^/]+$/);
   await expect(page.getByTestId("partnership-name")).toHaveText("Alpine × Lakeside");
   const charter = new CharterPage(page);
-  await expect(charter.editor.getByRole("heading", { name: "Feuille de route et jalons" })).toBeVisible();
+  await expect(
+    charter.editor.getByRole("heading", { name: "Feuille de route et jalons" }),
+  ).toBeVisible();
   await expect(charter.editor).toContainText("Les grandes étapes du développement commun");
 
   // The checklist: four steps, none done yet, each a link to where it is done.

@@ -64,7 +64,11 @@ export class PartnershipChecklist {
         "document_item_stamps.organization_id as organizationId",
         fn.min("document_updates.created_at").as("firstAt"),
       ])
-      .where("document_item_stamps.document_name", "=", formatDocumentName({ kind: "charter", partnershipId }))
+      .where(
+        "document_item_stamps.document_name",
+        "=",
+        formatDocumentName({ kind: "charter", partnershipId }),
+      )
       .where("document_item_stamps.organization_id", "is not", null)
       .groupBy("document_item_stamps.organization_id")
       .execute();

@@ -21,7 +21,10 @@ interface TemplateDefinition {
   about: Both<{ name: string; summary: string }>;
   rhythm: TemplateRhythm[];
   charterSections: Both<{ heading: string; prompt: string }>[];
-  objectives: { governanceLevel: GovernanceLevel; text: Both<{ title: string; description: string }> }[];
+  objectives: {
+    governanceLevel: GovernanceLevel;
+    text: Both<{ title: string; description: string }>;
+  }[];
   healthDimensions: { key: string; label: Both<string> }[];
 }
 

@@ -77,7 +77,9 @@ describe("onboarding routes", () => {
         }
         // The same shape in both languages, and really translated.
         expect(fr.charterSections.length).toBe(en.charterSections.length);
-        expect(fr.healthDimensions.map((d) => d.key)).toEqual(en.healthDimensions.map((d) => d.key));
+        expect(fr.healthDimensions.map((d) => d.key)).toEqual(
+          en.healthDimensions.map((d) => d.key),
+        );
         expect(fr.objectives.map((o) => o.governanceLevel)).toEqual(
           en.objectives.map((o) => o.governanceLevel),
         );
@@ -235,9 +237,9 @@ describe("onboarding routes", () => {
       const response = await create({ name: "Alliance", organizationId: org, template });
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe("invalid_input");
-      expect(
-        (response.body.error.details as { path: string }[]).map((d) => d.path),
-      ).toContain(path);
+      expect((response.body.error.details as { path: string }[]).map((d) => d.path)).toContain(
+        path,
+      );
       expect(await harness.store.db.selectFrom("partnerships").selectAll().execute()).toEqual([]);
       expect(
         await harness.store.db.selectFrom("partnership_templates").selectAll().execute(),
@@ -274,9 +276,13 @@ describe("onboarding routes", () => {
           cookie: ada.cookie,
         });
         expect(unknown.status).toBe(404);
-        const malformed = await harness.request("GET", `/api/partnerships/${"x".repeat(65)}/${path}`, {
-          cookie: ada.cookie,
-        });
+        const malformed = await harness.request(
+          "GET",
+          `/api/partnerships/${"x".repeat(65)}/${path}`,
+          {
+            cookie: ada.cookie,
+          },
+        );
         expect(malformed.status).toBe(400);
       }
     });
@@ -325,7 +331,9 @@ describe("onboarding routes", () => {
 
       // Objectives: the template's three are Northwind's and proposed; two agreed jointly
       // are not enough, the third makes it.
-      const ids = await read(objectivesName, (doc) => readValues(readObjectives(doc)).map((o) => o.id));
+      const ids = await read(objectivesName, (doc) =>
+        readValues(readObjectives(doc)).map((o) => o.id),
+      );
       expect(ids).toHaveLength(3);
       const agree = (id: string) =>
         writer.writeDocument(objectivesName, { userId: sam.id, organizationId: south }, (doc) =>

@@ -95,7 +95,8 @@ export const en = {
   "onboarding.steps.checklist": "Work through the checklist together",
   "onboarding.template.legend": "Start from",
   "onboarding.template.blank": "A blank partnership",
-  "onboarding.template.blankSummary": "Nothing pre-filled: you write the charter and the objectives from scratch.",
+  "onboarding.template.blankSummary":
+    "Nothing pre-filled: you write the charter and the objectives from scratch.",
   "onboarding.template.language": "Language of the pre-filled texts",
   "onboarding.template.charter": "Charter sections",
   "onboarding.template.objectives": "Objectives to agree on",

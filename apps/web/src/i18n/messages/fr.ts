@@ -95,7 +95,8 @@ export const fr: Record<MessageKey, string> = {
   "onboarding.steps.checklist": "Avancer ensemble sur la liste des premières étapes",
   "onboarding.template.legend": "Point de départ",
   "onboarding.template.blank": "Un partenariat vierge",
-  "onboarding.template.blankSummary": "Rien n’est prérempli : vous rédigez la charte et les objectifs de zéro.",
+  "onboarding.template.blankSummary":
+    "Rien n’est prérempli : vous rédigez la charte et les objectifs de zéro.",
   "onboarding.template.language": "Langue des textes préremplis",
   "onboarding.template.charter": "Sections de la charte",
   "onboarding.template.objectives": "Objectifs à convenir",

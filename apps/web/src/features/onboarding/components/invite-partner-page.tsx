@@ -37,7 +37,11 @@ export function InvitePartnerPage({ partnershipId }: { partnershipId: string }) 
           <p role="alert">{t("partnership.notFound")}</p>
         )}
         <p>
-          <Link to={partnershipPath} className="button button--primary" data-testid="first-run-continue">
+          <Link
+            to={partnershipPath}
+            className="button button--primary"
+            data-testid="first-run-continue"
+          >
             {t("onboarding.invite.continue")}
           </Link>
         </p>

@@ -56,7 +56,9 @@ export function PartnershipChecklist() {
         </button>
       </div>
       <p className="checklist__progress">
-        {complete ? t("checklist.complete") : t("checklist.progress", { done, total: data.items.length })}
+        {complete
+          ? t("checklist.complete")
+          : t("checklist.progress", { done, total: data.items.length })}
       </p>
       {open ? (
         <ol id={listId} className="checklist__items">

@@ -31,7 +31,9 @@ function TemplateContents({
       <dt>{t("onboarding.template.rhythm")}</dt>
       <dd>
         {template.rhythm
-          .map((r) => t("onboarding.template.every", { level: t(`level.${r.level}`), days: r.intervalDays }))
+          .map((r) =>
+            t("onboarding.template.every", { level: t(`level.${r.level}`), days: r.intervalDays }),
+          )
           .join(" · ")}
       </dd>
       <dt>{t("onboarding.template.health")}</dt>
@@ -64,7 +66,11 @@ export function TemplatePicker({
       <fieldset className="fieldset">
         <legend className="field__label">{t("onboarding.template.legend")}</legend>
         {state.data.map((template) => (
-          <label key={template.id} className="template-card" data-testid={`template-${template.id}`}>
+          <label
+            key={template.id}
+            className="template-card"
+            data-testid={`template-${template.id}`}
+          >
             <span className="template-card__choice">
               <input
                 type="radio"

@@ -28,8 +28,7 @@ export const partnershipsApi = {
     name: string;
     organizationId: string;
     template?: PartnershipTemplateChoice;
-  }) =>
-    api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
+  }) => api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
 
   getPartnership: (partnershipId: string) =>
     api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),

@@ -22,7 +22,9 @@ export function HomePage() {
     <div className="app">
       <AppHeader />
       <main className="page page--home">
-        {firstRun ? <FirstRunSteps current={organization ? "partnership" : "organization"} /> : null}
+        {firstRun ? (
+          <FirstRunSteps current={organization ? "partnership" : "organization"} />
+        ) : null}
         <section aria-labelledby="partnerships-title">
           <h1 id="partnerships-title" className="page__title">
             {t("home.title")}
