@@ -98,12 +98,16 @@ export async function writeTemplateDocuments(
   );
 }
 
-/** The template content a choice names; undefined for an unknown template. */
-export function chosenContent(
+/** The template a choice names, with its content in the chosen language; undefined for an unknown id. */
+export function chosenTemplate(
   choice: PartnershipTemplateChoice,
-): { template: PartnershipTemplateView; content: PartnershipTemplateContent } | undefined {
+):
+  | { template: PartnershipTemplateView; language: Language; content: PartnershipTemplateContent }
+  | undefined {
   const template = partnershipTemplate(choice.id);
-  return template && { template, content: template.content[choice.language] };
+  return (
+    template && { template, language: choice.language, content: template.content[choice.language] }
+  );
 }
 
 /** What a partnership started from, with the health check defaults it offers. */

@@ -15,7 +15,7 @@ import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
 import {
-  chosenContent,
+  chosenTemplate,
   recordTemplate,
   writeTemplateDocuments,
 } from "../../onboarding/apply-template.js";
@@ -41,7 +41,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       }
       const now = Date.now();
       const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
-      const chosen = body.template && chosenContent(body.template);
+      const chosen = body.template && chosenTemplate(body.template);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto("partnerships")
@@ -65,8 +65,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
             level: "strategic",
           })
           .execute();
-        if (chosen && body.template) {
-          await recordTemplate(trx, partnership.id, chosen.template, body.template.language, now);
+        if (chosen) {
+          await recordTemplate(trx, partnership.id, chosen.template, chosen.language, now);
         }
       });
       if (chosen) {
