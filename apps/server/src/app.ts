@@ -47,6 +47,10 @@ import {
 } from "./routes/workshops/workshops.js";
 import { recordRoutes } from "./routes/records/records.js";
 import { mountWebAssets } from "./web/web-assets.js";
+import {
+  partnershipOnboardingRoutes,
+  partnershipTemplateRoutes,
+} from "./routes/onboarding/onboarding.js";
 
 /** Largest request body any route accepts. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -148,6 +152,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/workshop-groups", workshopGroupRoutes(services));
   app.route("/api/partnerships", partnershipHealthCheckRoutes(services));
   app.route("/api/health-checks", healthCheckRoutes(services));
+  app.route("/api/partnership-templates", partnershipTemplateRoutes());
+  app.route("/api/partnerships", partnershipOnboardingRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense } from "react";
+import { lazy, StrictMode, Suspense, type ComponentType } from "react";
 import { I18nProvider } from "./i18n";
 import { matchPath, RouterProvider, useRouter } from "./lib/router";
 import { safeRedirectTarget } from "./features/auth/state/redirect-target";
@@ -10,25 +10,28 @@ import { NotFoundPage } from "./features/shell/components/not-found-page";
 
 // Pages behind a session are chunks of their own: the sign-in page loads none of them. The
 // server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
-const AcceptInvitationPage = lazy(() =>
-  import("./features/partnerships/components/accept-invitation-page").then((module) => ({
-    default: module.AcceptInvitationPage,
-  })),
+function lazyPage<Name extends string, Props>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
+  name: Name,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const AcceptInvitationPage = lazyPage(
+  () => import("./features/partnerships/components/accept-invitation-page"),
+  "AcceptInvitationPage",
 );
-const HomePage = lazy(() =>
-  import("./features/partnerships/components/home-page").then((module) => ({
-    default: module.HomePage,
-  })),
+const HomePage = lazyPage(() => import("./features/partnerships/components/home-page"), "HomePage");
+const InvitePartnerPage = lazyPage(
+  () => import("./features/onboarding/components/invite-partner-page"),
+  "InvitePartnerPage",
 );
-const PartnershipPage = lazy(() =>
-  import("./features/partnerships/components/partnership-page").then((module) => ({
-    default: module.PartnershipPage,
-  })),
+const PartnershipPage = lazyPage(
+  () => import("./features/partnerships/components/partnership-page"),
+  "PartnershipPage",
 );
-const NotificationSettingsPage = lazy(() =>
-  import("./features/preferences/components/notification-settings-page").then((module) => ({
-    default: module.NotificationSettingsPage,
-  })),
+const NotificationSettingsPage = lazyPage(
+  () => import("./features/preferences/components/notification-settings-page"),
+  "NotificationSettingsPage",
 );
 
 function Routes() {
@@ -52,6 +55,15 @@ function Routes() {
   }
   const invite = matchPath("/invite/:token", path);
   if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
+
+  const start = matchPath("/start/:partnershipId", path);
+  if (start?.partnershipId) {
+    return (
+      <RequireSession>
+        <InvitePartnerPage partnershipId={start.partnershipId} />
+      </RequireSession>
+    );
+  }
 
   const workshop = matchPath("/p/:partnershipId/meetings/:meetingId/workshop", path);
   const meeting = matchPath("/p/:partnershipId/meetings/:meetingId", path) ?? workshop;

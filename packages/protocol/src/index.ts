@@ -200,3 +200,19 @@ export {
   REACTION_NAMES,
 } from "./vocabulary.js";
 export { LANGUAGE_COOKIE, ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "./web-shell.js";
+export {
+  CHECKLIST_KEYS,
+  PARTNERSHIP_TEMPLATE_IDS,
+  type ChecklistItemView,
+  type ChecklistKey,
+  type ChecklistResponse,
+  type PartnershipTemplateChoice,
+  type PartnershipTemplateContent,
+  type PartnershipTemplateId,
+  type PartnershipTemplateListResponse,
+  type PartnershipTemplateUsedResponse,
+  type PartnershipTemplateView,
+  type TemplateCharterSection,
+  type TemplateObjective,
+  type TemplateRhythm,
+} from "./onboarding.js";

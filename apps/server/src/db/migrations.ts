@@ -1108,6 +1108,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    "0024_partnership_templates": {
+      async up(db: Kysely<any>) {
+        // The template a partnership started from (none: it started blank), and in which language.
+        await db.schema
+          .createTable("partnership_templates")
+          .addColumn("partnership_id", "text", (c) =>
+            c.primaryKey().references("partnerships.id").onDelete("cascade"),
+          )
+          .addColumn("template", "text", (c) => c.notNull())
+          .addColumn("language", "text", (c) => c.notNull())
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

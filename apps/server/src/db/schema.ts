@@ -7,6 +7,7 @@ import type {
   HealthCheckStatus,
   Language,
   MeetingKind,
+  PartnershipTemplateId,
   NoteConversionKind,
   NotificationItem,
   NotificationKind,
@@ -595,6 +596,7 @@ export interface Database {
   health_check_answers: HealthCheckAnswersTable;
   health_check_respondents: HealthCheckRespondentsTable;
   reply_addresses: ReplyAddressesTable;
+  partnership_templates: PartnershipTemplatesTable;
 }
 
 /** The page a member lands on when opening a partnership; no row: the charter. */
@@ -683,5 +685,13 @@ export interface ReplyAddressesTable {
   partnership_id: string;
   target_kind: "post" | "thread";
   target_id: string;
+  created_at: Millis;
+}
+
+/** The template a partnership started from; no row: it started blank. */
+export interface PartnershipTemplatesTable {
+  partnership_id: string;
+  template: PartnershipTemplateId;
+  language: Language;
   created_at: Millis;
 }

@@ -1,11 +1,13 @@
-import type {
-  HealthCheckCreatedResponse,
-  HealthCheckListResponse,
-  HealthCheckResponse,
+import {
+  DEFAULT_HEALTH_DIMENSIONS,
+  type HealthCheckCreatedResponse,
+  type HealthCheckListResponse,
+  type HealthCheckResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
 import type { AppEnv, Services } from "../../http/context.js";
 import { requireAuth } from "../../http/session-cookie.js";
+import { templateUsed } from "../../onboarding/apply-template.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { AnswerBody, HealthCheckParams, OpenHealthCheckBody } from "./schema.js";
@@ -18,9 +20,18 @@ export function partnershipHealthCheckRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      const input = await readJson(c, OpenHealthCheckBody);
+      const { dimensions, ...input } = await readJson(c, OpenHealthCheckBody);
       const body: HealthCheckCreatedResponse = {
-        healthCheck: await healthChecks.open({ userId: user.id, seat }, input),
+        healthCheck: await healthChecks.open(
+          { userId: user.id, seat },
+          {
+            ...input,
+            dimensions:
+              dimensions ??
+              (await templateUsed(services.db, id))?.healthDimensions ??
+              DEFAULT_HEALTH_DIMENSIONS.map((d) => ({ ...d })),
+          },
+        ),
       };
       return c.json(body, 201);
     })

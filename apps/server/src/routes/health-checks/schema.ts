@@ -1,5 +1,4 @@
 import {
-  DEFAULT_HEALTH_DIMENSIONS,
   DEFAULT_MIN_RESPONDENTS,
   HEALTH_RATING_RANGE,
   MIN_RESPONDENTS_RANGE,
@@ -33,7 +32,8 @@ export const OpenHealthCheckBody = z.strictObject({
       (dimensions) => new Set(dimensions.map((d) => d.key)).size === dimensions.length,
       "the same dimension key is used twice",
     )
-    .default(() => DEFAULT_HEALTH_DIMENSIONS.map((d) => ({ ...d }))),
+    // Omitted: the partnership template's dimensions, else the domain's (the route decides).
+    .optional(),
 });
 
 /** Which keys must be rated depends on the cycle; the service checks them against it. */

@@ -15,6 +15,11 @@ import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
 import {
+  chosenTemplate,
+  recordTemplate,
+  writeTemplateDocuments,
+} from "../../onboarding/apply-template.js";
+import {
   CreateInvitationBody,
   CreatePartnershipBody,
   MemberParams,
@@ -36,6 +41,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       }
       const now = Date.now();
       const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
+      const chosen = body.template && chosenTemplate(body.template);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto("partnerships")
@@ -59,7 +65,16 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
             level: "strategic",
           })
           .execute();
+        if (chosen) {
+          await recordTemplate(trx, partnership.id, chosen.template, chosen.language, now);
+        }
       });
+      if (chosen) {
+        await writeTemplateDocuments(services.documentWriter, partnership.id, chosen.content, {
+          userId: user.id,
+          organizationId: body.organizationId,
+        });
+      }
       return c.json({ partnership }, 201);
     })
     .get("/:id", async (c) => {

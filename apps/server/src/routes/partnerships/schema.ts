@@ -1,4 +1,5 @@
 import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
+import { LANGUAGES, PARTNERSHIP_TEMPLATE_IDS } from "@entente/protocol";
 import { z } from "zod";
 import { displayName } from "../../http/display-name.js";
 
@@ -8,9 +9,17 @@ export const PartnershipParams = z.object({ id: Id });
 
 export const MemberParams = z.object({ id: Id, userId: Id });
 
+/** A template to start from, and the language its texts are written in. */
+export const PartnershipTemplateChoiceBody = z.strictObject({
+  id: z.enum(PARTNERSHIP_TEMPLATE_IDS),
+  language: z.enum(LANGUAGES),
+});
+
 export const CreatePartnershipBody = z.object({
   name: displayName(120),
   organizationId: Id,
+  /** Omitted: the partnership starts blank, as before templates existed. */
+  template: PartnershipTemplateChoiceBody.optional(),
 });
 
 export const CreateInvitationBody = z.object({

@@ -4,10 +4,11 @@ import {
   MIN_RESPONDENTS_RANGE,
   type HealthDimension,
 } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { FormError } from "../../../ui/form";
+import { useTemplateDimensions } from "../../onboarding/hooks/use-template-dimensions";
 import { healthChecksApi } from "../api/health-checks-api";
 
 /** A dimension key from its label: lower case, dashes; unique among the others. */
@@ -41,6 +42,12 @@ export function OpenCycleForm({
   );
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const templateDimensions = useTemplateDimensions(partnershipId);
+  useEffect(() => {
+    // The partnership's template offers its own dimensions, unless the admin changed them already.
+    if (templateDimensions && !edited) setDimensions(templateDimensions.map((d) => ({ ...d })));
+  }, [templateDimensions, edited]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -103,16 +110,20 @@ export function OpenCycleForm({
               aria-label={t("health.open.dimension", { n: index + 1 })}
               value={dimension.label}
               maxLength={80}
-              onChange={(e) =>
+              onChange={(e) => {
+                setEdited(true);
                 setDimensions((all) =>
                   all.map((d, i) => (i === index ? { ...d, label: e.target.value } : d)),
-                )
-              }
+                );
+              }}
             />
             <button
               type="button"
               className="button button--small"
-              onClick={() => setDimensions((all) => all.filter((_, i) => i !== index))}
+              onClick={() => {
+                setEdited(true);
+                setDimensions((all) => all.filter((_, i) => i !== index));
+              }}
             >
               {t("health.open.remove")}
             </button>
@@ -121,7 +132,10 @@ export function OpenCycleForm({
         <button
           type="button"
           className="button button--small"
-          onClick={() => setDimensions((all) => [...all, { key: "", label: "" }])}
+          onClick={() => {
+            setEdited(true);
+            setDimensions((all) => [...all, { key: "", label: "" }]);
+          }}
         >
           {t("health.open.add")}
         </button>

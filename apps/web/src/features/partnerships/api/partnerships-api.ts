@@ -6,6 +6,7 @@ import type {
   OrganizationInvitationResponse,
   OrganizationView,
   PartnershipResponse,
+  PartnershipTemplateChoice,
   PartnershipView,
 } from "@entente/protocol";
 import type { Permission } from "@entente/domain";
@@ -23,8 +24,11 @@ export const partnershipsApi = {
   createOrganization: (name: string) =>
     api.post<{ organization: OrganizationView }>("/api/organizations", { name }),
 
-  createPartnership: (input: { name: string; organizationId: string }) =>
-    api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
+  createPartnership: (input: {
+    name: string;
+    organizationId: string;
+    template?: PartnershipTemplateChoice;
+  }) => api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
 
   getPartnership: (partnershipId: string) =>
     api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),

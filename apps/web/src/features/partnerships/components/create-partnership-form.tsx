@@ -1,27 +1,45 @@
-import type { MyOrganization } from "@entente/protocol";
+import type { MyOrganization, PartnershipTemplateChoice } from "@entente/protocol";
 import { useCallback, useState, type FormEvent } from "react";
-import { useT } from "../../../i18n";
+import { useI18n, useT } from "../../../i18n";
 import { useRouter } from "../../../lib/router";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../../auth/state/session-provider";
+import { TemplatePicker } from "../../onboarding/components/template-picker";
 import { partnershipsApi } from "../api/partnerships-api";
 
-export function CreatePartnershipForm({ organization }: { organization: MyOrganization }) {
+/**
+ * Starts a partnership, from a template or blank. On the first-run path a template is chosen
+ * by default and the next step is inviting the partner (`/start/:id`); otherwise the new
+ * partnership opens.
+ */
+export function CreatePartnershipForm({
+  organization,
+  firstRun = false,
+}: {
+  organization: MyOrganization;
+  firstRun?: boolean;
+}) {
   const t = useT();
+  const { language } = useI18n();
   const { refresh } = useSession();
   const { navigate } = useRouter();
   const [name, setName] = useState("");
+  const [template, setTemplate] = useState<PartnershipTemplateChoice | null>(
+    firstRun ? { id: "strategic-alliance", language } : null,
+  );
 
   const submit = useSubmit(
     useCallback(async () => {
       const { partnership } = await partnershipsApi.createPartnership({
         name: name.trim(),
         organizationId: organization.id,
+        ...(template ? { template } : {}),
       });
       await refresh();
-      navigate(`/p/${encodeURIComponent(partnership.id)}`);
-    }, [name, organization.id, refresh, navigate]),
+      const path = encodeURIComponent(partnership.id);
+      navigate(firstRun ? `/start/${path}` : `/p/${path}`);
+    }, [name, organization.id, template, firstRun, refresh, navigate]),
   );
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -47,6 +65,7 @@ export function CreatePartnershipForm({ organization }: { organization: MyOrgani
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
+        <TemplatePicker value={template} onChange={setTemplate} />
         <FormError error={submit.error} />
         <SubmitButton pending={submit.pending} pendingLabel={t("partnership.create.submitting")}>
           {t("partnership.create.submit")}

@@ -2,6 +2,7 @@ import { useT, useI18n } from "../../../i18n";
 import { Link } from "../../../lib/router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe } from "../../auth/state/session-provider";
+import { FirstRunSteps } from "../../onboarding/components/first-run-steps";
 import { AppHeader } from "../../shell/components/app-header";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { CreatePartnershipForm } from "./create-partnership-form";
@@ -14,11 +15,16 @@ export function HomePage() {
   useDocumentTitle(t("home.title"), t("app.name"));
   const organization = me.organizations[0];
   const partnerships = [...me.partnerships].sort((a, b) => a.name.localeCompare(b.name));
+  // No partnership yet: the first-run path (organization, template, invitation, checklist).
+  const firstRun = partnerships.length === 0;
 
   return (
     <div className="app">
       <AppHeader />
       <main className="page page--home">
+        {firstRun ? (
+          <FirstRunSteps current={organization ? "partnership" : "organization"} />
+        ) : null}
         <section aria-labelledby="partnerships-title">
           <h1 id="partnerships-title" className="page__title">
             {t("home.title")}
@@ -53,7 +59,7 @@ export function HomePage() {
         </section>
         <div className="page__forms">
           {organization ? (
-            <CreatePartnershipForm organization={organization} />
+            <CreatePartnershipForm organization={organization} firstRun={firstRun} />
           ) : (
             <CreateOrganizationForm />
           )}

@@ -18,6 +18,7 @@ import { InvitePanel } from "./invite-panel";
 import { PendingInvitationsPanel } from "./pending-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
+import { PartnershipChecklist } from "../../onboarding/components/partnership-checklist";
 
 // Everything live (Yjs, y-websocket, Tiptap, the sections) is fetched only here, section by
 // section: the home and sign-in pages never load it.
@@ -180,6 +181,7 @@ function PartnershipWorkspace({
 
   const aside = (
     <>
+      <PartnershipChecklist />
       <MembersPanel organizations={organizations} members={members} currentUserId={me.user.id} />
       {seat?.permission === "admin" && myOrganization ? (
         <>

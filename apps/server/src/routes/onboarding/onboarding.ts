@@ -1,0 +1,48 @@
+import type {
+  ChecklistResponse,
+  PartnershipTemplateListResponse,
+  PartnershipTemplateUsedResponse,
+} from "@entente/protocol";
+import { Hono } from "hono";
+import { GovernanceService } from "../../governance/governance-service.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { templateUsed } from "../../onboarding/apply-template.js";
+import { PartnershipChecklist } from "../../onboarding/checklist.js";
+import { PARTNERSHIP_TEMPLATES } from "../../onboarding/templates.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+
+/** `GET /api/partnership-templates`: what the picker offers, in every language. */
+export function partnershipTemplateRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>().get("/", (c) => {
+    requireAuth(c);
+    const body: PartnershipTemplateListResponse = { templates: [...PARTNERSHIP_TEMPLATES] };
+    return c.json(body);
+  });
+}
+
+/** A partnership's first steps under `/api/partnerships/:id`: its checklist and its template. */
+export function partnershipOnboardingRoutes(services: Services): Hono<AppEnv> {
+  const { db, access, documents } = services;
+  const checklist = new PartnershipChecklist(
+    db,
+    documents,
+    new GovernanceService(db, documents, { history: services.versions }),
+  );
+  return new Hono<AppEnv>()
+    .get("/:id/checklist", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const body: ChecklistResponse = await checklist.read(id);
+      return c.json(body);
+    })
+    .get("/:id/template", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      await access.requireSeat(user.id, id);
+      const body: PartnershipTemplateUsedResponse = { template: await templateUsed(db, id) };
+      return c.json(body);
+    });
+}
