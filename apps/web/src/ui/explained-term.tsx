@@ -12,6 +12,7 @@ export function ExplainedTerm({
   term,
   explanation,
   showTerm = true,
+  align = "start",
   testId,
 }: {
   /** The word as written where it appears; named by the button even when not shown. */
@@ -19,6 +20,8 @@ export function ExplainedTerm({
   explanation: ReactNode;
   /** False when the word is already written beside it (a label, a heading). */
   showTerm?: boolean;
+  /** Which edge of the button the explanation lines up with: "end" near the right edge. */
+  align?: "start" | "end";
   testId?: string;
 }) {
   const t = useT();
@@ -67,7 +70,12 @@ export function ExplainedTerm({
       >
         ?
       </button>
-      <span id={id} role="note" className="term__explanation" hidden={!open}>
+      <span
+        id={id}
+        role="note"
+        className={`term__explanation term__explanation--${align}`}
+        hidden={!open}
+      >
         {explanation}
       </span>
     </span>

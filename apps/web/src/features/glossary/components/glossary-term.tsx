@@ -6,8 +6,11 @@ import { GLOSSARY, type GlossaryTermName } from "../glossary";
 export function GlossaryTerm({
   term,
   showTerm = false,
+  align = "start",
 }: {
   term: GlossaryTermName;
+  /** See `ExplainedTerm`: "end" for a term near the right edge. */
+  align?: "start" | "end";
   /** Write the word too; by default only the "?" button, beside a word already shown. */
   showTerm?: boolean;
 }) {
@@ -18,6 +21,7 @@ export function GlossaryTerm({
     <ExplainedTerm
       term={t(entry.term)}
       showTerm={showTerm}
+      align={align}
       testId={`glossary-${term}`}
       explanation={
         <>

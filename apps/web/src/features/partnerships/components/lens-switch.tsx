@@ -40,7 +40,7 @@ export function LensSwitch() {
           </button>
         ))}
       </div>
-      <GlossaryTerm term="lens" />
+      <GlossaryTerm term="lens" align="end" />
     </div>
   );
 }
