@@ -61,18 +61,21 @@ test("keyboard only, the lens and a governance level are explained, in English a
 }) => {
   const { context, page } = await onDemoPartnership(browser, amara);
   try {
+    // In page order: the language (header), the Meetings tab, the lens, then the form.
+    await tabTo(page, page.getByTestId("tab-meetings"));
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("tab-meetings")).toHaveAttribute("aria-current", "page");
     for (const language of ["English", "Français"] as const) {
       const words = WORDS[language];
       if (language === "Français") {
-        await tabTo(page, page.getByRole("button", { name: "Français", exact: true }));
+        const french = page.getByRole("button", { name: "Français", exact: true });
+        await tabTo(page, french, { backward: true });
         await page.keyboard.press("Enter");
         await expect(page.locator("html")).toHaveAttribute("lang", "fr");
       }
       await explainsByKeyboard(page, words.lens, "Enter", [words.lensMeans]);
 
       // The level is chosen in the meeting form: its explanation sits beside the choice.
-      await tabTo(page, page.getByTestId("tab-meetings"));
-      await page.keyboard.press("Enter");
       await tabTo(page, page.getByRole("button", { name: words.newMeeting, exact: true }));
       await page.keyboard.press("Enter");
       await explainsByKeyboard(page, words.level, " ", words.levelMeans);
