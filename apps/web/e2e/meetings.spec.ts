@@ -10,10 +10,14 @@ async function openMeetingsAs(browser: Browser, user: DemoUser) {
   return { context, page, meetings };
 }
 
-function tomorrow(): string {
-  const day = new Date(Date.now() + 24 * 60 * 60_000);
+/** The form's date and time (the browser's time zone, as this process's) `minutes` from now. */
+function inMinutes(minutes: number): { date: string; time: string } {
+  const at = new Date(Date.now() + minutes * 60_000);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return {
+    date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
 }
 
 test("two organizations meet: live list, live notes per agenda item, sign-off and changes since", async ({
@@ -28,12 +32,12 @@ test("two organizations meet: live list, live notes per agenda item, sign-off an
     const first = "Pilot results";
     const second = "Plan for the next quarter";
 
-    // Northwind creates the meeting; Southpeak, on the list, sees it arrive without reloading.
+    // Northwind records a meeting under way (minutes are signed off once it started);
+    // Southpeak, on the list, sees it arrive without reloading.
     await north.meetings.createMeeting({
       title,
       kind: "Tactical review",
-      date: tomorrow(),
-      time: "10:00",
+      ...inMinutes(-30),
       durationMinutes: 90,
       participants: [sofia.name],
       agenda: [
@@ -125,6 +129,32 @@ test("two organizations meet: live list, live notes per agenda item, sign-off an
   } finally {
     await north.context.close();
     await south.context.close();
+  }
+});
+
+test("a meeting that has not started offers no sign-off yet, and says from when", async ({
+  browser,
+}) => {
+  const { context, meetings } = await openMeetingsAs(browser, amara);
+  try {
+    const item = "Budget 2027";
+    await meetings.createMeeting({
+      title: `Not yet ${Date.now().toString(36)}`,
+      kind: "Steering committee",
+      ...inMinutes(24 * 60),
+      durationMinutes: 60,
+      participants: [sofia.name],
+      agenda: [{ title: item, owner: "Northwind", minutes: 20 }],
+    });
+    await meetings.waitForSynced();
+    await expect(meetings.agendaItem(item).getByTestId("sign-off-not-yet")).toContainText(
+      "The meeting has not started: its minutes can be signed off once it starts",
+    );
+    await expect(
+      meetings.agendaItem(item).getByRole("button", { name: "Sign off for Northwind" }),
+    ).toHaveCount(0);
+  } finally {
+    await context.close();
   }
 });
 

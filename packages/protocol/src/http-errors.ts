@@ -21,6 +21,8 @@ export const ErrorCode = {
   ApprovalPending: "approval_pending",
   /** The partnership already holds an organization of that name (without case or accents). */
   NameTaken: "name_taken",
+  /** Minutes of a meeting that has not started yet cannot be signed off. */
+  MeetingNotStarted: "meeting_not_started",
   Internal: "internal",
   /** The database cannot be reached right now (a restart, a failover): retry in a few seconds. */
   Unavailable: "unavailable",

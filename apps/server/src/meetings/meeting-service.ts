@@ -360,7 +360,8 @@ export class MeetingService {
    * The caller's seat organization signs off the item as it is now: its title, owner and
    * notes (the live room's content when loaded), and the meeting's title and date. With
    * `expectedVersion`, an item that changed since is a 409. Earlier sign-offs stay as
-   * history; the latest counts while what it signed is unchanged.
+   * history; the latest counts while what it signed is unchanged. Before the meeting's start
+   * nothing is signed: a 409 `meeting_not_started`, whatever the client shows.
    */
   async signOff(
     caller: Caller,
@@ -368,7 +369,17 @@ export class MeetingService {
     expectedVersion?: string,
   ): Promise<MeetingView> {
     const { meeting, item } = access;
-    await this.signOffs.sign(caller, meeting, item, expectedVersion, this.now());
+    const now = this.now();
+    // Minutes record what was said: before the meeting starts there is nothing to sign.
+    if (Number(meeting.starts_at) > now) {
+      throw new HttpError(
+        409,
+        ErrorCode.MeetingNotStarted,
+        "This meeting has not started yet: its minutes can be signed off from its start",
+        { startsAt: new Date(Number(meeting.starts_at)).toISOString() },
+      );
+    }
+    await this.signOffs.sign(caller, meeting, item, expectedVersion, now);
     return this.changed(meeting.partnership_id, meeting.id);
   }
 

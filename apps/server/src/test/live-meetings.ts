@@ -3,7 +3,10 @@ import { agendaNotesFragment, type MeetingKind, type MeetingView } from "@entent
 import * as Y from "yjs";
 import type { LiveServer, LiveUser } from "./live-server.js";
 
-/** What a test chooses of a meeting; it starts on 2026-12-10 at 09:00 UTC, for an hour. */
+/**
+ * What a test chooses of a meeting; it started on 2026-11-26 at 09:00 UTC, for an hour (held
+ * already, so its minutes can be signed off).
+ */
 export interface MeetingDraft {
   title: string;
   kind: MeetingKind;
@@ -22,7 +25,7 @@ export async function scheduleMeeting(
   const response = await live.api(
     "POST",
     path,
-    { ...draft, startsAt: "2026-12-10T09:00:00Z", durationMinutes: 60 },
+    { ...draft, startsAt: "2026-11-26T09:00:00Z", durationMinutes: 60 },
     by.cookie,
   );
   if (response.status !== 201) {

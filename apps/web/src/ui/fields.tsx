@@ -9,14 +9,19 @@ import {
 import { useT } from "../i18n";
 import { WriteError } from "./item-tools";
 
-/** A labelled select; `options` are value/label pairs, or groups of them. */
+/**
+ * A labelled select; `options` are value/label pairs, or groups of them. `labelAddon` sits
+ * beside the label (an explanation of the word, see `ui/explained-term.tsx`).
+ */
 export function SelectField({
   label,
+  labelAddon,
   options,
   className,
   ...select
 }: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   label: string;
+  labelAddon?: ReactNode;
   options: readonly (
     | { value: string; label: string }
     | { group: string; options: readonly { value: string; label: string }[] }
@@ -25,9 +30,18 @@ export function SelectField({
   const id = useId();
   return (
     <div className={className ? `field ${className}` : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+      {labelAddon ? (
+        <span className="field__label-row">
+          <label className="field__label" htmlFor={id}>
+            {label}
+          </label>
+          {labelAddon}
+        </span>
+      ) : (
+        <label className="field__label" htmlFor={id}>
+          {label}
+        </label>
+      )}
       <select className="field__input" id={id} {...select}>
         {options.map((option) =>
           "group" in option ? (
@@ -195,6 +209,7 @@ export function ItemForm({
 /** A select of one of a fixed set of values, each with its label. */
 export function ChoiceField<V extends string>({
   label,
+  labelAddon,
   value,
   values,
   optionLabel,
@@ -202,6 +217,7 @@ export function ChoiceField<V extends string>({
   className,
 }: {
   label: string;
+  labelAddon?: ReactNode;
   value: V;
   values: readonly V[];
   optionLabel: (value: V) => string;
@@ -212,6 +228,7 @@ export function ChoiceField<V extends string>({
     <SelectField
       className={className}
       label={label}
+      labelAddon={labelAddon}
       value={value}
       onChange={(e) => onChange(e.target.value as V)}
       options={values.map((v) => ({ value: v, label: optionLabel(v) }))}

@@ -33,7 +33,8 @@ describe("meeting notes holding values no client of ours writes", () => {
           title: "Steering committee Q4",
           kind: "steering_committee",
           level: "strategic",
-          startsAt: "2026-12-10T09:00:00.000Z",
+          // Held already: its minutes can be signed off.
+          startsAt: "2026-11-26T09:00:00.000Z",
           durationMinutes: 90,
           agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 }],
         },

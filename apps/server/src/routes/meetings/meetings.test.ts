@@ -8,6 +8,8 @@ import { changeDocument } from "../../test/document-writes.js";
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 const DAY = 24 * 60 * 60_000;
+/** A start in the past: the meeting was held, so its minutes can be signed off. */
+const HELD = "2026-11-26T09:00:00.000Z";
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String) } };
@@ -381,6 +383,7 @@ describe("meeting routes", () => {
     it("deletes a meeting with its agenda, keeping its sign-offs stamped with who deleted it", async () => {
       const meeting = await created(
         steering({
+          startsAt: HELD,
           agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
         }),
       );
@@ -590,6 +593,7 @@ describe("meeting routes", () => {
     it("stamps each organization's sign-off, keeps the history, and tells what changed since", async () => {
       const meeting = await created(
         steering({
+          startsAt: HELD,
           agenda: [
             { title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
             { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
@@ -668,6 +672,7 @@ describe("meeting routes", () => {
     it("speaks for the caller's seat organization only: a body naming one is refused", async () => {
       const meeting = await created(
         steering({
+          startsAt: HELD,
           agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
         }),
       );
@@ -767,6 +772,7 @@ describe("meeting routes", () => {
     it("puts every meeting in the partnership's Markdown, with agenda, sign-offs and notes", async () => {
       const meeting = await created(
         steering({
+          startsAt: HELD,
           participantIds: [cast.south.editor.id],
           agenda: [
             { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 30 },
@@ -798,7 +804,7 @@ describe("meeting routes", () => {
       const section = markdown.slice(markdown.indexOf("## Meetings"));
       expect(section).toContain("### Steering committee Q4");
       expect(section).toContain("- Kind: Steering committee");
-      expect(section).toContain("- Starts: 2026-12-10 09:00 UTC, 90 min");
+      expect(section).toContain("- Starts: 2026-11-26 09:00 UTC, 90 min");
       expect(section).toContain(
         "- Participants: North Editor (Northwind), South Editor (Southpeak)",
       );

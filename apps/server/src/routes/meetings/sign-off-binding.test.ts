@@ -50,7 +50,8 @@ describe("sign-offs bound to what was signed", () => {
         title: "Steering committee Q4",
         kind: "steering_committee",
         level: "strategic",
-        startsAt: "2026-12-10T09:00:00.000Z",
+        // Held already: minutes are signed off once the meeting started.
+        startsAt: "2026-11-26T09:00:00.000Z",
         durationMinutes: 90,
         agenda: [
           { title: "Northwind pays 30%", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
@@ -90,7 +91,7 @@ describe("sign-offs bound to what was signed", () => {
       "the meeting's date",
       () =>
         call("PATCH", `/api/meetings/${meeting.id}`, cast.south.editor, {
-          startsAt: "2026-12-11T09:00:00.000Z",
+          startsAt: "2026-11-27T09:00:00.000Z",
         }),
     ],
   ] as [string, () => Promise<unknown>][])(
@@ -151,7 +152,7 @@ describe("sign-offs bound to what was signed", () => {
             signedBy: { id: cast.north.editor.id, name: "North Editor" },
             signed: {
               meetingTitle: "Steering committee Q4",
-              meetingStartsAt: "2026-12-10T09:00:00.000Z",
+              meetingStartsAt: "2026-11-26T09:00:00.000Z",
               title: "Northwind pays 30%",
               ownerOrganizationId: cast.north.id,
               notes: {

@@ -334,6 +334,29 @@ export const en = {
   "lens.hiddenDecisions":
     "{count, plural, one {# decision} other {# decisions}} hidden by the current view.",
 
+  "glossary.explain": "What does “{term}” mean?",
+  "glossary.lens.term": "Ours / Theirs / Both",
+  "glossary.lens.meaning":
+    "The lens filters every section of the partnership by organization. It changes only what you see, never what the partner sees.",
+  "glossary.lens.ours": "what your organization owns, brings, or is waited on for.",
+  "glossary.lens.theirs": "the same for the partner organization.",
+  "glossary.lens.both": "the whole partnership, both sides together.",
+  "glossary.governanceLevel.term": "Governance level",
+  "glossary.governanceLevel.meaning":
+    "Who in the partnership a meeting, decision, objective or issue is for. Keeping strategic, tactical and operational roles apart avoids confusion and gaps in responsibility.",
+  "glossary.level.strategic":
+    "sponsors and the steering committee: the charter, strategic decisions and the health of the partnership.",
+  "glossary.level.tactical":
+    "the alliance managers on each side: objectives, KPIs, the governance rhythm and escalated issues.",
+  "glossary.level.operational":
+    "the teams doing the work: actions, day-to-day issues, workshops and updates.",
+  "glossary.ratified.term": "Ratified",
+  "glossary.ratified.meaning":
+    "The charter is ratified when every organization endorsed the same version. Any later change needs everyone’s endorsement again.",
+  "glossary.twoKey.term": "Two-key",
+  "glossary.twoKey.meaning":
+    "Each organization holds a key: a decision takes effect only once every organization approved it, so one side can never decide alone for both.",
+
   "export.label": "Export",
   "export.pdf": "PDF",
   "export.review": "Review pack",
@@ -850,6 +873,8 @@ export const en = {
   "meetings.field.duration": "Duration (minutes)",
   "meetings.field.facilitator": "Facilitator",
   "meetings.field.participants": "Participants",
+  "meetings.field.participantsHint":
+    "Everyone in the partnership, on both sides, is proposed. Untick those who will not take part.",
   "meetings.field.invalidTime": "Enter a date and a start time.",
   "meetings.agenda.title": "Agenda",
   "meetings.agenda.noneYet": "No agenda items yet; you can add them now or later.",
@@ -886,6 +911,8 @@ export const en = {
   "meetings.deletedSigned.untitled": "An item signed before snapshots were kept",
   "meetings.signOff.none": "Not signed off yet",
   "meetings.signOff.action": "Sign off for {organization}",
+  "meetings.signOff.notYet":
+    "The meeting has not started: its minutes can be signed off once it starts ({date}).",
   "meetings.rhythm.title": "Governance rhythm",
   "meetings.rhythm.edit": "Set the rhythm",
   "meetings.rhythm.hint":

@@ -336,6 +336,29 @@ export const fr: Record<MessageKey, string> = {
   "lens.hiddenDecisions":
     "{count, plural, one {# décision masquée} other {# décisions masquées}} par la vue actuelle.",
 
+  "glossary.explain": "Que signifie « {term} » ?",
+  "glossary.lens.term": "Nous / Eux / Tous",
+  "glossary.lens.meaning":
+    "Le filtre montre chaque partie du partenariat selon l’organisation. Il ne change que ce que vous voyez, jamais ce que voit le partenaire.",
+  "glossary.lens.ours": "ce que votre organisation porte, apporte, ou ce qui l’attend.",
+  "glossary.lens.theirs": "la même chose pour l’organisation partenaire.",
+  "glossary.lens.both": "tout le partenariat, les deux côtés ensemble.",
+  "glossary.governanceLevel.term": "Niveau de gouvernance",
+  "glossary.governanceLevel.meaning":
+    "À qui, dans le partenariat, s’adresse une réunion, une décision, un objectif ou un point ouvert. Distinguer les rôles stratégiques, tactiques et opérationnels évite les confusions et les vides de responsabilité.",
+  "glossary.level.strategic":
+    "les sponsors et le comité de pilotage : la charte, les décisions stratégiques et la santé du partenariat.",
+  "glossary.level.tactical":
+    "les responsables de l’alliance de chaque côté : objectifs, indicateurs, rythme de gouvernance et points escaladés.",
+  "glossary.level.operational":
+    "les équipes qui font le travail : actions, points du quotidien, ateliers et nouvelles.",
+  "glossary.ratified.term": "Ratifiée",
+  "glossary.ratified.meaning":
+    "La charte est ratifiée quand chaque organisation a approuvé la même version. Toute modification ultérieure demande à nouveau l’approbation de tous.",
+  "glossary.twoKey.term": "Deux clés",
+  "glossary.twoKey.meaning":
+    "Chaque organisation détient une clé : une décision ne prend effet qu’une fois approuvée par chaque organisation, et un côté ne peut jamais décider seul pour les deux.",
+
   "export.label": "Exporter",
   "export.pdf": "PDF",
   "export.review": "Dossier de revue",
@@ -871,6 +894,8 @@ export const fr: Record<MessageKey, string> = {
   "meetings.field.duration": "Durée (minutes)",
   "meetings.field.facilitator": "Animateur ou animatrice",
   "meetings.field.participants": "Participants",
+  "meetings.field.participantsHint":
+    "Tous les membres du partenariat, des deux côtés, sont proposés. Décochez ceux qui n’y participeront pas.",
   "meetings.field.invalidTime": "Indiquez une date et une heure de début.",
   "meetings.agenda.title": "Ordre du jour",
   "meetings.agenda.noneYet": "Aucun point pour l’instant ; ajoutez-les maintenant ou plus tard.",
@@ -907,6 +932,8 @@ export const fr: Record<MessageKey, string> = {
   "meetings.deletedSigned.untitled": "Un point validé avant la conservation des instantanés",
   "meetings.signOff.none": "Pas encore validé",
   "meetings.signOff.action": "Valider pour {organization}",
+  "meetings.signOff.notYet":
+    "La réunion n’a pas commencé : son compte rendu pourra être validé dès son début ({date}).",
   "meetings.rhythm.title": "Rythme de gouvernance",
   "meetings.rhythm.edit": "Définir le rythme",
   "meetings.rhythm.hint":

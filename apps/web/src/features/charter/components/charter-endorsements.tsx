@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
+import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -62,7 +63,9 @@ export function CharterEndorsements({
         {t("endorsement.title")}
       </h2>
       <p className={`status-banner status-banner--${state}`}>
-        <strong>{t(`endorsement.state.${state}`)}</strong>
+        <span>
+          <strong>{t(`endorsement.state.${state}`)}</strong> <GlossaryTerm term="ratified" />
+        </span>
         <span data-testid="charter-version-label">
           {currentEndorsers.length > 0
             ? t("endorsement.versionLabel", {

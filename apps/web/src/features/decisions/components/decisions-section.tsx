@@ -1,6 +1,7 @@
 import type { Decision } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
+import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { ItemsSection } from "../../partnerships/components/items-section";
 import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import { useLens } from "../../partnerships/hooks/use-lens";
@@ -36,7 +37,11 @@ export default function DecisionsSection() {
     <ItemsSection
       id="decisions-title"
       title={t("decisions.title")}
-      subtitle={t("decisions.subtitle")}
+      subtitle={
+        <>
+          {t("decisions.subtitle")} <GlossaryTerm term="twoKey" />
+        </>
+      }
       document={decisions}
       newLabel={t("decision.new")}
       createLabel={t("decision.create")}

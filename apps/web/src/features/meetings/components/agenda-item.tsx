@@ -27,12 +27,15 @@ export interface AgendaItemActions {
  */
 export function AgendaItem({
   item,
+  meetingStartsAt,
   index,
   notes,
   editable,
   actions,
 }: {
   item: AgendaItemView;
+  /** The meeting's start (ISO): its items are signed off from then on. */
+  meetingStartsAt: string;
   index: number;
   /** The meeting's live document; `null` while it opens. */
   notes: CollabDocument | null;
@@ -129,7 +132,7 @@ export function AgendaItem({
           <p className="muted">{t("meetings.notes.loading")}</p>
         )}
       </div>
-      <SignOffs item={item} onSignOff={actions.signOff} />
+      <SignOffs item={item} meetingStartsAt={meetingStartsAt} onSignOff={actions.signOff} />
     </li>
   );
 }

@@ -15,6 +15,7 @@ import {
   nextFullHour,
   toLocalInputs,
 } from "../state/meetings-state";
+import { defaultParticipantIds } from "../state/default-participants";
 import { AgendaRowsField, type AgendaRow } from "./agenda-rows-field";
 
 export interface MeetingFormValues extends Required<MeetingInput> {
@@ -54,7 +55,8 @@ export function MeetingForm({
   const [duration, setDuration] = useState(String(initial?.durationMinutes ?? 60));
   const [facilitatorId, setFacilitatorId] = useState(initial?.facilitator.id ?? me.userId);
   const [participantIds, setParticipantIds] = useState<string[]>(
-    initial ? initial.participants.map((p) => p.id) : [me.userId],
+    // A new meeting proposes both organizations' members; each can be removed.
+    () => (initial ? initial.participants.map((p) => p.id) : defaultParticipantIds(members)),
   );
   const [agenda, setAgenda] = useState<AgendaRow[]>([]);
   const [invalidTime, setInvalidTime] = useState(false);
@@ -151,6 +153,11 @@ export function MeetingForm({
         />
         <fieldset className="fieldset field item-form__wide" data-testid="participants-field">
           <legend className="field__label">{t("meetings.field.participants")}</legend>
+          {initial === null ? (
+            <p className="muted" data-testid="participants-hint">
+              {t("meetings.field.participantsHint")}
+            </p>
+          ) : null}
           <div className="participant-picker">
             {organizations.map((organization) => (
               <div key={organization.id} className="participant-picker__org">

@@ -268,6 +268,7 @@ function Agenda({
             <AgendaItem
               key={item.id}
               item={item}
+              meetingStartsAt={meeting.startsAt}
               index={index}
               notes={notes}
               editable={editable}

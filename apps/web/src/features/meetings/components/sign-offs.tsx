@@ -1,23 +1,31 @@
-import type { AgendaItemView } from "@entente/protocol";
+import { ErrorCode, type AgendaItemView } from "@entente/protocol";
 import { useI18n } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError } from "../../../ui/form";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useHasStarted } from "../hooks/use-has-started";
+import { useMeetingFormat } from "../hooks/use-meeting-format";
 
 /**
  * Each organization's sign-off of an item (who, when, and whether what it signed changed
  * since: then it is shown but not counted), what a sign-off covers, and the button that
- * signs the item off, as the user reads it, for the user's organization.
+ * signs the item off, as the user reads it, for the user's organization: only once the
+ * meeting has started (before, it says from when).
  */
 export function SignOffs({
   item,
+  meetingStartsAt,
   onSignOff,
 }: {
   item: AgendaItemView;
+  /** The meeting's start (ISO): minutes are signed off from then on. */
+  meetingStartsAt: string;
   onSignOff: () => Promise<void>;
 }) {
   const { t, formatDate } = useI18n();
+  const format = useMeetingFormat();
+  const started = useHasStarted(meetingStartsAt);
   const context = usePartnershipContext();
   const { run, pending, error } = useSubmit(onSignOff);
   const mine = item.signOffs.find((s) => s.organizationId === context.me.organizationId);
@@ -62,7 +70,12 @@ export function SignOffs({
         })}
       </ul>
       <p className="muted sign-offs__covers">{t("meetings.signOff.covers")}</p>
-      {mayAct && (!mine || mine.changedSince) ? (
+      {mayAct && (!mine || mine.changedSince) && !started ? (
+        <p className="muted" data-testid="sign-off-not-yet">
+          {t("meetings.signOff.notYet", { date: format.dateTime(meetingStartsAt) })}
+        </p>
+      ) : null}
+      {mayAct && (!mine || mine.changedSince) && started ? (
         <button
           type="button"
           className="button button--small button--primary"
@@ -73,7 +86,11 @@ export function SignOffs({
           {t("meetings.signOff.action", { organization: myOrganization.name })}
         </button>
       ) : null}
-      {error?.status === 409 ? (
+      {error?.code === ErrorCode.MeetingNotStarted ? (
+        <p className="form-error" role="alert">
+          {t("meetings.signOff.notYet", { date: format.dateTime(meetingStartsAt) })}
+        </p>
+      ) : error?.status === 409 ? (
         <p className="form-error" role="alert">
           {t("meetings.signOff.movedOn")}
         </p>

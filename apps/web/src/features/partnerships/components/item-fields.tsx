@@ -2,6 +2,7 @@ import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
 import { FIELD_LIMITS } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { ChoiceField, InputField, SelectField, TextAreaField } from "../../../ui/fields";
+import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { useMemberOptions, useOrganizationOptions } from "../hooks/use-select-options";
 
 type TextFieldProps = { label: string; value: string; onChange: (value: string) => void };
@@ -61,6 +62,7 @@ export function LevelField({
   return (
     <ChoiceField
       label={label ?? t("field.level")}
+      labelAddon={<GlossaryTerm term="governanceLevel" />}
       value={value}
       values={GOVERNANCE_LEVELS}
       optionLabel={(v) => t(`level.${v}`)}

@@ -27,7 +27,7 @@ export function ItemsSection({
 }: {
   id: string;
   title: string;
-  subtitle: string;
+  subtitle: ReactNode;
   document: PartnershipDocument<unknown> & { items: readonly unknown[] };
   newLabel: string;
   createLabel: string;

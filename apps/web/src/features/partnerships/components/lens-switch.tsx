@@ -1,4 +1,5 @@
 import { useT } from "../../../i18n";
+import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { useLens } from "../hooks/use-lens";
 import { LENSES } from "../state/lens";
 import { usePartnershipContext } from "../state/partnership-context";
@@ -39,6 +40,7 @@ export function LensSwitch() {
           </button>
         ))}
       </div>
+      <GlossaryTerm term="lens" align="end" />
     </div>
   );
 }

@@ -20,7 +20,8 @@ export function SectionHeader({
 }: {
   id: string;
   title: string;
-  subtitle: string;
+  /** A sentence under the title; may hold an explained term (`GlossaryTerm`). */
+  subtitle: ReactNode;
   /** The section's main document: its connection, presence and access are shown. */
   document: PartnershipDocument<unknown>;
   /** Why the section is read-only when it is (permission, partner's profile…). */
