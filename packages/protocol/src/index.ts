@@ -199,3 +199,12 @@ export {
   POST_TAGS,
   REACTION_NAMES,
 } from "./vocabulary.js";
+export type {
+  CreateInvitationResponse,
+  InvitationEmailDelivery,
+  InvitationSignupResponse,
+  InvitationStatus,
+  SentInvitationListResponse,
+  SentInvitationResponse,
+  SentInvitationView,
+} from "./invitation-lifecycle.js";
