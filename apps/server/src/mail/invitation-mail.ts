@@ -18,16 +18,16 @@ export interface InvitationMailContent {
   expiresAt: Date;
 }
 
-const ROLE_WORDS: Record<Language, Record<Permission, string>> = {
+const JOINING_AS: Record<Language, Record<Permission, string>> = {
   en: {
-    admin: "admin (can edit, invite and manage your side’s people)",
-    editor: "editor (can write and edit)",
-    viewer: "viewer (can read everything shared, never writes)",
+    admin: "as admin (can edit, invite and manage your side’s people)",
+    editor: "as editor (can write and edit)",
+    viewer: "as viewer (can read everything shared, never writes)",
   },
   fr: {
-    admin: "administrateur (peut modifier, inviter et gérer les personnes de son côté)",
-    editor: "éditeur (peut écrire et modifier)",
-    viewer: "lecteur (lit tout ce qui est partagé, n’écrit jamais)",
+    admin: "en tant qu’administrateur (peut modifier, inviter et gérer les personnes de son côté)",
+    editor: "en tant qu’éditeur (peut écrire et modifier)",
+    viewer: "en tant que lecteur (lit tout ce qui est partagé, n’écrit jamais)",
   },
 };
 
@@ -45,7 +45,7 @@ const WORDING: Record<Language, Wording> = {
       c.kind === "organization"
         ? `${c.inviter.name} of ${c.inviter.organizationName} invites your organization into the partnership “${c.partnershipName}” on Entente, the workspace both sides share for the charter, objectives, issues and decisions.`
         : `${c.inviter.name} invites you to join ${c.inviter.organizationName} in the partnership “${c.partnershipName}” on Entente.`,
-      `You would join as ${ROLE_WORDS.en[c.role]}.`,
+      `You would join ${JOINING_AS.en[c.role]}.`,
       `Open the invitation (you can create your account there): ${c.url}`,
       `The link works once and until ${date}. If you did not expect it, ignore this e-mail.`,
     ],
@@ -58,7 +58,7 @@ const WORDING: Record<Language, Wording> = {
       c.kind === "organization"
         ? `${c.inviter.name}, de ${c.inviter.organizationName}, invite votre organisation dans le partenariat « ${c.partnershipName} » sur Entente, l’espace que les deux parties partagent pour la charte, les objectifs, les points ouverts et les décisions.`
         : `${c.inviter.name} vous invite à rejoindre ${c.inviter.organizationName} dans le partenariat « ${c.partnershipName} » sur Entente.`,
-      `Vous le rejoindriez en tant que ${ROLE_WORDS.fr[c.role]}.`,
+      `Vous rejoindriez le partenariat ${JOINING_AS.fr[c.role]}.`,
       `Ouvrez l’invitation (vous pourrez y créer votre compte) : ${c.url}`,
       `Le lien sert une seule fois, jusqu’au ${date}. Si vous ne l’attendiez pas, ignorez cet e-mail.`,
     ],
