@@ -5,6 +5,7 @@ import { useMe } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { CreatePartnershipForm } from "./create-partnership-form";
+import { HomeInvite } from "./home-invite";
 
 /** The signed-in landing page: my partnerships, and how to start one. */
 export function HomePage() {
@@ -52,6 +53,7 @@ export function HomePage() {
           )}
         </section>
         <div className="page__forms">
+          <HomeInvite me={me} />
           {organization ? (
             <CreatePartnershipForm organization={organization} />
           ) : (

@@ -15,7 +15,10 @@ import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
 import { InvitePanel } from "./invite-panel";
+import { PartnershipInvite } from "./partnership-invite";
+import { PartnershipTour } from "./partnership-tour";
 import { PendingInvitationsPanel } from "./pending-invitations-panel";
+import { SentInvitationsPanel } from "./sent-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
 
@@ -193,6 +196,7 @@ function PartnershipWorkspace({
             myOrganizationId={myOrganization.id}
             refreshKey={invitationsMade}
           />
+          <SentInvitationsPanel partnershipId={partnership.id} refreshKey={invitationsMade} />
         </>
       ) : null}
     </>
@@ -208,7 +212,11 @@ function PartnershipWorkspace({
             myOrganizationId: seat?.organizationId ?? "",
           }}
         />
-        <PartnershipBar current={section} />
+        <PartnershipBar
+          current={section}
+          invite={<PartnershipInvite mode="button" onCreated={onInvitationCreated} />}
+        />
+        <PartnershipTour />
         <main className="page page--partnership">
           {section === undefined ? (
             <PageStatus role="alert">
