@@ -14,7 +14,6 @@ import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
-import { InvitePanel } from "./invite-panel";
 import { PartnershipInvite } from "./partnership-invite";
 import { PartnershipTour } from "./partnership-tour";
 import { PendingInvitationsPanel } from "./pending-invitations-panel";
@@ -186,11 +185,6 @@ function PartnershipWorkspace({
       <MembersPanel organizations={organizations} members={members} currentUserId={me.user.id} />
       {seat?.permission === "admin" && myOrganization ? (
         <>
-          <InvitePanel
-            partnershipId={partnership.id}
-            myOrganization={myOrganization}
-            onCreated={onInvitationCreated}
-          />
           <PendingInvitationsPanel
             partnershipId={partnership.id}
             myOrganizationId={myOrganization.id}
