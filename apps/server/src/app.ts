@@ -19,6 +19,7 @@ import { meRoutes } from "./routes/me/me.js";
 import { organizationRoutes } from "./routes/organizations/organizations.js";
 import { partnershipRoutes } from "./routes/partnerships/partnerships.js";
 import { organizationInvitationRoutes } from "./routes/organization-invitations/organization-invitations.js";
+import { sentInvitationRoutes } from "./routes/sent-invitations/sent-invitations.js";
 import { commentThreadRoutes, partnershipCommentRoutes } from "./routes/comments/comments.js";
 import { preferenceRoutes } from "./routes/preferences/preferences.js";
 import { landingPageRoutes } from "./routes/landing-pages/landing-pages.js";
@@ -134,6 +135,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", reviewRoutes(services));
   app.route("/api/invitations", invitationRoutes(services));
   app.route("/api/partnerships", organizationInvitationRoutes(services));
+  app.route("/api/partnerships", sentInvitationRoutes(services));
   app.route("/api/partnerships", feedRoutes(services));
   app.route("/api/posts", postRoutes(services));
   app.route("/api/replies", replyRoutes(services));

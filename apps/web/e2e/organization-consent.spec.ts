@@ -16,8 +16,9 @@ test("an organization invitation waits for every organization, and a look-alike 
   const invitee = await browser.newContext();
   let north: Awaited<ReturnType<typeof onDemoPartnership>> | undefined;
   try {
-    // Southpeak's admin makes an organization invitation in the invite card.
-    const invite = south.page.getByRole("region", { name: "Invite" });
+    // Southpeak's admin makes an organization invitation with the header's invite button.
+    await south.page.getByTestId("invite-launcher").click();
+    const invite = south.page.getByRole("region", { name: "Invite", exact: true });
     await invite.getByLabel("A partner organization").check();
     await invite.getByRole("button", { name: "Create invitation link" }).click();
     const url = await invite.getByLabel("Invitation link").inputValue();

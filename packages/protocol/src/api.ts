@@ -75,6 +75,10 @@ export interface InvitationPreview {
   /** Member invitations: the organization the invitee would join. */
   organization: OrganizationView | null;
   expiresAt: string;
+  /** Who made the invitation, and for which organization (as the server recorded it). */
+  invitedBy: { name: string; organization: OrganizationView };
+  /** The organizations already in the partnership, in the order they joined. */
+  partnerOrganizations: OrganizationView[];
 }
 
 /** An organization's approval of an organization invitation (the inviter's, by inviting). */

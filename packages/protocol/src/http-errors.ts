@@ -10,6 +10,8 @@ export const ErrorCode = {
   EmailTaken: "email_taken",
   InvitationUsed: "invitation_used",
   InvitationExpired: "invitation_expired",
+  /** The inviting organization revoked the invitation: the link opens nothing any more. */
+  InvitationRevoked: "invitation_revoked",
   /** A rich body mentions someone (or an organization) who is not in the partnership. */
   InvalidMention: "invalid_mention",
   /** A comment's charter anchor does not point into the partnership's charter. */

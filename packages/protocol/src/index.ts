@@ -216,3 +216,12 @@ export {
   type TemplateObjective,
   type TemplateRhythm,
 } from "./onboarding.js";
+export type {
+  CreateInvitationResponse,
+  InvitationEmailDelivery,
+  InvitationSignupResponse,
+  InvitationStatus,
+  SentInvitationListResponse,
+  SentInvitationResponse,
+  SentInvitationView,
+} from "./invitation-lifecycle.js";

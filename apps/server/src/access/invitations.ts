@@ -7,7 +7,7 @@ import {
   type OrganizationView,
   type PartnershipView,
 } from "@entente/protocol";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
@@ -26,6 +26,8 @@ export interface NewInvitation {
   /** The inviter's seat organization: it approves an organization invitation by making it. */
   inviterOrganizationId: string;
   publicOrigin: string;
+  /** The address the link is e-mailed to, kept to show in the list of invitations. */
+  email?: string | undefined;
 }
 
 /** What accepting did: the partnership, and the organization that joined with it if any. */
@@ -60,6 +62,10 @@ export async function createInvitation(
         expires_at: expiresAt,
         accepted_by: null,
         accepted_at: null,
+        email: input.email ?? null,
+        inviter_organization_id: input.inviterOrganizationId,
+        revoked_by: null,
+        revoked_at: null,
       })
       .execute();
     if (input.kind === "organization") {
@@ -75,13 +81,16 @@ export async function createInvitation(
   };
 }
 
-async function findOpenInvitation(db: Kysely<Database>, token: string) {
+async function findOpenInvitation(db: Kysely<Database> | Transaction<Database>, token: string) {
   const invitation = await db
     .selectFrom("invitations")
     .selectAll()
     .where("id", "=", SessionService.idOf(token))
     .executeTakeFirst();
   if (!invitation) throw HttpError.notFound("No such invitation");
+  if (invitation.revoked_at !== null) {
+    throw new HttpError(410, ErrorCode.InvitationRevoked, "This invitation was revoked");
+  }
   if (invitation.accepted_at !== null) {
     throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
   }
@@ -108,12 +117,32 @@ export async function previewInvitation(
         .where("id", "=", invitation.organization_id)
         .executeTakeFirstOrThrow()
     : null;
+  const inviter = await db
+    .selectFrom("users")
+    .select("name")
+    .where("id", "=", invitation.created_by)
+    .executeTakeFirstOrThrow();
+  const partnerOrganizations = await db
+    .selectFrom("partnership_organizations")
+    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
+    .select(["organizations.id", "organizations.name"])
+    .where("partnership_organizations.partnership_id", "=", invitation.partnership_id)
+    .orderBy("partnership_organizations.joined_at")
+    .orderBy("organizations.id")
+    .execute();
+  const inviterOrganization =
+    partnerOrganizations.find((o) => o.id === invitation.inviter_organization_id) ??
+    organization ??
+    partnerOrganizations[0];
+  if (!inviterOrganization) throw HttpError.notFound("No such invitation");
   return {
     kind: invitation.kind,
     role: invitation.role,
     partnership,
     organization,
     expiresAt: new Date(invitation.expires_at).toISOString(),
+    invitedBy: { name: inviter.name, organization: inviterOrganization },
+    partnerOrganizations,
   };
 }
 
@@ -130,98 +159,121 @@ export async function acceptInvitation(
   userId: string,
   requestedOrganizationId: string | undefined,
 ): Promise<AcceptedInvitation> {
-  const invitation = await findOpenInvitation(db, token);
+  const { partnershipId, joinedOrganizationId, invitedBy } = await db
+    .transaction()
+    .execute((trx) => acceptInTransaction(trx, token, userId, requestedOrganizationId));
+  return acceptedView(db, partnershipId, joinedOrganizationId, invitedBy);
+}
+
+/**
+ * The accepting itself, inside the caller's transaction (signing up from an invitation
+ * creates the account in the same one): seats `userId`, claims the link.
+ */
+export async function acceptInTransaction(
+  trx: Transaction<Database>,
+  token: string,
+  userId: string,
+  requestedOrganizationId: string | undefined,
+): Promise<{ partnershipId: string; joinedOrganizationId: string | null; invitedBy: string }> {
+  const invitation = await findOpenInvitation(trx, token);
   const partnershipId = invitation.partnership_id;
   const now = Date.now();
   let joinedOrganizationId = null as string | null;
+  const alreadyIn = await trx
+    .selectFrom("partnership_members")
+    .select("user_id")
+    .where("partnership_id", "=", partnershipId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (alreadyIn)
+    throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
 
-  await db.transaction().execute(async (trx) => {
-    const alreadyIn = await trx
-      .selectFrom("partnership_members")
-      .select("user_id")
+  const ownOrganization = await trx
+    .selectFrom("organization_members")
+    .select(["organization_id", "role"])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+
+  let organizationId: string;
+  if (invitation.kind === "organization") {
+    if (!ownOrganization) {
+      throw new HttpError(409, ErrorCode.Conflict, "Create your organization before accepting");
+    }
+    organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
+    if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
+      throw HttpError.forbidden(
+        "Only an admin of the organization can bring it into a partnership",
+      );
+    }
+    const joined = await trx
+      .selectFrom("partnership_organizations")
+      .select("organization_id")
       .where("partnership_id", "=", partnershipId)
-      .where("user_id", "=", userId)
+      .where("organization_id", "=", organizationId)
       .executeTakeFirst();
-    if (alreadyIn)
-      throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
-
-    const ownOrganization = await trx
-      .selectFrom("organization_members")
-      .select(["organization_id", "role"])
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-
-    let organizationId: string;
-    if (invitation.kind === "organization") {
-      if (!ownOrganization) {
-        throw new HttpError(409, ErrorCode.Conflict, "Create your organization before accepting");
-      }
-      organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
-      if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
-        throw HttpError.forbidden(
-          "Only an admin of the organization can bring it into a partnership",
-        );
-      }
-      const joined = await trx
-        .selectFrom("partnership_organizations")
-        .select("organization_id")
-        .where("partnership_id", "=", partnershipId)
-        .where("organization_id", "=", organizationId)
-        .executeTakeFirst();
-      if (joined)
-        throw new HttpError(
-          409,
-          ErrorCode.Conflict,
-          "Your organization is already in this partnership",
-        );
-      // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock), so
-      // two organizations of look-alike names cannot both pass the name check.
-      await trx
-        .updateTable("partnerships")
-        .set((eb) => ({ name: eb.ref("name") }))
-        .where("id", "=", partnershipId)
-        .execute();
-      await requireConsentToJoin(trx, partnershipId, invitation.id, organizationId);
-      joinedOrganizationId = organizationId;
-      await trx
-        .insertInto("partnership_organizations")
-        .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now })
-        .execute();
-    } else {
-      organizationId = invitation.organization_id ?? "";
-      if (ownOrganization && ownOrganization.organization_id !== organizationId) {
-        throw new HttpError(409, ErrorCode.Conflict, "You already belong to another organization");
-      }
-      if (!ownOrganization) {
-        await trx
-          .insertInto("organization_members")
-          .values({ organization_id: organizationId, user_id: userId, role: invitation.role })
-          .execute();
-      }
-    }
-
+    if (joined)
+      throw new HttpError(
+        409,
+        ErrorCode.Conflict,
+        "Your organization is already in this partnership",
+      );
+    // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock), so
+    // two organizations of look-alike names cannot both pass the name check.
     await trx
-      .insertInto("partnership_members")
-      .values({
-        partnership_id: partnershipId,
-        user_id: userId,
-        organization_id: organizationId,
-        permission: invitation.role,
-        level: invitation.level,
-      })
+      .updateTable("partnerships")
+      .set((eb) => ({ name: eb.ref("name") }))
+      .where("id", "=", partnershipId)
       .execute();
-    // Single use, even against a concurrent accept of the same link.
-    const claimed = await trx
-      .updateTable("invitations")
-      .set({ accepted_by: userId, accepted_at: now })
-      .where("id", "=", invitation.id)
-      .where("accepted_at", "is", null)
-      .executeTakeFirst();
-    if (claimed.numUpdatedRows !== 1n) {
-      throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    await requireConsentToJoin(trx, partnershipId, invitation.id, organizationId);
+    joinedOrganizationId = organizationId;
+    await trx
+      .insertInto("partnership_organizations")
+      .values({ partnership_id: partnershipId, organization_id: organizationId, joined_at: now })
+      .execute();
+  } else {
+    organizationId = invitation.organization_id ?? "";
+    if (ownOrganization && ownOrganization.organization_id !== organizationId) {
+      throw new HttpError(409, ErrorCode.Conflict, "You already belong to another organization");
     }
-  });
+    if (!ownOrganization) {
+      await trx
+        .insertInto("organization_members")
+        .values({ organization_id: organizationId, user_id: userId, role: invitation.role })
+        .execute();
+    }
+  }
 
+  await trx
+    .insertInto("partnership_members")
+    .values({
+      partnership_id: partnershipId,
+      user_id: userId,
+      organization_id: organizationId,
+      permission: invitation.role,
+      level: invitation.level,
+    })
+    .execute();
+  // Single use, even against a concurrent accept of the same link or a revoke.
+  const claimed = await trx
+    .updateTable("invitations")
+    .set({ accepted_by: userId, accepted_at: now })
+    .where("id", "=", invitation.id)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows !== 1n) {
+    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+  }
+  return { partnershipId, joinedOrganizationId, invitedBy: invitation.created_by };
+}
+
+/** The partnership (and organization) an accepted invitation led to, as the API shows them. */
+export async function acceptedView(
+  db: Kysely<Database>,
+  partnershipId: string,
+  joinedOrganizationId: string | null,
+  invitedBy: string,
+): Promise<AcceptedInvitation> {
   const partnership = await db
     .selectFrom("partnerships")
     .select(["id", "name", "created_at"])
@@ -242,6 +294,6 @@ export async function acceptInvitation(
       createdAt: new Date(partnership.created_at).toISOString(),
     },
     joinedOrganization,
-    invitedBy: invitation.created_by,
+    invitedBy,
   };
 }

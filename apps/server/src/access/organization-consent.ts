@@ -129,6 +129,7 @@ export async function listOrganizationInvitations(
     .where("invitations.partnership_id", "=", partnershipId)
     .where("invitations.kind", "=", "organization")
     .where("invitations.accepted_at", "is", null)
+    .where("invitations.revoked_at", "is", null)
     .where("invitations.expires_at", ">", now)
     .orderBy("invitations.created_at", "desc")
     .orderBy("invitations.id")
@@ -191,12 +192,15 @@ export async function approveOrganizationInvitation(
 ): Promise<OrganizationInvitationView> {
   const invitation = await db
     .selectFrom("invitations")
-    .select(["id", "accepted_at", "expires_at"])
+    .select(["id", "accepted_at", "expires_at", "revoked_at"])
     .where("id", "=", invitationId)
     .where("partnership_id", "=", partnershipId)
     .where("kind", "=", "organization")
     .executeTakeFirst();
   if (!invitation) throw HttpError.notFound("No such organization invitation");
+  if (invitation.revoked_at !== null) {
+    throw new HttpError(410, ErrorCode.InvitationRevoked, "This invitation was revoked");
+  }
   if (invitation.accepted_at !== null) {
     throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
   }

@@ -82,6 +82,12 @@ export interface InvitationsTable {
   expires_at: Millis;
   accepted_by: string | null;
   accepted_at: Millis | null;
+  /** The address the link was e-mailed to, if any (0025). */
+  email: string | null;
+  /** The inviter's seat organization when inviting: its admins may revoke (0025). */
+  inviter_organization_id: string | null;
+  revoked_by: string | null;
+  revoked_at: Millis | null;
 }
 
 /** An organization's approval of an organization invitation of its partnership. */

@@ -16,6 +16,8 @@ export interface MailMessage {
 
 /** Sends e-mail. Implementations reject when a message could not be handed over. */
 export interface Mailer {
+  /** True when messages leave this machine (SMTP); the outbox and the discard mailer keep them. */
+  readonly delivers?: boolean;
   send(message: MailMessage): Promise<void>;
   close(): void;
 }
@@ -38,6 +40,7 @@ export function createMailer(config: MailConfig): Mailer {
 
 /** Hands messages to an SMTP server (`SMTP_URL`). */
 export class SmtpMailer implements Mailer {
+  readonly delivers = true;
   private readonly transport: Transporter;
 
   constructor(

@@ -18,6 +18,7 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.conflict",
   "errors.invitation_used",
   "errors.invitation_expired",
+  "errors.invitation_revoked",
   "errors.network",
   "errors.invalid_mention",
   "errors.unavailable",

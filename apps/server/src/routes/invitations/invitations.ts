@@ -1,55 +1,86 @@
+import type { InvitationSignupResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { acceptInvitation, previewInvitation } from "../../access/invitations.js";
+import { signUpFromInvitation } from "../../access/invitation-lifecycle.js";
+import {
+  acceptInvitation,
+  previewInvitation,
+  type AcceptedInvitation,
+} from "../../access/invitations.js";
+import { hashPassword } from "../../auth/password.js";
 import type { AppEnv, Services } from "../../http/context.js";
-import { requireAuth } from "../../http/session-cookie.js";
+import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { AcceptInvitationBody, InvitationParams } from "./schema.js";
+import { AcceptInvitationBody, InvitationParams, InvitationSignupBody } from "./schema.js";
 
-export function invitationRoutes({ db, notifications }: Services): Hono<AppEnv> {
+export function invitationRoutes(services: Services): Hono<AppEnv> {
+  const { db, notifications, sessions } = services;
+  const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
+
+  /**
+   * Everyone already in is told who joined, except who asked for it (the inviter) and
+   * who did it (the accepting admin).
+   */
+  const announceJoin = async (userId: string, accepted: AcceptedInvitation) => {
+    const { partnership, joinedOrganization, invitedBy } = accepted;
+    if (!joinedOrganization) return;
+    const members = await db
+      .selectFrom("partnership_members")
+      .select("user_id")
+      .where("partnership_id", "=", partnership.id)
+      .where("user_id", "!=", invitedBy)
+      .execute();
+    await notifications.notifyUsers(
+      {
+        partnershipId: partnership.id,
+        actorUserId: userId,
+        subject: {
+          kind: "item",
+          item: {
+            kind: "organization",
+            id: joinedOrganization.id,
+            title: joinedOrganization.name,
+          },
+          actorOrganizationId: joinedOrganization.id,
+        },
+      },
+      members.map((m) => m.user_id),
+      "organization_joined",
+      true,
+    );
+  };
+
   return new Hono<AppEnv>()
     .get("/:token", async (c) => {
-      requireAuth(c);
+      // No session needed: the link is the key, and whoever holds it must see who invites
+      // them before creating an account.
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       return c.json({ invitation: await previewInvitation(db, token) });
+    })
+    .post("/:token/signup", async (c) => {
+      const { token } = parseOrThrow(InvitationParams, c.req.param());
+      const body = await readJson(c, InvitationSignupBody);
+      const { user, accepted, organization } = await signUpFromInvitation(db, token, {
+        email: body.email,
+        name: body.name,
+        passwordHash: await hashPassword(body.password),
+        organizationName: body.organizationName,
+      });
+      const { token: sessionToken, session } = await sessions.create(user.id);
+      setSessionCookie(c, sessionToken, session, secure);
+      await announceJoin(user.id, accepted);
+      const response: InvitationSignupResponse = {
+        user,
+        partnership: accepted.partnership,
+        organization,
+      };
+      return c.json(response, 201);
     })
     .post("/:token/accept", async (c) => {
       const { user } = requireAuth(c);
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       const body = await readJson(c, AcceptInvitationBody);
-      const { partnership, joinedOrganization, invitedBy } = await acceptInvitation(
-        db,
-        token,
-        user.id,
-        body.organizationId,
-      );
-      if (joinedOrganization) {
-        // Everyone already in is told who joined, except who asked for it (the inviter) and
-        // who did it (the accepting admin).
-        const members = await db
-          .selectFrom("partnership_members")
-          .select("user_id")
-          .where("partnership_id", "=", partnership.id)
-          .where("user_id", "!=", invitedBy)
-          .execute();
-        await notifications.notifyUsers(
-          {
-            partnershipId: partnership.id,
-            actorUserId: user.id,
-            subject: {
-              kind: "item",
-              item: {
-                kind: "organization",
-                id: joinedOrganization.id,
-                title: joinedOrganization.name,
-              },
-              actorOrganizationId: joinedOrganization.id,
-            },
-          },
-          members.map((m) => m.user_id),
-          "organization_joined",
-          true,
-        );
-      }
-      return c.json({ partnership });
+      const accepted = await acceptInvitation(db, token, user.id, body.organizationId);
+      await announceJoin(user.id, accepted);
+      return c.json({ partnership: accepted.partnership });
     });
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { displayName } from "../../http/display-name.js";
+import { SignupBody } from "../auth/schema.js";
 import { Id } from "../partnerships/schema.js";
 
 export const InvitationParams = z.object({
@@ -7,4 +9,9 @@ export const InvitationParams = z.object({
 
 export const AcceptInvitationBody = z.object({
   organizationId: Id.optional(),
+});
+
+/** A new account made from an invitation; organization invitations also name the organization. */
+export const InvitationSignupBody = SignupBody.extend({
+  organizationName: displayName(100).optional(),
 });

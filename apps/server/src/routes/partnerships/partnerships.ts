@@ -4,7 +4,7 @@ import {
   partnershipDocuments,
   documentAccess,
 } from "@entente/domain";
-import type { InvitationView, PartnershipResponse } from "@entente/protocol";
+import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
 import { readPartnershipDirectory } from "../../access/partnership-directory.js";
@@ -14,6 +14,7 @@ import { ErrorCode } from "@entente/protocol";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
+import { emailInvitation } from "../../mail/invitation-mail.js";
 import {
   chosenTemplate,
   recordTemplate,
@@ -116,7 +117,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           );
         }
       }
-      const invitation: InvitationView = await createInvitation(db, {
+      const invitation = await createInvitation(db, {
         partnershipId: id,
         kind: body.kind,
         role: body.role,
@@ -125,8 +126,23 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         createdBy: user.id,
         inviterOrganizationId: seat.organizationId,
         publicOrigin: services.env.PUBLIC_ORIGIN,
+        email: body.email,
       });
-      return c.json({ invitation }, 201);
+      const response: CreateInvitationResponse = { invitation };
+      if (body.email !== undefined) {
+        response.email = await emailInvitation(db, services.mailer, c.get("logger"), {
+          address: body.email,
+          language: body.language,
+          partnershipId: id,
+          inviterId: user.id,
+          inviterOrganizationId: seat.organizationId,
+          kind: invitation.kind,
+          role: invitation.role,
+          url: invitation.url,
+          expiresAt: invitation.expiresAt,
+        });
+      }
+      return c.json(response, 201);
     })
     .delete("/:id/members/:userId", async (c) => {
       const { user } = requireAuth(c);

@@ -30,4 +30,8 @@ export const CreateInvitationBody = z.object({
   organizationId: Id.optional(),
   /** Governance level of the person accepting; strategic for organizations, operational for members by default. */
   level: z.enum(GOVERNANCE_LEVELS).optional(),
+  /** Also e-mail the link to this address (through the configured SMTP). */
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+  /** The language of that e-mail; the inviter's e-mail language (else English) when omitted. */
+  language: z.enum(["en", "fr"]).optional(),
 });

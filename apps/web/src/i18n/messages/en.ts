@@ -131,6 +131,73 @@ export const en = {
   "partnership.members": "Members",
   "partnership.loading": "Opening the partnership…",
 
+  "errors.invitation_revoked":
+    "This invitation was revoked by the organization that made it. Ask them for a new one.",
+  "invite.open": "Invite",
+  "invite.role.admin.help":
+    "Admin: edits everything shared, invites people and manages their own side’s members.",
+  "invite.role.editor.help":
+    "Editor: writes and edits the charter, objectives, issues, decisions and meetings.",
+  "invite.role.viewer.help":
+    "Viewer: reads everything shared with the partnership and never writes.",
+  "invite.role.organizationDefault":
+    "Admin is proposed for a partner organization: their first person needs it to bring in their own colleagues. You never manage the partner’s people.",
+  "invite.role.memberDefault":
+    "Editor is proposed for a colleague: they can contribute without managing people.",
+  "invite.email": "E-mail address (optional)",
+  "invite.email.hint": "We send the link there; you can copy it either way.",
+  "invite.language": "Language of the e-mail",
+  "invite.submitEmail": "Send invitation",
+  "invite.sent": "E-mail sent to {email}.",
+  "invite.notSent.smtp":
+    "No e-mail was sent: this server has no mail (SMTP) configured. Copy the link and send it to {email} yourself.",
+  "invite.notSent.failed":
+    "The e-mail to {email} could not be sent. Copy the link and send it yourself.",
+  "invite.home.title": "Invite to a partnership",
+  "invite.home.partnership": "Partnership",
+  "invite.sentList.title": "Invitations sent",
+  "invite.sentList.item": "Invitation",
+  "invite.sentList.organization": "Partner organization, {role}",
+  "invite.sentList.member": "Colleague, {role}",
+  "invite.sentList.to": "to {email}",
+  "invite.sentList.by": "Made by {name} on {date}",
+  "invite.status.pending": "Pending until {date}",
+  "invite.status.used": "Used by {name} on {date}",
+  "invite.status.expired": "Expired on {date}",
+  "invite.status.revoked": "Revoked by {name} on {date}",
+  "invite.revoke": "Revoke",
+  "invite.revokeConfirm": "Confirm revoke",
+  "invite.revoking": "Revoking…",
+  "invite.accept.invitedBy": "{name} of {organization} invites you.",
+  "invite.accept.partners": "Already in the partnership: {organizations}.",
+  "invite.accept.roleHelp": "What this permission allows",
+  "invite.accept.used":
+    "This invitation was already used. Ask the person who invited you for a new link if you still need one.",
+  "invite.signup.title": "New to Entente? Create your account and join",
+  "invite.signup.organization": "Your organization’s name",
+  "invite.signup.organizationHint": "You become its admin, and it joins the partnership.",
+  "invite.signup.submit": "Create my account and join",
+  "invite.signup.submitting": "Joining…",
+  "invite.signup.haveAccount": "Already have an account?",
+  "invite.signup.login": "Log in to accept",
+  "tour.label": "Welcome tour",
+  "tour.step": "Step {step} of {total}",
+  "tour.next": "Next",
+  "tour.back": "Back",
+  "tour.done": "Got it",
+  "tour.dismiss": "Skip the tour",
+  "tour.welcome.title": "Welcome to {partnership}",
+  "tour.welcome.body":
+    "Both organizations work here on the same charter, objectives, issues, decisions and meetings, live. Every item shows which organization owns or contributed it.",
+  "tour.lens.title": "The Ours / Theirs / Both lens",
+  "tour.lens.body":
+    "The switch under the header filters the view: Ours shows what your organization owns, brings or is waited on for; Theirs the same for the partner; Both the whole partnership. It only changes what you see, never what the partner sees.",
+  "tour.shared.title": "What the partner can see",
+  "tour.shared.body":
+    "The partner reads everything shared: the charter, objectives, issues, decisions, meetings, updates, and your organization’s profile (contributions and constraints). Editors and admins of either side can edit the shared items; only your side edits your profile.",
+  "tour.private.title": "What the partner can never see",
+  "tour.private.body":
+    "Your organization’s private notes are yours alone: the partner has no access to them at all, and never sees your organization’s member directory, only the people seated in this partnership.",
   "invite.title": "Invite",
   "invite.kind": "Who are you inviting?",
   "invite.kind.organization": "A partner organization",
@@ -168,7 +235,6 @@ export const en = {
   "invite.accept.submit": "Accept invitation",
   "invite.accept.expires": "This invitation is valid until {date}.",
   "invite.accept.submitting": "Accepting…",
-  "invite.accept.signIn": "Log in or create an account to accept this invitation.",
 
   "charter.title": "Charter",
   "charter.subtitle":

@@ -131,6 +131,74 @@ export const fr: Record<MessageKey, string> = {
   "partnership.members": "Membres",
   "partnership.loading": "Ouverture du partenariat…",
 
+  "errors.invitation_revoked":
+    "Cette invitation a été révoquée par l’organisation qui l’avait créée. Demandez-lui-en une nouvelle.",
+  "invite.open": "Inviter",
+  "invite.role.admin.help":
+    "Administrateur : modifie tout ce qui est partagé, invite et gère les membres de son côté.",
+  "invite.role.editor.help":
+    "Éditeur : écrit et modifie la charte, les objectifs, les points ouverts, les décisions et les réunions.",
+  "invite.role.viewer.help":
+    "Lecteur : lit tout ce qui est partagé dans le partenariat et n’écrit jamais.",
+  "invite.role.organizationDefault":
+    "Administrateur est proposé pour une organisation partenaire : sa première personne en a besoin pour faire venir ses propres collègues. Vous ne gérez jamais les personnes du partenaire.",
+  "invite.role.memberDefault":
+    "Éditeur est proposé pour un collègue : il peut contribuer sans gérer les personnes.",
+  "invite.email": "Adresse e-mail (facultative)",
+  "invite.email.hint": "Nous y envoyons le lien ; vous pouvez le copier dans tous les cas.",
+  "invite.language": "Langue de l’e-mail",
+  "invite.submitEmail": "Envoyer l’invitation",
+  "invite.sent": "E-mail envoyé à {email}.",
+  "invite.notSent.smtp":
+    "Aucun e-mail n’est parti : ce serveur n’a pas de messagerie (SMTP) configurée. Copiez le lien et envoyez-le vous-même à {email}.",
+  "invite.notSent.failed":
+    "L’e-mail à {email} n’a pas pu partir. Copiez le lien et envoyez-le vous-même.",
+  "invite.home.title": "Inviter dans un partenariat",
+  "invite.home.partnership": "Partenariat",
+  "invite.sentList.title": "Invitations envoyées",
+  "invite.sentList.item": "Invitation",
+  "invite.sentList.organization": "Organisation partenaire, {role}",
+  "invite.sentList.member": "Collègue, {role}",
+  "invite.sentList.to": "à {email}",
+  "invite.sentList.by": "Créée par {name} le {date}",
+  "invite.status.pending": "En attente jusqu’au {date}",
+  "invite.status.used": "Utilisée par {name} le {date}",
+  "invite.status.expired": "Expirée le {date}",
+  "invite.status.revoked": "Révoquée par {name} le {date}",
+  "invite.revoke": "Révoquer",
+  "invite.revokeConfirm": "Confirmer la révocation",
+  "invite.revoking": "Révocation…",
+  "invite.accept.invitedBy": "{name}, de {organization}, vous invite.",
+  "invite.accept.partners": "Déjà dans le partenariat : {organizations}.",
+  "invite.accept.roleHelp": "Ce que ces droits permettent",
+  "invite.accept.used":
+    "Cette invitation a déjà été utilisée. Demandez un nouveau lien à la personne qui vous a invité si besoin.",
+  "invite.signup.title": "Nouveau sur Entente ? Créez votre compte et rejoignez",
+  "invite.signup.organization": "Nom de votre organisation",
+  "invite.signup.organizationHint":
+    "Vous en devenez l’administrateur, et elle rejoint le partenariat.",
+  "invite.signup.submit": "Créer mon compte et rejoindre",
+  "invite.signup.submitting": "Inscription…",
+  "invite.signup.haveAccount": "Vous avez déjà un compte ?",
+  "invite.signup.login": "Se connecter pour accepter",
+  "tour.label": "Visite d’accueil",
+  "tour.step": "Étape {step} sur {total}",
+  "tour.next": "Suivant",
+  "tour.back": "Précédent",
+  "tour.done": "Compris",
+  "tour.dismiss": "Passer la visite",
+  "tour.welcome.title": "Bienvenue dans {partnership}",
+  "tour.welcome.body":
+    "Les deux organisations travaillent ici, en direct, sur la même charte, les mêmes objectifs, points ouverts, décisions et réunions. Chaque élément indique l’organisation qui le porte ou l’a apporté.",
+  "tour.lens.title": "Le filtre Nous / Eux / Tous",
+  "tour.lens.body":
+    "Le sélecteur sous l’en-tête filtre l’affichage : Nous montre ce que votre organisation porte, apporte ou doit faire ; Eux, la même chose pour le partenaire ; Tous, tout le partenariat. Il ne change que ce que vous voyez, jamais ce que voit le partenaire.",
+  "tour.shared.title": "Ce que le partenaire voit",
+  "tour.shared.body":
+    "Le partenaire lit tout ce qui est partagé : la charte, les objectifs, les points ouverts, les décisions, les réunions, les actualités et le profil de votre organisation (contributions et contraintes). Les éditeurs et administrateurs des deux côtés modifient les éléments partagés ; seul votre côté modifie votre profil.",
+  "tour.private.title": "Ce que le partenaire ne voit jamais",
+  "tour.private.body":
+    "Les notes privées de votre organisation n’appartiennent qu’à vous : le partenaire n’y a aucun accès, et ne voit jamais l’annuaire de votre organisation, seulement les personnes présentes dans ce partenariat.",
   "invite.title": "Inviter",
   "invite.kind": "Qui invitez-vous ?",
   "invite.kind.organization": "Une organisation partenaire",
@@ -169,7 +237,6 @@ export const fr: Record<MessageKey, string> = {
   "invite.accept.submit": "Accepter l’invitation",
   "invite.accept.expires": "Cette invitation est valable jusqu’au {date}.",
   "invite.accept.submitting": "Acceptation…",
-  "invite.accept.signIn": "Connectez-vous ou créez un compte pour accepter cette invitation.",
 
   "charter.title": "Charte",
   "charter.subtitle":

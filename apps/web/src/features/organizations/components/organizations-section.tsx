@@ -1,6 +1,7 @@
 import { readValues } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { useObjectives } from "../../objectives/hooks/use-objectives";
+import { PartnershipInvite } from "../../partnerships/components/partnership-invite";
 import { SectionHeader } from "../../partnerships/components/section-header";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -39,6 +40,7 @@ export default function OrganizationsSection() {
           <ProfileColumn key={profile.name} profile={profile} objectives={objectiveTitles} />
         ))}
       </div>
+      <PartnershipInvite mode="card" />
     </section>
   );
 }

@@ -1,13 +1,17 @@
 import type {
+  CreateInvitationResponse,
   InvitationKind,
   InvitationPreview,
-  InvitationView,
+  InvitationSignupResponse,
+  Language,
   OrganizationInvitationListResponse,
   OrganizationInvitationResponse,
   OrganizationView,
   PartnershipResponse,
   PartnershipTemplateChoice,
   PartnershipView,
+  SentInvitationListResponse,
+  SentInvitationResponse,
 } from "@entente/protocol";
 import type { Permission } from "@entente/domain";
 import { api } from "../../../lib/api-client";
@@ -16,6 +20,17 @@ export interface CreateInvitationInput {
   kind: InvitationKind;
   role: Permission;
   organizationId?: string;
+  /** Also e-mail the link there, written in `language`. */
+  email?: string;
+  language?: Language;
+}
+
+export interface InvitationSignupInput {
+  name: string;
+  email: string;
+  password: string;
+  /** Organization invitations: the organization the newcomer creates. */
+  organizationName?: string;
 }
 
 const segment = encodeURIComponent;
@@ -34,10 +49,21 @@ export const partnershipsApi = {
     api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),
 
   createInvitation: (partnershipId: string, input: CreateInvitationInput) =>
-    api.post<{ invitation: InvitationView }>(
+    api.post<CreateInvitationResponse>(
       `/api/partnerships/${segment(partnershipId)}/invitations`,
       input,
     ),
+
+  listSentInvitations: (partnershipId: string) =>
+    api.get<SentInvitationListResponse>(`/api/partnerships/${segment(partnershipId)}/invitations`),
+
+  revokeInvitation: (partnershipId: string, invitationId: string) =>
+    api.post<SentInvitationResponse>(
+      `/api/partnerships/${segment(partnershipId)}/invitations/${segment(invitationId)}/revoke`,
+    ),
+
+  signUpFromInvitation: (token: string, input: InvitationSignupInput) =>
+    api.post<InvitationSignupResponse>(`/api/invitations/${segment(token)}/signup`, input),
 
   listOrganizationInvitations: (partnershipId: string) =>
     api.get<OrganizationInvitationListResponse>(

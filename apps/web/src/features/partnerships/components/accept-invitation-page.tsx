@@ -1,17 +1,21 @@
 import type { InvitationPreview, MeResponse } from "@entente/protocol";
-import { useCallback } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { useSubmit } from "../../../lib/use-submit";
 import { errorMessage } from "../../../ui/error-message";
-import { FormError } from "../../../ui/form";
+import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
 import { AuthLayout } from "../../auth/components/auth-layout";
 import { useSession } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { partnershipsApi } from "../api/partnerships-api";
 import { useInvitationPreview } from "../hooks/use-invitation-preview";
+import { offerTour } from "../state/tour-memory";
 import { CreateOrganizationForm } from "./create-organization-form";
+import { RoleHelp } from "./role-help";
+
+const MIN_PASSWORD_LENGTH = 8;
 
 /** /invite/:token — signed out, it offers to log in or sign up and come back here. */
 export function AcceptInvitationPage({ token }: { token: string }) {
@@ -20,18 +24,9 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 
   if (session.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (session.status !== "authenticated") {
-    const next = encodeURIComponent(`/invite/${encodeURIComponent(token)}`);
     return (
       <AuthLayout title={t("invite.accept.genericTitle")} subtitle={t("invite.accept.intro")}>
-        <p>{t("invite.accept.signIn")}</p>
-        <div className="actions">
-          <Link className="button button--primary" to={`/login?next=${next}`}>
-            {t("auth.login.submit")}
-          </Link>
-          <Link className="button" to={`/signup?next=${next}`}>
-            {t("auth.login.toSignup")}
-          </Link>
-        </div>
+        <InvitationPanel token={token} me={null} />
       </AuthLayout>
     );
   }
@@ -45,7 +40,8 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   );
 }
 
-function InvitationPanel({ token, me }: { token: string; me: MeResponse }) {
+/** The invitation as the server describes it, then accepting it (signed in) or signing up. */
+function InvitationPanel({ token, me }: { token: string; me: MeResponse | null }) {
   const t = useT();
   const { state, reload } = useInvitationPreview(token);
 
@@ -61,7 +57,11 @@ function InvitationPanel({ token, me }: { token: string; me: MeResponse }) {
             {t("invite.accept.genericTitle")}
           </h1>
           <p className="form-error" role="alert">
-            {error.status === 404 ? t("invite.accept.invalid") : errorMessage(t, error)}
+            {error.status === 404
+              ? t("invite.accept.invalid")
+              : error.code === "invitation_used"
+                ? t("invite.accept.used")
+                : errorMessage(t, error)}
           </p>
           <div className="actions">
             {final ? null : (
@@ -77,7 +77,14 @@ function InvitationPanel({ token, me }: { token: string; me: MeResponse }) {
       );
     }
     case "ready":
-      return <AcceptInvitation token={token} me={me} invitation={state.data} />;
+      return me ? (
+        <AcceptInvitation token={token} me={me} invitation={state.data} />
+      ) : (
+        <>
+          <InvitationSummary invitation={state.data} />
+          <SignupAndJoin token={token} invitation={state.data} />
+        </>
+      );
   }
 }
 
@@ -105,21 +112,21 @@ function AcceptInvitation({
   me: MeResponse;
   invitation: InvitationPreview;
 }) {
-  const { t, formatDate } = useI18n();
+  const t = useT();
   const { refresh } = useSession();
   const { navigate } = useRouter();
   const own = me.organizations[0];
   const obstacle = obstacleFor(me, invitation);
   const partnershipPath = `/p/${encodeURIComponent(invitation.partnership.id)}`;
-  const role = t(`permission.${invitation.role}`);
 
   const submit = useSubmit(
     useCallback(async () => {
       const organizationId = invitation.kind === "organization" ? own?.id : undefined;
       const { partnership } = await partnershipsApi.acceptInvitation(token, organizationId);
+      offerTour(me.user.id, partnership.id);
       await refresh();
       navigate(`/p/${encodeURIComponent(partnership.id)}`, { replace: true });
-    }, [invitation.kind, own?.id, token, refresh, navigate]),
+    }, [invitation.kind, own?.id, token, me.user.id, refresh, navigate]),
   );
 
   return (
@@ -128,14 +135,7 @@ function AcceptInvitation({
         <h1 id="accept-title" className="card__title">
           {t("invite.accept.title", { partnership: invitation.partnership.name })}
         </h1>
-        <p className="card__intro">
-          {invitation.kind === "organization"
-            ? t("invite.accept.organizationKind", { role })
-            : t("invite.accept.memberKind", {
-                organization: invitation.organization?.name ?? "",
-                role,
-              })}
-        </p>
+        <InvitationFacts invitation={invitation} />
         <p>{t("invite.accept.as", { name: me.user.name })}</p>
         {obstacle === "already-member" ? <p>{t("invite.accept.alreadyMember")}</p> : null}
         {obstacle === "need-organization" ? (
@@ -166,11 +166,147 @@ function AcceptInvitation({
             </button>
           )}
         </div>
-        <p className="field__hint">
-          {t("invite.accept.expires", { date: formatDate(invitation.expiresAt) })}
-        </p>
       </section>
       {obstacle === "need-organization" ? <CreateOrganizationForm /> : null}
+    </>
+  );
+}
+
+/** Who invites, from which organization, into which partnership, as what, until when. */
+function InvitationFacts({ invitation }: { invitation: InvitationPreview }) {
+  const { t, formatDate } = useI18n();
+  const role = t(`permission.${invitation.role}`);
+  return (
+    <>
+      <p className="card__intro" data-testid="invitation-inviter">
+        {t("invite.accept.invitedBy", {
+          name: invitation.invitedBy.name,
+          organization: invitation.invitedBy.organization.name,
+        })}{" "}
+        {invitation.kind === "organization"
+          ? t("invite.accept.organizationKind", { role })
+          : t("invite.accept.memberKind", {
+              organization: invitation.organization?.name ?? "",
+              role,
+            })}
+      </p>
+      <p className="field__hint">
+        {t("invite.accept.partners", {
+          organizations: invitation.partnerOrganizations.map((o) => o.name).join(", "),
+        })}
+      </p>
+      <details className="role-details">
+        <summary>{t("invite.accept.roleHelp")}</summary>
+        <RoleHelp selected={invitation.role} />
+      </details>
+      <p className="field__hint">
+        {t("invite.accept.expires", { date: formatDate(invitation.expiresAt) })}
+      </p>
+    </>
+  );
+}
+
+/** Signed out: the invitation's facts above the sign-up form. */
+function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
+  const t = useT();
+  return (
+    <div className="invitation-summary">
+      <h2 className="card__title">
+        {t("invite.accept.title", { partnership: invitation.partnership.name })}
+      </h2>
+      <InvitationFacts invitation={invitation} />
+    </div>
+  );
+}
+
+/**
+ * One flow for someone with no account: the account (and, for an organization invitation,
+ * their organization) is created and the invitation accepted in one request; they land in
+ * the partnership, signed in, with the welcome tour offered.
+ */
+function SignupAndJoin({ token, invitation }: { token: string; invitation: InvitationPreview }) {
+  const t = useT();
+  const { refresh } = useSession();
+  const { navigate } = useRouter();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [organizationName, setOrganizationName] = useState("");
+  const needsOrganization = invitation.kind === "organization";
+
+  const submit = useSubmit(
+    useCallback(async () => {
+      const { user, partnership } = await partnershipsApi.signUpFromInvitation(token, {
+        name: name.trim(),
+        email: email.trim(),
+        password,
+        ...(needsOrganization ? { organizationName: organizationName.trim() } : {}),
+      });
+      offerTour(user.id, partnership.id);
+      await refresh();
+      navigate(`/p/${encodeURIComponent(partnership.id)}`, { replace: true });
+    }, [token, name, email, password, organizationName, needsOrganization, refresh, navigate]),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!event.currentTarget.reportValidity()) return;
+    void submit.run();
+  };
+  const next = encodeURIComponent(`/invite/${encodeURIComponent(token)}`);
+
+  return (
+    <>
+      <h2 className="card__title">{t("invite.signup.title")}</h2>
+      <form className="form" onSubmit={onSubmit}>
+        <TextField
+          label={t("auth.name")}
+          name="name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={t("auth.email")}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {needsOrganization ? (
+          <TextField
+            label={t("invite.signup.organization")}
+            hint={t("invite.signup.organizationHint")}
+            name="organization"
+            autoComplete="organization"
+            required
+            value={organizationName}
+            onChange={(e) => setOrganizationName(e.target.value)}
+          />
+        ) : null}
+        <FormError error={submit.error} />
+        <SubmitButton pending={submit.pending} pendingLabel={t("invite.signup.submitting")}>
+          {t("invite.signup.submit")}
+        </SubmitButton>
+      </form>
+      <p className="auth-card__switch">
+        {t("invite.signup.haveAccount")}{" "}
+        <Link to={`/login?next=${next}`}>{t("invite.signup.login")}</Link>
+      </p>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { FirstRunSteps } from "../../onboarding/components/first-run-steps";
 import { AppHeader } from "../../shell/components/app-header";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { CreatePartnershipForm } from "./create-partnership-form";
+import { HomeInvite } from "./home-invite";
 
 /** The signed-in landing page: my partnerships, and how to start one. */
 export function HomePage() {
@@ -58,6 +59,7 @@ export function HomePage() {
           )}
         </section>
         <div className="page__forms">
+          <HomeInvite me={me} />
           {organization ? (
             <CreatePartnershipForm organization={organization} firstRun={firstRun} />
           ) : (

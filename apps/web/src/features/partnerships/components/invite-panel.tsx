@@ -1,12 +1,24 @@
 import { PERMISSIONS, type Permission } from "@entente/domain";
-import type { InvitationKind, InvitationView } from "@entente/protocol";
+import type { CreateInvitationResponse, InvitationKind, Language } from "@entente/protocol";
 import { useCallback, useId, useState, type FormEvent } from "react";
 import { useI18n } from "../../../i18n";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
+import { RoleHelp } from "./role-help";
+import "../invitations.css";
 
-/** For admins: a link that brings a partner organization, or a colleague, into the partnership. */
+/** The role proposed for each kind of invitation (see `invite.role.*Default` for why). */
+const DEFAULT_ROLE: Record<InvitationKind, Permission> = {
+  organization: "admin",
+  member: "editor",
+};
+
+/**
+ * For admins: a link that brings a partner organization, or a colleague, into the
+ * partnership, e-mailed too when an address is given. The one invite card of the app: the
+ * partnership's header, its Organizations tab, the home page and first-run paths embed it.
+ */
 export function InvitePanel({
   partnershipId,
   myOrganization,
@@ -14,49 +26,63 @@ export function InvitePanel({
 }: {
   partnershipId: string;
   myOrganization: { id: string; name: string };
-  /** Told once an invitation exists (the pending list reads itself again). */
+  /** Told once an invitation exists (lists of invitations read themselves again). */
   onCreated?: () => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, language } = useI18n();
   const [kind, setKind] = useState<InvitationKind>("organization");
-  const [role, setRole] = useState<Permission>("admin");
-  const [invitation, setInvitation] = useState<InvitationView | null>(null);
+  const [role, setRole] = useState<Permission>(DEFAULT_ROLE.organization);
+  const [email, setEmail] = useState("");
+  const [mailLanguage, setMailLanguage] = useState<Language>(language);
+  const [result, setResult] = useState<CreateInvitationResponse | null>(null);
   const [copied, setCopied] = useState(false);
+  const titleId = useId();
   const roleId = useId();
   const linkId = useId();
+  const emailId = useId();
+  const languageId = useId();
 
   const submit = useSubmit(
     useCallback(async () => {
-      setInvitation(null);
+      setResult(null);
       setCopied(false);
-      const result = await partnershipsApi.createInvitation(partnershipId, {
+      const address = email.trim();
+      const created = await partnershipsApi.createInvitation(partnershipId, {
         kind,
         role,
         ...(kind === "member" ? { organizationId: myOrganization.id } : {}),
+        ...(address ? { email: address, language: mailLanguage } : {}),
       });
-      setInvitation(result.invitation);
+      setResult(created);
       onCreated?.();
-    }, [partnershipId, kind, role, myOrganization.id, onCreated]),
+    }, [partnershipId, kind, role, email, mailLanguage, myOrganization.id, onCreated]),
   );
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!event.currentTarget.reportValidity()) return;
     void submit.run();
   };
 
+  const chooseKind = (option: InvitationKind) => {
+    setKind(option);
+    setRole(DEFAULT_ROLE[option]);
+  };
+
   const copy = async () => {
-    if (!invitation) return;
+    if (!result) return;
     try {
-      await navigator.clipboard.writeText(invitation.url);
+      await navigator.clipboard.writeText(result.invitation.url);
       setCopied(true);
     } catch {
       // Clipboard refused (permissions, insecure origin): the field stays selectable by hand.
     }
   };
 
+  const delivery = result?.email;
   return (
-    <section className="card" aria-labelledby="invite-title">
-      <h2 id="invite-title" className="card__title">
+    <section className="card invite-card" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card__title">
         {t("invite.title")}
       </h2>
       <form className="form" onSubmit={onSubmit}>
@@ -66,10 +92,10 @@ export function InvitePanel({
             <label key={option} className="choice">
               <input
                 type="radio"
-                name="invitation-kind"
+                name={`${titleId}-kind`}
                 value={option}
                 checked={kind === option}
-                onChange={() => setKind(option)}
+                onChange={() => chooseKind(option)}
               />
               {option === "organization"
                 ? t("invite.kind.organization")
@@ -85,6 +111,7 @@ export function InvitePanel({
             id={roleId}
             className="field__input"
             value={role}
+            aria-describedby={`${roleId}-help`}
             onChange={(e) => setRole(e.target.value as Permission)}
           >
             {PERMISSIONS.map((permission) => (
@@ -93,14 +120,67 @@ export function InvitePanel({
               </option>
             ))}
           </select>
+          <div id={`${roleId}-help`}>
+            <RoleHelp selected={role} />
+            <p className="field__hint">
+              {kind === "organization"
+                ? t("invite.role.organizationDefault")
+                : t("invite.role.memberDefault")}
+            </p>
+          </div>
         </div>
+        <div className="field">
+          <label className="field__label" htmlFor={emailId}>
+            {t("invite.email")}
+          </label>
+          <input
+            id={emailId}
+            className="field__input"
+            type="email"
+            autoComplete="off"
+            value={email}
+            aria-describedby={`${emailId}-hint`}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <p className="field__hint" id={`${emailId}-hint`}>
+            {t("invite.email.hint")}
+          </p>
+        </div>
+        {email.trim() ? (
+          <div className="field">
+            <label className="field__label" htmlFor={languageId}>
+              {t("invite.language")}
+            </label>
+            <select
+              id={languageId}
+              className="field__input"
+              value={mailLanguage}
+              onChange={(e) => setMailLanguage(e.target.value as Language)}
+            >
+              <option value="en">{t("language.en")}</option>
+              <option value="fr">{t("language.fr")}</option>
+            </select>
+          </div>
+        ) : null}
         <FormError error={submit.error} />
         <SubmitButton pending={submit.pending} pendingLabel={t("invite.submitting")}>
-          {t("invite.submit")}
+          {email.trim() ? t("invite.submitEmail") : t("invite.submit")}
         </SubmitButton>
       </form>
-      {invitation ? (
+      {result ? (
         <div className="invite-result">
+          {delivery ? (
+            <p
+              className={delivery.sent ? "invite-result__sent" : "invite-result__unsent"}
+              role="status"
+            >
+              {delivery.sent
+                ? t("invite.sent", { email: delivery.to })
+                : delivery.reason === "send_failed"
+                  ? t("invite.notSent.failed", { email: delivery.to })
+                  : t("invite.notSent.smtp", { email: delivery.to })}
+            </p>
+          ) : null}
           <label className="field__label" htmlFor={linkId}>
             {t("invite.link")}
           </label>
@@ -109,7 +189,7 @@ export function InvitePanel({
               id={linkId}
               className="field__input"
               readOnly
-              value={invitation.url}
+              value={result.invitation.url}
               onFocus={(e) => e.currentTarget.select()}
             />
             <button type="button" className="button" onClick={() => void copy()}>
@@ -117,7 +197,7 @@ export function InvitePanel({
             </button>
           </div>
           <p className="field__hint">
-            {t("invite.expires", { date: formatDate(invitation.expiresAt) })}
+            {t("invite.expires", { date: formatDate(result.invitation.expiresAt) })}
           </p>
         </div>
       ) : null}

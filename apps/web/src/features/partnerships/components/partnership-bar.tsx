@@ -1,4 +1,5 @@
 import { POST_PARAM, THREAD_PARAM } from "@entente/protocol";
+import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
@@ -6,8 +7,15 @@ import { SECTIONS, sectionPath, type Section } from "../state/sections";
 import { usePartnershipContext } from "../state/partnership-context";
 import { LensSwitch } from "./lens-switch";
 
-/** Under the app header: the sections of the partnership, the lens, and the exports. */
-export function PartnershipBar({ current }: { current: Section | undefined }) {
+/** Under the app header: the sections of the partnership, the lens, the exports, inviting. */
+export function PartnershipBar({
+  current,
+  invite,
+}: {
+  current: Section | undefined;
+  /** The invite button, for admins. */
+  invite?: ReactNode;
+}) {
   const { t, language } = useI18n();
   const { location } = useRouter();
   const { partnershipId, landing } = usePartnershipContext();
@@ -37,6 +45,7 @@ export function PartnershipBar({ current }: { current: Section | undefined }) {
           ))}
         </nav>
         <div className="partnership-bar__tools">
+          {invite}
           <LensSwitch />
           <DownloadLink href={`${base}/export.md`} label={t("export.label")} testId="export-link" />
           <DownloadLink

@@ -14,8 +14,10 @@ import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
-import { InvitePanel } from "./invite-panel";
+import { PartnershipInvite } from "./partnership-invite";
+import { PartnershipTour } from "./partnership-tour";
 import { PendingInvitationsPanel } from "./pending-invitations-panel";
+import { SentInvitationsPanel } from "./sent-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
 import { PartnershipChecklist } from "../../onboarding/components/partnership-checklist";
@@ -185,16 +187,12 @@ function PartnershipWorkspace({
       <MembersPanel organizations={organizations} members={members} currentUserId={me.user.id} />
       {seat?.permission === "admin" && myOrganization ? (
         <>
-          <InvitePanel
-            partnershipId={partnership.id}
-            myOrganization={myOrganization}
-            onCreated={onInvitationCreated}
-          />
           <PendingInvitationsPanel
             partnershipId={partnership.id}
             myOrganizationId={myOrganization.id}
             refreshKey={invitationsMade}
           />
+          <SentInvitationsPanel partnershipId={partnership.id} refreshKey={invitationsMade} />
         </>
       ) : null}
     </>
@@ -210,7 +208,11 @@ function PartnershipWorkspace({
             myOrganizationId: seat?.organizationId ?? "",
           }}
         />
-        <PartnershipBar current={section} />
+        <PartnershipBar
+          current={section}
+          invite={<PartnershipInvite mode="button" onCreated={onInvitationCreated} />}
+        />
+        <PartnershipTour />
         <main className="page page--partnership">
           {section === undefined ? (
             <PageStatus role="alert">

@@ -1,0 +1,47 @@
+import type { SentInvitationListResponse, SentInvitationResponse } from "@entente/protocol";
+import { Hono } from "hono";
+import { listSentInvitations, revokeInvitation } from "../../access/invitation-lifecycle.js";
+import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
+import { requireAuth } from "../../http/session-cookie.js";
+import { parseOrThrow } from "../../http/validate.js";
+import { PartnershipParams } from "../partnerships/schema.js";
+import { SentInvitationParams } from "./schema.js";
+
+/**
+ * The invitations an organization made in a partnership, with their status, and revoking
+ * them: for the partnership admins of that organization (the seat's, never one the
+ * request names).
+ */
+export function sentInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
+  const requireAdminSeat = async (userId: string, partnershipId: string) => {
+    const seat = await access.requireSeat(userId, partnershipId);
+    if (seat.permission !== "admin") {
+      throw HttpError.forbidden("Only a partnership admin can see and revoke invitations");
+    }
+    return seat;
+  };
+
+  return new Hono<AppEnv>()
+    .get("/:id/invitations", async (c) => {
+      const { user } = requireAuth(c);
+      const { id } = parseOrThrow(PartnershipParams, c.req.param());
+      const seat = await requireAdminSeat(user.id, id);
+      const body: SentInvitationListResponse = {
+        invitations: await listSentInvitations(db, id, seat.organizationId),
+      };
+      return c.json(body);
+    })
+    .post("/:id/invitations/:invitationId/revoke", async (c) => {
+      const { user } = requireAuth(c);
+      const { id, invitationId } = parseOrThrow(SentInvitationParams, c.req.param());
+      const seat = await requireAdminSeat(user.id, id);
+      const body: SentInvitationResponse = {
+        invitation: await revokeInvitation(db, id, invitationId, {
+          userId: user.id,
+          organizationId: seat.organizationId,
+        }),
+      };
+      return c.json(body);
+    });
+}

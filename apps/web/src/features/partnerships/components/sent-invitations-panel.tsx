@@ -1,0 +1,114 @@
+import type { SentInvitationView } from "@entente/protocol";
+import { useCallback } from "react";
+import { useI18n } from "../../../i18n";
+import { useResource } from "../../../lib/use-resource";
+import { useSubmit } from "../../../lib/use-submit";
+import { ConfirmButton } from "../../../ui/confirm-button";
+import { FormError } from "../../../ui/form";
+import { partnershipsApi } from "../api/partnerships-api";
+
+/**
+ * For admins: the invitations their organization made in the partnership, each pending,
+ * used, expired or revoked (as the server says); a pending one can be revoked here.
+ */
+export function SentInvitationsPanel({
+  partnershipId,
+  refreshKey,
+}: {
+  partnershipId: string;
+  /** Changes when an invitation was made here, so the list is read again. */
+  refreshKey: number;
+}) {
+  const { t } = useI18n();
+  const { state, reload } = useResource(
+    `${partnershipId}:${refreshKey}`,
+    useCallback(() => partnershipsApi.listSentInvitations(partnershipId), [partnershipId]),
+  );
+  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+
+  return (
+    <section className="card" aria-labelledby="sent-invitations-title">
+      <h2 id="sent-invitations-title" className="card__title">
+        {t("invite.sentList.title")}
+      </h2>
+      <ul className="pending-invitations">
+        {state.data.invitations.map((invitation) => (
+          <SentInvitation
+            key={invitation.id}
+            partnershipId={partnershipId}
+            invitation={invitation}
+            onRevoked={reload}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SentInvitation({
+  partnershipId,
+  invitation,
+  onRevoked,
+}: {
+  partnershipId: string;
+  invitation: SentInvitationView;
+  onRevoked: () => void;
+}) {
+  const { t, formatDate } = useI18n();
+  const revoke = useSubmit(
+    useCallback(async () => {
+      await partnershipsApi.revokeInvitation(partnershipId, invitation.id);
+      onRevoked();
+    }, [partnershipId, invitation.id, onRevoked]),
+  );
+  const role = t(`permission.${invitation.role}`);
+  const status = (() => {
+    switch (invitation.status) {
+      case "pending":
+        return t("invite.status.pending", { date: formatDate(invitation.expiresAt) });
+      case "used":
+        return t("invite.status.used", {
+          name: invitation.acceptedBy?.name ?? "",
+          date: formatDate(invitation.acceptedAt ?? invitation.createdAt),
+        });
+      case "expired":
+        return t("invite.status.expired", { date: formatDate(invitation.expiresAt) });
+      case "revoked":
+        return t("invite.status.revoked", {
+          name: invitation.revokedBy?.name ?? "",
+          date: formatDate(invitation.revokedAt ?? invitation.createdAt),
+        });
+    }
+  })();
+
+  return (
+    <li
+      className="pending-invitations__item"
+      aria-label={t("invite.sentList.item")}
+      data-status={invitation.status}
+    >
+      <p>
+        {invitation.kind === "organization"
+          ? t("invite.sentList.organization", { role })
+          : t("invite.sentList.member", { role })}
+        {invitation.email ? ` ${t("invite.sentList.to", { email: invitation.email })}` : null}
+      </p>
+      <p className="field__hint">
+        {t("invite.sentList.by", {
+          name: invitation.invitedBy.name,
+          date: formatDate(invitation.createdAt),
+        })}
+      </p>
+      <p className={`invitation-status invitation-status--${invitation.status}`}>{status}</p>
+      <FormError error={revoke.error} />
+      {invitation.status === "pending" ? (
+        <ConfirmButton
+          label={revoke.pending ? t("invite.revoking") : t("invite.revoke")}
+          confirmLabel={t("invite.revokeConfirm")}
+          cancelLabel={t("common.cancel")}
+          onConfirm={() => void revoke.run()}
+        />
+      ) : null}
+    </li>
+  );
+}
