@@ -199,3 +199,12 @@ export {
   POST_TAGS,
   REACTION_NAMES,
 } from "./vocabulary.js";
+export {
+  SSO_REFUSALS,
+  type SsoRefusal,
+  type SsoSettingsRequest,
+  type SsoSettingsResponse,
+  type SsoSettingsView,
+  type SsoStartRequest,
+  type SsoStartResponse,
+} from "./sso.js";
