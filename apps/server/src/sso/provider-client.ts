@@ -32,7 +32,11 @@ export class ProviderClients {
   constructor(private readonly options: ProviderClientOptions = {}) {}
 
   configuration(credentials: ProviderCredentials): Promise<oidc.Configuration> {
-    const key = JSON.stringify([credentials.issuer, credentials.clientId, credentials.clientSecret]);
+    const key = JSON.stringify([
+      credentials.issuer,
+      credentials.clientId,
+      credentials.clientSecret,
+    ]);
     let found = this.cache.get(key);
     if (!found) {
       found = this.discover(credentials);

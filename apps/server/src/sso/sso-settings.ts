@@ -65,7 +65,8 @@ export class SsoSettings {
       clientId: row.client_id,
       domains: domains.map((d) => d.domain),
       passwordSignIn: Number(row.password_sign_in) === 1,
-      provenAt: row.admin_proven_at === null ? null : new Date(Number(row.admin_proven_at)).toISOString(),
+      provenAt:
+        row.admin_proven_at === null ? null : new Date(Number(row.admin_proven_at)).toISOString(),
       updatedAt: new Date(Number(row.updated_at)).toISOString(),
     };
   }

@@ -127,8 +127,7 @@ export class SsoSignIn {
     }
     const claims = tokens.claims();
     if (!claims) throw new SsoRefused("invalid_token", "The provider sent no ID token");
-    let email = claims.email;
-    let verified = claims.email_verified;
+    let { email, email_verified: verified, name } = claims;
     if (typeof email !== "string") {
       // Providers that keep the ID token lean give the e-mail at the UserInfo endpoint.
       const info = await oidc
@@ -136,8 +135,7 @@ export class SsoSignIn {
         .catch((error: unknown) => {
           throw refusalOf(error);
         });
-      email = info.email;
-      verified = info.email_verified;
+      ({ email, email_verified: verified, name } = info);
     }
     if (typeof email !== "string" || !email.includes("@")) {
       throw new SsoRefused("email_not_verified", "The provider gave no e-mail address");
@@ -145,8 +143,11 @@ export class SsoSignIn {
     if (verified !== true) {
       throw new SsoRefused("email_not_verified", "The provider does not vouch for this e-mail");
     }
-    const name = typeof claims.name === "string" ? claims.name : undefined;
-    const userId = await this.userFor(flow.organization_id, email.trim().toLowerCase(), name);
+    const userId = await this.userFor(
+      flow.organization_id,
+      email.trim().toLowerCase(),
+      typeof name === "string" ? name : undefined,
+    );
     return { userId, next: flow.next };
   }
 
@@ -159,7 +160,10 @@ export class SsoSignIn {
       .where("id", "=", id)
       .executeTakeFirst();
     if (!flow) return undefined;
-    const deleted = await this.db.deleteFrom("sso_sign_ins").where("id", "=", id).executeTakeFirst();
+    const deleted = await this.db
+      .deleteFrom("sso_sign_ins")
+      .where("id", "=", id)
+      .executeTakeFirst();
     // Two answers racing for one sign-in: only the one that deleted it goes on.
     if (Number(deleted.numDeletedRows) !== 1) return undefined;
     return Number(flow.expires_at) > this.now() ? flow : undefined;
@@ -188,7 +192,10 @@ export class SsoSignIn {
       .where("domain", "=", emailDomain(email))
       .executeTakeFirst();
     if (!domain) {
-      throw new SsoRefused("domain_not_allowed", "This e-mail is outside the organization's domains");
+      throw new SsoRefused(
+        "domain_not_allowed",
+        "This e-mail is outside the organization's domains",
+      );
     }
     const existing = await this.db
       .selectFrom("users")
@@ -199,7 +206,10 @@ export class SsoSignIn {
     if (existing) {
       // An account outside the organization (another's, or none's) is not taken over.
       if (existing.organization_id !== organizationId) {
-        throw new SsoRefused("other_organization", "This account is not a member of the organization");
+        throw new SsoRefused(
+          "other_organization",
+          "This account is not a member of the organization",
+        );
       }
       if (existing.role === "admin") {
         await this.db

@@ -23,6 +23,7 @@ const issuer = z
   .url()
   .max(500)
   .refine((value) => {
+    if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return (url.protocol === "https:" || isLoopbackHttp(url)) && !url.search && !url.hash;
   }, "must be an https URL (http only on localhost) without query or fragment");
