@@ -11,6 +11,7 @@ import { HomePage } from "./features/partnerships/components/home-page";
 import { PartnershipPage } from "./features/partnerships/components/partnership-page";
 import { NotificationSettingsPage } from "./features/preferences/components/notification-settings-page";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
+import { SsoSettingsPage } from "./features/sso/components/sso-settings-page";
 
 function Routes() {
   const { location } = useRouter();
@@ -59,6 +60,13 @@ function Routes() {
     return (
       <RequireSession>
         <NotificationSettingsPage />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/settings/organization", path)) {
+    return (
+      <RequireSession>
+        <SsoSettingsPage />
       </RequireSession>
     );
   }

@@ -64,6 +64,15 @@ export class OidcTestProvider {
       cookies: { keys: [randomBytes(32).toString("hex")] },
       claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
       pkce: { required: () => true },
+      // The ID token lives one hour, as at most providers (the expiry test moves the clock).
+      ttl: {
+        IdToken: 3600,
+        AccessToken: 3600,
+        AuthorizationCode: 60,
+        Interaction: 600,
+        Grant: 3600,
+        Session: 3600,
+      },
       features: { devInteractions: { enabled: true } },
       findAccount: (_ctx, id) => ({
         accountId: id,
