@@ -103,7 +103,8 @@ export class OidcTestProvider {
         body.id_token = resign(body.id_token, jwk, { aud: instance.forgedAudience });
       }
     });
-    server.on("request", provider.callback());
+    const handle = provider.callback();
+    server.on("request", (request, response) => void handle(request, response));
     return instance;
   }
 
