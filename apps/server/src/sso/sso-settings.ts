@@ -34,19 +34,6 @@ export class SsoSettings {
     return `${this.publicOrigin}${SSO_CALLBACK_PATH}`;
   }
 
-  /** 403 unless the user is an admin of the organization (members of others included). */
-  async requireAdmin(organizationId: string, userId: string): Promise<void> {
-    const row = await this.db
-      .selectFrom("organization_members")
-      .select("role")
-      .where("organization_id", "=", organizationId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (row?.role !== "admin") {
-      throw HttpError.forbidden("Only an admin of the organization manages its sign-in");
-    }
-  }
-
   async read(organizationId: string): Promise<SsoSettingsView | null> {
     const row = await this.db
       .selectFrom("organization_sso")

@@ -2,6 +2,7 @@ import type { SsoSettingsResponse, SsoStartResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv, Services } from "../../http/context.js";
+import { HttpError } from "../../http/errors.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { SsoRefused } from "../../sso/sso-sign-in.js";
@@ -10,6 +11,17 @@ import { OrganizationParam, SsoSettingsBody, SsoStartBody } from "./schema.js";
 /** Binds the provider's answer to the browser that started the sign-in. */
 const SIGN_IN_COOKIE = "entente_sso";
 const SIGN_IN_COOKIE_PATH = "/api/auth/sso";
+
+/** 403 unless the user is an admin of the organization (members of others included). */
+async function requireOrganizationAdmin(
+  services: Services,
+  organizationId: string,
+  userId: string,
+) {
+  if ((await services.access.organizationRole(userId, organizationId)) !== "admin") {
+    throw HttpError.forbidden("Only an admin of the organization manages its sign-in");
+  }
+}
 
 /** `/api/organizations/:id/sso`: an organization's provider, for its admins only. */
 export function organizationSsoRoutes(services: Services): Hono<AppEnv> {
@@ -24,13 +36,13 @@ export function organizationSsoRoutes(services: Services): Hono<AppEnv> {
     .get("/:id/sso", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(OrganizationParam, c.req.param());
-      await ssoSettings.requireAdmin(id, user.id);
+      await requireOrganizationAdmin(services, id, user.id);
       return c.json(await answer(id));
     })
     .put("/:id/sso", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(OrganizationParam, c.req.param());
-      await ssoSettings.requireAdmin(id, user.id);
+      await requireOrganizationAdmin(services, id, user.id);
       const body = await readJson(c, SsoSettingsBody);
       await ssoSettings.save(id, user.id, {
         issuer: body.issuer,
@@ -44,7 +56,7 @@ export function organizationSsoRoutes(services: Services): Hono<AppEnv> {
     .delete("/:id/sso", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(OrganizationParam, c.req.param());
-      await ssoSettings.requireAdmin(id, user.id);
+      await requireOrganizationAdmin(services, id, user.id);
       await ssoSettings.remove(id);
       return c.body(null, 204);
     });
