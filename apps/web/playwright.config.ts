@@ -76,6 +76,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       WEB_DIST: webDist,
       PUBLIC_ORIGIN: origin,
+      // A fixed test key: the SSO spec connects an organization's provider.
+      SSO_SECRET_KEY: "c3NvLWUyZS1rZXktMzItYnl0ZXMtZXhhY3RseS0hISE=",
     },
   },
 });

@@ -47,6 +47,7 @@ import {
   workshopNoteRoutes,
 } from "./routes/workshops/workshops.js";
 import { recordRoutes } from "./routes/records/records.js";
+import { organizationSsoRoutes, ssoSignInRoutes } from "./routes/sso/sso.js";
 import { mountWebAssets } from "./web/web-assets.js";
 import {
   partnershipOnboardingRoutes,
@@ -122,11 +123,13 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
 
   app.route("/metrics", metricsRoutes({ metrics: services.metrics, token: options.metricsToken }));
   app.route("/api/health", healthRoutes(services.db));
+  app.route("/api/auth/sso", ssoSignInRoutes(services));
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));
   app.route("/api/me/landing-pages", landingPageRoutes(services));
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
+  app.route("/api/organizations", organizationSsoRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));
   app.route("/api/partnerships", governanceRoutes(services));
   app.route("/api/partnerships", kpiTargetRoutes(services));

@@ -54,4 +54,13 @@ describe("loadEnv", () => {
       loadEnv({ INBOUND_DOMAIN: "reply.example.org", REPLY_TOKEN_SECRET: "short" }),
     ).toThrow(/REPLY_TOKEN_SECRET/);
   });
+
+  it("takes a 32-byte base64 SSO_SECRET_KEY and refuses any other", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    expect(loadEnv({ SSO_SECRET_KEY: key }).SSO_SECRET_KEY).toBe(key);
+    expect(loadEnv({}).SSO_SECRET_KEY).toBeUndefined();
+    for (const bad of [Buffer.alloc(16, 1).toString("base64"), "not base64 at all!", ""]) {
+      expect(() => loadEnv({ SSO_SECRET_KEY: bad })).toThrow(/SSO_SECRET_KEY: must be 32 bytes/);
+    }
+  });
 });

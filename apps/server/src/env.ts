@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { LOG_LEVELS } from "./observability/logger.js";
+import { parseSecretKey } from "./sso/secret-box.js";
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repositoryRoot = path.resolve(serverRoot, "../..");
@@ -94,6 +95,14 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(1024 * 1024),
+    /**
+     * 32 random bytes, base64 (`openssl rand -base64 32`): encrypts organizations' OpenID
+     * client secrets. Unset, single sign-on cannot be configured.
+     */
+    SSO_SECRET_KEY: z
+      .string()
+      .refine((value) => parseSecretKey(value) !== null, "must be 32 bytes, base64-encoded")
+      .optional(),
   })
   .refine((env) => !env.REDIS_URL || !env.DATABASE_URL.startsWith("sqlite:"), {
     message: "REDIS_URL needs DATABASE_URL=postgres://… (instances must share one store)",

@@ -24,6 +24,7 @@ const server = await startServer({
   logger,
   metrics: new SyncMetrics({ collectDefaultMetrics: true }),
   metricsToken: env.METRICS_TOKEN,
+  ssoSecretKey: env.SSO_SECRET_KEY,
   mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR },
   replyByMail:
     env.INBOUND_DOMAIN && env.REPLY_TOKEN_SECRET

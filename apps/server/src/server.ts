@@ -75,6 +75,8 @@ export interface ServerConfig {
    */
   versionCheckMs?: number | undefined;
   versionSettleMs?: number | undefined;
+  /** SSO_SECRET_KEY: encrypts organizations' OpenID client secrets; no SSO without it. */
+  ssoSecretKey?: string | undefined;
 }
 
 export interface RunningServer {
@@ -124,6 +126,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     store,
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
+    ssoSecretKey: config.ssoSecretKey,
     liveSockets: {
       closeSession: (sessionId) => {
         sync.closeSession(sessionId);

@@ -31,6 +31,10 @@ import { EntryRecords } from "./records/entry-records.js";
 import { EntryTrash } from "./records/entry-trash.js";
 import { HealthCheckService } from "./health-checks/health-check-service.js";
 import { HealthCheckNotifier } from "./health-checks/health-check-notifier.js";
+import { ProviderClients } from "./sso/provider-client.js";
+import { parseSecretKey, SecretBox } from "./sso/secret-box.js";
+import { SsoSettings } from "./sso/sso-settings.js";
+import { SsoSignIn } from "./sso/sso-sign-in.js";
 
 export interface ServicesConfig {
   store: Store;
@@ -56,6 +60,10 @@ export interface ServicesConfig {
   replyAddresses?: ReplyAddresses | undefined;
   /** Where background work (e-mail) reports failures; silent when omitted. */
   logger?: Logger | undefined;
+  /** SSO_SECRET_KEY (base64, 32 bytes); without it single sign-on cannot be configured. */
+  ssoSecretKey?: string | undefined;
+  /** Seconds added to the clock when checking ID token times (tests of expired tokens). */
+  ssoClockSkewSeconds?: number | undefined;
 }
 
 export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
@@ -94,6 +102,10 @@ export function createServices(config: ServicesConfig): Services {
   );
   const history = new EntryHistory(config.store.db);
   const trash = new EntryTrash(config.store.db, notifications, documentWriter);
+  const ssoKey = config.ssoSecretKey ? parseSecretKey(config.ssoSecretKey) : null;
+  if (config.ssoSecretKey && !ssoKey) throw new Error("SSO_SECRET_KEY must be 32 bytes, base64");
+  const ssoBox = ssoKey ? new SecretBox(ssoKey) : null;
+  const providers = new ProviderClients({ clockSkewSeconds: config.ssoClockSkewSeconds });
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
@@ -127,5 +139,7 @@ export function createServices(config: ServicesConfig): Services {
       access,
       new HealthCheckNotifier(access, notifications),
     ),
+    ssoSettings: new SsoSettings(config.store.db, ssoBox, providers, config.publicOrigin),
+    ssoSignIn: new SsoSignIn(config.store.db, ssoBox, providers, config.publicOrigin),
   };
 }

@@ -7,6 +7,7 @@ import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/r
 import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
+import { SsoSettingsPage } from "./features/sso/components/sso-settings-page";
 
 // Pages behind a session are chunks of their own: the sign-in page loads none of them. The
 // server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
@@ -90,6 +91,13 @@ function Routes() {
     return (
       <RequireSession>
         <NotificationSettingsPage />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/settings/organization", path)) {
+    return (
+      <RequireSession>
+        <SsoSettingsPage />
       </RequireSession>
     );
   }

@@ -25,6 +25,18 @@ export const ErrorCode = {
   NameTaken: "name_taken",
   /** Minutes of a meeting that has not started yet cannot be signed off. */
   MeetingNotStarted: "meeting_not_started",
+  /** The organization turned password sign-in off: its members sign in with single sign-on. */
+  PasswordSignInDisabled: "password_sign_in_disabled",
+  /** No organization's single sign-on covers this e-mail's domain. */
+  SsoNotConfigured: "sso_not_configured",
+  /** The server has no SSO_SECRET_KEY: single sign-on cannot be configured. */
+  SsoUnavailable: "sso_unavailable",
+  /** Password sign-in may go off only once an admin signed in through the provider. */
+  SsoNotProven: "sso_not_proven",
+  /** An e-mail domain another organization's single sign-on holds, or not the admin's own. */
+  DomainNotAllowed: "domain_not_allowed",
+  /** The organization's provider could not be reached or refused the configuration. */
+  SsoProviderError: "sso_provider_error",
   Internal: "internal",
   /** The database cannot be reached right now (a restart, a failover): retry in a few seconds. */
   Unavailable: "unavailable",

@@ -225,3 +225,12 @@ export type {
   SentInvitationResponse,
   SentInvitationView,
 } from "./invitation-lifecycle.js";
+export {
+  SSO_REFUSALS,
+  type SsoRefusal,
+  type SsoSettingsRequest,
+  type SsoSettingsResponse,
+  type SsoSettingsView,
+  type SsoStartRequest,
+  type SsoStartResponse,
+} from "./sso.js";

@@ -603,6 +603,9 @@ export interface Database {
   health_check_respondents: HealthCheckRespondentsTable;
   reply_addresses: ReplyAddressesTable;
   partnership_templates: PartnershipTemplatesTable;
+  organization_sso: OrganizationSsoTable;
+  organization_sso_domains: OrganizationSsoDomainsTable;
+  sso_sign_ins: SsoSignInsTable;
 }
 
 /** The page a member lands on when opening a partnership; no row: the charter. */
@@ -700,4 +703,38 @@ export interface PartnershipTemplatesTable {
   template: PartnershipTemplateId;
   language: Language;
   created_at: Millis;
+}
+
+/** An organization's own OpenID Connect provider. */
+export interface OrganizationSsoTable {
+  organization_id: string;
+  issuer: string;
+  client_id: string;
+  /** `v1.<iv>.<ciphertext>.<tag>` (AES-256-GCM under SSO_SECRET_KEY); never sent to clients. */
+  client_secret_encrypted: string;
+  /** 1: members may still sign in with a password; 0: only through the provider. */
+  password_sign_in: number;
+  /** An admin of the organization signed in through this provider (configuration proven). */
+  admin_proven_at: Millis | null;
+  updated_by: string | null;
+  updated_at: Millis;
+}
+
+/** The e-mail domains whose people an organization's provider may sign in. */
+export interface OrganizationSsoDomainsTable {
+  domain: string;
+  organization_id: string;
+}
+
+/** A single sign-on under way, between the redirect to the provider and its answer. */
+export interface SsoSignInsTable {
+  /** SHA-256 of the token in the browser's cookie, hex. */
+  id: string;
+  organization_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  /** Where the user goes once signed in (a path of this app). */
+  next: string;
+  expires_at: Millis;
 }

@@ -29,6 +29,8 @@ import type { EntryHistory } from "../records/entry-history.js";
 import type { EntryRecords } from "../records/entry-records.js";
 import type { EntryTrash } from "../records/entry-trash.js";
 import type { HealthCheckService } from "../health-checks/health-check-service.js";
+import type { SsoSettings } from "../sso/sso-settings.js";
+import type { SsoSignIn } from "../sso/sso-sign-in.js";
 
 /** Everything a route needs, built once in `createApp`'s caller and passed down. */
 export interface Services {
@@ -83,6 +85,10 @@ export interface Services {
   records: EntryRecords;
   /** Two-sided, anonymous health check cycles. */
   healthChecks: HealthCheckService;
+  /** Organizations' own OpenID providers, as their admins configure them. */
+  ssoSettings: SsoSettings;
+  /** "Continue with single sign-on": the code flow with an organization's provider. */
+  ssoSignIn: SsoSignIn;
 }
 
 /** What the HTTP side tells the sync side when access ends. */

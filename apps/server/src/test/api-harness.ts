@@ -12,6 +12,16 @@ import { openMigratedStore, tempDatabase } from "./test-store.js";
 
 export const TEST_ORIGIN = "http://entente.test";
 
+/** A fixed SSO_SECRET_KEY for tests (32 bytes, base64). */
+export const TEST_SSO_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
+
+export interface HarnessSsoOptions {
+  /** SSO_SECRET_KEY; `null`: none (single sign-on unavailable); omitted: TEST_SSO_SECRET_KEY. */
+  ssoSecretKey?: string | null;
+  /** Seconds added to the relying party's clock when it checks ID tokens. */
+  ssoClockSkewSeconds?: number;
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -52,6 +62,7 @@ export class ApiHarness {
     loginLimits: LoginLimits | undefined,
     trustProxy: boolean,
     loginClock: LoginClock | undefined,
+    sso: HarnessSsoOptions,
   ) {
     this.services = createServices({
       store,
@@ -59,6 +70,9 @@ export class ApiHarness {
       loginClock,
       trustProxy,
       publicOrigin: TEST_ORIGIN,
+      ssoSecretKey:
+        sso.ssoSecretKey === undefined ? TEST_SSO_SECRET_KEY : (sso.ssoSecretKey ?? undefined),
+      ssoClockSkewSeconds: sso.ssoClockSkewSeconds,
       liveSockets: {
         closeSession: (sessionId) => this.endedSessions.push(sessionId),
         closePartnershipAccess: (userId, partnershipId) =>
@@ -76,7 +90,11 @@ export class ApiHarness {
   }
 
   static async create(
-    options: { loginLimits?: LoginLimits; trustProxy?: boolean; loginClock?: LoginClock } = {},
+    options: {
+      loginLimits?: LoginLimits;
+      trustProxy?: boolean;
+      loginClock?: LoginClock;
+    } & HarnessSsoOptions = {},
   ): Promise<ApiHarness> {
     const { url, cleanup } = await tempDatabase();
     const store = await openMigratedStore(url);
@@ -86,6 +104,7 @@ export class ApiHarness {
       options.loginLimits,
       options.trustProxy ?? false,
       options.loginClock,
+      options,
     );
   }
 

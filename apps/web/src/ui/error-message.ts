@@ -26,6 +26,12 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.name_taken",
   "errors.unsupported_media_type",
   "errors.rate_limited",
+  "errors.password_sign_in_disabled",
+  "errors.sso_not_configured",
+  "errors.sso_unavailable",
+  "errors.sso_not_proven",
+  "errors.domain_not_allowed",
+  "errors.sso_provider_error",
 ]);
 
 /** The user-facing sentence for an API error: chosen by its stable code, never the server's English text. */

@@ -7,6 +7,7 @@ import { HttpError } from "../../http/errors.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
+import { passwordSignInDisabledFor } from "../../sso/password-policy.js";
 import { LoginBody, SignupBody } from "./schema.js";
 
 export function authRoutes(services: Services): Hono<AppEnv> {
@@ -60,6 +61,14 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
       }
       await attempt.succeeded();
+      // Checked after the password, so it tells nothing to whoever does not know it.
+      if (await passwordSignInDisabledFor(db, row.id)) {
+        throw new HttpError(
+          403,
+          ErrorCode.PasswordSignInDisabled,
+          "Your organization signs in with single sign-on only",
+        );
+      }
       const { token, session } = await sessions.create(row.id);
       setSessionCookie(c, token, session, secure);
       return c.json({ user: { id: row.id, email: row.email, name: row.name } });

@@ -1187,6 +1187,62 @@ export const en = {
   "health.issue.title": "Health check: {dimension} is weak",
   "health.issue.description": "From the health check “{cycle}” ({path}): {summary}.",
   "digest.openHealthChecks": "Health checks waiting for your anonymous answer",
+  "sso.or": "or",
+  "sso.continue": "Continue with single sign-on",
+  "sso.intro": "Enter your work e-mail: you sign in with your organization’s identity provider.",
+  "sso.workEmail": "Work e-mail",
+  "sso.submit": "Continue",
+  "sso.redirecting": "Taking you to your organization…",
+  "sso.refused.state_mismatch":
+    "This sign-in was not started from this browser, or it took too long. Start again.",
+  "sso.refused.invalid_token":
+    "Your identity provider’s answer could not be verified (it was meant for another application). Ask your administrator.",
+  "sso.refused.token_expired":
+    "Your identity provider’s answer had expired. Start again; if it persists, check the clocks with your administrator.",
+  "sso.refused.domain_not_allowed":
+    "The e-mail your identity provider gave is not in your organization’s domains.",
+  "sso.refused.email_not_verified": "Your identity provider did not confirm your e-mail address.",
+  "sso.refused.other_organization":
+    "This account belongs to another organization, or was not created through single sign-on. Sign in with your password or ask your administrator.",
+  "sso.refused.provider_error":
+    "Your identity provider refused the sign-in or could not be reached. Try again.",
+  "sso.settings.link": "Organization sign-in (single sign-on)",
+  "sso.settings.title": "Organization sign-in",
+  "sso.settings.intro":
+    "Connect your organization’s OpenID Connect identity provider: its people then sign in with “Continue with single sign-on”.",
+  "sso.settings.noOrganization": "You do not belong to an organization yet.",
+  "sso.settings.adminsOnly": "Only your organization’s admins manage how it signs in.",
+  "sso.settings.none": "No identity provider is connected.",
+  "sso.settings.notProven":
+    "Connected. Sign in once with single sign-on yourself before turning password sign-in off.",
+  "sso.settings.proven": "Connected, and an admin has signed in through it.",
+  "sso.settings.redirectUri": "Redirect URI to register at your provider",
+  "sso.settings.issuer": "Issuer URL",
+  "sso.settings.issuerHint": "For example https://login.example.com (https only).",
+  "sso.settings.clientId": "Client ID",
+  "sso.settings.clientSecret": "Client secret",
+  "sso.settings.clientSecretHint": "Stored encrypted; never shown again.",
+  "sso.settings.clientSecretKept": "A secret is stored (encrypted). Leave empty to keep it.",
+  "sso.settings.domains": "E-mail domains",
+  "sso.settings.domainsHint":
+    "Separated by commas. Each must be the e-mail domain of one of your organization’s admins, and not another organization’s.",
+  "sso.settings.passwordSignIn": "Members may also sign in with a password",
+  "sso.settings.passwordSignInHint":
+    "Turned off, your organization’s members sign in through the provider only (other organizations are not affected).",
+  "sso.settings.save": "Save",
+  "sso.settings.saving": "Checking the provider…",
+  "sso.settings.remove": "Disconnect",
+  "errors.password_sign_in_disabled":
+    "Your organization signs in with single sign-on: use “Continue with single sign-on”.",
+  "errors.sso_not_configured": "No organization signs in this e-mail’s domain with single sign-on.",
+  "errors.sso_unavailable":
+    "Single sign-on is not available on this server (its administrator must set SSO_SECRET_KEY).",
+  "errors.sso_not_proven":
+    "Sign in once with single sign-on yourself before turning password sign-in off.",
+  "errors.domain_not_allowed":
+    "One of these domains is not one of your admins’ e-mail domains, or another organization holds it.",
+  "errors.sso_provider_error":
+    "The identity provider cannot be reached or did not answer as expected.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1217,4 +1217,65 @@ export const fr: Record<MessageKey, string> = {
   "health.issue.title": "Bilan de santé : {dimension} est faible",
   "health.issue.description": "Issu du bilan de santé « {cycle} » ({path}) : {summary}.",
   "digest.openHealthChecks": "Bilans de santé qui attendent votre réponse anonyme",
+  "sso.or": "ou",
+  "sso.continue": "Continuer avec l’authentification unique",
+  "sso.intro":
+    "Saisissez votre e-mail professionnel : vous vous connectez avec le fournisseur d’identité de votre organisation.",
+  "sso.workEmail": "E-mail professionnel",
+  "sso.submit": "Continuer",
+  "sso.redirecting": "Redirection vers votre organisation…",
+  "sso.refused.state_mismatch":
+    "Cette connexion n’a pas été commencée dans ce navigateur, ou a pris trop de temps. Recommencez.",
+  "sso.refused.invalid_token":
+    "La réponse de votre fournisseur d’identité n’a pas pu être vérifiée (elle était destinée à une autre application). Contactez votre administrateur.",
+  "sso.refused.token_expired":
+    "La réponse de votre fournisseur d’identité avait expiré. Recommencez ; si cela persiste, vérifiez les horloges avec votre administrateur.",
+  "sso.refused.domain_not_allowed":
+    "L’e-mail donné par votre fournisseur d’identité n’appartient pas aux domaines de votre organisation.",
+  "sso.refused.email_not_verified":
+    "Votre fournisseur d’identité n’a pas confirmé votre adresse e-mail.",
+  "sso.refused.other_organization":
+    "Ce compte appartient à une autre organisation, ou n’a pas été créé par l’authentification unique. Connectez-vous avec votre mot de passe ou contactez votre administrateur.",
+  "sso.refused.provider_error":
+    "Votre fournisseur d’identité a refusé la connexion ou est injoignable. Réessayez.",
+  "sso.settings.link": "Connexion de l’organisation (authentification unique)",
+  "sso.settings.title": "Connexion de l’organisation",
+  "sso.settings.intro":
+    "Reliez le fournisseur d’identité OpenID Connect de votre organisation : ses membres se connectent ensuite avec « Continuer avec l’authentification unique ».",
+  "sso.settings.noOrganization": "Vous n’appartenez encore à aucune organisation.",
+  "sso.settings.adminsOnly":
+    "Seuls les administrateurs de votre organisation gèrent sa façon de se connecter.",
+  "sso.settings.none": "Aucun fournisseur d’identité n’est relié.",
+  "sso.settings.notProven":
+    "Relié. Connectez-vous une fois vous-même par l’authentification unique avant de désactiver la connexion par mot de passe.",
+  "sso.settings.proven": "Relié, et un administrateur s’est connecté par ce fournisseur.",
+  "sso.settings.redirectUri": "URI de redirection à déclarer chez votre fournisseur",
+  "sso.settings.issuer": "URL de l’émetteur (issuer)",
+  "sso.settings.issuerHint": "Par exemple https://login.example.com (https uniquement).",
+  "sso.settings.clientId": "Identifiant client",
+  "sso.settings.clientSecret": "Secret client",
+  "sso.settings.clientSecretHint": "Conservé chiffré ; jamais réaffiché.",
+  "sso.settings.clientSecretKept":
+    "Un secret est enregistré (chiffré). Laissez vide pour le conserver.",
+  "sso.settings.domains": "Domaines e-mail",
+  "sso.settings.domainsHint":
+    "Séparés par des virgules. Chacun doit être le domaine e-mail d’un administrateur de votre organisation, et pas celui d’une autre organisation.",
+  "sso.settings.passwordSignIn": "Les membres peuvent aussi se connecter avec un mot de passe",
+  "sso.settings.passwordSignInHint":
+    "Désactivée, les membres de votre organisation se connectent uniquement par le fournisseur (les autres organisations ne sont pas concernées).",
+  "sso.settings.save": "Enregistrer",
+  "sso.settings.saving": "Vérification du fournisseur…",
+  "sso.settings.remove": "Déconnecter le fournisseur",
+  "errors.password_sign_in_disabled":
+    "Votre organisation se connecte par authentification unique : utilisez « Continuer avec l’authentification unique ».",
+  "errors.sso_not_configured":
+    "Aucune organisation ne connecte le domaine de cet e-mail par authentification unique.",
+  "errors.sso_unavailable":
+    "L’authentification unique n’est pas disponible sur ce serveur (son administrateur doit définir SSO_SECRET_KEY).",
+  "errors.sso_not_proven":
+    "Connectez-vous une fois vous-même par l’authentification unique avant de désactiver la connexion par mot de passe.",
+  "errors.domain_not_allowed":
+    "L’un de ces domaines n’est pas celui d’un de vos administrateurs, ou une autre organisation le détient déjà.",
+  "errors.sso_provider_error":
+    "Le fournisseur d’identité est injoignable ou n’a pas répondu comme prévu.",
 };

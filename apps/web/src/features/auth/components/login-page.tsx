@@ -6,6 +6,7 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../state/session-provider";
+import { SsoRefusalMessage, SsoSignIn } from "../../sso/components/sso-sign-in";
 import { AuthLayout } from "./auth-layout";
 
 export function LoginPage() {
@@ -13,6 +14,7 @@ export function LoginPage() {
   const { login } = useSession();
   const { navigate } = useRouter();
   const next = useSearchParam("next");
+  const ssoRefusal = useSearchParam("sso_error");
   useDocumentTitle(t("auth.login.title"), t("app.name"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -33,6 +35,7 @@ export function LoginPage() {
 
   return (
     <AuthLayout title={t("auth.login.title")} subtitle={t("auth.login.subtitle")}>
+      <SsoRefusalMessage reason={ssoRefusal} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <TextField
           label={t("auth.email")}
@@ -57,6 +60,8 @@ export function LoginPage() {
           {t("auth.login.submit")}
         </SubmitButton>
       </form>
+      <p className="auth-card__or">{t("sso.or")}</p>
+      <SsoSignIn next={safeRedirectTarget(next)} initialEmail={email.trim()} />
       <p className="auth-card__switch">
         {t("auth.login.noAccount")} <Link to={signupHref}>{t("auth.login.toSignup")}</Link>
       </p>

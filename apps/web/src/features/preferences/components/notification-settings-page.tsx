@@ -13,6 +13,7 @@ import { AppHeader } from "../../shell/components/app-header";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
 import { kindLabels, type PreferencesDraft } from "../state/preferences-draft";
 import { DigestPreview } from "./digest-preview";
+import { OrganizationSignInLink } from "../../sso/components/organization-sign-in-link";
 import "../preferences.css";
 
 /**
@@ -47,6 +48,7 @@ export function NotificationSettingsPage() {
       <main className="page page--settings">
         <h1 className="page__title">{t("preferences.title")}</h1>
         <p className="page__meta">{t("preferences.intro")}</p>
+        <OrganizationSignInLink />
         {body}
       </main>
     </div>

@@ -1,0 +1,194 @@
+import type { MyOrganization, SsoSettingsResponse } from "@entente/protocol";
+import { useCallback, useState, type FormEvent } from "react";
+import { useT } from "../../../i18n";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useResource } from "../../../lib/use-resource";
+import { useSubmit } from "../../../lib/use-submit";
+import { errorMessage } from "../../../ui/error-message";
+import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { PageStatus } from "../../../ui/page-status";
+import { useMe } from "../../auth/state/session-provider";
+import { AppHeader } from "../../shell/components/app-header";
+import { ssoApi } from "../api/sso-api";
+import "../sso.css";
+
+/** `/settings/organization`: the organization's own identity provider, for its admins. */
+export function SsoSettingsPage() {
+  const t = useT();
+  useDocumentTitle(t("sso.settings.title"), t("app.name"));
+  const me = useMe();
+  const organization = me.organizations[0];
+
+  let body;
+  if (!organization) body = <PageStatus>{t("sso.settings.noOrganization")}</PageStatus>;
+  else if (organization.role !== "admin")
+    body = <PageStatus>{t("sso.settings.adminsOnly")}</PageStatus>;
+  else body = <SsoSettingsLoader organization={organization} />;
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="page page--settings">
+        <h1 className="page__title">{t("sso.settings.title")}</h1>
+        <p className="page__meta">{t("sso.settings.intro")}</p>
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function SsoSettingsLoader({ organization }: { organization: MyOrganization }) {
+  const t = useT();
+  const { state, reload } = useResource(organization.id, ssoApi.settings);
+  if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (state.status === "error") {
+    return (
+      <PageStatus role="alert">
+        <p>{errorMessage(t, state.error)}</p>
+        <button type="button" className="button" onClick={reload}>
+          {t("common.retry")}
+        </button>
+      </PageStatus>
+    );
+  }
+  return (
+    <SsoSettingsForm
+      key={state.data.sso?.updatedAt ?? "none"}
+      organization={organization}
+      loaded={state.data}
+      onSaved={reload}
+    />
+  );
+}
+
+function SsoSettingsForm({
+  organization,
+  loaded,
+  onSaved,
+}: {
+  organization: MyOrganization;
+  loaded: SsoSettingsResponse;
+  onSaved: () => void;
+}) {
+  const t = useT();
+  const saved = loaded.sso;
+  const [issuer, setIssuer] = useState(saved?.issuer ?? "");
+  const [clientId, setClientId] = useState(saved?.clientId ?? "");
+  const [clientSecret, setClientSecret] = useState("");
+  const [domains, setDomains] = useState(saved?.domains.join(", ") ?? "");
+  const [passwordSignIn, setPasswordSignIn] = useState(saved?.passwordSignIn ?? true);
+
+  const save = useSubmit(
+    useCallback(async () => {
+      await ssoApi.save(organization.id, {
+        issuer: issuer.trim(),
+        clientId: clientId.trim(),
+        ...(clientSecret ? { clientSecret } : {}),
+        domains: domains
+          .split(/[\s,;]+/)
+          .map((d) => d.trim())
+          .filter(Boolean),
+        passwordSignIn,
+      });
+      onSaved();
+    }, [organization.id, issuer, clientId, clientSecret, domains, passwordSignIn, onSaved]),
+  );
+  const remove = useSubmit(
+    useCallback(async () => {
+      await ssoApi.remove(organization.id);
+      onSaved();
+    }, [organization.id, onSaved]),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!event.currentTarget.reportValidity()) return;
+    void save.run();
+  };
+
+  return (
+    <form
+      className="card settings__card sso-settings"
+      onSubmit={onSubmit}
+      aria-label={t("sso.settings.title")}
+    >
+      {!loaded.available ? (
+        <p className="form-error" role="alert">
+          {t("errors.sso_unavailable")}
+        </p>
+      ) : null}
+      <p className="sso-settings__status" data-testid="sso-status">
+        {saved
+          ? saved.provenAt
+            ? t("sso.settings.proven")
+            : t("sso.settings.notProven")
+          : t("sso.settings.none")}
+      </p>
+      <div className="field">
+        <span className="field__label">{t("sso.settings.redirectUri")}</span>
+        <code className="sso-settings__uri" data-testid="sso-redirect-uri">
+          {loaded.redirectUri}
+        </code>
+      </div>
+      <TextField
+        label={t("sso.settings.issuer")}
+        hint={t("sso.settings.issuerHint")}
+        type="url"
+        name="issuer"
+        required
+        value={issuer}
+        onChange={(e) => setIssuer(e.target.value)}
+      />
+      <TextField
+        label={t("sso.settings.clientId")}
+        name="clientId"
+        required
+        value={clientId}
+        onChange={(e) => setClientId(e.target.value)}
+      />
+      <TextField
+        label={t("sso.settings.clientSecret")}
+        hint={saved ? t("sso.settings.clientSecretKept") : t("sso.settings.clientSecretHint")}
+        type="password"
+        name="clientSecret"
+        autoComplete="off"
+        required={!saved}
+        value={clientSecret}
+        onChange={(e) => setClientSecret(e.target.value)}
+      />
+      <TextField
+        label={t("sso.settings.domains")}
+        hint={t("sso.settings.domainsHint")}
+        name="domains"
+        required
+        value={domains}
+        onChange={(e) => setDomains(e.target.value)}
+      />
+      <label className="sso-settings__check">
+        <input
+          type="checkbox"
+          checked={passwordSignIn}
+          onChange={(e) => setPasswordSignIn(e.target.checked)}
+        />
+        {t("sso.settings.passwordSignIn")}
+      </label>
+      <p className="field__hint">{t("sso.settings.passwordSignInHint")}</p>
+      <FormError error={save.error ?? remove.error} />
+      <div className="sso-settings__actions">
+        <SubmitButton pending={save.pending} pendingLabel={t("sso.settings.saving")}>
+          {t("sso.settings.save")}
+        </SubmitButton>
+        {saved ? (
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={remove.pending}
+            onClick={() => void remove.run()}
+          >
+            {t("sso.settings.remove")}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
