@@ -45,6 +45,11 @@ import {
   workshopNoteRoutes,
 } from "./routes/workshops/workshops.js";
 import { recordRoutes } from "./routes/records/records.js";
+import {
+  calendarFeedRoutes,
+  calendarSubscriptionRoutes,
+  meetingInviteRoutes,
+} from "./routes/calendar/calendar.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -117,6 +122,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));
   app.route("/api/me/landing-pages", landingPageRoutes(services));
+  app.route("/api/me/calendar-feed", calendarFeedRoutes(services));
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/partnerships", partnershipRoutes(services));
@@ -145,6 +151,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/workshop-groups", workshopGroupRoutes(services));
   app.route("/api/partnerships", partnershipHealthCheckRoutes(services));
   app.route("/api/health-checks", healthCheckRoutes(services));
+  app.route("/api/meetings", meetingInviteRoutes(services));
+  app.route("/calendar", calendarSubscriptionRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

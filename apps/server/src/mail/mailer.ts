@@ -10,6 +10,15 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string | undefined;
+  /** Files sent along (a meeting's `.ics` invitation). */
+  attachments?: MailAttachment[] | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  /** With its parameters, e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
 }
 
 /** Sends e-mail. Implementations reject when a message could not be handed over. */
