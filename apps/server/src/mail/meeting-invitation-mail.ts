@@ -128,7 +128,9 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
         ...lines.map(escapeHtml),
         ...(occasion === "cancelled"
           ? []
-          : [`<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`]),
+          : [
+              `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
+            ]),
       ]),
       attachments: [
         {

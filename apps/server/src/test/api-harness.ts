@@ -52,9 +52,11 @@ export class ApiHarness {
     loginLimits: LoginLimits | undefined,
     trustProxy: boolean,
     loginClock: LoginClock | undefined,
+    now: (() => number) | undefined,
   ) {
     this.services = createServices({
       store,
+      now,
       loginLimits,
       loginClock,
       trustProxy,
@@ -76,7 +78,13 @@ export class ApiHarness {
   }
 
   static async create(
-    options: { loginLimits?: LoginLimits; trustProxy?: boolean; loginClock?: LoginClock } = {},
+    options: {
+      loginLimits?: LoginLimits;
+      trustProxy?: boolean;
+      loginClock?: LoginClock;
+      /** The clock of meetings and their calendars. */
+      now?: () => number;
+    } = {},
   ): Promise<ApiHarness> {
     const { url, cleanup } = await tempDatabase();
     const store = await openMigratedStore(url);
@@ -86,6 +94,7 @@ export class ApiHarness {
       options.loginLimits,
       options.trustProxy ?? false,
       options.loginClock,
+      options.now,
     );
   }
 
