@@ -38,7 +38,9 @@ export function parseCalendar(ics: string): { method: string | null; events: Par
       url: text(vevent, "url"),
       status: text(vevent, "status"),
       organizer: text(vevent, "organizer"),
-      attendees: vevent.getAllProperties("attendee").map((p) => String(p.getFirstValue())),
+      attendees: vevent
+        .getAllProperties("attendee")
+        .map((p) => String(p.getFirstValue()).replace(/^mailto:/i, "mailto:")),
     };
   });
   return { method: text(calendar, "method"), events };
