@@ -9,6 +9,7 @@ import { SessionProvider } from "./features/auth/state/session-provider";
 import { AcceptInvitationPage } from "./features/partnerships/components/accept-invitation-page";
 import { HomePage } from "./features/partnerships/components/home-page";
 import { PartnershipPage } from "./features/partnerships/components/partnership-page";
+import { CalendarSettingsPage } from "./features/calendar/components/calendar-settings-page";
 import { NotificationSettingsPage } from "./features/preferences/components/notification-settings-page";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
 
@@ -52,6 +53,13 @@ function Routes() {
           meetingId={meeting?.meetingId ?? null}
           meetingView={workshop ? "workshop" : "meeting"}
         />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/settings/calendar", path)) {
+    return (
+      <RequireSession>
+        <CalendarSettingsPage />
       </RequireSession>
     );
   }
