@@ -38,7 +38,7 @@ export class MeetingCalendar {
       .execute();
     return rows.map((row) => ({
       userId: row.id,
-      reader: { name: row.name, email: row.email, language: (row.language ?? "en") as Language },
+      reader: { name: row.name, email: row.email, language: (row.language ?? "en") },
     }));
   }
 
