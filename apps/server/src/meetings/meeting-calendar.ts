@@ -1,4 +1,3 @@
-import type { Language } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { CancelledMeetingsTable, Database } from "../db/schema.js";
 import {
