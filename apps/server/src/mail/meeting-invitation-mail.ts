@@ -17,7 +17,7 @@ const SUBJECTS: Record<Language, Record<Occasion, (title: string) => string>> = 
   fr: {
     invited: (title) => `Invitation : ${title}`,
     cancelled: (title) => `Annulée : ${title}`,
-    uninvited: (title) => `Retiré de : ${title}`,
+    uninvited: (title) => `Participation retirée : ${title}`,
   },
 };
 
