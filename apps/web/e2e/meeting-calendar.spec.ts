@@ -113,7 +113,7 @@ test("a meeting with its time zone, place and video link: shown in each viewer's
     await page.getByTestId("download-ics").click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe("invite.ics");
-    const [event] = eventsOf(await readFile((await download.path()), "utf8"));
+    const [event] = eventsOf(await readFile(await download.path(), "utf8"));
     expect(event).toMatchObject({
       uid: expect.stringContaining(meetingId),
       sequence: 0,

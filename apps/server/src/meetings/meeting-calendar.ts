@@ -37,7 +37,7 @@ export class MeetingCalendar {
       .execute();
     return rows.map((row) => ({
       userId: row.id,
-      reader: { name: row.name, email: row.email, language: (row.language ?? "en") },
+      reader: { name: row.name, email: row.email, language: row.language ?? "en" },
     }));
   }
 
