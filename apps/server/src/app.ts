@@ -48,6 +48,11 @@ import {
 } from "./routes/workshops/workshops.js";
 import { recordRoutes } from "./routes/records/records.js";
 import { organizationSsoRoutes, ssoSignInRoutes } from "./routes/sso/sso.js";
+import {
+  calendarFeedRoutes,
+  calendarSubscriptionRoutes,
+  meetingInviteRoutes,
+} from "./routes/calendar/calendar.js";
 import { mountWebAssets } from "./web/web-assets.js";
 import {
   partnershipOnboardingRoutes,
@@ -127,6 +132,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));
   app.route("/api/me/landing-pages", landingPageRoutes(services));
+  app.route("/api/me/calendar-feed", calendarFeedRoutes(services));
   app.route("/api/me", meRoutes(services));
   app.route("/api/organizations", organizationRoutes(services));
   app.route("/api/organizations", organizationSsoRoutes(services));
@@ -159,6 +165,8 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/health-checks", healthCheckRoutes(services));
   app.route("/api/partnership-templates", partnershipTemplateRoutes());
   app.route("/api/partnerships", partnershipOnboardingRoutes(services));
+  app.route("/api/meetings", meetingInviteRoutes(services));
+  app.route("/calendar", calendarSubscriptionRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

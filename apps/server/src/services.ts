@@ -12,6 +12,9 @@ import { NotificationPreferences } from "./feed/notification-preferences.js";
 import { NotificationService } from "./feed/notification-service.js";
 import { PostService } from "./feed/post-service.js";
 import { MeetingService } from "./meetings/meeting-service.js";
+import { MeetingCalendar } from "./meetings/meeting-calendar.js";
+import { CalendarFeeds } from "./meetings/calendar-feeds.js";
+import { MeetingInvitationMailer } from "./mail/meeting-invitation-mail.js";
 import type { LiveSockets, Services } from "./http/context.js";
 import { ConcurrencyCap } from "./limits/concurrency-cap.js";
 import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
@@ -64,6 +67,8 @@ export interface ServicesConfig {
   ssoSecretKey?: string | undefined;
   /** Seconds added to the clock when checking ID token times (tests of expired tokens). */
   ssoClockSkewSeconds?: number | undefined;
+  /** The clock of meetings and their calendars (tests move it); real time when omitted. */
+  now?: (() => number) | undefined;
 }
 
 export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
@@ -92,6 +97,14 @@ export function createServices(config: ServicesConfig): Services {
     history: versions,
     writer: documentWriter,
   });
+  const now = config.now ?? Date.now;
+  const meetingCalendar = new MeetingCalendar(config.store.db, config.publicOrigin, now);
+  const meetingInvitations = new MeetingInvitationMailer(
+    meetingCalendar,
+    mailer,
+    config.publicOrigin,
+    config.logger ?? createLogger({ level: "silent" }),
+  );
   const meetings = new MeetingService(
     config.store.db,
     config.store.dialect,
@@ -99,6 +112,8 @@ export function createServices(config: ServicesConfig): Services {
     documents,
     feedEvents,
     config.liveSockets,
+    now,
+    meetingInvitations,
   );
   const history = new EntryHistory(config.store.db);
   const trash = new EntryTrash(config.store.db, notifications, documentWriter);
@@ -129,6 +144,9 @@ export function createServices(config: ServicesConfig): Services {
     notificationMail,
     comments: new CommentService(config.store.db, access, documents, feedEvents, notifications),
     meetings,
+    meetingCalendar,
+    meetingInvitations,
+    calendarFeeds: new CalendarFeeds(config.store.db, config.publicOrigin, now),
     documentWriter,
     workshops: new WorkshopService(config.store.db, access, meetings, feedEvents, documentWriter),
     history,

@@ -7,7 +7,6 @@ import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/r
 import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
-import { SsoSettingsPage } from "./features/sso/components/sso-settings-page";
 
 // Pages behind a session are chunks of their own: the sign-in page loads none of them. The
 // server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
@@ -29,6 +28,14 @@ const InvitePartnerPage = lazyPage(
 const PartnershipPage = lazyPage(
   () => import("./features/partnerships/components/partnership-page"),
   "PartnershipPage",
+);
+const CalendarSettingsPage = lazyPage(
+  () => import("./features/calendar/components/calendar-settings-page"),
+  "CalendarSettingsPage",
+);
+const SsoSettingsPage = lazyPage(
+  () => import("./features/sso/components/sso-settings-page"),
+  "SsoSettingsPage",
 );
 const NotificationSettingsPage = lazyPage(
   () => import("./features/preferences/components/notification-settings-page"),
@@ -84,6 +91,13 @@ function Routes() {
           meetingId={meeting?.meetingId ?? null}
           meetingView={workshop ? "workshop" : "meeting"}
         />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/settings/calendar", path)) {
+    return (
+      <RequireSession>
+        <CalendarSettingsPage />
       </RequireSession>
     );
   }

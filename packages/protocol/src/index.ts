@@ -151,6 +151,8 @@ export {
   type MeetingParticipantView,
   type MeetingResponse,
   type MeetingView,
+  type CalendarFeedCreatedResponse,
+  type CalendarFeedResponse,
   type RhythmLevelView,
   type RhythmResponse,
   type SignedContentView,

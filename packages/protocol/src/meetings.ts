@@ -101,6 +101,24 @@ export interface MeetingView {
   agenda: AgendaItemView[];
   createdBy: AuthorView;
   createdAt: string;
+  /** IANA time zone the meeting is planned in; `startsAt` is shown in it and in the viewer's. */
+  timeZone: string;
+  /** Where it happens; empty when nowhere in particular. */
+  place: string;
+  /** An https link to the video call; null when none. */
+  videoUrl: string | null;
+  /** The iCalendar SEQUENCE of its invitation, raised when its time, place or title moves. */
+  calendarSequence: number;
+}
+
+/** `GET /api/me/calendar-feed`: whether the caller has a private feed (its URL is shown once). */
+export interface CalendarFeedResponse {
+  feed: { createdAt: string } | null;
+}
+
+/** `POST /api/me/calendar-feed`: a new feed; its URL holds the secret and is shown only now. */
+export interface CalendarFeedCreatedResponse {
+  feed: { createdAt: string; url: string };
 }
 
 /** `POST /api/partnerships/:id/meetings`, `GET`/`PATCH /api/meetings/:meetingId`, agenda and sign-off calls. */

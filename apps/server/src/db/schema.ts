@@ -377,6 +377,35 @@ export interface MeetingsTable {
   created_by_user_id: string;
   created_by_organization_id: string;
   created_at: Millis;
+  /** IANA time zone the meeting is planned in (`Europe/Paris`). */
+  time_zone: Generated<string>;
+  /** Where it happens; empty when nowhere in particular. */
+  place: Generated<string>;
+  /** An https link to the video call, if any. */
+  video_url: string | null;
+  /** The iCalendar SEQUENCE: raised whenever its time, place or title moves. */
+  calendar_sequence: Generated<number>;
+}
+
+/** What calendars keep of a deleted meeting for 30 days: enough to show it cancelled. */
+export interface CancelledMeetingsTable {
+  meeting_id: string;
+  partnership_id: string;
+  title: string;
+  starts_at: Millis;
+  duration_minutes: number;
+  time_zone: string;
+  place: string;
+  calendar_sequence: number;
+  cancelled_at: Millis;
+  expires_at: Millis;
+}
+
+/** A member's private calendar feed: the SHA-256 of the token in its URL. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Millis;
 }
 
 /** Who takes part in a meeting, with their organization when they were added. */
@@ -581,6 +610,8 @@ export interface Database {
   notification_marks: NotificationMarksTable;
   item_watch: ItemWatchTable;
   meetings: MeetingsTable;
+  cancelled_meetings: CancelledMeetingsTable;
+  calendar_feeds: CalendarFeedsTable;
   meeting_participants: MeetingParticipantsTable;
   agenda_items: AgendaItemsTable;
   agenda_sign_offs: AgendaSignOffsTable;

@@ -23,6 +23,9 @@ import type { NotificationService } from "../feed/notification-service.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { NotificationMailer } from "../mail/notification-mail.js";
 import type { PostService } from "../feed/post-service.js";
+import type { MeetingCalendar } from "../meetings/meeting-calendar.js";
+import type { CalendarFeeds } from "../meetings/calendar-feeds.js";
+import type { MeetingInvitationMailer } from "../mail/meeting-invitation-mail.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { VersionService } from "../history/version-service.js";
 import type { EntryHistory } from "../records/entry-history.js";
@@ -73,6 +76,9 @@ export interface Services {
   comments: CommentService;
   /** Meetings, their agenda, participants and sign-offs, and the governance rhythm. */
   meetings: MeetingService;
+  meetingCalendar: MeetingCalendar;
+  meetingInvitations: MeetingInvitationMailer;
+  calendarFeeds: CalendarFeeds;
   /** Server-side edits of documents (the live room's if loaded, else storage's). */
   documentWriter: DocumentWriter;
   /** Workshop boards, timers and votes of meetings, projected per member. */

@@ -12,6 +12,15 @@ export interface MailMessage {
   html?: string | undefined;
   /** Where an answer goes (`Reply-To`), e.g. the reply address of a thread. */
   replyTo?: string | undefined;
+  /** Files sent along (a meeting's `.ics` invitation). */
+  attachments?: MailAttachment[] | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  /** With its parameters, e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
 }
 
 /** Sends e-mail. Implementations reject when a message could not be handed over. */

@@ -43,6 +43,11 @@ export interface MeetingInput {
   facilitatorId?: string | undefined;
   participantIds?: string[] | undefined;
   agenda?: AgendaItemInput[] | undefined;
+  /** IANA name; UTC when omitted. */
+  timeZone?: string | undefined;
+  place?: string | undefined;
+  /** An https URL, or null for none. */
+  videoUrl?: string | null | undefined;
 }
 
 export type MeetingChanges = Partial<Omit<MeetingInput, "agenda">>;
@@ -62,6 +67,22 @@ export interface MeetingAccess {
   meeting: MeetingRow;
   seat: Seat;
 }
+
+/**
+ * Told after meetings are scheduled, moved or deleted, so participants' calendars follow
+ * (invitations by e-mail). Called after the change is stored; must not throw.
+ */
+export interface MeetingCalendarListener {
+  /** `invite` get the current invitation; `uninvite` were removed from the meeting. */
+  scheduled(meetingId: string, people: { invite: string[]; uninvite: string[] }): void;
+  /** The meeting was deleted: what calendars keep of it, and who took part. */
+  cancelled(meetingId: string, participantIds: string[]): void;
+}
+
+const NO_CALENDAR: MeetingCalendarListener = { scheduled: () => {}, cancelled: () => {} };
+
+/** How long a deleted meeting stays in calendar feeds as cancelled. */
+export const CANCELLED_MEETING_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 interface FieldError {
   path: string;
@@ -84,6 +105,7 @@ export class MeetingService {
     private readonly events: FeedEvents,
     private readonly liveSockets: Pick<LiveSockets, "closeDocument">,
     private readonly now: () => number = Date.now,
+    private readonly calendar: MeetingCalendarListener = NO_CALENDAR,
   ) {
     this.signOffs = new SignOffRecords(db, documents);
   }
@@ -182,6 +204,9 @@ export class MeetingService {
           created_by_user_id: caller.user.id,
           created_by_organization_id: caller.seat.organizationId,
           created_at: now,
+          time_zone: input.timeZone ?? "UTC",
+          place: input.place ?? "",
+          video_url: input.videoUrl ?? null,
         })
         .execute();
       await this.replaceParticipants(trx, id, partnershipId, [
@@ -205,7 +230,9 @@ export class MeetingService {
           .execute();
       }
     });
-    return this.changed(partnershipId, id);
+    const view = await this.changed(partnershipId, id);
+    this.calendar.scheduled(id, { invite: view.participants.map((p) => p.id), uninvite: [] });
+    return view;
   }
 
   /**
@@ -233,10 +260,16 @@ export class MeetingService {
       owners: [],
     });
     const facilitatorId = changes.facilitatorId ?? meeting.facilitator_user_id;
+    const moved = movesInCalendars(meeting, changes);
+    const before = await this.participantIds(meeting.id);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable("meetings")
         .set({
+          ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),
+          ...(changes.place === undefined ? {} : { place: changes.place }),
+          ...(changes.videoUrl === undefined ? {} : { video_url: changes.videoUrl }),
+          ...(moved ? { calendar_sequence: meeting.calendar_sequence + 1 } : {}),
           ...(changes.title === undefined ? {} : { title: changes.title }),
           ...(changes.kind === undefined ? {} : { kind: changes.kind }),
           ...(changes.level === undefined ? {} : { level: changes.level }),
@@ -257,7 +290,13 @@ export class MeetingService {
         await this.addParticipants(trx, meeting.id, meeting.partnership_id, [facilitatorId]);
       }
     });
-    return this.changed(meeting.partnership_id, meeting.id);
+    const view = await this.changed(meeting.partnership_id, meeting.id);
+    const after = view.participants.map((p) => p.id);
+    this.calendar.scheduled(meeting.id, {
+      invite: moved ? after : after.filter((id) => !before.includes(id)),
+      uninvite: before.filter((id) => !after.includes(id)),
+    });
+    return view;
   }
 
   /**
@@ -269,13 +308,41 @@ export class MeetingService {
   async delete(access: MeetingAccess, user: { id: string; name: string }): Promise<void> {
     const { meeting, seat } = access;
     const documentName = meetingDocument(meeting);
+    const participantIds = await this.participantIds(meeting.id);
+    const now = this.now();
     await this.db.transaction().execute(async (trx) => {
-      await this.signOffs.markDeleted(trx, { meetingId: meeting.id }, { user, seat }, this.now());
+      await this.signOffs.markDeleted(trx, { meetingId: meeting.id }, { user, seat }, now);
       await deleteStoredDocument(trx, this.dialect, documentName);
       await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
+      // Calendars that hold the meeting learn it is cancelled (same UID, higher SEQUENCE).
+      await trx
+        .insertInto("cancelled_meetings")
+        .values({
+          meeting_id: meeting.id,
+          partnership_id: meeting.partnership_id,
+          title: meeting.title,
+          starts_at: meeting.starts_at,
+          duration_minutes: meeting.duration_minutes,
+          time_zone: meeting.time_zone,
+          place: meeting.place,
+          calendar_sequence: meeting.calendar_sequence + 1,
+          cancelled_at: now,
+          expires_at: now + CANCELLED_MEETING_RETENTION_MS,
+        })
+        .execute();
     });
     this.liveSockets.closeDocument(documentName);
     this.publish(meeting.partnership_id, meeting.id);
+    this.calendar.cancelled(meeting.id, participantIds);
+  }
+
+  private async participantIds(meetingId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("meeting_participants")
+      .select("user_id")
+      .where("meeting_id", "=", meetingId)
+      .execute();
+    return rows.map((row) => row.user_id);
   }
 
   async addAgendaItem(access: MeetingAccess, input: AgendaItemInput): Promise<MeetingView> {
@@ -680,9 +747,26 @@ export class MeetingService {
           organizationId: meeting.created_by_organization_id,
         },
         createdAt: new Date(meeting.created_at).toISOString(),
+        timeZone: meeting.time_zone,
+        place: meeting.place,
+        videoUrl: meeting.video_url,
+        calendarSequence: meeting.calendar_sequence,
       };
     });
   }
+}
+
+/** Whether the changes move the meeting in calendars: its time, place, link or title. */
+function movesInCalendars(meeting: MeetingRow, changes: MeetingChanges): boolean {
+  const differs = <T>(next: T | undefined, current: T) => next !== undefined && next !== current;
+  return (
+    differs(changes.title, meeting.title) ||
+    differs(changes.startsAt, meeting.starts_at) ||
+    differs(changes.durationMinutes, meeting.duration_minutes) ||
+    differs(changes.timeZone, meeting.time_zone) ||
+    differs(changes.place, meeting.place) ||
+    differs(changes.videoUrl, meeting.video_url)
+  );
 }
 
 export { meetingDocument } from "./meeting-document.js";

@@ -63,9 +63,11 @@ export class ApiHarness {
     trustProxy: boolean,
     loginClock: LoginClock | undefined,
     sso: HarnessSsoOptions,
+    now: (() => number) | undefined,
   ) {
     this.services = createServices({
       store,
+      now,
       loginLimits,
       loginClock,
       trustProxy,
@@ -94,6 +96,8 @@ export class ApiHarness {
       loginLimits?: LoginLimits;
       trustProxy?: boolean;
       loginClock?: LoginClock;
+      /** The clock of meetings and their calendars. */
+      now?: () => number;
     } & HarnessSsoOptions = {},
   ): Promise<ApiHarness> {
     const { url, cleanup } = await tempDatabase();
@@ -105,6 +109,7 @@ export class ApiHarness {
       options.trustProxy ?? false,
       options.loginClock,
       options,
+      options.now,
     );
   }
 

@@ -124,6 +124,11 @@ describe("meeting routes", () => {
           organizationId: cast.north.id,
         },
         createdAt: expect.any(String),
+        // Not given: UTC, nowhere in particular, no video call; never moved.
+        timeZone: "UTC",
+        place: "",
+        videoUrl: null,
+        calendarSequence: 0,
       });
       const fetched = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
       expect(fetched.status).toBe(200);

@@ -26,6 +26,23 @@ const TimeboxMinutes = z
   .min(1)
   .max(8 * 60);
 
+/** A time zone Intl knows by its IANA name (`Europe/Paris`, `UTC`). */
+const TimeZone = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "not an IANA time zone name")
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a time zone this server knows");
+const Place = z.string().trim().max(300);
+/** The video call's address: https only (a calendar opens it as is). */
+const VideoUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
+
 const AgendaItemFields = {
   title: Title,
   ownerOrganizationId: Id,
@@ -42,6 +59,11 @@ const MeetingFields = {
   facilitatorId: Id.optional(),
   /** Members of the partnership; the facilitator is added to them. */
   participantIds: z.array(Id).max(MAX_PARTICIPANTS).optional(),
+  /** Defaults to UTC; the web app sends the creator's browser zone. */
+  timeZone: TimeZone.optional(),
+  place: Place.optional(),
+  /** null: no video call. */
+  videoUrl: VideoUrl.nullable().optional(),
 };
 
 /**
@@ -62,6 +84,9 @@ export const UpdateMeetingBody = z.strictObject({
   durationMinutes: DurationMinutes.optional(),
   facilitatorId: Id.optional(),
   participantIds: MeetingFields.participantIds,
+  timeZone: MeetingFields.timeZone,
+  place: MeetingFields.place,
+  videoUrl: MeetingFields.videoUrl,
 });
 
 export const CreateAgendaItemBody = z.strictObject(AgendaItemFields);

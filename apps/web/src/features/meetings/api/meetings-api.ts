@@ -24,6 +24,11 @@ export interface MeetingInput {
   durationMinutes: number;
   facilitatorId?: string;
   participantIds?: string[];
+  /** IANA zone the meeting is planned in. */
+  timeZone?: string;
+  place?: string;
+  /** An https link; null for none. */
+  videoUrl?: string | null;
 }
 
 export interface RhythmInput {

@@ -4,6 +4,7 @@ import { Link } from "../../../lib/router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 import { meetingPath } from "../state/meeting-paths";
+import { MeetingLogistics } from "./meeting-logistics";
 import { MeetingParticipants } from "./meeting-participants";
 
 /** A meeting in the list: what, when, at which level, and who comes from each side. */
@@ -38,6 +39,7 @@ export function MeetingCard({ meeting }: { meeting: MeetingView }) {
           {t("meetings.agendaCount", { count: meeting.agenda.length })}
         </span>
       </p>
+      <MeetingLogistics meeting={meeting} />
       <MeetingParticipants
         participants={meeting.participants}
         facilitatorId={meeting.facilitator.id}

@@ -9,12 +9,13 @@ import { LevelField, TitleField } from "../../partnerships/components/item-field
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import type { AgendaItemInput, MeetingInput } from "../api/meetings-api";
+import { defaultLevelOf, nextFullHour } from "../state/meetings-state";
 import {
-  defaultLevelOf,
-  fromLocalInputs,
-  nextFullHour,
-  toLocalInputs,
-} from "../state/meetings-state";
+  browserTimeZone,
+  fromZonedInputs,
+  knownTimeZones,
+  toZonedInputs,
+} from "../state/time-zones";
 import { defaultParticipantIds } from "../state/default-participants";
 import { AgendaRowsField, type AgendaRow } from "./agenda-rows-field";
 
@@ -49,9 +50,13 @@ export function MeetingForm({
   const [title, setTitle] = useState(initial?.title ?? "");
   const [kind, setKind] = useState<MeetingKind>(initial?.kind ?? "operational_sync");
   const [level, setLevel] = useState<GovernanceLevel>(initial?.level ?? "operational");
+  // The date and time are typed in the meeting's zone (the creator's own by default).
+  const [timeZone, setTimeZone] = useState(() => initial?.timeZone ?? browserTimeZone());
   const [when, setWhen] = useState(() =>
-    toLocalInputs(initial?.startsAt ?? nextFullHour(new Date())),
+    toZonedInputs(initial?.startsAt ?? nextFullHour(new Date()), timeZone),
   );
+  const [place, setPlace] = useState(initial?.place ?? "");
+  const [videoUrl, setVideoUrl] = useState(initial?.videoUrl ?? "");
   const [duration, setDuration] = useState(String(initial?.durationMinutes ?? 60));
   const [facilitatorId, setFacilitatorId] = useState(initial?.facilitator.id ?? me.userId);
   const [participantIds, setParticipantIds] = useState<string[]>(
@@ -73,7 +78,7 @@ export function MeetingForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const startsAt = fromLocalInputs(when);
+    const startsAt = fromZonedInputs(when, timeZone);
     setInvalidTime(startsAt === null);
     if (startsAt === null) return;
     onSubmit({
@@ -82,6 +87,9 @@ export function MeetingForm({
       level,
       startsAt,
       durationMinutes: Number(duration),
+      timeZone,
+      place: place.trim(),
+      videoUrl: videoUrl.trim() === "" ? null : videoUrl.trim(),
       facilitatorId,
       // The facilitator always takes part (the server adds them anyway).
       participantIds: participantIds.includes(facilitatorId)
@@ -137,6 +145,28 @@ export function MeetingForm({
           step={5}
           value={duration}
           onChange={(e) => setDuration(e.target.value)}
+        />
+        <SelectField
+          label={t("meetings.field.timeZone")}
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          options={knownTimeZones(timeZone).map((zone) => ({ value: zone, label: zone }))}
+          data-testid="meeting-time-zone"
+        />
+        <InputField
+          label={t("meetings.field.place")}
+          value={place}
+          maxLength={300}
+          onChange={(e) => setPlace(e.target.value)}
+        />
+        <InputField
+          label={t("meetings.field.videoUrl")}
+          type="url"
+          pattern="https://.+"
+          title={t("meetings.field.videoUrlHint")}
+          placeholder="https://"
+          value={videoUrl}
+          onChange={(e) => setVideoUrl(e.target.value)}
         />
         <SelectField
           label={t("meetings.field.facilitator")}

@@ -25,6 +25,7 @@ import { movedPosition, orderedAgenda } from "../state/meetings-state";
 import { AgendaItem } from "./agenda-item";
 import { AgendaItemForm } from "./agenda-item-form";
 import { MeetingForm } from "./meeting-form";
+import { MeetingLogistics } from "./meeting-logistics";
 import { MeetingParticipants } from "./meeting-participants";
 import "../meetings.css";
 
@@ -167,6 +168,7 @@ function MeetingHeader({
               <time dateTime={meeting.startsAt} data-testid="meeting-time">
                 {format.range(meeting.startsAt, meeting.durationMinutes)}
               </time>
+              <MeetingLogistics meeting={meeting} />
             </dd>
           </div>
           <div>
@@ -192,6 +194,14 @@ function MeetingHeader({
         >
           {t("meetings.openWorkshop")}
         </Link>
+        <a
+          href={`/api/meetings/${encodeURIComponent(meeting.id)}/invite.ics`}
+          download="invite.ics"
+          className="button button--small"
+          data-testid="download-ics"
+        >
+          {t("meetings.downloadIcs")}
+        </a>
         {editable && !editing ? (
           <span className="item-tools">
             <button type="button" className="button button--small" onClick={() => setEditing(true)}>

@@ -28,6 +28,18 @@ export function useMeetingFormat() {
       },
       /** "4 May 2026". */
       date: (iso: string) => (valid(iso) ? date.format(new Date(iso)) : iso),
+      /** "Tue, 4 May 2026, 14:30" as read in `zone` (the meeting's own). */
+      dateTimeIn: (iso: string, zone: string) =>
+        valid(iso)
+          ? new Intl.DateTimeFormat(language, {
+              weekday: "short",
+              day: "numeric",
+              month: "short",
+              hour: "2-digit",
+              minute: "2-digit",
+              timeZone: zone,
+            }).format(new Date(iso))
+          : iso,
     };
   }, [language]);
 }

@@ -26,6 +26,10 @@ function meeting(id: string, startsAt: string, durationMinutes = 60): MeetingVie
     agenda: [],
     createdBy: person,
     createdAt: "2026-01-01T00:00:00.000Z",
+    timeZone: "UTC",
+    place: "",
+    videoUrl: null,
+    calendarSequence: 0,
   };
 }
 

@@ -6,6 +6,7 @@ import {
 } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
+import { Link } from "../../../lib/router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -49,6 +50,11 @@ export function NotificationSettingsPage() {
         <h1 className="page__title">{t("preferences.title")}</h1>
         <p className="page__meta">{t("preferences.intro")}</p>
         <OrganizationSignInLink />
+        <p className="page__meta">
+          <Link to="/settings/calendar" data-testid="calendar-settings-link">
+            {t("calendarFeed.title")}
+          </Link>
+        </p>
         {body}
       </main>
     </div>
