@@ -180,7 +180,10 @@ export class SearchIndex implements DocumentObserver {
     }
     const doc = await this.documents.readDocument(documentName);
     try {
-      await this.store.replaceSource(documentName, documentEntries(ref, documentName, doc, meeting));
+      await this.store.replaceSource(
+        documentName,
+        documentEntries(ref, documentName, doc, meeting),
+      );
     } finally {
       doc.destroy();
     }
@@ -188,9 +191,7 @@ export class SearchIndex implements DocumentObserver {
     await this.db
       .insertInto("search_documents")
       .values({ document_name: documentName, last_update_id: lastUpdateId })
-      .onConflict((oc) =>
-        oc.column("document_name").doUpdateSet({ last_update_id: lastUpdateId }),
-      )
+      .onConflict((oc) => oc.column("document_name").doUpdateSet({ last_update_id: lastUpdateId }))
       .execute();
   }
 

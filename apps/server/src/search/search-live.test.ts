@@ -38,7 +38,12 @@ describe("GET /api/search, live", () => {
 
   const search = async (user: LiveUser, q: string, partnershipId?: string) => {
     const params = new URLSearchParams({ q, ...(partnershipId ? { partnershipId } : {}) });
-    const response = await live.api("GET", `/api/search?${params.toString()}`, undefined, user.cookie);
+    const response = await live.api(
+      "GET",
+      `/api/search?${params.toString()}`,
+      undefined,
+      user.cookie,
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.results as SearchResult[];
   };
@@ -139,11 +144,19 @@ describe("GET /api/search, live", () => {
     const decisions = await connected(docName("decisions"), cast.south);
     const decisionId = addDecision(
       decisions.doc,
-      { title: "Adopt the hibiscus label", context: "Agreed at the steering committee", governanceLevel: "strategic" },
+      {
+        title: "Adopt the hibiscus label",
+        context: "Agreed at the steering committee",
+        governanceLevel: "strategic",
+      },
       southBy,
     );
     const profile = await connected(
-      formatDocumentName({ kind: "profile", partnershipId: cast.partnershipId, organizationId: cast.southOrg }),
+      formatDocumentName({
+        kind: "profile",
+        partnershipId: cast.partnershipId,
+        organizationId: cast.southOrg,
+      }),
       cast.south,
     );
     const contributionId = addContribution(
@@ -157,7 +170,11 @@ describe("GET /api/search, live", () => {
       southBy,
     );
     const notes = await connected(
-      formatDocumentName({ kind: "private", partnershipId: cast.partnershipId, organizationId: cast.northOrg }),
+      formatDocumentName({
+        kind: "private",
+        partnershipId: cast.partnershipId,
+        organizationId: cast.northOrg,
+      }),
       cast.north,
     );
     appendParagraph(notes.doc, "Our fallback is the juniper supplier");
@@ -165,7 +182,11 @@ describe("GET /api/search, live", () => {
     const post = await live.api(
       "POST",
       `/api/partnerships/${cast.partnershipId}/posts`,
-      { title: "Mango crates cleared", body: paragraph("They left the dock on time"), tag: "success" },
+      {
+        title: "Mango crates cleared",
+        body: paragraph("They left the dock on time"),
+        tag: "success",
+      },
       cast.south.cookie,
     );
     expect(post.status).toBe(201);
@@ -180,7 +201,10 @@ describe("GET /api/search, live", () => {
     const thread = await live.api(
       "POST",
       `/api/partnerships/${cast.partnershipId}/comment-threads`,
-      { target: { kind: "objective", id: objectiveId }, body: paragraph("Who talks to the lychee buyers?") },
+      {
+        target: { kind: "objective", id: objectiveId },
+        body: paragraph("Who talks to the lychee buyers?"),
+      },
       cast.south.cookie,
     );
     expect(thread.status, JSON.stringify(thread.body)).toBe(201);
@@ -189,7 +213,9 @@ describe("GET /api/search, live", () => {
       title: "Steering on rhubarb",
       kind: "steering_committee",
       level: "strategic",
-      agenda: [{ title: "Rhubarb volumes", ownerOrganizationId: cast.northOrg, timeboxMinutes: 15 }],
+      agenda: [
+        { title: "Rhubarb volumes", ownerOrganizationId: cast.northOrg, timeboxMinutes: 15 },
+      ],
     });
     const agendaItemId = meeting.agenda[0]!.id;
     const meetingNotes = await connected(meetingDocument(cast.partnershipId, meeting), cast.north);
@@ -197,7 +223,13 @@ describe("GET /api/search, live", () => {
     const workshop = await live.api(
       "POST",
       `/api/partnerships/${cast.partnershipId}/meetings`,
-      { title: "Ideas day", kind: "workshop", level: "tactical", startsAt: "2026-12-01T09:00:00.000Z", durationMinutes: 60 },
+      {
+        title: "Ideas day",
+        kind: "workshop",
+        level: "tactical",
+        startsAt: "2026-12-01T09:00:00.000Z",
+        durationMinutes: 60,
+      },
       cast.north.cookie,
     );
     const workshopId = workshop.body.meeting.id as string;
@@ -221,19 +253,39 @@ describe("GET /api/search, live", () => {
 
     const expectations: [string, string, Partial<SearchResult>][] = [
       ["aquifer", "charter", { url: `${p}/charter?passage=0`, organizationName: null }],
-      ["quinoa", "objective", { url: `${p}/objectives?item=${objectiveId}`, organizationName: "Northwind" }],
-      ["tamarind", "action", { url: `${p}/objectives?item=${actionId}`, title: "Ship the tamarind samples" }],
+      [
+        "quinoa",
+        "objective",
+        { url: `${p}/objectives?item=${objectiveId}`, organizationName: "Northwind" },
+      ],
+      [
+        "tamarind",
+        "action",
+        { url: `${p}/objectives?item=${actionId}`, title: "Ship the tamarind samples" },
+      ],
       ["vanilla", "kpi", { url: `${p}/objectives?item=${kpiId}` }],
       ["cardamom", "issue", { url: `${p}/issues?item=${issueId}`, organizationName: "Southpeak" }],
       ["hibiscus", "decision", { url: `${p}/decisions?item=${decisionId}` }],
-      ["saffron", "contribution", { url: `${p}/organizations?organization=${cast.southOrg}&item=${contributionId}` }],
-      ["pistachio", "constraint", { url: `${p}/organizations?organization=${cast.southOrg}&item=${constraintId}` }],
+      [
+        "saffron",
+        "contribution",
+        { url: `${p}/organizations?organization=${cast.southOrg}&item=${contributionId}` },
+      ],
+      [
+        "pistachio",
+        "constraint",
+        { url: `${p}/organizations?organization=${cast.southOrg}&item=${constraintId}` },
+      ],
       ["juniper", "private-note", { url: `${p}/private?passage=0`, organizationName: "Northwind" }],
       ["mango", "post", { url: `${p}/updates?post=${postId}`, title: "Mango crates cleared" }],
       ["papaya", "reply", { url: `${p}/updates?post=${postId}`, title: "Mango crates cleared" }],
       ["lychee", "comment", { url: `${p}?thread=${threadId}`, title: "Open the quinoa market" }],
       ["rhubarb", "meeting", { url: `${p}/meetings/${meeting.id}` }],
-      ["persimmon", "meeting-notes", { url: `${p}/meetings/${meeting.id}?agendaItem=${agendaItemId}` }],
+      [
+        "persimmon",
+        "meeting-notes",
+        { url: `${p}/meetings/${meeting.id}?agendaItem=${agendaItemId}` },
+      ],
       ["southpeak", "organization", { url: `${p}/organizations?organization=${cast.southOrg}` }],
       ["sam", "person", { title: "Sam South", organizationName: "Southpeak" }],
     ];
@@ -257,9 +309,14 @@ describe("GET /api/search, live", () => {
     });
 
     // Deleted things are not found any more.
-    expect((await live.api("DELETE", `/api/posts/${postId}`, undefined, cast.south.cookie)).status).toBe(204);
+    expect(
+      (await live.api("DELETE", `/api/posts/${postId}`, undefined, cast.south.cookie)).status,
+    ).toBe(204);
     await findGoneWithin2s(cast.north, "mango", ofKind("post"));
-    expect((await live.api("DELETE", `/api/meetings/${meeting.id}`, undefined, cast.north.cookie)).status).toBe(204);
+    expect(
+      (await live.api("DELETE", `/api/meetings/${meeting.id}`, undefined, cast.north.cookie))
+        .status,
+    ).toBe(204);
     await findGoneWithin2s(cast.north, "persimmon", ofKind("meeting-notes"));
   });
 
@@ -297,12 +354,15 @@ describe("GET /api/search, live", () => {
       expect(found.snippet, q).toMatch(/<mark>/);
     }
     expect(await findWithin2s(cast.north, "echeance", charterHit("L’échéance"))).toMatchObject({
-      snippet: "L&#39;<mark>échéance</mark> des livraisons est fixée au printemps".replace("&#39;", "’"),
+      snippet: "L&#39;<mark>échéance</mark> des livraisons est fixée au printemps".replace(
+        "&#39;",
+        "’",
+      ),
     });
     // Every word must be there: a word the text lacks finds nothing.
-    expect((await search(cast.north, "echeance zeppelin")).filter((r) => r.kind === "charter")).toEqual(
-      [],
-    );
+    expect(
+      (await search(cast.north, "echeance zeppelin")).filter((r) => r.kind === "charter"),
+    ).toEqual([]);
   });
 
   it("escapes the text of a snippet and marks only the matched words", async () => {
@@ -318,7 +378,11 @@ describe("GET /api/search, live", () => {
   it("never lets a partner find a word of an organization's private notes", async () => {
     const secret = "Our walkaway price is nineteen million";
     const notes = await connected(
-      formatDocumentName({ kind: "private", partnershipId: cast.partnershipId, organizationId: cast.northOrg }),
+      formatDocumentName({
+        kind: "private",
+        partnershipId: cast.partnershipId,
+        organizationId: cast.northOrg,
+      }),
       cast.north,
     );
     appendParagraph(notes.doc, secret);
@@ -332,12 +396,17 @@ describe("GET /api/search, live", () => {
       ]) {
         const raw = JSON.stringify(results);
         expect(results.filter(ofKind("private-note")), q).toEqual([]);
-        for (const word of ["walkaway", "nineteen"]) expect(raw.toLowerCase(), q).not.toContain(word);
+        for (const word of ["walkaway", "nineteen"])
+          expect(raw.toLowerCase(), q).not.toContain(word);
       }
     }
     // Southpeak's own notes are theirs alone too.
     const southNotes = await connected(
-      formatDocumentName({ kind: "private", partnershipId: cast.partnershipId, organizationId: cast.southOrg }),
+      formatDocumentName({
+        kind: "private",
+        partnershipId: cast.partnershipId,
+        organizationId: cast.southOrg,
+      }),
       cast.south,
     );
     appendParagraph(southNotes.doc, "Southpeak may exit in 2028");
@@ -380,7 +449,11 @@ describe("GET /api/search, live", () => {
     const objectives = await connected(docName("objectives"), cast.south);
     addObjective(
       objectives.doc,
-      { title: "Grow the pomelo line", ownerOrganizationIds: [cast.southOrg], governanceLevel: "tactical" },
+      {
+        title: "Grow the pomelo line",
+        ownerOrganizationIds: [cast.southOrg],
+        governanceLevel: "tactical",
+      },
       { userId: cast.south.id, organizationId: cast.southOrg },
     );
     await roundTrip(objectives);
