@@ -11,7 +11,13 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import * as Y from "yjs";
-import { addAction, addIssue, addKpi, addObjective, updateObjective } from "../packages/schema/dist/index.js";
+import {
+  addAction,
+  addIssue,
+  addKpi,
+  addObjective,
+  updateObjective,
+} from "../packages/schema/dist/index.js";
 import { AccessService } from "../apps/server/dist/access/access-service.js";
 import { openStore } from "../apps/server/dist/db/database.js";
 import { migrateToLatest } from "../apps/server/dist/db/migrations.js";
@@ -37,7 +43,7 @@ const WORDS = (
   "objectif indicateur équipe données réseau fournisseur client prévision entrepôt"
 ).split(" ");
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = () => WORDS[Math.floor(random() * WORDS.length)];
 const sentence = (n) => Array.from({ length: n }, pick).join(" ");
 
@@ -94,8 +100,20 @@ await db
 await db
   .insertInto("partnership_members")
   .values([
-    { partnership_id: "bench", user_id: "u-north", organization_id: "o-north", permission: "admin", level: "strategic" },
-    { partnership_id: "bench", user_id: "u-south", organization_id: "o-south", permission: "admin", level: "strategic" },
+    {
+      partnership_id: "bench",
+      user_id: "u-north",
+      organization_id: "o-north",
+      permission: "admin",
+      level: "strategic",
+    },
+    {
+      partnership_id: "bench",
+      user_id: "u-south",
+      organization_id: "o-south",
+      permission: "admin",
+      level: "strategic",
+    },
   ])
   .execute();
 
@@ -107,13 +125,23 @@ objectives.transact(() => {
   for (let i = 0; i < 1500; i++) {
     const id = addObjective(
       objectives,
-      { title: sentence(4), description: sentence(14), ownerOrganizationIds: ["o-north"], governanceLevel: "tactical" },
+      {
+        title: sentence(4),
+        description: sentence(14),
+        ownerOrganizationIds: ["o-north"],
+        governanceLevel: "tactical",
+      },
       by,
     );
     objectiveIds.push(id);
     for (let a = 0; a < 3; a++)
       addAction(objectives, id, { title: sentence(5), ownerOrganizationId: "o-south" }, by);
-    addKpi(objectives, id, { name: sentence(3), unit: "units", target: 10, direction: "increase" }, by);
+    addKpi(
+      objectives,
+      id,
+      { name: sentence(3), unit: "units", target: 10, direction: "increase" },
+      by,
+    );
   }
 });
 const issues = new Y.Doc();
@@ -121,14 +149,26 @@ issues.transact(() => {
   for (let i = 0; i < 2500; i++)
     addIssue(
       issues,
-      { kind: "risk", title: sentence(5), description: sentence(16), ownerOrganizationId: "o-south", severity: "medium" },
+      {
+        kind: "risk",
+        title: sentence(5),
+        description: sentence(16),
+        ownerOrganizationId: "o-south",
+        severity: "medium",
+      },
       by,
     );
 });
 const stored = async (name, doc) =>
   db
     .insertInto("document_updates")
-    .values({ document_name: name, update: Y.encodeStateAsUpdate(doc), user_id: null, organization_id: null, created_at: now })
+    .values({
+      document_name: name,
+      update: Y.encodeStateAsUpdate(doc),
+      user_id: null,
+      organization_id: null,
+      created_at: now,
+    })
     .execute();
 await stored("bench/objectives", objectives);
 await stored("bench/issues", issues);
@@ -137,7 +177,8 @@ const logger = createLogger({ level: "silent" });
 // The objectives are open in a live room (someone is editing them): the index reads the
 // room's document, as the server does.
 const liveRooms = {
-  get: (name) => (name === "bench/objectives" ? { doc: objectives, whenIdle: async () => {} } : undefined),
+  get: (name) =>
+    name === "bench/objectives" ? { doc: objectives, whenIdle: async () => {} } : undefined,
 };
 const documents = new CurrentDocuments(new SqlUpdateLog(store), liveRooms);
 const index = new SearchIndex(db, store.dialect, documents, logger);
@@ -146,7 +187,12 @@ await index.catchUp();
 await index.idle();
 const initialIndexMs = performance.now() - t;
 const entries = Number(
-  (await db.selectFrom("search_entries").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst()).n,
+  (
+    await db
+      .selectFrom("search_entries")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst()
+  ).n,
 );
 
 // One edit of one objective: the index reads the 10,000-item document again, rewrites one entry.
@@ -154,7 +200,13 @@ const before = Y.encodeStateVector(objectives);
 updateObjective(objectives, objectiveIds[700], { title: "Reach the kumquat growers" });
 await db
   .insertInto("document_updates")
-  .values({ document_name: "bench/objectives", update: Y.encodeStateAsUpdate(objectives, before), user_id: null, organization_id: null, created_at: now })
+  .values({
+    document_name: "bench/objectives",
+    update: Y.encodeStateAsUpdate(objectives, before),
+    user_id: null,
+    organization_id: null,
+    created_at: now,
+  })
   .execute();
 t = performance.now();
 let cpu = process.cpuUsage();
@@ -214,7 +266,15 @@ const report = {
   cpuP50Ms: round1(percentile(cpuSamples, 50)),
   cpuP95Ms: round1(percentile(cpuSamples, 95)),
   loadAverage: os.loadavg()[0],
-  perQuery: [...perQuery].map(([q, ms]) => ({ q, p50Ms: round1(percentile(ms.sort((a, b) => a - b), 50)) })),
+  perQuery: [...perQuery].map(([q, ms]) => ({
+    q,
+    p50Ms: round1(
+      percentile(
+        ms.sort((a, b) => a - b),
+        50,
+      ),
+    ),
+  })),
 };
 console.log(
   `Search on a partnership with ${ITEMS.toLocaleString("en")} items (${entries.toLocaleString("en")} index entries), ${store.dialect}`,
@@ -224,7 +284,9 @@ console.log(
 );
 console.log("| figure | value |\n|---|---:|");
 console.log(`| initial indexing | ${report.initialIndexMs} ms |`);
-console.log(`| index follows one edit of the live 10,000-item objectives document | ${report.oneEditReindexMs} ms (CPU ${report.oneEditReindexCpuMs} ms) |`);
+console.log(
+  `| index follows one edit of the live 10,000-item objectives document | ${report.oneEditReindexMs} ms (CPU ${report.oneEditReindexCpuMs} ms) |`,
+);
 console.log(`| queries | ${report.queries} (${report.meanResults} results each on average) |`);
 console.log(`| query p50 | ${report.p50Ms} ms |`);
 console.log(`| query p95 | ${report.p95Ms} ms (target ≤ 50 ms) |`);
@@ -233,7 +295,10 @@ console.log(`| query CPU p50 / p95 | ${report.cpuP50Ms} / ${report.cpuP95Ms} ms 
 console.log("| query | p50 ms |\n|---|---:|");
 for (const { q, p50Ms } of report.perQuery) console.log(`| ${q} | ${p50Ms} |`);
 fs.mkdirSync(path.join(here, "results"), { recursive: true });
-fs.writeFileSync(path.join(here, "results", `search-${store.dialect}.json`), JSON.stringify(report, null, 2));
+fs.writeFileSync(
+  path.join(here, "results", `search-${store.dialect}.json`),
+  JSON.stringify(report, null, 2),
+);
 await index.stop();
 await store.close();
 await dropDatabase();
