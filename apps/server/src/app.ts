@@ -53,6 +53,7 @@ import {
   calendarSubscriptionRoutes,
   meetingInviteRoutes,
 } from "./routes/calendar/calendar.js";
+import { searchRoutes } from "./routes/search/search.js";
 import { mountWebAssets } from "./web/web-assets.js";
 import {
   partnershipOnboardingRoutes,
@@ -167,6 +168,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/partnerships", partnershipOnboardingRoutes(services));
   app.route("/api/meetings", meetingInviteRoutes(services));
   app.route("/calendar", calendarSubscriptionRoutes(services));
+  app.route("/api/search", searchRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

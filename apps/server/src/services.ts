@@ -38,6 +38,8 @@ import { ProviderClients } from "./sso/provider-client.js";
 import { parseSecretKey, SecretBox } from "./sso/secret-box.js";
 import { SsoSettings } from "./sso/sso-settings.js";
 import { SsoSignIn } from "./sso/sso-sign-in.js";
+import { SearchIndex } from "./search/search-index.js";
+import { SearchService } from "./search/search-service.js";
 
 export interface ServicesConfig {
   store: Store;
@@ -76,7 +78,15 @@ export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
   const access = new AccessService(config.store.db);
-  const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
+  const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
+  const searchIndex = new SearchIndex(
+    config.store.db,
+    config.store.dialect,
+    documents,
+    config.logger ?? createLogger({ level: "silent" }),
+  );
+  // Every partnership event is published once its change is stored: the index follows them.
+  const feedEvents = searchIndex.following(config.feedEvents ?? new InProcessFeedEvents());
   const preferences = new NotificationPreferences(config.store.db);
   const mailer = config.mailer ?? DISCARD_MAIL;
   const notificationMail = new NotificationMailer(
@@ -88,7 +98,6 @@ export function createServices(config: ServicesConfig): Services {
     config.replyAddresses ? { addresses: config.replyAddresses, access } : undefined,
   );
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
-  const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
   const documentWriter =
     config.documentWriter ??
     new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store.db));
@@ -159,5 +168,7 @@ export function createServices(config: ServicesConfig): Services {
     ),
     ssoSettings: new SsoSettings(config.store.db, ssoBox, providers, config.publicOrigin),
     ssoSignIn: new SsoSignIn(config.store.db, ssoBox, providers, config.publicOrigin),
+    search: new SearchService(config.store.db, config.store.dialect, access),
+    searchIndex,
   };
 }
