@@ -1,0 +1,28 @@
+import type { MessageKey } from "../../../i18n";
+
+/** The kinds of `GET /api/search` results the palette names; others show as "other". */
+const KIND_LABELS = {
+  charter: "search.kind.charter",
+  objective: "search.kind.objective",
+  action: "search.kind.action",
+  kpi: "search.kind.kpi",
+  issue: "search.kind.issue",
+  decision: "search.kind.decision",
+  contribution: "search.kind.contribution",
+  constraint: "search.kind.constraint",
+  post: "search.kind.post",
+  reply: "search.kind.reply",
+  comment: "search.kind.comment",
+  meeting: "search.kind.meeting",
+  "meeting-notes": "search.kind.meetingNotes",
+  "workshop-note": "search.kind.workshopNote",
+  organization: "search.kind.organization",
+  person: "search.kind.person",
+} as const satisfies Record<string, MessageKey>;
+
+type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | "search.kind.other";
+
+/** The message naming a group of results of `kind`. */
+export function kindLabel(kind: string): KindLabel {
+  return kind in KIND_LABELS ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : "search.kind.other";
+}
