@@ -45,6 +45,7 @@ import {
   workshopNoteRoutes,
 } from "./routes/workshops/workshops.js";
 import { recordRoutes } from "./routes/records/records.js";
+import { searchRoutes } from "./routes/search/search.js";
 import { mountWebAssets } from "./web/web-assets.js";
 
 /** Largest request body any route accepts. */
@@ -145,6 +146,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.route("/api/workshop-groups", workshopGroupRoutes(services));
   app.route("/api/partnerships", partnershipHealthCheckRoutes(services));
   app.route("/api/health-checks", healthCheckRoutes(services));
+  app.route("/api/search", searchRoutes(services));
 
   if (options.webDist) mountWebAssets(app, options.webDist, logger);
 

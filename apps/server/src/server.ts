@@ -147,6 +147,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   );
   // The server's records of entries (field history, trash) from every applied change.
   observers.push(services.records);
+  // The search index reads again what each applied change stored; then what it missed.
+  observers.push(services.searchIndex);
+  services.searchIndex.start();
   const sync = new SyncServer({
     sessions: services.sessions,
     access: services.access,
@@ -213,6 +216,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await digests.stop();
       await watches.stop();
       await settled.stop();
+      await services.searchIndex.stop();
       await services.notificationMail.idle();
       services.mailer.close();
       await store.close();

@@ -30,6 +30,8 @@ import { EntryRecords } from "./records/entry-records.js";
 import { EntryTrash } from "./records/entry-trash.js";
 import { HealthCheckService } from "./health-checks/health-check-service.js";
 import { HealthCheckNotifier } from "./health-checks/health-check-notifier.js";
+import { SearchIndex } from "./search/search-index.js";
+import { SearchService } from "./search/search-service.js";
 
 export interface ServicesConfig {
   store: Store;
@@ -60,7 +62,15 @@ export const DEFAULT_EVENT_STREAMS_PER_USER = 50;
 /** The request-side services over one store. */
 export function createServices(config: ServicesConfig): Services {
   const access = new AccessService(config.store.db);
-  const feedEvents = config.feedEvents ?? new InProcessFeedEvents();
+  const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
+  const searchIndex = new SearchIndex(
+    config.store.db,
+    config.store.dialect,
+    documents,
+    config.logger ?? createLogger({ level: "silent" }),
+  );
+  // Every partnership event is published once its change is stored: the index follows them.
+  const feedEvents = searchIndex.following(config.feedEvents ?? new InProcessFeedEvents());
   const preferences = new NotificationPreferences(config.store.db);
   const mailer = config.mailer ?? DISCARD_MAIL;
   const notificationMail = new NotificationMailer(
@@ -71,7 +81,6 @@ export function createServices(config: ServicesConfig): Services {
     config.logger ?? createLogger({ level: "silent" }),
   );
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
-  const documents = config.documents ?? new CurrentDocuments(new SqlUpdateLog(config.store));
   const documentWriter =
     config.documentWriter ??
     new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store.db));
@@ -123,5 +132,7 @@ export function createServices(config: ServicesConfig): Services {
       access,
       new HealthCheckNotifier(access, notifications),
     ),
+    search: new SearchService(config.store.db, config.store.dialect, access),
+    searchIndex,
   };
 }

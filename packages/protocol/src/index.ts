@@ -199,3 +199,18 @@ export {
   POST_TAGS,
   REACTION_NAMES,
 } from "./vocabulary.js";
+export {
+  AGENDA_ITEM_PARAM,
+  ITEM_PARAM,
+  ORGANIZATION_PARAM,
+  PASSAGE_PARAM,
+  PERSON_PARAM,
+  SEARCH_KINDS,
+  SEARCH_MARK_CLOSE,
+  SEARCH_MARK_OPEN,
+  SEARCH_QUERY_MAX,
+  SEARCH_RESULTS_MAX,
+  type SearchKind,
+  type SearchResponse,
+  type SearchResult,
+} from "./search.js";

@@ -41,6 +41,21 @@ export class AccessService {
     };
   }
 
+  /** Every seat the user holds, one per partnership they belong to. */
+  async seats(userId: string): Promise<Seat[]> {
+    const rows = await this.db
+      .selectFrom("partnership_members")
+      .select(["partnership_id", "organization_id", "permission", "level"])
+      .where("user_id", "=", userId)
+      .execute();
+    return rows.map((row) => ({
+      partnershipId: row.partnership_id,
+      organizationId: row.organization_id,
+      permission: row.permission,
+      level: row.level,
+    }));
+  }
+
   /** An organization's name; null when there is no such organization. */
   async organizationName(organizationId: string): Promise<string | null> {
     const row = await this.db

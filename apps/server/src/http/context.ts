@@ -4,6 +4,8 @@ import type { UserView } from "@entente/protocol";
 import type { AccessService } from "../access/access-service.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
+import type { SearchIndex } from "../search/search-index.js";
+import type { SearchService } from "../search/search-service.js";
 import type { ConcurrencyCap } from "../limits/concurrency-cap.js";
 import type { LoginThrottle } from "../limits/login-throttle.js";
 import type { Env } from "../env.js";
@@ -83,6 +85,10 @@ export interface Services {
   records: EntryRecords;
   /** Two-sided, anonymous health check cycles. */
   healthChecks: HealthCheckService;
+  /** Full-text search over what the caller may read (`GET /api/search`). */
+  search: SearchService;
+  /** Keeps the search index following stored documents and rows (a document observer). */
+  searchIndex: SearchIndex;
 }
 
 /** What the HTTP side tells the sync side when access ends. */
