@@ -1056,7 +1056,8 @@ export const en = {
   "palette.placeholder": "Search passages, items, posts, people… or type “new”, “go to”",
   "palette.close": "Close",
   "palette.keys": "↑ ↓ to move, Enter to open, Esc to close",
-  "palette.typeMore": "Type at least two characters to search; pages and actions below match already.",
+  "palette.typeMore":
+    "Type at least two characters to search; pages and actions below match already.",
   "palette.searching": "Searching…",
   "palette.noResults":
     "Nothing in this partnership matches “{query}”. Check the spelling, use fewer words, or search from the home page to look in all your partnerships.",
@@ -1083,6 +1084,8 @@ export const en = {
   "search.kind.decision": "Decisions",
   "search.kind.contribution": "Contributions",
   "search.kind.constraint": "Constraints",
+  "search.kind.ambition": "Ambitions",
+  "search.kind.privateNote": "Private notes",
   "search.kind.post": "Posts",
   "search.kind.reply": "Replies",
   "search.kind.comment": "Comments",

@@ -1080,7 +1080,8 @@ export const fr: Record<MessageKey, string> = {
   "palette.openHint": "Recherche et commandes ({shortcut})",
   "palette.title": "Recherche et commandes",
   "palette.input": "Rechercher dans le partenariat ou saisir une commande",
-  "palette.placeholder": "Passages, éléments, actualités, personnes… ou tapez « nouvelle », « aller »",
+  "palette.placeholder":
+    "Passages, éléments, actualités, personnes… ou tapez « nouvelle », « aller »",
   "palette.close": "Fermer",
   "palette.keys": "↑ ↓ pour se déplacer, Entrée pour ouvrir, Échap pour fermer",
   "palette.typeMore":
@@ -1113,6 +1114,8 @@ export const fr: Record<MessageKey, string> = {
   "search.kind.decision": "Décisions",
   "search.kind.contribution": "Contributions",
   "search.kind.constraint": "Contraintes",
+  "search.kind.ambition": "Ambitions",
+  "search.kind.privateNote": "Notes privées",
   "search.kind.post": "Actualités",
   "search.kind.reply": "Réponses",
   "search.kind.comment": "Commentaires",

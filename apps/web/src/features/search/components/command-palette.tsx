@@ -12,7 +12,12 @@ import {
   type PaletteScope,
 } from "../state/palette-commands";
 import { activeIndexOf, isNavigationKey, moveActive } from "../state/palette-navigation";
-import { flattenOptions, groupOptions, type PaletteGroup, type PaletteOption } from "../state/palette-options";
+import {
+  flattenOptions,
+  groupOptions,
+  type PaletteGroup,
+  type PaletteOption,
+} from "../state/palette-options";
 import { kindLabel } from "../state/search-kinds";
 import { SearchResultOption } from "./search-result-option";
 

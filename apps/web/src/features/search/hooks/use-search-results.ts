@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ApiError } from "../../../lib/api-client";
-import { searchEverything, type SearchResult } from "../api/search-api";
+import type { SearchResult } from "@entente/protocol";
+import { searchEverything } from "../api/search-api";
 
 /** Typing settles this long before the server is asked. */
 export const SEARCH_DEBOUNCE_MS = 200;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { SearchResult } from "../api/search-api";
+import type { SearchKind, SearchResult } from "@entente/protocol";
 import type { PaletteCommand } from "./palette-commands";
 import { flattenOptions, groupOptions } from "./palette-options";
 
-const result = (kind: string, title: string): SearchResult => ({
+const result = (kind: SearchKind, title: string): SearchResult => ({
   kind,
   partnershipId: "p1",
   title,
   snippet: title,
   url: `/p/p1/${kind}?item=${title}`,
+  organizationName: null,
 });
 const command = (id: string, group: PaletteCommand["group"]): PaletteCommand => ({
   id,
@@ -18,23 +19,23 @@ const command = (id: string, group: PaletteCommand["group"]): PaletteCommand => 
 });
 
 describe("groupOptions", () => {
-  it("groups results by kind in the order of each kind's best hit, then actions, then pages", () => {
+  it("lists the matching actions, then pages, then results by kind in the order of each kind's best hit", () => {
     const groups = groupOptions(
       [result("decision", "a"), result("issue", "b"), result("decision", "c")],
       [command("home", "pages"), command("new", "actions")],
     );
     expect(groups.map((g) => g.id)).toEqual([
-      "result:decision",
-      "result:issue",
       "command:actions",
       "command:pages",
+      "result:decision",
+      "result:issue",
     ]);
     expect(flattenOptions(groups).map((o) => o.key)).toEqual([
+      "command:new",
+      "command:home",
       "result:decision:/p/p1/decision?item=a:a",
       "result:decision:/p/p1/decision?item=c:c",
       "result:issue:/p/p1/issue?item=b:b",
-      "command:new",
-      "command:home",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { SearchResult } from "../api/search-api";
+import type { SearchResult } from "@entente/protocol";
 import type { PaletteCommand } from "./palette-commands";
 
 /** One choice of the palette's listbox: a command, or a search result. */
@@ -15,14 +15,24 @@ export interface PaletteGroup {
 }
 
 /**
- * The listbox's groups in display order: search results grouped by kind (kinds in the order
- * the server ranked their best hit), then the matching actions, then the pages.
+ * The listbox's groups in display order: the actions and pages whose label holds every word
+ * typed (few and exact: "new decision" must not be pushed below search hits that merely
+ * mention the words), then the search results grouped by kind, kinds in the order the server
+ * ranked their best hit.
  */
 export function groupOptions(
   results: readonly SearchResult[],
   commands: readonly PaletteCommand[],
 ): PaletteGroup[] {
   const groups: PaletteGroup[] = [];
+  for (const name of ["actions", "pages"] as const) {
+    const options: PaletteOption[] = commands
+      .filter((command) => command.group === name)
+      .map((command) => ({ type: "command", key: `command:${command.id}`, command }));
+    if (options.length > 0) {
+      groups.push({ id: `command:${name}`, label: { type: "command", group: name }, options });
+    }
+  }
   const byKind = new Map<string, PaletteGroup>();
   const seen = new Set<string>();
   for (const result of results) {
@@ -31,19 +41,15 @@ export function groupOptions(
     seen.add(key);
     let group = byKind.get(result.kind);
     if (!group) {
-      group = { id: `result:${result.kind}`, label: { type: "result", kind: result.kind }, options: [] };
+      group = {
+        id: `result:${result.kind}`,
+        label: { type: "result", kind: result.kind },
+        options: [],
+      };
       byKind.set(result.kind, group);
       groups.push(group);
     }
     group.options.push({ type: "result", key, result });
-  }
-  for (const name of ["actions", "pages"] as const) {
-    const options: PaletteOption[] = commands
-      .filter((command) => command.group === name)
-      .map((command) => ({ type: "command", key: `command:${command.id}`, command }));
-    if (options.length > 0) {
-      groups.push({ id: `command:${name}`, label: { type: "command", group: name }, options });
-    }
   }
   return groups;
 }

@@ -1,6 +1,7 @@
+import type { SearchKind } from "@entente/protocol";
 import type { MessageKey } from "../../../i18n";
 
-/** The kinds of `GET /api/search` results the palette names; others show as "other". */
+/** The name of each kind of `GET /api/search` result; a kind a newer server adds shows as "other". */
 const KIND_LABELS = {
   charter: "search.kind.charter",
   objective: "search.kind.objective",
@@ -10,6 +11,8 @@ const KIND_LABELS = {
   decision: "search.kind.decision",
   contribution: "search.kind.contribution",
   constraint: "search.kind.constraint",
+  ambition: "search.kind.ambition",
+  "private-note": "search.kind.privateNote",
   post: "search.kind.post",
   reply: "search.kind.reply",
   comment: "search.kind.comment",
@@ -18,7 +21,7 @@ const KIND_LABELS = {
   "workshop-note": "search.kind.workshopNote",
   organization: "search.kind.organization",
   person: "search.kind.person",
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<SearchKind, MessageKey>;
 
 type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | "search.kind.other";
 

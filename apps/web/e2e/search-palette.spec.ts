@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { CharterPage } from "./fixtures/charter-page";
+import { amara, chen, sofia } from "./fixtures/demo";
+import { SearchPalette } from "./fixtures/search-palette";
+import { onDemoPartnership } from "./fixtures/session";
+
+const GRID_ISSUE = "Grid connection of the fourth depot may slip to spring";
+
+test("Ctrl+K finds a partner's issue and Enter opens it, keyboard only", async ({ browser }) => {
+  const { context, page, partnership } = await onDemoPartnership(browser, amara);
+  try {
+    const pid = partnership.partnershipId();
+    const palette = new SearchPalette(page);
+    await palette.openWithShortcut();
+    await expect(palette.input).toHaveAttribute("aria-expanded", "true");
+
+    // A word of the description of Southpeak's issue; Amara speaks for Northwind.
+    await page.keyboard.type("diesel generators");
+    const hit = palette.result(GRID_ISSUE);
+    await expect(hit).toBeVisible();
+    await expect(hit).toHaveAttribute("data-kind", "issue");
+    await expect(hit.getByTestId("org-tag")).toHaveText("Southpeak");
+    await expect(hit.getByTestId("palette-snippet").locator("mark").first()).toHaveText(/diesel/i);
+    await expect(palette.dialog.getByRole("group", { name: "Issues" })).toBeVisible();
+
+    await palette.arrowTo(GRID_ISSUE);
+    await expect(await palette.activeOption()).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Enter");
+
+    await expect(palette.dialog).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/p/${pid}/issues\\?item=`));
+    const itemDialog = page.getByTestId("item-comments-dialog");
+    await expect(itemDialog).toBeVisible();
+    await expect(itemDialog.getByRole("heading", { level: 2 })).toHaveText(
+      `Comments on “${GRID_ISSUE}”`,
+    );
+    // Closed, the item stays where the link led and the address forgets the item.
+    await page.keyboard.press("Escape");
+    await expect(itemDialog).toHaveCount(0);
+    await expect(page).toHaveURL(`/p/${pid}/issues`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("commands go to pages and open the new forms a member may use", async ({ browser }) => {
+  const { context, page, partnership } = await onDemoPartnership(browser, amara);
+  try {
+    const pid = partnership.partnershipId();
+    const palette = new SearchPalette(page);
+
+    // Escape closes and gives the focus back to where it was.
+    const button = page.getByTestId("search-button");
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(palette.input).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(palette.dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
+
+    await palette.openWithShortcut();
+    await page.keyboard.type("go to dash");
+    await expect(palette.commands).toHaveText(["Go to Dashboard"]);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`/p/${pid}/dashboard`);
+    await expect(page.getByTestId("tab-dashboard")).toHaveAttribute("aria-current", "page");
+
+    await palette.openWithShortcut();
+    await page.keyboard.type("new decision");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`/p/${pid}/decisions`);
+    await expect(page.getByRole("form", { name: "Propose a decision" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+
+  // A viewer is offered the pages, never the "new …" actions.
+  const viewer = await onDemoPartnership(browser, chen);
+  try {
+    const palette = new SearchPalette(viewer.page);
+    await palette.openWithShortcut();
+    await expect(palette.commands.filter({ hasText: "Go to Decisions" })).toHaveCount(1);
+    await viewer.page.keyboard.type("new");
+    await expect(palette.commands).toHaveCount(0);
+    await expect(palette.dialog.getByRole("group", { name: "Actions" })).toHaveCount(0);
+  } finally {
+    await viewer.context.close();
+  }
+});
+
+test("a partner never finds a word of your organization's private notes", async ({ browser }) => {
+  const secret = `quokkaplan${Date.now().toString(36)}`;
+  const southpeak = await onDemoPartnership(browser, sofia);
+  const northwind = await onDemoPartnership(browser, amara);
+  try {
+    await southpeak.partnership.openSection("private");
+    const notes = new CharterPage(southpeak.page);
+    await notes.appendParagraph(`Walk-away price for the fourth depot: ${secret}.`);
+
+    // Southpeak finds its own note (so the index has it) …
+    const own = new SearchPalette(southpeak.page);
+    await expect(async () => {
+      await southpeak.page.keyboard.press("Escape");
+      await own.openWithShortcut();
+      await southpeak.page.keyboard.type(secret);
+      await expect(own.results.first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(own.results.first()).toHaveAttribute("data-kind", "private-note");
+
+    // … and Northwind, in the same partnership, finds nothing of it.
+    const partner = new SearchPalette(northwind.page);
+    await partner.openWithShortcut();
+    await northwind.page.keyboard.type(secret);
+    await expect(partner.status).toContainText(`Nothing in this partnership matches “${secret}”`);
+    await expect(partner.results).toHaveCount(0);
+  } finally {
+    await southpeak.context.close();
+    await northwind.context.close();
+  }
+});
