@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
-import { amara, chen, sofia } from "./fixtures/demo";
+import { amara, ben, chen, sofia } from "./fixtures/demo";
 import { SearchPalette } from "./fixtures/search-palette";
 import { onDemoPartnership } from "./fixtures/session";
 
 test("Ctrl+K finds a partner's issue and Enter opens it, keyboard only", async ({ browser }) => {
+  test.setTimeout(120_000);
   // Southpeak raises an issue; its title carries markup, which must show as text.
   const word = `coldroomaudit${Date.now().toString(36)}`;
   const title = `Audit the Rhône cold rooms <b>${word}</b>`;
@@ -71,6 +72,7 @@ test.fixme("a demo word finds the partner's seeded item", async ({ browser }) =>
 });
 
 test("commands go to pages and open the new forms a member may use", async ({ browser }) => {
+  test.setTimeout(120_000);
   const { context, page, partnership } = await onDemoPartnership(browser, amara);
   try {
     const pid = partnership.partnershipId();
@@ -116,6 +118,7 @@ test("commands go to pages and open the new forms a member may use", async ({ br
 });
 
 test("a partner never finds a word of your organization's private notes", async ({ browser }) => {
+  test.setTimeout(120_000);
   const secret = `quokkaplan${Date.now().toString(36)}`;
   const southpeak = await onDemoPartnership(browser, sofia);
   const northwind = await onDemoPartnership(browser, amara);
@@ -133,6 +136,24 @@ test("a partner never finds a word of your organization's private notes", async 
       await expect(own.results.first()).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     await expect(own.results.first()).toHaveAttribute("data-kind", "private-note");
+    // Opening it scrolls the notes to the passage and highlights its text.
+    await own.arrowTo(secret);
+    await southpeak.page.keyboard.press("Enter");
+    await expect(southpeak.page).toHaveURL(/\/private\?passage=\d+$/);
+    await expect
+      .poll(() =>
+        southpeak.page.evaluate(() => {
+          const highlight = CSS.highlights.get("linked-passage");
+          return highlight ? [...highlight].map((range) => range.toString()).join(" ") : "";
+        }),
+      )
+      .toContain(secret);
+    await expect(notes.editor.getByText(secret)).toBeInViewport();
+    // The section tabs do not carry the link on.
+    await expect(southpeak.page.getByTestId("tab-charter")).not.toHaveAttribute(
+      "href",
+      /passage=/,
+    );
 
     // … and Northwind, in the same partnership, finds nothing of it.
     const partner = new SearchPalette(northwind.page);
@@ -143,5 +164,26 @@ test("a partner never finds a word of your organization's private notes", async 
   } finally {
     await southpeak.context.close();
     await northwind.context.close();
+  }
+});
+
+test("the palette fits a 390 px phone and opens from the header button", async ({ browser }) => {
+  const { context, page } = await onDemoPartnership(browser, ben);
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("search-button").click();
+    const palette = new SearchPalette(page);
+    await expect(palette.input).toBeFocused();
+    const box = await palette.dialog.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await expect(palette.commands.first()).toBeInViewport();
+    await page.keyboard.type("new post");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/updates$/);
+    await expect(page.getByTestId("post-composer").getByLabel("Title")).toBeFocused();
+  } finally {
+    await context.close();
   }
 });

@@ -4,13 +4,15 @@ import { findLinkedElement, linkedTarget } from "../state/linked-target";
 
 /** How long a link waits for its target to be rendered (live documents sync, lists load). */
 const WAIT_MS = 15_000;
-/** How long the target stays highlighted once it is in view. */
-const HIGHLIGHT_MS = 4_000;
+/** The CSS highlight (`::highlight(linked-passage)`) of a passage the address points at. */
+const PASSAGE_HIGHLIGHT = "linked-passage";
 
 /**
  * Brings what the address links to (`linkedTarget`) into view once the page shows it, and
- * highlights it for a moment (`data-linked`, styled in CSS). Gives up quietly if it never
- * appears (deleted since, or hidden by the lens).
+ * marks it until the user's next key or click. An item is marked with `data-linked`; a passage
+ * of a live text with a CSS highlight over its text, because ProseMirror re-renders a node
+ * whose attributes someone else changed. Gives up quietly if the target never appears
+ * (deleted since, or hidden by the lens).
  */
 export function useLinkedTarget(): void {
   const { location } = useRouter();
@@ -19,16 +21,35 @@ export function useLinkedTarget(): void {
   useEffect(() => {
     const target = linkedTarget(search);
     if (!target) return;
-    const shown: { element: HTMLElement | null } = { element: null };
-    let clearTimer = 0;
+    let unmark = () => {};
+
+    const mark = (element: HTMLElement) => {
+      if (target.kind !== "passage") {
+        element.setAttribute("data-linked", "true");
+        unmark = () => element.removeAttribute("data-linked");
+        return;
+      }
+      if (typeof Highlight === "undefined" || !("highlights" in CSS)) return;
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      CSS.highlights.set(PASSAGE_HIGHLIGHT, new Highlight(range));
+      unmark = () => CSS.highlights.delete(PASSAGE_HIGHLIGHT);
+    };
+
+    const onInteraction = () => {
+      unmark();
+      unmark = () => {};
+      document.removeEventListener("keydown", onInteraction, true);
+      document.removeEventListener("pointerdown", onInteraction, true);
+    };
 
     const reveal = (): boolean => {
       const element = findLinkedElement(document, target);
       if (!element) return false;
       element.scrollIntoView({ block: "center" });
-      element.setAttribute("data-linked", "true");
-      shown.element = element;
-      clearTimer = window.setTimeout(() => element.removeAttribute("data-linked"), HIGHLIGHT_MS);
+      mark(element);
+      document.addEventListener("keydown", onInteraction, true);
+      document.addEventListener("pointerdown", onInteraction, true);
       return true;
     };
 
@@ -47,8 +68,7 @@ export function useLinkedTarget(): void {
     }
     return () => {
       stop();
-      window.clearTimeout(clearTimer);
-      shown.element?.removeAttribute("data-linked");
+      onInteraction();
     };
   }, [pathname, search]);
 }
