@@ -150,10 +150,7 @@ test("a partner never finds a word of your organization's private notes", async 
       .toContain(secret);
     await expect(notes.editor.getByText(secret)).toBeInViewport();
     // The section tabs do not carry the link on.
-    await expect(southpeak.page.getByTestId("tab-charter")).not.toHaveAttribute(
-      "href",
-      /passage=/,
-    );
+    await expect(southpeak.page.getByTestId("tab-charter")).not.toHaveAttribute("href", /passage=/);
 
     // … and Northwind, in the same partnership, finds nothing of it.
     const partner = new SearchPalette(northwind.page);
