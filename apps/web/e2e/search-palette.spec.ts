@@ -144,7 +144,11 @@ test("a partner never finds a word of your organization's private notes", async 
       .poll(() =>
         southpeak.page.evaluate(() => {
           const highlight = CSS.highlights.get("linked-passage");
-          return highlight ? [...highlight].map((range) => range.toString()).join(" ") : "";
+          return highlight
+            ? [...highlight]
+                .map((range) => (range instanceof Range ? range.toString() : ""))
+                .join(" ")
+            : "";
         }),
       )
       .toContain(secret);
