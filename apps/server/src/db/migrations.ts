@@ -1124,7 +1124,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         if (dialect === "postgres") {
           // English and French stems of the accent-folded text (folded by the server, so
           // the unaccent extension is not needed); titles weigh more.
-          await sql`ALTER TABLE search_entries ADD COLUMN search_vector tsvector NOT NULL`.execute(db);
+          await sql`ALTER TABLE search_entries ADD COLUMN search_vector tsvector NOT NULL`.execute(
+            db,
+          );
           await sql`CREATE INDEX search_entries_vector ON search_entries USING gin (search_vector)`.execute(
             db,
           );

@@ -2,6 +2,7 @@ import type { DocumentRef } from "@entente/domain";
 import { charterSchema, readRichTextFragment, type JSONContent } from "@entente/editor";
 import {
   AGENDA_ITEM_PARAM,
+  agendaNotesFragment,
   ITEM_PARAM,
   ORGANIZATION_PARAM,
   PASSAGE_PARAM,
@@ -193,7 +194,7 @@ export function documentEntries(
       if (!meeting) return [];
       const path = `${base}/meetings/${encodeURIComponent(ref.meetingId)}`;
       return meeting.agendaItems.flatMap((agendaItem) => {
-        const body = plainPassages(doc.getXmlFragment(`agenda:${agendaItem.id}`), () => "")
+        const body = plainPassages(doc.getXmlFragment(agendaNotesFragment(agendaItem.id)), () => "")
           .map((p) => p.text)
           .join("\n");
         if (body.trim() === "") return [];

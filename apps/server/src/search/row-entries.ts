@@ -29,7 +29,9 @@ export async function partnershipRowEntries(
   partnershipId: string,
 ): Promise<IndexedEntry[]> {
   const base = partnershipPath(partnershipId);
-  const entry = (fields: Omit<IndexedEntry, "partnershipId" | "documentName" | "visibleToOrganizationId">) => ({
+  const entry = (
+    fields: Omit<IndexedEntry, "partnershipId" | "documentName" | "visibleToOrganizationId">,
+  ) => ({
     ...fields,
     partnershipId,
     documentName: null,
@@ -152,7 +154,12 @@ export async function partnershipRowEntries(
   const notes = await db
     .selectFrom("workshop_notes")
     .innerJoin("meetings", "meetings.id", "workshop_notes.meeting_id")
-    .select(["workshop_notes.id", "workshop_notes.meeting_id", "workshop_notes.text", "workshop_notes.organization_id"])
+    .select([
+      "workshop_notes.id",
+      "workshop_notes.meeting_id",
+      "workshop_notes.text",
+      "workshop_notes.organization_id",
+    ])
     .where("meetings.partnership_id", "=", partnershipId)
     .where("workshop_notes.revealed_at", "is not", null)
     .execute();
@@ -162,8 +169,7 @@ export async function partnershipRowEntries(
     .select(["workshop_groups.id", "workshop_groups.meeting_id", "workshop_groups.title"])
     .where("meetings.partnership_id", "=", partnershipId)
     .execute();
-  const board = (meetingId: string) =>
-    `${base}/meetings/${encodeURIComponent(meetingId)}/workshop`;
+  const board = (meetingId: string) => `${base}/meetings/${encodeURIComponent(meetingId)}/workshop`;
   for (const note of notes) {
     entries.push(
       entry({

@@ -13,6 +13,8 @@ import { SearchStore } from "./search-store.js";
 
 /** How long changes gather before the index reads them (well inside "searchable within 2 s"). */
 export const DEFAULT_INDEX_DELAY_MS = 100;
+/** The longest a change waits for the previous pass (it keeps the 2 seconds). */
+const MAX_BACKOFF_MS = 1000;
 
 /**
  * Keeps the search index following what is stored. Documents: told of every applied change
@@ -29,6 +31,8 @@ export class SearchIndex implements DocumentObserver {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** How long the last pass over pending changes took. */
+  private lastFlushMs = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -132,13 +136,27 @@ export class SearchIndex implements DocumentObserver {
 
   private schedule(): void {
     if (this.stopped || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.running.then(() => this.flush());
-    }, this.delayMs);
+    // While a large document is being typed in, reading it again after every change
+    // would keep a core busy: wait at least as long as the last pass took.
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.running = this.running.then(() => this.flush());
+      },
+      Math.max(this.delayMs, this.lastFlushMs),
+    );
   }
 
   private async flush(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.flushPending();
+    } finally {
+      this.lastFlushMs = Math.min(Date.now() - started, MAX_BACKOFF_MS);
+    }
+  }
+
+  private async flushPending(): Promise<void> {
     const documents = [...this.dirtyDocuments];
     const partnerships = [...this.dirtyRows];
     this.dirtyDocuments.clear();
@@ -178,19 +196,15 @@ export class SearchIndex implements DocumentObserver {
         return;
       }
     }
-    const doc = await this.documents.readDocument(documentName);
-    try {
-      await this.store.replaceSource(documentName, documentEntries(ref, documentName, doc, meeting));
-    } finally {
-      doc.destroy();
-    }
+    const entries = await this.documents.readInPlace(documentName, (doc) =>
+      documentEntries(ref, documentName, doc, meeting),
+    );
+    await this.store.replaceSource(documentName, entries);
     const lastUpdateId = Number(last?.last ?? 0);
     await this.db
       .insertInto("search_documents")
       .values({ document_name: documentName, last_update_id: lastUpdateId })
-      .onConflict((oc) =>
-        oc.column("document_name").doUpdateSet({ last_update_id: lastUpdateId }),
-      )
+      .onConflict((oc) => oc.column("document_name").doUpdateSet({ last_update_id: lastUpdateId }))
       .execute();
   }
 

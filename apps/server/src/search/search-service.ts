@@ -63,7 +63,11 @@ export class SearchService {
     const organizations = await this.db
       .selectFrom("partnership_organizations")
       .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-      .select(["partnership_organizations.partnership_id", "organizations.id", "organizations.name"])
+      .select([
+        "partnership_organizations.partnership_id",
+        "organizations.id",
+        "organizations.name",
+      ])
       .where("partnership_organizations.partnership_id", "in", partnershipIds)
       .execute();
     const organizationNames = new Map(organizations.map((o) => [o.id, o.name]));
@@ -73,7 +77,8 @@ export class SearchService {
     const results: SearchResult[] = [];
     const seenOrganizations = new Set<string>();
     for (const organization of organizations) {
-      if (seenOrganizations.has(organization.id) || !nameAnswers(organization.name, terms)) continue;
+      if (seenOrganizations.has(organization.id) || !nameAnswers(organization.name, terms))
+        continue;
       seenOrganizations.add(organization.id);
       results.push({
         kind: "organization",
@@ -123,7 +128,10 @@ export class SearchService {
       room,
     );
     for (const hit of hits) {
-      if (!isSearchKind(hit.kind) || !this.readable(hit.documentName, seatOf.get(hit.partnershipId))) {
+      if (
+        !isSearchKind(hit.kind) ||
+        !this.readable(hit.documentName, seatOf.get(hit.partnershipId))
+      ) {
         continue;
       }
       results.push({
@@ -146,6 +154,10 @@ export class SearchService {
     if (seat === undefined) return false;
     if (documentName === null) return true;
     const ref = parseDocumentName(documentName);
-    return ref !== null && ref.partnershipId === seat.partnershipId && documentAccess(ref, seat) !== "none";
+    return (
+      ref !== null &&
+      ref.partnershipId === seat.partnershipId &&
+      documentAccess(ref, seat) !== "none"
+    );
   }
 }

@@ -8,6 +8,11 @@ export interface DocumentReader {
    * it changes nothing anywhere, and the caller should `destroy()` it when done.
    */
   readDocument(name: string): Promise<Y.Doc>;
+  /**
+   * Calls `read` with the document as it stands now, without copying it: `read` must be
+   * synchronous and must not change it (search reads large documents after every change).
+   */
+  readInPlace<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
 
 /** A document loaded in this process, as the reader needs to see it. */
@@ -47,6 +52,21 @@ export class CurrentDocuments implements DocumentReader {
     const update = Y.encodeStateAsUpdate(loaded);
     loaded.destroy();
     return fromUpdate(update);
+  }
+
+  async readInPlace<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = this.rooms?.get(name);
+    if (room) {
+      await room.whenIdle();
+      if (this.rooms?.get(name) === room) return read(room.doc);
+    }
+    const loaded = new Y.Doc();
+    try {
+      applyStoredDocument(loaded, await this.log.load(name), "storage");
+      return read(loaded);
+    } finally {
+      loaded.destroy();
+    }
   }
 }
 
