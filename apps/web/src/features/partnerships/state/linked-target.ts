@@ -52,10 +52,13 @@ export function findLinkedElement(root: ParentNode, target: LinkedTarget): HTMLE
       return block && (block.textContent ?? "").trim() !== "" ? block : null;
     }
     case "item": {
+      const id = CSS.escape(target.id);
       const button = root.querySelector<HTMLElement>(
-        `[data-testid="item-comments"][data-item-id="${CSS.escape(target.id)}"]`,
+        `[data-testid="item-comments"][data-item-id="${id}"]`,
       );
-      return button ? (button.closest<HTMLElement>("tr, li, .card") ?? button) : null;
+      if (button) return button.closest<HTMLElement>("tr, li, .card") ?? button;
+      // Ambitions have no comments (so no dialog): their entry itself.
+      return root.querySelector<HTMLElement>(`[data-ambition-id="${id}"]`);
     }
     case "agenda-item":
       return root.querySelector<HTMLElement>(
