@@ -1,6 +1,7 @@
-import type { CommentItemKind } from "@entente/protocol";
+import { ITEM_PARAM, type CommentItemKind } from "@entente/protocol";
 import { lazy, Suspense, useState } from "react";
 import { useT } from "../../../i18n";
+import { useRouter } from "../../../lib/router";
 import { useComments } from "../state/comments-context";
 import { isAbout, openCommentCount } from "../state/comments-state";
 import "../comments.css";
@@ -11,7 +12,8 @@ const ItemCommentsDialog = lazy(() => import("./item-comments-dialog"));
 /**
  * The comment button of an item (objective, action, KPI, issue, decision, contribution,
  * constraint) with the number of comments in its open threads; it opens the item's threads,
- * by itself when the URL names one of them (`?thread=<id>`: a notification's link).
+ * by itself when the URL names one of them (`?thread=<id>`: a notification's link) or names
+ * the item (`?item=<id>`: a search result's link; closing it drops the parameter).
  */
 export function ItemComments({
   kind,
@@ -29,10 +31,21 @@ export function ItemComments({
   const count = openCommentCount(store.state, { kind, id });
   const { linked, clearLinked } = store;
   const linkedHere = linked !== null && isAbout(linked.target, { kind, id }) ? linked : null;
-  const open = opened || linkedHere !== null;
+  const { location, navigate } = useRouter();
+  const itemLinked = new URLSearchParams(location.search).get(ITEM_PARAM) === id;
+  const open = opened || linkedHere !== null || itemLinked;
   const close = () => {
     setOpened(false);
     if (linkedHere) clearLinked();
+    if (itemLinked) {
+      const params = new URLSearchParams(location.search);
+      params.delete(ITEM_PARAM);
+      const query = params.toString();
+      navigate(`${location.pathname}${query === "" ? "" : `?${query}`}`, {
+        replace: true,
+        keepScroll: true,
+      });
+    }
   };
   return (
     <>
@@ -40,6 +53,8 @@ export function ItemComments({
         type="button"
         className="button button--small button--ghost item-comments-button"
         data-testid="item-comments"
+        data-item-kind={kind}
+        data-item-id={id}
         data-count={count}
         aria-haspopup="dialog"
         aria-label={t("comments.item.button", { title, count })}

@@ -1,10 +1,11 @@
 import { POST_TAGS, type PostTag } from "@entente/protocol";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { Link, useSearchParam } from "../../../lib/router";
 import { PageStatus } from "../../../ui/page-status";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
+import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
 import { useFeed } from "../hooks/use-feed";
@@ -28,6 +29,11 @@ export default function FeedSection() {
   const { partnershipId } = context;
   const writer = canAct(context);
   const focusId = useSearchParam("post");
+  // "New post" (`?new=1`, the command palette): the composer's title field takes the focus.
+  const composer = useRef<HTMLDivElement>(null);
+  useCreateIntent(writer && focusId === null, () => {
+    composer.current?.querySelector("input")?.focus();
+  });
 
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
@@ -123,7 +129,11 @@ export default function FeedSection() {
   return (
     <section className="section feed" aria-labelledby="feed-title">
       {header}
-      {writer ? <PostComposer onSubmit={actions.create} /> : null}
+      {writer ? (
+        <div ref={composer}>
+          <PostComposer onSubmit={actions.create} />
+        </div>
+      ) : null}
       <div className="card filters feed__filters">
         <div className="field feed__search">
           <label className="field__label" htmlFor="feed-search">

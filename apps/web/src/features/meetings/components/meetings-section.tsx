@@ -5,6 +5,7 @@ import { useRouter } from "../../../lib/router";
 import { useSubmit } from "../../../lib/use-submit";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
+import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { useMeetings } from "../hooks/use-meetings";
 import { meetingPath } from "../state/meeting-paths";
@@ -36,6 +37,10 @@ export default function MeetingsSection() {
     [create, navigate, context.partnershipId],
   );
   const submit = useSubmit(createMeeting);
+  useCreateIntent(canAct(context), () => {
+    submit.clearError();
+    setCreating(true);
+  });
 
   return (
     <section className="section meetings" aria-labelledby="meetings-title">

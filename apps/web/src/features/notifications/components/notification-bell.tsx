@@ -6,6 +6,7 @@ import { useMe } from "../../auth/state/session-provider";
 import { FeedTime } from "../../feed/components/feed-time";
 import { useNotifications } from "../hooks/use-notifications";
 import { describeNotification } from "../state/notification-text";
+import { onOpenNotificationsRequest } from "../state/open-request";
 import "../notifications.css";
 
 /**
@@ -21,6 +22,8 @@ export function NotificationBell() {
   const [loadingMore, setLoadingMore] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => onOpenNotificationsRequest(() => setOpen(true)), []);
 
   useEffect(() => {
     if (!open) return;

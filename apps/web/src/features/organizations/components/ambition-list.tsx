@@ -73,7 +73,11 @@ function AmbitionItem({
     );
   }
   return (
-    <li className="profile-item profile-item--ambition" data-testid="ambition">
+    <li
+      className="profile-item profile-item--ambition"
+      data-testid="ambition"
+      data-ambition-id={ambition.id}
+    >
       <p className="profile-item__text">{ambition.statement}</p>
       {writable ? (
         <ItemTools

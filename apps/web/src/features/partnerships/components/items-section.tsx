@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { PageStatus } from "../../../ui/page-status";
+import { useCreateIntent } from "../hooks/use-create-intent";
 import { useCreateForm } from "../hooks/use-item-editor";
 import type { PartnershipDocument } from "../hooks/use-partnership-documents";
 import type { ItemFormProps } from "./editable-list";
@@ -47,6 +48,7 @@ export function ItemsSection({
 }) {
   const t = useT();
   const create = useCreateForm();
+  useCreateIntent(document.writable, create.open);
   return (
     <section className="section" aria-labelledby={id}>
       <SectionHeader id={id} title={title} subtitle={subtitle} document={document}>

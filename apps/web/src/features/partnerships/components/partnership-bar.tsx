@@ -1,5 +1,14 @@
-import { POST_PARAM, THREAD_PARAM } from "@entente/protocol";
+import {
+  AGENDA_ITEM_PARAM,
+  ITEM_PARAM,
+  ORGANIZATION_PARAM,
+  PASSAGE_PARAM,
+  PERSON_PARAM,
+  POST_PARAM,
+  THREAD_PARAM,
+} from "@entente/protocol";
 import type { ReactNode } from "react";
+import { CREATE_PARAM } from "../state/create-intent";
 import { useI18n } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
@@ -19,11 +28,21 @@ export function PartnershipBar({
   const { t, language } = useI18n();
   const { location } = useRouter();
   const { partnershipId, landing } = usePartnershipContext();
-  // The lens travels with the user from section to section; a feed's `?post=` and a
-  // comment link's `?thread=` do not.
+  // The lens travels with the user from section to section; what a link pointed at (a post,
+  // a thread, a search result's item or passage, a "new …" form) does not.
   const params = new URLSearchParams(location.search);
-  params.delete(POST_PARAM);
-  params.delete(THREAD_PARAM);
+  for (const name of [
+    POST_PARAM,
+    THREAD_PARAM,
+    ITEM_PARAM,
+    PASSAGE_PARAM,
+    AGENDA_ITEM_PARAM,
+    ORGANIZATION_PARAM,
+    PERSON_PARAM,
+    CREATE_PARAM,
+  ]) {
+    params.delete(name);
+  }
   const search = params.size > 0 ? `?${params.toString()}` : "";
   const base = `/api/partnerships/${encodeURIComponent(partnershipId)}`;
 

@@ -10,6 +10,7 @@ import { useMe, useSession } from "../../auth/state/session-provider";
 import type { CollabUser } from "../../collab/state/collab-user";
 import { useLandingPage } from "../../preferences/hooks/use-landing-page";
 import { AppHeader } from "../../shell/components/app-header";
+import { useLinkedTarget } from "../hooks/use-linked-target";
 import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
@@ -133,6 +134,7 @@ function PartnershipWorkspace({
   const organizations = useMemo(() => colorOrganizations(data.organizations), [data.organizations]);
   const [invitationsMade, setInvitationsMade] = useState(0);
   const onInvitationCreated = useCallback(() => setInvitationsMade((n) => n + 1), []);
+  useLinkedTarget();
 
   const seat =
     me.partnerships.find((p) => p.id === partnership.id) ??

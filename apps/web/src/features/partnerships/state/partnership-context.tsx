@@ -45,6 +45,11 @@ export function usePartnershipContext(): PartnershipContextValue {
   return value;
 }
 
+/** The partnership the page shows, or `null` outside one (the app header on other pages). */
+export function useOptionalPartnershipContext(): PartnershipContextValue | null {
+  return useContext(PartnershipContext);
+}
+
 /** What the user may do with a document of this partnership; `null` if it is not theirs to open. */
 export function documentAccessIn(
   context: PartnershipContextValue,

@@ -4,6 +4,7 @@ import { ColorSwatch } from "../../../ui/color-swatch";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { NotificationBell } from "../../notifications/components/notification-bell";
+import { SearchLauncher } from "../../search/components/search-launcher";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderPartnership {
@@ -64,6 +65,7 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
             ? t("header.user", { name: me.user.name, organization: myOrganization.name })
             : me.user.name}
         </span>
+        <SearchLauncher />
         <NotificationBell />
         <Link
           to="/settings/notifications"

@@ -1,0 +1,23 @@
+import { useEffect, useRef } from "react";
+import { useRouter } from "../../../lib/router";
+import { hasCreateIntent, withoutCreateIntent } from "../state/create-intent";
+
+/**
+ * Runs `open` when the URL asks for the section's "new …" form (`?new=1`), as soon as the
+ * user may create here (a live document is writable only once it synced), then drops the
+ * parameter from the address. Someone who may not create keeps the section as it is.
+ */
+export function useCreateIntent(allowed: boolean, open: () => void): void {
+  const { location, navigate } = useRouter();
+  const asked = hasCreateIntent(location.search);
+  const latestOpen = useRef(open);
+  latestOpen.current = open;
+  useEffect(() => {
+    if (!asked || !allowed) return;
+    latestOpen.current();
+    navigate(`${location.pathname}${withoutCreateIntent(location.search)}`, {
+      replace: true,
+      keepScroll: true,
+    });
+  }, [asked, allowed, location.pathname, location.search, navigate]);
+}
