@@ -47,7 +47,11 @@ const server = await startServer({
   versionCheckMs: 60_000,
   versionSettleMs: env.VERSION_SETTLE_MINUTES * 60_000,
 });
-if (env.SEED_DEMO) await seedDemo(server.store, logger);
+if (env.SEED_DEMO) {
+  await seedDemo(server.store, logger);
+  // The demo is written beside the running server, not through it: the search index reads it.
+  server.services.searchIndex.start();
+}
 
 const store = env.DATABASE_URL.startsWith("sqlite:") ? env.DATABASE_URL : "PostgreSQL";
 logger.info(

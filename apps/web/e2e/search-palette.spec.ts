@@ -54,10 +54,9 @@ test("Ctrl+K finds a partner's issue and Enter opens it, keyboard only", async (
   }
 });
 
-// The seeded demo is written after the server started its index (apps/server/src/main.ts
-// seeds once the server runs), so on a fresh database the index misses it until the next
-// start or edit: a server-side fix (catch up after seeding) is pending on the search branch.
-test.fixme("a demo word finds the partner's seeded item", async ({ browser }) => {
+// The seeded demo is written once the server runs (apps/server/src/main.ts), which then has the
+// search index catch up with it.
+test("a demo word finds the partner's seeded item", async ({ browser }) => {
   const { context, page } = await onDemoPartnership(browser, amara);
   try {
     const palette = new SearchPalette(page);
