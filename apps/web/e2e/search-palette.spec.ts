@@ -179,6 +179,12 @@ test("the palette fits a 390 px phone and opens from the header button", async (
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await expect(palette.commands.first()).toBeInViewport();
+    // Long results wrap inside the palette: nothing is cut off at its right edge.
+    await page.keyboard.type("depot");
+    await expect(palette.dialog.getByRole("option").nth(3)).toBeVisible();
+    const list = palette.dialog.getByRole("listbox");
+    expect(await list.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("new post");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/updates$/);
