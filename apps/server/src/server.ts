@@ -225,7 +225,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             replyAddresses,
             services.posts,
             services.comments,
-            new MeetingDiscussions(store.db, services.access, services.posts, services.feedEvents),
+            new MeetingDiscussions(
+              store.db,
+              services.meetings,
+              services.posts,
+              services.feedEvents,
+            ),
           ),
           logger.child({ component: "inbound-mail" }),
         )

@@ -46,7 +46,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
 
 /**
  * Turns e-mail replies into replies in Entente: the reply address names the user and the
- * thread, the sender must be that user, and the same services as the web app's routes
+ * thread (a post, a comment thread, or a meeting's discussion post), the sender must be that user, and the same services as the web app's routes
  * decide (member of the partnership, editor or admin, thread still there) and post (stamped
  * from the user and seat, live events, notifications). Anything else is an
  * {@link InboundRefusal}, and nothing is posted.

@@ -135,9 +135,9 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     meetingId = await schedule("Steering committee", [cast.south.id, cast.northViewer.id]);
     await sink.waitFor(3);
     await live.server.services.meetingInvitations.idle();
-    const [nora, sam, viewer] = await Promise.all(
-      [cast.north, cast.south, cast.northViewer].map(emailOf),
-    );
+    const nora = await emailOf(cast.north);
+    const sam = await emailOf(cast.south);
+    const viewer = await emailOf(cast.northViewer);
     const invitationTo = async (email: string) => {
       const mail = sink.received.find((m) => m.to.includes(email))!;
       return { mail, parsed: await simpleParser(mail.raw) };

@@ -1,10 +1,10 @@
 import type { Language, RichTextDoc } from "@entente/protocol";
-import type { Kysely, Selectable } from "kysely";
-import type { AccessService, Seat } from "../access/access-service.js";
-import type { Database, MeetingsTable } from "../db/schema.js";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import type { PostService, Writer } from "../feed/post-service.js";
 import { HttpError } from "../http/errors.js";
+import type { MeetingAccess, MeetingRow, MeetingService } from "./meeting-service.js";
 
 /** The longest post title the posts routes take. */
 const MAX_TITLE = 200;
@@ -35,37 +35,29 @@ export class MeetingDiscussions {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly access: AccessService,
+    private readonly meetings: Pick<MeetingService, "requireMeeting">,
     private readonly posts: PostService,
     private readonly events: FeedEvents,
     private readonly now: () => number = Date.now,
   ) {}
 
   /**
-   * The meeting and the user's seat in its partnership. A deleted meeting says so (its
-   * addresses were issued for it, so it existed); a non-member learns nothing more.
+   * The meeting and the user's seat in its partnership, as the meeting routes decide. A
+   * deleted meeting says so (its addresses were issued for it, so it existed); a non-member
+   * learns nothing more.
    */
-  async requireMeeting(
-    userId: string,
-    meetingId: string,
-  ): Promise<{ meeting: Selectable<MeetingsTable>; seat: Seat }> {
-    const meeting = await this.db
+  async requireMeeting(userId: string, meetingId: string): Promise<MeetingAccess> {
+    const exists = await this.db
       .selectFrom("meetings")
-      .selectAll()
+      .select("id")
       .where("id", "=", meetingId)
       .executeTakeFirst();
-    if (!meeting) throw HttpError.notFound("The meeting was deleted");
-    const seat = await this.access.seat(userId, meeting.partnership_id);
-    if (!seat) throw HttpError.notFound("No such meeting");
-    return { meeting, seat };
+    if (!exists) throw HttpError.notFound("The meeting was deleted");
+    return this.meetings.requireMeeting(userId, meetingId);
   }
 
   /** Posts `body` as `writer`'s answer in the meeting's discussion. The caller checked `writer` may post. */
-  answer(
-    meeting: Selectable<MeetingsTable>,
-    writer: Writer,
-    body: RichTextDoc,
-  ): Promise<DiscussionAnswer> {
+  answer(meeting: MeetingRow, writer: Writer, body: RichTextDoc): Promise<DiscussionAnswer> {
     const previous = this.queues.get(meeting.id) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.answerNow(meeting, writer, body));
     this.queues.set(meeting.id, next);
@@ -77,7 +69,7 @@ export class MeetingDiscussions {
   }
 
   private async answerNow(
-    meeting: Selectable<MeetingsTable>,
+    meeting: MeetingRow,
     writer: Writer,
     body: RichTextDoc,
   ): Promise<DiscussionAnswer> {
