@@ -13,6 +13,7 @@ import { createServices } from "./services.js";
 import { createMailer, type MailConfig } from "./mail/mailer.js";
 import { InboundReplies } from "./mail/inbound-replies.js";
 import { InboundSmtpServer, type InboundSmtpConfig } from "./mail/inbound-smtp.js";
+import { MeetingDiscussions } from "./meetings/meeting-discussions.js";
 import { ReplyAddresses, type ReplyAddressConfig } from "./mail/reply-addresses.js";
 import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
@@ -219,7 +220,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     replyAddresses && config.replyByMail?.listen
       ? await InboundSmtpServer.start(
           config.replyByMail.listen,
-          new InboundReplies(store.db, replyAddresses, services.posts, services.comments),
+          new InboundReplies(
+            store.db,
+            replyAddresses,
+            services.posts,
+            services.comments,
+            new MeetingDiscussions(
+              store.db,
+              services.meetings,
+              services.posts,
+              services.feedEvents,
+            ),
+          ),
           logger.child({ component: "inbound-mail" }),
         )
       : null;

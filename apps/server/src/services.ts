@@ -113,6 +113,7 @@ export function createServices(config: ServicesConfig): Services {
     mailer,
     config.publicOrigin,
     config.logger ?? createLogger({ level: "silent" }),
+    config.replyAddresses ? { addresses: config.replyAddresses, access } : undefined,
   );
   const meetings = new MeetingService(
     config.store.db,

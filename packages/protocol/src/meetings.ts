@@ -109,6 +109,11 @@ export interface MeetingView {
   videoUrl: string | null;
   /** The iCalendar SEQUENCE of its invitation, raised when its time, place or title moves. */
   calendarSequence: number;
+  /**
+   * The post in the updates feed where replies by e-mail to the meeting's e-mails are
+   * discussed; absent until the first such reply (and while that post is deleted).
+   */
+  discussionPostId?: string;
 }
 
 /** `GET /api/me/calendar-feed`: whether the caller has a private feed (its URL is shown once). */

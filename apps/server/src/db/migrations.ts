@@ -1285,6 +1285,21 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    // A meeting's discussion post in the updates feed (reply by e-mail to meeting e-mails).
+    "0030_meeting_discussions": {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable("meeting_discussions")
+          .addColumn("meeting_id", "text", (c) =>
+            c.primaryKey().references("meetings.id").onDelete("cascade"),
+          )
+          .addColumn("post_id", "text", (c) =>
+            c.notNull().references("posts.id").onDelete("cascade"),
+          )
+          .addColumn("created_at", millis, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -659,6 +659,7 @@ export interface Database {
   health_check_answers: HealthCheckAnswersTable;
   health_check_respondents: HealthCheckRespondentsTable;
   reply_addresses: ReplyAddressesTable;
+  meeting_discussions: MeetingDiscussionsTable;
   partnership_templates: PartnershipTemplatesTable;
   organization_sso: OrganizationSsoTable;
   organization_sso_domains: OrganizationSsoDomainsTable;
@@ -751,8 +752,18 @@ export interface ReplyAddressesTable {
   id: string;
   user_id: string;
   partnership_id: string;
-  target_kind: "post" | "thread";
+  target_kind: "post" | "thread" | "meeting";
   target_id: string;
+  created_at: Millis;
+}
+
+/**
+ * A meeting's discussion: the post in the updates feed that replies by e-mail to the
+ * meeting's e-mails go to (the first one created it). Goes with the meeting.
+ */
+export interface MeetingDiscussionsTable {
+  meeting_id: string;
+  post_id: string;
   created_at: Millis;
 }
 

@@ -3,6 +3,7 @@ import { requireWriter } from "../access/require-writer.js";
 import type { Database } from "../db/schema.js";
 import type { CommentService } from "../feed/comment-service.js";
 import type { PostService, Writer } from "../feed/post-service.js";
+import type { MeetingDiscussions } from "../meetings/meeting-discussions.js";
 import { hasContent, MAX_TEXT, RichTextBody } from "../feed/rich-text.js";
 import { HttpError } from "../http/errors.js";
 import type { ReplyAddresses, ReplyAddressProblem, ReplyBinding } from "./reply-addresses.js";
@@ -45,7 +46,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
 
 /**
  * Turns e-mail replies into replies in Entente: the reply address names the user and the
- * thread, the sender must be that user, and the same services as the web app's routes
+ * thread (a post, a comment thread, or a meeting's discussion post), the sender must be that user, and the same services as the web app's routes
  * decide (member of the partnership, editor or admin, thread still there) and post (stamped
  * from the user and seat, live events, notifications). Anything else is an
  * {@link InboundRefusal}, and nothing is posted.
@@ -56,6 +57,7 @@ export class InboundReplies {
     private readonly addresses: ReplyAddresses,
     private readonly posts: PostService,
     private readonly comments: CommentService,
+    private readonly meetings: MeetingDiscussions,
   ) {}
 
   /** At RCPT TO: the address must be a valid reply address of the envelope's sender. */
@@ -131,6 +133,13 @@ export class InboundReplies {
         if (post.deleted_at !== null) throw HttpError.notFound("The post was deleted");
         const writer: Writer = { user: author, seat };
         if (body) await this.posts.reply(post, writer, body);
+      } else if (binding.target.kind === "meeting") {
+        const { meeting, seat } = await this.meetings.requireMeeting(
+          user.id,
+          binding.target.meetingId,
+        );
+        requireWriter(seat, "reply");
+        if (body) await this.meetings.answer(meeting, { user: author, seat }, body);
       } else {
         const { thread, seat } = await this.comments.requireThread(
           user.id,

@@ -5,6 +5,7 @@ import type { MeetingCalendarListener } from "../meetings/meeting-service.js";
 import type { Logger } from "../observability/logger.js";
 import { escapeHtml, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
+import { replyAddressFor, type ReplyAddressing } from "./reply-addresses.js";
 
 type Occasion = "invited" | "cancelled" | "uninvited";
 
@@ -39,6 +40,10 @@ const LINES: Record<Language, Record<Occasion, string>> = {
 const WHEN: Record<Language, string> = { en: "When:", fr: "Quand :" };
 const WHERE: Record<Language, string> = { en: "Where:", fr: "Lieu :" };
 const OPEN: Record<Language, string> = { en: "Open it:", fr: "Pour l’ouvrir :" };
+const REPLY: Record<Language, string> = {
+  en: "Reply to this e-mail to discuss the meeting in the partnership’s updates.",
+  fr: "Répondez à cet e-mail pour en discuter dans les actualités du partenariat.",
+};
 
 /** The start in the meeting's own time zone, as people of that language write it. */
 function when(meeting: CalendarMeeting, language: Language): string {
@@ -64,6 +69,8 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
     private readonly mailer: Mailer,
     private readonly origin: string,
     private readonly logger: Logger,
+    /** With reply by e-mail on: editors and admins get a reply address bound to them and the meeting. */
+    private readonly replies?: ReplyAddressing | undefined,
   ) {}
 
   scheduled(meetingId: string, people: { invite: string[]; uninvite: string[] }): void {
@@ -99,10 +106,23 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
     occasion: Occasion,
   ): Promise<void> {
     const method = occasion === "invited" ? "request" : "cancel";
-    for (const { reader } of await this.calendar.readers(userIds)) {
+    for (const { userId, reader } of await this.calendar.readers(userIds)) {
       const ics = this.calendar.write([meeting], method, reader);
-      await this.mailer.send(this.message(meeting, reader, occasion, ics, method));
+      const replyTo = occasion === "invited" ? await this.replyAddress(userId, meeting) : undefined;
+      await this.mailer.send(this.message(meeting, reader, occasion, ics, method, replyTo));
     }
+  }
+
+  /** Answers to an invitation go to the meeting's discussion; only those who may post get an address. */
+  private async replyAddress(
+    userId: string,
+    meeting: CalendarMeeting,
+  ): Promise<string | undefined> {
+    if (!this.replies) return undefined;
+    return replyAddressFor(this.replies, userId, meeting.partnershipId, {
+      kind: "meeting",
+      meetingId: meeting.meetingId,
+    });
   }
 
   private message(
@@ -111,6 +131,7 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
     occasion: Occasion,
     ics: string,
     method: "request" | "cancel",
+    replyTo: string | undefined,
   ): MailMessage {
     const { language } = reader;
     const link = meetingPageUrl(this.origin, meeting);
@@ -120,10 +141,11 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
       ...(meeting.place ? [`${WHERE[language]} ${meeting.place}`] : []),
     ];
     const open = occasion === "cancelled" ? [] : [`${OPEN[language]} ${link}`];
+    const reply = replyTo ? [REPLY[language]] : [];
     return {
       to: { name: reader.name, address: reader.email },
       subject: `[${meeting.partnershipName}] ${SUBJECTS[language][occasion](meeting.title)}`,
-      text: [...lines, ...open].join("\n\n") + "\n",
+      text: [...lines, ...open, ...reply].join("\n\n") + "\n",
       html: paragraphsHtml([
         ...lines.map(escapeHtml),
         ...(occasion === "cancelled"
@@ -131,7 +153,9 @@ export class MeetingInvitationMailer implements MeetingCalendarListener {
           : [
               `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
             ]),
+        ...reply.map(escapeHtml),
       ]),
+      ...(replyTo ? { replyTo } : {}),
       attachments: [
         {
           filename: method === "cancel" ? "cancel.ics" : "invite.ics",

@@ -5,8 +5,38 @@ import type { Kysely } from "kysely";
 import type { AccessService } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 
-/** What an e-mail reply answers: a post (its replies) or a comment thread. */
-export type ReplyTarget = { kind: "post"; postId: string } | { kind: "thread"; threadId: string };
+/**
+ * What an e-mail reply answers: a post (its replies), a comment thread, or a meeting (its
+ * discussion post in the updates feed, created by the first reply).
+ */
+export type ReplyTarget =
+  | { kind: "post"; postId: string }
+  | { kind: "thread"; threadId: string }
+  | { kind: "meeting"; meetingId: string };
+
+/** The stored id of what `target` names. */
+function targetIdOf(target: ReplyTarget): string {
+  switch (target.kind) {
+    case "post":
+      return target.postId;
+    case "thread":
+      return target.threadId;
+    case "meeting":
+      return target.meetingId;
+  }
+}
+
+/** The target a stored key names. */
+function targetOf(kind: ReplyTarget["kind"], id: string): ReplyTarget {
+  switch (kind) {
+    case "post":
+      return { kind, postId: id };
+    case "thread":
+      return { kind, threadId: id };
+    case "meeting":
+      return { kind, meetingId: id };
+  }
+}
 
 export interface ReplyAddressConfig {
   /** The domain the inbound SMTP listener receives mail for (`INBOUND_DOMAIN`). */
@@ -54,7 +84,7 @@ export class ReplyAddresses {
 
   /** The address `userId` answers `target` at, valid for the configured time from now. */
   async addressFor(userId: string, partnershipId: string, target: ReplyTarget): Promise<string> {
-    const targetId = target.kind === "post" ? target.postId : target.threadId;
+    const targetId = targetIdOf(target);
     // One key per user and thread: each e-mail about the thread signs a fresh expiry.
     await this.db
       .insertInto("reply_addresses")
@@ -105,10 +135,7 @@ export class ReplyAddresses {
     return {
       userId: row.user_id,
       partnershipId: row.partnership_id,
-      target:
-        row.target_kind === "post"
-          ? { kind: "post", postId: row.target_id }
-          : { kind: "thread", threadId: row.target_id },
+      target: targetOf(row.target_kind, row.target_id),
     };
   }
 

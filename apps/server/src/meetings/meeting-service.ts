@@ -19,6 +19,7 @@ import { HttpError } from "../http/errors.js";
 import { newId } from "../ids.js";
 import { deleteStoredDocument } from "../sync/document-deletion.js";
 import type { DocumentReader } from "../sync/document-reader.js";
+import { discussionPostIds } from "./meeting-discussions.js";
 import { rhythmLevels } from "./rhythm.js";
 import { meetingDocument } from "./meeting-document.js";
 import { SignOffRecords, signedContentVersion } from "./sign-off-records.js";
@@ -695,6 +696,7 @@ export class MeetingService {
       .orderBy("created_at")
       .orderBy("id")
       .execute();
+    const discussions = await discussionPostIds(this.db, ids);
     const signOffs = await this.signOffs.history(items.map((item) => item.id));
     const contents = await this.signOffs.currentContent(meetings, items);
     const versions = new Map(
@@ -751,6 +753,7 @@ export class MeetingService {
         place: meeting.place,
         videoUrl: meeting.video_url,
         calendarSequence: meeting.calendar_sequence,
+        ...(discussions.has(meeting.id) ? { discussionPostId: discussions.get(meeting.id)! } : {}),
       };
     });
   }

@@ -948,6 +948,8 @@ export const en = {
   "meetings.field.videoUrlHint": "An address starting with https://",
   "meetings.inTheirZone": "{time} in the meeting’s time zone ({zone})",
   "meetings.joinVideo": "Join the video call",
+  "meetings.discussion": "Discussion",
+  "meetings.openDiscussion": "Open the discussion in the updates",
   "meetings.downloadIcs": "Add to my calendar (.ics)",
   "calendarFeed.title": "Calendar feed",
   "calendarFeed.heading": "Your private calendar address",

@@ -970,6 +970,8 @@ export const fr: Record<MessageKey, string> = {
   "meetings.field.videoUrlHint": "Une adresse qui commence par https://",
   "meetings.inTheirZone": "{time} dans le fuseau de la réunion ({zone})",
   "meetings.joinVideo": "Rejoindre la visioconférence",
+  "meetings.discussion": "Discussion",
+  "meetings.openDiscussion": "Ouvrir la discussion dans les actualités",
   "meetings.downloadIcs": "Ajouter à mon agenda (.ics)",
   "calendarFeed.title": "Abonnement agenda",
   "calendarFeed.heading": "Votre adresse d’agenda privée",

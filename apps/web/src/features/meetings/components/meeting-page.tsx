@@ -1,5 +1,5 @@
 import { formatDocumentName } from "@entente/domain";
-import type { MeetingView } from "@entente/protocol";
+import { POST_PARAM, type MeetingView } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
@@ -175,6 +175,19 @@ function MeetingHeader({
             <dt>{t("meetings.field.facilitator")}</dt>
             <dd data-testid="meeting-facilitator">{meeting.facilitator.name}</dd>
           </div>
+          {meeting.discussionPostId ? (
+            <div>
+              <dt>{t("meetings.discussion")}</dt>
+              <dd>
+                <Link
+                  to={`${sectionPath(context.partnershipId, "updates")}?${POST_PARAM}=${encodeURIComponent(meeting.discussionPostId)}`}
+                  data-testid="meeting-discussion-link"
+                >
+                  {t("meetings.openDiscussion")}
+                </Link>
+              </dd>
+            </div>
+          ) : null}
           <div className="meeting-header__wide">
             <dt>{t("meetings.field.participants")}</dt>
             <dd>
