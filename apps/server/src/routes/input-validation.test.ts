@@ -1,11 +1,13 @@
-import { ErrorCode } from "@entente/protocol";
+import { ErrorCode, SEARCH_QUERY_MAX } from "@entente/protocol";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatDocumentName } from "@entente/domain";
 import { writeCharterContent } from "@entente/editor";
 import { addDecision } from "@entente/schema";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { SessionService } from "../auth/sessions.js";
+import { ApiHarness, TEST_ORIGIN, type TestUser } from "../test/api-harness.js";
 import { changeDocument } from "../test/document-writes.js";
+import { OidcTestProvider } from "../test/oidc-test-provider.js";
 
 /**
  * Hostile input to every mutating endpoint: each case must end in a 4xx (never a 5xx)
@@ -21,12 +23,20 @@ interface Context {
   /** A signed-in user without an organization. */
   loner: TestUser;
   organizationToken: string;
+  /** A pending member invitation of North's admin, and its id (the hex SHA-256 of the token). */
+  memberToken: string;
+  memberInvitationId: string;
+  /** The organizations' own OpenID provider, started once for the file. */
+  provider: OidcTestProvider;
+  harness: ApiHarness;
   /** A decision proposed in the partnership's decisions document. */
   decisionId: string;
   /** A workshop meeting of the partnership, facilitated by North's admin, and its column. */
   meetingId: string;
   columnId: string;
 }
+
+type Method = "POST" | "PUT" | "PATCH";
 
 interface Case {
   label: string;
@@ -38,12 +48,18 @@ interface Case {
 
 interface Endpoint {
   name: string;
+  /** POST unless said. */
+  method?: Method;
   path(ctx: Context): string;
   /** Cookie of a caller who may use the endpoint (undefined: no session needed). */
   cookie(ctx: Context): string | undefined;
   /** A body that succeeds; every generic case is this body broken in one way. */
   valid(ctx: Context): Record<string, unknown>;
   required: string[];
+  /** Values of another type than the valid one's that a field still accepts (`videoUrl: null`). */
+  accepted?: Record<string, unknown[]>;
+  /** What must exist before the endpoint can succeed (a provider connected). */
+  prepare?(ctx: Context): Promise<void>;
   /** Endpoint-specific cases: unknown ids, wrong callers, odd paths. */
   extra(ctx: Context): Case[];
   /** The status of the valid request, sent last to prove writes would be seen. */
@@ -71,7 +87,13 @@ const TABLES = [
   "meetings",
   "agenda_items",
   "workshop_notes",
+  "organization_sso",
+  "organization_sso_domains",
+  "sso_sign_ins",
+  "calendar_feeds",
 ] as const;
+/** Tables whose rows are compared whole: an update must not slip through either. */
+const CONTENT_TABLES = ["invitations", "meetings", "organization_sso", "calendar_feeds"] as const;
 
 const paragraph = (text: string) => ({
   type: "doc",
@@ -88,6 +110,41 @@ const BAD_SEGMENTS = [
   ["spaces", "a%20b"],
   ["SQL", encodeURIComponent("' OR 1=1 --")],
 ] as const;
+
+/** Settings that connect the test provider, proving the domain of the cast's e-mails. */
+function ssoSettings(provider: OidcTestProvider): Record<string, unknown> {
+  return {
+    issuer: provider.issuer,
+    clientId: provider.client.clientId,
+    clientSecret: provider.client.clientSecret,
+    domains: ["example.test"],
+    passwordSignIn: true,
+  };
+}
+
+const MEETING_PLACE = {
+  timeZone: "Europe/Paris",
+  place: "Lyon depot, room 2",
+  videoUrl: "https://meet.example.com/launch-review",
+};
+
+/** A meeting's time zone, place and video link, each wrong in one way. */
+function meetingPlaceCases(at: (label: string, fields: Record<string, unknown>) => Case): Case[] {
+  return [
+    at("an unknown time zone", { timeZone: "Mars/Olympus_Mons" }),
+    at("a UTC offset for a time zone", { timeZone: "+01:00" }),
+    at("a time zone with a traversal", { timeZone: "../../etc/passwd" }),
+    at("a time zone with a newline", { timeZone: "Europe/Paris\nX-INJECTED:1" }),
+    at("an empty time zone", { timeZone: "" }),
+    at("a 65-character time zone", { timeZone: `Europe/${"x".repeat(58)}` }),
+    at("a 301-character place", { place: "x".repeat(301) }),
+    at("an http video link", { videoUrl: "http://meet.example.com/x" }),
+    at("a javascript: video link", { videoUrl: "javascript:alert(1)" }),
+    at("a video link on an IP address", { videoUrl: "https://127.0.0.1/x" }),
+    at("a video link that is not a URL", { videoUrl: "the usual room" }),
+    at("a 2001-character video link", { videoUrl: `https://meet.example.com/${"x".repeat(1980)}` }),
+  ];
+}
 
 function genericCases(endpoint: Endpoint, ctx: Context): Case[] {
   const path = endpoint.path(ctx);
@@ -116,9 +173,15 @@ function genericCases(endpoint: Endpoint, ctx: Context): Case[] {
     cases.push(at(`a missing ${key}`, rest));
   }
   for (const key of Object.keys(valid)) {
-    // 123 is a right type for a number field (a meeting's duration): not a wrong input there.
-    const wrongs =
-      typeof valid[key] === "number" ? WRONG_TYPES.filter((w) => w !== 123) : WRONG_TYPES;
+    // 123 is a right type for a number field (a meeting's duration), true for a boolean one:
+    // not wrong inputs there; nor are the values an endpoint declares it accepts.
+    const accepted = endpoint.accepted?.[key] ?? [];
+    const wrongs = WRONG_TYPES.filter(
+      (w) =>
+        !accepted.includes(w) &&
+        !(typeof valid[key] === "number" && w === 123) &&
+        !(typeof valid[key] === "boolean" && typeof w === "boolean"),
+    );
     for (const wrong of wrongs)
       cases.push(at(`${key} = ${JSON.stringify(wrong)}`, { ...valid, [key]: wrong }));
     cases.push(at(`a 100k-character ${key}`, { ...valid, [key]: HUGE }));
@@ -549,11 +612,383 @@ const ENDPOINTS: Endpoint[] = [
     ],
     successStatus: 201,
   },
+  {
+    name: "POST /api/partnerships from a template",
+    path: () => "/api/partnerships",
+    cookie: ({ cast }) => cast.north.admin.cookie,
+    valid: ({ cast }) => ({
+      name: "Templated Alliance",
+      organizationId: cast.north.id,
+      template: { id: "distribution", language: "fr" },
+    }),
+    required: ["name", "organizationId"],
+    extra: ({ cast }) => {
+      const at = (label: string, template: unknown): Case => ({
+        label,
+        path: "/api/partnerships",
+        body: { name: "X", organizationId: cast.north.id, template },
+        cookie: cast.north.admin.cookie,
+      });
+      return [
+        at("an unknown template", { id: "merger", language: "en" }),
+        at("a capitalized template id", { id: "Distribution", language: "en" }),
+        at("a template id alone", "distribution"),
+        at("a template without a language", { id: "distribution" }),
+        at("a template without an id", { language: "en" }),
+        at("a language no template is written in", { id: "distribution", language: "de" }),
+        at("a language tag with a region", { id: "distribution", language: "fr-FR" }),
+        at("a template with texts of its own", {
+          id: "distribution",
+          language: "en",
+          charter: "Anything we like",
+        }),
+        at("a template id with a traversal", { id: "../distribution", language: "en" }),
+        at("a 5000-character template id", { id: LONG, language: "en" }),
+      ];
+    },
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/partnerships/:id/invitations with an e-mail",
+    path: ({ cast }) => `/api/partnerships/${cast.partnershipId}/invitations`,
+    cookie: ({ cast }) => cast.north.admin.cookie,
+    valid: () => ({
+      kind: "organization",
+      role: "admin",
+      email: "partner@west.example",
+      language: "fr",
+    }),
+    required: ["kind", "role"],
+    extra: ({ cast }) => {
+      const at = (label: string, fields: Record<string, unknown>): Case => ({
+        label,
+        path: `/api/partnerships/${cast.partnershipId}/invitations`,
+        body: { kind: "organization", role: "admin", ...fields },
+        cookie: cast.north.admin.cookie,
+      });
+      return [
+        at("an e-mail without @", { email: "partner.west.example" }),
+        at("an e-mail with two @", { email: "partner@west@example" }),
+        at("an empty e-mail", { email: "" }),
+        at("two e-mails", { email: "a@west.example, b@west.example" }),
+        at("an e-mail with a header injected", {
+          email: "partner@west.example\r\nBcc: everyone@west.example",
+        }),
+        at("a 255-character e-mail", { email: `${"a".repeat(242)}@west.example` }),
+        at("an unknown language", { email: "partner@west.example", language: "de" }),
+        at("an upper-case language", { email: "partner@west.example", language: "EN" }),
+        at("an empty language", { email: "partner@west.example", language: "" }),
+      ];
+    },
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/invitations/:token/signup",
+    path: ({ memberToken }) => `/api/invitations/${memberToken}/signup`,
+    cookie: () => undefined,
+    valid: () => ({ email: "invitee@example.test", password: PASSWORD, name: "Invitee" }),
+    required: ["email", "password", "name"],
+    extra: ({ cast, memberToken, organizationToken }) => {
+      const path = `/api/invitations/${memberToken}/signup`;
+      const body = { email: "invitee@example.test", password: PASSWORD, name: "Invitee" };
+      return [
+        {
+          label: "an e-mail already taken",
+          path,
+          body: { ...body, email: cast.north.admin.email },
+        },
+        {
+          label: "an e-mail taken in another case",
+          path,
+          body: { ...body, email: cast.north.admin.email.toUpperCase() },
+        },
+        { label: "a 7-character password", path, body: { ...body, password: "1234567" } },
+        { label: "a blank name", path, body: { ...body, name: " \t\n" } },
+        { label: "an e-mail without @", path, body: { ...body, email: "example.test" } },
+        {
+          label: "a 101-character organization name",
+          path: `/api/invitations/${organizationToken}/signup`,
+          body: { ...body, organizationName: "x".repeat(101) },
+        },
+        {
+          label: "an organization invitation without an organization name",
+          path: `/api/invitations/${organizationToken}/signup`,
+          body,
+        },
+        {
+          label: "an organization name that is not a string",
+          path: `/api/invitations/${organizationToken}/signup`,
+          body: { ...body, organizationName: { name: "Westbrook" } },
+        },
+        { label: "an unknown token", path: `/api/invitations/${UNKNOWN_TOKEN}/signup`, body },
+        {
+          label: "an upper-case token",
+          path: `/api/invitations/${memberToken.toUpperCase()}/signup`,
+          body,
+        },
+        ...BAD_SEGMENTS.map(([label, segment]) => ({
+          label: `a token with ${label}`,
+          path: `/api/invitations/${segment}/signup`,
+          body,
+        })),
+      ];
+    },
+    successStatus: 201,
+  },
+  {
+    name: "POST /api/partnerships/:id/invitations/:invitationId/revoke",
+    path: ({ cast, memberInvitationId }) =>
+      `/api/partnerships/${cast.partnershipId}/invitations/${memberInvitationId}/revoke`,
+    cookie: ({ cast }) => cast.north.admin.cookie,
+    valid: () => ({}),
+    required: [],
+    extra: ({ cast, east, memberInvitationId }) => {
+      const base = `/api/partnerships/${cast.partnershipId}/invitations`;
+      const path = `${base}/${memberInvitationId}/revoke`;
+      const admin = cast.north.admin.cookie;
+      return [
+        {
+          label: "an unknown invitation",
+          path: `${base}/${"0".repeat(64)}/revoke`,
+          body: {},
+          cookie: admin,
+        },
+        {
+          label: "an upper-case invitation id",
+          path: `${base}/${memberInvitationId.toUpperCase()}/revoke`,
+          body: {},
+          cookie: admin,
+        },
+        {
+          label: "an invitation id one digit short",
+          path: `${base}/${memberInvitationId.slice(1)}/revoke`,
+          body: {},
+          cookie: admin,
+        },
+        {
+          label: "a revoker named in the body",
+          path,
+          body: { revokedBy: east.admin.id },
+          cookie: admin,
+        },
+        { label: "an editor caller", path, body: {}, cookie: cast.north.editor.cookie },
+        { label: "the partner's admin", path, body: {}, cookie: cast.south.admin.cookie },
+        { label: "a non-member caller", path, body: {}, cookie: east.admin.cookie },
+        {
+          label: "an unknown partnership",
+          path: `/api/partnerships/nosuchpartnership/invitations/${memberInvitationId}/revoke`,
+          body: {},
+          cookie: admin,
+        },
+        ...BAD_SEGMENTS.map(([label, segment]) => ({
+          label: `an invitation id with ${label}`,
+          path: `${base}/${segment}/revoke`,
+          body: {},
+          cookie: admin,
+        })),
+      ];
+    },
+    successStatus: 200,
+  },
+  {
+    name: "POST /api/me/calendar-feed",
+    path: () => "/api/me/calendar-feed",
+    cookie: ({ cast }) => cast.north.editor.cookie,
+    valid: () => ({}),
+    required: [],
+    extra: ({ cast }) =>
+      [
+        ["userId", cast.north.admin.id],
+        ["token", UNKNOWN_TOKEN],
+        ["tokenHash", "0".repeat(64)],
+        ["url", "https://evil.example/calendar.ics"],
+        ["createdAt", "2020-01-01T00:00:00.000Z"],
+        ["partnershipId", cast.partnershipId],
+        ["organizationId", cast.south.id],
+        ["feed", {}],
+        ["revoke", true],
+        ["id", "x"],
+        ["name", HUGE.slice(0, 1000)],
+      ].map(([field, value]) => ({
+        label: `an unknown field ${field as string}`,
+        path: "/api/me/calendar-feed",
+        body: { [field as string]: value },
+        cookie: cast.north.editor.cookie,
+      })),
+    successStatus: 201,
+  },
+  {
+    name: "PUT /api/organizations/:id/sso",
+    method: "PUT",
+    path: ({ cast }) => `/api/organizations/${cast.north.id}/sso`,
+    cookie: ({ cast }) => cast.north.admin.cookie,
+    valid: ({ provider }) => ssoSettings(provider),
+    required: ["issuer", "clientId", "clientSecret", "domains", "passwordSignIn"],
+    extra: ({ cast, east, provider }) => {
+      const path = `/api/organizations/${cast.north.id}/sso`;
+      const admin = cast.north.admin.cookie;
+      const at = (label: string, overrides: Record<string, unknown>, cookie = admin): Case => ({
+        label,
+        path,
+        body: { ...ssoSettings(provider), ...overrides },
+        cookie,
+      });
+      return [
+        at("an http issuer off loopback", { issuer: "http://idp.example.com" }),
+        at("an issuer with a query", { issuer: `${provider.issuer}?tenant=x` }),
+        at("an issuer with a fragment", { issuer: `${provider.issuer}#x` }),
+        at("a javascript: issuer", { issuer: "javascript:alert(1)" }),
+        at("an issuer that is not a URL", { issuer: "our identity provider" }),
+        at("a blank client id", { clientId: " " }),
+        at("an empty client secret", { clientSecret: "" }),
+        at("a 2001-character client secret", { clientSecret: "x".repeat(2001) }),
+        at("no domain", { domains: [] }),
+        at("a domain twice", { domains: ["example.test", "EXAMPLE.test"] }),
+        at("a domain with a trailing dot", { domains: ["example.test."] }),
+        at("a single-label domain", { domains: ["localhost"] }),
+        at("a domain with a path", { domains: ["example.test/x"] }),
+        at("a domain no admin has an e-mail at", { domains: ["elsewhere.example"] }),
+        at("21 domains", {
+          domains: Array.from({ length: 21 }, (_, i) => `d${i}.example.test`),
+        }),
+        at("password sign-in off before any admin signed in", { passwordSignIn: false }),
+        at("a password sign-in as a string", { passwordSignIn: "false" }),
+        at("a viewer of the organization", {}, cast.north.viewer.cookie),
+        at("the partner's admin", {}, cast.south.admin.cookie),
+        at("an admin of another organization", {}, east.admin.cookie),
+        {
+          label: "an unknown organization",
+          path: "/api/organizations/nosuchorganization/sso",
+          body: ssoSettings(provider),
+          cookie: admin,
+        },
+        ...BAD_SEGMENTS.map(([label, segment]) => ({
+          label: `an organization id with ${label}`,
+          path: `/api/organizations/${segment}/sso`,
+          body: ssoSettings(provider),
+          cookie: admin,
+        })),
+      ];
+    },
+    successStatus: 200,
+  },
+  {
+    name: "POST /api/auth/sso/start",
+    path: () => "/api/auth/sso/start",
+    cookie: () => undefined,
+    valid: ({ cast }) => ({ email: cast.north.viewer.email, next: "/settings/notifications" }),
+    required: ["email"],
+    prepare: async ({ harness, cast, provider }) => {
+      const connected = await harness.request("PUT", `/api/organizations/${cast.north.id}/sso`, {
+        body: ssoSettings(provider),
+        cookie: cast.north.admin.cookie,
+      });
+      expect(connected.status, JSON.stringify(connected.body)).toBe(200);
+    },
+    extra: ({ cast }) => {
+      const at = (label: string, body: unknown): Case => ({
+        label,
+        path: "/api/auth/sso/start",
+        body,
+      });
+      const email = cast.north.viewer.email;
+      return [
+        at("an e-mail at a domain no organization signs in", {
+          email: "someone@elsewhere.example",
+        }),
+        at("an e-mail without @", { email: "example.test" }),
+        at("an empty e-mail", { email: "" }),
+        at("a next on another host", { email, next: "//evil.example/" }),
+        at("a next with a backslash host", { email, next: "/\\evil.example" }),
+        at("an absolute next", { email, next: "https://evil.example/" }),
+        at("a javascript: next", { email, next: "javascript:alert(1)" }),
+        at("an empty next", { email, next: "" }),
+        at("a 2001-character next", { email, next: `/${"x".repeat(2000)}` }),
+      ];
+    },
+    successStatus: 200,
+  },
+  {
+    name: "POST /api/partnerships/:id/meetings with a time zone, place and video link",
+    path: ({ cast }) => `/api/partnerships/${cast.partnershipId}/meetings`,
+    cookie: ({ cast }) => cast.south.editor.cookie,
+    valid: () => ({
+      title: "Launch review",
+      kind: "steering_committee",
+      level: "strategic",
+      startsAt: "2027-03-01T09:00:00.000Z",
+      durationMinutes: 60,
+      ...MEETING_PLACE,
+    }),
+    required: ["title", "kind", "level", "startsAt", "durationMinutes"],
+    accepted: { videoUrl: [null] },
+    extra: ({ cast }) => {
+      const at = (label: string, fields: Record<string, unknown>): Case => ({
+        label,
+        path: `/api/partnerships/${cast.partnershipId}/meetings`,
+        body: {
+          title: "X",
+          kind: "workshop",
+          level: "operational",
+          startsAt: "2027-03-01T09:00:00.000Z",
+          durationMinutes: 60,
+          ...fields,
+        },
+        cookie: cast.south.editor.cookie,
+      });
+      return meetingPlaceCases(at);
+    },
+    successStatus: 201,
+  },
+  {
+    name: "PATCH /api/meetings/:meetingId with a time zone, place and video link",
+    method: "PATCH",
+    path: ({ meetingId }) => `/api/meetings/${meetingId}`,
+    cookie: ({ cast }) => cast.north.admin.cookie,
+    valid: () => MEETING_PLACE,
+    required: [],
+    accepted: { videoUrl: [null] },
+    extra: ({ cast, meetingId }) => {
+      const at = (label: string, fields: Record<string, unknown>): Case => ({
+        label,
+        path: `/api/meetings/${meetingId}`,
+        body: fields,
+        cookie: cast.north.admin.cookie,
+      });
+      return [
+        ...meetingPlaceCases(at),
+        {
+          label: "a viewer",
+          path: `/api/meetings/${meetingId}`,
+          body: MEETING_PLACE,
+          cookie: cast.north.viewer.cookie,
+        },
+        ...BAD_SEGMENTS.map(([label, segment]) => ({
+          label: `a meeting id with ${label}`,
+          path: `/api/meetings/${segment}`,
+          body: MEETING_PLACE,
+          cookie: cast.north.admin.cookie,
+        })),
+      ];
+    },
+    successStatus: 200,
+  },
 ];
 
 describe("input validation of mutating endpoints", () => {
   let harness: ApiHarness;
   let ctx: Context;
+  let provider: OidcTestProvider;
+
+  beforeAll(async () => {
+    provider = await OidcTestProvider.start({
+      redirectUri: `${TEST_ORIGIN}/api/auth/sso/callback`,
+    });
+  });
+
+  afterAll(async () => {
+    await provider.close();
+  });
 
   beforeEach(async () => {
     harness = await ApiHarness.create();
@@ -604,7 +1039,15 @@ describe("input validation of mutating endpoints", () => {
     });
     const columnId = (board.body as { workshop: { columns: { id: string }[] } }).workshop
       .columns[0]!.id;
+    const memberToken = await harness.invite(cast.north.admin, cast.partnershipId, {
+      kind: "member",
+      role: "viewer",
+    });
     ctx = {
+      harness,
+      provider,
+      memberToken,
+      memberInvitationId: SessionService.idOf(memberToken),
       meetingId,
       columnId,
       decisionId,
@@ -637,6 +1080,16 @@ describe("input validation of mutating endpoints", () => {
     return counts;
   }
 
+  /** Row counts, and the whole rows of the tables an update could change. */
+  async function fullSnapshot(): Promise<Record<string, unknown>> {
+    const contents: Record<string, unknown> = await snapshot();
+    for (const table of CONTENT_TABLES) {
+      const rows = await harness.store.db.selectFrom(table).selectAll().execute();
+      contents[`${table} rows`] = rows.map((row) => JSON.stringify(row)).sort();
+    }
+    return contents;
+  }
+
   function expectErrorContract(label: string, body: unknown): void {
     expect(body, label).toEqual({
       error: expect.objectContaining({
@@ -655,14 +1108,16 @@ describe("input validation of mutating endpoints", () => {
   it.each(ENDPOINTS)(
     "$name answers every bad request with a 4xx error and writes nothing",
     async (endpoint) => {
+      await endpoint.prepare?.(ctx);
+      const method = endpoint.method ?? "POST";
       const cases = [...genericCases(endpoint, ctx), ...endpoint.extra(ctx)];
       expect(cases.length).toBeGreaterThan(20);
 
       for (const testCase of cases) {
         const label = `${endpoint.name} with ${testCase.label}`;
-        const before = await snapshot();
+        const before = await fullSnapshot();
 
-        const response = await harness.request("POST", testCase.path, {
+        const response = await harness.request(method, testCase.path, {
           body: testCase.body,
           cookie: testCase.cookie,
         });
@@ -673,18 +1128,18 @@ describe("input validation of mutating endpoints", () => {
         if (testCase.cookie) expect(response.status, label).not.toBe(401);
         expectErrorContract(label, response.body);
         expect(response.headers.get("content-type"), label).toMatch(/^application\/json/);
-        expect(await snapshot(), label).toEqual(before);
+        expect(await fullSnapshot(), label).toEqual(before);
       }
 
       // The same endpoint accepts the valid request, and the snapshot sees its writes.
-      const before = await snapshot();
+      const before = await fullSnapshot();
       const cookie = endpoint.cookie(ctx);
-      const ok = await harness.request("POST", endpoint.path(ctx), {
+      const ok = await harness.request(method, endpoint.path(ctx), {
         body: endpoint.valid(ctx),
         cookie,
       });
       expect(ok.status, JSON.stringify(ok.body)).toBe(endpoint.successStatus);
-      expect(await snapshot()).not.toEqual(before);
+      expect(await fullSnapshot()).not.toEqual(before);
     },
   );
 
@@ -709,9 +1164,9 @@ describe("input validation of mutating endpoints", () => {
 
   it("answers 401 to every authenticated mutating endpoint without a session, writing nothing", async () => {
     for (const endpoint of ENDPOINTS.filter((e) => e.cookie(ctx) !== undefined)) {
-      const before = await snapshot();
+      const before = await fullSnapshot();
 
-      const response = await harness.request("POST", endpoint.path(ctx), {
+      const response = await harness.request(endpoint.method ?? "POST", endpoint.path(ctx), {
         body: endpoint.valid(ctx),
       });
 
@@ -719,7 +1174,72 @@ describe("input validation of mutating endpoints", () => {
       expect(response.body, endpoint.name).toEqual({
         error: { code: "unauthorized", message: expect.any(String) },
       });
-      expect(await snapshot(), endpoint.name).toEqual(before);
+      expect(await fullSnapshot(), endpoint.name).toEqual(before);
     }
+  });
+
+  it("GET /api/search answers every malformed query with a 400 error and writes nothing", async () => {
+    const { cast, east } = ctx;
+    const cookie = cast.north.editor.cookie;
+    const queries: [string, string][] = [
+      ["no query", ""],
+      ["no q", `partnershipId=${cast.partnershipId}`],
+      ["an empty q", "q="],
+      ["a blank q", "q=%20%09%0A"],
+      [`a ${SEARCH_QUERY_MAX + 1}-character q`, `q=${"x".repeat(SEARCH_QUERY_MAX + 1)}`],
+      ["a 100k-character q", `q=${HUGE}`],
+      ["an unknown parameter", "q=fleet&limit=1000"],
+      ["a user id to search as", `q=fleet&userId=${east.admin.id}`],
+      ["an empty partnershipId", "q=fleet&partnershipId="],
+      ...BAD_SEGMENTS.map(([label, segment]): [string, string] => [
+        `a partnershipId with ${label}`,
+        `q=fleet&partnershipId=${segment}`,
+      ]),
+    ];
+    for (const [label, query] of queries) {
+      const before = await fullSnapshot();
+
+      const response = await harness.request("GET", `/api/search?${query}`, { cookie });
+
+      expect(response.status, label).toBe(400);
+      expectErrorContract(label, response.body);
+      expect(response.headers.get("content-type"), label).toMatch(/^application\/json/);
+      expect(await fullSnapshot(), label).toEqual(before);
+    }
+
+    // Odd but well-formed words are searched for or refused, never a server error.
+    const odd: [string, string][] = [
+      ["a NUL byte", "q=fleet%00"],
+      ["broken percent-encoding", "q=%E0%A4%A"],
+      ["SQL", `q=${encodeURIComponent("' OR 1=1 --")}`],
+      ["full-text operators", `q=${encodeURIComponent("fleet:* & !(x | ) <-> \\")}`],
+      ["FTS5 syntax", `q=${encodeURIComponent('NEAR("a" "b") * ^ OR AND NOT "')}`],
+      ["HTML", `q=${encodeURIComponent("<script>alert(1)</script>")}`],
+      ["q given twice", "q=fleet&q=cold"],
+    ];
+    for (const [label, query] of odd) {
+      const before = await fullSnapshot();
+
+      const response = await harness.request("GET", `/api/search?${query}`, { cookie });
+
+      expect([200, 400], `${label}: ${JSON.stringify(response.body)}`).toContain(response.status);
+      if (response.status === 400) expectErrorContract(label, response.body);
+      else expect(response.body, label).toEqual({ results: expect.any(Array) });
+      expect(await fullSnapshot(), label).toEqual(before);
+    }
+
+    // Without a session: 401, whatever the query.
+    const anonymous = await harness.request("GET", "/api/search?q=fleet");
+    expect(anonymous.status).toBe(401);
+    expectErrorContract("search without a session", anonymous.body);
+
+    // The same caller's well-formed query is answered.
+    const ok = await harness.request(
+      "GET",
+      `/api/search?q=fleet&partnershipId=${cast.partnershipId}`,
+      { cookie },
+    );
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toEqual({ results: expect.any(Array) });
   });
 });

@@ -4,9 +4,9 @@ import { listSentInvitations, revokeInvitation } from "../../access/invitation-l
 import type { AppEnv, Services } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { requireAuth } from "../../http/session-cookie.js";
-import { parseOrThrow } from "../../http/validate.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
-import { SentInvitationParams } from "./schema.js";
+import { RevokeInvitationBody, SentInvitationParams } from "./schema.js";
 
 /**
  * The invitations an organization made in a partnership, with their status, and revoking
@@ -35,6 +35,7 @@ export function sentInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
     .post("/:id/invitations/:invitationId/revoke", async (c) => {
       const { user } = requireAuth(c);
       const { id, invitationId } = parseOrThrow(SentInvitationParams, c.req.param());
+      await readJson(c, RevokeInvitationBody);
       const seat = await requireAdminSeat(user.id, id);
       const body: SentInvitationResponse = {
         invitation: await revokeInvitation(db, id, invitationId, {

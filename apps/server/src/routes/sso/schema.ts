@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isLoopbackHttp } from "../../sso/provider-client.js";
+import { Id } from "../partnerships/schema.js";
 
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
@@ -51,4 +52,5 @@ export const SsoStartBody = z.object({
   next: next.optional(),
 });
 
-export const OrganizationParam = z.object({ id: z.string().min(1).max(64) });
+/** An id as every route takes it: a NUL byte or a traversal never reaches the store. */
+export const OrganizationParam = z.object({ id: Id });
