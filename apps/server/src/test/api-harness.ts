@@ -2,6 +2,7 @@ import { SESSION_COOKIE } from "@entente/protocol";
 import type { Hono } from "hono";
 import { Writable } from "node:stream";
 import { createApp } from "../app.js";
+import { InProcessFeedEvents } from "../feed/feed-events.js";
 import { SessionService } from "../auth/sessions.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
@@ -51,6 +52,8 @@ export class ApiHarness {
   readonly revokedAccess: { userId: string; partnershipId: string }[] = [];
   readonly closedDocuments: string[] = [];
   readonly services: Services;
+  /** The in-process event bus under `services.feedEvents` (which the search index wraps). */
+  readonly feedBus = new InProcessFeedEvents();
   readonly app: Hono<AppEnv>;
   /** What the app logged, one JSON line each. */
   readonly logLines: string[] = [];
@@ -67,6 +70,7 @@ export class ApiHarness {
   ) {
     this.services = createServices({
       store,
+      feedEvents: this.feedBus,
       now,
       loginLimits,
       loginClock,

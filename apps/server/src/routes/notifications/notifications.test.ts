@@ -141,7 +141,7 @@ describe("notification routes", () => {
 
     it("sends a heartbeat comment every 25 s and ends once the session is gone", async () => {
       vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-      const subscriptions = () => (harness.services.feedEvents as any).subscriptionCount as number;
+      const subscriptions = () => harness.feedBus.subscriptionCount;
       const events = new EventStreamReader((await open(cast.north.viewer)).body!);
       expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
       vi.advanceTimersByTime(HEARTBEAT_MS);
