@@ -25,6 +25,8 @@ const { values: options } = parseArgs({
   options: {
     loads: { type: "string", default: "5" },
     keystrokes: { type: "string", default: "30" },
+    // Another checkout, built (`npm run build` there): measured in the same run, same browser.
+    reference: { type: "string" },
   },
 });
 const LOADS = Number(options.loads);
@@ -37,22 +39,13 @@ const BUDGET = {
   charterVisibleMs: 1000,
   keystrokeMs: 50,
 };
+const apps = [
+  { name: "this tree", root },
+  ...(options.reference ? [{ name: "reference", root: path.resolve(options.reference) }] : []),
+];
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-bench-"));
-const server = spawn(process.execPath, [path.join(root, "apps/server/dist/main.js")], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: `sqlite:${path.join(dataDir, "entente.sqlite")}`,
-    SEED_DEMO: "true",
-    PUBLIC_ORIGIN: origin,
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+/** The server under measurement (one at a time). */
+let origin = "";
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -67,81 +60,122 @@ const browser = await chromium.launch({
   ],
 });
 
+const measured = [];
 try {
-  await waitForServer();
-  const amara = await signIn("amara@northwind.example");
-  const sofia = await signIn("sofia@southpeak.example");
-  const partnershipId = await demoPartnershipId(amara);
+  for (const app of apps) measured.push({ app, ...(await measure(app.root)) });
+} finally {
+  await browser.close();
+}
 
-  const login = await coldLoad(null, "/login", (page) =>
-    page.getByRole("button", { name: /log in|se connecter/i }).waitFor(),
-  );
-  const charterLoads = [];
-  for (let i = 0; i < LOADS; i++) {
-    charterLoads.push(
-      await coldLoad(amara, `/p/${partnershipId}`, (page) =>
-        page.locator('[data-testid="charter-editor"] p').first().waitFor(),
-      ),
-    );
+const FIGURES = [
+  ["login page: JavaScript (KB, compressed)", (m) => kb(m.login.jsBytes), `≤ ${BUDGET.loginJsKb}`],
+  ["login page: JavaScript (KB, uncompressed)", (m) => kb(m.login.jsDecodedBytes), ""],
+  [
+    "charter page: JavaScript (KB, compressed)",
+    (m) => kb(m.charter.jsBytes),
+    `≤ ${BUDGET.charterJsKb}`,
+  ],
+  ["charter page: JavaScript (KB, uncompressed)", (m) => kb(m.charter.jsDecodedBytes), ""],
+  ["charter page: requests before content", (m) => m.charter.requests, ""],
+  ["charter page: deepest request chain", (m) => m.charter.depth, `≤ ${BUDGET.waterfallDepth}`],
+  ["charter page: resources fetched twice", (m) => m.charter.duplicates.length, "0"],
+  [
+    `charter content visible (ms, median of ${LOADS} cold)`,
+    (m) => Math.round(median(m.charterLoads.map((load) => load.visibleMs))),
+    `≤ ${BUDGET.charterVisibleMs}`,
+  ],
+  [
+    `partner keystroke seen (ms, p50 of ${KEYSTROKES})`,
+    (m) => round1(percentile(m.keystrokes, 0.5)),
+    "",
+  ],
+  [
+    "partner keystroke seen (ms, p95)",
+    (m) => round1(percentile(m.keystrokes, 0.95)),
+    `< ${BUDGET.keystrokeMs}`,
+  ],
+];
+console.log(
+  `\nWeb app, cold loads on localhost (${os.cpus()[0]?.model ?? "cpu"}, ${os.cpus().length} cores)\n`,
+);
+console.table(
+  FIGURES.map(([figure, value, budget]) => ({
+    figure,
+    ...Object.fromEntries(measured.map((m) => [m.app.name, value(m)])),
+    budget,
+  })),
+);
+for (const m of measured) {
+  console.log(`${m.app.name}: charter page, deepest chain:`, m.charter.chain.join(" → "));
+  if (m.charter.duplicates.length) {
+    console.log(`${m.app.name}: fetched twice:`, m.charter.duplicates.join(", "));
   }
-  const keystrokes = await keystrokeLatency(amara, sofia, partnershipId);
-
-  const visible = median(charterLoads.map((load) => load.visibleMs));
-  const charter = charterLoads[charterLoads.length - 1];
-  const rows = [
-    ["login page: JavaScript (KB, compressed)", kb(login.jsBytes), `≤ ${BUDGET.loginJsKb}`],
-    ["login page: JavaScript (KB, uncompressed)", kb(login.jsDecodedBytes), ""],
-    ["charter page: JavaScript (KB, compressed)", kb(charter.jsBytes), `≤ ${BUDGET.charterJsKb}`],
-    ["charter page: JavaScript (KB, uncompressed)", kb(charter.jsDecodedBytes), ""],
-    ["charter page: requests before content", charter.requests, ""],
-    ["charter page: deepest request chain", charter.depth, `≤ ${BUDGET.waterfallDepth}`],
-    ["charter page: resources fetched twice", charter.duplicates.length, "0"],
-    [
-      `charter content visible (ms, median of ${LOADS} cold)`,
-      Math.round(visible),
-      `≤ ${BUDGET.charterVisibleMs}`,
-    ],
-    [
-      `partner keystroke seen (ms, p50 of ${keystrokes.length})`,
-      round1(percentile(keystrokes, 0.5)),
-      "",
-    ],
-    [
-      "partner keystroke seen (ms, p95)",
-      round1(percentile(keystrokes, 0.95)),
-      `< ${BUDGET.keystrokeMs}`,
-    ],
-  ];
   console.log(
-    `\nWeb app, cold loads on ${origin} (${os.cpus()[0]?.model ?? "cpu"}, ${os.cpus().length} cores)\n`,
+    `${m.app.name}: charter visible per load (ms):`,
+    m.charterLoads.map((load) => Math.round(load.visibleMs)).join(", "),
   );
-  console.table(rows.map(([figure, value, budget]) => ({ figure, value, budget })));
-  console.log("charter page, deepest chain:", charter.chain.join(" → "));
-  if (charter.duplicates.length) console.log("fetched twice:", charter.duplicates.join(", "));
-  console.log(
-    "charter visible per load (ms):",
-    charterLoads.map((load) => Math.round(load.visibleMs)).join(", "),
-  );
-  fs.mkdirSync(path.join(here, "results"), { recursive: true });
-  fs.writeFileSync(
-    path.join(here, "results/web-load.json"),
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version },
-        budget: BUDGET,
+}
+fs.mkdirSync(path.join(here, "results"), { recursive: true });
+fs.writeFileSync(
+  path.join(here, "results/web-load.json"),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version },
+      budget: BUDGET,
+      apps: measured.map(({ app, login, charterLoads, keystrokes }) => ({
+        name: app.name,
+        root: app.root,
         login,
         charterLoads,
         keystrokesMs: keystrokes,
-      },
-      null,
-      2,
-    ),
-  );
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
+      })),
+    },
+    null,
+    2,
+  ),
+);
+
+/** Starts the built server of the checkout at `appRoot` on a fresh demo, and measures it. */
+async function measure(appRoot) {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-bench-"));
+  const server = spawn(process.execPath, [path.join(appRoot, "apps/server/dist/main.js")], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${path.join(dataDir, "entente.sqlite")}`,
+      WEB_DIST: path.join(appRoot, "apps/web/dist"),
+      SEED_DEMO: "true",
+      PUBLIC_ORIGIN: origin,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitForServer();
+    const amara = await signIn("amara@northwind.example");
+    const sofia = await signIn("sofia@southpeak.example");
+    const partnershipId = await demoPartnershipId(amara);
+    const login = await coldLoad(null, "/login", (page) =>
+      page.getByRole("button", { name: /log in|se connecter/i }).waitFor(),
+    );
+    const charterLoads = [];
+    for (let i = 0; i < LOADS; i++) {
+      charterLoads.push(
+        await coldLoad(amara, `/p/${partnershipId}`, (page) =>
+          page.locator('[data-testid="charter-editor"] p').first().waitFor(),
+        ),
+      );
+    }
+    const keystrokes = await keystrokeLatency(amara, sofia, partnershipId);
+    return { login, charterLoads, charter: charterLoads[charterLoads.length - 1], keystrokes };
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Signs in through the API; the cookies go into each later (cold) context. */
