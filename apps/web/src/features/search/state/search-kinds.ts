@@ -27,5 +27,7 @@ type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | "search.kind.o
 
 /** The message naming a group of results of `kind`. */
 export function kindLabel(kind: string): KindLabel {
-  return kind in KIND_LABELS ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : "search.kind.other";
+  return Object.hasOwn(KIND_LABELS, kind)
+    ? KIND_LABELS[kind as keyof typeof KIND_LABELS]
+    : "search.kind.other";
 }
