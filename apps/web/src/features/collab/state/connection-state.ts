@@ -15,6 +15,8 @@ export interface ConnectionSnapshot {
   failedAttempts: number;
   browserOnline: boolean;
   denied: DeniedReason | null;
+  /** A socket of this document opened at least once (a later attempt is a reconnection). */
+  connectedBefore: boolean;
 }
 
 export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
@@ -23,6 +25,7 @@ export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
   failedAttempts: 0,
   browserOnline: true,
   denied: null,
+  connectedBefore: false,
 };
 
 export type ConnectionEvent =
@@ -51,6 +54,7 @@ export function reduceConnection(
         socket: event.status,
         synced: event.status === "connected" ? snapshot.synced : false,
         failedAttempts: event.status === "connected" ? 0 : snapshot.failedAttempts,
+        connectedBefore: snapshot.connectedBefore || event.status === "connected",
       };
     case "sync":
       return { ...snapshot, synced: event.synced };
