@@ -15,8 +15,8 @@ export interface ConnectionSnapshot {
   failedAttempts: number;
   browserOnline: boolean;
   denied: DeniedReason | null;
-  /** A socket of this document opened at least once (a later attempt is a reconnection). */
-  connectedBefore: boolean;
+  /** The document was synced at least once (what follows a loss is a reconnection). */
+  syncedBefore: boolean;
 }
 
 export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
@@ -25,7 +25,7 @@ export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
   failedAttempts: 0,
   browserOnline: true,
   denied: null,
-  connectedBefore: false,
+  syncedBefore: false,
 };
 
 export type ConnectionEvent =
@@ -54,10 +54,13 @@ export function reduceConnection(
         socket: event.status,
         synced: event.status === "connected" ? snapshot.synced : false,
         failedAttempts: event.status === "connected" ? 0 : snapshot.failedAttempts,
-        connectedBefore: snapshot.connectedBefore || event.status === "connected",
       };
     case "sync":
-      return { ...snapshot, synced: event.synced };
+      return {
+        ...snapshot,
+        synced: event.synced,
+        syncedBefore: snapshot.syncedBefore || event.synced,
+      };
     case "connection-close":
       return { ...snapshot, synced: false, failedAttempts: snapshot.failedAttempts + 1 };
     case "browser-online":

@@ -23,7 +23,7 @@ export function documentSyncState(snapshot: ConnectionSnapshot, pending: number)
   if (!snapshot.browserOnline) return "offline";
   if (snapshot.socket === "connected" && snapshot.synced) return pending > 0 ? "saving" : "synced";
   if (snapshot.failedAttempts >= OFFLINE_AFTER_FAILED_ATTEMPTS) return "offline";
-  return snapshot.connectedBefore || snapshot.failedAttempts > 0 ? "reconnecting" : "connecting";
+  return snapshot.syncedBefore || snapshot.failedAttempts > 0 ? "reconnecting" : "connecting";
 }
 
 /** Most urgent first: a page is only "Saved" when every one of its documents is. */
