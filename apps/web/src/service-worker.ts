@@ -27,7 +27,10 @@ interface ServiceWorkerScope {
   readonly location: Location;
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
-  addEventListener(type: "install" | "activate", listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(
+    type: "install" | "activate",
+    listener: (event: ExtendableEventLike) => void,
+  ): void;
   addEventListener(type: "fetch", listener: (event: FetchEventLike) => void): void;
   addEventListener(type: "message", listener: (event: MessageEventLike) => void): void;
 }
@@ -67,7 +70,9 @@ worker.addEventListener("message", (event) => {
   if (message.type === "clear-user-data") {
     event.waitUntil(clearUserData());
   } else if (message.type === "cache-urls" && "urls" in message && Array.isArray(message.urls)) {
-    event.waitUntil(cacheLoaded(message.urls.filter((url): url is string => typeof url === "string")));
+    event.waitUntil(
+      cacheLoaded(message.urls.filter((url): url is string => typeof url === "string")),
+    );
   }
 });
 

@@ -12,8 +12,7 @@ export function offlineDocumentDatabase(userId: string, documentName: string): s
 
 /** What the page tells its service worker (service-worker.ts reads the same shapes). */
 export type ServiceWorkerMessage =
-  | { type: "cache-urls"; urls: readonly string[] }
-  | { type: "clear-user-data" };
+  { type: "cache-urls"; urls: readonly string[] } | { type: "clear-user-data" };
 
 export function tellServiceWorker(message: ServiceWorkerMessage): void {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;

@@ -22,12 +22,19 @@ export function registerServiceWorker(): void {
             const url = new URL(name, window.location.origin);
             return url.origin === window.location.origin && url.pathname.startsWith("/assets/");
           });
-        const message = { type: "cache-urls", urls: [window.location.href, "/api/me", ...urls] } as const;
+        const message = {
+          type: "cache-urls",
+          urls: [window.location.href, "/api/me", ...urls],
+        } as const;
         if (navigator.serviceWorker.controller) tellServiceWorker(message);
         else {
-          navigator.serviceWorker.addEventListener("controllerchange", () => tellServiceWorker(message), {
-            once: true,
-          });
+          navigator.serviceWorker.addEventListener(
+            "controllerchange",
+            () => tellServiceWorker(message),
+            {
+              once: true,
+            },
+          );
         }
       })
       .catch(() => undefined);

@@ -36,9 +36,9 @@ describe("documentSyncState", () => {
 
   it("reconnects after a loss, then reads offline after a few failed attempts", () => {
     expect(documentSyncState(lost, 0)).toBe("reconnecting");
-    expect(documentSyncState(reduceConnection(lost, { type: "status", status: "connecting" }), 2)).toBe(
-      "reconnecting",
-    );
+    expect(
+      documentSyncState(reduceConnection(lost, { type: "status", status: "connecting" }), 2),
+    ).toBe("reconnecting");
     expect(documentSyncState(lostFor(OFFLINE_AFTER_FAILED_ATTEMPTS), 2)).toBe("offline");
     // A reconnected socket not synced yet is still reconnecting, never saved.
     const reopened = reduceConnection(lostFor(5), { type: "status", status: "connected" });
@@ -49,9 +49,9 @@ describe("documentSyncState", () => {
   });
 
   it("is offline at once when the browser says so, and denied above all", () => {
-    expect(documentSyncState(reduceConnection(synced, { type: "browser-online", online: false }), 3)).toBe(
-      "offline",
-    );
+    expect(
+      documentSyncState(reduceConnection(synced, { type: "browser-online", online: false }), 3),
+    ).toBe("offline");
     expect(documentSyncState(reduceConnection(synced, { type: "denied", code: 4403 }), 0)).toBe(
       "denied",
     );
@@ -86,7 +86,10 @@ describe("pageSyncStatus", () => {
   });
 
   it("never says saved while a change waits", () => {
-    expect(pageSyncStatus([{ state: "synced", pending: 2 }])).toEqual({ state: "saving", pending: 2 });
+    expect(pageSyncStatus([{ state: "synced", pending: 2 }])).toEqual({
+      state: "saving",
+      pending: 2,
+    });
   });
 });
 
