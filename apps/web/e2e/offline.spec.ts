@@ -90,6 +90,23 @@ test("the charter is edited offline, survives an offline reload and reaches the 
     // Saved means saved: a fresh session of the partner reads it from the server.
     await sofiaPage.reload();
     await expect(sofiaCharter.editor).toContainText(offlineLine, { timeout: 20_000 });
+
+    // Signing out leaves nothing of Amara's behind: no document copies, no cached answers.
+    const kept = () =>
+      amaraPage.evaluate(async () => {
+        const databases = await indexedDB.databases();
+        const api = await caches.open("entente-api-v1");
+        return {
+          documents: databases.filter((d) => d.name?.startsWith("entente-doc/")).length,
+          answers: (await api.keys()).length,
+        };
+      });
+    const before = await kept();
+    expect(before.documents).toBeGreaterThan(0);
+    expect(before.answers).toBeGreaterThan(0);
+    await amaraPage.getByRole("button", { name: "Log out" }).click();
+    await expect(amaraPage).toHaveURL(/\/login/);
+    await expect.poll(kept).toEqual({ documents: 0, answers: 0 });
   } finally {
     await northwind.close();
     await southpeak.close();

@@ -126,32 +126,35 @@ async function networkFirstPage(request: Request): Promise<Response> {
 }
 
 async function networkFirstApi(request: Request, url: URL): Promise<Response> {
-  const cache = await caches.open(API_CACHE);
   let response: Response;
   try {
     response = await fetch(request);
   } catch {
-    const cached = await cache.match(request);
+    const cached = await (await caches.open(API_CACHE)).match(request);
     return cached ?? Response.error();
   }
-  if (url.pathname === SESSION_PATH) await followSession(cache, response);
+  if (url.pathname === SESSION_PATH) await followSession(response);
   if (response.ok && response.headers.get("content-type")?.includes("application/json")) {
-    await cache.put(request, response.clone());
+    await (await caches.open(API_CACHE)).put(request, response.clone());
   }
   return response;
 }
 
-/** `/api/me` answered: answers cached for another user (or for nobody) must go. */
-async function followSession(cache: Cache, response: Response): Promise<void> {
+/**
+ * `/api/me` answered: the cached answers are kept only if they are this same user's (the
+ * cached `/api/me` says whose they are; with none, whose is unknown, so they go too).
+ */
+async function followSession(response: Response): Promise<void> {
   if (!response.ok) {
     if (response.status === 401) await clearUserData();
     return;
   }
+  const cached = await (await caches.open(API_CACHE)).match(SESSION_PATH);
   const [now, before] = await Promise.all([
     userIdOf(response.clone()),
-    cache.match(SESSION_PATH).then((cached) => (cached ? userIdOf(cached) : null)),
+    cached ? userIdOf(cached) : null,
   ]);
-  if (before !== null && before !== now) await caches.delete(API_CACHE);
+  if (now === null || before !== now) await clearUserData();
 }
 
 async function userIdOf(response: Response): Promise<string | null> {
