@@ -13,6 +13,9 @@
  * Self-contained on purpose (no imports): it is built as its own file, outside the app's chunks.
  */
 
+// A module to TypeScript (its names stay its own); the built file exports nothing.
+export {};
+
 interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
