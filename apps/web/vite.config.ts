@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { precompress } from "./build/precompress.ts";
 import { routePreloads } from "./build/route-preloads.ts";
+import { serviceWorker } from "./build/service-worker.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 // The API server during `vite dev` (apps/server's default port).
@@ -10,7 +11,7 @@ const apiTarget = "http://127.0.0.1:3000";
 
 export default defineConfig({
   root,
-  plugins: [react(), routePreloads(), precompress()],
+  plugins: [react(), routePreloads(), serviceWorker(), precompress()],
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },

@@ -54,6 +54,22 @@ describe("the served web app", () => {
     expect(await missingApi.json()).toMatchObject({ error: { code: "not_found" } });
   });
 
+  it("serves the service worker at the root, never kept without asking", async () => {
+    const script = `self.addEventListener("fetch", () => {}); // ${"x".repeat(2048)}`;
+    fs.writeFileSync(path.join(webDist, "sw.js"), script);
+    fs.writeFileSync(path.join(webDist, "sw.js.br"), brotliCompressSync(script));
+    const app = createApp(harness.services, { webDist });
+    for (const encoding of ["identity", "br"]) {
+      const response = await app.request("/sw.js", { headers: { "Accept-Encoding": encoding } });
+      expect(response.status, encoding).toBe(200);
+      expect(response.headers.get("content-type"), encoding).toContain("javascript");
+      expect(response.headers.get("cache-control"), encoding).toBe("no-cache");
+    }
+    // Hashed assets keep their year-long, immutable caching.
+    const asset = await app.request("/assets/app-1234.js");
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
   it("serves a rebuilt index.html without a restart", async () => {
     const app = createApp(harness.services, { webDist });
     fs.writeFileSync(path.join(webDist, "index.html"), "<!doctype html><title>Rebuilt</title>");

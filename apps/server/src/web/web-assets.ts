@@ -7,6 +7,9 @@ import type { AppEnv } from "../http/context.js";
 import type { Logger } from "../observability/logger.js";
 import { preloadHints, readRoutePreloads } from "./route-preloads.js";
 
+/** The built service worker (apps/web/build/service-worker.ts names it). */
+const SERVICE_WORKER_FILE = "sw.js";
+
 /**
  * Serves the built web app: hashed assets as files (the build's Brotli or gzip copy when the
  * browser takes one), every other GET that is not API or sync falls back to index.html so
@@ -23,6 +26,11 @@ export function mountWebAssets(app: Hono<AppEnv>, webDist: string, logger: Logge
   app.use("/assets/*", async (c, next) => {
     await next();
     if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+  // The service worker has a fixed URL: the browser must ask each time whether it changed.
+  app.use(`/${SERVICE_WORKER_FILE}`, async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header("Cache-Control", "no-cache");
   });
   app.use("*", serveStatic({ root: webDist, precompressed: true }));
   app.get("*", compress(), async (c) => {

@@ -2,8 +2,9 @@ import type { ErrorBody } from "@entente/protocol";
 
 /**
  * An answer of the HTTP API that is not 2xx, or a request that never got one.
- * `code` is the server's stable error code (`ErrorCode`), or "network" / "bad_response"
- * when the failure happened before a JSON error body could be read.
+ * `code` is the server's stable error code (`ErrorCode`), or "offline" (the browser has no
+ * connection), "network" (the server could not be reached) / "bad_response" when the
+ * failure happened before a JSON error body could be read.
  */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -31,6 +32,11 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
+/** The browser knows it has no network (a fetch that failed then did not reach the server). */
+function browserIsOffline(): boolean {
+  return typeof navigator !== "undefined" && navigator.onLine === false;
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -49,7 +55,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   } catch (cause) {
     throw new ApiError(
       NETWORK_ERROR_STATUS,
-      "network",
+      browserIsOffline() ? "offline" : "network",
       cause instanceof Error ? cause.message : "network error",
     );
   }

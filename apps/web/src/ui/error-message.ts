@@ -20,6 +20,7 @@ const ERROR_KEYS: ReadonlySet<string> = new Set<ErrorKey>([
   "errors.invitation_expired",
   "errors.invitation_revoked",
   "errors.network",
+  "errors.offline",
   "errors.invalid_mention",
   "errors.unavailable",
   "errors.approval_pending",

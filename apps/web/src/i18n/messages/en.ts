@@ -59,6 +59,8 @@ export const en = {
   "errors.unsupported_media_type": "The request could not be read. Please try again.",
   "errors.rate_limited": "Too many attempts. Please wait a moment and try again.",
   "errors.network": "Cannot reach the server. Check your connection and try again.",
+  "errors.offline":
+    "You are offline: this needs a connection to the server. Try again once you are back online.",
   "errors.generic": "Something went wrong. Please try again.",
 
   "permission.admin": "Admin",
@@ -251,8 +253,11 @@ export const en = {
   "charter.toolbar.orderedList": "Numbered list",
 
   "connection.connecting": "Connecting…",
-  "connection.synced": "Synced",
-  "connection.offline": "Offline",
+  "connection.synced": "Saved",
+  "connection.saving": "Saving…",
+  "connection.reconnecting": "Reconnecting…",
+  "connection.offline":
+    "Offline — {count, plural, =0 {no changes waiting} one {# change waiting} other {# changes waiting}}",
   "connection.offline.hint":
     "Your changes are kept here and will sync when the connection is back.",
   "connection.denied": "Disconnected",

@@ -59,6 +59,8 @@ export const fr: Record<MessageKey, string> = {
   "errors.unsupported_media_type": "La requête n’a pas pu être lue. Réessayez.",
   "errors.rate_limited": "Trop de tentatives. Patientez un instant et réessayez.",
   "errors.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  "errors.offline":
+    "Vous êtes hors ligne : cette action a besoin d’une connexion au serveur. Réessayez une fois la connexion revenue.",
   "errors.generic": "Une erreur est survenue. Réessayez.",
 
   "permission.admin": "Administrateur",
@@ -253,8 +255,11 @@ export const fr: Record<MessageKey, string> = {
   "charter.toolbar.orderedList": "Liste numérotée",
 
   "connection.connecting": "Connexion…",
-  "connection.synced": "Synchronisé",
-  "connection.offline": "Hors ligne",
+  "connection.synced": "Enregistré",
+  "connection.saving": "Enregistrement…",
+  "connection.reconnecting": "Reconnexion…",
+  "connection.offline":
+    "Hors ligne — {count, plural, =0 {aucune modification en attente} one {# modification en attente} other {# modifications en attente}}",
   "connection.offline.hint":
     "Vos modifications sont conservées ici et seront synchronisées au retour de la connexion.",
   "connection.denied": "Déconnecté",

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from "react";
 import { ApiError } from "../../../lib/api-client";
+import { clearOfflineData } from "../../../lib/offline-data";
 import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
 
 /** The session as the app knows it: `/api/me` answered, or a 401, or still asking. */
@@ -73,6 +74,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setSession({ status: "anonymous" });
+      // Nothing of this user stays in the browser: documents' copies, cached answers.
+      await clearOfflineData();
     }
   }, []);
 

@@ -3,7 +3,6 @@ import type { Editor } from "@tiptap/react";
 import { useState, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { useSession } from "../../auth/state/session-provider";
-import { ConnectionStatus } from "../../collab/components/connection-status";
 import { PresenceList } from "../../collab/components/presence-list";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
@@ -62,7 +61,6 @@ export function RichTextDocument({
           <div className="charter__badges">
             {badge}
             {access === "read" ? <ReadOnlyBadge reason={t("readOnly.permission")} /> : null}
-            <ConnectionStatus state={status} />
           </div>
         </header>
         {deniedReason ? (

@@ -1,9 +1,12 @@
 import { CloseCode, SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
 import { useEffect, useReducer, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { offlineDocumentDatabase } from "../../../lib/offline-data";
 import { probeDocumentAccess } from "../api/document-access";
+import { AckTracker } from "../state/ack-tracker";
 import type { CollabUser } from "../state/collab-user";
 import {
   connectionState,
@@ -12,6 +15,9 @@ import {
   type ConnectionState,
   type DeniedReason,
 } from "../state/connection-state";
+import { isSyncStep2Frame, syncStep1Frame } from "../state/sync-frames";
+import { syncRegistry } from "../state/sync-registry";
+import { documentSyncState } from "../state/sync-state";
 
 /** A live Yjs document and the provider that syncs it; valid until the owning hook unmounts. */
 export interface CollabDocument {
@@ -26,6 +32,9 @@ export interface CollabSession {
   status: ConnectionState;
   deniedReason: DeniedReason | null;
 }
+
+/** Where the unacknowledged-change count is kept in the document's IndexedDB database. */
+const PENDING_KEY = "pending";
 
 /** At most one access probe per this interval while sockets keep failing to open. */
 const PROBE_INTERVAL_MS = 10_000;
@@ -44,9 +53,17 @@ function syncServerUrl(): string {
 export function useCollabDocument(documentName: string, user: CollabUser): CollabSession {
   const [document, setDocument] = useState<CollabDocument | null>(null);
   const [snapshot, dispatch] = useReducer(reduceConnection, INITIAL_SNAPSHOT);
+  const [pending, setPending] = useState(0);
+  const userId = user.id;
 
   useEffect(() => {
     const ydoc = new Y.Doc();
+    // The copy this user keeps of the document: opens offline, edits made offline survive
+    // a reload, and whatever it holds that the server lacks is sent on the next sync.
+    const persistence = new IndexeddbPersistence(
+      offlineDocumentDatabase(userId, documentName),
+      ydoc,
+    );
     const provider = new WebsocketProvider(syncServerUrl(), documentName, ydoc, {
       connect: false,
       // 4401/4403/4404 are final: the session ended, access was withdrawn or the document
@@ -55,8 +72,54 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
     });
     dispatch({ type: "reset" });
+    setPending(0);
 
     let disposed = false;
+    const tracker = new AckTracker();
+    let trackedSocket: WebSocket | null = null;
+    let storedPending = 0;
+
+    const publishPending = () => {
+      if (disposed) return;
+      setPending(tracker.pending);
+      if (tracker.pending !== storedPending) {
+        storedPending = tracker.pending;
+        void persistence.set(PENDING_KEY, storedPending).catch(() => undefined);
+      }
+    };
+    const probeIfDue = () => {
+      const socket = provider.ws;
+      if (!socket || socket.readyState !== WebSocket.OPEN) return;
+      if (!tracker.shouldProbe(provider.synced)) return;
+      tracker.probeSent();
+      socket.send(syncStep1Frame(Y.encodeStateVector(ydoc)));
+    };
+    const onServerFrame = (event: MessageEvent) => {
+      if (!(event.data instanceof ArrayBuffer) || !isSyncStep2Frame(new Uint8Array(event.data))) {
+        return;
+      }
+      tracker.answerReceived();
+      publishPending();
+      probeIfDue();
+    };
+    const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+      // The server's updates and the IndexedDB copy are not changes made here.
+      if (origin === provider || origin === persistence) return;
+      tracker.localUpdate();
+      publishPending();
+      probeIfDue();
+    };
+    ydoc.on("update", onLocalUpdate);
+    // What an earlier visit left unacknowledged still waits (sent by the next sync).
+    void persistence
+      .get(PENDING_KEY)
+      .then((carried: unknown) => {
+        if (disposed || typeof carried !== "number" || carried <= 0) return;
+        tracker.carry(carried);
+        publishPending();
+        probeIfDue();
+      })
+      .catch(() => undefined);
     let opened = false;
     let lastProbe = 0;
 
@@ -79,10 +142,24 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
 
     const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
       if (status === "connecting") opened = false;
-      if (status === "connected") opened = true;
+      if (status === "connected") {
+        opened = true;
+        // Emitted before the provider sends its own step 1 on the new socket.
+        trackedSocket?.removeEventListener("message", onServerFrame);
+        trackedSocket = provider.ws;
+        trackedSocket?.addEventListener("message", onServerFrame);
+        tracker.connectionOpened();
+      } else if (trackedSocket) {
+        trackedSocket.removeEventListener("message", onServerFrame);
+        trackedSocket = null;
+        tracker.connectionClosed();
+      }
       dispatch({ type: "status", status });
     };
-    const onSync = (synced: boolean) => dispatch({ type: "sync", synced });
+    const onSync = (synced: boolean) => {
+      dispatch({ type: "sync", synced });
+      probeIfDue();
+    };
     const onConnectionClose = (event: CloseEvent | null) => {
       dispatch({ type: "connection-close" });
       if (event !== null && !opened && !TERMINAL_CLOSE_CODES.has(event.code)) probe();
@@ -113,14 +190,17 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       provider.off("sync", onSync);
       provider.off("connection-close", onConnectionClose);
       provider.off("closed", onClosed);
+      ydoc.off("update", onLocalUpdate);
+      trackedSocket?.removeEventListener("message", onServerFrame);
       // destroy() disconnects (telling peers we left) but leaves the awareness and its
       // renewal timer running; both go here, then the document.
       provider.destroy();
       provider.awareness.destroy();
+      // Also closes the IndexedDB copy (it listens for the document's destruction).
       ydoc.destroy();
       setDocument(null);
     };
-  }, [documentName]);
+  }, [documentName, userId]);
 
   const { id, name, color, organizationId, organizationName } = user;
   useEffect(() => {
@@ -132,6 +212,13 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       organizationName,
     });
   }, [document, id, name, color, organizationId, organizationName]);
+
+  const syncState = documentSyncState(snapshot, pending);
+  const [registryKey] = useState(() => ({}));
+  useEffect(() => {
+    syncRegistry.publish(registryKey, { state: syncState, pending });
+  }, [registryKey, syncState, pending]);
+  useEffect(() => () => syncRegistry.remove(registryKey), [registryKey]);
 
   return { document, status: connectionState(snapshot), deniedReason: snapshot.denied };
 }

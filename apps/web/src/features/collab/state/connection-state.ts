@@ -15,6 +15,8 @@ export interface ConnectionSnapshot {
   failedAttempts: number;
   browserOnline: boolean;
   denied: DeniedReason | null;
+  /** The document was synced at least once (what follows a loss is a reconnection). */
+  syncedBefore: boolean;
 }
 
 export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
@@ -23,6 +25,7 @@ export const INITIAL_SNAPSHOT: ConnectionSnapshot = {
   failedAttempts: 0,
   browserOnline: true,
   denied: null,
+  syncedBefore: false,
 };
 
 export type ConnectionEvent =
@@ -53,7 +56,11 @@ export function reduceConnection(
         failedAttempts: event.status === "connected" ? 0 : snapshot.failedAttempts,
       };
     case "sync":
-      return { ...snapshot, synced: event.synced };
+      return {
+        ...snapshot,
+        synced: event.synced,
+        syncedBefore: snapshot.syncedBefore || event.synced,
+      };
     case "connection-close":
       return { ...snapshot, synced: false, failedAttempts: snapshot.failedAttempts + 1 };
     case "browser-online":

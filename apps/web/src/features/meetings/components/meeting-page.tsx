@@ -9,7 +9,6 @@ import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
 import { useSession } from "../../auth/state/session-provider";
-import { ConnectionStatus } from "../../collab/components/connection-status";
 import { PresenceStrip } from "../../collab/components/presence-strip";
 import type { CollabSession } from "../../collab/hooks/use-collab-document";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
@@ -135,7 +134,6 @@ function MeetingHeader({
         <div className="section-header__side">
           <PresenceStrip awareness={session?.document?.awareness ?? null} />
           {!editable ? <ReadOnlyBadge reason={t("readOnly.permission")} /> : null}
-          <ConnectionStatus state={session?.status ?? "connecting"} />
         </div>
       </header>
       {session?.deniedReason === "unauthorized" ? (

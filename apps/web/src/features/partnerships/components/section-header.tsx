@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { useSession } from "../../auth/state/session-provider";
-import { ConnectionStatus } from "../../collab/components/connection-status";
 import { PresenceStrip } from "../../collab/components/presence-strip";
 import type { PartnershipDocument } from "../hooks/use-partnership-documents";
 import { ReadOnlyBadge } from "./read-only-badge";
@@ -43,7 +42,6 @@ export function SectionHeader({
         <div className="section-header__side">
           <PresenceStrip awareness={document.awareness} />
           {readOnly ? <ReadOnlyBadge reason={readOnlyReason ?? t("readOnly.permission")} /> : null}
-          <ConnectionStatus state={document.status} />
           {children}
         </div>
       </header>

@@ -2,6 +2,7 @@ import { useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { useMe, useSession } from "../../auth/state/session-provider";
+import { ConnectionStatus } from "../../collab/components/connection-status";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { NotificationBell } from "../../notifications/components/notification-bell";
 import { SearchLauncher } from "../../search/components/search-launcher";
@@ -60,6 +61,7 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
         ) : null}
       </div>
       <div className="app-header__end">
+        <ConnectionStatus />
         <span className="app-header__user" data-testid="current-user">
           {myOrganization
             ? t("header.user", { name: me.user.name, organization: myOrganization.name })

@@ -6,7 +6,6 @@ import { Link } from "../../../lib/router";
 import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { ConnectionStatus } from "../../collab/components/connection-status";
 import type { CollabSession } from "../../collab/hooks/use-collab-document";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
 import { meetingsApi } from "../../meetings/api/meetings-api";
@@ -157,7 +156,6 @@ function WorkshopRoom({
         </div>
         <div className="section-header__side">
           {writer ? null : <ReadOnlyBadge reason={t("readOnly.permission")} />}
-          <ConnectionStatus state={session?.status ?? "connecting"} />
         </div>
       </header>
       {/* The meeting was deleted while the board was open: its document's socket got 4404. */}

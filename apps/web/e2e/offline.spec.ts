@@ -1,0 +1,115 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { CharterPage } from "./fixtures/charter-page";
+import { amara, DEMO_PARTNERSHIP, sofia } from "./fixtures/demo";
+import { LoginPage } from "./fixtures/login-page";
+import { NetworkRelay } from "./fixtures/network-relay";
+
+/** The service worker controls the page: what it loads from now on is kept for offline. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
+async function goOffline(context: BrowserContext, relay: NetworkRelay): Promise<void> {
+  relay.disconnect();
+  await context.setOffline(true);
+}
+
+async function goOnline(context: BrowserContext, relay: NetworkRelay): Promise<void> {
+  relay.reconnect();
+  await context.setOffline(false);
+}
+
+test("the charter is edited offline, survives an offline reload and reaches the partner on reconnect", async ({
+  browser,
+  baseURL,
+}) => {
+  const relay = await NetworkRelay.start(baseURL ?? "");
+  // Amara goes through the relay (her network can be cut); Sofia straight to the server.
+  const northwind = await browser.newContext({ baseURL: relay.origin });
+  const southpeak = await browser.newContext();
+  try {
+    const amaraPage = await northwind.newPage();
+    const sofiaPage = await southpeak.newPage();
+    await Promise.all([
+      new LoginPage(amaraPage).loginAs(amara),
+      new LoginPage(sofiaPage).loginAs(sofia),
+    ]);
+    await waitForServiceWorker(amaraPage);
+
+    const amaraCharter = new CharterPage(amaraPage);
+    const sofiaCharter = new CharterPage(sofiaPage);
+    await Promise.all([
+      amaraCharter.openFromHome(DEMO_PARTNERSHIP),
+      sofiaCharter.openFromHome(DEMO_PARTNERSHIP),
+    ]);
+    await Promise.all([amaraCharter.waitForSynced(), sofiaCharter.waitForSynced()]);
+    await expect(amaraCharter.connectionStatus).toHaveText("Saved");
+    const charterUrl = amaraPage.url();
+
+    await goOffline(northwind, relay);
+    await expect(amaraCharter.connectionStatus).toHaveAttribute("data-state", "offline");
+
+    const offlineLine = "Written on the train, with no network at all.";
+    await amaraCharter.appendParagraph(offlineLine);
+    await expect(amaraCharter.connectionStatus).toHaveText(/^Offline — \d+ changes? waiting/);
+    await expect(amaraCharter.connectionStatus).not.toHaveAttribute("data-pending", "0");
+    // Nothing reached the partner.
+    await expect(sofiaCharter.editor).not.toContainText(offlineLine);
+
+    // Leaving with changes waiting asks first (accepted here: the reload goes on).
+    const leaving = amaraPage.waitForEvent("dialog").then(async (dialog) => {
+      const type = dialog.type();
+      await dialog.accept();
+      return type;
+    });
+    await amaraPage.reload();
+    expect(await leaving).toBe("beforeunload");
+
+    // Reloaded with no network: the page comes from the service worker, the text from IndexedDB.
+    expect(amaraPage.url()).toBe(charterUrl);
+    await expect(amaraPage.getByTestId("partnership-name")).toHaveText(DEMO_PARTNERSHIP);
+    await expect(amaraCharter.editor).toContainText(offlineLine);
+    await expect(amaraCharter.connectionStatus).toHaveText(/^Offline — \d+ changes? waiting/);
+
+    // An action that needs the server says so.
+    await amaraPage.getByTestId("invite-launcher").click();
+    await amaraPage.getByRole("button", { name: "Create invitation link" }).click();
+    await expect(amaraPage.getByText("You are offline: this needs a connection")).toBeVisible();
+
+    await goOnline(northwind, relay);
+    await expect(amaraCharter.connectionStatus).toHaveAttribute("data-state", "synced", {
+      timeout: 20_000,
+    });
+    await expect(amaraCharter.connectionStatus).toHaveText("Saved");
+    await expect(sofiaCharter.editor).toContainText(offlineLine);
+
+    // Saved means saved: a fresh session of the partner reads it from the server.
+    await sofiaPage.reload();
+    await expect(sofiaCharter.editor).toContainText(offlineLine, { timeout: 20_000 });
+
+    // Signing out leaves nothing of Amara's behind: no document copies, no cached answers.
+    const kept = () =>
+      amaraPage.evaluate(async () => {
+        const databases = await indexedDB.databases();
+        const api = await caches.open("entente-api-v1");
+        return {
+          documents: databases.filter((d) => d.name?.startsWith("entente-doc/")).length,
+          answers: (await api.keys()).length,
+        };
+      });
+    const before = await kept();
+    expect(before.documents).toBeGreaterThan(0);
+    expect(before.answers).toBeGreaterThan(0);
+    await amaraPage.getByRole("button", { name: "Log out" }).click();
+    await expect(amaraPage).toHaveURL(/\/login/);
+    await expect.poll(kept).toEqual({ documents: 0, answers: 0 });
+  } finally {
+    await northwind.close();
+    await southpeak.close();
+    await relay.close();
+  }
+});
