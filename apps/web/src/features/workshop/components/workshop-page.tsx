@@ -193,7 +193,15 @@ function WorkshopRoom({
             onPhase={actions.setPhase}
           />
           {perms.isFacilitator ? (
-            <ColumnEditor columns={workshop.columns} onSave={actions.setColumns} />
+            <ColumnEditor
+              columns={workshop.columns}
+              suggest={
+                workshop.columns.length <= 1 &&
+                workshop.notes.length === 0 &&
+                workshop.hidden.length === 0
+              }
+              onSave={actions.setColumns}
+            />
           ) : null}
           <VoteResults workshop={workshop} perms={perms} actions={actions} />
           <WorkshopBoard workshop={workshop} perms={perms} lookers={lookers} actions={actions} />
