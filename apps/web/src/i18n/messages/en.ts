@@ -158,6 +158,9 @@ export const en = {
   "invite.home.title": "Invite to a partnership",
   "invite.home.partnership": "Partnership",
   "invite.sentList.title": "Invitations sent",
+  "invite.sentList.empty": "No invitation sent yet.",
+  "invite.sentList.emptyHint":
+    "Invite your partner organization or a colleague with the Invite button above; each invitation shows here until it is used, and you can revoke it.",
   "invite.sentList.item": "Invitation",
   "invite.sentList.organization": "Partner organization, {role}",
   "invite.sentList.member": "Colleague, {role}",

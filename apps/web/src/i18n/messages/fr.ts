@@ -158,6 +158,9 @@ export const fr: Record<MessageKey, string> = {
   "invite.home.title": "Inviter dans un partenariat",
   "invite.home.partnership": "Partenariat",
   "invite.sentList.title": "Invitations envoyées",
+  "invite.sentList.empty": "Aucune invitation envoyée pour l’instant.",
+  "invite.sentList.emptyHint":
+    "Invitez l’organisation partenaire ou un collègue avec le bouton Inviter ci-dessus ; chaque invitation s’affiche ici jusqu’à son utilisation, et vous pouvez la révoquer.",
   "invite.sentList.item": "Invitation",
   "invite.sentList.organization": "Organisation partenaire, {role}",
   "invite.sentList.member": "Collègue, {role}",
