@@ -95,7 +95,7 @@ describe("an editable list's empty state", () => {
   });
 
   it("shows the items, and the header's add button, once there are some", () => {
-    renderList([{ ok: true, id: "a", value: { id: "a", name: "Two engineers" } }], true);
+    renderList([{ ok: true, value: { id: "a", name: "Two engineers" } }], true);
     expect(screen.queryByTestId("empty-state")).toBeNull();
     expect(screen.getByText("Two engineers")).toBeTruthy();
     expect(screen.getAllByRole("button", { name: "Add thing" })).toHaveLength(1);
