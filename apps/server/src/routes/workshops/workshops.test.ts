@@ -196,9 +196,7 @@ describe("workshop routes", () => {
       // Private phase as usual: the facilitator sees that a note waits, not what it says.
       const facilitatorView = await ok(facilitator, "GET", ws(meetingId));
       expect(facilitatorView.notes).toEqual([]);
-      expect(facilitatorView.hidden).toEqual([
-        { organizationId: cast.south.id, count: 1 },
-      ]);
+      expect(facilitatorView.hidden).toEqual([{ organizationId: cast.south.id, count: 1 }]);
       // The facilitator sets the board up later: the early notes move to its first column.
       const setUp = await ok(facilitator, "PUT", ws(meetingId, "/columns"), {
         columns: [{ title: "Keep" }, { title: "Change" }],
@@ -212,7 +210,9 @@ describe("workshop routes", () => {
     });
 
     it("names the default column in the facilitator's language", async () => {
-      const language = await call(facilitator, "PUT", "/api/me/notification-preferences", { language: "fr" });
+      const language = await call(facilitator, "PUT", "/api/me/notification-preferences", {
+        language: "fr",
+      });
       expect(language.status, JSON.stringify(language.body)).toBe(200);
       try {
         const meetingId = await newMeeting();
