@@ -16,6 +16,7 @@ import type {
   RichTextNode,
   DocumentVersionView,
   VersionCompareResponse,
+  WorkshopResponse,
 } from "@entente/protocol";
 import {
   ISSUE_KINDS,
@@ -32,6 +33,7 @@ import { createLogger } from "../observability/logger.js";
 import { ApiHarness, sessionCookieFrom } from "../test/api-harness.js";
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo.js";
 import { DEMO_CHARTER_PHRASE } from "./demo-feed.js";
+import { LIVE_WORKSHOP_TITLE } from "./demo-workshop.js";
 
 const DAY_MS = 24 * 60 * 60_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -105,13 +107,16 @@ describe("the demo seed", () => {
     );
     expect(response.status).toBe(200);
     const { meetings, rhythm } = response.body;
+    // The workshop under way first, with the meetings ahead; then those held.
     expect(meetings.map((m) => [m.kind, m.level])).toEqual([
+      ["workshop", "operational"],
       ["tactical_review", "tactical"],
       ["workshop", "operational"],
       ["steering_committee", "strategic"],
       ["tactical_review", "tactical"],
     ]);
-    const steering = meetings[2]!;
+    expect(meetings[0]!.title).toBe(LIVE_WORKSHOP_TITLE);
+    const steering = meetings[3]!;
     expect(steering.agenda).toHaveLength(3);
     expect(steering.participants).toHaveLength(4);
     // The signed versions are those of the stored notes: nothing changed since.
@@ -126,8 +131,103 @@ describe("the demo seed", () => {
       ["tactical", 30, false],
       ["operational", 7, false],
     ]);
-    expect(rhythm[1]!.nextMeeting?.id).toBe(meetings[0]!.id);
-    expect(rhythm[2]!.nextMeeting?.id).toBe(meetings[1]!.id);
+    expect(rhythm[1]!.nextMeeting?.id).toBe(meetings[1]!.id);
+    expect(rhythm[2]!.nextMeeting?.id).toBe(meetings[2]!.id);
+  });
+
+  it("holds a workshop in full swing: both sides' notes revealed, clustered, and a dot vote both took part in", async () => {
+    const list = await harness.request<MeetingListResponse>(
+      "GET",
+      `/api/partnerships/${partnershipId}/meetings`,
+      { cookie: cookieOf("Amara Diallo") },
+    );
+    const live = list.body.meetings.find((m) => m.title === LIVE_WORKSHOP_TITLE)!;
+    expect(live.facilitator.name).toBe("Lucas Bernard");
+    expect(Date.parse(live.startsAt)).toBeLessThan(Date.now());
+    expect(Date.parse(live.startsAt) + live.durationMinutes * 60_000).toBeGreaterThan(Date.now());
+
+    // A viewer sees what everyone sees once the notes are revealed.
+    const response = await harness.request<WorkshopResponse>(
+      "GET",
+      `/api/meetings/${live.id}/workshop`,
+      { cookie: cookieOf("Chen Wei") },
+    );
+    expect(response.status).toBe(200);
+    const { workshop } = response.body;
+    expect(workshop.facilitatorId).toBe(members.get("Lucas Bernard"));
+    expect(workshop.phase).toBe("revealed");
+    expect(workshop.hidden).toEqual([]);
+    expect(workshop.columns.map((c) => c.title)).toEqual(["Ideas", "Concerns", "Next steps"]);
+    expect(workshop.notes.length).toBeGreaterThanOrEqual(6);
+    expect(workshop.notes.every((n) => n.revealed)).toBe(true);
+    const sides = new Set(workshop.notes.map((n) => n.organizationId));
+    expect(sides).toEqual(
+      new Set([organizations.get("Northwind"), organizations.get("Southpeak")]),
+    );
+    // Every note's author sits for the organization the note is stamped with.
+    for (const note of workshop.notes) {
+      expect(members.get(note.author.name)).toBe(note.author.id);
+      expect(note.author.organizationId).toBe(note.organizationId);
+    }
+    expect(workshop.groups.map((g) => g.title)).toEqual(["Shared slots"]);
+    expect(workshop.notes.filter((n) => n.groupId === workshop.groups[0]!.id)).toHaveLength(2);
+
+    // The vote is closed: totals for all, each voter's own dots to them alone.
+    const vote = workshop.vote;
+    expect(vote.status).toBe("closed");
+    if (vote.status !== "closed") return;
+    expect(vote.voterCount).toBe(4);
+    expect(vote.myVotes).toEqual({});
+    expect(vote.results[0]).toEqual({
+      target: { kind: "group", id: workshop.groups[0]!.id },
+      votes: 4,
+    });
+    const dots = await harness.store.db
+      .selectFrom("workshop_votes")
+      .innerJoin("partnership_members", "partnership_members.user_id", "workshop_votes.user_id")
+      .select(["partnership_members.organization_id as organizationId", "workshop_votes.count"])
+      .where("workshop_votes.meeting_id", "=", live.id)
+      .where("partnership_members.partnership_id", "=", partnershipId)
+      .execute();
+    const byOrganization = new Map<string, number>();
+    for (const dot of dots) {
+      byOrganization.set(
+        dot.organizationId,
+        (byOrganization.get(dot.organizationId) ?? 0) + dot.count,
+      );
+    }
+    expect(Object.fromEntries(byOrganization)).toEqual({
+      [organizations.get("Northwind")!]: 6,
+      [organizations.get("Southpeak")!]: 6,
+    });
+    const amara = await harness.request<WorkshopResponse>(
+      "GET",
+      `/api/meetings/${live.id}/workshop`,
+      { cookie: cookieOf("Amara Diallo") },
+    );
+    const mine = amara.body.workshop.vote;
+    expect(mine.status === "closed" && Object.values(mine.myVotes).reduce((a, b) => a + b, 0)).toBe(
+      3,
+    );
+  });
+
+  it("has a workshop ahead whose facilitator has not set it up: it opens with a default column", async () => {
+    const list = await harness.request<MeetingListResponse>(
+      "GET",
+      `/api/partnerships/${partnershipId}/meetings`,
+      { cookie: cookieOf("Ben Carter") },
+    );
+    const ahead = list.body.meetings.filter(
+      (m) => m.kind === "workshop" && m.title !== LIVE_WORKSHOP_TITLE,
+    );
+    expect(ahead).toHaveLength(1);
+    const response = await harness.request<WorkshopResponse>(
+      "GET",
+      `/api/meetings/${ahead[0]!.id}/workshop`,
+      { cookie: cookieOf("Ben Carter") },
+    );
+    expect(response.body.workshop.columns.map((c) => c.title)).toEqual(["Ideas"]);
+    expect(response.body.workshop.notes).toEqual([]);
   });
 
   it("has one KPI target change waiting for the partner, recorded by the server", async () => {
@@ -579,6 +679,6 @@ describe("the demo seed", () => {
       (["meetings", "posts", "comment_threads", "document_updates"] as const).map(count),
     );
     expect(after).toEqual(before);
-    expect(after.slice(0, 3).map(Number)).toEqual([4, 4, 2]);
+    expect(after.slice(0, 3).map(Number)).toEqual([5, 4, 2]);
   });
 });

@@ -26,6 +26,11 @@ import { seedConversation } from "./demo-feed.js";
 import { seedPendingTarget } from "./demo-targets.js";
 import { seedHealthChecks } from "./demo-health.js";
 import { DemoHistory, recordEdit, type DemoEdit } from "./demo-history.js";
+import {
+  LIVE_WORKSHOP_STARTED_MINUTES_AGO,
+  LIVE_WORKSHOP_TITLE,
+  seedLiveWorkshop,
+} from "./demo-workshop.js";
 
 const MINUTE_MS = 60_000;
 
@@ -157,6 +162,8 @@ interface DemoMeeting {
   /** Days from the seeding day, and the hour (UTC) it starts. */
   day: number;
   hour: number;
+  /** Instead of `day` and `hour`: started this many minutes before the seeding (under way). */
+  startedMinutesAgo?: number;
   durationMinutes: number;
   /** E-mails of the facilitator (first) and the other participants. */
   people: readonly string[];
@@ -176,8 +183,8 @@ const LUCAS = "lucas@southpeak.example";
 
 /**
  * A steering committee that met (minutes signed off by both sides), a tactical review that
- * met and its next one, and an upcoming workshop; the operational level has a weekly rhythm
- * and its first meeting (the workshop) ahead, due a week after the partnership started.
+ * met and its next one, a workshop under way (its board in `demo-workshop.ts`) and an
+ * upcoming one nobody set up yet; the operational level has a weekly rhythm, met today.
  */
 const DEMO_MEETINGS: readonly DemoMeeting[] = [
   {
@@ -243,6 +250,21 @@ const DEMO_MEETINGS: readonly DemoMeeting[] = [
     ],
   },
   {
+    title: LIVE_WORKSHOP_TITLE,
+    kind: "workshop",
+    level: "operational",
+    day: 0,
+    hour: 0,
+    startedMinutesAgo: LIVE_WORKSHOP_STARTED_MINUTES_AGO,
+    durationMinutes: 120,
+    people: [LUCAS, AMARA, BEN, SOFIA],
+    agenda: [
+      { title: "Brainstorm in private, then reveal", owner: "Southpeak", timeboxMinutes: 25 },
+      { title: "Cluster and dot voting", owner: "Northwind", timeboxMinutes: 20 },
+      { title: "Turn the winners into actions", owner: "Southpeak", timeboxMinutes: 30 },
+    ],
+  },
+  {
     title: "Co-development workshop: the regional cold-chain offer",
     kind: "workshop",
     level: "operational",
@@ -260,14 +282,16 @@ const DEMO_MEETINGS: readonly DemoMeeting[] = [
 
 /**
  * The demo's rhythm and meetings; the notes of the past steering committee are written as
- * Yjs binary and signed off by both organizations, as they were when signed.
+ * Yjs binary and signed off by both organizations, as they were when signed. Returns each
+ * meeting's id and start by title.
  */
 async function seedMeetings(
   db: Kysely<Database>,
   history: DemoHistory,
   cast: DemoCast,
   person: (email: string) => DemoPerson,
-): Promise<void> {
+): Promise<Map<string, { id: string; startsAt: number }>> {
+  const seeded = new Map<string, { id: string; startsAt: number }>();
   const { partnershipId, now } = cast;
   const organizations = new Map([
     ["Northwind", cast.northwind],
@@ -289,7 +313,11 @@ async function seedMeetings(
     .execute();
   for (const meeting of DEMO_MEETINGS) {
     const id = newId();
-    const startsAt = day.getTime() + meeting.day * DAY_MS + meeting.hour * 60 * 60_000;
+    const startsAt =
+      meeting.startedMinutesAgo === undefined
+        ? day.getTime() + meeting.day * DAY_MS + meeting.hour * 60 * 60_000
+        : now - meeting.startedMinutesAgo * MINUTE_MS;
+    seeded.set(meeting.title, { id, startsAt });
     const facilitator = person(meeting.people[0] ?? "");
     const items = meeting.agenda.map((item) => ({ ...item, id: newId() }));
     // Each item's notes are typed while it is discussed, by the lead of the side that owns it.
@@ -385,11 +413,12 @@ async function seedMeetings(
     }
     notes.destroy();
   }
+  return seeded;
 }
 
 /**
  * Seeds the "Northwind × Southpeak" demo: two organizations, two users each, a charter, the
- * governance rhythm with a few meetings, objectives with KPIs and actions, the open-issues
+ * governance rhythm with a few meetings (a workshop under way among them), objectives with KPIs and actions, the open-issues
  * log, decisions and their votes, both organizations' profiles, a week of the updates feed and
  * two comment threads. Every document is stored as the edits of the members who wrote it,
  * back-dated to their place in the story, so the activity view tells that story. Runs only on
@@ -491,7 +520,9 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
   const log = new StampingUpdateLog(new SqlUpdateLog(store), db);
   const history = new DemoHistory(log, db);
   await seedCharterHistory(db, log, history, cast, writeCharter(cast));
-  await seedMeetings(db, history, cast, person);
+  const meetings = await seedMeetings(db, history, cast, person);
+  const liveWorkshop = meetings.get(LIVE_WORKSHOP_TITLE);
+  if (liveWorkshop) await seedLiveWorkshop(db, cast, liveWorkshop.id, liveWorkshop.startsAt);
   const work = await seedWork(history, cast);
   const documents = new CurrentDocuments(log);
   const access = new AccessService(db);

@@ -26,6 +26,7 @@ import {
   type ConversionSource,
 } from "./conversion.js";
 import { applyTimerCommand, timerFromColumns, timerToColumns, timerView } from "./timer.js";
+import { ensureDefaultBoard, hasColumns } from "./default-board.js";
 import { checkBallot, dotsOf, tallyVotes, voterCount, type VoteTarget } from "./votes.js";
 
 /** The member a workshop call is made for. */
@@ -108,10 +109,20 @@ export class WorkshopService {
 
   // ---- reading ----
 
-  /** The caller's view of a meeting's workshop (any member of the partnership). */
+  /**
+   * The caller's view of a meeting's workshop (any member of the partnership). A board
+   * nobody set up yet opens with its default column (see `ensureDefaultBoard`).
+   */
   async view(user: WorkshopUser, meetingId: string): Promise<WorkshopView> {
     const meeting = await this.meeting(user.id, meetingId);
     await this.ensureWorkshop(meetingId);
+    if (!(await hasColumns(this.db, meetingId))) {
+      // Checked again under the lock: two first visitors make one column, not two.
+      await this.db.transaction().execute(async (trx) => {
+        await lockWorkshop(trx, meetingId);
+        await ensureDefaultBoard(trx, meetingId, meeting.facilitatorId);
+      });
+    }
     return this.project(meeting, user.id);
   }
 
@@ -648,12 +659,7 @@ export class WorkshopService {
   ): Promise<void> {
     await this.ensureWorkshop(meeting.meetingId);
     await this.db.transaction().execute(async (trx) => {
-      const workshop = await trx
-        .updateTable("workshops")
-        .set({ updated_at: Date.now() })
-        .where("meeting_id", "=", meeting.meetingId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const workshop = await lockWorkshop(trx, meeting.meetingId);
       await change(trx, workshop);
     });
     this.announce(meeting);
@@ -823,6 +829,16 @@ export class WorkshopService {
     const targets = await this.votableTargets(this.db, workshop.meeting_id);
     return { status: "closed", ...common, results: tallyVotes(dots, [...targets.values()]) };
   }
+}
+
+/** Touches the workshop's row: on PostgreSQL, a lock that orders the changes of one board. */
+function lockWorkshop(trx: Transaction<Database>, meetingId: string): Promise<WorkshopsTable> {
+  return trx
+    .updateTable("workshops")
+    .set({ updated_at: Date.now() })
+    .where("meeting_id", "=", meetingId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Converted, or claimed by a conversion still under way (not a stale claim). */

@@ -109,7 +109,8 @@ describe("workshop routes", () => {
       phase: "private",
       timer: { status: "idle" },
       serverNow: expect.any(String),
-      columns: [],
+      // Nobody set the board up: it opens with its default column.
+      columns: [{ id: expect.any(String), title: "Ideas" }],
       notes: [],
       groups: [],
       hidden: [],
@@ -142,13 +143,84 @@ describe("workshop routes", () => {
         "invalid_input",
       );
     }
-    // Nothing changed.
+    // Nothing changed (the board holds only the column it opens with).
     const view = await ok(cast.north.admin, "GET", ws(meetingId));
     expect(view).toMatchObject({
-      columns: [],
+      columns: [{ title: "Ideas" }],
       phase: "private",
       timer: { status: "idle" },
       vote: { status: "none" },
+    });
+  });
+
+  describe("a board nobody set up yet", () => {
+    it("opens with one default column, made once however many members arrive together", async () => {
+      const meetingId = await newMeeting();
+      const views = await Promise.all(
+        [cast.south.editor, cast.south.viewer, cast.north.admin, cast.south.admin].map((user) =>
+          ok(user, "GET", ws(meetingId)),
+        ),
+      );
+      const [first] = views;
+      expect(first!.columns).toEqual([{ id: expect.any(String), title: "Ideas" }]);
+      for (const view of views) expect(view.columns).toEqual(first!.columns);
+      const again = await ok(facilitator, "GET", ws(meetingId));
+      expect(again.columns).toEqual(first!.columns);
+    });
+
+    it("lets a participant write at once, stamped from the session; a viewer still cannot", async () => {
+      const meetingId = await newMeeting();
+      const view = await ok(cast.south.editor, "GET", ws(meetingId));
+      const columnId = view.columns[0]!.id;
+      // The author and organization come from the session: a body that names them is refused.
+      expectError(
+        await call(cast.south.editor, "POST", ws(meetingId, "/notes"), {
+          text: "Claimed",
+          columnId,
+          organizationId: cast.north.id,
+        }),
+        400,
+        "invalid_input",
+      );
+      const note = await addNote(cast.south.editor, meetingId, columnId, "Shared depots");
+      expect(note).toMatchObject({
+        author: { id: cast.south.editor.id, organizationId: cast.south.id },
+        organizationId: cast.south.id,
+        revealed: false,
+      });
+      expectError(
+        await call(cast.south.viewer, "POST", ws(meetingId, "/notes"), { text: "x", columnId }),
+        403,
+        "forbidden",
+      );
+      // Private phase as usual: the facilitator sees that a note waits, not what it says.
+      const facilitatorView = await ok(facilitator, "GET", ws(meetingId));
+      expect(facilitatorView.notes).toEqual([]);
+      expect(facilitatorView.hidden).toEqual([{ organizationId: cast.south.id, count: 1 }]);
+      // The facilitator sets the board up later: the early notes move to its first column.
+      const setUp = await ok(facilitator, "PUT", ws(meetingId, "/columns"), {
+        columns: [{ title: "Keep" }, { title: "Change" }],
+      });
+      expect(setUp.columns.map((c) => c.title)).toEqual(["Keep", "Change"]);
+      const mine = await ok(cast.south.editor, "GET", ws(meetingId));
+      expect(mine.columns).toEqual(setUp.columns);
+      expect(mine.notes.map((n) => [n.text, n.columnId])).toEqual([
+        ["Shared depots", setUp.columns[0]!.id],
+      ]);
+    });
+
+    it("names the default column in the facilitator's language", async () => {
+      const language = await call(facilitator, "PUT", "/api/me/notification-preferences", {
+        language: "fr",
+      });
+      expect(language.status, JSON.stringify(language.body)).toBe(200);
+      try {
+        const meetingId = await newMeeting();
+        const view = await ok(cast.south.viewer, "GET", ws(meetingId));
+        expect(view.columns.map((c) => c.title)).toEqual(["Idées"]);
+      } finally {
+        await call(facilitator, "PUT", "/api/me/notification-preferences", { language: null });
+      }
     });
   });
 

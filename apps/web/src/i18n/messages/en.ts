@@ -73,6 +73,8 @@ export const en = {
   "home.title": "Your partnerships",
   "home.empty":
     "You are not part of a partnership yet. Start one below, or open an invitation link from a partner.",
+  "home.emptyHint":
+    "A partnership holds the charter, objectives, issues, decisions and meetings both organizations share.",
   "home.createdOn": "Created on {date}",
   "home.seat": "{permission} · {level}",
   "home.yourOrganization": "Your organization",
@@ -158,6 +160,9 @@ export const en = {
   "invite.home.title": "Invite to a partnership",
   "invite.home.partnership": "Partnership",
   "invite.sentList.title": "Invitations sent",
+  "invite.sentList.empty": "No invitation sent yet.",
+  "invite.sentList.emptyHint":
+    "Invite your partner organization or a colleague with the Invite button above; each invitation shows here until it is used, and you can revoke it.",
   "invite.sentList.item": "Invitation",
   "invite.sentList.organization": "Partner organization, {role}",
   "invite.sentList.member": "Colleague, {role}",
@@ -303,6 +308,8 @@ export const en = {
   "readOnly.permission": "Your permission in this partnership lets you read, not edit.",
   "readOnly.partnerProfile":
     "Only {organization} can change what {organization} brings and where it is constrained.",
+  "empty.readOnly": "Editors and admins of either organization can add here.",
+  "empty.readOnlyOwnProfile": "Editors and admins of your organization can add here.",
   "unreadable.label": "Unreadable entry",
 
   "sections.label": "Partnership sections",
@@ -333,6 +340,8 @@ export const en = {
   "trash.subtitle":
     "Entries deleted in the last 30 days, by either side. Restoring one brings it back as it was, as your edit.",
   "trash.empty": "Nothing was deleted in the last 30 days.",
+  "trash.emptyHint":
+    "Deleted objectives, actions, KPIs, issues, decisions and profile entries wait here for 30 days; editors and admins can put them back.",
   "trash.restore": "Restore",
   "trash.owner": "owned by {organization}",
   "trash.deletedBy": "Deleted by {name} on {date}",
@@ -512,6 +521,8 @@ export const en = {
   "activity.filter": "Organization",
   "activity.refresh": "Refresh",
   "activity.empty": "No activity recorded for this filter yet.",
+  "activity.emptyHint":
+    "Every edit, vote, post and meeting of this partnership shows up here, day by day, with who made it.",
   "activity.loadMore": "Older activity",
   "activity.today": "Today",
   "activity.yesterday": "Yesterday",
@@ -566,6 +577,8 @@ export const en = {
   "objectives.subtitle":
     "Shared objectives turned into concrete actions, with indicators measured against their targets.",
   "objectives.empty": "No objective yet. Set the first shared objective of the partnership.",
+  "objectives.emptyHint":
+    "Each objective names the organizations that own it, then gets concrete actions and KPIs both sides follow.",
   "objective.new": "New objective",
   "objective.create": "Create objective",
   "objective.edit": "Edit objective “{title}”",
@@ -587,6 +600,8 @@ export const en = {
   "action.edit": "Edit action “{title}”",
   "action.delete": "Delete action “{title}”",
   "action.empty": "No action yet.",
+  "action.emptyHint":
+    "Actions turn this objective into work, each with an owner, an assignee and a due date.",
   "action.field.title": "Action",
   "action.statusOf": "Status of “{title}”",
   "action.status.todo": "To do",
@@ -600,6 +615,8 @@ export const en = {
   "kpi.edit": "Edit KPI “{name}”",
   "kpi.delete": "Delete KPI “{name}”",
   "kpi.empty": "No KPI yet.",
+  "kpi.emptyHint":
+    "A KPI measures this objective: a unit, a baseline, a target and dated measurements.",
   "kpi.baseline": "Baseline",
   "kpi.target": "Target",
   "kpi.latest": "Latest:",
@@ -659,6 +676,8 @@ export const en = {
   "issues.subtitle":
     "Risks, issues, dependencies and questions: who owns them, how serious, by when.",
   "issues.empty": "Nothing in the log. Raise a risk, an issue, a dependency or a question.",
+  "issues.emptyHint":
+    "Each entry gets an owner organization, a severity and a due date, and can be escalated to a governance level.",
   "issues.filters": "Filter and sort the log",
   "issues.noMatch": "No entry matches these filters.",
   "issues.count": "{shown} of {total, plural, one {# entry} other {# entries}} shown.",
@@ -705,6 +724,7 @@ export const en = {
   "decisions.subtitle":
     "Two keys: a decision takes effect only when every organization approved it.",
   "decisions.empty": "No decision proposed yet.",
+  "decisions.emptyHint": "A proposed decision takes effect once every organization approved it.",
   "decisions.votesUnavailable": "The votes could not be loaded.",
   "decision.new": "Propose a decision",
   "decision.create": "Propose",
@@ -757,12 +777,16 @@ export const en = {
   "ambition.edit": "Edit ambition",
   "ambition.delete": "Delete ambition",
   "ambition.empty": "No ambition stated.",
+  "ambition.emptyHint":
+    "What this organization hopes to get out of the partnership, in its own words.",
   "ambition.field.statement": "Ambition",
   "contribution.title": "Contributions",
   "contribution.add": "Add contribution",
   "contribution.edit": "Edit contribution",
   "contribution.delete": "Delete contribution",
   "contribution.empty": "No contribution listed.",
+  "contribution.emptyHint":
+    "What this organization brings (funding, people, technology, expertise, market access, data), promised and delivered.",
   "contribution.delivered": "Delivered {delivered} of {promised} promised",
   "contribution.deliveredPercent": "{percent}% delivered",
   "contribution.field.promised": "Promised",
@@ -781,6 +805,8 @@ export const en = {
   "constraint.edit": "Edit constraint",
   "constraint.delete": "Delete constraint",
   "constraint.empty": "No constraint disclosed.",
+  "constraint.emptyHint":
+    "The limits its partner should know about: legal, budget, capacity, confidentiality, regulatory, timeline, cultural.",
   "constraint.affects": "Affects:",
   "constraint.field.affects": "Objectives it affects",
   "constraint.noObjectives": "No objective to link yet.",
@@ -802,7 +828,13 @@ export const en = {
   "feed.search.placeholder": "Words from a title, a post or a reply",
   "feed.filter.tag": "Show posts tagged",
   "feed.empty": "No update yet. Share the first success, difficulty, information or request.",
+  "feed.emptyHint": "Both organizations see each post, can reply, react and mention people.",
+  "feed.emptyAction": "Write the first update",
+  "feed.emptyReadOnly":
+    "Editors and admins post updates here; they show up as soon as they are posted.",
   "feed.noMatch": "No post matches.",
+  "feed.noMatchHint": "Try other words, or show every update again.",
+  "feed.clearFilters": "Show all updates",
   "feed.loadMore": "Load older posts",
   "feed.compose.title": "Share an update",
   "feed.compose.submit": "Post",
@@ -856,6 +888,8 @@ export const en = {
   "comments.charter.hint": "Select text in the charter, then comment on it.",
   "comments.charter.commentSelection": "Comment on the selection",
   "comments.charter.empty": "No open comment on the charter.",
+  "comments.charter.emptyHint":
+    "Select a passage of the charter and comment on it: the discussion opens here, for both organizations.",
   "comments.readOnly": "Your permission lets you read comments; editors and admins write them.",
   "comments.newThread.label": "Your comment",
   "comments.newThread.submit": "Comment",
@@ -889,6 +923,7 @@ export const en = {
   "notifications.bellUnread": "Notifications, {count} unread",
   "notifications.title": "Notifications",
   "notifications.empty": "Nothing new. Mentions and replies to your posts show up here.",
+  "notifications.emptySettings": "Choose what you are notified of",
   "notifications.markRead": "Mark as read",
   "notifications.markAllRead": "Mark all as read",
   "notifications.loadMore": "Older notifications",
@@ -920,8 +955,15 @@ export const en = {
   "meetings.create": "Create meeting",
   "meetings.upcoming": "Upcoming",
   "meetings.upcomingEmpty": "No meeting scheduled.",
+  "meetings.upcomingEmptyHint":
+    "Plan the next one: its participants get it in their calendar, and the governance rhythm counts it.",
+  "meetings.upcomingEmptyReadOnly":
+    "Editors and admins of either organization plan meetings; they show up here.",
+  "meetings.planNext": "Plan the next meeting",
   "meetings.past": "Past",
   "meetings.pastEmpty": "No meeting held yet.",
+  "meetings.pastEmptyHint":
+    "Meetings move here once they took place, with their notes and sign-offs.",
   "meetings.agendaCount": "Agenda items: {count}",
   "meetings.when": "When",
   "meetings.notFound": "This meeting does not exist, or it is not yours to see.",
@@ -988,6 +1030,9 @@ export const en = {
   "meetings.agenda.total":
     "{minutes} of {duration, plural, one {# minute} other {# minutes}} planned",
   "meetings.agenda.empty": "The agenda is empty.",
+  "meetings.agenda.emptyHint":
+    "List the points to discuss, each led by one organization and given a timebox.",
+  "meetings.agenda.emptyReadOnly": "Editors and admins of either organization prepare the agenda.",
   "meetings.notes.label": "Notes on “{title}”",
   "meetings.notes.loading": "Opening the live notes…",
   "meetings.signOff.title": "Sign-off",
@@ -1065,6 +1110,8 @@ export const en = {
   "workshop.columns.default3": "Next steps",
   "workshop.columns.empty": "The facilitator has not set up the board yet.",
   "workshop.columns.emptyFacilitator": "Set up the columns above to open the board.",
+  "workshop.host.upcoming": "Run by {name} ({organization}) · starts {when}",
+  "workshop.host.started": "Run by {name} ({organization}) · started {when}",
   "workshop.note.label": "Note from {org}: {text}",
   "workshop.note.new": "New note in “{column}”",
   "workshop.note.placeholder": "Write a note… (Enter adds it)",
@@ -1171,6 +1218,10 @@ export const en = {
   "health.subtitle":
     "Both sides rate the partnership, anonymously; results show once an admin closes the cycle.",
   "health.empty": "No health check yet.",
+  "health.emptyHint":
+    "Once an admin opens a health check, every member rates the partnership anonymously, and each side's results show here.",
+  "health.emptyAdmin":
+    "Open the first one above: each side's results show once enough of its members answered.",
   "health.cycles": "Health check cycles",
   "health.status.open": "open",
   "health.status.closed": "closed",

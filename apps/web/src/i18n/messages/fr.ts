@@ -73,6 +73,8 @@ export const fr: Record<MessageKey, string> = {
   "home.title": "Vos partenariats",
   "home.empty":
     "Vous ne faites encore partie d’aucun partenariat. Lancez-en un ci-dessous, ou ouvrez le lien d’invitation d’un partenaire.",
+  "home.emptyHint":
+    "Un partenariat réunit la charte, les objectifs, les points ouverts, les décisions et les réunions que les deux organisations partagent.",
   "home.createdOn": "Créé le {date}",
   "home.seat": "{permission} · {level}",
   "home.yourOrganization": "Votre organisation",
@@ -158,6 +160,9 @@ export const fr: Record<MessageKey, string> = {
   "invite.home.title": "Inviter dans un partenariat",
   "invite.home.partnership": "Partenariat",
   "invite.sentList.title": "Invitations envoyées",
+  "invite.sentList.empty": "Aucune invitation envoyée pour l’instant.",
+  "invite.sentList.emptyHint":
+    "Invitez l’organisation partenaire ou un collègue avec le bouton Inviter ci-dessus ; chaque invitation s’affiche ici jusqu’à son utilisation, et vous pouvez la révoquer.",
   "invite.sentList.item": "Invitation",
   "invite.sentList.organization": "Organisation partenaire, {role}",
   "invite.sentList.member": "Collègue, {role}",
@@ -306,6 +311,10 @@ export const fr: Record<MessageKey, string> = {
   "readOnly.permission": "Votre permission dans ce partenariat permet de lire, pas de modifier.",
   "readOnly.partnerProfile":
     "Seule {organization} peut modifier ce que {organization} apporte et ses contraintes.",
+  "empty.readOnly":
+    "Les éditeurs et les administrateurs des deux organisations peuvent en ajouter ici.",
+  "empty.readOnlyOwnProfile":
+    "Les éditeurs et les administrateurs de votre organisation peuvent en ajouter ici.",
   "unreadable.label": "Entrée illisible",
 
   "sections.label": "Rubriques du partenariat",
@@ -336,6 +345,8 @@ export const fr: Record<MessageKey, string> = {
   "trash.subtitle":
     "Les éléments supprimés ces 30 derniers jours, par l’une ou l’autre partie. Restaurer un élément le remet tel qu’il était, comme votre modification.",
   "trash.empty": "Rien n’a été supprimé ces 30 derniers jours.",
+  "trash.emptyHint":
+    "Les objectifs, actions, indicateurs, points ouverts, décisions et éléments de profil supprimés attendent ici 30 jours ; les éditeurs et les administrateurs peuvent les remettre en place.",
   "trash.restore": "Restaurer",
   "trash.owner": "appartient à {organization}",
   "trash.deletedBy": "Supprimé par {name} le {date}",
@@ -518,6 +529,8 @@ export const fr: Record<MessageKey, string> = {
   "activity.filter": "Organisation",
   "activity.refresh": "Actualiser",
   "activity.empty": "Aucune activité enregistrée pour ce filtre.",
+  "activity.emptyHint":
+    "Chaque modification, vote, message et réunion de ce partenariat apparaît ici, jour après jour, avec son auteur.",
   "activity.loadMore": "Activité plus ancienne",
   "activity.today": "Aujourd’hui",
   "activity.yesterday": "Hier",
@@ -575,6 +588,8 @@ export const fr: Record<MessageKey, string> = {
   "objectives.subtitle":
     "Des objectifs communs traduits en actions concrètes, avec des indicateurs mesurés face à leurs cibles.",
   "objectives.empty": "Aucun objectif pour l’instant. Fixez le premier objectif commun.",
+  "objectives.emptyHint":
+    "Chaque objectif nomme les organisations qui le portent, puis reçoit des actions concrètes et des indicateurs suivis par les deux parties.",
   "objective.new": "Nouvel objectif",
   "objective.create": "Créer l’objectif",
   "objective.edit": "Modifier l’objectif « {title} »",
@@ -596,6 +611,8 @@ export const fr: Record<MessageKey, string> = {
   "action.edit": "Modifier l’action « {title} »",
   "action.delete": "Supprimer l’action « {title} »",
   "action.empty": "Aucune action pour l’instant.",
+  "action.emptyHint":
+    "Les actions traduisent cet objectif en travail, chacune avec une organisation responsable, une personne assignée et une échéance.",
   "action.field.title": "Action",
   "action.statusOf": "Statut de « {title} »",
   "action.status.todo": "À faire",
@@ -609,6 +626,8 @@ export const fr: Record<MessageKey, string> = {
   "kpi.edit": "Modifier l’indicateur « {name} »",
   "kpi.delete": "Supprimer l’indicateur « {name} »",
   "kpi.empty": "Aucun indicateur pour l’instant.",
+  "kpi.emptyHint":
+    "Un indicateur mesure cet objectif : une unité, une valeur de départ, une cible et des mesures datées.",
   "kpi.baseline": "Référence",
   "kpi.target": "Cible",
   "kpi.latest": "Dernière mesure :",
@@ -669,6 +688,8 @@ export const fr: Record<MessageKey, string> = {
     "Risques, problèmes, dépendances et questions : qui en est responsable, quelle gravité, pour quand.",
   "issues.empty":
     "Le registre est vide. Signalez un risque, un problème, une dépendance ou une question.",
+  "issues.emptyHint":
+    "Chaque entrée reçoit une organisation responsable, une gravité et une échéance, et peut être remontée à un niveau de gouvernance.",
   "issues.filters": "Filtrer et trier le registre",
   "issues.noMatch": "Aucune entrée ne correspond à ces filtres.",
   "issues.count":
@@ -715,6 +736,8 @@ export const fr: Record<MessageKey, string> = {
   "decisions.subtitle":
     "Deux clés : une décision ne prend effet que lorsque chaque organisation l’a approuvée.",
   "decisions.empty": "Aucune décision proposée pour l’instant.",
+  "decisions.emptyHint":
+    "Une décision proposée prend effet dès que chaque organisation l’a approuvée.",
   "decisions.votesUnavailable": "Les votes n’ont pas pu être chargés.",
   "decision.new": "Proposer une décision",
   "decision.create": "Proposer",
@@ -770,12 +793,15 @@ export const fr: Record<MessageKey, string> = {
   "ambition.edit": "Modifier l’ambition",
   "ambition.delete": "Supprimer l’ambition",
   "ambition.empty": "Aucune ambition exprimée.",
+  "ambition.emptyHint": "Ce que cette organisation attend du partenariat, avec ses propres mots.",
   "ambition.field.statement": "Ambition",
   "contribution.title": "Contributions",
   "contribution.add": "Ajouter une contribution",
   "contribution.edit": "Modifier la contribution",
   "contribution.delete": "Supprimer la contribution",
   "contribution.empty": "Aucune contribution listée.",
+  "contribution.emptyHint":
+    "Ce que cette organisation apporte (financement, personnes, technologie, expertise, accès au marché, données), promis et livré.",
   "contribution.delivered": "Livré : {delivered} sur {promised} promis",
   "contribution.deliveredPercent": "{percent} % livré",
   "contribution.field.promised": "Promis",
@@ -794,6 +820,8 @@ export const fr: Record<MessageKey, string> = {
   "constraint.edit": "Modifier la contrainte",
   "constraint.delete": "Supprimer la contrainte",
   "constraint.empty": "Aucune contrainte déclarée.",
+  "constraint.emptyHint":
+    "Les limites que son partenaire doit connaître : juridiques, budgétaires, de capacité, de confidentialité, réglementaires, de calendrier, culturelles.",
   "constraint.affects": "Concerne :",
   "constraint.field.affects": "Objectifs concernés",
   "constraint.noObjectives": "Aucun objectif à lier pour l’instant.",
@@ -816,7 +844,14 @@ export const fr: Record<MessageKey, string> = {
   "feed.filter.tag": "Afficher les messages marqués",
   "feed.empty":
     "Aucune actualité pour l’instant. Partagez le premier succès, la première difficulté, information ou demande.",
+  "feed.emptyHint":
+    "Les deux organisations voient chaque message, peuvent y répondre, réagir et mentionner des personnes.",
+  "feed.emptyAction": "Rédiger la première actualité",
+  "feed.emptyReadOnly":
+    "Les éditeurs et les administrateurs publient les actualités ici ; elles apparaissent dès leur publication.",
   "feed.noMatch": "Aucun message ne correspond.",
+  "feed.noMatchHint": "Essayez d’autres mots, ou affichez de nouveau toutes les actualités.",
+  "feed.clearFilters": "Afficher toutes les actualités",
   "feed.loadMore": "Charger des messages plus anciens",
   "feed.compose.title": "Partager une actualité",
   "feed.compose.submit": "Publier",
@@ -871,6 +906,8 @@ export const fr: Record<MessageKey, string> = {
   "comments.charter.hint": "Sélectionnez un passage de la charte, puis commentez-le.",
   "comments.charter.commentSelection": "Commenter la sélection",
   "comments.charter.empty": "Aucun commentaire ouvert sur la charte.",
+  "comments.charter.emptyHint":
+    "Sélectionnez un passage de la charte et commentez-le : la discussion s’ouvre ici, pour les deux organisations.",
   "comments.readOnly":
     "Votre permission vous permet de lire les commentaires ; les éditeurs et les administrateurs les écrivent.",
   "comments.newThread.label": "Votre commentaire",
@@ -907,6 +944,7 @@ export const fr: Record<MessageKey, string> = {
   "notifications.title": "Notifications",
   "notifications.empty":
     "Rien de nouveau. Les mentions et les réponses à vos messages apparaissent ici.",
+  "notifications.emptySettings": "Choisir ce qui vous est notifié",
   "notifications.markRead": "Marquer comme lue",
   "notifications.markAllRead": "Tout marquer comme lu",
   "notifications.loadMore": "Notifications plus anciennes",
@@ -942,8 +980,15 @@ export const fr: Record<MessageKey, string> = {
   "meetings.create": "Créer la réunion",
   "meetings.upcoming": "À venir",
   "meetings.upcomingEmpty": "Aucune réunion prévue.",
+  "meetings.upcomingEmptyHint":
+    "Planifiez la prochaine : ses participants la reçoivent dans leur agenda, et le rythme de gouvernance la compte.",
+  "meetings.upcomingEmptyReadOnly":
+    "Les éditeurs et les administrateurs des deux organisations planifient les réunions ; elles apparaissent ici.",
+  "meetings.planNext": "Planifier la prochaine réunion",
   "meetings.past": "Passées",
   "meetings.pastEmpty": "Aucune réunion tenue pour l’instant.",
+  "meetings.pastEmptyHint":
+    "Les réunions passent ici une fois tenues, avec leurs notes et leurs validations.",
   "meetings.agendaCount": "Points à l’ordre du jour : {count}",
   "meetings.when": "Quand",
   "meetings.notFound": "Cette réunion n’existe pas, ou vous n’y avez pas accès.",
@@ -1010,6 +1055,10 @@ export const fr: Record<MessageKey, string> = {
   "meetings.agenda.total":
     "{minutes, plural, one {# minute prévue} other {# minutes prévues}} sur {duration}",
   "meetings.agenda.empty": "L’ordre du jour est vide.",
+  "meetings.agenda.emptyHint":
+    "Listez les points à aborder, chacun mené par une organisation et doté d’une durée.",
+  "meetings.agenda.emptyReadOnly":
+    "Les éditeurs et les administrateurs des deux organisations préparent l’ordre du jour.",
   "meetings.notes.label": "Notes sur « {title} »",
   "meetings.notes.loading": "Ouverture des notes en direct…",
   "meetings.signOff.title": "Validation",
@@ -1087,6 +1136,8 @@ export const fr: Record<MessageKey, string> = {
   "workshop.columns.default3": "Prochaines étapes",
   "workshop.columns.empty": "L’animateur n’a pas encore préparé le tableau.",
   "workshop.columns.emptyFacilitator": "Définissez les colonnes ci-dessus pour ouvrir le tableau.",
+  "workshop.host.upcoming": "Animé par {name} ({organization}) · commence {when}",
+  "workshop.host.started": "Animé par {name} ({organization}) · a commencé {when}",
   "workshop.note.label": "Note de {org} : {text}",
   "workshop.note.new": "Nouvelle note dans « {column} »",
   "workshop.note.placeholder": "Écrivez une note… (Entrée l’ajoute)",
@@ -1196,6 +1247,10 @@ export const fr: Record<MessageKey, string> = {
   "health.subtitle":
     "Les deux parties évaluent le partenariat, anonymement ; les résultats paraissent quand un administrateur clôt le cycle.",
   "health.empty": "Aucun bilan de santé pour l’instant.",
+  "health.emptyHint":
+    "Dès qu’un administrateur ouvre un bilan de santé, chaque membre évalue le partenariat anonymement, et les résultats de chaque partie s’affichent ici.",
+  "health.emptyAdmin":
+    "Ouvrez le premier ci-dessus : les résultats de chaque partie s’affichent dès qu’assez de ses membres ont répondu.",
   "health.cycles": "Cycles du bilan de santé",
   "health.status.open": "ouvert",
   "health.status.closed": "clos",

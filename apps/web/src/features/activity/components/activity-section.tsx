@@ -1,6 +1,7 @@
 import type { ActivityEntry, CharterActivity } from "@entente/protocol";
 import { useState } from "react";
 import { useI18n, useT, type Translate } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -126,7 +127,7 @@ function ActivityList({
         </PageStatus>
       );
     }
-    return <p className="empty">{t("activity.empty")}</p>;
+    return <EmptyState title={t("activity.empty")} text={t("activity.emptyHint")} />;
   }
 
   const dayFormat = new Intl.DateTimeFormat(language, { dateStyle: "full" });

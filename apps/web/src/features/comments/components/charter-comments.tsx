@@ -2,6 +2,7 @@ import type { CharterAnchorView, CommentThreadView } from "@entente/protocol";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { useRouter } from "../../../lib/router";
 import { FeedError } from "../../feed/components/feed-bits";
 import { useActionError } from "../../feed/hooks/use-action-error";
@@ -213,7 +214,7 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
         </p>
       ) : null}
       {open.length === 0 ? (
-        <p className="comments-panel__empty muted">{t("comments.charter.empty")}</p>
+        <EmptyState title={t("comments.charter.empty")} text={t("comments.charter.emptyHint")} />
       ) : (
         <div className="comments-panel__list" data-testid="open-comment-threads">
           {open.map((thread) => (

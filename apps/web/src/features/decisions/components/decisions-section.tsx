@@ -53,6 +53,7 @@ export default function DecisionsSection() {
         />
       )}
       emptyText={t("decisions.empty")}
+      emptyHint={t("decisions.emptyHint")}
       notice={
         votes.loadError ? (
           <div className="notice notice--warning" role="alert">

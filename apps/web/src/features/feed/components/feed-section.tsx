@@ -13,6 +13,7 @@ import type { StreamState } from "../../../lib/event-streams";
 import { errorMessage } from "../../../ui/error-message";
 import { FeedError } from "./feed-bits";
 import { PostCard } from "./post-card";
+import { EmptyState } from "../../../ui/empty-state";
 import { PostComposer } from "./post-composer";
 import "../feed.css";
 
@@ -176,7 +177,32 @@ export default function FeedSection() {
       {!state.loaded ? (
         <PageStatus>{t("common.loading")}</PageStatus>
       ) : listed.length === 0 ? (
-        <p className="empty">{q !== "" || tag !== null ? t("feed.noMatch") : t("feed.empty")}</p>
+        q !== "" || tag !== null ? (
+          <EmptyState
+            title={t("feed.noMatch")}
+            text={t("feed.noMatchHint")}
+            action={{
+              label: t("feed.clearFilters"),
+              onClick: () => {
+                setSearch("");
+                setTag(null);
+              },
+            }}
+          />
+        ) : (
+          <EmptyState
+            title={t("feed.empty")}
+            text={writer ? t("feed.emptyHint") : t("feed.emptyReadOnly")}
+            action={
+              writer
+                ? {
+                    label: t("feed.emptyAction"),
+                    onClick: () => composer.current?.querySelector("input")?.focus(),
+                  }
+                : null
+            }
+          />
+        )
       ) : (
         <div className="feed__list" data-testid="feed-list">
           {listed.map((id) => card(id))}

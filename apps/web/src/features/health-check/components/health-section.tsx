@@ -1,6 +1,7 @@
 import type { HealthCheckListResponse, HealthCheckResponse } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -51,7 +52,10 @@ export default function HealthSection() {
         />
       ) : null}
       {cycles.length === 0 ? (
-        <p>{t("health.empty")}</p>
+        <EmptyState
+          title={t("health.empty")}
+          text={isAdmin ? t("health.emptyAdmin") : t("health.emptyHint")}
+        />
       ) : (
         <nav aria-label={t("health.cycles")} className="health-cycles">
           {cycles.map((cycle) => (

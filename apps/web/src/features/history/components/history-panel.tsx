@@ -1,6 +1,7 @@
 import type { DocumentVersionView } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
@@ -76,7 +77,7 @@ export function HistoryPanel({
           {history.loadError ? errorMessage(t, history.loadError) : t("common.loading")}
         </p>
       ) : history.versions.length === 0 ? (
-        <p className="muted">{t("history.none")}</p>
+        <EmptyState title={t("history.none")} />
       ) : (
         <>
           <ol className="history__list">

@@ -65,6 +65,7 @@ export default function IssuesSection() {
         />
       )}
       emptyText={t("issues.empty")}
+      emptyHint={t("issues.emptyHint")}
       filters={
         <div className="filters card" role="group" aria-label={t("issues.filters")}>
           <SelectField

@@ -2,6 +2,7 @@ import { formatDocumentName } from "@entente/domain";
 import { POST_PARAM, type MeetingView } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { Link, useRouter } from "../../../lib/router";
 import { useSubmit } from "../../../lib/use-submit";
 import { ConfirmButton } from "../../../ui/confirm-button";
@@ -282,7 +283,17 @@ function Agenda({
         </div>
       ) : null}
       {agenda.length === 0 ? (
-        <p className="empty">{t("meetings.agenda.empty")}</p>
+        adding ? null : (
+          <EmptyState
+            title={t("meetings.agenda.empty")}
+            text={editable ? t("meetings.agenda.emptyHint") : t("meetings.agenda.emptyReadOnly")}
+            action={
+              editable
+                ? { label: t("meetings.agenda.addRow"), onClick: () => setAdding(true) }
+                : null
+            }
+          />
+        )
       ) : (
         <ol className="agenda__items">
           {agenda.map((item, index) => (

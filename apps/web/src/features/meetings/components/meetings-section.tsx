@@ -1,6 +1,7 @@
 import type { MeetingView } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { useRouter } from "../../../lib/router";
 import { useSubmit } from "../../../lib/use-submit";
 import { errorMessage } from "../../../ui/error-message";
@@ -90,7 +91,17 @@ export default function MeetingsSection() {
       {data ? (
         <>
           <RhythmPanel rhythm={data.rhythm} onSave={setRhythm} />
-          <MeetingLists meetings={data.meetings} />
+          <MeetingLists
+            meetings={data.meetings}
+            onPlan={
+              canAct(context) && !creating
+                ? () => {
+                    submit.clearError();
+                    setCreating(true);
+                  }
+                : null
+            }
+          />
           <DeletedSignedItems items={data.deletedSignedItems} />
         </>
       ) : loadError ? null : (
@@ -100,7 +111,14 @@ export default function MeetingsSection() {
   );
 }
 
-function MeetingLists({ meetings }: { meetings: readonly MeetingView[] }) {
+function MeetingLists({
+  meetings,
+  onPlan,
+}: {
+  meetings: readonly MeetingView[];
+  /** Opens the new-meeting form; null for a reader who may not plan one. */
+  onPlan: (() => void) | null;
+}) {
   const t = useT();
   const { upcoming, past } = splitMeetings(meetings, new Date());
   return (
@@ -114,7 +132,11 @@ function MeetingLists({ meetings }: { meetings: readonly MeetingView[] }) {
           {t("meetings.upcoming")}
         </h3>
         {upcoming.length === 0 ? (
-          <p className="empty">{t("meetings.upcomingEmpty")}</p>
+          <EmptyState
+            title={t("meetings.upcomingEmpty")}
+            text={onPlan ? t("meetings.upcomingEmptyHint") : t("meetings.upcomingEmptyReadOnly")}
+            action={onPlan ? { label: t("meetings.planNext"), onClick: onPlan } : null}
+          />
         ) : (
           <ul className="meeting-list__items">
             {upcoming.map((meeting) => (
@@ -128,7 +150,7 @@ function MeetingLists({ meetings }: { meetings: readonly MeetingView[] }) {
           {t("meetings.past")}
         </h3>
         {past.length === 0 ? (
-          <p className="empty">{t("meetings.pastEmpty")}</p>
+          <EmptyState title={t("meetings.pastEmpty")} text={t("meetings.pastEmptyHint")} />
         ) : (
           <ul className="meeting-list__items">
             {past.map((meeting) => (

@@ -1,6 +1,7 @@
 import { notificationPath, type NotificationView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { useRouter } from "../../../lib/router";
 import { useMe } from "../../auth/state/session-provider";
 import { FeedTime } from "../../feed/components/feed-time";
@@ -100,7 +101,16 @@ export function NotificationBell() {
             ) : null}
           </div>
           {items.length === 0 ? (
-            <p className="notifications__empty">{t("notifications.empty")}</p>
+            <EmptyState
+              title={t("notifications.empty")}
+              action={{
+                label: t("notifications.emptySettings"),
+                onClick: () => {
+                  setOpen(false);
+                  navigate("/settings/notifications");
+                },
+              }}
+            />
           ) : (
             <ul className="notifications__list">
               {items.map((n) => (

@@ -50,7 +50,7 @@ export function ActionList({
       title={t("action.title")}
       addLabel={t("action.add")}
       emptyText={t("action.empty")}
-      emptyClassName="muted subsection__empty"
+      emptyHint={t("action.emptyHint")}
       listClassName="action-list"
       entries={actions}
       writable={writable}

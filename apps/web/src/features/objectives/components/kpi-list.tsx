@@ -69,7 +69,7 @@ export function KpiList({
       title={t("kpi.title")}
       addLabel={t("kpi.add")}
       emptyText={t("kpi.empty")}
-      emptyClassName="muted subsection__empty"
+      emptyHint={t("kpi.emptyHint")}
       listClassName="kpi-list"
       entries={kpis}
       writable={writable}

@@ -57,6 +57,7 @@ export default function ObjectivesSection() {
         />
       )}
       emptyText={t("objectives.empty")}
+      emptyHint={t("objectives.emptyHint")}
       footer={
         hidden > 0 ? (
           <p className="lens-note" data-testid="lens-hidden">

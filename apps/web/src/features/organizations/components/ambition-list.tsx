@@ -11,10 +11,13 @@ import type { ProfileWriter } from "../hooks/use-profiles";
 export function AmbitionList({
   ambitions,
   writable,
+  readOnlyHint,
   write,
 }: {
   ambitions: ReadResult<Ambition>[];
   writable: boolean;
+  /** Who may add here, said to a reader who may not. */
+  readOnlyHint: string;
   write: ProfileWriter;
 }) {
   const t = useT();
@@ -25,7 +28,8 @@ export function AmbitionList({
       title={t("ambition.title")}
       addLabel={t("ambition.add")}
       emptyText={t("ambition.empty")}
-      emptyClassName="muted"
+      emptyHint={t("ambition.emptyHint")}
+      readOnlyHint={readOnlyHint}
       listClassName="profile-list"
       entries={ambitions}
       writable={writable}

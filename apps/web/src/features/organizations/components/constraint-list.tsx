@@ -31,11 +31,14 @@ export function ConstraintList({
   constraints,
   objectives,
   writable,
+  readOnlyHint,
   write,
 }: {
   constraints: ReadResult<Constraint>[];
   objectives: readonly ObjectiveTitle[];
   writable: boolean;
+  /** Who may add here, said to a reader who may not. */
+  readOnlyHint: string;
   write: ProfileWriter;
 }) {
   const t = useT();
@@ -46,7 +49,8 @@ export function ConstraintList({
       title={t("constraint.title")}
       addLabel={t("constraint.add")}
       emptyText={t("constraint.empty")}
-      emptyClassName="muted"
+      emptyHint={t("constraint.emptyHint")}
+      readOnlyHint={readOnlyHint}
       listClassName="profile-list"
       entries={constraints}
       writable={writable}

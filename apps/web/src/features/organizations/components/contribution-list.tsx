@@ -30,10 +30,13 @@ interface ContributionFormValues {
 export function ContributionList({
   contributions,
   writable,
+  readOnlyHint,
   write,
 }: {
   contributions: ReadResult<Contribution>[];
   writable: boolean;
+  /** Who may add here, said to a reader who may not. */
+  readOnlyHint: string;
   write: ProfileWriter;
 }) {
   const t = useT();
@@ -44,7 +47,8 @@ export function ContributionList({
       title={t("contribution.title")}
       addLabel={t("contribution.add")}
       emptyText={t("contribution.empty")}
-      emptyClassName="muted"
+      emptyHint={t("contribution.emptyHint")}
+      readOnlyHint={readOnlyHint}
       listClassName="profile-list"
       entries={contributions}
       writable={writable}

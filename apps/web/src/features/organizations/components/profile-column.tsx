@@ -23,6 +23,9 @@ export function ProfileColumn({
   const organization = context.organizations.find((o) => o.id === profile.organizationId);
   const mine = profile.organizationId === context.me.organizationId;
   const writable = profile.writable;
+  const readOnlyHint = mine
+    ? t("empty.readOnlyOwnProfile")
+    : t("readOnly.partnerProfile", { organization: organization?.name ?? "" });
 
   return (
     <section
@@ -64,17 +67,20 @@ export function ProfileColumn({
           <AmbitionList
             ambitions={profile.value.ambitions}
             writable={writable}
+            readOnlyHint={readOnlyHint}
             write={profile.write}
           />
           <ContributionList
             contributions={profile.value.contributions}
             writable={writable}
+            readOnlyHint={readOnlyHint}
             write={profile.write}
           />
           <ConstraintList
             constraints={profile.value.constraints}
             objectives={objectives}
             writable={writable}
+            readOnlyHint={readOnlyHint}
             write={profile.write}
           />
         </ProfileHistoryScope>

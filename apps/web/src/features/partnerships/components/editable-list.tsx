@@ -1,6 +1,7 @@
 import type { ReadResult } from "@entente/schema";
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { useCreateForm } from "../hooks/use-item-editor";
 import { UnreadableEntry } from "./unreadable-entry";
 
@@ -15,7 +16,7 @@ export interface ItemFormProps<V> {
 
 /**
  * A titled list of the items of a live document, with its "add" button and form, its empty
- * text, and unreadable entries in place (deletable by writers). Items render themselves,
+ * state (what the list is for, and the "add" button or who may add), and unreadable entries in place (deletable by writers). Items render themselves,
  * edit form included; nothing to write is offered unless `writable`.
  */
 export function EditableList<T extends { id: string }>({
@@ -24,7 +25,8 @@ export function EditableList<T extends { id: string }>({
   title,
   addLabel,
   emptyText,
-  emptyClassName,
+  emptyHint,
+  readOnlyHint,
   listClassName,
   entries,
   writable,
@@ -38,7 +40,10 @@ export function EditableList<T extends { id: string }>({
   title: string;
   addLabel: string;
   emptyText: string;
-  emptyClassName: string;
+  /** What the list will hold, said while it is empty. */
+  emptyHint: string;
+  /** Who may add, said to a reader who may not; by default, editors and admins. */
+  readOnlyHint?: string | undefined;
   listClassName: string;
   entries: readonly ReadResult<T>[];
   writable: boolean;
@@ -55,13 +60,14 @@ export function EditableList<T extends { id: string }>({
 }) {
   const t = useT();
   const create = useCreateForm();
+  const empty = entries.length === 0;
   return (
     <section className={className} aria-label={title}>
       <header className="subsection__header">
         <Heading className="subsection__title">
           {title} <span className="count">{entries.length}</span>
         </Heading>
-        {writable && !create.creating ? (
+        {writable && !create.creating && !empty ? (
           <button type="button" className="button button--small" onClick={create.open}>
             {addLabel}
           </button>
@@ -78,8 +84,12 @@ export function EditableList<T extends { id: string }>({
             create.save,
           )
         : null}
-      {entries.length === 0 && !create.creating ? (
-        <p className={emptyClassName}>{emptyText}</p>
+      {empty && !create.creating ? (
+        <EmptyState
+          title={emptyText}
+          text={writable ? emptyHint : `${emptyHint} ${readOnlyHint ?? t("empty.readOnly")}`}
+          action={writable ? { label: addLabel, onClick: create.open } : null}
+        />
       ) : (
         <ul className={listClassName}>
           {entries.map((entry) =>

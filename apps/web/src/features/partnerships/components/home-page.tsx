@@ -1,4 +1,5 @@
 import { useT, useI18n } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { Link } from "../../../lib/router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe } from "../../auth/state/session-provider";
@@ -36,7 +37,7 @@ export function HomePage() {
             </p>
           ) : null}
           {partnerships.length === 0 ? (
-            <p className="empty">{t("home.empty")}</p>
+            <EmptyState title={t("home.empty")} text={t("home.emptyHint")} />
           ) : (
             <ul className="partnership-list" data-testid="partnership-list">
               {partnerships.map((p) => (

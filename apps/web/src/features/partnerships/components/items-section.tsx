@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { PageStatus } from "../../../ui/page-status";
 import { useCreateIntent } from "../hooks/use-create-intent";
 import { useCreateForm } from "../hooks/use-item-editor";
@@ -9,8 +10,9 @@ import { SectionHeader } from "./section-header";
 
 /**
  * A section showing the items of one list document: its header with the "new" button, the
- * create form in a card, then the items (`children`), or "loading" or the empty text while
- * there are none.
+ * create form in a card, then the items (`children`), or "loading" or the empty state while
+ * there are none: what the list is for and its "new" button (the header's, moved there), or
+ * for a reader who may not write, who can.
  */
 export function ItemsSection({
   id,
@@ -21,6 +23,7 @@ export function ItemsSection({
   createLabel,
   renderCreateForm,
   emptyText,
+  emptyHint,
   notice,
   filters,
   footer,
@@ -38,6 +41,8 @@ export function ItemsSection({
     save: (write: () => unknown) => void,
   ) => ReactNode;
   emptyText: string;
+  /** What the list will hold and what its items lead to, said while it is empty. */
+  emptyHint: string;
   /** Under the header, above the create form. */
   notice?: ReactNode;
   /** Under the create form, above the items. */
@@ -49,10 +54,11 @@ export function ItemsSection({
   const t = useT();
   const create = useCreateForm();
   useCreateIntent(document.writable, create.open);
+  const empty = document.items.length === 0 && !document.loading;
   return (
     <section className="section" aria-labelledby={id}>
       <SectionHeader id={id} title={title} subtitle={subtitle} document={document}>
-        {document.writable && !create.creating ? (
+        {document.writable && !create.creating && !empty ? (
           <button type="button" className="button button--primary" onClick={create.open}>
             {newLabel}
           </button>
@@ -78,8 +84,12 @@ export function ItemsSection({
       {document.items.length === 0 ? (
         document.loading ? (
           <PageStatus>{t("common.loading")}</PageStatus>
-        ) : (
-          <p className="empty">{emptyText}</p>
+        ) : create.creating ? null : (
+          <EmptyState
+            title={emptyText}
+            text={document.writable ? emptyHint : `${emptyHint} ${t("empty.readOnly")}`}
+            action={document.writable ? { label: newLabel, onClick: create.open } : null}
+          />
         )
       ) : (
         children

@@ -4,12 +4,14 @@ import { useI18n } from "../../../i18n";
 import { useResource } from "../../../lib/use-resource";
 import { useSubmit } from "../../../lib/use-submit";
 import { ConfirmButton } from "../../../ui/confirm-button";
+import { EmptyState } from "../../../ui/empty-state";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
 
 /**
  * For admins: the invitations their organization made in the partnership, each pending,
- * used, expired or revoked (as the server says); a pending one can be revoked here.
+ * used, expired or revoked (as the server says); a pending one can be revoked here. None
+ * yet: how to make one.
  */
 export function SentInvitationsPanel({
   partnershipId,
@@ -24,23 +26,27 @@ export function SentInvitationsPanel({
     `${partnershipId}:${refreshKey}`,
     useCallback(() => partnershipsApi.listSentInvitations(partnershipId), [partnershipId]),
   );
-  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+  if (state.status !== "ready") return null;
 
   return (
     <section className="card" aria-labelledby="sent-invitations-title">
       <h2 id="sent-invitations-title" className="card__title">
         {t("invite.sentList.title")}
       </h2>
-      <ul className="pending-invitations">
-        {state.data.invitations.map((invitation) => (
-          <SentInvitation
-            key={invitation.id}
-            partnershipId={partnershipId}
-            invitation={invitation}
-            onRevoked={reload}
-          />
-        ))}
-      </ul>
+      {state.data.invitations.length === 0 ? (
+        <EmptyState title={t("invite.sentList.empty")} text={t("invite.sentList.emptyHint")} />
+      ) : (
+        <ul className="pending-invitations">
+          {state.data.invitations.map((invitation) => (
+            <SentInvitation
+              key={invitation.id}
+              partnershipId={partnershipId}
+              invitation={invitation}
+              onRevoked={reload}
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { TrashEntryView } from "@entente/protocol";
 import { useI18n, useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import {
@@ -45,7 +46,7 @@ export default function TrashSection() {
           <p>{errorMessage(t, state.error)}</p>
         </PageStatus>
       ) : state.entries.length === 0 ? (
-        <p className="empty">{t("trash.empty")}</p>
+        <EmptyState title={t("trash.empty")} text={t("trash.emptyHint")} />
       ) : (
         <ul className="card trash__list" data-testid="trash-list">
           {state.entries.map((entry) => (

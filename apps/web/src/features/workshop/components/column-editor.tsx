@@ -14,27 +14,37 @@ interface Draft {
 
 const MAX_COLUMNS = 12;
 
-/** The facilitator's columns: rename, add, remove, reorder, then save them all at once. */
+/**
+ * The facilitator's columns: rename, add, remove, reorder, then save them all at once. A
+ * board still as it opened (`suggest`: its default column, nothing on it) opens the editor
+ * with suggested columns after the ones it has, which keep their ids (and so their notes).
+ */
 export function ColumnEditor({
   columns,
+  suggest,
   onSave,
 }: {
   columns: readonly WorkshopColumnView[];
+  suggest: boolean;
   onSave: (columns: { id?: string; title: string }[]) => Promise<void>;
 }) {
   const t = useT();
-  const draftsFrom = (list: readonly WorkshopColumnView[]): Draft[] =>
-    list.length > 0
-      ? list.map((c, index) => ({ id: c.id, title: c.title, key: index }))
-      : [
+  const draftsFrom = (list: readonly WorkshopColumnView[]): Draft[] => {
+    const kept: Omit<Draft, "key">[] = list.map((c) => ({ id: c.id, title: c.title }));
+    const suggested = suggest
+      ? [
           t("workshop.columns.default1"),
           t("workshop.columns.default2"),
           t("workshop.columns.default3"),
-        ].map((title, index) => ({ title, key: index }));
-  // A board without columns opens the editor with three suggested ones.
-  const [open, setOpen] = useState(columns.length === 0);
+        ]
+          .filter((title) => !list.some((c) => c.title === title))
+          .map((title) => ({ title }))
+      : [];
+    return [...kept, ...suggested].map((draft, key) => ({ ...draft, key }));
+  };
+  const [open, setOpen] = useState(suggest);
   const [drafts, setDrafts] = useState<Draft[]>(() => draftsFrom(columns));
-  const [nextKey, setNextKey] = useState(() => Math.max(3, columns.length));
+  const [nextKey, setNextKey] = useState(() => draftsFrom(columns).length);
   const { error, guard } = useActionError();
 
   const start = () => {

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from "react";
 import { useT } from "../../../i18n";
+import { EmptyState } from "../../../ui/empty-state";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../feed/hooks/use-action-error";
@@ -148,11 +149,15 @@ export function WorkshopBoard({
       ) : null}
 
       {layout.columns.length === 0 ? (
-        <p className="empty" data-testid="no-columns">
-          {perms.isFacilitator
-            ? t("workshop.columns.emptyFacilitator")
-            : t("workshop.columns.empty")}
-        </p>
+        // Every board opens with a default column (the server's); this is a board emptied meanwhile.
+        <EmptyState
+          testId="no-columns"
+          title={
+            perms.isFacilitator
+              ? t("workshop.columns.emptyFacilitator")
+              : t("workshop.columns.empty")
+          }
+        />
       ) : (
         <div
           className="workshop-board__columns"

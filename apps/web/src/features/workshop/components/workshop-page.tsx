@@ -1,5 +1,5 @@
 import { formatDocumentName } from "@entente/domain";
-import type { WorkshopView } from "@entente/protocol";
+import type { MeetingView, WorkshopView } from "@entente/protocol";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "../../../lib/router";
@@ -23,6 +23,7 @@ import { PhaseBanner } from "./phase-banner";
 import { VotePanel } from "./vote-panel";
 import { VoteResults } from "./vote-results";
 import { WorkshopBoard } from "./workshop-board";
+import { WorkshopHost } from "./workshop-host";
 import { WorkshopPresence } from "./workshop-presence";
 import { WorkshopTimer } from "./workshop-timer";
 import "../workshop.css";
@@ -38,7 +39,7 @@ export function WorkshopPage({ meetingId }: { meetingId: string }) {
   const { partnershipId } = usePartnershipContext();
   const { state, actions, stream, reload } = useWorkshop(partnershipId, meetingId);
   const meeting = useResource(meetingId, meetingsApi.get).state;
-  const meetingTitle = meeting.status === "ready" ? meeting.data.meeting.title : null;
+  const meetingView = meeting.status === "ready" ? meeting.data.meeting : null;
   const [session] = useLiveDocuments([
     formatDocumentName({ kind: "meeting", partnershipId, meetingId }),
   ]);
@@ -65,7 +66,7 @@ export function WorkshopPage({ meetingId }: { meetingId: string }) {
       return (
         <WorkshopRoom
           meetingId={meetingId}
-          meetingTitle={meetingTitle}
+          meeting={meetingView}
           workshop={state.workshop}
           offsetMs={state.offsetMs}
           actions={actions}
@@ -80,7 +81,7 @@ export default WorkshopPage;
 
 function WorkshopRoom({
   meetingId,
-  meetingTitle,
+  meeting,
   workshop,
   offsetMs,
   actions,
@@ -88,7 +89,8 @@ function WorkshopRoom({
   session,
 }: {
   meetingId: string;
-  meetingTitle: string | null;
+  /** The meeting once loaded: its title, who runs it and when. */
+  meeting: MeetingView | null;
   workshop: WorkshopView;
   offsetMs: number;
   actions: WorkshopActions;
@@ -144,7 +146,7 @@ function WorkshopRoom({
         <div className="section-header__text">
           <p className="workshop__back">
             <Link to={meetingPath(partnershipId, meetingId)}>
-              ← {meetingTitle ?? t("workshop.backToMeeting")}
+              ← {meeting?.title ?? t("workshop.backToMeeting")}
             </Link>
           </p>
           <h2 id="workshop-title" className="section-header__title">
@@ -153,6 +155,7 @@ function WorkshopRoom({
           <p className="section-header__subtitle">
             {perms.isFacilitator ? t("workshop.subtitleFacilitator") : t("workshop.subtitle")}
           </p>
+          {meeting ? <WorkshopHost meeting={meeting} now={Date.parse(workshop.serverNow)} /> : null}
         </div>
         <div className="section-header__side">
           {writer ? null : <ReadOnlyBadge reason={t("readOnly.permission")} />}
@@ -188,7 +191,15 @@ function WorkshopRoom({
             onPhase={actions.setPhase}
           />
           {perms.isFacilitator ? (
-            <ColumnEditor columns={workshop.columns} onSave={actions.setColumns} />
+            <ColumnEditor
+              columns={workshop.columns}
+              suggest={
+                workshop.columns.length <= 1 &&
+                workshop.notes.length === 0 &&
+                workshop.hidden.length === 0
+              }
+              onSave={actions.setColumns}
+            />
           ) : null}
           <VoteResults workshop={workshop} perms={perms} actions={actions} />
           <WorkshopBoard workshop={workshop} perms={perms} lookers={lookers} actions={actions} />
