@@ -27,6 +27,8 @@ const { values: options } = parseArgs({
     keystrokes: { type: "string", default: "30" },
     // Another checkout, built (`npm run build` there): measured in the same run, same browser.
     reference: { type: "string" },
+    // Prints where the time of the last cold charter load went (requests, socket, CPU by script).
+    timeline: { type: "boolean", default: false },
   },
 });
 const LOADS = Number(options.loads);
@@ -39,6 +41,8 @@ const BUDGET = {
   charterVisibleMs: 1000,
   keystrokeMs: 50,
 };
+/** The charter's first paragraph that holds text: the demo's synced charter, not a placeholder. */
+const CHARTER_TEXT = '[data-testid="charter-editor"] p:not(:empty):not(:has(> br:only-child))';
 const apps = [
   { name: "this tree", root },
   ...(options.reference ? [{ name: "reference", root: path.resolve(options.reference) }] : []),
@@ -106,6 +110,9 @@ console.table(
   })),
 );
 for (const m of measured) {
+  if (m.charter.timeline) printTimeline(m.app.name, m.charter.timeline);
+}
+for (const m of measured) {
   console.log(`${m.app.name}: charter page, deepest chain:`, m.charter.chain.join(" → "));
   if (m.charter.duplicates.length) {
     console.log(`${m.app.name}: fetched twice:`, m.charter.duplicates.join(", "));
@@ -166,7 +173,8 @@ async function measure(appRoot) {
     for (let i = 0; i < LOADS; i++) {
       charterLoads.push(
         await coldLoad(amara, `/p/${partnershipId}`, (page) =>
-          page.locator('[data-testid="charter-editor"] p').first().waitFor(),
+          // The synced text, not the empty paragraph an editor shows before its document arrives.
+          page.locator(CHARTER_TEXT).first().waitFor(),
         ),
       );
     }
@@ -234,6 +242,7 @@ async function coldLoad(storageState, url, ready) {
       depth,
       parent,
       beforeContent: !contentShown,
+      sentAt,
       bytes: 0,
       decoded: 0,
     });
@@ -263,9 +272,11 @@ async function coldLoad(storageState, url, ready) {
   cdp.on("Network.loadingFinished", (e) => {
     const entry = requests.get(e.requestId);
     if (!entry) return;
+    entry.finishedAt = e.timestamp;
     if (WAITED_FOR.has(entry.type) && !done) finished.push({ ...entry, finishedAt: e.timestamp });
   });
 
+  const timeline = options.timeline ? await startTimeline(page, cdp, requests) : null;
   const started = Date.now();
   await page.goto(`${origin}${url}`);
   await ready(page);
@@ -274,6 +285,7 @@ async function coldLoad(storageState, url, ready) {
   // Let what is already in flight finish, without interacting.
   await page.waitForLoadState("networkidle").catch(() => {});
   done = true;
+  const steps = timeline ? await timeline.stop() : null;
   await context.close();
 
   const all = [...requests.values()];
@@ -294,6 +306,7 @@ async function coldLoad(storageState, url, ready) {
   return {
     url,
     visibleMs,
+    ...(steps ? { timeline: steps } : {}),
     requests: beforeContent.length,
     depth: deepest?.depth ?? 0,
     chain,
@@ -301,6 +314,102 @@ async function coldLoad(storageState, url, ready) {
     jsDecodedBytes: scripts.reduce((sum, r) => sum + r.decoded, 0),
     duplicates: [...seen].filter(([, n]) => n > 1).map(([u]) => shortUrl(u)),
   };
+}
+
+/**
+ * `--timeline`: where a cold load's time goes. Every request's send and end, the live
+ * document's socket (handshake, first frames), the page's own paints and the moment the
+ * charter's first paragraph entered the DOM (a MutationObserver, not Playwright's polling),
+ * and a CPU profile summed by script (self time; V8 counts compiling as "(program)").
+ */
+async function startTimeline(page, cdp, requests) {
+  const socket = { frames: [] };
+  cdp.on("Network.webSocketHandshakeResponseReceived", (e) => (socket.handshakeAt ??= e.timestamp));
+  cdp.on("Network.webSocketFrameReceived", (e) => socket.frames.push(e.timestamp));
+  await page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      const paragraph = document.querySelector('[data-testid="charter-editor"] p');
+      if (paragraph?.textContent?.trim()) {
+        performance.mark("charter-content");
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await cdp.send("Profiler.stop");
+      const marks = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType("navigation")[0];
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+        return {
+          htmlResponseEnd: navigation?.responseEnd ?? null,
+          domContentLoaded: navigation?.domContentLoadedEventEnd ?? null,
+          firstContentfulPaint: at("first-contentful-paint"),
+          charterContent: at("charter-content"),
+        };
+      });
+      const all = [...requests.values()];
+      const start = all.find((r) => r.type === "Document")?.sentAt ?? 0;
+      const ms = (t) => (t == null ? null : Math.round((t - start) * 1000));
+      const cpu = new Map();
+      const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+      const deltas = profile.timeDeltas;
+      let at = profile.startTime;
+      let before = 0;
+      for (const [index, sample] of profile.samples.entries()) {
+        at += deltas[index] ?? 0;
+        const stamp = at / 1e6;
+        if (
+          stamp < start ||
+          (marks.charterContent !== null && stamp > start + marks.charterContent / 1000)
+        )
+          continue;
+        const frame = nodes.get(sample)?.callFrame;
+        const key = frame?.url ? shortUrl(frame.url) : (frame?.functionName ?? "?");
+        cpu.set(key, (cpu.get(key) ?? 0) + (deltas[index + 1] ?? 0) / 1000);
+        before += (deltas[index + 1] ?? 0) / 1000;
+      }
+      return {
+        marks: Object.fromEntries(
+          Object.entries(marks).map(([k, v]) => [k, v === null ? null : Math.round(v)]),
+        ),
+        requests: all
+          .filter((r) => r.beforeContent)
+          .map((r) => ({
+            url: shortUrl(r.url),
+            type: r.type,
+            depth: r.depth,
+            sent: ms(r.sentAt),
+            end: ms(r.finishedAt),
+          }))
+          .sort((a, b) => a.sent - b.sent),
+        socket: { handshake: ms(socket.handshakeAt), frames: socket.frames.slice(0, 4).map(ms) },
+        cpuBeforeContentMs: Math.round(before),
+        cpuByScript: [...cpu]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([k, v]) => [k, Math.round(v)]),
+      };
+    },
+  };
+}
+
+function printTimeline(name, timeline) {
+  console.log(`\n${name}: last cold charter load, ms from navigation`);
+  console.log("  page:", JSON.stringify(timeline.marks));
+  for (const r of timeline.requests) {
+    console.log(
+      `  ${String(r.sent).padStart(5)} → ${String(r.end ?? "").padStart(5)}  d${r.depth} ${r.type} ${r.url}`,
+    );
+  }
+  console.log("  socket:", JSON.stringify(timeline.socket));
+  console.log(
+    `  CPU before content: ${timeline.cpuBeforeContentMs} ms;`,
+    JSON.stringify(timeline.cpuByScript),
+  );
 }
 
 /**

@@ -1,9 +1,12 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { startEarlyConnection } from "./features/collab/start-early-connection";
 import { initialLanguage } from "./i18n/i18n-provider";
 import { loadCatalogue } from "./i18n/translate";
 import "./styles.css";
 
+// Before anything waits: the charter's live document syncs while the app reads the session.
+startEarlyConnection(window.location.pathname);
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
 // Only the shown language's messages are loaded (the page the server sent hints them).

@@ -1,9 +1,10 @@
-import { CloseCode, SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
+import { CloseCode, TERMINAL_CLOSE_CODES } from "@entente/protocol";
 import { useEffect, useReducer, useState } from "react";
-import { WebsocketProvider } from "y-websocket";
+import type { WebsocketProvider } from "y-websocket";
 import type { Awareness } from "y-protocols/awareness";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { probeDocumentAccess } from "../api/document-access";
+import { createCollabConnection, destroyCollabConnection } from "../state/collab-connection";
 import type { CollabUser } from "../state/collab-user";
 import {
   connectionState,
@@ -12,6 +13,7 @@ import {
   type ConnectionState,
   type DeniedReason,
 } from "../state/connection-state";
+import { claimEarlyConnection } from "../state/early-connections";
 
 /** A live Yjs document and the provider that syncs it; valid until the owning hook unmounts. */
 export interface CollabDocument {
@@ -30,11 +32,6 @@ export interface CollabSession {
 /** At most one access probe per this interval while sockets keep failing to open. */
 const PROBE_INTERVAL_MS = 10_000;
 
-function syncServerUrl(): string {
-  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
-  return `${protocol}//${window.location.host}${SYNC_PATH}`;
-}
-
 /**
  * The only owner of y-websocket providers in the app: creates the Y.Doc and provider for
  * `documentName`, publishes `user` in awareness, tracks the connection state, and destroys
@@ -46,18 +43,14 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
   const [snapshot, dispatch] = useReducer(reduceConnection, INITIAL_SNAPSHOT);
 
   useEffect(() => {
-    const ydoc = new Y.Doc();
-    const provider = new WebsocketProvider(syncServerUrl(), documentName, ydoc, {
-      connect: false,
-      // 4401/4403/4404 are final: the session ended, access was withdrawn or the document
-      // was deleted. Everything else (4000 restart, 4500 storage failure, network loss) is
-      // worth another try.
-      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
-    });
+    // The page's script may have opened this document already (start-early-connection.ts),
+    // connected and maybe synced: take it over, with the state it reached.
+    const connection = claimEarlyConnection(documentName) ?? createCollabConnection(documentName);
+    const { ydoc, provider } = connection;
     dispatch({ type: "reset" });
 
     let disposed = false;
-    let opened = false;
+    let opened = provider.wsconnected;
     let lastProbe = 0;
 
     const deny = (code: number) => {
@@ -102,6 +95,8 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     window.addEventListener("offline", onOffline);
     dispatch({ type: "browser-online", online: navigator.onLine });
 
+    if (provider.wsconnected) dispatch({ type: "status", status: "connected" });
+    if (provider.synced) dispatch({ type: "sync", synced: true });
     provider.connect();
     setDocument({ ydoc, provider, awareness: provider.awareness });
 
@@ -113,11 +108,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       provider.off("sync", onSync);
       provider.off("connection-close", onConnectionClose);
       provider.off("closed", onClosed);
-      // destroy() disconnects (telling peers we left) but leaves the awareness and its
-      // renewal timer running; both go here, then the document.
-      provider.destroy();
-      provider.awareness.destroy();
-      ydoc.destroy();
+      destroyCollabConnection(connection);
       setDocument(null);
     };
   }, [documentName]);
