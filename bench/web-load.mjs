@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -48,8 +49,9 @@ const apps = [
   ...(options.reference ? [{ name: "reference", root: path.resolve(options.reference) }] : []),
 ];
 
-/** The server under measurement (one at a time). */
+/** The server under measurement (one at a time), and the built web app it serves. */
 let origin = "";
+let webDist = "";
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -72,13 +74,15 @@ try {
 }
 
 const FIGURES = [
-  ["login page: JavaScript (KB, compressed)", (m) => kb(m.login.jsBytes), `≤ ${BUDGET.loginJsKb}`],
+  ["login page: JavaScript (KB, gzip)", (m) => kb(m.login.jsGzipBytes), `≤ ${BUDGET.loginJsKb}`],
+  ["login page: JavaScript (KB, as sent: Brotli)", (m) => kb(m.login.jsBytes), ""],
   ["login page: JavaScript (KB, uncompressed)", (m) => kb(m.login.jsDecodedBytes), ""],
   [
-    "charter page: JavaScript (KB, compressed)",
-    (m) => kb(m.charter.jsBytes),
+    "charter page: JavaScript (KB, gzip)",
+    (m) => kb(m.charter.jsGzipBytes),
     `≤ ${BUDGET.charterJsKb}`,
   ],
+  ["charter page: JavaScript (KB, as sent: Brotli)", (m) => kb(m.charter.jsBytes), ""],
   ["charter page: JavaScript (KB, uncompressed)", (m) => kb(m.charter.jsDecodedBytes), ""],
   ["charter page: requests before content", (m) => m.charter.requests, ""],
   ["charter page: deepest request chain", (m) => m.charter.depth, `≤ ${BUDGET.waterfallDepth}`],
@@ -147,6 +151,7 @@ fs.writeFileSync(
 async function measure(appRoot) {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
+  webDist = path.join(appRoot, "apps/web/dist");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-bench-"));
   const server = spawn(process.execPath, [path.join(appRoot, "apps/server/dist/main.js")], {
     env: {
@@ -311,6 +316,7 @@ async function coldLoad(storageState, url, ready) {
     depth: deepest?.depth ?? 0,
     chain,
     jsBytes: scripts.reduce((sum, r) => sum + r.bytes, 0),
+    jsGzipBytes: scripts.reduce((sum, r) => sum + gzipSize(r.url), 0),
     jsDecodedBytes: scripts.reduce((sum, r) => sum + r.decoded, 0),
     duplicates: [...seen].filter(([, n]) => n > 1).map(([u]) => shortUrl(u)),
   };
@@ -485,6 +491,17 @@ function freePort() {
       probe.close(() => resolve(free));
     });
   });
+}
+
+/**
+ * The gzip size of a script the page loaded: the budget is stated in gzip, while Chromium
+ * takes the build's Brotli copies. The build's own `.gz` copy (level 9), or the file gzipped
+ * here at the same level when it is too small to have one.
+ */
+function gzipSize(url) {
+  const file = path.join(webDist, new URL(url).pathname);
+  if (fs.existsSync(`${file}.gz`)) return fs.statSync(`${file}.gz`).size;
+  return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
 }
 
 function kb(bytes) {

@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { catalogueParts } from "./build/catalogue-parts.ts";
 import { precompress } from "./build/precompress.ts";
 import { routePreloads } from "./build/route-preloads.ts";
 
@@ -32,7 +33,7 @@ const CHUNK_GROUPS = [
 
 export default defineConfig({
   root,
-  plugins: [react(), routePreloads(), precompress()],
+  plugins: [react(), catalogueParts(), routePreloads(), precompress()],
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },

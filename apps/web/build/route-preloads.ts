@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "@entente/protocol";
 import type { Plugin, Rolldown } from "vite";
+import { SIGN_IN_PART_QUERY } from "../src/i18n/sign-in-messages.ts";
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
@@ -13,6 +14,8 @@ export interface RoutePreload {
   modules: string[];
   /** API paths the page reads first; `:name` is filled from the path. */
   fetches: string[];
+  /** `sign-in`: the page starts with the sign-in part of the messages (`sign-in-messages.ts`). */
+  catalogue?: "sign-in";
 }
 
 /** Read by the header of every signed-in page (the bell). */
@@ -66,6 +69,8 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     modules: [...PARTNERSHIP_PAGE, "src/features/workshop/components/workshop-page.tsx"],
     fetches: PARTNERSHIP_READS,
   },
+  { pattern: "/login", modules: [], fetches: [], catalogue: "sign-in" },
+  { pattern: "/signup", modules: [], fetches: [], catalogue: "sign-in" },
   {
     pattern: "/",
     modules: ["src/features/partnerships/components/home-page.tsx"],
@@ -77,6 +82,12 @@ const CATALOGUES: Record<string, string> = {
   en: "src/i18n/messages/en.ts",
   fr: "src/i18n/messages/fr.ts",
 };
+const SIGN_IN_CATALOGUES = Object.fromEntries(
+  Object.entries(CATALOGUES).map(([language, module]) => [
+    language,
+    `${module}${SIGN_IN_PART_QUERY}`,
+  ]),
+);
 
 /**
  * Emits {@link ROUTE_PRELOADS_FILE}: each route's lazy modules with every chunk and stylesheet
@@ -130,9 +141,16 @@ export function routePreloads(routes: RoutePreload[] = ROUTE_PRELOADS): Plugin {
           pattern: route.pattern,
           ...filesOf(route.modules),
           fetches: route.fetches,
+          ...(route.catalogue ? { catalogue: route.catalogue } : {}),
         })),
         catalogues: Object.fromEntries(
           Object.entries(CATALOGUES).map(([language, module]) => [
+            language,
+            filesOf([module]).scripts,
+          ]),
+        ),
+        signInCatalogues: Object.fromEntries(
+          Object.entries(SIGN_IN_CATALOGUES).map(([language, module]) => [
             language,
             filesOf([module]).scripts,
           ]),

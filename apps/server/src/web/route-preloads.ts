@@ -14,9 +14,11 @@ const manifestSchema: z.ZodType<RoutePreloadsManifest> = z.object({
       scripts: z.array(z.string()),
       styles: z.array(z.string()),
       fetches: z.array(z.string()),
+      catalogue: z.literal("sign-in").optional(),
     }),
   ),
   catalogues: z.record(z.string(), z.array(z.string())),
+  signInCatalogues: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 const NO_PRELOADS: RoutePreloadsManifest = { routes: [], catalogues: {} };
@@ -41,8 +43,8 @@ export interface PreloadRequest {
 }
 
 /**
- * `<link>` tags for the page at `requestPath`: the message chunk of the language it will show,
- * then its route's chunks, stylesheets and first API reads (as `fetch` preloads the app's own
+ * `<link>` tags for the page at `requestPath`: the message chunk of the language it will show
+ * (only its sign-in part on the sign-in pages), then its route's chunks, stylesheets and first API reads (as `fetch` preloads the app's own
  * requests pick up). Empty when the path is no route of the list.
  */
 export function preloadHints(
@@ -51,12 +53,19 @@ export function preloadHints(
   request: PreloadRequest,
 ): string {
   const links: string[] = [];
-  for (const script of manifest.catalogues[pageLanguage(request)] ?? []) {
+  const matched = manifest.routes
+    .map((route) => ({ route, params: matchPattern(route.pattern, requestPath) }))
+    .find((candidate) => candidate.params !== null);
+  const language = pageLanguage(request);
+  const catalogue =
+    matched?.route.catalogue === "sign-in"
+      ? (manifest.signInCatalogues?.[language] ?? manifest.catalogues[language])
+      : manifest.catalogues[language];
+  for (const script of catalogue ?? []) {
     links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
   }
-  for (const route of manifest.routes) {
-    const params = matchPattern(route.pattern, requestPath);
-    if (!params) continue;
+  if (matched?.params) {
+    const { route, params } = matched;
     for (const script of route.scripts) {
       links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
     }
@@ -69,7 +78,6 @@ export function preloadHints(
         links.push(`<link rel="preload" as="fetch" crossorigin href="${attribute(filled)}">`);
       }
     }
-    break;
   }
   return links.map((link) => `    ${link}`).join("\n");
 }
