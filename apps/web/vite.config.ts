@@ -20,7 +20,12 @@ const CHUNK_GROUPS = [
   // The rich-text editor: only the pages that edit or show rich text.
   {
     name: "editor",
-    test: /node_modules[\\/].*(@tiptap|prosemirror|linkifyjs|rope-sequence|w3c-keyname|orderedmap)/,
+    // Not the mention popups (`@tiptap/extension-mention`, `@tiptap/suggestion`): only the
+    // composers that offer them load those.
+    test: (id: string) =>
+      /node_modules[\\/].*(@tiptap|prosemirror|linkifyjs|rope-sequence|w3c-keyname|orderedmap)/.test(
+        id,
+      ) && !/@tiptap[\\/](extension-mention|suggestion)[\\/]/.test(id),
     priority: 20,
   },
   // Live documents: Yjs and its websocket provider.
