@@ -401,7 +401,11 @@ async function startTimeline(page, cdp, requests) {
           Object.entries(marks).map(([k, v]) => [k, v === null ? null : Math.round(v)]),
         ),
         requests: all
-          .filter((r) => r.beforeContent)
+          .filter((r) =>
+            marks.charterContent === null
+              ? r.beforeContent
+              : r.sentAt <= start + marks.charterContent / 1000,
+          )
           .map((r) => ({
             url: shortUrl(r.url),
             type: r.type,
