@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "@entente/protocol";
 import type { Plugin, Rolldown } from "vite";
+import { SIGN_IN_PART_QUERY } from "../src/i18n/sign-in-messages.ts";
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
@@ -13,12 +14,41 @@ export interface RoutePreload {
   modules: string[];
   /** API paths the page reads first; `:name` is filled from the path. */
   fetches: string[];
+  /** `sign-in`: the page starts with the sign-in part of the messages (`sign-in-messages.ts`). */
+  catalogue?: "sign-in";
 }
 
-const PARTNERSHIP_READS = ["/api/me", "/api/partnerships/:partnershipId"];
+/** Read by the header of every signed-in page (the bell). */
+const SIGNED_IN_READS = ["/api/me", "/api/notifications"];
+/**
+ * What a partnership page reads before it shows a section: the partnership, the member's
+ * landing page (the root's section), the governance rhythm (the meetings tab's badge).
+ * Hinted, they come in parallel with the scripts; otherwise each is one more round trip,
+ * and a render gate on the landing page would put everything after it one level deeper.
+ */
+const PARTNERSHIP_READS = [
+  ...SIGNED_IN_READS,
+  "/api/partnerships/:partnershipId",
+  "/api/me/landing-pages/:partnershipId",
+  "/api/partnerships/:partnershipId/rhythm",
+];
 const PARTNERSHIP_PAGE = [
   "src/features/partnerships/components/partnership-page.tsx",
   "src/features/partnerships/components/partnership-sections.tsx",
+];
+/** What the charter section reads as it first renders, whoever the member is. */
+const CHARTER_READS = [
+  ...PARTNERSHIP_READS,
+  "/api/partnerships/:partnershipId/charter/status",
+  "/api/partnerships/:partnershipId/charter/versions",
+  "/api/partnerships/:partnershipId/checklist",
+  "/api/partnerships/:partnershipId/comment-threads?status=open&limit=50",
+];
+/** The charter's page: its section, and the live document the app's script opens at once. */
+const CHARTER_PAGE = [
+  ...PARTNERSHIP_PAGE,
+  "src/features/charter/components/charter-workspace.tsx",
+  "src/features/collab/state/early-connections.ts",
 ];
 
 /**
@@ -26,11 +56,8 @@ const PARTNERSHIP_PAGE = [
  * by the page itself, in parallel, instead of one lazy chunk discovering the next.
  */
 export const ROUTE_PRELOADS: RoutePreload[] = [
-  {
-    pattern: "/p/:partnershipId",
-    modules: [...PARTNERSHIP_PAGE, "src/features/charter/components/charter-workspace.tsx"],
-    fetches: PARTNERSHIP_READS,
-  },
+  { pattern: "/p/:partnershipId", modules: CHARTER_PAGE, fetches: CHARTER_READS },
+  { pattern: "/p/:partnershipId/charter", modules: CHARTER_PAGE, fetches: CHARTER_READS },
   { pattern: "/p/:partnershipId/:section", modules: PARTNERSHIP_PAGE, fetches: PARTNERSHIP_READS },
   {
     pattern: "/p/:partnershipId/meetings/:meetingId",
@@ -42,10 +69,12 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     modules: [...PARTNERSHIP_PAGE, "src/features/workshop/components/workshop-page.tsx"],
     fetches: PARTNERSHIP_READS,
   },
+  { pattern: "/login", modules: [], fetches: [], catalogue: "sign-in" },
+  { pattern: "/signup", modules: [], fetches: [], catalogue: "sign-in" },
   {
     pattern: "/",
     modules: ["src/features/partnerships/components/home-page.tsx"],
-    fetches: ["/api/me"],
+    fetches: SIGNED_IN_READS,
   },
 ];
 
@@ -53,11 +82,17 @@ const CATALOGUES: Record<string, string> = {
   en: "src/i18n/messages/en.ts",
   fr: "src/i18n/messages/fr.ts",
 };
+const SIGN_IN_CATALOGUES = Object.fromEntries(
+  Object.entries(CATALOGUES).map(([language, module]) => [
+    language,
+    `${module}${SIGN_IN_PART_QUERY}`,
+  ]),
+);
 
 /**
  * Emits {@link ROUTE_PRELOADS_FILE}: each route's lazy modules with every chunk and stylesheet
- * they import, less what the entry already preloads. A module that no longer is a chunk of its
- * own fails the build, so the list cannot silently go stale.
+ * they import, less what the entry already preloads. A module that is in no chunk any more
+ * fails the build, so the list cannot silently go stale.
  */
 export function routePreloads(routes: RoutePreload[] = ROUTE_PRELOADS): Plugin {
   let root = "";
@@ -80,8 +115,12 @@ export function routePreloads(routes: RoutePreload[] = ROUTE_PRELOADS): Plugin {
       const alreadyLoaded = new Set([...entryFiles.scripts, ...entryFiles.styles]);
       const chunkOf = (module: string) => {
         const id = path.resolve(root, module);
-        const chunk = chunks.find((candidate) => candidate.facadeModuleId === id);
-        if (!chunk) throw new Error(`route-preloads: ${module} is not a chunk of its own`);
+        // Its own chunk, or the chunk the bundler merged it into (a lazy module that other
+        // chunks also import statically may share a chunk with them).
+        const chunk =
+          chunks.find((candidate) => candidate.facadeModuleId === id) ??
+          chunks.find((candidate) => candidate.moduleIds.includes(id));
+        if (!chunk) throw new Error(`route-preloads: ${module} is in no chunk of the build`);
         return chunk;
       };
       const filesOf = (modules: string[]) => {
@@ -102,9 +141,16 @@ export function routePreloads(routes: RoutePreload[] = ROUTE_PRELOADS): Plugin {
           pattern: route.pattern,
           ...filesOf(route.modules),
           fetches: route.fetches,
+          ...(route.catalogue ? { catalogue: route.catalogue } : {}),
         })),
         catalogues: Object.fromEntries(
           Object.entries(CATALOGUES).map(([language, module]) => [
+            language,
+            filesOf([module]).scripts,
+          ]),
+        ),
+        signInCatalogues: Object.fromEntries(
+          Object.entries(SIGN_IN_CATALOGUES).map(([language, module]) => [
             language,
             filesOf([module]).scripts,
           ]),

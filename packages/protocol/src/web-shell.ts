@@ -16,9 +16,13 @@ export interface RoutePreloadsManifest {
     styles: string[];
     /** API paths the page reads first; `:name` is filled from the path. */
     fetches: string[];
+    /** `sign-in`: the page starts with the sign-in part of the messages, not all of them. */
+    catalogue?: "sign-in";
   }[];
   /** Each language's message chunks. */
   catalogues: Record<string, string[]>;
+  /** Each language's sign-in part of the messages (the pages whose `catalogue` says so). */
+  signInCatalogues?: Record<string, string[]>;
 }
 
 /** Mirrors the language the user chose (localStorage keeps the choice itself). */

@@ -14,9 +14,11 @@ const manifestSchema: z.ZodType<RoutePreloadsManifest> = z.object({
       scripts: z.array(z.string()),
       styles: z.array(z.string()),
       fetches: z.array(z.string()),
+      catalogue: z.literal("sign-in").optional(),
     }),
   ),
   catalogues: z.record(z.string(), z.array(z.string())),
+  signInCatalogues: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 const NO_PRELOADS: RoutePreloadsManifest = { routes: [], catalogues: {} };
@@ -41,35 +43,38 @@ export interface PreloadRequest {
 }
 
 /**
- * `<link>` tags for the page at `requestPath`: the message chunk of the language it will show,
- * then its route's chunks, stylesheets and first API reads (as `fetch` preloads the app's own
- * requests pick up). Empty when the path is no route of the list.
+ * `<link>` tags for the page at `requestPath`: its route's first API reads (as `fetch`
+ * preloads the app's own requests pick up), the message chunk of the language it will show
+ * (only its sign-in part on the sign-in pages), its route's chunks and stylesheets.
  */
 export function preloadHints(
   manifest: RoutePreloadsManifest,
   requestPath: string,
   request: PreloadRequest,
 ): string {
+  const matched = manifest.routes
+    .map((route) => ({ route, params: matchPattern(route.pattern, requestPath) }))
+    .find((candidate) => candidate.params !== null);
+  const route = matched?.params ? { ...matched.route, params: matched.params } : null;
+  const language = pageLanguage(request);
+  const catalogue =
+    route?.catalogue === "sign-in"
+      ? (manifest.signInCatalogues?.[language] ?? manifest.catalogues[language])
+      : manifest.catalogues[language];
   const links: string[] = [];
-  for (const script of manifest.catalogues[pageLanguage(request)] ?? []) {
+  // The reads first: small answers the server can prepare while the scripts are still on
+  // their way (a browser opens six connections per host: what comes first is asked first).
+  for (const fetchPath of route?.fetches ?? []) {
+    const filled = route ? fillPattern(fetchPath, route.params) : null;
+    if (filled) {
+      links.push(`<link rel="preload" as="fetch" crossorigin href="${attribute(filled)}">`);
+    }
+  }
+  for (const script of [...(catalogue ?? []), ...(route?.scripts ?? [])]) {
     links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
   }
-  for (const route of manifest.routes) {
-    const params = matchPattern(route.pattern, requestPath);
-    if (!params) continue;
-    for (const script of route.scripts) {
-      links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
-    }
-    for (const style of route.styles) {
-      links.push(`<link rel="stylesheet" crossorigin href="${attribute(style)}">`);
-    }
-    for (const fetchPath of route.fetches) {
-      const filled = fillPattern(fetchPath, params);
-      if (filled) {
-        links.push(`<link rel="preload" as="fetch" crossorigin href="${attribute(filled)}">`);
-      }
-    }
-    break;
+  for (const style of route?.styles ?? []) {
+    links.push(`<link rel="stylesheet" crossorigin href="${attribute(style)}">`);
   }
   return links.map((link) => `    ${link}`).join("\n");
 }

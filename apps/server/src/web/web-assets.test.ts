@@ -101,8 +101,10 @@ describe("what the served web app costs a browser", () => {
           styles: ["/assets/charter-1.css"],
           fetches: ["/api/me", "/api/partnerships/:partnershipId"],
         },
+        { pattern: "/login", scripts: [], styles: [], fetches: [], catalogue: "sign-in" },
       ],
       catalogues: { en: ["/assets/en-1.js"], fr: ["/assets/fr-1.js"] },
+      signInCatalogues: { en: ["/assets/en-sign-in-1.js"], fr: ["/assets/fr-sign-in-1.js"] },
     };
     fs.writeFileSync(path.join(webDist, ROUTE_PRELOADS_FILE), JSON.stringify(manifest));
   });
@@ -171,15 +173,24 @@ describe("what the served web app costs a browser", () => {
       '<link rel="preload" as="fetch" crossorigin href="/api/partnerships/abc123">',
     );
     expect(charter.indexOf("charter-1.js")).toBeLessThan(charter.indexOf("</head>"));
+    // The reads are asked for before the scripts (six connections per host).
+    expect(charter.indexOf("/api/partnerships/abc123")).toBeLessThan(
+      charter.indexOf("/assets/charter-1.js"),
+    );
 
-    // The language the user chose in the app wins over the browser's.
+    // The language the user chose in the app wins over the browser's; the sign-in page
+    // names only the sign-in part of the messages.
     const chosen = await (
       await app.request("/login", {
         headers: { "accept-language": "fr", cookie: `${LANGUAGE_COOKIE}=en` },
       })
     ).text();
-    expect(chosen).toContain("/assets/en-1.js");
+    expect(chosen).toContain("/assets/en-sign-in-1.js");
+    expect(chosen).not.toContain("/assets/en-1.js");
     expect(chosen).not.toContain("charter-1.js");
+    // Any other page, even one of no route, names the whole catalogue.
+    const other = await (await app.request("/settings/nowhere")).text();
+    expect(other).toContain("/assets/en-1.js");
 
     // A path segment that is no id is never written into a hint.
     const odd = await (await app.request('/p/a"b')).text();

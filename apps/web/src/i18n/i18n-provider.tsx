@@ -10,11 +10,13 @@ import {
 import { parseDay } from "../lib/dates";
 import {
   createTranslate,
+  firstCatalogue,
   isLanguage,
   languageFromNavigator,
   loadCatalogue,
   loadedCatalogue,
   type Catalogue,
+  type CataloguePart,
   type Language,
   type Translate,
 } from "./translate";
@@ -58,17 +60,46 @@ function rememberLanguageForServer(language: Language): void {
   document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
-/** Renders once the catalogue of the initial language is loaded (`main.tsx` waits for it). */
+/** What brings in the whole catalogue on a page that started with the sign-in part. */
+const INTERACTIONS = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
+
+/**
+ * Renders once the initial language's messages are loaded (`main.tsx` waits for them): the
+ * whole catalogue, or on the sign-in pages its sign-in part, completed at the user's first
+ * interaction (or first message outside the part) before anything else is shown.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [{ language, catalogue }, setCurrent] = useState<{
+  const [{ language, catalogue, whole }, setCurrent] = useState<{
     language: Language;
-    catalogue: Catalogue;
+    catalogue: Catalogue | CataloguePart;
+    whole: boolean;
   }>(() => {
     const language = initialLanguage();
-    const catalogue = loadedCatalogue(language);
+    const catalogue = firstCatalogue(language);
     if (!catalogue) throw new Error(`The ${language} catalogue must be loaded before rendering`);
-    return { language, catalogue };
+    return { language, catalogue, whole: catalogue === loadedCatalogue(language) };
   });
+
+  const completeCatalogue = useCallback(() => {
+    void loadCatalogue(language).then((full) =>
+      setCurrent((current) =>
+        current.language === language ? { language, catalogue: full, whole: true } : current,
+      ),
+    );
+  }, [language]);
+
+  useEffect(() => {
+    if (whole) return;
+    const onInteraction = () => completeCatalogue();
+    for (const type of INTERACTIONS) {
+      document.addEventListener(type, onInteraction, { once: true, capture: true });
+    }
+    return () => {
+      for (const type of INTERACTIONS) {
+        document.removeEventListener(type, onInteraction, { capture: true });
+      }
+    };
+  }, [whole, completeCatalogue]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -78,7 +109,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLanguage = useCallback((next: Language) => {
     // The previous language stays on screen until the next one's messages arrive.
     void loadCatalogue(next).then((nextCatalogue) =>
-      setCurrent({ language: next, catalogue: nextCatalogue }),
+      setCurrent({ language: next, catalogue: nextCatalogue, whole: true }),
     );
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
@@ -94,7 +125,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       language,
       setLanguage,
-      t: createTranslate(catalogue, language),
+      t: createTranslate(catalogue, language, whole ? undefined : completeCatalogue),
       formatDate: (iso) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
@@ -105,7 +136,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatNumber: (value) => numberFormat.format(value),
     };
-  }, [language, catalogue, setLanguage]);
+  }, [language, catalogue, whole, completeCatalogue, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

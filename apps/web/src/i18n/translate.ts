@@ -1,5 +1,6 @@
 import type { en, MessageKey } from "./messages/en";
 import { formatPlurals } from "./plural";
+import { isSignInPath } from "./sign-in-messages";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,6 +35,32 @@ export function loadedCatalogue(language: Language): Catalogue | undefined {
   return loaded.get(language);
 }
 
+/** Only the sign-in pages' messages (`sign-in-messages.ts`): what `/login` loads first. */
+export type CataloguePart = Partial<Catalogue>;
+
+const signInLoaders: Record<Language, () => Promise<CataloguePart>> = {
+  en: () => import("./messages/en?sign-in").then((module) => module.en),
+  fr: () => import("./messages/fr?sign-in").then((module) => module.fr),
+};
+const signInParts = new Map<Language, CataloguePart>();
+
+/**
+ * What the page at `pathname` needs before its first render: the sign-in part of the
+ * catalogue on the sign-in pages, the whole catalogue elsewhere.
+ */
+export async function loadPageCatalogue(language: Language, pathname: string): Promise<void> {
+  if (!isSignInPath(pathname)) {
+    await loadCatalogue(language);
+    return;
+  }
+  signInParts.set(language, await signInLoaders[language]());
+}
+
+/** The whole catalogue if loaded, else the sign-in part if loaded. */
+export function firstCatalogue(language: Language): Catalogue | CataloguePart | undefined {
+  return loaded.get(language) ?? signInParts.get(language);
+}
+
 /**
  * The `{placeholder}` names of a message, taken from the English literal type: `{name}`, and
  * the argument of an ICU plural `{count, plural, one {# note} other {# notes}}` (the cases'
@@ -56,9 +83,21 @@ export type Translate = <K extends MessageKey>(
   ...values: [Placeholders<(typeof en)[K]>] extends [never] ? [] : [Values<K>]
 ) => string;
 
-export function createTranslate(catalogue: Catalogue, language: Language): Translate {
+/**
+ * `onMissing` is told of a key the catalogue does not hold (a part of it is loaded, not the
+ * whole): the message reads empty until the whole catalogue replaces the part.
+ */
+export function createTranslate(
+  catalogue: Catalogue | CataloguePart,
+  language: Language,
+  onMissing?: (key: MessageKey) => void,
+): Translate {
   return (key: MessageKey, values?: Record<string, string | number>) => {
     const template = catalogue[key];
+    if (template === undefined) {
+      onMissing?.(key);
+      return "";
+    }
     if (!values) return template;
     return formatPlurals(template, language, values).replace(/\{(\w+)\}/g, (match, name: string) =>
       name in values ? String(values[name]) : match,

@@ -1,12 +1,13 @@
-import { CloseCode, SYNC_PATH, TERMINAL_CLOSE_CODES } from "@entente/protocol";
+import { CloseCode, TERMINAL_CLOSE_CODES } from "@entente/protocol";
 import { useEffect, useReducer, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { WebsocketProvider } from "y-websocket";
+import type { WebsocketProvider } from "y-websocket";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { offlineDocumentDatabase } from "../../../lib/offline-data";
 import { probeDocumentAccess } from "../api/document-access";
 import { AckTracker } from "../state/ack-tracker";
+import { createCollabConnection, destroyCollabConnection } from "../state/collab-connection";
 import type { CollabUser } from "../state/collab-user";
 import {
   connectionState,
@@ -15,6 +16,7 @@ import {
   type ConnectionState,
   type DeniedReason,
 } from "../state/connection-state";
+import { claimEarlyConnection } from "../state/early-connections";
 import { isSyncStep2Frame, syncStep1Frame } from "../state/sync-frames";
 import { syncRegistry } from "../state/sync-registry";
 import { documentSyncState } from "../state/sync-state";
@@ -39,11 +41,6 @@ const PENDING_KEY = "pending";
 /** At most one access probe per this interval while sockets keep failing to open. */
 const PROBE_INTERVAL_MS = 10_000;
 
-function syncServerUrl(): string {
-  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
-  return `${protocol}//${window.location.host}${SYNC_PATH}`;
-}
-
 /**
  * The only owner of y-websocket providers in the app: creates the Y.Doc and provider for
  * `documentName`, publishes `user` in awareness, tracks the connection state, and destroys
@@ -57,20 +54,16 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
   const userId = user.id;
 
   useEffect(() => {
-    const ydoc = new Y.Doc();
+    // The page's script may have opened this document already (start-early-connection.ts),
+    // connected and maybe synced: take it over, with the state it reached.
+    const connection = claimEarlyConnection(documentName) ?? createCollabConnection(documentName);
+    const { ydoc, provider } = connection;
     // The copy this user keeps of the document: opens offline, edits made offline survive
     // a reload, and whatever it holds that the server lacks is sent on the next sync.
     const persistence = new IndexeddbPersistence(
       offlineDocumentDatabase(userId, documentName),
       ydoc,
     );
-    const provider = new WebsocketProvider(syncServerUrl(), documentName, ydoc, {
-      connect: false,
-      // 4401/4403/4404 are final: the session ended, access was withdrawn or the document
-      // was deleted. Everything else (4000 restart, 4500 storage failure, network loss) is
-      // worth another try.
-      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
-    });
     dispatch({ type: "reset" });
     setPending(0);
 
@@ -120,7 +113,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
         probeIfDue();
       })
       .catch(() => undefined);
-    let opened = false;
+    let opened = provider.wsconnected;
     let lastProbe = 0;
 
     const deny = (code: number) => {
@@ -179,6 +172,15 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     window.addEventListener("offline", onOffline);
     dispatch({ type: "browser-online", online: navigator.onLine });
 
+    // A document the page's script opened early may be connected, even synced, already.
+    if (provider.wsconnected) {
+      trackedSocket = provider.ws;
+      trackedSocket?.addEventListener("message", onServerFrame);
+      // The provider's own step 1 is answered already once synced; until then it is in flight.
+      if (!provider.synced) tracker.connectionOpened();
+      dispatch({ type: "status", status: "connected" });
+    }
+    if (provider.synced) dispatch({ type: "sync", synced: true });
     provider.connect();
     setDocument({ ydoc, provider, awareness: provider.awareness });
 
@@ -192,12 +194,8 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       provider.off("closed", onClosed);
       ydoc.off("update", onLocalUpdate);
       trackedSocket?.removeEventListener("message", onServerFrame);
-      // destroy() disconnects (telling peers we left) but leaves the awareness and its
-      // renewal timer running; both go here, then the document.
-      provider.destroy();
-      provider.awareness.destroy();
       // Also closes the IndexedDB copy (it listens for the document's destruction).
-      ydoc.destroy();
+      destroyCollabConnection(connection);
       setDocument(null);
     };
   }, [documentName, userId]);
