@@ -43,6 +43,11 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     fetches: PARTNERSHIP_READS,
   },
   {
+    pattern: "/notifications",
+    modules: ["src/features/notifications/components/notifications-page.tsx"],
+    fetches: ["/api/me"],
+  },
+  {
     pattern: "/",
     modules: ["src/features/partnerships/components/home-page.tsx"],
     fetches: ["/api/me"],

@@ -162,9 +162,9 @@ describe("notification routes", () => {
       expect(elsewhere.body).toMatchObject({ unread: 4, unreadMatching: 1, nextCursor: null });
 
       expect(titles(await get(reader, "?kind=reply"))).toEqual(["reply:mine"]);
-      expect(titles(await get(reader, `?partnershipId=${cast.partnershipId}&kind=mention`))).toEqual(
-        ["mention:second", "mention:first"],
-      );
+      expect(
+        titles(await get(reader, `?partnershipId=${cast.partnershipId}&kind=mention`)),
+      ).toEqual(["mention:second", "mention:first"]);
       expect(titles(await get(reader, "?kind=reply&kind=mention&kind=reply"))).toHaveLength(4);
       expect(titles(await get(reader, "?kind=decision_waiting"))).toEqual([]);
 
