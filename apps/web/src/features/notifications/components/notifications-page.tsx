@@ -223,6 +223,7 @@ function NotificationPagesList({
 }) {
   const t = useT();
   const sentinel = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   /** The index of the first notification a button press loads, focused once shown. */
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const focusOnMount = useCallback((link: HTMLAnchorElement | null) => {
@@ -240,9 +241,11 @@ function NotificationPagesList({
     // A new observer per page: it reports at once whether the sentinel is still in view.
     const observer = new IntersectionObserver(
       (entries) => {
+        // Someone on the button loads the page themselves: it keeps their focus in place.
+        if (document.activeElement === button.current) return;
         if (entries.some((entry) => entry.isIntersecting)) void loadMore();
       },
-      { rootMargin: "0px 0px 300px 0px" },
+      { rootMargin: "0px 0px 200px 0px" },
     );
     observer.observe(target);
     return () => observer.disconnect();
@@ -269,11 +272,14 @@ function NotificationPagesList({
         </p>
         {hasNextPage ? (
           <button
+            ref={button}
             type="button"
             className="button"
             data-testid="notifications-load-more"
-            disabled={loadingMore}
+            // Not `disabled`: a disabled button would drop the keyboard focus while loading.
+            aria-disabled={loadingMore}
             onClick={() => {
+              if (loadingMore) return;
               setFocusFrom(count);
               void loadMore();
             }}
