@@ -181,24 +181,25 @@ test("the notifications page: what the bell holds, filtered, page after page, ma
     );
     await expect(inbox.partnership).toHaveValue(demoId);
     await expect(inbox.kinds).toHaveText("Kinds: 1 chosen");
+    await expect(inbox.items).toHaveCount(2);
     expect(await inbox.texts()).toEqual([
       `Unread: Lucas Bernard mentioned you in “Pilot regions ${stamp}”`,
       `Unread: Lucas Bernard mentioned you in “Shipment plan ${stamp}”`,
     ]);
-    await expect(inbox.unread).toHaveText("2 unread");
+    await expect(inbox.unread).toHaveText("2 unread here");
 
     // Mark one read: it stops standing out, and the bell's count follows.
     const pilot = inbox.item(`Pilot regions ${stamp}`);
     await pilot.getByRole("button", { name: "Mark as read" }).click();
     await expect(pilot).toHaveAttribute("data-unread", "false");
-    await expect(inbox.unread).toHaveText("1 unread");
+    await expect(inbox.unread).toHaveText("1 unread here");
     await expect(inbox.bellCount).toHaveText(String(total.unread - 1));
 
     // Mark what the filter shows read: the other partnership's stay unread.
     await inbox.toggleKind("Mentions of you", false);
     await expect(inbox.items).toHaveCount(3);
     await page.getByRole("button", { name: "Mark these as read" }).click();
-    await expect(inbox.unread).toHaveText("Everything is read");
+    await expect(inbox.unread).toHaveText("Nothing unread here");
     await expect(inbox.items.locator('[data-unread="true"]')).toHaveCount(0);
     await expect(inbox.bellCount).toHaveText(String(total.unread - 3));
 

@@ -912,6 +912,8 @@ export const en = {
     "Everything you were notified of, newest first. Open one to see what it is about.",
   "notifications.page.unread":
     "{count, plural, =0 {Everything is read} one {# unread} other {# unread}}",
+  "notifications.page.unreadFiltered":
+    "{count, plural, =0 {Nothing unread here} one {# unread here} other {# unread here}}",
   "notifications.page.shown":
     "{count, plural, one {# notification shown} other {# notifications shown}}",
   "notifications.page.end": "You have reached your oldest notification.",

@@ -934,6 +934,8 @@ export const fr: Record<MessageKey, string> = {
     "Tout ce dont vous avez été notifié, du plus récent au plus ancien. Ouvrez-en une pour voir de quoi il s’agit.",
   "notifications.page.unread":
     "{count, plural, =0 {Tout est lu} one {# non lue} other {# non lues}}",
+  "notifications.page.unreadFiltered":
+    "{count, plural, =0 {Rien de non lu ici} one {# non lue ici} other {# non lues ici}}",
   "notifications.page.shown":
     "{count, plural, one {# notification affichée} other {# notifications affichées}}",
   "notifications.page.end": "Vous avez atteint votre plus ancienne notification.",

@@ -164,7 +164,9 @@ export function NotificationsPage() {
           {list.status === "success" ? (
             <div className="notifications-page__actions">
               <p className="notifications-page__unread" data-testid="notifications-unread">
-                {t("notifications.page.unread", { count: unreadListed })}
+                {filtered
+                  ? t("notifications.page.unreadFiltered", { count: unreadListed })
+                  : t("notifications.page.unread", { count: unreadListed })}
               </p>
               {unreadListed > 0 ? (
                 <button
