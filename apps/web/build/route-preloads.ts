@@ -72,6 +72,11 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   { pattern: "/login", modules: [], fetches: [], catalogue: "sign-in" },
   { pattern: "/signup", modules: [], fetches: [], catalogue: "sign-in" },
   {
+    pattern: "/notifications",
+    modules: ["src/features/notifications/components/notifications-page.tsx"],
+    fetches: ["/api/me"],
+  },
+  {
     pattern: "/",
     modules: ["src/features/partnerships/components/home-page.tsx"],
     fetches: SIGNED_IN_READS,

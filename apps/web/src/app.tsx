@@ -41,6 +41,10 @@ const NotificationSettingsPage = lazyPage(
   () => import("./features/preferences/components/notification-settings-page"),
   "NotificationSettingsPage",
 );
+const NotificationsPage = lazyPage(
+  () => import("./features/notifications/components/notifications-page"),
+  "NotificationsPage",
+);
 
 function Routes() {
   const { location } = useRouter();
@@ -105,6 +109,13 @@ function Routes() {
     return (
       <RequireSession>
         <NotificationSettingsPage />
+      </RequireSession>
+    );
+  }
+  if (matchPath("/notifications", path)) {
+    return (
+      <RequireSession>
+        <NotificationsPage />
       </RequireSession>
     );
   }

@@ -242,12 +242,26 @@ export interface ItemNotificationView extends NotificationBase {
 export type NotificationView =
   PostNotificationView | CommentNotificationView | ItemNotificationView;
 
-/** `GET /api/notifications`: newest first. */
+/**
+ * `GET /api/notifications`: newest first; with `?partnershipId=` and/or `?kind=` (one or
+ * several), only the notifications they match.
+ */
 export interface NotificationListResponse {
   notifications: NotificationView[];
-  /** How many of the caller's notifications are unread, over all pages. */
+  /** How many of the caller's notifications are unread, over all pages (filters aside). */
   unread: number;
+  /** With a filter only: how many of the notifications it matches are unread. */
+  unreadMatching?: number;
   nextCursor: string | null;
+}
+
+/**
+ * `POST /api/notifications/read-all`'s optional body: only the notifications of this
+ * partnership, of these kinds (the list's filters); none, every notification.
+ */
+export interface ReadAllNotificationsBody {
+  partnershipId?: string;
+  kind?: NotificationKind[];
 }
 
 /** `POST /api/notifications/:id/read`, `POST /api/notifications/read-all`. */

@@ -109,6 +109,7 @@ export type {
   ReactionName,
   ReactionsResponse,
   ReactionView,
+  ReadAllNotificationsBody,
   ReplyResponse,
   ReplyView,
   RichTextDoc,

@@ -1300,6 +1300,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The notifications page lists one partnership's notifications of a user, newest first.
+    "0033_notification_filters": {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createIndex("notifications_user_partnership_created")
+          .on("notifications")
+          .columns(["user_id", "partnership_id", "created_at", "id"])
+          .execute();
+      },
+    },
   };
 }
 

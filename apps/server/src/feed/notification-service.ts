@@ -49,6 +49,15 @@ export interface NotificationListener {
   ): void;
 }
 
+/**
+ * Which of a user's notifications a list or "mark all read" is about: one partnership's,
+ * some kinds', or both; an absent field does not narrow.
+ */
+export interface NotificationFilter {
+  partnershipId?: string | undefined;
+  kinds?: readonly NotificationKind[] | undefined;
+}
+
 /** When one person is reached several ways by one change, the most personal one counts. */
 const PRECEDENCE: readonly NotificationKind[] = ["mention", "organization_mention", "reply"];
 
@@ -199,12 +208,16 @@ export class NotificationService {
     if (created.length > 0) this.listener?.created(source.partnershipId, created);
   }
 
-  /** The user's notifications, newest first, and how many are unread. */
+  /**
+   * The user's notifications, newest first, and how many are unread (all of them); with a
+   * `filter`, only those it matches, and how many of these are unread too.
+   */
   async list(
     userId: string,
-    options: { before?: Cursor | undefined; limit: number },
+    options: { before?: Cursor | undefined; limit: number; filter?: NotificationFilter },
   ): Promise<NotificationListResponse> {
-    let query = this.visible([userId]);
+    const filter = options.filter ?? {};
+    let query = this.visible([userId], filter);
     if (options.before) {
       query = query.where(
         olderThan("notifications.created_at", "notifications.id", options.before),
@@ -216,11 +229,15 @@ export class NotificationService {
       .limit(options.limit + 1)
       .execute();
     const { rows, nextCursor } = page(fetched, options.limit);
-    return {
+    const response: NotificationListResponse = {
       notifications: rows.map(toView),
       unread: (await this.unreadCounts([userId])).get(userId) ?? 0,
       nextCursor,
     };
+    if (narrows(filter)) {
+      response.unreadMatching = (await this.unreadCounts([userId], filter)).get(userId) ?? 0;
+    }
+    return response;
   }
 
   /** Marks one of the user's notifications read (again is fine); 404 for anyone else's. */
@@ -239,13 +256,21 @@ export class NotificationService {
     return this.announceUnread(userId);
   }
 
-  async markAllRead(userId: string): Promise<number> {
-    await this.db
+  /**
+   * Marks the user's notifications read, those `filter` matches only when given; returns
+   * how many of all their notifications are still unread.
+   */
+  async markAllRead(userId: string, filter: NotificationFilter = {}): Promise<number> {
+    let update = this.db
       .updateTable("notifications")
       .set({ read_at: Date.now() })
       .where("user_id", "=", userId)
-      .where("read_at", "is", null)
-      .execute();
+      .where("read_at", "is", null);
+    if (filter.partnershipId !== undefined) {
+      update = update.where("partnership_id", "=", filter.partnershipId);
+    }
+    if (filter.kinds !== undefined) update = update.where("kind", "in", [...filter.kinds]);
+    await update.execute();
     return this.announceUnread(userId);
   }
 
@@ -256,8 +281,11 @@ export class NotificationService {
     return unread;
   }
 
-  private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
-    const rows = await this.seen(userIds)
+  private async unreadCounts(
+    userIds: string[],
+    filter: NotificationFilter = {},
+  ): Promise<Map<string, number>> {
+    const rows = await this.seen(userIds, filter)
       .select((eb) => ["notifications.user_id", eb.fn.countAll<number>().as("count")])
       .where("notifications.read_at", "is", null)
       .groupBy("notifications.user_id")
@@ -267,10 +295,11 @@ export class NotificationService {
 
   /**
    * The notifications of these users that they may still see: they are in its partnership,
-   * and neither its post nor its reply was deleted (comments are never deleted).
+   * and neither its post nor its reply was deleted (comments are never deleted); of those,
+   * the ones `filter` matches.
    */
-  private seen(userIds: string[]) {
-    return this.db
+  private seen(userIds: string[], filter: NotificationFilter = {}) {
+    let query = this.db
       .selectFrom("notifications")
       .leftJoin("posts", "posts.id", "notifications.post_id")
       .leftJoin("replies", "replies.id", "notifications.reply_id")
@@ -290,11 +319,18 @@ export class NotificationService {
       )
       .where("posts.deleted_at", "is", null)
       .where("replies.deleted_at", "is", null);
+    if (filter.partnershipId !== undefined) {
+      query = query.where("notifications.partnership_id", "=", filter.partnershipId);
+    }
+    if (filter.kinds !== undefined) {
+      query = query.where("notifications.kind", "in", [...filter.kinds]);
+    }
+    return query;
   }
 
   /** {@link seen} notifications with what their views need. */
-  private visible(userIds: string[]) {
-    return this.seen(userIds)
+  private visible(userIds: string[], filter: NotificationFilter = {}) {
+    return this.seen(userIds, filter)
       .innerJoin("users as actor", "actor.id", "notifications.actor_user_id")
       .select((eb) => [
         "notifications.id",
@@ -328,6 +364,10 @@ export class NotificationService {
           .as("actor_organization_id"),
       ]);
   }
+}
+
+function narrows(filter: NotificationFilter): boolean {
+  return filter.partnershipId !== undefined || filter.kinds !== undefined;
 }
 
 interface NotificationRow {

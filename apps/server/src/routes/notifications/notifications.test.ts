@@ -107,6 +107,168 @@ describe("notification routes", () => {
     });
   });
 
+  describe("filters", () => {
+    /**
+     * North's editor is told of things in two partnerships: in the cast's, two mentions and a
+     * reply from Southpeak; in a second one of Northwind's alone, a mention from its admin.
+     */
+    const twoPartnerships = async () => {
+      const reader = cast.north.editor;
+      const second = await harness.createPartnership(cast.north.admin, cast.north.id, "North only");
+      const joined = await harness.accept(
+        reader,
+        await harness.invite(cast.north.admin, second, { kind: "member", role: "editor" }),
+      );
+      expect(joined.status).toBe(200);
+      await mention(cast.south.editor, reader, "first");
+      await mention(cast.south.editor, reader, "second");
+      const mine = await harness.request("POST", `/api/partnerships/${cast.partnershipId}/posts`, {
+        cookie: reader.cookie,
+        body: { title: "mine", body: doc({ type: "text", text: "news" }), tag: "information" },
+      });
+      const replied = await harness.request("POST", `/api/posts/${mine.body.post.id}/replies`, {
+        cookie: cast.south.editor.cookie,
+        body: { body: doc({ type: "text", text: "thanks" }) },
+      });
+      expect(replied.status).toBe(201);
+      const post = await harness.request("POST", `/api/partnerships/${second}/posts`, {
+        cookie: cast.north.admin.cookie,
+        body: { title: "elsewhere", body: doc(mentionOf(reader)), tag: "request" },
+      });
+      expect(post.status).toBe(201);
+      return { reader, second };
+    };
+    const titles = (response: { body: any }) =>
+      response.body.notifications.map((n: any) => `${n.kind}:${n.postTitle}`);
+    const readAll = (user: TestUser, body?: unknown) =>
+      harness.request("POST", "/api/notifications/read-all", { cookie: user.cookie, body });
+
+    it("narrow the list to a partnership, to one kind or several, and count what they match", async () => {
+      const { reader, second } = await twoPartnerships();
+
+      const all = await get(reader);
+      expect(titles(all)).toEqual([
+        "mention:elsewhere",
+        "reply:mine",
+        "mention:second",
+        "mention:first",
+      ]);
+      // Without a filter the answer is what it always was: no count of matches.
+      expect(Object.keys(all.body).sort()).toEqual(["nextCursor", "notifications", "unread"]);
+
+      const elsewhere = await get(reader, `?partnershipId=${second}`);
+      expect(elsewhere.status).toBe(200);
+      expect(titles(elsewhere)).toEqual(["mention:elsewhere"]);
+      expect(elsewhere.body).toMatchObject({ unread: 4, unreadMatching: 1, nextCursor: null });
+
+      expect(titles(await get(reader, "?kind=reply"))).toEqual(["reply:mine"]);
+      expect(
+        titles(await get(reader, `?partnershipId=${cast.partnershipId}&kind=mention`)),
+      ).toEqual(["mention:second", "mention:first"]);
+      expect(titles(await get(reader, "?kind=reply&kind=mention&kind=reply"))).toHaveLength(4);
+      expect(titles(await get(reader, "?kind=decision_waiting"))).toEqual([]);
+
+      // Pages of a filtered list follow the filter, without repeats, and end.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `?partnershipId=${cast.partnershipId}&kind=mention&kind=reply&limit=2`;
+        const response = await get(reader, cursor ? `${query}&before=${cursor}` : query);
+        expect(response.body.unreadMatching).toBe(3);
+        seen.push(...titles(response));
+        cursor = response.body.nextCursor;
+      } while (cursor !== null);
+      expect(seen).toEqual(["reply:mine", "mention:second", "mention:first"]);
+    });
+
+    it("mark read only what they match; the answer counts every unread notification", async () => {
+      const { reader, second } = await twoPartnerships();
+      const events = new EventStreamReader(
+        (
+          await harness.app.request("/api/notifications/events", {
+            headers: { cookie: reader.cookie },
+          })
+        ).body!,
+      );
+      try {
+        expect((await readAll(reader, { partnershipId: second })).body).toEqual({ unread: 3 });
+        expect(await events.nextEvent()).toEqual({ type: "notifications.read", unread: 3 });
+      } finally {
+        await events.close();
+      }
+      expect((await get(reader, `?partnershipId=${second}`)).body.unreadMatching).toBe(0);
+      const cast1 = `?partnershipId=${cast.partnershipId}`;
+      expect((await get(reader, cast1)).body.unreadMatching).toBe(3);
+
+      expect(
+        (await readAll(reader, { partnershipId: cast.partnershipId, kind: ["reply"] })).body,
+      ).toEqual({ unread: 2 });
+      const left = (await get(reader, cast1)).body.notifications;
+      expect(left.map((n: any) => [n.kind, n.readAt === null])).toEqual([
+        ["reply", false],
+        ["mention", true],
+        ["mention", true],
+      ]);
+      expect((await readAll(reader)).body).toEqual({ unread: 0 });
+    });
+
+    it("never show or mark someone else's notifications, whatever ids are given", async () => {
+      const { reader, second } = await twoPartnerships();
+      const stranger = await harness.signup("Stranger");
+      // Northwind's admin is in both partnerships; Southpeak's editor is in the first only.
+      for (const [user, partnershipId] of [
+        [cast.north.admin, second],
+        [cast.north.admin, cast.partnershipId],
+        [cast.south.editor, second],
+        [stranger, cast.partnershipId],
+      ] as const) {
+        const listed = await get(user, `?partnershipId=${partnershipId}`);
+        expect(listed.status).toBe(200);
+        expect(listed.body.notifications.every((n: any) => n.id && n.partnershipId)).toBe(true);
+        expect(listed.body.notifications.map((n: any) => n.postTitle)).not.toContain("elsewhere");
+        expect(listed.body.notifications.map((n: any) => n.postTitle)).not.toContain("first");
+        const marked = await readAll(user, { partnershipId, kind: ["mention", "reply"] });
+        expect(marked.status).toBe(200);
+      }
+      expect((await get(stranger, `?partnershipId=${cast.partnershipId}`)).body).toEqual({
+        notifications: [],
+        unread: 0,
+        unreadMatching: 0,
+        nextCursor: null,
+      });
+      expect((await get(reader)).body.unread).toBe(4);
+    });
+
+    it("refuse what is not a filter with a 400 that names the field", async () => {
+      const { reader } = await twoPartnerships();
+      for (const query of [
+        "?kind=nope",
+        "?kind=",
+        "?kind=mention&kind=everything",
+        "?partnershipId=not%20an%20id",
+        "?partnershipId=",
+      ]) {
+        const response = await get(reader, query);
+        expect(response.status, query).toBe(400);
+        expect(response.body.error.code).toBe("invalid_input");
+      }
+      expect((await get(reader, "?kind=nope")).body.error.details[0].path).toBe("kind.0");
+      for (const body of [
+        { kind: "mention" },
+        { kind: [] },
+        { kind: ["nope"] },
+        { partnershipId: 42 },
+      ]) {
+        const response = await readAll(reader, body);
+        expect(response.status, JSON.stringify(body)).toBe(400);
+        expect(response.body.error.code).toBe("invalid_input");
+      }
+      expect((await readAll(reader, "{")).body.error.code).toBe("invalid_json");
+      expect((await get(reader)).body.unread).toBe(4);
+      expect((await readAll(reader, {})).body).toEqual({ unread: 0 });
+    });
+  });
+
   describe("event stream", () => {
     const open = async (user: TestUser | undefined, path = "/api/notifications/events") => {
       const response = await harness.app.request(path, {

@@ -7,8 +7,8 @@ import { Hono } from "hono";
 import { eventStream, sessionAlive } from "../../feed/event-stream.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { requireAuth } from "../../http/session-cookie.js";
-import { parseOrThrow } from "../../http/validate.js";
-import { ListNotificationsQuery, NotificationParams } from "./schema.js";
+import { parseOrThrow, readJson } from "../../http/validate.js";
+import { ListNotificationsQuery, NotificationParams, ReadAllBody } from "./schema.js";
 
 /** The signed-in user's in-app notifications under `/api/notifications`, and their live stream. */
 export function notificationRoutes(services: Services): Hono<AppEnv> {
@@ -17,8 +17,15 @@ export function notificationRoutes(services: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/", async (c) => {
       const { user } = requireAuth(c);
-      const query = parseOrThrow(ListNotificationsQuery, c.req.query());
-      const body: NotificationListResponse = await notifications.list(user.id, query);
+      // `kind` may be repeated: read as a list, absent when not given.
+      const { kind, ...query } = parseOrThrow(ListNotificationsQuery, {
+        ...c.req.query(),
+        kind: c.req.queries("kind"),
+      });
+      const body: NotificationListResponse = await notifications.list(user.id, {
+        ...query,
+        filter: { partnershipId: query.partnershipId, kinds: kind },
+      });
       return c.json(body);
     })
     .get("/events", (c) => {
@@ -31,7 +38,10 @@ export function notificationRoutes(services: Services): Hono<AppEnv> {
     })
     .post("/read-all", async (c) => {
       const { user } = requireAuth(c);
-      const body: UnreadCountResponse = { unread: await notifications.markAllRead(user.id) };
+      const { partnershipId, kind } = await readJson(c, ReadAllBody);
+      const body: UnreadCountResponse = {
+        unread: await notifications.markAllRead(user.id, { partnershipId, kinds: kind }),
+      };
       return c.json(body);
     })
     .post("/:notificationId/read", async (c) => {

@@ -946,6 +946,29 @@ export const en = {
     "{name} deleted “{title}”, owned by your organization: restore it from the trash",
   "notifications.actionOverdue": "Your action “{title}” is overdue (due {date})",
   "notifications.issueOverdue": "Your issue “{title}” is overdue (due {date})",
+  "notifications.seeAll": "See all notifications",
+  "notifications.unreadMark": "Unread:",
+  "notifications.page.intro":
+    "Everything you were notified of, newest first. Open one to see what it is about.",
+  "notifications.page.unread":
+    "{count, plural, =0 {Everything is read} one {# unread} other {# unread}}",
+  "notifications.page.unreadFiltered":
+    "{count, plural, =0 {Nothing unread here} one {# unread here} other {# unread here}}",
+  "notifications.page.shown":
+    "{count, plural, one {# notification shown} other {# notifications shown}}",
+  "notifications.page.end": "You have reached your oldest notification.",
+  "notifications.page.empty":
+    "No notifications yet. This is where you will find mentions of you or your organization, replies to your posts and comments, decisions waiting for your organization's vote, charter changes, news of the actions and issues you own, and health checks.",
+  "notifications.page.emptySettings": "Choose which ones also come by e-mail",
+  "notifications.page.emptyFiltered": "No notification matches these filters.",
+  "notifications.filter.label": "Filter notifications",
+  "notifications.filter.partnership": "Partnership",
+  "notifications.filter.allPartnerships": "All partnerships",
+  "notifications.filter.kinds":
+    "{count, plural, =0 {Kinds: all} one {Kinds: # chosen} other {Kinds: # chosen}}",
+  "notifications.filter.kindsLegend": "Show only these kinds",
+  "notifications.filter.clear": "Show all notifications",
+  "notifications.markFilteredRead": "Mark these as read",
 
   "meetings.title": "Meetings",
   "meetings.origin": "From a meeting",

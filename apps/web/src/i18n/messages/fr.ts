@@ -971,6 +971,29 @@ export const fr: Record<MessageKey, string> = {
     "{name} a supprimé « {title} », qui appartient à votre organisation : restaurez-le depuis la corbeille",
   "notifications.actionOverdue": "Votre action « {title} » est en retard (échéance : {date})",
   "notifications.issueOverdue": "Votre point ouvert « {title} » est en retard (échéance : {date})",
+  "notifications.seeAll": "Voir toutes les notifications",
+  "notifications.unreadMark": "Non lue :",
+  "notifications.page.intro":
+    "Tout ce dont vous avez été notifié, du plus récent au plus ancien. Ouvrez-en une pour voir de quoi il s’agit.",
+  "notifications.page.unread":
+    "{count, plural, =0 {Tout est lu} one {# non lue} other {# non lues}}",
+  "notifications.page.unreadFiltered":
+    "{count, plural, =0 {Rien de non lu ici} one {# non lue ici} other {# non lues ici}}",
+  "notifications.page.shown":
+    "{count, plural, one {# notification affichée} other {# notifications affichées}}",
+  "notifications.page.end": "Vous avez atteint votre plus ancienne notification.",
+  "notifications.page.empty":
+    "Aucune notification pour l’instant. Vous trouverez ici les mentions de vous ou de votre organisation, les réponses à vos messages et commentaires, les décisions qui attendent le vote de votre organisation, les modifications de la charte, l’actualité des actions et points ouverts qui vous sont confiés, et les bilans de santé.",
+  "notifications.page.emptySettings": "Choisir celles qui arrivent aussi par e-mail",
+  "notifications.page.emptyFiltered": "Aucune notification ne correspond à ces filtres.",
+  "notifications.filter.label": "Filtrer les notifications",
+  "notifications.filter.partnership": "Partenariat",
+  "notifications.filter.allPartnerships": "Tous les partenariats",
+  "notifications.filter.kinds":
+    "{count, plural, =0 {Types : tous} one {Types : # choisi} other {Types : # choisis}}",
+  "notifications.filter.kindsLegend": "N’afficher que ces types",
+  "notifications.filter.clear": "Afficher toutes les notifications",
+  "notifications.markFilteredRead": "Marquer celles-ci comme lues",
 
   "meetings.title": "Réunions",
   "meetings.origin": "Issu d’une réunion",

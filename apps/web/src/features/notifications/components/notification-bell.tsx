@@ -1,13 +1,12 @@
 import { notificationPath, type NotificationView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
-import { useI18n } from "../../../i18n";
+import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
-import { useRouter } from "../../../lib/router";
+import { Link, useRouter } from "../../../lib/router";
 import { useMe } from "../../auth/state/session-provider";
-import { FeedTime } from "../../feed/components/feed-time";
 import { useNotifications } from "../hooks/use-notifications";
-import { describeNotification } from "../state/notification-text";
 import { onOpenNotificationsRequest } from "../state/open-request";
+import { NotificationEntry } from "./notification-entry";
 import "../notifications.css";
 
 /**
@@ -15,7 +14,7 @@ import "../notifications.css";
  * notifications; opening one marks it read and shows what it is about (`notificationPath`).
  */
 export function NotificationBell() {
-  const { t, formatDay } = useI18n();
+  const t = useT();
   const me = useMe();
   const { navigate } = useRouter();
   const notifications = useNotifications();
@@ -51,8 +50,6 @@ export function NotificationBell() {
     if (notification.readAt === null) actions.markRead(notification.id).catch(() => undefined);
     navigate(notificationPath(notification));
   };
-
-  const describe = (n: NotificationView) => describeNotification(n, t, formatDay);
 
   return (
     <div className="notifications" ref={root}>
@@ -114,39 +111,13 @@ export function NotificationBell() {
           ) : (
             <ul className="notifications__list">
               {items.map((n) => (
-                <li
+                <NotificationEntry
                   key={n.id}
-                  className="notification"
-                  data-testid="notification"
-                  data-unread={n.readAt === null ? "true" : "false"}
-                >
-                  <a
-                    className="notification__link"
-                    href={notificationPath(n)}
-                    onClick={(event) => {
-                      if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
-                      event.preventDefault();
-                      openNotification(n);
-                    }}
-                  >
-                    <span className="notification__text">{describe(n)}</span>
-                    <span className="notification__meta">
-                      <FeedTime iso={n.createdAt} />
-                      {several ? ` · ${partnershipName(n.partnershipId)}` : null}
-                    </span>
-                  </a>
-                  {n.readAt === null ? (
-                    <button
-                      type="button"
-                      className="notification__read"
-                      aria-label={t("notifications.markRead")}
-                      title={t("notifications.markRead")}
-                      onClick={() => void actions.markRead(n.id).catch(() => undefined)}
-                    >
-                      <span aria-hidden="true" className="notification__dot" />
-                    </button>
-                  ) : null}
-                </li>
+                  notification={n}
+                  partnershipName={several ? partnershipName(n.partnershipId) : null}
+                  onOpen={openNotification}
+                  onMarkRead={(read) => void actions.markRead(read.id).catch(() => undefined)}
+                />
               ))}
             </ul>
           )}
@@ -166,6 +137,14 @@ export function NotificationBell() {
               {loadingMore ? t("common.loading") : t("notifications.loadMore")}
             </button>
           ) : null}
+          <Link
+            to="/notifications"
+            className="notifications__all"
+            data-testid="all-notifications-link"
+            onClick={() => setOpen(false)}
+          >
+            {t("notifications.seeAll")}
+          </Link>
         </div>
       ) : null}
     </div>
