@@ -73,7 +73,7 @@ export function SectionNav({
       data-open={open ? "true" : "false"}
       onKeyDown={onKeyDown}
       onBlur={(event) => {
-        if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+        if (open && !root.current?.contains(event.relatedTarget)) setOpen(false);
       }}
     >
       <button
