@@ -313,6 +313,7 @@ export const en = {
   "unreadable.label": "Unreadable entry",
 
   "sections.label": "Partnership sections",
+  "sections.menu": "Section:",
   "sections.charter": "Charter",
   "sections.objectives": "Objectives & KPIs",
   "sections.issues": "Issues",

@@ -318,6 +318,7 @@ export const fr: Record<MessageKey, string> = {
   "unreadable.label": "Entrée illisible",
 
   "sections.label": "Rubriques du partenariat",
+  "sections.menu": "Rubrique :",
   "sections.charter": "Charte",
   "sections.objectives": "Objectifs et indicateurs",
   "sections.issues": "Points ouverts",

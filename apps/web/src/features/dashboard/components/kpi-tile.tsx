@@ -67,25 +67,29 @@ export function KpiTile({
                       />
                     </Suspense>
                   </div>
-                  <table className="visually-hidden" data-testid="dashboard-kpi-table">
-                    <caption>{t("dashboard.kpis.tableCaption", { name: trend.kpi.name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("dashboard.kpis.date")}</th>
-                        <th scope="col">{t("dashboard.kpis.measured")}</th>
-                        <th scope="col">{t("dashboard.kpis.target")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {trend.points.map((p) => (
-                        <tr key={p.date}>
-                          <td>{formatDay(p.date)}</td>
-                          <td>{formatNumber(p.value)}</td>
-                          <td>{formatNumber(p.target)}</td>
+                  <div className="visually-hidden">
+                    <table data-testid="dashboard-kpi-table">
+                      <caption>
+                        {t("dashboard.kpis.tableCaption", { name: trend.kpi.name })}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("dashboard.kpis.date")}</th>
+                          <th scope="col">{t("dashboard.kpis.measured")}</th>
+                          <th scope="col">{t("dashboard.kpis.target")}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {trend.points.map((p) => (
+                          <tr key={p.date}>
+                            <td>{formatDay(p.date)}</td>
+                            <td>{formatNumber(p.value)}</td>
+                            <td>{formatNumber(p.target)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </>
               ) : null}
             </figure>

@@ -10,11 +10,11 @@ import {
 import type { ReactNode } from "react";
 import { CREATE_PARAM } from "../state/create-intent";
 import { useI18n } from "../../../i18n";
-import { Link, useRouter } from "../../../lib/router";
-import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
-import { SECTIONS, sectionPath, type Section } from "../state/sections";
+import { useRouter } from "../../../lib/router";
+import type { Section } from "../state/sections";
 import { usePartnershipContext } from "../state/partnership-context";
 import { LensSwitch } from "./lens-switch";
+import { SectionNav } from "./section-nav";
 
 /** Under the app header: the sections of the partnership, the lens, the exports, inviting. */
 export function PartnershipBar({
@@ -27,7 +27,7 @@ export function PartnershipBar({
 }) {
   const { t, language } = useI18n();
   const { location } = useRouter();
-  const { partnershipId, landing } = usePartnershipContext();
+  const { partnershipId } = usePartnershipContext();
   // The lens travels with the user from section to section; what a link pointed at (a post,
   // a thread, a search result's item or passage, a "new …" form) does not.
   const params = new URLSearchParams(location.search);
@@ -49,20 +49,7 @@ export function PartnershipBar({
   return (
     <div className="partnership-bar">
       <div className="partnership-bar__inner">
-        <nav className="partnership-bar__tabs" aria-label={t("sections.label")}>
-          {SECTIONS.map((section) => (
-            <Link
-              key={section}
-              to={`${sectionPath(partnershipId, section, landing)}${search}`}
-              className="tab"
-              aria-current={section === current ? "page" : undefined}
-              data-testid={`tab-${section}`}
-            >
-              {t(`sections.${section}`)}
-              {section === "meetings" ? <MeetingsTabBadge partnershipId={partnershipId} /> : null}
-            </Link>
-          ))}
-        </nav>
+        <SectionNav current={current} search={search} />
         <div className="partnership-bar__tools">
           {invite}
           <LensSwitch />

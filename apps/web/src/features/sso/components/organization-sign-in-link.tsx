@@ -9,7 +9,11 @@ export function OrganizationSignInLink() {
   if (me.organizations[0]?.role !== "admin") return null;
   return (
     <p>
-      <Link to="/settings/organization" data-testid="organization-sign-in-link">
+      <Link
+        to="/settings/organization"
+        className="link-target"
+        data-testid="organization-sign-in-link"
+      >
         {t("sso.settings.link")}
       </Link>
     </p>
