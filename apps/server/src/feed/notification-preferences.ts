@@ -24,6 +24,9 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   item_overdue: true,
   item_deleted: true,
   organization_joined: true,
+  // Who comes and goes shows in the members list and the bell; e-mail only if asked.
+  member_joined: false,
+  member_left: false,
   // Every member is asked, on both sides: the app tells them; e-mail only if they ask.
   health_check_opened: false,
   health_check_results: false,

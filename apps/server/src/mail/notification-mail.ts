@@ -74,6 +74,12 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     if ("item" in n && n.item.kind === "organization") {
       return `The organization “${n.item.title}” joined the partnership (invited with the approval of every organization)`;
     }
+    if ("item" in n && n.item.kind === "member") {
+      if (n.kind === "member_joined") return `${n.item.title} joined the partnership`;
+      return n.actor.id === n.item.id
+        ? `${n.item.title} left the partnership`
+        : `${actor} removed ${n.item.title} from the partnership`;
+    }
     if ("item" in n && n.item.kind === "health_check") {
       return n.kind === "health_check_results"
         ? `The results of the health check “${n.item.title}” are out`
@@ -114,6 +120,12 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     }
     if ("item" in n && n.item.kind === "organization") {
       return `L’organisation « ${n.item.title} » a rejoint le partenariat (avec l’accord de chaque organisation)`;
+    }
+    if ("item" in n && n.item.kind === "member") {
+      if (n.kind === "member_joined") return `${n.item.title} a rejoint le partenariat`;
+      return n.actor.id === n.item.id
+        ? `${n.item.title} a quitté le partenariat`
+        : `${actor} a retiré ${n.item.title} du partenariat`;
     }
     if ("item" in n && n.item.kind === "health_check") {
       return n.kind === "health_check_results"

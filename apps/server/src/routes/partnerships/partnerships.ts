@@ -186,6 +186,11 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .execute();
       });
       services.liveSockets.closePartnershipAccess(userId, id);
+      await services.membership.left(
+        id,
+        { userId, organizationId: target.organizationId },
+        { userId: user.id, organizationId: seat.organizationId },
+      );
       return c.body(null, 204);
     });
 }

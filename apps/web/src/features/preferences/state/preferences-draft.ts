@@ -83,6 +83,14 @@ const KIND_LABELS = {
     label: "preferences.kind.organization_joined",
     hint: "preferences.kind.organization_joined.hint",
   },
+  member_joined: {
+    label: "preferences.kind.member_joined",
+    hint: "preferences.kind.member_joined.hint",
+  },
+  member_left: {
+    label: "preferences.kind.member_left",
+    hint: "preferences.kind.member_left.hint",
+  },
   health_check_opened: {
     label: "preferences.kind.health_check_opened",
     hint: "preferences.kind.health_check_opened.hint",
