@@ -1,6 +1,7 @@
 import type { DigestContent, DigestFrequency, DigestPeriodKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
+import { mailLanguage } from "../mail/mail-language.js";
 import type { Mailer } from "../mail/mailer.js";
 import { replyAddressFor, type ReplyAddressing } from "../mail/reply-addresses.js";
 import type { Logger } from "../observability/logger.js";
@@ -102,6 +103,7 @@ export class DigestScheduler {
         "partnership_members.organization_id",
         "users.email",
         "users.name",
+        "users.app_language",
         "user_preferences.language",
       ])
       .where("digest_subscriptions.frequency", "!=", "off")
@@ -129,7 +131,7 @@ export class DigestScheduler {
           subscription.organization_id,
           kind,
           now,
-          subscription.language ?? "en",
+          mailLanguage(subscription.language, subscription.app_language),
         );
         if (DigestService.isEmpty(digest)) continue;
         const addresses = await this.replyAddresses(subscription.user_id, digest);

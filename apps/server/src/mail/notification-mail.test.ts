@@ -140,7 +140,7 @@ const base = {
   createdAt: "2026-11-26T10:00:00.000Z",
   readAt: null,
 };
-const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
+const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: "en" as const };
 
 describe("governance notification e-mails", () => {
   it("says which decision waits, or that the charter changed, and links to where they are", () => {

@@ -176,7 +176,7 @@ export function notificationMessage(
   notification: NotificationView,
   replyTo?: string,
 ): MailMessage {
-  const language = to.language ?? "en";
+  const language = to.language;
   const line = LINES[language](notification);
   const link = notificationLink(origin, notification);
   const closing = footer(language, origin);
