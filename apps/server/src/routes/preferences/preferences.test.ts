@@ -36,8 +36,6 @@ describe("notification preference routes", () => {
           { kind: "item_overdue", inApp: true, email: true },
           { kind: "item_deleted", inApp: true, email: true },
           { kind: "organization_joined", inApp: true, email: true },
-        { kind: "member_joined", inApp: true, email: false },
-        { kind: "member_left", inApp: true, email: false },
           { kind: "member_joined", inApp: true, email: false },
           { kind: "member_left", inApp: true, email: false },
           { kind: "health_check_opened", inApp: true, email: false },
