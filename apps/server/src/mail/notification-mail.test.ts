@@ -81,7 +81,7 @@ describe("notification e-mails over SMTP", () => {
     const link = `http://entente.test/p/${cast.partnershipId}/updates?post=${postId}`;
     expect(toSam!.text).toBe(
       `Nora North vous a mentionné dans « Pilot started »\n\nPour l’ouvrir : ${link}\n\n-- \n` +
-        "Vous recevez cet e-mail selon vos préférences de notification dans Entente: http://entente.test/settings\n",
+        "Vous recevez cet e-mail selon vos préférences de notification dans Entente : http://entente.test/settings/notifications\n",
     );
     expect(toSam!.html).toContain(`<a href="${link}">`);
     expect(toNora).toMatchObject({

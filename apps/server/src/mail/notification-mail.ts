@@ -11,7 +11,7 @@ import type { Database } from "../db/schema.js";
 import type { NotificationListener } from "../feed/notification-service.js";
 import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
 import type { Logger } from "../observability/logger.js";
-import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
+import { escapeHtml, footer, footerHtml, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
 import { replyAddressFor, type ReplyAddressing, type ReplyTarget } from "./reply-addresses.js";
 
@@ -189,7 +189,7 @@ export function notificationMessage(
       escapeHtml(line),
       `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
       ...(reply ? [escapeHtml(reply)] : []),
-      `<small>${escapeHtml(closing)}</small>`,
+      footerHtml(language, origin),
     ]),
     ...(replyTo ? { replyTo } : {}),
   };
