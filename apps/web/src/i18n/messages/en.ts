@@ -470,6 +470,7 @@ export const en = {
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",
   "preferences.language.title": "E-mail language",
+  "preferences.language.app": "Same as the app",
   "preferences.language": "Write my e-mails in",
   "preferences.digests.title": "Digests",
   "preferences.digests.intro":

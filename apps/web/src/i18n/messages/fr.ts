@@ -476,6 +476,7 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",
   "preferences.language.title": "Langue des e-mails",
+  "preferences.language.app": "La même que l’application",
   "preferences.language": "Rédiger mes e-mails en",
   "preferences.digests.title": "Résumés",
   "preferences.digests.intro":
