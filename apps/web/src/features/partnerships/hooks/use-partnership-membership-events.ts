@@ -4,9 +4,10 @@ import { usePartnershipEvents } from "./use-partnership-events";
 /**
  * Calls `onChange` when who is in the partnership changes (an organization joined, a member
  * joined or left, an invitation was approved or revoked: `membership.changed` on the
- * partnership's event stream), and when the stream opens again after a break (the server
- * keeps no backlog, so a change may have been missed). `onChange` reads again what the
- * screen shows of the partnership: its organizations, members and invitations.
+ * partnership's event stream), and whenever the stream opens (`null`): the server keeps no
+ * backlog, so a change made between reading the page and listening, or during a break,
+ * would be missed. `onChange` reads again what the screen shows of the partnership: its
+ * organizations, members and invitations.
  */
 export function usePartnershipMembershipEvents(
   partnershipId: string,
@@ -14,6 +15,6 @@ export function usePartnershipMembershipEvents(
 ): void {
   usePartnershipEvents(partnershipId, ["membership.changed"], {
     onEvent: onChange,
-    onReconnect: () => onChange(null),
+    onOpen: () => onChange(null),
   });
 }
