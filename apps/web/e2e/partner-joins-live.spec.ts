@@ -1,5 +1,11 @@
 import { NOTIFICATION_SETTINGS_PATH } from "@entente/protocol";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { markNotReloaded, notReloaded } from "./fixtures/session";
 
 /** Signs a new account up in `context` (its session cookie stays there). */
@@ -50,13 +56,17 @@ test("the partner organization joining, and members coming and going, show up li
   try {
     // Ada founds a partnership for her organization alone.
     await signUp(adaContext, "Ada Founder", `ada.${stamp}@lakeside.example`);
-    const lakeside = (await post(adaContext.request, "/api/organizations", {
-      name: `Lakeside ${stamp}`,
-    })).organization.id as string;
-    const partnershipId = (await post(adaContext.request, "/api/partnerships", {
-      name: `Lakeside × Ridge ${stamp}`,
-      organizationId: lakeside,
-    })).partnership.id as string;
+    const lakeside = (
+      await post(adaContext.request, "/api/organizations", {
+        name: `Lakeside ${stamp}`,
+      })
+    ).organization.id as string;
+    const partnershipId = (
+      await post(adaContext.request, "/api/partnerships", {
+        name: `Lakeside × Ridge ${stamp}`,
+        organizationId: lakeside,
+      })
+    ).partnership.id as string;
 
     const ada = await adaContext.newPage();
     await openPartnership(ada, partnershipId);
@@ -67,21 +77,23 @@ test("the partner organization joining, and members coming and going, show up li
     const members = ada.getByRole("region", { name: "Members" });
 
     // Bob, a colleague, joins through a member invitation (as an admin of the partnership).
-    const { token: memberToken } = (await post(
-      adaContext.request,
-      `/api/partnerships/${partnershipId}/invitations`,
-      { kind: "member", role: "admin" },
-    )).invitation;
+    const { token: memberToken } = (
+      await post(adaContext.request, `/api/partnerships/${partnershipId}/invitations`, {
+        kind: "member",
+        role: "admin",
+      })
+    ).invitation;
     const bobId = await signUp(bobContext, "Bob Colleague", `bob.${stamp}@lakeside.example`);
     await post(bobContext.request, `/api/invitations/${memberToken}/accept`, {});
     await expect(members.getByText("Bob Colleague")).toBeVisible();
 
     // Bob invites the partner organization; Carla, its admin, accepts in her own browser.
-    const { token: organizationToken } = (await post(
-      bobContext.request,
-      `/api/partnerships/${partnershipId}/invitations`,
-      { kind: "organization", role: "admin" },
-    )).invitation;
+    const { token: organizationToken } = (
+      await post(bobContext.request, `/api/partnerships/${partnershipId}/invitations`, {
+        kind: "organization",
+        role: "admin",
+      })
+    ).invitation;
     await signUp(carlaContext, "Carla Partner", `carla.${stamp}@ridge.example`);
     await post(carlaContext.request, "/api/organizations", { name: `Ridge ${stamp}` });
     await post(carlaContext.request, `/api/invitations/${organizationToken}/accept`, {});
@@ -95,9 +107,9 @@ test("the partner organization joining, and members coming and going, show up li
     await expect(members.getByText("Carla Partner")).toBeVisible();
     await expect(ada.getByTestId("notification-count")).toHaveText("1");
     await ada.getByTestId("notification-bell").click();
-    await expect(
-      ada.getByTestId("notification-panel").getByTestId("notification"),
-    ).toContainText([`Ridge ${stamp} joined the partnership`]);
+    await expect(ada.getByTestId("notification-panel").getByTestId("notification")).toContainText([
+      `Ridge ${stamp} joined the partnership`,
+    ]);
     await ada.keyboard.press("Escape");
 
     // Carla has the partnership open too; Ada removes Bob: both screens drop him at once.

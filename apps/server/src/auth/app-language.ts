@@ -1,4 +1,4 @@
-import { LANGUAGE_COOKIE, LANGUAGES, type Language } from "@entente/protocol";
+import { LANGUAGES, type Language } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 
@@ -9,7 +9,7 @@ export function languageOf(value: string | undefined): Language | null {
 
 /**
  * Records the language `userId` uses the app in. The web app mirrors its language into the
- * {@link LANGUAGE_COOKIE} cookie; an authenticated request carrying a language other than
+ * `LANGUAGE_COOKIE` cookie; an authenticated request carrying a language other than
  * the stored one updates it (one write when the member switches, none otherwise). E-mails
  * follow it unless the member chose a language for them (see `mail/mail-language.ts`).
  */

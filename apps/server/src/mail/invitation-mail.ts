@@ -147,9 +147,11 @@ export async function emailInvitation(
       .executeTakeFirstOrThrow(),
     knownLanguage(db.selectFrom("users").where("users.id", "=", invitation.inviterId)),
     knownLanguage(
-      db.selectFrom("users").where((eb) =>
-        eb(eb.fn("lower", ["users.email"]), "=", invitation.address.trim().toLowerCase()),
-      ),
+      db
+        .selectFrom("users")
+        .where((eb) =>
+          eb(eb.fn("lower", ["users.email"]), "=", invitation.address.trim().toLowerCase()),
+        ),
     ),
   ]);
   return sendInvitationMail(

@@ -463,9 +463,11 @@ export const en = {
   "preferences.kind.organization_joined.hint":
     "An organization joined one of your partnerships, with the approval of every organization.",
   "preferences.kind.member_joined": "New members",
-  "preferences.kind.member_joined.hint": "Someone joined one of your partnerships through an invitation.",
+  "preferences.kind.member_joined.hint":
+    "Someone joined one of your partnerships through an invitation.",
   "preferences.kind.member_left": "Members leaving",
-  "preferences.kind.member_left.hint": "Someone left one of your partnerships, or was removed from it.",
+  "preferences.kind.member_left.hint":
+    "Someone left one of your partnerships, or was removed from it.",
   "preferences.kind.other": "Other notifications ({kind})",
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",

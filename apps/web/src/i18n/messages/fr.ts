@@ -469,9 +469,11 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.organization_joined.hint":
     "Une organisation a rejoint l’un de vos partenariats, avec l’accord de chaque organisation.",
   "preferences.kind.member_joined": "Nouveaux membres",
-  "preferences.kind.member_joined.hint": "Quelqu’un a rejoint l’un de vos partenariats grâce à une invitation.",
+  "preferences.kind.member_joined.hint":
+    "Quelqu’un a rejoint l’un de vos partenariats grâce à une invitation.",
   "preferences.kind.member_left": "Départs de membres",
-  "preferences.kind.member_left.hint": "Quelqu’un a quitté l’un de vos partenariats, ou en a été retiré.",
+  "preferences.kind.member_left.hint":
+    "Quelqu’un a quitté l’un de vos partenariats, ou en a été retiré.",
   "preferences.kind.other": "Autres notifications ({kind})",
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",

@@ -38,7 +38,8 @@ export function describeNotification(
     return t("notifications.organizationJoined", { organization: n.item.title });
   }
   if ("item" in n && n.item.kind === "member") {
-    if (n.kind === "member_joined") return t("notifications.memberJoined", { member: n.item.title });
+    if (n.kind === "member_joined")
+      return t("notifications.memberJoined", { member: n.item.title });
     return n.actor.id === n.item.id
       ? t("notifications.memberLeft", { member: n.item.title })
       : t("notifications.memberRemoved", { name: who, member: n.item.title });

@@ -1,8 +1,4 @@
-import {
-  DIGEST_FREQUENCIES,
-  type DigestFrequency,
-  type DigestPeriodKind,
-} from "@entente/protocol";
+import { DIGEST_FREQUENCIES, type DigestFrequency, type DigestPeriodKind } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
 import { Link } from "../../../lib/router";
