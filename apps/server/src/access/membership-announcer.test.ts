@@ -57,6 +57,7 @@ describe("membership changes, live and notified", () => {
     expect((await harness.accept(newcomer, token)).status).toBe(200);
 
     expect(membershipEvents()).toEqual([
+      expect.objectContaining({ change: "invitation_created", organizationId: cast.south.id }),
       {
         type: "membership.changed",
         change: "member_joined",
@@ -94,6 +95,12 @@ describe("membership changes, live and notified", () => {
     );
     expect(approved.status).toBe(200);
     expect(membershipEvents()).toEqual([
+      {
+        type: "membership.changed",
+        change: "invitation_created",
+        organizationId: cast.north.id,
+        userId: null,
+      },
       {
         type: "membership.changed",
         change: "invitation_approved",
@@ -174,10 +181,12 @@ describe("membership changes, live and notified", () => {
 
     expect((await revoke(cast.north.viewer)).status).toBe(403);
     expect((await removeMember(cast.south.admin, cast.north.viewer)).status).toBe(403);
-    expect(membershipEvents()).toEqual([]);
+    expect(membershipEvents()).toEqual([
+      expect.objectContaining({ change: "invitation_created", organizationId: cast.north.id }),
+    ]);
 
     expect((await revoke(cast.north.admin)).status).toBe(200);
-    expect(membershipEvents()).toEqual([
+    expect(membershipEvents().slice(1)).toEqual([
       {
         type: "membership.changed",
         change: "invitation_revoked",

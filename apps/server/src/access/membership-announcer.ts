@@ -83,11 +83,11 @@ export class MembershipAnnouncer {
     );
   }
 
-  /** An invitation of `organizationId` was approved by another organization, or revoked. */
+  /** `organizationId` made, approved (another organization's) or revoked an invitation. */
   invitationChanged(
     partnershipId: string,
     organizationId: string,
-    change: "invitation_approved" | "invitation_revoked",
+    change: "invitation_created" | "invitation_approved" | "invitation_revoked",
   ): void {
     this.publish(partnershipId, change, organizationId, null);
   }

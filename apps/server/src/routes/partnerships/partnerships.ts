@@ -128,6 +128,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         publicOrigin: services.env.PUBLIC_ORIGIN,
         email: body.email,
       });
+      services.membership.invitationChanged(id, seat.organizationId, "invitation_created");
       const response: CreateInvitationResponse = { invitation };
       if (body.email !== undefined) {
         response.email = await emailInvitation(db, services.mailer, c.get("logger"), {
