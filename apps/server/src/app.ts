@@ -7,6 +7,7 @@ import type { AppEnv, Services } from "./http/context.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
 import { jsonBodiesOnly } from "./http/json-only.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
+import { recordAppLanguage } from "./auth/app-language.js";
 import { isAllowedOrigin } from "./limits/same-origin.js";
 import { httpMetrics } from "./observability/http-metrics.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -121,7 +122,12 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   // JSON answers over 1 KB go gzip (or deflate) when the client takes it; event streams do not.
   app.use("/api/*", compress());
   app.use("/api/*", jsonBodiesOnly());
-  app.use("/api/*", sessionMiddleware(services.sessions, secure));
+  app.use(
+    "/api/*",
+    sessionMiddleware(services.sessions, secure, (userId, language) =>
+      recordAppLanguage(services.db, userId, language),
+    ),
+  );
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");

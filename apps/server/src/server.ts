@@ -200,6 +200,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     services.digests,
     services.mailer,
     logger.child({ component: "digest" }),
+    config.publicOrigin,
     replyAddresses ? { addresses: replyAddresses, access: services.access } : undefined,
   );
   if (config.digestCheckMs !== undefined) digests.start(config.digestCheckMs);

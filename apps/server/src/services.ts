@@ -1,4 +1,5 @@
 import { AccessService } from "./access/access-service.js";
+import { MembershipAnnouncer } from "./access/membership-announcer.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
 import { InProcessFeedEvents, type FeedEvents } from "./feed/feed-events.js";
@@ -136,6 +137,7 @@ export function createServices(config: ServicesConfig): Services {
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access,
+    membership: new MembershipAnnouncer(config.store.db, feedEvents, notifications),
     eventStreams: new ConcurrencyCap(config.eventStreamsPerUser ?? DEFAULT_EVENT_STREAMS_PER_USER),
     loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),
     metrics: config.metrics ?? new SyncMetrics(),

@@ -1,3 +1,4 @@
+import { NOTIFICATION_SETTINGS_PATH } from "@entente/protocol";
 import { lazy, StrictMode, Suspense, type ComponentType } from "react";
 import { I18nProvider } from "./i18n";
 import { matchPath, RouterProvider, useRouter } from "./lib/router";
@@ -105,7 +106,7 @@ function Routes() {
       </RequireSession>
     );
   }
-  if (matchPath("/settings/notifications", path)) {
+  if (matchPath(NOTIFICATION_SETTINGS_PATH, path)) {
     return (
       <RequireSession>
         <NotificationSettingsPage />

@@ -1,5 +1,6 @@
 import type { CommentFeedEvent } from "./comments.js";
 import type { MeetingChangedEvent } from "./meetings.js";
+import type { MembershipChangedEvent } from "./membership.js";
 import type { WorkshopChangedEvent } from "./workshops.js";
 
 /**
@@ -170,6 +171,10 @@ export type NotificationKind =
   | "item_deleted"
   /** An organization joined the partnership (every organization approved its invitation). */
   | "organization_joined"
+  /** Someone joined the partnership through a member invitation. */
+  | "member_joined"
+  /** A member left the partnership, or was removed from it. */
+  | "member_left"
   /** A health check cycle opened: the user is invited to answer. */
   | "health_check_opened"
   /** A health check cycle closed: its results are out. */
@@ -226,7 +231,9 @@ export type NotificationItem =
   /** A deleted entry in the partnership's trash (`id`: the trash entry's). */
   | { kind: "trash"; id: string; title: string }
   /** An organization that joined: `title` is its name then. */
-  | { kind: "organization"; id: string; title: string };
+  | { kind: "organization"; id: string; title: string }
+  /** A member who joined or left: `id` is their user id, `title` their name then. */
+  | { kind: "member"; id: string; title: string };
 
 /**
  * A notification about an item of the partnership (tell it apart by `item`): a decision
@@ -292,9 +299,14 @@ export type UserFeedEvent =
 
 /**
  * Everything `GET /api/partnerships/:id/events` carries: the feed's events, the comment
- * threads' events, meeting changes and workshop changes. Clients ignore types they do not know.
+ * threads' events, meeting changes, workshop changes and changes of who is in the
+ * partnership. Clients ignore types they do not know.
  */
 export type PartnershipEvent =
-  PartnershipFeedEvent | CommentFeedEvent | MeetingChangedEvent | WorkshopChangedEvent;
+  | PartnershipFeedEvent
+  | CommentFeedEvent
+  | MeetingChangedEvent
+  | WorkshopChangedEvent
+  | MembershipChangedEvent;
 
 export type FeedEvent = PartnershipEvent | UserFeedEvent;

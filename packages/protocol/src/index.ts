@@ -192,7 +192,8 @@ export type {
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { LANDING_PAGES, type LandingPage, type LandingPageResponse } from "./landing-page.js";
-export { notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
+export { NOTIFICATION_SETTINGS_PATH, notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
+export type { MembershipChange, MembershipChangedEvent } from "./membership.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";
 export {
   DIGEST_FREQUENCIES,

@@ -10,6 +10,9 @@ export const THREAD_PARAM = "thread";
 /** The query parameter of the updates section that opens one post with its thread. */
 export const POST_PARAM = "post";
 
+/** The page where a member chooses which notifications reach them and how (e-mail footers link here). */
+export const NOTIFICATION_SETTINGS_PATH = "/settings/notifications";
+
 /**
  * The path (no origin) of a notification's subject in the web app: a post opened with its
  * thread in the partnership's updates; a decision in the decisions; an action in the
@@ -34,6 +37,7 @@ export function notificationPath(notification: NotificationView): string {
       return `${partnership}/issues`;
     case "charter":
     case "organization":
+    case "member":
       return partnership;
     case "trash":
       return `${partnership}/trash`;

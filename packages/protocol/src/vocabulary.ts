@@ -43,6 +43,8 @@ export const NOTIFICATION_KINDS = everyOf<NotificationKind>()([
   "item_overdue",
   "item_deleted",
   "organization_joined",
+  "member_joined",
+  "member_left",
   "health_check_opened",
   "health_check_results",
 ]);

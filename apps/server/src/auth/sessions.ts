@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely } from "kysely";
-import type { UserView } from "@entente/protocol";
+import type { Language, UserView } from "@entente/protocol";
 import type { Database } from "../db/schema.js";
 import { newToken } from "../ids.js";
 
@@ -21,6 +21,8 @@ export interface ValidSession {
   user: UserView;
   /** True when the expiry moved, so the cookie must be sent again. */
   renewed: boolean;
+  /** The language the user was last seen using the app in (null: not yet). */
+  appLanguage: Language | null;
 }
 
 /** Sessions as in Lucia's guide: the client holds a random token, the store its SHA-256. */
@@ -59,6 +61,7 @@ export class SessionService {
         "users.id as user_id",
         "users.email",
         "users.name",
+        "users.app_language",
       ])
       .where("sessions.id", "=", id)
       .executeTakeFirst();
@@ -79,7 +82,12 @@ export class SessionService {
         .where("id", "=", id)
         .execute();
     }
-    return { session, user: { id: row.user_id, email: row.email, name: row.name }, renewed };
+    return {
+      session,
+      user: { id: row.user_id, email: row.email, name: row.name },
+      renewed,
+      appLanguage: row.app_language,
+    };
   }
 
   /** Expiry of each of these sessions that still exists. */

@@ -1300,6 +1300,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    "0031_user_language": {
+      async up(db: Kysely<any>) {
+        // The app's language, so that e-mails follow it unless the member chose theirs.
+        await db.schema.alterTable("users").addColumn("app_language", "text").execute();
+      },
+    },
     // The notifications page lists one partnership's notifications of a user, newest first.
     "0033_notification_filters": {
       async up(db: Kysely<any>) {

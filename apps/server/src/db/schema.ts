@@ -25,6 +25,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   created_at: Millis;
+  /** The language the user last used the app in (its language cookie); null: not seen yet. */
+  app_language: Language | null;
 }
 
 export interface SessionsTable {

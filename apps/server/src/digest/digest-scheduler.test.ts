@@ -7,6 +7,8 @@ import { ApiHarness } from "../test/api-harness.js";
 import { DigestScheduler, periodKey } from "./digest-scheduler.js";
 import { seedWeek } from "./seeded-week.js";
 
+const ORIGIN = "http://entente.test";
+
 describe("periodKey", () => {
   it("names the UTC day and the ISO week", () => {
     expect(periodKey("day", new Date("2026-11-26T23:59:00Z"))).toBe("day:2026-11-26");
@@ -47,6 +49,7 @@ describe("the digest scheduler", () => {
       harness.services.digests,
       mailer,
       createLogger({ level: "silent" }),
+      ORIGIN,
     );
 
   it("sends each subscriber's digest once per period, even with two instances checking", async () => {
@@ -82,7 +85,13 @@ describe("the digest scheduler", () => {
       },
     );
     expect(toSouth.subject).toBe("[North × South] Weekly digest for Southpeak");
-    expect(toSouth.text).toBe(preview.body.digest.text);
+    // The preview's text, then why it came and where to change that: the settings page.
+    expect(toSouth.text).toBe(
+      `${preview.body.digest.text}\n-- \nYou get this e-mail because of your notification settings in Entente: ${ORIGIN}/settings/notifications\n`,
+    );
+    expect(toSouth.html).toContain(
+      `<a href="${ORIGIN}/settings/notifications">${ORIGIN}/settings/notifications</a>`,
+    );
     const toNorth = sink.received.find((m) => m.subject.includes("Northwind"))!;
     expect(toNorth).toMatchObject({
       to: [await email(cast.north.admin.id)],
@@ -129,6 +138,7 @@ describe("the digest scheduler", () => {
       harness.services.digests,
       mailer,
       createLogger({ level: "silent" }),
+      ORIGIN,
       { addresses, access: harness.services.access },
     );
     for (const user of [cast.north.admin, cast.south.viewer]) {

@@ -1,6 +1,8 @@
 import type { DigestContent, DigestFrequency, DigestPeriodKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
+import { footer, footerHtml } from "../mail/compose.js";
+import { mailLanguage } from "../mail/mail-language.js";
 import type { Mailer } from "../mail/mailer.js";
 import { replyAddressFor, type ReplyAddressing } from "../mail/reply-addresses.js";
 import type { Logger } from "../observability/logger.js";
@@ -51,6 +53,8 @@ export class DigestScheduler {
     private readonly digests: DigestService,
     private readonly mailer: Mailer,
     private readonly logger: Logger,
+    /** The web app's origin: the footer links to the notification settings there. */
+    private readonly origin: string,
     /** With reply by e-mail on: each post of a digest gets the reader's reply address. */
     private readonly replies?: ReplyAddressing | undefined,
   ) {
@@ -102,6 +106,7 @@ export class DigestScheduler {
         "partnership_members.organization_id",
         "users.email",
         "users.name",
+        "users.app_language",
         "user_preferences.language",
       ])
       .where("digest_subscriptions.frequency", "!=", "off")
@@ -129,7 +134,7 @@ export class DigestScheduler {
           subscription.organization_id,
           kind,
           now,
-          subscription.language ?? "en",
+          mailLanguage(subscription.language, subscription.app_language),
         );
         if (DigestService.isEmpty(digest)) continue;
         const addresses = await this.replyAddresses(subscription.user_id, digest);
@@ -140,8 +145,11 @@ export class DigestScheduler {
         await this.mailer.send({
           to: { name: subscription.name, address: subscription.email },
           subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
+          text: `${rendered.text}\n-- \n${footer(digest.language, this.origin)}\n`,
+          html: rendered.html.replace(
+            "</body>",
+            `<p>${footerHtml(digest.language, this.origin)}</p></body>`,
+          ),
           ...(only ? { replyTo: only } : {}),
         });
         sent++;

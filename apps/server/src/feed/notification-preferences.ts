@@ -8,6 +8,7 @@ import type {
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { HttpError } from "../http/errors.js";
+import { mailLanguage } from "../mail/mail-language.js";
 
 /**
  * Which kinds go by e-mail for a user who never chose: being named or answered is worth an
@@ -24,6 +25,9 @@ export const EMAIL_DEFAULTS: Readonly<Record<NotificationKind, boolean>> = {
   item_overdue: true,
   item_deleted: true,
   organization_joined: true,
+  // Who comes and goes shows in the members list and the bell; e-mail only if asked.
+  member_joined: false,
+  member_left: false,
   // Every member is asked, on both sides: the app tells them; e-mail only if they ask.
   health_check_opened: false,
   health_check_results: false,
@@ -40,7 +44,8 @@ export interface MailRecipient {
   userId: string;
   email: string;
   name: string;
-  language: Language | null;
+  /** Their choice for e-mails, else the app's language (see `mailLanguage`). */
+  language: Language;
 }
 
 /**
@@ -149,6 +154,7 @@ export class NotificationPreferences {
         "users.id",
         "users.email",
         "users.name",
+        "users.app_language",
         "user_preferences.language",
         "user_preferences.email_kinds",
       ])
@@ -156,7 +162,12 @@ export class NotificationPreferences {
       .execute();
     return rows
       .filter((row) => emailChoices(row.email_kinds)[kind])
-      .map((row) => ({ userId: row.id, email: row.email, name: row.name, language: row.language }));
+      .map((row) => ({
+        userId: row.id,
+        email: row.email,
+        name: row.name,
+        language: mailLanguage(row.language, row.app_language),
+      }));
   }
 
   private row(userId: string) {

@@ -101,7 +101,8 @@ export class NotificationService {
 
   /**
    * Notifies the members of an organization in the partnership of `kind` (governance waiting
-   * on them), the actor included: it is their organization's turn, whoever caused it.
+   * on them), except the actor: nobody is told of their own act, even when it makes their
+   * organization's turn (their colleagues are told).
    */
   async notifyOrganization(
     source: NotificationSource,
@@ -114,7 +115,7 @@ export class NotificationService {
       .where("partnership_id", "=", source.partnershipId)
       .where("organization_id", "=", organizationId)
       .execute();
-    await this.deliver(source, new Map(members.map((m) => [m.user_id, kind])), false);
+    await this.deliver(source, new Map(members.map((m) => [m.user_id, kind])));
   }
 
   /**
@@ -428,7 +429,7 @@ function toItem(row: NotificationRow, kind: NotificationItem["kind"]): Notificat
       : { kind, ...owned, status: (row.item_status ?? "open") as IssueStatusName };
   }
   if (kind === "trash") return { kind, id: row.item_id ?? "", title };
-  if (kind === "organization") return { kind, id: row.item_id ?? "", title };
+  if (kind === "organization" || kind === "member") return { kind, id: row.item_id ?? "", title };
   return row.item_proposed_by === null
     ? { kind, id: row.item_id, title }
     : { kind, id: row.item_id, title, proposedBy: row.item_proposed_by };

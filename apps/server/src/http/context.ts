@@ -2,6 +2,7 @@ import type { Env as HonoEnv } from "hono";
 import type { Kysely } from "kysely";
 import type { UserView } from "@entente/protocol";
 import type { AccessService } from "../access/access-service.js";
+import type { MembershipAnnouncer } from "../access/membership-announcer.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import type { SearchIndex } from "../search/search-index.js";
@@ -43,6 +44,8 @@ export interface Services {
   db: Kysely<Database>;
   sessions: SessionService;
   access: AccessService;
+  /** Tells a partnership live (and its members by notification) that who is in it changed. */
+  membership: MembershipAnnouncer;
   /** Failed sign-ins per (account, address), per address and per account (shared store). */
   loginThrottle: LoginThrottle;
   /** Live event streams (SSE) each user holds at once, in this process. */

@@ -1,4 +1,4 @@
-import type { Language } from "@entente/protocol";
+import { NOTIFICATION_SETTINGS_PATH, type Language } from "@entente/protocol";
 
 /** Text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -14,11 +14,22 @@ export function paragraphsHtml(pieces: readonly string[]): string {
 }
 
 const FOOTER: Record<Language, string> = {
-  en: "You get this e-mail because of your notification settings in Entente",
-  fr: "Vous recevez cet e-mail selon vos préférences de notification dans Entente",
+  en: "You get this e-mail because of your notification settings in Entente:",
+  fr: "Vous recevez cet e-mail selon vos préférences de notification dans Entente :",
 };
 
-/** Why the e-mail came, and where to change that. */
+/** Where a member changes what reaches them by e-mail: the notification settings page. */
+export function settingsLink(origin: string): string {
+  return `${origin}${NOTIFICATION_SETTINGS_PATH}`;
+}
+
+/** Why the e-mail came, and where to change that (plain text). */
 export function footer(language: Language, origin: string): string {
-  return `${FOOTER[language]}: ${origin}/settings`;
+  return `${FOOTER[language]} ${settingsLink(origin)}`;
+}
+
+/** {@link footer} as an HTML paragraph's content, the address a link. */
+export function footerHtml(language: Language, origin: string): string {
+  const link = escapeHtml(settingsLink(origin));
+  return `<small>${escapeHtml(FOOTER[language])} <a href="${link}">${link}</a></small>`;
 }

@@ -1,6 +1,6 @@
 import type { Permission } from "@entente/domain";
 import type { InvitationEmailDelivery, InvitationKind, Language } from "@entente/protocol";
-import type { Kysely } from "kysely";
+import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { Logger } from "../observability/logger.js";
 import { escapeHtml, paragraphsHtml } from "./compose.js";
@@ -108,7 +108,10 @@ export async function sendInvitationMail(
 /** An invitation just made, to e-mail: names are read from the store, never from the client. */
 export interface InvitationToEmail {
   address: string;
-  /** The language the inviter chose; their own e-mail language (else English) when omitted. */
+  /**
+   * The language the inviter chose. An address that is an existing member's gets their own
+   * e-mail language when known (chosen, or the app's); otherwise, when omitted, the inviter's.
+   */
   language: Language | undefined;
   partnershipId: string;
   inviterId: string;
@@ -126,7 +129,7 @@ export async function emailInvitation(
   logger: Logger,
   invitation: InvitationToEmail,
 ): Promise<InvitationEmailDelivery> {
-  const [partnership, inviter, organization, preference] = await Promise.all([
+  const [partnership, inviter, organization, inviterLanguage, recipient] = await Promise.all([
     db
       .selectFrom("partnerships")
       .select("name")
@@ -142,18 +145,21 @@ export async function emailInvitation(
       .select("name")
       .where("id", "=", invitation.inviterOrganizationId)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("user_preferences")
-      .select("language")
-      .where("user_id", "=", invitation.inviterId)
-      .executeTakeFirst(),
+    knownLanguage(db.selectFrom("users").where("users.id", "=", invitation.inviterId)),
+    knownLanguage(
+      db
+        .selectFrom("users")
+        .where((eb) =>
+          eb(eb.fn("lower", ["users.email"]), "=", invitation.address.trim().toLowerCase()),
+        ),
+    ),
   ]);
   return sendInvitationMail(
     mailer,
     {
       // Nobody's name is known yet: the address is all the e-mail is sent to.
       to: { name: "", address: invitation.address },
-      language: invitation.language ?? preference?.language ?? "en",
+      language: recipient ?? invitation.language ?? inviterLanguage ?? "en",
       kind: invitation.kind,
       role: invitation.role,
       inviter: { name: inviter.name, organizationName: organization.name },
@@ -163,4 +169,15 @@ export async function emailInvitation(
     },
     logger,
   );
+}
+
+/** The e-mail language of the user the query selects, when they have one (chosen, or the app's). */
+async function knownLanguage(
+  users: SelectQueryBuilder<Database, "users", object>,
+): Promise<Language | null> {
+  const row = await users
+    .leftJoin("user_preferences", "user_preferences.user_id", "users.id")
+    .select(["users.app_language", "user_preferences.language"])
+    .executeTakeFirst();
+  return row?.language ?? row?.app_language ?? null;
 }

@@ -81,7 +81,7 @@ describe("notification e-mails over SMTP", () => {
     const link = `http://entente.test/p/${cast.partnershipId}/updates?post=${postId}`;
     expect(toSam!.text).toBe(
       `Nora North vous a mentionné dans « Pilot started »\n\nPour l’ouvrir : ${link}\n\n-- \n` +
-        "Vous recevez cet e-mail selon vos préférences de notification dans Entente: http://entente.test/settings\n",
+        "Vous recevez cet e-mail selon vos préférences de notification dans Entente : http://entente.test/settings/notifications\n",
     );
     expect(toSam!.html).toContain(`<a href="${link}">`);
     expect(toNora).toMatchObject({
@@ -140,7 +140,7 @@ const base = {
   createdAt: "2026-11-26T10:00:00.000Z",
   readAt: null,
 };
-const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: null };
+const to = { userId: "u2", email: "ben@northwind.example", name: "Ben", language: "en" as const };
 
 describe("governance notification e-mails", () => {
   it("says which decision waits, or that the charter changed, and links to where they are", () => {

@@ -11,7 +11,7 @@ import type { Database } from "../db/schema.js";
 import type { NotificationListener } from "../feed/notification-service.js";
 import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
 import type { Logger } from "../observability/logger.js";
-import { escapeHtml, footer, paragraphsHtml } from "./compose.js";
+import { escapeHtml, footer, footerHtml, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";
 import { replyAddressFor, type ReplyAddressing, type ReplyTarget } from "./reply-addresses.js";
 
@@ -74,6 +74,12 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     if ("item" in n && n.item.kind === "organization") {
       return `The organization “${n.item.title}” joined the partnership (invited with the approval of every organization)`;
     }
+    if ("item" in n && n.item.kind === "member") {
+      if (n.kind === "member_joined") return `${n.item.title} joined the partnership`;
+      return n.actor.id === n.item.id
+        ? `${n.item.title} left the partnership`
+        : `${actor} removed ${n.item.title} from the partnership`;
+    }
     if ("item" in n && n.item.kind === "health_check") {
       return n.kind === "health_check_results"
         ? `The results of the health check “${n.item.title}” are out`
@@ -114,6 +120,12 @@ const LINES: Record<Language, (n: NotificationView) => string> = {
     }
     if ("item" in n && n.item.kind === "organization") {
       return `L’organisation « ${n.item.title} » a rejoint le partenariat (avec l’accord de chaque organisation)`;
+    }
+    if ("item" in n && n.item.kind === "member") {
+      if (n.kind === "member_joined") return `${n.item.title} a rejoint le partenariat`;
+      return n.actor.id === n.item.id
+        ? `${n.item.title} a quitté le partenariat`
+        : `${actor} a retiré ${n.item.title} du partenariat`;
     }
     if ("item" in n && n.item.kind === "health_check") {
       return n.kind === "health_check_results"
@@ -164,7 +176,7 @@ export function notificationMessage(
   notification: NotificationView,
   replyTo?: string,
 ): MailMessage {
-  const language = to.language ?? "en";
+  const language = to.language;
   const line = LINES[language](notification);
   const link = notificationLink(origin, notification);
   const closing = footer(language, origin);
@@ -177,7 +189,7 @@ export function notificationMessage(
       escapeHtml(line),
       `<a href="${escapeHtml(link)}">${escapeHtml(OPEN[language])} ${escapeHtml(link)}</a>`,
       ...(reply ? [escapeHtml(reply)] : []),
-      `<small>${escapeHtml(closing)}</small>`,
+      footerHtml(language, origin),
     ]),
     ...(replyTo ? { replyTo } : {}),
   };

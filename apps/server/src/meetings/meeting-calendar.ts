@@ -6,6 +6,7 @@ import {
   type CalendarMethod,
   type CalendarReader,
 } from "./meeting-ical.js";
+import { mailLanguage } from "../mail/mail-language.js";
 import type { MeetingRow } from "./meeting-service.js";
 
 /**
@@ -32,12 +33,22 @@ export class MeetingCalendar {
     const rows = await this.db
       .selectFrom("users")
       .leftJoin("user_preferences", "user_preferences.user_id", "users.id")
-      .select(["users.id", "users.name", "users.email", "user_preferences.language"])
+      .select([
+        "users.id",
+        "users.name",
+        "users.email",
+        "users.app_language",
+        "user_preferences.language",
+      ])
       .where("users.id", "in", [...userIds])
       .execute();
     return rows.map((row) => ({
       userId: row.id,
-      reader: { name: row.name, email: row.email, language: row.language ?? "en" },
+      reader: {
+        name: row.name,
+        email: row.email,
+        language: mailLanguage(row.language, row.app_language),
+      },
     }));
   }
 

@@ -242,7 +242,7 @@ export class ApiHarness {
         throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
       return member;
     };
-    return {
+    const cast = {
       partnershipId,
       north: {
         id: north,
@@ -257,6 +257,13 @@ export class ApiHarness {
         viewer: await addMember(southAdmin, "South Viewer", "viewer"),
       },
     };
+    // The cast arrives with an empty bell: who joined while it was put together is set-up,
+    // not what a test looks at (membership-announcer.test.ts looks at it).
+    await this.store.db
+      .deleteFrom("notifications")
+      .where("partnership_id", "=", partnershipId)
+      .execute();
+    return cast;
   }
 }
 

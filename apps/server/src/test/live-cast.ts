@@ -71,7 +71,7 @@ export async function liveCast(live: LiveServer): Promise<LiveCast> {
     await accept(await invite(admin, "member", role), user);
     return user;
   };
-  return {
+  const cast: LiveCast = {
     partnershipId,
     north: {
       id: northId,
@@ -88,4 +88,10 @@ export async function liveCast(live: LiveServer): Promise<LiveCast> {
       viewer: await join(southAdmin, "Val South", "viewer"),
     },
   };
+  // An empty bell to start from: who joined while the cast was put together is set-up.
+  await live.server.store.db
+    .deleteFrom("notifications")
+    .where("partnership_id", "=", partnershipId)
+    .execute();
+  return cast;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "./api-client";
 
 export type ResourceState<T> =
@@ -11,16 +11,21 @@ export type ResourceState<T> =
 export function useResource<T>(key: string, load: (key: string) => Promise<T>) {
   const [state, setState] = useState<ResourceState<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  // Set by `refresh`: the next load keeps what is shown until its answer (or its failure).
+  const quiet = useRef(false);
 
   useEffect(() => {
     let current = true;
-    setState({ status: "loading" });
+    const keepShown = quiet.current;
+    quiet.current = false;
+    if (!keepShown) setState({ status: "loading" });
     load(key).then(
       (data) => {
         if (current) setState({ status: "ready", data });
       },
       (error: unknown) => {
         if (!current) return;
+        if (keepShown) return;
         setState({
           status: "error",
           error: error instanceof ApiError ? error : new ApiError(0, "internal", String(error)),
@@ -34,5 +39,10 @@ export function useResource<T>(key: string, load: (key: string) => Promise<T>) {
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, reload };
+  /** Reads again without going through "loading" (a live change): the screen stays as it is. */
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return { state, reload, refresh };
 }

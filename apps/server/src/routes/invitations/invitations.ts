@@ -1,11 +1,7 @@
 import type { InvitationSignupResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { signUpFromInvitation } from "../../access/invitation-lifecycle.js";
-import {
-  acceptInvitation,
-  previewInvitation,
-  type AcceptedInvitation,
-} from "../../access/invitations.js";
+import { acceptInvitation, previewInvitation } from "../../access/invitations.js";
 import { hashPassword } from "../../auth/password.js";
 import type { AppEnv, Services } from "../../http/context.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
@@ -13,41 +9,8 @@ import { parseOrThrow, readJson } from "../../http/validate.js";
 import { AcceptInvitationBody, InvitationParams, InvitationSignupBody } from "./schema.js";
 
 export function invitationRoutes(services: Services): Hono<AppEnv> {
-  const { db, notifications, sessions } = services;
+  const { db, membership, sessions } = services;
   const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
-
-  /**
-   * Everyone already in is told who joined, except who asked for it (the inviter) and
-   * who did it (the accepting admin).
-   */
-  const announceJoin = async (userId: string, accepted: AcceptedInvitation) => {
-    const { partnership, joinedOrganization, invitedBy } = accepted;
-    if (!joinedOrganization) return;
-    const members = await db
-      .selectFrom("partnership_members")
-      .select("user_id")
-      .where("partnership_id", "=", partnership.id)
-      .where("user_id", "!=", invitedBy)
-      .execute();
-    await notifications.notifyUsers(
-      {
-        partnershipId: partnership.id,
-        actorUserId: userId,
-        subject: {
-          kind: "item",
-          item: {
-            kind: "organization",
-            id: joinedOrganization.id,
-            title: joinedOrganization.name,
-          },
-          actorOrganizationId: joinedOrganization.id,
-        },
-      },
-      members.map((m) => m.user_id),
-      "organization_joined",
-      true,
-    );
-  };
 
   return new Hono<AppEnv>()
     .get("/:token", async (c) => {
@@ -67,7 +30,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       });
       const { token: sessionToken, session } = await sessions.create(user.id);
       setSessionCookie(c, sessionToken, session, secure);
-      await announceJoin(user.id, accepted);
+      await membership.joined(user.id, accepted);
       const response: InvitationSignupResponse = {
         user,
         partnership: accepted.partnership,
@@ -80,7 +43,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       const body = await readJson(c, AcceptInvitationBody);
       const accepted = await acceptInvitation(db, token, user.id, body.organizationId);
-      await announceJoin(user.id, accepted);
+      await membership.joined(user.id, accepted);
       return c.json({ partnership: accepted.partnership });
     });
 }

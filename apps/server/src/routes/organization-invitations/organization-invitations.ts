@@ -18,7 +18,7 @@ import { OrganizationInvitationParams } from "./schema.js";
  * Organization invitations waiting for consent: partnership admins list them and approve
  * them for their own organization (the seat's, never one the request names).
  */
-export function organizationInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
+export function organizationInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     if (seat.permission !== "admin") {
@@ -47,6 +47,7 @@ export function organizationInvitationRoutes({ db, access }: Services): Hono<App
           organizationId: seat.organizationId,
         }),
       };
+      membership.invitationChanged(id, seat.organizationId, "invitation_approved");
       return c.json(body);
     });
 }

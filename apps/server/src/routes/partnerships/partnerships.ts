@@ -128,6 +128,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         publicOrigin: services.env.PUBLIC_ORIGIN,
         email: body.email,
       });
+      services.membership.invitationChanged(id, seat.organizationId, "invitation_created");
       const response: CreateInvitationResponse = { invitation };
       if (body.email !== undefined) {
         response.email = await emailInvitation(db, services.mailer, c.get("logger"), {
@@ -186,6 +187,11 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .execute();
       });
       services.liveSockets.closePartnershipAccess(userId, id);
+      await services.membership.left(
+        id,
+        { userId, organizationId: target.organizationId },
+        { userId: user.id, organizationId: seat.organizationId },
+      );
       return c.body(null, 204);
     });
 }

@@ -13,7 +13,7 @@ import { RevokeInvitationBody, SentInvitationParams } from "./schema.js";
  * them: for the partnership admins of that organization (the seat's, never one the
  * request names).
  */
-export function sentInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
+export function sentInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     if (seat.permission !== "admin") {
@@ -43,6 +43,7 @@ export function sentInvitationRoutes({ db, access }: Services): Hono<AppEnv> {
           organizationId: seat.organizationId,
         }),
       };
+      membership.invitationChanged(id, seat.organizationId, "invitation_revoked");
       return c.json(body);
     });
 }

@@ -477,10 +477,17 @@ export const en = {
   "preferences.kind.organization_joined": "New organizations",
   "preferences.kind.organization_joined.hint":
     "An organization joined one of your partnerships, with the approval of every organization.",
+  "preferences.kind.member_joined": "New members",
+  "preferences.kind.member_joined.hint":
+    "Someone joined one of your partnerships through an invitation.",
+  "preferences.kind.member_left": "Members leaving",
+  "preferences.kind.member_left.hint":
+    "Someone left one of your partnerships, or was removed from it.",
   "preferences.kind.other": "Other notifications ({kind})",
   "preferences.kind.other.hint":
     "A kind of notification this version of the page does not describe yet.",
   "preferences.language.title": "E-mail language",
+  "preferences.language.app": "Same as the app",
   "preferences.language": "Write my e-mails in",
   "preferences.digests.title": "Digests",
   "preferences.digests.intro":
@@ -933,6 +940,9 @@ export const en = {
   "notifications.reply": "{name} replied to “{title}”",
   "notifications.commentMention": "{name} mentioned you in a comment",
   "notifications.organizationJoined": "{organization} joined the partnership",
+  "notifications.memberJoined": "{member} joined the partnership",
+  "notifications.memberLeft": "{member} left the partnership",
+  "notifications.memberRemoved": "{name} removed {member} from the partnership",
   "notifications.commentOrganizationMention": "{name} mentioned your organization in a comment",
   "notifications.decisionWaiting": "{name} proposed “{title}”: your organization's vote is awaited",
   "notifications.charterChanged":

@@ -485,10 +485,17 @@ export const fr: Record<MessageKey, string> = {
   "preferences.kind.organization_joined": "Nouvelles organisations",
   "preferences.kind.organization_joined.hint":
     "Une organisation a rejoint l’un de vos partenariats, avec l’accord de chaque organisation.",
+  "preferences.kind.member_joined": "Nouveaux membres",
+  "preferences.kind.member_joined.hint":
+    "Quelqu’un a rejoint l’un de vos partenariats grâce à une invitation.",
+  "preferences.kind.member_left": "Départs de membres",
+  "preferences.kind.member_left.hint":
+    "Quelqu’un a quitté l’un de vos partenariats, ou en a été retiré.",
   "preferences.kind.other": "Autres notifications ({kind})",
   "preferences.kind.other.hint":
     "Un type de notification que cette version de la page ne décrit pas encore.",
   "preferences.language.title": "Langue des e-mails",
+  "preferences.language.app": "La même que l’application",
   "preferences.language": "Rédiger mes e-mails en",
   "preferences.digests.title": "Résumés",
   "preferences.digests.intro":
@@ -957,6 +964,9 @@ export const fr: Record<MessageKey, string> = {
     "{name} a mentionné votre organisation dans un commentaire",
   "notifications.commentReply": "{name} a répondu dans votre fil de commentaires",
   "notifications.organizationJoined": "{organization} a rejoint le partenariat",
+  "notifications.memberJoined": "{member} a rejoint le partenariat",
+  "notifications.memberLeft": "{member} a quitté le partenariat",
+  "notifications.memberRemoved": "{name} a retiré {member} du partenariat",
   "notifications.decisionWaiting":
     "{name} a proposé « {title} » : le vote de votre organisation est attendu",
   "notifications.charterChanged":

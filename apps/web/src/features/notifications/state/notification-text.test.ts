@@ -57,3 +57,43 @@ describe("action and issue notifications", () => {
     );
   });
 });
+
+describe("membership notifications", () => {
+  const joined: NotificationView = {
+    ...base,
+    kind: "member_joined",
+    actor: { id: "u7", name: "Nadia Newcomer", organizationId: "o2" },
+    item: { kind: "member", id: "u7", title: "Nadia Newcomer" },
+  };
+  const removed: NotificationView = {
+    ...base,
+    kind: "member_left",
+    item: { kind: "member", id: "u8", title: "Bob Colleague" },
+  };
+  const left: NotificationView = {
+    ...removed,
+    actor: { id: "u8", name: "Bob Colleague", organizationId: "o2" },
+  };
+  const organization: NotificationView = {
+    ...base,
+    kind: "organization_joined",
+    item: { kind: "organization", id: "o3", title: "Eastgate" },
+  };
+
+  it("say who joined, left, or removed whom, in English and French", async () => {
+    const en = createTranslate(await loadCatalogue("en"), "en");
+    expect(describeNotification(joined, en, day)).toBe("Nadia Newcomer joined the partnership");
+    expect(describeNotification(removed, en, day)).toBe(
+      "Lucas Bernard removed Bob Colleague from the partnership",
+    );
+    expect(describeNotification(left, en, day)).toBe("Bob Colleague left the partnership");
+    expect(describeNotification(organization, en, day)).toBe("Eastgate joined the partnership");
+
+    const fr = createTranslate(await loadCatalogue("fr"), "fr");
+    expect(describeNotification(joined, fr, day)).toBe("Nadia Newcomer a rejoint le partenariat");
+    expect(describeNotification(removed, fr, day)).toBe(
+      "Lucas Bernard a retiré Bob Colleague du partenariat",
+    );
+    expect(describeNotification(left, fr, day)).toBe("Bob Colleague a quitté le partenariat");
+  });
+});

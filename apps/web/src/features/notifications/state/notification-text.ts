@@ -37,6 +37,13 @@ export function describeNotification(
   if ("item" in n && n.item.kind === "organization") {
     return t("notifications.organizationJoined", { organization: n.item.title });
   }
+  if ("item" in n && n.item.kind === "member") {
+    if (n.kind === "member_joined")
+      return t("notifications.memberJoined", { member: n.item.title });
+    return n.actor.id === n.item.id
+      ? t("notifications.memberLeft", { member: n.item.title })
+      : t("notifications.memberRemoved", { name: who, member: n.item.title });
+  }
   if ("item" in n && n.item.kind === "health_check") {
     return n.kind === "health_check_results"
       ? t("notifications.healthCheckResults", { title: n.item.title })

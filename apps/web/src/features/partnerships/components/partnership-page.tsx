@@ -12,6 +12,7 @@ import { useLandingPage } from "../../preferences/hooks/use-landing-page";
 import { AppHeader } from "../../shell/components/app-header";
 import { useLinkedTarget } from "../hooks/use-linked-target";
 import { usePartnership } from "../hooks/use-partnership";
+import { usePartnershipMembershipEvents } from "../hooks/use-partnership-membership-events";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
@@ -42,7 +43,7 @@ export function PartnershipPage({
   meetingView?: "meeting" | "workshop";
 }) {
   const t = useT();
-  const { state, reload } = usePartnership(partnershipId);
+  const { state, reload, refresh: refreshPartnership } = usePartnership(partnershipId);
   const { landing, choose } = useLandingPage(partnershipId);
   const { location } = useRouter();
   const { refresh } = useSession();
@@ -102,6 +103,7 @@ export function PartnershipPage({
       return (
         <PartnershipWorkspace
           data={state.data}
+          onMembershipChanged={refreshPartnership}
           section={parseSection(section, root)}
           landing={landing ?? "charter"}
           chooseLanding={choose}
@@ -115,6 +117,7 @@ export function PartnershipPage({
 
 function PartnershipWorkspace({
   data,
+  onMembershipChanged,
   section,
   landing,
   chooseLanding,
@@ -122,6 +125,8 @@ function PartnershipWorkspace({
   meetingView,
 }: {
   data: PartnershipResponse;
+  /** Reads the partnership again (organizations, members) without leaving the page. */
+  onMembershipChanged: () => void;
   section: Section | undefined;
   landing: LandingPage;
   chooseLanding: (page: LandingPage) => Promise<void>;
@@ -134,6 +139,15 @@ function PartnershipWorkspace({
   const organizations = useMemo(() => colorOrganizations(data.organizations), [data.organizations]);
   const [invitationsMade, setInvitationsMade] = useState(0);
   const onInvitationCreated = useCallback(() => setInvitationsMade((n) => n + 1), []);
+  // Who is in the partnership changed (here or on another screen): header badges, members,
+  // the charter's "n of N organizations", and the invitation lists follow.
+  usePartnershipMembershipEvents(
+    partnership.id,
+    useCallback(() => {
+      onMembershipChanged();
+      onInvitationCreated();
+    }, [onMembershipChanged, onInvitationCreated]),
+  );
   useLinkedTarget();
 
   const seat =

@@ -1,9 +1,4 @@
-import {
-  DIGEST_FREQUENCIES,
-  type DigestFrequency,
-  type DigestPeriodKind,
-  type Language,
-} from "@entente/protocol";
+import { DIGEST_FREQUENCIES, type DigestFrequency, type DigestPeriodKind } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
 import { Link } from "../../../lib/router";
@@ -12,7 +7,11 @@ import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { AppHeader } from "../../shell/components/app-header";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
-import { kindLabels, type PreferencesDraft } from "../state/preferences-draft";
+import {
+  kindLabels,
+  type MailLanguageChoice,
+  type PreferencesDraft,
+} from "../state/preferences-draft";
 import { DigestPreview } from "./digest-preview";
 import { OrganizationSignInLink } from "../../sso/components/organization-sign-in-link";
 import "../preferences.css";
@@ -149,9 +148,10 @@ function SettingsForm({
             className="field__input"
             value={draft.language}
             onChange={(event) =>
-              change((d) => ({ ...d, language: event.target.value as Language }))
+              change((d) => ({ ...d, language: event.target.value as MailLanguageChoice }))
             }
           >
+            <option value="app">{t("preferences.language.app")}</option>
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(`language.${language}`)}

@@ -15,9 +15,9 @@ const saved: NotificationPreferencesView = {
 };
 
 describe("notification preferences draft", () => {
-  it("starts from the server's state; no language chosen is English", () => {
+  it("starts from the server's state; no language chosen is the app's", () => {
     expect(draftOf(saved)).toEqual({
-      language: "en",
+      language: "app",
       email: { mention: true, organization_mention: false },
       digests: { p1: "off", p2: "daily" },
     });
@@ -40,6 +40,14 @@ describe("notification preferences draft", () => {
     });
   });
 
+  it("sends null to follow the app's language again", () => {
+    const chosen = { ...saved, language: "en" as const };
+    const draft = draftOf(chosen);
+    expect(draft.language).toBe("en");
+    draft.language = "app";
+    expect(changesSince(chosen, draft)).toEqual({ language: null });
+  });
+
   it("keeps a kind it has no label for, and names every kind it knows", () => {
     const withNewKind = {
       ...saved,
@@ -58,6 +66,8 @@ describe("notification preferences draft", () => {
       "charter_changed",
       "item_status_changed",
       "item_overdue",
+      "member_joined",
+      "member_left",
     ]) {
       expect(kindLabels(kind)?.label, kind).toBe(`preferences.kind.${kind}`);
     }

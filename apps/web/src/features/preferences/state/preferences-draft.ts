@@ -7,19 +7,22 @@ import type {
 import type { MessageKey } from "../../../i18n";
 import type { PreferencesChange } from "../api/preferences-api";
 
+/** The language of e-mails: one the user chose, or "app": the one they use the app in. */
+export type MailLanguageChoice = Language | "app";
+
 /** What the settings form holds: the user's choices, before they are saved. */
 export interface PreferencesDraft {
-  language: Language;
+  language: MailLanguageChoice;
   /** By kind, as the server lists them: also by e-mail? */
   email: Record<string, boolean>;
   /** By partnership id. */
   digests: Record<string, DigestFrequency>;
 }
 
-/** The form's starting point: what the server has (no language chosen means English). */
+/** The form's starting point: what the server has (no language chosen: the app's). */
 export function draftOf(view: NotificationPreferencesView): PreferencesDraft {
   return {
-    language: view.language ?? "en",
+    language: view.language ?? "app",
     email: Object.fromEntries(view.kinds.map((k) => [k.kind, k.email])),
     digests: Object.fromEntries(view.digests.map((d) => [d.partnershipId, d.frequency])),
   };
@@ -36,7 +39,9 @@ export function changesSince(
 ): PreferencesChange | null {
   const before = draftOf(saved);
   const change: PreferencesChange = {};
-  if (draft.language !== before.language) change.language = draft.language;
+  if (draft.language !== before.language) {
+    change.language = draft.language === "app" ? null : draft.language;
+  }
   const email = Object.entries(draft.email).filter(([kind, on]) => before.email[kind] !== on);
   if (email.length > 0) change.email = Object.fromEntries(email);
   const digests = Object.entries(draft.digests)
@@ -82,6 +87,14 @@ const KIND_LABELS = {
   organization_joined: {
     label: "preferences.kind.organization_joined",
     hint: "preferences.kind.organization_joined.hint",
+  },
+  member_joined: {
+    label: "preferences.kind.member_joined",
+    hint: "preferences.kind.member_joined.hint",
+  },
+  member_left: {
+    label: "preferences.kind.member_left",
+    hint: "preferences.kind.member_left.hint",
   },
   health_check_opened: {
     label: "preferences.kind.health_check_opened",
