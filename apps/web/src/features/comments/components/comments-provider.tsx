@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { commentsApi } from "../api/comments-api";
@@ -110,8 +110,9 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
   }, [active, loadAll]);
 
   // The thread a link names is read by itself: it may be resolved (not among the open ones).
-  const { location, navigate } = useRouter();
-  const linkedId = linkedThreadId(location.search);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const linkedId = linkedThreadId(location.searchStr);
   const [linkedError, setLinkedError] = useState<ApiError | null>(null);
   useEffect(() => {
     setLinkedError(null);
@@ -138,7 +139,11 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
   const clearLinked = useCallback(() => {
     const { pathname, search } = window.location;
     if (linkedThreadId(search) === null) return;
-    navigate(`${pathname}${withoutThreadParam(search)}`, { replace: true, keepScroll: true });
+    void navigate({
+      href: `${pathname}${withoutThreadParam(search)}`,
+      replace: true,
+      resetScroll: false,
+    });
   }, [navigate]);
 
   const canComment = canAct(context);

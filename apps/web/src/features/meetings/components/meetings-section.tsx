@@ -1,8 +1,8 @@
 import type { MeetingView } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { useT } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
+import { useNavigate } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
@@ -24,7 +24,7 @@ import "../meetings.css";
 export default function MeetingsSection() {
   const t = useT();
   const context = usePartnershipContext();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { data, loadError, create, setRhythm } = useMeetings(context.partnershipId);
   const [creating, setCreating] = useState(false);
 
@@ -32,13 +32,13 @@ export default function MeetingsSection() {
     async (values: MeetingFormValues) => {
       const meeting = await create(values);
       setCreating(false);
-      navigate(meetingPath(context.partnershipId, meeting.id));
+      void navigate({ href: meetingPath(context.partnershipId, meeting.id) });
     },
     [create, navigate, context.partnershipId],
   );
-  const submit = useSubmit(createMeeting);
+  const submit = useMutation({ mutationFn: createMeeting });
   useCreateIntent(canAct(context), () => {
-    submit.clearError();
+    submit.reset();
     setCreating(true);
   });
 
@@ -57,7 +57,7 @@ export default function MeetingsSection() {
               type="button"
               className="button button--primary"
               onClick={() => {
-                submit.clearError();
+                submit.reset();
                 setCreating(true);
               }}
             >
@@ -79,9 +79,9 @@ export default function MeetingsSection() {
             initial={null}
             label={t("meetings.new")}
             submitLabel={t("meetings.create")}
-            pending={submit.pending}
+            pending={submit.isPending}
             error={submit.error}
-            onSubmit={(values) => void submit.run(values)}
+            onSubmit={(values) => void submit.mutate(values)}
             onCancel={() => setCreating(false)}
           />
         </div>

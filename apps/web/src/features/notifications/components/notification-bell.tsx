@@ -1,7 +1,7 @@
 import { notificationPath, type NotificationView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
+import { useNavigate } from "@tanstack/react-router";
 import { useMe } from "../../auth/state/session-provider";
 import { FeedTime } from "../../feed/components/feed-time";
 import { useNotifications } from "../hooks/use-notifications";
@@ -16,7 +16,7 @@ import "../notifications.css";
 export function NotificationBell() {
   const { t, formatDay } = useI18n();
   const me = useMe();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const notifications = useNotifications();
   const [open, setOpen] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -48,7 +48,7 @@ export function NotificationBell() {
   const openNotification = (notification: NotificationView) => {
     setOpen(false);
     if (notification.readAt === null) actions.markRead(notification.id).catch(() => undefined);
-    navigate(notificationPath(notification));
+    void navigate({ href: notificationPath(notification) });
   };
 
   const describe = (n: NotificationView) => describeNotification(n, t, formatDay);

@@ -1,7 +1,7 @@
 import type { ChecklistKey, ChecklistResponse } from "@entente/protocol";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { usePolledResource } from "../../../lib/use-polled-resource";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath, type Section } from "../../partnerships/state/sections";

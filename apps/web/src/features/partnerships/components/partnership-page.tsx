@@ -1,7 +1,7 @@
 import { THREAD_PARAM, type LandingPage, type PartnershipResponse } from "@entente/protocol";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useT } from "../../../i18n";
-import { Link, useRouter } from "../../../lib/router";
+import { Link, useLocation } from "@tanstack/react-router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -44,7 +44,7 @@ export function PartnershipPage({
   const t = useT();
   const { state, reload } = usePartnership(partnershipId);
   const { landing, choose } = useLandingPage(partnershipId);
-  const { location } = useRouter();
+  const location = useLocation();
   const { refresh } = useSession();
   const sessionEnded = state.status === "error" && state.error.status === 401;
   useDocumentTitle(state.status === "ready" ? state.data.partnership.name : null, t("app.name"));
@@ -96,7 +96,7 @@ export function PartnershipPage({
         );
       }
       // A comment link on the charter (`/p/:id?thread=`) opens the charter whatever the landing page.
-      const root: LandingPage = new URLSearchParams(location.search).has(THREAD_PARAM)
+      const root: LandingPage = new URLSearchParams(location.searchStr).has(THREAD_PARAM)
         ? "charter"
         : (landing ?? "charter");
       return (

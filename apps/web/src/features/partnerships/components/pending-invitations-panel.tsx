@@ -2,7 +2,7 @@ import type { OrganizationInvitationView } from "@entente/protocol";
 import { useCallback } from "react";
 import { useI18n } from "../../../i18n";
 import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
 
@@ -61,12 +61,12 @@ function PendingInvitation({
 }) {
   const { t, formatDate } = useI18n();
   const mine = invitation.waitingFor.find((o) => o.id === myOrganizationId);
-  const approve = useSubmit(
-    useCallback(async () => {
+  const approve = useMutation({
+    mutationFn: async () => {
       await partnershipsApi.approveOrganizationInvitation(partnershipId, invitation.id);
       onApproved();
-    }, [partnershipId, invitation.id, onApproved]),
-  );
+    },
+  });
   const names = (list: { name: string }[]) => list.map((o) => o.name).join(", ");
 
   return (
@@ -94,10 +94,10 @@ function PendingInvitation({
         <button
           type="button"
           className="button"
-          disabled={approve.pending}
-          onClick={() => void approve.run()}
+          disabled={approve.isPending}
+          onClick={() => void approve.mutate()}
         >
-          {approve.pending
+          {approve.isPending
             ? t("invite.pending.approving")
             : t("invite.pending.approve", { organization: mine.name })}
         </button>

@@ -2,7 +2,7 @@ import type { SentInvitationView } from "@entente/protocol";
 import { useCallback } from "react";
 import { useI18n } from "../../../i18n";
 import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
@@ -55,12 +55,12 @@ function SentInvitation({
   onRevoked: () => void;
 }) {
   const { t, formatDate } = useI18n();
-  const revoke = useSubmit(
-    useCallback(async () => {
+  const revoke = useMutation({
+    mutationFn: async () => {
       await partnershipsApi.revokeInvitation(partnershipId, invitation.id);
       onRevoked();
-    }, [partnershipId, invitation.id, onRevoked]),
-  );
+    },
+  });
   const role = t(`permission.${invitation.role}`);
   const status = (() => {
     switch (invitation.status) {
@@ -103,10 +103,10 @@ function SentInvitation({
       <FormError error={revoke.error} />
       {invitation.status === "pending" ? (
         <ConfirmButton
-          label={revoke.pending ? t("invite.revoking") : t("invite.revoke")}
+          label={revoke.isPending ? t("invite.revoking") : t("invite.revoke")}
           confirmLabel={t("invite.revokeConfirm")}
           cancelLabel={t("common.cancel")}
-          onConfirm={() => void revoke.run()}
+          onConfirm={() => void revoke.mutate()}
         />
       ) : null}
     </li>

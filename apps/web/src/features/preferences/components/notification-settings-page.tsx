@@ -6,7 +6,7 @@ import {
 } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";

@@ -1,7 +1,7 @@
 import type { NotificationPreferencesView } from "@entente/protocol";
 import { useCallback, useEffect, useState } from "react";
 import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { preferencesApi } from "../api/preferences-api";
 import { changesSince, draftOf, type PreferencesDraft } from "../state/preferences-draft";
 
@@ -31,15 +31,15 @@ export function useNotificationPreferences() {
 
   const pending = saved && draft ? changesSince(saved, draft) : null;
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       if (!pending) return;
       const { preferences } = await preferencesApi.update(pending);
       setSaved(preferences);
       setDraft(draftOf(preferences));
       setJustSaved(true);
-    }, [pending]),
-  );
+    },
+  });
 
   return {
     state,
@@ -48,8 +48,8 @@ export function useNotificationPreferences() {
     draft,
     dirty: pending !== null,
     change,
-    save: submit.run,
-    saving: submit.pending,
+    save: () => submit.mutate(),
+    saving: submit.isPending,
     saveError: submit.error,
     justSaved,
   };

@@ -2,7 +2,7 @@ import { formatDocumentName } from "@entente/domain";
 import type { WorkshopView } from "@entente/protocol";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
