@@ -10,10 +10,12 @@ import { AuthLayout } from "../../auth/components/auth-layout";
 import { useSession } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { partnershipsApi } from "../api/partnerships-api";
-import { useInvitationPreview } from "../hooks/use-invitation-preview";
+
 import { offerTour } from "../state/tour-memory";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { RoleHelp } from "./role-help";
+import { useQuery } from "@tanstack/react-query";
+import { partnershipsQueries } from "../api/partnerships-queries";
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -43,10 +45,11 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 /** The invitation as the server describes it, then accepting it (signed in) or signing up. */
 function InvitationPanel({ token, me }: { token: string; me: MeResponse | null }) {
   const t = useT();
-  const { state, reload } = useInvitationPreview(token);
+  const state = useQuery(partnershipsQueries.invitationPreview(token));
+  const reload = () => void state.refetch();
 
   switch (state.status) {
-    case "loading":
+    case "pending":
       return <PageStatus>{t("common.loading")}</PageStatus>;
     case "error": {
       const { error } = state;
@@ -76,7 +79,7 @@ function InvitationPanel({ token, me }: { token: string; me: MeResponse | null }
         </section>
       );
     }
-    case "ready":
+    case "success":
       return me ? (
         <AcceptInvitation token={token} me={me} invitation={state.data} />
       ) : (

@@ -11,7 +11,6 @@ import type { CollabUser } from "../../collab/state/collab-user";
 import { useLandingPage } from "../../preferences/hooks/use-landing-page";
 import { AppHeader } from "../../shell/components/app-header";
 import { useLinkedTarget } from "../hooks/use-linked-target";
-import { usePartnership } from "../hooks/use-partnership";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
 import { parseSection, sectionPath, type Section } from "../state/sections";
@@ -22,6 +21,8 @@ import { SentInvitationsPanel } from "./sent-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
 import { PartnershipChecklist } from "../../onboarding/components/partnership-checklist";
+import { useQuery } from "@tanstack/react-query";
+import { partnershipsQueries } from "../api/partnerships-queries";
 
 // Everything live (Yjs, y-websocket, Tiptap, the sections) is fetched only here, section by
 // section: the home and sign-in pages never load it.
@@ -42,12 +43,13 @@ export function PartnershipPage({
   meetingView?: "meeting" | "workshop";
 }) {
   const t = useT();
-  const { state, reload } = usePartnership(partnershipId);
+  const state = useQuery(partnershipsQueries.partnership(partnershipId));
+  const reload = () => void state.refetch();
   const { landing, choose } = useLandingPage(partnershipId);
   const location = useLocation();
   const { refresh } = useSession();
   const sessionEnded = state.status === "error" && state.error.status === 401;
-  useDocumentTitle(state.status === "ready" ? state.data.partnership.name : null, t("app.name"));
+  useDocumentTitle(state.status === "success" ? state.data.partnership.name : null, t("app.name"));
 
   useEffect(() => {
     // The session ended since the page loaded: re-reading it makes the route guard send
@@ -56,7 +58,7 @@ export function PartnershipPage({
   }, [sessionEnded, refresh]);
 
   switch (state.status) {
-    case "loading":
+    case "pending":
       return (
         <div className="app">
           <AppHeader />
@@ -86,7 +88,7 @@ export function PartnershipPage({
           </PageStatus>
         </div>
       );
-    case "ready": {
+    case "success": {
       if (landing === null && section === null) {
         return (
           <div className="app">

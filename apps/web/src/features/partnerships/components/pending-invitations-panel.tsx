@@ -1,10 +1,11 @@
 import type { OrganizationInvitationView } from "@entente/protocol";
-import { useCallback } from "react";
+import { useEffect } from "react";
 import { useI18n } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
 import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { partnershipsKeys, partnershipsQueries } from "../api/partnerships-queries";
 
 /**
  * For admins: the organization invitations of the partnership that are not accepted yet,
@@ -22,11 +23,20 @@ export function PendingInvitationsPanel({
   refreshKey: number;
 }) {
   const { t } = useI18n();
-  const { state, reload } = useResource(
-    `${partnershipId}:${refreshKey}`,
-    useCallback(() => partnershipsApi.listOrganizationInvitations(partnershipId), [partnershipId]),
-  );
-  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+  const state = useQuery(partnershipsQueries.organizationInvitations(partnershipId));
+  const queryClient = useQueryClient();
+  const reload = () =>
+    void queryClient.invalidateQueries({
+      queryKey: partnershipsKeys.organizationInvitations(partnershipId),
+    });
+  useEffect(() => {
+    if (refreshKey > 0) {
+      void queryClient.invalidateQueries({
+        queryKey: partnershipsKeys.organizationInvitations(partnershipId),
+      });
+    }
+  }, [refreshKey, queryClient, partnershipId]);
+  if (state.status !== "success" || state.data.invitations.length === 0) return null;
 
   return (
     <section className="card" aria-labelledby="pending-invitations-title">

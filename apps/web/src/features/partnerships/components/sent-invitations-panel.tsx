@@ -1,11 +1,12 @@
 import type { SentInvitationView } from "@entente/protocol";
-import { useCallback } from "react";
+import { useEffect } from "react";
 import { useI18n } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
 import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { partnershipsKeys, partnershipsQueries } from "../api/partnerships-queries";
 
 /**
  * For admins: the invitations their organization made in the partnership, each pending,
@@ -20,11 +21,20 @@ export function SentInvitationsPanel({
   refreshKey: number;
 }) {
   const { t } = useI18n();
-  const { state, reload } = useResource(
-    `${partnershipId}:${refreshKey}`,
-    useCallback(() => partnershipsApi.listSentInvitations(partnershipId), [partnershipId]),
-  );
-  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+  const state = useQuery(partnershipsQueries.sentInvitations(partnershipId));
+  const queryClient = useQueryClient();
+  const reload = () =>
+    void queryClient.invalidateQueries({
+      queryKey: partnershipsKeys.sentInvitations(partnershipId),
+    });
+  useEffect(() => {
+    if (refreshKey > 0) {
+      void queryClient.invalidateQueries({
+        queryKey: partnershipsKeys.sentInvitations(partnershipId),
+      });
+    }
+  }, [refreshKey, queryClient, partnershipId]);
+  if (state.status !== "success" || state.data.invitations.length === 0) return null;
 
   return (
     <section className="card" aria-labelledby="sent-invitations-title">

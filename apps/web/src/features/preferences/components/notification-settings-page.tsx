@@ -37,7 +37,7 @@ export function NotificationSettingsPage() {
         </button>
       </PageStatus>
     );
-  } else if (state.status === "loading" || !draft) {
+  } else if (state.status === "pending" || !draft) {
     body = <PageStatus>{t("common.loading")}</PageStatus>;
   } else {
     body = <SettingsForm preferences={preferences} draft={draft} />;

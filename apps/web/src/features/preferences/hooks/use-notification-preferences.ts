@@ -1,25 +1,25 @@
 import type { NotificationPreferencesView } from "@entente/protocol";
 import { useCallback, useEffect, useState } from "react";
-import { useResource } from "../../../lib/use-resource";
 import { useMutation } from "@tanstack/react-query";
 import { preferencesApi } from "../api/preferences-api";
 import { changesSince, draftOf, type PreferencesDraft } from "../state/preferences-draft";
-
-const load = () => preferencesApi.get().then((r) => r.preferences);
+import { useQuery } from "@tanstack/react-query";
+import { preferencesQueries } from "../api/preferences-queries";
 
 /**
  * The caller's notification preferences: what the server has, the form's draft, and
  * `save()`, which sends only what changed and takes the server's answer as the new state.
  */
 export function useNotificationPreferences() {
-  const { state, reload } = useResource<NotificationPreferencesView>("me", load);
+  const state = useQuery(preferencesQueries.notifications());
+  const reload = () => void state.refetch();
   const [saved, setSaved] = useState<NotificationPreferencesView | null>(null);
   const [draft, setDraft] = useState<PreferencesDraft | null>(null);
   /** Set after a successful save, cleared by the next change. */
   const [justSaved, setJustSaved] = useState(false);
 
   useEffect(() => {
-    if (state.status !== "ready") return;
+    if (state.status !== "success") return;
     setSaved(state.data);
     setDraft(draftOf(state.data));
   }, [state]);

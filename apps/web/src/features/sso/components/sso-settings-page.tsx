@@ -2,7 +2,6 @@ import type { MyOrganization, SsoSettingsResponse } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useResource } from "../../../lib/use-resource";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
@@ -11,6 +10,8 @@ import { useMe } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { ssoApi } from "../api/sso-api";
 import "../sso.css";
+import { useQuery } from "@tanstack/react-query";
+import { ssoQueries } from "../api/sso-queries";
 
 /** `/settings/organization`: the organization's own identity provider, for its admins. */
 export function SsoSettingsPage() {
@@ -39,8 +40,9 @@ export function SsoSettingsPage() {
 
 function SsoSettingsLoader({ organization }: { organization: MyOrganization }) {
   const t = useT();
-  const { state, reload } = useResource(organization.id, ssoApi.settings);
-  if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  const state = useQuery(ssoQueries.settings(organization.id));
+  const reload = () => void state.refetch();
+  if (state.status === "pending") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (state.status === "error") {
     return (
       <PageStatus role="alert">
