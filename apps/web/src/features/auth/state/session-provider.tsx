@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api-client";
 import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
 
@@ -68,13 +69,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [refresh],
   );
 
+  const queryClient = useQueryClient();
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
     } finally {
       setSession({ status: "anonymous" });
+      // What the cache holds was this user's to see: the next one starts empty.
+      queryClient.clear();
     }
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo(
     () => ({ session, refresh, login, signup, logout }),
