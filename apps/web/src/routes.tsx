@@ -262,6 +262,8 @@ export function createAppRouter(options: { queryClient: QueryClient; history?: R
     // strings, never JSON-encoded.
     parseSearch: parseSearchParams,
     stringifySearch: stringifySearchParams,
+    // An unknown address is the not-found page, never a page that matched part of it.
+    notFoundMode: "root",
     // Data comes from TanStack Query's cache, not from the router's.
     defaultPreloadStaleTime: 0,
     defaultPreload: "intent",
