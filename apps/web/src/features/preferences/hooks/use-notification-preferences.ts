@@ -1,9 +1,8 @@
 import type { NotificationPreferencesView } from "@entente/protocol";
 import { useCallback, useEffect, useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { preferencesApi } from "../api/preferences-api";
 import { changesSince, draftOf, type PreferencesDraft } from "../state/preferences-draft";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { preferencesQueries } from "../api/preferences-queries";
 
 /**
@@ -18,11 +17,13 @@ export function useNotificationPreferences() {
   /** Set after a successful save, cleared by the next change. */
   const [justSaved, setJustSaved] = useState(false);
 
+  // The query's data keeps its identity until the server's answer changes.
+  const loaded = state.data;
   useEffect(() => {
-    if (state.status !== "success") return;
-    setSaved(state.data);
-    setDraft(draftOf(state.data));
-  }, [state]);
+    if (!loaded) return;
+    setSaved(loaded);
+    setDraft(draftOf(loaded));
+  }, [loaded]);
 
   const change = useCallback((update: (draft: PreferencesDraft) => PreferencesDraft) => {
     setDraft((current) => (current ? update(current) : current));
