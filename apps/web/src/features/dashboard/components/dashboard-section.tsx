@@ -24,9 +24,7 @@ import { KpiTile } from "./kpi-tile";
 import { ContributionsTile, HealthTile, MeetingsTile, WinsTile } from "./partner-tiles";
 import { ActionsTile, IssuesTile, WaitingTile } from "./work-tiles";
 import "../dashboard.css";
-import { useQuery } from "@tanstack/react-query";
-import { meetingsQueries } from "../../meetings/api/meetings-queries";
-import { feedQueries } from "../../feed/api/feed-queries";
+import { useDashboardFeeds } from "../hooks/use-dashboard-feeds";
 
 /** Today as the member's calendar has it (`YYYY-MM-DD`), for due dates. */
 function localToday(): string {
@@ -51,8 +49,7 @@ export default function DashboardSection() {
   const { votesOf } = useDecisionVotes();
   const { status: charter } = useCharterStatus();
   const profiles = useProfiles();
-  const rhythm = useQuery(meetingsQueries.rhythm(partnershipId)).data?.rhythm;
-  const posts = useQuery(feedQueries.firstPage(partnershipId)).data?.posts;
+  const { rhythm, posts } = useDashboardFeeds(partnershipId);
   const health = useHealthChecks(partnershipId);
   const [saving, setSaving] = useState(false);
 
