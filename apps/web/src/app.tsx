@@ -1,153 +1,23 @@
-import { NOTIFICATION_SETTINGS_PATH } from "@entente/protocol";
-import { lazy, StrictMode, Suspense, type ComponentType } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode } from "react";
 import { I18nProvider } from "./i18n";
-import { matchPath, RouterProvider, useRouter } from "./lib/router";
-import { safeRedirectTarget } from "./features/auth/state/redirect-target";
-import { LoginPage } from "./features/auth/components/login-page";
-import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/require-session";
-import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
-import { NotFoundPage } from "./features/shell/components/not-found-page";
+import { createQueryClient } from "./lib/query-client";
+import { createAppRouter } from "./routes";
 
-// Pages behind a session are chunks of their own: the sign-in page loads none of them. The
-// server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
-function lazyPage<Name extends string, Props>(
-  load: () => Promise<Record<Name, ComponentType<Props>>>,
-  name: Name,
-) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
-const AcceptInvitationPage = lazyPage(
-  () => import("./features/partnerships/components/accept-invitation-page"),
-  "AcceptInvitationPage",
-);
-const HomePage = lazyPage(() => import("./features/partnerships/components/home-page"), "HomePage");
-const InvitePartnerPage = lazyPage(
-  () => import("./features/onboarding/components/invite-partner-page"),
-  "InvitePartnerPage",
-);
-const PartnershipPage = lazyPage(
-  () => import("./features/partnerships/components/partnership-page"),
-  "PartnershipPage",
-);
-const CalendarSettingsPage = lazyPage(
-  () => import("./features/calendar/components/calendar-settings-page"),
-  "CalendarSettingsPage",
-);
-const SsoSettingsPage = lazyPage(
-  () => import("./features/sso/components/sso-settings-page"),
-  "SsoSettingsPage",
-);
-const NotificationSettingsPage = lazyPage(
-  () => import("./features/preferences/components/notification-settings-page"),
-  "NotificationSettingsPage",
-);
-const NotificationsPage = lazyPage(
-  () => import("./features/notifications/components/notifications-page"),
-  "NotificationsPage",
-);
-
-function Routes() {
-  const { location } = useRouter();
-  const path = location.pathname;
-  const next = safeRedirectTarget(new URLSearchParams(location.search).get("next"));
-
-  if (matchPath("/login", path)) {
-    return (
-      <RedirectIfSignedIn to={next}>
-        <LoginPage />
-      </RedirectIfSignedIn>
-    );
-  }
-  if (matchPath("/signup", path)) {
-    return (
-      <RedirectIfSignedIn to={next}>
-        <SignupPage />
-      </RedirectIfSignedIn>
-    );
-  }
-  const invite = matchPath("/invite/:token", path);
-  if (invite?.token) return <AcceptInvitationPage token={invite.token} />;
-
-  const start = matchPath("/start/:partnershipId", path);
-  if (start?.partnershipId) {
-    return (
-      <RequireSession>
-        <InvitePartnerPage partnershipId={start.partnershipId} />
-      </RequireSession>
-    );
-  }
-
-  const workshop = matchPath("/p/:partnershipId/meetings/:meetingId/workshop", path);
-  const meeting = matchPath("/p/:partnershipId/meetings/:meetingId", path) ?? workshop;
-  const partnership =
-    matchPath("/p/:partnershipId", path) ??
-    matchPath("/p/:partnershipId/:section", path) ??
-    (meeting ? { ...meeting, section: "meetings" } : null);
-  if (partnership?.partnershipId) {
-    return (
-      <RequireSession>
-        {/* keyed: another partnership is another page, with fresh state and fresh live documents;
-            another section of the same partnership keeps its documents open */}
-        <PartnershipPage
-          key={partnership.partnershipId}
-          partnershipId={partnership.partnershipId}
-          section={partnership.section ?? null}
-          meetingId={meeting?.meetingId ?? null}
-          meetingView={workshop ? "workshop" : "meeting"}
-        />
-      </RequireSession>
-    );
-  }
-  if (matchPath("/settings/calendar", path)) {
-    return (
-      <RequireSession>
-        <CalendarSettingsPage />
-      </RequireSession>
-    );
-  }
-  if (matchPath(NOTIFICATION_SETTINGS_PATH, path)) {
-    return (
-      <RequireSession>
-        <NotificationSettingsPage />
-      </RequireSession>
-    );
-  }
-  if (matchPath("/notifications", path)) {
-    return (
-      <RequireSession>
-        <NotificationsPage />
-      </RequireSession>
-    );
-  }
-  if (matchPath("/settings/organization", path)) {
-    return (
-      <RequireSession>
-        <SsoSettingsPage />
-      </RequireSession>
-    );
-  }
-  if (matchPath("/", path)) {
-    return (
-      <RequireSession>
-        <HomePage />
-      </RequireSession>
-    );
-  }
-  return <NotFoundPage />;
-}
+const queryClient = createQueryClient();
+const router = createAppRouter({ queryClient });
 
 export function App() {
   return (
     <StrictMode>
       <I18nProvider>
-        <RouterProvider>
+        <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <Suspense fallback={null}>
-              <Routes />
-            </Suspense>
+            <RouterProvider router={router} />
           </SessionProvider>
-        </RouterProvider>
+        </QueryClientProvider>
       </I18nProvider>
     </StrictMode>
   );

@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { startEarlyConnection } from "./features/collab/start-early-connection";
@@ -11,18 +10,10 @@ import "./styles.css";
 startEarlyConnection(window.location.pathname);
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
-// The server state pages read through TanStack Query.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
-});
 // Only the shown language's messages are loaded (the page the server sent hints them); on
 // the sign-in pages, only their part of them.
 void loadPageCatalogue(initialLanguage(), window.location.pathname).then(() =>
-  createRoot(container).render(
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>,
-  ),
+  createRoot(container).render(<App />),
 );
 
 // Development (Vite’s server) keeps no worker: its modules change under it.

@@ -1,9 +1,9 @@
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link, useRouter, useSearchParam } from "../../../lib/router";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { safeRedirectTarget } from "../state/redirect-target";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../state/session-provider";
 import { SsoRefusalMessage, SsoSignIn } from "../../sso/components/sso-sign-in";
@@ -12,26 +12,23 @@ import { AuthLayout } from "./auth-layout";
 export function LoginPage() {
   const t = useT();
   const { login } = useSession();
-  const { navigate } = useRouter();
-  const next = useSearchParam("next");
-  const ssoRefusal = useSearchParam("sso_error");
+  const navigate = useNavigate();
+  const { next = null, sso_error: ssoRefusal = null } = useSearch({ strict: false });
   useDocumentTitle(t("auth.login.title"), t("app.name"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       await login({ email: email.trim(), password });
-      navigate(safeRedirectTarget(next), { replace: true });
-    }, [login, email, password, navigate, next]),
-  );
+      await navigate({ href: safeRedirectTarget(next), replace: true });
+    },
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit.run();
+    void submit.mutate();
   };
-
-  const signupHref = next ? `/signup?next=${encodeURIComponent(next)}` : "/signup";
 
   return (
     <AuthLayout title={t("auth.login.title")} subtitle={t("auth.login.subtitle")}>
@@ -56,14 +53,17 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("auth.login.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("auth.login.submitting")}>
           {t("auth.login.submit")}
         </SubmitButton>
       </form>
       <p className="auth-card__or">{t("sso.or")}</p>
       <SsoSignIn next={safeRedirectTarget(next)} initialEmail={email.trim()} />
       <p className="auth-card__switch">
-        {t("auth.login.noAccount")} <Link to={signupHref}>{t("auth.login.toSignup")}</Link>
+        {t("auth.login.noAccount")}{" "}
+        <Link to="/signup" search={next ? { next } : {}}>
+          {t("auth.login.toSignup")}
+        </Link>
       </p>
     </AuthLayout>
   );

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { Redirect, useRouter } from "../../../lib/router";
+import { Navigate, useLocation, useNavigate } from "@tanstack/react-router";
 import { PageStatus } from "../../../ui/page-status";
 import { errorMessage } from "../../../ui/error-message";
 import { useSession } from "../state/session-provider";
@@ -9,14 +9,14 @@ import { useSession } from "../state/session-provider";
 export function RequireSession({ children }: { children: ReactNode }) {
   const t = useT();
   const { session, refresh } = useSession();
-  const { location } = useRouter();
+  const location = useLocation();
 
   switch (session.status) {
     case "loading":
       return <PageStatus>{t("common.loading")}</PageStatus>;
     case "anonymous": {
-      const here = location.pathname + location.search;
-      return <Redirect to={here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`} />;
+      const here = location.pathname + location.searchStr;
+      return <Navigate to="/login" search={here === "/" ? {} : { next: here }} replace />;
     }
     case "error":
       return (
@@ -35,6 +35,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
 /** Signed-in users have no business on /login or /signup: send them on. */
 export function RedirectIfSignedIn({ to, children }: { to: string; children: ReactNode }) {
   const { session } = useSession();
-  if (session.status === "authenticated") return <Redirect to={to} />;
-  return <>{children}</>;
+  const navigate = useNavigate();
+  const signedIn = session.status === "authenticated";
+  useEffect(() => {
+    if (signedIn) void navigate({ href: to, replace: true });
+  }, [signedIn, navigate, to]);
+  return signedIn ? null : <>{children}</>;
 }

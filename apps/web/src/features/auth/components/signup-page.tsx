@@ -1,9 +1,9 @@
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link, useRouter, useSearchParam } from "../../../lib/router";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { safeRedirectTarget } from "../state/redirect-target";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useSubmit } from "../../../lib/use-submit";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../state/session-provider";
 import { AuthLayout } from "./auth-layout";
@@ -13,28 +13,26 @@ const MIN_PASSWORD_LENGTH = 8;
 export function SignupPage() {
   const t = useT();
   const { signup } = useSession();
-  const { navigate } = useRouter();
-  const next = useSearchParam("next");
+  const navigate = useNavigate();
+  const { next = null } = useSearch({ strict: false });
   useDocumentTitle(t("auth.signup.title"), t("app.name"));
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       await signup({ name: name.trim(), email: email.trim(), password });
-      navigate(safeRedirectTarget(next), { replace: true });
-    }, [signup, name, email, password, navigate, next]),
-  );
+      await navigate({ href: safeRedirectTarget(next), replace: true });
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The browser's own checks (required, email, minLength) run first, in the user's language.
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
-
-  const loginHref = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
 
   return (
     <AuthLayout title={t("auth.signup.title")} subtitle={t("auth.signup.subtitle")}>
@@ -68,12 +66,15 @@ export function SignupPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("auth.signup.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("auth.signup.submitting")}>
           {t("auth.signup.submit")}
         </SubmitButton>
       </form>
       <p className="auth-card__switch">
-        {t("auth.signup.hasAccount")} <Link to={loginHref}>{t("auth.signup.toLogin")}</Link>
+        {t("auth.signup.hasAccount")}{" "}
+        <Link to="/login" search={next ? { next } : {}}>
+          {t("auth.signup.toLogin")}
+        </Link>
       </p>
     </AuthLayout>
   );

@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api-client";
 import { clearOfflineData } from "../../../lib/offline-data";
 import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
@@ -69,15 +70,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [refresh],
   );
 
+  const queryClient = useQueryClient();
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
     } finally {
       setSession({ status: "anonymous" });
+      // What the cache holds was this user's to see: the next one starts empty.
+      queryClient.clear();
       // Nothing of this user stays in the browser: documents' copies, cached answers.
       await clearOfflineData();
     }
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo(
     () => ({ session, refresh, login, signup, logout }),

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { useI18n, useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
@@ -37,14 +37,18 @@ export function CalendarSettingsPage() {
   }, []);
   useEffect(load, [load]);
 
-  const create = useSubmit(async () => {
-    const { feed } = await calendarFeedApi.create();
-    setCopied(false);
-    setState({ status: "ready", createdAt: feed.createdAt, url: feed.url });
+  const create = useMutation({
+    mutationFn: async () => {
+      const { feed } = await calendarFeedApi.create();
+      setCopied(false);
+      setState({ status: "ready", createdAt: feed.createdAt, url: feed.url });
+    },
   });
-  const revoke = useSubmit(async () => {
-    await calendarFeedApi.revoke();
-    setState({ status: "ready", createdAt: null, url: null });
+  const revoke = useMutation({
+    mutationFn: async () => {
+      await calendarFeedApi.revoke();
+      setState({ status: "ready", createdAt: null, url: null });
+    },
   });
 
   const copy = async (url: string) => {
@@ -116,9 +120,9 @@ export function CalendarSettingsPage() {
           <button
             type="button"
             className="button button--primary"
-            disabled={create.pending}
-            aria-busy={create.pending}
-            onClick={() => void create.run()}
+            disabled={create.isPending}
+            aria-busy={create.isPending}
+            onClick={() => void create.mutate()}
           >
             {state.createdAt === null ? t("calendarFeed.create") : t("calendarFeed.recreate")}
           </button>
@@ -127,7 +131,7 @@ export function CalendarSettingsPage() {
               label={t("calendarFeed.revoke")}
               confirmLabel={t("calendarFeed.confirmRevoke")}
               cancelLabel={t("common.cancel")}
-              onConfirm={() => void revoke.run()}
+              onConfirm={() => void revoke.mutate()}
             />
           ) : null}
         </div>

@@ -1,9 +1,10 @@
 import type { CharterStatus, CharterStatusEndorsement } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { charterApi } from "../api/charter-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { charterKeys, charterQueries } from "../api/charter-queries";
 
 export type EndorseError = "moved_on" | ApiError;
 
@@ -34,7 +35,14 @@ export function endorsementsByOrganization(
  */
 export function useCharterStatus() {
   const { partnershipId } = usePartnershipContext();
-  const { data, error, refresh } = usePolledResource(partnershipId, charterApi.status);
+  const query = useQuery(charterQueries.status(partnershipId));
+  const queryClient = useQueryClient();
+  const data = query.data ?? null;
+  const error = query.error;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: charterKeys.status(partnershipId) }),
+    [queryClient, partnershipId],
+  );
   const [pending, setPending] = useState(false);
   const [endorseError, setEndorseError] = useState<EndorseError | null>(null);
   const status = data?.status ?? null;

@@ -2,8 +2,8 @@ import type { CharterAnchorView, CommentThreadView } from "@entente/protocol";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../../../i18n";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
-import { useRouter } from "../../../lib/router";
 import { FeedError } from "../../feed/components/feed-bits";
 import { useActionError } from "../../feed/hooks/use-action-error";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -129,7 +129,8 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
   // The thread a link names: shown here if it is the charter's (among the resolved ones if
   // it is resolved), once per link; an item's thread is shown in its item's section.
   const { linked } = store;
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const { partnershipId } = usePartnershipContext();
   const shownLink = useRef<string | null>(null);
   useEffect(() => {
@@ -137,7 +138,10 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
     shownLink.current = linked.id;
     const section = threadSection(linked.target);
     if (section !== "charter") {
-      navigate(`${sectionPath(partnershipId, section)}${location.search}`, { replace: true });
+      void navigate({
+        href: `${sectionPath(partnershipId, section)}${location.searchStr}`,
+        replace: true,
+      });
       return;
     }
     setDraft(null);

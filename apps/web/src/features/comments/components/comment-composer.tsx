@@ -2,7 +2,7 @@ import type { RichTextDoc } from "@entente/protocol";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormButtons } from "../../../ui/form-buttons";
 import { FeedEditor } from "../../feed/components/feed-editor";
@@ -39,10 +39,16 @@ export function CommentComposer({
     editor,
     selector: ({ editor: e }) => (e && !e.isDestroyed ? bodyHasContent(e) : false),
   });
-  const { run, pending, error } = useSubmit(async () => {
-    if (!editor || editor.isDestroyed) return;
-    await onSubmit(bodyOf(editor));
-    editor.commands.clearContent(true);
+  const {
+    mutate: run,
+    isPending: pending,
+    error,
+  } = useMutation({
+    mutationFn: async () => {
+      if (!editor || editor.isDestroyed) return;
+      await onSubmit(bodyOf(editor));
+      editor.commands.clearContent(true);
+    },
   });
   useEffect(() => {
     if (!autoFocus || !editor) return;

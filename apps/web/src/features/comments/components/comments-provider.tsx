@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { commentsApi } from "../api/comments-api";
@@ -21,6 +21,8 @@ import {
   subjectKey,
   type CommentSubject,
 } from "../state/comments-state";
+import { useQueryClient } from "@tanstack/react-query";
+import { commentsQueries } from "../api/comments-queries";
 
 const COMMENT_EVENT_TYPES = [
   "thread.created",
@@ -76,17 +78,29 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
     [partnershipId],
   );
 
-  const loadAll = useCallback(async () => {
-    try {
-      const known = new Set(Object.keys(stateRef.current.threads));
-      const threads = await commentsApi.listAll(partnershipId, { status: "open", scope: null });
-      dispatch({ type: "open-loaded", threads, known });
-      setLoadError(null);
-      await Promise.all([...resolvedRef.current.values()].map(loadResolved));
-    } catch (caught) {
-      setLoadError(asApiError(caught));
-    }
-  }, [partnershipId, loadResolved]);
+  const queryClient = useQueryClient();
+  /**
+   * Reads the open threads through the query cache: the section appearing and the stream
+   * opening right after ask once between them. `fresh`: after a break, what is cached missed
+   * events.
+   */
+  const loadAll = useCallback(
+    async (fresh = true) => {
+      try {
+        const known = new Set(Object.keys(stateRef.current.threads));
+        const threads = await queryClient.fetchQuery({
+          ...commentsQueries.open(partnershipId),
+          ...(fresh ? { staleTime: 0 } : {}),
+        });
+        dispatch({ type: "open-loaded", threads, known });
+        setLoadError(null);
+        await Promise.all([...resolvedRef.current.values()].map(loadResolved));
+      } catch (caught) {
+        setLoadError(asApiError(caught));
+      }
+    },
+    [partnershipId, loadResolved, queryClient],
+  );
 
   const stream = usePartnershipEvents(active ? partnershipId : null, COMMENT_EVENT_TYPES, {
     onEvent: (event) => {
@@ -101,7 +115,9 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
       dispatch({ type: "event", event });
     },
     // Each time the stream (re)opens: what happened before it opened is not replayed.
-    onOpen: () => void loadAll(),
+    // The first opening follows the section's own read; a reopening missed events.
+    onOpen: () => void loadAll(false),
+    onReconnect: () => void loadAll(true),
   });
 
   // Read when a section that shows comments appears (nothing arrived while none was there).
@@ -110,8 +126,9 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
   }, [active, loadAll]);
 
   // The thread a link names is read by itself: it may be resolved (not among the open ones).
-  const { location, navigate } = useRouter();
-  const linkedId = linkedThreadId(location.search);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const linkedId = linkedThreadId(location.searchStr);
   const [linkedError, setLinkedError] = useState<ApiError | null>(null);
   useEffect(() => {
     setLinkedError(null);
@@ -138,7 +155,11 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
   const clearLinked = useCallback(() => {
     const { pathname, search } = window.location;
     if (linkedThreadId(search) === null) return;
-    navigate(`${pathname}${withoutThreadParam(search)}`, { replace: true, keepScroll: true });
+    void navigate({
+      href: `${pathname}${withoutThreadParam(search)}`,
+      replace: true,
+      resetScroll: false,
+    });
   }, [navigate]);
 
   const canComment = canAct(context);

@@ -1,7 +1,7 @@
 import { ITEM_PARAM, type CommentItemKind } from "@entente/protocol";
 import { lazy, Suspense, useState } from "react";
 import { useT } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { useComments } from "../state/comments-context";
 import { isAbout, openCommentCount } from "../state/comments-state";
 import "../comments.css";
@@ -31,19 +31,21 @@ export function ItemComments({
   const count = openCommentCount(store.state, { kind, id });
   const { linked, clearLinked } = store;
   const linkedHere = linked !== null && isAbout(linked.target, { kind, id }) ? linked : null;
-  const { location, navigate } = useRouter();
-  const itemLinked = new URLSearchParams(location.search).get(ITEM_PARAM) === id;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const itemLinked = new URLSearchParams(location.searchStr).get(ITEM_PARAM) === id;
   const open = opened || linkedHere !== null || itemLinked;
   const close = () => {
     setOpened(false);
     if (linkedHere) clearLinked();
     if (itemLinked) {
-      const params = new URLSearchParams(location.search);
+      const params = new URLSearchParams(location.searchStr);
       params.delete(ITEM_PARAM);
       const query = params.toString();
-      navigate(`${location.pathname}${query === "" ? "" : `?${query}`}`, {
+      void navigate({
+        href: `${location.pathname}${query === "" ? "" : `?${query}`}`,
         replace: true,
-        keepScroll: true,
+        resetScroll: false,
       });
     }
   };

@@ -1,13 +1,10 @@
 import { readValues } from "@entente/schema";
 import { useMemo, useState } from "react";
 import { useT } from "../../../i18n";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import { useCharterStatus } from "../../charter/hooks/use-charter-status";
 import { useDecisionVotes } from "../../decisions/hooks/use-decision-votes";
 import { useDecisions } from "../../decisions/hooks/use-decisions";
-import { feedApi } from "../../feed/api/feed-api";
 import { useIssues } from "../../issues/hooks/use-issues";
-import { meetingsApi } from "../../meetings/api/meetings-api";
 import { useObjectives } from "../../objectives/hooks/use-objectives";
 import { useProfiles } from "../../organizations/hooks/use-profiles";
 import { useLens } from "../../partnerships/hooks/use-lens";
@@ -27,8 +24,7 @@ import { KpiTile } from "./kpi-tile";
 import { ContributionsTile, HealthTile, MeetingsTile, WinsTile } from "./partner-tiles";
 import { ActionsTile, IssuesTile, WaitingTile } from "./work-tiles";
 import "../dashboard.css";
-
-const firstPostsPage = (partnershipId: string) => feedApi.listPosts(partnershipId, {});
+import { useDashboardFeeds } from "../hooks/use-dashboard-feeds";
 
 /** Today as the member's calendar has it (`YYYY-MM-DD`), for due dates. */
 function localToday(): string {
@@ -53,8 +49,7 @@ export default function DashboardSection() {
   const { votesOf } = useDecisionVotes();
   const { status: charter } = useCharterStatus();
   const profiles = useProfiles();
-  const rhythm = usePolledResource(partnershipId, meetingsApi.rhythm, 60_000).data?.rhythm;
-  const posts = usePolledResource(partnershipId, firstPostsPage, 30_000).data?.posts;
+  const { rhythm, posts } = useDashboardFeeds(partnershipId);
   const health = useHealthChecks(partnershipId);
   const [saving, setSaving] = useState(false);
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import { useI18n } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import type { KpiTrend } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";
 

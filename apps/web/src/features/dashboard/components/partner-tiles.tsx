@@ -1,7 +1,7 @@
 import { POST_PARAM, type PostView, type RhythmLevelView } from "@entente/protocol";
 import { lazy, Suspense } from "react";
 import { useI18n } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { ProgressBar } from "../../../ui/progress-bar";
 import { meetingPath } from "../../meetings/state/meeting-paths";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
@@ -118,7 +118,9 @@ export function WinsTile({ posts, path }: { posts: PostView[]; path: string }) {
             <li key={post.id} data-testid="dashboard-post" data-tag={post.tag}>
               {/* The tag is written, not only coloured. */}
               <span className={`badge badge--${post.tag}`}>{t(`feed.tag.${post.tag}`)}</span>{" "}
-              <Link to={`${path}?${POST_PARAM}=${encodeURIComponent(post.id)}`}>{post.title}</Link>{" "}
+              <Link to={path} search={{ [POST_PARAM]: post.id }}>
+                {post.title}
+              </Link>{" "}
               <span className="dashboard-list__meta">
                 {post.author.name} · {formatDate(post.createdAt)}
               </span>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 
 /** One tile of the dashboard: a titled card whose heading links to the items behind it. */
 export function Tile({

@@ -1,7 +1,7 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
 import { ACTION_STATUSES, SEVERITIES } from "@entente/schema";
 import { useI18n } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
 import type { ActionsSummary, IssuesSummary, Waiting } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";

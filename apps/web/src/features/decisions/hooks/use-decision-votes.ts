@@ -2,10 +2,11 @@ import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
 import type { Decision } from "@entente/schema";
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { votesApi } from "../api/votes-api";
 import { contentVersionOf } from "../state/content-version";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { votesKeys, votesQueries } from "../api/votes-queries";
 
 const NO_VOTES: DecisionVotesView = { outcome: "pending", contentVersion: "", votes: [] };
 
@@ -15,7 +16,14 @@ const NO_VOTES: DecisionVotesView = { outcome: "pending", contentVersion: "", vo
  */
 export function useDecisionVotes() {
   const { partnershipId } = usePartnershipContext();
-  const { data, error, refresh } = usePolledResource(partnershipId, votesApi.list);
+  const query = useQuery(votesQueries.list(partnershipId));
+  const queryClient = useQueryClient();
+  const data = query.data ?? null;
+  const error = query.error;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: votesKeys.list(partnershipId) }),
+    [queryClient, partnershipId],
+  );
   const [pending, setPending] = useState<string | null>(null);
   const [errors, setErrors] = useState<Readonly<Record<string, ApiError>>>({});
 

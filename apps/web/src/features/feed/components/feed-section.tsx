@@ -1,8 +1,9 @@
-import { POST_TAGS, type PostTag } from "@entente/protocol";
+import { POST_PARAM, POST_TAGS, type PostTag } from "@entente/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
-import { Link, useSearchParam } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
+import { useSearchParam } from "../../../lib/search-params";
 import { PageStatus } from "../../../ui/page-status";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
@@ -29,7 +30,7 @@ export default function FeedSection() {
   const context = usePartnershipContext();
   const { partnershipId } = context;
   const writer = canAct(context);
-  const focusId = useSearchParam("post");
+  const focusId = useSearchParam(POST_PARAM);
   // "New post" (`?new=1`, the command palette): the composer's title field takes the focus.
   const composer = useRef<HTMLDivElement>(null);
   useCreateIntent(writer && focusId === null, () => {

@@ -1,7 +1,7 @@
 import type { ItemLinkKind, PostView, ReplyView } from "@entente/protocol";
 import { useRef, useState } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { sectionPath, type Section } from "../../partnerships/state/sections";
 import { useActionError } from "../hooks/use-action-error";
 import type { Feed } from "../hooks/use-feed";

@@ -1,7 +1,7 @@
 import { POST_TAGS, type PostTag, type PostView } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { TextField } from "../../../ui/form";
 import type { PostInput } from "../api/feed-api";
 import { bodyOf, useFeedEditor } from "../hooks/use-feed-editor";
@@ -30,13 +30,19 @@ export function PostComposer({
     label: t("feed.field.body"),
     testId: post ? "post-edit-body" : "post-body",
   });
-  const { run, pending, error } = useSubmit(async () => {
-    await onSubmit({ title: title.trim(), tag, body: bodyOf(editor) });
-    if (!post) {
-      setTitle("");
-      setTag("information");
-      editor.commands.clearContent(true);
-    }
+  const {
+    mutate: run,
+    isPending: pending,
+    error,
+  } = useMutation({
+    mutationFn: async () => {
+      await onSubmit({ title: title.trim(), tag, body: bodyOf(editor) });
+      if (!post) {
+        setTitle("");
+        setTag("information");
+        editor.commands.clearContent(true);
+      }
+    },
   });
 
   const submit = (event: FormEvent) => {

@@ -2,7 +2,7 @@ import type { ReplyView, RichTextDoc } from "@entente/protocol";
 import { useEditorState } from "@tiptap/react";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormButtons } from "../../../ui/form-buttons";
 import { useActionError } from "../hooks/use-action-error";
 import type { Feed } from "../hooks/use-feed";
@@ -124,9 +124,15 @@ function ReplyComposer({
     testId: initial ? "reply-edit-body" : "reply-body",
   });
   const hasContent = useEditorState({ editor, selector: ({ editor: e }) => bodyHasContent(e) });
-  const { run, pending, error } = useSubmit(async () => {
-    await onSubmit(bodyOf(editor));
-    if (!initial) editor.commands.clearContent(true);
+  const {
+    mutate: run,
+    isPending: pending,
+    error,
+  } = useMutation({
+    mutationFn: async () => {
+      await onSubmit(bodyOf(editor));
+      if (!initial) editor.commands.clearContent(true);
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

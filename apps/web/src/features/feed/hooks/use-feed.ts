@@ -6,7 +6,7 @@ import { feedApi, type PostInput } from "../api/feed-api";
 import { emptyFeed, feedReducer } from "../state/feed-state";
 
 /** What the feed listens to on the partnership's event stream. */
-const FEED_EVENT_TYPES: readonly PartnershipFeedEvent["type"][] = [
+export const FEED_EVENT_TYPES: readonly PartnershipFeedEvent["type"][] = [
   "post.created",
   "post.updated",
   "post.deleted",

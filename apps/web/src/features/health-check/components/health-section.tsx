@@ -1,8 +1,6 @@
-import type { HealthCheckListResponse, HealthCheckResponse } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
-import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -12,6 +10,8 @@ import { HealthResultsView } from "./health-results-view";
 import { HealthTrend } from "./health-trend";
 import { OpenCycleForm } from "./open-cycle-form";
 import "../health-check.css";
+import { useQuery } from "@tanstack/react-query";
+import { healthChecksQueries } from "../api/health-checks-queries";
 
 /**
  * The "Health" tab (a lazy chunk): two-sided, anonymous health check cycles. Admins open
@@ -21,13 +21,11 @@ export default function HealthSection() {
   const t = useT();
   const { partnershipId, organizations, me } = usePartnershipContext();
   const isAdmin = me.permission === "admin";
-  const { state, reload } = useResource<HealthCheckListResponse>(
-    partnershipId,
-    healthChecksApi.list,
-  );
+  const state = useQuery(healthChecksQueries.list(partnershipId));
+  const reload = () => void state.refetch();
   const [chosen, setChosen] = useState<string | null>(null);
 
-  if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (state.status === "pending") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (state.status === "error") return <PageStatus>{errorMessage(t, state.error)}</PageStatus>;
   const cycles = state.data.healthChecks;
   const selected = chosen ?? cycles[0]?.id ?? null;
@@ -93,12 +91,13 @@ function HealthCycle({
   const t = useT();
   const context = usePartnershipContext();
   const { organizations } = context;
-  const cycle = useResource<HealthCheckResponse>(id, healthChecksApi.read);
-  if (cycle.state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
-  if (cycle.state.status === "error") {
-    return <PageStatus>{errorMessage(t, cycle.state.error)}</PageStatus>;
+  const cycleQuery = useQuery(healthChecksQueries.cycle(id));
+  const cycle = { ...cycleQuery, reload: () => void cycleQuery.refetch() };
+  if (cycle.status === "pending") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (cycle.status === "error") {
+    return <PageStatus>{errorMessage(t, cycle.error)}</PageStatus>;
   }
-  const data = cycle.state.data;
+  const data = cycle.data;
   const open = data.healthCheck.status === "open";
   return (
     <article

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useIssues } from "../../issues/hooks/use-issues";
 import { sectionPath } from "../../partnerships/state/sections";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";

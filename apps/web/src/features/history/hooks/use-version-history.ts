@@ -5,13 +5,14 @@ import type {
 } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import {
   CURRENT_VERSION,
   historyApi,
   versionsPath,
   type VersionedDocument,
 } from "../api/history-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { historyKeys, historyQueries } from "../api/history-queries";
 
 /** What the history shows beside the list: one version read-only, or a comparison. */
 export type VersionView =
@@ -28,7 +29,14 @@ function asApiError(caught: unknown): ApiError {
  */
 export function useVersionHistory(document: VersionedDocument) {
   const path = versionsPath(document);
-  const { data, error: loadError, refresh } = usePolledResource(path, historyApi.list, 10_000);
+  const query = useQuery(historyQueries.list(path));
+  const queryClient = useQueryClient();
+  const data = query.data ?? null;
+  const loadError = query.error;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: historyKeys.list(path) }),
+    [queryClient, path],
+  );
   const [view, setView] = useState<VersionView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,7 +1,7 @@
 import type { AgendaItemView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { InputField, SelectField } from "../../../ui/fields";
 import { FormError } from "../../../ui/form";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -28,7 +28,7 @@ export function AgendaItemForm({
     initial?.ownerOrganizationId ?? (me.organizationId || (organizations[0]?.id ?? "")),
   );
   const [timebox, setTimebox] = useState(String(initial?.timeboxMinutes ?? 15));
-  const { run, pending, error } = useSubmit(onSubmit);
+  const { mutate: run, isPending: pending, error } = useMutation({ mutationFn: onSubmit });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

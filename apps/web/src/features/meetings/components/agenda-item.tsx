@@ -1,7 +1,7 @@
 import { agendaNotesFragment, type AgendaItemView } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { FormError } from "../../../ui/form";
 import { LiveRichTextEditor } from "../../charter/components/live-rich-text-editor";
@@ -46,7 +46,7 @@ export function AgendaItem({
   const t = useT();
   const { collabUser } = usePartnershipContext();
   const [editing, setEditing] = useState(false);
-  const tools = useSubmit(async (write: () => Promise<void>) => write());
+  const tools = useMutation({ mutationFn: async (write: () => Promise<void>) => write() });
 
   return (
     <li
@@ -72,8 +72,8 @@ export function AgendaItem({
               type="button"
               className="button button--small button--ghost"
               aria-label={t("meetings.agenda.moveUp", { title: item.title })}
-              disabled={!actions.moveUp || tools.pending}
-              onClick={() => actions.moveUp && void tools.run(actions.moveUp)}
+              disabled={!actions.moveUp || tools.isPending}
+              onClick={() => actions.moveUp && void tools.mutate(actions.moveUp)}
             >
               ↑
             </button>
@@ -81,8 +81,8 @@ export function AgendaItem({
               type="button"
               className="button button--small button--ghost"
               aria-label={t("meetings.agenda.moveDown", { title: item.title })}
-              disabled={!actions.moveDown || tools.pending}
-              onClick={() => actions.moveDown && void tools.run(actions.moveDown)}
+              disabled={!actions.moveDown || tools.isPending}
+              onClick={() => actions.moveDown && void tools.mutate(actions.moveDown)}
             >
               ↓
             </button>
@@ -99,7 +99,7 @@ export function AgendaItem({
               confirmLabel={t("common.confirmDelete")}
               cancelLabel={t("common.cancel")}
               name={t("meetings.agenda.delete", { title: item.title })}
-              onConfirm={() => void tools.run(actions.remove)}
+              onConfirm={() => void tools.mutate(actions.remove)}
             />
           </span>
         ) : null}

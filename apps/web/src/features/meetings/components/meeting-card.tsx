@@ -1,6 +1,6 @@
 import type { MeetingView } from "@entente/protocol";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 import { meetingPath } from "../state/meeting-paths";

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { meetingPath } from "../state/meeting-paths";
 

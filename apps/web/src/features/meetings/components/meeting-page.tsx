@@ -2,9 +2,9 @@ import { formatDocumentName } from "@entente/domain";
 import { POST_PARAM, type MeetingView } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { EmptyState } from "../../../ui/empty-state";
-import { Link, useRouter } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
@@ -103,16 +103,20 @@ function MeetingHeader({
   const t = useT();
   const format = useMeetingFormat();
   const context = usePartnershipContext();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { refresh } = useSession();
   const [editing, setEditing] = useState(false);
-  const save = useSubmit(async (values: Parameters<MeetingActions["update"]>[0]) => {
-    await actions.update(values);
-    setEditing(false);
+  const save = useMutation({
+    mutationFn: async (values: Parameters<MeetingActions["update"]>[0]) => {
+      await actions.update(values);
+      setEditing(false);
+    },
   });
-  const remove = useSubmit(async () => {
-    await actions.remove();
-    navigate(sectionPath(context.partnershipId, "meetings"));
+  const remove = useMutation({
+    mutationFn: async () => {
+      await actions.remove();
+      void navigate({ href: sectionPath(context.partnershipId, "meetings") });
+    },
   });
   const isWorkshop = meeting.kind === "workshop";
 
@@ -154,9 +158,9 @@ function MeetingHeader({
           initial={meeting}
           label={t("meetings.editMeeting")}
           submitLabel={t("common.save")}
-          pending={save.pending}
+          pending={save.isPending}
           error={save.error}
-          onSubmit={({ agenda: _agenda, ...values }) => void save.run(values)}
+          onSubmit={({ agenda: _agenda, ...values }) => void save.mutate(values)}
           onCancel={() => setEditing(false)}
         />
       ) : (
@@ -179,7 +183,8 @@ function MeetingHeader({
               <dt>{t("meetings.discussion")}</dt>
               <dd>
                 <Link
-                  to={`${sectionPath(context.partnershipId, "updates")}?${POST_PARAM}=${encodeURIComponent(meeting.discussionPostId)}`}
+                  to={sectionPath(context.partnershipId, "updates")}
+                  search={{ [POST_PARAM]: meeting.discussionPostId }}
                   data-testid="meeting-discussion-link"
                 >
                   {t("meetings.openDiscussion")}
@@ -223,7 +228,7 @@ function MeetingHeader({
               label={t("meetings.delete")}
               confirmLabel={t("common.confirmDelete")}
               cancelLabel={t("common.cancel")}
-              onConfirm={() => void remove.run()}
+              onConfirm={() => void remove.mutate()}
             />
           </span>
         ) : null}

@@ -1,9 +1,9 @@
 import type { MeetingView } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { useT } from "../../../i18n";
+import { useNavigate } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { EmptyState } from "../../../ui/empty-state";
-import { useRouter } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
@@ -25,7 +25,7 @@ import "../meetings.css";
 export default function MeetingsSection() {
   const t = useT();
   const context = usePartnershipContext();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { data, loadError, create, setRhythm } = useMeetings(context.partnershipId);
   const [creating, setCreating] = useState(false);
 
@@ -33,13 +33,13 @@ export default function MeetingsSection() {
     async (values: MeetingFormValues) => {
       const meeting = await create(values);
       setCreating(false);
-      navigate(meetingPath(context.partnershipId, meeting.id));
+      void navigate({ href: meetingPath(context.partnershipId, meeting.id) });
     },
     [create, navigate, context.partnershipId],
   );
-  const submit = useSubmit(createMeeting);
+  const submit = useMutation({ mutationFn: createMeeting });
   useCreateIntent(canAct(context), () => {
-    submit.clearError();
+    submit.reset();
     setCreating(true);
   });
 
@@ -58,7 +58,7 @@ export default function MeetingsSection() {
               type="button"
               className="button button--primary"
               onClick={() => {
-                submit.clearError();
+                submit.reset();
                 setCreating(true);
               }}
             >
@@ -80,9 +80,9 @@ export default function MeetingsSection() {
             initial={null}
             label={t("meetings.new")}
             submitLabel={t("meetings.create")}
-            pending={submit.pending}
+            pending={submit.isPending}
             error={submit.error}
-            onSubmit={(values) => void submit.run(values)}
+            onSubmit={(values) => void submit.mutate(values)}
             onCancel={() => setCreating(false)}
           />
         </div>
@@ -96,7 +96,7 @@ export default function MeetingsSection() {
             onPlan={
               canAct(context) && !creating
                 ? () => {
-                    submit.clearError();
+                    submit.reset();
                     setCreating(true);
                   }
                 : null

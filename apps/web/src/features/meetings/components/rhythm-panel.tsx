@@ -2,8 +2,8 @@ import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
 import type { RhythmLevelView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
+import { Link } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { InputField } from "../../../ui/fields";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -136,7 +136,7 @@ function RhythmForm({
     };
     return { strategic: of("strategic"), tactical: of("tactical"), operational: of("operational") };
   });
-  const { run, pending, error } = useSubmit(onSave);
+  const { mutate: run, isPending: pending, error } = useMutation({ mutationFn: onSave });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

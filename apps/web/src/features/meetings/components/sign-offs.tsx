@@ -1,6 +1,6 @@
 import { ErrorCode, type AgendaItemView } from "@entente/protocol";
 import { useI18n } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -27,7 +27,7 @@ export function SignOffs({
   const format = useMeetingFormat();
   const started = useHasStarted(meetingStartsAt);
   const context = usePartnershipContext();
-  const { run, pending, error } = useSubmit(onSignOff);
+  const { mutate: run, isPending: pending, error } = useMutation({ mutationFn: onSignOff });
   const mine = item.signOffs.find((s) => s.organizationId === context.me.organizationId);
   const myOrganization = context.organizations.find((o) => o.id === context.me.organizationId);
   const mayAct = canAct(context) && myOrganization !== undefined;

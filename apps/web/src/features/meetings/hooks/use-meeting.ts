@@ -1,19 +1,18 @@
-import type { AgendaItemView, MeetingResponse, MeetingView } from "@entente/protocol";
+import type { AgendaItemView, MeetingView } from "@entente/protocol";
 import { ApiError } from "../../../lib/api-client";
 import { useCallback, useEffect, useMemo } from "react";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import type { CollabDocument } from "../../collab/hooks/use-collab-document";
 import { meetingsApi, type AgendaItemInput, type MeetingInput } from "../api/meetings-api";
 import { rhythmStore } from "../state/rhythm-store";
 import { useMeetingEvents } from "./use-meeting-events";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { meetingsKeys, meetingsQueries } from "../api/meetings-queries";
 
 /**
  * Sign-offs are compared with the notes on the server, and a sign-off binds to the item's
  * version (notes included): read again this long after the last keystroke.
  */
 const NOTES_SETTLE_MS = 1_200;
-/** Besides the live events: a slow poll, for what no event announces. */
-const POLL_MS = 15_000;
 
 /**
  * The version a sign-off of `item` binds to, as the user sees it: its title, owner and the
@@ -41,10 +40,13 @@ async function signedVersion(shown: MeetingView, item: AgendaItemView): Promise<
  * a new sign-off binds to).
  */
 export function useMeeting(partnershipId: string, meetingId: string, notes: CollabDocument | null) {
-  const { data, error, refresh } = usePolledResource<MeetingResponse>(
-    meetingId,
-    meetingsApi.get,
-    POLL_MS,
+  const query = useQuery(meetingsQueries.meeting(meetingId));
+  const queryClient = useQueryClient();
+  const data = query.data ?? null;
+  const error = query.error;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: meetingsKeys.meeting(meetingId) }),
+    [queryClient, meetingId],
   );
   const meeting = data?.meeting ?? null;
 

@@ -1,8 +1,12 @@
-import { notificationPath, type NotificationView } from "@entente/protocol";
+import {
+  NOTIFICATION_SETTINGS_PATH,
+  notificationPath,
+  type NotificationView,
+} from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
-import { Link, useRouter } from "../../../lib/router";
 import { useMe } from "../../auth/state/session-provider";
 import { useNotifications } from "../hooks/use-notifications";
 import { onOpenNotificationsRequest } from "../state/open-request";
@@ -16,7 +20,7 @@ import "../notifications.css";
 export function NotificationBell() {
   const t = useT();
   const me = useMe();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const notifications = useNotifications();
   const [open, setOpen] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -48,7 +52,7 @@ export function NotificationBell() {
   const openNotification = (notification: NotificationView) => {
     setOpen(false);
     if (notification.readAt === null) actions.markRead(notification.id).catch(() => undefined);
-    navigate(notificationPath(notification));
+    void navigate({ href: notificationPath(notification) });
   };
 
   return (
@@ -104,7 +108,7 @@ export function NotificationBell() {
                 label: t("notifications.emptySettings"),
                 onClick: () => {
                   setOpen(false);
-                  navigate("/settings/notifications");
+                  void navigate({ to: NOTIFICATION_SETTINGS_PATH });
                 },
               }}
             />

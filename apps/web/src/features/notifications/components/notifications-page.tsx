@@ -1,9 +1,14 @@
-import { notificationPath, type NotificationView, type UserFeedEvent } from "@entente/protocol";
+import {
+  NOTIFICATION_SETTINGS_PATH,
+  notificationPath,
+  type NotificationView,
+  type UserFeedEvent,
+} from "@entente/protocol";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useLocation, useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { ApiError, NETWORK_ERROR_STATUS } from "../../../lib/api-client";
-import { Link, useRouter } from "../../../lib/router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useEventStream } from "../../../lib/use-event-stream";
 import { errorMessage } from "../../../ui/error-message";
@@ -41,16 +46,21 @@ export function NotificationsPage() {
   const t = useT();
   useDocumentTitle(t("notifications.title"), t("app.name"));
   const me = useMe();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
 
   const partnershipIds = useMemo(() => me.partnerships.map((p) => p.id), [me.partnerships]);
   const filter = useMemo(
-    () => filterFromSearch(location.search, partnershipIds),
-    [location.search, partnershipIds],
+    () => filterFromSearch(location.searchStr, partnershipIds),
+    [location.searchStr, partnershipIds],
   );
   const setFilter = (next: NotificationFilter) =>
-    navigate(`/notifications${searchOfFilter(next)}`, { replace: true, keepScroll: true });
+    void navigate({
+      href: `/notifications${searchOfFilter(next)}`,
+      replace: true,
+      resetScroll: false,
+    });
 
   const list = useInfiniteQuery(notificationListQuery(filter));
   const items = notificationsOf(list.data);
@@ -104,7 +114,7 @@ export function NotificationsPage() {
 
   const open = (notification: NotificationView) => {
     if (notification.readAt === null) markRead.mutate(notification.id);
-    navigate(notificationPath(notification));
+    void navigate({ href: notificationPath(notification) });
   };
 
   const several = me.partnerships.length > 1 && filter.partnershipId === null;
@@ -134,7 +144,7 @@ export function NotificationsPage() {
     ) : (
       <div className="notifications-page__empty" data-testid="notifications-empty">
         <p>{t("notifications.page.empty")}</p>
-        <Link to="/settings/notifications">{t("notifications.page.emptySettings")}</Link>
+        <Link to={NOTIFICATION_SETTINGS_PATH}>{t("notifications.page.emptySettings")}</Link>
       </div>
     );
   } else {

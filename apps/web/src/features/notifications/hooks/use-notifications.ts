@@ -1,107 +1,87 @@
-import type { NotificationView, UserFeedEvent } from "@entente/protocol";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { NotificationListResponse, NotificationView, UserFeedEvent } from "@entente/protocol";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useEventStream } from "../../../lib/use-event-stream";
 import { NOTIFICATION_EVENTS_URL, notificationsApi } from "../api/notifications-api";
+import {
+  notificationsKeys,
+  notificationsQueries,
+  withArrived,
+  withRead,
+  type NotificationPages,
+} from "../api/notifications-queries";
 
-interface NotificationsState {
-  items: NotificationView[];
-  unread: number;
-  nextCursor: string | null;
-  loaded: boolean;
-}
+const key = notificationsKeys.list();
 
-const initial: NotificationsState = { items: [], unread: 0, nextCursor: null, loaded: false };
-
-function merge(current: NotificationView[], incoming: NotificationView[]): NotificationView[] {
-  const ids = new Set(current.map((n) => n.id));
-  return [...current, ...incoming.filter((n) => !ids.has(n.id))];
+function distinct(pages: { pages: NotificationListResponse[] } | undefined): NotificationView[] {
+  const seen = new Set<string>();
+  const items: NotificationView[] = [];
+  for (const page of pages?.pages ?? []) {
+    for (const n of page.notifications) {
+      if (seen.has(n.id)) continue;
+      seen.add(n.id);
+      items.push(n);
+    }
+  }
+  return items;
 }
 
 /**
  * The signed-in user's notifications (mentioned, organization mentioned, replied to): the
- * first page and the unread count, kept live by the user's event stream; reloaded after a
- * break in the stream and when another tab marked some read.
+ * pages read so far and the unread count, in the tab's query cache (one request however many
+ * headers show the bell), kept live by the user's event stream; read again after a break in
+ * the stream and when another tab marked some read.
  */
 export function useNotifications() {
-  const [state, setState] = useState<NotificationsState>(initial);
-  const ticket = useRef(0);
-  const unreadRef = useRef(0);
-  useEffect(() => {
-    unreadRef.current = state.unread;
-  });
-
-  const reload = useCallback(async () => {
-    const mine = ++ticket.current;
-    try {
-      const page = await notificationsApi.list(null);
-      if (mine !== ticket.current) return;
-      setState({
-        items: page.notifications,
-        unread: page.unread,
-        nextCursor: page.nextCursor,
-        loaded: true,
-      });
-    } catch {
-      // The bell stays as it was; the next event or reconnection tries again.
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery(notificationsQueries.list());
+  const pages = query.data;
+  const unread = pages?.pages[0]?.unread ?? 0;
 
   // One stream per tab, shared by whatever shows notifications.
   const stream = useEventStream<UserFeedEvent>(NOTIFICATION_EVENTS_URL, null, {
     onEvent: (event) => {
       if (event.type === "notification.created") {
-        setState((current) => ({
-          ...current,
-          items: merge([event.notification], current.items),
-          unread: event.unread,
-        }));
-      } else if (event.unread !== unreadRef.current) {
+        queryClient.setQueryData<NotificationPages>(key, (current) =>
+          withArrived(current, event.notification, event.unread),
+        );
+      } else if (event.unread !== unread) {
         // Read in another tab: which ones is only in the list.
-        setState((current) => ({ ...current, unread: event.unread }));
-        void reload();
+        void queryClient.invalidateQueries({ queryKey: key });
       }
     },
-    onReconnect: () => void reload(),
+    onReconnect: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
 
   const actions = useMemo(
     () => ({
-      loadMore: async (cursor: string) => {
-        const page = await notificationsApi.list(cursor);
-        setState((current) => ({
-          ...current,
-          items: merge(current.items, page.notifications),
-          unread: page.unread,
-          nextCursor: page.nextCursor,
-        }));
+      loadMore: async (_cursor: string) => {
+        await query.fetchNextPage();
       },
       markRead: async (notificationId: string) => {
         const readAt = new Date().toISOString();
-        const { unread } = await notificationsApi.markRead(notificationId);
-        setState((current) => ({
-          ...current,
-          unread,
-          items: current.items.map((n) =>
-            n.id === notificationId ? { ...n, readAt: n.readAt ?? readAt } : n,
-          ),
-        }));
+        const { unread: left } = await notificationsApi.markRead(notificationId);
+        queryClient.setQueryData<NotificationPages>(key, (current) =>
+          withRead(current, new Set([notificationId]), readAt, left),
+        );
       },
       markAllRead: async () => {
         const readAt = new Date().toISOString();
-        const { unread } = await notificationsApi.markAllRead();
-        setState((current) => ({
-          ...current,
-          unread,
-          items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })),
-        }));
+        const { unread: left } = await notificationsApi.markAllRead();
+        queryClient.setQueryData<NotificationPages>(key, (current) =>
+          withRead(current, null, readAt, left),
+        );
       },
     }),
-    [],
+    [queryClient, query.fetchNextPage],
   );
 
-  return { ...state, stream, actions };
+  return {
+    items: distinct(pages),
+    unread,
+    nextCursor: pages?.pages.at(-1)?.nextCursor ?? null,
+    loaded: query.isSuccess,
+    stream,
+    actions,
+  };
 }

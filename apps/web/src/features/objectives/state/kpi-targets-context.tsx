@@ -1,9 +1,10 @@
 import type { KpiTargetsView } from "@entente/protocol";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePolledResource } from "../../../lib/use-polled-resource";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { kpiTargetsApi } from "../api/kpi-targets-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { kpiTargetsKeys, kpiTargetsQueries } from "../api/kpi-targets-queries";
 
 export interface KpiTargets {
   /** The server's view of a KPI's target; `null` until loaded (or for a KPI it cannot read). */
@@ -27,7 +28,13 @@ const KpiTargetsContext = createContext<KpiTargets | null>(null);
  */
 export function KpiTargetsProvider({ children }: { children: ReactNode }) {
   const { partnershipId } = usePartnershipContext();
-  const { data, refresh } = usePolledResource(partnershipId, kpiTargetsApi.list);
+  const query = useQuery(kpiTargetsQueries.list(partnershipId));
+  const queryClient = useQueryClient();
+  const data = query.data ?? null;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: kpiTargetsKeys.list(partnershipId) }),
+    [queryClient, partnershipId],
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Readonly<Record<string, ApiError>>>({});
 

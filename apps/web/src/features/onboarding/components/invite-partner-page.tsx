@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe } from "../../auth/state/session-provider";
 import { InvitePanel } from "../../partnerships/components/invite-panel";

@@ -1,13 +1,13 @@
-import type { ChecklistKey, ChecklistResponse } from "@entente/protocol";
+import type { ChecklistKey } from "@entente/protocol";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n";
-import { Link } from "../../../lib/router";
-import { usePolledResource } from "../../../lib/use-polled-resource";
+import { Link } from "@tanstack/react-router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath, type Section } from "../../partnerships/state/sections";
-import { onboardingApi } from "../api/onboarding-api";
 import "../onboarding.css";
 import { checklistDismissed, dismissChecklist } from "../state/checklist-dismissal";
+import { useQuery } from "@tanstack/react-query";
+import { onboardingQueries } from "../api/onboarding-queries";
 
 /** Where each step is done. */
 const STEP_SECTION: Record<ChecklistKey, Section> = {
@@ -17,12 +17,6 @@ const STEP_SECTION: Record<ChecklistKey, Section> = {
   charter_ratified: "charter",
 };
 
-/** The checklist is server state the partner changes too: read again this often. */
-const CHECKLIST_POLL_MS = 10_000;
-
-const loadChecklist = (partnershipId: string): Promise<ChecklistResponse> =>
-  onboardingApi.checklist(partnershipId);
-
 /**
  * The partnership's first steps, ticked by the server from what was done (polled), each
  * with a link to where it is done; collapsible, and dismissible once every step is done.
@@ -30,7 +24,7 @@ const loadChecklist = (partnershipId: string): Promise<ChecklistResponse> =>
 export function PartnershipChecklist() {
   const { t, formatDate } = useI18n();
   const { partnershipId, landing } = usePartnershipContext();
-  const { data } = usePolledResource(partnershipId, loadChecklist, CHECKLIST_POLL_MS);
+  const { data } = useQuery(onboardingQueries.checklist(partnershipId));
   const [open, setOpen] = useState(true);
   const [dismissed, setDismissed] = useState(() => checklistDismissed(partnershipId));
   const listId = useId();

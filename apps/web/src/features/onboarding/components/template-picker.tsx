@@ -4,13 +4,11 @@ import type {
   PartnershipTemplateView,
 } from "@entente/protocol";
 import { LANGUAGES, useI18n, type Language } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
 import { ChoiceField } from "../../../ui/fields";
 import { errorMessage } from "../../../ui/error-message";
-import { onboardingApi } from "../api/onboarding-api";
 import "../onboarding.css";
-
-const loadTemplates = () => onboardingApi.templates().then((r) => r.templates);
+import { useQuery } from "@tanstack/react-query";
+import { onboardingQueries } from "../api/onboarding-queries";
 
 /** What a template writes, in a line per kind of content, in the template's language. */
 function TemplateContents({
@@ -54,12 +52,12 @@ export function TemplatePicker({
   onChange: (choice: PartnershipTemplateChoice | null) => void;
 }) {
   const { t, language: uiLanguage } = useI18n();
-  const { state } = useResource("templates", loadTemplates);
+  const state = useQuery(onboardingQueries.templates());
   const language = value?.language ?? uiLanguage;
   const choose = (id: PartnershipTemplateId | null) =>
     onChange(id === null ? null : { id, language });
 
-  if (state.status === "loading") return <p className="field__hint">{t("common.loading")}</p>;
+  if (state.status === "pending") return <p className="field__hint">{t("common.loading")}</p>;
   if (state.status === "error") return <p role="alert">{errorMessage(t, state.error)}</p>;
   return (
     <div className="template-picker">

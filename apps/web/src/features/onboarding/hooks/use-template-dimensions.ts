@@ -1,12 +1,9 @@
 import type { HealthDimension } from "@entente/protocol";
-import { useResource } from "../../../lib/use-resource";
-import { onboardingApi } from "../api/onboarding-api";
-
-const loadDimensions = (partnershipId: string) =>
-  onboardingApi.templateUsed(partnershipId).then((r) => r.template?.healthDimensions ?? null);
+import { useQuery } from "@tanstack/react-query";
+import { onboardingQueries } from "../api/onboarding-queries";
 
 /** The health check dimensions the partnership's template offers; null without a template. */
 export function useTemplateDimensions(partnershipId: string): HealthDimension[] | null {
-  const { state } = useResource(partnershipId, loadDimensions);
-  return state.status === "ready" ? state.data : null;
+  const { data } = useQuery(onboardingQueries.templateUsed(partnershipId));
+  return data?.template?.healthDimensions ?? null;
 }

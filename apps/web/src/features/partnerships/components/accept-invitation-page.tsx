@@ -1,8 +1,8 @@
 import type { InvitationPreview, MeResponse } from "@entente/protocol";
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { Link, useRouter } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
@@ -10,10 +10,12 @@ import { AuthLayout } from "../../auth/components/auth-layout";
 import { useSession } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { partnershipsApi } from "../api/partnerships-api";
-import { useInvitationPreview } from "../hooks/use-invitation-preview";
+
 import { offerTour } from "../state/tour-memory";
 import { CreateOrganizationForm } from "./create-organization-form";
 import { RoleHelp } from "./role-help";
+import { useQuery } from "@tanstack/react-query";
+import { partnershipsQueries } from "../api/partnerships-queries";
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -43,10 +45,11 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 /** The invitation as the server describes it, then accepting it (signed in) or signing up. */
 function InvitationPanel({ token, me }: { token: string; me: MeResponse | null }) {
   const t = useT();
-  const { state, reload } = useInvitationPreview(token);
+  const state = useQuery(partnershipsQueries.invitationPreview(token));
+  const reload = () => void state.refetch();
 
   switch (state.status) {
-    case "loading":
+    case "pending":
       return <PageStatus>{t("common.loading")}</PageStatus>;
     case "error": {
       const { error } = state;
@@ -76,7 +79,7 @@ function InvitationPanel({ token, me }: { token: string; me: MeResponse | null }
         </section>
       );
     }
-    case "ready":
+    case "success":
       return me ? (
         <AcceptInvitation token={token} me={me} invitation={state.data} />
       ) : (
@@ -114,20 +117,20 @@ function AcceptInvitation({
 }) {
   const t = useT();
   const { refresh } = useSession();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const own = me.organizations[0];
   const obstacle = obstacleFor(me, invitation);
   const partnershipPath = `/p/${encodeURIComponent(invitation.partnership.id)}`;
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       const organizationId = invitation.kind === "organization" ? own?.id : undefined;
       const { partnership } = await partnershipsApi.acceptInvitation(token, organizationId);
       offerTour(me.user.id, partnership.id);
       await refresh();
-      navigate(`/p/${encodeURIComponent(partnership.id)}`, { replace: true });
-    }, [invitation.kind, own?.id, token, me.user.id, refresh, navigate]),
-  );
+      void navigate({ href: `/p/${encodeURIComponent(partnership.id)}`, replace: true });
+    },
+  });
 
   return (
     <>
@@ -159,10 +162,10 @@ function AcceptInvitation({
             <button
               type="button"
               className="button button--primary"
-              disabled={submit.pending || obstacle !== null}
-              onClick={() => void submit.run()}
+              disabled={submit.isPending || obstacle !== null}
+              onClick={() => void submit.mutate()}
             >
-              {submit.pending ? t("invite.accept.submitting") : t("invite.accept.submit")}
+              {submit.isPending ? t("invite.accept.submitting") : t("invite.accept.submit")}
             </button>
           )}
         </div>
@@ -227,15 +230,15 @@ function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
 function SignupAndJoin({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const t = useT();
   const { refresh } = useSession();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [organizationName, setOrganizationName] = useState("");
   const needsOrganization = invitation.kind === "organization";
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       const { user, partnership } = await partnershipsApi.signUpFromInvitation(token, {
         name: name.trim(),
         email: email.trim(),
@@ -244,16 +247,16 @@ function SignupAndJoin({ token, invitation }: { token: string; invitation: Invit
       });
       offerTour(user.id, partnership.id);
       await refresh();
-      navigate(`/p/${encodeURIComponent(partnership.id)}`, { replace: true });
-    }, [token, name, email, password, organizationName, needsOrganization, refresh, navigate]),
-  );
+      void navigate({ href: `/p/${encodeURIComponent(partnership.id)}`, replace: true });
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
-  const next = encodeURIComponent(`/invite/${encodeURIComponent(token)}`);
+  const next = `/invite/${encodeURIComponent(token)}`;
 
   return (
     <>
@@ -299,13 +302,15 @@ function SignupAndJoin({ token, invitation }: { token: string; invitation: Invit
           />
         ) : null}
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("invite.signup.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("invite.signup.submitting")}>
           {t("invite.signup.submit")}
         </SubmitButton>
       </form>
       <p className="auth-card__switch">
         {t("invite.signup.haveAccount")}{" "}
-        <Link to={`/login?next=${next}`}>{t("invite.signup.login")}</Link>
+        <Link to="/login" search={{ next }}>
+          {t("invite.signup.login")}
+        </Link>
       </p>
     </>
   );

@@ -1,6 +1,6 @@
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../../auth/state/session-provider";
 import { partnershipsApi } from "../api/partnerships-api";
@@ -10,17 +10,17 @@ export function CreateOrganizationForm() {
   const { refresh } = useSession();
   const [name, setName] = useState("");
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       await partnershipsApi.createOrganization(name.trim());
       await refresh();
-    }, [name, refresh]),
-  );
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
 
   return (
@@ -39,7 +39,7 @@ export function CreateOrganizationForm() {
           onChange={(e) => setName(e.target.value)}
         />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("organization.create.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("organization.create.submitting")}>
           {t("organization.create.submit")}
         </SubmitButton>
       </form>

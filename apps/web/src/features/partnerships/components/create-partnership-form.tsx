@@ -1,8 +1,8 @@
 import type { MyOrganization, PartnershipTemplateChoice } from "@entente/protocol";
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
-import { useSubmit } from "../../../lib/use-submit";
+import { useNavigate } from "@tanstack/react-router";
+import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../../auth/state/session-provider";
 import { TemplatePicker } from "../../onboarding/components/template-picker";
@@ -23,14 +23,14 @@ export function CreatePartnershipForm({
   const t = useT();
   const { language } = useI18n();
   const { refresh } = useSession();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [name, setName] = useState("");
   const [template, setTemplate] = useState<PartnershipTemplateChoice | null>(
     firstRun ? { id: "strategic-alliance", language } : null,
   );
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       const { partnership } = await partnershipsApi.createPartnership({
         name: name.trim(),
         organizationId: organization.id,
@@ -38,14 +38,14 @@ export function CreatePartnershipForm({
       });
       await refresh();
       const path = encodeURIComponent(partnership.id);
-      navigate(firstRun ? `/start/${path}` : `/p/${path}`);
-    }, [name, organization.id, template, firstRun, refresh, navigate]),
-  );
+      void navigate({ href: firstRun ? `/start/${path}` : `/p/${path}` });
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
 
   return (
@@ -67,7 +67,7 @@ export function CreatePartnershipForm({
         />
         <TemplatePicker value={template} onChange={setTemplate} />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("partnership.create.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("partnership.create.submitting")}>
           {t("partnership.create.submit")}
         </SubmitButton>
       </form>

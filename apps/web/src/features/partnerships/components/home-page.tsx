@@ -1,6 +1,6 @@
 import { useT, useI18n } from "../../../i18n";
+import { Link } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
-import { Link } from "../../../lib/router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe } from "../../auth/state/session-provider";
 import { FirstRunSteps } from "../../onboarding/components/first-run-steps";
@@ -42,7 +42,11 @@ export function HomePage() {
             <ul className="partnership-list" data-testid="partnership-list">
               {partnerships.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/p/${encodeURIComponent(p.id)}`} className="partnership-card">
+                  <Link
+                    to="/p/$partnershipId"
+                    params={{ partnershipId: p.id }}
+                    className="partnership-card"
+                  >
                     <span className="partnership-card__name">{p.name}</span>
                     <span className="partnership-card__meta">
                       {t("home.seat", {

@@ -1,8 +1,8 @@
 import { PERMISSIONS, type Permission } from "@entente/domain";
 import type { CreateInvitationResponse, InvitationKind, Language } from "@entente/protocol";
-import { useCallback, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useI18n } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
 import { RoleHelp } from "./role-help";
@@ -42,8 +42,8 @@ export function InvitePanel({
   const emailId = useId();
   const languageId = useId();
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       setResult(null);
       setCopied(false);
       const address = email.trim();
@@ -55,13 +55,13 @@ export function InvitePanel({
       });
       setResult(created);
       onCreated?.();
-    }, [partnershipId, kind, role, email, mailLanguage, myOrganization.id, onCreated]),
-  );
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
 
   const chooseKind = (option: InvitationKind) => {
@@ -163,7 +163,7 @@ export function InvitePanel({
           </div>
         ) : null}
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.pending} pendingLabel={t("invite.submitting")}>
+        <SubmitButton pending={submit.isPending} pendingLabel={t("invite.submitting")}>
           {email.trim() ? t("invite.submitEmail") : t("invite.submit")}
         </SubmitButton>
       </form>

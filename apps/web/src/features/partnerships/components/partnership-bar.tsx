@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from "react";
 import { CREATE_PARAM } from "../state/create-intent";
 import { useI18n } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
+import { useLocation } from "@tanstack/react-router";
 import type { Section } from "../state/sections";
 import { usePartnershipContext } from "../state/partnership-context";
 import { LensSwitch } from "./lens-switch";
@@ -26,11 +26,11 @@ export function PartnershipBar({
   invite?: ReactNode;
 }) {
   const { t, language } = useI18n();
-  const { location } = useRouter();
+  const location = useLocation();
   const { partnershipId } = usePartnershipContext();
   // The lens travels with the user from section to section; what a link pointed at (a post,
   // a thread, a search result's item or passage, a "new …" form) does not.
-  const params = new URLSearchParams(location.search);
+  const params = new URLSearchParams(location.searchStr);
   for (const name of [
     POST_PARAM,
     THREAD_PARAM,
@@ -43,7 +43,7 @@ export function PartnershipBar({
   ]) {
     params.delete(name);
   }
-  const search = params.size > 0 ? `?${params.toString()}` : "";
+  const search = Object.fromEntries(params);
   const base = `/api/partnerships/${encodeURIComponent(partnershipId)}`;
 
   return (

@@ -1,7 +1,7 @@
 import { THREAD_PARAM, type LandingPage, type PartnershipResponse } from "@entente/protocol";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useT } from "../../../i18n";
-import { Link, useRouter } from "../../../lib/router";
+import { Link, useLocation } from "@tanstack/react-router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -11,7 +11,6 @@ import type { CollabUser } from "../../collab/state/collab-user";
 import { useLandingPage } from "../../preferences/hooks/use-landing-page";
 import { AppHeader } from "../../shell/components/app-header";
 import { useLinkedTarget } from "../hooks/use-linked-target";
-import { usePartnership } from "../hooks/use-partnership";
 import { usePartnershipMembershipEvents } from "../hooks/use-partnership-membership-events";
 import { colorOrganizations } from "../state/organization-colors";
 import { PartnershipProvider, type PartnershipContextValue } from "../state/partnership-context";
@@ -23,6 +22,8 @@ import { SentInvitationsPanel } from "./sent-invitations-panel";
 import { MembersPanel } from "./members-panel";
 import { PartnershipBar } from "./partnership-bar";
 import { PartnershipChecklist } from "../../onboarding/components/partnership-checklist";
+import { useQuery } from "@tanstack/react-query";
+import { partnershipsQueries } from "../api/partnerships-queries";
 
 // Everything live (Yjs, y-websocket, Tiptap, the sections) is fetched only here, section by
 // section: the home and sign-in pages never load it.
@@ -43,12 +44,14 @@ export function PartnershipPage({
   meetingView?: "meeting" | "workshop";
 }) {
   const t = useT();
-  const { state, reload, refresh: refreshPartnership } = usePartnership(partnershipId);
+  const state = useQuery(partnershipsQueries.partnership(partnershipId));
+  // Quiet: the page keeps showing what it has while the partnership is read again.
+  const reload = () => void state.refetch();
   const { landing, choose } = useLandingPage(partnershipId);
-  const { location } = useRouter();
+  const location = useLocation();
   const { refresh } = useSession();
   const sessionEnded = state.status === "error" && state.error.status === 401;
-  useDocumentTitle(state.status === "ready" ? state.data.partnership.name : null, t("app.name"));
+  useDocumentTitle(state.status === "success" ? state.data.partnership.name : null, t("app.name"));
 
   useEffect(() => {
     // The session ended since the page loaded: re-reading it makes the route guard send
@@ -57,7 +60,7 @@ export function PartnershipPage({
   }, [sessionEnded, refresh]);
 
   switch (state.status) {
-    case "loading":
+    case "pending":
       return (
         <div className="app">
           <AppHeader />
@@ -87,7 +90,7 @@ export function PartnershipPage({
           </PageStatus>
         </div>
       );
-    case "ready": {
+    case "success": {
       if (landing === null && section === null) {
         return (
           <div className="app">
@@ -97,13 +100,13 @@ export function PartnershipPage({
         );
       }
       // A comment link on the charter (`/p/:id?thread=`) opens the charter whatever the landing page.
-      const root: LandingPage = new URLSearchParams(location.search).has(THREAD_PARAM)
+      const root: LandingPage = new URLSearchParams(location.searchStr).has(THREAD_PARAM)
         ? "charter"
         : (landing ?? "charter");
       return (
         <PartnershipWorkspace
           data={state.data}
-          onMembershipChanged={refreshPartnership}
+          onMembershipChanged={reload}
           section={parseSection(section, root)}
           landing={landing ?? "charter"}
           chooseLanding={choose}

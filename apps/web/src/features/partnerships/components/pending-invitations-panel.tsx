@@ -1,10 +1,11 @@
 import type { OrganizationInvitationView } from "@entente/protocol";
-import { useCallback } from "react";
+import { useEffect } from "react";
 import { useI18n } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { partnershipsKeys, partnershipsQueries } from "../api/partnerships-queries";
 
 /**
  * For admins: the organization invitations of the partnership that are not accepted yet,
@@ -22,11 +23,20 @@ export function PendingInvitationsPanel({
   refreshKey: number;
 }) {
   const { t } = useI18n();
-  const { state, reload } = useResource(
-    `${partnershipId}:${refreshKey}`,
-    useCallback(() => partnershipsApi.listOrganizationInvitations(partnershipId), [partnershipId]),
-  );
-  if (state.status !== "ready" || state.data.invitations.length === 0) return null;
+  const state = useQuery(partnershipsQueries.organizationInvitations(partnershipId));
+  const queryClient = useQueryClient();
+  const reload = () =>
+    void queryClient.invalidateQueries({
+      queryKey: partnershipsKeys.organizationInvitations(partnershipId),
+    });
+  useEffect(() => {
+    if (refreshKey > 0) {
+      void queryClient.invalidateQueries({
+        queryKey: partnershipsKeys.organizationInvitations(partnershipId),
+      });
+    }
+  }, [refreshKey, queryClient, partnershipId]);
+  if (state.status !== "success" || state.data.invitations.length === 0) return null;
 
   return (
     <section className="card" aria-labelledby="pending-invitations-title">
@@ -61,12 +71,12 @@ function PendingInvitation({
 }) {
   const { t, formatDate } = useI18n();
   const mine = invitation.waitingFor.find((o) => o.id === myOrganizationId);
-  const approve = useSubmit(
-    useCallback(async () => {
+  const approve = useMutation({
+    mutationFn: async () => {
       await partnershipsApi.approveOrganizationInvitation(partnershipId, invitation.id);
       onApproved();
-    }, [partnershipId, invitation.id, onApproved]),
-  );
+    },
+  });
   const names = (list: { name: string }[]) => list.map((o) => o.name).join(", ");
 
   return (
@@ -94,10 +104,10 @@ function PendingInvitation({
         <button
           type="button"
           className="button"
-          disabled={approve.pending}
-          onClick={() => void approve.run()}
+          disabled={approve.isPending}
+          onClick={() => void approve.mutate()}
         >
-          {approve.pending
+          {approve.isPending
             ? t("invite.pending.approving")
             : t("invite.pending.approve", { organization: mine.name })}
         </button>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "@tanstack/react-router";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
 import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
 import { usePartnershipContext } from "../state/partnership-context";
 import { SECTIONS, sectionPath, type Section } from "../state/sections";
@@ -16,8 +16,8 @@ export function SectionNav({
   search,
 }: {
   current: Section | undefined;
-  /** The query string the links carry (the lens), with its `?`, or "". */
-  search: string;
+  /** The query the links carry (the lens). */
+  search: Record<string, string>;
 }) {
   const t = useT();
   const { partnershipId, landing } = usePartnershipContext();
@@ -100,7 +100,8 @@ export function SectionNav({
         {SECTIONS.map((section) => (
           <li key={section} className="section-nav__item">
             <Link
-              to={`${sectionPath(partnershipId, section, landing)}${search}`}
+              to={sectionPath(partnershipId, section, landing)}
+              search={search}
               className="tab"
               aria-current={section === current ? "page" : undefined}
               data-testid={`tab-${section}`}

@@ -1,12 +1,12 @@
 import type { SentInvitationView } from "@entente/protocol";
-import { useCallback } from "react";
+import { useEffect } from "react";
 import { useI18n } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { EmptyState } from "../../../ui/empty-state";
 import { FormError } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { partnershipsKeys, partnershipsQueries } from "../api/partnerships-queries";
 
 /**
  * For admins: the invitations their organization made in the partnership, each pending,
@@ -22,11 +22,20 @@ export function SentInvitationsPanel({
   refreshKey: number;
 }) {
   const { t } = useI18n();
-  const { state, reload } = useResource(
-    `${partnershipId}:${refreshKey}`,
-    useCallback(() => partnershipsApi.listSentInvitations(partnershipId), [partnershipId]),
-  );
-  if (state.status !== "ready") return null;
+  const state = useQuery(partnershipsQueries.sentInvitations(partnershipId));
+  const queryClient = useQueryClient();
+  const reload = () =>
+    void queryClient.invalidateQueries({
+      queryKey: partnershipsKeys.sentInvitations(partnershipId),
+    });
+  useEffect(() => {
+    if (refreshKey > 0) {
+      void queryClient.invalidateQueries({
+        queryKey: partnershipsKeys.sentInvitations(partnershipId),
+      });
+    }
+  }, [refreshKey, queryClient, partnershipId]);
+  if (state.status !== "success") return null;
 
   return (
     <section className="card" aria-labelledby="sent-invitations-title">
@@ -61,12 +70,12 @@ function SentInvitation({
   onRevoked: () => void;
 }) {
   const { t, formatDate } = useI18n();
-  const revoke = useSubmit(
-    useCallback(async () => {
+  const revoke = useMutation({
+    mutationFn: async () => {
       await partnershipsApi.revokeInvitation(partnershipId, invitation.id);
       onRevoked();
-    }, [partnershipId, invitation.id, onRevoked]),
-  );
+    },
+  });
   const role = t(`permission.${invitation.role}`);
   const status = (() => {
     switch (invitation.status) {
@@ -109,10 +118,10 @@ function SentInvitation({
       <FormError error={revoke.error} />
       {invitation.status === "pending" ? (
         <ConfirmButton
-          label={revoke.pending ? t("invite.revoking") : t("invite.revoke")}
+          label={revoke.isPending ? t("invite.revoking") : t("invite.revoke")}
           confirmLabel={t("invite.revokeConfirm")}
           cancelLabel={t("common.cancel")}
-          onConfirm={() => void revoke.run()}
+          onConfirm={() => void revoke.mutate()}
         />
       ) : null}
     </li>

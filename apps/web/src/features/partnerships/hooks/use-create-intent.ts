@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { hasCreateIntent, withoutCreateIntent } from "../state/create-intent";
 
 /**
@@ -8,16 +8,18 @@ import { hasCreateIntent, withoutCreateIntent } from "../state/create-intent";
  * parameter from the address. Someone who may not create keeps the section as it is.
  */
 export function useCreateIntent(allowed: boolean, open: () => void): void {
-  const { location, navigate } = useRouter();
-  const asked = hasCreateIntent(location.search);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const asked = hasCreateIntent(location.searchStr);
   const latestOpen = useRef(open);
   latestOpen.current = open;
   useEffect(() => {
     if (!asked || !allowed) return;
     latestOpen.current();
-    navigate(`${location.pathname}${withoutCreateIntent(location.search)}`, {
+    void navigate({
+      href: `${location.pathname}${withoutCreateIntent(location.searchStr)}`,
       replace: true,
-      keepScroll: true,
+      resetScroll: false,
     });
-  }, [asked, allowed, location.pathname, location.search, navigate]);
+  }, [asked, allowed, location.pathname, location.searchStr, navigate]);
 }

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { usePartnershipContext } from "../state/partnership-context";
 import { inLens, parseLens, withLensParam, type Lens } from "../state/lens";
 
@@ -8,17 +8,19 @@ import { inLens, parseLens, withLensParam, type Lens } from "../state/lens";
  * shows the same view. `shows(ids)` filters an item by the organizations that own it.
  */
 export function useLens() {
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const { me } = usePartnershipContext();
-  const lens = parseLens(new URLSearchParams(location.search).get("lens"));
+  const lens = parseLens(new URLSearchParams(location.searchStr).get("lens"));
 
   const setLens = useCallback(
     (next: Lens) =>
-      navigate(`${location.pathname}${withLensParam(location.search, next)}`, {
+      void navigate({
+        href: `${location.pathname}${withLensParam(location.searchStr, next)}`,
         replace: true,
-        keepScroll: true,
+        resetScroll: false,
       }),
-    [navigate, location.pathname, location.search],
+    [navigate, location.pathname, location.searchStr],
   );
 
   const shows = useCallback(

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useRouter } from "../../../lib/router";
+import { useLocation } from "@tanstack/react-router";
 import { findLinkedElement, linkedTarget } from "../state/linked-target";
 
 /** How long a link waits for its target to be rendered (live documents sync, lists load). */
@@ -15,8 +15,8 @@ const PASSAGE_HIGHLIGHT = "linked-passage";
  * (deleted since, or hidden by the lens).
  */
 export function useLinkedTarget(): void {
-  const { location } = useRouter();
-  const { pathname, search } = location;
+  const location = useLocation();
+  const { pathname, searchStr: search } = location;
 
   useEffect(() => {
     const target = linkedTarget(search);

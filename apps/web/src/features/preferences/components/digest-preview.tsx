@@ -1,19 +1,12 @@
 import type { DigestPeriodKind, DigestView } from "@entente/protocol";
 import type { ReactNode } from "react";
 import { useI18n, useT, type Translate } from "../../../i18n";
-import { useResource } from "../../../lib/use-resource";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { preferencesApi } from "../api/preferences-api";
+import { useQuery } from "@tanstack/react-query";
+import { preferencesQueries } from "../api/preferences-queries";
 
 const PERIODS = ["day", "week"] as const satisfies readonly DigestPeriodKind[];
-
-const loadDigest = (key: string) => {
-  const [partnershipId = "", period = "week"] = key.split("\n");
-  return preferencesApi
-    .digest(partnershipId, period === "day" ? "day" : "week")
-    .then((r) => r.digest);
-};
 
 /**
  * What the user's organization would receive now as the digest of a partnership: the five
@@ -29,7 +22,8 @@ export function DigestPreview({
   onPeriodChange: (period: DigestPeriodKind) => void;
 }) {
   const t = useT();
-  const { state, reload } = useResource(`${partnershipId}\n${period}`, loadDigest);
+  const state = useQuery(preferencesQueries.digest(partnershipId, period));
+  const reload = () => void state.refetch();
 
   return (
     <div className="digest-preview" data-testid="digest-preview" data-period={period}>
@@ -48,7 +42,7 @@ export function DigestPreview({
           ))}
         </div>
       </div>
-      {state.status === "loading" ? (
+      {state.status === "pending" ? (
         <PageStatus>{t("common.loading")}</PageStatus>
       ) : state.status === "error" ? (
         <PageStatus role="alert">

@@ -1,7 +1,7 @@
 import { DIGEST_FREQUENCIES, type DigestFrequency, type DigestPeriodKind } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
@@ -36,7 +36,7 @@ export function NotificationSettingsPage() {
         </button>
       </PageStatus>
     );
-  } else if (state.status === "loading" || !draft) {
+  } else if (state.status === "pending" || !draft) {
     body = <PageStatus>{t("common.loading")}</PageStatus>;
   } else {
     body = <SettingsForm preferences={preferences} draft={draft} />;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useT } from "../../../i18n";
-import { useRouter } from "../../../lib/router";
+import { useLocation, useNavigate } from "@tanstack/react-router";
 import { errorMessage } from "../../../ui/error-message";
 import { useMe } from "../../auth/state/session-provider";
 import { requestOpenNotifications } from "../../notifications/state/open-request";
@@ -32,7 +32,8 @@ export type PaletteClose = "cancel" | "chosen";
 export function CommandPalette({ onClose }: { onClose: (how: PaletteClose) => void }) {
   const t = useT();
   const me = useMe();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const listbox = useRef<HTMLDivElement>(null);
@@ -98,7 +99,7 @@ export function CommandPalette({ onClose }: { onClose: (how: PaletteClose) => vo
   const choose = (option: PaletteOption) => {
     if (option.type === "result") {
       close("chosen");
-      navigate(option.result.url);
+      void navigate({ href: option.result.url });
       return;
     }
     runCommand(option.command);
@@ -106,7 +107,7 @@ export function CommandPalette({ onClose }: { onClose: (how: PaletteClose) => vo
 
   const runCommand = (command: PaletteCommand) => {
     close("chosen");
-    if (command.path) navigate(command.path);
+    if (command.path) void navigate({ href: command.path });
     if (command.effect === "open-notifications") requestOpenNotifications();
   };
 

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { Link, useRouter } from "../../../lib/router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import { ConnectionStatus } from "../../collab/components/connection-status";
@@ -20,7 +20,7 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
   const t = useT();
   const me = useMe();
   const { logout } = useSession();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
 
   const myOrganization = partnership
     ? partnership.organizations.find((o) => o.id === partnership.myOrganizationId)
@@ -28,7 +28,7 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
-    navigate("/login", { replace: true });
+    void navigate({ href: "/login", replace: true });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { PageStatus } from "../../../ui/page-status";
 
 export function NotFoundPage() {

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { useMe } from "../../auth/state/session-provider";
 
 /** For an organization's admins: the way to its sign-in settings. */

@@ -1,9 +1,8 @@
 import type { MyOrganization, SsoSettingsResponse } from "@entente/protocol";
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useResource } from "../../../lib/use-resource";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
@@ -11,6 +10,8 @@ import { useMe } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
 import { ssoApi } from "../api/sso-api";
 import "../sso.css";
+import { useQuery } from "@tanstack/react-query";
+import { ssoQueries } from "../api/sso-queries";
 
 /** `/settings/organization`: the organization's own identity provider, for its admins. */
 export function SsoSettingsPage() {
@@ -39,8 +40,9 @@ export function SsoSettingsPage() {
 
 function SsoSettingsLoader({ organization }: { organization: MyOrganization }) {
   const t = useT();
-  const { state, reload } = useResource(organization.id, ssoApi.settings);
-  if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  const state = useQuery(ssoQueries.settings(organization.id));
+  const reload = () => void state.refetch();
+  if (state.status === "pending") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (state.status === "error") {
     return (
       <PageStatus role="alert">
@@ -78,8 +80,8 @@ function SsoSettingsForm({
   const [domains, setDomains] = useState(saved?.domains.join(", ") ?? "");
   const [passwordSignIn, setPasswordSignIn] = useState(saved?.passwordSignIn ?? true);
 
-  const save = useSubmit(
-    useCallback(async () => {
+  const save = useMutation({
+    mutationFn: async () => {
       await ssoApi.save(organization.id, {
         issuer: issuer.trim(),
         clientId: clientId.trim(),
@@ -91,19 +93,19 @@ function SsoSettingsForm({
         passwordSignIn,
       });
       onSaved();
-    }, [organization.id, issuer, clientId, clientSecret, domains, passwordSignIn, onSaved]),
-  );
-  const remove = useSubmit(
-    useCallback(async () => {
+    },
+  });
+  const remove = useMutation({
+    mutationFn: async () => {
       await ssoApi.remove(organization.id);
       onSaved();
-    }, [organization.id, onSaved]),
-  );
+    },
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void save.run();
+    void save.mutate();
   };
 
   return (
@@ -175,15 +177,15 @@ function SsoSettingsForm({
       <p className="field__hint">{t("sso.settings.passwordSignInHint")}</p>
       <FormError error={save.error ?? remove.error} />
       <div className="sso-settings__actions">
-        <SubmitButton pending={save.pending} pendingLabel={t("sso.settings.saving")}>
+        <SubmitButton pending={save.isPending} pendingLabel={t("sso.settings.saving")}>
           {t("sso.settings.save")}
         </SubmitButton>
         {saved ? (
           <button
             type="button"
             className="button button--ghost"
-            disabled={remove.pending}
-            onClick={() => void remove.run()}
+            disabled={remove.isPending}
+            onClick={() => void remove.mutate()}
           >
             {t("sso.settings.remove")}
           </button>

@@ -1,7 +1,7 @@
 import { SSO_REFUSALS, type SsoRefusal } from "@entente/protocol";
-import { useCallback, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useT, type MessageKey } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { ssoApi } from "../api/sso-api";
 import "../sso.css";
@@ -40,12 +40,12 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState(initialEmail);
 
-  const submit = useSubmit(
-    useCallback(async () => {
+  const submit = useMutation({
+    mutationFn: async () => {
       const { redirectUrl } = await ssoApi.start({ email: email.trim(), next });
       window.location.assign(redirectUrl);
-    }, [email, next]),
-  );
+    },
+  });
 
   if (!open) {
     return (
@@ -65,7 +65,7 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.run();
+    void submit.mutate();
   };
 
   return (
@@ -81,7 +81,7 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
         onChange={(e) => setEmail(e.target.value)}
       />
       <FormError error={submit.error} />
-      <SubmitButton pending={submit.pending} pendingLabel={t("sso.redirecting")}>
+      <SubmitButton pending={submit.isPending} pendingLabel={t("sso.redirecting")}>
         {t("sso.submit")}
       </SubmitButton>
     </form>

@@ -2,7 +2,7 @@ import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
 import { FIELD_LIMITS, SEVERITIES, type Severity } from "@entente/schema";
 import { useCallback, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
-import { useSubmit } from "../../../lib/use-submit";
+import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { ChoiceField, InputField, ItemForm, SelectField } from "../../../ui/fields";
 import { useObjectives } from "../../objectives/hooks/use-objectives";
@@ -53,7 +53,7 @@ export function ConvertForm({
     },
     [onConvert],
   );
-  const { run, error } = useSubmit(submitInput);
+  const { mutate: run, error } = useMutation({ mutationFn: submitInput });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import type { NoteConversionView } from "@entente/protocol";
 import { memo, useState, type DragEvent, type ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
+import { Link } from "@tanstack/react-router";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
 import type { WorkshopActions } from "../hooks/use-workshop";

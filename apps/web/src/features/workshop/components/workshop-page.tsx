@@ -2,13 +2,11 @@ import { formatDocumentName } from "@entente/domain";
 import type { MeetingView, WorkshopView } from "@entente/protocol";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { useT } from "../../../i18n";
-import { Link } from "../../../lib/router";
-import { useResource } from "../../../lib/use-resource";
+import { Link } from "@tanstack/react-router";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import type { CollabSession } from "../../collab/hooks/use-collab-document";
 import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
-import { meetingsApi } from "../../meetings/api/meetings-api";
 import { meetingPath } from "../../meetings/state/meeting-paths";
 import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
 import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
@@ -27,6 +25,8 @@ import { WorkshopHost } from "./workshop-host";
 import { WorkshopPresence } from "./workshop-presence";
 import { WorkshopTimer } from "./workshop-timer";
 import "../workshop.css";
+import { useQuery } from "@tanstack/react-query";
+import { meetingsQueries } from "../../meetings/api/meetings-queries";
 
 /**
  * A meeting's live workshop (`/p/:id/meetings/:meetingId/workshop`): the board, the shared
@@ -38,8 +38,7 @@ export function WorkshopPage({ meetingId }: { meetingId: string }) {
   const t = useT();
   const { partnershipId } = usePartnershipContext();
   const { state, actions, stream, reload } = useWorkshop(partnershipId, meetingId);
-  const meeting = useResource(meetingId, meetingsApi.get).state;
-  const meetingView = meeting.status === "ready" ? meeting.data.meeting : null;
+  const meetingView = useQuery(meetingsQueries.meeting(meetingId)).data?.meeting ?? null;
   const [session] = useLiveDocuments([
     formatDocumentName({ kind: "meeting", partnershipId, meetingId }),
   ]);
