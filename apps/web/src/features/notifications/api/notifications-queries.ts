@@ -1,10 +1,14 @@
 import type { NotificationListResponse, NotificationView } from "@entente/protocol";
 import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
+import type { NotificationFilter } from "../state/notification-filter";
 import { notificationsApi } from "./notifications-api";
 
 export const notificationsKeys = {
-  /** The signed-in user's notifications, newest first, page by page. */
+  /** The signed-in user's notifications, newest first, page by page (the bell). */
   list: () => ["notifications"] as const,
+  /** Every filtered list of the `/notifications` page, whatever its filter. */
+  filteredLists: () => ["notifications", "list"] as const,
+  filtered: (filter: NotificationFilter) => ["notifications", "list", filter] as const,
 };
 
 export type NotificationPages = InfiniteData<NotificationListResponse, string | null>;
@@ -19,6 +23,14 @@ export const notificationsQueries = {
       getNextPageParam: (last) => last.nextCursor,
       // Kept current by the user's event stream (see use-notifications.ts).
       staleTime: Infinity,
+    }),
+  /** The `/notifications` page's list for `filter`, page after page (cursor `before`). */
+  filtered: (filter: NotificationFilter) =>
+    infiniteQueryOptions({
+      queryKey: notificationsKeys.filtered(filter),
+      queryFn: ({ pageParam }) => notificationsApi.list(pageParam, filter),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
     }),
 };
 

@@ -15,7 +15,7 @@ import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
 import { useMe } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
-import { NOTIFICATION_LISTS_KEY, notificationListQuery } from "../api/notification-queries";
+import { notificationsKeys, notificationsQueries } from "../api/notifications-queries";
 import { NOTIFICATION_EVENTS_URL, notificationsApi } from "../api/notifications-api";
 import {
   filterFromSearch,
@@ -62,7 +62,7 @@ export function NotificationsPage() {
       resetScroll: false,
     });
 
-  const list = useInfiniteQuery(notificationListQuery(filter));
+  const list = useInfiniteQuery(notificationsQueries.filtered(filter));
   const items = notificationsOf(list.data);
   const unreadListed = unreadListedOf(list.data);
 
@@ -70,12 +70,15 @@ export function NotificationsPage() {
     listFilter: NotificationFilter,
     change: (data: NotificationPages) => NotificationPages,
   ) =>
-    queryClient.setQueryData(notificationListQuery(listFilter).queryKey, (data) =>
+    queryClient.setQueryData(notificationsQueries.filtered(listFilter).queryKey, (data) =>
       data ? change(data) : data,
     );
   // The other filters' lists are out of date now: read again when shown.
   const staleOthers = () =>
-    void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LISTS_KEY, refetchType: "none" });
+    void queryClient.invalidateQueries({
+      queryKey: notificationsKeys.filteredLists(),
+      refetchType: "none",
+    });
 
   const markRead = useMutation({
     mutationFn: (notificationId: string) => notificationsApi.markRead(notificationId),
@@ -101,14 +104,15 @@ export function NotificationsPage() {
           update(filter, (data) => withArrived(data, event.notification, event.unread, filter));
           staleOthers();
         } else {
-          const shown = queryClient.getQueryData(notificationListQuery(filter).queryKey);
+          const shown = queryClient.getQueryData(notificationsQueries.filtered(filter).queryKey);
           // Read elsewhere (the bell, another tab): which ones only the server knows.
           if (event.unread !== unreadOf(shown)) {
-            void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LISTS_KEY });
+            void queryClient.invalidateQueries({ queryKey: notificationsKeys.filteredLists() });
           }
         }
       },
-      onReconnect: () => void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LISTS_KEY }),
+      onReconnect: () =>
+        void queryClient.invalidateQueries({ queryKey: notificationsKeys.filteredLists() }),
     },
   );
 
