@@ -7,6 +7,7 @@ import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/r
 import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
+import { SkipLink } from "./ui/skip-link";
 
 // Pages behind a session are chunks of their own: the sign-in page loads none of them. The
 // server names the chunks of the page it serves in preload hints (build/route-preloads.ts).
@@ -129,6 +130,7 @@ export function App() {
   return (
     <StrictMode>
       <I18nProvider>
+        <SkipLink />
         <RouterProvider>
           <SessionProvider>
             <Suspense fallback={null}>

@@ -16,6 +16,8 @@ export const en = {
   "language.en": "English",
   "language.fr": "Français",
 
+  "a11y.skipToContent": "Skip to content",
+
   "header.home": "All partnerships",
   "header.logout": "Log out",
   "header.user": "{name}, {organization}",

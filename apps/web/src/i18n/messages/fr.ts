@@ -15,6 +15,8 @@ export const fr: Record<MessageKey, string> = {
   "language.en": "English",
   "language.fr": "Français",
 
+  "a11y.skipToContent": "Aller au contenu",
+
   "header.home": "Tous les partenariats",
   "header.logout": "Se déconnecter",
   "header.user": "{name}, {organization}",

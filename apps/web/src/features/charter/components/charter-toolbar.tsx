@@ -62,7 +62,7 @@ export function CharterToolbar({ editor }: { editor: Editor }) {
           onMouseDown={(event) => event.preventDefault()}
           onClick={button.run}
         >
-          {button.text}
+          <span aria-hidden="true">{button.text}</span>
         </button>
       ))}
     </div>

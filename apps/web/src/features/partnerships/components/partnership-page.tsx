@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import { Link, useRouter } from "../../../lib/router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
 import { errorMessage } from "../../../ui/error-message";
-import { PageStatus } from "../../../ui/page-status";
+import { MainStatus, PageStatus } from "../../../ui/page-status";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import type { CollabUser } from "../../collab/state/collab-user";
@@ -60,7 +60,7 @@ export function PartnershipPage({
       return (
         <div className="app">
           <AppHeader />
-          <PageStatus>{t("partnership.loading")}</PageStatus>
+          <MainStatus>{t("partnership.loading")}</MainStatus>
         </div>
       );
     case "error":
@@ -68,22 +68,22 @@ export function PartnershipPage({
         return (
           <div className="app">
             <AppHeader />
-            <PageStatus role="alert">
+            <MainStatus role="alert">
               <p>{errorMessage(t, state.error)}</p>
               <button type="button" className="button" onClick={reload}>
                 {t("common.retry")}
               </button>
-            </PageStatus>
+            </MainStatus>
           </div>
         );
       }
       return (
         <div className="app">
           <AppHeader />
-          <PageStatus role="alert">
+          <MainStatus role="alert">
             <p>{t("partnership.notFound")}</p>
             <Link to="/">{t("partnership.backHome")}</Link>
-          </PageStatus>
+          </MainStatus>
         </div>
       );
     case "ready": {
@@ -91,7 +91,7 @@ export function PartnershipPage({
         return (
           <div className="app">
             <AppHeader />
-            <PageStatus>{t("partnership.loading")}</PageStatus>
+            <MainStatus>{t("partnership.loading")}</MainStatus>
           </div>
         );
       }
@@ -215,7 +215,7 @@ function PartnershipWorkspace({
           invite={<PartnershipInvite mode="button" onCreated={onInvitationCreated} />}
         />
         <PartnershipTour />
-        <main className="page page--partnership">
+        <main id="main" className="page page--partnership">
           {section === undefined ? (
             <PageStatus role="alert">
               <p>{t("errors.not_found")}</p>
