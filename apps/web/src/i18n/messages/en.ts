@@ -17,6 +17,7 @@ export const en = {
   "language.fr": "Français",
 
   "a11y.skipToContent": "Skip to content",
+  "a11y.partnershipTools": "Lens, invitations and exports",
 
   "header.home": "All partnerships",
   "header.logout": "Log out",

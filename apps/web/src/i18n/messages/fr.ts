@@ -16,6 +16,7 @@ export const fr: Record<MessageKey, string> = {
   "language.fr": "Français",
 
   "a11y.skipToContent": "Aller au contenu",
+  "a11y.partnershipTools": "Filtre, invitations et exports",
 
   "header.home": "Tous les partenariats",
   "header.logout": "Se déconnecter",

@@ -63,7 +63,11 @@ export function PartnershipBar({
             </Link>
           ))}
         </nav>
-        <div className="partnership-bar__tools">
+        <div
+          className="partnership-bar__tools"
+          role="region"
+          aria-label={t("a11y.partnershipTools")}
+        >
           {invite}
           <LensSwitch />
           <DownloadLink href={`${base}/export.md`} label={t("export.label")} testId="export-link" />

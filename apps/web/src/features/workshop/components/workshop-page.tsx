@@ -195,7 +195,7 @@ function WorkshopRoom({
           <VoteResults workshop={workshop} perms={perms} actions={actions} />
           <WorkshopBoard workshop={workshop} perms={perms} lookers={lookers} actions={actions} />
         </div>
-        <aside className="workshop__aside">
+        <div className="workshop__aside">
           <WorkshopPresence
             people={people}
             workshop={workshop}
@@ -203,7 +203,7 @@ function WorkshopRoom({
             onFollowChange={setFollowChoice}
             showFollow={!perms.isFacilitator}
           />
-        </aside>
+        </div>
       </div>
     </section>
   );
