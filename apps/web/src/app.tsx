@@ -7,6 +7,7 @@ import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/r
 import { SignupPage } from "./features/auth/components/signup-page";
 import { SessionProvider } from "./features/auth/state/session-provider";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
+import { AnnouncerProvider } from "./ui/announcer";
 import { SkipLink } from "./ui/skip-link";
 
 // Pages behind a session are chunks of their own: the sign-in page loads none of them. The
@@ -131,13 +132,15 @@ export function App() {
     <StrictMode>
       <I18nProvider>
         <SkipLink />
-        <RouterProvider>
-          <SessionProvider>
-            <Suspense fallback={null}>
-              <Routes />
-            </Suspense>
-          </SessionProvider>
-        </RouterProvider>
+        <AnnouncerProvider>
+          <RouterProvider>
+            <SessionProvider>
+              <Suspense fallback={null}>
+                <Routes />
+              </Suspense>
+            </SessionProvider>
+          </RouterProvider>
+        </AnnouncerProvider>
       </I18nProvider>
     </StrictMode>
   );

@@ -21,6 +21,7 @@ import {
   subjectKey,
   type CommentSubject,
 } from "../state/comments-state";
+import { useCommentAnnouncements } from "../hooks/use-comment-announcements";
 
 const COMMENT_EVENT_TYPES = [
   "thread.created",
@@ -88,8 +89,10 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
     }
   }, [partnershipId, loadResolved]);
 
+  const announceEvent = useCommentAnnouncements();
   const stream = usePartnershipEvents(active ? partnershipId : null, COMMENT_EVENT_TYPES, {
     onEvent: (event) => {
+      announceEvent(event);
       if (isUnknownThreadComment(stateRef.current, event) && event.type === "comment.created") {
         // A comment in a thread the page has not read (a resolved one): read the thread.
         commentsApi

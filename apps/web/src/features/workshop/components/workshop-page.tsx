@@ -27,6 +27,7 @@ import { WorkshopBoard } from "./workshop-board";
 import { WorkshopPresence } from "./workshop-presence";
 import { WorkshopTimer } from "./workshop-timer";
 import "../workshop.css";
+import { useWorkshopAnnouncements } from "../hooks/use-workshop-announcements";
 
 /**
  * A meeting's live workshop (`/p/:id/meetings/:meetingId/workshop`): the board, the shared
@@ -102,6 +103,7 @@ function WorkshopRoom({
   const { partnershipId, me } = context;
   const writer = canAct(context);
   const isFacilitator = workshop.facilitatorId === me.userId;
+  useWorkshopAnnouncements(workshop.phase, isFacilitator);
   const perms = useMemo<BoardPermissions>(
     () => ({ userId: me.userId, canAct: writer, isFacilitator: isFacilitator && writer }),
     [me.userId, writer, isFacilitator],
