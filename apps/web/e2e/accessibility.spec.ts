@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { accessibilityViolations } from "./fixtures/axe";
 import { amara, DEMO_PASSWORD, sofia, type DemoUser } from "./fixtures/demo";
 
@@ -38,10 +38,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-async function languageContext(
-  browser: import("@playwright/test").Browser,
-  language: Language,
-): Promise<BrowserContext> {
+async function languageContext(browser: Browser, language: Language): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: language === "fr" ? "fr-FR" : "en-US" });
   await context.addInitScript((chosen) => {
     window.localStorage.setItem("entente.language", chosen);
