@@ -16,6 +16,15 @@ export const en = {
   "language.en": "English",
   "language.fr": "Français",
 
+  "a11y.skipToContent": "Skip to content",
+  "a11y.partnershipTools": "Lens, invitations and exports",
+  "a11y.announce.post": "{name} posted “{title}”",
+  "a11y.announce.reply": "{name} replied in the updates",
+  "a11y.announce.thread": "{name} started a comment thread",
+  "a11y.announce.comment": "{name} commented",
+  "a11y.announce.workshopPhase": "The workshop moved on: {phase}",
+  "a11y.announce.workshopRevealed": "The facilitator revealed everyone’s notes",
+
   "header.home": "All partnerships",
   "header.logout": "Log out",
   "header.user": "{name}, {organization}",

@@ -15,6 +15,15 @@ export const fr: Record<MessageKey, string> = {
   "language.en": "English",
   "language.fr": "Français",
 
+  "a11y.skipToContent": "Aller au contenu",
+  "a11y.partnershipTools": "Filtre, invitations et exports",
+  "a11y.announce.post": "{name} a publié « {title} »",
+  "a11y.announce.reply": "{name} a répondu dans les actualités",
+  "a11y.announce.thread": "{name} a ouvert une discussion",
+  "a11y.announce.comment": "{name} a commenté",
+  "a11y.announce.workshopPhase": "L’atelier passe à l’étape : {phase}",
+  "a11y.announce.workshopRevealed": "L’animateur a révélé les notes de tous",
+
   "header.home": "Tous les partenariats",
   "header.logout": "Se déconnecter",
   "header.user": "{name}, {organization}",

@@ -24,7 +24,7 @@ export function AuthLayout({
         </span>
         <LanguageSwitcher />
       </header>
-      <main className="auth-layout__main">
+      <main id="main" className="auth-layout__main">
         <p className="auth-layout__tagline">{t("app.tagline")}</p>
         <section className="card auth-card" aria-labelledby="auth-title">
           <h1 id="auth-title" className="auth-card__title">

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { useT } from "../../../i18n";
+import { MainStatus } from "../../../ui/page-status";
 import { Navigate, useLocation, useNavigate } from "@tanstack/react-router";
-import { PageStatus } from "../../../ui/page-status";
 import { errorMessage } from "../../../ui/error-message";
 import { useSession } from "../state/session-provider";
 
@@ -13,19 +13,19 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   switch (session.status) {
     case "loading":
-      return <PageStatus>{t("common.loading")}</PageStatus>;
+      return <MainStatus>{t("common.loading")}</MainStatus>;
     case "anonymous": {
       const here = location.pathname + location.searchStr;
       return <Navigate to="/login" search={here === "/" ? {} : { next: here }} replace />;
     }
     case "error":
       return (
-        <PageStatus role="alert">
+        <MainStatus role="alert">
           <p>{errorMessage(t, session.error)}</p>
           <button type="button" className="button" onClick={() => void refresh()}>
             {t("common.retry")}
           </button>
-        </PageStatus>
+        </MainStatus>
       );
     case "authenticated":
       return <>{children}</>;

@@ -143,7 +143,7 @@ export function CalendarSettingsPage() {
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--settings">
+      <main id="main" className="page page--settings">
         <h1 className="page__title">{t("calendarFeed.title")}</h1>
         <p className="page__meta">
           <Link to="/settings/notifications">{t("preferences.title")}</Link>

@@ -43,7 +43,8 @@ export function CharterToolbar({ editor }: { editor: Editor }) {
     {
       key: "orderedList",
       label: t("charter.toolbar.orderedList"),
-      text: "1.",
+      // An icon: a visible "1." would be a name that speech input users could not say (WCAG 2.5.3).
+      text: <NumberedListIcon />,
       run: () => editor.chain().focus().toggleOrderedList().run(),
     },
   ] as const;
@@ -66,5 +67,16 @@ export function CharterToolbar({ editor }: { editor: Editor }) {
         </button>
       ))}
     </div>
+  );
+}
+
+function NumberedListIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M2 1.5h1.25v4H2V3H1.25V2.25A.75.75 0 0 0 2 1.5ZM6 3h9v1.5H6V3Zm0 8h9v1.5H6V11ZM1.25 9.25a1.5 1.5 0 0 1 3 .1c0 .45-.22.8-.53 1.1l-.9.8h1.43v1.25H1.25v-1.1l1.8-1.6c.1-.1.15-.2.15-.3a.3.3 0 0 0-.6 0v.1H1.25v-.35Z"
+      />
+    </svg>
   );
 }

@@ -21,6 +21,7 @@ import {
   subjectKey,
   type CommentSubject,
 } from "../state/comments-state";
+import { useCommentAnnouncements } from "../hooks/use-comment-announcements";
 import { useQueryClient } from "@tanstack/react-query";
 import { commentsQueries } from "../api/comments-queries";
 
@@ -102,8 +103,10 @@ export function CommentsProvider({ children }: { children: ReactNode }) {
     [partnershipId, loadResolved, queryClient],
   );
 
+  const announceEvent = useCommentAnnouncements();
   const stream = usePartnershipEvents(active ? partnershipId : null, COMMENT_EVENT_TYPES, {
     onEvent: (event) => {
+      announceEvent(event);
       if (isUnknownThreadComment(stateRef.current, event) && event.type === "comment.created") {
         // A comment in a thread the page has not read (a resolved one): read the thread.
         commentsApi

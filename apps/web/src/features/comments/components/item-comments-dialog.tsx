@@ -1,6 +1,7 @@
 import type { CommentItemKind, CommentThreadView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../../i18n";
+import { closeOnSwallowedEscape } from "../../../ui/dialog-escape";
 import { FeedError } from "../../feed/components/feed-bits";
 import { useActionError } from "../../feed/hooks/use-action-error";
 import { useComments } from "../state/comments-context";
@@ -67,6 +68,7 @@ export default function ItemCommentsDialog({
       aria-labelledby={headingId}
       data-testid="item-comments-dialog"
       onClose={onClose}
+      onKeyDown={closeOnSwallowedEscape}
     >
       <header className="comments-dialog__header">
         <div>

@@ -54,7 +54,8 @@ export function KpiTile({
               </figcaption>
               {trend.points.length > 0 ? (
                 <>
-                  <div aria-hidden="true" className="dashboard-kpi__chart">
+                  {/* The chart repeats the table below: a picture only, never focused. */}
+                  <div aria-hidden="true" inert className="dashboard-kpi__chart">
                     <Suspense fallback={<div className="dashboard-kpi__placeholder" />}>
                       <KpiChart
                         trend={trend}

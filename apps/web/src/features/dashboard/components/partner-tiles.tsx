@@ -163,7 +163,8 @@ export function HealthTile({
         <TileEmpty>{t("dashboard.health.empty")}</TileEmpty>
       ) : (
         <>
-          <div aria-hidden="true">
+          {/* A picture of the table below: hidden from assistive technology and out of the tab order. */}
+          <div aria-hidden="true" inert>
             <Suspense fallback={<div className="dashboard-kpi__placeholder" />}>
               <HealthChart points={points} series={series} />
             </Suspense>

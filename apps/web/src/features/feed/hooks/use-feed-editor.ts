@@ -144,6 +144,8 @@ export function useFeedEditor({
               }
               if (event.key === "Escape") {
                 setMenu(null);
+                // Closing the list is all this Escape does: not the dialog around the editor.
+                event.stopPropagation();
                 return true;
               }
               return false;

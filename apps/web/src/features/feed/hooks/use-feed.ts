@@ -4,6 +4,7 @@ import { ApiError } from "../../../lib/api-client";
 import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
 import { feedApi, type PostInput } from "../api/feed-api";
 import { emptyFeed, feedReducer } from "../state/feed-state";
+import { useFeedAnnouncements } from "./use-feed-announcements";
 
 /** What the feed listens to on the partnership's event stream. */
 export const FEED_EVENT_TYPES: readonly PartnershipFeedEvent["type"][] = [
@@ -77,8 +78,12 @@ export function useFeed(partnershipId: string, q: string) {
     dispatch({ type: "thread", post: thread.post, replies: thread.replies });
   }, []);
 
+  const announceEvent = useFeedAnnouncements();
   const stream = usePartnershipEvents(partnershipId, FEED_EVENT_TYPES, {
-    onEvent: (event) => dispatch({ type: "event", event, listsNewPosts: q === "" }),
+    onEvent: (event) => {
+      dispatch({ type: "event", event, listsNewPosts: q === "" });
+      announceEvent(event);
+    },
     onReconnect: () => {
       void loadFirstPage();
       for (const postId of Object.keys(stateRef.current.threads)) {

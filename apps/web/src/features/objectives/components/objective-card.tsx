@@ -127,7 +127,8 @@ export function ObjectiveCard({
           write={write}
         />
       </div>
-      <aside className="objective__constraints" aria-label={t("objective.constraints")}>
+      {/* A group, not a landmark: every objective has one. */}
+      <div className="objective__constraints" role="group" aria-label={t("objective.constraints")}>
         <h4 className="subsection__title">
           {t("objective.constraints")} <span className="count">{constraints.length}</span>
         </h4>
@@ -144,7 +145,7 @@ export function ObjectiveCard({
             ))}
           </ul>
         )}
-      </aside>
+      </div>
     </article>
   );
 }

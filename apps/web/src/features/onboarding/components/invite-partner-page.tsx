@@ -21,7 +21,7 @@ export function InvitePartnerPage({ partnershipId }: { partnershipId: string }) 
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--home">
+      <main id="main" className="page page--home">
         <FirstRunSteps current="invite" />
         <h1 className="page__title">{t("onboarding.invite.title")}</h1>
         {seat && organization && seat.permission === "admin" ? (

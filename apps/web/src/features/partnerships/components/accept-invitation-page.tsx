@@ -5,7 +5,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { PageStatus } from "../../../ui/page-status";
+import { MainStatus, PageStatus } from "../../../ui/page-status";
 import { AuthLayout } from "../../auth/components/auth-layout";
 import { useSession } from "../../auth/state/session-provider";
 import { AppHeader } from "../../shell/components/app-header";
@@ -24,7 +24,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   const t = useT();
   const { session } = useSession();
 
-  if (session.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
+  if (session.status === "loading") return <MainStatus>{t("common.loading")}</MainStatus>;
   if (session.status !== "authenticated") {
     return (
       <AuthLayout title={t("invite.accept.genericTitle")} subtitle={t("invite.accept.intro")}>
@@ -35,7 +35,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--narrow">
+      <main id="main" className="page page--narrow">
         <InvitationPanel token={token} me={session.me} />
       </main>
     </div>

@@ -62,7 +62,8 @@ export function EditableList<T extends { id: string }>({
   const create = useCreateForm();
   const empty = entries.length === 0;
   return (
-    <section className={className} aria-label={title}>
+    // A group, not a landmark: every objective and organization repeats these lists.
+    <div className={className} role="group" aria-label={title}>
       <header className="subsection__header">
         <Heading className="subsection__title">
           {title} <span className="count">{entries.length}</span>
@@ -107,6 +108,6 @@ export function EditableList<T extends { id: string }>({
         </ul>
       )}
       {children}
-    </section>
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export function HomePage() {
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--home">
+      <main id="main" className="page page--home">
         {firstRun ? (
           <FirstRunSteps current={organization ? "partnership" : "organization"} />
         ) : null}

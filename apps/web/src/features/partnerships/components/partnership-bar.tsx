@@ -50,7 +50,11 @@ export function PartnershipBar({
     <div className="partnership-bar">
       <div className="partnership-bar__inner">
         <SectionNav current={current} search={search} />
-        <div className="partnership-bar__tools">
+        <div
+          className="partnership-bar__tools"
+          role="region"
+          aria-label={t("a11y.partnershipTools")}
+        >
           {invite}
           <LensSwitch />
           <DownloadLink href={`${base}/export.md`} label={t("export.label")} testId="export-link" />

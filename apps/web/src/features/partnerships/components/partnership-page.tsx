@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import { Link, useLocation } from "@tanstack/react-router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
 import { errorMessage } from "../../../ui/error-message";
-import { PageStatus } from "../../../ui/page-status";
+import { MainStatus, PageStatus } from "../../../ui/page-status";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMe, useSession } from "../../auth/state/session-provider";
 import type { CollabUser } from "../../collab/state/collab-user";
@@ -64,7 +64,7 @@ export function PartnershipPage({
       return (
         <div className="app">
           <AppHeader />
-          <PageStatus>{t("partnership.loading")}</PageStatus>
+          <MainStatus>{t("partnership.loading")}</MainStatus>
         </div>
       );
     case "error":
@@ -72,22 +72,22 @@ export function PartnershipPage({
         return (
           <div className="app">
             <AppHeader />
-            <PageStatus role="alert">
+            <MainStatus role="alert">
               <p>{errorMessage(t, state.error)}</p>
               <button type="button" className="button" onClick={reload}>
                 {t("common.retry")}
               </button>
-            </PageStatus>
+            </MainStatus>
           </div>
         );
       }
       return (
         <div className="app">
           <AppHeader />
-          <PageStatus role="alert">
+          <MainStatus role="alert">
             <p>{t("partnership.notFound")}</p>
             <Link to="/">{t("partnership.backHome")}</Link>
-          </PageStatus>
+          </MainStatus>
         </div>
       );
     case "success": {
@@ -95,7 +95,7 @@ export function PartnershipPage({
         return (
           <div className="app">
             <AppHeader />
-            <PageStatus>{t("partnership.loading")}</PageStatus>
+            <MainStatus>{t("partnership.loading")}</MainStatus>
           </div>
         );
       }
@@ -232,7 +232,7 @@ function PartnershipWorkspace({
           invite={<PartnershipInvite mode="button" onCreated={onInvitationCreated} />}
         />
         <PartnershipTour />
-        <main className="page page--partnership">
+        <main id="main" className="page page--partnership">
           {section === undefined ? (
             <PageStatus role="alert">
               <p>{t("errors.not_found")}</p>

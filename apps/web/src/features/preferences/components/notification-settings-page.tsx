@@ -45,7 +45,7 @@ export function NotificationSettingsPage() {
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--settings">
+      <main id="main" className="page page--settings">
         <h1 className="page__title">{t("preferences.title")}</h1>
         <p className="page__meta">{t("preferences.intro")}</p>
         <OrganizationSignInLink />

@@ -34,11 +34,13 @@ export function AppHeader({ partnership }: { partnership?: HeaderPartnership }) 
   return (
     <header className="app-header">
       <div className="app-header__start">
-        <Link to="/" className="brand" aria-label={t("header.home")}>
+        {/* Named by its visible text first (WCAG 2.5.3), then where it leads. */}
+        <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             E
           </span>
           <span className="brand__name">{t("app.name")}</span>
+          <span className="visually-hidden">, {t("header.home")}</span>
         </Link>
         {partnership ? (
           <div className="app-header__partnership">

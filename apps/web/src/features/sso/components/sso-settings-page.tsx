@@ -29,7 +29,7 @@ export function SsoSettingsPage() {
   return (
     <div className="app">
       <AppHeader />
-      <main className="page page--settings">
+      <main id="main" className="page page--settings">
         <h1 className="page__title">{t("sso.settings.title")}</h1>
         <p className="page__meta">{t("sso.settings.intro")}</p>
         {body}

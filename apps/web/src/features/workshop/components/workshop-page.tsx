@@ -25,6 +25,7 @@ import { WorkshopHost } from "./workshop-host";
 import { WorkshopPresence } from "./workshop-presence";
 import { WorkshopTimer } from "./workshop-timer";
 import "../workshop.css";
+import { useWorkshopAnnouncements } from "../hooks/use-workshop-announcements";
 import { useQuery } from "@tanstack/react-query";
 import { meetingsQueries } from "../../meetings/api/meetings-queries";
 
@@ -102,6 +103,7 @@ function WorkshopRoom({
   const { partnershipId, me } = context;
   const writer = canAct(context);
   const isFacilitator = workshop.facilitatorId === me.userId;
+  useWorkshopAnnouncements(workshop.phase, isFacilitator);
   const perms = useMemo<BoardPermissions>(
     () => ({ userId: me.userId, canAct: writer, isFacilitator: isFacilitator && writer }),
     [me.userId, writer, isFacilitator],
@@ -203,7 +205,7 @@ function WorkshopRoom({
           <VoteResults workshop={workshop} perms={perms} actions={actions} />
           <WorkshopBoard workshop={workshop} perms={perms} lookers={lookers} actions={actions} />
         </div>
-        <aside className="workshop__aside">
+        <div className="workshop__aside">
           <WorkshopPresence
             people={people}
             workshop={workshop}
@@ -211,7 +213,7 @@ function WorkshopRoom({
             onFollowChange={setFollowChoice}
             showFollow={!perms.isFacilitator}
           />
-        </aside>
+        </div>
       </div>
     </section>
   );
