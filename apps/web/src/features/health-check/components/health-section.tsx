@@ -117,7 +117,13 @@ function HealthCycle({
         <button
           type="button"
           className="button"
-          onClick={() => void healthChecksApi.close(id).then(onClosed, cycle.reload)}
+          onClick={() =>
+            void healthChecksApi.close(id).then(() => {
+              // The list shows the cycle closed, the cycle its results.
+              onClosed();
+              cycle.reload();
+            }, cycle.reload)
+          }
         >
           {t("health.close")}
         </button>
