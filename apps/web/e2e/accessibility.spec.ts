@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { accessibilityViolations } from "./fixtures/axe";
 import { amara, DEMO_PASSWORD, sofia, type DemoUser } from "./fixtures/demo";
+import { SECTIONS } from "../src/features/partnerships/state/sections";
 
 /**
  * WCAG 2.2 AA as axe checks it: no serious or critical violation on any page of the app,
@@ -8,21 +9,6 @@ import { amara, DEMO_PASSWORD, sofia, type DemoUser } from "./fixtures/demo";
  * and panels open too. Each run collects every finding before it fails, so one failure
  * message lists all of them.
  */
-
-const SECTIONS = [
-  "dashboard",
-  "charter",
-  "objectives",
-  "issues",
-  "decisions",
-  "meetings",
-  "updates",
-  "organizations",
-  "private",
-  "activity",
-  "trash",
-  "health",
-] as const;
 
 type Language = "en" | "fr";
 

@@ -12,6 +12,7 @@ import {
 } from "./fixtures/layout";
 import { LoginPage } from "./fixtures/login-page";
 import { SectionMenu } from "./fixtures/section-menu";
+import { SECTIONS } from "../src/features/partnerships/state/sections";
 
 /*
  * Phones and tablets (issue 15): at 390 px (and a pass at 360 and 768), no page scrolls
@@ -57,24 +58,10 @@ async function memberPages(page: Page): Promise<string[]> {
   };
   const meeting = meetings[0]?.id;
   if (!meeting) throw new Error("the demo has no meeting");
-  const sections = [
-    "dashboard",
-    "charter",
-    "objectives",
-    "issues",
-    "decisions",
-    "meetings",
-    "updates",
-    "organizations",
-    "private",
-    "activity",
-    "trash",
-    "health",
-  ];
   return [
     "/",
     `/p/${pid}`,
-    ...sections.map((section) => `/p/${pid}/${section}`),
+    ...SECTIONS.map((section) => `/p/${pid}/${section}`),
     `/p/${pid}/meetings/${meeting}`,
     `/p/${pid}/meetings/${meeting}/workshop`,
     "/settings/notifications",
