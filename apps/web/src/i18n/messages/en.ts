@@ -1193,7 +1193,7 @@ export const en = {
   "workshop.results.gone": "A note that is no longer on the board",
   "workshop.results.cluster": "Cluster",
   "workshop.convert.button": "Turn into…",
-  "workshop.convert.open": "Turn “{source}” into…",
+  "workshop.convert.open": "Turn into… (“{source}”)",
   "workshop.convert.form": "Turn “{source}” into an item",
   "workshop.convert.kind": "Turn into",
   "workshop.convert.kind.action": "An action",

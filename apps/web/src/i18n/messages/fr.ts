@@ -1221,7 +1221,7 @@ export const fr: Record<MessageKey, string> = {
   "workshop.results.gone": "Une note qui n’est plus sur le tableau",
   "workshop.results.cluster": "Groupe",
   "workshop.convert.button": "Transformer en…",
-  "workshop.convert.open": "Transformer « {source} » en…",
+  "workshop.convert.open": "Transformer en… (« {source} »)",
   "workshop.convert.form": "Transformer « {source} » en élément",
   "workshop.convert.kind": "Transformer en",
   "workshop.convert.kind.action": "Une action",

@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
 import type { ActionsSummary, IssuesSummary, Waiting } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";
+import { TableScroll } from "../../../ui/table-scroll";
 
 const SHOWN_ACTIONS = 6;
 
@@ -34,7 +35,7 @@ export function ActionsTile({ summary, path }: { summary: ActionsSummary; path: 
       linkLabel={t("dashboard.seeAll")}
     >
       {/* Five statuses side by side: on a phone the table scrolls inside its tile. */}
-      <div className="dashboard-table-scroll">
+      <TableScroll>
         <table className="dashboard-table" data-testid="dashboard-actions-table">
           <thead>
             <tr>
@@ -61,7 +62,7 @@ export function ActionsTile({ summary, path }: { summary: ActionsSummary; path: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="dashboard-tile__figure" data-testid="dashboard-overdue-count">
         {t("dashboard.actions.overdue", { count: summary.overdueCount })}
       </p>

@@ -5,6 +5,7 @@ import { ColorSwatch } from "../../../ui/color-swatch";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { compareDimensions, WEAK_AVERAGE } from "../state/health-results";
 import { WeakDimensionIssue } from "./weak-dimension-issue";
+import { TableScroll } from "../../../ui/table-scroll";
 
 // recharts is only in this chunk: the health page is the one that draws a radar.
 const HealthRadar = lazy(() => import("./health-radar"));
@@ -66,53 +67,55 @@ export function HealthResultsView({
               }))}
             />
           </Suspense>
-          <table className="health-table" data-testid="health-table">
-            <caption>{t("health.results.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("health.results.dimension")}</th>
-                {shown.map((r) => (
-                  <th scope="col" key={r.organizationId}>
-                    {nameOf(r.organizationId)}
-                  </th>
-                ))}
-                <th scope="col">{t("health.results.gap")}</th>
-                {canRaise ? <th scope="col">{t("health.results.followUp")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key} data-testid="health-row" data-dimension={row.key}>
-                  <th scope="row">
-                    {row.label}
-                    {row.lowest !== null && row.lowest < WEAK_AVERAGE
-                      ? ` (${t("health.results.weak")})`
-                      : null}
-                  </th>
+          <TableScroll>
+            <table className="health-table" data-testid="health-table">
+              <caption>{t("health.results.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("health.results.dimension")}</th>
                   {shown.map((r) => (
-                    <td key={r.organizationId}>{format(row.averages[r.organizationId])}</td>
+                    <th scope="col" key={r.organizationId}>
+                      {nameOf(r.organizationId)}
+                    </th>
                   ))}
-                  <td data-testid="health-gap">{format(row.gap)}</td>
-                  {canRaise ? (
-                    <td>
-                      {row.lowest !== null && row.lowest < WEAK_AVERAGE ? (
-                        <WeakDimensionIssue
-                          cycleTitle={healthCheck.title}
-                          dimension={row.label}
-                          summary={shown
-                            .map(
-                              (r) =>
-                                `${nameOf(r.organizationId)} ${format(row.averages[r.organizationId])}`,
-                            )
-                            .join(", ")}
-                        />
-                      ) : null}
-                    </td>
-                  ) : null}
+                  <th scope="col">{t("health.results.gap")}</th>
+                  {canRaise ? <th scope="col">{t("health.results.followUp")}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key} data-testid="health-row" data-dimension={row.key}>
+                    <th scope="row">
+                      {row.label}
+                      {row.lowest !== null && row.lowest < WEAK_AVERAGE
+                        ? ` (${t("health.results.weak")})`
+                        : null}
+                    </th>
+                    {shown.map((r) => (
+                      <td key={r.organizationId}>{format(row.averages[r.organizationId])}</td>
+                    ))}
+                    <td data-testid="health-gap">{format(row.gap)}</td>
+                    {canRaise ? (
+                      <td>
+                        {row.lowest !== null && row.lowest < WEAK_AVERAGE ? (
+                          <WeakDimensionIssue
+                            cycleTitle={healthCheck.title}
+                            dimension={row.label}
+                            summary={shown
+                              .map(
+                                (r) =>
+                                  `${nameOf(r.organizationId)} ${format(row.averages[r.organizationId])}`,
+                              )
+                              .join(", ")}
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {shown.map((r) =>
             r.comments && r.comments.length > 0 ? (
               <section key={r.organizationId} className="health-comments">

@@ -4,6 +4,7 @@ import { useT } from "../../../i18n";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { healthChecksApi } from "../api/health-checks-api";
 import { overallAverage } from "../state/health-results";
+import { TableScroll } from "../../../ui/table-scroll";
 
 /** Each closed cycle's overall average per organization, oldest first: the trend. */
 export function HealthTrend({
@@ -36,30 +37,32 @@ export function HealthTrend({
 
   if (closed.length < 2 || answers === null) return null;
   return (
-    <table className="health-table health-trend" data-testid="health-trend">
-      <caption>{t("health.trend.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("health.trend.cycle")}</th>
-          {organizations.map((o) => (
-            <th scope="col" key={o.id}>
-              {o.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {answers.map((answer) => (
-          <tr key={answer.healthCheck.id}>
-            <th scope="row">{answer.healthCheck.title}</th>
-            {organizations.map((o) => {
-              const mine = answer.results.filter((r) => r.organizationId === o.id);
-              const value = overallAverage(mine);
-              return <td key={o.id}>{value === null ? "—" : value.toFixed(2)}</td>;
-            })}
+    <TableScroll>
+      <table className="health-table health-trend" data-testid="health-trend">
+        <caption>{t("health.trend.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("health.trend.cycle")}</th>
+            {organizations.map((o) => (
+              <th scope="col" key={o.id}>
+                {o.name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {answers.map((answer) => (
+            <tr key={answer.healthCheck.id}>
+              <th scope="row">{answer.healthCheck.title}</th>
+              {organizations.map((o) => {
+                const mine = answer.results.filter((r) => r.organizationId === o.id);
+                const value = overallAverage(mine);
+                return <td key={o.id}>{value === null ? "—" : value.toFixed(2)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

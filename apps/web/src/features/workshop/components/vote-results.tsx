@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import type { WorkshopActions } from "../hooks/use-workshop";
 import { rankedResults } from "../state/board";
 import { ConvertForm } from "./convert-form";
-import { ConversionLink, type BoardPermissions } from "./note-bits";
+import { ConversionLink, ConvertButton, type BoardPermissions } from "./note-bits";
 import { shortText } from "./sticky-note";
 
 /** The closed vote's ranking, most dots first; each entry can be turned into an item. */
@@ -92,14 +92,7 @@ function ResultRow({
         {conversion ? (
           <ConversionLink conversion={conversion} />
         ) : canConvert && !converting ? (
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={t("workshop.convert.open", { source: shortText(label) })}
-            onClick={() => setConverting(true)}
-          >
-            {t("workshop.convert.button")}
-          </button>
+          <ConvertButton source={shortText(label)} onOpen={() => setConverting(true)} />
         ) : null}
       </div>
       {converting ? (
