@@ -23,6 +23,9 @@ async function goOnline(context: BrowserContext, relay: NetworkRelay): Promise<v
   await context.setOffline(false);
 }
 
+// Two browsers, an offline reload, a reconnect and a sign-out: a long walk.
+test.describe.configure({ timeout: 120_000 });
+
 test("the charter is edited offline, survives an offline reload and reaches the partner on reconnect", async ({
   browser,
   baseURL,

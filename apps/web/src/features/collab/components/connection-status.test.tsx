@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { I18nProvider } from "../../../i18n";
 import { loadCatalogue } from "../../../i18n/translate";
 import { syncRegistry } from "../state/sync-registry";
+import { AnnouncerProvider } from "../../../ui/announcer";
 import { ConnectionStatus } from "./connection-status";
 
 const owner = {};
@@ -37,9 +38,12 @@ describe("ConnectionStatus (the header's saving status)", () => {
   it("says Saved, Saving…, Offline — N changes waiting and Reconnecting…, and guards leaving", () => {
     render(
       <I18nProvider>
-        <ConnectionStatus />
+        <AnnouncerProvider>
+          <ConnectionStatus />
+        </AnnouncerProvider>
       </I18nProvider>,
     );
+    const announced = () => screen.getByTestId("announcer").textContent;
     act(() => syncRegistry.publish(owner, { state: "synced", pending: 0 }));
     const status = screen.getByTestId("connection-status");
     expect(status.textContent).toBe("Saved");
@@ -50,13 +54,20 @@ describe("ConnectionStatus (the header's saving status)", () => {
     expect(leavingIsQuestioned()).toBe(true);
 
     act(() => syncRegistry.publish(owner, { state: "offline", pending: 1 }));
-    expect(screen.getByRole("status").textContent).toMatch(/^Offline — 1 change waiting\./);
+    expect(status.textContent).toMatch(/^Offline — 1 change waiting\./);
+    // Going offline is said once through the page's live region, not every saving step.
+    expect(announced()).toBe(
+      "Your changes are kept here and will sync when the connection is back.",
+    );
     act(() => syncRegistry.publish(owner, { state: "offline", pending: 3 }));
-    expect(screen.getByRole("status").textContent).toMatch(/^Offline — 3 changes waiting\./);
-    expect(screen.getByRole("status").getAttribute("aria-live")).toBe("polite");
+    expect(status.textContent).toMatch(/^Offline — 3 changes waiting\./);
 
     act(() => syncRegistry.publish(owner, { state: "reconnecting", pending: 0 }));
     expect(screen.getByTestId("connection-status").textContent).toBe("Reconnecting…");
+    expect(announced()).toBe("Reconnecting…");
     expect(leavingIsQuestioned()).toBe(false);
+
+    act(() => syncRegistry.publish(owner, { state: "synced", pending: 0 }));
+    expect(announced()).toBe("Saved");
   });
 });

@@ -1,5 +1,6 @@
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useT } from "../../../i18n";
+import { useAnnounce } from "../../../ui/announcer";
 import { useLeaveGuard } from "../hooks/use-leave-guard";
 import { syncRegistry } from "../state/sync-registry";
 import { hasUnsavedChanges, type SyncState, type SyncStatus } from "../state/sync-state";
@@ -12,7 +13,28 @@ import { hasUnsavedChanges, type SyncState, type SyncStatus } from "../state/syn
 export function ConnectionStatus() {
   const status = useSyncExternalStore(syncRegistry.subscribe, syncRegistry.getStatus);
   useLeaveGuard(hasUnsavedChanges(status));
+  useConnectionAnnouncements(status?.state ?? null);
   return status ? <ConnectionStatusView status={status} /> : null;
+}
+
+/**
+ * Screen readers hear the connection going and coming back through the page's one live
+ * region; not every "Saving…" of every keystroke.
+ */
+function useConnectionAnnouncements(state: SyncState | null) {
+  const t = useT();
+  const announce = useAnnounce();
+  const previous = useRef(state);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = state;
+    if (state === before) return;
+    if (state === "offline") announce(t("connection.offline.hint"));
+    else if (state === "reconnecting") announce(t("connection.reconnecting"));
+    else if (state === "synced" && (before === "offline" || before === "reconnecting")) {
+      announce(t("connection.synced"));
+    }
+  }, [state, announce, t]);
 }
 
 const LABEL_KEYS = {
@@ -38,7 +60,7 @@ export function ConnectionStatusView({ status }: { status: SyncStatus }) {
       title={state === "offline" ? t("connection.offline.hint") : undefined}
     >
       <span className="connection-status__dot" aria-hidden="true" />
-      <span role="status" aria-live="polite">
+      <span>
         {label}
         {state === "offline" ? (
           <span className="visually-hidden">. {t("connection.offline.hint")}</span>
