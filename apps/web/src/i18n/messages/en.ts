@@ -1171,7 +1171,7 @@ export const en = {
   "workshop.cluster.title": "Cluster title",
   "workshop.cluster.create": "Make a cluster",
   "workshop.cluster.selected": "{count, plural, one {# note selected} other {# notes selected}}",
-  "workshop.cluster.rename": "Rename cluster “{title}”",
+  "workshop.cluster.rename": "Edit cluster “{title}”",
   "workshop.cluster.ungroup": "Ungroup",
   "workshop.cluster.delete": "Ungroup cluster “{title}”",
   "workshop.vote.title": "Dot voting",

@@ -1198,7 +1198,7 @@ export const fr: Record<MessageKey, string> = {
   "workshop.cluster.create": "Former un groupe",
   "workshop.cluster.selected":
     "{count, plural, one {# note sélectionnée} other {# notes sélectionnées}}",
-  "workshop.cluster.rename": "Renommer le groupe « {title} »",
+  "workshop.cluster.rename": "Modifier le groupe « {title} »",
   "workshop.cluster.ungroup": "Dégrouper",
   "workshop.cluster.delete": "Dégrouper le groupe « {title} »",
   "workshop.vote.title": "Vote par gommettes",
