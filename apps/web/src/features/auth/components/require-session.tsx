@@ -15,6 +15,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case "loading":
       return <MainStatus>{t("common.loading")}</MainStatus>;
     case "anonymous": {
+      // Already on its way to the sign-in page (a sign-out navigates there itself): asking
+      // again would nest `next=/login?next=…` without end.
+      if (isSignInPath(location.pathname)) return null;
       const here = location.pathname + location.searchStr;
       return <Navigate to="/login" search={here === "/" ? {} : { next: here }} replace />;
     }
@@ -30,6 +33,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case "authenticated":
       return <>{children}</>;
   }
+}
+
+function isSignInPath(pathname: string): boolean {
+  return pathname === "/login" || pathname === "/signup";
 }
 
 /** Signed-in users have no business on /login or /signup: send them on. */

@@ -76,10 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setSession({ status: "anonymous" });
-      // What the cache holds was this user's to see: the next one starts empty.
-      queryClient.clear();
       // Nothing of this user stays in the browser: documents' copies, cached answers.
       await clearOfflineData();
+      // What the cache holds was this user's to see: the next one starts empty. Cleared once
+      // the signed-in pages are gone (nothing left to refetch what is dropped).
+      queryClient.clear();
     }
   }, [queryClient]);
 
