@@ -88,7 +88,8 @@ test("the charter is edited offline, survives an offline reload and reaches the 
       timeout: 20_000,
     });
     await expect(amaraCharter.connectionStatus).toHaveText("Saved");
-    await expect(sofiaCharter.editor).toContainText(offlineLine);
+    // The partner's browser hears of it through the server's broadcast, after the store.
+    await expect(sofiaCharter.editor).toContainText(offlineLine, { timeout: 20_000 });
 
     // Saved means saved: a fresh session of the partner reads it from the server.
     await sofiaPage.reload();

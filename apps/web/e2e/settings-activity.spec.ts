@@ -21,6 +21,12 @@ test("settings are kept, the digest preview shows the week, the activity says wh
     // Northwind edits the objectives: its own activity, to tell apart from Southpeak's.
     await north.view.openSection("objectives");
     await north.view.createObjective(`Halve empty return trips ${stamp}`);
+    // Left once the header says the server has it (a page left earlier sends it on return).
+    await expect(north.page.getByTestId("connection-status")).toHaveAttribute(
+      "data-state",
+      "synced",
+      { timeout: 20_000 },
+    );
 
     // Amara asks for organization mentions by e-mail and a weekly digest.
     const settings = new SettingsPage(north.page);
