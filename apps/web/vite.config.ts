@@ -24,6 +24,13 @@ const CHUNK_GROUPS = [
     test: (id: string) => !id.endsWith("/src/service-worker.ts"),
     priority: 30,
   },
+  // React itself, which every page needs: its own group, or a group that captures a module
+  // using it (Tiptap's React binding) would take React along (groups include dependencies).
+  {
+    name: "react",
+    test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+    priority: 40,
+  },
   // The rich-text editor: only the pages that edit or show rich text.
   {
     name: "editor",

@@ -8,7 +8,7 @@ type OutputChunk = Rolldown.OutputChunk;
 
 /** What a page of the web app loads first, declared here and resolved to files at build time. */
 export interface RoutePreload {
-  /** A path of the web app, `:name` for a segment (`/p/:partnershipId`). */
+  /** A path of the web app, `:name` for a segment (`/p/:partnershipId`), `*` for any path. */
   pattern: string;
   /** Source modules (relative to apps/web) the page imports lazily as it first renders. */
   modules: string[];
@@ -17,6 +17,11 @@ export interface RoutePreload {
   /** `sign-in`: the page starts with the sign-in part of the messages (`sign-in-messages.ts`). */
   catalogue?: "sign-in";
 }
+
+/** The signed-in app's entry (router, server-state cache, shell): every page but sign-in's. */
+const APP_ENTRY = "src/app-entry.tsx";
+/** The sign-in pages' own entry: React and their forms only. */
+const SIGN_IN_ENTRY = "src/sign-in-entry.tsx";
 
 /** Read by the header of every signed-in page (the bell). */
 const SIGNED_IN_READS = ["/api/me", "/api/notifications"];
@@ -33,6 +38,7 @@ const PARTNERSHIP_READS = [
   "/api/partnerships/:partnershipId/rhythm",
 ];
 const PARTNERSHIP_PAGE = [
+  APP_ENTRY,
   "src/features/partnerships/components/partnership-page.tsx",
   "src/features/partnerships/components/partnership-sections.tsx",
 ];
@@ -69,18 +75,20 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     modules: [...PARTNERSHIP_PAGE, "src/features/workshop/components/workshop-page.tsx"],
     fetches: PARTNERSHIP_READS,
   },
-  { pattern: "/login", modules: [], fetches: [], catalogue: "sign-in" },
-  { pattern: "/signup", modules: [], fetches: [], catalogue: "sign-in" },
+  { pattern: "/login", modules: [SIGN_IN_ENTRY], fetches: [], catalogue: "sign-in" },
+  { pattern: "/signup", modules: [SIGN_IN_ENTRY], fetches: [], catalogue: "sign-in" },
   {
     pattern: "/notifications",
-    modules: ["src/features/notifications/components/notifications-page.tsx"],
+    modules: [APP_ENTRY, "src/features/notifications/components/notifications-page.tsx"],
     fetches: ["/api/me"],
   },
   {
     pattern: "/",
-    modules: ["src/features/partnerships/components/home-page.tsx"],
+    modules: [APP_ENTRY, "src/features/partnerships/components/home-page.tsx"],
     fetches: SIGNED_IN_READS,
   },
+  // Every other page (settings, an invitation, /start…): at least the app itself.
+  { pattern: "*", modules: [APP_ENTRY], fetches: [] },
 ];
 
 const CATALOGUES: Record<string, string> = {

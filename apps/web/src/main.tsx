@@ -1,8 +1,7 @@
-import { createRoot } from "react-dom/client";
-import { App } from "./app";
 import { startEarlyConnection } from "./features/collab/start-early-connection";
 import { initialLanguage } from "./i18n/i18n-provider";
 import { loadPageCatalogue } from "./i18n/translate";
+import { isSignInPath } from "./i18n/sign-in-messages";
 import { registerServiceWorker } from "./lib/service-worker-registration";
 import "./styles.css";
 
@@ -10,10 +9,17 @@ import "./styles.css";
 startEarlyConnection(window.location.pathname);
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
-// Only the shown language's messages are loaded (the page the server sent hints them); on
-// the sign-in pages, only their part of them.
-void loadPageCatalogue(initialLanguage(), window.location.pathname).then(() =>
-  createRoot(container).render(<App />),
+
+// Two entries: the sign-in pages load React and their form only (no router, no server-state
+// cache, none of the app's pages); everything else loads the app. The page the server sent
+// hints the entry its path needs, so neither waits for this script to ask for it.
+const pathname = window.location.pathname;
+const entry = isSignInPath(pathname)
+  ? import("./sign-in-entry").then((module) => module.startSignIn)
+  : import("./app-entry").then((module) => module.startApp);
+// Only the shown language's messages are loaded; on the sign-in pages, only their part of them.
+void Promise.all([entry, loadPageCatalogue(initialLanguage(), pathname)]).then(([start]) =>
+  start(container),
 );
 
 // Development (Vite’s server) keeps no worker: its modules change under it.

@@ -11,10 +11,8 @@ import {
   type RouterHistory,
 } from "@tanstack/react-router";
 import { Suspense } from "react";
-import { LoginPage } from "./features/auth/components/login-page";
-import { RedirectIfSignedIn, RequireSession } from "./features/auth/components/require-session";
-import { SignupPage } from "./features/auth/components/signup-page";
-import { safeRedirectTarget } from "./features/auth/state/redirect-target";
+import { RequireSession } from "./features/auth/components/require-session";
+import { SignInPageLoad } from "./features/auth/components/sign-in-page-load";
 import { NotFoundPage } from "./features/shell/components/not-found-page";
 import { parseSearchParams, stringifySearchParams } from "./lib/search-params";
 
@@ -114,28 +112,14 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
   validateSearch: authSearch,
-  component: function LoginRoute() {
-    const { next } = loginRoute.useSearch();
-    return (
-      <RedirectIfSignedIn to={safeRedirectTarget(next ?? null)}>
-        <LoginPage />
-      </RedirectIfSignedIn>
-    );
-  },
+  component: SignInPageLoad,
 });
 
 const signupRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/signup",
   validateSearch: authSearch,
-  component: function SignupRoute() {
-    const { next } = signupRoute.useSearch();
-    return (
-      <RedirectIfSignedIn to={safeRedirectTarget(next ?? null)}>
-        <SignupPage />
-      </RedirectIfSignedIn>
-    );
-  },
+  component: SignInPageLoad,
 });
 
 const inviteRoute = createRoute({

@@ -9,7 +9,10 @@ export const ROUTE_PRELOADS_FILE = "route-preloads.json";
 
 export interface RoutePreloadsManifest {
   routes: {
-    /** A path of the web app, `:name` for a segment (`/p/:partnershipId`). */
+    /**
+     * A path of the web app, `:name` for a segment (`/p/:partnershipId`); `*` matches any
+     * path (the last route: what no other route names). The first route that matches wins.
+     */
     pattern: string;
     /** Chunks (absolute URLs) the page imports as it first renders, beyond the entry's. */
     scripts: string[];

@@ -94,6 +94,7 @@ export function pageLanguage(request: PreloadRequest): "en" | "fr" {
 }
 
 function matchPattern(pattern: string, pathname: string): Record<string, string> | null {
+  if (pattern === "*") return {};
   const patternParts = pattern.split("/").filter(Boolean);
   const pathParts = pathname.split("/").filter(Boolean);
   if (patternParts.length !== pathParts.length) return null;

@@ -101,7 +101,14 @@ describe("what the served web app costs a browser", () => {
           styles: ["/assets/charter-1.css"],
           fetches: ["/api/me", "/api/partnerships/:partnershipId"],
         },
-        { pattern: "/login", scripts: [], styles: [], fetches: [], catalogue: "sign-in" },
+        {
+          pattern: "/login",
+          scripts: ["/assets/sign-in-1.js"],
+          styles: [],
+          fetches: [],
+          catalogue: "sign-in",
+        },
+        { pattern: "*", scripts: ["/assets/app-entry-1.js"], styles: [], fetches: [] },
       ],
       catalogues: { en: ["/assets/en-1.js"], fr: ["/assets/fr-1.js"] },
       signInCatalogues: { en: ["/assets/en-sign-in-1.js"], fr: ["/assets/fr-sign-in-1.js"] },
@@ -188,9 +195,13 @@ describe("what the served web app costs a browser", () => {
     expect(chosen).toContain("/assets/en-sign-in-1.js");
     expect(chosen).not.toContain("/assets/en-1.js");
     expect(chosen).not.toContain("charter-1.js");
-    // Any other page, even one of no route, names the whole catalogue.
+    // The first route that matches wins: the sign-in page names its own entry, not the app's.
+    expect(chosen).toContain("/assets/sign-in-1.js");
+    expect(chosen).not.toContain("/assets/app-entry-1.js");
+    // Any other page, even one of no route, names the whole catalogue, and `*` its chunks.
     const other = await (await app.request("/settings/nowhere")).text();
     expect(other).toContain("/assets/en-1.js");
+    expect(other).toContain('<link rel="modulepreload" crossorigin href="/assets/app-entry-1.js">');
 
     // A path segment that is no id is never written into a hint.
     const odd = await (await app.request('/p/a"b')).text();

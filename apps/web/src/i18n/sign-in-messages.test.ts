@@ -9,6 +9,8 @@ import { createTranslate } from "./translate";
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** What the sign-in and sign-up pages render, and only that. */
 const SIGN_IN_SOURCES = [
+  "sign-in-entry.tsx",
+  "ui/skip-link.tsx",
   "features/auth/components",
   "features/sso/components/sso-sign-in.tsx",
   "features/shell/components/language-switcher.tsx",

@@ -12,6 +12,7 @@ export const SIGN_IN_MESSAGE_PREFIXES = [
   "errors.",
   "sso.",
   "partnership.backHome",
+  "a11y.skipToContent",
 ] as const;
 
 /** The pages that show nothing but sign-in messages. */

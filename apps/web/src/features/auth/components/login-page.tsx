@@ -1,33 +1,35 @@
 import { useState, type FormEvent } from "react";
+import { useSignInAction } from "../hooks/use-sign-in-action";
 import { useT } from "../../../i18n";
-import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { useMutation } from "@tanstack/react-query";
-import { safeRedirectTarget } from "../state/redirect-target";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { useSession } from "../state/session-provider";
 import { SsoRefusalMessage, SsoSignIn } from "../../sso/components/sso-sign-in";
+import { authApi } from "../api/auth-api";
+import { enterApp, signInPagePath } from "../state/sign-in-navigation";
+import { safeRedirectTarget } from "../state/redirect-target";
 import { AuthLayout } from "./auth-layout";
 
-export function LoginPage() {
+/** `/login?next=…&sso_error=…`: where to go once signed in; why single sign-on refused. */
+export function LoginPage({
+  next,
+  ssoRefusal,
+}: {
+  next: string | null;
+  ssoRefusal: string | null;
+}) {
   const t = useT();
-  const { login } = useSession();
-  const navigate = useNavigate();
-  const { next = null, sso_error: ssoRefusal = null } = useSearch({ strict: false });
   useDocumentTitle(t("auth.login.title"), t("app.name"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
-  const submit = useMutation({
-    mutationFn: async () => {
-      await login({ email: email.trim(), password });
-      await navigate({ href: safeRedirectTarget(next), replace: true });
-    },
+  const submit = useSignInAction(async () => {
+    await authApi.login({ email: email.trim(), password });
+    enterApp(safeRedirectTarget(next));
   });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit.mutate();
+    submit.submit();
   };
 
   return (
@@ -53,7 +55,7 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.isPending} pendingLabel={t("auth.login.submitting")}>
+        <SubmitButton pending={submit.pending} pendingLabel={t("auth.login.submitting")}>
           {t("auth.login.submit")}
         </SubmitButton>
       </form>
@@ -61,9 +63,7 @@ export function LoginPage() {
       <SsoSignIn next={safeRedirectTarget(next)} initialEmail={email.trim()} />
       <p className="auth-card__switch">
         {t("auth.login.noAccount")}{" "}
-        <Link to="/signup" search={next ? { next } : {}}>
-          {t("auth.login.toSignup")}
-        </Link>
+        <a href={signInPagePath("/signup", next)}>{t("auth.login.toSignup")}</a>
       </p>
     </AuthLayout>
   );

@@ -1,8 +1,9 @@
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { MainStatus } from "../../../ui/page-status";
-import { Navigate, useLocation, useNavigate } from "@tanstack/react-router";
+import { Navigate, useLocation } from "@tanstack/react-router";
 import { errorMessage } from "../../../ui/error-message";
+import { isSignInPath } from "../../../i18n/sign-in-messages";
 import { useSession } from "../state/session-provider";
 
 /** Renders its children for a signed-in user; sends everyone else to /login and back here after. */
@@ -33,19 +34,4 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case "authenticated":
       return <>{children}</>;
   }
-}
-
-function isSignInPath(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/signup";
-}
-
-/** Signed-in users have no business on /login or /signup: send them on. */
-export function RedirectIfSignedIn({ to, children }: { to: string; children: ReactNode }) {
-  const { session } = useSession();
-  const navigate = useNavigate();
-  const signedIn = session.status === "authenticated";
-  useEffect(() => {
-    if (signedIn) void navigate({ href: to, replace: true });
-  }, [signedIn, navigate, to]);
-  return signedIn ? null : <>{children}</>;
 }

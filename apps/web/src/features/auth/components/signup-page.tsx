@@ -1,37 +1,33 @@
 import { useState, type FormEvent } from "react";
+import { useSignInAction } from "../hooks/use-sign-in-action";
 import { useT } from "../../../i18n";
-import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { useMutation } from "@tanstack/react-query";
-import { safeRedirectTarget } from "../state/redirect-target";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { useSession } from "../state/session-provider";
+import { authApi } from "../api/auth-api";
+import { enterApp, signInPagePath } from "../state/sign-in-navigation";
+import { safeRedirectTarget } from "../state/redirect-target";
 import { AuthLayout } from "./auth-layout";
 
 const MIN_PASSWORD_LENGTH = 8;
 
-export function SignupPage() {
+/** `/signup?next=…`: where to go once the account exists. */
+export function SignupPage({ next }: { next: string | null }) {
   const t = useT();
-  const { signup } = useSession();
-  const navigate = useNavigate();
-  const { next = null } = useSearch({ strict: false });
   useDocumentTitle(t("auth.signup.title"), t("app.name"));
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
-  const submit = useMutation({
-    mutationFn: async () => {
-      await signup({ name: name.trim(), email: email.trim(), password });
-      await navigate({ href: safeRedirectTarget(next), replace: true });
-    },
+  const submit = useSignInAction(async () => {
+    await authApi.signup({ name: name.trim(), email: email.trim(), password });
+    enterApp(safeRedirectTarget(next));
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The browser's own checks (required, email, minLength) run first, in the user's language.
     if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
+    submit.submit();
   };
 
   return (
@@ -66,15 +62,13 @@ export function SignupPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         <FormError error={submit.error} />
-        <SubmitButton pending={submit.isPending} pendingLabel={t("auth.signup.submitting")}>
+        <SubmitButton pending={submit.pending} pendingLabel={t("auth.signup.submitting")}>
           {t("auth.signup.submit")}
         </SubmitButton>
       </form>
       <p className="auth-card__switch">
         {t("auth.signup.hasAccount")}{" "}
-        <Link to="/login" search={next ? { next } : {}}>
-          {t("auth.signup.toLogin")}
-        </Link>
+        <a href={signInPagePath("/login", next)}>{t("auth.signup.toLogin")}</a>
       </p>
     </AuthLayout>
   );

@@ -11,7 +11,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api-client";
 import { clearOfflineData } from "../../../lib/offline-data";
-import { authApi, type Credentials, type SignupInput } from "../api/auth-api";
+import { authApi } from "../api/auth-api";
 
 /** The session as the app knows it: `/api/me` answered, or a 401, or still asking. */
 export type Session =
@@ -24,8 +24,6 @@ interface SessionValue {
   session: Session;
   /** Re-reads `/api/me` (after creating an organization, a partnership, accepting an invitation…). */
   refresh: () => Promise<void>;
-  login: (credentials: Credentials) => Promise<void>;
-  signup: (input: SignupInput) => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -54,22 +52,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const login = useCallback(
-    async (credentials: Credentials) => {
-      await authApi.login(credentials);
-      await refresh();
-    },
-    [refresh],
-  );
-
-  const signup = useCallback(
-    async (input: SignupInput) => {
-      await authApi.signup(input);
-      await refresh();
-    },
-    [refresh],
-  );
-
   const queryClient = useQueryClient();
   const logout = useCallback(async () => {
     try {
@@ -84,10 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [queryClient]);
 
-  const value = useMemo(
-    () => ({ session, refresh, login, signup, logout }),
-    [session, refresh, login, signup, logout],
-  );
+  const value = useMemo(() => ({ session, refresh, logout }), [session, refresh, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import { SSO_REFUSALS, type SsoRefusal } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
+import { useSignInAction } from "../../auth/hooks/use-sign-in-action";
 import { useT, type MessageKey } from "../../../i18n";
-import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { ssoApi } from "../api/sso-api";
 import "../sso.css";
@@ -40,11 +40,9 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState(initialEmail);
 
-  const submit = useMutation({
-    mutationFn: async () => {
-      const { redirectUrl } = await ssoApi.start({ email: email.trim(), next });
-      window.location.assign(redirectUrl);
-    },
+  const submit = useSignInAction(async () => {
+    const { redirectUrl } = await ssoApi.start({ email: email.trim(), next });
+    window.location.assign(redirectUrl);
   });
 
   if (!open) {
@@ -65,7 +63,7 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
+    submit.submit();
   };
 
   return (
@@ -81,7 +79,7 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
         onChange={(e) => setEmail(e.target.value)}
       />
       <FormError error={submit.error} />
-      <SubmitButton pending={submit.isPending} pendingLabel={t("sso.redirecting")}>
+      <SubmitButton pending={submit.pending} pendingLabel={t("sso.redirecting")}>
         {t("sso.submit")}
       </SubmitButton>
     </form>
