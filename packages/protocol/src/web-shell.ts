@@ -14,6 +14,11 @@ export interface RoutePreloadsManifest {
      * path (the last route: what no other route names). The first route that matches wins.
      */
     pattern: string;
+    /**
+     * Chunks (absolute URLs) the entry imports before anything else waits (the live document
+     * it opens at once): hinted first, ahead of the reads.
+     */
+    earlyScripts?: string[];
     /** Chunks (absolute URLs) the page imports as it first renders, beyond the entry's. */
     scripts: string[];
     styles: string[];

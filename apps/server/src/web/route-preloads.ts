@@ -11,6 +11,7 @@ const manifestSchema: z.ZodType<RoutePreloadsManifest> = z.object({
   routes: z.array(
     z.object({
       pattern: z.string(),
+      earlyScripts: z.array(z.string()).optional(),
       scripts: z.array(z.string()),
       styles: z.array(z.string()),
       fetches: z.array(z.string()),
@@ -62,7 +63,12 @@ export function preloadHints(
       ? (manifest.signInCatalogues?.[language] ?? manifest.catalogues[language])
       : manifest.catalogues[language];
   const links: string[] = [];
-  // The reads first: small answers the server can prepare while the scripts are still on
+  // What the entry opens at once (the charter's live document) before anything else: its
+  // socket then syncs while the page's reads and scripts are still on their way.
+  for (const script of route?.earlyScripts ?? []) {
+    links.push(`<link rel="modulepreload" crossorigin href="${attribute(script)}">`);
+  }
+  // Then the reads: small answers the server can prepare while the scripts are still on
   // their way (a browser opens six connections per host: what comes first is asked first).
   for (const fetchPath of route?.fetches ?? []) {
     const filled = route ? fillPattern(fetchPath, route.params) : null;

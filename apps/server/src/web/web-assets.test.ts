@@ -97,6 +97,7 @@ describe("what the served web app costs a browser", () => {
       routes: [
         {
           pattern: "/p/:partnershipId",
+          earlyScripts: ["/assets/live-1.js"],
           scripts: ["/assets/charter-1.js"],
           styles: ["/assets/charter-1.css"],
           fetches: ["/api/me", "/api/partnerships/:partnershipId"],
@@ -180,10 +181,13 @@ describe("what the served web app costs a browser", () => {
       '<link rel="preload" as="fetch" crossorigin href="/api/partnerships/abc123">',
     );
     expect(charter.indexOf("charter-1.js")).toBeLessThan(charter.indexOf("</head>"));
-    // The reads are asked for before the scripts (six connections per host).
+    // The reads are asked for before the scripts (six connections per host), and what the
+    // entry opens at once (the live document) before the reads.
     expect(charter.indexOf("/api/partnerships/abc123")).toBeLessThan(
       charter.indexOf("/assets/charter-1.js"),
     );
+    expect(charter).toContain('<link rel="modulepreload" crossorigin href="/assets/live-1.js">');
+    expect(charter.indexOf("/assets/live-1.js")).toBeLessThan(charter.indexOf("/api/me"));
 
     // The language the user chose in the app wins over the browser's; the sign-in page
     // names only the sign-in part of the messages.
