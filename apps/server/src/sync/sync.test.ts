@@ -90,6 +90,33 @@ describe("sync server with stock y-websocket clients", () => {
     expect(charterPlainText(replayed)).toBe("from north\nfrom south");
   });
 
+  it("stores an edit sent just before the client left: closing right after the last keystroke loses nothing", async () => {
+    const north = live.connect(charter, cast.north.cookie);
+    await north.synced;
+    // A page left (a route change, a closed tab) right after typing: the update frame is
+    // the socket's last, immediately followed by its close.
+    appendParagraph(north.doc, "Typed just before leaving.");
+    north.destroy();
+
+    // Another member opening the charter afterwards reads it from the server.
+    const reader = live.connect(charter, cast.northViewer.cookie);
+    await reader.synced;
+    await eventually(
+      () => charterPlainText(reader.doc).includes("Typed just before leaving."),
+      5000,
+      "the last edit before the close",
+    );
+    // And it is stored, not only held in the room's memory: replaying the log gives it.
+    const rows = await live.server.store.db
+      .selectFrom("document_updates")
+      .select("update")
+      .where("document_name", "=", charter)
+      .execute();
+    const replayed = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(replayed, row.update);
+    expect(charterPlainText(replayed)).toContain("Typed just before leaving.");
+  });
+
   it("serves the same content byte for byte after a restart from the same SQLite file", async () => {
     const north = live.connect(charter, cast.north.cookie);
     const south = live.connect(charter, cast.south.cookie);
