@@ -30,6 +30,8 @@ async function tabAndEnter(page: Page, target: Locator, backward = false): Promi
 test("a keyboard-only walkthrough of the main flows", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto("/login");
+  // The page has shown its form (its script runs after the load event a goto waits for).
+  await expect(page.getByLabel("Email", { exact: true })).toBeVisible();
 
   // The skip link is the first stop, visible once focused.
   await page.keyboard.press("Tab");
