@@ -1,8 +1,8 @@
-import {
-  type InvitationStatus,
-  type OrganizationView,
-  type SentInvitationView,
-  type UserView,
+import type {
+  InvitationStatus,
+  OrganizationView,
+  SentInvitationView,
+  UserView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import { SessionService } from "../auth/sessions.js";

@@ -1,10 +1,10 @@
 import type { GovernanceLevel, Permission } from "@entente/domain";
-import {
-  type InvitationKind,
-  type InvitationPreview,
-  type InvitationView,
-  type OrganizationView,
-  type PartnershipView,
+import type {
+  InvitationKind,
+  InvitationPreview,
+  InvitationView,
+  OrganizationView,
+  PartnershipView,
 } from "@entente/protocol";
 import type { Kysely, Transaction } from "kysely";
 import { SessionService } from "../auth/sessions.js";

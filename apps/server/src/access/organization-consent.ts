@@ -1,5 +1,5 @@
 import { comparableName } from "@entente/domain";
-import { type OrganizationInvitationView, type OrganizationView } from "@entente/protocol";
+import type { OrganizationInvitationView, OrganizationView } from "@entente/protocol";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";

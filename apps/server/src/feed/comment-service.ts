@@ -1,14 +1,14 @@
 import { formatDocumentName } from "@entente/domain";
 import { resolveCharterAnchor } from "@entente/editor";
-import {
-  type CommentItemKind,
-  type CommentTarget,
-  type CommentThreadListResponse,
-  type CommentThreadStatus,
-  type CommentThreadView,
-  type CommentView,
-  type PartnershipEvent,
-  type RichTextDoc,
+import type {
+  CommentItemKind,
+  CommentTarget,
+  CommentThreadListResponse,
+  CommentThreadStatus,
+  CommentThreadView,
+  CommentView,
+  PartnershipEvent,
+  RichTextDoc,
 } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";

@@ -1,4 +1,4 @@
-import { type MentionKind, type RichTextDoc } from "@entente/protocol";
+import type { MentionKind, RichTextDoc } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";

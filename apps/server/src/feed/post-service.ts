@@ -1,16 +1,16 @@
 import { REACTION_NAMES } from "@entente/protocol";
-import {
-  type ItemLink,
-  type PartnershipFeedEvent,
-  type PostListResponse,
-  type PostTag,
-  type PostThreadResponse,
-  type PostView,
-  type ReactionName,
-  type ReactionView,
-  type ReplyView,
-  type RichTextDoc,
-  type SeenByView,
+import type {
+  ItemLink,
+  PartnershipFeedEvent,
+  PostListResponse,
+  PostTag,
+  PostThreadResponse,
+  PostView,
+  ReactionName,
+  ReactionView,
+  ReplyView,
+  RichTextDoc,
+  SeenByView,
 } from "@entente/protocol";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";

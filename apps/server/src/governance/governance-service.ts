@@ -1,13 +1,13 @@
 import { formatDocumentName } from "@entente/domain";
-import {
-  type CastVoteResponse,
-  type CharterStatus,
-  type CharterStatusEndorsement,
-  type DecisionOutcome,
-  type DecisionVoteValue,
-  type DecisionVotesView,
-  type DecisionVoteView,
-  type EndorseCharterResponse,
+import type {
+  CastVoteResponse,
+  CharterStatus,
+  CharterStatusEndorsement,
+  DecisionOutcome,
+  DecisionVoteValue,
+  DecisionVotesView,
+  DecisionVoteView,
+  EndorseCharterResponse,
 } from "@entente/protocol";
 import {
   DECISIONS_ROOT,

@@ -1,8 +1,8 @@
 import { formatDocumentName } from "@entente/domain";
-import {
-  type KpiTargetHistoryEntry,
-  type KpiTargetProposalResponse,
-  type KpiTargetsView,
+import type {
+  KpiTargetHistoryEntry,
+  KpiTargetProposalResponse,
+  KpiTargetsView,
 } from "@entente/protocol";
 import { readObjectives, SchemaWriteError, setKpiTarget } from "@entente/schema";
 import type { Kysely } from "kysely";
