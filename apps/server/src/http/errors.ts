@@ -39,31 +39,6 @@ export const HTTP_ERRORS: Record<
   sso_unavailable: { status: 503, code: ErrorCode.SsoUnavailable },
 };
 
-/** The one error type routes throw; `app.onError` turns it into the JSON error contract. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "HttpError";
-  }
-
-  static notFound(what = "Not found"): HttpError {
-    return new HttpError(404, ErrorCode.NotFound, what);
-  }
-
-  static unauthorized(): HttpError {
-    return new HttpError(401, ErrorCode.Unauthorized, "Sign in to continue");
-  }
-
-  static forbidden(message = "You are not allowed to do this"): HttpError {
-    return new HttpError(403, ErrorCode.Forbidden, message);
-  }
-}
-
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
@@ -76,9 +51,6 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
     const { status, code } = HTTP_ERRORS[error.code];
     return c.json(errorBody(code, error.message, error.details), status);
-  }
-  if (error instanceof HttpError) {
-    return c.json(errorBody(error.code, error.message, error.details), error.status);
   }
   // Any route, middleware or service that found the database away (a restart, a failover):
   // the same request succeeds once it is back.
