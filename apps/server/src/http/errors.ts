@@ -46,6 +46,8 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
 /** Seconds a client is told to wait before retrying a request the database was away for. */
 export const UNAVAILABLE_RETRY_AFTER_S = 2;
 export const UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a few seconds";
+/** The answer to a request the database was away for (not a domain refusal). */
+export const STORE_UNAVAILABLE = { status: 503, code: ErrorCode.Unavailable } as const;
 
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
@@ -56,7 +58,7 @@ export function handleError(error: Error, c: Context): Response {
   // the same request succeeds once it is back.
   if (isStoreUnavailable(error)) {
     c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_S));
-    return c.json(errorBody(ErrorCode.Unavailable, UNAVAILABLE_MESSAGE), 503);
+    return c.json(errorBody(STORE_UNAVAILABLE.code, UNAVAILABLE_MESSAGE), STORE_UNAVAILABLE.status);
   }
   // The request logger logs 500s with the error and the request id.
   return c.json(errorBody(ErrorCode.Internal, "Something went wrong on our side"), 500);
