@@ -3,7 +3,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import type { Server } from "node:http";
 import { createApp } from "./app.js";
 import { openStore, type Store } from "./db/database.js";
-import { migrateToLatest } from "./db/migrations.js";
+import { migrateToLatest } from "./db/migrations/index.js";
 import { upgradeCharterVersions } from "./governance/charter-upgrade.js";
 import type { Services } from "./http/context.js";
 import { createLogger, type Logger } from "./observability/logger.js";
