@@ -19,7 +19,7 @@ import { newId } from "../ids.js";
 import { deleteStoredDocument } from "../sync/document-deletion.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { LiveSockets } from "../sync/live-sockets.js";
-import { discussionPostIds } from "./meeting-discussions.js";
+import { discussionPostIds } from "./discussion-posts.js";
 import { rhythmLevels } from "./rhythm.js";
 import { meetingDocument } from "./meeting-document.js";
 import { SignOffRecords, signedContentVersion } from "./sign-off-records.js";
