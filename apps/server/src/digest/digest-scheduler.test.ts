@@ -5,7 +5,7 @@ import { SmtpSink } from "../mail/smtp-sink.js";
 import { createLogger } from "../observability/logger.js";
 import { ApiHarness } from "../test/api-harness.js";
 import { DigestScheduler, periodKey } from "./digest-scheduler.js";
-import { seedWeek } from "./seeded-week.js";
+import { seedWeek } from "../test/seeded-week.js";
 
 const ORIGIN = "http://entente.test";
 
