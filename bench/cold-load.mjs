@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
 import { openStore } from "../apps/server/dist/db/database.js";
-import { migrateToLatest } from "../apps/server/dist/db/migrations.js";
+import { migrateToLatest } from "../apps/server/dist/db/migrations/index.js";
 import { createLogger } from "../apps/server/dist/observability/logger.js";
 import { SyncMetrics } from "../apps/server/dist/observability/metrics.js";
 import { SINGLE_INSTANCE } from "../apps/server/dist/sync/instance-bus.js";

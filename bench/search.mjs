@@ -20,7 +20,7 @@ import {
 } from "../packages/schema/dist/index.js";
 import { AccessService } from "../apps/server/dist/access/access-service.js";
 import { openStore } from "../apps/server/dist/db/database.js";
-import { migrateToLatest } from "../apps/server/dist/db/migrations.js";
+import { migrateToLatest } from "../apps/server/dist/db/migrations/index.js";
 import { createLogger } from "../apps/server/dist/observability/logger.js";
 import { SearchIndex } from "../apps/server/dist/search/search-index.js";
 import { SearchService } from "../apps/server/dist/search/search-service.js";

@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 
 const { OidcTestProvider } = await import(
-  new URL("../apps/server/dist/test/oidc-test-provider.js", import.meta.url).href
+  new URL("../apps/server/dist-test/test/oidc-test-provider.js", import.meta.url).href
 );
 const app = values.app.replace(/\/$/, "");
 const provider = await OidcTestProvider.start({

@@ -1,7 +1,10 @@
+import type { Kysely } from "kysely";
 import { AccessService } from "./access/access-service.js";
 import { MembershipAnnouncer } from "./access/membership-announcer.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
+import type { Database } from "./db/schema.js";
+import type { Env } from "./env.js";
 import { InProcessFeedEvents, type FeedEvents } from "./feed/feed-events.js";
 import { ActivityService } from "./activity/activity-service.js";
 import { DigestService } from "./digest/digest-service.js";
@@ -16,7 +19,6 @@ import { MeetingService } from "./meetings/meeting-service.js";
 import { MeetingCalendar } from "./meetings/meeting-calendar.js";
 import { CalendarFeeds } from "./meetings/calendar-feeds.js";
 import { MeetingInvitationMailer } from "./mail/meeting-invitation-mail.js";
-import type { LiveSockets, Services } from "./http/context.js";
 import { ConcurrencyCap } from "./limits/concurrency-cap.js";
 import { LoginThrottle, type LoginLimits } from "./limits/login-throttle.js";
 import { DISCARD_MAIL, type Mailer } from "./mail/mailer.js";
@@ -28,6 +30,7 @@ import { CurrentDocuments, type DocumentReader } from "./sync/document-reader.js
 import { LiveDocumentWriter, type DocumentWriter } from "./sync/document-writer.js";
 import { WorkshopService } from "./workshops/workshop-service.js";
 import { SqlUpdateLog } from "./sync/update-log.js";
+import type { LiveSockets } from "./sync/live-sockets.js";
 import { StampingUpdateLog } from "./history/item-stamps.js";
 import { VersionService } from "./history/version-service.js";
 import { EntryHistory } from "./records/entry-history.js";
@@ -41,6 +44,74 @@ import { SsoSettings } from "./sso/sso-settings.js";
 import { SsoSignIn } from "./sso/sso-sign-in.js";
 import { SearchIndex } from "./search/search-index.js";
 import { SearchService } from "./search/search-service.js";
+
+/** Everything a route needs, built once by `createServices` and passed down to `createApp`. */
+export interface Services {
+  env: Pick<Env, "PUBLIC_ORIGIN" | "TRUST_PROXY">;
+  db: Kysely<Database>;
+  sessions: SessionService;
+  access: AccessService;
+  /** Tells a partnership live (and its members by notification) that who is in it changed. */
+  membership: MembershipAnnouncer;
+  /** Failed sign-ins per (account, address), per address and per account (shared store). */
+  loginThrottle: LoginThrottle;
+  /** Live event streams (SSE) each user holds at once, in this process. */
+  eventStreams: ConcurrencyCap;
+  /** Prometheus metrics of this process. */
+  metrics: SyncMetrics;
+  /** Open sync sockets, closed when the access they were opened with ends. */
+  liveSockets: LiveSockets;
+  /** Current content of documents (the live room's if loaded, else storage's). */
+  documents: DocumentReader;
+  /** Versions of the rich-text documents (history, compare, restore). */
+  versions: VersionService;
+  /** Live events of the updates feed and of users' notifications. */
+  feedEvents: FeedEvents;
+  /** Posts, replies, reactions and "seen by" of partnerships' updates feeds. */
+  posts: PostService;
+  notifications: NotificationService;
+  /** Which notifications also go by e-mail, digests, language of e-mails. */
+  preferences: NotificationPreferences;
+  /** Who changed what, from the update log. */
+  activity: ActivityService;
+  /** Digests of a partnership for an organization (preview and e-mail). */
+  digests: DigestService;
+  /** Notifies organizations when a decision or the charter waits on them. */
+  governanceWatch: GovernanceWatch;
+  /** Notifies owners when an action or issue changed status or became overdue. */
+  itemWatch: ItemWatch;
+  /** Outgoing e-mail (SMTP, or the local outbox). */
+  mailer: Mailer;
+  /** E-mails notifications to those who want them. */
+  notificationMail: NotificationMailer;
+  /** Comment threads on the charter and on items. */
+  comments: CommentService;
+  /** Meetings, their agenda, participants and sign-offs, and the governance rhythm. */
+  meetings: MeetingService;
+  meetingCalendar: MeetingCalendar;
+  meetingInvitations: MeetingInvitationMailer;
+  calendarFeeds: CalendarFeeds;
+  /** Server-side edits of documents (the live room's if loaded, else storage's). */
+  documentWriter: DocumentWriter;
+  /** Workshop boards, timers and votes of meetings, projected per member. */
+  workshops: WorkshopService;
+  /** Field history of structured documents' entries, from the server's records. */
+  history: EntryHistory;
+  /** Deleted entries, kept 30 days to be restored; purged as a partnership watch. */
+  trash: EntryTrash;
+  /** The document observer that keeps `history` and `trash` (registered with the rooms). */
+  records: EntryRecords;
+  /** Two-sided, anonymous health check cycles. */
+  healthChecks: HealthCheckService;
+  /** Organizations' own OpenID providers, as their admins configure them. */
+  ssoSettings: SsoSettings;
+  /** "Continue with single sign-on": the code flow with an organization's provider. */
+  ssoSignIn: SsoSignIn;
+  /** Full-text search over what the caller may read (`GET /api/search`). */
+  search: SearchService;
+  /** Keeps the search index following stored documents and rows (a document observer). */
+  searchIndex: SearchIndex;
+}
 
 export interface ServicesConfig {
   store: Store;

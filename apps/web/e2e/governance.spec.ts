@@ -32,12 +32,20 @@ test("the charter is ratified when both organizations endorse it, and shows when
     await expect(northRow(amaraStatus)).toContainText("current");
     await expect(amaraStatus).toContainText("Your organization endorsed the current version.");
 
-    // Southpeak sees Northwind's endorsement, then endorses the same version: ratified.
+    // Southpeak sees Northwind's endorsement, read out on its page, not on Amara's; then it
+    // endorses the same version: ratified.
     await expect(northRow(sofiaStatus)).toContainText(`endorsed by ${amara.name}`, POLLED);
+    await expect(south.page.getByTestId("announcer")).toHaveText(
+      new RegExp(`^${amara.name} endorsed version \\d+ of the charter for Northwind$`),
+    );
+    await expect(north.page.getByTestId("announcer")).not.toContainText("endorsed");
     await sofiaStatus.getByRole("button", { name: "Endorse the current version" }).click();
     await expect(sofiaStatus).toHaveAttribute("data-state", "ratified");
     await expect(sofiaStatus).toContainText("Ratified");
     await expect(amaraStatus).toHaveAttribute("data-state", "ratified", POLLED);
+    await expect(north.page.getByTestId("announcer")).toHaveText(
+      new RegExp(`^${sofia.name} endorsed version \\d+ of the charter for Southpeak$`),
+    );
     // People see a version number and who endorsed it, never a hash.
     const label = sofiaStatus.getByTestId("charter-version-label");
     await expect(label).toHaveText(/^Version \d+ · .+ · endorsed by Northwind, Southpeak$/);
@@ -104,6 +112,11 @@ test("a decision takes effect only when every organization approved it", async (
     await expect(amaraDecision).toHaveAttribute("data-outcome", "pending");
     await expect(northVote(sofiaDecision)).toHaveAttribute("data-vote", "approve", POLLED);
     await expect(sofiaDecision).toHaveAttribute("data-outcome", "pending");
+    // The partner's vote is read out on the page that shows it; the voter's page says nothing.
+    await expect(south.page.getByTestId("announcer")).toHaveText(
+      `${amara.name} approved “${title}” for Northwind`,
+    );
+    await expect(north.page.getByTestId("announcer")).not.toContainText("approved");
 
     // Second key: Southpeak approves; the decision is in effect for both.
     await sofiaDecision.getByRole("textbox", { name: "Comment with your vote" }).fill("Agreed.");
@@ -111,6 +124,9 @@ test("a decision takes effect only when every organization approved it", async (
     await expect(sofiaDecision).toHaveAttribute("data-outcome", "approved");
     await expect(sofiaDecision.getByTestId("decision-outcome")).toHaveText("In effect");
     await expect(amaraDecision).toHaveAttribute("data-outcome", "approved", POLLED);
+    await expect(north.page.getByTestId("announcer")).toHaveText(
+      `${sofia.name} approved “${title}” for Southpeak`,
+    );
     await expect(
       amaraDecision.getByTestId("vote-row").filter({ hasText: "Southpeak" }),
     ).toContainText("Agreed.");

@@ -25,13 +25,13 @@ async function post(request: APIRequestContext, path: string, data: unknown) {
 
 /** Opens the partnership page and waits until it listens to the partnership's live events. */
 async function openPartnership(page: Page, partnershipId: string) {
-  // Every opening of the event stream reads the partnership again: two reads, then it listens.
-  let reads = 0;
-  const listening = page.waitForResponse(
-    (r) => r.url().endsWith(`/api/partnerships/${partnershipId}`) && ++reads === 2,
+  // The page listens once its event stream answered (the server subscribes it first).
+  const listening = page.waitForResponse((r) =>
+    r.url().endsWith(`/api/partnerships/${partnershipId}/events`),
   );
   await page.goto(`/p/${partnershipId}`);
   await listening;
+  await expect(page.getByTestId("partnership-name")).toBeVisible();
   await expect(page.getByTestId("notification-bell")).toHaveAttribute("data-live", "true");
   await markNotReloaded(page);
 }

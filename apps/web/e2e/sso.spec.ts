@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { OidcTestProvider } from "../../server/dist/test/oidc-test-provider.js";
+import { OidcTestProvider } from "../../server/dist-test/test/oidc-test-provider.js";
 import { amara, ben, DEMO_PASSWORD } from "./fixtures/demo";
 import { LoginPage } from "./fixtures/login-page";
 

@@ -1,4 +1,5 @@
 import { startEarlyConnection } from "./features/collab/start-early-connection";
+import { openPartnershipEventsAhead } from "./features/partnerships/state/partnership-event-stream";
 import { initialLanguage } from "./i18n/i18n-provider";
 import { loadPageCatalogue } from "./i18n/translate";
 import { isSignInPath } from "./i18n/sign-in-messages";
@@ -7,6 +8,8 @@ import "./styles.css";
 
 // Before anything waits: the charter's live document syncs while the app reads the session.
 startEarlyConnection(window.location.pathname);
+// And the partnership's event stream: open before the partnership is read, it spares a re-read.
+openPartnershipEventsAhead(window.location.pathname);
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
 

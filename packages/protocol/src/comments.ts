@@ -2,7 +2,7 @@
  * Comment threads on the wire (see docs/API.md, "Comments"): threads anchored on a range of
  * the charter or attached to an item, their comments, and their live events. Types only.
  */
-import type { AuthorView, RichTextDoc } from "./feed.js";
+import type { AuthorView, RichTextDoc } from "./common.js";
 
 /** Items of a partnership a thread can be attached to (their id in the item's document). */
 export type CommentItemKind =

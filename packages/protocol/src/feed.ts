@@ -1,4 +1,5 @@
 import type { CommentFeedEvent } from "./comments.js";
+import type { AuthorView, RichTextDoc } from "./common.js";
 import type { MeetingChangedEvent } from "./meetings.js";
 import type { MembershipChangedEvent } from "./membership.js";
 import type { WorkshopChangedEvent } from "./workshops.js";
@@ -23,47 +24,6 @@ export type ItemLinkKind =
 export interface ItemLink {
   kind: ItemLinkKind;
   id: string;
-}
-
-export type MentionKind = "user" | "organization";
-
-/**
- * Attributes of a `mention` node. `id` is a member's user id or an organization's id in the
- * partnership; `label` is what the server knows them by (a client's label is replaced).
- */
-export interface MentionAttrs {
-  id: string;
-  kind: MentionKind;
-  label: string;
-}
-
-export interface RichTextMark {
-  type: string;
-  attrs?: Record<string, string | number | boolean | null>;
-}
-
-/**
- * A node of a rich body: ProseMirror/Tiptap JSON over the editor's node and mark set plus
- * `mention` nodes (`{type:"mention", attrs: MentionAttrs}`).
- */
-export interface RichTextNode {
-  type: string;
-  attrs?: Record<string, string | number | boolean | null>;
-  content?: RichTextNode[];
-  text?: string;
-  marks?: RichTextMark[];
-}
-
-/** The body of a post or a reply: a Tiptap document (`type: "doc"`). */
-export interface RichTextDoc extends RichTextNode {
-  type: "doc";
-}
-
-/** Who wrote something: stamped by the server from the session and seat, never from the body. */
-export interface AuthorView {
-  id: string;
-  name: string;
-  organizationId: string;
 }
 
 /** Who left one kind of reaction. */

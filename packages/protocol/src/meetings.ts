@@ -7,7 +7,7 @@
  * `Y.XmlFragment` per agenda item named by {@link agendaNotesFragment}.
  */
 import type { GovernanceLevel } from "@entente/domain";
-import type { AuthorView } from "./feed.js";
+import type { AuthorView } from "./common.js";
 
 /** Every kind of meeting, in the order forms offer them. */
 export const MEETING_KINDS = [

@@ -10,7 +10,7 @@
  * Presence and "follow the facilitator" ride on the awareness of the meeting's document
  * (`<pid>/meeting/<meetingId>`), see {@link WorkshopAwarenessView}.
  */
-import type { AuthorView } from "./feed.js";
+import type { AuthorView } from "./common.js";
 
 /** Private: each member sees only their own notes. Revealed: everyone sees every note. */
 export type WorkshopPhase = "private" | "revealed";

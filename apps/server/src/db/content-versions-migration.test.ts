@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDatabase } from "../test/test-store.js";
 import { openStore, type Store } from "./database.js";
-import { migrateToLatest, migrateUpTo } from "./migrations.js";
+import { migrateToLatest, migrateUpTo } from "./migrations/index.js";
 
 /** Migration 0018 on a database that already holds sign-offs (both stores). */
 describe("migration 0018_content_versions", () => {

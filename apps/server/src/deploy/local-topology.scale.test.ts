@@ -20,7 +20,7 @@ import {
   nginxMissing,
   portIsFree,
   type ProcessInfo,
-} from "./local-topology.js";
+} from "../test/local-topology.js";
 
 /**
  * infra/local-topology.sh, the compose topology without Docker: two instances of the built

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SmtpMailer } from "../mail/mailer.js";
 import { ReplyAddresses } from "../mail/reply-addresses.js";
-import { SmtpSink } from "../mail/smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 import { createLogger } from "../observability/logger.js";
 import { ApiHarness } from "../test/api-harness.js";
 import { DigestScheduler, periodKey } from "./digest-scheduler.js";
-import { seedWeek } from "./seeded-week.js";
+import { seedWeek } from "../test/seeded-week.js";
 
 const ORIGIN = "http://entente.test";
 

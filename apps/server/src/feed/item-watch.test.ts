@@ -12,7 +12,7 @@ import { ApiHarness, type TestUser } from "../test/api-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
-import { SmtpSink } from "../mail/smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 import { ItemWatch } from "./item-watch.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
 import { ReplyAddresses } from "./reply-addresses.js";
-import { SmtpSink } from "./smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 
 const DOMAIN = "reply.entente.test";
 const SECRET = "a-test-secret-of-at-least-32-characters";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveServer } from "../test/live-server.js";
-import { SmtpSink } from "./smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 
 describe("invitation e-mails over SMTP", () => {
   let sink: SmtpSink;

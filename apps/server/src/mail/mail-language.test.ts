@@ -1,7 +1,7 @@
 import { LANGUAGE_COOKIE, type Language } from "@entente/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DigestScheduler } from "../digest/digest-scheduler.js";
-import { seedWeek } from "../digest/seeded-week.js";
+import { seedWeek } from "../test/seeded-week.js";
 import { createLogger } from "../observability/logger.js";
 import { ApiHarness, type TestUser } from "../test/api-harness.js";
 import { emailInvitation } from "./invitation-mail.js";

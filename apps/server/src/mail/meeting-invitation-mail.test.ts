@@ -2,7 +2,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendar } from "../test/ical.js";
 import { LiveServer } from "../test/live-server.js";
-import { SmtpSink } from "./smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 
 describe("meeting invitations by e-mail", () => {
   let sink: SmtpSink;

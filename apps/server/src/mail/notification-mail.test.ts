@@ -7,7 +7,7 @@ import { createLogger } from "../observability/logger.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
 import { OutboxMailer } from "./mailer.js";
 import { notificationMessage } from "./notification-mail.js";
-import { SmtpSink } from "./smtp-sink.js";
+import { SmtpSink } from "../test/smtp-sink.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import type { PostService, Writer } from "../feed/post-service.js";
 import { DomainError } from "../domain-error.js";
+import { discussionPostIds } from "./discussion-posts.js";
 import type { MeetingAccess, MeetingRow, MeetingService } from "./meeting-service.js";
 
 /** The longest post title the posts routes take. */
@@ -104,20 +105,4 @@ export class MeetingDiscussions {
       .executeTakeFirst();
     return row?.language ?? "en";
   }
-}
-
-/** The live (not deleted) discussion post of each of the meetings that has one. */
-export async function discussionPostIds(
-  db: Kysely<Database>,
-  meetingIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (meetingIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("meeting_discussions")
-    .innerJoin("posts", "posts.id", "meeting_discussions.post_id")
-    .select(["meeting_discussions.meeting_id", "meeting_discussions.post_id"])
-    .where("meeting_discussions.meeting_id", "in", [...meetingIds])
-    .where("posts.deleted_at", "is", null)
-    .execute();
-  return new Map(rows.map((row) => [row.meeting_id, row.post_id]));
 }

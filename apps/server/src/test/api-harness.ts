@@ -6,9 +6,9 @@ import { InProcessFeedEvents } from "../feed/feed-events.js";
 import { SessionService } from "../auth/sessions.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";
-import type { AppEnv, Services } from "../http/context.js";
+import type { AppEnv } from "../http/context.js";
 import type { LoginLimits } from "../limits/login-throttle.js";
-import { createServices } from "../services.js";
+import { createServices, type Services } from "../services.js";
 import { openMigratedStore, tempDatabase } from "./test-store.js";
 
 export const TEST_ORIGIN = "http://entente.test";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openStore, type Store } from "../db/database.js";
-import { migrateToLatest } from "../db/migrations.js";
+import { migrateToLatest } from "../db/migrations/index.js";
 
 /**
  * Which store the server tests run on: SQLite files by default; PostgreSQL when

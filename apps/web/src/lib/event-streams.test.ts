@@ -46,6 +46,7 @@ const URL_B = "/api/partnerships/b/events";
 
 let sources: FakeEventSource[];
 let streams: EventStreams;
+let clock: number;
 
 function listener(types: readonly string[] | null = null) {
   return {
@@ -79,7 +80,9 @@ beforeEach(() => {
     },
     retryMs: RETRY_MS,
     lingerMs: LINGER_MS,
+    now: () => clock,
   });
+  clock = 100;
 });
 
 afterEach(() => {
@@ -176,6 +179,43 @@ describe("one stream per URL", () => {
     streams.subscribe(URL_A, listener());
     expect(sources).toHaveLength(2);
     expect(live(URL_A)).toHaveLength(1);
+  });
+});
+
+describe("opened ahead of its subscribers", () => {
+  it("says when the open stream opened, and nothing while it is not open", () => {
+    streams.subscribe(URL_A, listener());
+    expect(streams.openedAt(URL_A)).toBeNull();
+    clock = 250;
+    sources[0]!.open();
+    clock = 900;
+    expect(streams.openedAt(URL_A)).toBe(250);
+    sources[0]!.drop();
+    expect(streams.openedAt(URL_A)).toBeNull();
+    sources[0]!.open();
+    expect(streams.openedAt(URL_A)).toBe(900);
+    expect(streams.openedAt(URL_B)).toBeNull();
+  });
+
+  it("keeps a stream opened ahead for its page's subscribers, and closes it if none came", () => {
+    streams.openAhead(URL_A, 10_000);
+    expect(live(URL_A)).toHaveLength(1);
+    sources[0]!.open();
+    const subscriber = listener(["x"]);
+    const unsubscribe = streams.subscribe(URL_A, subscriber);
+    vi.advanceTimersByTime(10_000 + LINGER_MS);
+    // The page's subscriber holds the one connection; it joined an open stream: no opening.
+    expect(live(URL_A)).toHaveLength(1);
+    expect(subscriber.opens).toEqual([]);
+    sources[0]!.send({ type: "x" });
+    expect(subscriber.events).toEqual([{ type: "x" }]);
+    unsubscribe();
+    vi.advanceTimersByTime(LINGER_MS);
+    expect(live(URL_A)).toHaveLength(0);
+
+    streams.openAhead(URL_B, 10_000);
+    vi.advanceTimersByTime(10_000 + LINGER_MS);
+    expect(live(URL_B)).toHaveLength(0);
   });
 });
 

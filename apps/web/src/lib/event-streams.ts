@@ -46,6 +46,8 @@ export interface EventStreamsOptions {
    * (or React mounting an effect twice in development) keeps the same connection.
    */
   lingerMs?: number;
+  /** The clock `openedAt` reads (`performance.now()` in the browser). */
+  now?: () => number;
 }
 
 /** `EventSource.CLOSED` (not read from the global: it is absent outside browsers). */
@@ -61,6 +63,8 @@ interface Channel {
   url: string;
   source: EventSourceLike | null;
   state: StreamState;
+  /** When the current connection opened (`null` while it is not open). */
+  openedAt: number | null;
   entries: Set<Entry>;
   retry: ReturnType<typeof setTimeout> | undefined;
   linger: ReturnType<typeof setTimeout> | undefined;
@@ -86,11 +90,13 @@ export class EventStreams {
   private readonly open: (url: string) => EventSourceLike;
   private readonly retryMs: number;
   private readonly lingerMs: number;
+  private readonly now: () => number;
 
   constructor(options: EventStreamsOptions = {}) {
     this.open = options.open ?? ((url) => new EventSource(url));
     this.retryMs = options.retryMs ?? 5_000;
     this.lingerMs = options.lingerMs ?? 1_000;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Subscribes to the stream of `url` (opening it if needed); returns the unsubscribe. */
@@ -101,6 +107,7 @@ export class EventStreams {
         url,
         source: null,
         state: "connecting",
+        openedAt: null,
         entries: new Set(),
         retry: undefined,
         linger: undefined,
@@ -135,12 +142,31 @@ export class EventStreams {
     return this.channels.get(url)?.state ?? "closed";
   }
 
+  /**
+   * When the stream of `url` last opened (on the `now` clock), `null` when it is not open.
+   * The server subscribes before it answers, so whatever a request sent after that moment
+   * reads, the stream reports every change made since.
+   */
+  openedAt(url: string): number | null {
+    return this.channels.get(url)?.openedAt ?? null;
+  }
+
+  /**
+   * Opens the stream of `url` ahead of its subscribers (a page that will listen to it, while
+   * its script is still loading) and keeps it for `ms` if nobody subscribes meanwhile.
+   */
+  openAhead(url: string, ms: number): void {
+    const release = this.subscribe(url, { types: [], onEvent: () => undefined });
+    setTimeout(release, ms);
+  }
+
   private connect(channel: Channel): void {
     this.setState(channel, "connecting");
     const source = this.open(channel.url);
     channel.source = source;
     source.onopen = () => {
       if (channel.source !== source) return;
+      channel.openedAt = this.now();
       this.setState(channel, "open");
       for (const entry of [...channel.entries]) {
         if (!channel.entries.has(entry)) continue;
@@ -180,6 +206,7 @@ export class EventStreams {
   private setState(channel: Channel, state: StreamState): void {
     if (channel.state === state) return;
     channel.state = state;
+    if (state !== "open") channel.openedAt = null;
     for (const entry of [...channel.entries]) {
       if (channel.entries.has(entry)) entry.subscriber.onState?.(state);
     }

@@ -1,7 +1,8 @@
 import type { ActivityResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { Id, PartnershipParams } from "../partnerships/schema.js";

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../../auth/password.js";
 import { clientAddress } from "../../http/client-address.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";

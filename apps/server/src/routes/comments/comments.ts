@@ -4,7 +4,8 @@ import type {
   CommentThreadResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isoDay, seedWeek } from "../../digest/seeded-week.js";
+import { isoDay, seedWeek } from "../../test/seeded-week.js";
 import { ApiHarness } from "../../test/api-harness.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;

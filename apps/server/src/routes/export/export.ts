@@ -6,7 +6,8 @@ import {
 } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import { GovernanceService } from "../../governance/governance-service.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";

@@ -5,7 +5,8 @@ import {
   type HealthCheckResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { templateUsed } from "../../onboarding/apply-template.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -3,7 +3,8 @@ import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/pro
 import { Hono } from "hono";
 import type { Seat } from "../../access/access-service.js";
 import { KpiTargetService } from "../../governance/kpi-target-service.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -1,7 +1,8 @@
 import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { requireWriter } from "../../access/require-writer.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -5,7 +5,8 @@ import type {
 } from "@entente/protocol";
 import { Hono } from "hono";
 import { eventStream, sessionAlive } from "../../feed/event-stream.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { ListNotificationsQuery, NotificationParams, ReadAllBody } from "./schema.js";

@@ -5,7 +5,8 @@ import type {
 } from "@entente/protocol";
 import { Hono } from "hono";
 import { GovernanceService } from "../../governance/governance-service.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { templateUsed } from "../../onboarding/apply-template.js";

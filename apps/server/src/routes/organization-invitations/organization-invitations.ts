@@ -7,7 +7,8 @@ import {
   approveOrganizationInvitation,
   listOrganizationInvitations,
 } from "../../access/organization-consent.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";

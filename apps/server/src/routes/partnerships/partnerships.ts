@@ -8,7 +8,8 @@ import type { CreateInvitationResponse, PartnershipResponse } from "@entente/pro
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
 import { readPartnershipDirectory } from "../../access/partnership-directory.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

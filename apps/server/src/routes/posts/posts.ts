@@ -9,7 +9,8 @@ import type {
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
 import { eventStream, sessionAlive } from "../../feed/event-stream.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -1,6 +1,7 @@
 import type { NotificationPreferencesResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { UpdatePreferencesBody } from "./schema.js";

@@ -1,12 +1,13 @@
 import { formatDocumentName, type DocumentRef } from "@entente/domain";
-import {
-  type DeletedObjectivesResponse,
-  type EntryHistoryResponse,
-  type RestoreResponse,
-  type TrashResponse,
+import type {
+  DeletedObjectivesResponse,
+  EntryHistoryResponse,
+  RestoreResponse,
+  TrashResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";

@@ -1,6 +1,7 @@
 import type { SearchResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { SearchQuery } from "./schema.js";

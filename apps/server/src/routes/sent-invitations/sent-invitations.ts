@@ -1,7 +1,8 @@
 import type { SentInvitationListResponse, SentInvitationResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { listSentInvitations, revokeInvitation } from "../../access/invitation-lifecycle.js";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -1,7 +1,8 @@
 import type { SsoSettingsResponse, SsoStartResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";

@@ -1,6 +1,7 @@
 import type { WorkshopResponse, WorkshopView } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import type { AppEnv, Services } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
+import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import {

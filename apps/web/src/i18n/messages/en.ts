@@ -24,6 +24,10 @@ export const en = {
   "a11y.announce.comment": "{name} commented",
   "a11y.announce.workshopPhase": "The workshop moved on: {phase}",
   "a11y.announce.workshopRevealed": "The facilitator revealed everyone’s notes",
+  "a11y.announce.voteApprove": "{name} approved “{title}” for {organization}",
+  "a11y.announce.voteReject": "{name} rejected “{title}” for {organization}",
+  "a11y.announce.endorsement":
+    "{name} endorsed version {version} of the charter for {organization}",
 
   "header.home": "All partnerships",
   "header.logout": "Log out",

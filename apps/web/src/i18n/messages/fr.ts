@@ -23,6 +23,10 @@ export const fr: Record<MessageKey, string> = {
   "a11y.announce.comment": "{name} a commenté",
   "a11y.announce.workshopPhase": "L’atelier passe à l’étape : {phase}",
   "a11y.announce.workshopRevealed": "L’animateur a révélé les notes de tous",
+  "a11y.announce.voteApprove": "{name} a approuvé « {title} » au nom de {organization}",
+  "a11y.announce.voteReject": "{name} a rejeté « {title} » au nom de {organization}",
+  "a11y.announce.endorsement":
+    "{name} a approuvé la version {version} de la charte au nom de {organization}",
 
   "header.home": "Tous les partenariats",
   "header.logout": "Se déconnecter",

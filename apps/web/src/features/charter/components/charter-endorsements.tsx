@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
+import { useArrivalAnnouncements } from "../../../ui/use-arrival-announcements";
 import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
@@ -21,6 +22,16 @@ export function CharterEndorsements({
   const context = usePartnershipContext();
   const { shows } = useLens();
   const { status, loadError, endorse, pending, endorseError } = useCharterStatus();
+  useArrivalAnnouncements(status?.endorsements ?? null, {
+    key: (e) => `${e.organizationId} ${e.userId} ${e.endorsedAt}`,
+    fromSomeoneElse: (e) => e.userId !== context.me.userId,
+    message: (e) =>
+      t("a11y.announce.endorsement", {
+        name: e.userName,
+        version: e.versionNumber,
+        organization: e.organizationName,
+      }),
+  });
 
   if (!status) {
     return (

@@ -1,11 +1,16 @@
 import type { Decision } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
+import { useArrivalAnnouncements } from "../../../ui/use-arrival-announcements";
 import { GlossaryTerm } from "../../glossary/components/glossary-term";
 import { ItemsSection } from "../../partnerships/components/items-section";
 import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import {
+  canAct,
+  usePartnershipContext,
+  usePartnershipDirectory,
+} from "../../partnerships/state/partnership-context";
 import { useDecisionVotes } from "../hooks/use-decision-votes";
 import { useDecisions, type DecisionsWriter } from "../hooks/use-decisions";
 import { useLineage } from "../hooks/use-lineage";
@@ -20,6 +25,19 @@ export default function DecisionsSection() {
   const votes = useDecisionVotes();
   const { shows } = useLens();
   const lineage = useLineage(decisions.items);
+  const { organization } = usePartnershipDirectory();
+  useArrivalAnnouncements(votes.cast, {
+    key: (v) => `${v.decisionId} ${v.organizationId} ${v.votedAt}`,
+    fromSomeoneElse: (v) => v.userId !== context.me.userId,
+    message: (v) => {
+      const decision = decisions.items.find((e) => e.ok && e.value.id === v.decisionId);
+      return t(v.vote === "approve" ? "a11y.announce.voteApprove" : "a11y.announce.voteReject", {
+        name: v.userName,
+        title: decision?.ok ? decision.value.title : t("decisions.title"),
+        organization: organization(v.organizationId)?.name ?? "",
+      });
+    },
+  });
 
   const visible = decisions.items.filter((entry) => {
     if (!entry.ok) return true;

@@ -1,6 +1,6 @@
-import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
+import type { DecisionVotesView, DecisionVoteValue, DecisionVoteView } from "@entente/protocol";
 import type { Decision } from "@entente/schema";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { votesApi } from "../api/votes-api";
@@ -26,6 +26,12 @@ export function useDecisionVotes() {
   );
   const [pending, setPending] = useState<string | null>(null);
   const [errors, setErrors] = useState<Readonly<Record<string, ApiError>>>({});
+
+  /** Every organization's latest vote on every decision (`null` until read). */
+  const cast = useMemo<DecisionVoteView[] | null>(
+    () => (data ? Object.values(data.decisions).flatMap((view) => view.votes) : null),
+    [data],
+  );
 
   const votesOf = useCallback(
     (decisionId: string): DecisionVotesView => data?.decisions[decisionId] ?? NO_VOTES,
@@ -57,5 +63,5 @@ export function useDecisionVotes() {
     [partnershipId, refresh],
   );
 
-  return { loaded: data !== null, loadError: error, votesOf, vote, pending, errors };
+  return { loaded: data !== null, loadError: error, cast, votesOf, vote, pending, errors };
 }

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { partnershipKey } from "../../../lib/query-keys";
+import { readPartnership } from "../state/partnership-event-stream";
 import { partnershipsApi } from "./partnerships-api";
 
 export const partnershipsKeys = {
@@ -17,7 +18,8 @@ export const partnershipsQueries = {
   partnership: (partnershipId: string) =>
     queryOptions({
       queryKey: partnershipsKeys.partnership(partnershipId),
-      queryFn: () => partnershipsApi.getPartnership(partnershipId),
+      queryFn: () =>
+        readPartnership(partnershipId, () => partnershipsApi.getPartnership(partnershipId)),
     }),
   sentInvitations: (partnershipId: string) =>
     queryOptions({

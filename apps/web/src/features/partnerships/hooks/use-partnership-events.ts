@@ -4,10 +4,7 @@ import {
   type EventStreamHandlers,
   type StreamState,
 } from "../../../lib/use-event-stream";
-
-/** The partnership's live events (Server-Sent Events, same-origin cookie; docs/API.md). */
-export const partnershipEventsUrl = (partnershipId: string) =>
-  `/api/partnerships/${encodeURIComponent(partnershipId)}/events`;
+import { partnershipEventsUrl } from "../state/partnership-event-stream";
 
 /** The events of `PartnershipEvent` whose `type` is one of `T`. */
 export type PartnershipEventOf<T extends PartnershipEvent["type"]> = Extract<

@@ -3,6 +3,7 @@ import type { MembershipChangedEvent } from "@entente/protocol";
 import { cleanup, renderHook } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EventSourceLike } from "../../../lib/event-streams";
+import { openPartnershipEventsAhead, readPartnership } from "../state/partnership-event-stream";
 import { usePartnershipMembershipEvents } from "./use-partnership-membership-events";
 
 /** An `EventSource` the test drives: opens, delivers messages, breaks. */
@@ -100,5 +101,32 @@ describe("usePartnershipMembershipEvents", () => {
     unmount();
     source!.deliver(joined);
     expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads nothing again when the stream opened ahead, before the partnership was read", async () => {
+    openPartnershipEventsAhead("/p/p3/objectives");
+    const [source] = FakeEventSource.opened;
+    expect(source?.url).toBe("/api/partnerships/p3/events");
+    source!.open();
+    await readPartnership("p3", () => Promise.resolve({}));
+
+    const onChange = vi.fn();
+    renderHook(() => usePartnershipMembershipEvents("p3", onChange));
+    expect(onChange).not.toHaveBeenCalled();
+    expect(FakeEventSource.opened).toHaveLength(1);
+    source!.deliver(joined);
+    expect(onChange).toHaveBeenCalledWith(joined);
+  });
+
+  it("reads again on arrival when the stream opened after the partnership was read", async () => {
+    await readPartnership("p4", () => Promise.resolve({}));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    openPartnershipEventsAhead("/p/p4");
+    FakeEventSource.opened[0]!.open();
+
+    const onChange = vi.fn();
+    renderHook(() => usePartnershipMembershipEvents("p4", onChange));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledWith(null);
   });
 });

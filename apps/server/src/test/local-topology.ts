@@ -3,8 +3,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILT_MAIN, freePort, healthy } from "../test/server-process.js";
-import { NGINX_BIN, SEARCH_PATH as PATH } from "../test/test-store.js";
+import { BUILT_MAIN, freePort, healthy } from "./server-process.js";
+import { NGINX_BIN, SEARCH_PATH as PATH } from "./test-store.js";
 
 /**
  * Test helpers for infra/local-topology.sh: the script as a child process on free loopback

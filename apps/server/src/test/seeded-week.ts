@@ -6,8 +6,8 @@ import {
   addObjective,
   type Author,
 } from "@entente/schema";
-import type { ApiHarness } from "../test/api-harness.js";
-import { changeDocument } from "../test/document-writes.js";
+import type { ApiHarness } from "./api-harness.js";
+import { changeDocument } from "./document-writes.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
