@@ -7,6 +7,16 @@ const LAYERING =
   "packages/* hold the domain, document schema and wire contract that every app shares: " +
   "they must not depend on an app, a UI framework, an HTTP framework or a socket library.";
 
+const ENTRY_POINTS = {
+  group: ["@entente/*/src/*", "@entente/*/dist/*"],
+  message: "Use a package through its entry point (its `exports`), not its internals.",
+};
+
+const SERVER_LAYERS =
+  "Server modules speak the domain: throw a DomainError (src/domain-error.ts) and let the HTTP " +
+  "layer (http/, routes/, app.ts) turn its code into a status and a JSON body, in one table. " +
+  "From http/ only the context types (http/context.js) may be imported.";
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,17 +46,7 @@ export default tseslint.config(
         "error",
         { selector: "ExportAllDeclaration", message: "Name what a module exports: no `export *`." },
       ],
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@entente/*/src/*", "@entente/*/dist/*"],
-              message: "Use a package through its entry point (its `exports`), not its internals.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [ENTRY_POINTS] }],
     },
   },
   {
@@ -61,10 +61,7 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ["@entente/server", "@entente/web", "**/apps/**"], message: LAYERING },
-            {
-              group: ["@entente/*/src/*", "@entente/*/dist/*"],
-              message: "Use a package through its entry point (its `exports`), not its internals.",
-            },
+            ENTRY_POINTS,
           ],
         },
       ],
@@ -78,6 +75,30 @@ export default tseslint.config(
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read configuration through env.ts only." },
+      ],
+    },
+  },
+  {
+    files: ["apps/server/src/**/*.ts"],
+    ignores: [
+      "apps/server/src/http/**",
+      "apps/server/src/routes/**",
+      "apps/server/src/app.ts",
+      "apps/server/src/main.ts",
+      // The sync endpoint answers refused upgrades in HTTP itself (with HTTP_ERRORS).
+      "apps/server/src/sync/sync-server.ts",
+      "apps/server/src/**/*.test.ts",
+      "apps/server/src/test/**",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ENTRY_POINTS,
+            { regex: "(^|/)http/(?!context\\.js$)", message: SERVER_LAYERS },
+          ],
+        },
       ],
     },
   },

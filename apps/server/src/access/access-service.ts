@@ -9,7 +9,7 @@ import {
 } from "@entente/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 
 export interface Seat extends PartnershipSeat {
   partnershipId: string;
@@ -69,7 +69,7 @@ export class AccessService {
   /** Non-members learn nothing, not even that the partnership exists: 404. */
   async requireSeat(userId: string, partnershipId: string): Promise<Seat> {
     const seat = await this.seat(userId, partnershipId);
-    if (!seat) throw HttpError.notFound("No such partnership");
+    if (!seat) throw DomainError.notFound("No such partnership");
     return seat;
   }
 

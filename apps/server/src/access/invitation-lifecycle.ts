@@ -1,14 +1,13 @@
-import {
-  ErrorCode,
-  type InvitationStatus,
-  type OrganizationView,
-  type SentInvitationView,
-  type UserView,
+import type {
+  InvitationStatus,
+  OrganizationView,
+  SentInvitationView,
+  UserView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { acceptedView, acceptInTransaction, type AcceptedInvitation } from "./invitations.js";
 
@@ -103,12 +102,12 @@ export async function revokeInvitation(
     .where("id", "=", invitationId)
     .where("partnership_id", "=", partnershipId)
     .executeTakeFirst();
-  if (!invitation) throw HttpError.notFound("No such invitation");
+  if (!invitation) throw DomainError.notFound("No such invitation");
   if (invitation.inviter_organization_id !== revoker.organizationId) {
-    throw HttpError.forbidden("Only an admin of the inviting organization can revoke it");
+    throw DomainError.forbidden("Only an admin of the inviting organization can revoke it");
   }
   if (invitation.accepted_at !== null) {
-    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    throw new DomainError("invitation_used", "This invitation was already used");
   }
   if (invitation.revoked_at === null) {
     // Against a concurrent accept: only an unclaimed invitation is revoked.
@@ -126,12 +125,12 @@ export async function revokeInvitation(
         .where("id", "=", invitationId)
         .executeTakeFirstOrThrow();
       if (again.accepted_at !== null) {
-        throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+        throw new DomainError("invitation_used", "This invitation was already used");
       }
     }
   }
   const [view] = await listSentInvitations(db, partnershipId, revoker.organizationId, invitationId);
-  if (!view) throw HttpError.notFound("No such invitation");
+  if (!view) throw DomainError.notFound("No such invitation");
   return view;
 }
 
@@ -166,20 +165,20 @@ export async function signUpFromInvitation(
       .select("kind")
       .where("id", "=", SessionService.idOf(token))
       .executeTakeFirst();
-    if (!kind) throw HttpError.notFound("No such invitation");
+    if (!kind) throw DomainError.notFound("No such invitation");
     const inserted = await trx
       .insertInto("users")
       .values({ ...user, password_hash: signup.passwordHash, created_at: Date.now() })
       .onConflict((conflict) => conflict.column("email").doNothing())
       .executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows !== 1n) {
-      throw new HttpError(409, ErrorCode.EmailTaken, "An account with this e-mail exists");
+      throw new DomainError("email_taken", "An account with this e-mail exists");
     }
     let organization: OrganizationView | null = null;
     if (kind.kind === "organization") {
       if (signup.organizationName === undefined) {
         const message = "required for an organization invitation";
-        throw new HttpError(400, ErrorCode.InvalidInput, `organizationName: ${message}`, [
+        throw new DomainError("invalid_input", `organizationName: ${message}`, [
           { path: "organizationName", message },
         ]);
       }

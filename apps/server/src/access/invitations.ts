@@ -1,16 +1,15 @@
 import type { GovernanceLevel, Permission } from "@entente/domain";
-import {
-  ErrorCode,
-  type InvitationKind,
-  type InvitationPreview,
-  type InvitationView,
-  type OrganizationView,
-  type PartnershipView,
+import type {
+  InvitationKind,
+  InvitationPreview,
+  InvitationView,
+  OrganizationView,
+  PartnershipView,
 } from "@entente/protocol";
 import type { Kysely, Transaction } from "kysely";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newToken } from "../ids.js";
 import { recordApproval, requireConsentToJoin } from "./organization-consent.js";
 
@@ -87,15 +86,15 @@ async function findOpenInvitation(db: Kysely<Database> | Transaction<Database>, 
     .selectAll()
     .where("id", "=", SessionService.idOf(token))
     .executeTakeFirst();
-  if (!invitation) throw HttpError.notFound("No such invitation");
+  if (!invitation) throw DomainError.notFound("No such invitation");
   if (invitation.revoked_at !== null) {
-    throw new HttpError(410, ErrorCode.InvitationRevoked, "This invitation was revoked");
+    throw new DomainError("invitation_revoked", "This invitation was revoked");
   }
   if (invitation.accepted_at !== null) {
-    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    throw new DomainError("invitation_used", "This invitation was already used");
   }
   if (invitation.expires_at <= Date.now()) {
-    throw new HttpError(410, ErrorCode.InvitationExpired, "This invitation has expired");
+    throw new DomainError("invitation_expired", "This invitation has expired");
   }
   return invitation;
 }
@@ -134,7 +133,7 @@ export async function previewInvitation(
     partnerOrganizations.find((o) => o.id === invitation.inviter_organization_id) ??
     organization ??
     partnerOrganizations[0];
-  if (!inviterOrganization) throw HttpError.notFound("No such invitation");
+  if (!inviterOrganization) throw DomainError.notFound("No such invitation");
   return {
     kind: invitation.kind,
     role: invitation.role,
@@ -185,8 +184,7 @@ export async function acceptInTransaction(
     .where("partnership_id", "=", partnershipId)
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  if (alreadyIn)
-    throw new HttpError(409, ErrorCode.Conflict, "You are already in this partnership");
+  if (alreadyIn) throw new DomainError("conflict", "You are already in this partnership");
 
   const ownOrganization = await trx
     .selectFrom("organization_members")
@@ -197,11 +195,11 @@ export async function acceptInTransaction(
   let organizationId: string;
   if (invitation.kind === "organization") {
     if (!ownOrganization) {
-      throw new HttpError(409, ErrorCode.Conflict, "Create your organization before accepting");
+      throw new DomainError("conflict", "Create your organization before accepting");
     }
     organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
     if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
-      throw HttpError.forbidden(
+      throw DomainError.forbidden(
         "Only an admin of the organization can bring it into a partnership",
       );
     }
@@ -212,11 +210,7 @@ export async function acceptInTransaction(
       .where("organization_id", "=", organizationId)
       .executeTakeFirst();
     if (joined)
-      throw new HttpError(
-        409,
-        ErrorCode.Conflict,
-        "Your organization is already in this partnership",
-      );
+      throw new DomainError("conflict", "Your organization is already in this partnership");
     // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock), so
     // two organizations of look-alike names cannot both pass the name check.
     await trx
@@ -233,7 +227,7 @@ export async function acceptInTransaction(
   } else {
     organizationId = invitation.organization_id ?? "";
     if (ownOrganization && ownOrganization.organization_id !== organizationId) {
-      throw new HttpError(409, ErrorCode.Conflict, "You already belong to another organization");
+      throw new DomainError("conflict", "You already belong to another organization");
     }
     if (!ownOrganization) {
       await trx
@@ -262,7 +256,7 @@ export async function acceptInTransaction(
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (claimed.numUpdatedRows !== 1n) {
-    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    throw new DomainError("invitation_used", "This invitation was already used");
   }
   return { partnershipId, joinedOrganizationId, invitedBy: invitation.created_by };
 }

@@ -1,12 +1,8 @@
 import { comparableName } from "@entente/domain";
-import {
-  ErrorCode,
-  type OrganizationInvitationView,
-  type OrganizationView,
-} from "@entente/protocol";
+import type { OrganizationInvitationView, OrganizationView } from "@entente/protocol";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 
 /**
  * Consent to join: an organization invitation brings a new organization in only once every
@@ -80,9 +76,8 @@ export async function requireConsentToJoin(
 ): Promise<void> {
   const waitingFor = await missingApprovals(trx, partnershipId, invitationId);
   if (waitingFor.length > 0) {
-    throw new HttpError(
-      409,
-      ErrorCode.ApprovalPending,
+    throw new DomainError(
+      "approval_pending",
       `Waiting for the approval of ${waitingFor.map((o) => o.name).join(", ")}`,
       { waitingFor },
     );
@@ -95,9 +90,8 @@ export async function requireConsentToJoin(
   const key = comparableName(joining.name);
   const present = await partnershipOrganizations(trx, partnershipId);
   if (present.some((organization) => comparableName(organization.name) === key)) {
-    throw new HttpError(
-      409,
-      ErrorCode.NameTaken,
+    throw new DomainError(
+      "name_taken",
       "An organization of this partnership already has this name",
     );
   }
@@ -197,20 +191,20 @@ export async function approveOrganizationInvitation(
     .where("partnership_id", "=", partnershipId)
     .where("kind", "=", "organization")
     .executeTakeFirst();
-  if (!invitation) throw HttpError.notFound("No such organization invitation");
+  if (!invitation) throw DomainError.notFound("No such organization invitation");
   if (invitation.revoked_at !== null) {
-    throw new HttpError(410, ErrorCode.InvitationRevoked, "This invitation was revoked");
+    throw new DomainError("invitation_revoked", "This invitation was revoked");
   }
   if (invitation.accepted_at !== null) {
-    throw new HttpError(409, ErrorCode.InvitationUsed, "This invitation was already used");
+    throw new DomainError("invitation_used", "This invitation was already used");
   }
   const now = Date.now();
   if (invitation.expires_at <= now) {
-    throw new HttpError(410, ErrorCode.InvitationExpired, "This invitation has expired");
+    throw new DomainError("invitation_expired", "This invitation has expired");
   }
   await recordApproval(db, invitationId, approver.organizationId, approver.userId);
   const views = await listOrganizationInvitations(db, partnershipId, now);
   const view = views.find((v) => v.id === invitationId);
-  if (!view) throw HttpError.notFound("No such organization invitation");
+  if (!view) throw DomainError.notFound("No such organization invitation");
   return view;
 }

@@ -12,7 +12,7 @@ import { readDecisions, readObjectives, readValues } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { GovernanceService } from "../governance/governance-service.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { renderDigest } from "./render-digest.js";
 
@@ -82,7 +82,7 @@ export class DigestService {
         .execute(),
     ]);
     const organization = organizations.find((o) => o.id === organizationId);
-    if (!partnership || !organization) throw HttpError.notFound("No such partnership");
+    if (!partnership || !organization) throw DomainError.notFound("No such partnership");
     const orgName = (id: string) => organizations.find((o) => o.id === id)?.name ?? "?";
 
     const [posts, decisionsWaiting, work, openHealthChecks] = await Promise.all([

@@ -1,20 +1,19 @@
 import { formatDocumentName } from "@entente/domain";
 import { resolveCharterAnchor } from "@entente/editor";
-import {
-  ErrorCode,
-  type CommentItemKind,
-  type CommentTarget,
-  type CommentThreadListResponse,
-  type CommentThreadStatus,
-  type CommentThreadView,
-  type CommentView,
-  type PartnershipEvent,
-  type RichTextDoc,
+import type {
+  CommentItemKind,
+  CommentTarget,
+  CommentThreadListResponse,
+  CommentThreadStatus,
+  CommentThreadView,
+  CommentView,
+  PartnershipEvent,
+  RichTextDoc,
 } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { CommentThreadsTable, Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { orderedNow } from "../ordered-clock.js";
@@ -69,7 +68,7 @@ export class CommentService {
       .where("id", "=", threadId)
       .executeTakeFirst();
     const seat = thread ? await this.access.seat(userId, thread.partnership_id) : null;
-    if (!thread || !seat) throw HttpError.notFound("No such comment thread");
+    if (!thread || !seat) throw DomainError.notFound("No such comment thread");
     return { thread, seat };
   }
 
@@ -194,19 +193,14 @@ export class CommentService {
     try {
       const range = resolveCharterAnchor(doc, anchor);
       if (range === null) {
-        throw new HttpError(
-          422,
-          ErrorCode.InvalidAnchor,
+        throw new DomainError(
+          "invalid_anchor",
           "The anchor does not point into this partnership's charter",
         );
       }
       const text = range.text.trim();
       if (text === "") {
-        throw new HttpError(
-          422,
-          ErrorCode.InvalidAnchor,
-          "The anchor covers no text of the charter",
-        );
+        throw new DomainError("invalid_anchor", "The anchor covers no text of the charter");
       }
       return text.length > MAX_QUOTE_LENGTH ? `${text.slice(0, MAX_QUOTE_LENGTH - 1)}…` : text;
     } finally {

@@ -1,8 +1,7 @@
-import { ErrorCode } from "@entente/protocol";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { Session, SessionService } from "../auth/sessions.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { ConcurrencyCap } from "../limits/concurrency-cap.js";
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
@@ -33,9 +32,8 @@ export function eventStream<E extends { type: string }>(
 ): Response {
   const release = options.cap.streams.acquire(options.cap.userId);
   if (!release) {
-    throw new HttpError(
-      429,
-      ErrorCode.RateLimited,
+    throw new DomainError(
+      "rate_limited",
       `At most ${options.cap.streams.max} live event streams at once; close another first`,
     );
   }

@@ -1,7 +1,7 @@
-import { ErrorCode, type MentionKind, type RichTextDoc } from "@entente/protocol";
+import type { MentionKind, RichTextDoc } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { mentionsIn, plainText, relabelMentions } from "./rich-text.js";
 
 /** A rich body checked against the partnership, as it is stored and shown. */
@@ -63,9 +63,8 @@ export async function resolveMentions(
   ]);
   const unknown = mentions.filter((m) => !names.has(`${m.kind}:${m.id}`));
   if (unknown.length > 0) {
-    throw new HttpError(
-      422,
-      ErrorCode.InvalidMention,
+    throw new DomainError(
+      "invalid_mention",
       "Only members and organizations of this partnership can be mentioned",
       unknown,
     );

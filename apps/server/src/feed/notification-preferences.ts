@@ -7,7 +7,7 @@ import type {
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { mailLanguage } from "../mail/mail-language.js";
 
 /**
@@ -101,7 +101,7 @@ export class NotificationPreferences {
         .execute();
       const member = new Set(mine.map((m) => m.partnership_id));
       if (digests.some((d) => !member.has(d.partnershipId))) {
-        throw HttpError.notFound("No such partnership");
+        throw DomainError.notFound("No such partnership");
       }
     }
     await this.db.transaction().execute(async (trx) => {

@@ -8,7 +8,7 @@ import type {
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
@@ -246,7 +246,7 @@ export class NotificationService {
     const mine = await this.visible([userId])
       .where("notifications.id", "=", notificationId)
       .executeTakeFirst();
-    if (!mine) throw HttpError.notFound("No such notification");
+    if (!mine) throw DomainError.notFound("No such notification");
     await this.db
       .updateTable("notifications")
       .set({ read_at: Date.now() })

@@ -1,22 +1,21 @@
 import { REACTION_NAMES } from "@entente/protocol";
-import {
-  ErrorCode,
-  type ItemLink,
-  type PartnershipFeedEvent,
-  type PostListResponse,
-  type PostTag,
-  type PostThreadResponse,
-  type PostView,
-  type ReactionName,
-  type ReactionView,
-  type ReplyView,
-  type RichTextDoc,
-  type SeenByView,
+import type {
+  ItemLink,
+  PartnershipFeedEvent,
+  PostListResponse,
+  PostTag,
+  PostThreadResponse,
+  PostView,
+  ReactionName,
+  ReactionView,
+  ReplyView,
+  RichTextDoc,
+  SeenByView,
 } from "@entente/protocol";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database, PostsTable, RepliesTable } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
 import { olderThan, page, type Cursor } from "./cursor.js";
@@ -71,7 +70,7 @@ export class PostService {
   /** The post and the caller's seat in its partnership; 404 alike when either is missing. */
   async requirePost(userId: string, postId: string): Promise<{ post: PostRow; seat: Seat }> {
     const found = await this.postWithSeat(userId, postId);
-    if (!found) throw HttpError.notFound("No such post");
+    if (!found) throw DomainError.notFound("No such post");
     return found;
   }
 
@@ -82,7 +81,7 @@ export class PostService {
   ): Promise<{ reply: ReplyRow; post: PostRow; seat: Seat }> {
     const reply = await this.replies().where("replies.id", "=", replyId).executeTakeFirst();
     const found = reply ? await this.postWithSeat(userId, reply.post_id) : null;
-    if (!reply || !found) throw HttpError.notFound("No such reply");
+    if (!reply || !found) throw DomainError.notFound("No such reply");
     return { reply, ...found };
   }
 
@@ -521,7 +520,7 @@ export class PostService {
 }
 
 function requireLive(row: { deleted_at: number | null }): void {
-  if (row.deleted_at !== null) throw new HttpError(409, ErrorCode.Conflict, "It was deleted");
+  if (row.deleted_at !== null) throw new DomainError("conflict", "It was deleted");
 }
 
 function authorOf(row: PostRow | ReplyRow) {

@@ -1,14 +1,13 @@
 import { formatDocumentName } from "@entente/domain";
-import {
-  ErrorCode,
-  type CastVoteResponse,
-  type CharterStatus,
-  type CharterStatusEndorsement,
-  type DecisionOutcome,
-  type DecisionVoteValue,
-  type DecisionVotesView,
-  type DecisionVoteView,
-  type EndorseCharterResponse,
+import type {
+  CastVoteResponse,
+  CharterStatus,
+  CharterStatusEndorsement,
+  DecisionOutcome,
+  DecisionVoteValue,
+  DecisionVotesView,
+  DecisionVoteView,
+  EndorseCharterResponse,
 } from "@entente/protocol";
 import {
   DECISIONS_ROOT,
@@ -20,7 +19,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { VersionService } from "../history/version-service.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
@@ -162,14 +161,10 @@ export class GovernanceService {
     const reading = await this.readCharter(seat.partnershipId);
     const { version } = reading;
     if (expectedVersion !== undefined && expectedVersion !== version) {
-      throw new HttpError(409, ErrorCode.Conflict, "The charter changed, review it again");
+      throw new DomainError("conflict", "The charter changed, review it again");
     }
     if (reading.empty) {
-      throw new HttpError(
-        409,
-        ErrorCode.Conflict,
-        "The charter is empty: write it before endorsing it",
-      );
+      throw new DomainError("conflict", "The charter is empty: write it before endorsing it");
     }
     const now = Date.now();
     const versionNumber = await this.versions.record(seat.partnershipId, version, now);
@@ -265,10 +260,10 @@ export class GovernanceService {
       const history = await this.voteRows(seat.partnershipId, input.decisionId);
       const before = decisionState(history, organizationIds, contentVersion);
       if (before.outcome !== "pending") {
-        throw new HttpError(409, ErrorCode.Conflict, `This decision is already ${before.outcome}`);
+        throw new DomainError("conflict", `This decision is already ${before.outcome}`);
       }
       if (input.contentVersion !== undefined && input.contentVersion !== contentVersion) {
-        throw new HttpError(409, ErrorCode.Conflict, "The decision changed, review it again");
+        throw new DomainError("conflict", "The decision changed, review it again");
       }
       const latest = new Map(before.current.map((row) => [row.organizationId, row.vote]));
       latest.set(seat.organizationId, input.vote);
@@ -325,7 +320,7 @@ export class GovernanceService {
         contentVersion,
       };
     }
-    throw new HttpError(409, ErrorCode.Conflict, "Other votes were being cast; try again");
+    throw new DomainError("conflict", "Other votes were being cast; try again");
   }
 
   /**
@@ -394,7 +389,8 @@ export class GovernanceService {
     );
     try {
       // A malformed entry is still a decision someone proposed: it can be voted on.
-      if (!doc.getMap(DECISIONS_ROOT).has(decisionId)) throw HttpError.notFound("No such decision");
+      if (!doc.getMap(DECISIONS_ROOT).has(decisionId))
+        throw DomainError.notFound("No such decision");
       return readDecisionContent(doc, decisionId) ?? NO_DECISION_CONTENT;
     } finally {
       doc.destroy();

@@ -1,15 +1,14 @@
 import { formatDocumentName } from "@entente/domain";
-import {
-  ErrorCode,
-  type KpiTargetHistoryEntry,
-  type KpiTargetProposalResponse,
-  type KpiTargetsView,
+import type {
+  KpiTargetHistoryEntry,
+  KpiTargetProposalResponse,
+  KpiTargetsView,
 } from "@entente/protocol";
 import { readObjectives, SchemaWriteError, setKpiTarget } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { EntryHistory } from "../records/entry-history.js";
@@ -41,7 +40,7 @@ interface LocatedKpi {
   owners: string[];
 }
 
-const conflict = (message: string) => new HttpError(409, ErrorCode.Conflict, message);
+const conflict = (message: string) => new DomainError("conflict", message);
 
 /**
  * Two-key KPI targets. On an objective several organizations own, a new target is a
@@ -253,7 +252,7 @@ export class KpiTargetService {
   /** A pending proposal of the KPI that the caller's organization may act on. */
   private async pending(seat: Seat, kpiId: string, proposalId: string) {
     const [record] = await loadProposals(this.db, seat.partnershipId, { proposalId });
-    if (!record || record.kpiId !== kpiId) throw HttpError.notFound("No such target proposal");
+    if (!record || record.kpiId !== kpiId) throw DomainError.notFound("No such target proposal");
     const located = await this.locate(seat.partnershipId, kpiId);
     const organizationIds = await this.access.organizationIds(seat.partnershipId);
     const required = requiredNow(record, located.owners, organizationIds);
@@ -302,7 +301,7 @@ export class KpiTargetService {
         .where("status", "=", "applied")
         .execute();
       if (error instanceof SchemaWriteError) {
-        if (error.code === "not_found") throw HttpError.notFound("No such KPI");
+        if (error.code === "not_found") throw DomainError.notFound("No such KPI");
         throw conflict(error.message);
       }
       throw error;
@@ -312,13 +311,13 @@ export class KpiTargetService {
 
   private async record(partnershipId: string, proposalId: string): Promise<ProposalRecord> {
     const [record] = await loadProposals(this.db, partnershipId, { proposalId });
-    if (!record) throw HttpError.notFound("No such target proposal");
+    if (!record) throw DomainError.notFound("No such target proposal");
     return record;
   }
 
   private requireOwner(required: readonly string[], organizationId: string): void {
     if (!required.includes(organizationId)) {
-      throw HttpError.forbidden(
+      throw DomainError.forbidden(
         "Only the organizations that own this objective can change its KPI targets",
       );
     }
@@ -347,7 +346,7 @@ export class KpiTargetService {
     } finally {
       doc.destroy();
     }
-    throw HttpError.notFound("No such KPI");
+    throw DomainError.notFound("No such KPI");
   }
 
   /**

@@ -1,15 +1,14 @@
 import { createHmac, randomBytes, randomInt } from "node:crypto";
-import {
-  ErrorCode,
-  type HealthCheckOrganizationResult,
-  type HealthCheckResponse,
-  type HealthCheckView,
-  type HealthDimension,
+import type {
+  HealthCheckOrganizationResult,
+  HealthCheckResponse,
+  HealthCheckView,
+  HealthDimension,
 } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database, HealthChecksTable } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 
 type HealthCheckRow = Selectable<HealthChecksTable>;
@@ -89,7 +88,7 @@ export class HealthCheckService {
       .where("id", "=", healthCheckId)
       .executeTakeFirst();
     const seat = row ? await this.access.seat(userId, row.partnership_id) : null;
-    if (!row || !seat) throw HttpError.notFound("No such health check");
+    if (!row || !seat) throw DomainError.notFound("No such health check");
     return { row, seat };
   }
 
@@ -106,15 +105,10 @@ export class HealthCheckService {
     const missing = keys.filter((k) => !(k in answer.ratings));
     const unknown = given.filter((k) => !keys.includes(k));
     if (missing.length > 0 || unknown.length > 0) {
-      throw new HttpError(
-        400,
-        ErrorCode.InvalidInput,
-        "Rate every dimension of this health check",
-        {
-          missing,
-          unknown,
-        },
-      );
+      throw new DomainError("invalid_input", "Rate every dimension of this health check", {
+        missing,
+        unknown,
+      });
     }
     const ratings = JSON.stringify(Object.fromEntries(keys.map((k) => [k, answer.ratings[k]])));
     const comment = answer.comment?.trim() ? answer.comment.trim() : null;
@@ -292,11 +286,12 @@ export class HealthCheckService {
 }
 
 function requireAdmin(seat: Seat, what: string): void {
-  if (seat.permission !== "admin") throw HttpError.forbidden(`Only partnership admins can ${what}`);
+  if (seat.permission !== "admin")
+    throw DomainError.forbidden(`Only partnership admins can ${what}`);
 }
 
-function closedError(): HttpError {
-  return new HttpError(409, ErrorCode.Conflict, "This health check is closed");
+function closedError(): DomainError {
+  return new DomainError("conflict", "This health check is closed");
 }
 
 function respondentToken(secret: string, userId: string): string {

@@ -11,7 +11,7 @@ import type { Kysely, Selectable } from "kysely";
 import * as Y from "yjs";
 import type { Database, DocumentVersionsTable } from "../db/schema.js";
 import { proseMirrorToMarkdown } from "../export/markdown.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
@@ -310,7 +310,7 @@ export class VersionService {
       .where("document_name", "=", documentName)
       .where("id", "=", versionId)
       .executeTakeFirst();
-    if (!row) throw HttpError.notFound("No such version");
+    if (!row) throw DomainError.notFound("No such version");
     return row;
   }
 

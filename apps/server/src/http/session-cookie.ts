@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { languageOf } from "../auth/app-language.js";
 import type { Session, SessionService } from "../auth/sessions.js";
 import type { AppEnv } from "./context.js";
-import { HttpError } from "./errors.js";
+import { DomainError } from "../domain-error.js";
 
 export function setSessionCookie(
   c: Context,
@@ -52,6 +52,6 @@ export function sessionMiddleware(
 /** The signed-in user, or a 401. */
 export function requireAuth(c: Context<AppEnv>): NonNullable<AppEnv["Variables"]["auth"]> {
   const auth = c.get("auth");
-  if (!auth) throw HttpError.unauthorized();
+  if (!auth) throw DomainError.unauthorized();
   return auth;
 }

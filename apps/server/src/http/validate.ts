@@ -1,7 +1,6 @@
-import { ErrorCode } from "@entente/protocol";
 import type { Context } from "hono";
 import type { z } from "zod";
-import { HttpError } from "./errors.js";
+import { DomainError } from "../domain-error.js";
 
 /** Reads and validates a JSON body; a bad one is a 400 with the offending fields. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
@@ -11,7 +10,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
     try {
       body = JSON.parse(text);
     } catch {
-      throw new HttpError(400, ErrorCode.InvalidJson, "Request body is not valid JSON");
+      throw new DomainError("invalid_json", "Request body is not valid JSON");
     }
   }
   return parseOrThrow(schema, body);
@@ -26,7 +25,7 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
       message: issue.message,
     }));
     const summary = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; ");
-    throw new HttpError(400, ErrorCode.InvalidInput, summary, fields);
+    throw new DomainError("invalid_input", summary, fields);
   }
   return result.data;
 }

@@ -5,7 +5,7 @@ import type { CommentService } from "../feed/comment-service.js";
 import type { PostService, Writer } from "../feed/post-service.js";
 import type { MeetingDiscussions } from "../meetings/meeting-discussions.js";
 import { hasContent, MAX_TEXT, RichTextBody } from "../feed/rich-text.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError, isRefusal } from "../domain-error.js";
 import type { ReplyAddresses, ReplyAddressProblem, ReplyBinding } from "./reply-addresses.js";
 import { replyText, textDoc } from "./reply-text.js";
 
@@ -130,7 +130,7 @@ export class InboundReplies {
       if (binding.target.kind === "post") {
         const { post, seat } = await this.posts.requirePost(user.id, binding.target.postId);
         requireWriter(seat, "reply");
-        if (post.deleted_at !== null) throw HttpError.notFound("The post was deleted");
+        if (post.deleted_at !== null) throw DomainError.notFound("The post was deleted");
         const writer: Writer = { user: author, seat };
         if (body) await this.posts.reply(post, writer, body);
       } else if (binding.target.kind === "meeting") {
@@ -149,7 +149,7 @@ export class InboundReplies {
         if (body) await this.comments.reply(thread, { user: author, seat }, body);
       }
     } catch (error) {
-      if (error instanceof HttpError && error.status < 500) {
+      if (isRefusal(error)) {
         throw new InboundRefusal(550, `You cannot reply there any more: ${error.message}`);
       }
       throw error;

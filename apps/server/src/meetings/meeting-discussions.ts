@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import type { PostService, Writer } from "../feed/post-service.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { discussionPostIds } from "./discussion-posts.js";
 import type { MeetingAccess, MeetingRow, MeetingService } from "./meeting-service.js";
 
@@ -53,7 +53,7 @@ export class MeetingDiscussions {
       .select("id")
       .where("id", "=", meetingId)
       .executeTakeFirst();
-    if (!exists) throw HttpError.notFound("The meeting was deleted");
+    if (!exists) throw DomainError.notFound("The meeting was deleted");
     return this.meetings.requireMeeting(userId, meetingId);
   }
 

@@ -1,6 +1,5 @@
 import { canWrite, type GovernanceLevel } from "@entente/domain";
 import {
-  ErrorCode,
   MAX_AGENDA_ITEMS,
   type AgendaItemView,
   type MeetingKind,
@@ -14,7 +13,7 @@ import type { AccessService, Seat } from "../access/access-service.js";
 import type { Dialect } from "../db/database.js";
 import type { AgendaItemsTable, Database, MeetingsTable } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { deleteStoredDocument } from "../sync/document-deletion.js";
 import type { DocumentReader } from "../sync/document-reader.js";
@@ -124,7 +123,7 @@ export class MeetingService {
       .where("id", "=", meetingId)
       .executeTakeFirst();
     const seat = meeting && (await this.access.seat(userId, meeting.partnership_id));
-    if (!meeting || !seat) throw HttpError.notFound("No such meeting");
+    if (!meeting || !seat) throw DomainError.notFound("No such meeting");
     return { meeting, seat };
   }
 
@@ -138,14 +137,14 @@ export class MeetingService {
       .selectAll()
       .where("id", "=", itemId)
       .executeTakeFirst();
-    if (!item) throw HttpError.notFound("No such agenda item");
+    if (!item) throw DomainError.notFound("No such agenda item");
     const meeting = await this.db
       .selectFrom("meetings")
       .selectAll()
       .where("id", "=", item.meeting_id)
       .executeTakeFirst();
     const seat = meeting && (await this.access.seat(userId, meeting.partnership_id));
-    if (!meeting || !seat) throw HttpError.notFound("No such agenda item");
+    if (!meeting || !seat) throw DomainError.notFound("No such agenda item");
     return { item, meeting, seat };
   }
 
@@ -253,7 +252,9 @@ export class MeetingService {
       userId !== meeting.facilitator_user_id &&
       seat.permission !== "admin"
     ) {
-      throw HttpError.forbidden("Only the facilitator or an admin can hand the facilitation over");
+      throw DomainError.forbidden(
+        "Only the facilitator or an admin can hand the facilitation over",
+      );
     }
     await this.validate(meeting.partnership_id, {
       facilitatorId: changes.facilitatorId,
@@ -356,11 +357,7 @@ export class MeetingService {
       const items = await this.agendaOf(trx, meeting.id);
       // The body is valid; the meeting's agenda is what is full (create refuses the same with 400).
       if (items.length >= MAX_AGENDA_ITEMS) {
-        throw new HttpError(
-          409,
-          ErrorCode.Conflict,
-          `The agenda holds at most ${MAX_AGENDA_ITEMS} items`,
-        );
+        throw new DomainError("conflict", `The agenda holds at most ${MAX_AGENDA_ITEMS} items`);
       }
       await trx
         .insertInto("agenda_items")
@@ -440,9 +437,8 @@ export class MeetingService {
     const now = this.now();
     // Minutes record what was said: before the meeting starts there is nothing to sign.
     if (Number(meeting.starts_at) > now) {
-      throw new HttpError(
-        409,
-        ErrorCode.MeetingNotStarted,
+      throw new DomainError(
+        "meeting_not_started",
         "This meeting has not started yet: its minutes can be signed off from its start",
         { startsAt: new Date(Number(meeting.starts_at)).toISOString() },
       );
@@ -518,7 +514,7 @@ export class MeetingService {
       .where("id", "=", meetingId)
       .executeTakeFirst();
     // Deleted meanwhile by someone else: for the caller, it no longer exists.
-    if (!meeting) throw HttpError.notFound("No such meeting");
+    if (!meeting) throw DomainError.notFound("No such meeting");
     this.publish(partnershipId, meetingId);
     return this.view(meeting);
   }
@@ -580,7 +576,7 @@ export class MeetingService {
     }
     if (errors.length > 0) {
       const summary = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
-      throw new HttpError(400, ErrorCode.InvalidInput, summary, errors);
+      throw new DomainError("invalid_input", summary, errors);
     }
   }
 

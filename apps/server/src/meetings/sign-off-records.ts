@@ -1,7 +1,6 @@
 import { readVisibleRichText } from "@entente/editor";
 import {
   agendaNotesFragment,
-  ErrorCode,
   type DeletedSignedItemView,
   type SignedContentView,
 } from "@entente/protocol";
@@ -10,7 +9,7 @@ import type * as Y from "yjs";
 import type { AgendaItemsTable, Database, MeetingsTable } from "../db/schema.js";
 import { contentHash } from "../governance/content-hash.js";
 import { latestByOrganization } from "../governance/two-key.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { meetingDocument } from "./meeting-document.js";
 import type { SignOffRecord } from "./sign-offs.js";
@@ -91,9 +90,8 @@ export class SignOffRecords {
     const content = (await this.currentContent([meeting], [item])).get(item.id)!;
     const version = signedContentVersion(content);
     if (expectedVersion !== undefined && expectedVersion !== version) {
-      throw new HttpError(
-        409,
-        ErrorCode.Conflict,
+      throw new DomainError(
+        "conflict",
         "This agenda item changed since you read it: review it again, then sign it off",
       );
     }

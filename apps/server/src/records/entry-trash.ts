@@ -1,10 +1,10 @@
 import { documentAccess, formatDocumentName } from "@entente/domain";
-import { ErrorCode, type RestoreResponse, type TrashEntryView } from "@entente/protocol";
+import type { RestoreResponse, TrashEntryView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import type { NotificationService } from "../feed/notification-service.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
@@ -148,10 +148,12 @@ export class EntryTrash implements PartnershipWatch {
       .executeTakeFirst();
     const ref = row ? recordedDocument(row.document_name) : null;
     if (!row || !ref || documentAccess(ref, seat) === "none") {
-      throw HttpError.notFound("No such entry in the trash");
+      throw DomainError.notFound("No such entry in the trash");
     }
     if (documentAccess(ref, seat) !== "write") {
-      throw HttpError.forbidden("Only an editor or admin who may change this document can restore");
+      throw DomainError.forbidden(
+        "Only an editor or admin who may change this document can restore",
+      );
     }
     const collection = JSON.parse(row.collection) as string[];
     const entry = JSON.parse(row.entry) as Record<string, unknown>;
@@ -167,14 +169,13 @@ export class EntryTrash implements PartnershipWatch {
       },
     );
     if (outcome === "parent-gone") {
-      throw new HttpError(
-        409,
-        ErrorCode.Conflict,
+      throw new DomainError(
+        "conflict",
         "What this entry belonged to was deleted: restore that first",
       );
     }
     if (outcome === "taken") {
-      throw new HttpError(409, ErrorCode.Conflict, "An entry with this id exists again");
+      throw new DomainError("conflict", "An entry with this id exists again");
     }
     // Claimed once: a second click (or another member's) finds it restored.
     await this.db

@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Dialect } from "../db/database.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { partnershipPath, query } from "./search-entries.js";
 import { SearchStore } from "./search-store.js";
 import { buildSnippet, mentionsAny } from "./snippet.js";
@@ -53,7 +53,7 @@ export class SearchService {
     if (partnershipId !== undefined) {
       seats = seats.filter((s) => s.partnershipId === partnershipId);
       // Non-members learn nothing, not even that the partnership exists.
-      if (seats.length === 0) throw HttpError.notFound("No such partnership");
+      if (seats.length === 0) throw DomainError.notFound("No such partnership");
     }
     const terms = [...new Set(foldedWords(q))].slice(0, MAX_TERMS);
     if (terms.length === 0 || seats.length === 0) return { results: [] };

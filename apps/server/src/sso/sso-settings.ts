@@ -1,7 +1,7 @@
-import { ErrorCode, type SsoSettingsRequest, type SsoSettingsView } from "@entente/protocol";
+import type { SsoSettingsRequest, SsoSettingsView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import type { ProviderClients } from "./provider-client.js";
 import type { SecretBox } from "./secret-box.js";
 
@@ -65,9 +65,8 @@ export class SsoSettings {
   ): Promise<SsoSettingsView> {
     const box = this.box;
     if (!box) {
-      throw new HttpError(
-        503,
-        ErrorCode.SsoUnavailable,
+      throw new DomainError(
+        "sso_unavailable",
         "Single sign-on needs SSO_SECRET_KEY in the server's environment",
       );
     }
@@ -80,7 +79,7 @@ export class SsoSettings {
       request.clientSecret ??
       (current ? box.open(current.client_secret_encrypted, organizationId) : undefined);
     if (clientSecret === undefined) {
-      throw new HttpError(400, ErrorCode.InvalidInput, "clientSecret: required", [
+      throw new DomainError("invalid_input", "clientSecret: required", [
         { path: "clientSecret", message: "required" },
       ]);
     }
@@ -93,9 +92,8 @@ export class SsoSettings {
       request.clientSecret !== undefined;
     const provenAt = providerChanged ? null : current.admin_proven_at;
     if (!request.passwordSignIn && provenAt === null) {
-      throw new HttpError(
-        409,
-        ErrorCode.SsoNotProven,
+      throw new DomainError(
+        "sso_not_proven",
         "Sign in once through the provider as an admin before turning password sign-in off",
       );
     }
@@ -156,9 +154,8 @@ export class SsoSettings {
     const adminDomains = new Set(admins.map((a) => emailDomain(a.email)));
     const unproven = domains.filter((d) => !adminDomains.has(d));
     if (unproven.length > 0) {
-      throw new HttpError(
-        422,
-        ErrorCode.DomainNotAllowed,
+      throw new DomainError(
+        "domain_not_allowed",
         `No admin of the organization has an e-mail at ${unproven.join(", ")}`,
         { domains: unproven },
       );
@@ -177,19 +174,17 @@ export class SsoSettings {
     try {
       await this.providers.configuration({ issuer, clientId, clientSecret });
     } catch {
-      throw new HttpError(
-        422,
-        ErrorCode.SsoProviderError,
+      throw new DomainError(
+        "sso_provider_error",
         `${issuer} does not answer OpenID Connect discovery`,
       );
     }
   }
 }
 
-function domainTaken(domains?: string[]): HttpError {
-  return new HttpError(
-    409,
-    ErrorCode.DomainNotAllowed,
+function domainTaken(domains?: string[]): DomainError {
+  return new DomainError(
+    "domain_taken",
     "Another organization's single sign-on holds this domain",
     domains ? { domains } : undefined,
   );

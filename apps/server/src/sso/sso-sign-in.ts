@@ -1,11 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
-import { ErrorCode, type SsoRefusal } from "@entente/protocol";
+import type { SsoRefusal } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import * as oidc from "openid-client";
 import { hashPassword } from "../auth/password.js";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId, newToken } from "../ids.js";
 import type { ProviderClients } from "./provider-client.js";
 import type { SecretBox } from "./secret-box.js";
@@ -58,16 +58,14 @@ export class SsoSignIn {
       .where("domain", "=", emailDomain(email))
       .executeTakeFirst();
     if (!found || !this.box) {
-      throw new HttpError(
-        404,
-        ErrorCode.SsoNotConfigured,
+      throw new DomainError(
+        "sso_not_configured",
         "No organization signs in this e-mail's domain with single sign-on",
       );
     }
     const config = await this.providerOf(found.organization_id).catch(() => {
-      throw new HttpError(
-        502,
-        ErrorCode.SsoProviderError,
+      throw new DomainError(
+        "sso_provider_unreachable",
         "Your organization's identity provider cannot be reached",
       );
     });

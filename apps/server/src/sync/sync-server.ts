@@ -1,13 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { CloseCode, CloseReason, ErrorCode, SESSION_COOKIE, SYNC_PATH } from "@entente/protocol";
+import { CloseCode, CloseReason, SESSION_COOKIE, SYNC_PATH } from "@entente/protocol";
 import { parse as parseCookies } from "hono/utils/cookie";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { AccessService } from "../access/access-service.js";
 import type { SessionService } from "../auth/sessions.js";
 import { isStoreUnavailable } from "../db/store-unavailable.js";
+import type { DomainErrorCode } from "../domain-error.js";
 import { requestAddress } from "../http/client-address.js";
-import { errorBody } from "../http/errors.js";
+import { errorBody, HTTP_ERRORS, STORE_UNAVAILABLE } from "../http/errors.js";
 import { ConcurrencyCap } from "../limits/concurrency-cap.js";
 import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
@@ -61,14 +62,22 @@ interface OpenSocket {
   documentDeleted: boolean;
 }
 
-type RefusalStatus = 401 | 403 | 404 | 429 | 503;
+/**
+ * Why an upgrade is refused: a domain refusal, answered with the status and code
+ * `HTTP_ERRORS` gives it like any API request, or the database being away (a 503).
+ */
+type Refusal = Extract<
+  DomainErrorCode,
+  "unauthorized" | "forbidden" | "not_found" | "rate_limited"
+>;
 
-const REFUSALS: Record<RefusalStatus, { text: string; code: ErrorCode }> = {
-  401: { text: "Unauthorized", code: ErrorCode.Unauthorized },
-  403: { text: "Forbidden", code: ErrorCode.Forbidden },
-  404: { text: "Not Found", code: ErrorCode.NotFound },
-  429: { text: "Too Many Requests", code: ErrorCode.RateLimited },
-  503: { text: "Service Unavailable", code: ErrorCode.Unavailable },
+/** The reason phrase of each refusal's status line. */
+const REASON_PHRASES: Record<Refusal | "unavailable", string> = {
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  not_found: "Not Found",
+  rate_limited: "Too Many Requests",
+  unavailable: "Service Unavailable",
 };
 
 /** Sessions are checked this often, so an expired one loses its sockets within a second. */
@@ -116,7 +125,7 @@ export class SyncServer {
       // The database is away (a restart): the client's reconnection loop tries again.
       if (isStoreUnavailable(error)) {
         this.options.logger.warn({ err: error }, "sync upgrade refused: database unavailable");
-        return refuse(socket, 503);
+        return refuse(socket, "unavailable");
       }
       this.options.logger.error({ err: error }, "sync upgrade failed");
       socket.destroy();
@@ -181,38 +190,38 @@ export class SyncServer {
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     const prefix = `${SYNC_PATH}/`;
-    if (!this.accepting || !url.pathname.startsWith(prefix)) return refuse(socket, 404);
+    if (!this.accepting || !url.pathname.startsWith(prefix)) return refuse(socket, "not_found");
     let documentName: string;
     try {
       documentName = decodeURIComponent(url.pathname.slice(prefix.length));
     } catch {
-      return refuse(socket, 404);
+      return refuse(socket, "not_found");
     }
 
     // Cross-site WebSocket hijacking: the browser sends the cookie, but also its Origin.
     if (!isAllowedOrigin(request.headers.origin, request.headers.host, this.options.publicOrigin)) {
-      return refuse(socket, 403);
+      return refuse(socket, "forbidden");
     }
     const address = requestAddress(
       request.socket.remoteAddress,
       request.headers["x-forwarded-for"],
       this.options.trustProxy,
     );
-    if (!this.perAddress.take(address)) return refuse(socket, 429);
+    if (!this.perAddress.take(address)) return refuse(socket, "rate_limited");
 
     const token = parseCookies(request.headers.cookie ?? "", SESSION_COOKIE)[SESSION_COOKIE];
     const valid = token ? await this.options.sessions.validate(token) : null;
-    if (!valid) return refuse(socket, 401);
-    if (!this.perUser.take(valid.user.id)) return refuse(socket, 429);
+    if (!valid) return refuse(socket, "unauthorized");
+    if (!this.perUser.take(valid.user.id)) return refuse(socket, "rate_limited");
     // Held from here until the connection is gone, refused or not: the TCP socket's close
     // comes last in every case, so no path leaks a slot.
     const release = this.openPerUser.acquire(valid.user.id);
-    if (!release) return refuse(socket, 429);
+    if (!release) return refuse(socket, "rate_limited");
     socket.once("close", release);
 
     const decision = await this.options.access.document(valid.user.id, documentName);
-    if (decision.kind === "not-a-document") return refuse(socket, 404);
-    if (decision.kind === "denied") return refuse(socket, 403);
+    if (decision.kind === "not-a-document") return refuse(socket, "not_found");
+    if (decision.kind === "denied") return refuse(socket, "forbidden");
     const organizationName = await this.options.access.organizationName(
       decision.seat.organizationId,
     );
@@ -352,9 +361,10 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /** Answers the upgrade request with a plain HTTP error and closes: no socket is opened. */
-function refuse(socket: Duplex, status: RefusalStatus): void {
+function refuse(socket: Duplex, refusal: Refusal | "unavailable"): void {
   if (socket.destroyed) return;
-  const { text, code } = REFUSALS[status];
+  const { status, code } = refusal === "unavailable" ? STORE_UNAVAILABLE : HTTP_ERRORS[refusal];
+  const text = REASON_PHRASES[refusal];
   const body = JSON.stringify(errorBody(code, text));
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\n` +

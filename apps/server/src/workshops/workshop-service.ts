@@ -1,12 +1,11 @@
-import {
-  ErrorCode,
-  type NoteConversionKind,
-  type NoteConversionView,
-  type TimerCommand,
-  type VoteCommand,
-  type WorkshopPhase,
-  type WorkshopView,
-  type WorkshopVoteView,
+import type {
+  NoteConversionKind,
+  NoteConversionView,
+  TimerCommand,
+  VoteCommand,
+  WorkshopPhase,
+  WorkshopView,
+  WorkshopVoteView,
 } from "@entente/protocol";
 import { SchemaWriteError } from "@entente/schema";
 import type { Kysely, Transaction } from "kysely";
@@ -15,7 +14,7 @@ import { requireWriter } from "../access/require-writer.js";
 import type { Database, WorkshopsTable } from "../db/schema.js";
 import { orderedNow } from "../ordered-clock.js";
 import type { FeedEvents } from "../feed/feed-events.js";
-import { HttpError } from "../http/errors.js";
+import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
@@ -59,17 +58,17 @@ export type ConversionTarget = { kind: "note"; id: string } | { kind: "group"; i
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-function conflict(message: string): HttpError {
-  return new HttpError(409, ErrorCode.Conflict, message);
+function conflict(message: string): DomainError {
+  return new DomainError("conflict", message);
 }
 
 /** A 400 naming the offending field, as `readJson` names them (docs/API.md, "Errors"). */
-function invalid(path: string, message: string): HttpError {
-  return new HttpError(400, ErrorCode.InvalidInput, `${path}: ${message}`, [{ path, message }]);
+function invalid(path: string, message: string): DomainError {
+  return new DomainError("invalid_input", `${path}: ${message}`, [{ path, message }]);
 }
 
 /** The same from a `"<path>: <message>"` problem (a ballot's, a schema writer's). */
-function invalidProblem(problem: string): HttpError {
+function invalidProblem(problem: string): DomainError {
   const at = problem.indexOf(": ");
   return at === -1 ? invalid("", problem) : invalid(problem.slice(0, at), problem.slice(at + 2));
 }
@@ -80,7 +79,8 @@ export const STALE_CLAIM_MS = 5 * 60_000;
 /** Rethrows a 404 with a message about what was asked for (a note, not its meeting). */
 function notFoundAs(message: string): (error: unknown) => never {
   return (error) => {
-    if (error instanceof HttpError && error.status === 404) throw HttpError.notFound(message);
+    if (error instanceof DomainError && error.code === "not_found")
+      throw DomainError.notFound(message);
     throw error;
   };
 }
@@ -293,11 +293,11 @@ export class WorkshopService {
       const note = await this.noteForUpdate(trx, user.id, noteId);
       const own = note.author_user_id === user.id;
       if (patch.text !== undefined && !own) {
-        throw HttpError.forbidden("Only its author can change a note's text");
+        throw DomainError.forbidden("Only its author can change a note's text");
       }
       const moving = patch.columnId !== undefined || patch.groupId !== undefined;
       if (moving && note.revealed_at === null && !own) {
-        throw HttpError.forbidden("Only its author can move a hidden note");
+        throw DomainError.forbidden("Only its author can move a hidden note");
       }
       if (patch.groupId !== undefined && patch.groupId !== null && note.revealed_at === null) {
         throw conflict("Reveal the note before grouping it: everyone sees a group's title");
@@ -327,7 +327,7 @@ export class WorkshopService {
     const { meeting, note } = await this.visibleNote(user.id, noteId);
     requireWriter(meeting.seat, "change the workshop");
     if (note.author_user_id !== user.id && meeting.facilitatorId !== user.id) {
-      throw HttpError.forbidden("Only its author or the facilitator can delete a note");
+      throw DomainError.forbidden("Only its author or the facilitator can delete a note");
     }
     await this.mutate(meeting, async (trx) => {
       await trx
@@ -572,7 +572,7 @@ export class WorkshopService {
   private async facilitated(userId: string, meetingId: string): Promise<MeetingAccess> {
     const meeting = await this.writable(userId, meetingId);
     if (meeting.facilitatorId !== userId) {
-      throw HttpError.forbidden("Only the meeting's facilitator can do this");
+      throw DomainError.forbidden("Only the meeting's facilitator can do this");
     }
     return meeting;
   }
@@ -584,10 +584,10 @@ export class WorkshopService {
       .selectAll()
       .where("id", "=", noteId)
       .executeTakeFirst();
-    if (!note) throw HttpError.notFound("No such note");
+    if (!note) throw DomainError.notFound("No such note");
     const meeting = await this.meeting(userId, note.meeting_id).catch(notFoundAs("No such note"));
     if (note.revealed_at === null && note.author_user_id !== userId) {
-      throw HttpError.notFound("No such note");
+      throw DomainError.notFound("No such note");
     }
     return { meeting, note };
   }
@@ -598,7 +598,7 @@ export class WorkshopService {
       .selectAll()
       .where("id", "=", groupId)
       .executeTakeFirst();
-    if (!group) throw HttpError.notFound("No such group");
+    if (!group) throw DomainError.notFound("No such group");
     const meeting = await this.meeting(userId, group.meeting_id).catch(notFoundAs("No such group"));
     return { meeting, group };
   }
@@ -679,7 +679,7 @@ export class WorkshopService {
       .where("id", "=", noteId)
       .executeTakeFirst();
     if (!note || (note.revealed_at === null && note.author_user_id !== userId)) {
-      throw HttpError.notFound("No such note");
+      throw DomainError.notFound("No such note");
     }
     return note;
   }

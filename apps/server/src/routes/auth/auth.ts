@@ -1,10 +1,9 @@
-import { ErrorCode } from "@entente/protocol";
 import { Hono } from "hono";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../../auth/password.js";
 import { clientAddress } from "../../http/client-address.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
@@ -30,7 +29,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         .onConflict((conflict) => conflict.column("email").doNothing())
         .executeTakeFirst();
       if (inserted.numInsertedOrUpdatedRows !== 1n) {
-        throw new HttpError(409, ErrorCode.EmailTaken, "An account with this e-mail exists");
+        throw new DomainError("email_taken", "An account with this e-mail exists");
       }
       const { token, session } = await sessions.create(user.id);
       setSessionCookie(c, token, session, secure);
@@ -43,11 +42,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       if (!attempt.allowed) {
         services.metrics.loginRateLimited();
         c.header("Retry-After", String(Math.ceil(attempt.retryAfterMs / 1000)));
-        throw new HttpError(
-          429,
-          ErrorCode.RateLimited,
-          "Too many failed sign-in attempts; try again later",
-        );
+        throw new DomainError("rate_limited", "Too many failed sign-in attempts; try again later");
       }
       const row = await db
         .selectFrom("users")
@@ -59,14 +54,13 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         : await verifyAgainstDecoy(body.password);
       if (!row || !ok) {
         await attempt.failed();
-        throw new HttpError(401, ErrorCode.InvalidCredentials, "Wrong e-mail or password");
+        throw new DomainError("invalid_credentials", "Wrong e-mail or password");
       }
       await attempt.succeeded();
       // Checked after the password, so it tells nothing to whoever does not know it.
       if (await passwordSignInDisabledFor(db, row.id)) {
-        throw new HttpError(
-          403,
-          ErrorCode.PasswordSignInDisabled,
+        throw new DomainError(
+          "password_sign_in_disabled",
           "Your organization signs in with single sign-on only",
         );
       }

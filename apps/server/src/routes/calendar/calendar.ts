@@ -2,7 +2,7 @@ import type { CalendarFeedCreatedResponse, CalendarFeedResponse } from "@entente
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { MeetingParams } from "../meetings/schema.js";
@@ -26,7 +26,7 @@ export function meetingInviteRoutes(services: Services): Hono<AppEnv> {
       meetingCalendar.meeting(meetingId),
       meetingCalendar.reader(user.id),
     ]);
-    if (!meeting || !reader) throw HttpError.notFound("No such meeting");
+    if (!meeting || !reader) throw DomainError.notFound("No such meeting");
     return calendarResponse(c, meetingCalendar.write([meeting], "publish", reader), "invite.ics");
   });
 }
@@ -67,10 +67,10 @@ export function calendarSubscriptionRoutes(services: Services): Hono<AppEnv> {
   const { calendarFeeds, meetingCalendar } = services;
   return new Hono<AppEnv>().get("/:file", async (c) => {
     const parsed = FeedFileParams.safeParse(c.req.param());
-    if (!parsed.success) throw HttpError.notFound("No such calendar");
+    if (!parsed.success) throw DomainError.notFound("No such calendar");
     const userId = await calendarFeeds.userOf(parsed.data.file.slice(0, -".ics".length));
     const reader = userId === null ? null : await meetingCalendar.reader(userId);
-    if (userId === null || !reader) throw HttpError.notFound("No such calendar");
+    if (userId === null || !reader) throw DomainError.notFound("No such calendar");
     const ics = meetingCalendar.write(await meetingCalendar.meetingsOf(userId), "publish", reader);
     return calendarResponse(c, ics, "entente.ics");
   });

@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -40,7 +40,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
       if (!canWrite(seat.permission)) {
-        throw HttpError.forbidden("Only an editor or admin can endorse the charter");
+        throw DomainError.forbidden("Only an editor or admin can endorse the charter");
       }
       const input = await readJson(c, EndorseCharterBody);
       const body: EndorseCharterResponse = await governance.endorseCharter(
@@ -62,7 +62,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
       const { id, decisionId } = parseOrThrow(DecisionParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
       if (!canWrite(seat.permission)) {
-        throw HttpError.forbidden("Only an editor or admin can vote on a decision");
+        throw DomainError.forbidden("Only an editor or admin can vote on a decision");
       }
       const input = await readJson(c, CastVoteBody);
       const comment = input.comment?.trim() ? input.comment.trim() : null;

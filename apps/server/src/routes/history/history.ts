@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import type { Seat } from "../../access/access-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import {
@@ -90,7 +90,7 @@ export function meetingHistoryRoutes(services: Services): Hono<AppEnv> {
 
 function targetFor(userId: string, ref: DocumentRef, seat: Seat): Target {
   const allowed = documentAccess(ref, seat);
-  if (allowed === "none") throw HttpError.notFound("No such document");
+  if (allowed === "none") throw DomainError.notFound("No such document");
   return {
     documentName: formatDocumentName(ref),
     userId,
@@ -100,7 +100,7 @@ function targetFor(userId: string, ref: DocumentRef, seat: Seat): Target {
 }
 
 function requireWrite(target: Target): void {
-  if (!target.canWrite) throw HttpError.forbidden("Only an editor or admin can do this");
+  if (!target.canWrite) throw DomainError.forbidden("Only an editor or admin can do this");
 }
 
 /** The same five routes for each versioned document; `resolve` names it and checks access. */

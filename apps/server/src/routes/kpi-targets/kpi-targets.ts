@@ -5,7 +5,7 @@ import type { Seat } from "../../access/access-service.js";
 import { KpiTargetService } from "../../governance/kpi-target-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -13,7 +13,7 @@ import { EmptyBody, KpiParams, ProposalParams, ProposeTargetBody } from "./schem
 
 function requireWriter(seat: Seat): void {
   if (!canWrite(seat.permission)) {
-    throw HttpError.forbidden("Only an editor or admin can change a KPI's target");
+    throw DomainError.forbidden("Only an editor or admin can change a KPI's target");
   }
 }
 

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { requireWriter } from "../../access/require-writer.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -53,7 +53,7 @@ export function partnershipMeetingRoutes(services: Services): Hono<AppEnv> {
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
       if (seat.permission !== "admin") {
-        throw HttpError.forbidden("Only an admin can set the governance rhythm");
+        throw DomainError.forbidden("Only an admin can set the governance rhythm");
       }
       const { levels } = await readJson(c, RhythmBody);
       const body: RhythmResponse = { rhythm: await meetings.setRhythm(id, levels) };

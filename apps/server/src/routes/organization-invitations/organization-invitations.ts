@@ -9,7 +9,7 @@ import {
 } from "../../access/organization-consent.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -23,7 +23,7 @@ export function organizationInvitationRoutes({ db, access, membership }: Service
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     if (seat.permission !== "admin") {
-      throw HttpError.forbidden("Only a partnership admin can see and approve invitations");
+      throw DomainError.forbidden("Only a partnership admin can see and approve invitations");
     }
     return seat;
   };

@@ -1,8 +1,7 @@
-import { ErrorCode } from "@entente/protocol";
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
@@ -21,7 +20,7 @@ export function organizationRoutes({ db }: Services): Hono<AppEnv> {
         .executeTakeFirst();
       // PRODUCT.md: each member belongs to one organization.
       if (current) {
-        throw new HttpError(409, ErrorCode.Conflict, "You already belong to an organization");
+        throw new DomainError("conflict", "You already belong to an organization");
       }
       await trx
         .insertInto("organizations")

@@ -10,8 +10,7 @@ import { createInvitation } from "../../access/invitations.js";
 import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
-import { ErrorCode } from "@entente/protocol";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
@@ -37,7 +36,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const body = await readJson(c, CreatePartnershipBody);
       const role = await access.organizationRole(user.id, body.organizationId);
       if (!role || !canWrite(role)) {
-        throw HttpError.forbidden(
+        throw DomainError.forbidden(
           "Only an editor or admin of the organization can start a partnership",
         );
       }
@@ -105,15 +104,15 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const body = await readJson(c, CreateInvitationBody);
       const seat = await access.requireSeat(user.id, id);
       if (seat.permission !== "admin") {
-        throw HttpError.forbidden("Only a partnership admin can invite");
+        throw DomainError.forbidden("Only a partnership admin can invite");
       }
       if (body.kind === "member") {
         if ((body.organizationId ?? seat.organizationId) !== seat.organizationId) {
-          throw HttpError.forbidden("You can only invite members into your own organization");
+          throw DomainError.forbidden("You can only invite members into your own organization");
         }
         // Joining an organization is the organization's call, not only the partnership's.
         if ((await access.organizationRole(user.id, seat.organizationId)) !== "admin") {
-          throw HttpError.forbidden(
+          throw DomainError.forbidden(
             "Only an admin of your organization can invite members into it",
           );
         }
@@ -151,11 +150,11 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const { id, userId } = parseOrThrow(MemberParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
       const target = await access.seat(userId, id);
-      if (!target) throw HttpError.notFound("No such member");
+      if (!target) throw DomainError.notFound("No such member");
       // An organization manages its own people; anyone may leave.
       const self = userId === user.id;
       if (!self && (seat.permission !== "admin" || seat.organizationId !== target.organizationId)) {
-        throw HttpError.forbidden("Only an admin of their organization can remove a member");
+        throw DomainError.forbidden("Only an admin of their organization can remove a member");
       }
       await db.transaction().execute(async (trx) => {
         // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock),
@@ -174,9 +173,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
             .where("permission", "=", "admin")
             .execute();
           if (admins.length === 1) {
-            throw new HttpError(
-              409,
-              ErrorCode.Conflict,
+            throw new DomainError(
+              "conflict",
               "An organization keeps at least one admin in the partnership",
             );
           }

@@ -11,7 +11,7 @@ import { Hono, type Context } from "hono";
 import { eventStream, sessionAlive } from "../../feed/event-stream.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -28,7 +28,7 @@ import { requireWriter } from "../../access/require-writer.js";
 
 /** Only whoever wrote a post or reply edits or deletes it; partnership admins included. */
 function requireAuthor(row: { author_user_id: string }, userId: string, action: string): void {
-  if (row.author_user_id !== userId) throw HttpError.forbidden(`Only its author can ${action}`);
+  if (row.author_user_id !== userId) throw DomainError.forbidden(`Only its author can ${action}`);
 }
 
 /**

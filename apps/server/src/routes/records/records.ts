@@ -1,15 +1,14 @@
 import { formatDocumentName, type DocumentRef } from "@entente/domain";
-import {
-  ErrorCode,
-  type DeletedObjectivesResponse,
-  type EntryHistoryResponse,
-  type RestoreResponse,
-  type TrashResponse,
+import type {
+  DeletedObjectivesResponse,
+  EntryHistoryResponse,
+  RestoreResponse,
+  TrashResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -30,18 +29,18 @@ export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv>
       let ref: DocumentRef;
       if (documentKind === "profile") {
         if (organizationId === undefined) {
-          throw new HttpError(400, ErrorCode.InvalidInput, "A profile needs ?organizationId=");
+          throw new DomainError("invalid_input", "A profile needs ?organizationId=");
         }
         ref = { kind: "profile", partnershipId: id, organizationId };
       } else {
         if (organizationId !== undefined) {
-          throw new HttpError(400, ErrorCode.InvalidInput, "Only a profile takes organizationId");
+          throw new DomainError("invalid_input", "Only a profile takes organizationId");
         }
         ref = { kind: documentKind, partnershipId: id };
       }
       const name = formatDocumentName(ref);
       const granted = await access.document(user.id, name);
-      if (granted.kind !== "granted") throw HttpError.notFound("No such document");
+      if (granted.kind !== "granted") throw DomainError.notFound("No such document");
       const body: EntryHistoryResponse = { changes: await history.list(name, entryId) };
       return c.json(body);
     })

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import { ErrorCode, LANGUAGES } from "@entente/protocol";
+import { LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
 import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { callerLanguage } from "../../review/caller-language.js";
@@ -63,7 +63,7 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       const period = reviewPeriod(query, new Date());
       if (period.from > period.to) {
         // Only `from` given, after today (both given are checked by the schema).
-        throw new HttpError(400, ErrorCode.InvalidInput, "from: after the period's end (today)");
+        throw new DomainError("invalid_input", "from: after the period's end (today)");
       }
       const data = await gatherPartnershipExport(sources, seat, user);
       const healthCheck = await services.healthChecks.latestClosed(

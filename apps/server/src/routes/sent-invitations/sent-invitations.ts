@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { listSentInvitations, revokeInvitation } from "../../access/invitation-lifecycle.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -18,7 +18,7 @@ export function sentInvitationRoutes({ db, access, membership }: Services): Hono
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     if (seat.permission !== "admin") {
-      throw HttpError.forbidden("Only a partnership admin can see and revoke invitations");
+      throw DomainError.forbidden("Only a partnership admin can see and revoke invitations");
     }
     return seat;
   };

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { HttpError } from "../../http/errors.js";
+import { DomainError } from "../../domain-error.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { SsoRefused } from "../../sso/sso-sign-in.js";
@@ -20,7 +20,7 @@ async function requireOrganizationAdmin(
   userId: string,
 ) {
   if ((await services.access.organizationRole(userId, organizationId)) !== "admin") {
-    throw HttpError.forbidden("Only an admin of the organization manages its sign-in");
+    throw DomainError.forbidden("Only an admin of the organization manages its sign-in");
   }
 }
 
