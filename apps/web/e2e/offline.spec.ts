@@ -101,6 +101,61 @@ test("the charter is edited offline, survives an offline reload and reaches the 
   }
 });
 
+test("a change IndexedDB had not written when the page reloaded is not lost", async ({
+  browser,
+  baseURL,
+}) => {
+  const relay = await NetworkRelay.start(baseURL ?? "");
+  const northwind = await browser.newContext({ baseURL: relay.origin });
+  const southpeak = await browser.newContext();
+  try {
+    const amaraPage = await northwind.newPage();
+    await new LoginPage(amaraPage).loginAs(amara);
+    await waitForServiceWorker(amaraPage);
+    const amaraCharter = new CharterPage(amaraPage);
+    await amaraCharter.openFromHome(DEMO_PARTNERSHIP);
+    await amaraCharter.waitForSynced();
+    await goOffline(northwind, relay);
+    await expect(amaraCharter.connectionStatus).toHaveAttribute("data-state", "offline");
+
+    // The browser drops the IndexedDB writes still queued when a page unloads (under load,
+    // many are): here none of this visit's changes reach IndexedDB at all.
+    await amaraPage.evaluate(() => {
+      IDBObjectStore.prototype.add = function dropped() {
+        return {} as IDBRequest<IDBValidKey>;
+      };
+    });
+    const line = "Typed a moment before the reload.";
+    await amaraCharter.appendParagraph(line);
+    await expect(amaraCharter.connectionStatus).toHaveText(/^Offline — \d+ changes? waiting/);
+    amaraPage.once("dialog", (dialog) => void dialog.accept());
+    await amaraPage.reload();
+
+    await expect(amaraCharter.editor).toContainText(line);
+    await expect(amaraCharter.connectionStatus).toHaveText(/^Offline — \d+ changes? waiting/);
+
+    await goOnline(northwind, relay);
+    await expect(amaraCharter.connectionStatus).toHaveText("Saved", { timeout: 20_000 });
+    // Acknowledged by the server: the copy kept as the page went away is gone.
+    await expect
+      .poll(() =>
+        amaraPage.evaluate(() =>
+          Object.keys(localStorage).filter((key) => key.startsWith("entente-unsent/")),
+        ),
+      )
+      .toEqual([]);
+    const sofiaPage = await southpeak.newPage();
+    await new LoginPage(sofiaPage).loginAs(sofia);
+    const sofiaCharter = new CharterPage(sofiaPage);
+    await sofiaCharter.openFromHome(DEMO_PARTNERSHIP);
+    await expect(sofiaCharter.editor).toContainText(line, { timeout: 20_000 });
+  } finally {
+    await northwind.close();
+    await southpeak.close();
+    await relay.close();
+  }
+});
+
 test("signing out leaves no document copies and no cached answers behind", async ({ browser }) => {
   const context = await browser.newContext();
   try {

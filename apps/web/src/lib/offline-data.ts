@@ -1,8 +1,11 @@
 /**
  * What this browser keeps for working offline, and its removal on sign-out: the live
  * documents' copies in IndexedDB (one database per user and document, so two accounts on
- * one browser never read each other's) and the service worker's caches.
+ * one browser never read each other's), the unsent changes kept as a page went away, and the
+ * service worker's caches.
  */
+import { clearUnsentCopies } from "./unsent-copies";
+
 const DATABASE_PREFIX = "entente-doc/";
 
 /** The IndexedDB database holding `userId`'s copy of the live document `documentName`. */
@@ -22,6 +25,7 @@ export function tellServiceWorker(message: ServiceWorkerMessage): void {
 /** Deletes every offline copy of documents and the cached API answers (sign-out). */
 export async function clearOfflineData(): Promise<void> {
   tellServiceWorker({ type: "clear-user-data" });
+  clearUnsentCopies();
   if (typeof indexedDB === "undefined") return;
   const databases = await indexedDB.databases().catch(() => []);
   await Promise.all(

@@ -5,6 +5,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { offlineDocumentDatabase } from "../../../lib/offline-data";
+import { dropUnsentCopy, keepUnsentCopy, unsentCopy } from "../../../lib/unsent-copies";
 import { probeDocumentAccess } from "../api/document-access";
 import { AckTracker } from "../state/ack-tracker";
 import { createCollabConnection, destroyCollabConnection } from "../state/collab-connection";
@@ -38,6 +39,9 @@ export interface CollabSession {
 /** Where the unacknowledged-change count is kept in the document's IndexedDB database. */
 const PENDING_KEY = "pending";
 
+/** The origin of the copy a previous visit kept in localStorage (lib/unsent-copies.ts). */
+const UNSENT_COPY_ORIGIN = Symbol("unsent copy");
+
 /** At most one access probe per this interval while sockets keep failing to open. */
 const PROBE_INTERVAL_MS = 10_000;
 
@@ -60,10 +64,8 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     const { ydoc, provider } = connection;
     // The copy this user keeps of the document: opens offline, edits made offline survive
     // a reload, and whatever it holds that the server lacks is sent on the next sync.
-    const persistence = new IndexeddbPersistence(
-      offlineDocumentDatabase(userId, documentName),
-      ydoc,
-    );
+    const databaseName = offlineDocumentDatabase(userId, documentName);
+    const persistence = new IndexeddbPersistence(databaseName, ydoc);
     dispatch({ type: "reset" });
     setPending(0);
 
@@ -75,6 +77,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     const publishPending = () => {
       if (disposed) return;
       setPending(tracker.pending);
+      if (tracker.pending === 0) dropUnsentCopy(databaseName);
       if (tracker.pending !== storedPending) {
         storedPending = tracker.pending;
         void persistence.set(PENDING_KEY, storedPending).catch(() => undefined);
@@ -103,6 +106,22 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
       probeIfDue();
     };
     ydoc.on("update", onLocalUpdate);
+    // What the last visit copied as it went away, in case IndexedDB dropped its last writes:
+    // merged as a change of this visit, so it waits for the server's acknowledgement.
+    const carriedCopy = unsentCopy(databaseName);
+    if (carriedCopy !== null) {
+      try {
+        Y.applyUpdate(ydoc, carriedCopy, UNSENT_COPY_ORIGIN);
+      } catch {
+        // Not an update (tampered with): nothing of it can be merged.
+      }
+      // Merged nothing new: the document already holds all of it.
+      if (tracker.pending === 0) dropUnsentCopy(databaseName);
+    }
+    const keepUnsentChanges = () => {
+      if (tracker.pending > 0) keepUnsentCopy(databaseName, Y.encodeStateAsUpdate(ydoc));
+    };
+    window.addEventListener("pagehide", keepUnsentChanges);
     // What an earlier visit left unacknowledged still waits (sent by the next sync).
     void persistence
       .get(PENDING_KEY)
@@ -186,6 +205,7 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
 
     return () => {
       disposed = true;
+      window.removeEventListener("pagehide", keepUnsentChanges);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       provider.off("status", onStatus);
