@@ -81,6 +81,22 @@ const PartnershipPage = lazyRouteComponent(
   () => import("./features/partnerships/components/partnership-page"),
   "PartnershipPage",
 );
+/**
+ * Starts loading the chunks the page at `pathname` shows first, before the app renders: a
+ * lazy part already loaded does not suspend, and each nested part that suspends costs the
+ * page React's 300 ms reveal throttle. Never throws: a chunk that fails loads on render.
+ */
+export async function preloadPage(pathname: string): Promise<void> {
+  const partnershipPath = /^\/p\/[^/]+(?:\/([^/]+))?/.exec(pathname);
+  if (partnershipPath === null) return;
+  await Promise.all([
+    PartnershipPage.preload?.(),
+    import("./features/partnerships/components/partnership-page").then((module) =>
+      module.preloadPartnershipPage(partnershipPath[1] ?? null),
+    ),
+  ]).catch(() => undefined);
+}
+
 const CalendarSettingsPage = lazyRouteComponent(
   () => import("./features/calendar/components/calendar-settings-page"),
   "CalendarSettingsPage",

@@ -23,9 +23,7 @@ describe("unsent copies", () => {
     expect(copy).not.toBeNull();
     const reopened = new Y.Doc();
     Y.applyUpdate(reopened, copy ?? new Uint8Array());
-    expect(reopened.getText("body").toJSON()).toBe(
-      "Written on the train, with no network at all.",
-    );
+    expect(reopened.getText("body").toJSON()).toBe("Written on the train, with no network at all.");
   });
 
   it("keeps a document larger than one call's worth of bytes whole", () => {

@@ -1,13 +1,16 @@
 import { ITEM_PARAM, type CommentItemKind } from "@entente/protocol";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { useComments } from "../state/comments-context";
 import { isAbout, openCommentCount } from "../state/comments-state";
 import "../comments.css";
+import { lazyComponent } from "../../../lib/lazy-component";
 
 // The dialog brings the rich-text editor: loaded when a dialog opens, not with every list.
-const ItemCommentsDialog = lazy(() => import("./item-comments-dialog"));
+const ItemCommentsDialog = lazyComponent(() =>
+  import("./item-comments-dialog").then((module) => module.default),
+);
 
 /**
  * The comment button of an item (objective, action, KPI, issue, decision, contribution,

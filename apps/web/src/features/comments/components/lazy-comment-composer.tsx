@@ -1,7 +1,8 @@
-import { lazy, Suspense, type ComponentProps } from "react";
+import { Suspense, type ComponentProps } from "react";
+import { lazyComponent } from "../../../lib/lazy-component";
 
-const CommentComposerChunk = lazy(() =>
-  import("./comment-composer").then((module) => ({ default: module.CommentComposer })),
+const CommentComposerChunk = lazyComponent(() =>
+  import("./comment-composer").then((module) => module.CommentComposer),
 );
 
 /**

@@ -1,11 +1,12 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useI18n } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import type { KpiTrend } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";
+import { lazyComponent } from "../../../lib/lazy-component";
 
 // recharts comes with this chunk only: the rest of the app never loads it.
-const KpiChart = lazy(() => import("./charts").then((m) => ({ default: m.KpiChart })));
+const KpiChart = lazyComponent(() => import("./charts").then((m) => m.KpiChart));
 
 /** KPIs with their trend: measurements against the target over time, target changes marked. */
 export function KpiTile({

@@ -1,5 +1,5 @@
 import { POST_PARAM, type PostView, type RhythmLevelView } from "@entente/protocol";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useI18n } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import { ProgressBar } from "../../../ui/progress-bar";
@@ -8,8 +8,9 @@ import { usePartnershipDirectory } from "../../partnerships/state/partnership-co
 import type { HealthTrendPoint } from "../state/health-trend";
 import type { ContributionTotal } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";
+import { lazyComponent } from "../../../lib/lazy-component";
 
-const HealthChart = lazy(() => import("./charts").then((m) => ({ default: m.HealthChart })));
+const HealthChart = lazyComponent(() => import("./charts").then((m) => m.HealthChart));
 
 /** Contributions promised against delivered, per organization and unit. */
 export function ContributionsTile({ totals, path }: { totals: ContributionTotal[]; path: string }) {

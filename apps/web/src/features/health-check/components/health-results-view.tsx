@@ -1,14 +1,15 @@
 import type { HealthCheckResponse } from "@entente/protocol";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { compareDimensions, WEAK_AVERAGE } from "../state/health-results";
 import { WeakDimensionIssue } from "./weak-dimension-issue";
 import { TableScroll } from "../../../ui/table-scroll";
+import { lazyComponent } from "../../../lib/lazy-component";
 
 // recharts is only in this chunk: the health page is the one that draws a radar.
-const HealthRadar = lazy(() => import("./health-radar"));
+const HealthRadar = lazyComponent(() => import("./health-radar").then((module) => module.default));
 
 const format = (value: number | undefined | null) => (value == null ? "—" : value.toFixed(2));
 

@@ -1,5 +1,5 @@
 import { THREAD_PARAM, type LandingPage, type PartnershipResponse } from "@entente/protocol";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useT } from "../../../i18n";
 import { Link, useLocation } from "@tanstack/react-router";
 import { ErrorBoundary } from "../../../ui/error-boundary";
@@ -24,10 +24,28 @@ import { PartnershipBar } from "./partnership-bar";
 import { PartnershipChecklist } from "../../onboarding/components/partnership-checklist";
 import { useQuery } from "@tanstack/react-query";
 import { partnershipsQueries } from "../api/partnerships-queries";
+import { lazyComponent } from "../../../lib/lazy-component";
 
 // Everything live (Yjs, y-websocket, Tiptap, the sections) is fetched only here, section by
 // section: the home and sign-in pages never load it.
-const PartnershipSections = lazy(() => import("./partnership-sections"));
+const PartnershipSections = lazyComponent(() =>
+  import("./partnership-sections").then((module) => module.default),
+);
+
+/**
+ * Loads the chunks the page at URL segment `segment` shows first (the root: the charter,
+ * every member's landing page but the dashboard's), so that none of them suspends as it
+ * first renders (see lib/lazy-component.ts).
+ */
+export async function preloadPartnershipPage(segment: string | null): Promise<void> {
+  const section = parseSection(segment);
+  await Promise.all([
+    PartnershipSections.preload(),
+    section === undefined
+      ? undefined
+      : import("./partnership-sections").then((module) => module.preloadSection(section)),
+  ]);
+}
 
 export function PartnershipPage({
   partnershipId,

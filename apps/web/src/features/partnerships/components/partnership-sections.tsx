@@ -1,30 +1,76 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { PageStatus } from "../../../ui/page-status";
 import { LiveDocumentsProvider } from "../../collab/components/live-documents-provider";
 import { CommentsProvider } from "../../comments/components/comments-provider";
 import { usePartnershipContext } from "../state/partnership-context";
 import type { Section } from "../state/sections";
+import { lazyComponent } from "../../../lib/lazy-component";
 
 // One chunk per section: the charter's editor stack only loads with the charter.
-const CharterWorkspace = lazy(() => import("../../charter/components/charter-workspace"));
-const PrivateNotesWorkspace = lazy(
-  () => import("../../charter/components/private-notes-workspace"),
+const CharterWorkspace = lazyComponent(() =>
+  import("../../charter/components/charter-workspace").then((module) => module.default),
 );
-const ObjectivesSection = lazy(() => import("../../objectives/components/objectives-section"));
-const IssuesSection = lazy(() => import("../../issues/components/issues-section"));
-const DecisionsSection = lazy(() => import("../../decisions/components/decisions-section"));
-const FeedSection = lazy(() => import("../../feed/components/feed-section"));
-const MeetingsSection = lazy(() => import("../../meetings/components/meetings-section"));
-const MeetingPage = lazy(() => import("../../meetings/components/meeting-page"));
-const WorkshopPage = lazy(() => import("../../workshop/components/workshop-page"));
-const DashboardSection = lazy(() => import("../../dashboard/components/dashboard-section"));
-const ActivitySection = lazy(() => import("../../activity/components/activity-section"));
-const TrashSection = lazy(() => import("../../trash/components/trash-section"));
-const HealthSection = lazy(() => import("../../health-check/components/health-section"));
-const OrganizationsSection = lazy(
-  () => import("../../organizations/components/organizations-section"),
+const PrivateNotesWorkspace = lazyComponent(() =>
+  import("../../charter/components/private-notes-workspace").then((module) => module.default),
 );
+const ObjectivesSection = lazyComponent(() =>
+  import("../../objectives/components/objectives-section").then((module) => module.default),
+);
+const IssuesSection = lazyComponent(() =>
+  import("../../issues/components/issues-section").then((module) => module.default),
+);
+const DecisionsSection = lazyComponent(() =>
+  import("../../decisions/components/decisions-section").then((module) => module.default),
+);
+const FeedSection = lazyComponent(() =>
+  import("../../feed/components/feed-section").then((module) => module.default),
+);
+const MeetingsSection = lazyComponent(() =>
+  import("../../meetings/components/meetings-section").then((module) => module.default),
+);
+const MeetingPage = lazyComponent(() =>
+  import("../../meetings/components/meeting-page").then((module) => module.default),
+);
+const WorkshopPage = lazyComponent(() =>
+  import("../../workshop/components/workshop-page").then((module) => module.default),
+);
+const DashboardSection = lazyComponent(() =>
+  import("../../dashboard/components/dashboard-section").then((module) => module.default),
+);
+const ActivitySection = lazyComponent(() =>
+  import("../../activity/components/activity-section").then((module) => module.default),
+);
+const TrashSection = lazyComponent(() =>
+  import("../../trash/components/trash-section").then((module) => module.default),
+);
+const HealthSection = lazyComponent(() =>
+  import("../../health-check/components/health-section").then((module) => module.default),
+);
+const OrganizationsSection = lazyComponent(() =>
+  import("../../organizations/components/organizations-section").then((module) => module.default),
+);
+
+/** The chunk of each section's first screen. */
+const SECTION_COMPONENTS: Record<Section, { preload(): Promise<void> }> = {
+  dashboard: DashboardSection,
+  charter: CharterWorkspace,
+  objectives: ObjectivesSection,
+  issues: IssuesSection,
+  decisions: DecisionsSection,
+  meetings: MeetingsSection,
+  updates: FeedSection,
+  organizations: OrganizationsSection,
+  private: PrivateNotesWorkspace,
+  activity: ActivitySection,
+  trash: TrashSection,
+  health: HealthSection,
+};
+
+/** Loads `section`'s chunk ahead of its first render, which then does not suspend. */
+export function preloadSection(section: Section): Promise<void> {
+  return SECTION_COMPONENTS[section].preload();
+}
 
 /**
  * The live half of a partnership page (a lazy chunk): keeps the partnership's documents
