@@ -37,6 +37,21 @@ export interface EntryPreview {
 }
 
 /**
+ * What a server-side change made on a copy of a room's document (`RoomEntries.changeOnCopy`),
+ * or what it threw (`refused`: a refused write).
+ */
+export type ChangeOnCopy<T> =
+  | { refused: unknown }
+  | {
+      /** What the change returned. */
+      value: T;
+      /** The update it made, merged; undefined when it changed nothing. */
+      update: Uint8Array | undefined;
+      /** What it changes in the entries; `[]` for rich-text kinds. */
+      changes: EntryChange[];
+    };
+
+/**
  * The entries side of a document room: its document kind, and for structured kinds a
  * copy of the document kept in step with it, on which a client's update is applied first
  * so the server knows what the update changes (and may refuse it) before it applies it.
@@ -109,10 +124,32 @@ export class RoomEntries {
   }
 
   /**
-   * Runs a server-side `change` on `copy` (a fresh copy of the room's document) and lists
-   * what it changed in the entries; `[]` for rich-text kinds.
+   * Runs a server-side `change` on a fresh copy of the room's document, which stays as it
+   * was: what the change made, merged, and what that changes in the entries; or what the
+   * change threw.
    */
-  changesMadeBy<T>(copy: Y.Doc, change: (doc: Y.Doc) => T): { value: T; changes: EntryChange[] } {
+  changeOnCopy<T>(change: (doc: Y.Doc) => T): ChangeOnCopy<T> {
+    const copy = copyOf(this.doc);
+    const made: Uint8Array[] = [];
+    copy.on("update", (update: Uint8Array) => made.push(update));
+    let value: T;
+    let changes: EntryChange[];
+    try {
+      ({ value, changes } = this.changesMadeBy(copy, change));
+    } catch (error) {
+      return { refused: error };
+    } finally {
+      copy.destroy();
+    }
+    const update = made.length <= 1 ? made[0] : Y.mergeUpdates(made);
+    return { value, update, changes };
+  }
+
+  /** Runs `change` on `copy` and lists what it changed in the entries; `[]` for rich-text kinds. */
+  private changesMadeBy<T>(
+    copy: Y.Doc,
+    change: (doc: Y.Doc) => T,
+  ): { value: T; changes: EntryChange[] } {
     const kind = this.kind;
     if (kind === null || !this.structured) return { value: change(copy), changes: [] };
     let value: T | undefined;

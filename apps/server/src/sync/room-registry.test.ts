@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
-import type { SyncConnection } from "./document-room.js";
+import type { SyncConnection } from "./sync-connection.js";
 import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { RoomRegistry } from "./room-registry.js";
 import type { PendingUpdate, StoredDocument, UpdateLog } from "./update-log.js";

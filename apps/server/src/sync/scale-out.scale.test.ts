@@ -21,7 +21,8 @@ import {
   tempPostgresDatabase,
   type TempDatabase,
 } from "../test/test-store.js";
-import { DocumentRoom, type SyncConnection } from "./document-room.js";
+import { DocumentRoom } from "./document-room.js";
+import type { SyncConnection } from "./sync-connection.js";
 import { RedisBus } from "./redis-bus.js";
 import type { PendingUpdate, StoredDocument, UpdateLog } from "./update-log.js";
 

@@ -14,8 +14,9 @@ import { RateLimiter, type RateLimit } from "../limits/rate-limiter.js";
 import { isAllowedOrigin } from "../limits/same-origin.js";
 import type { Logger } from "../observability/logger.js";
 import { FrameRejectReason, type SyncMetrics } from "../observability/metrics.js";
-import type { DocumentRoom, SyncConnection } from "./document-room.js";
+import type { DocumentRoom } from "./document-room.js";
 import type { RoomRegistry } from "./room-registry.js";
+import type { SyncConnection } from "./sync-connection.js";
 
 export interface SyncLimits {
   /** Largest frame a client may send, in bytes; larger ones close the socket with 1009. */

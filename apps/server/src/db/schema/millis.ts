@@ -1,0 +1,2 @@
+/** Times are milliseconds since the epoch in both SQLite and PostgreSQL. */
+export type Millis = number;
