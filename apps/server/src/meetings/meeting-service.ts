@@ -38,16 +38,6 @@ import { MeetingViews } from "./meeting-views.js";
 import { rhythmOf, storeRhythm } from "./rhythm-records.js";
 import { SignOffRecords } from "./sign-off-records.js";
 
-export type {
-  AgendaItemChanges,
-  AgendaItemInput,
-  Caller,
-  MeetingAccess,
-  MeetingChanges,
-  MeetingInput,
-  MeetingRow,
-} from "./meeting-types.js";
-
 /**
  * Told after meetings are scheduled, moved or deleted, so participants' calendars follow
  * (invitations by e-mail). Called after the change is stored; must not throw.

@@ -24,33 +24,29 @@ export function visibleNotes(db: Executor, meetingId: string, viewerId: string) 
 }
 
 /** A 400 on `field` unless `id` is a column of the board. */
-export async function requireColumn(
-  trx: Executor,
-  meetingId: string,
-  id: string,
-  field: string,
-): Promise<void> {
-  const column = await trx
-    .selectFrom("workshop_columns")
-    .select("id")
-    .where("id", "=", id)
-    .where("meeting_id", "=", meetingId)
-    .executeTakeFirst();
-  if (!column) throw invalid(field, "not a column of this board");
+export function requireColumn(trx: Executor, meetingId: string, id: string, field: string) {
+  return requireOnBoard(trx, "workshop_columns", meetingId, id, field);
 }
 
 /** A 400 on `field` unless `id` is a group of the board. */
-export async function requireGroup(
+export function requireGroup(trx: Executor, meetingId: string, id: string, field: string) {
+  return requireOnBoard(trx, "workshop_groups", meetingId, id, field);
+}
+
+const PART_NAMES = { workshop_columns: "column", workshop_groups: "group" } as const;
+
+async function requireOnBoard(
   trx: Executor,
+  table: keyof typeof PART_NAMES,
   meetingId: string,
   id: string,
   field: string,
 ): Promise<void> {
-  const group = await trx
-    .selectFrom("workshop_groups")
+  const part = await trx
+    .selectFrom(table)
     .select("id")
     .where("id", "=", id)
     .where("meeting_id", "=", meetingId)
     .executeTakeFirst();
-  if (!group) throw invalid(field, "not a group of this board");
+  if (!part) throw invalid(field, `not a ${PART_NAMES[table]} of this board`);
 }
