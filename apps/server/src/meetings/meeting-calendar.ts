@@ -7,7 +7,7 @@ import {
   type CalendarReader,
 } from "./meeting-ical.js";
 import { mailLanguage } from "../mail/mail-language.js";
-import type { MeetingRow } from "./meeting-service.js";
+import type { MeetingRow } from "./meeting-types.js";
 
 /**
  * Meetings as calendars read them: one meeting's invitation, or every meeting (and recently

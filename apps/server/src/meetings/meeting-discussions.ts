@@ -5,7 +5,8 @@ import type { FeedEvents } from "../feed/feed-events.js";
 import type { PostService, Writer } from "../feed/post-service.js";
 import { DomainError } from "../domain-error.js";
 import { discussionPostIds } from "./discussion-posts.js";
-import type { MeetingAccess, MeetingRow, MeetingService } from "./meeting-service.js";
+import type { MeetingService } from "./meeting-service.js";
+import type { MeetingAccess, MeetingRow } from "./meeting-types.js";
 
 /** The longest post title the posts routes take. */
 const MAX_TITLE = 200;
