@@ -5,7 +5,7 @@ import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
 import { FeedError } from "../../feed/components/feed-bits";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import { sectionPath } from "../../partnerships/state/sections";
 import { useCharterHighlights } from "../hooks/use-charter-highlights";

@@ -5,8 +5,12 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormButtons } from "../../../ui/form-buttons";
-import { FeedEditor } from "../../feed/components/feed-editor";
-import { bodyHasContent, bodyOf, useFeedEditor } from "../../feed/hooks/use-feed-editor";
+import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
+import {
+  bodyHasContent,
+  bodyOf,
+  useRichTextEditor,
+} from "../../rich-text/hooks/use-rich-text-editor";
 
 /**
  * A comment's body (the feed's editor: rich text and @mentions of members and organizations)
@@ -30,7 +34,7 @@ export function CommentComposer({
 }) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
-  const feedEditor = useFeedEditor({ initial: null, label, testId });
+  const feedEditor = useRichTextEditor({ initial: null, label, testId });
   const { menu } = feedEditor;
   // Tiptap replaces an editor whose first mount came late (a lazily loaded dialog renders
   // outside a click): until then the one it gave is destroyed, and null in between.
@@ -72,7 +76,7 @@ export function CommentComposer({
 
   return (
     <form ref={form} className="comment-composer" aria-label={label} onSubmit={submit}>
-      {editor ? <FeedEditor editor={editor} menu={menu} toolbar={false} /> : null}
+      {editor ? <RichTextEditor editor={editor} menu={menu} toolbar={false} /> : null}
       {error ? (
         <p className="form-error" role="alert">
           {error.code === "invalid_anchor" ? t("comments.error.anchor") : errorMessage(t, error)}

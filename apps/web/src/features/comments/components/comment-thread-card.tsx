@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { AuthorLine } from "../../feed/components/author-line";
 import { FeedError } from "../../feed/components/feed-bits";
-import { FeedTime } from "../../feed/components/feed-time";
-import { RichTextView } from "../../feed/components/rich-text-view";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { WrittenTime } from "../../../ui/written-time";
+import { RichTextView } from "../../rich-text/components/rich-text-view";
+import { useActionError } from "../../../ui/use-action-error";
 import { useComments } from "../state/comments-context";
 import { LazyCommentComposer } from "./lazy-comment-composer";
 
@@ -112,7 +112,7 @@ export function CommentThreadCard({
           {thread.resolvedAt ? (
             <>
               {" · "}
-              <FeedTime iso={thread.resolvedAt} />
+              <WrittenTime iso={thread.resolvedAt} />
             </>
           ) : null}
         </p>

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { closeOnSwallowedEscape } from "../../../ui/dialog-escape";
 import { FeedError } from "../../feed/components/feed-bits";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import { useComments } from "../state/comments-context";
 import { threadsAbout } from "../state/comments-state";
 import { LazyCommentComposer } from "./lazy-comment-composer";

@@ -1,7 +1,7 @@
 import type { AuthorView } from "@entente/protocol";
 import type { ReactNode } from "react";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { EditedMark, FeedTime } from "./feed-time";
+import { EditedMark, WrittenTime } from "../../../ui/written-time";
 
 /** Who wrote it, for which organization (in its colour), when, and whether it was edited. */
 export function AuthorLine({
@@ -23,7 +23,7 @@ export function AuthorLine({
       </span>
       <OrganizationChip organizationId={author.organizationId} />
       {children}
-      <FeedTime iso={createdAt} />
+      <WrittenTime iso={createdAt} />
       <EditedMark editedAt={editedAt} />
     </div>
   );

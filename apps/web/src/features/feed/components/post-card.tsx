@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import { sectionPath, type Section } from "../../partnerships/state/sections";
-import { useActionError } from "../hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import type { Feed } from "../hooks/use-feed";
 import { useSeenWhenShown } from "../hooks/use-seen-when-shown";
 import { hasSeen } from "../state/feed-state";
@@ -11,7 +11,7 @@ import { AuthorLine } from "./author-line";
 import { AuthorTools, FeedError, ReactionBar, SeenBy, TagBadge } from "./feed-bits";
 import { PostComposer } from "./post-composer";
 import { PostThread } from "./post-thread";
-import { RichTextView } from "./rich-text-view";
+import { RichTextView } from "../../rich-text/components/rich-text-view";
 
 const LINK_SECTION: Record<ItemLinkKind, Section> = {
   objective: "objectives",

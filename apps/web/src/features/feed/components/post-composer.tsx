@@ -4,8 +4,8 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { TextField } from "../../../ui/form";
 import type { PostInput } from "../api/feed-api";
-import { bodyOf, useFeedEditor } from "../hooks/use-feed-editor";
-import { FeedEditor } from "./feed-editor";
+import { bodyOf, useRichTextEditor } from "../../rich-text/hooks/use-rich-text-editor";
+import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
 import { FeedError } from "./feed-bits";
 
 /**
@@ -25,7 +25,7 @@ export function PostComposer({
   const headingId = useId();
   const [title, setTitle] = useState(post?.title ?? "");
   const [tag, setTag] = useState<PostTag>(post?.tag ?? "information");
-  const { editor, menu } = useFeedEditor({
+  const { editor, menu } = useRichTextEditor({
     initial: post?.body ?? null,
     label: t("feed.field.body"),
     testId: post ? "post-edit-body" : "post-body",
@@ -89,7 +89,7 @@ export function PostComposer({
       </fieldset>
       <div className="field">
         <span className="field__label">{t("feed.field.body")}</span>
-        <FeedEditor editor={editor} menu={menu} />
+        <RichTextEditor editor={editor} menu={menu} />
         <p className="field__hint">{t("feed.field.bodyHint")}</p>
       </div>
       <FeedError error={error} />

@@ -4,13 +4,17 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { FormButtons } from "../../../ui/form-buttons";
-import { useActionError } from "../hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import type { Feed } from "../hooks/use-feed";
-import { bodyHasContent, bodyOf, useFeedEditor } from "../hooks/use-feed-editor";
+import {
+  bodyHasContent,
+  bodyOf,
+  useRichTextEditor,
+} from "../../rich-text/hooks/use-rich-text-editor";
 import { AuthorLine } from "./author-line";
-import { FeedEditor } from "./feed-editor";
+import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
 import { AuthorTools, FeedError, ReactionBar } from "./feed-bits";
-import { RichTextView } from "./rich-text-view";
+import { RichTextView } from "../../rich-text/components/rich-text-view";
 
 interface ThreadProps {
   postId: string;
@@ -118,7 +122,7 @@ function ReplyComposer({
   onCancel?: () => void;
 }) {
   const t = useT();
-  const { editor, menu } = useFeedEditor({
+  const { editor, menu } = useRichTextEditor({
     initial: initial ?? null,
     label: initial ? t("feed.reply.editLabel") : t("feed.reply.label"),
     testId: initial ? "reply-edit-body" : "reply-body",
@@ -145,7 +149,7 @@ function ReplyComposer({
       aria-label={initial ? t("feed.reply.editLabel") : t("feed.reply.label")}
       onSubmit={submit}
     >
-      <FeedEditor editor={editor} menu={menu} toolbar={false} />
+      <RichTextEditor editor={editor} menu={menu} toolbar={false} />
       <FeedError error={error} />
       <FormButtons
         className="post-composer__buttons"

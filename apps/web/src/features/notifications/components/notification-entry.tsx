@@ -1,7 +1,7 @@
 import { notificationPath, type NotificationView } from "@entente/protocol";
 import type { Ref } from "react";
 import { useI18n } from "../../../i18n";
-import { FeedTime } from "../../feed/components/feed-time";
+import { WrittenTime } from "../../../ui/written-time";
 import { describeNotification } from "../state/notification-text";
 
 /**
@@ -50,7 +50,7 @@ export function NotificationEntry({
           {describeNotification(notification, t, formatDay)}
         </span>
         <span className="notification__meta">
-          <FeedTime iso={notification.createdAt} />
+          <WrittenTime iso={notification.createdAt} />
           {partnershipName ? ` · ${partnershipName}` : null}
         </span>
       </a>

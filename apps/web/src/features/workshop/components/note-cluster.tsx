@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import {
   ConvertButton,
   Lookers,

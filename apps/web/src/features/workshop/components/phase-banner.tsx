@@ -2,7 +2,7 @@ import type { WorkshopView } from "@entente/protocol";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { hiddenTotal } from "../state/board";
 

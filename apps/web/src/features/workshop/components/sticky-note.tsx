@@ -5,7 +5,7 @@ import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { FormButtons } from "../../../ui/form-buttons";
 import { WriteError } from "../../../ui/item-tools";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
 import {
   ConvertButton,

@@ -12,7 +12,7 @@ import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import type { WorkshopActions } from "../hooks/use-workshop";
 import { boardLayout, dotsLeft, withDot } from "../state/board";
 import type { WorkshopPerson } from "../state/presence";

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
-import { useActionError } from "../../feed/hooks/use-action-error";
+import { useActionError } from "../../../ui/use-action-error";
 import { useCountdown } from "../hooks/use-countdown";
 import { formatCountdown } from "../state/countdown";
 

@@ -53,9 +53,9 @@ function matches(label: string, query: string): boolean {
 /**
  * A Tiptap editor for a post or reply body: StarterKit (links left out: the server only
  * takes http(s) and mailto addresses) and @mentions of this partnership's members and
- * organizations, with the suggestion list kept in React state for `FeedEditor` to draw.
+ * organizations, with the suggestion list kept in React state for `RichTextEditor` to draw.
  */
-export function useFeedEditor({
+export function useRichTextEditor({
   initial,
   label,
   testId,
@@ -159,7 +159,7 @@ export function useFeedEditor({
   const editorProps = useMemo(
     () => ({
       attributes: {
-        class: "feed-editor__content",
+        class: "rich-text-editor__content",
         "aria-label": label,
         "aria-multiline": "true",
         role: "textbox",

@@ -3,10 +3,11 @@ import { useId } from "react";
 import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { CharterToolbar } from "../../charter/components/charter-toolbar";
-import type { MentionMenu } from "../hooks/use-feed-editor";
+import type { MentionMenu } from "../hooks/use-rich-text-editor";
+import "../rich-text.css";
 
 /** The body editor of a post or reply, with its formatting bar and the @mention list. */
-export function FeedEditor({
+export function RichTextEditor({
   editor,
   menu,
   toolbar = true,
@@ -18,7 +19,7 @@ export function FeedEditor({
   const t = useT();
   const listId = useId();
   return (
-    <div className="feed-editor">
+    <div className="rich-text-editor">
       {toolbar ? <CharterToolbar editor={editor} /> : null}
       <EditorContent editor={editor} />
       {menu ? (

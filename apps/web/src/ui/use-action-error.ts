@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../lib/api-client";
 
 /** Runs one-click actions (react, delete) and keeps the last one's error to show beside it. */
 export function useActionError() {
