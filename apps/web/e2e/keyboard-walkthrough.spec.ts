@@ -72,6 +72,8 @@ test("a keyboard-only walkthrough of the main flows", async ({ page }) => {
   // Another section, through its tab (backwards from the editor).
   await tabAndEnter(page, page.getByTestId("tab-updates"), true);
   await expect(page.getByTestId("tab-updates")).toHaveAttribute("aria-current", "page");
+  // The only current tab: not also the charter, the partnership's root.
+  await expect(page.locator('[data-testid^="tab-"][aria-current="page"]')).toHaveCount(1);
 
   // Post an update.
   const composer = page.getByRole("form", { name: "Share an update" });

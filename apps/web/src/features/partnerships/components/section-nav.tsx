@@ -103,6 +103,9 @@ export function SectionNav({
               to={sectionPath(partnershipId, section, landing)}
               search={search}
               className="tab"
+              // The router marks a link whose path starts the current one as the page too
+              // (the root's section would be current everywhere): only an exact match.
+              activeOptions={{ exact: true }}
               aria-current={section === current ? "page" : undefined}
               data-testid={`tab-${section}`}
               // A section chosen from the open menu: the menu has done its job.
