@@ -165,7 +165,8 @@ export async function memberIds(
       ? query.where("permission", "in", permission)
       : query.where("permission", "=", permission);
   }
-  if (exceptUserId !== undefined && exceptUserId !== null) query = query.where("user_id", "!=", exceptUserId);
+  if (exceptUserId !== undefined && exceptUserId !== null)
+    query = query.where("user_id", "!=", exceptUserId);
   if (filter.orderByUserId === true) query = query.orderBy("user_id");
   const rows = await query.execute();
   return rows.map((row) => row.user_id);

@@ -34,9 +34,7 @@ export async function resolveMentions(
   const organizationIds = wanted("organization");
 
   const users =
-    userIds.length === 0
-      ? []
-      : await namedMembers(db, partnershipId, { userId: userIds });
+    userIds.length === 0 ? [] : await namedMembers(db, partnershipId, { userId: userIds });
   const organizations =
     organizationIds.length === 0
       ? []

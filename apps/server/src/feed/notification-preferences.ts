@@ -58,10 +58,7 @@ export class NotificationPreferences {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(userId: string): Promise<NotificationPreferencesView> {
-    const [row, digests] = await Promise.all([
-      this.row(userId),
-      this.digestsOf(userId),
-    ]);
+    const [row, digests] = await Promise.all([this.row(userId), this.digestsOf(userId)]);
     const email = emailChoices(row?.email_kinds);
     return {
       language: row?.language ?? null,

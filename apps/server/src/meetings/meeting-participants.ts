@@ -37,10 +37,7 @@ export async function validateNamed(
     ...input.participantIds,
     ...(input.facilitatorId === undefined ? [] : [input.facilitatorId]),
   ];
-  const members =
-    wanted.length === 0
-      ? []
-      : await seatsAmong(db, partnershipId, wanted);
+  const members = wanted.length === 0 ? [] : await seatsAmong(db, partnershipId, wanted);
   const permissions = new Map(members.map((row) => [row.user_id, row.permission]));
   const errors: FieldError[] = [];
   if (input.facilitatorId !== undefined) {
