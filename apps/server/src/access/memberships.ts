@@ -45,13 +45,23 @@ function isMany<T>(value: OneOrMany<T>): value is readonly T[] {
   return Array.isArray(value);
 }
 
-const SEAT_COLUMNS = [
-  "partnership_members.partnership_id",
-  "partnership_members.user_id",
+/** What a seat says of its holder: their organization, permission and governance level. */
+const SEAT_TERMS = [
   "partnership_members.organization_id",
   "partnership_members.permission",
   "partnership_members.level",
 ] as const;
+
+const SEAT_COLUMNS = [
+  "partnership_members.partnership_id",
+  "partnership_members.user_id",
+  ...SEAT_TERMS,
+] as const;
+
+/** Every seat, all its columns: what the seat readers below narrow. */
+function seats(db: Kysely<Database>) {
+  return db.selectFrom("partnership_members").select(SEAT_COLUMNS);
+}
 
 /** The user's seat in the partnership; undefined when they are not in it. */
 export async function seatOf(
@@ -59,9 +69,7 @@ export async function seatOf(
   partnershipId: string,
   userId: string,
 ): Promise<SeatRow | undefined> {
-  return db
-    .selectFrom("partnership_members")
-    .select(SEAT_COLUMNS)
+  return seats(db)
     .where("partnership_id", "=", partnershipId)
     .where("user_id", "=", userId)
     .executeTakeFirst();
@@ -69,11 +77,7 @@ export async function seatOf(
 
 /** Every seat the user holds, one per partnership they belong to. */
 export async function seatsOfUser(db: Kysely<Database>, userId: string): Promise<SeatRow[]> {
-  return db
-    .selectFrom("partnership_members")
-    .select(SEAT_COLUMNS)
-    .where("user_id", "=", userId)
-    .execute();
+  return seats(db).where("user_id", "=", userId).execute();
 }
 
 /** The seats these users hold in the partnership (those not in it are left out). */
@@ -82,9 +86,7 @@ export async function seatsAmong(
   partnershipId: string,
   userIds: readonly string[],
 ): Promise<SeatRow[]> {
-  return db
-    .selectFrom("partnership_members")
-    .select(SEAT_COLUMNS)
+  return seats(db)
     .where("partnership_id", "=", partnershipId)
     .where("user_id", "in", userIds)
     .execute();
@@ -119,14 +121,7 @@ export async function partnershipsOfUser(
   const query = db
     .selectFrom("partnership_members")
     .innerJoin("partnerships", "partnerships.id", "partnership_members.partnership_id")
-    .select([
-      "partnerships.id",
-      "partnerships.name",
-      "partnerships.created_at",
-      "partnership_members.organization_id",
-      "partnership_members.permission",
-      "partnership_members.level",
-    ])
+    .select(["partnerships.id", "partnerships.name", "partnerships.created_at", ...SEAT_TERMS])
     .where("partnership_members.user_id", "=", userId);
   return order === "newest first"
     ? query.orderBy("partnerships.created_at", "desc").execute()
@@ -184,14 +179,7 @@ export async function namedMembers(
   let query = db
     .selectFrom("partnership_members")
     .innerJoin("users", "users.id", "partnership_members.user_id")
-    .select([
-      "partnership_members.partnership_id",
-      "users.id",
-      "users.name",
-      "partnership_members.organization_id",
-      "partnership_members.permission",
-      "partnership_members.level",
-    ]);
+    .select(["partnership_members.partnership_id", "users.id", "users.name", ...SEAT_TERMS]);
   query = isMany(partnershipId)
     ? query.where("partnership_members.partnership_id", "in", partnershipId)
     : query.where("partnership_members.partnership_id", "=", partnershipId);
