@@ -10,6 +10,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
+import { seatOf, seatsOfUser } from "./memberships.js";
 
 export interface Seat extends PartnershipSeat {
   partnershipId: string;
@@ -26,12 +27,7 @@ export class AccessService {
   constructor(private readonly db: Kysely<Database>) {}
 
   async seat(userId: string, partnershipId: string): Promise<Seat | null> {
-    const row = await this.db
-      .selectFrom("partnership_members")
-      .select(["organization_id", "permission", "level"])
-      .where("partnership_id", "=", partnershipId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+    const row = await seatOf(this.db, partnershipId, userId);
     if (!row) return null;
     return {
       partnershipId,
@@ -43,11 +39,7 @@ export class AccessService {
 
   /** Every seat the user holds, one per partnership they belong to. */
   async seats(userId: string): Promise<Seat[]> {
-    const rows = await this.db
-      .selectFrom("partnership_members")
-      .select(["partnership_id", "organization_id", "permission", "level"])
-      .where("user_id", "=", userId)
-      .execute();
+    const rows = await seatsOfUser(this.db, userId);
     return rows.map((row) => ({
       partnershipId: row.partnership_id,
       organizationId: row.organization_id,

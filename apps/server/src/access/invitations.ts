@@ -11,6 +11,7 @@ import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newToken } from "../ids.js";
+import { addSeat, seatOf } from "./memberships.js";
 import { recordApproval, requireConsentToJoin } from "./organization-consent.js";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -178,12 +179,7 @@ export async function acceptInTransaction(
   const partnershipId = invitation.partnership_id;
   const now = Date.now();
   let joinedOrganizationId = null as string | null;
-  const alreadyIn = await trx
-    .selectFrom("partnership_members")
-    .select("user_id")
-    .where("partnership_id", "=", partnershipId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const alreadyIn = await seatOf(trx, partnershipId, userId);
   if (alreadyIn) throw new DomainError("conflict", "You are already in this partnership");
 
   const ownOrganization = await trx
@@ -237,16 +233,13 @@ export async function acceptInTransaction(
     }
   }
 
-  await trx
-    .insertInto("partnership_members")
-    .values({
-      partnership_id: partnershipId,
-      user_id: userId,
-      organization_id: organizationId,
-      permission: invitation.role,
-      level: invitation.level,
-    })
-    .execute();
+  await addSeat(trx, {
+    partnership_id: partnershipId,
+    user_id: userId,
+    organization_id: organizationId,
+    permission: invitation.role,
+    level: invitation.level,
+  });
   // Single use, even against a concurrent accept of the same link or a revoke.
   const claimed = await trx
     .updateTable("invitations")

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.js";
 import type { FeedEvents } from "../feed/feed-events.js";
 import type { NotificationService } from "../feed/notification-service.js";
 import type { AcceptedInvitation } from "./invitations.js";
+import { memberIds, namedMembers } from "./memberships.js";
 
 /** A member of a partnership, as stored before they left. */
 export interface LeavingMember {
@@ -41,13 +42,7 @@ export class MembershipAnnouncer {
       );
       return;
     }
-    const member = await this.db
-      .selectFrom("partnership_members")
-      .innerJoin("users", "users.id", "partnership_members.user_id")
-      .select(["partnership_members.organization_id", "users.name"])
-      .where("partnership_members.partnership_id", "=", partnershipId)
-      .where("partnership_members.user_id", "=", userId)
-      .executeTakeFirst();
+    const [member] = await namedMembers(this.db, partnershipId, { userId });
     if (!member) return;
     this.publish(partnershipId, "member_joined", member.organization_id, userId);
     await this.tell(
@@ -113,15 +108,10 @@ export class MembershipAnnouncer {
     kind: NotificationKind,
     inviter: string | null,
   ): Promise<void> {
-    let query = this.db
-      .selectFrom("partnership_members")
-      .select("user_id")
-      .where("partnership_id", "=", partnershipId);
-    if (inviter !== null) query = query.where("user_id", "!=", inviter);
-    const members = await query.execute();
+    const members = await memberIds(this.db, partnershipId, { exceptUserId: inviter });
     await this.notifications.notifyUsers(
       { partnershipId, actorUserId, subject: { kind: "item", item, actorOrganizationId } },
-      members.map((m) => m.user_id),
+      members,
       kind,
       true,
     );

@@ -3,6 +3,7 @@ import type { OrganizationInvitationView, OrganizationView } from "@entente/prot
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
+import { leftJoinSeat } from "./memberships.js";
 
 /**
  * Consent to join: an organization invitation brings a new organization in only once every
@@ -103,14 +104,11 @@ export async function listOrganizationInvitations(
   partnershipId: string,
   now = Date.now(),
 ): Promise<OrganizationInvitationView[]> {
-  const invitations = await db
-    .selectFrom("invitations")
-    .innerJoin("users", "users.id", "invitations.created_by")
-    .leftJoin("partnership_members", (join) =>
-      join
-        .onRef("partnership_members.partnership_id", "=", "invitations.partnership_id")
-        .onRef("partnership_members.user_id", "=", "invitations.created_by"),
-    )
+  const invitations = await leftJoinSeat(
+    db.selectFrom("invitations").innerJoin("users", "users.id", "invitations.created_by"),
+    "invitations.partnership_id",
+    "invitations.created_by",
+  )
     .select([
       "invitations.id",
       "invitations.role",
@@ -118,7 +116,7 @@ export async function listOrganizationInvitations(
       "invitations.expires_at",
       "users.id as inviter_id",
       "users.name as inviter_name",
-      "partnership_members.organization_id as inviter_organization_id",
+      "seat.organization_id as inviter_organization_id",
     ])
     .where("invitations.partnership_id", "=", partnershipId)
     .where("invitations.kind", "=", "organization")

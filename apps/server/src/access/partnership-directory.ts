@@ -1,6 +1,7 @@
 import type { OrganizationView, PartnershipMemberView, PartnershipView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
+import { namedMembers } from "./memberships.js";
 
 export interface PartnershipDirectory {
   partnership: PartnershipView;
@@ -28,19 +29,7 @@ export async function readPartnershipDirectory(
     .orderBy("partnership_organizations.joined_at")
     .orderBy("organizations.id")
     .execute();
-  const members = await db
-    .selectFrom("partnership_members")
-    .innerJoin("users", "users.id", "partnership_members.user_id")
-    .select([
-      "users.id",
-      "users.name",
-      "partnership_members.organization_id as organizationId",
-      "partnership_members.permission",
-      "partnership_members.level",
-    ])
-    .where("partnership_members.partnership_id", "=", partnershipId)
-    .orderBy("users.name")
-    .execute();
+  const members = await namedMembers(db, partnershipId, { orderByName: true });
   return {
     partnership: {
       id: partnership.id,
@@ -48,6 +37,12 @@ export async function readPartnershipDirectory(
       createdAt: new Date(partnership.created_at).toISOString(),
     },
     organizations,
-    members,
+    members: members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      organizationId: member.organization_id,
+      permission: member.permission,
+      level: member.level,
+    })),
   };
 }

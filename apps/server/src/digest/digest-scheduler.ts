@@ -1,5 +1,6 @@
 import type { DigestContent, DigestFrequency, DigestPeriodKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
+import { innerJoinSeat } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { footer, footerHtml } from "../mail/compose.js";
 import { mailLanguage } from "../mail/mail-language.js";
@@ -90,20 +91,18 @@ export class DigestScheduler {
 
   /** Sends every digest due at `now`; returns how many this call sent. */
   async sendDue(now: Date): Promise<number> {
-    const subscriptions = await this.db
-      .selectFrom("digest_subscriptions")
-      .innerJoin("partnership_members", (join) =>
-        join
-          .onRef("partnership_members.partnership_id", "=", "digest_subscriptions.partnership_id")
-          .onRef("partnership_members.user_id", "=", "digest_subscriptions.user_id"),
-      )
+    const subscriptions = await innerJoinSeat(
+      this.db.selectFrom("digest_subscriptions"),
+      "digest_subscriptions.partnership_id",
+      "digest_subscriptions.user_id",
+    )
       .innerJoin("users", "users.id", "digest_subscriptions.user_id")
       .leftJoin("user_preferences", "user_preferences.user_id", "users.id")
       .select([
         "digest_subscriptions.user_id",
         "digest_subscriptions.partnership_id",
         "digest_subscriptions.frequency",
-        "partnership_members.organization_id",
+        "seat.organization_id",
         "users.email",
         "users.name",
         "users.app_language",

@@ -14,6 +14,7 @@ import {
 } from "@entente/schema";
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import { memberIds, seatOf } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { DocumentReader } from "../sync/document-reader.js";
@@ -247,22 +248,13 @@ export class ItemWatch implements PartnershipWatch {
   /** The assignee while in the partnership; otherwise the owner organization's editors. */
   private async owners(partnershipId: string, item: OwnedItem): Promise<string[]> {
     if (item.assigneeUserId !== null) {
-      const seat = await this.db
-        .selectFrom("partnership_members")
-        .select("user_id")
-        .where("partnership_id", "=", partnershipId)
-        .where("user_id", "=", item.assigneeUserId)
-        .executeTakeFirst();
+      const seat = await seatOf(this.db, partnershipId, item.assigneeUserId);
       if (seat) return [seat.user_id];
     }
-    const editors = await this.db
-      .selectFrom("partnership_members")
-      .select("user_id")
-      .where("partnership_id", "=", partnershipId)
-      .where("organization_id", "=", item.ownerOrganizationId)
-      .where("permission", "in", ["editor", "admin"])
-      .execute();
-    return editors.map((e) => e.user_id);
+    return memberIds(this.db, partnershipId, {
+      organizationId: item.ownerOrganizationId,
+      permission: ["editor", "admin"],
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { MentionKind, RichTextDoc } from "@entente/protocol";
 import type { Kysely } from "kysely";
+import { namedMembers } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { mentionsIn, plainText, relabelMentions } from "./rich-text.js";
@@ -33,15 +34,7 @@ export async function resolveMentions(
   const organizationIds = wanted("organization");
 
   const users =
-    userIds.length === 0
-      ? []
-      : await db
-          .selectFrom("partnership_members")
-          .innerJoin("users", "users.id", "partnership_members.user_id")
-          .select(["users.id", "users.name"])
-          .where("partnership_members.partnership_id", "=", partnershipId)
-          .where("users.id", "in", userIds)
-          .execute();
+    userIds.length === 0 ? [] : await namedMembers(db, partnershipId, { userId: userIds });
   const organizations =
     organizationIds.length === 0
       ? []

@@ -6,6 +6,7 @@ import type {
   NotificationPreferencesView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
+import { partnershipIdsOfUser, partnershipsOfUser } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { mailLanguage } from "../mail/mail-language.js";
@@ -57,22 +58,7 @@ export class NotificationPreferences {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(userId: string): Promise<NotificationPreferencesView> {
-    const [row, digests] = await Promise.all([
-      this.row(userId),
-      this.db
-        .selectFrom("partnership_members")
-        .innerJoin("partnerships", "partnerships.id", "partnership_members.partnership_id")
-        .leftJoin("digest_subscriptions", (join) =>
-          join
-            .onRef("digest_subscriptions.partnership_id", "=", "partnership_members.partnership_id")
-            .onRef("digest_subscriptions.user_id", "=", "partnership_members.user_id"),
-        )
-        .select(["partnerships.id", "partnerships.name", "digest_subscriptions.frequency"])
-        .where("partnership_members.user_id", "=", userId)
-        .orderBy("partnerships.created_at")
-        .orderBy("partnerships.id")
-        .execute(),
-    ]);
+    const [row, digests] = await Promise.all([this.row(userId), this.digestsOf(userId)]);
     const email = emailChoices(row?.email_kinds);
     return {
       language: row?.language ?? null,
@@ -89,16 +75,11 @@ export class NotificationPreferences {
   async update(userId: string, changes: PreferenceChanges): Promise<NotificationPreferencesView> {
     const digests = changes.digests ?? [];
     if (digests.length > 0) {
-      const mine = await this.db
-        .selectFrom("partnership_members")
-        .select("partnership_id")
-        .where("user_id", "=", userId)
-        .where(
-          "partnership_id",
-          "in",
-          digests.map((d) => d.partnershipId),
-        )
-        .execute();
+      const mine = await partnershipIdsOfUser(
+        this.db,
+        userId,
+        digests.map((d) => d.partnershipId),
+      ).execute();
       const member = new Set(mine.map((m) => m.partnership_id));
       if (digests.some((d) => !member.has(d.partnershipId))) {
         throw DomainError.notFound("No such partnership");
@@ -168,6 +149,26 @@ export class NotificationPreferences {
         name: row.name,
         language: mailLanguage(row.language, row.app_language),
       }));
+  }
+
+  /** The partnerships the user is in, oldest first, with their digest's frequency if any. */
+  private async digestsOf(
+    userId: string,
+  ): Promise<{ id: string; name: string; frequency: DigestFrequency | null }[]> {
+    const [partnerships, subscriptions] = await Promise.all([
+      partnershipsOfUser(this.db, userId, "oldest first"),
+      this.db
+        .selectFrom("digest_subscriptions")
+        .select(["partnership_id", "frequency"])
+        .where("user_id", "=", userId)
+        .execute(),
+    ]);
+    const frequencies = new Map(subscriptions.map((s) => [s.partnership_id, s.frequency]));
+    return partnerships.map((p) => ({
+      id: p.id,
+      name: p.name,
+      frequency: frequencies.get(p.id) ?? null,
+    }));
   }
 
   private row(userId: string) {

@@ -7,6 +7,7 @@ import type {
   NotificationView,
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
+import { innerJoinSeat, memberIds } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
@@ -87,13 +88,10 @@ export class NotificationService {
     };
     for (const userId of audience.userIds) reach(userId, "mention");
     if (audience.organizationIds.length > 0) {
-      const members = await this.db
-        .selectFrom("partnership_members")
-        .select("user_id")
-        .where("partnership_id", "=", source.partnershipId)
-        .where("organization_id", "in", [...audience.organizationIds])
-        .execute();
-      for (const { user_id } of members) reach(user_id, "organization_mention");
+      const members = await memberIds(this.db, source.partnershipId, {
+        organizationId: [...audience.organizationIds],
+      });
+      for (const userId of members) reach(userId, "organization_mention");
     }
     if (audience.threadAuthorId !== undefined) reach(audience.threadAuthorId, "reply");
     await this.deliver(source, kinds);
@@ -109,13 +107,8 @@ export class NotificationService {
     organizationId: string,
     kind: NotificationKind,
   ): Promise<void> {
-    const members = await this.db
-      .selectFrom("partnership_members")
-      .select("user_id")
-      .where("partnership_id", "=", source.partnershipId)
-      .where("organization_id", "=", organizationId)
-      .execute();
-    await this.deliver(source, new Map(members.map((m) => [m.user_id, kind])));
+    const members = await memberIds(this.db, source.partnershipId, { organizationId });
+    await this.deliver(source, new Map(members.map((userId) => [userId, kind])));
   }
 
   /**
@@ -300,16 +293,15 @@ export class NotificationService {
    * the ones `filter` matches.
    */
   private seen(userIds: string[], filter: NotificationFilter = {}) {
-    let query = this.db
-      .selectFrom("notifications")
-      .leftJoin("posts", "posts.id", "notifications.post_id")
-      .leftJoin("replies", "replies.id", "notifications.reply_id")
-      .leftJoin("comments", "comments.id", "notifications.comment_id")
-      .innerJoin("partnership_members", (join) =>
-        join
-          .onRef("partnership_members.partnership_id", "=", "notifications.partnership_id")
-          .onRef("partnership_members.user_id", "=", "notifications.user_id"),
-      )
+    let query = innerJoinSeat(
+      this.db
+        .selectFrom("notifications")
+        .leftJoin("posts", "posts.id", "notifications.post_id")
+        .leftJoin("replies", "replies.id", "notifications.reply_id")
+        .leftJoin("comments", "comments.id", "notifications.comment_id"),
+      "notifications.partnership_id",
+      "notifications.user_id",
+    )
       .where("notifications.user_id", "in", userIds)
       .where((eb) =>
         eb.or([

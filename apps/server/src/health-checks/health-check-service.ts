@@ -7,6 +7,7 @@ import type {
 } from "@entente/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
+import { memberIds } from "../access/memberships.js";
 import type { Database, HealthChecksTable } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
@@ -163,15 +164,8 @@ export class HealthCheckService {
         .execute();
       // Who answered (for `answered`), found by trying every member, written in id order.
       const tokens = new Set(answers.map((a) => a.respondent_token));
-      const members = await trx
-        .selectFrom("partnership_members")
-        .select("user_id")
-        .where("partnership_id", "=", row.partnership_id)
-        .orderBy("user_id")
-        .execute();
-      const respondents = members
-        .map((m) => m.user_id)
-        .filter((id) => tokens.has(respondentToken(secret, id)));
+      const members = await memberIds(trx, row.partnership_id, { orderByUserId: true });
+      const respondents = members.filter((id) => tokens.has(respondentToken(secret, id)));
       await trx.deleteFrom("health_check_answers").where("health_check_id", "=", row.id).execute();
       for (const a of shuffled(answers)) {
         await trx

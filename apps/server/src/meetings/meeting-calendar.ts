@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { partnershipIdsOfUser } from "../access/memberships.js";
 import type { CancelledMeetingsTable, Database } from "../db/schema.js";
 import {
   meetingCalendar,
@@ -82,10 +83,7 @@ export class MeetingCalendar {
    */
   async meetingsOf(userId: string): Promise<CalendarMeeting[]> {
     await this.db.deleteFrom("cancelled_meetings").where("expires_at", "<=", this.now()).execute();
-    const partnershipIds = this.db
-      .selectFrom("partnership_members")
-      .select("partnership_id")
-      .where("user_id", "=", userId);
+    const partnershipIds = partnershipIdsOfUser(this.db, userId);
     const rows = await this.db
       .selectFrom("meetings")
       .selectAll()

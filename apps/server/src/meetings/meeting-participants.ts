@@ -6,6 +6,7 @@
 import { canWrite } from "@entente/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { AccessService } from "../access/access-service.js";
+import { seatsAmong } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 
@@ -36,15 +37,7 @@ export async function validateNamed(
     ...input.participantIds,
     ...(input.facilitatorId === undefined ? [] : [input.facilitatorId]),
   ];
-  const members =
-    wanted.length === 0
-      ? []
-      : await db
-          .selectFrom("partnership_members")
-          .select(["user_id", "permission"])
-          .where("partnership_id", "=", partnershipId)
-          .where("user_id", "in", wanted)
-          .execute();
+  const members = wanted.length === 0 ? [] : await seatsAmong(db, partnershipId, wanted);
   const permissions = new Map(members.map((row) => [row.user_id, row.permission]));
   const errors: FieldError[] = [];
   if (input.facilitatorId !== undefined) {
@@ -101,12 +94,7 @@ export async function addParticipants(
   userIds: readonly string[],
 ): Promise<void> {
   const unique = [...new Set(userIds)];
-  const seats = await trx
-    .selectFrom("partnership_members")
-    .select(["user_id", "organization_id"])
-    .where("partnership_id", "=", partnershipId)
-    .where("user_id", "in", unique)
-    .execute();
+  const seats = await seatsAmong(trx, partnershipId, unique);
   if (seats.length === 0) return;
   await trx
     .insertInto("meeting_participants")

@@ -6,6 +6,7 @@
 import type { AgendaItemView, MeetingParticipantView, MeetingView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { AccessService } from "../access/access-service.js";
+import { seatsAmong } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { discussionPostIds } from "./discussion-posts.js";
 import type { MeetingRow } from "./meeting-types.js";
@@ -54,14 +55,10 @@ export class MeetingViews {
       ).map((u) => [u.id, u.name]),
     );
     const seats = new Map(
-      (
-        await this.db
-          .selectFrom("partnership_members")
-          .select(["user_id", "organization_id"])
-          .where("partnership_id", "=", partnershipId)
-          .where("user_id", "in", userIds)
-          .execute()
-      ).map((s) => [s.user_id, s.organization_id]),
+      (await seatsAmong(this.db, partnershipId, userIds)).map((s) => [
+        s.user_id,
+        s.organization_id,
+      ]),
     );
     const items = await this.db
       .selectFrom("agenda_items")

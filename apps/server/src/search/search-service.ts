@@ -11,6 +11,7 @@ import {
 import type { Kysely } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Dialect } from "../db/database.js";
+import { namedMembers } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { partnershipPath, query } from "./search-entries.js";
@@ -89,17 +90,7 @@ export class SearchService {
         organizationName: organization.name,
       });
     }
-    const people = await this.db
-      .selectFrom("partnership_members")
-      .innerJoin("users", "users.id", "partnership_members.user_id")
-      .select([
-        "partnership_members.partnership_id",
-        "partnership_members.organization_id",
-        "users.id",
-        "users.name",
-      ])
-      .where("partnership_members.partnership_id", "in", partnershipIds)
-      .execute();
+    const people = await namedMembers(this.db, partnershipIds);
     const seenPeople = new Set<string>();
     for (const person of people) {
       if (seenPeople.has(person.id) || !nameAnswers(person.name, terms)) continue;

@@ -4,6 +4,7 @@ import { agendaNotesFragment, type MeetingKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { AccessService } from "../access/access-service.js";
+import { addSeat } from "../access/memberships.js";
 import { hashPassword } from "../auth/password.js";
 import type { Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
@@ -488,16 +489,13 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
         .execute();
     }
     for (const user of users) {
-      await trx
-        .insertInto("partnership_members")
-        .values({
-          partnership_id: partnershipId,
-          user_id: user.id,
-          organization_id: user.organizationId,
-          permission: user.role,
-          level: user.level,
-        })
-        .execute();
+      await addSeat(trx, {
+        partnership_id: partnershipId,
+        user_id: user.id,
+        organization_id: user.organizationId,
+        permission: user.role,
+        level: user.level,
+      });
     }
   });
 

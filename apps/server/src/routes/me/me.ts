@@ -1,5 +1,6 @@
 import type { MeResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { partnershipsOfUser } from "../../access/memberships.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -13,20 +14,7 @@ export function meRoutes({ db }: Services): Hono<AppEnv> {
       .select(["organizations.id", "organizations.name", "organization_members.role"])
       .where("organization_members.user_id", "=", user.id)
       .execute();
-    const partnerships = await db
-      .selectFrom("partnership_members")
-      .innerJoin("partnerships", "partnerships.id", "partnership_members.partnership_id")
-      .select([
-        "partnerships.id",
-        "partnerships.name",
-        "partnerships.created_at",
-        "partnership_members.organization_id",
-        "partnership_members.permission",
-        "partnership_members.level",
-      ])
-      .where("partnership_members.user_id", "=", user.id)
-      .orderBy("partnerships.created_at", "desc")
-      .execute();
+    const partnerships = await partnershipsOfUser(db, user.id, "newest first");
     const body: MeResponse = {
       user,
       organizations,

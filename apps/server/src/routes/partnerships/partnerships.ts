@@ -7,6 +7,7 @@ import {
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
+import { addSeat, memberIds, removeSeat } from "../../access/memberships.js";
 import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
@@ -56,16 +57,13 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
             joined_at: now,
           })
           .execute();
-        await trx
-          .insertInto("partnership_members")
-          .values({
-            partnership_id: partnership.id,
-            user_id: user.id,
-            organization_id: body.organizationId,
-            permission: "admin",
-            level: "strategic",
-          })
-          .execute();
+        await addSeat(trx, {
+          partnership_id: partnership.id,
+          user_id: user.id,
+          organization_id: body.organizationId,
+          permission: "admin",
+          level: "strategic",
+        });
         if (chosen) {
           await recordTemplate(trx, partnership.id, chosen.template, chosen.language, now);
         }
@@ -165,13 +163,10 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .where("id", "=", id)
           .execute();
         if (target.permission === "admin") {
-          const admins = await trx
-            .selectFrom("partnership_members")
-            .select("user_id")
-            .where("partnership_id", "=", id)
-            .where("organization_id", "=", target.organizationId)
-            .where("permission", "=", "admin")
-            .execute();
+          const admins = await memberIds(trx, id, {
+            organizationId: target.organizationId,
+            permission: "admin",
+          });
           if (admins.length === 1) {
             throw new DomainError(
               "conflict",
@@ -179,11 +174,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
             );
           }
         }
-        await trx
-          .deleteFrom("partnership_members")
-          .where("partnership_id", "=", id)
-          .where("user_id", "=", userId)
-          .execute();
+        await removeSeat(trx, id, userId);
       });
       services.liveSockets.closePartnershipAccess(userId, id);
       await services.membership.left(
