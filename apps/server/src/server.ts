@@ -17,7 +17,7 @@ import { ReplyAddresses, type ReplyAddressConfig } from "./mail/reply-addresses.
 import { DigestScheduler } from "./digest/digest-scheduler.js";
 import { CurrentDocuments } from "./sync/document-reader.js";
 import { LiveDocumentWriter } from "./sync/document-writer.js";
-import { SharedFeedEvents } from "./feed/shared-feed-events.js";
+import { SharedFeedEvents } from "./live-events/shared-feed-events.js";
 import { SINGLE_INSTANCE } from "./sync/instance-bus.js";
 import { RedisBus } from "./sync/redis-bus.js";
 import { RoomRegistry } from "./sync/room-registry.js";

@@ -1,8 +1,8 @@
 import type { MembershipChange, NotificationKind } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import type { FeedEvents } from "../feed/feed-events.js";
-import type { NotificationService } from "../feed/notification-service.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
+import type { NotificationService } from "../notifications/notification-service.js";
 import type { AcceptedInvitation } from "./invitations.js";
 import { memberIds, namedMembers } from "./memberships.js";
 

@@ -1,6 +1,6 @@
 import type { HealthCheckView, NotificationKind } from "@entente/protocol";
 import type { AccessService, Seat } from "../access/access-service.js";
-import type { NotificationService } from "../feed/notification-service.js";
+import type { NotificationService } from "../notifications/notification-service.js";
 import type { HealthCheckListener } from "./health-check-service.js";
 
 /**

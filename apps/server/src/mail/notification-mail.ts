@@ -8,8 +8,11 @@ import {
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import type { NotificationListener } from "../feed/notification-service.js";
-import type { MailRecipient, NotificationPreferences } from "../feed/notification-preferences.js";
+import type { NotificationListener } from "../notifications/notification-service.js";
+import type {
+  MailRecipient,
+  NotificationPreferences,
+} from "../notifications/notification-preferences.js";
 import type { Logger } from "../observability/logger.js";
 import { escapeHtml, footer, footerHtml, paragraphsHtml } from "./compose.js";
 import type { Mailer, MailMessage } from "./mailer.js";

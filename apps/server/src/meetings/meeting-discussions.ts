@@ -1,8 +1,8 @@
 import type { Language, RichTextDoc } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import type { FeedEvents } from "../feed/feed-events.js";
-import type { PostService, Writer } from "../feed/post-service.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
+import type { PostService, Writer } from "../posts/post-service.js";
 import { DomainError } from "../domain-error.js";
 import { discussionPostIds } from "./discussion-posts.js";
 import type { MeetingService } from "./meeting-service.js";

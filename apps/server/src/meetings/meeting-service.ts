@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { AccessService } from "../access/access-service.js";
 import type { Dialect } from "../db/database.js";
 import type { Database } from "../db/schema.js";
-import type { FeedEvents } from "../feed/feed-events.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";

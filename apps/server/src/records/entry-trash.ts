@@ -3,7 +3,7 @@ import type { RestoreResponse, TrashEntryView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
-import type { NotificationService } from "../feed/notification-service.js";
+import type { NotificationService } from "../notifications/notification-service.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";

@@ -3,7 +3,7 @@ import type { PartnershipEvent } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Dialect } from "../db/database.js";
 import type { Database } from "../db/schema.js";
-import type { FeedEvents, FeedTopic } from "../feed/feed-events.js";
+import type { FeedEvents, FeedTopic } from "../live-events/feed-events.js";
 import type { Logger } from "../observability/logger.js";
 import type { AppliedChange, DocumentObserver } from "../sync/document-observers.js";
 import type { DocumentReader } from "../sync/document-reader.js";

@@ -13,11 +13,11 @@ import type {
 import type { Kysely } from "kysely";
 import type { AccessService, Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
-import type { CommentService } from "../feed/comment-service.js";
-import { GovernanceWatch } from "../feed/governance-watch.js";
-import { ItemWatch } from "../feed/item-watch.js";
-import type { NotificationService } from "../feed/notification-service.js";
-import type { PostService, ReactionTarget } from "../feed/post-service.js";
+import type { CommentService } from "../comments/comment-service.js";
+import { GovernanceWatch } from "../notifications/governance-watch.js";
+import { ItemWatch } from "../notifications/item-watch.js";
+import type { NotificationService } from "../notifications/notification-service.js";
+import type { PostService, ReactionTarget } from "../posts/post-service.js";
 import type { GovernanceService } from "../governance/governance-service.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { ago, type DemoCast, type DemoPerson } from "./demo-cast.js";

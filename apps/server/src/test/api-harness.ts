@@ -2,7 +2,7 @@ import { SESSION_COOKIE } from "@entente/protocol";
 import type { Hono } from "hono";
 import { Writable } from "node:stream";
 import { createApp } from "../app.js";
-import { InProcessFeedEvents } from "../feed/feed-events.js";
+import { InProcessFeedEvents } from "../live-events/feed-events.js";
 import { SessionService } from "../auth/sessions.js";
 import { createLogger } from "../observability/logger.js";
 import type { Store } from "../db/database.js";

@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { AccessService } from "../access/access-service.js";
 import { requireWriter } from "../access/require-writer.js";
 import type { Database, WorkshopsTable } from "../db/schema.js";
-import type { FeedEvents } from "../feed/feed-events.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
 import { DomainError } from "../domain-error.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { DocumentWriter } from "../sync/document-writer.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EventStreamReader } from "../../test/event-stream-reader.js";
-import { HEARTBEAT_MS } from "../../feed/event-stream.js";
+import { HEARTBEAT_MS } from "../../live-events/event-stream.js";
 import { ApiHarness, type TestUser } from "../../test/api-harness.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;

@@ -4,7 +4,7 @@ import type {
   UserFeedEvent,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { eventStream, sessionAlive } from "../../feed/event-stream.js";
+import { eventStream, sessionAlive } from "../../live-events/event-stream.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";

@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS } from "@entente/protocol";
 import { z } from "zod";
-import { CursorParam, LimitParam } from "../../feed/cursor.js";
+import { CursorParam, LimitParam } from "../../cursor.js";
 import { Id } from "../partnerships/schema.js";
 
 export const NotificationParams = z.object({ notificationId: Id });

@@ -8,7 +8,7 @@ import type {
   SeenResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import { eventStream, sessionAlive } from "../../feed/event-stream.js";
+import { eventStream, sessionAlive } from "../../live-events/event-stream.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";

@@ -1,7 +1,7 @@
 import { ITEM_LINK_KINDS, POST_TAGS, REACTION_NAMES } from "@entente/protocol";
 import { z } from "zod";
-import { CursorParam, LimitParam } from "../../feed/cursor.js";
-import { hasContent, RichTextBody } from "../../feed/rich-text.js";
+import { CursorParam, LimitParam } from "../../cursor.js";
+import { hasContent, RichTextBody } from "../../posts/rich-text.js";
 import { Id } from "../partnerships/schema.js";
 
 export const PostParams = z.object({ postId: Id });

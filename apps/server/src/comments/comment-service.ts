@@ -17,11 +17,11 @@ import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { orderedNow } from "../ordered-clock.js";
-import { olderThan, page, type Cursor } from "./cursor.js";
-import type { FeedEvents } from "./feed-events.js";
-import { resolveMentions } from "./mentions.js";
-import type { NotificationService } from "./notification-service.js";
-import type { Writer } from "./post-service.js";
+import { olderThan, page, type Cursor } from "../cursor.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
+import { resolveMentions } from "../posts/mentions.js";
+import type { NotificationService } from "../notifications/notification-service.js";
+import type { Writer } from "../posts/post-service.js";
 
 export type ThreadRow = Selectable<CommentThreadsTable>;
 

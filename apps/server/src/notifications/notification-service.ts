@@ -12,8 +12,8 @@ import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
-import { olderThan, page, type Cursor } from "./cursor.js";
-import type { FeedEvents } from "./feed-events.js";
+import { olderThan, page, type Cursor } from "../cursor.js";
+import type { FeedEvents } from "../live-events/feed-events.js";
 
 /**
  * What a notification points at: a post (or one of its replies), a comment of a thread, or
