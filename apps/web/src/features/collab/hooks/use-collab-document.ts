@@ -73,11 +73,18 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     const tracker = new AckTracker();
     let trackedSocket: WebSocket | null = null;
     let storedPending = 0;
+    // A copy the last visit kept as it went away: dropped once, when nothing waits any more.
+    let copyCarried = false;
+    const dropCarriedCopy = () => {
+      if (!copyCarried || tracker.pending > 0) return;
+      copyCarried = false;
+      dropUnsentCopy(databaseName);
+    };
 
     const publishPending = () => {
       if (disposed) return;
       setPending(tracker.pending);
-      if (tracker.pending === 0) dropUnsentCopy(databaseName);
+      dropCarriedCopy();
       if (tracker.pending !== storedPending) {
         storedPending = tracker.pending;
         void persistence.set(PENDING_KEY, storedPending).catch(() => undefined);
@@ -110,13 +117,14 @@ export function useCollabDocument(documentName: string, user: CollabUser): Colla
     // merged as a change of this visit, so it waits for the server's acknowledgement.
     const carriedCopy = unsentCopy(databaseName);
     if (carriedCopy !== null) {
+      copyCarried = true;
       try {
         Y.applyUpdate(ydoc, carriedCopy, UNSENT_COPY_ORIGIN);
       } catch {
         // Not an update (tampered with): nothing of it can be merged.
       }
       // Merged nothing new: the document already holds all of it.
-      if (tracker.pending === 0) dropUnsentCopy(databaseName);
+      dropCarriedCopy();
     }
     const keepUnsentChanges = () => {
       if (tracker.pending > 0) keepUnsentCopy(databaseName, Y.encodeStateAsUpdate(ydoc));
