@@ -187,3 +187,31 @@ describe("packages/*", () => {
     );
   });
 });
+
+describe("who may do what (access/policies.ts)", () => {
+  const POLICIES = "access/policies.ts";
+  /** The domain's rules of rights, which only the policies module applies. */
+  const RIGHTS_IMPORT =
+    /import\s*\{[^}]*\b(canWrite|documentAccess)\b[^}]*\}\s*from\s*"@entente\/domain"/;
+  /** A permission or role compared with one of the three rights outside the policies. */
+  const RIGHTS_COMPARED =
+    /\.(permission|role)\s*[!=]==?\s*["'](admin|editor|viewer)["']|["'](admin|editor|viewer)["']\s*[!=]==?\s*[\w.]*\.(permission|role)\b/;
+
+  it("is decided in the policies module only: no other module applies or compares rights", () => {
+    const offenders = files
+      .filter((file) => !isTest(file) && !file.startsWith("test/") && file !== POLICIES)
+      .filter((file) => {
+        const source = readFileSync(path.join(SRC, file), "utf8");
+        return RIGHTS_IMPORT.test(source) || RIGHTS_COMPARED.test(source);
+      });
+    expect(offenders, "ask `can(seat, action, resource)` of access/policies.ts").toEqual([]);
+  });
+
+  it("would see a right applied or compared (the patterns match what they must)", () => {
+    expect(RIGHTS_IMPORT.test('import { canWrite, type X } from "@entente/domain";')).toBe(true);
+    expect(RIGHTS_IMPORT.test('import {\n  documentAccess,\n} from "@entente/domain";')).toBe(true);
+    expect(RIGHTS_COMPARED.test('if (seat.permission !== "admin") {')).toBe(true);
+    expect(RIGHTS_COMPARED.test('if ("editor" === row.role) {')).toBe(true);
+    expect(RIGHTS_COMPARED.test('.where("permission", "=", "admin")')).toBe(false);
+  });
+});

@@ -1,16 +1,15 @@
 import {
-  documentAccess,
   parseDocumentName,
   type DocumentAccess,
   type DocumentRef,
   type GovernanceLevel,
   type PartnershipSeat,
-  type Permission,
 } from "@entente/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { seatOf, seatsOfUser } from "./memberships.js";
+import { accessTo } from "./policies.js";
 
 export interface Seat extends PartnershipSeat {
   partnershipId: string;
@@ -65,15 +64,18 @@ export class AccessService {
     return seat;
   }
 
-  /** The user's role in an organization, or null when they do not belong to it. */
-  async organizationRole(userId: string, organizationId: string): Promise<Permission | null> {
+  /**
+   * The user's seat in their own organization (their role there as the permission), or null
+   * when they do not belong to it: what `can` decides the organization's own matters on.
+   */
+  async organizationSeat(userId: string, organizationId: string): Promise<PartnershipSeat | null> {
     const row = await this.db
       .selectFrom("organization_members")
       .select("role")
       .where("organization_id", "=", organizationId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    return row?.role ?? null;
+    return row ? { organizationId, permission: row.role } : null;
   }
 
   async organizationIds(partnershipId: string): Promise<string[]> {
@@ -93,7 +95,7 @@ export class AccessService {
     const seat = await this.seat(userId, ref.partnershipId);
     if (!seat) return { kind: "denied" };
     if (!(await this.exists(ref))) return { kind: "denied" };
-    const access = documentAccess(ref, seat);
+    const access = accessTo(seat, ref);
     return access === "none" ? { kind: "denied" } : { kind: "granted", access, seat, ref };
   }
 

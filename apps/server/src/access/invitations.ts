@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from "kysely";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
+import { can } from "./policies.js";
 import { newToken } from "../ids.js";
 import { addSeat, seatOf } from "./memberships.js";
 import { recordApproval, requireConsentToJoin } from "./organization-consent.js";
@@ -194,7 +195,11 @@ export async function acceptInTransaction(
       throw new DomainError("conflict", "Create your organization before accepting");
     }
     organizationId = requestedOrganizationId ?? ownOrganization.organization_id;
-    if (organizationId !== ownOrganization.organization_id || ownOrganization.role !== "admin") {
+    const ownSeat = {
+      organizationId: ownOrganization.organization_id,
+      permission: ownOrganization.role,
+    };
+    if (organizationId !== ownSeat.organizationId || !can(ownSeat, "run the organization")) {
       throw DomainError.forbidden(
         "Only an admin of the organization can bring it into a partnership",
       );

@@ -1,5 +1,4 @@
 import {
-  documentAccess,
   formatDocumentName,
   parseDocumentName,
   partnershipDocuments,
@@ -11,6 +10,7 @@ import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
 import { charterActivity } from "./charter-activity.js";
 import { trashEvents, type TrashEvent } from "../records/trash-events.js";
+import { can } from "../access/policies.js";
 
 /** Updates of one person to one document within this window are one entry. */
 export const ACTIVITY_WINDOW_MS = 10 * 60_000;
@@ -51,7 +51,7 @@ export class ActivityService {
     query: ActivityQuery,
   ): Promise<ActivityResponse> {
     const readable = partnershipDocuments(seat.partnershipId, organizationIds)
-      .filter((ref) => documentAccess(ref, seat) !== "none")
+      .filter((ref) => can(seat, "read document", ref))
       .map(formatDocumentName);
     // A literal, not a parameter: PostgreSQL must see the same expression in GROUP BY.
     const window = sql<number>`(created_at - (created_at % ${sql.lit(ACTIVITY_WINDOW_MS)}))`;

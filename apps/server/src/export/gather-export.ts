@@ -1,9 +1,4 @@
-import {
-  documentAccess,
-  formatDocumentName,
-  partnershipDocuments,
-  type DocumentRef,
-} from "@entente/domain";
+import { formatDocumentName, partnershipDocuments, type DocumentRef } from "@entente/domain";
 import { readCharterContent, readRichTextFragment, type JSONContent } from "@entente/editor";
 import { agendaNotesFragment } from "@entente/protocol";
 import { readDecisions, readIssues, readObjectives, readProfile } from "@entente/schema";
@@ -18,6 +13,7 @@ import { readCharter } from "../governance/charter-version.js";
 import type { DocumentReader } from "../sync/document-reader.js";
 import { readPartnershipDirectory } from "../access/partnership-directory.js";
 import type { PartnershipExport } from "./partnership-markdown.js";
+import { can } from "../access/policies.js";
 
 export interface ExportSources {
   db: Kysely<Database>;
@@ -28,7 +24,7 @@ export interface ExportSources {
 
 /**
  * Reads everything `seat` may read of its partnership. Which documents are read is decided
- * by `documentAccess`, the rule the sync server enforces, so the export can never show a
+ * by `can(seat, "read document", …)`, the rule the sync server enforces, so the export can never show a
  * document its caller could not open (another organization's private notes).
  */
 export async function gatherPartnershipExport(
@@ -43,7 +39,7 @@ export async function gatherPartnershipExport(
   const readable = partnershipDocuments(
     partnershipId,
     organizations.map((o) => o.id),
-  ).filter((ref) => documentAccess(ref, seat) !== "none");
+  ).filter((ref) => can(seat, "read document", ref));
   const read = async <T>(ref: DocumentRef, extract: (doc: Y.Doc) => T): Promise<T> => {
     const doc = await documents.readDocument(formatDocumentName(ref));
     try {

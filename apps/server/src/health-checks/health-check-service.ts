@@ -11,6 +11,7 @@ import { memberIds } from "../access/memberships.js";
 import type { Database, HealthChecksTable } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
+import { requireAdmin } from "../access/policies.js";
 
 type HealthCheckRow = Selectable<HealthChecksTable>;
 
@@ -49,7 +50,7 @@ export class HealthCheckService {
     actor: { userId: string; seat: Seat },
     input: OpenHealthCheck,
   ): Promise<HealthCheckView> {
-    requireAdmin(actor.seat, "open a health check");
+    requireAdmin(actor.seat, "Only partnership admins can open a health check");
     const row: HealthCheckRow = {
       id: newId(),
       partnership_id: actor.seat.partnershipId,
@@ -147,7 +148,7 @@ export class HealthCheckService {
     target: { row: HealthCheckRow; seat: Seat },
   ): Promise<HealthCheckView> {
     const { row, seat } = target;
-    requireAdmin(seat, "close a health check");
+    requireAdmin(seat, "Only partnership admins can close a health check");
     const closedAt = Date.now();
     const closed = await this.db.transaction().execute(async (trx) => {
       const current = await trx
@@ -277,11 +278,6 @@ export class HealthCheckService {
       .executeTakeFirst();
     return found !== undefined;
   }
-}
-
-function requireAdmin(seat: Seat, what: string): void {
-  if (seat.permission !== "admin")
-    throw DomainError.forbidden(`Only partnership admins can ${what}`);
 }
 
 function closedError(): DomainError {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { requireWriter } from "../access/require-writer.js";
+import { requireWriter } from "../access/policies.js";
 import type { Database } from "../db/schema.js";
 import type { CommentService } from "../comments/comment-service.js";
 import type { PostService, Writer } from "../posts/post-service.js";

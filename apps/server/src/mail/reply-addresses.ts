@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { canWrite } from "@entente/domain";
 import type { Kysely } from "kysely";
 import type { AccessService } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
+import { can } from "../access/policies.js";
 
 /**
  * What an e-mail reply answers: a post (its replies), a comment thread, or a meeting (its
@@ -165,6 +165,6 @@ export async function replyAddressFor(
   target: ReplyTarget,
 ): Promise<string | undefined> {
   const seat = await replies.access.seat(userId, partnershipId);
-  if (!seat || !canWrite(seat.permission)) return undefined;
+  if (!seat || !can(seat, "write")) return undefined;
   return replies.addresses.addressFor(userId, partnershipId, target);
 }

@@ -3,10 +3,10 @@
  * of the partnership (the facilitator an editor or admin), agenda owners its organizations;
  * participants are stored stamped with their seat organization.
  */
-import { canWrite } from "@entente/domain";
 import type { Kysely, Transaction } from "kysely";
 import type { AccessService } from "../access/access-service.js";
 import { seatsAmong } from "../access/memberships.js";
+import { can } from "../access/policies.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 
@@ -38,18 +38,23 @@ export async function validateNamed(
     ...(input.facilitatorId === undefined ? [] : [input.facilitatorId]),
   ];
   const members = wanted.length === 0 ? [] : await seatsAmong(db, partnershipId, wanted);
-  const permissions = new Map(members.map((row) => [row.user_id, row.permission]));
+  const seats = new Map(
+    members.map((row) => [
+      row.user_id,
+      { organizationId: row.organization_id, permission: row.permission },
+    ]),
+  );
   const errors: FieldError[] = [];
   if (input.facilitatorId !== undefined) {
-    const permission = permissions.get(input.facilitatorId);
-    if (permission === undefined) {
+    const facilitator = seats.get(input.facilitatorId);
+    if (facilitator === undefined) {
       errors.push({ path: "facilitatorId", message: "not a member of this partnership" });
-    } else if (!canWrite(permission)) {
+    } else if (!can(facilitator, "facilitate")) {
       errors.push({ path: "facilitatorId", message: "a viewer cannot facilitate" });
     }
   }
   input.participantIds.forEach((id, i) => {
-    if (!permissions.has(id)) {
+    if (!seats.has(id)) {
       errors.push({ path: `participantIds.${i}`, message: "not a member of this partnership" });
     }
   });

@@ -37,6 +37,7 @@ import type {
 import { MeetingViews } from "./meeting-views.js";
 import { rhythmOf, storeRhythm } from "./rhythm-records.js";
 import { SignOffRecords } from "./sign-off-records.js";
+import { can } from "../access/policies.js";
 
 /**
  * Told after meetings are scheduled, moved or deleted, so participants' calendars follow
@@ -203,8 +204,9 @@ export class MeetingService {
     if (
       changes.facilitatorId !== undefined &&
       changes.facilitatorId !== meeting.facilitator_user_id &&
-      userId !== meeting.facilitator_user_id &&
-      seat.permission !== "admin"
+      !can(seat, "hand over facilitation", {
+        byFacilitator: userId === meeting.facilitator_user_id,
+      })
     ) {
       throw DomainError.forbidden(
         "Only the facilitator or an admin can hand the facilitation over",

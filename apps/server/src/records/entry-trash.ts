@@ -1,4 +1,4 @@
-import { documentAccess, formatDocumentName } from "@entente/domain";
+import { formatDocumentName } from "@entente/domain";
 import type { RestoreResponse, TrashEntryView } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
@@ -18,6 +18,7 @@ import {
   recordedDocument,
   type RecordedDocument,
 } from "./entry-values.js";
+import { can } from "../access/policies.js";
 
 /** How long a deleted entry can be restored. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60_000;
@@ -108,7 +109,7 @@ export class EntryTrash implements PartnershipWatch {
       .execute();
     const visible = rows.flatMap((row) => {
       const ref = recordedDocument(row.document_name);
-      return ref && documentAccess(ref, seat) !== "none" ? [{ row, ref }] : [];
+      return ref && can(seat, "read document", ref) ? [{ row, ref }] : [];
     });
     const names = await ActorNames.load(
       this.db,
@@ -147,10 +148,10 @@ export class EntryTrash implements PartnershipWatch {
       .where("expires_at", ">", this.now())
       .executeTakeFirst();
     const ref = row ? recordedDocument(row.document_name) : null;
-    if (!row || !ref || documentAccess(ref, seat) === "none") {
+    if (!row || !ref || !can(seat, "read document", ref)) {
       throw DomainError.notFound("No such entry in the trash");
     }
-    if (documentAccess(ref, seat) !== "write") {
+    if (!can(seat, "write document", ref)) {
       throw DomainError.forbidden(
         "Only an editor or admin who may change this document can restore",
       );

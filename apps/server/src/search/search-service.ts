@@ -1,4 +1,4 @@
-import { documentAccess, parseDocumentName } from "@entente/domain";
+import { parseDocumentName } from "@entente/domain";
 import {
   ORGANIZATION_PARAM,
   PERSON_PARAM,
@@ -18,6 +18,7 @@ import { partnershipPath, query } from "./search-entries.js";
 import { SearchStore } from "./search-store.js";
 import { buildSnippet, mentionsAny } from "./snippet.js";
 import { foldedWords } from "./text-folding.js";
+import { can } from "../access/policies.js";
 
 /** Query words beyond this many are ignored. */
 const MAX_TERMS = 8;
@@ -146,9 +147,7 @@ export class SearchService {
     if (documentName === null) return true;
     const ref = parseDocumentName(documentName);
     return (
-      ref !== null &&
-      ref.partnershipId === seat.partnershipId &&
-      documentAccess(ref, seat) !== "none"
+      ref !== null && ref.partnershipId === seat.partnershipId && can(seat, "read document", ref)
     );
   }
 }

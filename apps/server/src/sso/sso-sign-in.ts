@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { SsoRefusal } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import * as oidc from "openid-client";
+import { can } from "../access/policies.js";
 import { hashPassword } from "../auth/password.js";
 import { SessionService } from "../auth/sessions.js";
 import type { Database } from "../db/schema.js";
@@ -209,7 +210,9 @@ export class SsoSignIn {
           "This account is not a member of the organization",
         );
       }
-      if (existing.role === "admin") {
+      // An admin of the organization signing in proves its provider works for those who run it.
+      const seat = existing.role && { organizationId, permission: existing.role };
+      if (seat && can(seat, "run the organization")) {
         await this.db
           .updateTable("organization_sso")
           .set({ admin_proven_at: this.now() })

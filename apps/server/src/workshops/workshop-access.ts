@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
-import { requireWriter } from "../access/require-writer.js";
+import { requireWriter } from "../access/policies.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import type { MeetingService } from "../meetings/meeting-service.js";

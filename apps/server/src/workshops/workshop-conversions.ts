@@ -9,7 +9,7 @@ import type { NoteConversionKind } from "@entente/protocol";
 import { SchemaWriteError } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { AccessService } from "../access/access-service.js";
-import { requireWriter } from "../access/require-writer.js";
+import { requireWriter } from "../access/policies.js";
 import type { Database } from "../db/schema.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
 import {

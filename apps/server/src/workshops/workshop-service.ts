@@ -7,7 +7,7 @@ import type {
 } from "@entente/protocol";
 import type { Kysely, Transaction } from "kysely";
 import type { AccessService } from "../access/access-service.js";
-import { requireWriter } from "../access/require-writer.js";
+import { requireWriter } from "../access/policies.js";
 import type { Database, WorkshopsTable } from "../db/schema.js";
 import type { FeedEvents } from "../live-events/feed-events.js";
 import { DomainError } from "../domain-error.js";

@@ -10,7 +10,7 @@ import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { CommentBody, CreateThreadBody, ListThreadsQuery, ThreadParams } from "./schema.js";
-import { requireWriter } from "../../access/require-writer.js";
+import { requireWriter } from "../../access/policies.js";
 
 /** A partnership's comment threads under `/api/partnerships/:id/comment-threads`. */
 export function partnershipCommentRoutes(services: Services): Hono<AppEnv> {

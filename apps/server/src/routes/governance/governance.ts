@@ -1,4 +1,3 @@
-import { canWrite } from "@entente/domain";
 import type {
   CastVoteResponse,
   CharterStatusResponse,
@@ -9,11 +8,11 @@ import { Hono } from "hono";
 import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { CastVoteBody, DecisionParams, EndorseCharterBody } from "./schema.js";
+import { requireWriter } from "../../access/policies.js";
 
 /**
  * Two-key governance under `/api/partnerships`: charter endorsements and decision votes.
@@ -39,9 +38,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      if (!canWrite(seat.permission)) {
-        throw DomainError.forbidden("Only an editor or admin can endorse the charter");
-      }
+      requireWriter(seat, "endorse the charter");
       const input = await readJson(c, EndorseCharterBody);
       const body: EndorseCharterResponse = await governance.endorseCharter(
         seat,
@@ -61,9 +58,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id, decisionId } = parseOrThrow(DecisionParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      if (!canWrite(seat.permission)) {
-        throw DomainError.forbidden("Only an editor or admin can vote on a decision");
-      }
+      requireWriter(seat, "vote on a decision");
       const input = await readJson(c, CastVoteBody);
       const comment = input.comment?.trim() ? input.comment.trim() : null;
       const body: CastVoteResponse = await governance.castVote(seat, user, {

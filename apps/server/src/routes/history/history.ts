@@ -1,4 +1,4 @@
-import { documentAccess, formatDocumentName, type DocumentRef } from "@entente/domain";
+import { formatDocumentName, type DocumentRef } from "@entente/domain";
 import type {
   DocumentVersionCreatedResponse,
   DocumentVersionListResponse,
@@ -21,6 +21,7 @@ import {
   RestoreVersionBody,
   VersionParams,
 } from "./schema.js";
+import { accessTo } from "../../access/policies.js";
 
 /** The document a request names, with what the caller may do with it. */
 interface Target {
@@ -33,7 +34,7 @@ interface Target {
 /**
  * Version history of the rich-text documents, under `/api/partnerships`:
  * `/:id/charter/versions…` and `/:id/organizations/:organizationId/private/versions…`. Access
- * follows the document's (`documentAccess`, the sync server's rule): a document the caller
+ * follows the document's (`accessTo`, the sync server's rule): a document the caller
  * cannot read is a 404, like the document; naming and restoring need write access.
  */
 export function historyRoutes(services: Services): Hono<AppEnv> {
@@ -89,7 +90,7 @@ export function meetingHistoryRoutes(services: Services): Hono<AppEnv> {
 }
 
 function targetFor(userId: string, ref: DocumentRef, seat: Seat): Target {
-  const allowed = documentAccess(ref, seat);
+  const allowed = accessTo(seat, ref);
   if (allowed === "none") throw DomainError.notFound("No such document");
   return {
     documentName: formatDocumentName(ref),

@@ -1,21 +1,13 @@
-import { canWrite } from "@entente/domain";
 import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import type { Seat } from "../../access/access-service.js";
 import { KpiTargetService } from "../../governance/kpi-target-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { EmptyBody, KpiParams, ProposalParams, ProposeTargetBody } from "./schema.js";
-
-function requireWriter(seat: Seat): void {
-  if (!canWrite(seat.permission)) {
-    throw DomainError.forbidden("Only an editor or admin can change a KPI's target");
-  }
-}
+import { requireWriter } from "../../access/policies.js";
 
 /**
  * Two-key KPI targets under `/api/partnerships`. Everyone in the partnership reads them;
@@ -44,7 +36,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id, kpiId } = parseOrThrow(KpiParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      requireWriter(seat);
+      requireWriter(seat, "change a KPI's target");
       const input = await readJson(c, ProposeTargetBody);
       const note = input.note?.trim() ? input.note.trim() : null;
       const body: KpiTargetProposalResponse = await targets.propose(seat, user, {
@@ -58,7 +50,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id, kpiId, proposalId } = parseOrThrow(ProposalParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      requireWriter(seat);
+      requireWriter(seat, "change a KPI's target");
       await readJson(c, EmptyBody);
       const body: KpiTargetProposalResponse = await targets.agree(seat, user, kpiId, proposalId);
       return c.json(body);
@@ -67,7 +59,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id, kpiId, proposalId } = parseOrThrow(ProposalParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      requireWriter(seat);
+      requireWriter(seat, "change a KPI's target");
       await readJson(c, EmptyBody);
       const body: KpiTargetProposalResponse = await targets.withdraw(seat, user, kpiId, proposalId);
       return c.json(body);

@@ -1,9 +1,8 @@
 import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { requireWriter } from "../../access/require-writer.js";
+import { requireAdmin, requireWriter } from "../../access/policies.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
@@ -52,9 +51,7 @@ export function partnershipMeetingRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      if (seat.permission !== "admin") {
-        throw DomainError.forbidden("Only an admin can set the governance rhythm");
-      }
+      requireAdmin(seat, "Only an admin can set the governance rhythm");
       const { levels } = await readJson(c, RhythmBody);
       const body: RhythmResponse = { rhythm: await meetings.setRhythm(id, levels) };
       return c.json(body);

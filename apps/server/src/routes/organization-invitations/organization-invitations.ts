@@ -9,11 +9,11 @@ import {
 } from "../../access/organization-consent.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { OrganizationInvitationParams } from "./schema.js";
+import { requireAdmin } from "../../access/policies.js";
 
 /**
  * Organization invitations waiting for consent: partnership admins list them and approve
@@ -22,9 +22,7 @@ import { OrganizationInvitationParams } from "./schema.js";
 export function organizationInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
-    if (seat.permission !== "admin") {
-      throw DomainError.forbidden("Only a partnership admin can see and approve invitations");
-    }
+    requireAdmin(seat, "Only a partnership admin can see and approve invitations");
     return seat;
   };
 

@@ -1,9 +1,4 @@
-import {
-  canWrite,
-  formatDocumentName,
-  partnershipDocuments,
-  documentAccess,
-} from "@entente/domain";
+import { formatDocumentName, partnershipDocuments } from "@entente/domain";
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
@@ -27,6 +22,7 @@ import {
   MemberParams,
   PartnershipParams,
 } from "./schema.js";
+import { accessTo, can, requireAdmin } from "../../access/policies.js";
 
 export function partnershipRoutes(services: Services): Hono<AppEnv> {
   const { db, access } = services;
@@ -35,8 +31,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
     .post("/", async (c) => {
       const { user } = requireAuth(c);
       const body = await readJson(c, CreatePartnershipBody);
-      const role = await access.organizationRole(user.id, body.organizationId);
-      if (!role || !canWrite(role)) {
+      const own = await access.organizationSeat(user.id, body.organizationId);
+      if (!own || !can(own, "start a partnership")) {
         throw DomainError.forbidden(
           "Only an editor or admin of the organization can start a partnership",
         );
@@ -85,7 +81,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
         id,
         organizations.map((o) => o.id),
       ).flatMap((ref) => {
-        const level = documentAccess(ref, seat);
+        const level = accessTo(seat, ref);
         return level === "none" ? [] : [{ name: formatDocumentName(ref), access: level }];
       });
       const body: PartnershipResponse = {
@@ -101,15 +97,14 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const body = await readJson(c, CreateInvitationBody);
       const seat = await access.requireSeat(user.id, id);
-      if (seat.permission !== "admin") {
-        throw DomainError.forbidden("Only a partnership admin can invite");
-      }
+      requireAdmin(seat, "Only a partnership admin can invite");
       if (body.kind === "member") {
         if ((body.organizationId ?? seat.organizationId) !== seat.organizationId) {
           throw DomainError.forbidden("You can only invite members into your own organization");
         }
         // Joining an organization is the organization's call, not only the partnership's.
-        if ((await access.organizationRole(user.id, seat.organizationId)) !== "admin") {
+        const own = await access.organizationSeat(user.id, seat.organizationId);
+        if (!own || !can(own, "run the organization")) {
           throw DomainError.forbidden(
             "Only an admin of your organization can invite members into it",
           );
@@ -150,8 +145,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const target = await access.seat(userId, id);
       if (!target) throw DomainError.notFound("No such member");
       // An organization manages its own people; anyone may leave.
-      const self = userId === user.id;
-      if (!self && (seat.permission !== "admin" || seat.organizationId !== target.organizationId)) {
+      const leaving = userId === user.id;
+      if (!can(seat, "remove member", { organizationId: target.organizationId, leaving })) {
         throw DomainError.forbidden("Only an admin of their organization can remove a member");
       }
       await db.transaction().execute(async (trx) => {
@@ -162,7 +157,8 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           .set((eb) => ({ name: eb.ref("name") }))
           .where("id", "=", id)
           .execute();
-        if (target.permission === "admin") {
+        // Whoever runs the partnership for an organization leaves another who does.
+        if (can(target, "administer")) {
           const admins = await memberIds(trx, id, {
             organizationId: target.organizationId,
             permission: "admin",

@@ -24,7 +24,7 @@ import {
   ReplyBody,
   ReplyParams,
 } from "./schema.js";
-import { requireWriter } from "../../access/require-writer.js";
+import { requireWriter } from "../../access/policies.js";
 
 /** Only whoever wrote a post or reply edits or deletes it; partnership admins included. */
 function requireAuthor(row: { author_user_id: string }, userId: string, action: string): void {

@@ -3,11 +3,11 @@ import { Hono } from "hono";
 import { listSentInvitations, revokeInvitation } from "../../access/invitation-lifecycle.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "../partnerships/schema.js";
 import { RevokeInvitationBody, SentInvitationParams } from "./schema.js";
+import { requireAdmin } from "../../access/policies.js";
 
 /**
  * The invitations an organization made in a partnership, with their status, and revoking
@@ -17,9 +17,7 @@ import { RevokeInvitationBody, SentInvitationParams } from "./schema.js";
 export function sentInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
-    if (seat.permission !== "admin") {
-      throw DomainError.forbidden("Only a partnership admin can see and revoke invitations");
-    }
+    requireAdmin(seat, "Only a partnership admin can see and revoke invitations");
     return seat;
   };
 

@@ -8,6 +8,7 @@ import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { SsoRefused } from "../../sso/sso-sign-in.js";
 import { OrganizationParam, SsoSettingsBody, SsoStartBody } from "./schema.js";
+import { can } from "../../access/policies.js";
 
 /** Binds the provider's answer to the browser that started the sign-in. */
 const SIGN_IN_COOKIE = "entente_sso";
@@ -19,7 +20,8 @@ async function requireOrganizationAdmin(
   organizationId: string,
   userId: string,
 ) {
-  if ((await services.access.organizationRole(userId, organizationId)) !== "admin") {
+  const seat = await services.access.organizationSeat(userId, organizationId);
+  if (!seat || !can(seat, "run the organization")) {
     throw DomainError.forbidden("Only an admin of the organization manages its sign-in");
   }
 }
