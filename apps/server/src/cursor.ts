@@ -1,23 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import { z } from "zod";
-
-/** A position in a list ordered by (created_at, id), newest first: `<millis>.<id>`. */
-export interface Cursor {
-  createdAt: number;
-  id: string;
-}
-
-/** `?before=` of paged lists: opaque to clients, checked here. */
-export const CursorParam = z
-  .string()
-  .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, "not a cursor from this API")
-  .transform((value): Cursor => {
-    const dot = value.indexOf(".");
-    return { createdAt: Number(value.slice(0, dot)), id: value.slice(dot + 1) };
-  });
-
-/** `?limit=`: 20 by default, at most 50. */
-export const LimitParam = z.coerce.number().int().min(1).max(50).default(20);
+import type { Cursor } from "@entente/protocol/schemas";
 
 export function formatCursor(row: { created_at: number; id: string }): string {
   return `${row.created_at}.${row.id}`;

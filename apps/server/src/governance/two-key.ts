@@ -6,9 +6,6 @@ import type { DecisionOutcome, DecisionVoteValue } from "@entente/protocol";
  * approve: a key turned by one side alone is not two keys.
  */
 
-/** The allowed votes, for validation. */
-export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly DecisionVoteValue[];
-
 /** Fewest organizations that make a partnership able to decide. */
 const MIN_ORGANIZATIONS = 2;
 

@@ -4,7 +4,7 @@ import type { Database } from "../db/schema.js";
 import type { CommentService } from "../comments/comment-service.js";
 import type { PostService, Writer } from "../posts/post-service.js";
 import type { MeetingDiscussions } from "../meetings/meeting-discussions.js";
-import { hasContent, MAX_TEXT, RichTextBody } from "../posts/rich-text.js";
+import { hasContent, MAX_TEXT, RichTextBody } from "@entente/protocol/schemas";
 import { DomainError, isRefusal } from "../domain-error.js";
 import type { ReplyAddresses, ReplyAddressProblem, ReplyBinding } from "./reply-addresses.js";
 import { replyText, textDoc } from "./reply-text.js";

@@ -12,7 +12,8 @@ import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
-import { olderThan, page, type Cursor } from "../cursor.js";
+import type { Cursor } from "@entente/protocol/schemas";
+import { olderThan, page } from "../cursor.js";
 import type { FeedEvents } from "../live-events/feed-events.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { namedMembers } from "../access/memberships.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
-import { mentionsIn, plainText, relabelMentions } from "./rich-text.js";
+import { mentionsIn, plainText, relabelMentions } from "@entente/protocol/schemas";
 
 /** A rich body checked against the partnership, as it is stored and shown. */
 export interface ResolvedBody {

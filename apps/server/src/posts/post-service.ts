@@ -18,11 +18,12 @@ import type { Database, PostsTable, RepliesTable } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
-import { olderThan, page, type Cursor } from "../cursor.js";
+import type { Cursor } from "@entente/protocol/schemas";
+import { olderThan, page } from "../cursor.js";
 import type { FeedEvents } from "../live-events/feed-events.js";
 import { resolveMentions } from "./mentions.js";
 import type { NotificationService } from "../notifications/notification-service.js";
-import { mentionsIn, plainText } from "./rich-text.js";
+import { mentionsIn, plainText } from "@entente/protocol/schemas";
 
 export interface NewPost {
   title: string;

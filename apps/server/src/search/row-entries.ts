@@ -1,7 +1,7 @@
 import { POST_PARAM, THREAD_PARAM, type RichTextDoc } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { plainText } from "../posts/rich-text.js";
+import { plainText } from "@entente/protocol/schemas";
 import { partnershipPath, query, type IndexedEntry } from "./search-entries.js";
 
 /** The source name of a partnership's entries that come from SQL rows. */

@@ -1,12 +1,5 @@
+import { isLoopbackHttp } from "@entente/protocol/schemas";
 import * as oidc from "openid-client";
-
-/** Loopback issuers may use http (local tries, tests); every other issuer must be https. */
-export function isLoopbackHttp(url: URL): boolean {
-  return (
-    url.protocol === "http:" &&
-    (url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]")
-  );
-}
 
 export interface ProviderCredentials {
   issuer: string;

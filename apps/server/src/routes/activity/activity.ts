@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { Id, PartnershipParams } from "../partnerships/schema.js";
+import { Id, PartnershipParams } from "@entente/protocol/schemas";
 
 export const ActivityQuery = z.strictObject({
   organizationId: Id.optional(),

@@ -8,7 +8,7 @@ import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
 import { passwordSignInDisabledFor } from "../../sso/password-policy.js";
-import { LoginBody, SignupBody } from "./schema.js";
+import { LoginBody, SignupBody } from "@entente/protocol/schemas";
 
 export function authRoutes(services: Services): Hono<AppEnv> {
   const { db, sessions } = services;

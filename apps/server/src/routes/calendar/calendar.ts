@@ -5,8 +5,8 @@ import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { MeetingParams } from "../meetings/schema.js";
-import { CreateFeedBody, FeedFileParams } from "./schema.js";
+import { MeetingParams } from "@entente/protocol/schemas";
+import { CreateFeedBody, FeedFileParams } from "@entente/protocol/schemas";
 
 function calendarResponse(c: Context<AppEnv>, ics: string, filename: string): Response {
   c.header("Content-Type", "text/calendar; charset=utf-8");

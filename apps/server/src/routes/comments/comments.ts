@@ -8,8 +8,13 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
-import { CommentBody, CreateThreadBody, ListThreadsQuery, ThreadParams } from "./schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
+import {
+  CommentBody,
+  CreateThreadBody,
+  ListThreadsQuery,
+  ThreadParams,
+} from "@entente/protocol/schemas";
 import { requireWriter } from "../../access/policies.js";
 
 /** A partnership's comment threads under `/api/partnerships/:id/comment-threads`. */

@@ -10,7 +10,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
 
 /** What the export reads from, out of the app's services (shared with the PDF routes). */
 export function exportSources(services: Services): ExportSources {

@@ -10,8 +10,8 @@ import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { templateUsed } from "../../onboarding/apply-template.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
-import { AnswerBody, HealthCheckParams, OpenHealthCheckBody } from "./schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
+import { AnswerBody, HealthCheckParams, OpenHealthCheckBody } from "@entente/protocol/schemas";
 
 /** A partnership's health check cycles under `/api/partnerships/:id/health-checks`. */
 export function partnershipHealthCheckRoutes(services: Services): Hono<AppEnv> {

@@ -20,7 +20,7 @@ import {
   PrivateVersionsParams,
   RestoreVersionBody,
   VersionParams,
-} from "./schema.js";
+} from "@entente/protocol/schemas";
 import { accessTo } from "../../access/policies.js";
 
 /** The document a request names, with what the caller may do with it. */

@@ -7,7 +7,11 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { AcceptInvitationBody, InvitationParams, InvitationSignupBody } from "./schema.js";
+import {
+  AcceptInvitationBody,
+  InvitationParams,
+  InvitationSignupBody,
+} from "@entente/protocol/schemas";
 
 export function invitationRoutes(services: Services): Hono<AppEnv> {
   const { db, membership, sessions } = services;

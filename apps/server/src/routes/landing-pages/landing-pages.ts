@@ -5,7 +5,7 @@ import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { LandingPages } from "../../preferences/landing-pages.js";
-import { LandingPageParams, SetLandingPageBody } from "./schema.js";
+import { LandingPageParams, SetLandingPageBody } from "@entente/protocol/schemas";
 
 /** The caller's landing page per partnership, under `/api/me/landing-pages/:partnershipId`. */
 export function landingPageRoutes({ db, access }: Services): Hono<AppEnv> {

@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
 import {
   AgendaItemParams,
   CreateAgendaItemBody,
@@ -15,7 +15,7 @@ import {
   SignOffBody,
   UpdateAgendaItemBody,
   UpdateMeetingBody,
-} from "./schema.js";
+} from "@entente/protocol/schemas";
 
 /**
  * A partnership's meetings and governance rhythm, under `/api/partnerships`. Everyone in the

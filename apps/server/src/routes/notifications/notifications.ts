@@ -9,7 +9,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { ListNotificationsQuery, NotificationParams, ReadAllBody } from "./schema.js";
+import { ListNotificationsQuery, NotificationParams, ReadAllBody } from "@entente/protocol/schemas";
 
 /** The signed-in user's in-app notifications under `/api/notifications`, and their live stream. */
 export function notificationRoutes(services: Services): Hono<AppEnv> {

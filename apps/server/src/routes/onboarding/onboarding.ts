@@ -12,7 +12,7 @@ import { parseOrThrow } from "../../http/validate.js";
 import { templateUsed } from "../../onboarding/apply-template.js";
 import { PartnershipChecklist } from "../../onboarding/checklist.js";
 import { PARTNERSHIP_TEMPLATES } from "../../onboarding/templates.js";
-import { PartnershipParams } from "../partnerships/schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
 
 /** `GET /api/partnership-templates`: what the picker offers, in every language. */
 export function partnershipTemplateRoutes(): Hono<AppEnv> {

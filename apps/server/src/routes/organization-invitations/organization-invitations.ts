@@ -11,8 +11,8 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
-import { OrganizationInvitationParams } from "./schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
+import { OrganizationInvitationParams } from "@entente/protocol/schemas";
 import { requireAdmin } from "../../access/policies.js";
 
 /**

@@ -5,7 +5,7 @@ import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
-import { CreateOrganizationBody } from "./schema.js";
+import { CreateOrganizationBody } from "@entente/protocol/schemas";
 
 export function organizationRoutes({ db }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().post("/", async (c) => {

@@ -21,7 +21,7 @@ import {
   CreatePartnershipBody,
   MemberParams,
   PartnershipParams,
-} from "./schema.js";
+} from "@entente/protocol/schemas";
 import { accessTo, can, requireAdmin } from "../../access/policies.js";
 
 export function partnershipRoutes(services: Services): Hono<AppEnv> {

@@ -14,7 +14,7 @@ import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
 import {
   CreatePostBody,
   EditPostBody,
@@ -23,7 +23,7 @@ import {
   ReactionBody,
   ReplyBody,
   ReplyParams,
-} from "./schema.js";
+} from "@entente/protocol/schemas";
 import { requireWriter } from "../../access/policies.js";
 
 /** Only whoever wrote a post or reply edits or deletes it; partnership admins included. */

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
-import { UpdatePreferencesBody } from "./schema.js";
+import { UpdatePreferencesBody } from "@entente/protocol/schemas";
 
 /** The caller's notification preferences under `/api/me/notification-preferences`. */
 export function preferenceRoutes({ preferences }: Services): Hono<AppEnv> {

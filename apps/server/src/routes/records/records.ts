@@ -11,8 +11,8 @@ import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
-import { HistoryParams, HistoryQuery, TrashParams } from "./schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
+import { HistoryParams, HistoryQuery, TrashParams } from "@entente/protocol/schemas";
 
 /**
  * The server's records of entries: `GET /:id/history/:documentKind/:entryId` (readers of

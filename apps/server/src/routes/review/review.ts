@@ -13,7 +13,7 @@ import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
 import { gatherReview, reviewPeriod } from "../../review/review-data.js";
 import { renderReviewPdf } from "../../review/review-pdf.js";
 import { exportSources } from "../export/export.js";
-import { PartnershipParams } from "../partnerships/schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
 
 const Day = z
   .string()

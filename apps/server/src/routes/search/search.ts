@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { SearchQuery } from "./schema.js";
+import { SearchQuery } from "@entente/protocol/schemas";
 
 /** `GET /api/search`: what the caller may find, across their partnerships or in one. */
 export function searchRoutes({ search }: Services): Hono<AppEnv> {

@@ -5,8 +5,8 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "../partnerships/schema.js";
-import { RevokeInvitationBody, SentInvitationParams } from "./schema.js";
+import { PartnershipParams } from "@entente/protocol/schemas";
+import { RevokeInvitationBody, SentInvitationParams } from "@entente/protocol/schemas";
 import { requireAdmin } from "../../access/policies.js";
 
 /**

@@ -7,7 +7,7 @@ import { DomainError } from "../../domain-error.js";
 import { requireAuth, setSessionCookie } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { SsoRefused } from "../../sso/sso-sign-in.js";
-import { OrganizationParam, SsoSettingsBody, SsoStartBody } from "./schema.js";
+import { OrganizationParam, SsoSettingsBody, SsoStartBody } from "@entente/protocol/schemas";
 import { can } from "../../access/policies.js";
 
 /** Binds the provider's answer to the browser that started the sign-in. */

@@ -18,7 +18,7 @@ import {
   UpdateNoteBody,
   VoteBody,
   WorkshopParams,
-} from "./schema.js";
+} from "@entente/protocol/schemas";
 
 /** The answer of every workshop call: the caller's own view. */
 function answer(c: Context<AppEnv>, workshop: WorkshopView, status: 200 | 201 = 200): Response {

@@ -1,14 +1,10 @@
 import type { MeResponse, UserView } from "@entente/protocol";
+import type { LoginBody, RequestBody, SignupBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+export type Credentials = RequestBody<typeof LoginBody>;
 
-export interface SignupInput extends Credentials {
-  name: string;
-}
+export type SignupInput = RequestBody<typeof SignupBody>;
 
 export const authApi = {
   me: () => api.get<MeResponse>("/api/me"),

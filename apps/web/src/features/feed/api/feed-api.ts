@@ -1,8 +1,6 @@
 import type {
-  ItemLink,
   PostListResponse,
   PostResponse,
-  PostTag,
   PostThreadResponse,
   ReactionName,
   ReactionsResponse,
@@ -10,16 +8,12 @@ import type {
   RichTextDoc,
   SeenResponse,
 } from "@entente/protocol";
+import type { CreatePostBody, EditPostBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
 
-export interface PostInput {
-  title: string;
-  body: RichTextDoc;
-  tag: PostTag;
-  links?: ItemLink[];
-}
+export type PostInput = RequestBody<typeof CreatePostBody>;
 
 export const feedApi = {
   listPosts: (partnershipId: string, options: { before?: string | null; q?: string }) => {
@@ -35,7 +29,7 @@ export const feedApi = {
 
   getThread: (postId: string) => api.get<PostThreadResponse>(`/api/posts/${segment(postId)}`),
 
-  editPost: (postId: string, changes: Partial<PostInput>) =>
+  editPost: (postId: string, changes: RequestBody<typeof EditPostBody>) =>
     api.patch<PostResponse>(`/api/posts/${segment(postId)}`, changes),
 
   deletePost: (postId: string) => api.delete<void>(`/api/posts/${segment(postId)}`),

@@ -1,51 +1,34 @@
-import type { GovernanceLevel } from "@entente/domain";
+import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import type {
-  MeetingKind,
-  MeetingListResponse,
-  MeetingResponse,
-  RhythmResponse,
-} from "@entente/protocol";
+  CreateAgendaItemBody,
+  CreateMeetingBody,
+  RequestBody,
+  RhythmBody,
+  UpdateAgendaItemBody,
+  UpdateMeetingBody,
+} from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
 
-export interface AgendaItemInput {
-  title: string;
-  ownerOrganizationId: string;
-  timeboxMinutes: number;
-}
+export type AgendaItemInput = RequestBody<typeof CreateAgendaItemBody>;
 
-export interface MeetingInput {
-  title: string;
-  kind: MeetingKind;
-  level: GovernanceLevel;
-  /** ISO date-time. */
-  startsAt: string;
-  durationMinutes: number;
-  facilitatorId?: string;
-  participantIds?: string[];
-  /** IANA zone the meeting is planned in. */
-  timeZone?: string;
-  place?: string;
-  /** An https link; null for none. */
-  videoUrl?: string | null;
-}
+/** A new meeting (its agenda included); `startsAt` is an ISO date-time. */
+export type MeetingInput = RequestBody<typeof CreateMeetingBody>;
 
-export interface RhythmInput {
-  levels: { level: GovernanceLevel; intervalDays: number | null }[];
-}
+export type RhythmInput = RequestBody<typeof RhythmBody>;
 
 /** Meetings, their agenda and sign-offs, and the governance rhythm: what the server stamps. */
 export const meetingsApi = {
   list: (partnershipId: string) =>
     api.get<MeetingListResponse>(`/api/partnerships/${segment(partnershipId)}/meetings`),
 
-  create: (partnershipId: string, input: MeetingInput & { agenda?: AgendaItemInput[] }) =>
+  create: (partnershipId: string, input: MeetingInput) =>
     api.post<MeetingResponse>(`/api/partnerships/${segment(partnershipId)}/meetings`, input),
 
   get: (meetingId: string) => api.get<MeetingResponse>(`/api/meetings/${segment(meetingId)}`),
 
-  update: (meetingId: string, changes: Partial<MeetingInput>) =>
+  update: (meetingId: string, changes: RequestBody<typeof UpdateMeetingBody>) =>
     api.patch<MeetingResponse>(`/api/meetings/${segment(meetingId)}`, changes),
 
   remove: (meetingId: string) => api.delete<void>(`/api/meetings/${segment(meetingId)}`),
@@ -53,7 +36,7 @@ export const meetingsApi = {
   addAgendaItem: (meetingId: string, input: AgendaItemInput) =>
     api.post<MeetingResponse>(`/api/meetings/${segment(meetingId)}/agenda-items`, input),
 
-  updateAgendaItem: (itemId: string, changes: Partial<AgendaItemInput> & { position?: number }) =>
+  updateAgendaItem: (itemId: string, changes: RequestBody<typeof UpdateAgendaItemBody>) =>
     api.patch<MeetingResponse>(`/api/agenda-items/${segment(itemId)}`, changes),
 
   removeAgendaItem: (itemId: string) =>

@@ -1,4 +1,3 @@
-import type { GovernanceLevel } from "@entente/domain";
 import type {
   NoteConversionKind,
   TimerCommand,
@@ -6,32 +5,24 @@ import type {
   WorkshopPhase,
   WorkshopResponse,
 } from "@entente/protocol";
-import type { Severity } from "@entente/schema";
+import type {
+  ColumnsBody,
+  ConvertBody,
+  RequestBody,
+  UpdateNoteBody,
+} from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
 
 /** What a note or a cluster becomes; the title defaults to the note's text or cluster's title. */
-export type ConvertInput =
-  | {
-      kind: "action";
-      objectiveId: string;
-      ownerOrganizationId: string;
-      title?: string;
-      dueDate?: string;
-    }
-  | { kind: "issue"; ownerOrganizationId: string; title?: string; severity?: Severity }
-  | { kind: "decision"; level: GovernanceLevel; title?: string };
+export type ConvertInput = RequestBody<typeof ConvertBody>;
 
 export interface ConvertResponse extends WorkshopResponse {
   item: { kind: NoteConversionKind; id: string };
 }
 
-export interface NotePatch {
-  text?: string;
-  columnId?: string;
-  groupId?: string | null;
-}
+export type NotePatch = RequestBody<typeof UpdateNoteBody>;
 
 const workshopPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}/workshop`;
 
@@ -39,7 +30,7 @@ const workshopPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}
 export const workshopApi = {
   get: (meetingId: string) => api.get<WorkshopResponse>(workshopPath(meetingId)),
 
-  setColumns: (meetingId: string, columns: { id?: string; title: string }[]) =>
+  setColumns: (meetingId: string, columns: RequestBody<typeof ColumnsBody>["columns"]) =>
     api.put<WorkshopResponse>(`${workshopPath(meetingId)}/columns`, { columns }),
 
   setPhase: (meetingId: string, phase: WorkshopPhase) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 export const HistoryParams = z.strictObject({
   id: Id,

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { DECISION_VOTES } from "../../governance/two-key.js";
-import { Id } from "../partnerships/schema.js";
+import type { DecisionVoteValue } from "../index.js";
+
+/** The allowed votes, for validation. */
+export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly DecisionVoteValue[];
+import { Id } from "./fields.js";
 
 export const DecisionParams = z.object({ id: Id, decisionId: Id });
 

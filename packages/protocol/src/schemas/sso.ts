@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isLoopbackHttp } from "../../sso/provider-client.js";
-import { Id } from "../partnerships/schema.js";
+import { isLoopbackHttp } from "./fields.js";
+import { Id } from "./fields.js";
 
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 

@@ -1,6 +1,6 @@
 import { FIELD_LIMITS } from "@entente/schema";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 export const KpiParams = z.object({ id: Id, kpiId: Id });
 

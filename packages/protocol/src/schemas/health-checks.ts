@@ -1,10 +1,6 @@
-import {
-  DEFAULT_MIN_RESPONDENTS,
-  HEALTH_RATING_RANGE,
-  MIN_RESPONDENTS_RANGE,
-} from "@entente/protocol";
+import { DEFAULT_MIN_RESPONDENTS, HEALTH_RATING_RANGE, MIN_RESPONDENTS_RANGE } from "../index.js";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 export const HealthCheckParams = z.object({ healthCheckId: Id });
 

@@ -1,9 +1,7 @@
 import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
-import { LANGUAGES, PARTNERSHIP_TEMPLATE_IDS } from "@entente/protocol";
+import { LANGUAGES, PARTNERSHIP_TEMPLATE_IDS } from "../index.js";
 import { z } from "zod";
-import { displayName } from "../../http/display-name.js";
-
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a valid id");
+import { displayName, Id } from "./fields.js";
 
 export const PartnershipParams = z.object({ id: Id });
 

@@ -1,7 +1,7 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
-import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "@entente/protocol";
+import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "../index.js";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 /** Most participants one meeting holds (a workshop is up to 60 people). */
 export const MAX_PARTICIPANTS = 200;

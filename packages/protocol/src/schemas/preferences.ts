@@ -1,7 +1,7 @@
-import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "@entente/protocol";
-import type { NotificationKind } from "@entente/protocol";
+import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "../index.js";
+import type { NotificationKind } from "../index.js";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 const EmailChoices = z.strictObject(
   Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean().optional()])) as Record<

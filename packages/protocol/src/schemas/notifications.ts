@@ -1,7 +1,7 @@
-import { NOTIFICATION_KINDS } from "@entente/protocol";
+import { NOTIFICATION_KINDS } from "../index.js";
 import { z } from "zod";
-import { CursorParam, LimitParam } from "../../cursor.js";
-import { Id } from "../partnerships/schema.js";
+import { CursorParam, LimitParam } from "./fields.js";
+import { Id } from "./fields.js";
 
 export const NotificationParams = z.object({ notificationId: Id });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { displayName } from "../../http/display-name.js";
-import { SignupBody } from "../auth/schema.js";
-import { Id } from "../partnerships/schema.js";
+import { displayName } from "./fields.js";
+import { SignupBody } from "./auth.js";
+import { Id } from "./fields.js";
 
 export const InvitationParams = z.object({
   token: z.string().regex(/^[a-z2-7]{16,64}$/, "not a valid invitation token"),

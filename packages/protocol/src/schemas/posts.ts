@@ -1,8 +1,8 @@
-import { ITEM_LINK_KINDS, POST_TAGS, REACTION_NAMES } from "@entente/protocol";
+import { ITEM_LINK_KINDS, POST_TAGS, REACTION_NAMES } from "../index.js";
 import { z } from "zod";
-import { CursorParam, LimitParam } from "../../cursor.js";
-import { hasContent, RichTextBody } from "../../posts/rich-text.js";
-import { Id } from "../partnerships/schema.js";
+import { CursorParam, LimitParam } from "./fields.js";
+import { hasContent, RichTextBody } from "./rich-text.js";
+import { Id } from "./fields.js";
 
 export const PostParams = z.object({ postId: Id });
 

@@ -1,7 +1,7 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
 import { FIELD_LIMITS, SEVERITIES } from "@entente/schema";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 export const WorkshopParams = z.object({ meetingId: Id });
 export const NoteParams = z.object({ noteId: Id });

@@ -1,4 +1,4 @@
-import type { MentionAttrs, RichTextDoc, RichTextNode } from "@entente/protocol";
+import type { MentionAttrs, RichTextDoc, RichTextNode } from "../index.js";
 import { z } from "zod";
 
 /**

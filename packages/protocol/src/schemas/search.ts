@@ -1,6 +1,6 @@
-import { SEARCH_QUERY_MAX } from "@entente/protocol";
+import { SEARCH_QUERY_MAX } from "../index.js";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 /** `GET /api/search?q=…&partnershipId=…`: some words, and optionally one partnership. */
 export const SearchQuery = z.strictObject({

@@ -1,6 +1,6 @@
-import { LANDING_PAGES } from "@entente/protocol";
+import { LANDING_PAGES } from "../index.js";
 import { z } from "zod";
-import { Id } from "../partnerships/schema.js";
+import { Id } from "./fields.js";
 
 export const LandingPageParams = z.object({ partnershipId: Id });
 

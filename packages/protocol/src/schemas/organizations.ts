@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayName } from "../../http/display-name.js";
+import { displayName } from "./fields.js";
 
 export const CreateOrganizationBody = z.object({
   name: displayName(100),

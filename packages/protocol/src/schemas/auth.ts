@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayName } from "../../http/display-name.js";
+import { displayName } from "./fields.js";
 
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 

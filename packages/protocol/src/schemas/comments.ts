@@ -1,8 +1,8 @@
-import type { CommentItemKind } from "@entente/protocol";
+import type { CommentItemKind } from "../index.js";
 import { z } from "zod";
-import { CursorParam, LimitParam } from "../../cursor.js";
-import { hasContent, RichTextBody } from "../../posts/rich-text.js";
-import { Id } from "../partnerships/schema.js";
+import { CursorParam, LimitParam } from "./fields.js";
+import { hasContent, RichTextBody } from "./rich-text.js";
+import { Id } from "./fields.js";
 
 export const ThreadParams = z.object({ threadId: Id });
 

@@ -1,0 +1,119 @@
+/*
+ * The zod schemas of the HTTP API's requests: the server validates every body, query and path
+ * parameter with them, and clients type their calls with `RequestBody<typeof …>`, so a
+ * contract changes in one place. A separate entry (`@entente/protocol/schemas`): clients that
+ * only import its types carry none of zod.
+ */
+import type { z } from "zod";
+
+export { SignupBody, LoginBody } from "./auth.js";
+export { FeedFileParams, CreateFeedBody } from "./calendar.js";
+export {
+  ThreadParams,
+  COMMENT_ITEM_KINDS,
+  CreateThreadBody,
+  CommentBody,
+  ListThreadsQuery,
+} from "./comments.js";
+export type { Cursor } from "./fields.js";
+export { Id, displayName, CursorParam, LimitParam, isLoopbackHttp } from "./fields.js";
+export {
+  DECISION_VOTES,
+  DecisionParams,
+  MAX_VOTE_COMMENT,
+  EndorseCharterBody,
+  CastVoteBody,
+} from "./governance.js";
+export {
+  HealthCheckParams,
+  MAX_DIMENSIONS,
+  OpenHealthCheckBody,
+  AnswerBody,
+} from "./health-checks.js";
+export {
+  CharterVersionsParams,
+  PrivateVersionsParams,
+  MeetingVersionsParams,
+  VersionParams,
+  CompareParams,
+  MAX_VERSION_LABEL,
+  NameVersionBody,
+  RestoreVersionBody,
+} from "./history.js";
+export { InvitationParams, AcceptInvitationBody, InvitationSignupBody } from "./invitations.js";
+export { KpiParams, ProposalParams, ProposeTargetBody, EmptyBody } from "./kpi-targets.js";
+export { LandingPageParams, SetLandingPageBody } from "./landing-pages.js";
+export {
+  MAX_PARTICIPANTS,
+  MeetingParams,
+  AgendaItemParams,
+  CreateMeetingBody,
+  UpdateMeetingBody,
+  CreateAgendaItemBody,
+  UpdateAgendaItemBody,
+  SignOffBody,
+  RhythmBody,
+} from "./meetings.js";
+export {
+  NotificationParams,
+  NotificationFilterFields,
+  ListNotificationsQuery,
+  ReadAllBody,
+} from "./notifications.js";
+export { OrganizationInvitationParams } from "./organization-invitations.js";
+export { CreateOrganizationBody } from "./organizations.js";
+export {
+  PartnershipParams,
+  MemberParams,
+  PartnershipTemplateChoiceBody,
+  CreatePartnershipBody,
+  CreateInvitationBody,
+} from "./partnerships.js";
+export {
+  PostParams,
+  ReplyParams,
+  MAX_LINKS,
+  CreatePostBody,
+  EditPostBody,
+  ReplyBody,
+  ReactionBody,
+  ListPostsQuery,
+} from "./posts.js";
+export { UpdatePreferencesBody } from "./preferences.js";
+export { HistoryParams, HistoryQuery, TrashParams } from "./records.js";
+export {
+  MAX_DEPTH,
+  MAX_NODES,
+  MAX_TEXT,
+  RichTextBody,
+  mentionsIn,
+  relabelMentions,
+  plainText,
+  hasContent,
+} from "./rich-text.js";
+export { SearchQuery } from "./search.js";
+export { SentInvitationParams, RevokeInvitationBody } from "./sent-invitations.js";
+export { SsoSettingsBody, SsoStartBody, OrganizationParam } from "./sso.js";
+export {
+  WorkshopParams,
+  NoteParams,
+  GroupParams,
+  MAX_NOTE_LENGTH,
+  MAX_COLUMN_TITLE,
+  MAX_COLUMNS,
+  MAX_VOTES_PER_PERSON,
+  MAX_TIMER_SECONDS,
+  ColumnsBody,
+  PhaseBody,
+  TimerBody,
+  VoteBody,
+  CreateNoteBody,
+  UpdateNoteBody,
+  CreateGroupBody,
+  UpdateGroupBody,
+  MyVotesBody,
+  ConvertBody,
+} from "./workshops.js";
+
+/** What a client sends for a schema: its input, before defaults and transforms. */
+export type RequestBody<Schema extends z.ZodType> = z.input<Schema>;
