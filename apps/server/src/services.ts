@@ -9,6 +9,11 @@ import { InProcessFeedEvents, type FeedEvents } from "./live-events/feed-events.
 import { ActivityService } from "./activity/activity-service.js";
 import { DigestService } from "./digest/digest-service.js";
 import { GovernanceService } from "./governance/governance-service.js";
+import { KpiTargetService } from "./governance/kpi-target-service.js";
+import { PartnershipExports } from "./export/gather-export.js";
+import { OnboardingService } from "./onboarding/onboarding-service.js";
+import { LandingPages } from "./preferences/landing-pages.js";
+import { ReviewService } from "./review/review-service.js";
 import { GovernanceWatch } from "./notifications/governance-watch.js";
 import { ItemWatch } from "./notifications/item-watch.js";
 import { CommentService } from "./comments/comment-service.js";
@@ -51,6 +56,18 @@ export interface Services {
   db: Kysely<Database>;
   sessions: SessionService;
   access: AccessService;
+  /** Starting a partnership (from a template), the template it used, its first steps. */
+  onboarding: OnboardingService;
+  /** Charter endorsements and decision votes (two-key governance). */
+  governance: GovernanceService;
+  /** Two-key KPI targets. */
+  kpiTargets: KpiTargetService;
+  /** Each member's landing page in a partnership. */
+  landingPages: LandingPages;
+  /** The partnership as the caller may export it (Markdown, PDF). */
+  exports: PartnershipExports;
+  /** What the review pack reads besides the export. */
+  reviews: ReviewService;
   /** Tells a partnership live (and its members by notification) that who is in it changed. */
   membership: MembershipAnnouncer;
   /** Failed sign-ins per (account, address), per address and per account (shared store). */
@@ -208,6 +225,17 @@ export function createServices(config: ServicesConfig): Services {
     db: config.store.db,
     sessions: new SessionService(config.store.db),
     access,
+    onboarding: new OnboardingService(config.store.db, documents, documentWriter, governance),
+    governance,
+    kpiTargets: new KpiTargetService(config.store.db, access, documents, documentWriter, history),
+    landingPages: new LandingPages(config.store.db, access),
+    exports: new PartnershipExports({
+      db: config.store.db,
+      documents,
+      governance,
+      meetings,
+    }),
+    reviews: new ReviewService(config.store.db),
     membership: new MembershipAnnouncer(config.store.db, feedEvents, notifications),
     eventStreams: new ConcurrencyCap(config.eventStreamsPerUser ?? DEFAULT_EVENT_STREAMS_PER_USER),
     loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),

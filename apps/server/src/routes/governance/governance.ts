@@ -6,7 +6,6 @@ import type {
   EndorseCharterResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
@@ -21,11 +20,7 @@ import { CastVoteBody, DecisionParams, EndorseCharterBody } from "./schema.js";
  * their own seat organization.
  */
 export function governanceRoutes(services: Services): Hono<AppEnv> {
-  const { access } = services;
-  const governance = new GovernanceService(services.db, services.documents, {
-    history: services.versions,
-    writer: services.documentWriter,
-  });
+  const { access, governance } = services;
 
   return new Hono<AppEnv>()
     .get("/:id/charter/status", async (c) => {

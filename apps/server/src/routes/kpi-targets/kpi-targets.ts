@@ -2,7 +2,6 @@ import { canWrite } from "@entente/domain";
 import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import type { Seat } from "../../access/access-service.js";
-import { KpiTargetService } from "../../governance/kpi-target-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
@@ -23,14 +22,7 @@ function requireWriter(seat: Seat): void {
  * always for their own seat organization.
  */
 export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
-  const { access } = services;
-  const targets = new KpiTargetService(
-    services.db,
-    access,
-    services.documents,
-    services.documentWriter,
-    services.history,
-  );
+  const { access, kpiTargets: targets } = services;
 
   return new Hono<AppEnv>()
     .get("/:id/kpis/targets", async (c) => {

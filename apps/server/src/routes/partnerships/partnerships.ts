@@ -7,20 +7,14 @@ import {
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { createInvitation } from "../../access/invitations.js";
-import { addSeat, memberIds, removeSeat } from "../../access/memberships.js";
+import { memberIds, removeSeat } from "../../access/memberships.js";
 import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { newId } from "../../ids.js";
 import { emailInvitation } from "../../mail/invitation-mail.js";
-import {
-  chosenTemplate,
-  recordTemplate,
-  writeTemplateDocuments,
-} from "../../onboarding/apply-template.js";
 import {
   CreateInvitationBody,
   CreatePartnershipBody,
@@ -41,39 +35,10 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           "Only an editor or admin of the organization can start a partnership",
         );
       }
-      const now = Date.now();
-      const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
-      const chosen = body.template && chosenTemplate(body.template);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("partnerships")
-          .values({ id: partnership.id, name: body.name, created_by: user.id, created_at: now })
-          .execute();
-        await trx
-          .insertInto("partnership_organizations")
-          .values({
-            partnership_id: partnership.id,
-            organization_id: body.organizationId,
-            joined_at: now,
-          })
-          .execute();
-        await addSeat(trx, {
-          partnership_id: partnership.id,
-          user_id: user.id,
-          organization_id: body.organizationId,
-          permission: "admin",
-          level: "strategic",
-        });
-        if (chosen) {
-          await recordTemplate(trx, partnership.id, chosen.template, chosen.language, now);
-        }
-      });
-      if (chosen) {
-        await writeTemplateDocuments(services.documentWriter, partnership.id, chosen.content, {
-          userId: user.id,
-          organizationId: body.organizationId,
-        });
-      }
+      const partnership = await services.onboarding.startPartnership(
+        { userId: user.id, organizationId: body.organizationId },
+        { name: body.name, template: body.template },
+      );
       return c.json({ partnership }, 201);
     })
     .get("/:id", async (c) => {
