@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
 import { AccessService } from "./access/access-service.js";
+import { InvitationService } from "./access/invitation-service.js";
+import { Organizations } from "./access/organizations.js";
+import { PartnershipService } from "./access/partnership-service.js";
 import { MembershipAnnouncer } from "./access/membership-announcer.js";
+import { Accounts } from "./auth/accounts.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
 import type { Database } from "./db/schema.js";
@@ -11,9 +15,11 @@ import { DigestService } from "./digest/digest-service.js";
 import { GovernanceService } from "./governance/governance-service.js";
 import { KpiTargetService } from "./governance/kpi-target-service.js";
 import { PartnershipExports } from "./export/gather-export.js";
+import { InvitationMailer } from "./mail/invitation-mail.js";
 import { OnboardingService } from "./onboarding/onboarding-service.js";
 import { LandingPages } from "./preferences/landing-pages.js";
 import { ReviewService } from "./review/review-service.js";
+import { PasswordPolicy } from "./sso/password-policy.js";
 import { GovernanceWatch } from "./notifications/governance-watch.js";
 import { ItemWatch } from "./notifications/item-watch.js";
 import { CommentService } from "./comments/comment-service.js";
@@ -55,7 +61,19 @@ export interface Services {
   env: Pick<Env, "PUBLIC_ORIGIN" | "TRUST_PROXY">;
   db: Kysely<Database>;
   sessions: SessionService;
+  /** Accounts (`users`): sign-up, sign-in, the app's language. */
+  accounts: Accounts;
+  /** Whether an organization turned password sign-in off for its members. */
+  passwordPolicy: PasswordPolicy;
   access: AccessService;
+  /** Organizations and their members. */
+  organizations: Organizations;
+  /** Partnerships' directories, a user's partnerships, removing a member. */
+  partnerships: PartnershipService;
+  /** Invitations into partnerships: made, accepted, listed, revoked, approved. */
+  invitations: InvitationService;
+  /** E-mails a new invitation. */
+  invitationMail: InvitationMailer;
   /** Starting a partnership (from a template), the template it used, its first steps. */
   onboarding: OnboardingService;
   /** Charter endorsements and decision votes (two-key governance). */
@@ -224,7 +242,13 @@ export function createServices(config: ServicesConfig): Services {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
     db: config.store.db,
     sessions: new SessionService(config.store.db),
+    accounts: new Accounts(config.store.db),
+    passwordPolicy: new PasswordPolicy(config.store.db),
     access,
+    organizations: new Organizations(config.store.db),
+    partnerships: new PartnershipService(config.store.db),
+    invitations: new InvitationService(config.store.db),
+    invitationMail: new InvitationMailer(config.store.db, mailer),
     onboarding: new OnboardingService(config.store.db, documents, documentWriter, governance),
     governance,
     kpiTargets: new KpiTargetService(config.store.db, access, documents, documentWriter, history),

@@ -6,15 +6,11 @@ import {
 } from "@entente/domain";
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { createInvitation } from "../../access/invitations.js";
-import { memberIds, removeSeat } from "../../access/memberships.js";
-import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { emailInvitation } from "../../mail/invitation-mail.js";
 import {
   CreateInvitationBody,
   CreatePartnershipBody,
@@ -23,7 +19,7 @@ import {
 } from "./schema.js";
 
 export function partnershipRoutes(services: Services): Hono<AppEnv> {
-  const { db, access } = services;
+  const { access, partnerships, invitations } = services;
 
   return new Hono<AppEnv>()
     .post("/", async (c) => {
@@ -45,7 +41,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      const { partnership, organizations, members } = await readPartnershipDirectory(db, id);
+      const { partnership, organizations, members } = await partnerships.directory(id);
       const documents = partnershipDocuments(
         id,
         organizations.map((o) => o.id),
@@ -80,7 +76,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           );
         }
       }
-      const invitation = await createInvitation(db, {
+      const invitation = await invitations.create({
         partnershipId: id,
         kind: body.kind,
         role: body.role,
@@ -94,7 +90,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       services.membership.invitationChanged(id, seat.organizationId, "invitation_created");
       const response: CreateInvitationResponse = { invitation };
       if (body.email !== undefined) {
-        response.email = await emailInvitation(db, services.mailer, c.get("logger"), {
+        response.email = await services.invitationMail.email(c.get("logger"), {
           address: body.email,
           language: body.language,
           partnershipId: id,
@@ -119,28 +115,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       if (!self && (seat.permission !== "admin" || seat.organizationId !== target.organizationId)) {
         throw DomainError.forbidden("Only an admin of their organization can remove a member");
       }
-      await db.transaction().execute(async (trx) => {
-        // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock),
-        // so two admins leaving at once cannot both count the other as the one who stays.
-        await trx
-          .updateTable("partnerships")
-          .set((eb) => ({ name: eb.ref("name") }))
-          .where("id", "=", id)
-          .execute();
-        if (target.permission === "admin") {
-          const admins = await memberIds(trx, id, {
-            organizationId: target.organizationId,
-            permission: "admin",
-          });
-          if (admins.length === 1) {
-            throw new DomainError(
-              "conflict",
-              "An organization keeps at least one admin in the partnership",
-            );
-          }
-        }
-        await removeSeat(trx, id, userId);
-      });
+      await partnerships.removeMember(id, userId, target);
       services.liveSockets.closePartnershipAccess(userId, id);
       await services.membership.left(
         id,
