@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import { AccessService } from "./access/access-service.js";
 import { InvitationService } from "./access/invitation-service.js";
 import { Organizations } from "./access/organizations.js";
@@ -7,7 +6,7 @@ import { MembershipAnnouncer } from "./access/membership-announcer.js";
 import { Accounts } from "./auth/accounts.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
-import type { Database } from "./db/schema.js";
+import { StoreProbe } from "./db/store-probe.js";
 import type { Env } from "./env.js";
 import { InProcessFeedEvents, type FeedEvents } from "./live-events/feed-events.js";
 import { ActivityService } from "./activity/activity-service.js";
@@ -56,10 +55,14 @@ import { SsoSignIn } from "./sso/sso-sign-in.js";
 import { SearchIndex } from "./search/search-index.js";
 import { SearchService } from "./search/search-service.js";
 
-/** Everything a route needs, built once by `createServices` and passed down to `createApp`. */
+/**
+ * Everything a route needs, built once by `createServices` and passed down to `createApp`.
+ * The store itself is not here: routes reach the database only through these services.
+ */
 export interface Services {
   env: Pick<Env, "PUBLIC_ORIGIN" | "TRUST_PROXY">;
-  db: Kysely<Database>;
+  /** Whether the database answers (`GET /api/health`). */
+  storeProbe: StoreProbe;
   sessions: SessionService;
   /** Accounts (`users`): sign-up, sign-in, the app's language. */
   accounts: Accounts;
@@ -240,7 +243,7 @@ export function createServices(config: ServicesConfig): Services {
   const providers = new ProviderClients({ clockSkewSeconds: config.ssoClockSkewSeconds });
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
-    db: config.store.db,
+    storeProbe: new StoreProbe(config.store.db),
     sessions: new SessionService(config.store.db),
     accounts: new Accounts(config.store.db),
     passwordPolicy: new PasswordPolicy(config.store.db),
