@@ -8,7 +8,6 @@ import type { Services } from "./services.js";
 import { errorBody, handleError, handleNotFound } from "./http/errors.js";
 import { jsonBodiesOnly } from "./http/json-only.js";
 import { sessionMiddleware } from "./http/session-cookie.js";
-import { recordAppLanguage } from "./auth/app-language.js";
 import { isAllowedOrigin } from "./limits/same-origin.js";
 import { httpMetrics } from "./observability/http-metrics.js";
 import { createLogger, type Logger } from "./observability/logger.js";
@@ -126,7 +125,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   app.use(
     "/api/*",
     sessionMiddleware(services.sessions, secure, (userId, language) =>
-      recordAppLanguage(services.db, userId, language),
+      services.accounts.recordAppLanguage(userId, language),
     ),
   );
   app.use("/api/*", async (c, next) => {
@@ -135,7 +134,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   });
 
   app.route("/metrics", metricsRoutes({ metrics: services.metrics, token: options.metricsToken }));
-  app.route("/api/health", healthRoutes(services.db));
+  app.route("/api/health", healthRoutes(services));
   app.route("/api/auth/sso", ssoSignInRoutes(services));
   app.route("/api/auth", authRoutes(services));
   app.route("/api/me/notification-preferences", preferenceRoutes(services));

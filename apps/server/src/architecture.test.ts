@@ -164,6 +164,57 @@ describe("the server's import map (docs/ARCHITECTURE.md)", () => {
   });
 });
 
+/**
+ * What a route may not write (docs/ARCHITECTURE.md, "Every route follows one pattern"): the
+ * query builder or the store, whoever provides them. Routes call services; type-only imports
+ * of `kysely` or `db/` are refused too, since a route shapes what a service returns, not rows.
+ */
+const ROUTE_STORE_ACCESS: { pattern: RegExp; what: string }[] = [
+  { pattern: /^\s*(?:import|export)\b[^;]*?["']kysely["']/m, what: "imports kysely" },
+  { pattern: /^\s*(?:import|export)\b[^;]*?["'][./]*\/db\//m, what: "imports db/" },
+  { pattern: /\bdb\b/, what: "names a database handle (db)" },
+  {
+    pattern:
+      /\.(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)\(/,
+    what: "builds a query",
+  },
+  { pattern: /\.(?:transaction|connection)\(\s*\)/, what: "opens a transaction or connection" },
+  { pattern: /\bsql\s*`/, what: "writes raw SQL" },
+];
+
+function storeAccess(source: string): string[] {
+  return ROUTE_STORE_ACCESS.filter(({ pattern }) => pattern.test(source)).map(({ what }) => what);
+}
+
+describe("routes/ (parse, authorize, call a service, answer)", () => {
+  it("never reach the database themselves", () => {
+    const broken = files
+      .filter((file) => file.startsWith("routes/") && !isTest(file))
+      .flatMap((file) =>
+        storeAccess(readFileSync(path.join(SRC, file), "utf8")).map((what) => `${file} ${what}`),
+      );
+    expect(
+      broken,
+      "a route calls a service of `Services` (services.ts); move the query into the service " +
+        "module that owns it and expose it there",
+    ).toEqual([]);
+  });
+
+  it("is read from the source as written (each way of reaching the store is seen)", () => {
+    const seen = (line: string) => storeAccess(line).length > 0;
+    expect(seen('import { sql } from "kysely";')).toBe(true);
+    expect(seen('import type { Kysely } from "kysely";')).toBe(true);
+    expect(seen('import type { Database } from "../../db/schema.js";')).toBe(true);
+    expect(seen("const { db, access } = services;")).toBe(true);
+    expect(seen('await services.db.selectFrom("users")')).toBe(true);
+    expect(seen('await trx.insertInto("users").values(row).execute();')).toBe(true);
+    expect(seen("await store.transaction().execute(work);")).toBe(true);
+    expect(seen("await sql`SELECT 1`.execute(handle);")).toBe(true);
+    expect(seen("const seat = await access.requireSeat(user.id, id);")).toBe(false);
+    expect(seen('import { readJson } from "../../http/validate.js";')).toBe(false);
+  });
+});
+
 describe("packages/*", () => {
   it("never import an app", () => {
     const packages = path.join(ROOT, "packages");

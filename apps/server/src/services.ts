@@ -1,14 +1,24 @@
-import type { Kysely } from "kysely";
 import { AccessService } from "./access/access-service.js";
+import { InvitationService } from "./access/invitation-service.js";
+import { Organizations } from "./access/organizations.js";
+import { PartnershipService } from "./access/partnership-service.js";
 import { MembershipAnnouncer } from "./access/membership-announcer.js";
+import { Accounts } from "./auth/accounts.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Store } from "./db/database.js";
-import type { Database } from "./db/schema.js";
+import { StoreProbe } from "./db/store-probe.js";
 import type { Env } from "./env.js";
 import { InProcessFeedEvents, type FeedEvents } from "./live-events/feed-events.js";
 import { ActivityService } from "./activity/activity-service.js";
 import { DigestService } from "./digest/digest-service.js";
 import { GovernanceService } from "./governance/governance-service.js";
+import { KpiTargetService } from "./governance/kpi-target-service.js";
+import { PartnershipExports } from "./export/gather-export.js";
+import { InvitationMailer } from "./mail/invitation-mail.js";
+import { OnboardingService } from "./onboarding/onboarding-service.js";
+import { LandingPages } from "./preferences/landing-pages.js";
+import { ReviewService } from "./review/review-service.js";
+import { PasswordPolicy } from "./sso/password-policy.js";
 import { GovernanceWatch } from "./notifications/governance-watch.js";
 import { ItemWatch } from "./notifications/item-watch.js";
 import { CommentService } from "./comments/comment-service.js";
@@ -45,12 +55,40 @@ import { SsoSignIn } from "./sso/sso-sign-in.js";
 import { SearchIndex } from "./search/search-index.js";
 import { SearchService } from "./search/search-service.js";
 
-/** Everything a route needs, built once by `createServices` and passed down to `createApp`. */
+/**
+ * Everything a route needs, built once by `createServices` and passed down to `createApp`.
+ * The store itself is not here: routes reach the database only through these services.
+ */
 export interface Services {
   env: Pick<Env, "PUBLIC_ORIGIN" | "TRUST_PROXY">;
-  db: Kysely<Database>;
+  /** Whether the database answers (`GET /api/health`). */
+  storeProbe: StoreProbe;
   sessions: SessionService;
+  /** Accounts (`users`): sign-up, sign-in, the app's language. */
+  accounts: Accounts;
+  /** Whether an organization turned password sign-in off for its members. */
+  passwordPolicy: PasswordPolicy;
   access: AccessService;
+  /** Organizations and their members. */
+  organizations: Organizations;
+  /** Partnerships' directories, a user's partnerships, removing a member. */
+  partnerships: PartnershipService;
+  /** Invitations into partnerships: made, accepted, listed, revoked, approved. */
+  invitations: InvitationService;
+  /** E-mails a new invitation. */
+  invitationMail: InvitationMailer;
+  /** Starting a partnership (from a template), the template it used, its first steps. */
+  onboarding: OnboardingService;
+  /** Charter endorsements and decision votes (two-key governance). */
+  governance: GovernanceService;
+  /** Two-key KPI targets. */
+  kpiTargets: KpiTargetService;
+  /** Each member's landing page in a partnership. */
+  landingPages: LandingPages;
+  /** The partnership as the caller may export it (Markdown, PDF). */
+  exports: PartnershipExports;
+  /** What the review pack reads besides the export. */
+  reviews: ReviewService;
   /** Tells a partnership live (and its members by notification) that who is in it changed. */
   membership: MembershipAnnouncer;
   /** Failed sign-ins per (account, address), per address and per account (shared store). */
@@ -205,9 +243,26 @@ export function createServices(config: ServicesConfig): Services {
   const providers = new ProviderClients({ clockSkewSeconds: config.ssoClockSkewSeconds });
   return {
     env: { PUBLIC_ORIGIN: config.publicOrigin, TRUST_PROXY: config.trustProxy ?? false },
-    db: config.store.db,
+    storeProbe: new StoreProbe(config.store.db),
     sessions: new SessionService(config.store.db),
+    accounts: new Accounts(config.store.db),
+    passwordPolicy: new PasswordPolicy(config.store.db),
     access,
+    organizations: new Organizations(config.store.db),
+    partnerships: new PartnershipService(config.store.db),
+    invitations: new InvitationService(config.store.db),
+    invitationMail: new InvitationMailer(config.store.db, mailer),
+    onboarding: new OnboardingService(config.store.db, documents, documentWriter, governance),
+    governance,
+    kpiTargets: new KpiTargetService(config.store.db, access, documents, documentWriter, history),
+    landingPages: new LandingPages(config.store.db, access),
+    exports: new PartnershipExports({
+      db: config.store.db,
+      documents,
+      governance,
+      meetings,
+    }),
+    reviews: new ReviewService(config.store.db),
     membership: new MembershipAnnouncer(config.store.db, feedEvents, notifications),
     eventStreams: new ConcurrencyCap(config.eventStreamsPerUser ?? DEFAULT_EVENT_STREAMS_PER_USER),
     loginThrottle: new LoginThrottle(config.store.db, config.loginLimits, config.loginClock),

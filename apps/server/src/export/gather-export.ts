@@ -162,3 +162,12 @@ export function exportFileName(name: string): string {
     .replace(/-+$/, "");
   return `${slug || "partnership"}.md`;
 }
+
+/** `gatherPartnershipExport` over the app's sources, for the Markdown and PDF routes. */
+export class PartnershipExports {
+  constructor(private readonly sources: ExportSources) {}
+
+  gather(seat: Seat, user: { name: string }): Promise<PartnershipExport> {
+    return gatherPartnershipExport(this.sources, seat, user);
+  }
+}

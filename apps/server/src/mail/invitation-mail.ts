@@ -181,3 +181,16 @@ async function knownLanguage(
     .executeTakeFirst();
   return row?.language ?? row?.app_language ?? null;
 }
+
+/** `emailInvitation` over one store and one mailer, for the route that makes invitations. */
+export class InvitationMailer {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** E-mails a new invitation; failures are logged to the request's `logger`. */
+  email(logger: Logger, invitation: InvitationToEmail): Promise<InvitationEmailDelivery> {
+    return emailInvitation(this.db, this.mailer, logger, invitation);
+  }
+}

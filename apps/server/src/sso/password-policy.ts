@@ -18,3 +18,12 @@ export async function passwordSignInDisabledFor(
     .executeTakeFirst();
   return row !== undefined && Number(row.password_sign_in) === 0;
 }
+
+/** `passwordSignInDisabledFor` over one store, for the sign-in route. */
+export class PasswordPolicy {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  signInDisabledFor(userId: string): Promise<boolean> {
+    return passwordSignInDisabledFor(this.db, userId);
+  }
+}

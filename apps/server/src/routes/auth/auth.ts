@@ -7,11 +7,10 @@ import { DomainError } from "../../domain-error.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.js";
 import { readJson } from "../../http/validate.js";
 import { newId } from "../../ids.js";
-import { passwordSignInDisabledFor } from "../../sso/password-policy.js";
 import { LoginBody, SignupBody } from "@entente/protocol/schemas";
 
 export function authRoutes(services: Services): Hono<AppEnv> {
-  const { db, sessions } = services;
+  const { accounts, sessions } = services;
   const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
 
   return new Hono<AppEnv>()
@@ -19,16 +18,8 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       const body = await readJson(c, SignupBody);
       const user = { id: newId(), email: body.email, name: body.name };
       // The unique e-mail decides, so two concurrent signups cannot both pass a check.
-      const inserted = await db
-        .insertInto("users")
-        .values({
-          ...user,
-          password_hash: await hashPassword(body.password),
-          created_at: Date.now(),
-        })
-        .onConflict((conflict) => conflict.column("email").doNothing())
-        .executeTakeFirst();
-      if (inserted.numInsertedOrUpdatedRows !== 1n) {
+      const created = await accounts.create(user, await hashPassword(body.password));
+      if (!created) {
         throw new DomainError("email_taken", "An account with this e-mail exists");
       }
       const { token, session } = await sessions.create(user.id);
@@ -44,11 +35,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
         c.header("Retry-After", String(Math.ceil(attempt.retryAfterMs / 1000)));
         throw new DomainError("rate_limited", "Too many failed sign-in attempts; try again later");
       }
-      const row = await db
-        .selectFrom("users")
-        .select(["id", "email", "name", "password_hash"])
-        .where("email", "=", body.email)
-        .executeTakeFirst();
+      const row = await accounts.byEmail(body.email);
       const ok = row
         ? await verifyPassword(row.password_hash, body.password)
         : await verifyAgainstDecoy(body.password);
@@ -58,7 +45,7 @@ export function authRoutes(services: Services): Hono<AppEnv> {
       }
       await attempt.succeeded();
       // Checked after the password, so it tells nothing to whoever does not know it.
-      if (await passwordSignInDisabledFor(db, row.id)) {
+      if (await services.passwordPolicy.signInDisabledFor(row.id)) {
         throw new DomainError(
           "password_sign_in_disabled",
           "Your organization signs in with single sign-on only",

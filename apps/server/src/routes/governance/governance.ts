@@ -5,7 +5,6 @@ import type {
   EndorseCharterResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -20,11 +19,7 @@ import { requireWriter } from "../../access/policies.js";
  * their own seat organization.
  */
 export function governanceRoutes(services: Services): Hono<AppEnv> {
-  const { access } = services;
-  const governance = new GovernanceService(services.db, services.documents, {
-    history: services.versions,
-    writer: services.documentWriter,
-  });
+  const { access, governance } = services;
 
   return new Hono<AppEnv>()
     .get("/:id/charter/status", async (c) => {

@@ -278,7 +278,7 @@ describe("health check routes", () => {
       userIds.some((uid) => text.includes(uid)) || names.some((n) => text.includes(n));
 
     // While open, only respondent tokens (keyed by a per-cycle secret) sit beside answers.
-    const openAnswers = await harness.services.db
+    const openAnswers = await harness.store.db
       .selectFrom("health_check_answers")
       .selectAll()
       .execute();
@@ -295,16 +295,13 @@ describe("health check routes", () => {
     expect(carriesPerson(JSON.stringify(list.body))).toBe(false);
 
     // Once closed, the secret and the tokens are gone: nothing can link an answer back.
-    const cycle = await harness.services.db
+    const cycle = await harness.store.db
       .selectFrom("health_checks")
       .selectAll()
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     expect(cycle.respondent_secret).toBeNull();
-    const answers = await harness.services.db
-      .selectFrom("health_check_answers")
-      .selectAll()
-      .execute();
+    const answers = await harness.store.db.selectFrom("health_check_answers").selectAll().execute();
     expect(answers).toHaveLength(6);
     expect(answers.every((a) => a.respondent_token === null)).toBe(true);
     expect(carriesPerson(JSON.stringify(answers))).toBe(false);

@@ -8,7 +8,6 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
-import { templateUsed } from "../../onboarding/apply-template.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
 import { PartnershipParams } from "@entente/protocol/schemas";
 import { AnswerBody, HealthCheckParams, OpenHealthCheckBody } from "@entente/protocol/schemas";
@@ -29,7 +28,7 @@ export function partnershipHealthCheckRoutes(services: Services): Hono<AppEnv> {
             ...input,
             dimensions:
               dimensions ??
-              (await templateUsed(services.db, id))?.healthDimensions ??
+              (await services.onboarding.templateUsed(id))?.healthDimensions ??
               DEFAULT_HEALTH_DIMENSIONS.map((d) => ({ ...d })),
           },
         ),

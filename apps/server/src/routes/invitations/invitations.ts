@@ -1,7 +1,5 @@
 import type { InvitationSignupResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { signUpFromInvitation } from "../../access/invitation-lifecycle.js";
-import { acceptInvitation, previewInvitation } from "../../access/invitations.js";
 import { hashPassword } from "../../auth/password.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
@@ -14,7 +12,7 @@ import {
 } from "@entente/protocol/schemas";
 
 export function invitationRoutes(services: Services): Hono<AppEnv> {
-  const { db, membership, sessions } = services;
+  const { invitations, membership, sessions } = services;
   const secure = services.env.PUBLIC_ORIGIN.startsWith("https:");
 
   return new Hono<AppEnv>()
@@ -22,12 +20,12 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       // No session needed: the link is the key, and whoever holds it must see who invites
       // them before creating an account.
       const { token } = parseOrThrow(InvitationParams, c.req.param());
-      return c.json({ invitation: await previewInvitation(db, token) });
+      return c.json({ invitation: await invitations.preview(token) });
     })
     .post("/:token/signup", async (c) => {
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       const body = await readJson(c, InvitationSignupBody);
-      const { user, accepted, organization } = await signUpFromInvitation(db, token, {
+      const { user, accepted, organization } = await invitations.signUp(token, {
         email: body.email,
         name: body.name,
         passwordHash: await hashPassword(body.password),
@@ -47,7 +45,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { token } = parseOrThrow(InvitationParams, c.req.param());
       const body = await readJson(c, AcceptInvitationBody);
-      const accepted = await acceptInvitation(db, token, user.id, body.organizationId);
+      const accepted = await invitations.accept(token, user.id, body.organizationId);
       await membership.joined(user.id, accepted);
       return c.json({ partnership: accepted.partnership });
     });

@@ -1,6 +1,5 @@
 import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { KpiTargetService } from "../../governance/kpi-target-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -15,14 +14,7 @@ import { requireWriter } from "../../access/policies.js";
  * always for their own seat organization.
  */
 export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
-  const { access } = services;
-  const targets = new KpiTargetService(
-    services.db,
-    access,
-    services.documents,
-    services.documentWriter,
-    services.history,
-  );
+  const { access, kpiTargets: targets } = services;
 
   return new Hono<AppEnv>()
     .get("/:id/kpis/targets", async (c) => {

@@ -4,12 +4,10 @@ import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { LandingPages } from "../../preferences/landing-pages.js";
 import { LandingPageParams, SetLandingPageBody } from "@entente/protocol/schemas";
 
 /** The caller's landing page per partnership, under `/api/me/landing-pages/:partnershipId`. */
-export function landingPageRoutes({ db, access }: Services): Hono<AppEnv> {
-  const pages = new LandingPages(db, access);
+export function landingPageRoutes({ landingPages: pages }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/:partnershipId", async (c) => {
       const { user } = requireAuth(c);

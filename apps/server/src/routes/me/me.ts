@@ -1,20 +1,14 @@
 import type { MeResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { partnershipsOfUser } from "../../access/memberships.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 
-export function meRoutes({ db }: Services): Hono<AppEnv> {
+export function meRoutes({ organizations: orgs, partnerships: seats }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/", async (c) => {
     const { user } = requireAuth(c);
-    const organizations = await db
-      .selectFrom("organization_members")
-      .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
-      .select(["organizations.id", "organizations.name", "organization_members.role"])
-      .where("organization_members.user_id", "=", user.id)
-      .execute();
-    const partnerships = await partnershipsOfUser(db, user.id, "newest first");
+    const organizations = await orgs.ofUser(user.id);
+    const partnerships = await seats.ofUser(user.id, "newest first");
     const body: MeResponse = {
       user,
       organizations,

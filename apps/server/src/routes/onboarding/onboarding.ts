@@ -4,13 +4,10 @@ import type {
   PartnershipTemplateUsedResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { GovernanceService } from "../../governance/governance-service.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { templateUsed } from "../../onboarding/apply-template.js";
-import { PartnershipChecklist } from "../../onboarding/checklist.js";
 import { PARTNERSHIP_TEMPLATES } from "../../onboarding/templates.js";
 import { PartnershipParams } from "@entente/protocol/schemas";
 
@@ -25,25 +22,20 @@ export function partnershipTemplateRoutes(): Hono<AppEnv> {
 
 /** A partnership's first steps under `/api/partnerships/:id`: its checklist and its template. */
 export function partnershipOnboardingRoutes(services: Services): Hono<AppEnv> {
-  const { db, access, documents } = services;
-  const checklist = new PartnershipChecklist(
-    db,
-    documents,
-    new GovernanceService(db, documents, { history: services.versions }),
-  );
+  const { access, onboarding } = services;
   return new Hono<AppEnv>()
     .get("/:id/checklist", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       await access.requireSeat(user.id, id);
-      const body: ChecklistResponse = await checklist.read(id);
+      const body: ChecklistResponse = await onboarding.checklist(id);
       return c.json(body);
     })
     .get("/:id/template", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       await access.requireSeat(user.id, id);
-      const body: PartnershipTemplateUsedResponse = { template: await templateUsed(db, id) };
+      const body: PartnershipTemplateUsedResponse = { template: await onboarding.templateUsed(id) };
       return c.json(body);
     });
 }

@@ -3,10 +3,6 @@ import type {
   OrganizationInvitationResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import {
-  approveOrganizationInvitation,
-  listOrganizationInvitations,
-} from "../../access/organization-consent.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -19,7 +15,11 @@ import { requireAdmin } from "../../access/policies.js";
  * Organization invitations waiting for consent: partnership admins list them and approve
  * them for their own organization (the seat's, never one the request names).
  */
-export function organizationInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
+export function organizationInvitationRoutes({
+  access,
+  invitations,
+  membership,
+}: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     requireAdmin(seat, "Only a partnership admin can see and approve invitations");
@@ -32,7 +32,7 @@ export function organizationInvitationRoutes({ db, access, membership }: Service
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       await requireAdminSeat(user.id, id);
       const body: OrganizationInvitationListResponse = {
-        invitations: await listOrganizationInvitations(db, id),
+        invitations: await invitations.listForApproval(id),
       };
       return c.json(body);
     })
@@ -41,7 +41,7 @@ export function organizationInvitationRoutes({ db, access, membership }: Service
       const { id, invitationId } = parseOrThrow(OrganizationInvitationParams, c.req.param());
       const seat = await requireAdminSeat(user.id, id);
       const body: OrganizationInvitationResponse = {
-        invitation: await approveOrganizationInvitation(db, id, invitationId, {
+        invitation: await invitations.approve(id, invitationId, {
           userId: user.id,
           organizationId: seat.organizationId,
         }),

@@ -1,21 +1,11 @@
 import { formatDocumentName, partnershipDocuments } from "@entente/domain";
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { createInvitation } from "../../access/invitations.js";
-import { addSeat, memberIds, removeSeat } from "../../access/memberships.js";
-import { readPartnershipDirectory } from "../../access/partnership-directory.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { newId } from "../../ids.js";
-import { emailInvitation } from "../../mail/invitation-mail.js";
-import {
-  chosenTemplate,
-  recordTemplate,
-  writeTemplateDocuments,
-} from "../../onboarding/apply-template.js";
 import {
   CreateInvitationBody,
   CreatePartnershipBody,
@@ -25,7 +15,7 @@ import {
 import { accessTo, can, requireAdmin } from "../../access/policies.js";
 
 export function partnershipRoutes(services: Services): Hono<AppEnv> {
-  const { db, access } = services;
+  const { access, partnerships, invitations } = services;
 
   return new Hono<AppEnv>()
     .post("/", async (c) => {
@@ -37,46 +27,17 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           "Only an editor or admin of the organization can start a partnership",
         );
       }
-      const now = Date.now();
-      const partnership = { id: newId(), name: body.name, createdAt: new Date(now).toISOString() };
-      const chosen = body.template && chosenTemplate(body.template);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("partnerships")
-          .values({ id: partnership.id, name: body.name, created_by: user.id, created_at: now })
-          .execute();
-        await trx
-          .insertInto("partnership_organizations")
-          .values({
-            partnership_id: partnership.id,
-            organization_id: body.organizationId,
-            joined_at: now,
-          })
-          .execute();
-        await addSeat(trx, {
-          partnership_id: partnership.id,
-          user_id: user.id,
-          organization_id: body.organizationId,
-          permission: "admin",
-          level: "strategic",
-        });
-        if (chosen) {
-          await recordTemplate(trx, partnership.id, chosen.template, chosen.language, now);
-        }
-      });
-      if (chosen) {
-        await writeTemplateDocuments(services.documentWriter, partnership.id, chosen.content, {
-          userId: user.id,
-          organizationId: body.organizationId,
-        });
-      }
+      const partnership = await services.onboarding.startPartnership(
+        { userId: user.id, organizationId: body.organizationId },
+        { name: body.name, template: body.template },
+      );
       return c.json({ partnership }, 201);
     })
     .get("/:id", async (c) => {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await access.requireSeat(user.id, id);
-      const { partnership, organizations, members } = await readPartnershipDirectory(db, id);
+      const { partnership, organizations, members } = await partnerships.directory(id);
       const documents = partnershipDocuments(
         id,
         organizations.map((o) => o.id),
@@ -110,7 +71,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
           );
         }
       }
-      const invitation = await createInvitation(db, {
+      const invitation = await invitations.create({
         partnershipId: id,
         kind: body.kind,
         role: body.role,
@@ -124,7 +85,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       services.membership.invitationChanged(id, seat.organizationId, "invitation_created");
       const response: CreateInvitationResponse = { invitation };
       if (body.email !== undefined) {
-        response.email = await emailInvitation(db, services.mailer, c.get("logger"), {
+        response.email = await services.invitationMail.email(c.get("logger"), {
           address: body.email,
           language: body.language,
           partnershipId: id,
@@ -149,29 +110,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       if (!can(seat, "remove member", { organizationId: target.organizationId, leaving })) {
         throw DomainError.forbidden("Only an admin of their organization can remove a member");
       }
-      await db.transaction().execute(async (trx) => {
-        // Touching the partnership row locks it (PostgreSQL row lock, SQLite write lock),
-        // so two admins leaving at once cannot both count the other as the one who stays.
-        await trx
-          .updateTable("partnerships")
-          .set((eb) => ({ name: eb.ref("name") }))
-          .where("id", "=", id)
-          .execute();
-        // Whoever runs the partnership for an organization leaves another who does.
-        if (can(target, "administer")) {
-          const admins = await memberIds(trx, id, {
-            organizationId: target.organizationId,
-            permission: "admin",
-          });
-          if (admins.length === 1) {
-            throw new DomainError(
-              "conflict",
-              "An organization keeps at least one admin in the partnership",
-            );
-          }
-        }
-        await removeSeat(trx, id, userId);
-      });
+      await partnerships.removeMember(id, userId, target);
       services.liveSockets.closePartnershipAccess(userId, id);
       await services.membership.left(
         id,

@@ -1,18 +1,16 @@
 import { Hono } from "hono";
 import { LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
-import { exportFileName, gatherPartnershipExport } from "../../export/gather-export.js";
+import { exportFileName } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { callerLanguage } from "../../review/caller-language.js";
 import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
-import { gatherReview, reviewPeriod } from "../../review/review-data.js";
+import { reviewPeriod } from "../../review/review-data.js";
 import { renderReviewPdf } from "../../review/review-pdf.js";
-import { exportSources } from "../export/export.js";
 import { PartnershipParams } from "@entente/protocol/schemas";
 
 const Day = z
@@ -41,7 +39,6 @@ const pdfName = (name: string, suffix: string) =>
  * the query, so a non-member learns nothing from a 400.
  */
 export function reviewRoutes(services: Services): Hono<AppEnv> {
-  const sources = exportSources(services);
   const pdf = (bytes: Buffer, fileName: string) =>
     new Response(new Uint8Array(bytes), {
       status: 200,
@@ -59,20 +56,21 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       const query = parseOrThrow(ReviewQuery, c.req.query());
       // The language the caller reads the app in (`lang`, sent by the web app), else theirs.
       const language =
-        query.lang ?? (await callerLanguage(services.db, user.id, c.req.header("accept-language")));
+        query.lang ??
+        (await services.reviews.callerLanguage(user.id, c.req.header("accept-language")));
       const period = reviewPeriod(query, new Date());
       if (period.from > period.to) {
         // Only `from` given, after today (both given are checked by the schema).
         throw new DomainError("invalid_input", "from: after the period's end (today)");
       }
-      const data = await gatherPartnershipExport(sources, seat, user);
+      const data = await services.exports.gather(seat, user);
       const healthCheck = await services.healthChecks.latestClosed(
         user.id,
         id,
         Date.parse(`${period.from}T00:00:00Z`),
         Date.parse(`${period.to}T23:59:59.999Z`),
       );
-      const review = await gatherReview(services.db, id, data, period, healthCheck);
+      const review = await services.reviews.gather(id, data, period, healthCheck);
       const bytes = await renderReviewPdf(review, language);
       return pdf(
         bytes,
@@ -83,7 +81,7 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await services.access.requireSeat(user.id, id);
-      const data = await gatherPartnershipExport(sources, seat, user);
+      const data = await services.exports.gather(seat, user);
       const bytes = await renderMarkdownPdf(
         renderPartnershipMarkdown(data),
         data.partnership.name,

@@ -1,6 +1,5 @@
 import type { SentInvitationListResponse, SentInvitationResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { listSentInvitations, revokeInvitation } from "../../access/invitation-lifecycle.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
@@ -14,7 +13,7 @@ import { requireAdmin } from "../../access/policies.js";
  * them: for the partnership admins of that organization (the seat's, never one the
  * request names).
  */
-export function sentInvitationRoutes({ db, access, membership }: Services): Hono<AppEnv> {
+export function sentInvitationRoutes({ access, invitations, membership }: Services): Hono<AppEnv> {
   const requireAdminSeat = async (userId: string, partnershipId: string) => {
     const seat = await access.requireSeat(userId, partnershipId);
     requireAdmin(seat, "Only a partnership admin can see and revoke invitations");
@@ -27,7 +26,7 @@ export function sentInvitationRoutes({ db, access, membership }: Services): Hono
       const { id } = parseOrThrow(PartnershipParams, c.req.param());
       const seat = await requireAdminSeat(user.id, id);
       const body: SentInvitationListResponse = {
-        invitations: await listSentInvitations(db, id, seat.organizationId),
+        invitations: await invitations.listSent(id, seat.organizationId),
       };
       return c.json(body);
     })
@@ -37,7 +36,7 @@ export function sentInvitationRoutes({ db, access, membership }: Services): Hono
       await readJson(c, RevokeInvitationBody);
       const seat = await requireAdminSeat(user.id, id);
       const body: SentInvitationResponse = {
-        invitation: await revokeInvitation(db, id, invitationId, {
+        invitation: await invitations.revoke(id, invitationId, {
           userId: user.id,
           organizationId: seat.organizationId,
         }),
