@@ -8,7 +8,7 @@ import { ItemComments } from "../../comments/components/item-comments";
 import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { useItemEditor } from "../../items/hooks/use-item-editor";
 import {
   usePartnershipContext,
   usePartnershipDirectory,

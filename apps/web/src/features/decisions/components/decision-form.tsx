@@ -3,12 +3,12 @@ import type { DecisionStatus } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ChoiceField, ItemForm } from "../../../ui/fields";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
+import type { ItemFormProps } from "../../items/components/editable-list";
 import {
   DescriptionField,
   LevelField,
   TitleField,
-} from "../../partnerships/components/item-fields";
+} from "../../items/components/item-fields";
 
 export interface DecisionFormValues {
   title: string;

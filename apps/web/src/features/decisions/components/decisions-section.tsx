@@ -3,8 +3,8 @@ import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { useArrivalAnnouncements } from "../../../ui/use-arrival-announcements";
 import { GlossaryTerm } from "../../glossary/components/glossary-term";
-import { ItemsSection } from "../../partnerships/components/items-section";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
+import { ItemsSection } from "../../items/components/items-section";
+import { UnreadableEntry } from "../../items/components/unreadable-entry";
 import { useLens } from "../../partnerships/hooks/use-lens";
 import {
   canAct,

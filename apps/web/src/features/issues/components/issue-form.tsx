@@ -10,14 +10,14 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ChoiceField, ItemForm, SelectField } from "../../../ui/fields";
 import { SeverityField } from "../../organizations/components/severity-badge";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
+import type { ItemFormProps } from "../../items/components/editable-list";
 import {
   DescriptionField,
   DueDateField,
   LevelField,
   OwnerAndAssigneeFields,
   TitleField,
-} from "../../partnerships/components/item-fields";
+} from "../../items/components/item-fields";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 
 export interface IssueFormValues {

@@ -7,7 +7,7 @@ import { ItemComments } from "../../comments/components/item-comments";
 import { SeverityBadge } from "../../organizations/components/severity-badge";
 import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { useItemEditor } from "../../items/hooks/use-item-editor";
 import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
 import type { IssuesWriter } from "../hooks/use-issues";
 import { isIssueDone } from "../state/issue-filters";

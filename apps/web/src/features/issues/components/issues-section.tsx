@@ -11,10 +11,10 @@ import { useT } from "../../../i18n";
 import { todayIso } from "../../../lib/dates";
 import { SelectField } from "../../../ui/fields";
 import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { ItemsSection } from "../../partnerships/components/items-section";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
+import { ItemsSection } from "../../items/components/items-section";
+import { UnreadableEntry } from "../../items/components/unreadable-entry";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { useOrganizationOptions } from "../../partnerships/hooks/use-select-options";
+import { useOrganizationOptions } from "../../items/hooks/use-select-options";
 import { useIssues } from "../hooks/use-issues";
 import {
   DEFAULT_FILTERS,

@@ -5,15 +5,15 @@ import { isOverdue, todayIso } from "../../../lib/dates";
 import { ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments/components/item-comments";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { EditableList, type ItemFormProps } from "../../items/components/editable-list";
 import {
   DueDateField,
   OwnerAndAssigneeFields,
   TitleField,
-} from "../../partnerships/components/item-fields";
+} from "../../items/components/item-fields";
 import { MeetingOrigin } from "../../meetings/components/meeting-origin";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { useItemEditor } from "../../items/hooks/use-item-editor";
 import {
   usePartnershipContext,
   usePartnershipDirectory,

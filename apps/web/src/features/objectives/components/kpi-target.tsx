@@ -6,7 +6,7 @@ import type { ApiError } from "../../../lib/api-client";
 import { InputField, ItemForm } from "../../../ui/fields";
 import { errorMessage } from "../../../ui/error-message";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
+import { UnreadableEntry } from "../../items/components/unreadable-entry";
 import {
   canAct,
   usePartnershipContext,

@@ -6,7 +6,7 @@ import { ItemComments } from "../../comments/components/item-comments";
 import { ConstraintNote } from "../../organizations/components/constraint-note";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { useLens } from "../../partnerships/hooks/use-lens";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { useItemEditor } from "../../items/hooks/use-item-editor";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { ActionList } from "./action-list";

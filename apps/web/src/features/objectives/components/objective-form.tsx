@@ -3,13 +3,13 @@ import { OBJECTIVE_STATUSES, type ObjectiveStatus } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
+import type { ItemFormProps } from "../../items/components/editable-list";
 import {
   DescriptionField,
   DueDateField,
   LevelField,
   TitleField,
-} from "../../partnerships/components/item-fields";
+} from "../../items/components/item-fields";
 import { OrganizationChip } from "../../partnerships/components/organization-chip";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 

@@ -11,9 +11,9 @@ import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments/components/item-comments";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
-import { DescriptionField } from "../../partnerships/components/item-fields";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { EditableList, type ItemFormProps } from "../../items/components/editable-list";
+import { DescriptionField } from "../../items/components/item-fields";
+import { useItemEditor } from "../../items/hooks/use-item-editor";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 interface ContributionFormValues {

@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { ChoiceField, InputField, ItemForm, SelectField } from "../../../ui/fields";
 import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { useOrganizationOptions } from "../../partnerships/hooks/use-select-options";
+import { useOrganizationOptions } from "../../items/hooks/use-select-options";
 import { usePartnershipContext } from "../../partnerships/state/partnership-context";
 import type { ConvertInput } from "../api/workshop-api";
 
