@@ -6,7 +6,7 @@ import { ConnectionStatus } from "../../collab/components/connection-status";
 import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
 import { NotificationBell } from "../../notifications/components/notification-bell";
 import { SearchLauncher } from "../../search/components/search-launcher";
-import { LanguageSwitcher } from "./language-switcher";
+import { LanguageSwitcher } from "../../../i18n/language-switcher";
 
 export interface HeaderPartnership {
   name: string;
