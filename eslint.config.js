@@ -1,4 +1,5 @@
 // @ts-check
+import path from "node:path";
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -16,6 +17,67 @@ const SERVER_LAYERS =
   "Server modules speak the domain: throw a DomainError (src/domain-error.ts) and let the HTTP " +
   "layer (http/, routes/, app.ts) turn its code into a status and a JSON body, in one table. " +
   "From http/ only the context types (http/context.js) may be imported.";
+
+const WEB_FEATURES = path.join(import.meta.dirname, "apps/web/src/features");
+
+const FEATURE_ENTRY_POINTS =
+  "A feature is used by the others through its index.ts, which names what it offers them: " +
+  "import from `{{path}}`, and add the name to that index if it is not there yet. " +
+  "Lazily loaded modules (pages, sections) are imported with import(), which may name the module.";
+
+const INDEX_ONLY_RE_EXPORTS =
+  'A feature\'s index.ts only re-exports (`export { … } from "./…"`): the build reads it ' +
+  "(build/feature-entry-points.ts) to load only the modules a page uses.";
+
+/**
+ * Features import each other only through the other feature's `index.ts` (static imports and
+ * re-exports; `import()` of a lazy part and a stylesheet's `import "….css"` may go to the file).
+ * @type {import("eslint").Rule.RuleModule}
+ */
+const featureEntryPoints = {
+  meta: {
+    type: "problem",
+    messages: { deep: FEATURE_ENTRY_POINTS, indexOnly: INDEX_ONLY_RE_EXPORTS },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename;
+    const [own] = path.relative(WEB_FEATURES, file).split(path.sep);
+    /** @param {import("estree").ImportDeclaration | import("estree").ExportNamedDeclaration | import("estree").ExportAllDeclaration} node */
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== "string" || !spec.startsWith(".") || spec.endsWith(".css")) return;
+      const target = path.relative(WEB_FEATURES, path.resolve(path.dirname(file), spec));
+      if (target.startsWith("..") || path.isAbsolute(target)) return;
+      const [feature = "", ...rest] = target.split(path.sep);
+      if (feature === own || rest.length === 0) return;
+      if (rest.length === 1 && /^index(\.ts)?$/.test(rest[0] ?? "")) return;
+      const entry = path.relative(path.dirname(file), path.join(WEB_FEATURES, feature));
+      context.report({
+        node: node.source ?? node,
+        messageId: "deep",
+        data: { path: entry.split(path.sep).join("/") },
+      });
+    };
+    const isIndex =
+      path.relative(WEB_FEATURES, file).split(path.sep).length === 2 &&
+      path.basename(file) === "index.ts";
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      /** @param {import("estree").Program} program */
+      Program(program) {
+        if (!isIndex) return;
+        for (const statement of program.body) {
+          if (statement.type !== "ExportNamedDeclaration" || !statement.source) {
+            context.report({ node: statement, messageId: "indexOnly" });
+          }
+        }
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -110,6 +172,11 @@ export default tseslint.config(
   {
     files: ["apps/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ["apps/web/src/features/**/*.{ts,tsx}"],
+    plugins: { entente: { rules: { "feature-entry-points": featureEntryPoints } } },
+    rules: { "entente/feature-entry-points": "error" },
   },
   {
     // No god files: a module past 600 lines holds more than one concern. Message catalogues

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { catalogueParts } from "./build/catalogue-parts.ts";
 import { chunkGroups } from "./build/chunk-groups.ts";
+import { featureEntryPoints } from "./build/feature-entry-points.ts";
 import { precompress } from "./build/precompress.ts";
 import { routePreloads } from "./build/route-preloads.ts";
 import { serviceWorker } from "./build/service-worker.ts";
@@ -13,7 +14,14 @@ const apiTarget = "http://127.0.0.1:3000";
 
 export default defineConfig({
   root,
-  plugins: [react(), catalogueParts(), routePreloads(), serviceWorker(), precompress()],
+  plugins: [
+    featureEntryPoints(root),
+    react(),
+    catalogueParts(),
+    routePreloads(),
+    serviceWorker(),
+    precompress(),
+  ],
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },

@@ -13,7 +13,7 @@ const SIGN_IN_SOURCES = [
   "ui/skip-link.tsx",
   "features/auth/components",
   "features/sso/components/sso-sign-in.tsx",
-  "features/shell/components/language-switcher.tsx",
+  "i18n/language-switcher.tsx",
   "features/shell/components/not-found-page.tsx",
   "ui/form.tsx",
   "ui/error-message.ts",

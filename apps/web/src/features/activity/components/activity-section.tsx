@@ -5,12 +5,12 @@ import { EmptyState } from "../../../ui/empty-state";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import type { Lens } from "../../partnerships/state/lens";
 import {
+  useLens,
+  type Lens,
   usePartnershipContext,
   usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+} from "../../partnerships";
 import { useActivity } from "../hooks/use-activity";
 import { groupByDay, relativeDay } from "../state/activity-days";
 import "../activity.css";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { LanguageSwitcher } from "../../shell/components/language-switcher";
+import { LanguageSwitcher } from "../../../i18n/language-switcher";
 
 /** The frame of the signed-out pages: brand, language switcher and one centred card. */
 export function AuthLayout({

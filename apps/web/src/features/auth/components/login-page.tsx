@@ -3,7 +3,7 @@ import { useSignInAction } from "../hooks/use-sign-in-action";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { SsoRefusalMessage, SsoSignIn } from "../../sso/components/sso-sign-in";
+import { SsoRefusalMessage, SsoSignIn } from "../../sso";
 import { authApi } from "../api/auth-api";
 import { enterApp, signInPagePath } from "../state/sign-in-navigation";
 import { safeRedirectTarget } from "../state/redirect-target";

@@ -8,7 +8,7 @@ import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
-import { AppHeader } from "../../shell/components/app-header";
+import { AppHeader } from "../../shell";
 import { calendarFeedApi } from "../api/calendar-feed-api";
 
 type FeedState =

@@ -2,10 +2,8 @@ import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { useArrivalAnnouncements } from "../../../ui/use-arrival-announcements";
-import { GlossaryTerm } from "../../glossary/components/glossary-term";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { GlossaryTerm } from "../../glossary";
+import { OrganizationChip, useLens, canAct, usePartnershipContext } from "../../partnerships";
 import { endorsementsByOrganization, useCharterStatus } from "../hooks/use-charter-status";
 
 /**

@@ -1,13 +1,9 @@
 import { formatDocumentName } from "@entente/domain";
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { CharterComments } from "../../comments/components/charter-comments";
-import {
-  documentAccessIn,
-  usePartnershipContext,
-} from "../../partnerships/state/partnership-context";
-import { HistoryPanel } from "../../history/components/history-panel";
-import { latestEndorsedBy, useVersionHistory } from "../../history/hooks/use-version-history";
+import { CharterComments } from "../../comments";
+import { documentAccessIn, usePartnershipContext } from "../../partnerships";
+import { HistoryPanel, latestEndorsedBy, useVersionHistory } from "../../history";
 import { CharterEndorsements } from "./charter-endorsements";
 import { RichTextDocument } from "./rich-text-document";
 

@@ -1,8 +1,7 @@
 import { EditorContent, type Editor } from "@tiptap/react";
 import { useEffect } from "react";
 import { useT } from "../../../i18n";
-import type { CollabDocument } from "../../collab/hooks/use-collab-document";
-import type { CollabUser } from "../../collab/state/collab-user";
+import type { CollabDocument, CollabUser } from "../../collab";
 import { useLiveRichTextEditor } from "../hooks/use-live-rich-text-editor";
 import { CharterToolbar } from "./charter-toolbar";
 

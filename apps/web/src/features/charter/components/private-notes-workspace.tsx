@@ -1,12 +1,8 @@
 import { formatDocumentName } from "@entente/domain";
 import { useT } from "../../../i18n";
 import { PageStatus } from "../../../ui/page-status";
-import {
-  documentAccessIn,
-  usePartnershipContext,
-} from "../../partnerships/state/partnership-context";
-import { HistoryPanel } from "../../history/components/history-panel";
-import { useVersionHistory } from "../../history/hooks/use-version-history";
+import { documentAccessIn, usePartnershipContext } from "../../partnerships";
+import { HistoryPanel, useVersionHistory } from "../../history";
 import { RichTextDocument } from "./rich-text-document";
 
 /**

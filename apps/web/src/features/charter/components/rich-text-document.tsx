@@ -2,11 +2,9 @@ import type { DocumentEntry } from "@entente/protocol";
 import type { Editor } from "@tiptap/react";
 import { useState, type ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { useSession } from "../../auth/state/session-provider";
-import { PresenceList } from "../../collab/components/presence-list";
-import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
-import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useSession } from "../../auth";
+import { PresenceList, useLiveDocuments } from "../../collab";
+import { ReadOnlyBadge, usePartnershipContext } from "../../partnerships";
 import { LiveRichTextEditor } from "./live-rich-text-editor";
 
 /**

@@ -1,7 +1,7 @@
 import type { CharterStatus, CharterStatusEndorsement } from "@entente/protocol";
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { charterApi } from "../api/charter-api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { charterKeys, charterQueries } from "../api/charter-queries";

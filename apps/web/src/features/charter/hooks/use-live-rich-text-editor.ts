@@ -3,8 +3,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
-import type { CollabDocument } from "../../collab/hooks/use-collab-document";
-import type { CollabUser } from "../../collab/state/collab-user";
+import type { CollabDocument, CollabUser } from "../../collab";
 
 interface Options {
   document: CollabDocument;

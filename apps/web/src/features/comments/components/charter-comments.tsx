@@ -4,10 +4,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
-import { FeedError } from "../../feed/components/feed-bits";
+import { FeedError } from "../../feed";
 import { useActionError } from "../../../ui/use-action-error";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { sectionPath } from "../../partnerships/state/sections";
+import { usePartnershipContext, sectionPath } from "../../partnerships";
 import { useCharterHighlights } from "../hooks/use-charter-highlights";
 import {
   anchorFromRange,

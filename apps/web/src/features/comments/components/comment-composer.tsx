@@ -5,12 +5,7 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormButtons } from "../../../ui/form-buttons";
-import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
-import {
-  bodyHasContent,
-  bodyOf,
-  useRichTextEditor,
-} from "../../rich-text/hooks/use-rich-text-editor";
+import { RichTextEditor, bodyHasContent, bodyOf, useRichTextEditor } from "../../rich-text";
 
 /**
  * A comment's body (the feed's editor: rich text and @mentions of members and organizations)

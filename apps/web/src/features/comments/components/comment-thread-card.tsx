@@ -1,10 +1,9 @@
 import type { CommentThreadView } from "@entente/protocol";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../../../i18n";
-import { AuthorLine } from "../../feed/components/author-line";
-import { FeedError } from "../../feed/components/feed-bits";
+import { AuthorLine, FeedError } from "../../feed";
 import { WrittenTime } from "../../../ui/written-time";
-import { RichTextView } from "../../rich-text/components/rich-text-view";
+import { RichTextView } from "../../rich-text";
 import { useActionError } from "../../../ui/use-action-error";
 import { useComments } from "../state/comments-context";
 import { LazyCommentComposer } from "./lazy-comment-composer";

@@ -9,8 +9,7 @@ import {
 } from "react";
 import { ApiError } from "../../../lib/api-client";
 import { useLocation, useNavigate } from "@tanstack/react-router";
-import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipEvents, canAct, usePartnershipContext } from "../../partnerships";
 import { commentsApi } from "../api/comments-api";
 import { CommentsContext, type CommentsStore } from "../state/comments-context";
 import { linkedThreadId, withoutThreadParam } from "../state/thread-link";

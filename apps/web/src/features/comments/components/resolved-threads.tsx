@@ -1,7 +1,7 @@
 import type { CommentThreadView } from "@entente/protocol";
 import type { ApiError } from "../../../lib/api-client";
 import { useT } from "../../../i18n";
-import { FeedError } from "../../feed/components/feed-bits";
+import { FeedError } from "../../feed";
 import { CommentThreadCard } from "./comment-thread-card";
 
 /** "Show resolved" and, when ticked, the resolved threads: resolved is never gone. */

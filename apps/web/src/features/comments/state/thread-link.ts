@@ -1,5 +1,5 @@
 import { THREAD_PARAM, type CommentTarget } from "@entente/protocol";
-import type { Section } from "../../partnerships/state/sections";
+import type { Section } from "../../partnerships";
 
 /**
  * The section of a partnership page where a thread's subject is shown: the charter's own

@@ -1,15 +1,12 @@
 import { readValues } from "@entente/schema";
 import { useMemo, useState } from "react";
 import { useT } from "../../../i18n";
-import { useCharterStatus } from "../../charter/hooks/use-charter-status";
-import { useDecisionVotes } from "../../decisions/hooks/use-decision-votes";
-import { useDecisions } from "../../decisions/hooks/use-decisions";
-import { useIssues } from "../../issues/hooks/use-issues";
-import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { useProfiles } from "../../organizations/hooks/use-profiles";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { sectionPath } from "../../partnerships/state/sections";
+import { useCharterStatus } from "../../charter";
+import { useDecisionVotes, useDecisions } from "../../decisions";
+import { useIssues } from "../../issues";
+import { useObjectives } from "../../objectives";
+import { useProfiles } from "../../organizations";
+import { useLens, usePartnershipContext, sectionPath } from "../../partnerships";
 import { useHealthChecks } from "../hooks/use-health-trend";
 import { healthTrend } from "../state/health-trend";
 import {

@@ -2,7 +2,7 @@ import { GOVERNANCE_LEVELS } from "@entente/domain";
 import { ACTION_STATUSES, SEVERITIES } from "@entente/schema";
 import { useI18n } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import { usePartnershipDirectory } from "../../partnerships";
 import type { ActionsSummary, IssuesSummary, Waiting } from "../state/tiles";
 import { Tile, TileEmpty } from "./tile";
 import { TableScroll } from "../../../ui/table-scroll";

@@ -1,9 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { feedKeys, feedQueries } from "../../feed/api/feed-queries";
-import { FEED_EVENT_TYPES } from "../../feed/hooks/use-feed";
-import { meetingsKeys, meetingsQueries } from "../../meetings/api/meetings-queries";
-import { useMeetingEvents } from "../../meetings/hooks/use-meeting-events";
-import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
+import { feedKeys, feedQueries, FEED_EVENT_TYPES } from "../../feed";
+import { meetingsKeys, meetingsQueries, useMeetingEvents } from "../../meetings";
+import { usePartnershipEvents } from "../../partnerships";
 
 /**
  * The newest posts and the meeting rhythm, for the dashboard's tiles: the partnership's live

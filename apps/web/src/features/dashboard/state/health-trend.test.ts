@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inLens } from "../../partnerships/state/lens";
+import { inLens } from "../../partnerships";
 import { healthTrend } from "./health-trend";
 
 const N = "org-north";

@@ -1,7 +1,7 @@
 import type { CharterStatus, DecisionVotesView, PostView } from "@entente/protocol";
 import type { Action, Decision, Issue, Kpi, Objective, ReadResult } from "@entente/schema";
 import { describe, expect, it } from "vitest";
-import { inLens } from "../../partnerships/state/lens";
+import { inLens } from "../../partnerships";
 import {
   contributionTotals,
   kpiTrends,

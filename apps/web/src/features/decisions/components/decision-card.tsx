@@ -4,15 +4,15 @@ import { useI18n } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { errorMessage } from "../../../ui/error-message";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments/components/item-comments";
-import { MeetingOrigin } from "../../meetings/components/meeting-origin";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { ItemComments } from "../../comments";
+import { MeetingOrigin } from "../../meetings";
 import {
+  OrganizationChip,
+  useLens,
   usePartnershipContext,
   usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+} from "../../partnerships";
+import { useItemEditor } from "../../items";
 import type { DecisionVotesView, DecisionVoteValue } from "@entente/protocol";
 import type { DecisionsWriter } from "../hooks/use-decisions";
 import { DecisionForm, type DecisionFormValues } from "./decision-form";

@@ -3,12 +3,7 @@ import type { DecisionStatus } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ChoiceField, ItemForm } from "../../../ui/fields";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
-import {
-  DescriptionField,
-  LevelField,
-  TitleField,
-} from "../../partnerships/components/item-fields";
+import { type ItemFormProps, DescriptionField, LevelField, TitleField } from "../../items";
 
 export interface DecisionFormValues {
   title: string;

@@ -2,15 +2,14 @@ import type { Decision } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { useArrivalAnnouncements } from "../../../ui/use-arrival-announcements";
-import { GlossaryTerm } from "../../glossary/components/glossary-term";
-import { ItemsSection } from "../../partnerships/components/items-section";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useLens } from "../../partnerships/hooks/use-lens";
+import { GlossaryTerm } from "../../glossary";
+import { ItemsSection, UnreadableEntry } from "../../items";
 import {
+  useLens,
   canAct,
   usePartnershipContext,
   usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+} from "../../partnerships";
 import { useDecisionVotes } from "../hooks/use-decision-votes";
 import { useDecisions, type DecisionsWriter } from "../hooks/use-decisions";
 import { useLineage } from "../hooks/use-lineage";

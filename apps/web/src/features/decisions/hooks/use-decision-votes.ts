@@ -2,7 +2,7 @@ import type { DecisionVotesView, DecisionVoteValue, DecisionVoteView } from "@en
 import type { Decision } from "@entente/schema";
 import { useCallback, useMemo, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { votesApi } from "../api/votes-api";
 import { contentVersionOf } from "../state/content-version";
 import { useQuery, useQueryClient } from "@tanstack/react-query";

@@ -1,6 +1,6 @@
 import type { AuthorView } from "@entente/protocol";
 import type { ReactNode } from "react";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { OrganizationChip } from "../../partnerships";
 import { EditedMark, WrittenTime } from "../../../ui/written-time";
 
 /** Who wrote it, for which organization (in its colour), when, and whether it was edited. */

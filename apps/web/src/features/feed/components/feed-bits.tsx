@@ -10,7 +10,7 @@ import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { OrganizationChip } from "../../partnerships";
 
 /** The server sends names; the glyphs are drawn here. */
 const GLYPHS: Record<ReactionName, string> = {

@@ -5,10 +5,13 @@ import type { ApiError } from "../../../lib/api-client";
 import { Link } from "@tanstack/react-router";
 import { useSearchParam } from "../../../lib/search-params";
 import { PageStatus } from "../../../ui/page-status";
-import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
-import { useCreateIntent } from "../../partnerships/hooks/use-create-intent";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { sectionPath } from "../../partnerships/state/sections";
+import {
+  ReadOnlyBadge,
+  useCreateIntent,
+  canAct,
+  usePartnershipContext,
+  sectionPath,
+} from "../../partnerships";
 import { useFeed } from "../hooks/use-feed";
 import type { StreamState } from "../../../lib/event-streams";
 import { errorMessage } from "../../../ui/error-message";

@@ -2,7 +2,7 @@ import type { ItemLinkKind, PostView, ReplyView } from "@entente/protocol";
 import { useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { sectionPath, type Section } from "../../partnerships/state/sections";
+import { sectionPath, type Section } from "../../partnerships";
 import { useActionError } from "../../../ui/use-action-error";
 import type { Feed } from "../hooks/use-feed";
 import { useSeenWhenShown } from "../hooks/use-seen-when-shown";
@@ -11,7 +11,7 @@ import { AuthorLine } from "./author-line";
 import { AuthorTools, FeedError, ReactionBar, SeenBy, TagBadge } from "./feed-bits";
 import { PostComposer } from "./post-composer";
 import { PostThread } from "./post-thread";
-import { RichTextView } from "../../rich-text/components/rich-text-view";
+import { RichTextView } from "../../rich-text";
 
 const LINK_SECTION: Record<ItemLinkKind, Section> = {
   objective: "objectives",

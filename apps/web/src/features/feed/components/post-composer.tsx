@@ -4,8 +4,7 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { TextField } from "../../../ui/form";
 import type { PostInput } from "../api/feed-api";
-import { bodyOf, useRichTextEditor } from "../../rich-text/hooks/use-rich-text-editor";
-import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
+import { bodyOf, useRichTextEditor, RichTextEditor } from "../../rich-text";
 import { FeedError } from "./feed-bits";
 
 /**

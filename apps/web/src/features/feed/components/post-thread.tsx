@@ -10,11 +10,11 @@ import {
   bodyHasContent,
   bodyOf,
   useRichTextEditor,
-} from "../../rich-text/hooks/use-rich-text-editor";
+  RichTextEditor,
+  RichTextView,
+} from "../../rich-text";
 import { AuthorLine } from "./author-line";
-import { RichTextEditor } from "../../rich-text/components/rich-text-editor";
 import { AuthorTools, FeedError, ReactionBar } from "./feed-bits";
-import { RichTextView } from "../../rich-text/components/rich-text-view";
 
 interface ThreadProps {
   postId: string;

@@ -2,7 +2,7 @@ import type { PartnershipFeedEvent } from "@entente/protocol";
 import { useCallback } from "react";
 import { useT } from "../../../i18n";
 import { useAnnounce } from "../../../ui/announcer";
-import { useMe } from "../../auth/state/session-provider";
+import { useMe } from "../../auth";
 
 /**
  * Reads out, through the page's live region, a post or a reply someone else just wrote

@@ -1,7 +1,7 @@
 import type { PartnershipFeedEvent, ReactionName, RichTextDoc } from "@entente/protocol";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
+import { usePartnershipEvents } from "../../partnerships";
 import { feedApi, type PostInput } from "../api/feed-api";
 import { emptyFeed, feedReducer } from "../state/feed-state";
 import { useFeedAnnouncements } from "./use-feed-announcements";

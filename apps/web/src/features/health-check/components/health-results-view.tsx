@@ -2,7 +2,7 @@ import type { HealthCheckResponse } from "@entente/protocol";
 import { Suspense } from "react";
 import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
-import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
+import type { ColoredOrganization } from "../../partnerships";
 import { compareDimensions, WEAK_AVERAGE } from "../state/health-results";
 import { WeakDimensionIssue } from "./weak-dimension-issue";
 import { TableScroll } from "../../../ui/table-scroll";

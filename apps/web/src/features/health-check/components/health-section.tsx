@@ -3,7 +3,7 @@ import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { canAct, usePartnershipContext } from "../../partnerships";
 import { healthChecksApi } from "../api/health-checks-api";
 import { AnswerForm } from "./answer-form";
 import { HealthResultsView } from "./health-results-view";

@@ -1,7 +1,7 @@
 import type { HealthCheckResponse, HealthCheckView } from "@entente/protocol";
 import { useEffect, useState } from "react";
 import { useT } from "../../../i18n";
-import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
+import type { ColoredOrganization } from "../../partnerships";
 import { healthChecksApi } from "../api/health-checks-api";
 import { overallAverage } from "../state/health-results";
 import { TableScroll } from "../../../ui/table-scroll";

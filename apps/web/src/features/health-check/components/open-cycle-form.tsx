@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { FormError } from "../../../ui/form";
-import { useTemplateDimensions } from "../../onboarding/hooks/use-template-dimensions";
+import { useTemplateDimensions } from "../../onboarding";
 import { healthChecksApi } from "../api/health-checks-api";
 
 /** A dimension key from its label: lower case, dashes; unique among the others. */

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { useIssues } from "../../issues/hooks/use-issues";
-import { sectionPath } from "../../partnerships/state/sections";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useIssues } from "../../issues";
+import { sectionPath, usePartnershipContext } from "../../partnerships";
 
 /**
  * One click turns a weak dimension into an entry of the issues log (through the issues

@@ -1,4 +1,4 @@
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { canAct, usePartnershipContext } from "../../partnerships";
 import { useVersionHistory } from "../hooks/use-version-history";
 import { HistoryPanel } from "./history-panel";
 

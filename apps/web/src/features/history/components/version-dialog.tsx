@@ -1,7 +1,7 @@
 import type { DocumentVersionView, VersionSegment } from "@entente/protocol";
 import { useEffect, useId, useRef } from "react";
 import { useT } from "../../../i18n";
-import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import { usePartnershipDirectory } from "../../partnerships";
 import type { VersionView } from "../hooks/use-version-history";
 import { useVersionTitle } from "./version-title";
 

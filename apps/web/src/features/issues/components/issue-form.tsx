@@ -9,16 +9,16 @@ import {
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ChoiceField, ItemForm, SelectField } from "../../../ui/fields";
-import { SeverityField } from "../../organizations/components/severity-badge";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
+import { SeverityField } from "../../organizations";
 import {
+  type ItemFormProps,
   DescriptionField,
   DueDateField,
   LevelField,
   OwnerAndAssigneeFields,
   TitleField,
-} from "../../partnerships/components/item-fields";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+} from "../../items";
+import { usePartnershipContext } from "../../partnerships";
 
 export interface IssueFormValues {
   kind: IssueKind;

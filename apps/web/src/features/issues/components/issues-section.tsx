@@ -10,11 +10,9 @@ import { useState } from "react";
 import { useT } from "../../../i18n";
 import { todayIso } from "../../../lib/dates";
 import { SelectField } from "../../../ui/fields";
-import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { ItemsSection } from "../../partnerships/components/items-section";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import { useOrganizationOptions } from "../../partnerships/hooks/use-select-options";
+import { useObjectives } from "../../objectives";
+import { ItemsSection, UnreadableEntry, useOrganizationOptions } from "../../items";
+import { useLens } from "../../partnerships";
 import { useIssues } from "../hooks/use-issues";
 import {
   DEFAULT_FILTERS,

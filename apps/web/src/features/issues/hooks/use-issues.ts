@@ -9,7 +9,7 @@ import {
   type IssuePatch,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { useDocumentItems, type DocumentItems } from "../../partnerships/hooks/use-document-items";
+import { useDocumentItems, type DocumentItems } from "../../items";
 
 export interface IssuesWriter {
   add: (input: IssueInput) => string;

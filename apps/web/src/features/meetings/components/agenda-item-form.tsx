@@ -4,7 +4,7 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { InputField, SelectField } from "../../../ui/fields";
 import { FormError } from "../../../ui/form";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import type { AgendaItemInput } from "../api/meetings-api";
 
 /** Adds an agenda item, or edits one: title, owner organization, time box. */

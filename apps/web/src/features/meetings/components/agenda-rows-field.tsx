@@ -1,6 +1,6 @@
 import { useT } from "../../../i18n";
 import { InputField, SelectField } from "../../../ui/fields";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 
 export interface AgendaRow {
   /** Local only: keeps React's rows apart while they are edited. */

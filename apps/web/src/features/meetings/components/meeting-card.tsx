@@ -1,7 +1,7 @@
 import type { MeetingView } from "@entente/protocol";
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 import { meetingPath } from "../state/meeting-paths";
 import { MeetingLogistics } from "./meeting-logistics";

@@ -5,9 +5,8 @@ import { useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { ChoiceField, InputField, SelectField } from "../../../ui/fields";
 import { FormError } from "../../../ui/form";
-import { LevelField, TitleField } from "../../partnerships/components/item-fields";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { LevelField, TitleField } from "../../items";
+import { OrganizationChip, usePartnershipContext } from "../../partnerships";
 import type { AgendaItemInput, MeetingInput } from "../api/meetings-api";
 import { defaultLevelOf, nextFullHour } from "../state/meetings-state";
 import {

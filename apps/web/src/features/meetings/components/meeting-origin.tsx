@@ -1,6 +1,6 @@
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { meetingPath } from "../state/meeting-paths";
 
 /**

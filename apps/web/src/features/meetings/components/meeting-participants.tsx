@@ -1,7 +1,6 @@
 import type { MeetingParticipantView } from "@entente/protocol";
 import { useT } from "../../../i18n";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { OrganizationChip, usePartnershipContext } from "../../partnerships";
 import { participantsByOrganization } from "../state/meetings-state";
 
 /** Who takes part, organization by organization, each behind its chip. */

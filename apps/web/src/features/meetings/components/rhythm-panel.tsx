@@ -6,7 +6,7 @@ import { Link } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
 import { InputField } from "../../../ui/fields";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import type { RhythmInput } from "../api/meetings-api";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 import { meetingPath } from "../state/meeting-paths";

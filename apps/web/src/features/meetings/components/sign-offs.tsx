@@ -2,8 +2,7 @@ import { ErrorCode, type AgendaItemView } from "@entente/protocol";
 import { useI18n } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { FormError } from "../../../ui/form";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { OrganizationChip, canAct, usePartnershipContext } from "../../partnerships";
 import { useHasStarted } from "../hooks/use-has-started";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 

@@ -1,4 +1,4 @@
-import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
+import { usePartnershipEvents } from "../../partnerships";
 import { changedMeetingId } from "../state/meetings-state";
 
 const MEETING_EVENT_TYPES = ["meeting.changed"] as const;

@@ -1,7 +1,7 @@
 import type { AgendaItemView, MeetingView } from "@entente/protocol";
 import { ApiError } from "../../../lib/api-client";
 import { useCallback, useEffect, useMemo } from "react";
-import type { CollabDocument } from "../../collab/hooks/use-collab-document";
+import type { CollabDocument } from "../../collab";
 import { meetingsApi, type AgendaItemInput, type MeetingInput } from "../api/meetings-api";
 import { rhythmStore } from "../state/rhythm-store";
 import { useMeetingEvents } from "./use-meeting-events";

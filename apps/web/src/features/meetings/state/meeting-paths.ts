@@ -1,4 +1,4 @@
-import { sectionPath } from "../../partnerships/state/sections";
+import { sectionPath } from "../../partnerships";
 
 /** The page of one meeting: its agenda and live notes. */
 export function meetingPath(partnershipId: string, meetingId: string): string {

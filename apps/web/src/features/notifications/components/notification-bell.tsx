@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
-import { useMe } from "../../auth/state/session-provider";
+import { useMe } from "../../auth";
 import { useNotifications } from "../hooks/use-notifications";
 import { onOpenNotificationsRequest } from "../state/open-request";
 import { NotificationEntry } from "./notification-entry";

@@ -1,7 +1,7 @@
 import { NOTIFICATION_KINDS } from "@entente/protocol";
 import { useId } from "react";
 import { useT } from "../../../i18n";
-import { kindLabels } from "../../preferences/state/preferences-draft";
+import { kindLabels } from "../../preferences";
 import {
   isFiltered,
   NO_FILTER,

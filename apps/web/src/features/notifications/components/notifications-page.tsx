@@ -13,8 +13,8 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useEventStream } from "../../../lib/use-event-stream";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { useMe } from "../../auth/state/session-provider";
-import { AppHeader } from "../../shell/components/app-header";
+import { useMe } from "../../auth";
+import { AppHeader } from "../../shell";
 import { notificationsKeys, notificationsQueries } from "../api/notifications-queries";
 import { NOTIFICATION_EVENTS_URL, notificationsApi } from "../api/notifications-api";
 import {

@@ -4,20 +4,21 @@ import { useI18n, useT } from "../../../i18n";
 import { isOverdue, todayIso } from "../../../lib/dates";
 import { ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments/components/item-comments";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
+import { ItemComments } from "../../comments";
 import {
+  EditableList,
+  type ItemFormProps,
   DueDateField,
   OwnerAndAssigneeFields,
   TitleField,
-} from "../../partnerships/components/item-fields";
-import { MeetingOrigin } from "../../meetings/components/meeting-origin";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+  useItemEditor,
+} from "../../items";
+import { MeetingOrigin } from "../../meetings";
 import {
+  OrganizationChip,
   usePartnershipContext,
   usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+} from "../../partnerships";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 
 interface ActionFormValues {

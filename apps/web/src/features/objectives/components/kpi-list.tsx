@@ -12,14 +12,16 @@ import { changedFields } from "../../../lib/changed-fields";
 import { todayIso } from "../../../lib/dates";
 import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments/components/item-comments";
+import { ItemComments } from "../../comments";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
-import { TitleField } from "../../partnerships/components/item-fields";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useWrite } from "../../partnerships/hooks/use-write";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { OrganizationChip, canAct, usePartnershipContext } from "../../partnerships";
+import {
+  EditableList,
+  type ItemFormProps,
+  TitleField,
+  UnreadableEntry,
+  useWrite,
+} from "../../items";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { kpiProgress, type KpiState } from "../state/kpi-progress";
 import { useKpiTargets } from "../state/kpi-targets-context";

@@ -5,13 +5,13 @@ import { useI18n, useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
 import { InputField, ItemForm } from "../../../ui/fields";
 import { errorMessage } from "../../../ui/error-message";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
 import {
+  OrganizationChip,
   canAct,
   usePartnershipContext,
   usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+} from "../../partnerships";
+import { UnreadableEntry } from "../../items";
 import { useKpiTargets } from "../state/kpi-targets-context";
 
 type Quantity = (value: number, unit: string) => string;

@@ -3,15 +3,14 @@ import { OBJECTIVE_STATUSES, type ObjectiveStatus } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
-import type { ItemFormProps } from "../../partnerships/components/editable-list";
 import {
+  type ItemFormProps,
   DescriptionField,
   DueDateField,
   LevelField,
   TitleField,
-} from "../../partnerships/components/item-fields";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+} from "../../items";
+import { OrganizationChip, usePartnershipContext } from "../../partnerships";
 
 export interface ObjectiveFormValues {
   title: string;

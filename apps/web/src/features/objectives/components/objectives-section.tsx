@@ -1,10 +1,9 @@
 import { readValues } from "@entente/schema";
 import { useMemo } from "react";
 import { useT } from "../../../i18n";
-import { useProfiles } from "../../organizations/hooks/use-profiles";
-import { ItemsSection } from "../../partnerships/components/items-section";
-import { UnreadableEntry } from "../../partnerships/components/unreadable-entry";
-import { useLens } from "../../partnerships/hooks/use-lens";
+import { useProfiles } from "../../organizations";
+import { ItemsSection, UnreadableEntry } from "../../items";
+import { useLens } from "../../partnerships";
 import { useObjectives } from "../hooks/use-objectives";
 import { KpiTargetsProvider } from "../state/kpi-targets-context";
 import { ObjectiveCard, type AffectingConstraint } from "./objective-card";

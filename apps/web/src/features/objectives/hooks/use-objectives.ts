@@ -21,7 +21,7 @@ import {
   type ObjectivePatch,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { useDocumentItems, type DocumentItems } from "../../partnerships/hooks/use-document-items";
+import { useDocumentItems, type DocumentItems } from "../../items";
 
 /**
  * Every write of the objectives document a view may make; each goes through `@entente/schema`.

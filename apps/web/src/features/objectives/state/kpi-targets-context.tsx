@@ -1,7 +1,7 @@
 import type { KpiTargetsView } from "@entente/protocol";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { ApiError } from "../../../lib/api-client";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { kpiTargetsApi } from "../api/kpi-targets-api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { kpiTargetsKeys, kpiTargetsQueries } from "../api/kpi-targets-queries";

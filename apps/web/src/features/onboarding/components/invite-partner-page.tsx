@@ -1,9 +1,9 @@
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useMe } from "../../auth/state/session-provider";
-import { InvitePanel } from "../../partnerships/components/invite-panel";
-import { AppHeader } from "../../shell/components/app-header";
+import { useMe } from "../../auth";
+import { InvitePanel } from "../../partnerships";
+import { AppHeader } from "../../shell";
 import { FirstRunSteps } from "./first-run-steps";
 
 /**

@@ -3,8 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { ItemForm, TextAreaField } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { EditableList, type ItemFormProps, useItemEditor } from "../../items";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 /** What the organization hopes to get out of the partnership, in its own words. */

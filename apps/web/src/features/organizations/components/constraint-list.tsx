@@ -1,4 +1,4 @@
-import { DeletedObjective } from "../../records/components/deleted-objective";
+import { DeletedObjective } from "../../records";
 import {
   CONSTRAINT_KINDS,
   type Constraint,
@@ -10,10 +10,8 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments/components/item-comments";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
-import { DescriptionField } from "../../partnerships/components/item-fields";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { ItemComments } from "../../comments";
+import { EditableList, type ItemFormProps, DescriptionField, useItemEditor } from "../../items";
 import type { ProfileWriter } from "../hooks/use-profiles";
 import { SeverityBadge, SeverityField } from "./severity-badge";
 

@@ -1,6 +1,6 @@
 import type { Constraint } from "@entente/schema";
 import { useT } from "../../../i18n";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { OrganizationChip } from "../../partnerships";
 import { SeverityBadge } from "./severity-badge";
 
 /** A constraint shown beside an objective it weighs on: whose, what kind, how serious. */

@@ -9,11 +9,9 @@ import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments/components/item-comments";
+import { ItemComments } from "../../comments";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { EditableList, type ItemFormProps } from "../../partnerships/components/editable-list";
-import { DescriptionField } from "../../partnerships/components/item-fields";
-import { useItemEditor } from "../../partnerships/hooks/use-item-editor";
+import { EditableList, type ItemFormProps, DescriptionField, useItemEditor } from "../../items";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 interface ContributionFormValues {

@@ -1,10 +1,12 @@
 import { readValues } from "@entente/schema";
 import { useT } from "../../../i18n";
-import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { PartnershipInvite } from "../../partnerships/components/partnership-invite";
-import { SectionHeader } from "../../partnerships/components/section-header";
-import { useLens } from "../../partnerships/hooks/use-lens";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useObjectives } from "../../objectives";
+import {
+  PartnershipInvite,
+  SectionHeader,
+  useLens,
+  usePartnershipContext,
+} from "../../partnerships";
 import { useProfiles } from "../hooks/use-profiles";
 import { ProfileColumn } from "./profile-column";
 

@@ -1,10 +1,12 @@
 import { useT } from "../../../i18n";
-import { PresenceStrip } from "../../collab/components/presence-strip";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
-import { DocumentNotices } from "../../partnerships/components/section-header";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { ProfileHistoryScope } from "../../records/state/history-scope";
+import { PresenceStrip } from "../../collab";
+import {
+  OrganizationChip,
+  ReadOnlyBadge,
+  DocumentNotices,
+  usePartnershipContext,
+} from "../../partnerships";
+import { ProfileHistoryScope } from "../../records";
 import type { OrganizationProfile } from "../hooks/use-profiles";
 import { AmbitionList } from "./ambition-list";
 import { ConstraintList } from "./constraint-list";

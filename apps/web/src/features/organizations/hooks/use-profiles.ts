@@ -25,8 +25,8 @@ import {
   useAuthor,
   usePartnershipDocuments,
   type PartnershipDocument,
-} from "../../partnerships/hooks/use-partnership-documents";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+  usePartnershipContext,
+} from "../../partnerships";
 
 const EMPTY: Profile = { contributions: [], constraints: [], ambitions: [] };
 

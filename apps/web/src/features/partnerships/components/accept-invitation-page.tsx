@@ -6,9 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { MainStatus, PageStatus } from "../../../ui/page-status";
-import { AuthLayout } from "../../auth/components/auth-layout";
-import { useSession } from "../../auth/state/session-provider";
-import { AppHeader } from "../../shell/components/app-header";
+import { AuthLayout, useSession } from "../../auth";
+import { AppHeader } from "../../shell";
 import { partnershipsApi } from "../api/partnerships-api";
 
 import { offerTour } from "../state/tour-memory";

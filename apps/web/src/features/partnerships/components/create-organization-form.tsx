@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { useSession } from "../../auth/state/session-provider";
+import { useSession } from "../../auth";
 import { partnershipsApi } from "../api/partnerships-api";
 
 export function CreateOrganizationForm() {

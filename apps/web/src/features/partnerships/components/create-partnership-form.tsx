@@ -4,8 +4,8 @@ import { useI18n, useT } from "../../../i18n";
 import { useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
-import { useSession } from "../../auth/state/session-provider";
-import { TemplatePicker } from "../../onboarding/components/template-picker";
+import { useSession } from "../../auth";
+import { TemplatePicker } from "../../onboarding";
 import { partnershipsApi } from "../api/partnerships-api";
 
 /**

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { GlossaryTerm } from "../../glossary/components/glossary-term";
+import { GlossaryTerm } from "../../glossary";
 import { useLens } from "../hooks/use-lens";
 import { LENSES } from "../state/lens";
 import { usePartnershipContext } from "../state/partnership-context";

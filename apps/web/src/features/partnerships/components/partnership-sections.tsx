@@ -1,8 +1,8 @@
 import { Suspense, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { PageStatus } from "../../../ui/page-status";
-import { LiveDocumentsProvider } from "../../collab/components/live-documents-provider";
-import { CommentsProvider } from "../../comments/components/comments-provider";
+import { LiveDocumentsProvider } from "../../collab";
+import { CommentsProvider } from "../../comments";
 import { usePartnershipContext } from "../state/partnership-context";
 import type { Section } from "../state/sections";
 import { lazyComponent } from "../../../lib/lazy-component";

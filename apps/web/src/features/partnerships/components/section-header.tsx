@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
-import { useSession } from "../../auth/state/session-provider";
-import { PresenceStrip } from "../../collab/components/presence-strip";
+import { useSession } from "../../auth";
+import { PresenceStrip } from "../../collab";
 import type { PartnershipDocument } from "../hooks/use-partnership-documents";
 import { ReadOnlyBadge } from "./read-only-badge";
 

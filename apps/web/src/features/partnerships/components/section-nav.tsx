@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { useT } from "../../../i18n";
-import { MeetingsTabBadge } from "../../meetings/components/meetings-tab-badge";
+import { MeetingsTabBadge } from "../../meetings";
 import { usePartnershipContext } from "../state/partnership-context";
 import { SECTIONS, sectionPath, type Section } from "../state/sections";
 

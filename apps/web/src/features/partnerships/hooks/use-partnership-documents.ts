@@ -3,9 +3,12 @@ import type { DocumentEntry } from "@entente/protocol";
 import { useMemo } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { useDocumentValues } from "../../collab/hooks/use-document-values";
-import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
-import type { ConnectionState, DeniedReason } from "../../collab/state/connection-state";
+import {
+  useDocumentValues,
+  useLiveDocuments,
+  type ConnectionState,
+  type DeniedReason,
+} from "../../collab";
 import { documentAccessIn, usePartnershipContext } from "../state/partnership-context";
 
 /** One live document of the partnership, read through a schema reader. */

@@ -1,7 +1,7 @@
 import { canWrite, type Permission } from "@entente/domain";
 import type { DocumentEntry, LandingPage, PartnershipMemberView } from "@entente/protocol";
 import { createContext, useContext, type ReactNode } from "react";
-import type { CollabUser } from "../../collab/state/collab-user";
+import type { CollabUser } from "../../collab";
 import type { ColoredOrganization } from "./organization-colors";
 
 /** Everything the sections of a partnership page share: who is here, who is in it, what opens. */

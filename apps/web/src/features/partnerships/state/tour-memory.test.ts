@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { dismissChecklist, checklistDismissed } from "../../onboarding/state/checklist-dismissal";
+import { dismissChecklist, checklistDismissed } from "../../onboarding";
 import { offerTour, tourDone, tourOffered } from "./tour-memory";
 
 beforeEach(() => window.localStorage.clear());

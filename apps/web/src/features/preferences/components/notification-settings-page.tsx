@@ -5,7 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import { AppHeader } from "../../shell/components/app-header";
+import { AppHeader } from "../../shell";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
 import {
   kindLabels,
@@ -13,7 +13,7 @@ import {
   type PreferencesDraft,
 } from "../state/preferences-draft";
 import { DigestPreview } from "./digest-preview";
-import { OrganizationSignInLink } from "../../sso/components/organization-sign-in-link";
+import { OrganizationSignInLink } from "../../sso";
 import "../preferences.css";
 
 /**

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { useDeletedObjectiveTitle } from "../hooks/use-deleted-objective";
 
 /** A reference to an objective that was deleted: its title as it was, marked as deleted. */

@@ -1,7 +1,7 @@
 import type { CommentItemKind, EntryChangeView, RecordedDocumentKind } from "@entente/protocol";
 import { useI18n, useT, type MessageKey } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 import { useEntryHistory } from "../hooks/use-entry-history";
 import { useProfileScope } from "../state/history-scope";
 import "../records.css";

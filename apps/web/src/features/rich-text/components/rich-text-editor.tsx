@@ -2,7 +2,7 @@ import { EditorContent, type Editor } from "@tiptap/react";
 import { useId } from "react";
 import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
-import { CharterToolbar } from "../../charter/components/charter-toolbar";
+import { CharterToolbar } from "../../charter";
 import type { MentionMenu } from "../hooks/use-rich-text-editor";
 import "../rich-text.css";
 

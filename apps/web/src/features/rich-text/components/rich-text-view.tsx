@@ -1,6 +1,6 @@
 import type { RichTextDoc, RichTextMark, RichTextNode } from "@entente/protocol";
 import { Fragment, type ReactNode } from "react";
-import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import { usePartnershipDirectory } from "../../partnerships";
 import "../rich-text.css";
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;

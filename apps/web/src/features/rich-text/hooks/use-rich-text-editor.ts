@@ -3,7 +3,7 @@ import Mention, { type MentionOptions } from "@tiptap/extension-mention";
 import { useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 
 /** Someone (or a whole organization) of this partnership that can be @mentioned. */
 export interface MentionItem extends MentionAttrs {

@@ -2,8 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { errorMessage } from "../../../ui/error-message";
-import { useMe } from "../../auth/state/session-provider";
-import { requestOpenNotifications } from "../../notifications/state/open-request";
+import { useMe } from "../../auth";
+import { requestOpenNotifications } from "../../notifications";
 import { MIN_QUERY_LENGTH, useSearchResults, type SearchState } from "../hooks/use-search-results";
 import {
   buildCommands,

@@ -1,9 +1,8 @@
 import type { SearchResult } from "@entente/protocol";
 import { useT } from "../../../i18n";
 import { ColorSwatch } from "../../../ui/color-swatch";
-import { useMe } from "../../auth/state/session-provider";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
-import { useOptionalPartnershipContext } from "../../partnerships/state/partnership-context";
+import { useMe } from "../../auth";
+import { OrganizationChip, useOptionalPartnershipContext } from "../../partnerships";
 import { parseSnippet } from "../state/snippet";
 
 /** The neutral colour of an organization the page has no colour for (another partnership's). */

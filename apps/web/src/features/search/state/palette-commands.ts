@@ -1,7 +1,6 @@
 import { canWrite, type Permission } from "@entente/domain";
 import type { Translate } from "../../../i18n";
-import { CREATE_PARAM } from "../../partnerships/state/create-intent";
-import { SECTIONS, type Section } from "../../partnerships/state/sections";
+import { CREATE_PARAM, SECTIONS, type Section } from "../../partnerships";
 import { foldText } from "./fold";
 
 /**

@@ -1,12 +1,12 @@
 import { useT } from "../../../i18n";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ColorSwatch } from "../../../ui/color-swatch";
-import { useMe, useSession } from "../../auth/state/session-provider";
-import { ConnectionStatus } from "../../collab/components/connection-status";
-import type { ColoredOrganization } from "../../partnerships/state/organization-colors";
-import { NotificationBell } from "../../notifications/components/notification-bell";
-import { SearchLauncher } from "../../search/components/search-launcher";
-import { LanguageSwitcher } from "./language-switcher";
+import { useMe, useSession } from "../../auth";
+import { ConnectionStatus } from "../../collab";
+import type { ColoredOrganization } from "../../partnerships";
+import { NotificationBell } from "../../notifications";
+import { SearchLauncher } from "../../search";
+import { LanguageSwitcher } from "../../../i18n/language-switcher";
 
 export interface HeaderPartnership {
   name: string;

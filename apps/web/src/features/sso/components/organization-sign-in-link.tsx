@@ -1,6 +1,6 @@
 import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
-import { useMe } from "../../auth/state/session-provider";
+import { useMe } from "../../auth";
 
 /** For an organization's admins: the way to its sign-in settings. */
 export function OrganizationSignInLink() {

@@ -1,6 +1,6 @@
 import { SSO_REFUSALS, type SsoRefusal } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
-import { useSignInAction } from "../../auth/hooks/use-sign-in-action";
+import { useSignInAction } from "../../auth";
 import { useT, type MessageKey } from "../../../i18n";
 import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { ssoApi } from "../api/sso-api";

@@ -3,10 +3,7 @@ import { useI18n, useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import {
-  usePartnershipContext,
-  usePartnershipDirectory,
-} from "../../partnerships/state/partnership-context";
+import { usePartnershipContext, usePartnershipDirectory } from "../../partnerships";
 import { useTrash } from "../hooks/use-trash";
 import "../trash.css";
 

@@ -5,9 +5,9 @@ import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
 import { ChoiceField, InputField, ItemForm, SelectField } from "../../../ui/fields";
-import { useObjectives } from "../../objectives/hooks/use-objectives";
-import { useOrganizationOptions } from "../../partnerships/hooks/use-select-options";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useObjectives } from "../../objectives";
+import { useOrganizationOptions } from "../../items";
+import { usePartnershipContext } from "../../partnerships";
 import type { ConvertInput } from "../api/workshop-api";
 
 const KINDS = ["action", "issue", "decision"] as const;

@@ -3,7 +3,7 @@ import { useT } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../../ui/use-action-error";
-import { OrganizationChip } from "../../partnerships/components/organization-chip";
+import { OrganizationChip } from "../../partnerships";
 import { hiddenTotal } from "../state/board";
 
 /**

@@ -6,7 +6,7 @@ import { errorMessage } from "../../../ui/error-message";
 import { FormButtons } from "../../../ui/form-buttons";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../../ui/use-action-error";
-import { usePartnershipDirectory } from "../../partnerships/state/partnership-context";
+import { usePartnershipDirectory } from "../../partnerships";
 import {
   ConvertButton,
   Lookers,

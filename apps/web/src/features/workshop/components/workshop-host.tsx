@@ -1,7 +1,7 @@
 import type { MeetingView } from "@entente/protocol";
 import { useT } from "../../../i18n";
-import { useMeetingFormat } from "../../meetings/hooks/use-meeting-format";
-import { usePartnershipContext } from "../../partnerships/state/partnership-context";
+import { useMeetingFormat } from "../../meetings";
+import { usePartnershipContext } from "../../partnerships";
 
 /**
  * Who runs the workshop and when it starts (or started), so that a participant who arrives

@@ -5,12 +5,9 @@ import { useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
-import type { CollabSession } from "../../collab/hooks/use-collab-document";
-import { useLiveDocuments } from "../../collab/hooks/use-live-documents";
-import { meetingPath } from "../../meetings/state/meeting-paths";
-import { ReadOnlyBadge } from "../../partnerships/components/read-only-badge";
-import { canAct, usePartnershipContext } from "../../partnerships/state/partnership-context";
-import { sectionPath } from "../../partnerships/state/sections";
+import { type CollabSession, useLiveDocuments } from "../../collab";
+import { meetingPath, meetingsQueries } from "../../meetings";
+import { ReadOnlyBadge, canAct, usePartnershipContext, sectionPath } from "../../partnerships";
 import { useFollow } from "../hooks/use-follow";
 import { useWorkshop, type WorkshopActions } from "../hooks/use-workshop";
 import { useLookers, usePublishView, useWorkshopPeople } from "../hooks/use-workshop-presence";
@@ -27,7 +24,6 @@ import { WorkshopTimer } from "./workshop-timer";
 import "../workshop.css";
 import { useWorkshopAnnouncements } from "../hooks/use-workshop-announcements";
 import { useQuery } from "@tanstack/react-query";
-import { meetingsQueries } from "../../meetings/api/meetings-queries";
 
 /**
  * A meeting's live workshop (`/p/:id/meetings/:meetingId/workshop`): the board, the shared

@@ -2,7 +2,7 @@ import type { TimerCommand, VoteCommand, WorkshopResponse, WorkshopView } from "
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import type { StreamState } from "../../../lib/event-streams";
-import { usePartnershipEvents } from "../../partnerships/hooks/use-partnership-events";
+import { usePartnershipEvents } from "../../partnerships";
 import { workshopApi, type ConvertInput, type NotePatch } from "../api/workshop-api";
 import { shareUnchanged } from "../state/board";
 import { clockOffset } from "../state/countdown";

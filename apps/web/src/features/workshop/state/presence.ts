@@ -1,5 +1,5 @@
 import type { WorkshopAwarenessView, WorkshopView } from "@entente/protocol";
-import { parseCollabUser, type CollabUser } from "../../collab/state/collab-user";
+import { parseCollabUser, type CollabUser } from "../../collab";
 
 /** Where a member looks, as their awareness `view` says. */
 export type LookView = WorkshopAwarenessView["view"];

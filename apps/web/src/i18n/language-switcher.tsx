@@ -1,4 +1,5 @@
-import { LANGUAGES, useI18n } from "../../../i18n";
+import { useI18n } from "./i18n-provider";
+import { LANGUAGES } from "./translate";
 
 /** English / Français toggle; each label is written in its own language. */
 export function LanguageSwitcher() {

@@ -2,11 +2,9 @@ import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { PageStatus } from "../../../ui/page-status";
-import { useCreateIntent } from "../hooks/use-create-intent";
+import { useCreateIntent, type PartnershipDocument, SectionHeader } from "../../partnerships";
 import { useCreateForm } from "../hooks/use-item-editor";
-import type { PartnershipDocument } from "../hooks/use-partnership-documents";
 import type { ItemFormProps } from "./editable-list";
-import { SectionHeader } from "./section-header";
 
 /**
  * A section showing the items of one list document: its header with the "new" button, the

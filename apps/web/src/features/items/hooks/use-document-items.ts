@@ -2,12 +2,12 @@ import { formatDocumentName } from "@entente/domain";
 import type { Author, ReadResult } from "@entente/schema";
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import { usePartnershipContext } from "../state/partnership-context";
 import {
+  usePartnershipContext,
   useAuthor,
   usePartnershipDocuments,
   type PartnershipDocument,
-} from "./use-partnership-documents";
+} from "../../partnerships";
 
 /** The partnership's documents that hold one list of items. */
 export type ItemsDocumentKind = "objectives" | "issues" | "decisions";

@@ -1,5 +1,5 @@
 import { useT } from "../../../i18n";
-import { usePartnershipContext } from "../state/partnership-context";
+import { usePartnershipContext } from "../../partnerships";
 
 /** The partnership's organizations as select options, in the partnership's order. */
 export function useOrganizationOptions() {

@@ -2,7 +2,7 @@ import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
 import { FIELD_LIMITS } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { ChoiceField, InputField, SelectField, TextAreaField } from "../../../ui/fields";
-import { GlossaryTerm } from "../../glossary/components/glossary-term";
+import { GlossaryTerm } from "../../glossary";
 import { useMemberOptions, useOrganizationOptions } from "../hooks/use-select-options";
 
 type TextFieldProps = { label: string; value: string; onChange: (value: string) => void };

@@ -1,0 +1,7 @@
+/**
+ * What the other features use of auth (the lint rule `entente/feature-entry-points`).
+ * Its lazily loaded pages and sections are not here: they are loaded with import().
+ */
+export { AuthLayout } from "./components/auth-layout";
+export { useSignInAction } from "./hooks/use-sign-in-action";
+export { useMe, useSession } from "./state/session-provider";
