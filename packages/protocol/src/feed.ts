@@ -222,15 +222,6 @@ export interface NotificationListResponse {
   nextCursor: string | null;
 }
 
-/**
- * `POST /api/notifications/read-all`'s optional body: only the notifications of this
- * partnership, of these kinds (the list's filters); none, every notification.
- */
-export interface ReadAllNotificationsBody {
-  partnershipId?: string;
-  kind?: NotificationKind[];
-}
-
 /** `POST /api/notifications/:id/read`, `POST /api/notifications/read-all`. */
 export interface UnreadCountResponse {
   unread: number;

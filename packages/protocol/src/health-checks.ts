@@ -72,16 +72,3 @@ export interface HealthCheckResponse {
 export interface HealthCheckListResponse {
   healthChecks: HealthCheckView[];
 }
-
-/** `POST /api/partnerships/:id/health-checks` body. */
-export interface CreateHealthCheckRequest {
-  title: string;
-  minRespondents?: number;
-  dimensions?: HealthDimension[];
-}
-
-/** `POST /api/health-checks/:id/responses` body. */
-export interface HealthCheckAnswerRequest {
-  ratings: Record<string, number>;
-  comment?: string;
-}

@@ -52,8 +52,6 @@ export {
   MIN_RESPONDENTS_RANGE,
 } from "./health-checks.js";
 export type {
-  CreateHealthCheckRequest,
-  HealthCheckAnswerRequest,
   HealthCheckCreatedResponse,
   HealthCheckListResponse,
   HealthCheckOrganizationResult,
@@ -114,7 +112,6 @@ export type {
   ReactionName,
   ReactionsResponse,
   ReactionView,
-  ReadAllNotificationsBody,
   ReplyResponse,
   ReplyView,
   SeenByOrganization,
@@ -234,10 +231,8 @@ export type {
 export {
   SSO_REFUSALS,
   type SsoRefusal,
-  type SsoSettingsRequest,
   type SsoSettingsResponse,
   type SsoSettingsView,
-  type SsoStartRequest,
   type SsoStartResponse,
 } from "./sso.js";
 export {
@@ -255,3 +250,10 @@ export {
   type SearchResponse,
   type SearchResult,
 } from "./search.js";
+export type {
+  CreateHealthCheckRequest,
+  HealthCheckAnswerRequest,
+  ReadAllNotificationsBody,
+  SsoSettingsRequest,
+  SsoStartRequest,
+} from "./schemas/index.js";

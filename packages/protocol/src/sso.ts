@@ -20,23 +20,6 @@ export interface SsoSettingsResponse {
   available: boolean;
 }
 
-/** `PUT /api/organizations/:id/sso`. */
-export interface SsoSettingsRequest {
-  issuer: string;
-  clientId: string;
-  /** Required the first time; omitted, the stored secret is kept. */
-  clientSecret?: string;
-  domains: string[];
-  passwordSignIn: boolean;
-}
-
-/** `POST /api/auth/sso/start`. */
-export interface SsoStartRequest {
-  email: string;
-  /** A path of the app to land on once signed in. */
-  next?: string;
-}
-
 export interface SsoStartResponse {
   /** The provider's authorization endpoint, with the request: navigate there. */
   redirectUrl: string;

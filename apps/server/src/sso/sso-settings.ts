@@ -1,4 +1,5 @@
-import type { SsoSettingsRequest, SsoSettingsView } from "@entente/protocol";
+import type { SsoSettingsView } from "@entente/protocol";
+import type { ParsedRequest, SsoSettingsBody } from "@entente/protocol/schemas";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
@@ -61,7 +62,7 @@ export class SsoSettings {
   async save(
     organizationId: string,
     adminId: string,
-    request: SsoSettingsRequest,
+    request: ParsedRequest<typeof SsoSettingsBody>,
   ): Promise<SsoSettingsView> {
     const box = this.box;
     if (!box) {

@@ -1,4 +1,4 @@
-import type { CommentItemKind } from "../index.js";
+import type { CommentItemKind } from "../comments.js";
 import { z } from "zod";
 import { CursorParam, LimitParam } from "./fields.js";
 import { hasContent, RichTextBody } from "./rich-text.js";

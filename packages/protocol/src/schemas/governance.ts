@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DecisionVoteValue } from "../index.js";
+import type { DecisionVoteValue } from "../api.js";
 
 /** The allowed votes, for validation. */
 export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly DecisionVoteValue[];

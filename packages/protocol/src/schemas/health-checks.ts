@@ -1,4 +1,8 @@
-import { DEFAULT_MIN_RESPONDENTS, HEALTH_RATING_RANGE, MIN_RESPONDENTS_RANGE } from "../index.js";
+import {
+  DEFAULT_MIN_RESPONDENTS,
+  HEALTH_RATING_RANGE,
+  MIN_RESPONDENTS_RANGE,
+} from "../health-checks.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

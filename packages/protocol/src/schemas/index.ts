@@ -5,6 +5,9 @@
  * only import its types carry none of zod.
  */
 import type { z } from "zod";
+import type { AnswerBody, OpenHealthCheckBody } from "./health-checks.js";
+import type { ReadAllBody } from "./notifications.js";
+import type { SsoSettingsBody, SsoStartBody } from "./sso.js";
 
 export { SignupBody, LoginBody } from "./auth.js";
 export { FeedFileParams, CreateFeedBody } from "./calendar.js";
@@ -117,3 +120,24 @@ export {
 
 /** What a client sends for a schema: its input, before defaults and transforms. */
 export type RequestBody<Schema extends z.ZodType> = z.input<Schema>;
+
+/** What the server has once a schema accepted a request: defaults applied, values trimmed. */
+export type ParsedRequest<Schema extends z.ZodType> = z.output<Schema>;
+
+/** `POST /api/partnerships/:id/health-checks` body. */
+export type CreateHealthCheckRequest = RequestBody<typeof OpenHealthCheckBody>;
+
+/** `POST /api/health-checks/:id/responses` body. */
+export type HealthCheckAnswerRequest = RequestBody<typeof AnswerBody>;
+
+/**
+ * `POST /api/notifications/read-all`'s optional body: only the notifications of this
+ * partnership, of these kinds (the list's filters); none, every notification.
+ */
+export type ReadAllNotificationsBody = RequestBody<typeof ReadAllBody>;
+
+/** `PUT /api/organizations/:id/sso` (`clientSecret` omitted: the stored secret is kept). */
+export type SsoSettingsRequest = RequestBody<typeof SsoSettingsBody>;
+
+/** `POST /api/auth/sso/start` (`next`: a path of the app to land on once signed in). */
+export type SsoStartRequest = RequestBody<typeof SsoStartBody>;

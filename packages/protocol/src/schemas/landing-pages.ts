@@ -1,4 +1,4 @@
-import { LANDING_PAGES } from "../index.js";
+import { LANDING_PAGES } from "../landing-page.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

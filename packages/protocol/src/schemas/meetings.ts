@@ -1,5 +1,5 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
-import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "../index.js";
+import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "../meetings.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

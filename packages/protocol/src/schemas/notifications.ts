@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS } from "../index.js";
+import { NOTIFICATION_KINDS } from "../vocabulary.js";
 import { z } from "zod";
 import { CursorParam, LimitParam } from "./fields.js";
 import { Id } from "./fields.js";

@@ -1,5 +1,6 @@
 import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
-import { LANGUAGES, PARTNERSHIP_TEMPLATE_IDS } from "../index.js";
+import { PARTNERSHIP_TEMPLATE_IDS } from "../onboarding.js";
+import { LANGUAGES } from "../vocabulary.js";
 import { z } from "zod";
 import { displayName, Id } from "./fields.js";
 

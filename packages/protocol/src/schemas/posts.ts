@@ -1,4 +1,4 @@
-import { ITEM_LINK_KINDS, POST_TAGS, REACTION_NAMES } from "../index.js";
+import { ITEM_LINK_KINDS, POST_TAGS, REACTION_NAMES } from "../vocabulary.js";
 import { z } from "zod";
 import { CursorParam, LimitParam } from "./fields.js";
 import { hasContent, RichTextBody } from "./rich-text.js";

@@ -1,5 +1,5 @@
-import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "../index.js";
-import type { NotificationKind } from "../index.js";
+import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "../vocabulary.js";
+import type { NotificationKind } from "../feed.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

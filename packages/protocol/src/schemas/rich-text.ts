@@ -1,4 +1,4 @@
-import type { MentionAttrs, RichTextDoc, RichTextNode } from "../index.js";
+import type { MentionAttrs, RichTextDoc, RichTextNode } from "../common.js";
 import { z } from "zod";
 
 /**

@@ -1,4 +1,4 @@
-import { SEARCH_QUERY_MAX } from "../index.js";
+import { SEARCH_QUERY_MAX } from "../search.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

@@ -1,4 +1,5 @@
 import type { CharterStatusResponse, EndorseCharterResponse } from "@entente/protocol";
+import type { EndorseCharterBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -12,6 +13,6 @@ export const charterApi = {
   endorse: (partnershipId: string, version: string) =>
     api.post<EndorseCharterResponse>(
       `/api/partnerships/${segment(partnershipId)}/charter/endorsements`,
-      { version },
+      { version } satisfies RequestBody<typeof EndorseCharterBody>,
     ),
 };

@@ -7,6 +7,7 @@ import type {
   CommentThreadView,
   RichTextDoc,
 } from "@entente/protocol";
+import type { CommentBody, CreateThreadBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -58,10 +59,12 @@ export const commentsApi = {
     api.post<CommentThreadResponse>(`/api/partnerships/${segment(partnershipId)}/comment-threads`, {
       target,
       body,
-    }),
+    } satisfies RequestBody<typeof CreateThreadBody>),
 
   comment: (threadId: string, body: RichTextDoc) =>
-    api.post<CommentResponse>(`/api/comment-threads/${segment(threadId)}/comments`, { body }),
+    api.post<CommentResponse>(`/api/comment-threads/${segment(threadId)}/comments`, {
+      body,
+    } satisfies RequestBody<typeof CommentBody>),
 
   resolve: (threadId: string) =>
     api.post<CommentThreadResponse>(`/api/comment-threads/${segment(threadId)}/resolve`),

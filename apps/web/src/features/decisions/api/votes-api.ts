@@ -1,4 +1,5 @@
 import type { CastVoteResponse, DecisionVotesResponse, DecisionVoteValue } from "@entente/protocol";
+import type { CastVoteBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -25,6 +26,6 @@ export const votesApi = {
         vote,
         ...(comment ? { comment } : {}),
         ...(contentVersion ? { contentVersion } : {}),
-      },
+      } satisfies RequestBody<typeof CastVoteBody>,
     ),
 };

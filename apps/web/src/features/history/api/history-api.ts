@@ -4,6 +4,7 @@ import type {
   DocumentVersionResponse,
   VersionCompareResponse,
 } from "@entente/protocol";
+import type { NameVersionBody, RequestBody, RestoreVersionBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -32,9 +33,15 @@ export const historyApi = {
   list: (path: string) => api.get<DocumentVersionListResponse>(path),
   get: (path: string, versionId: string) =>
     api.get<DocumentVersionResponse>(`${path}/${segment(versionId)}`),
-  name: (path: string, label: string) => api.post<DocumentVersionCreatedResponse>(path, { label }),
+  name: (path: string, label: string) =>
+    api.post<DocumentVersionCreatedResponse>(path, {
+      label,
+    } satisfies RequestBody<typeof NameVersionBody>),
   restore: (path: string, versionId: string) =>
-    api.post<DocumentVersionCreatedResponse>(`${path}/${segment(versionId)}/restore`, {}),
+    api.post<DocumentVersionCreatedResponse>(
+      `${path}/${segment(versionId)}/restore`,
+      {} satisfies RequestBody<typeof RestoreVersionBody>,
+    ),
   compare: (path: string, a: string, b: string) =>
     api.get<VersionCompareResponse>(`${path}/${segment(a)}/compare/${segment(b)}`),
 };

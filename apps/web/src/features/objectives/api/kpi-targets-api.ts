@@ -1,4 +1,5 @@
 import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
+import type { ProposeTargetBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -15,7 +16,7 @@ export const kpiTargetsApi = {
   propose: (partnershipId: string, kpiId: string, target: number, note?: string) =>
     api.post<KpiTargetProposalResponse>(
       proposals(partnershipId, kpiId),
-      note ? { target, note } : { target },
+      (note ? { target, note } : { target }) satisfies RequestBody<typeof ProposeTargetBody>,
     ),
 
   /** A 409 once the proposal was applied, replaced or withdrawn. */

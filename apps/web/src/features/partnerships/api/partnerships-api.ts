@@ -1,49 +1,39 @@
 import type {
   CreateInvitationResponse,
-  InvitationKind,
   InvitationPreview,
   InvitationSignupResponse,
-  Language,
   OrganizationInvitationListResponse,
   OrganizationInvitationResponse,
   OrganizationView,
   PartnershipResponse,
-  PartnershipTemplateChoice,
   PartnershipView,
   SentInvitationListResponse,
   SentInvitationResponse,
 } from "@entente/protocol";
-import type { Permission } from "@entente/domain";
+import type {
+  AcceptInvitationBody,
+  CreateInvitationBody,
+  CreateOrganizationBody,
+  CreatePartnershipBody,
+  InvitationSignupBody,
+  RequestBody,
+} from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
-export interface CreateInvitationInput {
-  kind: InvitationKind;
-  role: Permission;
-  organizationId?: string;
-  /** Also e-mail the link there, written in `language`. */
-  email?: string;
-  language?: Language;
-}
+export type CreateInvitationInput = RequestBody<typeof CreateInvitationBody>;
 
-export interface InvitationSignupInput {
-  name: string;
-  email: string;
-  password: string;
-  /** Organization invitations: the organization the newcomer creates. */
-  organizationName?: string;
-}
+export type InvitationSignupInput = RequestBody<typeof InvitationSignupBody>;
 
 const segment = encodeURIComponent;
 
 export const partnershipsApi = {
   createOrganization: (name: string) =>
-    api.post<{ organization: OrganizationView }>("/api/organizations", { name }),
+    api.post<{ organization: OrganizationView }>("/api/organizations", {
+      name,
+    } satisfies RequestBody<typeof CreateOrganizationBody>),
 
-  createPartnership: (input: {
-    name: string;
-    organizationId: string;
-    template?: PartnershipTemplateChoice;
-  }) => api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
+  createPartnership: (input: RequestBody<typeof CreatePartnershipBody>) =>
+    api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
 
   getPartnership: (partnershipId: string) =>
     api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),
@@ -81,6 +71,6 @@ export const partnershipsApi = {
   acceptInvitation: (token: string, organizationId?: string) =>
     api.post<{ partnership: PartnershipView }>(
       `/api/invitations/${segment(token)}/accept`,
-      organizationId ? { organizationId } : {},
+      (organizationId ? { organizationId } : {}) satisfies RequestBody<typeof AcceptInvitationBody>,
     ),
 };

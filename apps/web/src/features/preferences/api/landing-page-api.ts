@@ -1,4 +1,5 @@
 import type { LandingPage, LandingPageResponse } from "@entente/protocol";
+import type { RequestBody, SetLandingPageBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const path = (partnershipId: string) =>
@@ -8,5 +9,7 @@ const path = (partnershipId: string) =>
 export const landingPageApi = {
   get: (partnershipId: string) => api.get<LandingPageResponse>(path(partnershipId)),
   set: (partnershipId: string, landingPage: LandingPage) =>
-    api.put<LandingPageResponse>(path(partnershipId), { landingPage }),
+    api.put<LandingPageResponse>(path(partnershipId), {
+      landingPage,
+    } satisfies RequestBody<typeof SetLandingPageBody>),
 };

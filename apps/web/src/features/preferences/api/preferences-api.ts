@@ -1,21 +1,16 @@
 import type {
-  DigestFrequency,
   DigestPeriodKind,
   DigestResponse,
-  Language,
   NotificationPreferencesResponse,
 } from "@entente/protocol";
+import type { RequestBody, UpdatePreferencesBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 /**
  * The body of `PUT /api/me/notification-preferences`: only what changes is sent. `email` is
  * keyed by the kinds the server listed (a kind this build does not know yet included).
  */
-export interface PreferencesChange {
-  language?: Language | null;
-  email?: Record<string, boolean>;
-  digests?: { partnershipId: string; frequency: DigestFrequency }[];
-}
+export type PreferencesChange = RequestBody<typeof UpdatePreferencesBody>;
 
 const PREFERENCES = "/api/me/notification-preferences";
 
