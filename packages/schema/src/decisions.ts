@@ -1,24 +1,18 @@
-import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
+import { GOVERNANCE_LEVELS } from "@entente/domain";
 import * as Y from "yjs";
-import type { Stamped } from "./fields.js";
-import { FieldReader, readRootCollection, type ReadResult } from "./read-result.js";
 import {
-  checkAuthor,
-  checkOneOf,
-  checkOptionalRef,
-  checkRef,
-  checkText,
-  checkTitle,
-  deleteEntry,
-  insertItem,
-  itemIn,
-  newText,
-  pick,
-  setFields,
-  setTextField,
-  write,
-  type Author,
-} from "./writing.js";
+  defineCollection,
+  oneOf,
+  optionalRef,
+  ref,
+  richText,
+  title,
+  type Collection,
+  type EntryOf,
+  type InputOf,
+} from "./collection.js";
+import type { ReadResult } from "./read-result.js";
+import { itemIn, setTextField, write, type Author } from "./writing.js";
 
 /** The root map of `<pid>/decisions`: decision id → decision. */
 export const DECISIONS_ROOT = "decisions";
@@ -38,75 +32,36 @@ export const DECISION_STATUSES = [
 /** One of {@link DECISION_STATUSES}. */
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
-/** A decision proposed at a governance level. */
-export interface Decision extends Stamped {
-  id: string;
-  title: string;
+/** Decisions proposed at a governance level. */
+const DECISIONS = defineCollection(DECISIONS_ROOT, {
+  title: title(),
   /** Why it is needed, the options weighed. */
-  context: string;
-  governanceLevel: GovernanceLevel;
-  /** The user who proposes it (may differ from `createdBy` when recorded for someone). */
-  proposedBy: string;
-  status: DecisionStatus;
+  context: richText(),
+  governanceLevel: oneOf(GOVERNANCE_LEVELS),
+  /** The user who proposes it (may differ from `createdBy` when recorded for someone); defaults to the author. */
+  proposedBy: ref("author"),
+  /** Defaults to `proposed`. */
+  status: oneOf(DECISION_STATUSES, "proposed"),
   /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
-  meetingId: string | null;
+  meetingId: optionalRef("absent"),
   /** The decision this one replaces (an approved decision is changed by a new one); `null` when none. */
-  supersedes: string | null;
-}
+  supersedes: optionalRef("absent"),
+});
+
+type DecisionFields = typeof DECISIONS extends Collection<infer F> ? F : never;
+
+/** A decision proposed at a governance level. */
+export type Decision = EntryOf<DecisionFields>;
 
 /** What a new decision needs. */
-export interface DecisionInput {
-  title: string;
-  context?: string;
-  governanceLevel: GovernanceLevel;
-  /** Defaults to the author. */
-  proposedBy?: string;
-  /** Defaults to `proposed`. */
-  status?: DecisionStatus;
-  /** The meeting it came out of, if any. */
-  meetingId?: string | null;
-  /** The decision it replaces, if any. */
-  supersedes?: string | null;
-}
+export type DecisionInput = InputOf<DecisionFields>;
 
 /** Fields to change on a decision; `undefined` leaves a field alone. */
 export type DecisionPatch = Partial<DecisionInput>;
 
-function readDecision(item: Y.Map<unknown>, id: string): ReadResult<Decision> {
-  const f = new FieldReader(item);
-  const value: Decision = {
-    id,
-    title: f.string("title"),
-    context: f.text("context"),
-    governanceLevel: f.oneOf("governanceLevel", GOVERNANCE_LEVELS),
-    proposedBy: f.ref("proposedBy"),
-    status: f.oneOf("status", DECISION_STATUSES),
-    meetingId: f.optionalRef("meetingId"),
-    supersedes: f.optionalRef("supersedes"),
-    ...f.stamp(),
-  };
-  return f.result(id, value, item);
-}
-
 /** Every decision of a decisions document, oldest first. Never throws. */
 export function readDecisions(doc: Y.Doc): ReadResult<Decision>[] {
-  return readRootCollection(doc, DECISIONS_ROOT, readDecision);
-}
-
-function decisionFields(input: DecisionPatch, whole: boolean) {
-  return {
-    title: pick(input.title, whole, (v) => checkTitle("title", v)),
-    context: pick(input.context ?? (whole ? "" : undefined), whole, (v) => checkText("context", v)),
-    governanceLevel: pick(input.governanceLevel, whole, (v) =>
-      checkOneOf("governanceLevel", GOVERNANCE_LEVELS, v),
-    ),
-    proposedBy: pick(input.proposedBy, false, (v) => checkRef("proposedBy", v)),
-    status: pick(input.status ?? (whole ? "proposed" : undefined), whole, (v) =>
-      checkOneOf("status", DECISION_STATUSES, v),
-    ),
-    meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
-    supersedes: pick(input.supersedes, false, (v) => checkOptionalRef("supersedes", v)),
-  };
+  return DECISIONS.read(doc);
 }
 
 function decisions(doc: Y.Doc): Y.Map<unknown> {
@@ -115,33 +70,17 @@ function decisions(doc: Y.Doc): Y.Map<unknown> {
 
 /** Adds a decision; returns its id. */
 export function addDecision(doc: Y.Doc, input: DecisionInput, by: Author): string {
-  const { context, proposedBy, ...fields } = decisionFields(input, true);
-  const at = checkAuthor(by);
-  return write(doc, () =>
-    insertItem(
-      decisions(doc),
-      { ...fields, context: newText(context ?? ""), proposedBy: proposedBy ?? by.userId },
-      by,
-      at,
-    ),
-  );
+  return DECISIONS.add(doc, input, by);
 }
 
 /** Changes some fields of a decision. Returns `false` if it is gone. */
 export function updateDecision(doc: Y.Doc, id: string, patch: DecisionPatch): boolean {
-  const { context, ...fields } = decisionFields(patch, false);
-  return write(doc, () => {
-    const item = itemIn(decisions(doc), id);
-    if (!item) return false;
-    setFields(item, fields);
-    if (context !== undefined) setTextField(item, "context", context);
-    return true;
-  });
+  return DECISIONS.update(doc, id, patch);
 }
 
 /** Deletes a decision (or whatever broken entry has that id). Returns `false` if none was there. */
 export function removeDecision(doc: Y.Doc, id: string): boolean {
-  return write(doc, () => deleteEntry(decisions(doc), id));
+  return DECISIONS.remove(doc, id);
 }
 
 /**

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  defineCollection,
+  oneOf,
+  optionalDate,
+  optionalRef,
+  ref,
+  richText,
+  title,
+} from "./collection.js";
+import { ana, okValue, throughBinary } from "./test/peers.js";
+import { SchemaWriteError } from "./writing.js";
+
+/** A collection with one field of each kind of starting value. */
+const NOTES = defineCollection("notes", {
+  title: title(),
+  body: richText(),
+  writtenBy: ref("author"),
+  reviewerId: optionalRef("checked"),
+  sourceId: optionalRef("absent"),
+  due: optionalDate(),
+  state: oneOf(["open", "done"] as const, "open"),
+});
+
+const AT = { ...ana, at: new Date("2026-03-01T09:00:00Z") };
+
+describe("a collection described once", () => {
+  it("gives a new entry each field's starting value, and leaves an absent field out", () => {
+    const doc = new Y.Doc();
+    const id = NOTES.add(doc, { title: "Agree on the depot" }, AT);
+    const item = doc.getMap<Y.Map<unknown>>("notes").get(id);
+    expect(item?.get("body")).toBeInstanceOf(Y.Text);
+    expect(item?.has("sourceId")).toBe(false);
+    expect(item?.get("reviewerId")).toBeNull();
+    expect(okValue(NOTES.read(throughBinary(doc))[0])).toEqual({
+      id,
+      title: "Agree on the depot",
+      body: "",
+      writtenBy: "ana",
+      reviewerId: null,
+      sourceId: null,
+      due: null,
+      state: "open",
+      createdBy: "ana",
+      organizationId: ana.organizationId,
+      createdAt: "2026-03-01T09:00:00.000Z",
+    });
+  });
+
+  it("checks what a new entry and a change give, and writes nothing on a refusal", () => {
+    const doc = new Y.Doc();
+    expect(() => NOTES.add(doc, { title: " " }, AT)).toThrow(SchemaWriteError);
+    expect(doc.getMap("notes").size).toBe(0);
+    const id = NOTES.add(doc, { title: "Agree on the depot" }, AT);
+    expect(() => NOTES.update(doc, id, { state: "lost" as "open" })).toThrow(SchemaWriteError);
+    expect(okValue(NOTES.read(doc)[0]).state).toBe("open");
+  });
+
+  it("changes only the fields a patch gives; null clears an optional id", () => {
+    const doc = new Y.Doc();
+    const id = NOTES.add(
+      doc,
+      { title: "Agree on the depot", reviewerId: "ben", body: "Draft" },
+      AT,
+    );
+    const body = doc.getMap<Y.Map<unknown>>("notes").get(id)?.get("body");
+    expect(NOTES.update(doc, id, { reviewerId: null, body: "Final" })).toBe(true);
+    const entry = okValue(NOTES.read(doc)[0]);
+    expect(entry).toMatchObject({ title: "Agree on the depot", reviewerId: null, body: "Final" });
+    // The co-edited text is changed in place, not replaced.
+    expect(doc.getMap<Y.Map<unknown>>("notes").get(id)?.get("body")).toBe(body);
+    expect(NOTES.update(doc, "gone", { title: "x" })).toBe(false);
+  });
+
+  it("reads a malformed entry as such, and removes it", () => {
+    const doc = new Y.Doc();
+    const broken = new Y.Map<unknown>();
+    doc.getMap("notes").set("b1", broken);
+    broken.set("title", 42);
+    const [result] = NOTES.read(doc);
+    expect(result?.ok).toBe(false);
+    expect(NOTES.remove(doc, "b1")).toBe(true);
+    expect(NOTES.read(doc)).toEqual([]);
+  });
+});

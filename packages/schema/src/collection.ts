@@ -1,0 +1,198 @@
+import type * as Y from "yjs";
+import type { IsoDate, Stamped } from "./fields.js";
+import { FieldReader, readRootCollection, type ReadResult } from "./read-result.js";
+import {
+  checkAuthor,
+  checkOneOf,
+  checkOptionalDate,
+  checkOptionalRef,
+  checkRef,
+  checkText,
+  checkTitle,
+  deleteEntry,
+  insertItem,
+  itemIn,
+  newText,
+  pick,
+  setFields,
+  setTextField,
+  write,
+  type Author,
+} from "./writing.js";
+
+/*
+ * A collection of entries (the open-issues log, the decisions) described once: each field
+ * says how it is read back from whatever a peer wrote, how it is checked on the way in, and
+ * what a new entry holds when the input leaves it out. The entry's type, the input's type,
+ * the reader and the writers (add, update, remove) all follow from that one description.
+ */
+
+/** What a new entry holds when the input leaves the field out. */
+type Initial<T> =
+  /** Checked all the same: a required field refuses the entry, an optional one becomes null. */
+  | "checked"
+  /** Left out of the entry. */
+  | "absent"
+  /** The writer's own user id. */
+  | "author"
+  /** This value. */
+  | { value: T };
+
+/** One field of a collection's entries. */
+export interface Field<T, I extends Initial<T> = Initial<T>> {
+  read(reader: FieldReader, key: string): T;
+  check(key: string, value: unknown): T;
+  readonly initial: I;
+  /** Co-edited text: stored as a `Y.Text` and changed in place. */
+  readonly richText?: true;
+}
+
+// `any`: a description holds fields of every value type; each one's type is read back below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, Field<any>>;
+
+type ValueOf<F> = F extends Field<infer T> ? T : never;
+
+/** Each field's value (homomorphic: the description's doc comments carry over). */
+type Values<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
+
+/** The fields an input must give: checked on a new entry and never null. */
+type RequiredKey<F extends Fields> = {
+  [K in keyof F]: F[K]["initial"] extends "checked"
+    ? null extends ValueOf<F[K]>
+      ? never
+      : K
+    : never;
+}[keyof F];
+
+/** An entry as read: its id, every field, and who wrote it when. */
+export type EntryOf<F extends Fields> = { id: string } & Values<F> & Stamped;
+
+/** What a new entry needs; a field left out gets its `initial`. */
+export type InputOf<F extends Fields> = Pick<Values<F>, RequiredKey<F>> &
+  Partial<Omit<Values<F>, RequiredKey<F>>>;
+
+/** The writers and the reader of one collection. */
+export interface Collection<F extends Fields> {
+  /** The root map of the document: entry id → entry. */
+  readonly root: string;
+  /** Every entry, oldest first. Never throws. */
+  read(doc: Y.Doc): ReadResult<EntryOf<F>>[];
+  /** Adds an entry; returns its id. Throws a `SchemaWriteError` on an invalid input. */
+  add(doc: Y.Doc, input: InputOf<F>, by: Author): string;
+  /** Changes some fields (`undefined` leaves one alone); `false` if the entry is gone. */
+  update(doc: Y.Doc, id: string, patch: Partial<InputOf<F>>): boolean;
+  /** Deletes an entry (or whatever broken entry has that id); `false` if none was there. */
+  remove(doc: Y.Doc, id: string): boolean;
+}
+
+export function defineCollection<F extends Fields>(root: string, fields: F): Collection<F> {
+  const entries = (doc: Y.Doc) => doc.getMap<unknown>(root);
+  const keys = Object.keys(fields);
+
+  function readEntry(item: Y.Map<unknown>, id: string): ReadResult<EntryOf<F>> {
+    const reader = new FieldReader(item);
+    const value: Record<string, unknown> = { id };
+    for (const key of keys) value[key] = fields[key]?.read(reader, key);
+    return reader.result(id, { ...value, ...reader.stamp() } as EntryOf<F>, item);
+  }
+
+  /** The checked values of what the input gives; on a new entry, also what it leaves out. */
+  function checked(input: Record<string, unknown>, whole: boolean): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      const field = fields[key] as Field<unknown>;
+      const { initial } = field;
+      // A field with a starting value reads null as left out; any other passes null on to
+      // its check (an optional id or date: "clear it").
+      const given =
+        typeof initial === "object"
+          ? (input[key] ?? (whole ? initial.value : undefined))
+          : input[key];
+      const checkedOnNew = whole && (initial === "checked" || typeof initial === "object");
+      result[key] = pick(given, checkedOnNew, (v) => field.check(key, v));
+    }
+    return result;
+  }
+
+  return {
+    root,
+    read: (doc) => readRootCollection(doc, root, readEntry),
+    add(doc, input, by) {
+      const values = checked(input, true);
+      const at = checkAuthor(by);
+      for (const key of keys) {
+        const field = fields[key] as Field<unknown>;
+        if (field.initial === "author") values[key] ??= by.userId;
+        if (field.richText) values[key] = newText((values[key] as string | undefined) ?? "");
+      }
+      return write(doc, () => insertItem(entries(doc), values, by, at));
+    },
+    update(doc, id, patch) {
+      const values = checked(patch, false);
+      return write(doc, () => {
+        const item = itemIn(entries(doc), id);
+        if (!item) return false;
+        const plain: Record<string, unknown> = {};
+        for (const key of keys) if (!fields[key]?.richText) plain[key] = values[key];
+        setFields(item, plain);
+        for (const key of keys) {
+          const value = values[key];
+          if (fields[key]?.richText && value !== undefined)
+            setTextField(item, key, value as string);
+        }
+        return true;
+      });
+    },
+    remove: (doc, id) => write(doc, () => deleteEntry(entries(doc), id)),
+  };
+}
+
+// ---- the kinds of field ----
+
+/** A title: a non-empty text of at most `FIELD_LIMITS.title` characters. */
+export function title(): Field<string, "checked"> {
+  return { read: (f, key) => f.string(key), check: checkTitle, initial: "checked" };
+}
+
+/** A co-edited long text; a new entry starts empty. */
+export function richText(): Field<string, { value: string }> {
+  return {
+    read: (f, key) => f.text(key),
+    check: checkText,
+    initial: { value: "" },
+    richText: true,
+  };
+}
+
+/** An id of a user, an organization or an item: required, or the author's when left out. */
+export function ref<I extends "checked" | "author">(initial: I): Field<string, I> {
+  return { read: (f, key) => f.ref(key), check: checkRef, initial };
+}
+
+/** An id that may be absent: null on a new entry (`checked`), or left out (`absent`). */
+export function optionalRef<I extends "checked" | "absent">(initial: I): Field<string | null, I> {
+  return { read: (f, key) => f.optionalRef(key), check: checkOptionalRef, initial };
+}
+
+/** A date (YYYY-MM-DD) that may be absent (null). */
+export function optionalDate(): Field<IsoDate | null, "checked"> {
+  return { read: (f, key) => f.optionalDate(key), check: checkOptionalDate, initial: "checked" };
+}
+
+/** One of an `as const` list: required, or `initial` when a new entry leaves it out. */
+export function oneOf<const T extends string>(values: readonly T[]): Field<T, "checked">;
+export function oneOf<const T extends string>(
+  values: readonly T[],
+  initial: T,
+): Field<T, { value: T }>;
+export function oneOf<const T extends string>(
+  values: readonly T[],
+  initial?: T,
+): Field<T, "checked" | { value: T }> {
+  return {
+    read: (f, key) => f.oneOf(key, values),
+    check: (key, value) => checkOneOf(key, values, value),
+    initial: initial === undefined ? "checked" : { value: initial },
+  };
+}
