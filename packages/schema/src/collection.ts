@@ -5,16 +5,21 @@ import {
   checkAuthor,
   checkOneOf,
   checkOptionalDate,
+  checkOptionalNumber,
   checkOptionalRef,
   checkRef,
+  checkRefList,
   checkText,
   checkTitle,
+  checkUnit,
   deleteEntry,
   insertItem,
   itemIn,
+  newIdSet,
   newText,
   pick,
   setFields,
+  setIdSetField,
   setTextField,
   write,
   type Author,
@@ -43,8 +48,13 @@ export interface Field<T, I extends Initial<T> = Initial<T>> {
   read(reader: FieldReader, key: string): T;
   check(key: string, value: unknown): T;
   readonly initial: I;
-  /** Co-edited text: stored as a `Y.Text` and changed in place. */
-  readonly richText?: true;
+  /**
+   * How the value is stored: as itself, as a co-edited `Y.Text` (changed in place, so
+   * concurrent edits merge) or as a set of ids (a `Y.Map` of id → true).
+   */
+  readonly store?: "text" | "idSet";
+  /** The item's key when it differs from the field's name (the name is the API's). */
+  readonly storedAs?: string;
 }
 
 // `any`: a description holds fields of every value type; each one's type is read back below.
@@ -86,14 +96,26 @@ export interface Collection<F extends Fields> {
   remove(doc: Y.Doc, id: string): boolean;
 }
 
-export function defineCollection<F extends Fields>(root: string, fields: F): Collection<F> {
+/**
+ * What a collection checks across fields, after each field's own check: the values a new
+ * entry (`whole`) or a change gives (a field the change leaves alone is undefined).
+ */
+type EntryCheck<F extends Fields> = (values: Partial<Values<F>>, whole: boolean) => void;
+
+export function defineCollection<F extends Fields>(
+  root: string,
+  fields: F,
+  checkEntry?: EntryCheck<F>,
+): Collection<F> {
   const entries = (doc: Y.Doc) => doc.getMap<unknown>(root);
   const keys = Object.keys(fields);
+  const fieldOf = (key: string) => fields[key] as Field<unknown>;
+  const storedKey = (key: string) => fieldOf(key).storedAs ?? key;
 
   function readEntry(item: Y.Map<unknown>, id: string): ReadResult<EntryOf<F>> {
     const reader = new FieldReader(item);
     const value: Record<string, unknown> = { id };
-    for (const key of keys) value[key] = fields[key]?.read(reader, key);
+    for (const key of keys) value[key] = fieldOf(key).read(reader, storedKey(key));
     return reader.result(id, { ...value, ...reader.stamp() } as EntryOf<F>, item);
   }
 
@@ -101,7 +123,7 @@ export function defineCollection<F extends Fields>(root: string, fields: F): Col
   function checked(input: Record<string, unknown>, whole: boolean): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const key of keys) {
-      const field = fields[key] as Field<unknown>;
+      const field = fieldOf(key);
       const { initial } = field;
       // A field with a starting value reads null as left out; any other passes null on to
       // its check (an optional id or date: "clear it").
@@ -112,6 +134,7 @@ export function defineCollection<F extends Fields>(root: string, fields: F): Col
       const checkedOnNew = whole && (initial === "checked" || typeof initial === "object");
       result[key] = pick(given, checkedOnNew, (v) => field.check(key, v));
     }
+    checkEntry?.(result as Partial<Values<F>>, whole);
     return result;
   }
 
@@ -121,12 +144,16 @@ export function defineCollection<F extends Fields>(root: string, fields: F): Col
     add(doc, input, by) {
       const values = checked(input, true);
       const at = checkAuthor(by);
+      const stored: Record<string, unknown> = {};
       for (const key of keys) {
-        const field = fields[key] as Field<unknown>;
-        if (field.initial === "author") values[key] ??= by.userId;
-        if (field.richText) values[key] = newText((values[key] as string | undefined) ?? "");
+        const field = fieldOf(key);
+        let value = values[key];
+        if (field.initial === "author") value ??= by.userId;
+        if (field.store === "text") value = newText((value as string | undefined) ?? "");
+        if (field.store === "idSet") value = newIdSet((value as string[] | undefined) ?? []);
+        stored[storedKey(key)] = value;
       }
-      return write(doc, () => insertItem(entries(doc), values, by, at));
+      return write(doc, () => insertItem(entries(doc), stored, by, at));
     },
     update(doc, id, patch) {
       const values = checked(patch, false);
@@ -134,12 +161,14 @@ export function defineCollection<F extends Fields>(root: string, fields: F): Col
         const item = itemIn(entries(doc), id);
         if (!item) return false;
         const plain: Record<string, unknown> = {};
-        for (const key of keys) if (!fields[key]?.richText) plain[key] = values[key];
+        for (const key of keys) if (!fieldOf(key).store) plain[storedKey(key)] = values[key];
         setFields(item, plain);
         for (const key of keys) {
           const value = values[key];
-          if (fields[key]?.richText && value !== undefined)
-            setTextField(item, key, value as string);
+          if (value === undefined) continue;
+          const { store } = fieldOf(key);
+          if (store === "text") setTextField(item, storedKey(key), value as string);
+          if (store === "idSet") setIdSetField(item, storedKey(key), value as string[]);
         }
         return true;
       });
@@ -155,13 +184,40 @@ export function title(): Field<string, "checked"> {
   return { read: (f, key) => f.string(key), check: checkTitle, initial: "checked" };
 }
 
-/** A co-edited long text; a new entry starts empty. */
-export function richText(): Field<string, { value: string }> {
+/** A co-edited long text; a new entry starts empty unless the text is required (`checked`). */
+export function richText(): Field<string, { value: string }>;
+export function richText(initial: "checked"): Field<string, "checked">;
+export function richText(initial?: "checked"): Field<string, "checked" | { value: string }> {
   return {
     read: (f, key) => f.text(key),
     check: checkText,
-    initial: { value: "" },
-    richText: true,
+    initial: initial ?? { value: "" },
+    store: "text",
+  };
+}
+
+/** A short plain text (a unit: "EUR", "FTE"), empty when a new entry leaves it out. */
+export function unit(): Field<string, { value: string }> {
+  return { read: (f, key) => f.string(key), check: checkUnit, initial: { value: "" } };
+}
+
+/** A number that may be absent (null), at least `min`. */
+export function optionalNumber(min?: number): Field<number | null, "checked"> {
+  return {
+    read: (f, key) => f.optionalNumber(key),
+    check: (key, value) => checkOptionalNumber(key, value, min),
+    initial: "checked",
+  };
+}
+
+/** A set of ids (stored as a `Y.Map` under `storedAs`), empty on a new entry. */
+export function idSet(storedAs: string): Field<string[], { value: string[] }> {
+  return {
+    read: (f, key) => f.idSet(key),
+    check: (key, value) => checkRefList(key, value, false),
+    initial: { value: [] },
+    store: "idSet",
+    storedAs,
   };
 }
 
