@@ -102,21 +102,33 @@ export interface Collection<F extends Fields> {
  */
 type EntryCheck<F extends Fields> = (values: Partial<Values<F>>, whole: boolean) => void;
 
-export function defineCollection<F extends Fields>(
-  root: string,
+/**
+ * The entries a description describes, wherever they sit: a root collection
+ * (`defineCollection`) or one nested in another entry (an objective's actions).
+ */
+export interface Entries<F extends Fields> {
+  /** Every field, read leniently (a wrong one is noted on the reader). */
+  readFields(reader: FieldReader): Values<F>;
+  /** An entry as stored: its id, fields and stamp, or what is wrong with it. */
+  read(item: Y.Map<unknown>, id: string): ReadResult<EntryOf<F>>;
+  /** A new entry's values, checked, as stored (rich text as `Y.Text`, id sets as `Y.Map`). */
+  forNew(input: InputOf<F>, by: Author): Record<string, unknown>;
+  /** Checks a change; the returned function writes it into an entry. */
+  change(patch: Partial<InputOf<F>>): (item: Y.Map<unknown>) => void;
+}
+
+export function describeEntries<F extends Fields>(
   fields: F,
   checkEntry?: EntryCheck<F>,
-): Collection<F> {
-  const entries = (doc: Y.Doc) => doc.getMap<unknown>(root);
+): Entries<F> {
   const keys = Object.keys(fields);
   const fieldOf = (key: string) => fields[key] as Field<unknown>;
   const storedKey = (key: string) => fieldOf(key).storedAs ?? key;
 
-  function readEntry(item: Y.Map<unknown>, id: string): ReadResult<EntryOf<F>> {
-    const reader = new FieldReader(item);
-    const value: Record<string, unknown> = { id };
+  function readFields(reader: FieldReader): Values<F> {
+    const value: Record<string, unknown> = {};
     for (const key of keys) value[key] = fieldOf(key).read(reader, storedKey(key));
-    return reader.result(id, { ...value, ...reader.stamp() } as EntryOf<F>, item);
+    return value as Values<F>;
   }
 
   /** The checked values of what the input gives; on a new entry, also what it leaves out. */
@@ -139,11 +151,14 @@ export function defineCollection<F extends Fields>(
   }
 
   return {
-    root,
-    read: (doc) => readRootCollection(doc, root, readEntry),
-    add(doc, input, by) {
+    readFields,
+    read(item, id) {
+      const reader = new FieldReader(item);
+      const value: EntryOf<F> = { id, ...readFields(reader), ...reader.stamp() };
+      return reader.result(id, value, item);
+    },
+    forNew(input, by) {
       const values = checked(input, true);
-      const at = checkAuthor(by);
       const stored: Record<string, unknown> = {};
       for (const key of keys) {
         const field = fieldOf(key);
@@ -153,13 +168,11 @@ export function defineCollection<F extends Fields>(
         if (field.store === "idSet") value = newIdSet((value as string[] | undefined) ?? []);
         stored[storedKey(key)] = value;
       }
-      return write(doc, () => insertItem(entries(doc), stored, by, at));
+      return stored;
     },
-    update(doc, id, patch) {
+    change(patch) {
       const values = checked(patch, false);
-      return write(doc, () => {
-        const item = itemIn(entries(doc), id);
-        if (!item) return false;
+      return (item) => {
         const plain: Record<string, unknown> = {};
         for (const key of keys) if (!fieldOf(key).store) plain[storedKey(key)] = values[key];
         setFields(item, plain);
@@ -170,6 +183,33 @@ export function defineCollection<F extends Fields>(
           if (store === "text") setTextField(item, storedKey(key), value as string);
           if (store === "idSet") setIdSetField(item, storedKey(key), value as string[]);
         }
+      };
+    },
+  };
+}
+
+/** A collection at the root of a document: `root` maps entry ids to entries. */
+export function defineCollection<F extends Fields>(
+  root: string,
+  fields: F,
+  checkEntry?: EntryCheck<F>,
+): Collection<F> {
+  const entries = (doc: Y.Doc) => doc.getMap<unknown>(root);
+  const described = describeEntries(fields, checkEntry);
+  return {
+    root,
+    read: (doc) => readRootCollection(doc, root, (item, id) => described.read(item, id)),
+    add(doc, input, by) {
+      const stored = described.forNew(input, by);
+      const at = checkAuthor(by);
+      return write(doc, () => insertItem(entries(doc), stored, by, at));
+    },
+    update(doc, id, patch) {
+      const apply = described.change(patch);
+      return write(doc, () => {
+        const item = itemIn(entries(doc), id);
+        if (!item) return false;
+        apply(item);
         return true;
       });
     },
@@ -210,12 +250,17 @@ export function optionalNumber(min?: number): Field<number | null, "checked"> {
   };
 }
 
-/** A set of ids (stored as a `Y.Map` under `storedAs`), empty on a new entry. */
-export function idSet(storedAs: string): Field<string[], { value: string[] }> {
+/** A set of ids (stored as a `Y.Map` under `storedAs`): empty on a new entry, or required and non-empty. */
+export function idSet(storedAs: string): Field<string[], { value: string[] }>;
+export function idSet(storedAs: string, initial: "checked"): Field<string[], "checked">;
+export function idSet(
+  storedAs: string,
+  initial?: "checked",
+): Field<string[], "checked" | { value: string[] }> {
   return {
     read: (f, key) => f.idSet(key),
-    check: (key, value) => checkRefList(key, value, false),
-    initial: { value: [] },
+    check: (key, value) => checkRefList(key, value, initial === "checked"),
+    initial: initial ?? { value: [] },
     store: "idSet",
     storedAs,
   };

@@ -1,4 +1,4 @@
-import { GOVERNANCE_LEVELS, type GovernanceLevel } from "@entente/domain";
+import { GOVERNANCE_LEVELS } from "@entente/domain";
 import * as Y from "yjs";
 import type { IsoDate, IsoDateTime, Stamped } from "./fields.js";
 import {
@@ -9,29 +9,34 @@ import {
   type ReadResult,
 } from "./read-result.js";
 import {
+  describeEntries,
+  idSet,
+  oneOf,
+  optionalDate,
+  optionalRef,
+  ref,
+  richText,
+  title,
+  type Entries,
+  type EntryOf,
+  type InputOf,
+} from "./collection.js";
+import {
   checkAuthor,
   checkDate,
   checkNumber,
   checkOneOf,
-  checkOptionalDate,
   checkOptionalNumber,
   checkOptionalRef,
   checkOptionalText,
-  checkRef,
-  checkRefList,
-  checkText,
   checkTitle,
   checkUnit,
   deleteEntry,
   insertItem,
   itemIn,
-  newIdSet,
-  newText,
   pick,
   SchemaWriteError,
   setFields,
-  setIdSetField,
-  setTextField,
   subCollection,
   write,
   type Author,
@@ -55,19 +60,23 @@ export const KPI_DIRECTIONS = ["increase", "decrease", "maintain"] as const;
 /** One of {@link KPI_DIRECTIONS}. */
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 
-/** A concrete action that turns an objective into work. */
-export interface Action extends Stamped {
-  id: string;
-  objectiveId: string;
-  title: string;
-  ownerOrganizationId: string;
+/** A concrete action that turns an objective into work (its objective's id besides). */
+const ACTION = describeEntries({
+  title: title(),
+  ownerOrganizationId: ref("checked"),
   /** A user id, or `null` while nobody is assigned. */
-  assigneeUserId: string | null;
-  dueDate: IsoDate | null;
-  status: ActionStatus;
+  assigneeUserId: optionalRef("checked"),
+  dueDate: optionalDate(),
+  /** Defaults to `todo`. */
+  status: oneOf(ACTION_STATUSES, "todo"),
   /** The meeting (workshop) it came out of; `null` when none (or written before the field existed). */
-  meetingId: string | null;
-}
+  meetingId: optionalRef("absent"),
+});
+
+type ActionFields = typeof ACTION extends Entries<infer F> ? F : never;
+
+/** A concrete action that turns an objective into work. */
+export type Action = EntryOf<ActionFields> & { objectiveId: string };
 
 /** One entry of a KPI's target history: the target from then on, and who set it when. */
 export interface TargetChange {
@@ -108,45 +117,34 @@ export interface Kpi extends Stamped {
   measurements: ReadResult<Measurement>[];
 }
 
+/** A shared objective of the partnership (its actions and KPIs are collections of their own). */
+const OBJECTIVE = describeEntries({
+  title: title(),
+  description: richText(),
+  /** At least one organization. */
+  ownerOrganizationIds: idSet("owners", "checked"),
+  governanceLevel: oneOf(GOVERNANCE_LEVELS),
+  /** Defaults to `proposed`. */
+  status: oneOf(OBJECTIVE_STATUSES, "proposed"),
+  dueDate: optionalDate(),
+});
+
+type ObjectiveFields = typeof OBJECTIVE extends Entries<infer F> ? F : never;
+
 /** A shared objective of the partnership, with its actions and KPIs. */
-export interface Objective extends Stamped {
-  id: string;
-  title: string;
-  description: string;
-  ownerOrganizationIds: string[];
-  governanceLevel: GovernanceLevel;
-  status: ObjectiveStatus;
-  dueDate: IsoDate | null;
+export type Objective = EntryOf<ObjectiveFields> & {
   actions: ReadResult<Action>[];
   kpis: ReadResult<Kpi>[];
-}
+};
 
 /** What a new objective needs. */
-export interface ObjectiveInput {
-  title: string;
-  description?: string;
-  /** At least one organization. */
-  ownerOrganizationIds: string[];
-  governanceLevel: GovernanceLevel;
-  /** Defaults to `proposed`. */
-  status?: ObjectiveStatus;
-  dueDate?: IsoDate | null;
-}
+export type ObjectiveInput = InputOf<ObjectiveFields>;
 
 /** Fields to change on an objective; `undefined` leaves a field alone, `null` clears it. */
 export type ObjectivePatch = Partial<ObjectiveInput>;
 
 /** What a new action needs. */
-export interface ActionInput {
-  title: string;
-  ownerOrganizationId: string;
-  assigneeUserId?: string | null;
-  dueDate?: IsoDate | null;
-  /** Defaults to `todo`. */
-  status?: ActionStatus;
-  /** The meeting it came out of, if any. */
-  meetingId?: string | null;
-}
+export type ActionInput = InputOf<ActionFields>;
 
 /** Fields to change on an action; `undefined` leaves a field alone, `null` clears it. */
 export type ActionPatch = Partial<ActionInput>;
@@ -240,17 +238,7 @@ function readKpi(item: Y.Map<unknown>, id: string, objectiveId: string): ReadRes
 
 function readAction(item: Y.Map<unknown>, id: string, objectiveId: string): ReadResult<Action> {
   const f = new FieldReader(item);
-  const value: Action = {
-    id,
-    objectiveId,
-    title: f.string("title"),
-    ownerOrganizationId: f.ref("ownerOrganizationId"),
-    assigneeUserId: f.optionalRef("assigneeUserId"),
-    dueDate: f.optionalDate("dueDate"),
-    status: f.oneOf("status", ACTION_STATUSES),
-    meetingId: f.optionalRef("meetingId"),
-    ...f.stamp(),
-  };
+  const value: Action = { id, objectiveId, ...ACTION.readFields(f), ...f.stamp() };
   return f.result(id, value, item);
 }
 
@@ -260,12 +248,7 @@ function readObjective(item: Y.Map<unknown>, id: string): ReadResult<Objective> 
   const kpis = f.map("kpis");
   const value: Objective = {
     id,
-    title: f.string("title"),
-    description: f.text("description"),
-    ownerOrganizationIds: f.idSet("owners"),
-    governanceLevel: f.oneOf("governanceLevel", GOVERNANCE_LEVELS),
-    status: f.oneOf("status", OBJECTIVE_STATUSES),
-    dueDate: f.optionalDate("dueDate"),
+    ...OBJECTIVE.readFields(f),
     actions: actions ? readCollection(actions, (a, actionId) => readAction(a, actionId, id)) : [],
     kpis: kpis ? readCollection(kpis, (k, kpiId) => readKpi(k, kpiId, id)) : [],
     ...f.stamp(),
@@ -287,42 +270,12 @@ function objectives(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(OBJECTIVES_ROOT);
 }
 
-function objectiveFields(input: ObjectivePatch, whole: boolean) {
-  return {
-    title: pick(input.title, whole, (v) => checkTitle("title", v)),
-    description: pick(input.description ?? (whole ? "" : undefined), whole, (v) =>
-      checkText("description", v),
-    ),
-    owners: pick(input.ownerOrganizationIds, whole, (v) =>
-      checkRefList("ownerOrganizationIds", v, true),
-    ),
-    governanceLevel: pick(input.governanceLevel, whole, (v) =>
-      checkOneOf("governanceLevel", GOVERNANCE_LEVELS, v),
-    ),
-    status: pick(input.status ?? (whole ? "proposed" : undefined), whole, (v) =>
-      checkOneOf("status", OBJECTIVE_STATUSES, v),
-    ),
-    dueDate: pick(input.dueDate, whole, (v) => checkOptionalDate("dueDate", v)),
-  };
-}
-
 /** Adds an objective (with empty actions and KPIs); returns its id. */
 export function addObjective(doc: Y.Doc, input: ObjectiveInput, by: Author): string {
-  const { description, owners, ...fields } = objectiveFields(input, true);
+  const fields = OBJECTIVE.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () =>
-    insertItem(
-      objectives(doc),
-      {
-        ...fields,
-        description: newText(description ?? ""),
-        owners: newIdSet(owners ?? []),
-        actions: new Y.Map(),
-        kpis: new Y.Map(),
-      },
-      by,
-      at,
-    ),
+    insertItem(objectives(doc), { ...fields, actions: new Y.Map(), kpis: new Y.Map() }, by, at),
   );
 }
 
@@ -332,13 +285,11 @@ export function addObjective(doc: Y.Doc, input: ObjectiveInput, by: Author): str
  * Returns `false` if the objective is gone (deleted meanwhile).
  */
 export function updateObjective(doc: Y.Doc, id: string, patch: ObjectivePatch): boolean {
-  const { description, owners, ...fields } = objectiveFields(patch, false);
+  const apply = OBJECTIVE.change(patch);
   return write(doc, () => {
     const item = itemIn(objectives(doc), id);
     if (!item) return false;
-    setFields(item, fields);
-    if (description !== undefined) setTextField(item, "description", description);
-    if (owners !== undefined) setIdSetField(item, "owners", owners);
+    apply(item);
     return true;
   });
 }
@@ -348,24 +299,9 @@ export function removeObjective(doc: Y.Doc, id: string): boolean {
   return write(doc, () => deleteEntry(objectives(doc), id));
 }
 
-function actionFields(input: ActionPatch, whole: boolean) {
-  return {
-    title: pick(input.title, whole, (v) => checkTitle("title", v)),
-    ownerOrganizationId: pick(input.ownerOrganizationId, whole, (v) =>
-      checkRef("ownerOrganizationId", v),
-    ),
-    assigneeUserId: pick(input.assigneeUserId, whole, (v) => checkOptionalRef("assigneeUserId", v)),
-    dueDate: pick(input.dueDate, whole, (v) => checkOptionalDate("dueDate", v)),
-    status: pick(input.status ?? (whole ? "todo" : undefined), whole, (v) =>
-      checkOneOf("status", ACTION_STATUSES, v),
-    ),
-    meetingId: pick(input.meetingId, false, (v) => checkOptionalRef("meetingId", v)),
-  };
-}
-
 /** Adds an action to an objective; returns its id. `not_found` if the objective is gone. */
 export function addAction(doc: Y.Doc, objectiveId: string, input: ActionInput, by: Author): string {
-  const fields = actionFields(input, true);
+  const fields = ACTION.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () =>
     insertItem(subCollection(objectives(doc), objectiveId, "actions", "objective"), fields, by, at),
@@ -393,11 +329,11 @@ export function updateAction(
   actionId: string,
   patch: ActionPatch,
 ): boolean {
-  const fields = actionFields(patch, false);
+  const apply = ACTION.change(patch);
   return write(doc, () => {
     const item = subItem(doc, objectiveId, "actions", actionId);
     if (!item) return false;
-    setFields(item, fields);
+    apply(item);
     return true;
   });
 }
