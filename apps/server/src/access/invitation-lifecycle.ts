@@ -10,6 +10,7 @@ import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { acceptedView, acceptInTransaction, type AcceptedInvitation } from "./invitations.js";
+import { insertOrganization } from "./organizations.js";
 
 /**
  * The life of an invitation after it is made: its status as its organization's admins see
@@ -183,14 +184,7 @@ export async function signUpFromInvitation(
         ]);
       }
       organization = { id: newId(), name: signup.organizationName };
-      await trx
-        .insertInto("organizations")
-        .values({ ...organization, created_at: Date.now() })
-        .execute();
-      await trx
-        .insertInto("organization_members")
-        .values({ organization_id: organization.id, user_id: user.id, role: "admin" })
-        .execute();
+      await insertOrganization(trx, organization, user.id);
     }
     const accepted = await acceptInTransaction(trx, token, user.id, organization?.id);
     return { accepted, organization };

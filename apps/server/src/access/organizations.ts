@@ -29,14 +29,23 @@ export class Organizations {
       if (current) {
         throw new DomainError("conflict", "You already belong to an organization");
       }
-      await trx
-        .insertInto("organizations")
-        .values({ ...organization, created_at: Date.now() })
-        .execute();
-      await trx
-        .insertInto("organization_members")
-        .values({ organization_id: organization.id, user_id: userId, role: "admin" })
-        .execute();
+      await insertOrganization(trx, organization, userId);
     });
   }
+}
+
+/** Writes a new organization with `adminUserId` as its first member, an admin. */
+export async function insertOrganization(
+  db: Kysely<Database>,
+  organization: { id: string; name: string },
+  adminUserId: string,
+): Promise<void> {
+  await db
+    .insertInto("organizations")
+    .values({ ...organization, created_at: Date.now() })
+    .execute();
+  await db
+    .insertInto("organization_members")
+    .values({ organization_id: organization.id, user_id: adminUserId, role: "admin" })
+    .execute();
 }
