@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  date,
+  dateTime,
   defineCollection,
+  number,
   oneOf,
   optionalDate,
   optionalRef,
+  optionalText,
   ref,
   richText,
   title,
+  unit,
 } from "./collection.js";
+import { readValues } from "./read-result.js";
 import { ana, okValue, throughBinary } from "./test/peers.js";
 import { SchemaWriteError } from "./writing.js";
 
@@ -21,6 +27,15 @@ const NOTES = defineCollection("notes", {
   sourceId: optionalRef("absent"),
   due: optionalDate(),
   state: oneOf(["open", "done"] as const, "open"),
+});
+
+/** Required plain values, and a plain text that may be absent (a KPI's and its measurements'). */
+const READINGS = defineCollection("readings", {
+  unit: unit("checked"),
+  value: number(),
+  on: date(),
+  takenAt: dateTime(),
+  note: optionalText(),
 });
 
 const AT = { ...ana, at: new Date("2026-03-01T09:00:00Z") };
@@ -82,5 +97,33 @@ describe("a collection described once", () => {
     expect(result?.ok).toBe(false);
     expect(NOTES.remove(doc, "b1")).toBe(true);
     expect(NOTES.read(doc)).toEqual([]);
+  });
+
+  it("requires a required unit, number, date and instant; an optional text is plain, null when left out", () => {
+    const doc = new Y.Doc();
+    const reading = {
+      unit: "",
+      value: 12.5,
+      on: "2026-03-31",
+      takenAt: "2026-03-31T08:00:00.000Z",
+    };
+    const id = READINGS.add(doc, reading, AT);
+    const noted = READINGS.add(doc, { ...reading, note: "Q1" }, AT);
+    const items = doc.getMap<Y.Map<unknown>>("readings");
+    expect(items.get(id)?.get("note")).toBeNull();
+    expect(items.get(noted)?.get("note")).toBe("Q1");
+    expect(readValues(READINGS.read(throughBinary(doc))).map((r) => r.note)).toEqual([null, "Q1"]);
+    const refused = [
+      { ...reading, unit: undefined },
+      { ...reading, value: Number.NaN },
+      { ...reading, on: "2026-02-30" },
+      { ...reading, takenAt: "yesterday" },
+      { ...reading, note: 42 },
+    ];
+    for (const input of refused) {
+      expect(() => READINGS.add(doc, input as never, AT)).toThrow(SchemaWriteError);
+    }
+    expect(() => READINGS.update(doc, id, { unit: null as never })).toThrow(SchemaWriteError);
+    expect(items.size).toBe(2);
   });
 });

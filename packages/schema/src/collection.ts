@@ -1,12 +1,16 @@
 import type * as Y from "yjs";
-import type { IsoDate, Stamped } from "./fields.js";
+import type { IsoDate, IsoDateTime, Stamped } from "./fields.js";
 import { FieldReader, readRootCollection, type ReadResult } from "./read-result.js";
 import {
   checkAuthor,
+  checkDate,
+  checkDateTime,
+  checkNumber,
   checkOneOf,
   checkOptionalDate,
   checkOptionalNumber,
   checkOptionalRef,
+  checkOptionalText,
   checkRef,
   checkRefList,
   checkText,
@@ -63,8 +67,11 @@ type Fields = Record<string, Field<any>>;
 
 type ValueOf<F> = F extends Field<infer T> ? T : never;
 
-/** Each field's value (homomorphic: the description's doc comments carry over). */
-type Values<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
+/**
+ * Each field's value (homomorphic: the description's doc comments carry over); without id
+ * or stamp, as entries that carry neither hold them (a KPI's target changes).
+ */
+export type Values<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
 
 /** The fields an input must give: checked on a new entry and never null. */
 type RequiredKey<F extends Fields> = {
@@ -236,9 +243,21 @@ export function richText(initial?: "checked"): Field<string, "checked" | { value
   };
 }
 
-/** A short plain text (a unit: "EUR", "FTE"), empty when a new entry leaves it out. */
-export function unit(): Field<string, { value: string }> {
-  return { read: (f, key) => f.string(key), check: checkUnit, initial: { value: "" } };
+/** A short plain text (a unit: "EUR", "FTE"), possibly empty: required, or empty when left out. */
+export function unit(): Field<string, { value: string }>;
+export function unit(initial: "checked"): Field<string, "checked">;
+export function unit(initial?: "checked"): Field<string, "checked" | { value: string }> {
+  return { read: (f, key) => f.string(key), check: checkUnit, initial: initial ?? { value: "" } };
+}
+
+/** A plain text that may be absent (null), not co-edited (a measurement's note). */
+export function optionalText(): Field<string | null, "checked"> {
+  return { read: (f, key) => f.optionalText(key), check: checkOptionalText, initial: "checked" };
+}
+
+/** A number, required. */
+export function number(): Field<number, "checked"> {
+  return { read: (f, key) => f.number(key), check: checkNumber, initial: "checked" };
 }
 
 /** A number that may be absent (null), at least `min`. */
@@ -274,6 +293,16 @@ export function ref<I extends "checked" | "author">(initial: I): Field<string, I
 /** An id that may be absent: null on a new entry (`checked`), or left out (`absent`). */
 export function optionalRef<I extends "checked" | "absent">(initial: I): Field<string | null, I> {
   return { read: (f, key) => f.optionalRef(key), check: checkOptionalRef, initial };
+}
+
+/** A date (YYYY-MM-DD), required. */
+export function date(): Field<IsoDate, "checked"> {
+  return { read: (f, key) => f.date(key), check: checkDate, initial: "checked" };
+}
+
+/** An instant (`toISOString()`), required. */
+export function dateTime(): Field<IsoDateTime, "checked"> {
+  return { read: (f, key) => f.dateTime(key), check: checkDateTime, initial: "checked" };
 }
 
 /** A date (YYYY-MM-DD) that may be absent (null). */

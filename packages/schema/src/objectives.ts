@@ -1,6 +1,5 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
 import * as Y from "yjs";
-import type { IsoDate, IsoDateTime, Stamped } from "./fields.js";
 import {
   FieldReader,
   readCollection,
@@ -9,34 +8,31 @@ import {
   type ReadResult,
 } from "./read-result.js";
 import {
+  date,
+  dateTime,
   describeEntries,
   idSet,
+  number,
   oneOf,
   optionalDate,
+  optionalNumber,
   optionalRef,
+  optionalText,
   ref,
   richText,
   title,
+  unit,
   type Entries,
   type EntryOf,
   type InputOf,
+  type Values,
 } from "./collection.js";
 import {
   checkAuthor,
-  checkDate,
-  checkNumber,
-  checkOneOf,
-  checkOptionalNumber,
-  checkOptionalRef,
-  checkOptionalText,
-  checkTitle,
-  checkUnit,
   deleteEntry,
   insertItem,
   itemIn,
-  pick,
   SchemaWriteError,
-  setFields,
   subCollection,
   write,
   type Author,
@@ -78,44 +74,61 @@ type ActionFields = typeof ACTION extends Entries<infer F> ? F : never;
 /** A concrete action that turns an objective into work. */
 export type Action = EntryOf<ActionFields> & { objectiveId: string };
 
-/** One entry of a KPI's target history: the target from then on, and who set it when. */
-export interface TargetChange {
-  target: number;
-  changedBy: string;
-  organizationId: string;
-  changedAt: IsoDateTime;
-  note: string | null;
+/**
+ * One entry of a KPI's target history (a plain object in a Y.Array, not an item: no id of
+ * its own, no stamp): the target from then on, and who set it when.
+ */
+const TARGET_CHANGE = describeEntries({
+  target: number(),
+  changedBy: ref("checked"),
+  organizationId: ref("checked"),
+  changedAt: dateTime(),
+  note: optionalText(),
   /**
    * The server's record of the proposal this target came from (who proposed, who agreed);
    * `null` for the target a KPI was created with and for entries written before targets
    * went through the server.
    */
-  proposalId: string | null;
-}
+  proposalId: optionalRef("absent"),
+});
+
+type TargetChangeFields = typeof TARGET_CHANGE extends Entries<infer F> ? F : never;
+
+/** One entry of a KPI's target history: the target from then on, and who set it when. */
+export type TargetChange = Values<TargetChangeFields>;
+
+/** A dated value of a KPI (its KPI's measurements are a collection of their own). */
+const MEASUREMENT = describeEntries({
+  date: date(),
+  value: number(),
+  note: optionalText(),
+});
+
+type MeasurementFields = typeof MEASUREMENT extends Entries<infer F> ? F : never;
 
 /** A dated value of a KPI. */
-export interface Measurement extends Stamped {
-  id: string;
-  date: IsoDate;
-  value: number;
-  note: string | null;
-}
+export type Measurement = EntryOf<MeasurementFields>;
+
+/** An indicator of an objective (its target history and measurements besides). */
+const KPI = describeEntries({
+  name: title(),
+  unit: unit("checked"),
+  baseline: optionalNumber(),
+  direction: oneOf(KPI_DIRECTIONS),
+});
+
+type KpiFields = typeof KPI extends Entries<infer F> ? F : never;
 
 /** An indicator of an objective. */
-export interface Kpi extends Stamped {
-  id: string;
+export type Kpi = EntryOf<KpiFields> & {
   objectiveId: string;
-  name: string;
-  unit: string;
-  baseline: number | null;
   /** The current target: the last well-formed entry of `targetHistory`. */
   target: number;
-  direction: KpiDirection;
   /** Every target the KPI had, oldest first; the first one is the target it was created with. */
   targetHistory: ReadResult<TargetChange>[];
   /** Measurements by date, oldest first. */
   measurements: ReadResult<Measurement>[];
-}
+};
 
 /** A shared objective of the partnership (its actions and KPIs are collections of their own). */
 const OBJECTIVE = describeEntries({
@@ -150,23 +163,13 @@ export type ActionInput = InputOf<ActionFields>;
 export type ActionPatch = Partial<ActionInput>;
 
 /** What a new KPI needs; `target` becomes the first entry of its target history. */
-export interface KpiInput {
-  name: string;
-  unit: string;
-  baseline?: number | null;
-  target: number;
-  direction: KpiDirection;
-}
+export type KpiInput = InputOf<KpiFields> & { target: number };
 
 /** Fields to change on a KPI. The target changes only through {@link setKpiTarget}. */
-export type KpiPatch = Partial<Omit<KpiInput, "target">>;
+export type KpiPatch = Partial<InputOf<KpiFields>>;
 
 /** What a new measurement needs. */
-export interface MeasurementInput {
-  date: IsoDate;
-  value: number;
-  note?: string | null;
-}
+export type MeasurementInput = InputOf<MeasurementFields>;
 
 // ---- reading ----
 
@@ -177,27 +180,7 @@ function readTargetChange(entry: unknown, index: number): ReadResult<TargetChang
   }
   const record = entry as Record<string, unknown>;
   const f = new FieldReader({ get: (key) => record[key] });
-  const value: TargetChange = {
-    target: f.number("target"),
-    changedBy: f.ref("changedBy"),
-    organizationId: f.ref("organizationId"),
-    changedAt: f.dateTime("changedAt"),
-    note: f.optionalText("note"),
-    proposalId: f.optionalRef("proposalId"),
-  };
-  return f.result(id, value, entry);
-}
-
-function readMeasurement(item: Y.Map<unknown>, id: string): ReadResult<Measurement> {
-  const f = new FieldReader(item);
-  const value: Measurement = {
-    id,
-    date: f.date("date"),
-    value: f.number("value"),
-    note: f.optionalText("note"),
-    ...f.stamp(),
-  };
-  return f.result(id, value, item);
+  return f.result(id, TARGET_CHANGE.readFields(f), entry);
 }
 
 function byDate(a: ReadResult<Measurement>, b: ReadResult<Measurement>): number {
@@ -223,14 +206,15 @@ function readKpi(item: Y.Map<unknown>, id: string, objectiveId: string): ReadRes
   const value: Kpi = {
     id,
     objectiveId,
-    name: f.string("name"),
-    unit: f.string("unit"),
-    baseline: f.optionalNumber("baseline"),
+    ...KPI.readFields(f),
     target,
-    direction: f.oneOf("direction", KPI_DIRECTIONS),
     targetHistory,
     // Stable sort: same-day measurements stay in the order they were recorded.
-    measurements: measurements ? readCollection(measurements, readMeasurement).sort(byDate) : [],
+    measurements: measurements
+      ? readCollection(measurements, (m, measurementId) => MEASUREMENT.read(m, measurementId)).sort(
+          byDate,
+        )
+      : [],
     ...f.stamp(),
   };
   return f.result(id, value, item);
@@ -343,31 +327,26 @@ export function removeAction(doc: Y.Doc, objectiveId: string, actionId: string):
   return removeSubItem(doc, objectiveId, "actions", actionId);
 }
 
-function kpiFields(input: KpiPatch, whole: boolean) {
-  return {
-    name: pick(input.name, whole, (v) => checkTitle("name", v)),
-    unit: pick(input.unit, whole, (v) => checkUnit("unit", v)),
-    baseline: pick(input.baseline, whole, (v) => checkOptionalNumber("baseline", v)),
-    direction: pick(input.direction, whole, (v) => checkOneOf("direction", KPI_DIRECTIONS, v)),
-  };
-}
-
+/** A new entry of a target history, checked, as stored (a field left out is not there). */
 function targetChange(
   target: number,
   by: Author,
   at: string,
-  note: string | null,
-  proposalId: string | null = null,
+  note?: string,
+  proposalId?: string,
 ): Record<string, unknown> {
-  const change: Record<string, unknown> = {
-    target,
-    changedBy: by.userId,
-    organizationId: by.organizationId,
-    changedAt: at,
-    note,
-  };
-  if (proposalId !== null) change.proposalId = proposalId;
-  return change;
+  const change = TARGET_CHANGE.forNew(
+    {
+      target,
+      changedBy: by.userId,
+      organizationId: by.organizationId,
+      changedAt: at,
+      note,
+      proposalId,
+    },
+    by,
+  );
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -375,13 +354,13 @@ function targetChange(
  * its id; `not_found` if the objective is gone.
  */
 export function addKpi(doc: Y.Doc, objectiveId: string, input: KpiInput, by: Author): string {
-  const fields = kpiFields(input, true);
-  const target = checkNumber("target", input.target);
+  const fields = KPI.forNew(input, by);
   const at = checkAuthor(by);
+  const first = targetChange(input.target, by, at);
   return write(doc, () => {
     const kpis = subCollection(objectives(doc), objectiveId, "kpis", "objective");
     const history = new Y.Array<unknown>();
-    history.push([targetChange(target, by, at, null)]);
+    history.push([first]);
     return insertItem(
       kpis,
       { ...fields, targetHistory: history, measurements: new Y.Map() },
@@ -398,11 +377,11 @@ export function updateKpi(
   kpiId: string,
   patch: KpiPatch,
 ): boolean {
-  const fields = kpiFields(patch, false);
+  const apply = KPI.change(patch);
   return write(doc, () => {
     const item = subItem(doc, objectiveId, "kpis", kpiId);
     if (!item) return false;
-    setFields(item, fields);
+    apply(item);
     return true;
   });
 }
@@ -434,16 +413,14 @@ export function setKpiTarget(
   note?: string,
   proposalId?: string,
 ): void {
-  checkNumber("target", target);
-  const checkedNote = checkOptionalText("note", note);
-  const checkedProposal = checkOptionalRef("proposalId", proposalId ?? null);
   const at = checkAuthor(by);
+  const change = targetChange(target, by, at, note, proposalId);
   write(doc, () => {
     const history = kpiItem(doc, objectiveId, kpiId).get("targetHistory");
     if (!(history instanceof Y.Array)) {
       throw new SchemaWriteError("not_found", `target history of KPI ${kpiId} not found`);
     }
-    history.push([targetChange(target, by, at, checkedNote, checkedProposal)]);
+    history.push([change]);
   });
 }
 
@@ -455,11 +432,7 @@ export function addMeasurement(
   input: MeasurementInput,
   by: Author,
 ): string {
-  const fields = {
-    date: checkDate("date", input.date),
-    value: checkNumber("value", input.value),
-    note: checkOptionalText("note", input.note),
-  };
+  const fields = MEASUREMENT.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () => {
     const measurements = kpiItem(doc, objectiveId, kpiId).get("measurements");

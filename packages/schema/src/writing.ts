@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { FIELD_LIMITS, isFiniteNumber, isIsoDate, isOneOf } from "./fields.js";
+import { FIELD_LIMITS, isFiniteNumber, isIsoDate, isIsoDateTime, isOneOf } from "./fields.js";
 import { isRefId, newItemId } from "./ids.js";
 import { readSchemaVersion, stampSchemaVersion } from "./schema-version.js";
 
@@ -112,6 +112,12 @@ export function checkDate(field: string, value: unknown): string {
 /** An optional calendar date; `null` or `undefined` mean none. */
 export function checkOptionalDate(field: string, value: unknown): string | null {
   return value === undefined || value === null ? null : checkDate(field, value);
+}
+
+/** An instant, as `toISOString()` writes it. */
+export function checkDateTime(field: string, value: unknown): string {
+  if (!isIsoDateTime(value)) invalid(field, "a date and time");
+  return value;
 }
 
 /** A finite number; `min` bounds it from below. */
