@@ -9,6 +9,7 @@ import { newId } from "../ids.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
+import { nestedLayout, type CollectionLayout } from "../sync/entry-diff.js";
 import { ActorNames } from "./actors.js";
 import {
   collectionIn,
@@ -45,7 +46,8 @@ export class EntryTrash implements PartnershipWatch {
     for (const entry of deleted) {
       // An action deleted with its objective comes back with it: the objective is kept whole.
       if (deleted.some((other) => other !== entry && isInside(entry, other))) continue;
-      await this.keepOne(ref, change, entry);
+      const nested = nestedLayout(ref.kind, entry.collection) ?? {};
+      await this.keepOne(ref, change, entry, wholeEntry(entry, deleted, nested));
     }
   }
 
@@ -53,8 +55,8 @@ export class EntryTrash implements PartnershipWatch {
     ref: RecordedDocument,
     change: AppliedChange,
     entry: EntryChange,
+    json: Record<string, unknown>,
   ): Promise<void> {
-    const json = entry.before ?? {};
     const title = entryTitle(json, entry.entryId);
     const organizations = entryOrganizations(ref, json);
     const id = newId();
@@ -196,6 +198,31 @@ export class EntryTrash implements PartnershipWatch {
       .where("expires_at", "<=", this.now())
       .execute();
   }
+}
+
+/**
+ * A deleted entry as it was, with its nested collections (an objective's actions and KPIs,
+ * a KPI's measurements): a change gives an entry's own fields, and each entry deleted with
+ * it as a change of its own.
+ */
+function wholeEntry(
+  entry: EntryChange,
+  deleted: readonly EntryChange[],
+  nested: CollectionLayout,
+): Record<string, unknown> {
+  const whole: Record<string, unknown> = { ...entry.before };
+  for (const [name, layout] of Object.entries(nested)) {
+    const collection = [...entry.collection, entry.entryId, name];
+    const entries: Record<string, unknown> = {};
+    for (const other of deleted) {
+      const within =
+        other.collection.length === collection.length &&
+        other.collection.every((segment, i) => segment === collection[i]);
+      if (within) entries[other.entryId] = wholeEntry(other, deleted, layout);
+    }
+    whole[name] = entries;
+  }
+  return whole;
 }
 
 /** `entry` lives inside `other` (an action of a deleted objective). */

@@ -74,8 +74,9 @@ export function entryOrganizations(
 
 /**
  * Rebuilds an entry from its JSON (`Y.Map#toJSON()`) the way the schema writes it: objects
- * as maps (nested entries, sets of ids), arrays as arrays (a KPI's target history), the
- * schema's long texts as Y.Text.
+ * as maps (nested collections and their entries, sets of ids), arrays as Y.Arrays of the
+ * plain values they held (a KPI's target history: its target changes are plain records,
+ * never maps), the schema's long texts as Y.Text.
  */
 export function entryFromJson(entry: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
@@ -83,16 +84,16 @@ export function entryFromJson(entry: Record<string, unknown>): Y.Map<unknown> {
   return map;
 }
 
-function toYValue(value: unknown, key: string | null): unknown {
+function toYValue(value: unknown, key: string): unknown {
   if (Array.isArray(value)) {
     const array = new Y.Array<unknown>();
-    array.push(value.map((v) => toYValue(v, null)));
+    array.push(value);
     return array;
   }
   if (value !== null && typeof value === "object") {
     return entryFromJson(value as Record<string, unknown>);
   }
-  if (typeof value === "string" && key !== null && TEXT_FIELDS.has(key)) return new Y.Text(value);
+  if (typeof value === "string" && TEXT_FIELDS.has(key)) return new Y.Text(value);
   return value;
 }
 

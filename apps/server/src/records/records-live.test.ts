@@ -2,14 +2,21 @@ import { formatDocumentName } from "@entente/domain";
 import {
   addAction,
   addIssue,
+  addKpi,
+  addMeasurement,
   addObjective,
+  readObjectives,
+  readValues,
   removeAction,
+  removeKpi,
   removeObjective,
   updateAction,
+  type Author,
+  type ReadResult,
 } from "@entente/schema";
 import type * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, LiveServer } from "../test/live-server.js";
+import { eventually, LiveServer, roundTrip } from "../test/live-server.js";
 
 /**
  * The records against the real server: stock y-websocket clients edit, the room tells the
@@ -151,6 +158,158 @@ describe("entry records, live", () => {
       restored: [{ title: "Ship the samples" }],
       summary: "Northwind · Nora North restored “Ship the samples” in objectives and KPIs",
     });
+  });
+
+  it("a KPI, or its objective, comes back from the trash with its target history and measurements, as every reader saw it", async () => {
+    const name = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
+    const north = live.connect(name, cast.north.cookie);
+    const south = live.connect(name, cast.south.cookie);
+    await Promise.all([north.synced, south.synced]);
+    const northBy: Author = { userId: cast.north.id, organizationId: cast.northOrg };
+    const objectiveId = addObjective(
+      north.doc,
+      {
+        title: "Cut empty kilometres",
+        ownerOrganizationIds: [cast.northOrg, cast.southOrg],
+        governanceLevel: "strategic",
+      },
+      northBy,
+    );
+    const kpiId = addKpi(
+      north.doc,
+      objectiveId,
+      { name: "Load factor", unit: "%", target: 40, baseline: 31, direction: "increase" },
+      northBy,
+    );
+    addMeasurement(north.doc, objectiveId, kpiId, { date: "2026-01-31", value: 33 }, northBy);
+    addMeasurement(
+      north.doc,
+      objectiveId,
+      kpiId,
+      { date: "2026-02-28", value: 36.5, note: "Backhauls" },
+      northBy,
+    );
+    await roundTrip(north);
+    // A target change, as the server appends it once both owners agree.
+    const proposals = `/api/partnerships/${cast.partnershipId}/kpis/${kpiId}/target-proposals`;
+    const proposed = await live.api(
+      "POST",
+      proposals,
+      { target: 55, note: "Full trucks" },
+      cast.south.cookie,
+    );
+    expect(proposed.status).toBe(201);
+    const agreed = await live.api(
+      "POST",
+      `${proposals}/${proposed.body.proposal.id as string}/agree`,
+      {},
+      cast.north.cookie,
+    );
+    expect(agreed.body.applied).toBe(true);
+    // Read as the dashboard reads: well-formed or not, an entry is there.
+    const withId = <T extends { id: string }>(results: ReadResult<T>[], id: string) =>
+      results.find((result) => (result.ok ? result.value.id : result.id) === id);
+    const objectiveIn = (doc: Y.Doc) => withId(readObjectives(doc), objectiveId);
+    const kpiIn = (doc: Y.Doc) => {
+      const objective = objectiveIn(doc);
+      return objective?.ok ? withId(objective.value.kpis, kpiId) : undefined;
+    };
+    const targetOf = (doc: Y.Doc) => {
+      const kpi = kpiIn(doc);
+      return kpi?.ok ? kpi.value.target : undefined;
+    };
+    for (const client of [north, south]) {
+      await eventually(() => targetOf(client.doc) === 55, 5000, "the agreed target");
+    }
+
+    // What each reader shows: the clients' dashboards (the schema's reader), the server's
+    // KPI targets and the Markdown export.
+    const kpi = kpiIn(north.doc);
+    if (!kpi?.ok) throw new Error("the KPI reads as malformed");
+    expect(readValues(kpi.value.targetHistory).map((t) => t.target)).toEqual([40, 55]);
+    expect(readValues(kpi.value.measurements).map((m) => m.value)).toEqual([33, 36.5]);
+    const objective = objectiveIn(north.doc);
+    const targets = async () =>
+      (
+        await live.api(
+          "GET",
+          `/api/partnerships/${cast.partnershipId}/kpis/targets`,
+          undefined,
+          cast.northViewer.cookie,
+        )
+      ).body;
+    const kpiMarkdown = async () => {
+      const markdown = await (
+        await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/export.md`, {
+          headers: { cookie: cast.northViewer.cookie },
+        })
+      ).text();
+      const start = markdown.indexOf("##### Load factor");
+      return start < 0 ? "" : markdown.slice(start, markdown.indexOf("\n#", start));
+    };
+    const targetsBefore = await targets();
+    expect(targetsBefore.kpis[kpiId].history).toHaveLength(2);
+    const markdownBefore = await kpiMarkdown();
+    expect(markdownBefore).toContain("- Current target: 55 %");
+    expect(markdownBefore).toContain("2026-02-28: 36.5 %: Backhauls");
+
+    const trash = async () =>
+      (
+        await live.api(
+          "GET",
+          `/api/partnerships/${cast.partnershipId}/trash`,
+          undefined,
+          cast.north.cookie,
+        )
+      ).body.entries as any[];
+    /** Southpeak deletes it; Northwind restores it from the trash; both clients see it back. */
+    const deleteAndRestore = async (remove: () => void, title: string) => {
+      remove();
+      await until(async () => (await trash()).some((e) => e.title === title), "the trash");
+      const kept = (await trash()).find((e) => e.title === title);
+      const restored = await live.api(
+        "POST",
+        `/api/partnerships/${cast.partnershipId}/trash/${kept.id as string}/restore`,
+        undefined,
+        cast.north.cookie,
+      );
+      expect(restored.status).toBe(201);
+      for (const client of [north, south]) {
+        await eventually(() => kpiIn(client.doc) !== undefined, 5000, "restored live");
+      }
+    };
+
+    await deleteAndRestore(() => void removeKpi(south.doc, objectiveId, kpiId), "Load factor");
+    for (const client of [north, south]) expect(kpiIn(client.doc)).toEqual(kpi);
+    expect(await targets()).toEqual(targetsBefore);
+    expect(await kpiMarkdown()).toBe(markdownBefore);
+
+    await deleteAndRestore(
+      () => void removeObjective(south.doc, objectiveId),
+      "Cut empty kilometres",
+    );
+    for (const client of [north, south]) expect(objectiveIn(client.doc)).toEqual(objective);
+    expect(await targets()).toEqual(targetsBefore);
+    expect(await kpiMarkdown()).toBe(markdownBefore);
+
+    // The restored history is the one the server appends the next agreed target to.
+    const next = await live.api(
+      "POST",
+      proposals,
+      { target: 60, note: "Shared depots" },
+      cast.south.cookie,
+    );
+    await live.api(
+      "POST",
+      `${proposals}/${next.body.proposal.id as string}/agree`,
+      {},
+      cast.north.cookie,
+    );
+    await eventually(() => targetOf(south.doc) === 60, 5000, "the next target");
+    const after = kpiIn(south.doc);
+    expect(after?.ok && readValues(after.value.targetHistory).map((t) => t.target)).toEqual([
+      40, 55, 60,
+    ]);
   });
 
   it("a reference to a deleted objective shows its title as it was, marked as deleted, in the export", async () => {

@@ -18,7 +18,10 @@ export interface EntryChange {
   kind: "created" | "updated" | "deleted";
   /** The entry's own fields whose value changed (for `updated`; every field for the others). */
   fields: readonly string[];
-  /** The entry as JSON (`Y.Map#toJSON()`) before and after the update; null when absent. */
+  /**
+   * The entry's own fields as JSON before and after the update, nested collections left
+   * out (their entries are changes of their own); null when absent.
+   */
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

@@ -40,6 +40,23 @@ export function entryLayout(kind: DocumentKind): CollectionLayout | null {
 }
 
 /**
+ * The nested collections each entry of `collection` holds (`["objectives", id, "kpis"]`:
+ * a KPI's measurements); `null` when the kind has no such collection.
+ */
+export function nestedLayout(
+  kind: DocumentKind,
+  collection: readonly string[],
+): CollectionLayout | null {
+  let layout = entryLayout(kind);
+  // A collection path alternates collection names and entry ids: objectives/o/kpis.
+  for (let i = 0; layout !== null && i < collection.length; i += 2) {
+    const name = collection[i] as string;
+    layout = layout[name] ?? null;
+  }
+  return layout;
+}
+
+/**
  * A path from a document's root to something a transaction changed: the root's name, then
  * map keys (a list child ends the path with `#`).
  */
