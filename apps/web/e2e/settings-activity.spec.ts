@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import type { NotificationPreferencesResponse } from "@entente/protocol";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ActivityView } from "./fixtures/activity-view";
 import { amara, DEMO_PARTNERSHIP, sofia, type DemoUser } from "./fixtures/demo";
 import { SettingsPage } from "./fixtures/settings-page";
@@ -9,13 +10,24 @@ async function openAs(browser: Browser, user: DemoUser) {
   return { context, page, view: partnership };
 }
 
+/** The signed-in user's notification preferences, as stored. */
+async function storedPreferences(page: Page) {
+  const response = await page.request.get("/api/me/notification-preferences");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as NotificationPreferencesResponse).preferences;
+}
+
 test("settings are kept, the digest preview shows the week, the activity says who edited what", async ({
   browser,
 }) => {
   const north = await openAs(browser, amara);
   const south = await openAs(browser, sofia);
+  // Amara's settings as they were, put back at the end: the spec can run again on the same data.
+  const before = await storedPreferences(north.page);
   try {
     const stamp = Date.now();
+    // The activity entries of this test end after this; the seeded demo has older ones alike.
+    const started = new Date(stamp);
     const partnershipId = north.view.partnershipId();
 
     // Northwind edits the objectives: its own activity, to tell apart from Southpeak's.
@@ -46,10 +58,7 @@ test("settings are kept, the digest preview shows the week, the activity says wh
     await expect(organizationMentions).toBeChecked();
     await expect(settings.emailSwitch("Mentions of you")).toBeChecked();
     await expect(frequency).toHaveValue("weekly");
-    const stored = await north.page.request.get("/api/me/notification-preferences");
-    const { preferences } = (await stored.json()) as {
-      preferences: { kinds: { kind: string; email: boolean }[]; digests: { frequency: string }[] };
-    };
+    const preferences = await storedPreferences(north.page);
     expect(preferences.kinds.find((k) => k.kind === "organization_mention")?.email).toBe(true);
     expect(preferences.digests[0]?.frequency).toBe("weekly");
 
@@ -114,13 +123,16 @@ test("settings are kept, the digest preview shows the week, the activity says wh
     await north.page.goto(`/p/${encodeURIComponent(partnershipId)}`);
     const activity = new ActivityView(north.page);
     await activity.open();
-    const sofiaEntry = await activity.expectEntry("Sofia Marchetti edited decisions");
+    const sofiaEntry = await activity.expectEntry("Sofia Marchetti edited decisions", started);
     await expect(sofiaEntry).toHaveAttribute("data-document-kind", "decisions");
     await expect(sofiaEntry.getByTestId("org-tag")).toHaveText("Southpeak");
     await expect(sofiaEntry).toContainText(
       /^Southpeak · Sofia Marchetti edited decisions \(\d+ edits?\)/,
     );
-    const amaraEntry = await activity.expectEntry("Amara Diallo edited objectives and KPIs");
+    const amaraEntry = await activity.expectEntry(
+      "Amara Diallo edited objectives and KPIs",
+      started,
+    );
     await expect(amaraEntry.getByTestId("org-tag")).toHaveText("Northwind");
 
     await activity.filterBy("Northwind");
@@ -136,6 +148,16 @@ test("settings are kept, the digest preview shows the week, the activity says wh
     await expect(activity.entries("Sofia Marchetti edited decisions").first()).toBeVisible();
     await expect(activity.entries("Amara Diallo edited objectives and KPIs").first()).toBeVisible();
   } finally {
+    const restored = await north.page.request.put("/api/me/notification-preferences", {
+      data: {
+        email: Object.fromEntries(before.kinds.map(({ kind, email }) => [kind, email])),
+        digests: before.digests.map(({ partnershipId, frequency }) => ({
+          partnershipId,
+          frequency,
+        })),
+      },
+    });
+    expect(restored.status()).toBe(200);
     await north.context.close();
     await south.context.close();
   }

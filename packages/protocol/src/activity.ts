@@ -33,7 +33,11 @@ export interface ActivityEntry {
   deleted?: { title: string }[];
   /** Entries this person restored from the trash into the document in this run. */
   restored?: { title: string }[];
-  /** i18n key of the sentence, e.g. `activity.edited.charter`, `activity.deleted`. */
+  /**
+   * i18n key of the sentence: `activity.deleted` or `activity.restored` when those are all
+   * the run holds, otherwise `activity.edited.<kind>` (which then names any `deleted` and
+   * `restored` after the edits).
+   */
   summaryKey: string;
   /** The sentence in English: "Southpeak · Ana edited the charter (3 edits)". */
   summary: string;

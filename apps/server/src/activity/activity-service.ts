@@ -215,12 +215,20 @@ export class ActivityService {
         const deleted = during("deleted");
         const restored = during("restored");
         const titles = (list: { title: string }[]) => list.map((e) => `“${e.title}”`).join(", ");
+        // Each deletion or restoration is at least one of the run's updates. A run holding
+        // nothing else is named by them; otherwise it says it edited the document and names
+        // them after, so they never hide the rest (an entry created in the same run).
+        const onlyTrash = run.updates <= deleted.length + restored.length;
+        const alsoTrash = [
+          ...(deleted.length > 0 ? [`deleted ${titles(deleted)}`] : []),
+          ...(restored.length > 0 ? [`restored ${titles(restored)}`] : []),
+        ];
         const summary =
-          deleted.length > 0
+          onlyTrash && deleted.length > 0
             ? `${who} deleted ${titles(deleted)} from ${what}`
-            : restored.length > 0
+            : onlyTrash && restored.length > 0
               ? `${who} restored ${titles(restored)} in ${what}`
-              : `${who} edited ${what} (${edits})`;
+              : [`${who} edited ${what} (${edits})`, ...alsoTrash].join(", ");
         return [
           {
             user: user ? { id: user.id, name: user.name } : null,
@@ -232,9 +240,9 @@ export class ActivityService {
             ...(deleted.length > 0 ? { deleted } : {}),
             ...(restored.length > 0 ? { restored } : {}),
             summaryKey:
-              deleted.length > 0
+              onlyTrash && deleted.length > 0
                 ? "activity.deleted"
-                : restored.length > 0
+                : onlyTrash && restored.length > 0
                   ? "activity.restored"
                   : `activity.edited.${ref.kind}`,
             summary,

@@ -139,7 +139,8 @@ describe("entry records, live", () => {
       organizationName: "Northwind",
     });
 
-    // The activity view names what was deleted and by whom, and the restoration.
+    // The activity view names what was deleted and by whom, and the restoration, after the
+    // edits each person made besides in the same run (Sam's status change, Nora's objective).
     const activity = (
       await live.api(
         "GET",
@@ -148,15 +149,20 @@ describe("entry records, live", () => {
         cast.northViewer.cookie,
       )
     ).body.entries as any[];
-    expect(activity.find((e) => e.summaryKey === "activity.deleted")).toMatchObject({
-      user: { id: cast.south.id },
+    const runOf = (userId: string) => activity.find((e) => e.user?.id === userId);
+    expect(runOf(cast.south.id)).toMatchObject({
+      updates: 2,
       deleted: [{ title: "Ship the samples" }],
-      summary: "Southpeak · Sam South deleted “Ship the samples” from objectives and KPIs",
+      summaryKey: "activity.edited.objectives",
+      summary:
+        "Southpeak · Sam South edited objectives and KPIs (2 edits), deleted “Ship the samples”",
     });
-    expect(activity.find((e) => e.summaryKey === "activity.restored")).toMatchObject({
-      user: { id: cast.north.id },
+    expect(runOf(cast.north.id)).toMatchObject({
       restored: [{ title: "Ship the samples" }],
-      summary: "Northwind · Nora North restored “Ship the samples” in objectives and KPIs",
+      summaryKey: "activity.edited.objectives",
+      summary: expect.stringMatching(
+        /^Northwind · Nora North edited objectives and KPIs \(\d+ edits\), restored “Ship the samples”$/,
+      ),
     });
   });
 

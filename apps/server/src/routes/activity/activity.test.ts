@@ -129,6 +129,68 @@ describe("activity route", () => {
     expect(northBySouth.map((e: any) => e.document.kind)).toEqual(["objectives"]);
   });
 
+  it("names deletions and restorations alone when they are all a run holds, after the edits otherwise", async () => {
+    const trash = (
+      document: string,
+      deleted: { by: TestUser; organizationId: string; minute: number },
+      restored: { by: TestUser; minute: number } | null = null,
+    ) =>
+      harness.store.db
+        .insertInto("entry_trash")
+        .values({
+          id: `trash-${deleted.minute}`,
+          partnership_id: cast.partnershipId,
+          document_name: `${cast.partnershipId}/${document}`,
+          collection: JSON.stringify(["entries"]),
+          entry_id: `entry-${deleted.minute}`,
+          title: `Entry ${deleted.minute}`,
+          owner_organization_id: deleted.organizationId,
+          entry: "{}",
+          deleted_by_user_id: deleted.by.id,
+          deleted_by_organization_id: deleted.organizationId,
+          deleted_at: base + deleted.minute * MINUTE,
+          expires_at: base + deleted.minute * MINUTE + 30 * 24 * 60 * MINUTE,
+          restored_by_user_id: restored?.by.id ?? null,
+          restored_at: restored ? base + restored.minute * MINUTE : null,
+        })
+        .execute();
+    // North Editor's run has two updates: one deleted an entry, the other made another.
+    await trash("objectives", { by: cast.north.editor, organizationId: cast.north.id, minute: 6 });
+    // South Admin's run is the deletion alone; North Admin's the restoration alone (of an
+    // entry deleted long before).
+    await trash(`org/${cast.south.id}/profile`, {
+      by: cast.south.admin,
+      organizationId: cast.south.id,
+      minute: 30,
+    });
+    await trash(
+      `org/${cast.north.id}/private`,
+      { by: cast.north.editor, organizationId: cast.north.id, minute: -200 },
+      { by: cast.north.admin, minute: 20 },
+    );
+
+    const entries = (await activity(cast.north.viewer)).body.entries as any[];
+    const of = (kind: string) => entries.find((e) => e.document.kind === kind);
+    expect(of("objectives")).toMatchObject({
+      updates: 2,
+      deleted: [{ title: "Entry 6" }],
+      summaryKey: "activity.edited.objectives",
+      summary: "Northwind · North Editor edited objectives and KPIs (2 edits), deleted “Entry 6”",
+    });
+    expect(of("profile")).toMatchObject({
+      updates: 1,
+      deleted: [{ title: "Entry 30" }],
+      summaryKey: "activity.deleted",
+      summary: "Southpeak · South Admin deleted “Entry 30” from Southpeak's profile",
+    });
+    expect(of("private")).toMatchObject({
+      updates: 1,
+      restored: [{ title: "Entry -200" }],
+      summaryKey: "activity.restored",
+      summary: "Northwind · North Admin restored “Entry -200” in Northwind's private notes",
+    });
+  });
+
   it("pages by window without losing or repeating updates", async () => {
     let cursor: string | null = null;
     const pages: any[][] = [];

@@ -552,6 +552,8 @@ export const en = {
   "activity.edits.many": "{count} edits",
   "activity.deleted": "{name} deleted {titles} (in the trash for 30 days)",
   "activity.restored": "{name} restored {titles} from the trash",
+  "activity.alsoDeleted": "deleted {titles} (in the trash for 30 days)",
+  "activity.alsoRestored": "restored {titles} from the trash",
   "activity.edited.charter": "{name} edited the charter ({edits})",
   "activity.edited.objectives": "{name} edited objectives and KPIs ({edits})",
   "activity.edited.issues": "{name} edited the issues log ({edits})",

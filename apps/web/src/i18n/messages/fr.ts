@@ -560,6 +560,8 @@ export const fr: Record<MessageKey, string> = {
   "activity.edits.many": "{count} modifications",
   "activity.deleted": "{name} a supprimé {titles} (dans la corbeille pendant 30 jours)",
   "activity.restored": "{name} a restauré {titles} depuis la corbeille",
+  "activity.alsoDeleted": "a supprimé {titles} (dans la corbeille pendant 30 jours)",
+  "activity.alsoRestored": "a restauré {titles} depuis la corbeille",
   "activity.edited.charter": "{name} a modifié la charte ({edits})",
   "activity.edited.objectives": "{name} a modifié les objectifs et indicateurs ({edits})",
   "activity.edited.issues": "{name} a modifié le registre des points ouverts ({edits})",

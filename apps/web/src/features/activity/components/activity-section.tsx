@@ -213,11 +213,7 @@ function ActivityRow({ entry }: { entry: ActivityEntry }) {
         ) : null}
         {entry.charter
           ? charterSentence(t, entry.charter, name)
-          : entry.deleted && entry.deleted.length > 0
-            ? t("activity.deleted", { name, titles: quoted(entry.deleted) })
-            : entry.restored && entry.restored.length > 0
-              ? t("activity.restored", { name, titles: quoted(entry.restored) })
-              : sentence(t, entry.document.kind, { name, edits, organization: owner })}
+          : editSentence(t, entry, { name, edits, organization: owner })}
       </span>
       <time
         className="activity-entry__time"
@@ -238,6 +234,32 @@ function charterSentence(t: Translate, charter: CharterActivity, name: string): 
         organization: charter.organization.name,
         number: charter.versionNumber,
       });
+}
+
+/**
+ * What one person did to a document in a run: named by its deletions or restorations when
+ * the server says they are all it holds (`summaryKey`), else its edits, then what it deleted
+ * or restored.
+ */
+function editSentence(
+  t: Translate,
+  entry: ActivityEntry,
+  values: { name: string; edits: string; organization: string },
+): string {
+  const { name } = values;
+  const deleted = entry.deleted ?? [];
+  const restored = entry.restored ?? [];
+  if (entry.summaryKey === "activity.deleted" && deleted.length > 0) {
+    return t("activity.deleted", { name, titles: quoted(deleted) });
+  }
+  if (entry.summaryKey === "activity.restored" && restored.length > 0) {
+    return t("activity.restored", { name, titles: quoted(restored) });
+  }
+  return [
+    sentence(t, entry.document.kind, values),
+    ...(deleted.length > 0 ? [t("activity.alsoDeleted", { titles: quoted(deleted) })] : []),
+    ...(restored.length > 0 ? [t("activity.alsoRestored", { titles: quoted(restored) })] : []),
+  ].join(", ");
 }
 
 /** The titles of deleted or restored entries, each in quotes. */
