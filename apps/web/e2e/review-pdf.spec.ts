@@ -44,8 +44,11 @@ test("the review pack downloads from the partnership bar and holds the decision 
     expect(text).toContain("Decisions taken in the period");
     expect(text).toContain(title);
 
-    // In French, the pack is French: the app sends the language it is read in.
+    // In French, the pack is French: the app sends the language it is read in. The switch
+    // takes effect once the French messages have loaded; until then the app, and so the
+    // link, is still in English.
     await page.getByRole("button", { name: "Français" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     const [french] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("review-pdf-link").click(),
