@@ -454,12 +454,14 @@ async function keystrokeLatency(writerState, readerState, partnershipId) {
       .waitFor({ timeout: 30_000 });
   }
   const marker = `bench${Date.now().toString(36)}`;
+  // The whole page is watched: the charter's text is shown as text until the editor takes its
+  // place (on a partner's caret), a new element.
   await reader.evaluate(() => {
-    const editor = document.querySelector('[data-testid="charter-editor"]');
     window.__seen = [];
-    new MutationObserver(() =>
-      window.__seen.push([performance.timeOrigin + performance.now(), editor.textContent]),
-    ).observe(editor, { subtree: true, characterData: true, childList: true });
+    new MutationObserver(() => {
+      const editor = document.querySelector('[data-testid="charter-editor"]');
+      window.__seen.push([performance.timeOrigin + performance.now(), editor?.textContent ?? ""]);
+    }).observe(document.body, { subtree: true, characterData: true, childList: true });
   });
   const editor = writer.locator('[data-testid="charter-editor"]');
   await editor.click();

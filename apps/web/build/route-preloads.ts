@@ -198,7 +198,7 @@ export function routePreloads(routes: RoutePreload[] = ROUTE_PRELOADS): Plugin {
 }
 
 /** A chunk and every chunk it imports statically, with their stylesheets. */
-function closure(bundle: OutputBundle, fileName: string) {
+export function closure(bundle: OutputBundle, fileName: string) {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (name: string) => {

@@ -48,9 +48,18 @@ const CACHES = [SHELL_CACHE, ASSET_CACHE, API_CACHE];
 /** Where the last page served is kept for any route never opened before (the SPA shell). */
 const SHELL_KEY = "/";
 const SESSION_PATH = "/api/me";
+/**
+ * Assets fetched as the worker installs: code that pages load only when used (the charter's
+ * editor), needed offline too. The build writes their URLs here, as JSON
+ * (build/service-worker.ts); unbuilt, there are none.
+ */
+const PRECACHE_LIST: string = "__ENTENTE_PRECACHE__";
+const PRECACHE: readonly string[] = PRECACHE_LIST.startsWith("[")
+  ? (JSON.parse(PRECACHE_LIST) as string[])
+  : [];
 
 worker.addEventListener("install", (event) => {
-  event.waitUntil(worker.skipWaiting());
+  event.waitUntil(Promise.all([cacheLoaded(PRECACHE), worker.skipWaiting()]));
 });
 
 worker.addEventListener("activate", (event) => {

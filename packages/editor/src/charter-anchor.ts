@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { CHARTER_FRAGMENT } from "./charter-schema.js";
+import { CHARTER_FRAGMENT } from "./fragment.js";
 
 /**
  * Where a comment thread sits in the charter: two Yjs relative positions (base64 of
@@ -54,7 +54,7 @@ interface CharterLayout {
 }
 
 /** The charter's text nodes in document order, with their offsets in {@link CharterTextRange} coordinates. */
-function layout(doc: Y.Doc): CharterLayout {
+function layout(fragment: Y.XmlFragment): CharterLayout {
   const runs: TextRun[] = [];
   const childOffsets = new Map<Y.AbstractType<unknown>, number[]>();
   let text = "";
@@ -74,8 +74,16 @@ function layout(doc: Y.Doc): CharterLayout {
     offsets.push(text.length);
     childOffsets.set(node as Y.AbstractType<unknown>, offsets);
   };
-  visit(doc.getXmlFragment(CHARTER_FRAGMENT));
+  visit(fragment);
   return { runs, childOffsets, text };
+}
+
+/**
+ * Where each text node of a rich-text fragment starts in {@link CharterTextRange}
+ * coordinates: what a page needs to draw anchored ranges over the text without the editor.
+ */
+export function charterTextRuns(fragment: Y.XmlFragment): Map<Y.XmlText, number> {
+  return new Map(layout(fragment).runs.map((run) => [run.text, run.offset]));
 }
 
 /** A text node's characters, without its formatting (embeds count as nothing). */
@@ -91,7 +99,7 @@ function plain(text: Y.XmlText): string {
  * so text typed just outside the range stays outside. Throws on a range outside the text.
  */
 export function charterAnchorFromTextRange(doc: Y.Doc, from: number, to: number): CharterAnchor {
-  const { runs, text } = layout(doc);
+  const { runs, text } = layout(doc.getXmlFragment(CHARTER_FRAGMENT));
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to)) {
     throw new RangeError("from and to must be offsets with from ≤ to");
   }
@@ -116,7 +124,7 @@ export function resolveCharterAnchor(
   doc: Y.Doc,
   anchor: Pick<CharterAnchor, "start" | "end">,
 ): CharterTextRange | null {
-  const { runs, childOffsets, text } = layout(doc);
+  const { runs, childOffsets, text } = layout(doc.getXmlFragment(CHARTER_FRAGMENT));
   const offsetOf = (encoded: string): number | null => {
     const relative = decodeAnchorPosition(encoded);
     const absolute = relative ? Y.createAbsolutePositionFromRelativePosition(relative, doc) : null;

@@ -7,9 +7,9 @@ import {
   yXmlFragmentToProsemirrorJSON,
 } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
+import { CHARTER_FRAGMENT } from "./fragment.js";
 
-/** Tiptap's Collaboration extension edits this XML fragment of the charter document. */
-export const CHARTER_FRAGMENT = "default";
+export { CHARTER_FRAGMENT };
 
 /**
  * The charter's node and mark set. The browser adds Collaboration and carets on top;

@@ -13,6 +13,7 @@ export {
 export type { JSONContent } from "@tiptap/core";
 export {
   charterAnchorFromTextRange,
+  charterTextRuns,
   decodeAnchorPosition,
   encodeAnchorPosition,
   resolveCharterAnchor,

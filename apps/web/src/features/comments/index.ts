@@ -5,3 +5,6 @@
 export { CharterComments } from "./components/charter-comments";
 export { CommentsProvider } from "./components/comments-provider";
 export { ItemComments } from "./components/item-comments";
+export type { CharterSurface } from "./state/charter-surface";
+export { EditorSurface } from "./state/editor-surface";
+export { TextSurface, type TextHighlight } from "./state/text-surface";

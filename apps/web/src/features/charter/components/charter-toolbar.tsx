@@ -1,51 +1,79 @@
-import { useEditorState, type Editor } from "@tiptap/react";
+import type { Editor } from "@tiptap/react";
+import { useCallback, useSyncExternalStore } from "react";
 import { useT } from "../../../i18n";
 
-/** A few formatting commands of the charter schema; hidden when the charter is read-only. */
-export function CharterToolbar({ editor }: { editor: Editor }) {
+type Format = "heading" | "bold" | "italic" | "bulletList" | "orderedList";
+const FORMATS: readonly Format[] = ["heading", "bold", "italic", "bulletList", "orderedList"];
+
+/** Which formats the editor's selection has ("heading": a level-2 heading); none without it. */
+function useActiveFormats(editor: Editor | null): ReadonlySet<Format> {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!editor) return () => {};
+      editor.on("transaction", onChange);
+      return () => {
+        editor.off("transaction", onChange);
+      };
+    },
+    [editor],
+  );
+  // A string: a snapshot that compares by value.
+  const active = useSyncExternalStore(subscribe, () =>
+    editor && !editor.isDestroyed
+      ? FORMATS.filter((format) =>
+          format === "heading" ? editor.isActive("heading", { level: 2 }) : editor.isActive(format),
+        ).join(" ")
+      : "",
+  );
+  return new Set(active.split(" ") as Format[]);
+}
+
+/**
+ * A few formatting commands of the charter schema; hidden when the charter is read-only.
+ * Shown before the editor has loaded too (`editor` null): a command given then is handed to
+ * `onPending`, to run once the editor is there.
+ */
+export function CharterToolbar({
+  editor,
+  onPending,
+}: {
+  editor: Editor | null;
+  onPending?: (command: (editor: Editor) => void) => void;
+}) {
   const t = useT();
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      heading: e.isActive("heading", { level: 2 }),
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      bulletList: e.isActive("bulletList"),
-      orderedList: e.isActive("orderedList"),
-    }),
-  });
+  const active = useActiveFormats(editor);
 
   const buttons = [
     {
       key: "heading",
       label: t("charter.toolbar.heading"),
       text: "H",
-      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+      run: (e: Editor) => e.chain().focus().toggleHeading({ level: 2 }).run(),
     },
     {
       key: "bold",
       label: t("charter.toolbar.bold"),
       text: "B",
-      run: () => editor.chain().focus().toggleBold().run(),
+      run: (e: Editor) => e.chain().focus().toggleBold().run(),
     },
     {
       key: "italic",
       label: t("charter.toolbar.italic"),
       text: "I",
-      run: () => editor.chain().focus().toggleItalic().run(),
+      run: (e: Editor) => e.chain().focus().toggleItalic().run(),
     },
     {
       key: "bulletList",
       label: t("charter.toolbar.bulletList"),
       text: "•",
-      run: () => editor.chain().focus().toggleBulletList().run(),
+      run: (e: Editor) => e.chain().focus().toggleBulletList().run(),
     },
     {
       key: "orderedList",
       label: t("charter.toolbar.orderedList"),
       // An icon: a visible "1." would be a name that speech input users could not say (WCAG 2.5.3).
       text: <NumberedListIcon />,
-      run: () => editor.chain().focus().toggleOrderedList().run(),
+      run: (e: Editor) => e.chain().focus().toggleOrderedList().run(),
     },
   ] as const;
 
@@ -58,10 +86,10 @@ export function CharterToolbar({ editor }: { editor: Editor }) {
           className={`toolbar__button toolbar__button--${button.key}`}
           aria-label={button.label}
           title={button.label}
-          aria-pressed={active[button.key]}
+          aria-pressed={active.has(button.key)}
           // Keep the editor's selection: a mousedown on the button would blur it first.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={button.run}
+          onClick={() => (editor ? button.run(editor) : onPending?.(button.run))}
         >
           {button.text}
         </button>

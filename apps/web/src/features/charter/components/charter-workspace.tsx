@@ -62,7 +62,7 @@ export default function CharterWorkspace({ aside }: { aside?: ReactNode }) {
           {aside}
         </>
       }
-      editorAside={(editor, synced) => <CharterComments editor={editor} synced={synced} />}
+      editorAside={(surface, synced) => <CharterComments surface={surface} synced={synced} />}
     />
   );
 }

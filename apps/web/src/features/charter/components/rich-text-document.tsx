@@ -1,11 +1,11 @@
 import type { DocumentEntry } from "@entente/protocol";
-import type { Editor } from "@tiptap/react";
 import { useState, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { useSession } from "../../auth";
 import { PresenceList, useLiveDocuments } from "../../collab";
+import type { CharterSurface } from "../../comments";
 import { ReadOnlyBadge, usePartnershipContext } from "../../partnerships";
-import { LiveRichTextEditor } from "./live-rich-text-editor";
+import { DeferredRichTextEditor } from "./deferred-rich-text-editor";
 
 /**
  * A rich text of the partnership co-edited live (the charter, an organization's private
@@ -33,8 +33,8 @@ export function RichTextDocument({
   asideTop?: ReactNode;
   /** Panels under the presence list (members, invitations). */
   aside?: ReactNode;
-  /** A panel that works with the editor (the charter's comments), under the presence list. */
-  editorAside?: (editor: Editor, synced: boolean) => ReactNode;
+  /** A panel that works with the text (the charter's comments), under the presence list. */
+  editorAside?: (surface: CharterSurface, synced: boolean) => ReactNode;
 }) {
   const t = useT();
   const { collabUser } = usePartnershipContext();
@@ -44,7 +44,7 @@ export function RichTextDocument({
   const deniedReason = session?.deniedReason ?? null;
   const editable = access === "write" && status !== "denied";
   const { refresh } = useSession();
-  const [editor, setEditor] = useState<Editor | null>(null);
+  const [surface, setSurface] = useState<CharterSurface | null>(null);
 
   return (
     <div className="charter-layout">
@@ -82,13 +82,13 @@ export function RichTextDocument({
           </div>
         ) : null}
         {document ? (
-          <LiveRichTextEditor
+          <DeferredRichTextEditor
             key={document.ydoc.guid}
             document={document}
             user={collabUser}
             editable={editable}
             label={editorLabel}
-            onEditor={editorAside ? setEditor : undefined}
+            onSurface={editorAside ? setSurface : undefined}
           />
         ) : (
           <p className="charter__loading">{t("charter.loading")}</p>
@@ -99,9 +99,7 @@ export function RichTextDocument({
         <div className="card">
           <PresenceList awareness={document?.awareness ?? null} />
         </div>
-        {editorAside && editor && !editor.isDestroyed
-          ? editorAside(editor, status === "synced")
-          : null}
+        {editorAside && surface ? editorAside(surface, status === "synced") : null}
         {aside}
       </aside>
     </div>

@@ -1,21 +1,25 @@
 import type { CharterAnchorView, CommentThreadView } from "@entente/protocol";
-import { useEditorState, type Editor } from "@tiptap/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
 import { FeedError } from "../../feed";
 import { useActionError } from "../../../ui/use-action-error";
 import { usePartnershipContext, sectionPath } from "../../partnerships";
-import { useCharterHighlights } from "../hooks/use-charter-highlights";
 import {
-  anchorFromRange,
   DRAFT_ANCHOR_ID,
-  resolveAnchor,
-  yBindingOf,
-  type EditorRange,
+  type CharterSurface,
   type HighlightAnchor,
-} from "../state/charter-highlights";
+  type SurfaceRange,
+} from "../state/charter-surface";
 import { useComments } from "../state/comments-context";
 import { threadsAbout, type CommentSubject } from "../state/comments-state";
 import { threadSection } from "../state/thread-link";
@@ -31,7 +35,7 @@ const CHARTER: CommentSubject = { kind: "charter" };
 /** "from:to" of each charter thread's range now, "" where it is nowhere. */
 type Positions = Record<string, string>;
 
-function rangeOf(positions: Positions, id: string): EditorRange | null {
+function rangeOf(positions: Positions, id: string): SurfaceRange | null {
   const value = positions[id];
   if (!value) return null;
   const [from, to] = value.split(":").map(Number);
@@ -39,13 +43,14 @@ function rangeOf(positions: Positions, id: string): EditorRange | null {
 }
 
 /**
- * The charter's comment threads beside its editor: select text, "Comment", and a thread is
+ * The charter's comment threads beside its text: select text, "Comment", and a thread is
  * opened on that range. Open threads are highlighted in the text (a click on a highlight
  * brings its thread forward); resolved ones are listed under "Show resolved"; a thread whose
  * text was deleted keeps its quote, marked "(text removed)". A link to a thread
- * (`?thread=<id>`) brings it forward here, or leads on to its item's section.
+ * (`?thread=<id>`) brings it forward here, or leads on to its item's section. The text is
+ * the charter's `surface`: shown as text until the editor loads, then the editor.
  */
-export function CharterComments({ editor, synced }: { editor: Editor; synced: boolean }) {
+export function CharterComments({ surface, synced }: { surface: CharterSurface; synced: boolean }) {
   const t = useT();
   const store = useComments();
   const { state, canComment, actions, stream, loadError } = store;
@@ -69,40 +74,35 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
     if (draft) list.push({ id: DRAFT_ANCHOR_ID, start: draft.start, end: draft.end });
     return list;
   }, [threads, draft]);
-  useCharterHighlights(editor, anchors, draft ? DRAFT_ANCHOR_ID : focusedId, setFocusedId);
+  const activeId = draft ? DRAFT_ANCHOR_ID : focusedId;
+  // Anchors compare by value: the list is rebuilt on every render.
+  const anchorsKey = anchors.map((a) => `${a.id}:${a.start}:${a.end}`).join("|");
+  useEffect(() => {
+    surface.highlight(anchors, activeId, setFocusedId);
+  }, [surface, anchorsKey, activeId]);
+  useEffect(() => () => surface.clearHighlights(), [surface]);
 
+  const version = useSyncExternalStore(surface.subscribe, surface.version);
   // Where every thread's text is now (for the order of the list and "text removed").
-  const positions = useEditorState({
-    editor,
-    selector: ({ editor: e }): Positions => {
-      const binding = yBindingOf(e.state);
-      const result: Positions = {};
-      for (const thread of threads) {
-        if (thread.target.kind !== "charter") continue;
-        const range = binding ? resolveAnchor(e.state.doc, binding, thread.target.anchor) : null;
-        result[thread.id] = range ? `${range.from}:${range.to}` : "";
-      }
-      return result;
-    },
-  });
+  const positions = useMemo((): Positions => {
+    const result: Positions = {};
+    for (const thread of threads) {
+      if (thread.target.kind !== "charter") continue;
+      const range = surface.rangeOf(thread.target.anchor);
+      result[thread.id] = range ? `${range.from}:${range.to}` : "";
+    }
+    return result;
+  }, [surface, version, threads]);
   const detached = (thread: CommentThreadView) => {
     if (!synced) return false;
     const range = rangeOf(positions, thread.id);
     return range === null || range.to <= range.from;
   };
 
-  const selection = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const { from, to, empty } = e.state.selection;
-      return { range: empty ? null : { from, to }, focused: e.isFocused };
-    },
-  });
+  const selection = useMemo(() => surface.selection(), [surface, version]);
 
   const startThread = () => {
-    const binding = yBindingOf(editor.state);
-    if (!selection.range || !binding) return;
-    const anchor = anchorFromRange(editor.state.doc, binding, selection.range);
+    const anchor = surface.anchorOfSelection();
     if (!anchor) return;
     setFocusedId(null);
     setDraft(anchor);
@@ -112,12 +112,9 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
     (threadId: string) => {
       setFocusedId(threadId);
       const range = rangeOf(positions, threadId);
-      if (!range || editor.isDestroyed) return;
-      const { node } = editor.view.domAtPos(range.from);
-      const element = node instanceof Element ? node : node.parentElement;
-      element?.scrollIntoView({ block: "center", behavior: "smooth" });
+      if (range) surface.reveal(threadId, range);
     },
-    [editor, positions],
+    [surface, positions],
   );
 
   const toggleResolved = (checked: boolean) => {
@@ -191,7 +188,7 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
         <p className="comments-panel__hint muted">{t("comments.readOnly")}</p>
       )}
       {canComment && selection.focused && selection.range && draft === null ? (
-        <SelectionButton editor={editor} range={selection.range} onComment={startThread} />
+        <SelectionButton surface={surface} range={selection.range} onComment={startThread} />
       ) : null}
       {draft ? (
         <div className="comments-panel__draft" data-testid="new-comment-thread">
@@ -245,12 +242,12 @@ export function CharterComments({ editor, synced }: { editor: Editor; synced: bo
 
 /** "Comment", floating under the selected text while the editor has the focus. */
 function SelectionButton({
-  editor,
+  surface,
   range,
   onComment,
 }: {
-  editor: Editor;
-  range: EditorRange;
+  surface: CharterSurface;
+  range: SurfaceRange;
   onComment: () => void;
 }) {
   const t = useT();
@@ -258,14 +255,13 @@ function SelectionButton({
 
   useLayoutEffect(() => {
     const measure = () => {
-      if (editor.isDestroyed) return;
-      try {
-        const end = editor.view.coordsAtPos(range.to);
-        const left = Math.min(end.left, window.innerWidth - 120);
-        setPlace({ left: Math.max(8, left), top: end.bottom + 6 });
-      } catch {
+      const end = surface.coordsBelow(range.to);
+      if (!end) {
         setPlace(null);
+        return;
       }
+      const left = Math.min(end.left, window.innerWidth - 120);
+      setPlace({ left: Math.max(8, left), top: end.bottom + 6 });
     };
     measure();
     window.addEventListener("scroll", measure, true);
@@ -274,7 +270,7 @@ function SelectionButton({
       window.removeEventListener("scroll", measure, true);
       window.removeEventListener("resize", measure);
     };
-  }, [editor, range.to]);
+  }, [surface, range.to]);
 
   if (!place) return null;
   return (

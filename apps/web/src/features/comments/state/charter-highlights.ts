@@ -1,4 +1,4 @@
-import { decodeAnchorPosition, encodeAnchorPosition } from "@entente/editor";
+import { decodeAnchorPosition, encodeAnchorPosition } from "@entente/editor/anchors";
 import type { CharterAnchorView } from "@entente/protocol";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
@@ -9,6 +9,7 @@ import {
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { DRAFT_ANCHOR_ID, type HighlightAnchor, type SurfaceRange } from "./charter-surface";
 
 /** y-tiptap's map from Yjs types to the editor's nodes. */
 type ProsemirrorMapping = Parameters<typeof absolutePositionToRelativePosition>[2];
@@ -27,17 +28,7 @@ export interface YBinding {
 }
 
 /** A range of the editor's document, in ProseMirror positions. */
-export interface EditorRange {
-  from: number;
-  to: number;
-}
-
-/** A thread's anchor to draw ("draft" for the range a new thread is being written on). */
-export interface HighlightAnchor {
-  id: string;
-  start: string;
-  end: string;
-}
+export type EditorRange = SurfaceRange;
 
 const MAX_QUOTE = 2000;
 
@@ -128,8 +119,6 @@ type HighlightMeta =
   { anchors: readonly HighlightAnchor[] } | { activeId: string | null } | { recompute: true };
 
 export const commentHighlightsKey = new PluginKey<HighlightState>("entente-comment-highlights");
-
-export const DRAFT_ANCHOR_ID = "draft";
 
 /** What a highlight decoration carries besides its look. */
 export interface HighlightSpec {
