@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton, TextField, submitWhenValid } from "../../../ui/form";
 import { useSession } from "../../auth";
 import { partnershipsApi } from "../api/partnerships-api";
 
@@ -17,11 +17,7 @@ export function CreateOrganizationForm() {
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
+  const onSubmit = submitWhenValid(() => submit.mutate());
 
   return (
     <section className="card" aria-labelledby="create-organization-title">

@@ -1,9 +1,9 @@
 import type { MyOrganization, PartnershipTemplateChoice } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton, TextField, submitWhenValid } from "../../../ui/form";
 import { useSession } from "../../auth";
 import { TemplatePicker } from "../../onboarding";
 import { partnershipsApi } from "../api/partnerships-api";
@@ -42,11 +42,7 @@ export function CreatePartnershipForm({
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
+  const onSubmit = submitWhenValid(() => submit.mutate());
 
   return (
     <section className="card" aria-labelledby="create-partnership-title">

@@ -1,9 +1,9 @@
 import { PERMISSIONS, type Permission } from "@entente/domain";
 import type { CreateInvitationResponse, InvitationKind, Language } from "@entente/protocol";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton } from "../../../ui/form";
+import { FormError, SubmitButton, submitWhenValid } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
 import { RoleHelp } from "./role-help";
 import "../invitations.css";
@@ -58,11 +58,7 @@ export function InvitePanel({
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
+  const onSubmit = submitWhenValid(() => submit.mutate());
 
   const chooseKind = (option: InvitationKind) => {
     setKind(option);
