@@ -106,6 +106,20 @@ export function InputField({
   );
 }
 
+/** A labelled decimal number, held as the text typed (`lib/decimal-text.ts` reads it). */
+export function DecimalField({
+  onChange,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "step" | "onChange"> & {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <InputField type="number" step="any" onChange={(e) => onChange(e.target.value)} {...input} />
+  );
+}
+
 /** A group of checkboxes with a legend. */
 export function CheckboxGroup({
   legend,

@@ -1,14 +1,10 @@
-import {
-  CONTRIBUTION_KINDS,
-  FIELD_LIMITS,
-  type Contribution,
-  type ContributionKind,
-} from "@entente/schema";
+import { CONTRIBUTION_KINDS, type Contribution, type ContributionKind } from "@entente/schema";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
+import { decimalText, parseDecimal } from "../../../lib/decimal-text";
+import { ChoiceField, DecimalField, InputField, ItemForm } from "../../../ui/fields";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { DescriptionField } from "../../items";
+import { DescriptionField, UnitField } from "../../items";
 import {
   ProfileEntryHead,
   ProfileList,
@@ -91,16 +87,6 @@ function ContributionEntry({
   );
 }
 
-function amountText(n: number | null): string {
-  return n === null ? "" : String(n);
-}
-
-function parseAmount(text: string): number | null {
-  if (text.trim() === "") return null;
-  const n = Number(text.replace(",", "."));
-  return Number.isFinite(n) ? n : null;
-}
-
 function ContributionForm({
   initial,
   onSubmit,
@@ -110,8 +96,8 @@ function ContributionForm({
   const [kind, setKind] = useState<ContributionKind>(initial?.kind ?? "funding");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [unit, setUnit] = useState(initial?.unit ?? "");
-  const [promised, setPromised] = useState(amountText(initial?.promisedAmount ?? null));
-  const [delivered, setDelivered] = useState(amountText(initial?.deliveredAmount ?? null));
+  const [promised, setPromised] = useState(decimalText(initial?.promisedAmount ?? null));
+  const [delivered, setDelivered] = useState(decimalText(initial?.deliveredAmount ?? null));
   const [start, setStart] = useState(initial?.periodStart ?? "");
   const [end, setEnd] = useState(initial?.periodEnd ?? "");
 
@@ -121,8 +107,8 @@ function ContributionForm({
       kind,
       description,
       unit: unit.trim(),
-      promisedAmount: parseAmount(promised),
-      deliveredAmount: parseAmount(delivered),
+      promisedAmount: parseDecimal(promised),
+      deliveredAmount: parseDecimal(delivered),
       periodStart: start === "" ? null : start,
       periodEnd: end === "" ? null : end,
     });
@@ -137,33 +123,23 @@ function ContributionForm({
         optionLabel={(v) => t(`contribution.kind.${v}`)}
         onChange={setKind}
       />
-      <InputField
-        label={t("field.unit")}
-        value={unit}
-        onChange={(e) => setUnit(e.target.value)}
-        maxLength={FIELD_LIMITS.unit}
-        placeholder="EUR, FTE…"
-      />
+      <UnitField value={unit} onChange={setUnit} placeholder="EUR, FTE…" />
       <DescriptionField
         label={t("field.description")}
         value={description}
         onChange={setDescription}
       />
-      <InputField
+      <DecimalField
         label={t("contribution.field.promised")}
-        type="number"
         min={0}
-        step="any"
         value={promised}
-        onChange={(e) => setPromised(e.target.value)}
+        onChange={setPromised}
       />
-      <InputField
+      <DecimalField
         label={t("contribution.field.delivered")}
-        type="number"
         min={0}
-        step="any"
         value={delivered}
-        onChange={(e) => setDelivered(e.target.value)}
+        onChange={setDelivered}
       />
       <InputField
         label={t("contribution.field.start")}
