@@ -11,17 +11,20 @@ import { WriteError } from "./item-tools";
 
 /**
  * A labelled select; `options` are value/label pairs, or groups of them. `labelAddon` sits
- * beside the label (an explanation of the word, see `ui/explained-term.tsx`).
+ * beside the label (an explanation of the word, see `ui/explained-term.tsx`); `help`, under
+ * the select, is read with it.
  */
 export function SelectField({
   label,
   labelAddon,
+  help,
   options,
   className,
   ...select
 }: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   label: string;
   labelAddon?: ReactNode;
+  help?: ReactNode;
   options: readonly (
     | { value: string; label: string }
     | { group: string; options: readonly { value: string; label: string }[] }
@@ -42,7 +45,12 @@ export function SelectField({
           {label}
         </label>
       )}
-      <select className="field__input" id={id} {...select}>
+      <select
+        className="field__input"
+        id={id}
+        aria-describedby={help ? `${id}-help` : undefined}
+        {...select}
+      >
         {options.map((option) =>
           "group" in option ? (
             <optgroup key={option.group} label={option.group}>
@@ -59,6 +67,7 @@ export function SelectField({
           ),
         )}
       </select>
+      {help ? <div id={`${id}-help`}>{help}</div> : null}
     </div>
   );
 }
@@ -94,6 +103,20 @@ export function InputField({
       </label>
       <input className="field__input" id={id} {...input} />
     </div>
+  );
+}
+
+/** A labelled decimal number, held as the text typed (`lib/decimal-text.ts` reads it). */
+export function DecimalField({
+  onChange,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "step" | "onChange"> & {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <InputField type="number" step="any" onChange={(e) => onChange(e.target.value)} {...input} />
   );
 }
 
@@ -210,6 +233,7 @@ export function ItemForm({
 export function ChoiceField<V extends string>({
   label,
   labelAddon,
+  help,
   value,
   values,
   optionLabel,
@@ -218,6 +242,7 @@ export function ChoiceField<V extends string>({
 }: {
   label: string;
   labelAddon?: ReactNode;
+  help?: ReactNode;
   value: V;
   values: readonly V[];
   optionLabel: (value: V) => string;
@@ -229,6 +254,7 @@ export function ChoiceField<V extends string>({
       className={className}
       label={label}
       labelAddon={labelAddon}
+      help={help}
       value={value}
       onChange={(e) => onChange(e.target.value as V)}
       options={values.map((v) => ({ value: v, label: optionLabel(v) }))}

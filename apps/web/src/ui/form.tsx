@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useT } from "../i18n";
 import type { ApiError } from "../lib/api-client";
 import { errorMessage } from "./error-message";
@@ -56,4 +56,16 @@ export function SubmitButton({
       {pending ? pendingLabel : children}
     </button>
   );
+}
+
+/**
+ * A form's submit handler that runs `submit` once the browser's own checks (required, type,
+ * length) pass: they speak first, in the user's language.
+ */
+export function submitWhenValid(submit: () => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!event.currentTarget.reportValidity()) return;
+    submit();
+  };
 }

@@ -9,6 +9,7 @@ export {
   LevelField,
   OwnerAndAssigneeFields,
   TitleField,
+  UnitField,
 } from "./components/item-fields";
 export { ItemsSection } from "./components/items-section";
 export { UnreadableEntry } from "./components/unreadable-entry";

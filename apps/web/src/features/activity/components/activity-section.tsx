@@ -14,6 +14,7 @@ import {
 import { useActivity } from "../hooks/use-activity";
 import { groupByDay, relativeDay } from "../state/activity-days";
 import "../activity.css";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /**
  * The "Activity" tab (a lazy chunk): who changed which document, from the server-stamped
@@ -46,24 +47,20 @@ export default function ActivitySection() {
       data-status={state.status}
       data-organization-filter={organizationId ?? "all"}
     >
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id="activity-title" className="section-header__title">
-            {t("activity.title")}
-          </h2>
-          <p className="section-header__subtitle">{t("activity.subtitle")}</p>
-        </div>
-        <div className="section-header__side">
-          <button
-            type="button"
-            className="button button--small"
-            disabled={state.status === "loading"}
-            onClick={() => void refresh()}
-          >
-            {t("activity.refresh")}
-          </button>
-        </div>
-      </header>
+      <SectionHeading
+        id="activity-title"
+        title={t("activity.title")}
+        subtitle={t("activity.subtitle")}
+      >
+        <button
+          type="button"
+          className="button button--small"
+          disabled={state.status === "loading"}
+          onClick={() => void refresh()}
+        >
+          {t("activity.refresh")}
+        </button>
+      </SectionHeading>
       <div className="card filters">
         <div
           className="segmented"

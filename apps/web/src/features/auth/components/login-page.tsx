@@ -2,11 +2,12 @@ import { useState, type FormEvent } from "react";
 import { useSignInAction } from "../hooks/use-sign-in-action";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton } from "../../../ui/form";
 import { SsoRefusalMessage, SsoSignIn } from "../../sso";
 import { authApi } from "../api/auth-api";
 import { enterApp, signInPagePath } from "../state/sign-in-navigation";
 import { safeRedirectTarget } from "../state/redirect-target";
+import { EmailField, PasswordField } from "./account-fields";
 import { AuthLayout } from "./auth-layout";
 
 /** `/login?next=…&sso_error=…`: where to go once signed in; why single sign-on refused. */
@@ -36,24 +37,8 @@ export function LoginPage({
     <AuthLayout title={t("auth.login.title")} subtitle={t("auth.login.subtitle")}>
       <SsoRefusalMessage reason={ssoRefusal} />
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField
-          label={t("auth.email")}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label={t("auth.password")}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <EmailField autoComplete="username" value={email} onChange={setEmail} />
+        <PasswordField isNew={false} value={password} onChange={setPassword} />
         <FormError error={submit.error} />
         <SubmitButton pending={submit.pending} pendingLabel={t("auth.login.submitting")}>
           {t("auth.login.submit")}

@@ -22,6 +22,7 @@ import { ContributionsTile, HealthTile, MeetingsTile, WinsTile } from "./partner
 import { ActionsTile, IssuesTile, WaitingTile } from "./work-tiles";
 import "../dashboard.css";
 import { useDashboardFeeds } from "../hooks/use-dashboard-feeds";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /** Today as the member's calendar has it (`YYYY-MM-DD`), for due dates. */
 function localToday(): string {
@@ -98,26 +99,22 @@ export default function DashboardSection() {
 
   return (
     <section className="section dashboard" aria-labelledby="dashboard-title">
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id="dashboard-title" className="section-header__title">
-            {t("dashboard.title")}
-          </h2>
-          <p className="section-header__subtitle">{t("dashboard.subtitle")}</p>
-        </div>
-        <div className="section-header__side">
-          <label className="dashboard-landing">
-            <input
-              type="checkbox"
-              checked={onDashboard}
-              disabled={saving}
-              onChange={() => void toggleLanding()}
-              data-testid="dashboard-landing"
-            />
-            {t("dashboard.landing")}
-          </label>
-        </div>
-      </header>
+      <SectionHeading
+        id="dashboard-title"
+        title={t("dashboard.title")}
+        subtitle={t("dashboard.subtitle")}
+      >
+        <label className="dashboard-landing">
+          <input
+            type="checkbox"
+            checked={onDashboard}
+            disabled={saving}
+            onChange={() => void toggleLanding()}
+            data-testid="dashboard-landing"
+          />
+          {t("dashboard.landing")}
+        </label>
+      </SectionHeading>
       <div className="dashboard-grid">
         <KpiTile trends={trends} objectivesPath={path("objectives")} />
         <ActionsTile summary={actions} path={path("objectives")} />

@@ -20,6 +20,7 @@ import { PostCard } from "./post-card";
 import { EmptyState } from "../../../ui/empty-state";
 import { PostComposer } from "./post-composer";
 import "../feed.css";
+import { SectionHeading } from "../../../ui/section-heading";
 
 const SEARCH_DELAY_MS = 300;
 
@@ -77,18 +78,10 @@ export default function FeedSection() {
   }, [focusId, loadThread]);
 
   const header = (
-    <header className="section-header">
-      <div className="section-header__text">
-        <h2 id="feed-title" className="section-header__title">
-          {t("feed.title")}
-        </h2>
-        <p className="section-header__subtitle">{t("feed.subtitle")}</p>
-      </div>
-      <div className="section-header__side">
-        {writer ? null : <ReadOnlyBadge reason={t("readOnly.permission")} />}
-        <LiveStatus state={feed.stream} />
-      </div>
-    </header>
+    <SectionHeading id="feed-title" title={t("feed.title")} subtitle={t("feed.subtitle")}>
+      {writer ? null : <ReadOnlyBadge reason={t("readOnly.permission")} />}
+      <LiveStatus state={feed.stream} />
+    </SectionHeading>
   );
 
   const card = (postId: string, forceOpen = false) => {

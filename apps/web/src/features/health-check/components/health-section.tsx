@@ -12,6 +12,7 @@ import { OpenCycleForm } from "./open-cycle-form";
 import "../health-check.css";
 import { useQuery } from "@tanstack/react-query";
 import { healthChecksQueries } from "../api/health-checks-queries";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /**
  * The "Health" tab (a lazy chunk): two-sided, anonymous health check cycles. Admins open
@@ -32,14 +33,7 @@ export default function HealthSection() {
 
   return (
     <section className="section health" aria-labelledby="health-title" data-testid="health">
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id="health-title" className="section-header__title">
-            {t("health.title")}
-          </h2>
-          <p className="section-header__subtitle">{t("health.subtitle")}</p>
-        </div>
-      </header>
+      <SectionHeading id="health-title" title={t("health.title")} subtitle={t("health.subtitle")} />
       {isAdmin ? (
         <OpenCycleForm
           partnershipId={partnershipId}

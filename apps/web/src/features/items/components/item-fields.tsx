@@ -35,6 +35,24 @@ export function DescriptionField({ label, value, onChange }: TextFieldProps) {
   );
 }
 
+/** The unit a quantity is counted in (`""`: none); `placeholder` suggests the usual ones. */
+export function UnitField({
+  value,
+  onChange,
+  placeholder,
+}: Omit<TextFieldProps, "label"> & { placeholder: string }) {
+  const t = useT();
+  return (
+    <InputField
+      label={t("field.unit")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      maxLength={FIELD_LIMITS.unit}
+      placeholder={placeholder}
+    />
+  );
+}
+
 /** An optional due date (`""`: none). */
 export function DueDateField({ value, onChange }: Omit<TextFieldProps, "label">) {
   const t = useT();

@@ -15,6 +15,7 @@ import { MeetingCard } from "./meeting-card";
 import { MeetingForm, type MeetingFormValues } from "./meeting-form";
 import { RhythmPanel } from "./rhythm-panel";
 import "../meetings.css";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /**
  * The meetings of a partnership (a lazy chunk): the governance rhythm with its overdue
@@ -44,28 +45,24 @@ export default function MeetingsSection() {
 
   return (
     <section className="section meetings" aria-labelledby="meetings-title">
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id="meetings-title" className="section-header__title">
-            {t("meetings.title")}
-          </h2>
-          <p className="section-header__subtitle">{t("meetings.subtitle")}</p>
-        </div>
-        <div className="section-header__side">
-          {canAct(context) && !creating ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                submit.reset();
-                setCreating(true);
-              }}
-            >
-              {t("meetings.new")}
-            </button>
-          ) : null}
-        </div>
-      </header>
+      <SectionHeading
+        id="meetings-title"
+        title={t("meetings.title")}
+        subtitle={t("meetings.subtitle")}
+      >
+        {canAct(context) && !creating ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              submit.reset();
+              setCreating(true);
+            }}
+          >
+            {t("meetings.new")}
+          </button>
+        ) : null}
+      </SectionHeading>
 
       {loadError ? (
         <div className="notice notice--warning" role="alert">

@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS } from "@entente/protocol";
-import { useId } from "react";
 import { useT } from "../../../i18n";
+import { SelectField } from "../../../ui/fields";
 import { kindLabels } from "../../preferences";
 import {
   isFiltered,
@@ -23,7 +23,6 @@ export function NotificationFilters({
   onChange: (filter: NotificationFilter) => void;
 }) {
   const t = useT();
-  const partnershipId = useId();
   return (
     <div
       className="notification-filters"
@@ -32,24 +31,19 @@ export function NotificationFilters({
       data-testid="notification-filters"
     >
       {partnerships.length > 1 || filter.partnershipId !== null ? (
-        <div className="field notification-filters__partnership">
-          <label className="field__label" htmlFor={partnershipId}>
-            {t("notifications.filter.partnership")}
-          </label>
-          <select
-            id={partnershipId}
-            className="field__input"
-            value={filter.partnershipId ?? ""}
-            onChange={(event) => onChange({ ...filter, partnershipId: event.target.value || null })}
-          >
-            <option value="">{t("notifications.filter.allPartnerships")}</option>
-            {partnerships.map((partnership) => (
-              <option key={partnership.id} value={partnership.id}>
-                {partnership.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className="notification-filters__partnership"
+          label={t("notifications.filter.partnership")}
+          value={filter.partnershipId ?? ""}
+          onChange={(event) => onChange({ ...filter, partnershipId: event.target.value || null })}
+          options={[
+            { value: "", label: t("notifications.filter.allPartnerships") },
+            ...partnerships.map((partnership) => ({
+              value: partnership.id,
+              label: partnership.name,
+            })),
+          ]}
+        />
       ) : null}
       <details className="notification-filters__kinds">
         <summary className="notification-filters__summary">

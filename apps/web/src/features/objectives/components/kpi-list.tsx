@@ -10,7 +10,8 @@ import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { changedFields } from "../../../lib/changed-fields";
 import { todayIso } from "../../../lib/dates";
-import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
+import { decimalText, parseDecimal } from "../../../lib/decimal-text";
+import { ChoiceField, DecimalField, InputField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
 import { ProgressBar } from "../../../ui/progress-bar";
@@ -19,19 +20,14 @@ import {
   EditableList,
   type ItemFormProps,
   TitleField,
+  UnitField,
   UnreadableEntry,
   useWrite,
 } from "../../items";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { kpiProgress, type KpiState } from "../state/kpi-progress";
 import { useKpiTargets } from "../state/kpi-targets-context";
-import {
-  parseNumber,
-  PendingTarget,
-  TargetForm,
-  TargetHistory,
-  useTargetOwners,
-} from "./kpi-target";
+import { PendingTarget, TargetForm, TargetHistory, useTargetOwners } from "./kpi-target";
 
 const TONES: Record<KpiState, "good" | "warning" | "danger" | "neutral"> = {
   no_data: "neutral",
@@ -314,9 +310,7 @@ function KpiForm({
   const creating = initial === null;
   const [name, setName] = useState(initial?.name ?? "");
   const [unit, setUnit] = useState(initial?.unit ?? "");
-  const [baseline, setBaseline] = useState(
-    initial?.baseline === null || initial === null ? "" : String(initial.baseline),
-  );
+  const [baseline, setBaseline] = useState(decimalText(initial?.baseline ?? null));
   const [target, setTarget] = useState("");
   const [direction, setDirection] = useState<KpiDirection>(initial?.direction ?? "increase");
 
@@ -325,8 +319,8 @@ function KpiForm({
     onSubmit({
       name: name.trim(),
       unit: unit.trim(),
-      baseline: parseNumber(baseline),
-      target: creating ? parseNumber(target) : null,
+      baseline: parseDecimal(baseline),
+      target: creating ? parseDecimal(target) : null,
       direction,
     });
   };
@@ -334,13 +328,7 @@ function KpiForm({
   return (
     <ItemForm {...form} nested onSubmit={submit}>
       <TitleField label={t("kpi.field.name")} value={name} onChange={setName} />
-      <InputField
-        label={t("field.unit")}
-        value={unit}
-        onChange={(e) => setUnit(e.target.value)}
-        maxLength={FIELD_LIMITS.unit}
-        placeholder="%"
-      />
+      <UnitField value={unit} onChange={setUnit} placeholder="%" />
       <ChoiceField
         label={t("kpi.field.direction")}
         value={direction}
@@ -348,22 +336,9 @@ function KpiForm({
         optionLabel={(v) => t(`kpi.direction.${v}`)}
         onChange={setDirection}
       />
-      <InputField
-        label={t("kpi.field.baseline")}
-        type="number"
-        step="any"
-        value={baseline}
-        onChange={(e) => setBaseline(e.target.value)}
-      />
+      <DecimalField label={t("kpi.field.baseline")} value={baseline} onChange={setBaseline} />
       {creating ? (
-        <InputField
-          label={t("kpi.field.target")}
-          type="number"
-          step="any"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          required
-        />
+        <DecimalField label={t("kpi.field.target")} value={target} onChange={setTarget} required />
       ) : null}
     </ItemForm>
   );
@@ -386,7 +361,7 @@ function MeasurementForm({
   const [note, setNote] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseNumber(value);
+    const parsed = parseDecimal(value);
     if (parsed === null) return;
     onSubmit({ date, value: parsed, note: note.trim() === "" ? null : note.trim() });
   };
@@ -399,12 +374,10 @@ function MeasurementForm({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <InputField
+      <DecimalField
         label={unit ? t("kpi.field.valueIn", { unit }) : t("kpi.field.value")}
-        type="number"
-        step="any"
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={setValue}
         required
         autoFocus
       />

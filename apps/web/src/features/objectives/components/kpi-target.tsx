@@ -3,7 +3,8 @@ import { FIELD_LIMITS, type Kpi } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useI18n, useT } from "../../../i18n";
 import type { ApiError } from "../../../lib/api-client";
-import { InputField, ItemForm } from "../../../ui/fields";
+import { parseDecimal } from "../../../lib/decimal-text";
+import { DecimalField, InputField, ItemForm } from "../../../ui/fields";
 import { errorMessage } from "../../../ui/error-message";
 import {
   OrganizationChip,
@@ -25,12 +26,6 @@ export function useTargetOwners(owners: readonly string[]): string[] {
   const ids = organizations.map((o) => o.id);
   const inPartnership = ids.filter((id) => owners.includes(id));
   return inPartnership.length > 0 ? inPartnership : ids;
-}
-
-export function parseNumber(text: string): number | null {
-  if (text.trim() === "") return null;
-  const value = Number(text.replace(",", "."));
-  return Number.isFinite(value) ? value : null;
 }
 
 function TargetError({ error }: { error: ApiError | null }) {
@@ -213,7 +208,7 @@ export function TargetForm({
   const [note, setNote] = useState("");
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseNumber(target);
+    const parsed = parseDecimal(target);
     if (parsed === null) return;
     if (await targets.propose(kpi.id, parsed, note.trim() === "" ? undefined : note.trim())) {
       onDone();
@@ -237,12 +232,10 @@ export function TargetForm({
         onDone();
       }}
     >
-      <InputField
+      <DecimalField
         label={kpi.unit ? t("kpi.field.targetIn", { unit: kpi.unit }) : t("kpi.field.target")}
-        type="number"
-        step="any"
         value={target}
-        onChange={(e) => setTarget(e.target.value)}
+        onChange={setTarget}
         required
         autoFocus
       />

@@ -3,150 +3,64 @@ import {
   CONSTRAINT_KINDS,
   type Constraint,
   type ConstraintKind,
-  type ReadResult,
   type Severity,
 } from "@entente/schema";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { CheckboxGroup, ChoiceField, ItemForm } from "../../../ui/fields";
-import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments";
-import { EditableList, type ItemFormProps, DescriptionField, useItemEditor } from "../../items";
-import type { ProfileWriter } from "../hooks/use-profiles";
+import { DescriptionField } from "../../items";
+import {
+  ProfileEntryHead,
+  ProfileList,
+  type ProfileListProps,
+  type ProfileFormProps,
+} from "./profile-list";
 import { SeverityBadge, SeverityField } from "./severity-badge";
 
-interface ConstraintFormValues {
-  kind: ConstraintKind;
-  severity: Severity;
-  description: string;
-  affectedObjectiveIds: string[];
-}
+/** What the form of a constraint edits. */
+const FORM_FIELDS = ["kind", "severity", "description", "affectedObjectiveIds"] as const;
+type ConstraintFormValues = Pick<Constraint, (typeof FORM_FIELDS)[number]>;
 
 type ObjectiveTitle = { id: string; title: string };
 
 /** Where the organization is constrained, and which objectives that weighs on. */
 export function ConstraintList({
-  constraints,
   objectives,
-  writable,
-  readOnlyHint,
   write,
-}: {
-  constraints: ReadResult<Constraint>[];
-  objectives: readonly ObjectiveTitle[];
-  writable: boolean;
-  /** Who may add here, said to a reader who may not. */
-  readOnlyHint: string;
-  write: ProfileWriter;
-}) {
+  ...list
+}: ProfileListProps<Constraint> & { objectives: readonly ObjectiveTitle[] }) {
   const t = useT();
   return (
-    <EditableList
-      className="profile-block"
-      heading="h3"
-      title={t("constraint.title")}
-      addLabel={t("constraint.add")}
-      emptyText={t("constraint.empty")}
-      emptyHint={t("constraint.emptyHint")}
-      readOnlyHint={readOnlyHint}
-      listClassName="profile-list"
-      entries={constraints}
-      writable={writable}
-      onRemove={(id) => write.removeConstraint(id)}
-      renderAddForm={(form, save) => (
-        <ConstraintForm
-          {...form}
-          initial={null}
-          objectives={objectives}
-          onSubmit={(values) => save(() => write.addConstraint(values))}
-        />
-      )}
-      renderItem={(constraint) => (
-        <ConstraintItem
-          key={constraint.id}
-          constraint={constraint}
-          objectives={objectives}
-          writable={writable}
-          write={write}
-        />
+    <ProfileList
+      kind="constraint"
+      {...list}
+      write={write.constraint}
+      fields={FORM_FIELDS}
+      renderForm={(form) => <ConstraintForm {...form} objectives={objectives} />}
+      renderEntry={(constraint, tools) => (
+        <>
+          <ProfileEntryHead
+            kind="constraint"
+            id={constraint.id}
+            kindLabel={t(`constraint.kind.${constraint.kind}`)}
+            description={constraint.description}
+            tools={tools}
+          >
+            <SeverityBadge severity={constraint.severity} />
+          </ProfileEntryHead>
+          {constraint.affectedObjectiveIds.length > 0 ? (
+            <p className="profile-item__affects">
+              <span className="muted">{t("constraint.affects")}</span>{" "}
+              {constraint.affectedObjectiveIds.map((id) => (
+                <span key={id} className="objective-ref">
+                  {objectives.find((o) => o.id === id)?.title ?? <DeletedObjective id={id} />}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </>
       )}
     />
-  );
-}
-
-function ConstraintItem({
-  constraint,
-  objectives,
-  writable,
-  write,
-}: {
-  constraint: Constraint;
-  objectives: readonly ObjectiveTitle[];
-  writable: boolean;
-  write: ProfileWriter;
-}) {
-  const t = useT();
-  const editor = useItemEditor<ConstraintFormValues>();
-
-  if (editor.snapshot) {
-    return (
-      <li>
-        <ConstraintForm
-          initial={editor.snapshot}
-          objectives={objectives}
-          label={t("constraint.edit")}
-          submitLabel={t("common.save")}
-          error={editor.error}
-          onCancel={editor.cancel}
-          onSubmit={(values) =>
-            editor.save(values, (patch) => write.updateConstraint(constraint.id, patch))
-          }
-        />
-      </li>
-    );
-  }
-
-  return (
-    <li className="profile-item" data-testid="constraint" data-constraint-id={constraint.id}>
-      <div className="profile-item__head">
-        <span className="pill">{t(`constraint.kind.${constraint.kind}`)}</span>
-        <SeverityBadge severity={constraint.severity} />
-        <ItemComments
-          kind="constraint"
-          id={constraint.id}
-          title={constraint.description || t(`constraint.kind.${constraint.kind}`)}
-        />
-        {writable ? (
-          <ItemTools
-            editName={t("constraint.edit")}
-            deleteName={t("constraint.delete")}
-            onEdit={() =>
-              editor.edit({
-                kind: constraint.kind,
-                severity: constraint.severity,
-                description: constraint.description,
-                affectedObjectiveIds: constraint.affectedObjectiveIds,
-              })
-            }
-            onDelete={() => editor.run(() => write.removeConstraint(constraint.id))}
-          />
-        ) : null}
-      </div>
-      {constraint.description ? (
-        <p className="profile-item__text">{constraint.description}</p>
-      ) : null}
-      {constraint.affectedObjectiveIds.length > 0 ? (
-        <p className="profile-item__affects">
-          <span className="muted">{t("constraint.affects")}</span>{" "}
-          {constraint.affectedObjectiveIds.map((id) => (
-            <span key={id} className="objective-ref">
-              {objectives.find((o) => o.id === id)?.title ?? <DeletedObjective id={id} />}
-            </span>
-          ))}
-        </p>
-      ) : null}
-      <WriteError error={editor.error} />
-    </li>
   );
 }
 
@@ -155,8 +69,7 @@ function ConstraintForm({
   objectives,
   onSubmit,
   ...form
-}: ItemFormProps<ConstraintFormValues> & {
-  initial: ConstraintFormValues | null;
+}: ProfileFormProps<ConstraintFormValues> & {
   objectives: readonly ObjectiveTitle[];
 }) {
   const t = useT();

@@ -1,145 +1,73 @@
-import {
-  CONTRIBUTION_KINDS,
-  FIELD_LIMITS,
-  type Contribution,
-  type ContributionKind,
-  type ReadResult,
-} from "@entente/schema";
-import { useState, type FormEvent } from "react";
+import { CONTRIBUTION_KINDS, type Contribution, type ContributionKind } from "@entente/schema";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useI18n, useT } from "../../../i18n";
-import { ChoiceField, InputField, ItemForm } from "../../../ui/fields";
-import { ItemTools, WriteError } from "../../../ui/item-tools";
-import { ItemComments } from "../../comments";
+import { decimalText, parseDecimal } from "../../../lib/decimal-text";
+import { ChoiceField, DecimalField, InputField, ItemForm } from "../../../ui/fields";
 import { ProgressBar } from "../../../ui/progress-bar";
-import { EditableList, type ItemFormProps, DescriptionField, useItemEditor } from "../../items";
-import type { ProfileWriter } from "../hooks/use-profiles";
+import { DescriptionField, UnitField } from "../../items";
+import {
+  ProfileEntryHead,
+  ProfileList,
+  type ProfileListProps,
+  type ProfileFormProps,
+} from "./profile-list";
 
-interface ContributionFormValues {
-  kind: ContributionKind;
-  description: string;
-  unit: string;
-  promisedAmount: number | null;
-  deliveredAmount: number | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-}
+/** What the form of a contribution edits. */
+const FORM_FIELDS = [
+  "kind",
+  "description",
+  "unit",
+  "promisedAmount",
+  "deliveredAmount",
+  "periodStart",
+  "periodEnd",
+] as const;
+type ContributionFormValues = Pick<Contribution, (typeof FORM_FIELDS)[number]>;
 
 /** What the organization brings: promised vs delivered. */
-export function ContributionList({
-  contributions,
-  writable,
-  readOnlyHint,
-  write,
-}: {
-  contributions: ReadResult<Contribution>[];
-  writable: boolean;
-  /** Who may add here, said to a reader who may not. */
-  readOnlyHint: string;
-  write: ProfileWriter;
-}) {
-  const t = useT();
+export function ContributionList({ write, ...list }: ProfileListProps<Contribution>) {
   return (
-    <EditableList
-      className="profile-block"
-      heading="h3"
-      title={t("contribution.title")}
-      addLabel={t("contribution.add")}
-      emptyText={t("contribution.empty")}
-      emptyHint={t("contribution.emptyHint")}
-      readOnlyHint={readOnlyHint}
-      listClassName="profile-list"
-      entries={contributions}
-      writable={writable}
-      onRemove={(id) => write.removeContribution(id)}
-      renderAddForm={(form, save) => (
-        <ContributionForm
-          {...form}
-          initial={null}
-          onSubmit={(values) => save(() => write.addContribution(values))}
-        />
-      )}
-      renderItem={(contribution) => (
-        <ContributionItem
-          key={contribution.id}
-          contribution={contribution}
-          writable={writable}
-          write={write}
-        />
+    <ProfileList
+      kind="contribution"
+      {...list}
+      write={write.contribution}
+      fields={FORM_FIELDS}
+      renderForm={(form) => <ContributionForm {...form} />}
+      renderEntry={(contribution, tools) => (
+        <ContributionEntry contribution={contribution} tools={tools} />
       )}
     />
   );
 }
 
-function ContributionItem({
+function ContributionEntry({
   contribution,
-  writable,
-  write,
+  tools,
 }: {
   contribution: Contribution;
-  writable: boolean;
-  write: ProfileWriter;
+  tools: ReactNode;
 }) {
   const { t, formatDay, formatNumber } = useI18n();
-  const editor = useItemEditor<ContributionFormValues>();
   const { promisedAmount: promised, deliveredAmount: delivered, unit } = contribution;
   const amount = (n: number | null) =>
     n === null ? "—" : unit ? `${formatNumber(n)} ${unit}` : formatNumber(n);
   const ratio = promised && promised > 0 ? (delivered ?? 0) / promised : null;
-
-  if (editor.snapshot) {
-    return (
-      <li>
-        <ContributionForm
-          initial={editor.snapshot}
-          label={t("contribution.edit")}
-          submitLabel={t("common.save")}
-          error={editor.error}
-          onCancel={editor.cancel}
-          onSubmit={(values) =>
-            editor.save(values, (patch) => write.updateContribution(contribution.id, patch))
-          }
-        />
-      </li>
-    );
-  }
-
   return (
-    <li className="profile-item" data-testid="contribution" data-contribution-id={contribution.id}>
-      <div className="profile-item__head">
-        <span className="pill">{t(`contribution.kind.${contribution.kind}`)}</span>
+    <>
+      <ProfileEntryHead
+        kind="contribution"
+        id={contribution.id}
+        kindLabel={t(`contribution.kind.${contribution.kind}`)}
+        description={contribution.description}
+        tools={tools}
+      >
         {contribution.periodStart || contribution.periodEnd ? (
           <span className="muted profile-item__period">
             {contribution.periodStart ? formatDay(contribution.periodStart) : "…"} –{" "}
             {contribution.periodEnd ? formatDay(contribution.periodEnd) : "…"}
           </span>
         ) : null}
-        <ItemComments
-          kind="contribution"
-          id={contribution.id}
-          title={contribution.description || t(`contribution.kind.${contribution.kind}`)}
-        />
-        {writable ? (
-          <ItemTools
-            editName={t("contribution.edit")}
-            deleteName={t("contribution.delete")}
-            onEdit={() =>
-              editor.edit({
-                kind: contribution.kind,
-                description: contribution.description,
-                unit: contribution.unit,
-                promisedAmount: contribution.promisedAmount,
-                deliveredAmount: contribution.deliveredAmount,
-                periodStart: contribution.periodStart,
-                periodEnd: contribution.periodEnd,
-              })
-            }
-            onDelete={() => editor.run(() => write.removeContribution(contribution.id))}
-          />
-        ) : null}
-      </div>
-      {contribution.description ? (
-        <p className="profile-item__text">{contribution.description}</p>
-      ) : null}
+      </ProfileEntryHead>
       <div className="delivery">
         <span className="delivery__numbers">
           {t("contribution.delivered", {
@@ -155,32 +83,21 @@ function ContributionItem({
           />
         ) : null}
       </div>
-      <WriteError error={editor.error} />
-    </li>
+    </>
   );
-}
-
-function amountText(n: number | null): string {
-  return n === null ? "" : String(n);
-}
-
-function parseAmount(text: string): number | null {
-  if (text.trim() === "") return null;
-  const n = Number(text.replace(",", "."));
-  return Number.isFinite(n) ? n : null;
 }
 
 function ContributionForm({
   initial,
   onSubmit,
   ...form
-}: ItemFormProps<ContributionFormValues> & { initial: ContributionFormValues | null }) {
+}: ProfileFormProps<ContributionFormValues>) {
   const t = useT();
   const [kind, setKind] = useState<ContributionKind>(initial?.kind ?? "funding");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [unit, setUnit] = useState(initial?.unit ?? "");
-  const [promised, setPromised] = useState(amountText(initial?.promisedAmount ?? null));
-  const [delivered, setDelivered] = useState(amountText(initial?.deliveredAmount ?? null));
+  const [promised, setPromised] = useState(decimalText(initial?.promisedAmount ?? null));
+  const [delivered, setDelivered] = useState(decimalText(initial?.deliveredAmount ?? null));
   const [start, setStart] = useState(initial?.periodStart ?? "");
   const [end, setEnd] = useState(initial?.periodEnd ?? "");
 
@@ -190,8 +107,8 @@ function ContributionForm({
       kind,
       description,
       unit: unit.trim(),
-      promisedAmount: parseAmount(promised),
-      deliveredAmount: parseAmount(delivered),
+      promisedAmount: parseDecimal(promised),
+      deliveredAmount: parseDecimal(delivered),
       periodStart: start === "" ? null : start,
       periodEnd: end === "" ? null : end,
     });
@@ -206,33 +123,23 @@ function ContributionForm({
         optionLabel={(v) => t(`contribution.kind.${v}`)}
         onChange={setKind}
       />
-      <InputField
-        label={t("field.unit")}
-        value={unit}
-        onChange={(e) => setUnit(e.target.value)}
-        maxLength={FIELD_LIMITS.unit}
-        placeholder="EUR, FTE…"
-      />
+      <UnitField value={unit} onChange={setUnit} placeholder="EUR, FTE…" />
       <DescriptionField
         label={t("field.description")}
         value={description}
         onChange={setDescription}
       />
-      <InputField
+      <DecimalField
         label={t("contribution.field.promised")}
-        type="number"
         min={0}
-        step="any"
         value={promised}
-        onChange={(e) => setPromised(e.target.value)}
+        onChange={setPromised}
       />
-      <InputField
+      <DecimalField
         label={t("contribution.field.delivered")}
-        type="number"
         min={0}
-        step="any"
         value={delivered}
-        onChange={(e) => setDelivered(e.target.value)}
+        onChange={setDelivered}
       />
       <InputField
         label={t("contribution.field.start")}

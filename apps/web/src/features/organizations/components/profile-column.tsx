@@ -67,19 +67,19 @@ export function ProfileColumn({
       ) : (
         <ProfileHistoryScope organizationId={profile.organizationId}>
           <AmbitionList
-            ambitions={profile.value.ambitions}
+            entries={profile.value.ambitions}
             writable={writable}
             readOnlyHint={readOnlyHint}
             write={profile.write}
           />
           <ContributionList
-            contributions={profile.value.contributions}
+            entries={profile.value.contributions}
             writable={writable}
             readOnlyHint={readOnlyHint}
             write={profile.write}
           />
           <ConstraintList
-            constraints={profile.value.constraints}
+            entries={profile.value.constraints}
             objectives={objectives}
             writable={writable}
             readOnlyHint={readOnlyHint}

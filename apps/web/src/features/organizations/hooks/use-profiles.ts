@@ -30,17 +30,18 @@ import {
 
 const EMPTY: Profile = { contributions: [], constraints: [], ambitions: [] };
 
-/** The writes of one organization's profile (the server refuses them from anyone else). */
+/** The writes of one list of a profile. */
+export interface ProfileEntryWriter<Input, Patch> {
+  add: (input: Input) => string;
+  update: (id: string, patch: Patch) => boolean;
+  remove: (id: string) => boolean;
+}
+
+/** The writes of one organization's profile, list by list (the server refuses them from anyone else). */
 export interface ProfileWriter {
-  addContribution: (input: ContributionInput) => string;
-  updateContribution: (id: string, patch: ContributionPatch) => boolean;
-  removeContribution: (id: string) => boolean;
-  addConstraint: (input: ConstraintInput) => string;
-  updateConstraint: (id: string, patch: ConstraintPatch) => boolean;
-  removeConstraint: (id: string) => boolean;
-  addAmbition: (input: AmbitionInput) => string;
-  updateAmbition: (id: string, patch: AmbitionPatch) => boolean;
-  removeAmbition: (id: string) => boolean;
+  contribution: ProfileEntryWriter<ContributionInput, ContributionPatch>;
+  constraint: ProfileEntryWriter<ConstraintInput, ConstraintPatch>;
+  ambition: ProfileEntryWriter<AmbitionInput, AmbitionPatch>;
 }
 
 export interface OrganizationProfile extends PartnershipDocument<Profile> {
@@ -54,15 +55,21 @@ function writer(doc: Y.Doc | null, author: Author): ProfileWriter {
     return doc;
   };
   return {
-    addContribution: (input) => addContribution(d(), input, author),
-    updateContribution: (id, patch) => updateContribution(d(), id, patch),
-    removeContribution: (id) => removeContribution(d(), id),
-    addConstraint: (input) => addConstraint(d(), input, author),
-    updateConstraint: (id, patch) => updateConstraint(d(), id, patch),
-    removeConstraint: (id) => removeConstraint(d(), id),
-    addAmbition: (input) => addAmbition(d(), input, author),
-    updateAmbition: (id, patch) => updateAmbition(d(), id, patch),
-    removeAmbition: (id) => removeAmbition(d(), id),
+    contribution: {
+      add: (input) => addContribution(d(), input, author),
+      update: (id, patch) => updateContribution(d(), id, patch),
+      remove: (id) => removeContribution(d(), id),
+    },
+    constraint: {
+      add: (input) => addConstraint(d(), input, author),
+      update: (id, patch) => updateConstraint(d(), id, patch),
+      remove: (id) => removeConstraint(d(), id),
+    },
+    ambition: {
+      add: (input) => addAmbition(d(), input, author),
+      update: (id, patch) => updateAmbition(d(), id, patch),
+      remove: (id) => removeAmbition(d(), id),
+    },
   };
 }
 

@@ -1,12 +1,12 @@
 import type { InvitationPreview, MeResponse } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton, submitWhenValid, TextField } from "../../../ui/form";
 import { MainStatus, PageStatus } from "../../../ui/page-status";
-import { AuthLayout, useSession } from "../../auth";
+import { AuthLayout, NewAccountFields, NO_ACCOUNT, trimmedAccount, useSession } from "../../auth";
 import { AppHeader } from "../../shell";
 import { partnershipsApi } from "../api/partnerships-api";
 
@@ -15,8 +15,6 @@ import { CreateOrganizationForm } from "./create-organization-form";
 import { RoleHelp } from "./role-help";
 import { useQuery } from "@tanstack/react-query";
 import { partnershipsQueries } from "../api/partnerships-queries";
-
-const MIN_PASSWORD_LENGTH = 8;
 
 /** /invite/:token — signed out, it offers to log in or sign up and come back here. */
 export function AcceptInvitationPage({ token }: { token: string }) {
@@ -230,18 +228,14 @@ function SignupAndJoin({ token, invitation }: { token: string; invitation: Invit
   const t = useT();
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [account, setAccount] = useState(NO_ACCOUNT);
   const [organizationName, setOrganizationName] = useState("");
   const needsOrganization = invitation.kind === "organization";
 
   const submit = useMutation({
     mutationFn: async () => {
       const { user, partnership } = await partnershipsApi.signUpFromInvitation(token, {
-        name: name.trim(),
-        email: email.trim(),
-        password,
+        ...trimmedAccount(account),
         ...(needsOrganization ? { organizationName: organizationName.trim() } : {}),
       });
       offerTour(user.id, partnership.id);
@@ -250,45 +244,13 @@ function SignupAndJoin({ token, invitation }: { token: string; invitation: Invit
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
   const next = `/invite/${encodeURIComponent(token)}`;
 
   return (
     <>
       <h2 className="card__title">{t("invite.signup.title")}</h2>
-      <form className="form" onSubmit={onSubmit}>
-        <TextField
-          label={t("auth.name")}
-          name="name"
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextField
-          label={t("auth.email")}
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+      <form className="form" onSubmit={submitWhenValid(() => submit.mutate())}>
+        <NewAccountFields value={account} onChange={setAccount} />
         {needsOrganization ? (
           <TextField
             label={t("invite.signup.organization")}

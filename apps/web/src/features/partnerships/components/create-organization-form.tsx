@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../../auth";
 import { partnershipsApi } from "../api/partnerships-api";
+import { CreateCard } from "./create-card";
 
 export function CreateOrganizationForm() {
   const t = useT();
@@ -17,32 +17,18 @@ export function CreateOrganizationForm() {
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
-
   return (
-    <section className="card" aria-labelledby="create-organization-title">
-      <h2 id="create-organization-title" className="card__title">
-        {t("organization.create.title")}
-      </h2>
-      <p className="card__intro">{t("organization.create.intro")}</p>
-      <form className="form" onSubmit={onSubmit}>
-        <TextField
-          label={t("organization.name")}
-          name="organization-name"
-          required
-          maxLength={120}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <FormError error={submit.error} />
-        <SubmitButton pending={submit.isPending} pendingLabel={t("organization.create.submitting")}>
-          {t("organization.create.submit")}
-        </SubmitButton>
-      </form>
-    </section>
+    <CreateCard
+      id="create-organization-title"
+      title={t("organization.create.title")}
+      intro={t("organization.create.intro")}
+      nameLabel={t("organization.name")}
+      fieldName="organization-name"
+      name={name}
+      onNameChange={setName}
+      submit={submit}
+      submitLabel={t("organization.create.submit")}
+      submittingLabel={t("organization.create.submitting")}
+    />
   );
 }

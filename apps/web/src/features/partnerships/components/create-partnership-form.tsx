@@ -1,12 +1,12 @@
 import type { MyOrganization, PartnershipTemplateChoice } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useI18n, useT } from "../../../i18n";
 import { useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
 import { useSession } from "../../auth";
 import { TemplatePicker } from "../../onboarding";
 import { partnershipsApi } from "../api/partnerships-api";
+import { CreateCard } from "./create-card";
 
 /**
  * Starts a partnership, from a template or blank. On the first-run path a template is chosen
@@ -42,35 +42,20 @@ export function CreatePartnershipForm({
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
-
   return (
-    <section className="card" aria-labelledby="create-partnership-title">
-      <h2 id="create-partnership-title" className="card__title">
-        {t("partnership.create.title")}
-      </h2>
-      <p className="card__intro">
-        {t("partnership.create.intro", { organization: organization.name })}
-      </p>
-      <form className="form" onSubmit={onSubmit}>
-        <TextField
-          label={t("partnership.name")}
-          name="partnership-name"
-          required
-          maxLength={120}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TemplatePicker value={template} onChange={setTemplate} />
-        <FormError error={submit.error} />
-        <SubmitButton pending={submit.isPending} pendingLabel={t("partnership.create.submitting")}>
-          {t("partnership.create.submit")}
-        </SubmitButton>
-      </form>
-    </section>
+    <CreateCard
+      id="create-partnership-title"
+      title={t("partnership.create.title")}
+      intro={t("partnership.create.intro", { organization: organization.name })}
+      nameLabel={t("partnership.name")}
+      fieldName="partnership-name"
+      name={name}
+      onNameChange={setName}
+      submit={submit}
+      submitLabel={t("partnership.create.submit")}
+      submittingLabel={t("partnership.create.submitting")}
+    >
+      <TemplatePicker value={template} onChange={setTemplate} />
+    </CreateCard>
   );
 }

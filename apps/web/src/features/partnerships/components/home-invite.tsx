@@ -1,12 +1,12 @@
 import type { MeResponse } from "@entente/protocol";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useT } from "../../../i18n";
+import { SelectField } from "../../../ui/fields";
 import { InvitePanel } from "./invite-panel";
 
 /** On the home page: invite into one of the partnerships the user administers. */
 export function HomeInvite({ me }: { me: MeResponse }) {
   const t = useT();
-  const selectId = useId();
   const administered = me.partnerships
     .filter((p) => p.permission === "admin")
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -18,23 +18,12 @@ export function HomeInvite({ me }: { me: MeResponse }) {
   return (
     <section className="home-invite" aria-label={t("invite.home.title")}>
       {administered.length > 1 ? (
-        <div className="field">
-          <label className="field__label" htmlFor={selectId}>
-            {t("invite.home.partnership")}
-          </label>
-          <select
-            id={selectId}
-            className="field__input"
-            value={chosen.id}
-            onChange={(e) => setChosenId(e.target.value)}
-          >
-            {administered.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t("invite.home.partnership")}
+          value={chosen.id}
+          onChange={(e) => setChosenId(e.target.value)}
+          options={administered.map((p) => ({ value: p.id, label: p.name }))}
+        />
       ) : null}
       <InvitePanel
         key={chosen.id}

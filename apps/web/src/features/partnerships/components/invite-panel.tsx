@@ -1,9 +1,10 @@
 import { PERMISSIONS, type Permission } from "@entente/domain";
 import type { CreateInvitationResponse, InvitationKind, Language } from "@entente/protocol";
-import { useId, useState, type FormEvent } from "react";
-import { useI18n } from "../../../i18n";
+import { useId, useState } from "react";
+import { LANGUAGES, useI18n } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { FormError, SubmitButton } from "../../../ui/form";
+import { ChoiceField } from "../../../ui/fields";
+import { FormError, SubmitButton, submitWhenValid, TextField } from "../../../ui/form";
 import { partnershipsApi } from "../api/partnerships-api";
 import { RoleHelp } from "./role-help";
 import "../invitations.css";
@@ -37,10 +38,7 @@ export function InvitePanel({
   const [result, setResult] = useState<CreateInvitationResponse | null>(null);
   const [copied, setCopied] = useState(false);
   const titleId = useId();
-  const roleId = useId();
   const linkId = useId();
-  const emailId = useId();
-  const languageId = useId();
 
   const submit = useMutation({
     mutationFn: async () => {
@@ -58,11 +56,7 @@ export function InvitePanel({
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void submit.mutate();
-  };
+  const onSubmit = submitWhenValid(() => submit.mutate());
 
   const chooseKind = (option: InvitationKind) => {
     setKind(option);
@@ -103,64 +97,39 @@ export function InvitePanel({
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label className="field__label" htmlFor={roleId}>
-            {t("invite.role")}
-          </label>
-          <select
-            id={roleId}
-            className="field__input"
-            value={role}
-            aria-describedby={`${roleId}-help`}
-            onChange={(e) => setRole(e.target.value as Permission)}
-          >
-            {PERMISSIONS.map((permission) => (
-              <option key={permission} value={permission}>
-                {t(`permission.${permission}`)}
-              </option>
-            ))}
-          </select>
-          <div id={`${roleId}-help`}>
-            <RoleHelp selected={role} />
-            <p className="field__hint">
-              {kind === "organization"
-                ? t("invite.role.organizationDefault")
-                : t("invite.role.memberDefault")}
-            </p>
-          </div>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={emailId}>
-            {t("invite.email")}
-          </label>
-          <input
-            id={emailId}
-            className="field__input"
-            type="email"
-            autoComplete="off"
-            value={email}
-            aria-describedby={`${emailId}-hint`}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <p className="field__hint" id={`${emailId}-hint`}>
-            {t("invite.email.hint")}
-          </p>
-        </div>
+        <ChoiceField
+          label={t("invite.role")}
+          value={role}
+          values={PERMISSIONS}
+          optionLabel={(permission) => t(`permission.${permission}`)}
+          onChange={setRole}
+          help={
+            <>
+              <RoleHelp selected={role} />
+              <p className="field__hint">
+                {kind === "organization"
+                  ? t("invite.role.organizationDefault")
+                  : t("invite.role.memberDefault")}
+              </p>
+            </>
+          }
+        />
+        <TextField
+          label={t("invite.email")}
+          hint={t("invite.email.hint")}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         {email.trim() ? (
-          <div className="field">
-            <label className="field__label" htmlFor={languageId}>
-              {t("invite.language")}
-            </label>
-            <select
-              id={languageId}
-              className="field__input"
-              value={mailLanguage}
-              onChange={(e) => setMailLanguage(e.target.value as Language)}
-            >
-              <option value="en">{t("language.en")}</option>
-              <option value="fr">{t("language.fr")}</option>
-            </select>
-          </div>
+          <ChoiceField
+            label={t("invite.language")}
+            value={mailLanguage}
+            values={LANGUAGES}
+            optionLabel={(option) => t(`language.${option}`)}
+            onChange={setMailLanguage}
+          />
         ) : null}
         <FormError error={submit.error} />
         <SubmitButton pending={submit.isPending} pendingLabel={t("invite.submitting")}>

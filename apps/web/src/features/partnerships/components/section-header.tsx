@@ -4,6 +4,7 @@ import { useSession } from "../../auth";
 import { PresenceStrip } from "../../collab";
 import type { PartnershipDocument } from "../hooks/use-partnership-documents";
 import { ReadOnlyBadge } from "./read-only-badge";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /**
  * The top of a section: its title, who else is there, the live connection, and a visible
@@ -32,19 +33,11 @@ export function SectionHeader({
   const readOnly = document.access !== "write";
   return (
     <>
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id={id} className="section-header__title">
-            {title}
-          </h2>
-          <p className="section-header__subtitle">{subtitle}</p>
-        </div>
-        <div className="section-header__side">
-          <PresenceStrip awareness={document.awareness} />
-          {readOnly ? <ReadOnlyBadge reason={readOnlyReason ?? t("readOnly.permission")} /> : null}
-          {children}
-        </div>
-      </header>
+      <SectionHeading id={id} title={title} subtitle={subtitle}>
+        <PresenceStrip awareness={document.awareness} />
+        {readOnly ? <ReadOnlyBadge reason={readOnlyReason ?? t("readOnly.permission")} /> : null}
+        {children}
+      </SectionHeading>
       <DocumentNotices document={document} />
     </>
   );

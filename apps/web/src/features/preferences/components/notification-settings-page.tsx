@@ -1,9 +1,10 @@
 import { DIGEST_FREQUENCIES, type DigestFrequency, type DigestPeriodKind } from "@entente/protocol";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { LANGUAGES, useT } from "../../../i18n";
 import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
+import { ChoiceField } from "../../../ui/fields";
 import { PageStatus } from "../../../ui/page-status";
 import { AppHeader } from "../../shell";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
@@ -15,6 +16,8 @@ import {
 import { DigestPreview } from "./digest-preview";
 import { OrganizationSignInLink } from "../../sso";
 import "../preferences.css";
+
+const MAIL_LANGUAGE_CHOICES: readonly MailLanguageChoice[] = ["app", ...LANGUAGES];
 
 /**
  * `/settings/notifications`: which notifications also come by e-mail (the app always shows
@@ -69,7 +72,6 @@ function SettingsForm({
 }) {
   const t = useT();
   const { saved, change, dirty, save, saving, saveError, justSaved } = preferences;
-  const languageId = useId();
   /** The partnership whose digest is previewed, and for which period. */
   const [preview, setPreview] = useState<{ id: string; period: DigestPeriodKind } | null>(null);
 
@@ -139,26 +141,16 @@ function SettingsForm({
         <h2 id="settings-language" className="card__title">
           {t("preferences.language.title")}
         </h2>
-        <div className="field settings__language">
-          <label className="field__label" htmlFor={languageId}>
-            {t("preferences.language")}
-          </label>
-          <select
-            id={languageId}
-            className="field__input"
-            value={draft.language}
-            onChange={(event) =>
-              change((d) => ({ ...d, language: event.target.value as MailLanguageChoice }))
-            }
-          >
-            <option value="app">{t("preferences.language.app")}</option>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language}>
-                {t(`language.${language}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          className="settings__language"
+          label={t("preferences.language")}
+          value={draft.language}
+          values={MAIL_LANGUAGE_CHOICES}
+          optionLabel={(choice) =>
+            choice === "app" ? t("preferences.language.app") : t(`language.${choice}`)
+          }
+          onChange={(language) => change((d) => ({ ...d, language }))}
+        />
       </section>
 
       <section className="card settings__card" aria-labelledby="settings-digests">

@@ -1,10 +1,10 @@
 import type { MyOrganization, SsoSettingsResponse } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../../ui/error-message";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton, TextField, submitWhenValid } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
 import { useMe } from "../../auth";
 import { AppHeader } from "../../shell";
@@ -102,11 +102,7 @@ function SsoSettingsForm({
     },
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    void save.mutate();
-  };
+  const onSubmit = submitWhenValid(() => save.mutate());
 
   return (
     <form

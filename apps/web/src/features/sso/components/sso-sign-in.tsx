@@ -1,8 +1,8 @@
 import { SSO_REFUSALS, type SsoRefusal } from "@entente/protocol";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useSignInAction } from "../../auth";
 import { useT, type MessageKey } from "../../../i18n";
-import { FormError, SubmitButton, TextField } from "../../../ui/form";
+import { FormError, SubmitButton, submitWhenValid, TextField } from "../../../ui/form";
 import { ssoApi } from "../api/sso-api";
 import "../sso.css";
 
@@ -60,11 +60,7 @@ export function SsoSignIn({ next, initialEmail }: { next: string; initialEmail: 
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!event.currentTarget.reportValidity()) return;
-    submit.submit();
-  };
+  const onSubmit = submitWhenValid(submit.submit);
 
   return (
     <form className="form auth-card__sso-form" onSubmit={onSubmit} aria-label={t("sso.continue")}>

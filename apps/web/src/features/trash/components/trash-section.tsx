@@ -6,6 +6,7 @@ import { PageStatus } from "../../../ui/page-status";
 import { usePartnershipContext, usePartnershipDirectory } from "../../partnerships";
 import { useTrash } from "../hooks/use-trash";
 import "../trash.css";
+import { SectionHeading } from "../../../ui/section-heading";
 
 /**
  * The "Trash" tab (a lazy chunk): entries deleted in the last 30 days, who deleted them
@@ -23,19 +24,11 @@ export default function TrashSection() {
       data-testid="trash"
       data-status={state.status}
     >
-      <header className="section-header">
-        <div className="section-header__text">
-          <h2 id="trash-title" className="section-header__title">
-            {t("trash.title")}
-          </h2>
-          <p className="section-header__subtitle">{t("trash.subtitle")}</p>
-        </div>
-        <div className="section-header__side">
-          <button type="button" className="button button--small" onClick={() => void refresh()}>
-            {t("activity.refresh")}
-          </button>
-        </div>
-      </header>
+      <SectionHeading id="trash-title" title={t("trash.title")} subtitle={t("trash.subtitle")}>
+        <button type="button" className="button button--small" onClick={() => void refresh()}>
+          {t("activity.refresh")}
+        </button>
+      </SectionHeading>
       {state.status === "loading" && state.entries.length === 0 ? (
         <PageStatus>{t("common.loading")}</PageStatus>
       ) : state.status === "error" && state.error ? (
