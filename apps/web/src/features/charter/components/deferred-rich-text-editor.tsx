@@ -66,27 +66,11 @@ export function DeferredRichTextEditor({
   }, []);
   usePartnerCaret(document, want);
 
-  if (LoadedEditor) {
-    return (
-      <LoadedEditor
-        document={document}
-        user={user}
-        editable={editable}
-        label={label}
-        input={input}
-        onSurface={onSurface}
-      />
-    );
-  }
-  return (
-    <RichTextAsText
-      document={document}
-      editable={editable}
-      label={label}
-      input={input}
-      onWanted={want}
-      onSurface={onSurface}
-    />
+  const shown = { document, editable, label, input, onSurface };
+  return LoadedEditor ? (
+    <LoadedEditor {...shown} user={user} />
+  ) : (
+    <RichTextAsText {...shown} onWanted={want} />
   );
 }
 

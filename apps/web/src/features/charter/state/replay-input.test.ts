@@ -1,36 +1,22 @@
 // @vitest-environment happy-dom
-import { charterExtensions, readCharterContent, writeCharterContent } from "@entente/editor";
-import Collaboration from "@tiptap/extension-collaboration";
-import { Editor } from "@tiptap/react";
+import { readCharterContent } from "@entente/editor";
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
+import { charterEditor, destroyCharterEditors } from "../../../testing/charter-editor";
 import { PendingInput, type KeyPress } from "./pending-input";
 import { replayInput } from "./replay-input";
 
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy();
-});
+afterEach(destroyCharterEditors);
 
 /** A charter of two paragraphs, and an editor on it as the page would load it. */
-function charterEditor(): { doc: Y.Doc; editor: Editor } {
-  const doc = new Y.Doc();
-  writeCharterContent(doc, {
+const twoParagraphs = () =>
+  charterEditor({
     type: "doc",
     content: [
       { type: "paragraph", content: [{ type: "text", text: "Purpose" }] },
       { type: "paragraph", content: [{ type: "text", text: "Exit terms" }] },
     ],
   });
-  const element = document.createElement("div");
-  document.body.append(element);
-  const editor = new Editor({
-    element,
-    extensions: [...charterExtensions, Collaboration.configure({ document: doc })],
-  });
-  editors.push(editor);
-  return { doc, editor };
-}
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -49,7 +35,7 @@ const paragraphs = (doc: Y.Doc) =>
 
 describe("what is done to the charter before its editor loads", () => {
   it("reaches the shared document once the editor is there, in order", () => {
-    const { doc, editor } = charterEditor();
+    const { doc, editor } = twoParagraphs();
     const input = new PendingInput();
     for (const key of [
       press("End", { ctrlKey: true }),
@@ -76,7 +62,7 @@ describe("what is done to the charter before its editor loads", () => {
   });
 
   it("leaves Tab and lone modifiers to the browser, and does not take the focus unasked", () => {
-    const { editor } = charterEditor();
+    const { editor } = twoParagraphs();
     const input = new PendingInput();
     expect(input.key(press("Tab"))).toBe(false);
     expect(input.key(press("Shift", { shiftKey: true }))).toBe(false);

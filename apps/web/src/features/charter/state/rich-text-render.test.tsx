@@ -1,15 +1,9 @@
 // @vitest-environment happy-dom
-import {
-  charterAnchorFromTextRange,
-  charterExtensions,
-  writeCharterContent,
-  type JSONContent,
-} from "@entente/editor";
-import { Editor } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
+import { charterAnchorFromTextRange, writeCharterContent, type JSONContent } from "@entente/editor";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { charterEditor, destroyCharterEditors } from "../../../testing/charter-editor";
 import { TextSurface } from "../../comments";
 import { renderRichText } from "./rich-text-render";
 
@@ -71,18 +65,11 @@ function textsOf(markup: string, selector: string): string[] {
   return [...container.querySelectorAll(selector)].map((element) => element.textContent ?? "");
 }
 
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy();
-});
+afterEach(destroyCharterEditors);
 
 describe("the charter shown as text, before the editor loads", () => {
   it("shows the elements the editor shows for the same content", () => {
-    const doc = charter();
-    const editor = new Editor({
-      extensions: [...charterExtensions, Collaboration.configure({ document: doc })],
-    });
-    editors.push(editor);
+    const { doc, editor } = charterEditor(CHARTER);
     const container = document.createElement("div");
     container.innerHTML = html(doc);
     // The same blocks and marks, in the same order, with the same text.

@@ -1,39 +1,25 @@
 // @vitest-environment happy-dom
-import { charterExtensions, resolveCharterAnchor, writeCharterContent } from "@entente/editor";
-import Collaboration from "@tiptap/extension-collaboration";
-import { Editor } from "@tiptap/react";
+import { resolveCharterAnchor } from "@entente/editor";
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { charterEditor, destroyCharterEditors } from "../../../testing/charter-editor";
 import { EditorSurface } from "./editor-surface";
 import { TextSurface } from "./text-surface";
 
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy();
-});
+afterEach(destroyCharterEditors);
 
-function charterEditor(): { doc: Y.Doc; editor: Editor } {
-  const doc = new Y.Doc();
-  writeCharterContent(doc, {
+/** A heading and a paragraph, in an editor as the page binds one. */
+const headingAndParagraph = () =>
+  charterEditor({
     type: "doc",
     content: [
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Purpose" }] },
       { type: "paragraph", content: [{ type: "text", text: "We grow the market together." }] },
     ],
   });
-  const element = document.createElement("div");
-  document.body.append(element);
-  const editor = new Editor({
-    element,
-    extensions: [...charterExtensions, Collaboration.configure({ document: doc })],
-  });
-  editors.push(editor);
-  return { doc, editor };
-}
 
 describe("the comments panel on the charter's editor", () => {
   it("comments on the selection, and finds the thread where the text view found it", () => {
-    const { doc, editor } = charterEditor();
+    const { doc, editor } = headingAndParagraph();
     const surface = new EditorSurface(editor);
     // "market" in the paragraph: ProseMirror positions (heading 0–9, paragraph from 9).
     const from = 10 + "We grow the ".length;
@@ -53,7 +39,7 @@ describe("the comments panel on the charter's editor", () => {
   });
 
   it("tells the panel of every change of the selection", () => {
-    const { editor } = charterEditor();
+    const { editor } = headingAndParagraph();
     const surface = new EditorSurface(editor);
     const seen: number[] = [];
     const stop = surface.subscribe(() => seen.push(surface.version()));
