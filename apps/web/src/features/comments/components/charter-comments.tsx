@@ -35,6 +35,46 @@ const CHARTER: CommentSubject = { kind: "charter" };
 /** "from:to" of each charter thread's range now, "" where it is nowhere. */
 type Positions = Record<string, string>;
 
+/*
+ * The panel reads the surface through snapshots that compare by value (strings), so that it
+ * renders again only when a thread's place or the selection changed, not at every keystroke.
+ */
+
+/** "id=from:to;…" of the charter's threads ("id=" where a thread's text is nowhere). */
+function positionsSnapshot(surface: CharterSurface, threads: readonly CommentThreadView[]) {
+  const parts: string[] = [];
+  for (const thread of threads) {
+    if (thread.target.kind !== "charter") continue;
+    const range = surface.rangeOf(thread.target.anchor);
+    parts.push(`${thread.id}=${range ? `${range.from}:${range.to}` : ""}`);
+  }
+  return parts.join(";");
+}
+
+function positionsOf(snapshot: string): Positions {
+  const positions: Positions = {};
+  for (const part of snapshot === "" ? [] : snapshot.split(";")) {
+    const [id = "", range = ""] = part.split("=");
+    positions[id] = range;
+  }
+  return positions;
+}
+
+/** "focused:from:to" of the selection ("blurred", and no range, where there is none). */
+function selectionSnapshot(surface: CharterSurface): string {
+  const { range, focused } = surface.selection();
+  const focus = focused ? "focused" : "blurred";
+  return range ? `${focus}:${range.from}:${range.to}` : focus;
+}
+
+function selectionOf(snapshot: string): { range: SurfaceRange | null; focused: boolean } {
+  const [focus, from, to] = snapshot.split(":");
+  return {
+    focused: focus === "focused",
+    range: from === undefined || to === undefined ? null : { from: Number(from), to: Number(to) },
+  };
+}
+
 function rangeOf(positions: Positions, id: string): SurfaceRange | null {
   const value = positions[id];
   if (!value) return null;
@@ -82,24 +122,23 @@ export function CharterComments({ surface, synced }: { surface: CharterSurface; 
   }, [surface, anchorsKey, activeId]);
   useEffect(() => () => surface.clearHighlights(), [surface]);
 
-  const version = useSyncExternalStore(surface.subscribe, surface.version);
   // Where every thread's text is now (for the order of the list and "text removed").
-  const positions = useMemo((): Positions => {
-    const result: Positions = {};
-    for (const thread of threads) {
-      if (thread.target.kind !== "charter") continue;
-      const range = surface.rangeOf(thread.target.anchor);
-      result[thread.id] = range ? `${range.from}:${range.to}` : "";
-    }
-    return result;
-  }, [surface, version, threads]);
+  const positionsNow = useSyncExternalStore(
+    surface.subscribe,
+    useCallback(() => positionsSnapshot(surface, threads), [surface, threads]),
+  );
+  const positions = useMemo(() => positionsOf(positionsNow), [positionsNow]);
   const detached = (thread: CommentThreadView) => {
     if (!synced) return false;
     const range = rangeOf(positions, thread.id);
     return range === null || range.to <= range.from;
   };
 
-  const selection = useMemo(() => surface.selection(), [surface, version]);
+  const selectionNow = useSyncExternalStore(
+    surface.subscribe,
+    useCallback(() => selectionSnapshot(surface), [surface]),
+  );
+  const selection = useMemo(() => selectionOf(selectionNow), [selectionNow]);
 
   const startThread = () => {
     const anchor = surface.anchorOfSelection();

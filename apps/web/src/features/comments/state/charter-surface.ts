@@ -24,8 +24,6 @@ export const DRAFT_ANCHOR_ID = "draft";
 export interface CharterSurface {
   /** Calls `onChange` whenever the text, the selection or the focus changed. */
   readonly subscribe: (onChange: () => void) => () => void;
-  /** Changes with every change told to subscribers (a `useSyncExternalStore` snapshot). */
-  readonly version: () => number;
   /** Where an anchor is now: a range (empty when its text was deleted), or null: nowhere. */
   rangeOf(anchor: Pick<HighlightAnchor, "start" | "end">): SurfaceRange | null;
   /** The text selected, if any, and whether the text has the focus. */

@@ -16,7 +16,6 @@ import {
  * the editor's selection can be commented on. Loaded with the editor, never before.
  */
 export class EditorSurface implements CharterSurface {
-  private changes = 0;
   private onSelect: (threadId: string) => void = () => {};
   private registered = false;
   private anchorsKey = "";
@@ -24,21 +23,15 @@ export class EditorSurface implements CharterSurface {
   constructor(private readonly editor: Editor) {}
 
   readonly subscribe = (onChange: () => void): (() => void) => {
-    const changed = () => {
-      this.changes += 1;
-      onChange();
-    };
-    this.editor.on("transaction", changed);
-    this.editor.on("focus", changed);
-    this.editor.on("blur", changed);
+    this.editor.on("transaction", onChange);
+    this.editor.on("focus", onChange);
+    this.editor.on("blur", onChange);
     return () => {
-      this.editor.off("transaction", changed);
-      this.editor.off("focus", changed);
-      this.editor.off("blur", changed);
+      this.editor.off("transaction", onChange);
+      this.editor.off("focus", onChange);
+      this.editor.off("blur", onChange);
     };
   };
-
-  readonly version = (): number => this.changes;
 
   rangeOf(anchor: Pick<HighlightAnchor, "start" | "end">): SurfaceRange | null {
     if (this.editor.isDestroyed) return null;

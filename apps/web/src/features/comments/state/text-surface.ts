@@ -40,6 +40,7 @@ export class TextSurface implements CharterSurface {
     };
   };
 
+  /** Changes with every change told to subscribers (the text view's snapshot). */
   readonly version = (): number => this.changes;
 
   rangeOf(anchor: Pick<HighlightAnchor, "start" | "end">): SurfaceRange | null {
