@@ -5,6 +5,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { Typist } from "../lib/rich-text.mjs";
 
 const LOCAL = Symbol("local");
 
@@ -16,6 +17,7 @@ export class HocuspocusClient {
     this.tracker = tracker;
     this.bytesReceived = 0;
     this.startedAt = performance.now();
+    this.typist = new Typist(this.doc, LOCAL);
     this.synced = new Promise((resolve, reject) => {
       this.provider = new HocuspocusProvider({
         url,
@@ -55,13 +57,8 @@ export class HocuspocusClient {
     this.tracker.onReceive(this, decoding.readVarUint8Array(decoder), now);
   }
 
-  get clock() {
-    return Y.getState(this.doc.store, this.clientId);
-  }
-
   type(char = "x") {
-    const text = this.doc.getText("t");
-    this.doc.transact(() => text.insert(text.length, char), LOCAL);
+    return this.typist.type(char);
   }
 
   seed(update) {

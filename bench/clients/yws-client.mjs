@@ -7,6 +7,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { Typist } from "../lib/rich-text.mjs";
 
 const MESSAGE_SYNC = 0;
 const LOCAL = Symbol("local");
@@ -38,6 +39,7 @@ export class YwsClient {
     this.syncedAt = null;
     this.closed = false;
     this.startedAt = performance.now();
+    this.typist = new Typist(this.doc, LOCAL);
     this.socket = new WebSocket(url, { headers, perMessageDeflate: false });
     this.socket.binaryType = "nodebuffer";
     this.synced = new Promise((resolve, reject) => {
@@ -90,15 +92,9 @@ export class YwsClient {
     }
   }
 
-  /** The clock the next local struct gets. */
-  get clock() {
-    return Y.getState(this.doc.store, this.clientId);
-  }
-
-  /** Types one character (one struct, one clock tick) and sends it. */
+  /** Types one character (one struct, one clock tick) and sends it; returns its clock. */
   type(char = "x") {
-    const text = this.doc.getText("t");
-    this.doc.transact(() => text.insert(text.length, char), LOCAL);
+    return this.typist.type(char);
   }
 
   /** Applies `update` locally as this client's own edit (sent to the server). */

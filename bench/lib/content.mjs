@@ -1,5 +1,6 @@
 // Documents the scenarios load: a long keystroke log, and one large document.
 import * as Y from "yjs";
+import { appendParagraph } from "./rich-text.mjs";
 
 /**
  * `count` updates of two editors typing one character each in turn, each after the
@@ -11,7 +12,7 @@ export function keystrokeLog(count) {
   const ids = [doc.clientID, (doc.clientID + 1) % 2 ** 31];
   const updates = [];
   doc.on("update", (update) => updates.push(update));
-  const text = doc.getText("t");
+  const text = appendParagraph(doc);
   for (let k = 0; k < count; k++) {
     doc.clientID = ids[k % 2];
     text.insert(text.length, String.fromCharCode(97 + (k % 26)));
@@ -25,7 +26,7 @@ export function keystrokeLog(count) {
 /** A document of about `bytes` bytes: 4 kB paragraphs pasted at random places. */
 export function largeDocument(bytes) {
   const doc = new Y.Doc();
-  const text = doc.getText("t");
+  const text = appendParagraph(doc);
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const paragraph = (n) =>

@@ -74,8 +74,9 @@ export async function typeAtRate(
         while (due[i] <= now && due[i] < end) {
           maxLag = Math.max(maxLag, now - due[i]);
           if (!writer.closed) {
-            tracker.onSend(writer.clientId, writer.clock, audience(writer), performance.now());
-            writer.type();
+            // Stamped before the send; nobody can receive it before this turn ends.
+            const sentAt = performance.now();
+            tracker.onSend(writer.clientId, writer.type(), audience(writer), sentAt);
           }
           due[i] += period;
         }

@@ -62,13 +62,15 @@ export class Tracker {
         bySender.set(client, seen);
       }
       for (let clock = from; clock < to; clock++) {
+        const sentAt = times[clock];
+        // Not a keystroke (a writer's paragraph, made before its first one): not counted.
+        if (!(sentAt > 0)) continue;
         if (seen.has(clock)) {
           this.duplicates += 1;
           continue;
         }
         seen.add(clock);
         this.delivered += 1;
-        const sentAt = times[clock];
         if (sentAt >= this.warmupUntil) this.latencies.push(now - sentAt);
         this.lastDelivery = now;
       }

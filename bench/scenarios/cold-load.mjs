@@ -2,6 +2,7 @@
 // then again once the server unloaded it (after compaction where the server compacts).
 import { withTimeout } from "../lib/load.mjs";
 import { startSampler } from "../lib/proc.mjs";
+import { textLength } from "../lib/rich-text.mjs";
 import { round, sleep } from "../lib/stats.mjs";
 
 export async function coldLoad(server, { doc, log }) {
@@ -14,7 +15,7 @@ export async function coldLoad(server, { doc, log }) {
     const client = server.connect(doc, 0, { apply: true });
     const ms = await withTimeout(client.synced, 300_000);
     const usage = sampler.stop();
-    const correct = client.doc.getText("t").length === log.length;
+    const correct = textLength(client.doc) === log.length;
     client.close();
     // Let the server unload the room (and finish a compaction) before the next open.
     await sleep(3000);

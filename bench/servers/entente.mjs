@@ -10,7 +10,15 @@ import { YwsClient } from "../clients/yws-client.mjs";
 import { freePort, startNode, waitUntil } from "../lib/children.mjs";
 
 const POSTGRES = "postgres://postgres@127.0.0.1:5432";
-const KINDS = ["charter", "objectives", "issues", "decisions"];
+/**
+ * The free-text documents of a partnership its creator's organization writes: the charter and
+ * the organization's private notes (the structured kinds refuse the harness's paragraphs).
+ */
+const DOCUMENTS_PER_PARTNERSHIP = 2;
+const documentNames = (partnershipId, organizationId) => [
+  `${partnershipId}/charter`,
+  `${partnershipId}/org/${organizationId}/private`,
+];
 
 async function healthy(url) {
   try {
@@ -112,10 +120,10 @@ export async function startEntente({ variant, main, profileDir, users = 8 }) {
     persistent: true,
     pids: children.map((c) => c.pid),
     setup: {},
-    /** Signs `users` users up; each makes an organization and partnerships: 4 documents each. */
+    /** Signs `users` users up; each makes an organization and partnerships: 2 documents each. */
     async prepare(docCount) {
       const started = performance.now();
-      const partnerships = Math.ceil(docCount / KINDS.length);
+      const partnerships = Math.ceil(docCount / DOCUMENTS_PER_PARTNERSHIP);
       const perUser = Math.ceil(partnerships / users);
       const made = await Promise.all(
         Array.from({ length: users }, async (_, u) => {
@@ -148,15 +156,15 @@ export async function startEntente({ variant, main, profileDir, users = 8 }) {
             );
             ids.push(created.body.partnership.id);
           }
-          return { cookie, ids };
+          return { cookie, organization, ids };
         }),
       );
       // Interleave users, so neighbouring documents belong to different users.
       for (let p = 0; p < perUser; p++) {
-        for (const [u, { cookie, ids }] of made.entries()) {
+        for (const [u, { cookie, organization, ids }] of made.entries()) {
           if (ids[p] === undefined) continue;
           cookies[u] = cookie;
-          for (const kind of KINDS) docs.push({ name: `${ids[p]}/${kind}`, cookie });
+          for (const name of documentNames(ids[p], organization)) docs.push({ name, cookie });
         }
       }
       server.setup = {
