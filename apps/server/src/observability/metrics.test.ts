@@ -30,7 +30,7 @@ describe("SyncMetrics", () => {
     const metrics = new SyncMetrics();
     metrics.updateReceived();
     metrics.updateReceived();
-    metrics.updateApplied();
+    metrics.updatesStored(1);
     metrics.bytesReceived(120);
     metrics.bytesReceived(30);
     metrics.bytesSent(400);

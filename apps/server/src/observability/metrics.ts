@@ -197,9 +197,9 @@ export class SyncMetrics {
     this.updatesReceived.inc();
   }
 
-  /** An update changed the document and was stored. */
-  updateApplied(): void {
-    this.updatesApplied.inc();
+  /** `count` updates changed the document and were stored. */
+  updatesStored(count: number): void {
+    this.updatesApplied.inc(count);
   }
 
   bytesReceived(bytes: number): void {

@@ -352,11 +352,12 @@ export class DocumentRoom {
     const batch = this.unstored;
     this.unstored = [];
     await this.storage.append(batch);
-    for (const { update } of batch) {
-      this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update));
-      this.services.bus.publish(this.name, { kind: "update", update });
-      this.services.metrics.updateApplied();
-    }
+    // Relayed as one update: one frame a socket for the whole batch, not one per change.
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((c) => c.update));
+    this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update));
+    this.services.bus.publish(this.name, { kind: "update", update });
+    this.services.metrics.updatesStored(batch.length);
     await this.storage.compactIfDue();
     await this.tellObservers(batch);
   }
