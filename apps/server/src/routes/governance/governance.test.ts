@@ -455,7 +455,7 @@ describe("two-key governance routes", () => {
       expect((await votes(ctx.cast.north.admin)).body).toEqual({ decisions: {} });
     });
 
-    it("lets only one of two votes ctx.cast on the same view land (no vote after the deciding one)", async () => {
+    it("lets only one of two votes cast on the same view land (no vote after the deciding one)", async () => {
       await vote(ctx.cast.north.admin, { vote: "approve" });
       // Both see "pending" with one Northwind vote; only one can take position 2.
       const [south, north] = await Promise.all([
