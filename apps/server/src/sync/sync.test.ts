@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { eventually, LiveServer } from "../test/live-server.js";
 import { appendParagraph } from "../test/charter-text.js";
+import { mulberry32 } from "../test/seeded-random.js";
 
 function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
   return doc
@@ -12,17 +13,6 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
     .toArray()
     .flatMap((node) => (node instanceof Y.XmlElement ? node.toArray() : []))
     .filter((node): node is Y.XmlText => node instanceof Y.XmlText);
-}
-
-/** Small deterministic PRNG so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("sync server with stock y-websocket clients", () => {
