@@ -1,5 +1,6 @@
-import { afterEach, beforeEach } from "vitest";
-import { ApiHarness } from "./api-harness.js";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { Author } from "@entente/schema";
+import { ApiHarness, type TestUser } from "./api-harness.js";
 
 /** Two organizations in one partnership, each with an admin, an editor and a viewer. */
 export type PartnershipCast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
@@ -11,24 +12,24 @@ export interface PartnershipHarness {
 }
 
 /**
- * The set-up of most API suites: each test of the calling `describe` gets a fresh
- * `ApiHarness` (its own store) with the two-organization cast of
- * `twoOrganizationPartnership`, closed again after the test. Hooks the suite registers
- * itself run after this set-up and before this clean-up, so they may use both.
+ * The set-up of most API suites: a fresh `ApiHarness` (its own store) with the
+ * two-organization cast of `twoOrganizationPartnership`, for each test of the calling
+ * `describe` (`"each"`) or shared by all of them (`"all"`), closed again after. Hooks the
+ * suite registers itself run after this set-up and before this clean-up, so they may use both.
  */
-export function usePartnershipHarness(): PartnershipHarness {
+export function usePartnershipHarness(scope: "each" | "all" = "each"): PartnershipHarness {
   let harness: ApiHarness | undefined;
   let cast: PartnershipCast | undefined;
-  beforeEach(async () => {
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
     harness = await ApiHarness.create();
     cast = await harness.twoOrganizationPartnership();
   });
-  afterEach(async () => {
+  (scope === "each" ? afterEach : afterAll)(async () => {
     await harness?.close();
     harness = undefined;
     cast = undefined;
   });
-  const outside = () => new Error("the partnership harness exists only while a test runs");
+  const outside = () => new Error("the partnership harness exists only while the suite runs");
   return {
     get harness() {
       if (!harness) throw outside();
@@ -39,4 +40,9 @@ export function usePartnershipHarness(): PartnershipHarness {
       return cast;
     },
   };
+}
+
+/** `user` acting for `organizationId`, as documents and records stamp an author. */
+export function authorOf(user: TestUser, organizationId: string): Author {
+  return { userId: user.id, organizationId };
 }
