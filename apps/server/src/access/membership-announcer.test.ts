@@ -2,7 +2,7 @@ import type { NotificationView, PartnershipEvent } from "@entente/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SessionService } from "../auth/sessions.js";
 import type { TestUser } from "../test/api-harness.js";
-import { usePartnershipHarness } from "../test/partnership-harness.js";
+import { everyoneIn, usePartnershipHarness } from "../test/partnership-harness.js";
 
 /**
  * Who is in a partnership changing, as the partnership sees it: a `membership.changed` event
@@ -25,16 +25,8 @@ describe("membership changes, live and notified", () => {
 
   const membershipEvents = () => events.filter((e) => e.type === "membership.changed");
   const notificationsOf = async (user: TestUser) =>
-    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as NotificationView[];
-  const everyone = () => [
-    ctx.cast.north.admin,
-    ctx.cast.north.editor,
-    ctx.cast.north.viewer,
-    ctx.cast.south.admin,
-    ctx.cast.south.editor,
-    ctx.cast.south.viewer,
-  ];
+    (await ctx.harness.notifications(user)) as NotificationView[];
+  const everyone = () => everyoneIn(ctx.cast);
   const removeMember = (by: TestUser, member: TestUser) =>
     ctx.harness.request(
       "DELETE",

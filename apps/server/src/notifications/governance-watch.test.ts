@@ -10,9 +10,7 @@ describe("governance notifications", () => {
   const ctx = usePartnershipHarness();
 
   const check = () => ctx.harness.services.governanceWatch.check(ctx.cast.partnershipId);
-  const notifications = async (user: TestUser) =>
-    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
   const kinds = async (user: TestUser) => (await notifications(user)).map((n) => n.kind);
 
   it("tells each organization once that a proposed decision waits for its vote", async () => {

@@ -9,7 +9,7 @@ import {
 import type * as Y from "yjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
-import { usePartnershipHarness } from "../test/partnership-harness.js";
+import { authorOf, everyoneIn, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
@@ -30,17 +30,13 @@ describe("item notifications", () => {
             ownerOrganizationIds: [ctx.cast.north.id],
             governanceLevel: "tactical",
           },
-          as(ctx.cast.north.admin, ctx.cast.north.id),
+          authorOf(ctx.cast.north.admin, ctx.cast.north.id),
         );
       },
-      as(ctx.cast.north.admin, ctx.cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
   });
 
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
   const stamp = (author: Author) => ({
     userId: author.userId,
     organizationId: author.organizationId,
@@ -63,24 +59,15 @@ describe("item notifications", () => {
     objectives((doc) => void updateAction(doc, objectiveId, id, { status }), by);
 
   const check = () => ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
-  const notifications = async (user: TestUser) =>
-    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
   const kinds = async (user: TestUser) => (await notifications(user)).map((n) => n.kind);
-  const everyone = () => [
-    ctx.cast.north.admin,
-    ctx.cast.north.editor,
-    ctx.cast.north.viewer,
-    ctx.cast.south.admin,
-    ctx.cast.south.editor,
-    ctx.cast.south.viewer,
-  ];
+  const everyone = () => everyoneIn(ctx.cast);
   const kindsOfEveryone = async () => Promise.all(everyone().map(kinds));
 
   it("records a first sighting without notifying anyone", async () => {
     await newAction(
       { title: "Draft the brief", assigneeUserId: ctx.cast.north.editor.id },
-      as(ctx.cast.south.editor, ctx.cast.south.id),
+      authorOf(ctx.cast.south.editor, ctx.cast.south.id),
     );
     await check();
     await check();
@@ -88,10 +75,10 @@ describe("item notifications", () => {
   });
 
   it("tells the assignee who changed the status of their action, never the changer", async () => {
-    const southEditor = as(ctx.cast.south.editor, ctx.cast.south.id);
+    const southEditor = authorOf(ctx.cast.south.editor, ctx.cast.south.id);
     const id = await newAction(
       { title: "Draft the brief", assigneeUserId: ctx.cast.north.editor.id },
-      as(ctx.cast.north.admin, ctx.cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     await check();
 
@@ -99,7 +86,7 @@ describe("item notifications", () => {
     // Someone else edits the document after: the change is still Southpeak's editor's.
     await objectives(
       (doc) => void updateAction(doc, objectiveId, id, { title: "Draft the pilot brief" }),
-      as(ctx.cast.north.admin, ctx.cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     // Two instances check at once: one tells it.
     const other = new ItemWatch(
@@ -132,10 +119,10 @@ describe("item notifications", () => {
     expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
 
     // The assignee finishes it, and someone else edits after: nobody is told.
-    await setActionStatus(id, "done", as(ctx.cast.north.editor, ctx.cast.north.id));
+    await setActionStatus(id, "done", authorOf(ctx.cast.north.editor, ctx.cast.north.id));
     await objectives(
       (doc) => void updateAction(doc, objectiveId, id, { title: "Brief drafted" }),
-      as(ctx.cast.south.admin, ctx.cast.south.id),
+      authorOf(ctx.cast.south.admin, ctx.cast.south.id),
     );
     await check();
     expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
@@ -153,16 +140,16 @@ describe("item notifications", () => {
             ownerOrganizationId: ctx.cast.north.id,
             severity: "high",
           },
-          as(ctx.cast.south.editor, ctx.cast.south.id),
+          authorOf(ctx.cast.south.editor, ctx.cast.south.id),
         );
       },
-      as(ctx.cast.south.editor, ctx.cast.south.id),
+      authorOf(ctx.cast.south.editor, ctx.cast.south.id),
     );
     await check();
 
     await issues(
       (doc) => void updateIssue(doc, issue.id, { status: "resolved" }),
-      as(ctx.cast.north.admin, ctx.cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     await check();
     // Northwind's admin resolved it: their editor is told, not their viewer, not Southpeak.
@@ -174,7 +161,7 @@ describe("item notifications", () => {
 
     await issues(
       (doc) => void updateIssue(doc, issue.id, { status: "open" }),
-      as(ctx.cast.south.admin, ctx.cast.south.id),
+      authorOf(ctx.cast.south.admin, ctx.cast.south.id),
     );
     await check();
     expect(await kindsOfEveryone()).toEqual([
@@ -188,7 +175,7 @@ describe("item notifications", () => {
   });
 
   it("records what is already late at its first look without announcing it", async () => {
-    const north = as(ctx.cast.north.admin, ctx.cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await newAction(
       {
         title: "Late before the watch",
@@ -203,7 +190,7 @@ describe("item notifications", () => {
   });
 
   it("tells the owner once that an item is overdue, again only for a new due date", async () => {
-    const north = as(ctx.cast.north.admin, ctx.cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     // The watch already knows both documents: what follows is news.
     await newAction({ title: "Known before", dueDate: "2999-01-01" }, north);
     await issues((doc) => {
@@ -227,7 +214,7 @@ describe("item notifications", () => {
     const finished = await newAction({ title: "Finished late", dueDate: "2026-01-05" }, north);
     await setActionStatus(finished, "done", north);
     await newAction({ title: "Not due yet", dueDate: "2999-01-01" }, north);
-    const south = as(ctx.cast.south.admin, ctx.cast.south.id);
+    const south = authorOf(ctx.cast.south.admin, ctx.cast.south.id);
     let issueId = "";
     await issues((doc) => {
       issueId = addIssue(

@@ -9,7 +9,7 @@ import {
 import * as Y from "yjs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
-import { usePartnershipHarness } from "../test/partnership-harness.js";
+import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
@@ -27,10 +27,6 @@ describe("entry records: history and trash", () => {
   let actionId = "";
   let clock = Date.UTC(2026, 11, 1, 9);
 
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
   const name = () => `${ctx.cast.partnershipId}/objectives`;
   const read = async () =>
     new CurrentDocuments(new SqlUpdateLog(ctx.harness.store)).readDocument(name());
@@ -74,12 +70,10 @@ describe("entry records: history and trash", () => {
         cookie: user.cookie,
       },
     );
-  const notifications = async (user: TestUser) =>
-    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
 
   beforeEach(async () => {
-    const north = as(ctx.cast.north.admin, ctx.cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await changeDocument(
       ctx.harness.store,
       `${ctx.cast.partnershipId}/objectives`,
@@ -119,7 +113,7 @@ describe("entry records: history and trash", () => {
   };
 
   it("lists who changed which field when, by organization, newest first; the sender, never the stamps", async () => {
-    const southEditor = as(ctx.cast.south.editor, ctx.cast.south.id);
+    const southEditor = authorOf(ctx.cast.south.editor, ctx.cast.south.id);
     await apply(
       southEditor,
       (doc) => void updateAction(doc, objectiveId, actionId, { status: "done" }),
@@ -134,7 +128,7 @@ describe("entry records: history and trash", () => {
         },
       ],
     );
-    await apply(as(ctx.cast.north.editor, ctx.cast.north.id), () => undefined, [
+    await apply(authorOf(ctx.cast.north.editor, ctx.cast.north.id), () => undefined, [
       {
         collection: ["objectives", objectiveId, "actions"],
         entryId: actionId,
@@ -188,7 +182,7 @@ describe("entry records: history and trash", () => {
   });
 
   it("keeps an entry the partner deleted in the trash, tells its owners, and restores it in one click", async () => {
-    await deleteTheAction(as(ctx.cast.south.editor, ctx.cast.south.id));
+    await deleteTheAction(authorOf(ctx.cast.south.editor, ctx.cast.south.id));
     expect(await entryJson([objectiveId, "actions", actionId])).toBeNull();
 
     // Both sides see it.
@@ -252,7 +246,7 @@ describe("entry records: history and trash", () => {
   });
 
   it("keeps an objective whole with its actions, and answers 409 for an action whose objective is gone", async () => {
-    const south = as(ctx.cast.south.admin, ctx.cast.south.id);
+    const south = authorOf(ctx.cast.south.admin, ctx.cast.south.id);
     await deleteTheAction(south);
     const actionTrashId = (await get(ctx.cast.north.admin, "/trash")).body.entries[0].id as string;
     // Its own fields, as the room's diff gives them: the nested collections are left out.
@@ -313,14 +307,14 @@ describe("entry records: history and trash", () => {
   });
 
   it("keeps what one's own side deleted without telling anyone, and purges after 30 days", async () => {
-    await deleteTheAction(as(ctx.cast.north.editor, ctx.cast.north.id));
+    await deleteTheAction(authorOf(ctx.cast.north.editor, ctx.cast.north.id));
     expect((await get(ctx.cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
     for (const user of [ctx.cast.north.admin, ctx.cast.north.viewer, ctx.cast.south.admin]) {
       expect(await notifications(user)).toEqual([]);
     }
     // A server-side deletion (not a person's) is not a trash entry.
     await apply(
-      as(ctx.cast.north.editor, ctx.cast.north.id),
+      authorOf(ctx.cast.north.editor, ctx.cast.north.id),
       () => undefined,
       [
         {

@@ -4,12 +4,11 @@ import {
   addObjective,
   updateAction,
   updateObjective,
-  type Author,
 } from "@entente/schema";
 import { beforeEach, describe, expect, it } from "vitest";
 import { notificationMessage } from "../mail/notification-mail.js";
 import type { TestUser } from "../test/api-harness.js";
-import { usePartnershipHarness } from "../test/partnership-harness.js";
+import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
@@ -24,14 +23,8 @@ describe("who did what, from the server's records", () => {
   let objectiveId = "";
   let actionId = "";
 
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
   const objectives = () => `${ctx.cast.partnershipId}/objectives`;
-  const notifications = async (user: TestUser) =>
-    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
   const mail = (notification: any, language: "en" | "fr") =>
     notificationMessage(
       "http://entente.test",
@@ -41,7 +34,7 @@ describe("who did what, from the server's records", () => {
     ).subject;
 
   beforeEach(async () => {
-    const north = as(ctx.cast.north.admin, ctx.cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await changeDocument(
       ctx.harness.store,
       objectives(),

@@ -46,3 +46,15 @@ export function usePartnershipHarness(scope: "each" | "all" = "each"): Partnersh
 export function authorOf(user: TestUser, organizationId: string): Author {
   return { userId: user.id, organizationId };
 }
+
+/** The six members of the cast, North's admin, editor and viewer, then South's. */
+export function everyoneIn(cast: PartnershipCast): TestUser[] {
+  return [
+    cast.north.admin,
+    cast.north.editor,
+    cast.north.viewer,
+    cast.south.admin,
+    cast.south.editor,
+    cast.south.viewer,
+  ];
+}
