@@ -6,17 +6,17 @@ import {
   removeDecision,
   updateDecision,
 } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { eventually, LiveServer, roundTrip, type SyncClient } from "../test/live-server.js";
+import { eventually, roundTrip, type SyncClient } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 
 /**
  * A decided decision stays as decided, against stock y-websocket clients that rewrite or
  * delete it (one of them offline meanwhile), without closing anyone's socket.
  */
 describe("decided decisions are put back (DecisionFreeze)", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer();
   let name: string;
   let north: SyncClient;
   let south: SyncClient;
@@ -29,20 +29,18 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
     return entry?.ok ? entry.value.status : undefined;
   };
   const vote = (cookie: string) =>
-    live.api(
+    ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+      `/api/partnerships/${ctx.cast.partnershipId}/decisions/${decisionId}/votes`,
       { vote: "approve" },
       cookie,
     );
 
   beforeEach(async () => {
     closed.length = 0;
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-    name = formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId });
-    north = live.connect(name, cast.north.cookie);
-    south = live.connect(name, cast.south.cookie);
+    name = formatDocumentName({ kind: "decisions", partnershipId: ctx.cast.partnershipId });
+    north = ctx.live.connect(name, ctx.cast.north.cookie);
+    south = ctx.live.connect(name, ctx.cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
     for (const [who, client] of [
       ["north", north],
@@ -53,17 +51,13 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
     decisionId = addDecision(
       north.doc,
       { title: "Shared depot in Lyon", context: "Costs shared.", governanceLevel: "strategic" },
-      { userId: cast.north.id, organizationId: cast.northOrg },
+      { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg },
     );
     await roundTrip(north);
-    expect((await vote(cast.north.cookie)).status).toBe(201);
-    const decided = await vote(cast.south.cookie);
+    expect((await vote(ctx.cast.north.cookie)).status).toBe(201);
+    const decided = await vote(ctx.cast.south.cookie);
     expect(decided.body.outcome).toBe("approved");
     await eventually(() => title(south.doc) === "Shared depot in Lyon", 5000, "south synced");
-  });
-
-  afterEach(async () => {
-    await live.close();
   });
 
   it("puts back a rewritten title and context, keeps the sender's other work and the status", async () => {
@@ -77,7 +71,7 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
       other = addDecision(
         south.doc,
         { title: "Night deliveries", governanceLevel: "tactical" },
-        { userId: cast.south.id, organizationId: cast.southOrg },
+        { userId: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
       );
     });
     for (const client of [north, south]) {
@@ -92,7 +86,7 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
       await roundTrip(client);
       expect(status(client.doc)).toBe("approved");
     }
-    const stored = await live.server.services.documents.readDocument(name);
+    const stored = await ctx.live.server.services.documents.readDocument(name);
     expect(readDecisionContent(stored, decisionId)?.title).toBe("Shared depot in Lyon");
     stored.destroy();
     expect(closed).toEqual([]);
@@ -114,7 +108,11 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
     const entry = readDecisions(north.doc).find((d) => d.ok && d.value.id === decisionId);
     expect(entry).toMatchObject({
       ok: true,
-      value: { createdBy: cast.north.id, organizationId: cast.northOrg, status: "proposed" },
+      value: {
+        createdBy: ctx.cast.north.id,
+        organizationId: ctx.cast.northOrg,
+        status: "proposed",
+      },
     });
     expect(closed).toEqual([]);
   });
@@ -126,7 +124,7 @@ describe("decided decisions are put back (DecisionFreeze)", () => {
     const kept = addDecision(
       south.doc,
       { title: "Written offline", governanceLevel: "operational" },
-      { userId: cast.south.id, organizationId: cast.southOrg },
+      { userId: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
     );
     expect(title(south.doc)).toBeUndefined();
     south.provider.connect();

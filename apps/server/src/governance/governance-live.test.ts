@@ -1,45 +1,42 @@
 import { formatDocumentName } from "@entente/domain";
 import { CloseCode } from "@entente/protocol";
 import { CHARTER_FRAGMENT } from "@entente/editor";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { eventually, LiveServer } from "../test/live-server.js";
+import { eventually } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 import { appendParagraph } from "../test/charter-text.js";
 
 describe("charter endorsements against a live room", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-
-  beforeAll(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await live.close();
-  });
+  const ctx = useLiveServer("all");
 
   it("versions what connected clients just wrote, and sees the charter move on while they type", async () => {
-    const charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
-    const path = `/api/partnerships/${cast.partnershipId}/charter`;
+    const charter = formatDocumentName({ kind: "charter", partnershipId: ctx.cast.partnershipId });
+    const path = `/api/partnerships/${ctx.cast.partnershipId}/charter`;
     const status = async () =>
-      (await live.api("GET", `${path}/status`, undefined, cast.north.cookie)).body.status;
-    const north = live.connect(charter, cast.north.cookie);
+      (await ctx.live.api("GET", `${path}/status`, undefined, ctx.cast.north.cookie)).body.status;
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
     await north.synced;
     const empty = (await status()).version as string;
 
     appendParagraph(north.doc, "Purpose: low-carbon logistics.");
     // The room is loaded (a socket is open): the version comes from it, not from a reload.
-    await eventually(() => live.server.rooms.size === 1, 5000, "room loaded");
+    await eventually(() => ctx.live.server.rooms.size === 1, 5000, "room loaded");
     let version = empty;
     const deadline = Date.now() + 5000;
     while (version === empty && Date.now() < deadline) version = (await status()).version;
     expect(version).not.toBe(empty);
 
-    const endorsed = await live.api("POST", `${path}/endorsements`, { version }, cast.north.cookie);
+    const endorsed = await ctx.live.api(
+      "POST",
+      `${path}/endorsements`,
+      { version },
+      ctx.cast.north.cookie,
+    );
     expect(endorsed.status).toBe(201);
     expect(
-      (await live.api("POST", `${path}/endorsements`, { version }, cast.south.cookie)).status,
+      (await ctx.live.api("POST", `${path}/endorsements`, { version }, ctx.cast.south.cookie))
+        .status,
     ).toBe(201);
     expect((await status()).ratified).toBe(true);
 
@@ -50,23 +47,28 @@ describe("charter endorsements against a live room", () => {
     while (!after.changedSinceEndorsement && Date.now() < later) after = await status();
     expect(after.ratified).toBe(false);
     expect(after.endorsements.map((e: any) => e.current)).toEqual([false, false]);
-    const stale = await live.api("POST", `${path}/endorsements`, { version }, cast.south.cookie);
+    const stale = await ctx.live.api(
+      "POST",
+      `${path}/endorsements`,
+      { version },
+      ctx.cast.south.cookie,
+    );
     expect(stale.status).toBe(409);
     north.destroy();
   });
 
   it("stays ratified through a hostile client's write outside the text and an edit it undoes", async () => {
-    const charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
-    const path = `/api/partnerships/${cast.partnershipId}/charter`;
+    const charter = formatDocumentName({ kind: "charter", partnershipId: ctx.cast.partnershipId });
+    const path = `/api/partnerships/${ctx.cast.partnershipId}/charter`;
     const status = async () =>
-      (await live.api("GET", `${path}/status`, undefined, cast.north.cookie)).body.status;
+      (await ctx.live.api("GET", `${path}/status`, undefined, ctx.cast.north.cookie)).body.status;
     // The stock y-websocket client of a Southpeak editor: it may write anything to the doc.
-    const south = live.connect(charter, cast.south.cookie);
+    const south = ctx.live.connect(charter, ctx.cast.south.cookie);
     await south.synced;
-    const room = () => live.server.rooms.get(charter)?.doc;
+    const room = () => ctx.live.server.rooms.get(charter)?.doc;
     const version = (await status()).version as string;
-    for (const cookie of [cast.north.cookie, cast.south.cookie]) {
-      const endorsed = await live.api("POST", `${path}/endorsements`, { version }, cookie);
+    for (const cookie of [ctx.cast.north.cookie, ctx.cast.south.cookie]) {
+      const endorsed = await ctx.live.api("POST", `${path}/endorsements`, { version }, cookie);
       expect(endorsed.status).toBe(201);
     }
     expect((await status()).ratified).toBe(true);
@@ -87,7 +89,7 @@ describe("charter endorsements against a live room", () => {
     expect(afterHidden.ratified).toBe(true);
 
     // An edit, then its undo: the same visible text is the same version.
-    const editor = live.connect(charter, cast.south.cookie);
+    const editor = ctx.live.connect(charter, ctx.cast.south.cookie);
     await editor.synced;
     const undo = new Y.UndoManager(editor.doc.getXmlFragment(CHARTER_FRAGMENT));
     appendParagraph(editor.doc, "Northwind pays every cost.");

@@ -7,86 +7,67 @@ import {
   type Author,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../test/api-harness.js";
+import { authorOf, everyoneIn, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import { LiveServer, type LiveUser } from "../test/live-server.js";
 import { SmtpSink } from "../test/smtp-sink.js";
 import { ItemWatch } from "./item-watch.js";
 
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
-
 describe("item notifications", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let objectiveId = "";
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
     await objectives(
       (doc) => {
         objectiveId = addObjective(
           doc,
           {
             title: "Joint pilot",
-            ownerOrganizationIds: [cast.north.id],
+            ownerOrganizationIds: [ctx.cast.north.id],
             governanceLevel: "tactical",
           },
-          as(cast.north.admin, cast.north.id),
+          authorOf(ctx.cast.north.admin, ctx.cast.north.id),
         );
       },
-      as(cast.north.admin, cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
   });
 
-  afterEach(() => harness.close());
-
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
   const stamp = (author: Author) => ({
     userId: author.userId,
     organizationId: author.organizationId,
   });
   const objectives = (change: (doc: Y.Doc) => void, by: Author) =>
-    changeDocument(harness.store, `${cast.partnershipId}/objectives`, change, stamp(by));
+    changeDocument(ctx.harness.store, `${ctx.cast.partnershipId}/objectives`, change, stamp(by));
   const issues = (change: (doc: Y.Doc) => void, by: Author) =>
-    changeDocument(harness.store, `${cast.partnershipId}/issues`, change, stamp(by));
+    changeDocument(ctx.harness.store, `${ctx.cast.partnershipId}/issues`, change, stamp(by));
   const newAction = async (
     input: { title: string; assigneeUserId?: string | null; dueDate?: string | null },
     by: Author,
   ) => {
     let id = "";
     await objectives((doc) => {
-      id = addAction(doc, objectiveId, { ownerOrganizationId: cast.north.id, ...input }, by);
+      id = addAction(doc, objectiveId, { ownerOrganizationId: ctx.cast.north.id, ...input }, by);
     }, by);
     return id;
   };
   const setActionStatus = (id: string, status: "in_progress" | "done" | "blocked", by: Author) =>
     objectives((doc) => void updateAction(doc, objectiveId, id, { status }), by);
 
-  const check = () => harness.services.itemWatch.check(cast.partnershipId);
-  const notifications = async (user: TestUser) =>
-    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const check = () => ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
   const kinds = async (user: TestUser) => (await notifications(user)).map((n) => n.kind);
-  const everyone = () => [
-    cast.north.admin,
-    cast.north.editor,
-    cast.north.viewer,
-    cast.south.admin,
-    cast.south.editor,
-    cast.south.viewer,
-  ];
+  const everyone = () => everyoneIn(ctx.cast);
   const kindsOfEveryone = async () => Promise.all(everyone().map(kinds));
 
   it("records a first sighting without notifying anyone", async () => {
     await newAction(
-      { title: "Draft the brief", assigneeUserId: cast.north.editor.id },
-      as(cast.south.editor, cast.south.id),
+      { title: "Draft the brief", assigneeUserId: ctx.cast.north.editor.id },
+      authorOf(ctx.cast.south.editor, ctx.cast.south.id),
     );
     await check();
     await check();
@@ -94,10 +75,10 @@ describe("item notifications", () => {
   });
 
   it("tells the assignee who changed the status of their action, never the changer", async () => {
-    const southEditor = as(cast.south.editor, cast.south.id);
+    const southEditor = authorOf(ctx.cast.south.editor, ctx.cast.south.id);
     const id = await newAction(
-      { title: "Draft the brief", assigneeUserId: cast.north.editor.id },
-      as(cast.north.admin, cast.north.id),
+      { title: "Draft the brief", assigneeUserId: ctx.cast.north.editor.id },
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     await check();
 
@@ -105,20 +86,20 @@ describe("item notifications", () => {
     // Someone else edits the document after: the change is still Southpeak's editor's.
     await objectives(
       (doc) => void updateAction(doc, objectiveId, id, { title: "Draft the pilot brief" }),
-      as(cast.north.admin, cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     // Two instances check at once: one tells it.
     const other = new ItemWatch(
-      harness.store.db,
-      harness.services.documents,
-      harness.services.notifications,
+      ctx.harness.store.db,
+      ctx.harness.services.documents,
+      ctx.harness.services.notifications,
     );
-    await Promise.all([check(), other.check(cast.partnershipId)]);
-    const [changed, ...others] = await notifications(cast.north.editor);
+    await Promise.all([check(), other.check(ctx.cast.partnershipId)]);
+    const [changed, ...others] = await notifications(ctx.cast.north.editor);
     expect(others).toEqual([]);
     expect(changed).toMatchObject({
       kind: "item_status_changed",
-      partnershipId: cast.partnershipId,
+      partnershipId: ctx.cast.partnershipId,
       item: {
         kind: "action",
         id,
@@ -126,7 +107,11 @@ describe("item notifications", () => {
         status: "in_progress",
         dueDate: null,
       },
-      actor: { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+      actor: {
+        id: ctx.cast.south.editor.id,
+        name: "South Editor",
+        organizationId: ctx.cast.south.id,
+      },
       readAt: null,
     });
     // The assignee alone is told; a second check tells nothing new.
@@ -134,10 +119,10 @@ describe("item notifications", () => {
     expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
 
     // The assignee finishes it, and someone else edits after: nobody is told.
-    await setActionStatus(id, "done", as(cast.north.editor, cast.north.id));
+    await setActionStatus(id, "done", authorOf(ctx.cast.north.editor, ctx.cast.north.id));
     await objectives(
       (doc) => void updateAction(doc, objectiveId, id, { title: "Brief drafted" }),
-      as(cast.south.admin, cast.south.id),
+      authorOf(ctx.cast.south.admin, ctx.cast.south.id),
     );
     await check();
     expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
@@ -152,31 +137,31 @@ describe("item notifications", () => {
           {
             kind: "risk",
             title: "Budget freeze",
-            ownerOrganizationId: cast.north.id,
+            ownerOrganizationId: ctx.cast.north.id,
             severity: "high",
           },
-          as(cast.south.editor, cast.south.id),
+          authorOf(ctx.cast.south.editor, ctx.cast.south.id),
         );
       },
-      as(cast.south.editor, cast.south.id),
+      authorOf(ctx.cast.south.editor, ctx.cast.south.id),
     );
     await check();
 
     await issues(
       (doc) => void updateIssue(doc, issue.id, { status: "resolved" }),
-      as(cast.north.admin, cast.north.id),
+      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
     );
     await check();
     // Northwind's admin resolved it: their editor is told, not their viewer, not Southpeak.
     expect(await kindsOfEveryone()).toEqual([[], ["item_status_changed"], [], [], [], []]);
-    expect((await notifications(cast.north.editor))[0]).toMatchObject({
+    expect((await notifications(ctx.cast.north.editor))[0]).toMatchObject({
       item: { kind: "issue", id: issue.id, title: "Budget freeze", status: "resolved" },
-      actor: { id: cast.north.admin.id, organizationId: cast.north.id },
+      actor: { id: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id },
     });
 
     await issues(
       (doc) => void updateIssue(doc, issue.id, { status: "open" }),
-      as(cast.south.admin, cast.south.id),
+      authorOf(ctx.cast.south.admin, ctx.cast.south.id),
     );
     await check();
     expect(await kindsOfEveryone()).toEqual([
@@ -190,11 +175,11 @@ describe("item notifications", () => {
   });
 
   it("records what is already late at its first look without announcing it", async () => {
-    const north = as(cast.north.admin, cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await newAction(
       {
         title: "Late before the watch",
-        assigneeUserId: cast.south.viewer.id,
+        assigneeUserId: ctx.cast.south.viewer.id,
         dueDate: "2026-01-05",
       },
       north,
@@ -205,7 +190,7 @@ describe("item notifications", () => {
   });
 
   it("tells the owner once that an item is overdue, again only for a new due date", async () => {
-    const north = as(cast.north.admin, cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     // The watch already knows both documents: what follows is news.
     await newAction({ title: "Known before", dueDate: "2999-01-01" }, north);
     await issues((doc) => {
@@ -214,7 +199,7 @@ describe("item notifications", () => {
         {
           kind: "question",
           title: "Known issue",
-          ownerOrganizationId: cast.south.id,
+          ownerOrganizationId: ctx.cast.south.id,
           severity: "low",
           dueDate: "2999-01-01",
         },
@@ -223,13 +208,13 @@ describe("item notifications", () => {
     }, north);
     await check();
     const late = await newAction(
-      { title: "Sign the NDA", assigneeUserId: cast.south.viewer.id, dueDate: "2026-01-05" },
+      { title: "Sign the NDA", assigneeUserId: ctx.cast.south.viewer.id, dueDate: "2026-01-05" },
       north,
     );
     const finished = await newAction({ title: "Finished late", dueDate: "2026-01-05" }, north);
     await setActionStatus(finished, "done", north);
     await newAction({ title: "Not due yet", dueDate: "2999-01-01" }, north);
-    const south = as(cast.south.admin, cast.south.id);
+    const south = authorOf(ctx.cast.south.admin, ctx.cast.south.id);
     let issueId = "";
     await issues((doc) => {
       issueId = addIssue(
@@ -237,7 +222,7 @@ describe("item notifications", () => {
         {
           kind: "dependency",
           title: "Legal review",
-          ownerOrganizationId: cast.south.id,
+          ownerOrganizationId: ctx.cast.south.id,
           severity: "medium",
           dueDate: "2026-02-01",
         },
@@ -248,7 +233,7 @@ describe("item notifications", () => {
         {
           kind: "question",
           title: "Closed already",
-          ownerOrganizationId: cast.south.id,
+          ownerOrganizationId: ctx.cast.south.id,
           severity: "low",
           status: "closed",
           dueDate: "2026-02-01",
@@ -269,7 +254,7 @@ describe("item notifications", () => {
       ["item_overdue"],
       ["item_overdue"],
     ]);
-    const [action] = await notifications(cast.south.viewer);
+    const [action] = await notifications(ctx.cast.south.viewer);
     expect(action).toMatchObject({
       kind: "item_overdue",
       item: {
@@ -282,7 +267,7 @@ describe("item notifications", () => {
       // Nobody made it late: no one is named (never whoever edited last).
       actorUnknown: true,
     });
-    expect((await notifications(cast.south.admin))[0]).toMatchObject({
+    expect((await notifications(ctx.cast.south.admin))[0]).toMatchObject({
       item: { kind: "issue", id: issueId, status: "open", dueDate: "2026-02-01" },
       actorUnknown: true,
     });
@@ -294,7 +279,7 @@ describe("item notifications", () => {
     );
     await check();
     await check();
-    expect(await kinds(cast.south.viewer)).toEqual(["item_overdue", "item_overdue"]);
+    expect(await kinds(ctx.cast.south.viewer)).toEqual(["item_overdue", "item_overdue"]);
   });
 });
 

@@ -7,15 +7,14 @@ import {
   type Author,
 } from "@entente/schema";
 import * as Y from "yjs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../test/api-harness.js";
+import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
 import { TRASH_RETENTION_MS } from "./entry-trash.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 /**
  * The records observer told of applied changes the way the document room tells it (the
@@ -23,19 +22,14 @@ type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
  * through the HTTP API as each side would.
  */
 describe("entry records: history and trash", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let objectiveId = "";
   let actionId = "";
   let clock = Date.UTC(2026, 11, 1, 9);
 
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
-  const name = () => `${cast.partnershipId}/objectives`;
+  const name = () => `${ctx.cast.partnershipId}/objectives`;
   const read = async () =>
-    new CurrentDocuments(new SqlUpdateLog(harness.store)).readDocument(name());
+    new CurrentDocuments(new SqlUpdateLog(ctx.harness.store)).readDocument(name());
   const entryJson = async (path: string[]) => {
     const doc = await read();
     try {
@@ -54,9 +48,9 @@ describe("entry records: history and trash", () => {
     source: AppliedChange["source"] = "client",
   ) => {
     const stamp = { userId: by.userId, organizationId: by.organizationId };
-    await changeDocument(harness.store, name(), change, stamp);
+    await changeDocument(ctx.harness.store, name(), change, stamp);
     clock += 60_000;
-    await harness.services.records.afterApplied({
+    await ctx.harness.services.records.afterApplied({
       documentName: name(),
       stamp,
       at: clock,
@@ -65,30 +59,30 @@ describe("entry records: history and trash", () => {
     });
   };
   const get = (user: TestUser, path: string) =>
-    harness.request("GET", `/api/partnerships/${cast.partnershipId}${path}`, {
+    ctx.harness.request("GET", `/api/partnerships/${ctx.cast.partnershipId}${path}`, {
       cookie: user.cookie,
     });
   const restore = (user: TestUser, trashId: string) =>
-    harness.request("POST", `/api/partnerships/${cast.partnershipId}/trash/${trashId}/restore`, {
-      cookie: user.cookie,
-    });
-  const notifications = async (user: TestUser) =>
-    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+    ctx.harness.request(
+      "POST",
+      `/api/partnerships/${ctx.cast.partnershipId}/trash/${trashId}/restore`,
+      {
+        cookie: user.cookie,
+      },
+    );
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    const north = as(cast.north.admin, cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await changeDocument(
-      harness.store,
-      `${cast.partnershipId}/objectives`,
+      ctx.harness.store,
+      `${ctx.cast.partnershipId}/objectives`,
       (doc) => {
         objectiveId = addObjective(
           doc,
           {
             title: "Joint pilot",
-            ownerOrganizationIds: [cast.north.id],
+            ownerOrganizationIds: [ctx.cast.north.id],
             governanceLevel: "tactical",
           },
           north,
@@ -96,15 +90,13 @@ describe("entry records: history and trash", () => {
         actionId = addAction(
           doc,
           objectiveId,
-          { title: "Draft the brief", ownerOrganizationId: cast.north.id },
+          { title: "Draft the brief", ownerOrganizationId: ctx.cast.north.id },
           north,
         );
       },
       { userId: north.userId, organizationId: north.organizationId },
     );
   });
-
-  afterEach(() => harness.close());
 
   const deleteTheAction = async (by: Author) => {
     const before = await entryJson([objectiveId, "actions", actionId]);
@@ -121,7 +113,7 @@ describe("entry records: history and trash", () => {
   };
 
   it("lists who changed which field when, by organization, newest first; the sender, never the stamps", async () => {
-    const southEditor = as(cast.south.editor, cast.south.id);
+    const southEditor = authorOf(ctx.cast.south.editor, ctx.cast.south.id);
     await apply(
       southEditor,
       (doc) => void updateAction(doc, objectiveId, actionId, { status: "done" }),
@@ -131,12 +123,12 @@ describe("entry records: history and trash", () => {
           entryId: actionId,
           kind: "updated",
           fields: ["status"],
-          before: { status: "todo", createdBy: cast.north.admin.id },
-          after: { status: "done", createdBy: cast.north.admin.id },
+          before: { status: "todo", createdBy: ctx.cast.north.admin.id },
+          after: { status: "done", createdBy: ctx.cast.north.admin.id },
         },
       ],
     );
-    await apply(as(cast.north.editor, cast.north.id), () => undefined, [
+    await apply(authorOf(ctx.cast.north.editor, ctx.cast.north.id), () => undefined, [
       {
         collection: ["objectives", objectiveId, "actions"],
         entryId: actionId,
@@ -147,15 +139,15 @@ describe("entry records: history and trash", () => {
       },
     ]);
 
-    const answer = await get(cast.south.viewer, `/history/objectives/${actionId}`);
+    const answer = await get(ctx.cast.south.viewer, `/history/objectives/${actionId}`);
     expect(answer.status).toBe(200);
     const [latest, first] = answer.body.changes;
     expect(answer.body.changes).toHaveLength(2);
     expect(latest).toMatchObject({
       kind: "updated",
-      userId: cast.north.editor.id,
+      userId: ctx.cast.north.editor.id,
       userName: "North Editor",
-      organizationId: cast.north.id,
+      organizationId: ctx.cast.north.id,
       organizationName: "Northwind",
       fields: [
         { name: "title", before: "Draft the brief", after: "Draft the pilot brief" },
@@ -174,27 +166,27 @@ describe("entry records: history and trash", () => {
   });
 
   it("checks access and input: non-members 404, a profile needs its organization", async () => {
-    const outsider = await harness.signup("Outsider");
+    const outsider = await ctx.harness.signup("Outsider");
     expect((await get(outsider, `/history/objectives/${actionId}`)).status).toBe(404);
     expect((await get(outsider, "/trash")).status).toBe(404);
-    const noOrg = await get(cast.north.admin, `/history/profile/${actionId}`);
+    const noOrg = await get(ctx.cast.north.admin, `/history/profile/${actionId}`);
     expect(noOrg.status).toBe(400);
     expect(noOrg.body.error.code).toBe("invalid_input");
-    expect((await get(cast.north.admin, `/history/charter/${actionId}`)).status).toBe(400);
+    expect((await get(ctx.cast.north.admin, `/history/charter/${actionId}`)).status).toBe(400);
     const profile = await get(
-      cast.north.admin,
-      `/history/profile/${actionId}?organizationId=${cast.south.id}`,
+      ctx.cast.north.admin,
+      `/history/profile/${actionId}?organizationId=${ctx.cast.south.id}`,
     );
     expect(profile.status).toBe(200);
     expect(profile.body).toEqual({ changes: [] });
   });
 
   it("keeps an entry the partner deleted in the trash, tells its owners, and restores it in one click", async () => {
-    await deleteTheAction(as(cast.south.editor, cast.south.id));
+    await deleteTheAction(authorOf(ctx.cast.south.editor, ctx.cast.south.id));
     expect(await entryJson([objectiveId, "actions", actionId])).toBeNull();
 
     // Both sides see it.
-    for (const user of [cast.north.viewer, cast.south.viewer]) {
+    for (const user of [ctx.cast.north.viewer, ctx.cast.south.viewer]) {
       const trash = await get(user, "/trash");
       expect(trash.status).toBe(200);
       expect(trash.body.entries).toEqual([
@@ -205,11 +197,11 @@ describe("entry records: history and trash", () => {
           entryId: actionId,
           collection: ["objectives", objectiveId, "actions"],
           title: "Draft the brief",
-          ownerOrganizationId: cast.north.id,
+          ownerOrganizationId: ctx.cast.north.id,
           deletedBy: {
-            userId: cast.south.editor.id,
+            userId: ctx.cast.south.editor.id,
             userName: "South Editor",
-            organizationId: cast.south.id,
+            organizationId: ctx.cast.south.id,
             organizationName: "Southpeak",
           },
           deletedAt: new Date(clock).toISOString(),
@@ -217,46 +209,46 @@ describe("entry records: history and trash", () => {
         },
       ]);
     }
-    const trashId = (await get(cast.north.admin, "/trash")).body.entries[0].id as string;
+    const trashId = (await get(ctx.cast.north.admin, "/trash")).body.entries[0].id as string;
 
     // Northwind's members are told who deleted it; Southpeak's are not.
-    const [told] = await notifications(cast.north.viewer);
+    const [told] = await notifications(ctx.cast.north.viewer);
     expect(told).toMatchObject({
       kind: "item_deleted",
-      actor: { id: cast.south.editor.id, organizationId: cast.south.id },
+      actor: { id: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id },
       item: { kind: "trash", id: trashId, title: "Draft the brief" },
     });
-    expect(await notifications(cast.south.admin)).toEqual([]);
+    expect(await notifications(ctx.cast.south.admin)).toEqual([]);
 
     // Viewers read but do not restore.
-    const refused = await restore(cast.north.viewer, trashId);
+    const refused = await restore(ctx.cast.north.viewer, trashId);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("forbidden");
 
-    const restored = await restore(cast.north.editor, trashId);
+    const restored = await restore(ctx.cast.north.editor, trashId);
     expect(restored.status).toBe(201);
     expect(restored.body).toEqual({ entryId: actionId, documentKind: "objectives" });
     expect(await entryJson([objectiveId, "actions", actionId])).toMatchObject({
       title: "Draft the brief",
-      ownerOrganizationId: cast.north.id,
-      createdBy: cast.north.admin.id,
+      ownerOrganizationId: ctx.cast.north.id,
+      createdBy: ctx.cast.north.admin.id,
     });
     // Stored as the restorer's own edit.
-    const last = await harness.store.db
+    const last = await ctx.harness.store.db
       .selectFrom("document_updates")
       .select(["user_id", "organization_id"])
       .where("document_name", "=", name())
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
-    expect(last).toEqual({ user_id: cast.north.editor.id, organization_id: cast.north.id });
-    expect((await get(cast.south.admin, "/trash")).body.entries).toEqual([]);
-    expect((await restore(cast.north.editor, trashId)).status).toBe(404);
+    expect(last).toEqual({ user_id: ctx.cast.north.editor.id, organization_id: ctx.cast.north.id });
+    expect((await get(ctx.cast.south.admin, "/trash")).body.entries).toEqual([]);
+    expect((await restore(ctx.cast.north.editor, trashId)).status).toBe(404);
   });
 
   it("keeps an objective whole with its actions, and answers 409 for an action whose objective is gone", async () => {
-    const south = as(cast.south.admin, cast.south.id);
+    const south = authorOf(ctx.cast.south.admin, ctx.cast.south.id);
     await deleteTheAction(south);
-    const actionTrashId = (await get(cast.north.admin, "/trash")).body.entries[0].id as string;
+    const actionTrashId = (await get(ctx.cast.north.admin, "/trash")).body.entries[0].id as string;
     // Its own fields, as the room's diff gives them: the nested collections are left out.
     const objective = Object.fromEntries(
       Object.entries((await entryJson([objectiveId])) ?? {}).filter(
@@ -282,22 +274,22 @@ describe("entry records: history and trash", () => {
         after: null,
       },
     ]);
-    const entries = (await get(cast.north.admin, "/trash")).body.entries as any[];
+    const entries = (await get(ctx.cast.north.admin, "/trash")).body.entries as any[];
     expect(entries.map((e) => e.title)).toEqual(["Joint pilot", "Draft the brief"]);
 
     // A reference to it shows the title it had.
-    expect((await get(cast.south.viewer, "/deleted-objectives")).body).toEqual({
+    expect((await get(ctx.cast.south.viewer, "/deleted-objectives")).body).toEqual({
       objectives: [{ id: objectiveId, title: "Joint pilot" }],
     });
-    const conflict = await restore(cast.north.admin, actionTrashId);
+    const conflict = await restore(ctx.cast.north.admin, actionTrashId);
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe("conflict");
 
-    expect((await restore(cast.north.admin, entries[0].id)).status).toBe(201);
+    expect((await restore(ctx.cast.north.admin, entries[0].id)).status).toBe(201);
     const back = await entryJson([objectiveId]);
     expect(back).toMatchObject({
       title: "Joint pilot",
-      owners: { [cast.north.id]: true },
+      owners: { [ctx.cast.north.id]: true },
       actions: {},
       kpis: { kpi1: { name: "Lead time" } },
     });
@@ -308,21 +300,21 @@ describe("entry records: history and trash", () => {
     expect(restoredObjective.get("actions")).toBeInstanceOf(Y.Map);
     doc.destroy();
     // Now the action can come back under its objective.
-    expect((await restore(cast.north.admin, actionTrashId)).status).toBe(201);
+    expect((await restore(ctx.cast.north.admin, actionTrashId)).status).toBe(201);
     expect(await entryJson([objectiveId, "actions", actionId])).toMatchObject({
       title: "Draft the brief",
     });
   });
 
   it("keeps what one's own side deleted without telling anyone, and purges after 30 days", async () => {
-    await deleteTheAction(as(cast.north.editor, cast.north.id));
-    expect((await get(cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
-    for (const user of [cast.north.admin, cast.north.viewer, cast.south.admin]) {
+    await deleteTheAction(authorOf(ctx.cast.north.editor, ctx.cast.north.id));
+    expect((await get(ctx.cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
+    for (const user of [ctx.cast.north.admin, ctx.cast.north.viewer, ctx.cast.south.admin]) {
       expect(await notifications(user)).toEqual([]);
     }
     // A server-side deletion (not a person's) is not a trash entry.
     await apply(
-      as(cast.north.editor, cast.north.id),
+      authorOf(ctx.cast.north.editor, ctx.cast.north.id),
       () => undefined,
       [
         {
@@ -336,16 +328,18 @@ describe("entry records: history and trash", () => {
       ],
       "server",
     );
-    expect((await get(cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
+    expect((await get(ctx.cast.south.viewer, "/trash")).body.entries).toHaveLength(1);
 
-    await harness.services.trash.check(cast.partnershipId);
-    expect(await harness.store.db.selectFrom("entry_trash").select("id").execute()).toHaveLength(1);
-    await harness.store.db
+    await ctx.harness.services.trash.check(ctx.cast.partnershipId);
+    expect(
+      await ctx.harness.store.db.selectFrom("entry_trash").select("id").execute(),
+    ).toHaveLength(1);
+    await ctx.harness.store.db
       .updateTable("entry_trash")
       .set({ expires_at: Date.now() - 1 })
       .execute();
-    expect((await get(cast.south.viewer, "/trash")).body.entries).toEqual([]);
-    await harness.services.trash.check(cast.partnershipId);
-    expect(await harness.store.db.selectFrom("entry_trash").select("id").execute()).toEqual([]);
+    expect((await get(ctx.cast.south.viewer, "/trash")).body.entries).toEqual([]);
+    await ctx.harness.services.trash.check(ctx.cast.partnershipId);
+    expect(await ctx.harness.store.db.selectFrom("entry_trash").select("id").execute()).toEqual([]);
   });
 });

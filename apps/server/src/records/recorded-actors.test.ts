@@ -4,16 +4,14 @@ import {
   addObjective,
   updateAction,
   updateObjective,
-  type Author,
 } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { notificationMessage } from "../mail/notification-mail.js";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import type { TestUser } from "../test/api-harness.js";
+import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 /**
  * What the server says about who did what comes from its records: the entry history the
@@ -21,19 +19,12 @@ type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
  * never a document field nor whoever edited last; "someone" when the records do not say.
  */
 describe("who did what, from the server's records", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let objectiveId = "";
   let actionId = "";
 
-  const as = (user: TestUser, organizationId: string): Author => ({
-    userId: user.id,
-    organizationId,
-  });
-  const objectives = () => `${cast.partnershipId}/objectives`;
-  const notifications = async (user: TestUser) =>
-    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
-      .notifications as any[];
+  const objectives = () => `${ctx.cast.partnershipId}/objectives`;
+  const notifications = (user: TestUser) => ctx.harness.notifications(user);
   const mail = (notification: any, language: "en" | "fr") =>
     notificationMessage(
       "http://entente.test",
@@ -43,18 +34,16 @@ describe("who did what, from the server's records", () => {
     ).subject;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    const north = as(cast.north.admin, cast.north.id);
+    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
     await changeDocument(
-      harness.store,
+      ctx.harness.store,
       objectives(),
       (doc) => {
         objectiveId = addObjective(
           doc,
           {
             title: "Joint pilot",
-            ownerOrganizationIds: [cast.north.id],
+            ownerOrganizationIds: [ctx.cast.north.id],
             governanceLevel: "tactical",
           },
           north,
@@ -64,8 +53,8 @@ describe("who did what, from the server's records", () => {
           objectiveId,
           {
             title: "Ship the samples",
-            ownerOrganizationId: cast.north.id,
-            assigneeUserId: cast.north.editor.id,
+            ownerOrganizationId: ctx.cast.north.id,
+            assigneeUserId: ctx.cast.north.editor.id,
           },
           north,
         );
@@ -73,22 +62,20 @@ describe("who did what, from the server's records", () => {
       { userId: north.userId, organizationId: north.organizationId },
     );
     // The watch's first look.
-    await harness.services.itemWatch.check(cast.partnershipId);
+    await ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
   });
-
-  afterEach(() => harness.close());
 
   /** Southpeak's editor sets the action done; the room tells the records observer if `recorded`. */
   const southSetsDone = async (recorded: boolean) => {
-    const south = { userId: cast.south.editor.id, organizationId: cast.south.id };
+    const south = { userId: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id };
     await changeDocument(
-      harness.store,
+      ctx.harness.store,
       objectives(),
       (doc) => void updateAction(doc, objectiveId, actionId, { status: "done" }),
       south,
     );
     if (!recorded) return;
-    await harness.services.records.afterApplied({
+    await ctx.harness.services.records.afterApplied({
       documentName: objectives(),
       stamp: south,
       at: Date.now(),
@@ -108,7 +95,7 @@ describe("who did what, from the server's records", () => {
 
   /** 500 edits of Northwind's admin after it, stored in one go. */
   const fiveHundredFillers = async () => {
-    const log = new SqlUpdateLog(harness.store);
+    const log = new SqlUpdateLog(ctx.harness.store);
     const doc = await new CurrentDocuments(log).readDocument(objectives());
     const updates: Uint8Array[] = [];
     doc.on("update", (update: Uint8Array) => updates.push(update));
@@ -116,7 +103,7 @@ describe("who did what, from the server's records", () => {
       updateObjective(doc, objectiveId, { description: `Draft ${i}` });
     }
     doc.destroy();
-    const stamp = { userId: cast.north.admin.id, organizationId: cast.north.id };
+    const stamp = { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id };
     await log.appendAll(
       objectives(),
       updates.map((update) => ({ update, stamp })),
@@ -126,14 +113,18 @@ describe("who did what, from the server's records", () => {
   it("after 500 filler updates, names Southpeak's editor who changed the status, by the records", async () => {
     await southSetsDone(true);
     await fiveHundredFillers();
-    await harness.services.itemWatch.check(cast.partnershipId);
+    await ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
 
-    const [told, ...others] = await notifications(cast.north.editor);
+    const [told, ...others] = await notifications(ctx.cast.north.editor);
     expect(others).toEqual([]);
     expect(told).toMatchObject({
       kind: "item_status_changed",
       item: { kind: "action", id: actionId, status: "done" },
-      actor: { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+      actor: {
+        id: ctx.cast.south.editor.id,
+        name: "South Editor",
+        organizationId: ctx.cast.south.id,
+      },
     });
     expect(told.actorUnknown).toBeUndefined();
     expect(mail(told, "en")).toBe(
@@ -144,9 +135,9 @@ describe("who did what, from the server's records", () => {
   it("says 'someone' when neither the records nor the searched updates tell, never the last editor", async () => {
     await southSetsDone(false);
     await fiveHundredFillers();
-    await harness.services.itemWatch.check(cast.partnershipId);
+    await ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
 
-    const [told] = await notifications(cast.north.editor);
+    const [told] = await notifications(ctx.cast.north.editor);
     expect(told).toMatchObject({
       kind: "item_status_changed",
       actorUnknown: true,
@@ -162,32 +153,35 @@ describe("who did what, from the server's records", () => {
 
   it("names a status change from the stamped update when within reach and unrecorded", async () => {
     await southSetsDone(false);
-    await harness.services.itemWatch.check(cast.partnershipId);
-    const [told] = await notifications(cast.north.editor);
-    expect(told.actor).toMatchObject({ id: cast.south.editor.id, organizationId: cast.south.id });
+    await ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
+    const [told] = await notifications(ctx.cast.north.editor);
+    expect(told.actor).toMatchObject({
+      id: ctx.cast.south.editor.id,
+      organizationId: ctx.cast.south.id,
+    });
   });
 
   it("shows a decision proposed in someone else's name as 'proposed by X, recorded by Y'", async () => {
     let decisionId = "";
-    const south = { userId: cast.south.editor.id, organizationId: cast.south.id };
+    const south = { userId: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id };
     await changeDocument(
-      harness.store,
-      `${cast.partnershipId}/decisions`,
+      ctx.harness.store,
+      `${ctx.cast.partnershipId}/decisions`,
       (doc) => {
         decisionId = addDecision(
           doc,
           {
             title: "Northwind waives its share",
             governanceLevel: "tactical",
-            proposedBy: cast.north.admin.id,
+            proposedBy: ctx.cast.north.admin.id,
           },
           south,
         );
       },
       south,
     );
-    await harness.services.records.afterApplied({
-      documentName: `${cast.partnershipId}/decisions`,
+    await ctx.harness.services.records.afterApplied({
+      documentName: `${ctx.cast.partnershipId}/decisions`,
       stamp: south,
       at: Date.now(),
       source: "client",
@@ -198,16 +192,20 @@ describe("who did what, from the server's records", () => {
           kind: "created",
           fields: ["title", "proposedBy"],
           before: null,
-          after: { title: "Northwind waives its share", proposedBy: cast.north.admin.id },
+          after: { title: "Northwind waives its share", proposedBy: ctx.cast.north.admin.id },
         },
       ],
     });
-    await harness.services.governanceWatch.check(cast.partnershipId);
+    await ctx.harness.services.governanceWatch.check(ctx.cast.partnershipId);
 
-    const [told] = await notifications(cast.north.viewer);
+    const [told] = await notifications(ctx.cast.north.viewer);
     expect(told).toMatchObject({
       kind: "decision_waiting",
-      actor: { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+      actor: {
+        id: ctx.cast.south.editor.id,
+        name: "South Editor",
+        organizationId: ctx.cast.south.id,
+      },
       item: { kind: "decision", id: decisionId, proposedBy: "North Admin" },
     });
     expect(mail(told, "en")).toBe(

@@ -15,25 +15,16 @@ import {
   type ReadResult,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, LiveServer, roundTrip } from "../test/live-server.js";
+import { describe, expect, it } from "vitest";
+import { eventually, roundTrip } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 
 /**
  * The records against the real server: stock y-websocket clients edit, the room tells the
  * records observer, and each side reads the history and the trash over HTTP.
  */
 describe("entry records, live", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-
-  beforeEach(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-  });
-
-  afterEach(async () => {
-    await live.close();
-  });
+  const ctx = useLiveServer();
 
   /** Polls an HTTP answer until `check` holds (the observer runs after the update is stored). */
   const until = async (check: () => Promise<boolean>, what: string) => {
@@ -47,23 +38,27 @@ describe("entry records, live", () => {
     (doc.getMap("objectives").get(objectiveId) as Y.Map<unknown>).get("actions") as Y.Map<unknown>;
 
   it("Southpeak deletes Northwind's action: Northwind is told, both see the trash, Northwind restores it", async () => {
-    const name = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
-    const north = live.connect(name, cast.north.cookie);
+    const name = formatDocumentName({ kind: "objectives", partnershipId: ctx.cast.partnershipId });
+    const north = ctx.live.connect(name, ctx.cast.north.cookie);
     await north.synced;
-    const northBy = { userId: cast.north.id, organizationId: cast.northOrg };
+    const northBy = { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg };
     const objectiveId = addObjective(
       north.doc,
-      { title: "Joint pilot", ownerOrganizationIds: [cast.northOrg], governanceLevel: "tactical" },
+      {
+        title: "Joint pilot",
+        ownerOrganizationIds: [ctx.cast.northOrg],
+        governanceLevel: "tactical",
+      },
       northBy,
     );
     const actionId = addAction(
       north.doc,
       objectiveId,
-      { title: "Ship the samples", ownerOrganizationId: cast.northOrg },
+      { title: "Ship the samples", ownerOrganizationId: ctx.cast.northOrg },
       northBy,
     );
 
-    const south = live.connect(name, cast.south.cookie);
+    const south = ctx.live.connect(name, ctx.cast.south.cookie);
     await south.synced;
     await eventually(
       () => actionsOf(south.doc, objectiveId)?.has(actionId) === true,
@@ -73,11 +68,11 @@ describe("entry records, live", () => {
     updateAction(south.doc, objectiveId, actionId, { status: "in_progress" });
     const history = async () =>
       (
-        await live.api(
+        await ctx.live.api(
           "GET",
-          `/api/partnerships/${cast.partnershipId}/history/objectives/${actionId}`,
+          `/api/partnerships/${ctx.cast.partnershipId}/history/objectives/${actionId}`,
           undefined,
-          cast.northViewer.cookie,
+          ctx.cast.northViewer.cookie,
         )
       ).body.changes as any[];
     await until(async () => (await history()).length === 2, "history");
@@ -89,35 +84,46 @@ describe("entry records, live", () => {
     });
     expect(statusChange).toMatchObject({
       kind: "updated",
-      userId: cast.south.id,
+      userId: ctx.cast.south.id,
       userName: "Sam South",
-      organizationId: cast.southOrg,
+      organizationId: ctx.cast.southOrg,
       organizationName: "Southpeak",
       fields: [{ name: "status", before: "todo", after: "in_progress" }],
     });
 
     removeAction(south.doc, objectiveId, actionId);
     const trash = async (cookie: string) =>
-      (await live.api("GET", `/api/partnerships/${cast.partnershipId}/trash`, undefined, cookie))
-        .body.entries as any[];
-    await until(async () => (await trash(cast.north.cookie)).length === 1, "trash");
-    const [kept] = await trash(cast.south.cookie);
+      (
+        await ctx.live.api(
+          "GET",
+          `/api/partnerships/${ctx.cast.partnershipId}/trash`,
+          undefined,
+          cookie,
+        )
+      ).body.entries as any[];
+    await until(async () => (await trash(ctx.cast.north.cookie)).length === 1, "trash");
+    const [kept] = await trash(ctx.cast.south.cookie);
     expect(kept).toMatchObject({
       documentKind: "objectives",
       entryId: actionId,
       title: "Ship the samples",
-      ownerOrganizationId: cast.northOrg,
-      deletedBy: { userId: cast.south.id, userName: "Sam South", organizationName: "Southpeak" },
+      ownerOrganizationId: ctx.cast.northOrg,
+      deletedBy: {
+        userId: ctx.cast.south.id,
+        userName: "Sam South",
+        organizationName: "Southpeak",
+      },
     });
-    const told = (await live.api("GET", "/api/notifications", undefined, cast.northViewer.cookie))
-      .body.notifications as any[];
+    const told = (
+      await ctx.live.api("GET", "/api/notifications", undefined, ctx.cast.northViewer.cookie)
+    ).body.notifications as any[];
     expect(told.map((n) => n.kind)).toContain("item_deleted");
 
-    const restored = await live.api(
+    const restored = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/trash/${kept.id}/restore`,
+      `/api/partnerships/${ctx.cast.partnershipId}/trash/${kept.id}/restore`,
       undefined,
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(restored.status).toBe(201);
     // Both clients see it back, live, under its own id.
@@ -131,33 +137,33 @@ describe("entry records, live", () => {
       expect(action.get("title")).toBe("Ship the samples");
       expect(action.get("status")).toBe("in_progress");
     }
-    expect(await trash(cast.south.cookie)).toEqual([]);
+    expect(await trash(ctx.cast.south.cookie)).toEqual([]);
     // The restoration is in the history as Northwind's own edit.
     await until(async () => (await history())[0]?.kind === "created", "restore recorded");
     expect((await history())[0]).toMatchObject({
-      userId: cast.north.id,
+      userId: ctx.cast.north.id,
       organizationName: "Northwind",
     });
 
     // The activity view names what was deleted and by whom, and the restoration, after the
     // edits each person made besides in the same run (Sam's status change, Nora's objective).
     const activity = (
-      await live.api(
+      await ctx.live.api(
         "GET",
-        `/api/partnerships/${cast.partnershipId}/activity`,
+        `/api/partnerships/${ctx.cast.partnershipId}/activity`,
         undefined,
-        cast.northViewer.cookie,
+        ctx.cast.northViewer.cookie,
       )
     ).body.entries as any[];
     const runOf = (userId: string) => activity.find((e) => e.user?.id === userId);
-    expect(runOf(cast.south.id)).toMatchObject({
+    expect(runOf(ctx.cast.south.id)).toMatchObject({
       updates: 2,
       deleted: [{ title: "Ship the samples" }],
       summaryKey: "activity.edited.objectives",
       summary:
         "Southpeak · Sam South edited objectives and KPIs (2 edits), deleted “Ship the samples”",
     });
-    expect(runOf(cast.north.id)).toMatchObject({
+    expect(runOf(ctx.cast.north.id)).toMatchObject({
       restored: [{ title: "Ship the samples" }],
       summaryKey: "activity.edited.objectives",
       summary: expect.stringMatching(
@@ -167,16 +173,16 @@ describe("entry records, live", () => {
   });
 
   it("a KPI, or its objective, comes back from the trash with its target history and measurements, as every reader saw it", async () => {
-    const name = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
-    const north = live.connect(name, cast.north.cookie);
-    const south = live.connect(name, cast.south.cookie);
+    const name = formatDocumentName({ kind: "objectives", partnershipId: ctx.cast.partnershipId });
+    const north = ctx.live.connect(name, ctx.cast.north.cookie);
+    const south = ctx.live.connect(name, ctx.cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
-    const northBy: Author = { userId: cast.north.id, organizationId: cast.northOrg };
+    const northBy: Author = { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg };
     const objectiveId = addObjective(
       north.doc,
       {
         title: "Cut empty kilometres",
-        ownerOrganizationIds: [cast.northOrg, cast.southOrg],
+        ownerOrganizationIds: [ctx.cast.northOrg, ctx.cast.southOrg],
         governanceLevel: "strategic",
       },
       northBy,
@@ -197,19 +203,19 @@ describe("entry records, live", () => {
     );
     await roundTrip(north);
     // A target change, as the server appends it once both owners agree.
-    const proposals = `/api/partnerships/${cast.partnershipId}/kpis/${kpiId}/target-proposals`;
-    const proposed = await live.api(
+    const proposals = `/api/partnerships/${ctx.cast.partnershipId}/kpis/${kpiId}/target-proposals`;
+    const proposed = await ctx.live.api(
       "POST",
       proposals,
       { target: 55, note: "Full trucks" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
     expect(proposed.status).toBe(201);
-    const agreed = await live.api(
+    const agreed = await ctx.live.api(
       "POST",
       `${proposals}/${proposed.body.proposal.id as string}/agree`,
       {},
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(agreed.body.applied).toBe(true);
     // Read as the dashboard reads: well-formed or not, an entry is there.
@@ -237,17 +243,17 @@ describe("entry records, live", () => {
     const objective = objectiveIn(north.doc);
     const targets = async () =>
       (
-        await live.api(
+        await ctx.live.api(
           "GET",
-          `/api/partnerships/${cast.partnershipId}/kpis/targets`,
+          `/api/partnerships/${ctx.cast.partnershipId}/kpis/targets`,
           undefined,
-          cast.northViewer.cookie,
+          ctx.cast.northViewer.cookie,
         )
       ).body;
     const kpiMarkdown = async () => {
       const markdown = await (
-        await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/export.md`, {
-          headers: { cookie: cast.northViewer.cookie },
+        await fetch(`${ctx.live.url}/api/partnerships/${ctx.cast.partnershipId}/export.md`, {
+          headers: { cookie: ctx.cast.northViewer.cookie },
         })
       ).text();
       const start = markdown.indexOf("##### Load factor");
@@ -261,11 +267,11 @@ describe("entry records, live", () => {
 
     const trash = async () =>
       (
-        await live.api(
+        await ctx.live.api(
           "GET",
-          `/api/partnerships/${cast.partnershipId}/trash`,
+          `/api/partnerships/${ctx.cast.partnershipId}/trash`,
           undefined,
-          cast.north.cookie,
+          ctx.cast.north.cookie,
         )
       ).body.entries as any[];
     /** Southpeak deletes it; Northwind restores it from the trash; both clients see it back. */
@@ -273,11 +279,11 @@ describe("entry records, live", () => {
       remove();
       await until(async () => (await trash()).some((e) => e.title === title), "the trash");
       const kept = (await trash()).find((e) => e.title === title);
-      const restored = await live.api(
+      const restored = await ctx.live.api(
         "POST",
-        `/api/partnerships/${cast.partnershipId}/trash/${kept.id as string}/restore`,
+        `/api/partnerships/${ctx.cast.partnershipId}/trash/${kept.id as string}/restore`,
         undefined,
-        cast.north.cookie,
+        ctx.cast.north.cookie,
       );
       expect(restored.status).toBe(201);
       for (const client of [north, south]) {
@@ -299,17 +305,17 @@ describe("entry records, live", () => {
     expect(await kpiMarkdown()).toBe(markdownBefore);
 
     // The restored history is the one the server appends the next agreed target to.
-    const next = await live.api(
+    const next = await ctx.live.api(
       "POST",
       proposals,
       { target: 60, note: "Shared depots" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    await live.api(
+    await ctx.live.api(
       "POST",
       `${proposals}/${next.body.proposal.id as string}/agree`,
       {},
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     await eventually(() => targetOf(south.doc) === 60, 5000, "the next target");
     const after = kpiIn(south.doc);
@@ -321,37 +327,37 @@ describe("entry records, live", () => {
   it("a reference to a deleted objective shows its title as it was, marked as deleted, in the export", async () => {
     const objectives = formatDocumentName({
       kind: "objectives",
-      partnershipId: cast.partnershipId,
+      partnershipId: ctx.cast.partnershipId,
     });
-    const issues = formatDocumentName({ kind: "issues", partnershipId: cast.partnershipId });
-    const north = live.connect(objectives, cast.north.cookie);
-    const southIssues = live.connect(issues, cast.south.cookie);
+    const issues = formatDocumentName({ kind: "issues", partnershipId: ctx.cast.partnershipId });
+    const north = ctx.live.connect(objectives, ctx.cast.north.cookie);
+    const southIssues = ctx.live.connect(issues, ctx.cast.south.cookie);
     await Promise.all([north.synced, southIssues.synced]);
     const objectiveId = addObjective(
       north.doc,
       {
         title: "Cut food waste",
-        ownerOrganizationIds: [cast.northOrg],
+        ownerOrganizationIds: [ctx.cast.northOrg],
         governanceLevel: "tactical",
       },
-      { userId: cast.north.id, organizationId: cast.northOrg },
+      { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg },
     );
     addIssue(
       southIssues.doc,
       {
         kind: "risk",
         title: "Cold chain gaps",
-        ownerOrganizationId: cast.southOrg,
+        ownerOrganizationId: ctx.cast.southOrg,
         severity: "high",
         linkedObjectiveId: objectiveId,
       },
-      { userId: cast.south.id, organizationId: cast.southOrg },
+      { userId: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
     );
     removeObjective(north.doc, objectiveId);
     const exported = async () =>
       (
-        await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/export.md`, {
-          headers: { cookie: cast.south.cookie },
+        await fetch(`${ctx.live.url}/api/partnerships/${ctx.cast.partnershipId}/export.md`, {
+          headers: { cookie: ctx.cast.south.cookie },
         })
       ).text();
     await until(async () => (await exported()).includes("(deleted objective)"), "export");

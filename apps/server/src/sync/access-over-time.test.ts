@@ -1,21 +1,9 @@
 import { formatDocumentName } from "@entente/domain";
-import { CloseCode, MessageType } from "@entente/protocol";
-import * as encoding from "lib0/encoding";
+import { CloseCode } from "@entente/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
-
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, MessageType.Awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
+import { awarenessFrame } from "../test/awareness-frame.js";
 
 function closeCodeOf(client: SyncClient) {
   return new Promise<number>((resolve) => {

@@ -11,6 +11,8 @@ import * as Y from "yjs";
 import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import { appendParagraph } from "../test/charter-text.js";
+import { mulberry32 } from "../test/seeded-random.js";
+import { syncMessage } from "./sync-frames.js";
 
 /** `ws` closes a socket whose frame is over its `maxPayload` with this code. */
 const MESSAGE_TOO_BIG = 1009;
@@ -29,32 +31,13 @@ const NOBODY = 0xbad;
 /** Codes a socket may end with when the test itself closes it. */
 const CLIENT_CLOSED = new Set([1000, 1005]);
 
-/** Small deterministic PRNG so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function encode(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
   write(e);
   return encoding.toUint8Array(e);
 }
 
-function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
-  return encode((e) => {
-    encoding.writeVarUint(e, MessageType.Sync);
-    encoding.writeVarUint(e, syncType);
-    encoding.writeVarUint8Array(e, payload);
-  });
-}
-
-const updateFrame = (update: Uint8Array) => syncFrame(syncProtocol.messageYjsUpdate, update);
+const updateFrame = (update: Uint8Array) => syncMessage(syncProtocol.messageYjsUpdate, update);
 
 function awarenessFrame(entries: [clientId: number, clock: number, state: string][]): Uint8Array {
   const update = encode((e) => {
@@ -276,7 +259,7 @@ describe("sync server under bad input", () => {
       };
       raw.socket.on("message", onMessage);
     });
-    raw.socket.send(syncFrame(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
+    raw.socket.send(syncMessage(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
     await withTimeout(answered, 5000, "the server's answer");
   }
 
@@ -530,7 +513,7 @@ describe("sync server under bad input", () => {
       w(0);
     });
     const raw = await openRaw(charter, cast.south.cookie);
-    raw.socket.send(syncFrame(syncProtocol.messageYjsSyncStep2, fullStateCopy));
+    raw.socket.send(syncMessage(syncProtocol.messageYjsSyncStep2, fullStateCopy));
     raw.socket.send(updateFrame(firstUpdateCopy));
     await roundTrip(raw);
     raw.socket.close();
@@ -550,9 +533,9 @@ describe("sync server under bad input", () => {
     const baselineBytes = Buffer.from(Y.encodeStateAsUpdate(replicaOfBaseline)).toString("base64");
 
     const valid: Uint8Array[] = [
-      syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(peer)),
-      syncFrame(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])),
-      syncFrame(syncProtocol.messageYjsSyncStep2, fullPeer),
+      syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(peer)),
+      syncMessage(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])),
+      syncMessage(syncProtocol.messageYjsSyncStep2, fullPeer),
       ...peerUpdates.map(updateFrame),
       awarenessFrame([[PEER, 3, JSON.stringify({ user: { name: "Fuzz", color: "#f00" } })]]),
       awarenessFrame([[PEER, 4, "null"]]),

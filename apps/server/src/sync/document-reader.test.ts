@@ -1,9 +1,10 @@
 import { formatDocumentName } from "@entente/domain";
 import { CHARTER_FRAGMENT, charterPlainText } from "@entente/editor";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { yjsStateHash } from "../governance/charter-version.js";
-import { eventually, LiveServer } from "../test/live-server.js";
+import { eventually } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 import { CurrentDocuments, type LoadedRoom, type LoadedRooms } from "./document-reader.js";
 import { SqlUpdateLog, type StoredDocument, type UpdateLog } from "./update-log.js";
 
@@ -82,23 +83,16 @@ describe("CurrentDocuments", () => {
 });
 
 describe("CurrentDocuments in a running server", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer("all");
   let charter: string;
 
-  beforeAll(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-    charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
-  });
-
-  afterAll(async () => {
-    await live.close();
+  beforeAll(() => {
+    charter = formatDocumentName({ kind: "charter", partnershipId: ctx.cast.partnershipId });
   });
 
   it("reads what clients wrote, and the live room and storage give the same version", async () => {
-    const storage = new CurrentDocuments(new SqlUpdateLog(live.server.store));
-    const client = live.connect(charter, cast.north.cookie);
+    const storage = new CurrentDocuments(new SqlUpdateLog(ctx.live.server.store));
+    const client = ctx.live.connect(charter, ctx.cast.north.cookie);
     await client.synced;
     paragraph(client.doc, "Purpose: low-carbon logistics.");
     paragraph(client.doc, "Scope: three regions.");
@@ -106,14 +100,14 @@ describe("CurrentDocuments in a running server", () => {
     (text().get(0) as Y.XmlText).delete(0, 9);
     (text().get(0) as Y.XmlText).insert(0, "Aim: ");
 
-    await eventually(() => live.server.rooms.size === 1, 5000, "room loaded");
+    await eventually(() => ctx.live.server.rooms.size === 1, 5000, "room loaded");
     const expected = "Aim: low-carbon logistics.\nScope: three regions.";
     const deadline = Date.now() + 5000;
-    let fromRoom = await live.server.services.documents.readDocument(charter);
+    let fromRoom = await ctx.live.server.services.documents.readDocument(charter);
     while (charterPlainText(fromRoom) !== expected && Date.now() < deadline) {
       fromRoom.destroy();
       await new Promise((resolve) => setTimeout(resolve, 10));
-      fromRoom = await live.server.services.documents.readDocument(charter);
+      fromRoom = await ctx.live.server.services.documents.readDocument(charter);
     }
     expect(charterPlainText(fromRoom)).toBe(expected);
     const fromStorage = await storage.readDocument(charter);
@@ -121,8 +115,8 @@ describe("CurrentDocuments in a running server", () => {
     expect(yjsStateHash(fromRoom)).toBe(yjsStateHash(fromStorage));
 
     client.destroy();
-    await eventually(() => live.server.rooms.size === 0, 5000, "room unloaded");
-    const afterUnload = await live.server.services.documents.readDocument(charter);
+    await eventually(() => ctx.live.server.rooms.size === 0, 5000, "room unloaded");
+    const afterUnload = await ctx.live.server.services.documents.readDocument(charter);
     expect(yjsStateHash(afterUnload)).toBe(yjsStateHash(fromStorage));
   });
 });

@@ -10,6 +10,8 @@ import type { SyncConnection } from "./sync-connection.js";
 import { createLogger } from "../observability/logger.js";
 import { SyncMetrics } from "../observability/metrics.js";
 import type { PendingUpdate, StoredDocument, UpdateLog, UpdateStamp } from "./update-log.js";
+import { awarenessFrame } from "../test/awareness-frame.js";
+import { syncMessage } from "./sync-frames.js";
 
 /** An update log whose reads and writes finish only when the test says so. */
 class ControlledLog implements UpdateLog {
@@ -75,26 +77,6 @@ class RecordingConnection implements SyncConnection {
       return [decoding.readVarUint8Array(decoder)];
     });
   }
-}
-
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, MessageType.Awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
 }
 
 function textUpdate(text: string): Uint8Array {

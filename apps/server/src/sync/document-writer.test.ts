@@ -7,10 +7,11 @@ import {
   updateObjective,
   type Author,
 } from "@entente/schema";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../db/database.js";
-import { eventually, LiveServer } from "../test/live-server.js";
+import { eventually } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 import { openMigratedStore, tempDatabase } from "../test/test-store.js";
 import { CurrentDocuments } from "./document-reader.js";
 import { LiveDocumentWriter, type WritableRoom } from "./document-writer.js";
@@ -165,24 +166,17 @@ describe("LiveDocumentWriter without a loaded room", () => {
 });
 
 describe("LiveDocumentWriter with a loaded room", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer("all");
   let objectives: string;
   let north: Author;
 
-  beforeAll(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-    objectives = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
-    north = { userId: cast.north.id, organizationId: cast.northOrg };
-  });
-
-  afterAll(async () => {
-    await live.close();
+  beforeAll(() => {
+    objectives = formatDocumentName({ kind: "objectives", partnershipId: ctx.cast.partnershipId });
+    north = { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg };
   });
 
   const storedRows = () =>
-    live.server.store.db
+    ctx.live.server.store.db
       .selectFrom("document_updates")
       .select(["user_id", "organization_id"])
       .where("document_name", "=", objectives)
@@ -190,32 +184,35 @@ describe("LiveDocumentWriter with a loaded room", () => {
       .execute();
 
   const fromStorage = () =>
-    new CurrentDocuments(new SqlUpdateLog(live.server.store)).readDocument(objectives);
+    new CurrentDocuments(new SqlUpdateLog(ctx.live.server.store)).readDocument(objectives);
 
   it("applies the change through the room: every client gets it, stored with the user's stamp", async () => {
-    const south = live.connect(objectives, cast.south.cookie);
-    const viewer = live.connect(objectives, cast.northViewer.cookie);
+    const south = ctx.live.connect(objectives, ctx.cast.south.cookie);
+    const viewer = ctx.live.connect(objectives, ctx.cast.northViewer.cookie);
     await Promise.all([south.synced, viewer.synced]);
-    await eventually(() => live.server.rooms.size === 1, 5000, "room loaded");
+    await eventually(() => ctx.live.server.rooms.size === 1, 5000, "room loaded");
     const before = (await storedRows()).length;
 
-    const id = await live.server.services.documentWriter.writeDocument(objectives, north, (doc) =>
-      addObjective(
-        doc,
-        {
-          title: "Shared depot",
-          ownerOrganizationIds: [cast.northOrg],
-          governanceLevel: "strategic",
-        },
-        north,
-      ),
+    const id = await ctx.live.server.services.documentWriter.writeDocument(
+      objectives,
+      north,
+      (doc) =>
+        addObjective(
+          doc,
+          {
+            title: "Shared depot",
+            ownerOrganizationIds: [ctx.cast.northOrg],
+            governanceLevel: "strategic",
+          },
+          north,
+        ),
     );
 
     // Stored before anyone receives it: it is in storage as soon as the write resolves.
     expect(objectiveTitles(await fromStorage())).toContain("Shared depot");
     const rows = await storedRows();
     expect(rows.slice(before)).toEqual([
-      { user_id: cast.north.id, organization_id: cast.northOrg },
+      { user_id: ctx.cast.north.id, organization_id: ctx.cast.northOrg },
     ]);
     for (const client of [south, viewer]) {
       await eventually(
@@ -224,32 +221,36 @@ describe("LiveDocumentWriter with a loaded room", () => {
         "the objective on a client",
       );
     }
-    expect(live.server.rooms.size).toBe(1);
+    expect(ctx.live.server.rooms.size).toBe(1);
     south.destroy();
     viewer.destroy();
-    await eventually(() => live.server.rooms.size === 0, 5000, "room unloaded");
+    await eventually(() => ctx.live.server.rooms.size === 0, 5000, "room unloaded");
   });
 
   it("merges with a client's concurrent edit of the same item", async () => {
-    const client = live.connect(objectives, cast.south.cookie);
+    const client = ctx.live.connect(objectives, ctx.cast.south.cookie);
     await client.synced;
     const id = addObjective(
       client.doc,
-      { title: "Cold chain", ownerOrganizationIds: [cast.southOrg], governanceLevel: "tactical" },
-      { userId: cast.south.id, organizationId: cast.southOrg },
+      {
+        title: "Cold chain",
+        ownerOrganizationIds: [ctx.cast.southOrg],
+        governanceLevel: "tactical",
+      },
+      { userId: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
     );
-    await eventually(() => live.server.rooms.size === 1, 5000, "room loaded");
-    await live.server.rooms.get(objectives)!.whenIdle();
-    const second = live.connect(objectives, cast.north.cookie);
+    await eventually(() => ctx.live.server.rooms.size === 1, 5000, "room loaded");
+    await ctx.live.server.rooms.get(objectives)!.whenIdle();
+    const second = ctx.live.connect(objectives, ctx.cast.north.cookie);
     await second.synced;
 
     // The client renames while the server adds an action to the same objective.
     updateObjective(client.doc, id, { title: "Cold chain for producers" });
-    const actionId = await live.server.services.documentWriter.writeDocument(
+    const actionId = await ctx.live.server.services.documentWriter.writeDocument(
       objectives,
       north,
       (doc) =>
-        addAction(doc, id, { title: "Pilot route", ownerOrganizationId: cast.northOrg }, north),
+        addAction(doc, id, { title: "Pilot route", ownerOrganizationId: ctx.cast.northOrg }, north),
     );
 
     const merged = (doc: Y.Doc) => {
@@ -261,50 +262,54 @@ describe("LiveDocumentWriter with a loaded room", () => {
     };
     await eventually(() => merged(client.doc), 5000, "both edits on the editing client");
     await eventually(() => merged(second.doc), 5000, "both edits on another client");
-    await live.server.rooms.get(objectives)?.whenIdle();
+    await ctx.live.server.rooms.get(objectives)?.whenIdle();
     expect(merged(await fromStorage())).toBe(true);
     expect(Y.encodeStateVector(client.doc)).toEqual(Y.encodeStateVector(second.doc));
     client.destroy();
     second.destroy();
-    await eventually(() => live.server.rooms.size === 0, 5000, "room unloaded");
+    await eventually(() => ctx.live.server.rooms.size === 0, 5000, "room unloaded");
   });
 
   it("leaves the room untouched when the change throws half-way, and the room keeps working", async () => {
-    const client = live.connect(objectives, cast.south.cookie);
+    const client = ctx.live.connect(objectives, ctx.cast.south.cookie);
     await client.synced;
-    await eventually(() => live.server.rooms.size === 1, 5000, "room loaded");
+    await eventually(() => ctx.live.server.rooms.size === 1, 5000, "room loaded");
     const rowsBefore = (await storedRows()).length;
     await expect(
-      live.server.services.documentWriter.writeDocument(objectives, north, (doc) => {
+      ctx.live.server.services.documentWriter.writeDocument(objectives, north, (doc) => {
         addObjective(
           doc,
-          { title: "Half-way", ownerOrganizationIds: [cast.northOrg], governanceLevel: "tactical" },
+          {
+            title: "Half-way",
+            ownerOrganizationIds: [ctx.cast.northOrg],
+            governanceLevel: "tactical",
+          },
           north,
         );
         throw new Error("refused after writing");
       }),
     ).rejects.toThrow("refused after writing");
     expect((await storedRows()).length).toBe(rowsBefore);
-    expect(objectiveTitles(live.server.rooms.get(objectives)!.doc)).not.toContain("Half-way");
+    expect(objectiveTitles(ctx.live.server.rooms.get(objectives)!.doc)).not.toContain("Half-way");
 
     addObjective(
       client.doc,
       {
         title: "After the refusal",
-        ownerOrganizationIds: [cast.southOrg],
+        ownerOrganizationIds: [ctx.cast.southOrg],
         governanceLevel: "tactical",
       },
-      { userId: cast.south.id, organizationId: cast.southOrg },
+      { userId: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
     );
     await eventually(
       () =>
-        objectiveTitles(live.server.rooms.get(objectives)?.doc ?? new Y.Doc()).includes(
+        objectiveTitles(ctx.live.server.rooms.get(objectives)?.doc ?? new Y.Doc()).includes(
           "After the refusal",
         ),
       5000,
       "the client's next edit in the room",
     );
-    await live.server.rooms.get(objectives)!.whenIdle();
+    await ctx.live.server.rooms.get(objectives)!.whenIdle();
     const stored = objectiveTitles(await fromStorage());
     expect(stored).toContain("After the refusal");
     expect(stored).not.toContain("Half-way");

@@ -2,7 +2,6 @@ import { formatDocumentName } from "@entente/domain";
 import { CHARTER_FRAGMENT } from "@entente/editor";
 import { CloseCode, MessageType } from "@entente/protocol";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as syncProtocol from "y-protocols/sync";
@@ -14,6 +13,8 @@ import {
   type ProcessClient,
 } from "../test/server-process.js";
 import { appendParagraph, paragraphs } from "../test/charter-text.js";
+import { mulberry32 } from "../test/seeded-random.js";
+import { syncMessage } from "./sync-frames.js";
 
 /**
  * Durability of the BUILT server (`apps/server/dist/main.js`, rebuild with
@@ -27,17 +28,6 @@ const REPLAY_SEED: number | null = null;
 const KILL_ROUNDS = 12;
 const MIN_KILL_ROUNDS = 6;
 const KILL_BUDGET_MS = 45_000;
-
-/** Small deterministic PRNG so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function newSeed(what: string): { seed: number; random: () => number } {
   const seed = REPLAY_SEED ?? Math.floor(Math.random() * 2 ** 31);
@@ -104,14 +94,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
     promise,
     sleep(ms).then(() => Promise.reject(new Error(`timed out after ${ms} ms waiting for ${what}`))),
   ]);
-}
-
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { once } from "node:events";
 import { formatDocumentName } from "@entente/domain";
-import { CloseCode, MessageType } from "@entente/protocol";
-import * as encoding from "lib0/encoding";
+import { CloseCode } from "@entente/protocol";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { SyncMetrics } from "../observability/metrics.js";
@@ -12,18 +11,7 @@ import {
   type LiveCast,
 } from "../test/live-cast.js";
 import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
-
-function presenceFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, MessageType.Awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
+import { awarenessFrame } from "../test/awareness-frame.js";
 
 interface RawSocket {
   socket: WebSocket;
@@ -171,7 +159,7 @@ describe("presence that claims another member is never delivered", () => {
       const rejectedBefore = await rejectedForPresence();
 
       const forger = await openRaw(member);
-      forger.socket.send(presenceFrame(forgedId, 1, state(cast)));
+      forger.socket.send(awarenessFrame(forgedId, 1, state(cast)));
       expect(await closeCode(forger)).toBe(CloseCode.InvalidMessage);
       expect(await rejectedForPresence()).toBe(rejectedBefore + 1);
 
@@ -180,7 +168,7 @@ describe("presence that claims another member is never delivered", () => {
       const honest = await openRaw(member);
       const honestId = forgedId + 1;
       honest.socket.send(
-        presenceFrame(honestId, 1, { user: identity(member, organization), facilitating: false }),
+        awarenessFrame(honestId, 1, { user: identity(member, organization), facilitating: false }),
       );
       expect((await delivered(honestId)).user).toEqual(identity(member, organization));
       expect(seen.has(forgedId)).toBe(false);
@@ -246,9 +234,9 @@ describe("presence that claims another member is never delivered", () => {
     );
 
     const echoer = await openRaw(cast.south.editor);
-    echoer.socket.send(presenceFrame(noraId, noraClock, noraState));
+    echoer.socket.send(awarenessFrame(noraId, noraClock, noraState));
     const ownId = nextId;
-    echoer.socket.send(presenceFrame(ownId, 1, { user: identity(cast.south.editor, cast.south) }));
+    echoer.socket.send(awarenessFrame(ownId, 1, { user: identity(cast.south.editor, cast.south) }));
     await delivered(ownId);
     expect(echoer.isClosed()).toBe(false);
     expect(observer.provider.awareness.getStates().has(noraId)).toBe(false);

@@ -1,5 +1,4 @@
-import { CloseCode, MessageType } from "@entente/protocol";
-import * as encoding from "lib0/encoding";
+import { CloseCode } from "@entente/protocol";
 import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -11,6 +10,7 @@ import type { SyncConnection } from "./sync-connection.js";
 import { SINGLE_INSTANCE } from "./instance-bus.js";
 import { retryStorage, storageCloseCode } from "./storage-retry.js";
 import type { PendingUpdate, StoredDocument, UpdateLog } from "./update-log.js";
+import { syncMessage } from "./sync-frames.js";
 
 /** What `pg` throws when the server went away mid-query. */
 function terminated(): Error {
@@ -114,14 +114,6 @@ class Socket implements SyncConnection {
   }
 }
 
-function syncFrame(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
 function roomOver(log: UpdateLog, storageOutageMs: number) {
   return new DocumentRoom(
     "p/charter",
@@ -153,7 +145,7 @@ describe("DocumentRoom while the database is away", () => {
     await room.whenIdle();
     const client = new Y.Doc();
     client.on("update", (update: Uint8Array) =>
-      room.receive(socket, syncFrame(syncProtocol.messageYjsUpdate, update)),
+      room.receive(socket, syncMessage(syncProtocol.messageYjsUpdate, update)),
     );
 
     log.available = false;
@@ -177,7 +169,7 @@ describe("DocumentRoom while the database is away", () => {
     log.available = false;
     const client = new Y.Doc();
     client.getText("default").insert(0, "lost with the room, resent on reconnect");
-    room.receive(socket, syncFrame(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client)));
+    room.receive(socket, syncMessage(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client)));
     await room.whenIdle();
 
     expect(socket.closedWith).toBe(CloseCode.StorageUnavailable);
@@ -197,11 +189,11 @@ describe("DocumentRoom while the database is away", () => {
     client.getText("default").insert(client.getText("default").length, "typed on reconnect");
     room.receive(
       socket,
-      syncFrame(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client, before)),
+      syncMessage(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(client, before)),
     );
     room.receive(
       socket,
-      syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(client)),
+      syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(client)),
     );
     await room.whenIdle();
 

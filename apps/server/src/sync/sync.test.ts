@@ -1,10 +1,12 @@
 import { formatDocumentName } from "@entente/domain";
 import { CHARTER_FRAGMENT, charterPlainText } from "@entente/editor";
 import { CloseCode } from "@entente/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { eventually, LiveServer } from "../test/live-server.js";
+import { eventually } from "../test/live-server.js";
+import { useLiveServer } from "../test/live-fixture.js";
 import { appendParagraph } from "../test/charter-text.js";
+import { mulberry32 } from "../test/seeded-random.js";
 
 function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
   return doc
@@ -14,35 +16,17 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
     .filter((node): node is Y.XmlText => node instanceof Y.XmlText);
 }
 
-/** Small deterministic PRNG so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("sync server with stock y-websocket clients", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer();
   let charter: string;
 
-  beforeEach(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-    charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
-  });
-
-  afterEach(async () => {
-    await live.close();
+  beforeEach(() => {
+    charter = formatDocumentName({ kind: "charter", partnershipId: ctx.cast.partnershipId });
   });
 
   it("converges edits of two organizations both ways, and a late joiner gets everything", async () => {
-    const north = live.connect(charter, cast.north.cookie);
-    const south = live.connect(charter, cast.south.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
+    const south = ctx.live.connect(charter, ctx.cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
 
     appendParagraph(north.doc, "Northwind brings the cold-chain fleet.");
@@ -59,7 +43,7 @@ describe("sync server with stock y-websocket clients", () => {
     );
     expect(charterPlainText(north.doc)).toBe(charterPlainText(south.doc));
 
-    const late = live.connect(charter, cast.northViewer.cookie);
+    const late = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await late.synced;
     expect(charterPlainText(late.doc)).toBe(
       "Northwind brings the cold-chain fleet.\nSouthpeak brings producer relationships.",
@@ -67,23 +51,23 @@ describe("sync server with stock y-websocket clients", () => {
   });
 
   it("stores every update stamped with the sending user and organization", async () => {
-    const north = live.connect(charter, cast.north.cookie);
-    const south = live.connect(charter, cast.south.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
+    const south = ctx.live.connect(charter, ctx.cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
     appendParagraph(north.doc, "from north");
     await eventually(() => charterPlainText(south.doc).includes("from north"));
     appendParagraph(south.doc, "from south");
     await eventually(() => charterPlainText(north.doc).includes("from south"));
 
-    const rows = await live.server.store.db
+    const rows = await ctx.live.server.store.db
       .selectFrom("document_updates")
       .select(["user_id", "organization_id", "update"])
       .where("document_name", "=", charter)
       .orderBy("id")
       .execute();
     const stamps = rows.map((r) => `${r.user_id}:${r.organization_id}`);
-    expect(stamps).toContain(`${cast.north.id}:${cast.northOrg}`);
-    expect(stamps).toContain(`${cast.south.id}:${cast.southOrg}`);
+    expect(stamps).toContain(`${ctx.cast.north.id}:${ctx.cast.northOrg}`);
+    expect(stamps).toContain(`${ctx.cast.south.id}:${ctx.cast.southOrg}`);
     // Only Yjs binary is stored: replaying the rows rebuilds the document.
     const replayed = new Y.Doc();
     for (const row of rows) Y.applyUpdate(replayed, row.update);
@@ -91,7 +75,7 @@ describe("sync server with stock y-websocket clients", () => {
   });
 
   it("stores an edit sent just before the client left: closing right after the last keystroke loses nothing", async () => {
-    const north = live.connect(charter, cast.north.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
     await north.synced;
     // A page left (a route change, a closed tab) right after typing: the update frame is
     // the socket's last, immediately followed by its close.
@@ -99,7 +83,7 @@ describe("sync server with stock y-websocket clients", () => {
     north.destroy();
 
     // Another member opening the charter afterwards reads it from the server.
-    const reader = live.connect(charter, cast.northViewer.cookie);
+    const reader = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await reader.synced;
     await eventually(
       () => charterPlainText(reader.doc).includes("Typed just before leaving."),
@@ -107,7 +91,7 @@ describe("sync server with stock y-websocket clients", () => {
       "the last edit before the close",
     );
     // And it is stored, not only held in the room's memory: replaying the log gives it.
-    const rows = await live.server.store.db
+    const rows = await ctx.live.server.store.db
       .selectFrom("document_updates")
       .select("update")
       .where("document_name", "=", charter)
@@ -118,8 +102,8 @@ describe("sync server with stock y-websocket clients", () => {
   });
 
   it("serves the same content byte for byte after a restart from the same SQLite file", async () => {
-    const north = live.connect(charter, cast.north.cookie);
-    const south = live.connect(charter, cast.south.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
+    const south = ctx.live.connect(charter, ctx.cast.south.cookie);
     await Promise.all([north.synced, south.synced]);
     appendParagraph(north.doc, "Purpose: low-carbon logistics.");
     appendParagraph(south.doc, "Scope: three regions.");
@@ -127,16 +111,16 @@ describe("sync server with stock y-websocket clients", () => {
       () => paragraphTexts(north.doc).length === 2 && paragraphTexts(south.doc).length === 2,
     );
 
-    const before = live.connect(charter, cast.northViewer.cookie);
+    const before = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await before.synced;
     const bytesBefore = Y.encodeStateAsUpdate(before.doc);
     north.destroy();
     south.destroy();
     before.destroy();
 
-    await live.restart();
+    await ctx.live.restart();
 
-    const after = live.connect(charter, cast.northViewer.cookie);
+    const after = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await after.synced;
     expect(Buffer.from(Y.encodeStateAsUpdate(after.doc)).equals(Buffer.from(bytesBefore))).toBe(
       true,
@@ -145,21 +129,21 @@ describe("sync server with stock y-websocket clients", () => {
   });
 
   it("keeps a reconnecting client's text identical, never duplicated, across a restart", async () => {
-    const north = live.connect(charter, cast.north.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
     await north.synced;
     const statuses: string[] = [];
     north.provider.on("status", ({ status }: { status: string }) => statuses.push(status));
     // Restart while the edit may still be in flight: either it was stored before the
     // restart, or the client sends it again when it re-syncs. Never both, never neither.
     appendParagraph(north.doc, "Shared values: trust.");
-    await live.restart();
+    await ctx.live.restart();
     await eventually(() => statuses.includes("disconnected"), 5000, "disconnect");
     await eventually(
       () => north.provider.wsconnected && north.provider.synced,
       10_000,
       "reconnect",
     );
-    const fresh = live.connect(charter, cast.south.cookie);
+    const fresh = ctx.live.connect(charter, ctx.cast.south.cookie);
     await fresh.synced;
     await eventually(() => charterPlainText(fresh.doc) !== "", 5000, "content after re-sync");
     expect(charterPlainText(fresh.doc)).toBe("Shared values: trust.");
@@ -168,8 +152,8 @@ describe("sync server with stock y-websocket clients", () => {
 
   it("converges randomized concurrent edits of three clients", async () => {
     const random = mulberry32(2026);
-    const clients = [cast.north, cast.south, cast.north].map((user) =>
-      live.connect(charter, user.cookie),
+    const clients = [ctx.cast.north, ctx.cast.south, ctx.cast.north].map((user) =>
+      ctx.live.connect(charter, user.cookie),
     );
     await Promise.all(clients.map((c) => c.synced));
     appendParagraph(clients[0]!.doc, "seed text");
@@ -199,58 +183,60 @@ describe("sync server with stock y-websocket clients", () => {
       return clients.every((c) => charterPlainText(c.doc) === first);
     };
     await eventually(settled, 10_000, "convergence");
-    const fresh = live.connect(charter, cast.northViewer.cookie);
+    const fresh = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await fresh.synced;
     expect(charterPlainText(fresh.doc)).toBe(charterPlainText(clients[0]!.doc));
   });
 
   it("refuses the upgrade itself: 401 without a valid session, 403 for non-members, 404 for non-documents", async () => {
-    const outsider = await live.signup("Olga Outsider");
+    const outsider = await ctx.live.signup("Olga Outsider");
     const privateOfNorth = formatDocumentName({
       kind: "private",
-      partnershipId: cast.partnershipId,
-      organizationId: cast.northOrg,
+      partnershipId: ctx.cast.partnershipId,
+      organizationId: ctx.cast.northOrg,
     });
-    expect(await live.upgradeStatus(charter)).toBe(401);
-    expect(await live.upgradeStatus(charter, "entente_session=forged")).toBe(401);
-    expect(await live.upgradeStatus(charter, outsider.cookie)).toBe(403);
-    expect(await live.upgradeStatus(privateOfNorth, cast.south.cookie)).toBe(403);
-    expect(await live.upgradeStatus(`${cast.partnershipId}/nonsense`, cast.north.cookie)).toBe(404);
-    expect(await live.upgradeStatus(privateOfNorth, cast.north.cookie)).toBe("open");
-    expect(await live.upgradeStatus(charter, cast.south.cookie)).toBe("open");
+    expect(await ctx.live.upgradeStatus(charter)).toBe(401);
+    expect(await ctx.live.upgradeStatus(charter, "entente_session=forged")).toBe(401);
+    expect(await ctx.live.upgradeStatus(charter, outsider.cookie)).toBe(403);
+    expect(await ctx.live.upgradeStatus(privateOfNorth, ctx.cast.south.cookie)).toBe(403);
+    expect(
+      await ctx.live.upgradeStatus(`${ctx.cast.partnershipId}/nonsense`, ctx.cast.north.cookie),
+    ).toBe(404);
+    expect(await ctx.live.upgradeStatus(privateOfNorth, ctx.cast.north.cookie)).toBe("open");
+    expect(await ctx.live.upgradeStatus(charter, ctx.cast.south.cookie)).toBe("open");
   });
 
   it("syncs read-only connections down but never applies what they send", async () => {
-    const north = live.connect(charter, cast.north.cookie);
-    const viewer = live.connect(charter, cast.northViewer.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
+    const viewer = ctx.live.connect(charter, ctx.cast.northViewer.cookie);
     await Promise.all([north.synced, viewer.synced]);
     appendParagraph(viewer.doc, "viewer was here");
     appendParagraph(north.doc, "editor was here");
     await eventually(() => charterPlainText(viewer.doc).includes("editor was here"));
 
-    const fresh = live.connect(charter, cast.south.cookie);
+    const fresh = ctx.live.connect(charter, ctx.cast.south.cookie);
     await fresh.synced;
     expect(charterPlainText(fresh.doc)).toBe("editor was here");
-    const stored = await live.server.store.db
+    const stored = await ctx.live.server.store.db
       .selectFrom("document_updates")
       .select("user_id")
-      .where("user_id", "=", cast.northViewer.id)
+      .where("user_id", "=", ctx.cast.northViewer.id)
       .execute();
     expect(stored).toHaveLength(0);
   });
 
   it("closes a user's open sockets with 4401 when they log out, and they stay closed", async () => {
-    const north = live.connect(charter, cast.north.cookie);
+    const north = ctx.live.connect(charter, ctx.cast.north.cookie);
     await north.synced;
     const closed = new Promise<number>((resolve) => {
       north.provider.on("connection-close", (event: { code: number } | null) =>
         resolve(event?.code ?? 0),
       );
     });
-    expect((await live.api("POST", "/api/auth/logout", undefined, cast.north.cookie)).status).toBe(
-      204,
-    );
+    expect(
+      (await ctx.live.api("POST", "/api/auth/logout", undefined, ctx.cast.north.cookie)).status,
+    ).toBe(204);
     expect(await closed).toBe(CloseCode.Unauthorized);
-    expect(await live.upgradeStatus(charter, cast.north.cookie)).toBe(401);
+    expect(await ctx.live.upgradeStatus(charter, ctx.cast.north.cookie)).toBe(401);
   });
 });

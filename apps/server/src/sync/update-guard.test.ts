@@ -6,6 +6,7 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { checkUntrustedUpdate, DEFAULT_UPDATE_LIMITS } from "./update-guard.js";
+import { mulberry32 } from "../test/seeded-random.js";
 
 // ---------------------------------------------------------------------------------------
 // Hand-written v1 updates (layout: yjs src/utils/encoding.js, UpdateDecoderV1).
@@ -213,17 +214,6 @@ function timed<T>(run: () => T): { result: T; ms: number } {
 
 // ---------------------------------------------------------------------------------------
 // What real clients send.
-
-/** Deterministic PRNG so a failing history can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Docs that record every update they emit, kept in sync on demand. */
 class Peers {

@@ -198,6 +198,12 @@ export class ApiHarness {
     return response.body.invitation.token as string;
   }
 
+  /** What the bell of `user` lists: the notifications of `GET /api/notifications`. */
+  async notifications(user: TestUser): Promise<any[]> {
+    const response = await this.request("GET", "/api/notifications", { cookie: user.cookie });
+    return response.body.notifications as any[];
+  }
+
   /** `admin`'s organization approves the organization invitation of `token`. */
   async approve(admin: TestUser, partnershipId: string, token: string): Promise<ApiResponse> {
     const invitationId = SessionService.idOf(token);

@@ -1,28 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ACTIVITY_WINDOW_MS } from "../../activity/activity-service.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 const MINUTE = 60_000;
 
 describe("activity route", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   /** The start of a 10-minute window an hour ago. */
   const base = Math.floor(Date.now() / ACTIVITY_WINDOW_MS) * ACTIVITY_WINDOW_MS - 60 * MINUTE;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    const pid = cast.partnershipId;
+    const pid = ctx.cast.partnershipId;
     const stamp = async (
       document: string,
       by: { user: TestUser; organizationId: string } | null,
       minutes: number[],
     ) => {
       for (const minute of minutes) {
-        await harness.store.db
+        await ctx.harness.store.db
           .insertInto("document_updates")
           .values({
             document_name: `${pid}/${document}`,
@@ -34,40 +30,48 @@ describe("activity route", () => {
           .execute();
       }
     };
-    const southEditor = { user: cast.south.editor, organizationId: cast.south.id };
+    const southEditor = { user: ctx.cast.south.editor, organizationId: ctx.cast.south.id };
     await stamp("charter", southEditor, [1, 3, 9, 12]); // one run across two windows
     await stamp("charter", southEditor, [45]);
-    await stamp("objectives", { user: cast.north.editor, organizationId: cast.north.id }, [5, 6]);
     await stamp(
-      `org/${cast.north.id}/private`,
-      { user: cast.north.admin, organizationId: cast.north.id },
+      "objectives",
+      { user: ctx.cast.north.editor, organizationId: ctx.cast.north.id },
+      [5, 6],
+    );
+    await stamp(
+      `org/${ctx.cast.north.id}/private`,
+      { user: ctx.cast.north.admin, organizationId: ctx.cast.north.id },
       [20],
     );
     await stamp(
-      `org/${cast.south.id}/profile`,
-      { user: cast.south.admin, organizationId: cast.south.id },
+      `org/${ctx.cast.south.id}/profile`,
+      { user: ctx.cast.south.admin, organizationId: ctx.cast.south.id },
       [30],
     );
     await stamp("decisions", null, [-24 * 60]);
   });
 
-  afterEach(() => harness.close());
-
-  const activity = (user: TestUser | undefined, query = "", pid = cast.partnershipId) =>
-    harness.request("GET", `/api/partnerships/${pid}/activity${query}`, { cookie: user?.cookie });
+  const activity = (user: TestUser | undefined, query = "", pid = ctx.cast.partnershipId) =>
+    ctx.harness.request("GET", `/api/partnerships/${pid}/activity${query}`, {
+      cookie: user?.cookie,
+    });
   const at = (minute: number) => new Date(base + minute * MINUTE).toISOString();
 
   it("groups who changed what into entries, newest first, with a summary", async () => {
-    const response = await activity(cast.south.viewer);
+    const response = await activity(ctx.cast.south.viewer);
     expect(response.status).toBe(200);
     expect(response.body.nextCursor).toBeNull();
-    const southEditor = { id: cast.south.editor.id, name: "South Editor" };
-    const south = { id: cast.south.id, name: "Southpeak" };
+    const southEditor = { id: ctx.cast.south.editor.id, name: "South Editor" };
+    const south = { id: ctx.cast.south.id, name: "Southpeak" };
     expect(response.body.entries).toEqual([
       {
         user: southEditor,
         organization: south,
-        document: { name: `${cast.partnershipId}/charter`, kind: "charter", organizationId: null },
+        document: {
+          name: `${ctx.cast.partnershipId}/charter`,
+          kind: "charter",
+          organizationId: null,
+        },
         updates: 1,
         from: at(45),
         to: at(45),
@@ -75,11 +79,11 @@ describe("activity route", () => {
         summary: "Southpeak · South Editor edited the charter (1 edit)",
       },
       expect.objectContaining({
-        user: { id: cast.south.admin.id, name: "South Admin" },
+        user: { id: ctx.cast.south.admin.id, name: "South Admin" },
         document: {
-          name: `${cast.partnershipId}/org/${cast.south.id}/profile`,
+          name: `${ctx.cast.partnershipId}/org/${ctx.cast.south.id}/profile`,
           kind: "profile",
-          organizationId: cast.south.id,
+          organizationId: ctx.cast.south.id,
         },
         summary: "Southpeak · South Admin edited Southpeak's profile (1 edit)",
       }),
@@ -91,7 +95,7 @@ describe("activity route", () => {
         summary: "Southpeak · South Editor edited the charter (4 edits)",
       }),
       expect.objectContaining({
-        organization: { id: cast.north.id, name: "Northwind" },
+        organization: { id: ctx.cast.north.id, name: "Northwind" },
         updates: 2,
         summaryKey: "activity.edited.objectives",
         summary: "Northwind · North Editor edited objectives and KPIs (2 edits)",
@@ -105,7 +109,7 @@ describe("activity route", () => {
   });
 
   it("shows an organization's private notes to that organization only, and filters by organization", async () => {
-    const north = (await activity(cast.north.viewer)).body.entries;
+    const north = (await activity(ctx.cast.north.viewer)).body.entries;
     expect(north.map((e: any) => e.document.kind)).toEqual([
       "charter",
       "profile",
@@ -117,15 +121,17 @@ describe("activity route", () => {
     expect(north[2].summary).toBe(
       "Northwind · North Admin edited Northwind's private notes (1 edit)",
     );
-    const southOnly = (await activity(cast.north.viewer, `?organizationId=${cast.south.id}`)).body
-      .entries;
+    const southOnly = (
+      await activity(ctx.cast.north.viewer, `?organizationId=${ctx.cast.south.id}`)
+    ).body.entries;
     expect(southOnly.map((e: any) => e.organization.id)).toEqual([
-      cast.south.id,
-      cast.south.id,
-      cast.south.id,
+      ctx.cast.south.id,
+      ctx.cast.south.id,
+      ctx.cast.south.id,
     ]);
-    const northBySouth = (await activity(cast.south.admin, `?organizationId=${cast.north.id}`)).body
-      .entries;
+    const northBySouth = (
+      await activity(ctx.cast.south.admin, `?organizationId=${ctx.cast.north.id}`)
+    ).body.entries;
     expect(northBySouth.map((e: any) => e.document.kind)).toEqual(["objectives"]);
   });
 
@@ -135,12 +141,12 @@ describe("activity route", () => {
       deleted: { by: TestUser; organizationId: string; minute: number },
       restored: { by: TestUser; minute: number } | null = null,
     ) =>
-      harness.store.db
+      ctx.harness.store.db
         .insertInto("entry_trash")
         .values({
           id: `trash-${deleted.minute}`,
-          partnership_id: cast.partnershipId,
-          document_name: `${cast.partnershipId}/${document}`,
+          partnership_id: ctx.cast.partnershipId,
+          document_name: `${ctx.cast.partnershipId}/${document}`,
           collection: JSON.stringify(["entries"]),
           entry_id: `entry-${deleted.minute}`,
           title: `Entry ${deleted.minute}`,
@@ -155,21 +161,25 @@ describe("activity route", () => {
         })
         .execute();
     // North Editor's run has two updates: one deleted an entry, the other made another.
-    await trash("objectives", { by: cast.north.editor, organizationId: cast.north.id, minute: 6 });
+    await trash("objectives", {
+      by: ctx.cast.north.editor,
+      organizationId: ctx.cast.north.id,
+      minute: 6,
+    });
     // South Admin's run is the deletion alone; North Admin's the restoration alone (of an
     // entry deleted long before).
-    await trash(`org/${cast.south.id}/profile`, {
-      by: cast.south.admin,
-      organizationId: cast.south.id,
+    await trash(`org/${ctx.cast.south.id}/profile`, {
+      by: ctx.cast.south.admin,
+      organizationId: ctx.cast.south.id,
       minute: 30,
     });
     await trash(
-      `org/${cast.north.id}/private`,
-      { by: cast.north.editor, organizationId: cast.north.id, minute: -200 },
-      { by: cast.north.admin, minute: 20 },
+      `org/${ctx.cast.north.id}/private`,
+      { by: ctx.cast.north.editor, organizationId: ctx.cast.north.id, minute: -200 },
+      { by: ctx.cast.north.admin, minute: 20 },
     );
 
-    const entries = (await activity(cast.north.viewer)).body.entries as any[];
+    const entries = (await activity(ctx.cast.north.viewer)).body.entries as any[];
     const of = (kind: string) => entries.find((e) => e.document.kind === kind);
     expect(of("objectives")).toMatchObject({
       updates: 2,
@@ -196,7 +206,7 @@ describe("activity route", () => {
     const pages: any[][] = [];
     do {
       const response: any = await activity(
-        cast.north.admin,
+        ctx.cast.north.admin,
         `?limit=1${cursor ? `&before=${cursor}` : ""}`,
       );
       expect(response.status).toBe(200);
@@ -211,16 +221,16 @@ describe("activity route", () => {
 
   it("is for members only, and checks its query", async () => {
     expect((await activity(undefined)).status).toBe(401);
-    const outsider = await harness.signup("Outsider");
-    const org = await harness.createOrganization(outsider, "Elsewhere");
-    const theirs = await harness.createPartnership(outsider, org);
+    const outsider = await ctx.harness.signup("Outsider");
+    const org = await ctx.harness.createOrganization(outsider, "Elsewhere");
+    const theirs = await ctx.harness.createPartnership(outsider, org);
     const refused = await activity(outsider);
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe("not_found");
-    expect((await activity(cast.north.admin, "", theirs)).status).toBe(404);
+    expect((await activity(ctx.cast.north.admin, "", theirs)).status).toBe(404);
     expect((await activity(outsider, "", theirs)).body).toEqual({ entries: [], nextCursor: null });
     for (const query of ["?before=yesterday", "?limit=0", "?organizationId=a/b", "?other=1"]) {
-      const bad = await activity(cast.north.admin, query);
+      const bad = await activity(ctx.cast.north.admin, query);
       expect(bad.status, query).toBe(400);
       expect(bad.body.error.code).toBe("invalid_input");
     }

@@ -1,31 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isoDay, seedWeek } from "../../test/seeded-week.js";
-import { ApiHarness } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 describe("digest route", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let ids: Record<string, string>;
   const now = new Date();
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    ids = await seedWeek(harness, cast, now);
+    ids = await seedWeek(ctx.harness, ctx.cast, now);
   });
 
-  afterEach(() => harness.close());
-
-  const preview = (cookie: string | undefined, query = "?period=week", pid = cast.partnershipId) =>
-    harness.request("GET", `/api/partnerships/${pid}/digest${query}`, { cookie });
+  const preview = (
+    cookie: string | undefined,
+    query = "?period=week",
+    pid = ctx.cast.partnershipId,
+  ) => ctx.harness.request("GET", `/api/partnerships/${pid}/digest${query}`, { cookie });
 
   it("gathers the week for the caller's organization: exact sections, text and subject", async () => {
-    const response = await preview(cast.south.viewer.cookie);
+    const response = await preview(ctx.cast.south.viewer.cookie);
     expect(response.status).toBe(200);
     const digest = response.body.digest;
-    expect(digest.organization).toEqual({ id: cast.south.id, name: "Southpeak" });
+    expect(digest.organization).toEqual({ id: ctx.cast.south.id, name: "Southpeak" });
     expect(digest.period.kind).toBe("week");
     expect(digest.wins.map((p: any) => [p.title, p.organizationName, p.authorName])).toEqual([
       ["Pilot signed", "Northwind", "North Editor"],
@@ -81,16 +77,16 @@ describe("digest route", () => {
     );
 
     // Northwind's: only the decision it has not voted on waits on it.
-    const north = (await preview(cast.north.admin.cookie)).body.digest;
+    const north = (await preview(ctx.cast.north.admin.cookie)).body.digest;
     expect(north.decisionsWaiting.map((x: any) => x.id)).toEqual([ids.open]);
   });
 
   it("speaks the caller's language, covers a day when asked, and says when there is nothing", async () => {
-    await harness.request("PUT", "/api/me/notification-preferences", {
-      cookie: cast.south.viewer.cookie,
+    await ctx.harness.request("PUT", "/api/me/notification-preferences", {
+      cookie: ctx.cast.south.viewer.cookie,
       body: { language: "fr" },
     });
-    const daily = (await preview(cast.south.viewer.cookie, "?period=day")).body.digest;
+    const daily = (await preview(ctx.cast.south.viewer.cookie, "?period=day")).body.digest;
     expect(daily.subject).toBe("[North × South] Résumé quotidien pour Southpeak");
     expect(daily.wins.map((p: any) => p.title)).toEqual(["First shared customer"]);
     expect(daily.difficulties).toEqual([]);
@@ -100,16 +96,16 @@ describe("digest route", () => {
 
   it("is for members only, and checks its query", async () => {
     expect((await preview(undefined)).status).toBe(401);
-    const outsider = await harness.signup("Outsider");
-    const org = await harness.createOrganization(outsider, "Elsewhere");
-    const theirs = await harness.createPartnership(outsider, org);
+    const outsider = await ctx.harness.signup("Outsider");
+    const org = await ctx.harness.createOrganization(outsider, "Elsewhere");
+    const theirs = await ctx.harness.createPartnership(outsider, org);
     const refused = await preview(outsider.cookie);
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe("not_found");
-    expect((await preview(cast.north.admin.cookie, "", theirs)).status).toBe(404);
+    expect((await preview(ctx.cast.north.admin.cookie, "", theirs)).status).toBe(404);
     expect((await preview(outsider.cookie, "", theirs)).status).toBe(200);
     for (const query of ["?period=month", "?period=week&extra=1"]) {
-      const bad = await preview(cast.north.admin.cookie, query);
+      const bad = await preview(ctx.cast.north.admin.cookie, query);
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe("invalid_input");
     }

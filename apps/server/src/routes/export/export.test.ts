@@ -14,12 +14,11 @@ import {
   setKpiTarget,
   updateDecision,
 } from "@entente/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 function note(doc: Y.Doc, text: string): void {
   const paragraph = new Y.XmlElement("paragraph");
@@ -28,20 +27,17 @@ function note(doc: Y.Doc, text: string): void {
 }
 
 describe("GET /api/partnerships/:id/export.md", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness("all");
   let decisionId: string;
   const name = (kind: "charter" | "objectives" | "issues" | "decisions") =>
-    formatDocumentName({ kind, partnershipId: cast.partnershipId });
+    formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId });
   const orgDoc = (kind: "profile" | "private", organizationId: string) =>
-    formatDocumentName({ kind, partnershipId: cast.partnershipId, organizationId });
+    formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId, organizationId });
 
   beforeAll(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    const { store } = harness;
-    const north = { userId: cast.north.admin.id, organizationId: cast.north.id };
-    const south = { userId: cast.south.editor.id, organizationId: cast.south.id };
+    const { store } = ctx.harness;
+    const north = { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id };
+    const south = { userId: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id };
     const at = (iso: string) => new Date(iso);
 
     await changeDocument(store, name("charter"), (doc) =>
@@ -77,7 +73,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
         {
           title: "Cold chain for 40 producers",
           description: "Regional producers first.",
-          ownerOrganizationIds: [cast.north.id, cast.south.id],
+          ownerOrganizationIds: [ctx.cast.north.id, ctx.cast.south.id],
           governanceLevel: "strategic",
           status: "active",
           dueDate: "2026-12-31",
@@ -89,8 +85,8 @@ describe("GET /api/partnerships/:id/export.md", () => {
         objectiveId,
         {
           title: "Lease two trucks",
-          ownerOrganizationId: cast.north.id,
-          assigneeUserId: cast.north.editor.id,
+          ownerOrganizationId: ctx.cast.north.id,
+          assigneeUserId: ctx.cast.north.editor.id,
           dueDate: "2026-03-01",
         },
         north,
@@ -126,7 +122,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
         {
           kind: "risk",
           title: "Refrigerant regulation",
-          ownerOrganizationId: cast.south.id,
+          ownerOrganizationId: ctx.cast.south.id,
           severity: "high",
           linkedObjectiveId: objectiveId,
         },
@@ -147,7 +143,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
       addDecision(doc, { title: "Joint brand", governanceLevel: "tactical" }, south);
     });
 
-    await changeDocument(store, orgDoc("profile", cast.north.id), (doc) => {
+    await changeDocument(store, orgDoc("profile", ctx.cast.north.id), (doc) => {
       addContribution(
         doc,
         {
@@ -171,27 +167,29 @@ describe("GET /api/partnerships/:id/export.md", () => {
       );
       addAmbition(doc, { statement: "Lead regional cold chains" }, north);
     });
-    await changeDocument(store, orgDoc("profile", cast.south.id), (doc) => {
+    await changeDocument(store, orgDoc("profile", ctx.cast.south.id), (doc) => {
       addContribution(doc, { kind: "network", description: "Producer cooperatives" }, south);
     });
-    await changeDocument(store, orgDoc("private", cast.north.id), (doc) =>
+    await changeDocument(store, orgDoc("private", ctx.cast.north.id), (doc) =>
       note(doc, "NORTH-ONLY: our walk-away price"),
     );
-    await changeDocument(store, orgDoc("private", cast.south.id), (doc) =>
+    await changeDocument(store, orgDoc("private", ctx.cast.south.id), (doc) =>
       note(doc, "SOUTH-ONLY: board is hesitant"),
     );
 
     const vote = (user: TestUser, body: unknown) =>
-      harness.request(
+      ctx.harness.request(
         "POST",
-        `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+        `/api/partnerships/${ctx.cast.partnershipId}/decisions/${decisionId}/votes`,
         {
           body,
           cookie: user.cookie,
         },
       );
-    expect((await vote(cast.north.admin, { vote: "approve", comment: "Yes" })).status).toBe(201);
-    expect((await vote(cast.south.admin, { vote: "approve" })).status).toBe(201);
+    expect((await vote(ctx.cast.north.admin, { vote: "approve", comment: "Yes" })).status).toBe(
+      201,
+    );
+    expect((await vote(ctx.cast.south.admin, { vote: "approve" })).status).toBe(201);
     // Rewritten in storage after it was decided (no live room here to put it back), and
     // superseded by a newer decision.
     await changeDocument(store, name("decisions"), (doc) => {
@@ -206,21 +204,17 @@ describe("GET /api/partnerships/:id/export.md", () => {
         south,
       );
     });
-    const endorsed = await harness.request(
+    const endorsed = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/charter/endorsements`,
-      { body: {}, cookie: cast.north.admin.cookie },
+      `/api/partnerships/${ctx.cast.partnershipId}/charter/endorsements`,
+      { body: {}, cookie: ctx.cast.north.admin.cookie },
     );
     expect(endorsed.status).toBe(201);
   });
 
-  afterAll(async () => {
-    await harness.close();
-  });
-
   async function exportAs(user: TestUser | undefined) {
-    const response = await harness.app.request(
-      `/api/partnerships/${cast.partnershipId}/export.md`,
+    const response = await ctx.harness.app.request(
+      `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
       {
         headers: user ? { cookie: user.cookie } : {},
       },
@@ -229,7 +223,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   }
 
   it("answers Markdown as an attachment named after the partnership", async () => {
-    const { response, text } = await exportAs(cast.north.admin);
+    const { response, text } = await exportAs(ctx.cast.north.admin);
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
@@ -241,7 +235,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("holds the organizations, members, charter and its status", async () => {
-    const { text } = await exportAs(cast.north.admin);
+    const { text } = await exportAs(ctx.cast.north.admin);
 
     expect(text).toContain("## Organizations\n\n- Northwind\n- Southpeak");
     expect(text).toContain("| Name | Organization | Permission | Level |");
@@ -255,7 +249,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("holds objectives with actions, KPIs, target history and measurements", async () => {
-    const { text } = await exportAs(cast.south.viewer);
+    const { text } = await exportAs(ctx.cast.south.viewer);
 
     expect(text).toContain("### Cold chain for 40 producers");
     expect(text).toContain("- Owners: Northwind, Southpeak");
@@ -275,7 +269,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("lists a malformed entry as such instead of failing", async () => {
-    const { response, text } = await exportAs(cast.north.viewer);
+    const { response, text } = await exportAs(ctx.cast.north.viewer);
 
     expect(response.status).toBe(200);
     expect(text).toContain("### Malformed objective `brokenobjective`");
@@ -283,7 +277,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("holds issues, decisions with the server's votes and outcome, and every profile", async () => {
-    const { text } = await exportAs(cast.south.admin);
+    const { text } = await exportAs(ctx.cast.south.admin);
 
     expect(text).toContain("### Risk: Refrigerant regulation");
     expect(text).toContain("- Linked objective: Cold chain for 40 producers");
@@ -302,7 +296,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("shows a decided decision's text as decided, and what superseded it", async () => {
-    const { text } = await exportAs(cast.north.viewer);
+    const { text } = await exportAs(ctx.cast.north.viewer);
     expect(text).not.toContain("Southpeak pays");
     expect(text).toMatch(
       /### Share the fleet\n\n- Outcome: approved\n[\s\S]*- Text: as decided by every organization\n- Superseded by: Share the fleet and drivers\n\nTrucks idle on weekends\./,
@@ -316,7 +310,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
     ["a Northwind admin", "north", "admin"],
     ["a Northwind viewer", "north", "viewer"],
   ] as const)("gives %s Northwind's private notes and never Southpeak's", async (_, side, role) => {
-    const { text } = await exportAs(cast[side][role]);
+    const { text } = await exportAs(ctx.cast[side][role]);
 
     expect(text).toContain("## Private notes of Northwind");
     expect(text).toContain("NORTH-ONLY: our walk-away price");
@@ -328,7 +322,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
     ["a Southpeak editor", "south", "editor"],
     ["a Southpeak viewer", "south", "viewer"],
   ] as const)("gives %s Southpeak's private notes and never Northwind's", async (_, side, role) => {
-    const { text } = await exportAs(cast[side][role]);
+    const { text } = await exportAs(ctx.cast[side][role]);
 
     expect(text).toContain("## Private notes of Southpeak");
     expect(text).toContain("SOUTH-ONLY: board is hesitant");
@@ -337,7 +331,7 @@ describe("GET /api/partnerships/:id/export.md", () => {
   });
 
   it("answers 404 to non-members and 401 without a session", async () => {
-    const outsider = await harness.signup("Outsider");
+    const outsider = await ctx.harness.signup("Outsider");
 
     const refused = await exportAs(outsider);
     expect(refused.response.status).toBe(404);
@@ -346,18 +340,18 @@ describe("GET /api/partnerships/:id/export.md", () => {
     });
     expect(refused.text).not.toContain("ONLY");
     expect((await exportAs(undefined)).response.status).toBe(401);
-    const unknown = await harness.app.request("/api/partnerships/nosuchpartnership/export.md", {
-      headers: { cookie: cast.north.admin.cookie },
+    const unknown = await ctx.harness.app.request("/api/partnerships/nosuchpartnership/export.md", {
+      headers: { cookie: ctx.cast.north.admin.cookie },
     });
     expect(unknown.status).toBe(404);
   });
 
   it("exports an empty partnership without failing", async () => {
-    const loner = await harness.signup("Loner");
-    const organization = await harness.createOrganization(loner, "Eastgate");
-    const partnershipId = await harness.createPartnership(loner, organization, "Été 2026!");
+    const loner = await ctx.harness.signup("Loner");
+    const organization = await ctx.harness.createOrganization(loner, "Eastgate");
+    const partnershipId = await ctx.harness.createPartnership(loner, organization, "Été 2026!");
 
-    const response = await harness.app.request(`/api/partnerships/${partnershipId}/export.md`, {
+    const response = await ctx.harness.app.request(`/api/partnerships/${partnershipId}/export.md`, {
       headers: { cookie: loner.cookie },
     });
     const text = await response.text();

@@ -6,59 +6,55 @@ import {
   removeDecision,
   updateDecision,
 } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Votes bind to a decision's content; decided content is kept (issue 12). */
 describe("decision votes bound to content", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let decisions: string;
   let decisionId: string;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    decisions = formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId });
-    await changeDocument(harness.store, decisions, (doc) => {
+    decisions = formatDocumentName({ kind: "decisions", partnershipId: ctx.cast.partnershipId });
+    await changeDocument(ctx.harness.store, decisions, (doc) => {
       decisionId = addDecision(
         doc,
         { title: "Shared depot in Lyon", context: "Costs shared.", governanceLevel: "strategic" },
-        { userId: cast.north.admin.id, organizationId: cast.north.id },
+        { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id },
       );
     });
   });
 
-  afterEach(async () => {
-    await harness.close();
-  });
-
   const vote = (user: TestUser, body: unknown) =>
-    harness.request(
+    ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/decisions/${decisionId}/votes`,
+      `/api/partnerships/${ctx.cast.partnershipId}/decisions/${decisionId}/votes`,
       { body, cookie: user.cookie },
     );
 
-  const listed = async (user: TestUser = cast.north.viewer) =>
+  const listed = async (user: TestUser = ctx.cast.north.viewer) =>
     (
-      await harness.request("GET", `/api/partnerships/${cast.partnershipId}/decisions/votes`, {
-        cookie: user.cookie,
-      })
+      await ctx.harness.request(
+        "GET",
+        `/api/partnerships/${ctx.cast.partnershipId}/decisions/votes`,
+        {
+          cookie: user.cookie,
+        },
+      )
     ).body.decisions[decisionId];
 
   const edit = (patch: Parameters<typeof updateDecision>[2]) =>
-    changeDocument(harness.store, decisions, (doc) => {
+    changeDocument(ctx.harness.store, decisions, (doc) => {
       updateDecision(doc, decisionId, patch);
     });
 
   const stored = async () => {
-    const doc = await harness.services.documents.readDocument(decisions);
+    const doc = await ctx.harness.services.documents.readDocument(decisions);
     try {
       return {
         content: readDecisionContent(doc, decisionId),
@@ -70,25 +66,25 @@ describe("decision votes bound to content", () => {
   };
 
   it("makes a vote stale when the text changes after it: shown, not counted", async () => {
-    const north = await vote(cast.north.editor, { vote: "approve" });
+    const north = await vote(ctx.cast.north.editor, { vote: "approve" });
     expect(north.body.contentVersion).toMatch(HEX64);
     await edit({ title: "Shared depot in Lyon, costs paid by Northwind" });
 
-    const south = await vote(cast.south.admin, { vote: "approve" });
+    const south = await vote(ctx.cast.south.admin, { vote: "approve" });
     expect(south.status).toBe(201);
     expect(south.body.outcome).toBe("pending");
     expect(south.body.contentVersion).not.toBe(north.body.contentVersion);
 
-    const view = await listed(cast.south.viewer);
+    const view = await listed(ctx.cast.south.viewer);
     expect(view.outcome).toBe("pending");
     expect(view.contentVersion).toBe(south.body.contentVersion);
     expect(view.agreed).toBeUndefined();
     expect(view.votes.map((v: any) => [v.organizationId, v.current])).toEqual([
-      [cast.north.id, false],
-      [cast.south.id, true],
+      [ctx.cast.north.id, false],
+      [ctx.cast.south.id, true],
     ]);
     // Northwind, asked again, approves the new text: now it is decided, on that text.
-    const again = await vote(cast.north.admin, {
+    const again = await vote(ctx.cast.north.admin, {
       vote: "approve",
       contentVersion: view.contentVersion,
     });
@@ -99,9 +95,9 @@ describe("decision votes bound to content", () => {
   });
 
   it("leaves votes current when only the status (or a field beside the content) changes", async () => {
-    const north = await vote(cast.north.editor, { vote: "approve" });
+    const north = await vote(ctx.cast.north.editor, { vote: "approve" });
     await edit({ status: "draft" });
-    await changeDocument(harness.store, decisions, (doc) => {
+    await changeDocument(ctx.harness.store, decisions, (doc) => {
       (doc.getMap("decisions").get(decisionId) as any).set("colour", "red");
     });
     const view = await listed();
@@ -110,27 +106,27 @@ describe("decision votes bound to content", () => {
   });
 
   it("answers 409 when the contentVersion sent is no longer the decision's, and records nothing", async () => {
-    const before = (await vote(cast.north.editor, { vote: "approve" })).body.contentVersion;
+    const before = (await vote(ctx.cast.north.editor, { vote: "approve" })).body.contentVersion;
     await edit({ governanceLevel: "tactical" });
-    const refused = await vote(cast.south.admin, { vote: "approve", contentVersion: before });
+    const refused = await vote(ctx.cast.south.admin, { vote: "approve", contentVersion: before });
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({ error: { code: "conflict", message: expect.any(String) } });
-    const rows = await harness.store.db.selectFrom("decision_votes").selectAll().execute();
+    const rows = await ctx.harness.store.db.selectFrom("decision_votes").selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.content_version).toBe(before);
   });
 
   it("answers 400 to a malformed contentVersion", async () => {
-    const bad = await vote(cast.north.editor, { vote: "approve", contentVersion: "cf4bc998" });
+    const bad = await vote(ctx.cast.north.editor, { vote: "approve", contentVersion: "cf4bc998" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_input");
   });
 
   it("keeps the decided content and puts it back where it was changed", async () => {
-    await vote(cast.north.editor, { vote: "approve" });
-    const decided = await vote(cast.south.editor, { vote: "approve" });
+    await vote(ctx.cast.north.editor, { vote: "approve" });
+    const decided = await vote(ctx.cast.south.editor, { vote: "approve" });
     expect(decided.body.outcome).toBe("approved");
-    const rows = await harness.store.db.selectFrom("decision_agreements").selectAll().execute();
+    const rows = await ctx.harness.store.db.selectFrom("decision_agreements").selectAll().execute();
     expect(rows).toEqual([
       expect.objectContaining({
         decision_id: decisionId,
@@ -141,7 +137,7 @@ describe("decision votes bound to content", () => {
 
     // A rewrite through the document (no live room here) does not change what was agreed.
     await edit({ title: "Shared depot in Lyon, costs paid by Northwind", status: "approved" });
-    const view = await listed(cast.south.viewer);
+    const view = await listed(ctx.cast.south.viewer);
     expect(view.outcome).toBe("approved");
     expect(view.contentVersion).toBe(decided.body.contentVersion);
     expect(view.votes.every((v: any) => v.current)).toBe(true);
@@ -149,26 +145,26 @@ describe("decision votes bound to content", () => {
       title: "Shared depot in Lyon",
       context: "Costs shared.",
       governanceLevel: "strategic",
-      proposedBy: cast.north.admin.id,
+      proposedBy: ctx.cast.north.admin.id,
       meetingId: null,
       supersedes: null,
     });
     // Deleting it from the document does not forget it either.
-    await changeDocument(harness.store, decisions, (doc) => {
+    await changeDocument(ctx.harness.store, decisions, (doc) => {
       removeDecision(doc, decisionId);
     });
     expect((await listed()).agreed.title).toBe("Shared depot in Lyon");
   });
 
   it("keeps a rejected decision's content too", async () => {
-    const rejected = await vote(cast.north.editor, { vote: "reject" });
+    const rejected = await vote(ctx.cast.north.editor, { vote: "reject" });
     expect(rejected.body.outcome).toBe("rejected");
     expect((await listed()).agreed).toMatchObject({ title: "Shared depot in Lyon" });
   });
 
   it("leaves the status writable once decided, the content as decided", async () => {
-    await vote(cast.north.editor, { vote: "approve" });
-    await vote(cast.south.editor, { vote: "approve" });
+    await vote(ctx.cast.north.editor, { vote: "approve" });
+    await vote(ctx.cast.south.editor, { vote: "approve" });
     // The status is anyone's to write; the content is what was voted on.
     await edit({ status: "approved" });
     expect((await stored()).content?.title).toBe("Shared depot in Lyon");
@@ -177,7 +173,7 @@ describe("decision votes bound to content", () => {
 
   it("binds supersedes into the content of the new decision", async () => {
     let newer = "";
-    await changeDocument(harness.store, decisions, (doc) => {
+    await changeDocument(ctx.harness.store, decisions, (doc) => {
       newer = addDecision(
         doc,
         {
@@ -185,21 +181,25 @@ describe("decision votes bound to content", () => {
           governanceLevel: "strategic",
           supersedes: decisionId,
         },
-        { userId: cast.south.admin.id, organizationId: cast.south.id },
+        { userId: ctx.cast.south.admin.id, organizationId: ctx.cast.south.id },
       );
     });
-    const cast1 = await harness.request(
+    const cast1 = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/decisions/${newer}/votes`,
-      { body: { vote: "approve" }, cookie: cast.south.admin.cookie },
+      `/api/partnerships/${ctx.cast.partnershipId}/decisions/${newer}/votes`,
+      { body: { vote: "approve" }, cookie: ctx.cast.south.admin.cookie },
     );
-    await changeDocument(harness.store, decisions, (doc) => {
+    await changeDocument(ctx.harness.store, decisions, (doc) => {
       updateDecision(doc, newer, { supersedes: null });
     });
     const all = (
-      await harness.request("GET", `/api/partnerships/${cast.partnershipId}/decisions/votes`, {
-        cookie: cast.north.viewer.cookie,
-      })
+      await ctx.harness.request(
+        "GET",
+        `/api/partnerships/${ctx.cast.partnershipId}/decisions/votes`,
+        {
+          cookie: ctx.cast.north.viewer.cookie,
+        },
+      )
     ).body.decisions;
     expect(all[newer].contentVersion).not.toBe(cast1.body.contentVersion);
     expect(all[newer].votes[0].current).toBe(false);
@@ -207,10 +207,10 @@ describe("decision votes bound to content", () => {
 
   it("treats votes recorded before votes bound to content: stale while pending, kept once decided", async () => {
     const legacy = (organizationId: string, userId: string, seq: number, outcome: string) =>
-      harness.store.db
+      ctx.harness.store.db
         .insertInto("decision_votes")
         .values({
-          partnership_id: cast.partnershipId,
+          partnership_id: ctx.cast.partnershipId,
           decision_id: decisionId,
           seq,
           organization_id: organizationId,
@@ -221,12 +221,12 @@ describe("decision votes bound to content", () => {
           created_at: Date.now(),
         })
         .execute();
-    await legacy(cast.north.id, cast.north.admin.id, 1, "pending");
+    await legacy(ctx.cast.north.id, ctx.cast.north.admin.id, 1, "pending");
     const pending = await listed();
     expect(pending.outcome).toBe("pending");
     expect(pending.votes[0].current).toBe(false);
 
-    await legacy(cast.south.id, cast.south.admin.id, 2, "approved");
+    await legacy(ctx.cast.south.id, ctx.cast.south.admin.id, 2, "approved");
     const decided = await listed();
     expect(decided.outcome).toBe("approved");
     expect(decided.votes.map((v: any) => v.current)).toEqual([true, true]);

@@ -1,13 +1,12 @@
 import { formatDocumentName } from "@entente/domain";
 import { CHARTER_FRAGMENT } from "@entente/editor";
 import { addDecision, removeDecision } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { charterVersion } from "../../governance/charter-version.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -16,42 +15,39 @@ function errorOf(code: string) {
 }
 
 describe("two-key governance routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let charter: string;
   let decisions: string;
 
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    charter = formatDocumentName({ kind: "charter", partnershipId: cast.partnershipId });
-    decisions = formatDocumentName({ kind: "decisions", partnershipId: cast.partnershipId });
-  });
-
-  afterEach(async () => {
-    await harness.close();
+  beforeEach(() => {
+    charter = formatDocumentName({ kind: "charter", partnershipId: ctx.cast.partnershipId });
+    decisions = formatDocumentName({ kind: "decisions", partnershipId: ctx.cast.partnershipId });
   });
 
   const writeCharter = (text: string) =>
-    changeDocument(harness.store, charter, (doc) => {
+    changeDocument(ctx.harness.store, charter, (doc) => {
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText(text)]);
       doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
     });
 
   const endorse = (user: TestUser | undefined, body: unknown = {}) =>
-    harness.request("POST", `/api/partnerships/${cast.partnershipId}/charter/endorsements`, {
-      body,
-      cookie: user?.cookie,
-    });
+    ctx.harness.request(
+      "POST",
+      `/api/partnerships/${ctx.cast.partnershipId}/charter/endorsements`,
+      {
+        body,
+        cookie: user?.cookie,
+      },
+    );
 
   const status = (user: TestUser | undefined) =>
-    harness.request("GET", `/api/partnerships/${cast.partnershipId}/charter/status`, {
+    ctx.harness.request("GET", `/api/partnerships/${ctx.cast.partnershipId}/charter/status`, {
       cookie: user?.cookie,
     });
 
   const count = async (table: "charter_endorsements" | "decision_votes") =>
-    (await harness.store.db.selectFrom(table).selectAll().execute()).length;
+    (await ctx.harness.store.db.selectFrom(table).selectAll().execute()).length;
 
   describe("charter endorsements", () => {
     beforeEach(async () => {
@@ -59,26 +55,26 @@ describe("two-key governance routes", () => {
     });
 
     it("versions the charter by the SHA-256 of its visible content, deletions included", async () => {
-      const first = (await status(cast.north.viewer)).body.status.version;
+      const first = (await status(ctx.cast.north.viewer)).body.status.version;
       expect(first).toMatch(HEX64);
-      const stored = await harness.services.documents.readDocument(charter);
+      const stored = await ctx.harness.services.documents.readDocument(charter);
       expect(first).toBe(charterVersion(stored));
       stored.destroy();
 
       // Deleting text leaves the state vector as it was; the version still moves.
-      await changeDocument(harness.store, charter, (doc) => {
+      await changeDocument(ctx.harness.store, charter, (doc) => {
         const paragraph = doc.getXmlFragment(CHARTER_FRAGMENT).get(0) as Y.XmlElement;
         (paragraph.get(0) as Y.XmlText).delete(0, 8);
       });
-      const second = (await status(cast.north.viewer)).body.status.version;
+      const second = (await status(ctx.cast.north.viewer)).body.status.version;
       expect(second).toMatch(HEX64);
       expect(second).not.toBe(first);
       // Reading the same stored content again gives the same version.
-      expect((await status(cast.south.viewer)).body.status.version).toBe(second);
+      expect((await status(ctx.cast.south.viewer)).body.status.version).toBe(second);
     });
 
     it("is not ratified until every organization endorsed the same version", async () => {
-      const before = await status(cast.north.viewer);
+      const before = await status(ctx.cast.north.viewer);
       expect(before.status).toBe(200);
       expect(before.body.status).toEqual({
         version: expect.stringMatching(HEX64),
@@ -90,11 +86,11 @@ describe("two-key governance routes", () => {
       });
       const version = before.body.status.version as string;
 
-      const northEndorses = await endorse(cast.north.editor);
+      const northEndorses = await endorse(ctx.cast.north.editor);
       expect(northEndorses.status).toBe(201);
       expect(northEndorses.body.endorsement).toEqual({
-        organizationId: cast.north.id,
-        userId: cast.north.editor.id,
+        organizationId: ctx.cast.north.id,
+        userId: ctx.cast.north.editor.id,
         userName: "North Editor",
         version,
         versionNumber: 1,
@@ -103,11 +99,11 @@ describe("two-key governance routes", () => {
       expect(northEndorses.body.status.ratified).toBe(false);
       expect(northEndorses.body.status.changedSinceEndorsement).toBe(false);
 
-      const southEndorses = await endorse(cast.south.admin, { version });
+      const southEndorses = await endorse(ctx.cast.south.admin, { version });
       expect(southEndorses.status).toBe(201);
       expect(southEndorses.body.status.ratified).toBe(true);
 
-      const after = await status(cast.south.viewer);
+      const after = await status(ctx.cast.south.viewer);
       expect(after.body.status).toEqual({
         version,
         versionNumber: 1,
@@ -116,9 +112,9 @@ describe("two-key governance routes", () => {
         changedSinceEndorsement: false,
         endorsements: [
           {
-            organizationId: cast.north.id,
+            organizationId: ctx.cast.north.id,
             organizationName: "Northwind",
-            userId: cast.north.editor.id,
+            userId: ctx.cast.north.editor.id,
             userName: "North Editor",
             version,
             versionNumber: 1,
@@ -126,9 +122,9 @@ describe("two-key governance routes", () => {
             current: true,
           },
           {
-            organizationId: cast.south.id,
+            organizationId: ctx.cast.south.id,
             organizationName: "Southpeak",
-            userId: cast.south.admin.id,
+            userId: ctx.cast.south.admin.id,
             userName: "South Admin",
             version,
             versionNumber: 1,
@@ -140,13 +136,13 @@ describe("two-key governance routes", () => {
     });
 
     it("shows 'changed since endorsement' with who endorsed what once the charter moves on", async () => {
-      const v1 = (await endorse(cast.north.admin)).body.endorsement.version as string;
-      await endorse(cast.south.editor);
-      expect((await status(cast.north.viewer)).body.status.ratified).toBe(true);
+      const v1 = (await endorse(ctx.cast.north.admin)).body.endorsement.version as string;
+      await endorse(ctx.cast.south.editor);
+      expect((await status(ctx.cast.north.viewer)).body.status.ratified).toBe(true);
 
       await writeCharter("Scope: three regions.");
 
-      const changed = (await status(cast.north.viewer)).body.status;
+      const changed = (await status(ctx.cast.north.viewer)).body.status;
       expect(changed.version).not.toBe(v1);
       expect(changed.ratified).toBe(false);
       expect(changed.changedSinceEndorsement).toBe(true);
@@ -163,8 +159,8 @@ describe("two-key governance routes", () => {
       ]);
 
       // Northwind endorses the new text: still not ratified, Southpeak's is the old one.
-      const v2 = (await endorse(cast.north.editor)).body.endorsement.version as string;
-      const half = (await status(cast.south.viewer)).body.status;
+      const v2 = (await endorse(ctx.cast.north.editor)).body.endorsement.version as string;
+      const half = (await status(ctx.cast.south.viewer)).body.status;
       expect(half.ratified).toBe(false);
       expect(half.changedSinceEndorsement).toBe(true);
       expect(half.endorsements.map((e: any) => [e.userName, e.version, e.current])).toEqual([
@@ -172,32 +168,35 @@ describe("two-key governance routes", () => {
         ["South Editor", v1, false],
       ]);
 
-      await endorse(cast.south.admin, { version: v2 });
-      const ratified = (await status(cast.south.viewer)).body.status;
+      await endorse(ctx.cast.south.admin, { version: v2 });
+      const ratified = (await status(ctx.cast.south.viewer)).body.status;
       expect(ratified.ratified).toBe(true);
       expect(ratified.changedSinceEndorsement).toBe(false);
     });
 
     it("keeps every endorsement as a history row, never updated in place", async () => {
-      await endorse(cast.north.admin);
+      await endorse(ctx.cast.north.admin);
       await writeCharter("More.");
-      await endorse(cast.north.editor);
+      await endorse(ctx.cast.north.editor);
 
-      const rows = await harness.store.db
+      const rows = await ctx.harness.store.db
         .selectFrom("charter_endorsements")
         .select(["organization_id", "user_id", "version"])
         .orderBy("id")
         .execute();
-      expect(rows.map((r) => r.user_id)).toEqual([cast.north.admin.id, cast.north.editor.id]);
+      expect(rows.map((r) => r.user_id)).toEqual([
+        ctx.cast.north.admin.id,
+        ctx.cast.north.editor.id,
+      ]);
       expect(rows[0]?.version).not.toBe(rows[1]?.version);
-      expect(rows.every((r) => r.organization_id === cast.north.id)).toBe(true);
+      expect(rows.every((r) => r.organization_id === ctx.cast.north.id)).toBe(true);
     });
 
     it("answers 409 when the version the caller reviewed is no longer the charter's", async () => {
-      const reviewed = (await status(cast.north.admin)).body.status.version as string;
+      const reviewed = (await status(ctx.cast.north.admin)).body.status.version as string;
       await writeCharter("A late change.");
 
-      const response = await endorse(cast.north.admin, { version: reviewed });
+      const response = await endorse(ctx.cast.north.admin, { version: reviewed });
 
       expect(response.status).toBe(409);
       expect(response.body).toEqual(errorOf("conflict"));
@@ -206,17 +205,17 @@ describe("two-key governance routes", () => {
     });
 
     it("refuses viewers (403) and non-members (404), and lets nobody endorse for another organization", async () => {
-      const outsider = await harness.signup("Outsider");
+      const outsider = await ctx.harness.signup("Outsider");
 
-      expect((await endorse(cast.north.viewer)).status).toBe(403);
-      expect((await endorse(cast.south.viewer)).body).toEqual(errorOf("forbidden"));
+      expect((await endorse(ctx.cast.north.viewer)).status).toBe(403);
+      expect((await endorse(ctx.cast.south.viewer)).body).toEqual(errorOf("forbidden"));
       expect((await endorse(outsider)).status).toBe(404);
       expect((await status(outsider)).status).toBe(404);
       expect((await endorse(undefined)).status).toBe(401);
-      const forged = await endorse(cast.north.admin, { organizationId: cast.south.id });
+      const forged = await endorse(ctx.cast.north.admin, { organizationId: ctx.cast.south.id });
       expect(forged.status).toBe(400);
       expect(forged.body.error.code).toBe("invalid_input");
-      expect((await endorse(cast.north.admin, { version: "abc" })).status).toBe(400);
+      expect((await endorse(ctx.cast.north.admin, { version: "abc" })).status).toBe(400);
       expect(await count("charter_endorsements")).toBe(0);
     });
   });
@@ -225,34 +224,41 @@ describe("two-key governance routes", () => {
     let decisionId: string;
 
     beforeEach(async () => {
-      await changeDocument(harness.store, decisions, (doc) => {
+      await changeDocument(ctx.harness.store, decisions, (doc) => {
         decisionId = addDecision(
           doc,
           { title: "Share the fleet", governanceLevel: "strategic" },
-          { userId: cast.north.admin.id, organizationId: cast.north.id },
+          { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id },
         );
       });
     });
 
     const vote = (user: TestUser | undefined, body: unknown, id = decisionId) =>
-      harness.request("POST", `/api/partnerships/${cast.partnershipId}/decisions/${id}/votes`, {
-        body,
-        cookie: user?.cookie,
-      });
+      ctx.harness.request(
+        "POST",
+        `/api/partnerships/${ctx.cast.partnershipId}/decisions/${id}/votes`,
+        {
+          body,
+          cookie: user?.cookie,
+        },
+      );
 
     const votes = async (user: TestUser) =>
-      harness.request("GET", `/api/partnerships/${cast.partnershipId}/decisions/votes`, {
+      ctx.harness.request("GET", `/api/partnerships/${ctx.cast.partnershipId}/decisions/votes`, {
         cookie: user.cookie,
       });
 
     it("approves a decision only once every organization approved", async () => {
-      const first = await vote(cast.north.editor, { vote: "approve", comment: " Fine by us. " });
+      const first = await vote(ctx.cast.north.editor, {
+        vote: "approve",
+        comment: " Fine by us. ",
+      });
       expect(first.status).toBe(201);
       expect(first.body).toEqual({
         vote: {
           decisionId,
-          organizationId: cast.north.id,
-          userId: cast.north.editor.id,
+          organizationId: ctx.cast.north.id,
+          userId: ctx.cast.north.editor.id,
           userName: "North Editor",
           vote: "approve",
           comment: "Fine by us.",
@@ -262,14 +268,16 @@ describe("two-key governance routes", () => {
         outcome: "pending",
         contentVersion: expect.stringMatching(HEX64),
       });
-      expect((await votes(cast.south.viewer)).body.decisions[decisionId].outcome).toBe("pending");
+      expect((await votes(ctx.cast.south.viewer)).body.decisions[decisionId].outcome).toBe(
+        "pending",
+      );
 
-      const second = await vote(cast.south.admin, { vote: "approve" });
+      const second = await vote(ctx.cast.south.admin, { vote: "approve" });
       expect(second.status).toBe(201);
       expect(second.body.outcome).toBe("approved");
       expect(second.body.vote.comment).toBeNull();
 
-      const listed = await votes(cast.north.viewer);
+      const listed = await votes(ctx.cast.north.viewer);
       expect(listed.status).toBe(200);
       expect(listed.body).toEqual({
         decisions: {
@@ -281,7 +289,7 @@ describe("two-key governance routes", () => {
               title: "Share the fleet",
               context: "",
               governanceLevel: "strategic",
-              proposedBy: cast.north.admin.id,
+              proposedBy: ctx.cast.north.admin.id,
               meetingId: null,
               supersedes: null,
             },
@@ -291,75 +299,80 @@ describe("two-key governance routes", () => {
     });
 
     it("rejects a decision on one rejection", async () => {
-      await vote(cast.north.admin, { vote: "approve" });
-      const rejected = await vote(cast.south.editor, { vote: "reject", comment: "Not this year." });
+      await vote(ctx.cast.north.admin, { vote: "approve" });
+      const rejected = await vote(ctx.cast.south.editor, {
+        vote: "reject",
+        comment: "Not this year.",
+      });
 
       expect(rejected.status).toBe(201);
       expect(rejected.body.outcome).toBe("rejected");
-      const listed = (await votes(cast.north.viewer)).body.decisions[decisionId];
+      const listed = (await votes(ctx.cast.north.viewer)).body.decisions[decisionId];
       expect(listed.outcome).toBe("rejected");
       expect(listed.votes.map((v: any) => [v.organizationId, v.vote, v.comment])).toEqual([
-        [cast.north.id, "approve", null],
-        [cast.south.id, "reject", "Not this year."],
+        [ctx.cast.north.id, "approve", null],
+        [ctx.cast.south.id, "reject", "Not this year."],
       ]);
     });
 
     it("counts an organization's later vote instead of its earlier one while pending", async () => {
-      await vote(cast.north.editor, { vote: "approve" });
-      const changed = await vote(cast.north.admin, { vote: "approve", comment: "Confirmed." });
+      await vote(ctx.cast.north.editor, { vote: "approve" });
+      const changed = await vote(ctx.cast.north.admin, { vote: "approve", comment: "Confirmed." });
       expect(changed.body.outcome).toBe("pending");
 
-      const listed = (await votes(cast.south.viewer)).body.decisions[decisionId];
+      const listed = (await votes(ctx.cast.south.viewer)).body.decisions[decisionId];
       expect(listed.votes).toEqual([changed.body.vote]);
       expect(await count("decision_votes")).toBe(2);
     });
 
     it("answers 409 to any vote after the decision, and records nothing", async () => {
-      await vote(cast.north.admin, { vote: "approve" });
-      await vote(cast.south.admin, { vote: "approve" });
+      await vote(ctx.cast.north.admin, { vote: "approve" });
+      await vote(ctx.cast.south.admin, { vote: "approve" });
 
-      const late = await vote(cast.north.editor, { vote: "reject" });
+      const late = await vote(ctx.cast.north.editor, { vote: "reject" });
       expect(late.status).toBe(409);
       expect(late.body).toEqual(errorOf("conflict"));
-      expect((await vote(cast.south.editor, { vote: "approve" })).status).toBe(409);
+      expect((await vote(ctx.cast.south.editor, { vote: "approve" })).status).toBe(409);
       expect(await count("decision_votes")).toBe(2);
-      expect((await votes(cast.north.admin)).body.decisions[decisionId].outcome).toBe("approved");
+      expect((await votes(ctx.cast.north.admin)).body.decisions[decisionId].outcome).toBe(
+        "approved",
+      );
     });
 
     it("answers 409 after a rejection too, even to the organization that rejected", async () => {
-      await vote(cast.south.admin, { vote: "reject" });
+      await vote(ctx.cast.south.admin, { vote: "reject" });
 
-      expect((await vote(cast.south.admin, { vote: "approve" })).status).toBe(409);
-      expect((await vote(cast.north.admin, { vote: "approve" })).status).toBe(409);
+      expect((await vote(ctx.cast.south.admin, { vote: "approve" })).status).toBe(409);
+      expect((await vote(ctx.cast.north.admin, { vote: "approve" })).status).toBe(409);
     });
 
     it("lets nobody vote for the other organization: the vote is always the caller's seat", async () => {
-      const forged = await vote(cast.north.admin, {
+      const forged = await vote(ctx.cast.north.admin, {
         vote: "approve",
-        organizationId: cast.south.id,
+        organizationId: ctx.cast.south.id,
       });
       expect(forged.status).toBe(400);
       expect(forged.body.error.code).toBe("invalid_input");
       expect(await count("decision_votes")).toBe(0);
 
       // Northwind voting twice never makes two keys.
-      await vote(cast.north.admin, { vote: "approve" });
-      const again = await vote(cast.north.editor, { vote: "approve" });
+      await vote(ctx.cast.north.admin, { vote: "approve" });
+      const again = await vote(ctx.cast.north.editor, { vote: "approve" });
       expect(again.body.outcome).toBe("pending");
-      const rows = await harness.store.db
+      const rows = await ctx.harness.store.db
         .selectFrom("decision_votes")
         .select("organization_id")
         .execute();
-      expect(rows.map((r) => r.organization_id)).toEqual([cast.north.id, cast.north.id]);
+      expect(rows.map((r) => r.organization_id)).toEqual([ctx.cast.north.id, ctx.cast.north.id]);
     });
 
     it("refuses viewers (403), non-members (404) and sessions-less callers (401)", async () => {
-      const outsider = await harness.signup("Outsider");
+      const outsider = await ctx.harness.signup("Outsider");
 
-      const viewer = await vote(cast.north.viewer, { vote: "approve" });
+      const viewer = await vote(ctx.cast.north.viewer, { vote: "approve" });
       expect(viewer.status).toBe(403);
       expect(viewer.body).toEqual(errorOf("forbidden"));
-      expect((await vote(cast.south.viewer, { vote: "reject" })).status).toBe(403);
+      expect((await vote(ctx.cast.south.viewer, { vote: "reject" })).status).toBe(403);
       expect((await vote(outsider, { vote: "approve" })).status).toBe(404);
       expect((await votes(outsider)).status).toBe(404);
       expect((await vote(undefined, { vote: "approve" })).status).toBe(401);
@@ -367,14 +380,14 @@ describe("two-key governance routes", () => {
     });
 
     it("answers 404 for a decision that is not in the decisions document", async () => {
-      const unknown = await vote(cast.north.admin, { vote: "approve" }, "nosuchdecision");
+      const unknown = await vote(ctx.cast.north.admin, { vote: "approve" }, "nosuchdecision");
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual(errorOf("not_found"));
 
-      await changeDocument(harness.store, decisions, (doc) => {
+      await changeDocument(ctx.harness.store, decisions, (doc) => {
         removeDecision(doc, decisionId);
       });
-      expect((await vote(cast.north.admin, { vote: "approve" })).status).toBe(404);
+      expect((await vote(ctx.cast.north.admin, { vote: "approve" })).status).toBe(404);
       expect(await count("decision_votes")).toBe(0);
     });
 
@@ -386,26 +399,29 @@ describe("two-key governance routes", () => {
         { vote: true },
         { vote: "approve", comment: "x".repeat(2001) },
         { vote: "approve", comment: 12 },
-        { vote: "approve", userId: cast.south.admin.id },
+        { vote: "approve", userId: ctx.cast.south.admin.id },
         "not json",
       ];
       for (const body of bad) {
-        const response = await vote(cast.north.admin, body);
+        const response = await vote(ctx.cast.north.admin, body);
         expect(response.status, JSON.stringify(body)).toBe(400);
       }
-      expect((await vote(cast.north.admin, { vote: "approve" }, "..%2Fx")).status).toBe(400);
+      expect((await vote(ctx.cast.north.admin, { vote: "approve" }, "..%2Fx")).status).toBe(400);
       expect(await count("decision_votes")).toBe(0);
-      const longest = await vote(cast.north.admin, { vote: "reject", comment: "x".repeat(2000) });
+      const longest = await vote(ctx.cast.north.admin, {
+        vote: "reject",
+        comment: "x".repeat(2000),
+      });
       expect(longest.status).toBe(201);
     });
 
     it("keeps decision ids that are also names on Object.prototype as plain ids", async () => {
-      await changeDocument(harness.store, decisions, (doc) => {
+      await changeDocument(ctx.harness.store, decisions, (doc) => {
         for (const id of ["__proto__", "constructor"]) {
           addDecision(
             doc,
             { title: id, governanceLevel: "tactical" },
-            { userId: cast.north.admin.id, organizationId: cast.north.id },
+            { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id },
           );
           // Move it under the hostile key, as a hand-written client could.
           const root = doc.getMap<Y.Map<unknown>>("decisions");
@@ -420,33 +436,35 @@ describe("two-key governance routes", () => {
         }
       });
 
-      expect((await vote(cast.north.admin, { vote: "approve" }, "__proto__")).status).toBe(201);
-      expect((await vote(cast.south.admin, { vote: "reject" }, "constructor")).status).toBe(201);
-      const listed = (await votes(cast.north.viewer)).body.decisions;
+      expect((await vote(ctx.cast.north.admin, { vote: "approve" }, "__proto__")).status).toBe(201);
+      expect((await vote(ctx.cast.south.admin, { vote: "reject" }, "constructor")).status).toBe(
+        201,
+      );
+      const listed = (await votes(ctx.cast.north.viewer)).body.decisions;
       expect(Object.keys(listed).sort()).toEqual(["__proto__", "constructor"]);
       expect(listed.constructor.outcome).toBe("rejected");
-      const exported = await harness.app.request(
-        `/api/partnerships/${cast.partnershipId}/export.md`,
-        { headers: { cookie: cast.north.viewer.cookie } },
+      const exported = await ctx.harness.app.request(
+        `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
+        { headers: { cookie: ctx.cast.north.viewer.cookie } },
       );
       expect(exported.status).toBe(200);
       expect(await exported.text()).toMatch(/### constructor\n\n- Outcome: rejected/);
     });
 
     it("lists only decisions that have votes", async () => {
-      expect((await votes(cast.north.admin)).body).toEqual({ decisions: {} });
+      expect((await votes(ctx.cast.north.admin)).body).toEqual({ decisions: {} });
     });
 
     it("lets only one of two votes cast on the same view land (no vote after the deciding one)", async () => {
-      await vote(cast.north.admin, { vote: "approve" });
+      await vote(ctx.cast.north.admin, { vote: "approve" });
       // Both see "pending" with one Northwind vote; only one can take position 2.
       const [south, north] = await Promise.all([
-        vote(cast.south.admin, { vote: "approve" }),
-        vote(cast.north.editor, { vote: "reject" }),
+        vote(ctx.cast.south.admin, { vote: "approve" }),
+        vote(ctx.cast.north.editor, { vote: "reject" }),
       ]);
       const statuses = [south.status, north.status].sort();
       expect(statuses).toEqual([201, 409]);
-      const rows = await harness.store.db
+      const rows = await ctx.harness.store.db
         .selectFrom("decision_votes")
         .select(["seq", "outcome"])
         .orderBy("seq")

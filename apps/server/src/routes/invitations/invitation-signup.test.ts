@@ -1,42 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, sessionCookieFrom } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import { describe, expect, it } from "vitest";
+import { sessionCookieFrom } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String), details: expect.anything() } };
 }
 
 describe("POST /api/invitations/:token/signup", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  const ctx = usePartnershipHarness();
 
   const signup = (token: string, body: Record<string, unknown>) =>
-    harness.request("POST", `/api/invitations/${token}/signup`, { body });
+    ctx.harness.request("POST", `/api/invitations/${token}/signup`, { body });
   const account = {
     email: "erin@eastgate.example",
     password: "correct horse battery",
     name: "Erin East",
   };
   const userByEmail = (email: string) =>
-    harness.store.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    ctx.harness.store.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirst();
   /** A partnership of one organization (Northwind) that invites a second one. */
   const soloPartnership = async () => {
-    const partnershipId = await harness.createPartnership(
-      cast.north.admin,
-      cast.north.id,
+    const partnershipId = await ctx.harness.createPartnership(
+      ctx.cast.north.admin,
+      ctx.cast.north.id,
       "North × East",
     );
-    const token = await harness.invite(cast.north.admin, partnershipId, {
+    const token = await ctx.harness.invite(ctx.cast.north.admin, partnershipId, {
       kind: "organization",
       role: "admin",
     });
@@ -55,13 +48,13 @@ describe("POST /api/invitations/:token/signup", () => {
       organization: { id: expect.any(String), name: "Eastgate" },
     });
     const cookie = sessionCookieFrom(response.headers);
-    const me = await harness.request("GET", "/api/me", { cookie });
+    const me = await ctx.harness.request("GET", "/api/me", { cookie });
     expect(me.status).toBe(200);
     expect(me.body.organizations).toEqual([
       expect.objectContaining({ id: response.body.organization.id, role: "admin" }),
     ]);
     expect(me.body.partnerships).toEqual([expect.objectContaining({ id: partnershipId })]);
-    const seat = await harness.store.db
+    const seat = await ctx.harness.store.db
       .selectFrom("partnership_members")
       .selectAll()
       .where("user_id", "=", response.body.user.id)
@@ -72,8 +65,8 @@ describe("POST /api/invitations/:token/signup", () => {
       level: "strategic",
     });
     // The partner sees the new organization in the partnership.
-    const partnership = await harness.request("GET", `/api/partnerships/${partnershipId}`, {
-      cookie: cast.north.admin.cookie,
+    const partnership = await ctx.harness.request("GET", `/api/partnerships/${partnershipId}`, {
+      cookie: ctx.cast.north.admin.cookie,
     });
     expect(partnership.body.organizations).toContainEqual({
       id: response.body.organization.id,
@@ -82,7 +75,7 @@ describe("POST /api/invitations/:token/signup", () => {
   });
 
   it("joins a member invitation's organization with the invitation's role", async () => {
-    const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "member",
       role: "editor",
     });
@@ -91,25 +84,25 @@ describe("POST /api/invitations/:token/signup", () => {
 
     expect(response.status).toBe(201);
     expect(response.body.organization).toBeNull();
-    const membership = await harness.store.db
+    const membership = await ctx.harness.store.db
       .selectFrom("organization_members")
       .selectAll()
       .where("user_id", "=", response.body.user.id)
       .executeTakeFirstOrThrow();
-    expect(membership).toMatchObject({ organization_id: cast.north.id, role: "editor" });
+    expect(membership).toMatchObject({ organization_id: ctx.cast.north.id, role: "editor" });
   });
 
   it("leaves no account behind when the invitation cannot be accepted", async () => {
     // North and South are both in: South has not approved an organization invitation yet.
-    const waiting = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const waiting = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "organization",
       role: "admin",
     });
-    const used = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const used = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "member",
       role: "viewer",
     });
-    await harness.accept(await harness.signup("Quick"), used);
+    await ctx.harness.accept(await ctx.harness.signup("Quick"), used);
 
     const pending = await signup(waiting, { ...account, organizationName: "Eastgate" });
     const usedUp = await signup(used, account);
@@ -120,7 +113,7 @@ describe("POST /api/invitations/:token/signup", () => {
     expect(usedUp.body.error.code).toBe("invitation_used");
     expect(pending.headers.get("set-cookie")).toBeNull();
     expect(await userByEmail(account.email)).toBeUndefined();
-    const organizations = await harness.store.db
+    const organizations = await ctx.harness.store.db
       .selectFrom("organizations")
       .select("id")
       .where("name", "=", "Eastgate")
@@ -130,7 +123,7 @@ describe("POST /api/invitations/:token/signup", () => {
 
   it("refuses an e-mail that has an account, and keeps the link usable", async () => {
     const { token } = await soloPartnership();
-    await harness.request("POST", "/api/auth/signup", { body: account });
+    await ctx.harness.request("POST", "/api/auth/signup", { body: account });
 
     const response = await signup(token, { ...account, organizationName: "Eastgate" });
     const retry = await signup(token, {

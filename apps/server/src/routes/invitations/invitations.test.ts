@@ -1,66 +1,55 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionService } from "../../auth/sessions.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String) } };
 }
 
 describe("invitation routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  const ctx = usePartnershipHarness();
 
   const accept = (user: TestUser | undefined, token: string, body: unknown = {}) =>
-    harness.request("POST", `/api/invitations/${token}/accept`, { body, cookie: user?.cookie });
+    ctx.harness.request("POST", `/api/invitations/${token}/accept`, { body, cookie: user?.cookie });
   const preview = (user: TestUser | undefined, token: string) =>
-    harness.request("GET", `/api/invitations/${token}`, { cookie: user?.cookie });
+    ctx.harness.request("GET", `/api/invitations/${token}`, { cookie: user?.cookie });
   const seatOf = (userId: string) =>
-    harness.store.db
+    ctx.harness.store.db
       .selectFrom("partnership_members")
       .selectAll()
-      .where("partnership_id", "=", cast.partnershipId)
+      .where("partnership_id", "=", ctx.cast.partnershipId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-  const organizationsIn = async (partnershipId = cast.partnershipId) =>
+  const organizationsIn = async (partnershipId = ctx.cast.partnershipId) =>
     (
-      await harness.store.db
+      await ctx.harness.store.db
         .selectFrom("partnership_organizations")
         .select("organization_id")
         .where("partnership_id", "=", partnershipId)
         .execute()
     ).map((r) => r.organization_id);
   const memberCount = async () =>
-    (await harness.store.db.selectFrom("partnership_members").selectAll().execute()).length;
+    (await ctx.harness.store.db.selectFrom("partnership_members").selectAll().execute()).length;
   const expire = (token: string, at = Date.now() - 1) =>
-    harness.store.db
+    ctx.harness.store.db
       .updateTable("invitations")
       .set({ expires_at: at })
       .where("id", "=", SessionService.idOf(token))
       .execute();
   /** Someone who administers an organization that is in no partnership yet. */
   const newOrganizationAdmin = async (name: string) => {
-    const admin = await harness.signup(`${name} Admin`);
-    const id = await harness.createOrganization(admin, name);
+    const admin = await ctx.harness.signup(`${name} Admin`);
+    const id = await ctx.harness.createOrganization(admin, name);
     return { admin, id };
   };
   /** Invited by North, approved by South: ready to accept. */
   const organizationInvitation = async () => {
-    const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "organization",
       role: "admin",
     });
-    await harness.approve(cast.south.admin, cast.partnershipId, token);
+    await ctx.harness.approve(ctx.cast.south.admin, ctx.cast.partnershipId, token);
     return token;
   };
 
@@ -74,25 +63,29 @@ describe("invitation routes", () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         partnership: {
-          id: cast.partnershipId,
+          id: ctx.cast.partnershipId,
           name: "North × South",
           createdAt: expect.any(String),
         },
       });
       expect(await organizationsIn()).toEqual(
-        expect.arrayContaining([cast.north.id, cast.south.id, east.id]),
+        expect.arrayContaining([ctx.cast.north.id, ctx.cast.south.id, east.id]),
       );
       expect(await organizationsIn()).toHaveLength(3);
       expect(await seatOf(east.admin.id)).toEqual({
-        partnership_id: cast.partnershipId,
+        partnership_id: ctx.cast.partnershipId,
         user_id: east.admin.id,
         organization_id: east.id,
         permission: "admin",
         level: "strategic",
       });
-      const partnership = await harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
-        cookie: east.admin.cookie,
-      });
+      const partnership = await ctx.harness.request(
+        "GET",
+        `/api/partnerships/${ctx.cast.partnershipId}`,
+        {
+          cookie: east.admin.cookie,
+        },
+      );
       expect(partnership.status).toBe(200);
       expect(partnership.body.organizations).toContainEqual({ id: east.id, name: "Eastgate" });
     });
@@ -126,11 +119,11 @@ describe("invitation routes", () => {
     it("answers 403 to a member of an organization who is not its admin", async () => {
       // An editor of Eastgate, who joined it through another partnership.
       const east = await newOrganizationAdmin("Eastgate");
-      const elsewhere = await harness.createPartnership(east.admin, east.id, "Elsewhere");
-      const eastEditor = await harness.signup("East Editor");
-      await harness.accept(
+      const elsewhere = await ctx.harness.createPartnership(east.admin, east.id, "Elsewhere");
+      const eastEditor = await ctx.harness.signup("East Editor");
+      await ctx.harness.accept(
         eastEditor,
-        await harness.invite(east.admin, elsewhere, { kind: "member", role: "editor" }),
+        await ctx.harness.invite(east.admin, elsewhere, { kind: "member", role: "editor" }),
       );
       const before = await memberCount();
 
@@ -143,7 +136,7 @@ describe("invitation routes", () => {
     });
 
     it("answers 409 to a user without an organization", async () => {
-      const loner = await harness.signup("Loner");
+      const loner = await ctx.harness.signup("Loner");
       const before = await memberCount();
 
       const response = await accept(loner, await organizationInvitation());
@@ -156,11 +149,15 @@ describe("invitation routes", () => {
 
     it("answers 409 when the organization is already in the partnership", async () => {
       // A second admin of Northwind who is not yet in this partnership.
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
-      const secondAdmin = await harness.signup("North Second Admin");
-      await harness.accept(
+      const other = await ctx.harness.createPartnership(
+        ctx.cast.north.admin,
+        ctx.cast.north.id,
+        "Other",
+      );
+      const secondAdmin = await ctx.harness.signup("North Second Admin");
+      await ctx.harness.accept(
         secondAdmin,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }),
+        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "admin" }),
       );
 
       const response = await accept(secondAdmin, await organizationInvitation());
@@ -173,8 +170,8 @@ describe("invitation routes", () => {
 
   describe("POST /api/invitations/:token/accept, member invitations", () => {
     it("adds a user without an organization to the inviting organization with the role", async () => {
-      const newcomer = await harness.signup("Newcomer");
-      const token = await harness.invite(cast.south.admin, cast.partnershipId, {
+      const newcomer = await ctx.harness.signup("Newcomer");
+      const token = await ctx.harness.invite(ctx.cast.south.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "editor",
       });
@@ -182,36 +179,40 @@ describe("invitation routes", () => {
       const response = await accept(newcomer, token);
 
       expect(response.status).toBe(200);
-      expect(response.body.partnership.id).toBe(cast.partnershipId);
+      expect(response.body.partnership.id).toBe(ctx.cast.partnershipId);
       expect(await seatOf(newcomer.id)).toMatchObject({
-        organization_id: cast.south.id,
+        organization_id: ctx.cast.south.id,
         permission: "editor",
         level: "operational",
       });
-      const me = await harness.request("GET", "/api/me", { cookie: newcomer.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: newcomer.cookie });
       expect(me.body.organizations).toEqual([
-        { id: cast.south.id, name: "Southpeak", role: "editor" },
+        { id: ctx.cast.south.id, name: "Southpeak", role: "editor" },
       ]);
       expect(me.body.partnerships).toEqual([
         expect.objectContaining({
-          id: cast.partnershipId,
-          organizationId: cast.south.id,
+          id: ctx.cast.partnershipId,
+          organizationId: ctx.cast.south.id,
           permission: "editor",
         }),
       ]);
     });
 
     it("seats a colleague already in the inviting organization without changing their organization role", async () => {
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
-      const colleague = await harness.signup("Colleague");
-      await harness.accept(
+      const other = await ctx.harness.createPartnership(
+        ctx.cast.north.admin,
+        ctx.cast.north.id,
+        "Other",
+      );
+      const colleague = await ctx.harness.signup("Colleague");
+      await ctx.harness.accept(
         colleague,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }),
+        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "editor" }),
       );
 
       const response = await accept(
         colleague,
-        await harness.invite(cast.north.admin, cast.partnershipId, {
+        await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
           kind: "member",
           role: "viewer",
         }),
@@ -219,12 +220,12 @@ describe("invitation routes", () => {
 
       expect(response.status).toBe(200);
       expect(await seatOf(colleague.id)).toMatchObject({
-        organization_id: cast.north.id,
+        organization_id: ctx.cast.north.id,
         permission: "viewer",
       });
-      const me = await harness.request("GET", "/api/me", { cookie: colleague.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: colleague.cookie });
       expect(me.body.organizations).toEqual([
-        { id: cast.north.id, name: "Northwind", role: "editor" },
+        { id: ctx.cast.north.id, name: "Northwind", role: "editor" },
       ]);
     });
 
@@ -234,7 +235,7 @@ describe("invitation routes", () => {
 
       const response = await accept(
         east.admin,
-        await harness.invite(cast.north.admin, cast.partnershipId, {
+        await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
           kind: "member",
           role: "viewer",
         }),
@@ -248,12 +249,12 @@ describe("invitation routes", () => {
 
   describe("POST /api/invitations/:token/accept, invalid links", () => {
     it("answers 409 invitation_used the second time, whoever uses it", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "viewer",
       });
-      const first = await harness.signup("First");
-      const second = await harness.signup("Second");
+      const first = await ctx.harness.signup("First");
+      const second = await ctx.harness.signup("Second");
       expect((await accept(first, token)).status).toBe(200);
 
       const again = await accept(second, token);
@@ -267,12 +268,12 @@ describe("invitation routes", () => {
     });
 
     it("lets only one of two concurrent accepts through", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "viewer",
       });
-      const first = await harness.signup("First");
-      const second = await harness.signup("Second");
+      const first = await ctx.harness.signup("First");
+      const second = await ctx.harness.signup("Second");
       const before = await memberCount();
 
       const responses = await Promise.all([accept(first, token), accept(second, token)]);
@@ -283,7 +284,7 @@ describe("invitation routes", () => {
     });
 
     it("answers 404 to an unknown token", async () => {
-      const newcomer = await harness.signup("Newcomer");
+      const newcomer = await ctx.harness.signup("Newcomer");
 
       const response = await accept(newcomer, "abcdefghijklmnopqrstuvwxyz234567");
 
@@ -292,7 +293,7 @@ describe("invitation routes", () => {
     });
 
     it("answers 400 to a token that cannot be one", async () => {
-      const newcomer = await harness.signup("Newcomer");
+      const newcomer = await ctx.harness.signup("Newcomer");
 
       const response = await accept(newcomer, "NOT-A-TOKEN");
 
@@ -301,44 +302,44 @@ describe("invitation routes", () => {
     });
 
     it("answers 410 invitation_expired to an expired invitation and writes nothing", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "viewer",
       });
       await expire(token);
-      const newcomer = await harness.signup("Newcomer");
+      const newcomer = await ctx.harness.signup("Newcomer");
 
       const response = await accept(newcomer, token);
 
       expect(response.status).toBe(410);
       expect(response.body).toEqual(errorOf("invitation_expired"));
       expect(await seatOf(newcomer.id)).toBeUndefined();
-      const me = await harness.request("GET", "/api/me", { cookie: newcomer.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: newcomer.cookie });
       expect(me.body.organizations).toEqual([]);
     });
 
     it("still accepts an invitation a moment before it expires", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "viewer",
       });
       await expire(token, Date.now() + 60_000);
 
-      expect((await accept(await harness.signup("Newcomer"), token)).status).toBe(200);
+      expect((await accept(await ctx.harness.signup("Newcomer"), token)).status).toBe(200);
     });
 
     it("answers 409 to a user already in the partnership, and leaves the link usable", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "admin",
       });
 
-      const response = await accept(cast.north.viewer, token);
+      const response = await accept(ctx.cast.north.viewer, token);
 
       expect(response.status).toBe(409);
       expect(response.body).toEqual(errorOf("conflict"));
-      expect(await seatOf(cast.north.viewer.id)).toMatchObject({ permission: "viewer" });
-      expect((await accept(await harness.signup("Newcomer"), token)).status).toBe(200);
+      expect(await seatOf(ctx.cast.north.viewer.id)).toMatchObject({ permission: "viewer" });
+      expect((await accept(await ctx.harness.signup("Newcomer"), token)).status).toBe(200);
     });
 
     it("previews without a session: the link is the key, and names who invites", async () => {
@@ -347,23 +348,26 @@ describe("invitation routes", () => {
       expect(response.status).toBe(200);
       expect(response.body.invitation).toMatchObject({
         kind: "organization",
-        partnership: { id: cast.partnershipId, name: "North × South" },
-        invitedBy: { name: "North Admin", organization: { id: cast.north.id, name: "Northwind" } },
+        partnership: { id: ctx.cast.partnershipId, name: "North × South" },
+        invitedBy: {
+          name: "North Admin",
+          organization: { id: ctx.cast.north.id, name: "Northwind" },
+        },
       });
     });
 
     it("answers 410 invitation_revoked once its organization revoked it, and accepting too", async () => {
-      const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
         kind: "member",
         role: "viewer",
       });
-      const revoked = await harness.request(
+      const revoked = await ctx.harness.request(
         "POST",
-        `/api/partnerships/${cast.partnershipId}/invitations/${SessionService.idOf(token)}/revoke`,
-        { cookie: cast.north.admin.cookie },
+        `/api/partnerships/${ctx.cast.partnershipId}/invitations/${SessionService.idOf(token)}/revoke`,
+        { cookie: ctx.cast.north.admin.cookie },
       );
       expect(revoked.status).toBe(200);
-      const user = await harness.signup("Newcomer");
+      const user = await ctx.harness.signup("Newcomer");
       const before = await memberCount();
 
       const previewed = await preview(user, token);

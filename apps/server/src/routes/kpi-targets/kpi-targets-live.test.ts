@@ -9,9 +9,10 @@ import {
   type Author,
   type Kpi,
 } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { eventually, LiveServer, roundTrip } from "../../test/live-server.js";
+import { eventually, roundTrip } from "../../test/live-server.js";
+import { useLiveServer } from "../../test/live-fixture.js";
 
 function kpiIn(doc: Y.Doc, kpiId: string): Kpi | undefined {
   return readValues(readObjectives(doc))
@@ -20,25 +21,22 @@ function kpiIn(doc: Y.Doc, kpiId: string): Kpi | undefined {
 }
 
 describe("two-key KPI targets against the real server and stock y-websocket clients", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer();
   let objectives: string;
   let objectiveId: string;
   let kpiId: string;
 
   beforeEach(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-    objectives = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
+    objectives = formatDocumentName({ kind: "objectives", partnershipId: ctx.cast.partnershipId });
     // Creating a KPI with its first target stays a client's write.
-    const north = live.connect(objectives, cast.north.cookie);
+    const north = ctx.live.connect(objectives, ctx.cast.north.cookie);
     await north.synced;
-    const by: Author = { userId: cast.north.id, organizationId: cast.northOrg };
+    const by: Author = { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg };
     objectiveId = addObjective(
       north.doc,
       {
         title: "Cut empty kilometres",
-        ownerOrganizationIds: [cast.northOrg, cast.southOrg],
+        ownerOrganizationIds: [ctx.cast.northOrg, ctx.cast.southOrg],
         governanceLevel: "strategic",
       },
       by,
@@ -53,25 +51,21 @@ describe("two-key KPI targets against the real server and stock y-websocket clie
     north.destroy();
   });
 
-  afterEach(async () => {
-    await live.close();
-  });
-
   it("refuses a client's own target append, and brings the agreed one to every client live", async () => {
-    const watcher = live.connect(objectives, cast.north.cookie);
+    const watcher = ctx.live.connect(objectives, ctx.cast.north.cookie);
     await watcher.synced;
     expect(kpiIn(watcher.doc, kpiId)?.target).toBe(40);
 
     // Southpeak's stock client appends a target stamped in its own name, at the server's time.
-    const hostile = live.connect(objectives, cast.south.cookie);
+    const hostile = ctx.live.connect(objectives, ctx.cast.south.cookie);
     const closes: number[] = [];
     hostile.provider.on("connection-close", (event: { code: number } | null) =>
       closes.push(event?.code ?? 0),
     );
     await hostile.synced;
     setKpiTarget(hostile.doc, objectiveId, kpiId, 90, {
-      userId: cast.south.id,
-      organizationId: cast.southOrg,
+      userId: ctx.cast.south.id,
+      organizationId: ctx.cast.southOrg,
     });
     await eventually(() => closes.length > 0, 5000, "the append to be refused");
     expect(closes[0]).toBe(CloseCode.InvalidMessage);
@@ -80,38 +74,38 @@ describe("two-key KPI targets against the real server and stock y-websocket clie
     expect(readValues(kpiIn(watcher.doc, kpiId)!.targetHistory).map((t) => t.target)).toEqual([40]);
 
     // The same change as a proposal: it waits for Northwind, then the server applies it.
-    const base = `/api/partnerships/${cast.partnershipId}/kpis/${kpiId}/target-proposals`;
-    const proposed = await live.api(
+    const base = `/api/partnerships/${ctx.cast.partnershipId}/kpis/${kpiId}/target-proposals`;
+    const proposed = await ctx.live.api(
       "POST",
       base,
       { target: 90, note: "Full trucks" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
     expect(proposed.status).toBe(201);
     expect(proposed.body.applied).toBe(false);
     await roundTrip(watcher);
     expect(kpiIn(watcher.doc, kpiId)?.target).toBe(40);
 
-    const agreed = await live.api(
+    const agreed = await ctx.live.api(
       "POST",
       `${base}/${proposed.body.proposal.id as string}/agree`,
       {},
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(agreed.status).toBe(200);
     expect(agreed.body.applied).toBe(true);
     await eventually(() => kpiIn(watcher.doc, kpiId)?.target === 90, 5000, "the agreed target");
     expect(readValues(kpiIn(watcher.doc, kpiId)!.targetHistory).at(-1)).toMatchObject({
       target: 90,
-      changedBy: cast.south.id,
-      organizationId: cast.southOrg,
+      changedBy: ctx.cast.south.id,
+      organizationId: ctx.cast.southOrg,
       note: "Full trucks",
       proposalId: proposed.body.proposal.id,
     });
     watcher.destroy();
 
     // A fresh client reads the same from storage.
-    const fresh = live.connect(objectives, cast.south.cookie);
+    const fresh = ctx.live.connect(objectives, ctx.cast.south.cookie);
     await fresh.synced;
     expect(kpiIn(fresh.doc, kpiId)?.target).toBe(90);
     fresh.destroy();

@@ -7,19 +7,17 @@ import {
   updateObjective,
   type Kpi,
 } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument, changeObservedDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String) } };
 }
 
 describe("two-key KPI target routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let objectivesDoc: string;
   /** A KPI of an objective both organizations own, created with target 40. */
   let sharedKpi: string;
@@ -27,19 +25,20 @@ describe("two-key KPI target routes", () => {
   let northKpi: string;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    objectivesDoc = formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId });
-    const creator = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    objectivesDoc = formatDocumentName({
+      kind: "objectives",
+      partnershipId: ctx.cast.partnershipId,
+    });
+    const creator = { userId: ctx.cast.north.editor.id, organizationId: ctx.cast.north.id };
     await changeDocument(
-      harness.store,
+      ctx.harness.store,
       objectivesDoc,
       (doc) => {
         const shared = addObjective(
           doc,
           {
             title: "Cut empty kilometres",
-            ownerOrganizationIds: [cast.north.id, cast.south.id],
+            ownerOrganizationIds: [ctx.cast.north.id, ctx.cast.south.id],
             governanceLevel: "strategic",
           },
           creator,
@@ -54,7 +53,7 @@ describe("two-key KPI target routes", () => {
           doc,
           {
             title: "Train drivers",
-            ownerOrganizationIds: [cast.north.id],
+            ownerOrganizationIds: [ctx.cast.north.id],
             governanceLevel: "tactical",
           },
           creator,
@@ -70,14 +69,13 @@ describe("two-key KPI target routes", () => {
     );
   });
 
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  const base = () => `/api/partnerships/${cast.partnershipId}/kpis`;
+  const base = () => `/api/partnerships/${ctx.cast.partnershipId}/kpis`;
 
   const propose = (user: TestUser | undefined, kpiId: string, body: unknown) =>
-    harness.request("POST", `${base()}/${kpiId}/target-proposals`, { body, cookie: user?.cookie });
+    ctx.harness.request("POST", `${base()}/${kpiId}/target-proposals`, {
+      body,
+      cookie: user?.cookie,
+    });
 
   const act = (
     user: TestUser | undefined,
@@ -86,20 +84,20 @@ describe("two-key KPI target routes", () => {
     action: "agree" | "withdraw",
     body: unknown = {},
   ) =>
-    harness.request("POST", `${base()}/${kpiId}/target-proposals/${proposalId}/${action}`, {
+    ctx.harness.request("POST", `${base()}/${kpiId}/target-proposals/${proposalId}/${action}`, {
       body,
       cookie: user?.cookie,
     });
 
   const targets = async (user: TestUser) => {
-    const response = await harness.request("GET", `${base()}/targets`, { cookie: user.cookie });
+    const response = await ctx.harness.request("GET", `${base()}/targets`, { cookie: user.cookie });
     expect(response.status).toBe(200);
     return response.body.kpis;
   };
 
   /** The KPI as the stored Yjs document has it, which is what every client reads. */
   const storedKpi = async (kpiId: string): Promise<Kpi> => {
-    const doc = await harness.services.documents.readDocument(objectivesDoc);
+    const doc = await ctx.harness.services.documents.readDocument(objectivesDoc);
     try {
       const kpis = readValues(readObjectives(doc)).flatMap((o) => readValues(o.kpis));
       const kpi = kpis.find((k) => k.id === kpiId);
@@ -111,7 +109,7 @@ describe("two-key KPI target routes", () => {
   };
 
   it("keeps the agreed target while a proposal waits, and applies it once every owner agreed", async () => {
-    const proposed = await propose(cast.north.editor, sharedKpi, {
+    const proposed = await propose(ctx.cast.north.editor, sharedKpi, {
       target: 60,
       note: "New depot in Lyon",
     });
@@ -122,22 +120,22 @@ describe("two-key KPI target routes", () => {
       target: 60,
       note: "New depot in Lyon",
       status: "pending",
-      proposedBy: { userId: cast.north.editor.id, organizationId: cast.north.id },
-      requiredOrganizationIds: [cast.north.id, cast.south.id],
-      agreements: [{ organizationId: cast.north.id, userId: cast.north.editor.id }],
-      awaitingOrganizationIds: [cast.south.id],
+      proposedBy: { userId: ctx.cast.north.editor.id, organizationId: ctx.cast.north.id },
+      requiredOrganizationIds: [ctx.cast.north.id, ctx.cast.south.id],
+      agreements: [{ organizationId: ctx.cast.north.id, userId: ctx.cast.north.editor.id }],
+      awaitingOrganizationIds: [ctx.cast.south.id],
     });
 
     // Meanwhile the KPI keeps its agreed target, for everyone, and shows the pending one.
     expect((await storedKpi(sharedKpi)).target).toBe(40);
-    const waiting = (await targets(cast.south.viewer))[sharedKpi];
+    const waiting = (await targets(ctx.cast.south.viewer))[sharedKpi];
     expect(waiting).toMatchObject({
       agreedTarget: 40,
-      pending: { id: proposalId, target: 60, awaitingOrganizationIds: [cast.south.id] },
+      pending: { id: proposalId, target: 60, awaitingOrganizationIds: [ctx.cast.south.id] },
     });
     expect(waiting.history).toHaveLength(1);
 
-    const agreed = await act(cast.south.editor, sharedKpi, proposalId, "agree");
+    const agreed = await act(ctx.cast.south.editor, sharedKpi, proposalId, "agree");
     expect(agreed.status).toBe(200);
     expect(agreed.body.applied).toBe(true);
     expect(agreed.body.proposal).toMatchObject({ status: "applied", awaitingOrganizationIds: [] });
@@ -148,58 +146,58 @@ describe("two-key KPI target routes", () => {
     const last = readValues(kpi.targetHistory).at(-1);
     expect(last).toMatchObject({
       target: 60,
-      changedBy: cast.north.editor.id,
-      organizationId: cast.north.id,
+      changedBy: ctx.cast.north.editor.id,
+      organizationId: ctx.cast.north.id,
       note: "New depot in Lyon",
       proposalId,
     });
 
-    const view = (await targets(cast.north.viewer))[sharedKpi];
+    const view = (await targets(ctx.cast.north.viewer))[sharedKpi];
     expect(view.agreedTarget).toBe(60);
     expect(view.pending).toBeNull();
     expect(view.history).toHaveLength(2);
     expect(view.history[0].proposal).toBeNull();
     expect(view.history[1].proposal).toMatchObject({
       id: proposalId,
-      proposedBy: { userId: cast.north.editor.id, userName: "North Editor" },
+      proposedBy: { userId: ctx.cast.north.editor.id, userName: "North Editor" },
       agreements: [
-        { organizationId: cast.north.id, userName: "North Editor" },
-        { organizationId: cast.south.id, userName: "South Editor" },
+        { organizationId: ctx.cast.north.id, userName: "North Editor" },
+        { organizationId: ctx.cast.south.id, userName: "South Editor" },
       ],
     });
 
     // Agreed once: agreeing again, or withdrawing, is a conflict.
-    expect(await act(cast.south.admin, sharedKpi, proposalId, "agree")).toMatchObject({
+    expect(await act(ctx.cast.south.admin, sharedKpi, proposalId, "agree")).toMatchObject({
       status: 409,
       body: errorOf("conflict"),
     });
-    expect(await act(cast.north.admin, sharedKpi, proposalId, "withdraw")).toMatchObject({
+    expect(await act(ctx.cast.north.admin, sharedKpi, proposalId, "withdraw")).toMatchObject({
       status: 409,
       body: errorOf("conflict"),
     });
   });
 
   it("makes earlier agreements stale when a new proposal replaces the one waiting", async () => {
-    const first = await propose(cast.north.editor, sharedKpi, { target: 60 });
-    const counter = await propose(cast.south.editor, sharedKpi, { target: 55 });
+    const first = await propose(ctx.cast.north.editor, sharedKpi, { target: 60 });
+    const counter = await propose(ctx.cast.south.editor, sharedKpi, { target: 55 });
     expect(counter.status).toBe(201);
-    expect(counter.body.proposal.awaitingOrganizationIds).toEqual([cast.north.id]);
+    expect(counter.body.proposal.awaitingOrganizationIds).toEqual([ctx.cast.north.id]);
 
     // Northwind's agreement was to 60; it does not carry over, and 60 cannot be agreed now.
-    const late = await act(cast.south.admin, sharedKpi, first.body.proposal.id, "agree");
+    const late = await act(ctx.cast.south.admin, sharedKpi, first.body.proposal.id, "agree");
     expect(late).toMatchObject({ status: 409, body: errorOf("conflict") });
     expect((await storedKpi(sharedKpi)).target).toBe(40);
-    const view = (await targets(cast.north.editor))[sharedKpi];
+    const view = (await targets(ctx.cast.north.editor))[sharedKpi];
     expect(view.pending).toMatchObject({
       id: counter.body.proposal.id,
       target: 55,
-      agreements: [{ organizationId: cast.south.id }],
+      agreements: [{ organizationId: ctx.cast.south.id }],
     });
 
-    const agreed = await act(cast.north.admin, sharedKpi, counter.body.proposal.id, "agree");
+    const agreed = await act(ctx.cast.north.admin, sharedKpi, counter.body.proposal.id, "agree");
     expect(agreed.body.applied).toBe(true);
     expect((await storedKpi(sharedKpi)).target).toBe(55);
-    const rows = await harness.store.db
+    const rows = await ctx.harness.store.db
       .selectFrom("kpi_target_proposals")
       .select(["target", "status"])
       .orderBy("created_at")
@@ -211,42 +209,42 @@ describe("two-key KPI target routes", () => {
   });
 
   it("lets an owner withdraw a waiting proposal; nobody can agree to it afterwards", async () => {
-    const proposed = await propose(cast.north.editor, sharedKpi, { target: 70 });
+    const proposed = await propose(ctx.cast.north.editor, sharedKpi, { target: 70 });
     const id = proposed.body.proposal.id as string;
-    const withdrawn = await act(cast.south.editor, sharedKpi, id, "withdraw");
+    const withdrawn = await act(ctx.cast.south.editor, sharedKpi, id, "withdraw");
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.proposal).toMatchObject({
       status: "withdrawn",
-      withdrawnBy: { userId: cast.south.editor.id, organizationId: cast.south.id },
+      withdrawnBy: { userId: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id },
     });
-    expect(await act(cast.south.admin, sharedKpi, id, "agree")).toMatchObject({ status: 409 });
-    expect((await targets(cast.north.editor))[sharedKpi].pending).toBeNull();
+    expect(await act(ctx.cast.south.admin, sharedKpi, id, "agree")).toMatchObject({ status: 409 });
+    expect((await targets(ctx.cast.north.editor))[sharedKpi].pending).toBeNull();
     expect((await storedKpi(sharedKpi)).target).toBe(40);
   });
 
   it("applies a single owner's target at once, stamped by the server; other organizations may not", async () => {
-    const direct = await propose(cast.north.editor, northKpi, { target: 12 });
+    const direct = await propose(ctx.cast.north.editor, northKpi, { target: 12 });
     expect(direct.status).toBe(201);
     expect(direct.body.applied).toBe(true);
     expect(direct.body.proposal).toMatchObject({
       status: "applied",
-      requiredOrganizationIds: [cast.north.id],
+      requiredOrganizationIds: [ctx.cast.north.id],
     });
     const last = readValues((await storedKpi(northKpi)).targetHistory).at(-1);
     expect(last).toMatchObject({
       target: 12,
-      changedBy: cast.north.editor.id,
-      organizationId: cast.north.id,
+      changedBy: ctx.cast.north.editor.id,
+      organizationId: ctx.cast.north.id,
       proposalId: direct.body.proposal.id,
     });
 
-    const partner = await propose(cast.south.admin, northKpi, { target: 99 });
+    const partner = await propose(ctx.cast.south.admin, northKpi, { target: 99 });
     expect(partner).toMatchObject({ status: 403, body: errorOf("forbidden") });
     expect((await storedKpi(northKpi)).target).toBe(12);
   });
 
   it("refuses viewers, strangers, unknown KPIs and bodies that name who proposes", async () => {
-    expect(await propose(cast.north.viewer, sharedKpi, { target: 1 })).toMatchObject({
+    expect(await propose(ctx.cast.north.viewer, sharedKpi, { target: 1 })).toMatchObject({
       status: 403,
       body: errorOf("forbidden"),
     });
@@ -254,12 +252,12 @@ describe("two-key KPI target routes", () => {
       status: 401,
       body: errorOf("unauthorized"),
     });
-    const stranger = await harness.signup("Stranger");
+    const stranger = await ctx.harness.signup("Stranger");
     expect(await propose(stranger, sharedKpi, { target: 1 })).toMatchObject({
       status: 404,
       body: errorOf("not_found"),
     });
-    expect(await propose(cast.north.editor, "nope", { target: 1 })).toMatchObject({
+    expect(await propose(ctx.cast.north.editor, "nope", { target: 1 })).toMatchObject({
       status: 404,
       body: errorOf("not_found"),
     });
@@ -275,46 +273,51 @@ describe("two-key KPI target routes", () => {
       { target: [60] },
       { target: "60" },
       {},
-      { target: 60, organizationId: cast.south.id },
-      { target: 60, changedBy: cast.south.editor.id },
+      { target: 60, organizationId: ctx.cast.south.id },
+      { target: 60, changedBy: ctx.cast.south.editor.id },
       { target: 60, note: "x".repeat(20_001) },
     ]) {
-      const response = await propose(cast.north.editor, sharedKpi, body);
+      const response = await propose(ctx.cast.north.editor, sharedKpi, body);
       expect(response.status).toBe(400);
       expect(["invalid_input", "invalid_json"]).toContain(response.body.error.code);
     }
-    const proposed = await propose(cast.north.editor, sharedKpi, { target: 60 });
+    const proposed = await propose(ctx.cast.north.editor, sharedKpi, { target: 60 });
     const id = proposed.body.proposal.id as string;
-    expect(await act(cast.south.viewer, sharedKpi, id, "agree")).toMatchObject({ status: 403 });
-    expect(await act(cast.south.editor, sharedKpi, "unknown", "agree")).toMatchObject({
+    expect(await act(ctx.cast.south.viewer, sharedKpi, id, "agree")).toMatchObject({ status: 403 });
+    expect(await act(ctx.cast.south.editor, sharedKpi, "unknown", "agree")).toMatchObject({
       status: 404,
     });
-    expect(await act(cast.south.editor, northKpi, id, "agree")).toMatchObject({ status: 404 });
+    expect(await act(ctx.cast.south.editor, northKpi, id, "agree")).toMatchObject({ status: 404 });
     expect(
-      await act(cast.south.editor, sharedKpi, id, "agree", { organizationId: cast.north.id }),
+      await act(ctx.cast.south.editor, sharedKpi, id, "agree", {
+        organizationId: ctx.cast.north.id,
+      }),
     ).toMatchObject({ status: 400, body: errorOf("invalid_input") });
     expect((await storedKpi(sharedKpi)).target).toBe(40);
-    const rows = await harness.store.db.selectFrom("kpi_target_proposals").select("id").execute();
+    const rows = await ctx.harness.store.db
+      .selectFrom("kpi_target_proposals")
+      .select("id")
+      .execute();
     expect(rows.map((r) => r.id)).toEqual([id]);
   });
 
   it("keeps one proposal waiting, and appends a target once, when people act at the same time", async () => {
     const made = await Promise.all([
-      propose(cast.north.editor, sharedKpi, { target: 61 }),
-      propose(cast.south.editor, sharedKpi, { target: 62 }),
-      propose(cast.north.admin, sharedKpi, { target: 63 }),
+      propose(ctx.cast.north.editor, sharedKpi, { target: 61 }),
+      propose(ctx.cast.south.editor, sharedKpi, { target: 62 }),
+      propose(ctx.cast.north.admin, sharedKpi, { target: 63 }),
     ]);
     expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
-    const pending = await harness.store.db
+    const pending = await ctx.harness.store.db
       .selectFrom("kpi_target_proposals")
       .select("id")
       .where("status", "=", "pending")
       .execute();
     expect(pending).toHaveLength(1);
 
-    const waiting = (await targets(cast.north.viewer))[sharedKpi].pending;
+    const waiting = (await targets(ctx.cast.north.viewer))[sharedKpi].pending;
     const awaited = waiting.awaitingOrganizationIds[0] as string;
-    const agreers = awaited === cast.north.id ? cast.north : cast.south;
+    const agreers = awaited === ctx.cast.north.id ? ctx.cast.north : ctx.cast.south;
     const agreed = await Promise.all([
       act(agreers.editor, sharedKpi, waiting.id, "agree"),
       act(agreers.admin, sharedKpi, waiting.id, "agree"),
@@ -325,41 +328,41 @@ describe("two-key KPI target routes", () => {
   });
 
   it("does not let one side apply a waiting proposal by dropping the partner from the owners", async () => {
-    const proposed = await propose(cast.north.editor, sharedKpi, { target: 60 });
-    await changeDocument(harness.store, objectivesDoc, (doc) => {
+    const proposed = await propose(ctx.cast.north.editor, sharedKpi, { target: 60 });
+    await changeDocument(ctx.harness.store, objectivesDoc, (doc) => {
       const objectives = readValues(readObjectives(doc));
       const objective = objectives.find((o) =>
         o.kpis.some((k) => k.ok && k.value.id === sharedKpi),
       );
       if (!objective) throw new Error("objective not found");
-      updateObjective(doc, objective.id, { ownerOrganizationIds: [cast.north.id] });
+      updateObjective(doc, objective.id, { ownerOrganizationIds: [ctx.cast.north.id] });
     });
-    const again = await act(cast.north.admin, sharedKpi, proposed.body.proposal.id, "agree");
+    const again = await act(ctx.cast.north.admin, sharedKpi, proposed.body.proposal.id, "agree");
     expect(again.status).toBe(200);
     expect(again.body.applied).toBe(false);
-    expect(again.body.proposal.awaitingOrganizationIds).toEqual([cast.south.id]);
+    expect(again.body.proposal.awaitingOrganizationIds).toEqual([ctx.cast.south.id]);
     expect((await storedKpi(sharedKpi)).target).toBe(40);
   });
 
   it("does not let one side change a target alone by dropping the partner from the owners first", async () => {
     // Northwind's edit, as a live room records it: Southpeak is no longer an owner.
     await changeObservedDocument(
-      harness.store,
-      harness.services.records,
+      ctx.harness.store,
+      ctx.harness.services.records,
       objectivesDoc,
       (doc) => {
         const objective = readValues(readObjectives(doc)).find((o) =>
           o.kpis.some((k) => k.ok && k.value.id === sharedKpi),
         );
         if (!objective) throw new Error("objective not found");
-        updateObjective(doc, objective.id, { ownerOrganizationIds: [cast.north.id] });
+        updateObjective(doc, objective.id, { ownerOrganizationIds: [ctx.cast.north.id] });
       },
-      { userId: cast.north.editor.id, organizationId: cast.north.id },
+      { userId: ctx.cast.north.editor.id, organizationId: ctx.cast.north.id },
     );
-    const proposed = await propose(cast.north.editor, sharedKpi, { target: 90 });
+    const proposed = await propose(ctx.cast.north.editor, sharedKpi, { target: 90 });
     expect(proposed.status).toBe(201);
     expect(proposed.body.applied).toBe(false);
-    expect(proposed.body.proposal.awaitingOrganizationIds).toEqual([cast.south.id]);
+    expect(proposed.body.proposal.awaitingOrganizationIds).toEqual([ctx.cast.south.id]);
     expect((await storedKpi(sharedKpi)).target).toBe(40);
   });
 });

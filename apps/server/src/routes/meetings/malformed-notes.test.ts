@@ -1,11 +1,9 @@
 import { formatDocumentName } from "@entente/domain";
 import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiHarness } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 /**
  * One stored entry no client of ours writes (stored before the update guard refused such
@@ -13,22 +11,14 @@ type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
  * that serve everyone show it, or show it as malformed, and never answer 500.
  */
 describe("meeting notes holding values no client of ours writes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(() => harness.close());
+  const ctx = usePartnershipHarness();
 
   it("keeps sign-off, the meeting, the meetings list and the export working", async () => {
-    const created = await harness.request(
+    const created = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       {
-        cookie: cast.north.editor.cookie,
+        cookie: ctx.cast.north.editor.cookie,
         body: {
           title: "Steering committee Q4",
           kind: "steering_committee",
@@ -36,7 +26,7 @@ describe("meeting notes holding values no client of ours writes", () => {
           // Held already: its minutes can be signed off.
           startsAt: "2026-11-26T09:00:00.000Z",
           durationMinutes: 90,
-          agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 }],
+          agenda: [{ title: "Pilot", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 20 }],
         },
       },
     );
@@ -44,10 +34,10 @@ describe("meeting notes holding values no client of ours writes", () => {
     const meeting = created.body.meeting as MeetingView;
     const itemId = meeting.agenda[0]!.id;
     await changeDocument(
-      harness.store,
+      ctx.harness.store,
       formatDocumentName({
         kind: "meeting",
-        partnershipId: cast.partnershipId,
+        partnershipId: ctx.cast.partnershipId,
         meetingId: meeting.id,
       }),
       (doc) => {
@@ -61,22 +51,26 @@ describe("meeting notes holding values no client of ours writes", () => {
       },
     );
 
-    const signOff = await harness.request("POST", `/api/agenda-items/${itemId}/sign-off`, {
-      cookie: cast.south.editor.cookie,
+    const signOff = await ctx.harness.request("POST", `/api/agenda-items/${itemId}/sign-off`, {
+      cookie: ctx.cast.south.editor.cookie,
       body: {},
     });
     expect(signOff.status).toBe(200);
-    const one = await harness.request("GET", `/api/meetings/${meeting.id}`, {
-      cookie: cast.north.viewer.cookie,
+    const one = await ctx.harness.request("GET", `/api/meetings/${meeting.id}`, {
+      cookie: ctx.cast.north.viewer.cookie,
     });
     expect(one.status).toBe(200);
-    const list = await harness.request("GET", `/api/partnerships/${cast.partnershipId}/meetings`, {
-      cookie: cast.south.viewer.cookie,
-    });
+    const list = await ctx.harness.request(
+      "GET",
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
+      {
+        cookie: ctx.cast.south.viewer.cookie,
+      },
+    );
     expect(list.status).toBe(200);
-    const exported = await harness.app.request(
-      `/api/partnerships/${cast.partnershipId}/export.md`,
-      { headers: { cookie: cast.north.viewer.cookie } },
+    const exported = await ctx.harness.app.request(
+      `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
+      { headers: { cookie: ctx.cast.north.viewer.cookie } },
     );
     expect(exported.status).toBe(200);
     expect(await exported.text()).toContain("Pilot ran in three depots.");

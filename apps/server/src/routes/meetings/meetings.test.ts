@@ -1,11 +1,10 @@
 import { formatDocumentName } from "@entente/domain";
 import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 const DAY = 24 * 60 * 60_000;
 /** A start in the past: the meeting was held, so its minutes can be signed off. */
@@ -21,23 +20,16 @@ function pathsOf(body: any): string[] {
 }
 
 describe("meeting routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let outsider: TestUser;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    outsider = await harness.signup("Olga Outsider");
-    const own = await harness.createOrganization(outsider, "Elsewhere");
-    await harness.createPartnership(outsider, own, "Another alliance");
+    outsider = await ctx.harness.signup("Olga Outsider");
+    const own = await ctx.harness.createOrganization(outsider, "Elsewhere");
+    await ctx.harness.createPartnership(outsider, own, "Another alliance");
   });
 
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  const meetingsPath = () => `/api/partnerships/${cast.partnershipId}/meetings`;
+  const meetingsPath = () => `/api/partnerships/${ctx.cast.partnershipId}/meetings`;
 
   const steering = (overrides: Record<string, unknown> = {}) => ({
     title: "Steering committee Q4",
@@ -49,12 +41,12 @@ describe("meeting routes", () => {
   });
 
   const create = (user: TestUser | undefined, body: unknown) =>
-    harness.request("POST", meetingsPath(), { body, cookie: user?.cookie });
+    ctx.harness.request("POST", meetingsPath(), { body, cookie: user?.cookie });
 
   /** Creates a meeting as `user` (North's editor by default); fails the test otherwise. */
   const created = async (
     body: unknown = steering(),
-    user: TestUser = cast.north.editor,
+    user: TestUser = ctx.cast.north.editor,
   ): Promise<MeetingView> => {
     const response = await create(user, body);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -62,47 +54,47 @@ describe("meeting routes", () => {
   };
 
   const call = (method: string, path: string, user: TestUser | undefined, body?: unknown) =>
-    harness.request(method, path, {
+    ctx.harness.request(method, path, {
       cookie: user?.cookie,
       ...(body === undefined ? {} : { body }),
     });
 
   describe("create", () => {
     it("schedules a meeting with its agenda, stamped with the caller, facilitated by them", async () => {
-      const response = await create(cast.north.editor, {
+      const response = await create(ctx.cast.north.editor, {
         ...steering(),
-        participantIds: [cast.south.editor.id, cast.north.viewer.id],
+        participantIds: [ctx.cast.south.editor.id, ctx.cast.north.viewer.id],
         agenda: [
-          { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 30 },
-          { title: "Budget 2027", ownerOrganizationId: cast.south.id, timeboxMinutes: 45 },
+          { title: "Pilot results", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 30 },
+          { title: "Budget 2027", ownerOrganizationId: ctx.cast.south.id, timeboxMinutes: 45 },
         ],
       });
       expect(response.status).toBe(201);
       const meeting = response.body.meeting as MeetingView;
       expect(meeting).toEqual({
         id: expect.stringMatching(/^[a-z0-9]+$/),
-        partnershipId: cast.partnershipId,
+        partnershipId: ctx.cast.partnershipId,
         title: "Steering committee Q4",
         kind: "steering_committee",
         level: "strategic",
         startsAt: "2026-12-10T09:00:00.000Z",
         durationMinutes: 90,
         facilitator: {
-          id: cast.north.editor.id,
+          id: ctx.cast.north.editor.id,
           name: "North Editor",
-          organizationId: cast.north.id,
+          organizationId: ctx.cast.north.id,
         },
         // Northwind first (it started the partnership), then by name; the facilitator included.
         participants: [
-          { id: cast.north.editor.id, name: "North Editor", organizationId: cast.north.id },
-          { id: cast.north.viewer.id, name: "North Viewer", organizationId: cast.north.id },
-          { id: cast.south.editor.id, name: "South Editor", organizationId: cast.south.id },
+          { id: ctx.cast.north.editor.id, name: "North Editor", organizationId: ctx.cast.north.id },
+          { id: ctx.cast.north.viewer.id, name: "North Viewer", organizationId: ctx.cast.north.id },
+          { id: ctx.cast.south.editor.id, name: "South Editor", organizationId: ctx.cast.south.id },
         ],
         agenda: [
           {
             id: expect.any(String),
             title: "Pilot results",
-            ownerOrganizationId: cast.north.id,
+            ownerOrganizationId: ctx.cast.north.id,
             timeboxMinutes: 30,
             position: 0,
             signOffs: [],
@@ -111,7 +103,7 @@ describe("meeting routes", () => {
           {
             id: expect.any(String),
             title: "Budget 2027",
-            ownerOrganizationId: cast.south.id,
+            ownerOrganizationId: ctx.cast.south.id,
             timeboxMinutes: 45,
             position: 1,
             signOffs: [],
@@ -119,9 +111,9 @@ describe("meeting routes", () => {
           },
         ],
         createdBy: {
-          id: cast.north.editor.id,
+          id: ctx.cast.north.editor.id,
           name: "North Editor",
-          organizationId: cast.north.id,
+          organizationId: ctx.cast.north.id,
         },
         createdAt: expect.any(String),
         // Not given: UTC, nowhere in particular, no video call; never moved.
@@ -130,28 +122,28 @@ describe("meeting routes", () => {
         videoUrl: null,
         calendarSequence: 0,
       });
-      const fetched = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      const fetched = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
       expect(fetched.status).toBe(200);
       expect(fetched.body.meeting).toEqual(meeting);
     });
 
     it("takes another facilitator, who becomes a participant too", async () => {
-      const meeting = await created(steering({ facilitatorId: cast.south.admin.id }));
+      const meeting = await created(steering({ facilitatorId: ctx.cast.south.admin.id }));
       expect(meeting.facilitator).toEqual({
-        id: cast.south.admin.id,
+        id: ctx.cast.south.admin.id,
         name: "South Admin",
-        organizationId: cast.south.id,
+        organizationId: ctx.cast.south.id,
       });
-      expect(meeting.participants.map((p) => p.id)).toEqual([cast.south.admin.id]);
+      expect(meeting.participants.map((p) => p.id)).toEqual([ctx.cast.south.admin.id]);
     });
 
     it("refuses participants and a facilitator who are not members, and foreign agenda owners", async () => {
-      const response = await create(cast.north.editor, {
+      const response = await create(ctx.cast.north.editor, {
         ...steering(),
         facilitatorId: outsider.id,
-        participantIds: [cast.south.editor.id, outsider.id],
+        participantIds: [ctx.cast.south.editor.id, outsider.id],
         agenda: [
-          { title: "Ours", ownerOrganizationId: cast.north.id, timeboxMinutes: 10 },
+          { title: "Ours", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 10 },
           { title: "Theirs", ownerOrganizationId: "elsewhere", timeboxMinutes: 10 },
         ],
       });
@@ -165,22 +157,22 @@ describe("meeting routes", () => {
         "agenda.1.ownerOrganizationId",
       ]);
       const viewerFacilitates = await create(
-        cast.north.editor,
-        steering({ facilitatorId: cast.south.viewer.id }),
+        ctx.cast.north.editor,
+        steering({ facilitatorId: ctx.cast.south.viewer.id }),
       );
       expect(viewerFacilitates.status).toBe(400);
       expect(pathsOf(viewerFacilitates.body)).toEqual(["facilitatorId"]);
-      expect(await harness.store.db.selectFrom("meetings").selectAll().execute()).toEqual([]);
+      expect(await ctx.harness.store.db.selectFrom("meetings").selectAll().execute()).toEqual([]);
     });
 
     it("answers bad input with 400 and the offending fields", async () => {
-      const response = await create(cast.north.editor, {
+      const response = await create(ctx.cast.north.editor, {
         title: "  ",
         kind: "party",
         level: "galactic",
         startsAt: "next tuesday",
         durationMinutes: 0,
-        agenda: [{ title: "x", ownerOrganizationId: cast.north.id, timeboxMinutes: -5 }],
+        agenda: [{ title: "x", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: -5 }],
       });
       expect(response.status).toBe(400);
       expect(pathsOf(response.body).sort()).toEqual([
@@ -193,22 +185,22 @@ describe("meeting routes", () => {
       ]);
       // Who created it comes from the session, never from the body.
       const forged = await create(
-        cast.north.editor,
-        steering({ createdBy: { id: cast.south.admin.id } }),
+        ctx.cast.north.editor,
+        steering({ createdBy: { id: ctx.cast.south.admin.id } }),
       );
       expect(forged.status).toBe(400);
-      const notJson = await create(cast.north.editor, "{not json");
+      const notJson = await create(ctx.cast.north.editor, "{not json");
       expect(notJson.status).toBe(400);
       expect(notJson.body).toEqual(errorOf("invalid_json"));
     });
 
     it("is for editors and admins: a viewer gets 403, a non-member 404, nobody signed in 401", async () => {
-      expect((await create(cast.south.viewer, steering())).status).toBe(403);
-      expect((await create(cast.south.viewer, steering())).body).toEqual(errorOf("forbidden"));
+      expect((await create(ctx.cast.south.viewer, steering())).status).toBe(403);
+      expect((await create(ctx.cast.south.viewer, steering())).body).toEqual(errorOf("forbidden"));
       expect((await create(outsider, steering())).status).toBe(404);
       expect((await create(undefined, steering())).status).toBe(401);
-      expect((await created(steering(), cast.south.admin)).createdBy.organizationId).toBe(
-        cast.south.id,
+      expect((await created(steering(), ctx.cast.south.admin)).createdBy.organizationId).toBe(
+        ctx.cast.south.id,
       );
     });
   });
@@ -220,7 +212,7 @@ describe("meeting routes", () => {
       const longAgo = await created(steering({ title: "Long ago", startsAt: at(-60) }));
       const soon = await created(steering({ title: "Soon", startsAt: at(2) }));
       const recently = await created(steering({ title: "Recently", startsAt: at(-3) }));
-      const response = await call("GET", meetingsPath(), cast.south.viewer);
+      const response = await call("GET", meetingsPath(), ctx.cast.south.viewer);
       expect(response.status).toBe(200);
       expect(response.body.meetings.map((m: MeetingView) => m.id)).toEqual([
         soon.id,
@@ -238,20 +230,20 @@ describe("meeting routes", () => {
     it("keeps meetings to their partnership: a non-member gets 404 for each of them", async () => {
       const meeting = await created(
         steering({
-          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+          agenda: [{ title: "Item", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 }],
         }),
       );
       const item = meeting.agenda[0]!.id;
       const attempts: [string, string, unknown?][] = [
         ["GET", meetingsPath()],
-        ["GET", `/api/partnerships/${cast.partnershipId}/rhythm`],
+        ["GET", `/api/partnerships/${ctx.cast.partnershipId}/rhythm`],
         ["GET", `/api/meetings/${meeting.id}`],
         ["PATCH", `/api/meetings/${meeting.id}`, { title: "Mine now" }],
         ["DELETE", `/api/meetings/${meeting.id}`],
         [
           "POST",
           `/api/meetings/${meeting.id}/agenda-items`,
-          { title: "Mine", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+          { title: "Mine", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 },
         ],
         ["PATCH", `/api/agenda-items/${item}`, { title: "Mine" }],
         ["DELETE", `/api/agenda-items/${item}`],
@@ -262,19 +254,21 @@ describe("meeting routes", () => {
         expect([method, path, response.status]).toEqual([method, path, 404]);
         expect(response.body).toEqual(errorOf("not_found"));
       }
-      const fresh = await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer);
+      const fresh = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer);
       expect(fresh.body.meeting).toEqual(meeting);
-      expect((await call("GET", "/api/meetings/nosuchmeeting", cast.north.admin)).status).toBe(404);
+      expect((await call("GET", "/api/meetings/nosuchmeeting", ctx.cast.north.admin)).status).toBe(
+        404,
+      );
     });
 
     it("lets viewers read but never write: 403 on every change", async () => {
       const meeting = await created(
         steering({
-          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+          agenda: [{ title: "Item", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 }],
         }),
       );
       const item = meeting.agenda[0]!.id;
-      expect((await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).status).toBe(
+      expect((await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).status).toBe(
         200,
       );
       const attempts: [string, string, unknown?][] = [
@@ -283,13 +277,13 @@ describe("meeting routes", () => {
         [
           "POST",
           `/api/meetings/${meeting.id}/agenda-items`,
-          { title: "Viewer's", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+          { title: "Viewer's", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 },
         ],
         ["PATCH", `/api/agenda-items/${item}`, { title: "Viewer's" }],
         ["DELETE", `/api/agenda-items/${item}`],
         ["POST", `/api/agenda-items/${item}/sign-off`, {}],
       ];
-      for (const viewer of [cast.north.viewer, cast.south.viewer]) {
+      for (const viewer of [ctx.cast.north.viewer, ctx.cast.south.viewer]) {
         for (const [method, path, body] of attempts) {
           const response = await call(method, path, viewer, body);
           expect([method, path, response.status]).toEqual([method, path, 403]);
@@ -297,16 +291,16 @@ describe("meeting routes", () => {
         }
       }
       expect(
-        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting,
+        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting,
       ).toEqual(meeting);
     });
 
     it("changes any subset of the fields; participants are replaced, the facilitator kept in", async () => {
-      const meeting = await created(steering({ participantIds: [cast.south.editor.id] }));
-      const patched = await call("PATCH", `/api/meetings/${meeting.id}`, cast.south.editor, {
+      const meeting = await created(steering({ participantIds: [ctx.cast.south.editor.id] }));
+      const patched = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
         title: "Steering committee Q4 (moved)",
         startsAt: "2026-12-11T14:30:00+01:00",
-        participantIds: [cast.south.admin.id],
+        participantIds: [ctx.cast.south.admin.id],
       });
       expect(patched.status).toBe(200);
       expect(patched.body.meeting).toMatchObject({
@@ -314,36 +308,36 @@ describe("meeting routes", () => {
         startsAt: "2026-12-11T13:30:00.000Z",
         kind: "steering_committee",
         durationMinutes: 90,
-        facilitator: { id: cast.north.editor.id },
+        facilitator: { id: ctx.cast.north.editor.id },
       });
       expect(patched.body.meeting.participants.map((p: { id: string }) => p.id)).toEqual([
-        cast.north.editor.id,
-        cast.south.admin.id,
+        ctx.cast.north.editor.id,
+        ctx.cast.south.admin.id,
       ]);
 
-      const handedOver = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
-        facilitatorId: cast.north.admin.id,
+      const handedOver = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
+        facilitatorId: ctx.cast.north.admin.id,
         level: "tactical",
         kind: "tactical_review",
       });
       expect(handedOver.status).toBe(200);
-      expect(handedOver.body.meeting.facilitator.id).toBe(cast.north.admin.id);
+      expect(handedOver.body.meeting.facilitator.id).toBe(ctx.cast.north.admin.id);
       expect(handedOver.body.meeting.participants.map((p: { id: string }) => p.id)).toEqual([
-        cast.north.admin.id,
-        cast.north.editor.id,
-        cast.south.admin.id,
+        ctx.cast.north.admin.id,
+        ctx.cast.north.editor.id,
+        ctx.cast.south.admin.id,
       ]);
       expect(handedOver.body.meeting).toMatchObject({ level: "tactical", kind: "tactical_review" });
 
-      const bad = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
+      const bad = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
         participantIds: [outsider.id],
         durationMinutes: 100_000,
         agenda: [],
       });
       expect(bad.status).toBe(400);
       expect(pathsOf(bad.body).sort()).toEqual(["", "durationMinutes"]);
-      const notMember = await call("PATCH", `/api/meetings/${meeting.id}`, cast.north.admin, {
-        participantIds: [cast.north.viewer.id, outsider.id],
+      const notMember = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
+        participantIds: [ctx.cast.north.viewer.id, outsider.id],
       });
       expect(notMember.status).toBe(400);
       expect(pathsOf(notMember.body)).toEqual(["participantIds.1"]);
@@ -355,68 +349,72 @@ describe("meeting routes", () => {
       const handOver = (user: TestUser, facilitatorId: string) =>
         call("PATCH", `/api/meetings/${meeting.id}`, user, { facilitatorId, title: "Taken" });
       const facilitatorOf = async () =>
-        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting
+        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
           .facilitator.id as string;
 
       // Another editor cannot take the room over, nor give it to someone else.
-      for (const facilitatorId of [cast.south.editor.id, cast.south.admin.id]) {
-        const taken = await handOver(cast.south.editor, facilitatorId);
+      for (const facilitatorId of [ctx.cast.south.editor.id, ctx.cast.south.admin.id]) {
+        const taken = await handOver(ctx.cast.south.editor, facilitatorId);
         expect(taken.status).toBe(403);
         expect(taken.body).toEqual(errorOf("forbidden"));
       }
-      expect(await facilitatorOf()).toBe(cast.north.editor.id);
+      expect(await facilitatorOf()).toBe(ctx.cast.north.editor.id);
       expect(
-        (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting.title,
+        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
+          .title,
       ).toBe("Steering committee Q4");
       // Naming the current facilitator changes nothing: any editor's edit form sends it.
-      const same = await handOver(cast.south.editor, cast.north.editor.id);
+      const same = await handOver(ctx.cast.south.editor, ctx.cast.north.editor.id);
       expect(same.status).toBe(200);
       expect(same.body.meeting.title).toBe("Taken");
 
       // The facilitator hands over; then they no longer can.
-      const handed = await handOver(cast.north.editor, cast.south.editor.id);
+      const handed = await handOver(ctx.cast.north.editor, ctx.cast.south.editor.id);
       expect(handed.status).toBe(200);
-      expect(handed.body.meeting.facilitator.id).toBe(cast.south.editor.id);
-      expect((await handOver(cast.north.editor, cast.north.editor.id)).status).toBe(403);
-      expect(await facilitatorOf()).toBe(cast.south.editor.id);
+      expect(handed.body.meeting.facilitator.id).toBe(ctx.cast.south.editor.id);
+      expect((await handOver(ctx.cast.north.editor, ctx.cast.north.editor.id)).status).toBe(403);
+      expect(await facilitatorOf()).toBe(ctx.cast.south.editor.id);
       // An admin of the partnership may, from either organization.
-      const byAdmin = await handOver(cast.north.admin, cast.north.editor.id);
+      const byAdmin = await handOver(ctx.cast.north.admin, ctx.cast.north.editor.id);
       expect(byAdmin.status).toBe(200);
-      expect(await facilitatorOf()).toBe(cast.north.editor.id);
+      expect(await facilitatorOf()).toBe(ctx.cast.north.editor.id);
     });
 
     it("deletes a meeting with its agenda, keeping its sign-offs stamped with who deleted it", async () => {
       const meeting = await created(
         steering({
           startsAt: HELD,
-          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+          agenda: [{ title: "Item", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 }],
         }),
       );
       const item = meeting.agenda[0]!.id;
       expect(
-        (await call("POST", `/api/agenda-items/${item}/sign-off`, cast.north.admin, {})).status,
+        (await call("POST", `/api/agenda-items/${item}/sign-off`, ctx.cast.north.admin, {})).status,
       ).toBe(200);
-      const deleted = await call("DELETE", `/api/meetings/${meeting.id}`, cast.south.editor);
+      const deleted = await call("DELETE", `/api/meetings/${meeting.id}`, ctx.cast.south.editor);
       expect(deleted.status).toBe(204);
       expect(deleted.body).toBeUndefined();
-      expect((await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).status).toBe(404);
+      expect((await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)).status).toBe(
+        404,
+      );
       expect(
-        (await call("PATCH", `/api/agenda-items/${item}`, cast.north.admin, { title: "x" })).status,
+        (await call("PATCH", `/api/agenda-items/${item}`, ctx.cast.north.admin, { title: "x" }))
+          .status,
       ).toBe(404);
-      expect((await call("GET", meetingsPath(), cast.north.admin)).body.meetings).toEqual([]);
+      expect((await call("GET", meetingsPath(), ctx.cast.north.admin)).body.meetings).toEqual([]);
       for (const table of ["agenda_items", "meeting_participants"] as const) {
-        expect(await harness.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
+        expect(await ctx.harness.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
       }
       // A signature outlives what it signed (routes/meetings/sign-off-binding.test.ts).
-      const kept = await harness.store.db
+      const kept = await ctx.harness.store.db
         .selectFrom("agenda_sign_offs")
         .select(["agenda_item_id", "deleted_by_user_id", "deleted_by_organization_id"])
         .execute();
       expect(kept).toEqual([
         {
           agenda_item_id: item,
-          deleted_by_user_id: cast.south.editor.id,
-          deleted_by_organization_id: cast.south.id,
+          deleted_by_user_id: ctx.cast.south.editor.id,
+          deleted_by_organization_id: ctx.cast.south.id,
         },
       ]);
     });
@@ -431,48 +429,48 @@ describe("meeting routes", () => {
     const titles = (meeting: MeetingView) => meeting.agenda.map((i) => [i.title, i.position]);
 
     it("adds items at the end, changes, reorders and removes them", async () => {
-      const meeting = await created(steering({ agenda: [item("Welcome", cast.north.id, 5)] }));
+      const meeting = await created(steering({ agenda: [item("Welcome", ctx.cast.north.id, 5)] }));
       const added = await call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
-        cast.south.editor,
-        item("Southpeak's pilot", cast.south.id, 20),
+        ctx.cast.south.editor,
+        item("Southpeak's pilot", ctx.cast.south.id, 20),
       );
       expect(added.status).toBe(201);
       await call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
-        cast.north.admin,
-        item("AOB", cast.north.id),
+        ctx.cast.north.admin,
+        item("AOB", ctx.cast.north.id),
       );
-      const withThree = (await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).body
-        .meeting as MeetingView;
+      const withThree = (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin))
+        .body.meeting as MeetingView;
       expect(titles(withThree)).toEqual([
         ["Welcome", 0],
         ["Southpeak's pilot", 1],
         ["AOB", 2],
       ]);
       expect(withThree.agenda[1]).toMatchObject({
-        ownerOrganizationId: cast.south.id,
+        ownerOrganizationId: ctx.cast.south.id,
         timeboxMinutes: 20,
       });
       const [welcome, pilot, aob] = withThree.agenda.map((i) => i.id);
 
-      const changed = await call("PATCH", `/api/agenda-items/${pilot}`, cast.north.editor, {
+      const changed = await call("PATCH", `/api/agenda-items/${pilot}`, ctx.cast.north.editor, {
         title: "Pilot results",
-        ownerOrganizationId: cast.north.id,
+        ownerOrganizationId: ctx.cast.north.id,
         timeboxMinutes: 25,
       });
       expect(changed.status).toBe(200);
       expect(changed.body.meeting.agenda[1]).toMatchObject({
         id: pilot,
         title: "Pilot results",
-        ownerOrganizationId: cast.north.id,
+        ownerOrganizationId: ctx.cast.north.id,
         timeboxMinutes: 25,
         position: 1,
       });
 
-      const first = await call("PATCH", `/api/agenda-items/${aob}`, cast.north.editor, {
+      const first = await call("PATCH", `/api/agenda-items/${aob}`, ctx.cast.north.editor, {
         position: 0,
       });
       expect(first.status).toBe(200);
@@ -482,7 +480,7 @@ describe("meeting routes", () => {
         ["Pilot results", 2],
       ]);
       // Past the end means last.
-      const last = await call("PATCH", `/api/agenda-items/${aob}`, cast.north.editor, {
+      const last = await call("PATCH", `/api/agenda-items/${aob}`, ctx.cast.north.editor, {
         position: 99,
       });
       expect(titles(last.body.meeting)).toEqual([
@@ -491,24 +489,26 @@ describe("meeting routes", () => {
         ["AOB", 2],
       ]);
 
-      const removed = await call("DELETE", `/api/agenda-items/${welcome}`, cast.south.admin);
+      const removed = await call("DELETE", `/api/agenda-items/${welcome}`, ctx.cast.south.admin);
       expect(removed.status).toBe(200);
       expect(titles(removed.body.meeting)).toEqual([
         ["Pilot results", 0],
         ["AOB", 1],
       ]);
-      const again = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      const again = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
       expect(again.body.meeting).toEqual(removed.body.meeting);
-      expect((await call("DELETE", `/api/agenda-items/${welcome}`, cast.south.admin)).status).toBe(
-        404,
-      );
+      expect(
+        (await call("DELETE", `/api/agenda-items/${welcome}`, ctx.cast.south.admin)).status,
+      ).toBe(404);
     });
 
     it("holds at most 50 items, however they are added", async () => {
-      const full = Array.from({ length: 50 }, (_, i) => item(`Item ${i + 1}`, cast.north.id, 5));
+      const full = Array.from({ length: 50 }, (_, i) =>
+        item(`Item ${i + 1}`, ctx.cast.north.id, 5),
+      );
       const meeting = await created(steering({ agenda: full }));
       expect(meeting.agenda).toHaveLength(50);
-      const tooMany = await create(cast.north.editor, steering({ agenda: [...full, full[0]] }));
+      const tooMany = await create(ctx.cast.north.editor, steering({ agenda: [...full, full[0]] }));
       expect(tooMany.status).toBe(400);
       expect(pathsOf(tooMany.body)).toEqual(["agenda"]);
 
@@ -516,19 +516,19 @@ describe("meeting routes", () => {
         call(
           "POST",
           `/api/meetings/${meeting.id}/agenda-items`,
-          cast.south.editor,
-          item("One more", cast.south.id),
+          ctx.cast.south.editor,
+          item("One more", ctx.cast.south.id),
         );
       const refused = await add();
       expect(refused.status).toBe(409);
       expect(refused.body).toEqual(errorOf("conflict"));
-      const after = (await call("GET", `/api/meetings/${meeting.id}`, cast.north.admin)).body
+      const after = (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)).body
         .meeting as MeetingView;
       expect(after.agenda).toHaveLength(50);
       expect(after.agenda.map((i) => i.title)).not.toContain("One more");
 
       // Room again once an item goes.
-      await call("DELETE", `/api/agenda-items/${after.agenda[0]!.id}`, cast.north.admin);
+      await call("DELETE", `/api/agenda-items/${after.agenda[0]!.id}`, ctx.cast.north.admin);
       const added = await add();
       expect(added.status).toBe(201);
       expect(added.body.meeting.agenda).toHaveLength(50);
@@ -540,7 +540,7 @@ describe("meeting routes", () => {
       const foreign = await call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
-        cast.north.editor,
+        ctx.cast.north.editor,
         item("Theirs", "elsewhere"),
       );
       expect(foreign.status).toBe(400);
@@ -548,7 +548,7 @@ describe("meeting routes", () => {
       const bad = await call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
-        cast.north.editor,
+        ctx.cast.north.editor,
         {
           title: "",
           timeboxMinutes: 1.5,
@@ -559,17 +559,17 @@ describe("meeting routes", () => {
       const added = await call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
-        cast.north.editor,
-        item("Ours", cast.north.id),
+        ctx.cast.north.editor,
+        item("Ours", ctx.cast.north.id),
       );
       const id = added.body.meeting.agenda[0].id as string;
-      const badPatch = await call("PATCH", `/api/agenda-items/${id}`, cast.north.editor, {
+      const badPatch = await call("PATCH", `/api/agenda-items/${id}`, ctx.cast.north.editor, {
         position: -1,
         ownerOrganizationId: "elsewhere",
       });
       expect(badPatch.status).toBe(400);
       expect(pathsOf(badPatch.body)).toEqual(["position"]);
-      const foreignPatch = await call("PATCH", `/api/agenda-items/${id}`, cast.north.editor, {
+      const foreignPatch = await call("PATCH", `/api/agenda-items/${id}`, ctx.cast.north.editor, {
         ownerOrganizationId: "elsewhere",
       });
       expect(foreignPatch.status).toBe(400);
@@ -580,10 +580,10 @@ describe("meeting routes", () => {
   describe("sign-off", () => {
     const notes = (meeting: MeetingView, itemId: string, text: string) =>
       changeDocument(
-        harness.store,
+        ctx.harness.store,
         formatDocumentName({
           kind: "meeting",
-          partnershipId: cast.partnershipId,
+          partnershipId: ctx.cast.partnershipId,
           meetingId: meeting.id,
         }),
         (doc) => {
@@ -600,8 +600,8 @@ describe("meeting routes", () => {
         steering({
           startsAt: HELD,
           agenda: [
-            { title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
-            { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
+            { title: "Pilot", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 20 },
+            { title: "Budget", ownerOrganizationId: ctx.cast.south.id, timeboxMinutes: 20 },
           ],
         }),
       );
@@ -609,15 +609,15 @@ describe("meeting routes", () => {
       await notes(meeting, pilot, "Pilot ran in three depots.");
 
       const before = Date.now();
-      const north = await signOff(pilot, cast.north.editor);
+      const north = await signOff(pilot, ctx.cast.north.editor);
       const after = Date.now();
       expect(north.status).toBe(200);
       const northView = north.body.meeting.agenda[0].signOffs;
       expect(northView).toEqual([
         {
-          organizationId: cast.north.id,
+          organizationId: ctx.cast.north.id,
           organizationName: "Northwind",
-          signedBy: { id: cast.north.editor.id, name: "North Editor" },
+          signedBy: { id: ctx.cast.north.editor.id, name: "North Editor" },
           signedAt: expect.any(String),
           changedSince: false,
         },
@@ -627,7 +627,7 @@ describe("meeting routes", () => {
       expect(signedAt).toBeLessThanOrEqual(after);
       expect(north.body.meeting.agenda[1].signOffs).toEqual([]);
 
-      const south = await signOff(pilot, cast.south.admin);
+      const south = await signOff(pilot, ctx.cast.south.admin);
       expect(
         south.body.meeting.agenda[0].signOffs.map((s: any) => [
           s.organizationName,
@@ -641,36 +641,36 @@ describe("meeting routes", () => {
 
       // Another item's notes change: this item's sign-offs still stand.
       await notes(meeting, budget, "Budget agreed.");
-      const untouched = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      const untouched = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
       expect(untouched.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
         false,
         false,
       ]);
 
       await notes(meeting, pilot, "Added: a fourth depot joins in January.");
-      const changed = await call("GET", `/api/meetings/${meeting.id}`, cast.south.viewer);
+      const changed = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
       expect(changed.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
         true,
         true,
       ]);
 
-      const resigned = await signOff(pilot, cast.north.admin);
+      const resigned = await signOff(pilot, ctx.cast.north.admin);
       expect(
         resigned.body.meeting.agenda[0].signOffs.map((s: any) => [s.signedBy.name, s.changedSince]),
       ).toEqual([
         ["North Admin", false],
         ["South Admin", true],
       ]);
-      const history = await harness.store.db
+      const history = await ctx.harness.store.db
         .selectFrom("agenda_sign_offs")
         .select(["organization_id", "user_id"])
         .where("agenda_item_id", "=", pilot)
         .orderBy("id")
         .execute();
       expect(history).toEqual([
-        { organization_id: cast.north.id, user_id: cast.north.editor.id },
-        { organization_id: cast.south.id, user_id: cast.south.admin.id },
-        { organization_id: cast.north.id, user_id: cast.north.admin.id },
+        { organization_id: ctx.cast.north.id, user_id: ctx.cast.north.editor.id },
+        { organization_id: ctx.cast.south.id, user_id: ctx.cast.south.admin.id },
+        { organization_id: ctx.cast.north.id, user_id: ctx.cast.north.admin.id },
       ]);
     });
 
@@ -678,16 +678,16 @@ describe("meeting routes", () => {
       const meeting = await created(
         steering({
           startsAt: HELD,
-          agenda: [{ title: "Pilot", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+          agenda: [{ title: "Pilot", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 }],
         }),
       );
-      const forged = await signOff(meeting.agenda[0]!.id, cast.north.editor, {
-        organizationId: cast.south.id,
+      const forged = await signOff(meeting.agenda[0]!.id, ctx.cast.north.editor, {
+        organizationId: ctx.cast.south.id,
       });
       expect(forged.status).toBe(400);
-      expect(await harness.store.db.selectFrom("agenda_sign_offs").selectAll().execute()).toEqual(
-        [],
-      );
+      expect(
+        await ctx.harness.store.db.selectFrom("agenda_sign_offs").selectAll().execute(),
+      ).toEqual([]);
     });
   });
 
@@ -707,7 +707,7 @@ describe("meeting routes", () => {
     it("answers every wrongly typed field of every body with 400 and changes nothing", async () => {
       const meeting = await created(
         steering({
-          agenda: [{ title: "Item", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 }],
+          agenda: [{ title: "Item", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 }],
         }),
       );
       const item = meeting.agenda[0]!.id;
@@ -715,40 +715,40 @@ describe("meeting routes", () => {
         [
           "POST",
           meetingsPath(),
-          steering({ facilitatorId: cast.north.editor.id, participantIds: [] }),
+          steering({ facilitatorId: ctx.cast.north.editor.id, participantIds: [] }),
         ],
         [
           "PATCH",
           `/api/meetings/${meeting.id}`,
-          steering({ facilitatorId: cast.north.editor.id, participantIds: [] }),
+          steering({ facilitatorId: ctx.cast.north.editor.id, participantIds: [] }),
         ],
         [
           "POST",
           `/api/meetings/${meeting.id}/agenda-items`,
-          { title: "New", ownerOrganizationId: cast.north.id, timeboxMinutes: 5 },
+          { title: "New", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5 },
         ],
         [
           "PATCH",
           `/api/agenda-items/${item}`,
-          { title: "New", ownerOrganizationId: cast.north.id, timeboxMinutes: 5, position: 0 },
+          { title: "New", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 5, position: 0 },
         ],
         [
           "PUT",
-          `/api/partnerships/${cast.partnershipId}/rhythm`,
+          `/api/partnerships/${ctx.cast.partnershipId}/rhythm`,
           { levels: [{ level: "strategic", intervalDays: 90 }] },
         ],
       ];
       const snapshot = async () =>
         Promise.all(
           (["meetings", "meeting_participants", "agenda_items", "governance_rhythms"] as const).map(
-            (table) => harness.store.db.selectFrom(table).selectAll().execute(),
+            (table) => ctx.harness.store.db.selectFrom(table).selectAll().execute(),
           ),
         );
       const before = await snapshot();
       for (const [method, path, valid] of endpoints) {
         for (const field of Object.keys(valid)) {
           for (const wrong of WRONG_TYPES) {
-            const response = await call(method, path, cast.north.admin, {
+            const response = await call(method, path, ctx.cast.north.admin, {
               ...valid,
               [field]: wrong,
             });
@@ -757,15 +757,15 @@ describe("meeting routes", () => {
           }
         }
         for (const body of ["[]", "null", '"text"', "{"]) {
-          const response = await call(method, path, cast.north.admin, body);
+          const response = await call(method, path, ctx.cast.north.admin, body);
           expect([method, path, body, response.status]).toEqual([method, path, body, 400]);
         }
       }
-      expect((await call("GET", "/api/meetings/bad%20id", cast.north.admin)).status).toBe(400);
+      expect((await call("GET", "/api/meetings/bad%20id", ctx.cast.north.admin)).status).toBe(400);
       const badItem = await call(
         "POST",
         "/api/agenda-items/bad%20id/sign-off",
-        cast.north.admin,
+        ctx.cast.north.admin,
         {},
       );
       expect(badItem.status).toBe(400);
@@ -778,19 +778,19 @@ describe("meeting routes", () => {
       const meeting = await created(
         steering({
           startsAt: HELD,
-          participantIds: [cast.south.editor.id],
+          participantIds: [ctx.cast.south.editor.id],
           agenda: [
-            { title: "Pilot results", ownerOrganizationId: cast.north.id, timeboxMinutes: 30 },
-            { title: "Budget", ownerOrganizationId: cast.south.id, timeboxMinutes: 20 },
+            { title: "Pilot results", ownerOrganizationId: ctx.cast.north.id, timeboxMinutes: 30 },
+            { title: "Budget", ownerOrganizationId: ctx.cast.south.id, timeboxMinutes: 20 },
           ],
         }),
       );
       const [pilot] = meeting.agenda.map((i) => i.id) as [string];
       await changeDocument(
-        harness.store,
+        ctx.harness.store,
         formatDocumentName({
           kind: "meeting",
-          partnershipId: cast.partnershipId,
+          partnershipId: ctx.cast.partnershipId,
           meetingId: meeting.id,
         }),
         (doc) => {
@@ -799,10 +799,10 @@ describe("meeting routes", () => {
           doc.getXmlFragment(agendaNotesFragment(pilot)).push([paragraph]);
         },
       );
-      await call("POST", `/api/agenda-items/${pilot}/sign-off`, cast.south.editor, {});
-      const response = await harness.app.request(
-        `/api/partnerships/${cast.partnershipId}/export.md`,
-        { headers: { cookie: cast.north.viewer.cookie } },
+      await call("POST", `/api/agenda-items/${pilot}/sign-off`, ctx.cast.south.editor, {});
+      const response = await ctx.harness.app.request(
+        `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
+        { headers: { cookie: ctx.cast.north.viewer.cookie } },
       );
       expect(response.status).toBe(200);
       const markdown = await response.text();
@@ -823,13 +823,13 @@ describe("meeting routes", () => {
   });
 
   describe("rhythm", () => {
-    const rhythmPath = () => `/api/partnerships/${cast.partnershipId}/rhythm`;
+    const rhythmPath = () => `/api/partnerships/${ctx.cast.partnershipId}/rhythm`;
     const put = (user: TestUser, levels: unknown) => call("PUT", rhythmPath(), user, { levels });
     const level = (body: any, name: string) =>
       (body.rhythm as { level: string }[]).find((l) => l.level === name) as any;
 
     it("starts with no rhythm at all", async () => {
-      const response = await call("GET", rhythmPath(), cast.south.viewer);
+      const response = await call("GET", rhythmPath(), ctx.cast.south.viewer);
       expect(response.status).toBe(200);
       expect(response.body.rhythm).toEqual(
         ["strategic", "tactical", "operational"].map((name) => ({
@@ -844,7 +844,7 @@ describe("meeting routes", () => {
     });
 
     it("makes a level that never met due one interval after the partnership started, not overdue on its first day; a recent meeting sets its due date", async () => {
-      const set = await put(cast.north.admin, [{ level: "operational", intervalDays: 7 }]);
+      const set = await put(ctx.cast.north.admin, [{ level: "operational", intervalDays: 7 }]);
       const after = Date.now();
       expect(set.status).toBe(200);
       const never = level(set.body, "operational");
@@ -868,7 +868,7 @@ describe("meeting routes", () => {
         }),
       );
       const onTime = level(
-        (await call("GET", rhythmPath(), cast.south.viewer)).body,
+        (await call("GET", rhythmPath(), ctx.cast.south.viewer)).body,
         "operational",
       );
       expect(onTime).toMatchObject({
@@ -879,12 +879,12 @@ describe("meeting routes", () => {
       });
       // The list carries the same rhythm.
       expect(
-        level((await call("GET", meetingsPath(), cast.south.viewer)).body, "operational"),
+        level((await call("GET", meetingsPath(), ctx.cast.south.viewer)).body, "operational"),
       ).toEqual(onTime);
     });
 
     it("flags a level whose meeting is past due, while showing the next one scheduled", async () => {
-      await put(cast.south.admin, [
+      await put(ctx.cast.south.admin, [
         { level: "tactical", intervalDays: 30 },
         { level: "strategic", intervalDays: 90 },
       ]);
@@ -903,7 +903,7 @@ describe("meeting routes", () => {
           startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
         }),
       );
-      const response = await call("GET", rhythmPath(), cast.north.viewer);
+      const response = await call("GET", rhythmPath(), ctx.cast.north.viewer);
       expect(level(response.body, "tactical")).toEqual({
         level: "tactical",
         intervalDays: 30,
@@ -916,7 +916,7 @@ describe("meeting routes", () => {
       expect(level(response.body, "strategic")).toMatchObject({ intervalDays: 90, overdue: false });
 
       // null removes a level's rhythm; levels not named keep theirs.
-      const cleared = await put(cast.north.admin, [{ level: "tactical", intervalDays: null }]);
+      const cleared = await put(ctx.cast.north.admin, [{ level: "tactical", intervalDays: null }]);
       expect(level(cleared.body, "tactical")).toMatchObject({
         intervalDays: null,
         dueAt: null,
@@ -928,13 +928,13 @@ describe("meeting routes", () => {
 
     it("is set by admins only, with valid levels", async () => {
       const levels = [{ level: "strategic", intervalDays: 90 }];
-      for (const user of [cast.north.editor, cast.south.viewer]) {
+      for (const user of [ctx.cast.north.editor, ctx.cast.south.viewer]) {
         const response = await put(user, levels);
         expect(response.status).toBe(403);
         expect(response.body).toEqual(errorOf("forbidden"));
       }
       expect((await put(outsider, levels)).status).toBe(404);
-      const bad = await put(cast.north.admin, [
+      const bad = await put(ctx.cast.north.admin, [
         { level: "galactic", intervalDays: 0 },
         { level: "strategic", intervalDays: 2.5 },
       ]);
@@ -944,15 +944,15 @@ describe("meeting routes", () => {
         "levels.0.level",
         "levels.1.intervalDays",
       ]);
-      const twice = await put(cast.north.admin, [
+      const twice = await put(ctx.cast.north.admin, [
         { level: "strategic", intervalDays: 90 },
         { level: "strategic", intervalDays: 30 },
       ]);
       expect(twice.status).toBe(400);
       expect(pathsOf(twice.body)).toEqual(["levels"]);
-      expect(await harness.store.db.selectFrom("governance_rhythms").selectAll().execute()).toEqual(
-        [],
-      );
+      expect(
+        await ctx.harness.store.db.selectFrom("governance_rhythms").selectAll().execute(),
+      ).toEqual([]);
     });
   });
 });

@@ -1,35 +1,36 @@
 import { formatDocumentName } from "@entente/domain";
 import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 /**
  * A sign-off binds to everything shown as signed (the item's title, owner and notes, the
  * meeting's title and date), and outlives the item and the meeting it signed.
  */
 describe("sign-offs bound to what was signed", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
   let meeting: MeetingView;
   let itemId: string;
 
   const call = (method: string, path: string, user: TestUser, body?: unknown) =>
-    harness.request(method, path, { cookie: user.cookie, ...(body === undefined ? {} : { body }) });
+    ctx.harness.request(method, path, {
+      cookie: user.cookie,
+      ...(body === undefined ? {} : { body }),
+    });
   const signOff = (user: TestUser, body: unknown = {}) =>
     call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
   const item = async () =>
-    (await call("GET", `/api/meetings/${meeting.id}`, cast.north.viewer)).body.meeting
+    (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
       .agenda[0] as MeetingView["agenda"][number];
   const notes = (text: string) =>
     changeDocument(
-      harness.store,
+      ctx.harness.store,
       formatDocumentName({
         kind: "meeting",
-        partnershipId: cast.partnershipId,
+        partnershipId: ctx.cast.partnershipId,
         meetingId: meeting.id,
       }),
       (doc) => {
@@ -40,12 +41,10 @@ describe("sign-offs bound to what was signed", () => {
     );
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
     const created = await call(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
-      cast.north.editor,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
+      ctx.cast.north.editor,
       {
         title: "Steering committee Q4",
         kind: "steering_committee",
@@ -54,7 +53,11 @@ describe("sign-offs bound to what was signed", () => {
         startsAt: "2026-11-26T09:00:00.000Z",
         durationMinutes: 90,
         agenda: [
-          { title: "Northwind pays 30%", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
+          {
+            title: "Northwind pays 30%",
+            ownerOrganizationId: ctx.cast.north.id,
+            timeboxMinutes: 20,
+          },
         ],
       },
     );
@@ -63,41 +66,38 @@ describe("sign-offs bound to what was signed", () => {
     await notes("Costs split 30/70.");
   });
 
-  afterEach(async () => {
-    await harness.close();
-  });
-
   it.each([
     [
       "the item's title",
       () =>
-        call("PATCH", `/api/agenda-items/${itemId}`, cast.south.editor, {
+        call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
           title: "Northwind pays 70%",
         }),
     ],
     [
       "the item's owner",
       () =>
-        call("PATCH", `/api/agenda-items/${itemId}`, cast.south.editor, {
-          ownerOrganizationId: cast.south.id,
+        call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
+          ownerOrganizationId: ctx.cast.south.id,
         }),
     ],
     ["the notes", () => notes("Amended after the meeting.")],
     [
       "the meeting's title",
-      () => call("PATCH", `/api/meetings/${meeting.id}`, cast.south.editor, { title: "Renamed" }),
+      () =>
+        call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, { title: "Renamed" }),
     ],
     [
       "the meeting's date",
       () =>
-        call("PATCH", `/api/meetings/${meeting.id}`, cast.south.editor, {
+        call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
           startsAt: "2026-11-27T09:00:00.000Z",
         }),
     ],
   ] as [string, () => Promise<unknown>][])(
     "makes a sign-off stale when %s changes, and current again after signing anew",
     async (_, change) => {
-      const signed = await signOff(cast.north.editor);
+      const signed = await signOff(ctx.cast.north.editor);
       expect(signed.status).toBe(200);
       const version = (await item()).version;
       expect(version).toMatch(/^[0-9a-f]{64}$/);
@@ -107,40 +107,42 @@ describe("sign-offs bound to what was signed", () => {
       const after = await item();
       expect(after.version).not.toBe(version);
       expect(after.signOffs).toEqual([
-        expect.objectContaining({ organizationId: cast.north.id, changedSince: true }),
+        expect.objectContaining({ organizationId: ctx.cast.north.id, changedSince: true }),
       ]);
 
-      await signOff(cast.north.editor, { version: after.version });
+      await signOff(ctx.cast.north.editor, { version: after.version });
       expect((await item()).signOffs.map((s) => s.changedSince)).toEqual([false]);
     },
   );
 
   it("answers 409 to a sign-off of a version that is no longer the item's, and records nothing", async () => {
     const read = (await item()).version;
-    await call("PATCH", `/api/agenda-items/${itemId}`, cast.south.editor, {
+    await call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
       title: "Northwind pays 70%",
     });
-    const refused = await signOff(cast.north.editor, { version: read });
+    const refused = await signOff(ctx.cast.north.editor, { version: read });
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({ error: { code: "conflict", message: expect.any(String) } });
-    expect(await harness.store.db.selectFrom("agenda_sign_offs").selectAll().execute()).toEqual([]);
+    expect(await ctx.harness.store.db.selectFrom("agenda_sign_offs").selectAll().execute()).toEqual(
+      [],
+    );
 
-    expect((await signOff(cast.north.editor, { version: "nope" })).status).toBe(400);
+    expect((await signOff(ctx.cast.north.editor, { version: "nope" })).status).toBe(400);
     const current = (await item()).version;
-    expect((await signOff(cast.north.editor, { version: current })).status).toBe(200);
+    expect((await signOff(ctx.cast.north.editor, { version: current })).status).toBe(200);
   });
 
   it("keeps sign-offs and the signed text when the item is deleted; says who deleted it", async () => {
-    await signOff(cast.north.editor);
-    await signOff(cast.south.admin);
-    const deleted = await call("DELETE", `/api/agenda-items/${itemId}`, cast.south.editor);
+    await signOff(ctx.cast.north.editor);
+    await signOff(ctx.cast.south.admin);
+    const deleted = await call("DELETE", `/api/agenda-items/${itemId}`, ctx.cast.south.editor);
     expect(deleted.status).toBe(200);
     expect(deleted.body.meeting.agenda).toEqual([]);
 
     const list = await call(
       "GET",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
-      cast.north.viewer,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
+      ctx.cast.north.viewer,
     );
     expect(list.body.deletedSignedItems).toEqual([
       {
@@ -149,12 +151,12 @@ describe("sign-offs bound to what was signed", () => {
         signOffs: [
           expect.objectContaining({
             organizationName: "Northwind",
-            signedBy: { id: cast.north.editor.id, name: "North Editor" },
+            signedBy: { id: ctx.cast.north.editor.id, name: "North Editor" },
             signed: {
               meetingTitle: "Steering committee Q4",
               meetingStartsAt: "2026-11-26T09:00:00.000Z",
               title: "Northwind pays 30%",
-              ownerOrganizationId: cast.north.id,
+              ownerOrganizationId: ctx.cast.north.id,
               notes: {
                 type: "doc",
                 content: [
@@ -167,9 +169,9 @@ describe("sign-offs bound to what was signed", () => {
         ],
         deletedAt: expect.any(String),
         deletedBy: {
-          id: cast.south.editor.id,
+          id: ctx.cast.south.editor.id,
           name: "South Editor",
-          organizationId: cast.south.id,
+          organizationId: ctx.cast.south.id,
           organizationName: "Southpeak",
         },
       },
@@ -177,22 +179,22 @@ describe("sign-offs bound to what was signed", () => {
   });
 
   it("keeps them when the whole meeting is deleted, and the export tells the story", async () => {
-    await signOff(cast.north.editor);
-    expect((await call("DELETE", `/api/meetings/${meeting.id}`, cast.south.admin)).status).toBe(
+    await signOff(ctx.cast.north.editor);
+    expect((await call("DELETE", `/api/meetings/${meeting.id}`, ctx.cast.south.admin)).status).toBe(
       204,
     );
     const list = await call(
       "GET",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
-      cast.south.viewer,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
+      ctx.cast.south.viewer,
     );
     expect(list.body.meetings).toEqual([]);
     expect(list.body.deletedSignedItems).toHaveLength(1);
     expect(list.body.deletedSignedItems[0].deletedBy.name).toBe("South Admin");
 
-    const exported = await harness.app.request(
-      `/api/partnerships/${cast.partnershipId}/export.md`,
-      { headers: { cookie: cast.north.viewer.cookie } },
+    const exported = await ctx.harness.app.request(
+      `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
+      { headers: { cookie: ctx.cast.north.viewer.cookie } },
     );
     expect(exported.status).toBe(200);
     const markdown = await exported.text();
@@ -202,20 +204,20 @@ describe("sign-offs bound to what was signed", () => {
   });
 
   it("takes the signer and the deleter from the session and seat, never from the body", async () => {
-    const forged = await signOff(cast.north.editor, { organizationId: cast.south.id });
+    const forged = await signOff(ctx.cast.north.editor, { organizationId: ctx.cast.south.id });
     expect(forged.status).toBe(400);
-    const viewer = await signOff(cast.north.viewer);
+    const viewer = await signOff(ctx.cast.north.viewer);
     expect(viewer.status).toBe(403);
-    await signOff(cast.north.editor);
-    const rows = await harness.store.db
+    await signOff(ctx.cast.north.editor);
+    const rows = await ctx.harness.store.db
       .selectFrom("agenda_sign_offs")
       .select(["organization_id", "user_id", "partnership_id", "meeting_id"])
       .execute();
     expect(rows).toEqual([
       {
-        organization_id: cast.north.id,
-        user_id: cast.north.editor.id,
-        partnership_id: cast.partnershipId,
+        organization_id: ctx.cast.north.id,
+        user_id: ctx.cast.north.editor.id,
+        partnership_id: ctx.cast.partnershipId,
         meeting_id: meeting.id,
       },
     ]);

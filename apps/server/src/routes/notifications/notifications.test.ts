@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { EventStreamReader } from "../../test/event-stream-reader.js";
 import { HEARTBEAT_MS } from "../../live-events/event-stream.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",
@@ -15,23 +14,16 @@ const mentionOf = (user: TestUser) => ({
 });
 
 describe("notification routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness();
 
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(async () => {
+  afterEach(() => {
     vi.useRealTimers();
-    await harness.close();
   });
 
   const mention = async (author: TestUser, who: TestUser, title: string) => {
-    const response = await harness.request(
+    const response = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/posts`,
+      `/api/partnerships/${ctx.cast.partnershipId}/posts`,
       {
         cookie: author.cookie,
         body: { title, body: doc(mentionOf(who)), tag: "request" },
@@ -42,65 +34,66 @@ describe("notification routes", () => {
   };
 
   const get = (user: TestUser | undefined, query = "") =>
-    harness.request("GET", `/api/notifications${query}`, { cookie: user?.cookie });
+    ctx.harness.request("GET", `/api/notifications${query}`, { cookie: user?.cookie });
 
   it("lists the caller's notifications newest first, pages them, and counts the unread", async () => {
-    for (const title of ["a", "b", "c"]) await mention(cast.south.editor, cast.north.viewer, title);
+    for (const title of ["a", "b", "c"])
+      await mention(ctx.cast.south.editor, ctx.cast.north.viewer, title);
 
-    const first = await get(cast.north.viewer, "?limit=2");
+    const first = await get(ctx.cast.north.viewer, "?limit=2");
     expect(first.status).toBe(200);
     expect(first.body.unread).toBe(3);
     expect(first.body.notifications.map((n: any) => n.postTitle)).toEqual(["c", "b"]);
-    const rest = await get(cast.north.viewer, `?limit=2&before=${first.body.nextCursor}`);
+    const rest = await get(ctx.cast.north.viewer, `?limit=2&before=${first.body.nextCursor}`);
     expect(rest.body.notifications.map((n: any) => n.postTitle)).toEqual(["a"]);
     expect(rest.body.nextCursor).toBeNull();
 
-    expect(await get(cast.north.admin).then((r) => r.body)).toEqual({
+    expect(await get(ctx.cast.north.admin).then((r) => r.body)).toEqual({
       notifications: [],
       unread: 0,
       nextCursor: null,
     });
     expect((await get(undefined)).status).toBe(401);
-    expect((await get(cast.north.viewer, "?before=x")).status).toBe(400);
+    expect((await get(ctx.cast.north.viewer, "?before=x")).status).toBe(400);
   });
 
   it("marks one read, or all, and never someone else's", async () => {
-    await mention(cast.south.editor, cast.north.viewer, "a");
-    await mention(cast.south.editor, cast.north.viewer, "b");
-    const [newest] = (await get(cast.north.viewer)).body.notifications;
+    await mention(ctx.cast.south.editor, ctx.cast.north.viewer, "a");
+    await mention(ctx.cast.south.editor, ctx.cast.north.viewer, "b");
+    const [newest] = (await get(ctx.cast.north.viewer)).body.notifications;
     const read = (user: TestUser, id: string) =>
-      harness.request("POST", `/api/notifications/${id}/read`, { cookie: user.cookie });
+      ctx.harness.request("POST", `/api/notifications/${id}/read`, { cookie: user.cookie });
 
-    const others = await read(cast.north.admin, newest.id);
+    const others = await read(ctx.cast.north.admin, newest.id);
     expect(others.status).toBe(404);
     expect(others.body.error.code).toBe("not_found");
-    expect((await read(cast.north.viewer, "nosuchnotification")).status).toBe(404);
+    expect((await read(ctx.cast.north.viewer, "nosuchnotification")).status).toBe(404);
 
-    const marked = await read(cast.north.viewer, newest.id);
+    const marked = await read(ctx.cast.north.viewer, newest.id);
     expect(marked.status).toBe(200);
     expect(marked.body).toEqual({ unread: 1 });
-    expect((await read(cast.north.viewer, newest.id)).body).toEqual({ unread: 1 });
-    const listed = (await get(cast.north.viewer)).body.notifications;
+    expect((await read(ctx.cast.north.viewer, newest.id)).body).toEqual({ unread: 1 });
+    const listed = (await get(ctx.cast.north.viewer)).body.notifications;
     expect(listed.map((n: any) => n.readAt === null)).toEqual([false, true]);
 
-    const all = await harness.request("POST", "/api/notifications/read-all", {
-      cookie: cast.north.viewer.cookie,
+    const all = await ctx.harness.request("POST", "/api/notifications/read-all", {
+      cookie: ctx.cast.north.viewer.cookie,
     });
     expect(all.body).toEqual({ unread: 0 });
-    expect((await get(cast.north.viewer)).body.unread).toBe(0);
+    expect((await get(ctx.cast.north.viewer)).body.unread).toBe(0);
   });
 
   it("hides a partnership's notifications from someone who left it", async () => {
-    await mention(cast.south.editor, cast.north.viewer, "a");
-    expect((await get(cast.north.viewer)).body.unread).toBe(1);
-    await harness.request(
+    await mention(ctx.cast.south.editor, ctx.cast.north.viewer, "a");
+    expect((await get(ctx.cast.north.viewer)).body.unread).toBe(1);
+    await ctx.harness.request(
       "DELETE",
-      `/api/partnerships/${cast.partnershipId}/members/${cast.north.viewer.id}`,
+      `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.north.viewer.id}`,
       {
-        cookie: cast.north.viewer.cookie,
+        cookie: ctx.cast.north.viewer.cookie,
       },
     );
-    expect((await get(cast.north.viewer)).body).toEqual({
+    expect((await get(ctx.cast.north.viewer)).body).toEqual({
       notifications: [],
       unread: 0,
       nextCursor: null,
@@ -113,26 +106,34 @@ describe("notification routes", () => {
      * reply from Southpeak; in a second one of Northwind's alone, a mention from its admin.
      */
     const twoPartnerships = async () => {
-      const reader = cast.north.editor;
-      const second = await harness.createPartnership(cast.north.admin, cast.north.id, "North only");
-      const joined = await harness.accept(
+      const reader = ctx.cast.north.editor;
+      const second = await ctx.harness.createPartnership(
+        ctx.cast.north.admin,
+        ctx.cast.north.id,
+        "North only",
+      );
+      const joined = await ctx.harness.accept(
         reader,
-        await harness.invite(cast.north.admin, second, { kind: "member", role: "editor" }),
+        await ctx.harness.invite(ctx.cast.north.admin, second, { kind: "member", role: "editor" }),
       );
       expect(joined.status).toBe(200);
-      await mention(cast.south.editor, reader, "first");
-      await mention(cast.south.editor, reader, "second");
-      const mine = await harness.request("POST", `/api/partnerships/${cast.partnershipId}/posts`, {
-        cookie: reader.cookie,
-        body: { title: "mine", body: doc({ type: "text", text: "news" }), tag: "information" },
-      });
-      const replied = await harness.request("POST", `/api/posts/${mine.body.post.id}/replies`, {
-        cookie: cast.south.editor.cookie,
+      await mention(ctx.cast.south.editor, reader, "first");
+      await mention(ctx.cast.south.editor, reader, "second");
+      const mine = await ctx.harness.request(
+        "POST",
+        `/api/partnerships/${ctx.cast.partnershipId}/posts`,
+        {
+          cookie: reader.cookie,
+          body: { title: "mine", body: doc({ type: "text", text: "news" }), tag: "information" },
+        },
+      );
+      const replied = await ctx.harness.request("POST", `/api/posts/${mine.body.post.id}/replies`, {
+        cookie: ctx.cast.south.editor.cookie,
         body: { body: doc({ type: "text", text: "thanks" }) },
       });
       expect(replied.status).toBe(201);
-      const post = await harness.request("POST", `/api/partnerships/${second}/posts`, {
-        cookie: cast.north.admin.cookie,
+      const post = await ctx.harness.request("POST", `/api/partnerships/${second}/posts`, {
+        cookie: ctx.cast.north.admin.cookie,
         body: { title: "elsewhere", body: doc(mentionOf(reader)), tag: "request" },
       });
       expect(post.status).toBe(201);
@@ -141,7 +142,7 @@ describe("notification routes", () => {
     const titles = (response: { body: any }) =>
       response.body.notifications.map((n: any) => `${n.kind}:${n.postTitle}`);
     const readAll = (user: TestUser, body?: unknown) =>
-      harness.request("POST", "/api/notifications/read-all", { cookie: user.cookie, body });
+      ctx.harness.request("POST", "/api/notifications/read-all", { cookie: user.cookie, body });
 
     it("narrow the list to a partnership, to one kind or several, and count what they match", async () => {
       const { reader, second } = await twoPartnerships();
@@ -163,7 +164,7 @@ describe("notification routes", () => {
 
       expect(titles(await get(reader, "?kind=reply"))).toEqual(["reply:mine"]);
       expect(
-        titles(await get(reader, `?partnershipId=${cast.partnershipId}&kind=mention`)),
+        titles(await get(reader, `?partnershipId=${ctx.cast.partnershipId}&kind=mention`)),
       ).toEqual(["mention:second", "mention:first"]);
       expect(titles(await get(reader, "?kind=reply&kind=mention&kind=reply"))).toHaveLength(4);
       expect(titles(await get(reader, "?kind=decision_waiting"))).toEqual([]);
@@ -172,7 +173,7 @@ describe("notification routes", () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `?partnershipId=${cast.partnershipId}&kind=mention&kind=reply&limit=2`;
+        const query: string = `?partnershipId=${ctx.cast.partnershipId}&kind=mention&kind=reply&limit=2`;
         const response = await get(reader, cursor ? `${query}&before=${cursor}` : query);
         expect(response.body.unreadMatching).toBe(3);
         seen.push(...titles(response));
@@ -185,7 +186,7 @@ describe("notification routes", () => {
       const { reader, second } = await twoPartnerships();
       const events = new EventStreamReader(
         (
-          await harness.app.request("/api/notifications/events", {
+          await ctx.harness.app.request("/api/notifications/events", {
             headers: { cookie: reader.cookie },
           })
         ).body!,
@@ -197,11 +198,11 @@ describe("notification routes", () => {
         await events.close();
       }
       expect((await get(reader, `?partnershipId=${second}`)).body.unreadMatching).toBe(0);
-      const cast1 = `?partnershipId=${cast.partnershipId}`;
+      const cast1 = `?partnershipId=${ctx.cast.partnershipId}`;
       expect((await get(reader, cast1)).body.unreadMatching).toBe(3);
 
       expect(
-        (await readAll(reader, { partnershipId: cast.partnershipId, kind: ["reply"] })).body,
+        (await readAll(reader, { partnershipId: ctx.cast.partnershipId, kind: ["reply"] })).body,
       ).toEqual({ unread: 2 });
       const left = (await get(reader, cast1)).body.notifications;
       expect(left.map((n: any) => [n.kind, n.readAt === null])).toEqual([
@@ -214,13 +215,13 @@ describe("notification routes", () => {
 
     it("never show or mark someone else's notifications, whatever ids are given", async () => {
       const { reader, second } = await twoPartnerships();
-      const stranger = await harness.signup("Stranger");
+      const stranger = await ctx.harness.signup("Stranger");
       // Northwind's admin is in both partnerships; Southpeak's editor is in the first only.
       for (const [user, partnershipId] of [
-        [cast.north.admin, second],
-        [cast.north.admin, cast.partnershipId],
-        [cast.south.editor, second],
-        [stranger, cast.partnershipId],
+        [ctx.cast.north.admin, second],
+        [ctx.cast.north.admin, ctx.cast.partnershipId],
+        [ctx.cast.south.editor, second],
+        [stranger, ctx.cast.partnershipId],
       ] as const) {
         const listed = await get(user, `?partnershipId=${partnershipId}`);
         expect(listed.status).toBe(200);
@@ -230,7 +231,7 @@ describe("notification routes", () => {
         const marked = await readAll(user, { partnershipId, kind: ["mention", "reply"] });
         expect(marked.status).toBe(200);
       }
-      expect((await get(stranger, `?partnershipId=${cast.partnershipId}`)).body).toEqual({
+      expect((await get(stranger, `?partnershipId=${ctx.cast.partnershipId}`)).body).toEqual({
         notifications: [],
         unread: 0,
         unreadMatching: 0,
@@ -271,7 +272,7 @@ describe("notification routes", () => {
 
   describe("event stream", () => {
     const open = async (user: TestUser | undefined, path = "/api/notifications/events") => {
-      const response = await harness.app.request(path, {
+      const response = await ctx.harness.app.request(path, {
         headers: user ? { cookie: user.cookie } : {},
       });
       return response;
@@ -279,21 +280,21 @@ describe("notification routes", () => {
 
     it("needs a session; streams only the caller's notifications and unread counts", async () => {
       expect((await open(undefined)).status).toBe(401);
-      const response = await open(cast.north.viewer);
+      const response = await open(ctx.cast.north.viewer);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
       const events = new EventStreamReader(response.body!);
       try {
-        await mention(cast.south.editor, cast.north.admin, "not for the viewer");
-        await mention(cast.south.editor, cast.north.viewer, "for the viewer");
+        await mention(ctx.cast.south.editor, ctx.cast.north.admin, "not for the viewer");
+        await mention(ctx.cast.south.editor, ctx.cast.north.viewer, "for the viewer");
         const created = await events.nextEvent<any>();
         expect(created).toMatchObject({
           type: "notification.created",
           unread: 1,
           notification: { kind: "mention", postTitle: "for the viewer" },
         });
-        await harness.request("POST", "/api/notifications/read-all", {
-          cookie: cast.north.viewer.cookie,
+        await ctx.harness.request("POST", "/api/notifications/read-all", {
+          cookie: ctx.cast.north.viewer.cookie,
         });
         expect(await events.nextEvent()).toEqual({ type: "notifications.read", unread: 0 });
       } finally {
@@ -303,14 +304,16 @@ describe("notification routes", () => {
 
     it("sends a heartbeat comment every 25 s and ends once the session is gone", async () => {
       vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-      const subscriptions = () => harness.feedBus.subscriptionCount;
-      const events = new EventStreamReader((await open(cast.north.viewer)).body!);
+      const subscriptions = () => ctx.harness.feedBus.subscriptionCount;
+      const events = new EventStreamReader((await open(ctx.cast.north.viewer)).body!);
       expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
       vi.advanceTimersByTime(HEARTBEAT_MS);
       expect(await events.next()).toEqual({ kind: "comment", text: "heartbeat" });
       expect(subscriptions()).toBe(1);
 
-      await harness.request("POST", "/api/auth/logout", { cookie: cast.north.viewer.cookie });
+      await ctx.harness.request("POST", "/api/auth/logout", {
+        cookie: ctx.cast.north.viewer.cookie,
+      });
       vi.advanceTimersByTime(HEARTBEAT_MS);
       await expect(events.next()).rejects.toThrow("the stream ended");
       expect(subscriptions()).toBe(0);

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionService } from "../../auth/sessions.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String) } };
@@ -13,51 +12,44 @@ function errorOf(code: string) {
  * invites a look-alike of the other ("Northwind" next to the real Northwind).
  */
 describe("organization invitations need every organization's consent", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    // North's organization is "Northwind", South's "Southpeak".
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  // North's organization is "Northwind", South's "Southpeak".
+  const ctx = usePartnershipHarness();
 
   const path = (suffix = "") =>
-    `/api/partnerships/${cast.partnershipId}/organization-invitations${suffix}`;
-  const list = (user: TestUser) => harness.request("GET", path(), { cookie: user.cookie });
+    `/api/partnerships/${ctx.cast.partnershipId}/organization-invitations${suffix}`;
+  const list = (user: TestUser) => ctx.harness.request("GET", path(), { cookie: user.cookie });
   const approve = (user: TestUser, token: string, body?: unknown) =>
-    harness.request("POST", path(`/${SessionService.idOf(token)}/approve`), {
+    ctx.harness.request("POST", path(`/${SessionService.idOf(token)}/approve`), {
       cookie: user.cookie,
       body,
     });
   const accept = (user: TestUser, token: string) =>
-    harness.request("POST", `/api/invitations/${token}/accept`, { body: {}, cookie: user.cookie });
+    ctx.harness.request("POST", `/api/invitations/${token}/accept`, {
+      body: {},
+      cookie: user.cookie,
+    });
   const inviteOrganization = (admin: TestUser) =>
-    harness.invite(admin, cast.partnershipId, { kind: "organization", role: "admin" });
+    ctx.harness.invite(admin, ctx.cast.partnershipId, { kind: "organization", role: "admin" });
   const newOrganizationAdmin = async (name: string) => {
-    const admin = await harness.signup("Amara Diallo");
-    const id = await harness.createOrganization(admin, name);
+    const admin = await ctx.harness.signup("Amara Diallo");
+    const id = await ctx.harness.createOrganization(admin, name);
     return { admin, id };
   };
   const organizationsIn = async () =>
     (
-      await harness.store.db
+      await ctx.harness.store.db
         .selectFrom("partnership_organizations")
         .select("organization_id")
-        .where("partnership_id", "=", cast.partnershipId)
+        .where("partnership_id", "=", ctx.cast.partnershipId)
         .execute()
     ).map((r) => r.organization_id);
   const notificationsOf = async (user: TestUser) =>
-    (await harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
+    (await ctx.harness.request("GET", "/api/notifications", { cookie: user.cookie })).body
       .notifications as { kind: string; item?: { kind: string; id: string; title: string } }[];
 
   it("keeps a look-alike 'Northwind' invited by Southpeak alone out: pending, then name_taken once approved", async () => {
     const lookAlike = await newOrganizationAdmin("Nórthwind");
-    const token = await inviteOrganization(cast.south.admin);
+    const token = await inviteOrganization(ctx.cast.south.admin);
 
     const pending = await accept(lookAlike.admin, token);
     expect(pending.status).toBe(409);
@@ -65,13 +57,13 @@ describe("organization invitations need every organization's consent", () => {
       error: {
         code: "approval_pending",
         message: expect.any(String),
-        details: { waitingFor: [{ id: cast.north.id, name: "Northwind" }] },
+        details: { waitingFor: [{ id: ctx.cast.north.id, name: "Northwind" }] },
       },
     });
     expect(await organizationsIn()).not.toContain(lookAlike.id);
 
     // Northwind sees what waits on it, and who already approved.
-    const listed = await list(cast.north.admin);
+    const listed = await list(ctx.cast.north.admin);
     expect(listed.status).toBe(200);
     expect(listed.body.invitations).toEqual([
       {
@@ -80,22 +72,22 @@ describe("organization invitations need every organization's consent", () => {
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
         invitedBy: {
-          id: cast.south.admin.id,
-          name: cast.south.admin.name,
-          organizationId: cast.south.id,
+          id: ctx.cast.south.admin.id,
+          name: ctx.cast.south.admin.name,
+          organizationId: ctx.cast.south.id,
         },
         approvals: [
           {
-            organization: { id: cast.south.id, name: "Southpeak" },
-            approvedBy: { id: cast.south.admin.id, name: cast.south.admin.name },
+            organization: { id: ctx.cast.south.id, name: "Southpeak" },
+            approvedBy: { id: ctx.cast.south.admin.id, name: ctx.cast.south.admin.name },
             approvedAt: expect.any(String),
           },
         ],
-        waitingFor: [{ id: cast.north.id, name: "Northwind" }],
+        waitingFor: [{ id: ctx.cast.north.id, name: "Northwind" }],
       },
     ]);
 
-    const approved = await approve(cast.north.admin, token);
+    const approved = await approve(ctx.cast.north.admin, token);
     expect(approved.status).toBe(200);
     expect(approved.body.invitation.waitingFor).toEqual([]);
     expect(approved.body.invitation.approvals).toHaveLength(2);
@@ -105,15 +97,15 @@ describe("organization invitations need every organization's consent", () => {
     expect(taken.body).toEqual(errorOf("name_taken"));
     expect(await organizationsIn()).not.toContain(lookAlike.id);
     // Still open: nothing was used up by the refusal.
-    expect((await list(cast.north.admin)).body.invitations).toHaveLength(1);
+    expect((await list(ctx.cast.north.admin)).body.invitations).toHaveLength(1);
   });
 
   it.each(["northwind", "  NORTHWIND ", "Nörthwînd", "SÓUTHPEAK"])(
     "compares names without case, accents or extra spaces: %j is taken",
     async (name) => {
       const lookAlike = await newOrganizationAdmin(name);
-      const token = await inviteOrganization(cast.north.admin);
-      await approve(cast.south.admin, token);
+      const token = await inviteOrganization(ctx.cast.north.admin);
+      await approve(ctx.cast.south.admin, token);
 
       const response = await accept(lookAlike.admin, token);
 
@@ -124,16 +116,16 @@ describe("organization invitations need every organization's consent", () => {
 
   it("lets a differently named organization in once both approved, and tells everyone", async () => {
     const east = await newOrganizationAdmin("Eastgate");
-    const token = await inviteOrganization(cast.south.admin);
-    await approve(cast.north.admin, token);
+    const token = await inviteOrganization(ctx.cast.south.admin);
+    await approve(ctx.cast.north.admin, token);
 
     const accepted = await accept(east.admin, token);
 
     expect(accepted.status).toBe(200);
     expect(await organizationsIn()).toContain(east.id);
-    expect((await list(cast.north.admin)).body.invitations).toEqual([]);
+    expect((await list(ctx.cast.north.admin)).body.invitations).toEqual([]);
     // Southpeak's admin invited; everyone else in the partnership is told.
-    for (const member of [cast.north.admin, cast.north.viewer, cast.south.editor]) {
+    for (const member of [ctx.cast.north.admin, ctx.cast.north.viewer, ctx.cast.south.editor]) {
       expect(await notificationsOf(member)).toContainEqual(
         expect.objectContaining({
           kind: "organization_joined",
@@ -142,45 +134,49 @@ describe("organization invitations need every organization's consent", () => {
       );
     }
     // Who asked for it and who did it are not told of their own acts.
-    expect(await notificationsOf(cast.south.admin)).toEqual([]);
+    expect(await notificationsOf(ctx.cast.south.admin)).toEqual([]);
     expect(await notificationsOf(east.admin)).toEqual([]);
   });
 
   it("counts an approval for the approver's own organization only, whatever the body names", async () => {
     const east = await newOrganizationAdmin("Eastgate");
-    const token = await inviteOrganization(cast.south.admin);
+    const token = await inviteOrganization(ctx.cast.south.admin);
 
     // South approving again, naming North, does not speak for North.
-    const forged = await approve(cast.south.admin, token, { organizationId: cast.north.id });
+    const forged = await approve(ctx.cast.south.admin, token, {
+      organizationId: ctx.cast.north.id,
+    });
     expect(forged.status).toBe(200);
-    expect(forged.body.invitation.waitingFor).toEqual([{ id: cast.north.id, name: "Northwind" }]);
+    expect(forged.body.invitation.waitingFor).toEqual([
+      { id: ctx.cast.north.id, name: "Northwind" },
+    ]);
     expect((await accept(east.admin, token)).status).toBe(409);
   });
 
   it("refuses approvals and the list to anyone but a partnership admin", async () => {
-    const token = await inviteOrganization(cast.south.admin);
-    const outsider = await harness.signup("Outsider");
+    const token = await inviteOrganization(ctx.cast.south.admin);
+    const outsider = await ctx.harness.signup("Outsider");
 
-    for (const user of [cast.north.editor, cast.north.viewer]) {
+    for (const user of [ctx.cast.north.editor, ctx.cast.north.viewer]) {
       expect((await approve(user, token)).status).toBe(403);
       expect((await list(user)).status).toBe(403);
     }
     expect((await approve(outsider, token)).status).toBe(404);
     expect((await list(outsider)).status).toBe(404);
-    expect((await harness.request("GET", path())).status).toBe(401);
+    expect((await ctx.harness.request("GET", path())).status).toBe(401);
     // Still waiting for North.
-    expect((await list(cast.south.admin)).body.invitations[0].waitingFor).toEqual([
-      { id: cast.north.id, name: "Northwind" },
+    expect((await list(ctx.cast.south.admin)).body.invitations[0].waitingFor).toEqual([
+      { id: ctx.cast.north.id, name: "Northwind" },
     ]);
   });
 
   it("asks an organization that joined after the invitation was made for its approval too", async () => {
     const east = await newOrganizationAdmin("Eastgate");
     const west = await newOrganizationAdmin("Westmark");
-    const forWest = await inviteOrganization(cast.north.admin);
-    await approve(cast.south.admin, forWest);
-    const forEast = await inviteOrganization(cast.north.admin);
-    await approve(cast.south.admin, forEast);
+    const forWest = await inviteOrganization(ctx.cast.north.admin);
+    await approve(ctx.cast.south.admin, forWest);
+    const forEast = await inviteOrganization(ctx.cast.north.admin);
+    await approve(ctx.cast.south.admin, forEast);
     expect((await accept(east.admin, forEast)).status).toBe(200);
 
     const pending = await accept(west.admin, forWest);
@@ -192,27 +188,27 @@ describe("organization invitations need every organization's consent", () => {
   });
 
   it("lists open organization invitations only, and answers 404, 409 and 410 to approving others", async () => {
-    const memberToken = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const memberToken = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "member",
       role: "viewer",
     });
-    const expired = await inviteOrganization(cast.north.admin);
-    await harness.store.db
+    const expired = await inviteOrganization(ctx.cast.north.admin);
+    await ctx.harness.store.db
       .updateTable("invitations")
       .set({ expires_at: Date.now() - 1 })
       .where("id", "=", SessionService.idOf(expired))
       .execute();
     const east = await newOrganizationAdmin("Eastgate");
-    const used = await inviteOrganization(cast.north.admin);
-    await approve(cast.south.admin, used);
+    const used = await inviteOrganization(ctx.cast.north.admin);
+    await approve(ctx.cast.south.admin, used);
     expect((await accept(east.admin, used)).status).toBe(200);
 
-    expect((await list(cast.north.admin)).body.invitations).toEqual([]);
-    expect((await approve(cast.south.admin, memberToken)).status).toBe(404);
-    expect((await approve(cast.south.admin, expired)).status).toBe(410);
-    expect((await approve(cast.south.admin, used)).body).toEqual(errorOf("invitation_used"));
-    const malformed = await harness.request("POST", path("/not-an-id/approve"), {
-      cookie: cast.north.admin.cookie,
+    expect((await list(ctx.cast.north.admin)).body.invitations).toEqual([]);
+    expect((await approve(ctx.cast.south.admin, memberToken)).status).toBe(404);
+    expect((await approve(ctx.cast.south.admin, expired)).status).toBe(410);
+    expect((await approve(ctx.cast.south.admin, used)).body).toEqual(errorOf("invitation_used"));
+    const malformed = await ctx.harness.request("POST", path("/not-an-id/approve"), {
+      cookie: ctx.cast.north.admin.cookie,
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({
@@ -224,10 +220,10 @@ describe("organization invitations need every organization's consent", () => {
     const west = await newOrganizationAdmin("Westmark");
     const lookAlike = await newOrganizationAdmin("WESTMÁRK");
     const tokens = [
-      await inviteOrganization(cast.north.admin),
-      await inviteOrganization(cast.north.admin),
+      await inviteOrganization(ctx.cast.north.admin),
+      await inviteOrganization(ctx.cast.north.admin),
     ];
-    for (const token of tokens) await approve(cast.south.admin, token);
+    for (const token of tokens) await approve(ctx.cast.south.admin, token);
 
     const answers = await Promise.all([
       accept(west.admin, tokens[0]!),
@@ -248,11 +244,11 @@ describe("organization invitations need every organization's consent", () => {
   });
 
   it("needs no other approval while the inviting organization is alone", async () => {
-    const soloAdmin = await harness.signup("Solo Admin");
-    const solo = await harness.createOrganization(soloAdmin, "Solo");
-    const partnershipId = await harness.createPartnership(soloAdmin, solo, "Solo × Next");
+    const soloAdmin = await ctx.harness.signup("Solo Admin");
+    const solo = await ctx.harness.createOrganization(soloAdmin, "Solo");
+    const partnershipId = await ctx.harness.createPartnership(soloAdmin, solo, "Solo × Next");
     const next = await newOrganizationAdmin("Nextdoor");
-    const token = await harness.invite(soloAdmin, partnershipId, {
+    const token = await ctx.harness.invite(soloAdmin, partnershipId, {
       kind: "organization",
       role: "admin",
     });

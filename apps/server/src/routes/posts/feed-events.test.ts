@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EventStreamReader } from "../../test/event-stream-reader.js";
-import { LiveServer, type LiveUser } from "../../test/live-server.js";
+import type { LiveUser } from "../../test/live-server.js";
+import { useLiveServer } from "../../test/live-fixture.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",
@@ -8,23 +9,16 @@ const doc = (...nodes: unknown[]) => ({
 });
 
 describe("the updates feed, live over HTTP", () => {
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useLiveServer("all");
   const readers: EventStreamReader[] = [];
-
-  beforeAll(async () => {
-    live = await LiveServer.start();
-    cast = await live.twoOrganizations();
-  });
 
   afterAll(async () => {
     await Promise.all(readers.map((r) => r.close()));
-    await live.close();
   });
 
   /** Opens an event stream as `user` on a real socket; resolves once the server listens. */
   const listen = async (path: string, user: LiveUser) => {
-    const response = await fetch(live.url + path, { headers: { cookie: user.cookie } });
+    const response = await fetch(ctx.live.url + path, { headers: { cookie: user.cookie } });
     expect(response.status).toBe(200);
     const reader = new EventStreamReader(response.body!);
     readers.push(reader);
@@ -33,32 +27,35 @@ describe("the updates feed, live over HTTP", () => {
   };
 
   const publish = (user: LiveUser, title: string, body = doc({ type: "text", text: "Hello" })) =>
-    live.api(
+    ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/posts`,
+      `/api/partnerships/${ctx.cast.partnershipId}/posts`,
       { title, body, tag: "information" },
       user.cookie,
     );
 
   it("delivers a post created by one organization to the other's open stream, without reload", async () => {
-    const north = await listen(`/api/partnerships/${cast.partnershipId}/events`, cast.north);
+    const north = await listen(
+      `/api/partnerships/${ctx.cast.partnershipId}/events`,
+      ctx.cast.north,
+    );
 
-    const created = await publish(cast.south, "Southpeak's first update");
+    const created = await publish(ctx.cast.south, "Southpeak's first update");
     expect(created.status).toBe(201);
 
     const event = await north.nextEvent<any>();
     expect(event).toEqual({ type: "post.created", post: created.body.post });
     expect(event.post.author).toEqual({
-      id: cast.south.id,
+      id: ctx.cast.south.id,
       name: "Sam South",
-      organizationId: cast.southOrg,
+      organizationId: ctx.cast.southOrg,
     });
 
-    const replied = await live.api(
+    const replied = await ctx.live.api(
       "POST",
       `/api/posts/${created.body.post.id}/replies`,
       { body: doc({ type: "text", text: "Welcome!" }) },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(await north.nextEvent()).toEqual({
       type: "reply.created",
@@ -68,11 +65,11 @@ describe("the updates feed, live over HTTP", () => {
   });
 
   it("delivers a mention to the mentioned user's notification stream", async () => {
-    const mine = await listen("/api/notifications/events", cast.north);
+    const mine = await listen("/api/notifications/events", ctx.cast.north);
     await publish(
-      cast.south,
+      ctx.cast.south,
       "Question for Nora",
-      doc({ type: "mention", attrs: { id: cast.north.id, kind: "user", label: "?" } }),
+      doc({ type: "mention", attrs: { id: ctx.cast.north.id, kind: "user", label: "?" } }),
     );
     const event = await mine.nextEvent<any>();
     expect(event).toMatchObject({
@@ -80,27 +77,27 @@ describe("the updates feed, live over HTTP", () => {
       notification: {
         kind: "mention",
         postTitle: "Question for Nora",
-        actor: { id: cast.south.id },
+        actor: { id: ctx.cast.south.id },
       },
     });
     expect(event.unread).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses non-members and anonymous callers, and ends the stream of a member who is removed", async () => {
-    const outsider = await live.signup("Olga Outsider");
-    const path = `/api/partnerships/${cast.partnershipId}/events`;
-    expect((await live.api("GET", path, undefined, outsider.cookie)).status).toBe(404);
-    expect((await live.api("GET", path)).status).toBe(401);
+    const outsider = await ctx.live.signup("Olga Outsider");
+    const path = `/api/partnerships/${ctx.cast.partnershipId}/events`;
+    expect((await ctx.live.api("GET", path, undefined, outsider.cookie)).status).toBe(404);
+    expect((await ctx.live.api("GET", path)).status).toBe(401);
 
-    const viewer = await listen(path, cast.northViewer);
-    const removed = await live.api(
+    const viewer = await listen(path, ctx.cast.northViewer);
+    const removed = await ctx.live.api(
       "DELETE",
-      `/api/partnerships/${cast.partnershipId}/members/${cast.northViewer.id}`,
+      `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.northViewer.id}`,
       undefined,
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(removed.status).toBe(204);
-    await publish(cast.south, "After the viewer left");
+    await publish(ctx.cast.south, "After the viewer left");
     await expect(viewer.nextEvent()).rejects.toThrow("the stream ended");
   });
 });

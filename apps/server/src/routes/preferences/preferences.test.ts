@@ -1,27 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import { describe, expect, it } from "vitest";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 describe("notification preference routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(() => harness.close());
+  const ctx = usePartnershipHarness();
 
   const path = "/api/me/notification-preferences";
   const get = (user: TestUser | undefined) =>
-    harness.request("GET", path, { cookie: user?.cookie });
+    ctx.harness.request("GET", path, { cookie: user?.cookie });
   const put = (user: TestUser | undefined, body: unknown) =>
-    harness.request("PUT", path, { cookie: user?.cookie, body });
+    ctx.harness.request("PUT", path, { cookie: user?.cookie, body });
 
   it("starts from the defaults: everything in the app, named and answered by e-mail, no digest", async () => {
-    const response = await get(cast.north.viewer);
+    const response = await get(ctx.cast.north.viewer);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       preferences: {
@@ -42,7 +33,11 @@ describe("notification preference routes", () => {
           { kind: "health_check_results", inApp: true, email: false },
         ],
         digests: [
-          { partnershipId: cast.partnershipId, partnershipName: "North × South", frequency: "off" },
+          {
+            partnershipId: ctx.cast.partnershipId,
+            partnershipName: "North × South",
+            frequency: "off",
+          },
         ],
       },
     });
@@ -51,13 +46,13 @@ describe("notification preference routes", () => {
   });
 
   it("changes what is sent and keeps the rest, per user", async () => {
-    const first = await put(cast.north.viewer, {
+    const first = await put(ctx.cast.north.viewer, {
       language: "fr",
       email: { mention: false, organization_mention: true },
-      digests: [{ partnershipId: cast.partnershipId, frequency: "weekly" }],
+      digests: [{ partnershipId: ctx.cast.partnershipId, frequency: "weekly" }],
     });
     expect(first.status).toBe(200);
-    const second = await put(cast.north.viewer, {
+    const second = await put(ctx.cast.north.viewer, {
       email: { reply: false, charter_changed: false },
     });
     expect(second.body.preferences).toEqual({
@@ -79,21 +74,21 @@ describe("notification preference routes", () => {
       ],
       digests: [
         {
-          partnershipId: cast.partnershipId,
+          partnershipId: ctx.cast.partnershipId,
           partnershipName: "North × South",
           frequency: "weekly",
         },
       ],
     });
-    expect((await get(cast.north.viewer)).body).toEqual(second.body);
-    const daily = await put(cast.north.viewer, {
+    expect((await get(ctx.cast.north.viewer)).body).toEqual(second.body);
+    const daily = await put(ctx.cast.north.viewer, {
       language: null,
-      digests: [{ partnershipId: cast.partnershipId, frequency: "daily" }],
+      digests: [{ partnershipId: ctx.cast.partnershipId, frequency: "daily" }],
     });
     expect(daily.body.preferences.language).toBeNull();
     expect(daily.body.preferences.digests[0].frequency).toBe("daily");
     // Someone else's are untouched.
-    expect((await get(cast.south.viewer)).body.preferences.digests[0].frequency).toBe("off");
+    expect((await get(ctx.cast.south.viewer)).body.preferences.digests[0].frequency).toBe("off");
   });
 
   it("refuses bad input and digests of partnerships the caller is not in", async () => {
@@ -101,29 +96,29 @@ describe("notification preference routes", () => {
       { email: { nonsense: true } },
       { email: { mention: "yes" } },
       { language: "de" },
-      { digests: [{ partnershipId: cast.partnershipId, frequency: "hourly" }] },
+      { digests: [{ partnershipId: ctx.cast.partnershipId, frequency: "hourly" }] },
       {
         digests: [
-          { partnershipId: cast.partnershipId, frequency: "daily" },
-          { partnershipId: cast.partnershipId, frequency: "weekly" },
+          { partnershipId: ctx.cast.partnershipId, frequency: "daily" },
+          { partnershipId: ctx.cast.partnershipId, frequency: "weekly" },
         ],
       },
-      { userId: cast.north.admin.id },
+      { userId: ctx.cast.north.admin.id },
     ]) {
-      const refused = await put(cast.north.viewer, body);
+      const refused = await put(ctx.cast.north.viewer, body);
       expect(refused.status, JSON.stringify(body)).toBe(400);
       expect(refused.body.error.code).toBe("invalid_input");
     }
-    const outsider = await harness.signup("Outsider");
-    const org = await harness.createOrganization(outsider, "Elsewhere");
-    const theirs = await harness.createPartnership(outsider, org);
-    const refused = await put(cast.north.viewer, {
+    const outsider = await ctx.harness.signup("Outsider");
+    const org = await ctx.harness.createOrganization(outsider, "Elsewhere");
+    const theirs = await ctx.harness.createPartnership(outsider, org);
+    const refused = await put(ctx.cast.north.viewer, {
       language: "fr",
       digests: [{ partnershipId: theirs, frequency: "daily" }],
     });
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe("not_found");
     // Nothing of a refused change is kept.
-    expect((await get(cast.north.viewer)).body.preferences.language).toBeNull();
+    expect((await get(ctx.cast.north.viewer)).body.preferences.language).toBeNull();
   });
 });

@@ -8,13 +8,12 @@ import {
   addObjective,
   privateNotesFragment,
 } from "@entente/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
 import { pdfText } from "../../test/pdf-text.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -24,26 +23,23 @@ const paragraph = (text: string) => ({
 });
 
 describe("review.pdf and export.pdf", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness("all");
 
   beforeAll(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    const { store } = harness;
-    const north = { userId: cast.north.admin.id, organizationId: cast.north.id };
-    const south = { userId: cast.south.editor.id, organizationId: cast.south.id };
+    const { store } = ctx.harness;
+    const north = { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id };
+    const south = { userId: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id };
     const doc = (kind: "objectives" | "decisions") =>
-      formatDocumentName({ kind, partnershipId: cast.partnershipId });
+      formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId });
     const orgDoc = (kind: "profile" | "private", organizationId: string) =>
-      formatDocumentName({ kind, partnershipId: cast.partnershipId, organizationId });
+      formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId, organizationId });
 
     await changeDocument(store, doc("objectives"), (d) => {
       const objectiveId = addObjective(
         d,
         {
           title: "Cold chain for 40 producers",
-          ownerOrganizationIds: [cast.north.id, cast.south.id],
+          ownerOrganizationIds: [ctx.cast.north.id, ctx.cast.south.id],
           governanceLevel: "strategic",
           status: "active",
         },
@@ -52,7 +48,7 @@ describe("review.pdf and export.pdf", () => {
       addAction(
         d,
         objectiveId,
-        { title: "Lease two trucks", ownerOrganizationId: cast.north.id, dueDate: daysAgo(-5) },
+        { title: "Lease two trucks", ownerOrganizationId: ctx.cast.north.id, dueDate: daysAgo(-5) },
         north,
       );
       const kpiId = addKpi(
@@ -69,15 +65,15 @@ describe("review.pdf and export.pdf", () => {
       decided = addDecision(d, { title: "Share the fleet", governanceLevel: "strategic" }, north);
       addDecision(d, { title: "Joint brand still pending", governanceLevel: "tactical" }, south);
     });
-    for (const user of [cast.north.admin, cast.south.admin]) {
-      const vote = await harness.request(
+    for (const user of [ctx.cast.north.admin, ctx.cast.south.admin]) {
+      const vote = await ctx.harness.request(
         "POST",
-        `/api/partnerships/${cast.partnershipId}/decisions/${decided}/votes`,
+        `/api/partnerships/${ctx.cast.partnershipId}/decisions/${decided}/votes`,
         { body: { vote: "approve" }, cookie: user.cookie },
       );
       expect(vote.status).toBe(201);
     }
-    await changeDocument(store, orgDoc("profile", cast.north.id), (d) => {
+    await changeDocument(store, orgDoc("profile", ctx.cast.north.id), (d) => {
       addContribution(
         d,
         {
@@ -97,12 +93,12 @@ describe("review.pdf and export.pdf", () => {
     };
     await changeDocument(
       store,
-      orgDoc("private", cast.north.id),
+      orgDoc("private", ctx.cast.north.id),
       note("NORTHONLY walk-away price"),
     );
     await changeDocument(
       store,
-      orgDoc("private", cast.south.id),
+      orgDoc("private", ctx.cast.south.id),
       note("SOUTHONLY board is hesitant"),
     );
     for (const [tag, title] of [
@@ -110,16 +106,16 @@ describe("review.pdf and export.pdf", () => {
       ["difficulty", "Drivers are scarce"],
       ["information", "Office moved"],
     ] as const) {
-      const post = await harness.request("POST", `/api/partnerships/${cast.partnershipId}/posts`, {
-        body: { title, body: paragraph(title), tag },
-        cookie: cast.south.editor.cookie,
-      });
+      const post = await ctx.harness.request(
+        "POST",
+        `/api/partnerships/${ctx.cast.partnershipId}/posts`,
+        {
+          body: { title, body: paragraph(title), tag },
+          cookie: ctx.cast.south.editor.cookie,
+        },
+      );
       expect(post.status).toBe(201);
     }
-  });
-
-  afterAll(async () => {
-    await harness.close();
   });
 
   async function get(
@@ -127,14 +123,17 @@ describe("review.pdf and export.pdf", () => {
     user: TestUser | undefined,
     headers: Record<string, string> = {},
   ) {
-    const response = await harness.app.request(`/api/partnerships/${cast.partnershipId}/${path}`, {
-      headers: { ...headers, ...(user ? { cookie: user.cookie } : {}) },
-    });
+    const response = await ctx.harness.app.request(
+      `/api/partnerships/${ctx.cast.partnershipId}/${path}`,
+      {
+        headers: { ...headers, ...(user ? { cookie: user.cookie } : {}) },
+      },
+    );
     return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
   }
 
   it("answers a 2–4 page PDF holding the period's decisions, wins, difficulties and KPIs", async () => {
-    const { response, bytes } = await get("review.pdf", cast.south.viewer);
+    const { response, bytes } = await get("review.pdf", ctx.cast.south.viewer);
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
@@ -170,7 +169,7 @@ describe("review.pdf and export.pdf", () => {
   it("leaves out decisions taken outside the period asked for", async () => {
     const { response, bytes } = await get(
       `review.pdf?from=2025-01-01&to=2025-03-31`,
-      cast.north.admin,
+      ctx.cast.north.admin,
     );
 
     expect(response.status).toBe(200);
@@ -183,8 +182,11 @@ describe("review.pdf and export.pdf", () => {
 
   it("prints French for a caller whose browser asks for it, and for one whose preference says so", async () => {
     const byHeader = await pdfText(
-      (await get("review.pdf", cast.north.viewer, { "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" }))
-        .bytes,
+      (
+        await get("review.pdf", ctx.cast.north.viewer, {
+          "accept-language": "fr-CA,fr;q=0.9,en;q=0.5",
+        })
+      ).bytes,
     );
     expect(byHeader.text).toContain("Revue du partenariat");
     expect(byHeader.text).toContain("Décisions prises sur la période");
@@ -193,19 +195,19 @@ describe("review.pdf and export.pdf", () => {
       "financement: Truck leases; promis 200000 EUR, apporté 50000 EUR",
     );
 
-    const saved = await harness.request("PUT", "/api/me/notification-preferences", {
+    const saved = await ctx.harness.request("PUT", "/api/me/notification-preferences", {
       body: { language: "fr" },
-      cookie: cast.south.editor.cookie,
+      cookie: ctx.cast.south.editor.cookie,
     });
     expect(saved.status).toBe(200);
     const byPreference = await pdfText(
-      (await get("review.pdf", cast.south.editor, { "accept-language": "en" })).bytes,
+      (await get("review.pdf", ctx.cast.south.editor, { "accept-language": "en" })).bytes,
     );
     expect(byPreference.text).toContain("Revue du partenariat");
-    const english = await pdfText((await get("review.pdf", cast.north.admin)).bytes);
+    const english = await pdfText((await get("review.pdf", ctx.cast.north.admin)).bytes);
     expect(english.text).toContain("Partnership review");
     // The web app sends the language its user reads it in, which wins.
-    const asked = await pdfText((await get("review.pdf?lang=en", cast.south.editor)).bytes);
+    const asked = await pdfText((await get("review.pdf?lang=en", ctx.cast.south.editor)).bytes);
     expect(asked.text).toContain("Partnership review");
   });
 
@@ -217,7 +219,7 @@ describe("review.pdf and export.pdf", () => {
     ["lang=de"],
     ["from=2999-01-01"],
   ])("refuses %s with 400 invalid_input", async (query) => {
-    const { response, bytes } = await get(`review.pdf?${query}`, cast.north.admin);
+    const { response, bytes } = await get(`review.pdf?${query}`, ctx.cast.north.admin);
     expect(response.status).toBe(400);
     expect(JSON.parse(new TextDecoder().decode(bytes))).toMatchObject({
       error: { code: "invalid_input", message: expect.any(String) },
@@ -225,7 +227,7 @@ describe("review.pdf and export.pdf", () => {
   });
 
   it("prints the Markdown export with the caller's own private notes only", async () => {
-    const north = await get("export.pdf", cast.north.viewer);
+    const north = await get("export.pdf", ctx.cast.north.viewer);
     expect(north.response.status).toBe(200);
     expect(north.response.headers.get("content-type")).toBe("application/pdf");
     expect(north.response.headers.get("content-disposition")).toBe(
@@ -239,7 +241,7 @@ describe("review.pdf and export.pdf", () => {
     expect(northText).not.toContain("SOUTHONLY");
     expect(northText).not.toContain("Private notes of Southpeak");
 
-    const southText = (await pdfText((await get("export.pdf", cast.south.editor)).bytes)).text;
+    const southText = (await pdfText((await get("export.pdf", ctx.cast.south.editor)).bytes)).text;
     expect(southText).toContain("SOUTHONLY board is hesitant");
     expect(southText).not.toContain("NORTHONLY");
   });
@@ -247,7 +249,7 @@ describe("review.pdf and export.pdf", () => {
   it.each(["review.pdf", "review.pdf?from=nonsense", "export.pdf"])(
     "answers 404 to a non-member for %s and 401 without a session",
     async (path) => {
-      const outsider = await harness.signup("Outsider");
+      const outsider = await ctx.harness.signup("Outsider");
       const refused = await get(path, outsider);
       expect(refused.response.status).toBe(404);
       expect(JSON.parse(new TextDecoder().decode(refused.bytes))).toEqual({
@@ -258,11 +260,11 @@ describe("review.pdf and export.pdf", () => {
   );
 
   it("draws the latest health check closed in the period, with the gap where both sides show", async () => {
-    const opened = await harness.request(
+    const opened = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/health-checks`,
+      `/api/partnerships/${ctx.cast.partnershipId}/health-checks`,
       {
-        cookie: cast.north.admin.cookie,
+        cookie: ctx.cast.north.admin.cookie,
         body: {
           title: "Spring pulse",
           minRespondents: 2,
@@ -276,24 +278,24 @@ describe("review.pdf and export.pdf", () => {
     expect(opened.status).toBe(201);
     const id = opened.body.healthCheck.id as string;
     const answer = (user: TestUser, trust: number, speed: number) =>
-      harness.request("POST", `/api/health-checks/${id}/responses`, {
+      ctx.harness.request("POST", `/api/health-checks/${id}/responses`, {
         cookie: user.cookie,
         body: { ratings: { trust, speed } },
       });
     for (const [user, trust, speed] of [
-      [cast.north.admin, 5, 4],
-      [cast.north.viewer, 5, 2],
-      [cast.south.admin, 3, 2],
-      [cast.south.viewer, 2, 2],
+      [ctx.cast.north.admin, 5, 4],
+      [ctx.cast.north.viewer, 5, 2],
+      [ctx.cast.south.admin, 3, 2],
+      [ctx.cast.south.viewer, 2, 2],
     ] as const) {
       expect((await answer(user, trust, speed)).status).toBe(201);
     }
-    const closed = await harness.request("POST", `/api/health-checks/${id}/close`, {
-      cookie: cast.south.admin.cookie,
+    const closed = await ctx.harness.request("POST", `/api/health-checks/${id}/close`, {
+      cookie: ctx.cast.south.admin.cookie,
     });
     expect(closed.status).toBe(200);
 
-    const { text } = await pdfText((await get("review.pdf", cast.south.viewer)).bytes);
+    const { text } = await pdfText((await get("review.pdf", ctx.cast.south.viewer)).bytes);
     expect(text).toContain("Spring pulse");
     expect(text).not.toContain("No health check in this period.");
     expect(text).toMatch(/Trust\s+Northwind 5\.0, Southpeak 2\.5, gap 2\.5/);

@@ -1,46 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionService } from "../../auth/sessions.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
-
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+import type { TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 function errorOf(code: string) {
   return { error: { code, message: expect.any(String) } };
 }
 
 describe("sent invitations: status and revoking", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  const ctx = usePartnershipHarness();
 
   const list = (user: TestUser) =>
-    harness.request("GET", `/api/partnerships/${cast.partnershipId}/invitations`, {
+    ctx.harness.request("GET", `/api/partnerships/${ctx.cast.partnershipId}/invitations`, {
       cookie: user.cookie,
     });
   const revoke = (user: TestUser, token: string) =>
-    harness.request(
+    ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations/${SessionService.idOf(token)}/revoke`,
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations/${SessionService.idOf(token)}/revoke`,
       { cookie: user.cookie },
     );
   const memberInvitation = () =>
-    harness.invite(cast.north.admin, cast.partnershipId, { kind: "member", role: "viewer" });
+    ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
+      kind: "member",
+      role: "viewer",
+    });
 
   it("says no e-mail went out when no SMTP is configured, and still gives the link", async () => {
-    const response = await harness.request(
+    const response = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations`,
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
       {
         body: { kind: "member", role: "editor", email: "new@northwind.example" },
-        cookie: cast.north.admin.cookie,
+        cookie: ctx.cast.north.admin.cookie,
       },
     );
 
@@ -55,26 +47,26 @@ describe("sent invitations: status and revoking", () => {
 
   it("lists the organization's invitations as pending, used, expired or revoked, newest first", async () => {
     const used = await memberInvitation();
-    await harness.accept(await harness.signup("Newcomer"), used);
+    await ctx.harness.accept(await ctx.harness.signup("Newcomer"), used);
     const expired = await memberInvitation();
-    await harness.store.db
+    await ctx.harness.store.db
       .updateTable("invitations")
       .set({ expires_at: Date.now() - 1 })
       .where("id", "=", SessionService.idOf(expired))
       .execute();
     const revoked = await memberInvitation();
-    expect((await revoke(cast.north.admin, revoked)).status).toBe(200);
-    const pending = await harness.request(
+    expect((await revoke(ctx.cast.north.admin, revoked)).status).toBe(200);
+    const pending = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations`,
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
       {
         body: { kind: "organization", role: "admin", email: "erin@eastgate.example" },
-        cookie: cast.north.admin.cookie,
+        cookie: ctx.cast.north.admin.cookie,
       },
     );
     const pendingToken = pending.body.invitation.token as string;
 
-    const response = await list(cast.north.admin);
+    const response = await list(ctx.cast.north.admin);
 
     expect(response.status).toBe(200);
     const byId = new Map(
@@ -85,7 +77,7 @@ describe("sent invitations: status and revoking", () => {
       role: "admin",
       status: "pending",
       email: "erin@eastgate.example",
-      invitedBy: { id: cast.north.admin.id, name: "North Admin" },
+      invitedBy: { id: ctx.cast.north.admin.id, name: "North Admin" },
       acceptedBy: null,
       revokedBy: null,
     });
@@ -97,7 +89,7 @@ describe("sent invitations: status and revoking", () => {
     expect(byId.get(SessionService.idOf(expired))).toMatchObject({ status: "expired" });
     expect(byId.get(SessionService.idOf(revoked))).toMatchObject({
       status: "revoked",
-      revokedBy: { id: cast.north.admin.id, name: "North Admin" },
+      revokedBy: { id: ctx.cast.north.admin.id, name: "North Admin" },
       revokedAt: expect.any(String),
     });
     expect(response.body.invitations[0].id).toBe(SessionService.idOf(pendingToken));
@@ -108,17 +100,17 @@ describe("sent invitations: status and revoking", () => {
   it("shows a partner none of the organization's invitations", async () => {
     await memberInvitation();
 
-    const response = await list(cast.south.admin);
+    const response = await list(ctx.cast.south.admin);
 
     const northMade = (response.body.invitations as { invitedBy: { id: string } }[]).filter(
-      (i) => i.invitedBy.id === cast.north.admin.id,
+      (i) => i.invitedBy.id === ctx.cast.north.admin.id,
     );
     expect(response.status).toBe(200);
     expect(northMade).toEqual([]);
   });
 
   it("lets only admins list", async () => {
-    const response = await list(cast.north.editor);
+    const response = await list(ctx.cast.north.editor);
 
     expect(response.status).toBe(403);
     expect(response.body).toEqual(errorOf("forbidden"));
@@ -126,32 +118,34 @@ describe("sent invitations: status and revoking", () => {
 
   it("lets only the inviting organization's admins revoke: a hostile partner and an editor are refused", async () => {
     const token = await memberInvitation();
-    const outsider = await harness.signup("Outsider");
+    const outsider = await ctx.harness.signup("Outsider");
 
-    const partner = await revoke(cast.south.admin, token);
-    const editor = await revoke(cast.north.editor, token);
+    const partner = await revoke(ctx.cast.south.admin, token);
+    const editor = await revoke(ctx.cast.north.editor, token);
     const stranger = await revoke(outsider, token);
 
     expect([partner.status, editor.status, stranger.status]).toEqual([403, 403, 404]);
     expect(partner.body).toEqual(errorOf("forbidden"));
     expect(editor.body).toEqual(errorOf("forbidden"));
-    const row = await harness.store.db
+    const row = await ctx.harness.store.db
       .selectFrom("invitations")
       .select("revoked_at")
       .where("id", "=", SessionService.idOf(token))
       .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeNull();
-    expect((await harness.accept(await harness.signup("Still welcome"), token)).status).toBe(200);
+    expect(
+      (await ctx.harness.accept(await ctx.harness.signup("Still welcome"), token)).status,
+    ).toBe(200);
   });
 
   it("revokes once (again changes nothing) and never a used invitation", async () => {
     const token = await memberInvitation();
-    const first = await revoke(cast.north.admin, token);
-    const again = await revoke(cast.north.admin, token);
+    const first = await revoke(ctx.cast.north.admin, token);
+    const again = await revoke(ctx.cast.north.admin, token);
     const used = await memberInvitation();
-    await harness.accept(await harness.signup("Newcomer"), used);
+    await ctx.harness.accept(await ctx.harness.signup("Newcomer"), used);
 
-    const usedRevoke = await revoke(cast.north.admin, used);
+    const usedRevoke = await revoke(ctx.cast.north.admin, used);
 
     expect(first.status).toBe(200);
     expect(first.body.invitation).toMatchObject({ status: "revoked" });
@@ -162,21 +156,21 @@ describe("sent invitations: status and revoking", () => {
   });
 
   it("takes a revoked organization invitation off the consent list and refuses its approval", async () => {
-    const token = await harness.invite(cast.north.admin, cast.partnershipId, {
+    const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "organization",
       role: "admin",
     });
-    await revoke(cast.north.admin, token);
+    await revoke(ctx.cast.north.admin, token);
 
-    const listed = await harness.request(
+    const listed = await ctx.harness.request(
       "GET",
-      `/api/partnerships/${cast.partnershipId}/organization-invitations`,
-      { cookie: cast.south.admin.cookie },
+      `/api/partnerships/${ctx.cast.partnershipId}/organization-invitations`,
+      { cookie: ctx.cast.south.admin.cookie },
     );
-    const approve = await harness.request(
+    const approve = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/organization-invitations/${SessionService.idOf(token)}/approve`,
-      { cookie: cast.south.admin.cookie },
+      `/api/partnerships/${ctx.cast.partnershipId}/organization-invitations/${SessionService.idOf(token)}/approve`,
+      { cookie: ctx.cast.south.admin.cookie },
     );
 
     expect(listed.body.invitations).toEqual([]);
@@ -185,10 +179,10 @@ describe("sent invitations: status and revoking", () => {
   });
 
   it("answers 400 to an invitation id that cannot be one", async () => {
-    const response = await harness.request(
+    const response = await ctx.harness.request(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations/not-an-id/revoke`,
-      { cookie: cast.north.admin.cookie },
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations/not-an-id/revoke`,
+      { cookie: ctx.cast.north.admin.cookie },
     );
 
     expect(response.status).toBe(400);

@@ -8,30 +8,22 @@ import {
   readObjectives,
   readValues,
 } from "@entente/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiHarness, type ApiResponse, type TestUser } from "../../test/api-harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiResponse, TestUser } from "../../test/api-harness.js";
+import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
 
-type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
-
 describe("workshop routes", () => {
-  let harness: ApiHarness;
-  let cast: Cast;
+  const ctx = usePartnershipHarness("all");
   let outsider: TestUser;
   /** North's editor: creates the meetings, so facilitates them. */
   let facilitator: TestUser;
 
   beforeAll(async () => {
-    harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
-    facilitator = cast.north.editor;
-    outsider = await harness.signup("Olga Outsider");
-    const own = await harness.createOrganization(outsider, "Elsewhere");
-    await harness.createPartnership(outsider, own, "Another alliance");
-  });
-
-  afterAll(async () => {
-    await harness.close();
+    facilitator = ctx.cast.north.editor;
+    outsider = await ctx.harness.signup("Olga Outsider");
+    const own = await ctx.harness.createOrganization(outsider, "Elsewhere");
+    await ctx.harness.createPartnership(outsider, own, "Another alliance");
   });
 
   const call = <T = any>(
@@ -40,7 +32,7 @@ describe("workshop routes", () => {
     path: string,
     body?: unknown,
   ) =>
-    harness.request<T>(method, path, {
+    ctx.harness.request<T>(method, path, {
       cookie: user?.cookie,
       ...(body === undefined ? {} : { body }),
     });
@@ -50,7 +42,7 @@ describe("workshop routes", () => {
     const response = await call(
       facilitator,
       "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       {
         title: "Co-development workshop",
         kind: "workshop",
@@ -101,10 +93,10 @@ describe("workshop routes", () => {
 
   it("gives each member their view of a new workshop, and nothing to anyone else", async () => {
     const meetingId = await newMeeting();
-    const view = await ok(cast.south.viewer, "GET", ws(meetingId));
+    const view = await ok(ctx.cast.south.viewer, "GET", ws(meetingId));
     expect(view).toEqual({
       meetingId,
-      partnershipId: cast.partnershipId,
+      partnershipId: ctx.cast.partnershipId,
       facilitatorId: facilitator.id,
       phase: "private",
       timer: { status: "idle" },
@@ -118,8 +110,8 @@ describe("workshop routes", () => {
     });
     expect(Math.abs(Date.parse(view.serverNow) - Date.now())).toBeLessThan(5000);
     expectError(await call(outsider, "GET", ws(meetingId)), 404, "not_found");
-    expectError(await call(cast.north.admin, "GET", ws("nosuchmeeting")), 404, "not_found");
-    expectError(await call(cast.north.admin, "GET", ws("bad%20id")), 400, "invalid_input");
+    expectError(await call(ctx.cast.north.admin, "GET", ws("nosuchmeeting")), 404, "not_found");
+    expectError(await call(ctx.cast.north.admin, "GET", ws("bad%20id")), 400, "invalid_input");
     expectError(await call(undefined, "GET", ws(meetingId)), 401, "unauthorized");
   });
 
@@ -133,7 +125,7 @@ describe("workshop routes", () => {
     ];
     for (const [method, rest, body] of calls) {
       // An admin of the partnership who does not facilitate, and a viewer: 403.
-      for (const user of [cast.north.admin, cast.south.editor, cast.north.viewer]) {
+      for (const user of [ctx.cast.north.admin, ctx.cast.south.editor, ctx.cast.north.viewer]) {
         expectError(await call(user, method, ws(meetingId, rest), body), 403, "forbidden");
       }
       expectError(await call(outsider, method, ws(meetingId, rest), body), 404, "not_found");
@@ -144,7 +136,7 @@ describe("workshop routes", () => {
       );
     }
     // Nothing changed (the board holds only the column it opens with).
-    const view = await ok(cast.north.admin, "GET", ws(meetingId));
+    const view = await ok(ctx.cast.north.admin, "GET", ws(meetingId));
     expect(view).toMatchObject({
       columns: [{ title: "Ideas" }],
       phase: "private",
@@ -157,9 +149,12 @@ describe("workshop routes", () => {
     it("opens with one default column, made once however many members arrive together", async () => {
       const meetingId = await newMeeting();
       const views = await Promise.all(
-        [cast.south.editor, cast.south.viewer, cast.north.admin, cast.south.admin].map((user) =>
-          ok(user, "GET", ws(meetingId)),
-        ),
+        [
+          ctx.cast.south.editor,
+          ctx.cast.south.viewer,
+          ctx.cast.north.admin,
+          ctx.cast.south.admin,
+        ].map((user) => ok(user, "GET", ws(meetingId))),
       );
       const [first] = views;
       expect(first!.columns).toEqual([{ id: expect.any(String), title: "Ideas" }]);
@@ -170,39 +165,39 @@ describe("workshop routes", () => {
 
     it("lets a participant write at once, stamped from the session; a viewer still cannot", async () => {
       const meetingId = await newMeeting();
-      const view = await ok(cast.south.editor, "GET", ws(meetingId));
+      const view = await ok(ctx.cast.south.editor, "GET", ws(meetingId));
       const columnId = view.columns[0]!.id;
       // The author and organization come from the session: a body that names them is refused.
       expectError(
-        await call(cast.south.editor, "POST", ws(meetingId, "/notes"), {
+        await call(ctx.cast.south.editor, "POST", ws(meetingId, "/notes"), {
           text: "Claimed",
           columnId,
-          organizationId: cast.north.id,
+          organizationId: ctx.cast.north.id,
         }),
         400,
         "invalid_input",
       );
-      const note = await addNote(cast.south.editor, meetingId, columnId, "Shared depots");
+      const note = await addNote(ctx.cast.south.editor, meetingId, columnId, "Shared depots");
       expect(note).toMatchObject({
-        author: { id: cast.south.editor.id, organizationId: cast.south.id },
-        organizationId: cast.south.id,
+        author: { id: ctx.cast.south.editor.id, organizationId: ctx.cast.south.id },
+        organizationId: ctx.cast.south.id,
         revealed: false,
       });
       expectError(
-        await call(cast.south.viewer, "POST", ws(meetingId, "/notes"), { text: "x", columnId }),
+        await call(ctx.cast.south.viewer, "POST", ws(meetingId, "/notes"), { text: "x", columnId }),
         403,
         "forbidden",
       );
       // Private phase as usual: the facilitator sees that a note waits, not what it says.
       const facilitatorView = await ok(facilitator, "GET", ws(meetingId));
       expect(facilitatorView.notes).toEqual([]);
-      expect(facilitatorView.hidden).toEqual([{ organizationId: cast.south.id, count: 1 }]);
+      expect(facilitatorView.hidden).toEqual([{ organizationId: ctx.cast.south.id, count: 1 }]);
       // The facilitator sets the board up later: the early notes move to its first column.
       const setUp = await ok(facilitator, "PUT", ws(meetingId, "/columns"), {
         columns: [{ title: "Keep" }, { title: "Change" }],
       });
       expect(setUp.columns.map((c) => c.title)).toEqual(["Keep", "Change"]);
-      const mine = await ok(cast.south.editor, "GET", ws(meetingId));
+      const mine = await ok(ctx.cast.south.editor, "GET", ws(meetingId));
       expect(mine.columns).toEqual(setUp.columns);
       expect(mine.notes.map((n) => [n.text, n.columnId])).toEqual([
         ["Shared depots", setUp.columns[0]!.id],
@@ -216,7 +211,7 @@ describe("workshop routes", () => {
       expect(language.status, JSON.stringify(language.body)).toBe(200);
       try {
         const meetingId = await newMeeting();
-        const view = await ok(cast.south.viewer, "GET", ws(meetingId));
+        const view = await ok(ctx.cast.south.viewer, "GET", ws(meetingId));
         expect(view.columns.map((c) => c.title)).toEqual(["Idées"]);
       } finally {
         await call(facilitator, "PUT", "/api/me/notification-preferences", { language: null });
@@ -231,7 +226,7 @@ describe("workshop routes", () => {
     });
     const [keep, stop, start] = view.columns.map((c) => c.id);
     expect(view.columns.map((c) => c.title)).toEqual(["Keep", "Stop", "Start"]);
-    const note = await addNote(cast.south.editor, meetingId, stop!, "Stop the weekly export");
+    const note = await addNote(ctx.cast.south.editor, meetingId, stop!, "Stop the weekly export");
 
     view = await ok(facilitator, "PUT", ws(meetingId, "/columns"), {
       columns: [{ id: start, title: "Start doing" }, { id: keep, title: "Keep" }, { title: "Ask" }],
@@ -241,7 +236,7 @@ describe("workshop routes", () => {
       [keep, "Keep"],
       [expect.any(String), "Ask"],
     ]);
-    const mine = await ok(cast.south.editor, "GET", ws(meetingId));
+    const mine = await ok(ctx.cast.south.editor, "GET", ws(meetingId));
     expect(mine.notes.find((n) => n.id === note.id)?.columnId).toBe(start);
 
     const bad = [
@@ -275,15 +270,15 @@ describe("workshop routes", () => {
 
   it("keeps a note in the private phase from everyone but its author until the reveal", async () => {
     const { meetingId, columnId } = await board();
-    const author = cast.south.editor;
+    const author = ctx.cast.south.editor;
     const secrets = ["Southpeak could share its Turin depot", "Our budget ends in June"];
     const notes = [];
     for (const text of secrets) notes.push(await addNote(author, meetingId, columnId, text));
     const own = await ok(author, "GET", ws(meetingId));
     expect(own.notes.map((n) => n.text)).toEqual(secrets);
     expect(own.notes[0]).toMatchObject({
-      author: { id: author.id, name: author.name, organizationId: cast.south.id },
-      organizationId: cast.south.id,
+      author: { id: author.id, name: author.name, organizationId: ctx.cast.south.id },
+      organizationId: ctx.cast.south.id,
       columnId,
       groupId: null,
       revealed: false,
@@ -319,7 +314,7 @@ describe("workshop routes", () => {
     expect(unchanged.notes.map((n) => n.groupId)).toEqual([null, null]);
     expect(unchanged.groups).toEqual([{ id: pooling.id, title: "Pooling", conversion: null }]);
 
-    for (const other of [facilitator, cast.north.viewer, cast.south.admin]) {
+    for (const other of [facilitator, ctx.cast.north.viewer, ctx.cast.south.admin]) {
       const response = await call(other, "GET", ws(meetingId));
       expect(response.status).toBe(200);
       const raw = JSON.stringify(response.body);
@@ -336,7 +331,9 @@ describe("workshop routes", () => {
       expect(response.body.workshop.groups).toEqual([
         { id: pooling.id, title: "Pooling", conversion: null },
       ]);
-      expect(response.body.workshop.hidden).toEqual([{ organizationId: cast.south.id, count: 2 }]);
+      expect(response.body.workshop.hidden).toEqual([
+        { organizationId: ctx.cast.south.id, count: 2 },
+      ]);
       // Hidden notes cannot be reached by id either: as if they did not exist.
       const id = notes[1]!.id;
       expectError(
@@ -355,7 +352,7 @@ describe("workshop routes", () => {
       );
     }
     // Nor grouped by others: to them it does not exist.
-    const foreign = await call(cast.north.admin, "POST", ws(meetingId, "/groups"), {
+    const foreign = await call(ctx.cast.north.admin, "POST", ws(meetingId, "/groups"), {
       title: "G",
       noteIds: [notes[1]!.id],
     });
@@ -378,10 +375,10 @@ describe("workshop routes", () => {
 
     // A new private phase hides only what is added in it.
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "private" });
-    await addNote(cast.south.admin, meetingId, columnId, "Later idea");
-    const later = await ok(cast.north.viewer, "GET", ws(meetingId));
+    await addNote(ctx.cast.south.admin, meetingId, columnId, "Later idea");
+    const later = await ok(ctx.cast.north.viewer, "GET", ws(meetingId));
     expect(later.notes.map((n) => n.text)).toEqual(secrets);
-    expect(later.hidden).toEqual([{ organizationId: cast.south.id, count: 1 }]);
+    expect(later.hidden).toEqual([{ organizationId: ctx.cast.south.id, count: 1 }]);
     const again = await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
     expect(again.notes.map((n) => n.text)).toEqual([...secrets, "Later idea"]);
   });
@@ -392,7 +389,7 @@ describe("workshop routes", () => {
       columns: [{ id: columnId, title: "Ideas" }, { title: "Risks" }],
     });
     const risks = view.columns[1]!.id;
-    const author = cast.north.admin;
+    const author = ctx.cast.north.admin;
     const note = await addNote(author, meetingId, columnId, "  Joint pilot in Lyon  ");
     expect(note.text).toBe("Joint pilot in Lyon");
 
@@ -400,12 +397,12 @@ describe("workshop routes", () => {
       { text: "", columnId },
       { text: "x".repeat(1001), columnId },
       { text: "Hi", columnId: "nosuchcolumn" },
-      { text: "Hi", columnId, authorId: cast.south.admin.id },
+      { text: "Hi", columnId, authorId: ctx.cast.south.admin.id },
     ]) {
       expectError(await call(author, "POST", ws(meetingId, "/notes"), body), 400, "invalid_input");
     }
     expectError(
-      await call(cast.south.viewer, "POST", ws(meetingId, "/notes"), { text: "Hi", columnId }),
+      await call(ctx.cast.south.viewer, "POST", ws(meetingId, "/notes"), { text: "Hi", columnId }),
       403,
       "forbidden",
     );
@@ -426,10 +423,10 @@ describe("workshop routes", () => {
     );
 
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
-    const other = cast.south.editor;
+    const other = ctx.cast.south.editor;
     expectError(await call(other, "PATCH", path, { text: "Mine now" }), 403, "forbidden");
     expectError(
-      await call(cast.south.viewer, "PATCH", path, { columnId: risks }),
+      await call(ctx.cast.south.viewer, "PATCH", path, { columnId: risks }),
       403,
       "forbidden",
     );
@@ -448,10 +445,10 @@ describe("workshop routes", () => {
   it("groups notes, renames and deletes groups (their notes stay, ungrouped)", async () => {
     const { meetingId, columnId } = await board();
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
-    const a = await addNote(cast.north.admin, meetingId, columnId, "Shared depot");
-    const b = await addNote(cast.south.admin, meetingId, columnId, "Shared trucks");
+    const a = await addNote(ctx.cast.north.admin, meetingId, columnId, "Shared depot");
+    const b = await addNote(ctx.cast.south.admin, meetingId, columnId, "Shared trucks");
     let view = await ok(
-      cast.south.editor,
+      ctx.cast.south.editor,
       "POST",
       ws(meetingId, "/groups"),
       {
@@ -463,7 +460,7 @@ describe("workshop routes", () => {
     const group = view.groups[0]!;
     expect(view.notes.map((n) => n.groupId)).toEqual([group.id, group.id]);
     expectError(
-      await call(cast.south.editor, "POST", ws(meetingId, "/groups"), {
+      await call(ctx.cast.south.editor, "POST", ws(meetingId, "/groups"), {
         title: "X",
         noteIds: ["nosuchnote"],
       }),
@@ -471,16 +468,21 @@ describe("workshop routes", () => {
       "invalid_input",
     );
     expectError(
-      await call(cast.north.viewer, "POST", ws(meetingId, "/groups"), { title: "X", noteIds: [] }),
+      await call(ctx.cast.north.viewer, "POST", ws(meetingId, "/groups"), {
+        title: "X",
+        noteIds: [],
+      }),
       403,
       "forbidden",
     );
-    view = await ok(cast.north.admin, "PATCH", `/api/workshop-groups/${group.id}`, {
+    view = await ok(ctx.cast.north.admin, "PATCH", `/api/workshop-groups/${group.id}`, {
       title: "Pooling assets",
     });
     expect(view.groups[0]!.title).toBe("Pooling assets");
     expectError(
-      await call(cast.north.viewer, "PATCH", `/api/workshop-groups/${group.id}`, { title: "No" }),
+      await call(ctx.cast.north.viewer, "PATCH", `/api/workshop-groups/${group.id}`, {
+        title: "No",
+      }),
       403,
       "forbidden",
     );
@@ -490,25 +492,27 @@ describe("workshop routes", () => {
       "not_found",
     );
     // Moving a note out of its group and back.
-    view = await ok(cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, { groupId: null });
+    view = await ok(ctx.cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, {
+      groupId: null,
+    });
     expect(view.notes.find((n) => n.id === a.id)?.groupId).toBeNull();
-    view = await ok(cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, {
+    view = await ok(ctx.cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, {
       groupId: group.id,
     });
     expect(view.notes.find((n) => n.id === a.id)?.groupId).toBe(group.id);
     expectError(
-      await call(cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, {
+      await call(ctx.cast.south.editor, "PATCH", `/api/workshop-notes/${a.id}`, {
         groupId: "nosuchgroup",
       }),
       400,
       "invalid_input",
     );
 
-    view = await ok(cast.south.editor, "DELETE", `/api/workshop-groups/${group.id}`);
+    view = await ok(ctx.cast.south.editor, "DELETE", `/api/workshop-groups/${group.id}`);
     expect(view.groups).toEqual([]);
     expect(view.notes.map((n) => n.groupId)).toEqual([null, null]);
     expectError(
-      await call(cast.south.editor, "DELETE", `/api/workshop-groups/${group.id}`),
+      await call(ctx.cast.south.editor, "DELETE", `/api/workshop-groups/${group.id}`),
       404,
       "not_found",
     );
@@ -542,7 +546,7 @@ describe("workshop routes", () => {
     expect(endsAt).toBeGreaterThanOrEqual(before + 600_000);
     expect(endsAt).toBeLessThanOrEqual(Date.now() + 600_000);
     // Everyone sees the same end.
-    const south = await ok(cast.south.viewer, "GET", ws(meetingId));
+    const south = await ok(ctx.cast.south.viewer, "GET", ws(meetingId));
     expect(south.timer).toEqual(view.timer);
 
     view = (await timer({ action: "pause" })).body.workshop;
@@ -577,12 +581,17 @@ describe("workshop routes", () => {
 
   it("takes dots within the budget on revealed notes and groups, shows each voter only theirs", async () => {
     const { meetingId, columnId } = await board();
-    const visible = await addNote(cast.north.admin, meetingId, columnId, "Visible after reveal");
+    const visible = await addNote(
+      ctx.cast.north.admin,
+      meetingId,
+      columnId,
+      "Visible after reveal",
+    );
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
-    const second = await addNote(cast.south.admin, meetingId, columnId, "Second idea");
+    const second = await addNote(ctx.cast.south.admin, meetingId, columnId, "Second idea");
     const group = (
       await ok(
-        cast.south.admin,
+        ctx.cast.south.admin,
         "POST",
         ws(meetingId, "/groups"),
         { title: "Cluster", noteIds: [] },
@@ -590,12 +599,12 @@ describe("workshop routes", () => {
       )
     ).groups[0]!;
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "private" });
-    const hidden = await addNote(cast.south.editor, meetingId, columnId, "Still hidden");
+    const hidden = await addNote(ctx.cast.south.editor, meetingId, columnId, "Still hidden");
     const myVotes = (user: TestUser, votes: Record<string, number>) =>
       call(user, "PUT", ws(meetingId, "/my-votes"), { votes });
 
     // Not open yet.
-    expectError(await myVotes(cast.north.admin, { [visible.id]: 1 }), 409, "conflict");
+    expectError(await myVotes(ctx.cast.north.admin, { [visible.id]: 1 }), 409, "conflict");
     const opened = await ok(facilitator, "POST", ws(meetingId, "/vote"), {
       action: "open",
       votesPerPerson: 3,
@@ -611,17 +620,18 @@ describe("workshop routes", () => {
     );
 
     expectError(
-      await myVotes(cast.north.admin, { [visible.id]: 2, [second.id]: 2 }),
+      await myVotes(ctx.cast.north.admin, { [visible.id]: 2, [second.id]: 2 }),
       400,
       "invalid_input",
     );
-    expectError(await myVotes(cast.south.editor, { [hidden.id]: 1 }), 400, "invalid_input");
-    expectError(await myVotes(cast.north.admin, { nosuchnote: 1 }), 400, "invalid_input");
-    expectError(await myVotes(cast.north.admin, { [visible.id]: -1 }), 400, "invalid_input");
-    expectError(await myVotes(cast.north.viewer, { [visible.id]: 1 }), 403, "forbidden");
+    expectError(await myVotes(ctx.cast.south.editor, { [hidden.id]: 1 }), 400, "invalid_input");
+    expectError(await myVotes(ctx.cast.north.admin, { nosuchnote: 1 }), 400, "invalid_input");
+    expectError(await myVotes(ctx.cast.north.admin, { [visible.id]: -1 }), 400, "invalid_input");
+    expectError(await myVotes(ctx.cast.north.viewer, { [visible.id]: 1 }), 403, "forbidden");
     expectError(await myVotes(outsider, { [visible.id]: 1 }), 404, "not_found");
 
-    let mine = (await myVotes(cast.north.admin, { [visible.id]: 2, [group.id]: 1 })).body.workshop;
+    let mine = (await myVotes(ctx.cast.north.admin, { [visible.id]: 2, [group.id]: 1 })).body
+      .workshop;
     expect(mine.vote).toEqual({
       status: "open",
       votesPerPerson: 3,
@@ -629,20 +639,20 @@ describe("workshop routes", () => {
       voterCount: 1,
     });
     // Replacing, not adding.
-    mine = (await myVotes(cast.north.admin, { [visible.id]: 1, [group.id]: 1 })).body.workshop;
+    mine = (await myVotes(ctx.cast.north.admin, { [visible.id]: 1, [group.id]: 1 })).body.workshop;
     expect(mine.vote.myVotes).toEqual({ [visible.id]: 1, [group.id]: 1 });
-    await myVotes(cast.south.admin, { [second.id]: 3 });
-    await myVotes(cast.south.editor, { [group.id]: 1 });
+    await myVotes(ctx.cast.south.admin, { [second.id]: 3 });
+    await myVotes(ctx.cast.south.editor, { [group.id]: 1 });
 
     // Another voter sees a count, never anyone's dots.
-    const theirs = await call(cast.north.editor, "GET", ws(meetingId));
+    const theirs = await call(ctx.cast.north.editor, "GET", ws(meetingId));
     expect(theirs.body.workshop.vote).toEqual({
       status: "open",
       votesPerPerson: 3,
       myVotes: {},
       voterCount: 3,
     });
-    for (const voter of [cast.north.admin, cast.south.admin, cast.south.editor]) {
+    for (const voter of [ctx.cast.north.admin, ctx.cast.south.admin, ctx.cast.south.editor]) {
       expect(JSON.stringify(theirs.body.workshop.vote)).not.toContain(voter.id);
     }
 
@@ -661,16 +671,16 @@ describe("workshop routes", () => {
     });
     // Not even after the close: who voted for what never shows.
     const raw = JSON.stringify(closed.body.workshop.vote);
-    for (const voter of [cast.north.admin, cast.south.admin, cast.south.editor]) {
+    for (const voter of [ctx.cast.north.admin, ctx.cast.south.admin, ctx.cast.south.editor]) {
       expect(raw).not.toContain(voter.id);
     }
-    expect((await call(cast.north.admin, "GET", ws(meetingId))).body.workshop.vote.myVotes).toEqual(
-      {
-        [visible.id]: 1,
-        [group.id]: 1,
-      },
-    );
-    expectError(await myVotes(cast.north.admin, { [visible.id]: 1 }), 409, "conflict");
+    expect(
+      (await call(ctx.cast.north.admin, "GET", ws(meetingId))).body.workshop.vote.myVotes,
+    ).toEqual({
+      [visible.id]: 1,
+      [group.id]: 1,
+    });
+    expectError(await myVotes(ctx.cast.north.admin, { [visible.id]: 1 }), 409, "conflict");
     expectError(
       await call(facilitator, "POST", ws(meetingId, "/vote"), { action: "close" }),
       409,
@@ -702,11 +712,11 @@ describe("workshop routes", () => {
   it("ranks ties by creation order at close", async () => {
     const { meetingId, columnId } = await board();
     await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
-    const first = await addNote(cast.north.admin, meetingId, columnId, "First");
-    const later = await addNote(cast.north.admin, meetingId, columnId, "Later");
+    const first = await addNote(ctx.cast.north.admin, meetingId, columnId, "First");
+    const later = await addNote(ctx.cast.north.admin, meetingId, columnId, "Later");
     await ok(facilitator, "POST", ws(meetingId, "/vote"), { action: "open", votesPerPerson: 2 });
-    await ok(cast.south.admin, "PUT", ws(meetingId, "/my-votes"), { votes: { [later.id]: 1 } });
-    await ok(cast.north.admin, "PUT", ws(meetingId, "/my-votes"), { votes: { [first.id]: 1 } });
+    await ok(ctx.cast.south.admin, "PUT", ws(meetingId, "/my-votes"), { votes: { [later.id]: 1 } });
+    await ok(ctx.cast.north.admin, "PUT", ws(meetingId, "/my-votes"), { votes: { [first.id]: 1 } });
     const closed = await ok(facilitator, "POST", ws(meetingId, "/vote"), { action: "close" });
     expect(closed.vote.status === "closed" && closed.vote.results).toEqual([
       { target: { kind: "note", id: first.id }, votes: 1 },
@@ -719,37 +729,37 @@ describe("workshop routes", () => {
 
     beforeAll(async () => {
       await changeDocument(
-        harness.store,
-        formatDocumentName({ kind: "objectives", partnershipId: cast.partnershipId }),
+        ctx.harness.store,
+        formatDocumentName({ kind: "objectives", partnershipId: ctx.cast.partnershipId }),
         (doc) => {
           objectiveId = addObjective(
             doc,
             {
               title: "Cold chain",
-              ownerOrganizationIds: [cast.north.id],
+              ownerOrganizationIds: [ctx.cast.north.id],
               governanceLevel: "tactical",
             },
-            { userId: cast.north.admin.id, organizationId: cast.north.id },
+            { userId: ctx.cast.north.admin.id, organizationId: ctx.cast.north.id },
           );
         },
       );
     });
 
     async function read(kind: "objectives" | "issues" | "decisions") {
-      return harness.services.documents.readDocument(
-        formatDocumentName({ kind, partnershipId: cast.partnershipId }),
+      return ctx.harness.services.documents.readDocument(
+        formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId }),
       );
     }
 
     /** The server's stamp on the newest stored update of a document. */
     async function lastStamp(kind: "objectives" | "issues" | "decisions") {
-      return harness.store.db
+      return ctx.harness.store.db
         .selectFrom("document_updates")
         .select(["user_id", "organization_id"])
         .where(
           "document_name",
           "=",
-          formatDocumentName({ kind, partnershipId: cast.partnershipId }),
+          formatDocumentName({ kind, partnershipId: ctx.cast.partnershipId }),
         )
         .orderBy("id", "desc")
         .executeTakeFirstOrThrow();
@@ -760,7 +770,7 @@ describe("workshop routes", () => {
       await ok(facilitator, "PUT", ws(meetingId, "/phase"), { phase: "revealed" });
       const notes = [];
       for (const text of texts)
-        notes.push(await addNote(cast.south.admin, meetingId, columnId, text));
+        notes.push(await addNote(ctx.cast.south.admin, meetingId, columnId, text));
       return { meetingId, columnId, notes };
     }
 
@@ -770,17 +780,17 @@ describe("workshop routes", () => {
       const body = {
         kind: "action",
         objectiveId,
-        ownerOrganizationId: cast.south.id,
+        ownerOrganizationId: ctx.cast.south.id,
         dueDate: "2027-01-15",
       };
-      const converted = await call(cast.south.editor, "POST", path, body);
+      const converted = await call(ctx.cast.south.editor, "POST", path, body);
       expect(converted.status, JSON.stringify(converted.body)).toBe(201);
       const itemId = converted.body.item.id as string;
       expect(converted.body.item).toEqual({ kind: "action", id: itemId });
       expect(converted.body.workshop.notes[0].conversion).toEqual({
         kind: "action",
         itemId,
-        convertedBy: { id: cast.south.editor.id, name: cast.south.editor.name },
+        convertedBy: { id: ctx.cast.south.editor.id, name: ctx.cast.south.editor.name },
         convertedAt: expect.any(String),
       });
 
@@ -790,20 +800,20 @@ describe("workshop routes", () => {
         expect.objectContaining({
           id: itemId,
           title: "Pilot the Lyon route next month",
-          ownerOrganizationId: cast.south.id,
+          ownerOrganizationId: ctx.cast.south.id,
           dueDate: "2027-01-15",
           status: "todo",
           meetingId,
-          createdBy: cast.south.editor.id,
-          organizationId: cast.south.id,
+          createdBy: ctx.cast.south.editor.id,
+          organizationId: ctx.cast.south.id,
         }),
       ]);
       expect(await lastStamp("objectives")).toEqual({
-        user_id: cast.south.editor.id,
-        organization_id: cast.south.id,
+        user_id: ctx.cast.south.editor.id,
+        organization_id: ctx.cast.south.id,
       });
 
-      expectError(await call(cast.north.admin, "POST", path, body), 409, "conflict");
+      expectError(await call(ctx.cast.north.admin, "POST", path, body), 409, "conflict");
       const again = await read("objectives");
       expect(readValues(readValues(readObjectives(again))[0]!.actions)).toHaveLength(1);
     });
@@ -812,31 +822,36 @@ describe("workshop routes", () => {
       const { meetingId, notes } = await revealedBoard(["Needs an owner"]);
       const path = `/api/workshop-notes/${notes[0]!.id}/convert`;
       expectError(
-        await call(cast.north.admin, "POST", path, {
+        await call(ctx.cast.north.admin, "POST", path, {
           kind: "action",
           objectiveId: "nosuchobjective",
-          ownerOrganizationId: cast.north.id,
+          ownerOrganizationId: ctx.cast.north.id,
         }),
         400,
         "invalid_input",
       );
       const outsiderOrganization = (
-        await harness.request("GET", "/api/me", { cookie: outsider.cookie })
+        await ctx.harness.request("GET", "/api/me", { cookie: outsider.cookie })
       ).body.organizations[0].id as string;
       for (const body of [
         { kind: "action", objectiveId, ownerOrganizationId: outsiderOrganization },
         { kind: "issue", ownerOrganizationId: outsiderOrganization },
-        { kind: "action", ownerOrganizationId: cast.north.id },
-        { kind: "issue", ownerOrganizationId: cast.north.id, severity: "apocalyptic" },
+        { kind: "action", ownerOrganizationId: ctx.cast.north.id },
+        { kind: "issue", ownerOrganizationId: ctx.cast.north.id, severity: "apocalyptic" },
         { kind: "decision", level: "galactic" },
         { kind: "decision", level: "strategic", title: "x".repeat(FIELD_LIMITS.title + 1) },
-        { kind: "action", objectiveId, ownerOrganizationId: cast.north.id, dueDate: "2026-02-30" },
+        {
+          kind: "action",
+          objectiveId,
+          ownerOrganizationId: ctx.cast.north.id,
+          dueDate: "2026-02-30",
+        },
         { kind: "task" },
       ]) {
-        expectError(await call(cast.north.admin, "POST", path, body), 400, "invalid_input");
+        expectError(await call(ctx.cast.north.admin, "POST", path, body), 400, "invalid_input");
       }
       expectError(
-        await call(cast.north.viewer, "POST", path, { kind: "decision", level: "strategic" }),
+        await call(ctx.cast.north.viewer, "POST", path, { kind: "decision", level: "strategic" }),
         403,
         "forbidden",
       );
@@ -845,12 +860,12 @@ describe("workshop routes", () => {
         404,
         "not_found",
       );
-      const view = await ok(cast.north.admin, "GET", ws(meetingId));
+      const view = await ok(ctx.cast.north.admin, "GET", ws(meetingId));
       expect(view.notes[0]!.conversion).toBeNull();
       // Still convertible after the refusals.
-      const converted = await call(cast.north.admin, "POST", path, {
+      const converted = await call(ctx.cast.north.admin, "POST", path, {
         kind: "issue",
-        ownerOrganizationId: cast.north.id,
+        ownerOrganizationId: ctx.cast.north.id,
         severity: "high",
       });
       expect(converted.status).toBe(201);
@@ -860,7 +875,7 @@ describe("workshop routes", () => {
       const { meetingId, notes } = await revealedBoard(["Customs forms differ", "Two VAT regimes"]);
       const group = (
         await ok(
-          cast.north.admin,
+          ctx.cast.north.admin,
           "POST",
           ws(meetingId, "/groups"),
           {
@@ -871,12 +886,12 @@ describe("workshop routes", () => {
         )
       ).groups[0]!;
       const issue = await call(
-        cast.north.admin,
+        ctx.cast.north.admin,
         "POST",
         `/api/workshop-groups/${group.id}/convert`,
         {
           kind: "issue",
-          ownerOrganizationId: cast.north.id,
+          ownerOrganizationId: ctx.cast.north.id,
         },
       );
       expect(issue.status, JSON.stringify(issue.body)).toBe(201);
@@ -891,12 +906,12 @@ describe("workshop routes", () => {
         title: "Cross-border paperwork",
         description: "- Customs forms differ\n- Two VAT regimes",
         severity: "medium",
-        ownerOrganizationId: cast.north.id,
-        raisedBy: cast.north.admin.id,
+        ownerOrganizationId: ctx.cast.north.id,
+        raisedBy: ctx.cast.north.admin.id,
         meetingId,
       });
       expectError(
-        await call(cast.north.admin, "POST", `/api/workshop-groups/${group.id}/convert`, {
+        await call(ctx.cast.north.admin, "POST", `/api/workshop-groups/${group.id}/convert`, {
           kind: "decision",
           level: "strategic",
         }),
@@ -905,7 +920,7 @@ describe("workshop routes", () => {
       );
 
       const decision = await call(
-        cast.south.editor,
+        ctx.cast.south.editor,
         "POST",
         `/api/workshop-notes/${notes[1]!.id}/convert`,
         {
@@ -924,13 +939,13 @@ describe("workshop routes", () => {
         context: "Two VAT regimes",
         governanceLevel: "strategic",
         status: "proposed",
-        proposedBy: cast.south.editor.id,
-        organizationId: cast.south.id,
+        proposedBy: ctx.cast.south.editor.id,
+        organizationId: ctx.cast.south.id,
         meetingId,
       });
       expect(await lastStamp("decisions")).toEqual({
-        user_id: cast.south.editor.id,
-        organization_id: cast.south.id,
+        user_id: ctx.cast.south.editor.id,
+        organization_id: ctx.cast.south.id,
       });
     });
 
@@ -938,23 +953,23 @@ describe("workshop routes", () => {
       const { meetingId, notes } = await revealedBoard(["Claimed before a crash", "Being claimed"]);
       // What a server that stopped between claiming and writing the item leaves behind.
       const forgeClaim = (noteId: string, ageMs: number) =>
-        harness.store.db
+        ctx.harness.store.db
           .updateTable("workshop_notes")
           .set({
             conversion_kind: "issue",
             conversion_item_id: "",
-            converted_by_user_id: cast.north.admin.id,
+            converted_by_user_id: ctx.cast.north.admin.id,
             converted_at: Date.now() - ageMs,
           })
           .where("id", "=", noteId)
           .execute();
       await forgeClaim(notes[0]!.id, 6 * 60_000);
       await forgeClaim(notes[1]!.id, 60_000);
-      const before = await ok(cast.south.editor, "GET", ws(meetingId));
+      const before = await ok(ctx.cast.south.editor, "GET", ws(meetingId));
       expect(before.notes.map((n) => n.conversion)).toEqual([null, null]);
 
       const convert = (noteId: string) =>
-        call(cast.south.editor, "POST", `/api/workshop-notes/${noteId}/convert`, {
+        call(ctx.cast.south.editor, "POST", `/api/workshop-notes/${noteId}/convert`, {
           kind: "decision",
           level: "tactical",
         });
@@ -966,7 +981,7 @@ describe("workshop routes", () => {
       expect(converted.body.workshop.notes[0].conversion).toEqual({
         kind: "decision",
         itemId,
-        convertedBy: { id: cast.south.editor.id, name: cast.south.editor.name },
+        convertedBy: { id: ctx.cast.south.editor.id, name: ctx.cast.south.editor.name },
         convertedAt: expect.any(String),
       });
       expect(
@@ -978,9 +993,9 @@ describe("workshop routes", () => {
 
     it("refuses to convert a note still hidden (its author alone sees it)", async () => {
       const { meetingId, columnId } = await board();
-      const note = await addNote(cast.south.admin, meetingId, columnId, "Secret plan");
+      const note = await addNote(ctx.cast.south.admin, meetingId, columnId, "Secret plan");
       expectError(
-        await call(cast.south.admin, "POST", `/api/workshop-notes/${note.id}/convert`, {
+        await call(ctx.cast.south.admin, "POST", `/api/workshop-notes/${note.id}/convert`, {
           kind: "decision",
           level: "tactical",
         }),

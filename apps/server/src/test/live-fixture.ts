@@ -1,0 +1,42 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { LiveServer } from "./live-server.js";
+
+/** Northwind and Southpeak in one partnership on a live server (see `twoOrganizations`). */
+export type LiveOrganizations = Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+
+/** What the tests of a suite that called `useLiveServer` find ready. */
+export interface LiveFixture {
+  readonly live: LiveServer;
+  readonly cast: LiveOrganizations;
+}
+
+/**
+ * The set-up of the suites that drive a real server: a `LiveServer` on its own store with
+ * the `twoOrganizations` cast, started before each test (`"each"`) or once for the whole
+ * `describe` (`"all"`), and closed after. Hooks the suite registers itself run after this
+ * set-up and before this clean-up, so they may use both.
+ */
+export function useLiveServer(scope: "each" | "all" = "each"): LiveFixture {
+  let live: LiveServer | undefined;
+  let cast: LiveOrganizations | undefined;
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
+    live = await LiveServer.start();
+    cast = await live.twoOrganizations();
+  });
+  (scope === "each" ? afterEach : afterAll)(async () => {
+    await live?.close();
+    live = undefined;
+    cast = undefined;
+  });
+  const outside = () => new Error("the live server exists only while the suite runs");
+  return {
+    get live() {
+      if (!live) throw outside();
+      return live;
+    },
+    get cast() {
+      if (!cast) throw outside();
+      return cast;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Small deterministic PRNG (mulberry32) so a failing randomized run can be replayed from its
+ * seed: the same seed gives the same numbers in [0, 1).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
