@@ -2,7 +2,12 @@
  * What the other features use of items (the lint rule `entente/feature-entry-points`).
  * Its lazily loaded pages and sections are not here: they are loaded with import().
  */
-export { EditableList, type ItemFormProps } from "./components/editable-list";
+export {
+  EditableList,
+  type EditableListProps,
+  type ItemFormProps,
+  useListWording,
+} from "./components/editable-list";
 export {
   DescriptionField,
   DueDateField,

@@ -6,7 +6,6 @@ import { ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
 import {
-  EditableList,
   type ItemFormProps,
   DueDateField,
   OwnerAndAssigneeFields,
@@ -20,6 +19,7 @@ import {
   usePartnershipDirectory,
 } from "../../partnerships";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
+import { ObjectiveItemList } from "./objective-item-list";
 
 interface ActionFormValues {
   title: string;
@@ -45,24 +45,13 @@ export function ActionList({
 }) {
   const t = useT();
   return (
-    <EditableList
-      className="subsection"
-      heading="h4"
-      title={t("action.title")}
-      addLabel={t("action.add")}
-      emptyText={t("action.empty")}
-      emptyHint={t("action.emptyHint")}
-      listClassName="action-list"
+    <ObjectiveItemList
+      kind="action"
       entries={actions}
       writable={writable}
+      form={ActionForm}
+      onAdd={(values) => write.addAction(objectiveId, values)}
       onRemove={(id) => write.removeAction(objectiveId, id)}
-      renderAddForm={(form, save) => (
-        <ActionForm
-          {...form}
-          initial={null}
-          onSubmit={(values) => save(() => write.addAction(objectiveId, values))}
-        />
-      )}
       renderItem={(action) => (
         <ActionRow key={action.id} action={action} writable={writable} write={write} />
       )}
@@ -70,7 +59,7 @@ export function ActionList({
       {hiddenByLens > 0 ? (
         <p className="lens-note">{t("lens.hiddenActions", { count: hiddenByLens })}</p>
       ) : null}
-    </EditableList>
+    </ObjectiveItemList>
   );
 }
 
