@@ -12,7 +12,7 @@ export {
   DescriptionField,
   DueDateField,
   LevelField,
-  OwnerAndAssigneeFields,
+  PlanningFields,
   TitleField,
   UnitField,
 } from "./components/item-fields";
@@ -20,5 +20,6 @@ export { ItemsSection } from "./components/items-section";
 export { UnreadableEntry } from "./components/unreadable-entry";
 export { useDocumentItems, type DocumentItems } from "./hooks/use-document-items";
 export { useItemEditor } from "./hooks/use-item-editor";
+export { usePlanning, type Planning } from "./hooks/use-planning";
 export { useOrganizationOptions } from "./hooks/use-select-options";
 export { useWrite } from "./hooks/use-write";

@@ -7,25 +7,19 @@ import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
 import {
   type ItemFormProps,
-  DueDateField,
-  OwnerAndAssigneeFields,
+  type Planning,
+  PlanningFields,
   TitleField,
   useItemEditor,
+  usePlanning,
 } from "../../items";
 import { MeetingOrigin } from "../../meetings";
-import {
-  OrganizationChip,
-  usePartnershipContext,
-  usePartnershipDirectory,
-} from "../../partnerships";
+import { OrganizationChip, usePartnershipDirectory } from "../../partnerships";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { ObjectiveItemList } from "./objective-item-list";
 
-interface ActionFormValues {
+interface ActionFormValues extends Planning {
   title: string;
-  ownerOrganizationId: string;
-  assigneeUserId: string | null;
-  dueDate: string | null;
   status: ActionStatus;
 }
 
@@ -173,20 +167,15 @@ function ActionForm({
   ...form
 }: ItemFormProps<ActionFormValues> & { initial: ActionFormValues | null }) {
   const t = useT();
-  const { me } = usePartnershipContext();
   const [title, setTitle] = useState(initial?.title ?? "");
-  const [owner, setOwner] = useState(initial?.ownerOrganizationId ?? me.organizationId);
-  const [assignee, setAssignee] = useState(initial?.assigneeUserId ?? "");
-  const [dueDate, setDueDate] = useState(initial?.dueDate ?? "");
+  const planning = usePlanning(initial);
   const [status, setStatus] = useState<ActionStatus>(initial?.status ?? "todo");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
       title: title.trim(),
-      ownerOrganizationId: owner,
-      assigneeUserId: assignee === "" ? null : assignee,
-      dueDate: dueDate === "" ? null : dueDate,
+      ...planning.values(),
       status,
     });
   };
@@ -194,13 +183,7 @@ function ActionForm({
   return (
     <ItemForm {...form} nested onSubmit={submit}>
       <TitleField label={t("action.field.title")} value={title} onChange={setTitle} />
-      <OwnerAndAssigneeFields
-        owner={owner}
-        assignee={assignee}
-        onOwnerChange={setOwner}
-        onAssigneeChange={setAssignee}
-      />
-      <DueDateField value={dueDate} onChange={setDueDate} />
+      <PlanningFields planning={planning} />
       <ChoiceField
         label={t("field.status")}
         value={status}
