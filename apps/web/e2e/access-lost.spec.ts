@@ -20,8 +20,7 @@ test("a session ended elsewhere closes the charter's socket: the page says why a
     const page = await context.newPage();
     await new LoginPage(page).loginAs(amara);
     const charter = new CharterPage(page);
-    await charter.openFromHome(DEMO_PARTNERSHIP);
-    await charter.waitForSynced();
+    await charter.openSynced(DEMO_PARTNERSHIP);
     const socketsOpened = countSockets(page);
 
     // The same session logs out from another tab (same cookie jar).
@@ -70,8 +69,7 @@ test("a member removed from the partnership loses the socket with 'withdrawn' an
     const page = await member.newPage();
     await page.goto("/");
     const charter = new CharterPage(page);
-    await charter.openFromHome(DEMO_PARTNERSHIP);
-    await charter.waitForSynced();
+    await charter.openSynced(DEMO_PARTNERSHIP);
     const socketsOpened = countSockets(page);
 
     const removed = await admin.request.delete(

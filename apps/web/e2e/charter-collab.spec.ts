@@ -1,28 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
 import { amara, DEMO_PARTNERSHIP, sofia } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
+import { partnersSignedIn } from "./fixtures/session";
 
 test("two organizations co-edit the charter live", async ({ browser }) => {
-  // Separate contexts: separate cookie jars, so two real sessions.
-  const northwind = await browser.newContext();
-  const southpeak = await browser.newContext();
+  const { amaraPage, sofiaPage, close } = await partnersSignedIn(browser);
   try {
-    const amaraPage = await northwind.newPage();
-    const sofiaPage = await southpeak.newPage();
-
-    await Promise.all([
-      new LoginPage(amaraPage).loginAs(amara),
-      new LoginPage(sofiaPage).loginAs(sofia),
-    ]);
-
     const amaraCharter = new CharterPage(amaraPage);
     const sofiaCharter = new CharterPage(sofiaPage);
     await Promise.all([
-      amaraCharter.openFromHome(DEMO_PARTNERSHIP),
-      sofiaCharter.openFromHome(DEMO_PARTNERSHIP),
+      amaraCharter.openSynced(DEMO_PARTNERSHIP),
+      sofiaCharter.openSynced(DEMO_PARTNERSHIP),
     ]);
-    await Promise.all([amaraCharter.waitForSynced(), sofiaCharter.waitForSynced()]);
 
     // The seeded charter arrived through sync before anyone typed.
     await expect(amaraCharter.editor).not.toBeEmpty();
@@ -55,7 +44,6 @@ test("two organizations co-edit the charter live", async ({ browser }) => {
     await expect(amaraCharter.connectionStatus).toHaveAttribute("data-state", "synced");
     await expect(sofiaCharter.connectionStatus).toHaveAttribute("data-state", "synced");
   } finally {
-    await northwind.close();
-    await southpeak.close();
+    await close();
   }
 });

@@ -1,35 +1,16 @@
-import { expect, test, type Browser, type BrowserContext, type Locator } from "@playwright/test";
-import { CharterPage } from "./fixtures/charter-page";
-import { CommentsPage } from "./fixtures/comments-page";
+import { expect, test, type Browser, type Locator } from "@playwright/test";
 import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { onDemoPartnership } from "./fixtures/session";
+import { closeReadingAll, onSyncedCharter } from "./fixtures/session";
 
-/** A signed-in user on the partnership's charter, its document synced. */
+/** A signed-in user on the partnership's charter, its document synced, with its feed. */
 async function openAs(browser: Browser, user: DemoUser) {
-  const { context, page, partnership } = await onDemoPartnership(browser, user);
-  const charter = new CharterPage(page);
-  await charter.waitForSynced();
-  return {
-    context,
-    page,
-    partnership,
-    charter,
-    comments: new CommentsPage(page),
-    feed: new FeedPage(page),
-  };
+  const side = await onSyncedCharter(browser, user);
+  return { ...side, feed: new FeedPage(side.page) };
 }
 
 // Two browsers and live round trips: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-/** Leaves no unread notification behind: the feed's spec counts unread ones from zero. */
-async function closeAll(...sides: { context: BrowserContext }[]) {
-  for (const side of sides) {
-    await side.context.request.post("/api/notifications/read-all").catch(() => undefined);
-    await side.context.close();
-  }
-}
 
 async function threadIdOf(thread: Locator): Promise<string> {
   const id = await thread.getAttribute("data-thread-id");
@@ -78,7 +59,7 @@ test("a comment's notification opens its thread beside the charter", async ({ br
       `/p/${pid}/issues?lens=theirs`,
     );
   } finally {
-    await closeAll(north, south);
+    await closeReadingAll(north, south);
   }
 });
 
@@ -142,6 +123,6 @@ test("an item comment's notification opens the item's dialog on its thread, reso
       "The comment thread of this link cannot be found in this partnership.",
     );
   } finally {
-    await closeAll(north, south);
+    await closeReadingAll(north, south);
   }
 });

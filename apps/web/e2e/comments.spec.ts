@@ -1,32 +1,17 @@
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { CharterPage } from "./fixtures/charter-page";
-import { CommentsPage } from "./fixtures/comments-page";
+import { expect, test, type Browser } from "@playwright/test";
 import { amara, sofia, type DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { markNotReloaded, notReloaded, onDemoPartnership } from "./fixtures/session";
+import { closeReadingAll, markNotReloaded, notReloaded, onSyncedCharter } from "./fixtures/session";
 
-/** A signed-in user on the partnership's charter, its document synced. */
+/** A signed-in user on the partnership's charter, its document synced, the page marked. */
 async function openAs(browser: Browser, user: DemoUser) {
-  const { context, page, partnership } = await onDemoPartnership(browser, user);
-  const charter = new CharterPage(page);
-  await charter.waitForSynced();
-  await markNotReloaded(page);
-  return { context, page, partnership, charter, comments: new CommentsPage(page) };
+  const side = await onSyncedCharter(browser, user);
+  await markNotReloaded(side.page);
+  return side;
 }
 
 // Two browsers and many live round trips each: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
-
-/**
- * Leaves no unread notification behind (mentions, replies in one's thread): the specs share
- * one database, and the feed's spec counts its users' unread notifications from zero.
- */
-async function closeAll(...sides: { context: BrowserContext }[]) {
-  for (const side of sides) {
-    await side.context.request.post("/api/notifications/read-all").catch(() => undefined);
-    await side.context.close();
-  }
-}
 
 test("a comment on charter text reaches the partner live; reply, resolve, find it resolved", async ({
   browser,
@@ -115,7 +100,7 @@ test("a comment on charter text reaches the partner live; reply, resolve, find i
     expect(await notReloaded(north.page)).toBe(true);
     expect(await notReloaded(south.page)).toBe(true);
   } finally {
-    await closeAll(north, south);
+    await closeReadingAll(north, south);
   }
 });
 
@@ -170,6 +155,6 @@ test("an issue's comment thread goes back and forth live, then is resolved", asy
     await amaraDialog.getByRole("button", { name: "Close", exact: true }).click();
     await expect(amaraDialog).toHaveCount(0);
   } finally {
-    await closeAll(north, south);
+    await closeReadingAll(north, south);
   }
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { amara, DEMO_PARTNERSHIP, sofia } from "./fixtures/demo";
-import { LoginPage } from "./fixtures/login-page";
+import { DEMO_PARTNERSHIP } from "./fixtures/demo";
 import { PartnershipPage } from "./fixtures/partnership-page";
+import { partnersSignedIn } from "./fixtures/session";
 
 test("the lens switch shows ours, theirs or both in every section, and stays in the URL", async ({
   browser,
@@ -13,15 +13,8 @@ test("the lens switch shows ours, theirs or both in every section, and stays in 
   const southIssue = `Southpeak permit renewal ${stamp}`;
   const southConstraint = `Depots closed in August ${stamp}`;
 
-  const northwind = await browser.newContext();
-  const southpeak = await browser.newContext();
+  const { amaraPage, sofiaPage, close } = await partnersSignedIn(browser);
   try {
-    const amaraPage = await northwind.newPage();
-    const sofiaPage = await southpeak.newPage();
-    await Promise.all([
-      new LoginPage(amaraPage).loginAs(amara),
-      new LoginPage(sofiaPage).loginAs(sofia),
-    ]);
     const amaraView = new PartnershipPage(amaraPage);
     const sofiaView = new PartnershipPage(sofiaPage);
     await Promise.all([
@@ -114,7 +107,6 @@ test("the lens switch shows ours, theirs or both in every section, and stays in 
     await expect(amaraView.objective(northObjective)).toBeVisible();
     await expect(amaraView.objective(southObjective)).toBeVisible();
   } finally {
-    await northwind.close();
-    await southpeak.close();
+    await close();
   }
 });

@@ -3,6 +3,7 @@ import { CharterPage } from "./fixtures/charter-page";
 import { amara, DEMO_PARTNERSHIP, sofia } from "./fixtures/demo";
 import { LoginPage } from "./fixtures/login-page";
 import { NetworkRelay } from "./fixtures/network-relay";
+import { partnersSignedIn } from "./fixtures/session";
 
 /** The service worker controls the page: what it loads from now on is kept for offline. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -32,24 +33,21 @@ test("the charter is edited offline, survives an offline reload and reaches the 
 }) => {
   const relay = await NetworkRelay.start(baseURL ?? "");
   // Amara goes through the relay (her network can be cut); Sofia straight to the server.
-  const northwind = await browser.newContext({ baseURL: relay.origin });
-  const southpeak = await browser.newContext();
+  const { northwind, amaraPage, sofiaPage, close } = await partnersSignedIn(browser, {
+    baseURL: relay.origin,
+  }).catch(async (error: unknown) => {
+    await relay.close();
+    throw error;
+  });
   try {
-    const amaraPage = await northwind.newPage();
-    const sofiaPage = await southpeak.newPage();
-    await Promise.all([
-      new LoginPage(amaraPage).loginAs(amara),
-      new LoginPage(sofiaPage).loginAs(sofia),
-    ]);
     await waitForServiceWorker(amaraPage);
 
     const amaraCharter = new CharterPage(amaraPage);
     const sofiaCharter = new CharterPage(sofiaPage);
     await Promise.all([
-      amaraCharter.openFromHome(DEMO_PARTNERSHIP),
-      sofiaCharter.openFromHome(DEMO_PARTNERSHIP),
+      amaraCharter.openSynced(DEMO_PARTNERSHIP),
+      sofiaCharter.openSynced(DEMO_PARTNERSHIP),
     ]);
-    await Promise.all([amaraCharter.waitForSynced(), sofiaCharter.waitForSynced()]);
     await expect(amaraCharter.connectionStatus).toHaveText("Saved");
     const charterUrl = amaraPage.url();
 
@@ -95,8 +93,7 @@ test("the charter is edited offline, survives an offline reload and reaches the 
     await sofiaPage.reload();
     await expect(sofiaCharter.editor).toContainText(offlineLine, { timeout: 20_000 });
   } finally {
-    await northwind.close();
-    await southpeak.close();
+    await close();
     await relay.close();
   }
 });
@@ -113,8 +110,7 @@ test("a change IndexedDB had not written when the page reloaded is not lost", as
     await new LoginPage(amaraPage).loginAs(amara);
     await waitForServiceWorker(amaraPage);
     const amaraCharter = new CharterPage(amaraPage);
-    await amaraCharter.openFromHome(DEMO_PARTNERSHIP);
-    await amaraCharter.waitForSynced();
+    await amaraCharter.openSynced(DEMO_PARTNERSHIP);
     await goOffline(northwind, relay);
     await expect(amaraCharter.connectionStatus).toHaveAttribute("data-state", "offline");
 
@@ -163,8 +159,7 @@ test("signing out leaves no document copies and no cached answers behind", async
     await new LoginPage(page).loginAs(amara);
     await waitForServiceWorker(page);
     const charter = new CharterPage(page);
-    await charter.openFromHome(DEMO_PARTNERSHIP);
-    await charter.waitForSynced();
+    await charter.openSynced(DEMO_PARTNERSHIP);
     // Asked again when the page is navigating (signing out leads to /login, which loads the
     // sign-in pages' own entry): the answer is for the page that is there once it settles.
     const kept = () =>

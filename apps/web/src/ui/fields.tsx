@@ -10,6 +10,42 @@ import { useT } from "../i18n";
 import { WriteError } from "./item-tools";
 
 /**
+ * The labelled box every field here stands in: `children` renders the control, given the id
+ * its label points to. `labelAddon` sits beside the label.
+ */
+function LabelledField({
+  label,
+  labelAddon,
+  className,
+  children,
+}: {
+  label: string;
+  labelAddon?: ReactNode;
+  className?: string | undefined;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  const labelElement = (
+    <label className="field__label" htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      {labelAddon ? (
+        <span className="field__label-row">
+          {labelElement}
+          {labelAddon}
+        </span>
+      ) : (
+        labelElement
+      )}
+      {children(id)}
+    </div>
+  );
+}
+
+/**
  * A labelled select; `options` are value/label pairs, or groups of them. `labelAddon` sits
  * beside the label (an explanation of the word, see `ui/explained-term.tsx`); `help`, under
  * the select, is read with it.
@@ -30,45 +66,36 @@ export function SelectField({
     | { group: string; options: readonly { value: string; label: string }[] }
   )[];
 }) {
-  const id = useId();
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      {labelAddon ? (
-        <span className="field__label-row">
-          <label className="field__label" htmlFor={id}>
-            {label}
-          </label>
-          {labelAddon}
-        </span>
-      ) : (
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-      )}
-      <select
-        className="field__input"
-        id={id}
-        aria-describedby={help ? `${id}-help` : undefined}
-        {...select}
-      >
-        {options.map((option) =>
-          "group" in option ? (
-            <optgroup key={option.group} label={option.group}>
-              {option.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
+    <LabelledField label={label} labelAddon={labelAddon} className={className}>
+      {(id) => (
+        <>
+          <select
+            className="field__input"
+            id={id}
+            aria-describedby={help ? `${id}-help` : undefined}
+            {...select}
+          >
+            {options.map((option) =>
+              "group" in option ? (
+                <optgroup key={option.group} label={option.group}>
+                  {option.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : (
+                <option key={option.value} value={option.value}>
+                  {option.label}
                 </option>
-              ))}
-            </optgroup>
-          ) : (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ),
-        )}
-      </select>
-      {help ? <div id={`${id}-help`}>{help}</div> : null}
-    </div>
+              ),
+            )}
+          </select>
+          {help ? <div id={`${id}-help`}>{help}</div> : null}
+        </>
+      )}
+    </LabelledField>
   );
 }
 
@@ -78,14 +105,12 @@ export function TextAreaField({
   className,
   ...textarea
 }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & { label: string }) {
-  const id = useId();
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea className="field__input field__input--area" id={id} rows={3} {...textarea} />
-    </div>
+    <LabelledField label={label} className={className}>
+      {(id) => (
+        <textarea className="field__input field__input--area" id={id} rows={3} {...textarea} />
+      )}
+    </LabelledField>
   );
 }
 
@@ -95,14 +120,10 @@ export function InputField({
   className,
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { label: string }) {
-  const id = useId();
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input className="field__input" id={id} {...input} />
-    </div>
+    <LabelledField label={label} className={className}>
+      {(id) => <input className="field__input" id={id} {...input} />}
+    </LabelledField>
   );
 }
 

@@ -15,6 +15,7 @@ import { useActivity } from "../hooks/use-activity";
 import { groupByDay, relativeDay } from "../state/activity-days";
 import "../activity.css";
 import { SectionHeading } from "../../../ui/section-heading";
+import { SegmentedOption } from "../../../ui/segmented-option";
 
 /**
  * The "Activity" tab (a lazy chunk): who changed which document, from the server-stamped
@@ -68,25 +69,19 @@ export default function ActivitySection() {
           aria-label={t("activity.filter")}
           data-testid="activity-filter"
         >
-          <button
-            type="button"
-            className="segmented__option"
-            aria-pressed={organizationId === null}
-            onClick={() => choose(null)}
-          >
+          <SegmentedOption pressed={organizationId === null} onChoose={() => choose(null)}>
             {t("filter.all")}
-          </button>
+          </SegmentedOption>
           {organizations.map((organization) => (
-            <button
+            <SegmentedOption
               key={organization.id}
-              type="button"
-              className="segmented__option activity__filter-option"
-              aria-pressed={organizationId === organization.id}
-              onClick={() => choose(organization.id)}
+              className="activity__filter-option"
+              pressed={organizationId === organization.id}
+              onChoose={() => choose(organization.id)}
             >
               <ColorSwatch color={organization.color} />
               {organization.name}
-            </button>
+            </SegmentedOption>
           ))}
         </div>
         <p className="lens-note">{t("activity.countsEdits")}</p>

@@ -8,6 +8,7 @@ import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
 import { PageStatus } from "../../../ui/page-status";
+import { SettingsCard } from "../../../ui/settings-card";
 import { AppHeader } from "../../shell";
 import { calendarFeedApi } from "../api/calendar-feed-api";
 
@@ -76,15 +77,12 @@ export function CalendarSettingsPage() {
             new Date(state.createdAt),
           );
     body = (
-      <section
-        className="card settings__card"
-        aria-labelledby="calendar-feed"
-        data-testid="calendar-feed"
+      <SettingsCard
+        id="calendar-feed"
+        testId="calendar-feed"
+        title={t("calendarFeed.heading")}
+        intro={t("calendarFeed.intro")}
       >
-        <h2 id="calendar-feed" className="card__title">
-          {t("calendarFeed.heading")}
-        </h2>
-        <p className="card__intro">{t("calendarFeed.intro")}</p>
         {state.url ? (
           <div className="calendar-feed__url">
             <label className="field">
@@ -136,7 +134,7 @@ export function CalendarSettingsPage() {
           ) : null}
         </div>
         <FormError error={create.error ?? revoke.error} />
-      </section>
+      </SettingsCard>
     );
   }
 

@@ -21,6 +21,7 @@ import { EmptyState } from "../../../ui/empty-state";
 import { PostComposer } from "./post-composer";
 import "../feed.css";
 import { SectionHeading } from "../../../ui/section-heading";
+import { SegmentedOption } from "../../../ui/segmented-option";
 
 const SEARCH_DELAY_MS = 300;
 
@@ -148,24 +149,13 @@ export default function FeedSection() {
           />
         </div>
         <div className="segmented" role="group" aria-label={t("feed.filter.tag")}>
-          <button
-            type="button"
-            className="segmented__option"
-            aria-pressed={tag === null}
-            onClick={() => setTag(null)}
-          >
+          <SegmentedOption pressed={tag === null} onChoose={() => setTag(null)}>
             {t("filter.all")}
-          </button>
+          </SegmentedOption>
           {POST_TAGS.map((option) => (
-            <button
-              key={option}
-              type="button"
-              className="segmented__option"
-              aria-pressed={tag === option}
-              onClick={() => setTag(option)}
-            >
+            <SegmentedOption key={option} pressed={tag === option} onChoose={() => setTag(option)}>
               {t(`feed.tag.${option}`)}
-            </button>
+            </SegmentedOption>
           ))}
         </div>
       </div>

@@ -13,22 +13,19 @@ import { SeverityField } from "../../organizations";
 import {
   type ItemFormProps,
   DescriptionField,
-  DueDateField,
   LevelField,
-  OwnerAndAssigneeFields,
+  type Planning,
+  PlanningFields,
   TitleField,
+  usePlanning,
 } from "../../items";
-import { usePartnershipContext } from "../../partnerships";
 
-export interface IssueFormValues {
+export interface IssueFormValues extends Planning {
   kind: IssueKind;
   title: string;
   description: string;
-  ownerOrganizationId: string;
-  assigneeUserId: string | null;
   severity: Severity;
   status: IssueStatus;
-  dueDate: string | null;
   linkedObjectiveId: string | null;
   escalationLevel: GovernanceLevel;
 }
@@ -45,15 +42,12 @@ export function IssueForm({
   objectives: readonly { id: string; title: string }[];
 }) {
   const t = useT();
-  const { me } = usePartnershipContext();
   const [kind, setKind] = useState<IssueKind>(initial?.kind ?? "issue");
   const [title, setTitle] = useState(initial?.title ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
-  const [owner, setOwner] = useState(initial?.ownerOrganizationId ?? me.organizationId);
-  const [assignee, setAssignee] = useState(initial?.assigneeUserId ?? "");
+  const planning = usePlanning(initial);
   const [severity, setSeverity] = useState<Severity>(initial?.severity ?? "medium");
   const [status, setStatus] = useState<IssueStatus>(initial?.status ?? "open");
-  const [dueDate, setDueDate] = useState(initial?.dueDate ?? "");
   const [objective, setObjective] = useState(initial?.linkedObjectiveId ?? "");
   const [escalation, setEscalation] = useState<GovernanceLevel>(
     initial?.escalationLevel ?? "operational",
@@ -65,11 +59,9 @@ export function IssueForm({
       kind,
       title: title.trim(),
       description,
-      ownerOrganizationId: owner,
-      assigneeUserId: assignee === "" ? null : assignee,
+      ...planning.values(),
       severity,
       status,
-      dueDate: dueDate === "" ? null : dueDate,
       linkedObjectiveId: objective === "" ? null : objective,
       escalationLevel: escalation,
     });
@@ -102,13 +94,7 @@ export function IssueForm({
         optionLabel={(v) => t(`issue.status.${v}`)}
         onChange={setStatus}
       />
-      <OwnerAndAssigneeFields
-        owner={owner}
-        assignee={assignee}
-        onOwnerChange={setOwner}
-        onAssigneeChange={setAssignee}
-      />
-      <DueDateField value={dueDate} onChange={setDueDate} />
+      <PlanningFields planning={planning} />
       <SelectField
         label={t("issue.field.objective")}
         value={objective}

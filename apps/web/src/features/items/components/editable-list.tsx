@@ -1,6 +1,6 @@
 import type { ReadResult } from "@entente/schema";
 import type { ReactNode } from "react";
-import { useT } from "../../../i18n";
+import { useT, type MessageKey } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { useCreateForm } from "../hooks/use-item-editor";
 import { UnreadableEntry } from "./unreadable-entry";
@@ -14,27 +14,28 @@ export interface ItemFormProps<V> {
   onCancel: () => void;
 }
 
-/**
- * A titled list of the items of a live document, with its "add" button and form, its empty
- * state (what the list is for, and the "add" button or who may add), and unreadable entries in place (deletable by writers). Items render themselves,
- * edit form included; nothing to write is offered unless `writable`.
- */
-export function EditableList<T extends { id: string }>({
-  className,
-  heading: Heading,
-  title,
-  addLabel,
-  emptyText,
-  emptyHint,
-  readOnlyHint,
-  listClassName,
-  entries,
-  writable,
-  renderAddForm,
-  renderItem,
-  onRemove,
-  children,
-}: {
+/** The kinds of item whose words are all there: `<kind>.title`, `.add`, `.empty`, `.emptyHint`. */
+type ListKind = {
+  [K in MessageKey]: K extends `${infer Kind}.emptyHint`
+    ? `${Kind}.title` | `${Kind}.add` | `${Kind}.empty` extends MessageKey
+      ? Kind
+      : never
+    : never;
+}[MessageKey];
+
+/** How an editable list of `kind`s names itself, its "add" button and its empty state. */
+export function useListWording(kind: ListKind) {
+  const t = useT();
+  return {
+    title: t(`${kind}.title`),
+    addLabel: t(`${kind}.add`),
+    emptyText: t(`${kind}.empty`),
+    emptyHint: t(`${kind}.emptyHint`),
+  };
+}
+
+/** What an {@link EditableList} of `T` is given. */
+export interface EditableListProps<T extends { id: string }> {
   className: string;
   heading: "h3" | "h4";
   title: string;
@@ -57,7 +58,29 @@ export function EditableList<T extends { id: string }>({
   onRemove: (id: string) => unknown;
   /** Below the list (e.g. what the lens hides). */
   children?: ReactNode;
-}) {
+}
+
+/**
+ * A titled list of the items of a live document, with its "add" button and form, its empty
+ * state (what the list is for, and the "add" button or who may add), and unreadable entries in place (deletable by writers). Items render themselves,
+ * edit form included; nothing to write is offered unless `writable`.
+ */
+export function EditableList<T extends { id: string }>({
+  className,
+  heading: Heading,
+  title,
+  addLabel,
+  emptyText,
+  emptyHint,
+  readOnlyHint,
+  listClassName,
+  entries,
+  writable,
+  renderAddForm,
+  renderItem,
+  onRemove,
+  children,
+}: EditableListProps<T>) {
   const t = useT();
   const create = useCreateForm();
   const empty = entries.length === 0;

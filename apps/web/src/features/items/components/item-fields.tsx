@@ -3,6 +3,7 @@ import { FIELD_LIMITS } from "@entente/schema";
 import { useT } from "../../../i18n";
 import { ChoiceField, InputField, SelectField, TextAreaField } from "../../../ui/fields";
 import { GlossaryTerm } from "../../glossary";
+import type { PlanningState } from "../hooks/use-planning";
 import { useMemberOptions, useOrganizationOptions } from "../hooks/use-select-options";
 
 type TextFieldProps = { label: string; value: string; onChange: (value: string) => void };
@@ -89,18 +90,11 @@ export function LevelField({
   );
 }
 
-/** Who owns it (an organization of the partnership) and who it is assigned to (`""`: nobody). */
-export function OwnerAndAssigneeFields({
-  owner,
-  assignee,
-  onOwnerChange,
-  onAssigneeChange,
-}: {
-  owner: string;
-  assignee: string;
-  onOwnerChange: (value: string) => void;
-  onAssigneeChange: (value: string) => void;
-}) {
+/**
+ * Who owns the item (an organization of the partnership), who it is assigned to (`""`: nobody)
+ * and when it is due: the planning fields of an action's or an issue's form.
+ */
+export function PlanningFields({ planning }: { planning: PlanningState }) {
   const t = useT();
   const organizationOptions = useOrganizationOptions();
   const memberOptions = useMemberOptions();
@@ -108,16 +102,17 @@ export function OwnerAndAssigneeFields({
     <>
       <SelectField
         label={t("field.ownerOrganization")}
-        value={owner}
-        onChange={(e) => onOwnerChange(e.target.value)}
+        value={planning.owner}
+        onChange={(e) => planning.setOwner(e.target.value)}
         options={organizationOptions}
       />
       <SelectField
         label={t("field.assignee")}
-        value={assignee}
-        onChange={(e) => onAssigneeChange(e.target.value)}
+        value={planning.assignee}
+        onChange={(e) => planning.setAssignee(e.target.value)}
         options={memberOptions}
       />
+      <DueDateField value={planning.dueDate} onChange={planning.setDueDate} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { DeletedSignedItemView } from "@entente/protocol";
 import { useI18n } from "../../../i18n";
+import { MeetingList } from "./meeting-list";
 
 /**
  * Signed agenda items deleted since (alone or with their meeting): what was signed, by
@@ -10,14 +11,11 @@ export function DeletedSignedItems({ items }: { items: readonly DeletedSignedIte
   const { t, formatDate } = useI18n();
   if (items.length === 0) return null;
   return (
-    <section
-      className="meeting-list"
-      aria-labelledby="meetings-deleted-signed"
-      data-testid="deleted-signed-items"
+    <MeetingList
+      id="meetings-deleted-signed"
+      testId="deleted-signed-items"
+      title={t("meetings.deletedSigned.title")}
     >
-      <h3 id="meetings-deleted-signed" className="meeting-list__title">
-        {t("meetings.deletedSigned.title")}
-      </h3>
       <ul className="card meeting-list__items">
         {items.map((item) => {
           const signed = item.signOffs.find((s) => s.signed !== null)?.signed ?? null;
@@ -44,6 +42,6 @@ export function DeletedSignedItems({ items }: { items: readonly DeletedSignedIte
           );
         })}
       </ul>
-    </section>
+    </MeetingList>
   );
 }

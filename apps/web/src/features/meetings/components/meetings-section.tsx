@@ -1,5 +1,5 @@
 import type { MeetingView } from "@entente/protocol";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { useNavigate } from "@tanstack/react-router";
 import { useMutation } from "@tanstack/react-query";
@@ -13,6 +13,7 @@ import { splitMeetings } from "../state/meetings-state";
 import { DeletedSignedItems } from "./deleted-signed-items";
 import { MeetingCard } from "./meeting-card";
 import { MeetingForm, type MeetingFormValues } from "./meeting-form";
+import { MeetingList } from "./meeting-list";
 import { RhythmPanel } from "./rhythm-panel";
 import "../meetings.css";
 import { SectionHeading } from "../../../ui/section-heading";
@@ -119,42 +120,36 @@ function MeetingLists({
   const { upcoming, past } = splitMeetings(meetings, new Date());
   return (
     <>
-      <section
-        className="meeting-list"
-        aria-labelledby="meetings-upcoming"
-        data-testid="meetings-upcoming"
-      >
-        <h3 id="meetings-upcoming" className="meeting-list__title">
-          {t("meetings.upcoming")}
-        </h3>
-        {upcoming.length === 0 ? (
-          <EmptyState
-            title={t("meetings.upcomingEmpty")}
-            text={onPlan ? t("meetings.upcomingEmptyHint") : t("meetings.upcomingEmptyReadOnly")}
-            action={onPlan ? { label: t("meetings.planNext"), onClick: onPlan } : null}
-          />
-        ) : (
-          <ul className="meeting-list__items">
-            {upcoming.map((meeting) => (
-              <MeetingCard key={meeting.id} meeting={meeting} />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="meeting-list" aria-labelledby="meetings-past" data-testid="meetings-past">
-        <h3 id="meetings-past" className="meeting-list__title">
-          {t("meetings.past")}
-        </h3>
-        {past.length === 0 ? (
-          <EmptyState title={t("meetings.pastEmpty")} text={t("meetings.pastEmptyHint")} />
-        ) : (
-          <ul className="meeting-list__items">
-            {past.map((meeting) => (
-              <MeetingCard key={meeting.id} meeting={meeting} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <MeetingList id="meetings-upcoming" title={t("meetings.upcoming")}>
+        <MeetingCards
+          meetings={upcoming}
+          empty={
+            <EmptyState
+              title={t("meetings.upcomingEmpty")}
+              text={onPlan ? t("meetings.upcomingEmptyHint") : t("meetings.upcomingEmptyReadOnly")}
+              action={onPlan ? { label: t("meetings.planNext"), onClick: onPlan } : null}
+            />
+          }
+        />
+      </MeetingList>
+      <MeetingList id="meetings-past" title={t("meetings.past")}>
+        <MeetingCards
+          meetings={past}
+          empty={<EmptyState title={t("meetings.pastEmpty")} text={t("meetings.pastEmptyHint")} />}
+        />
+      </MeetingList>
     </>
+  );
+}
+
+/** The cards of a list of meetings, or `empty` when there are none. */
+function MeetingCards({ meetings, empty }: { meetings: readonly MeetingView[]; empty: ReactNode }) {
+  if (meetings.length === 0) return empty;
+  return (
+    <ul className="meeting-list__items">
+      {meetings.map((meeting) => (
+        <MeetingCard key={meeting.id} meeting={meeting} />
+      ))}
+    </ul>
   );
 }

@@ -6,26 +6,20 @@ import { ChoiceField, ItemForm } from "../../../ui/fields";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
 import {
-  EditableList,
   type ItemFormProps,
-  DueDateField,
-  OwnerAndAssigneeFields,
+  type Planning,
+  PlanningFields,
   TitleField,
   useItemEditor,
+  usePlanning,
 } from "../../items";
 import { MeetingOrigin } from "../../meetings";
-import {
-  OrganizationChip,
-  usePartnershipContext,
-  usePartnershipDirectory,
-} from "../../partnerships";
+import { OrganizationChip, usePartnershipDirectory } from "../../partnerships";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
+import { ObjectiveItemList } from "./objective-item-list";
 
-interface ActionFormValues {
+interface ActionFormValues extends Planning {
   title: string;
-  ownerOrganizationId: string;
-  assigneeUserId: string | null;
-  dueDate: string | null;
   status: ActionStatus;
 }
 
@@ -45,24 +39,13 @@ export function ActionList({
 }) {
   const t = useT();
   return (
-    <EditableList
-      className="subsection"
-      heading="h4"
-      title={t("action.title")}
-      addLabel={t("action.add")}
-      emptyText={t("action.empty")}
-      emptyHint={t("action.emptyHint")}
-      listClassName="action-list"
+    <ObjectiveItemList
+      kind="action"
       entries={actions}
       writable={writable}
+      form={ActionForm}
+      onAdd={(values) => write.addAction(objectiveId, values)}
       onRemove={(id) => write.removeAction(objectiveId, id)}
-      renderAddForm={(form, save) => (
-        <ActionForm
-          {...form}
-          initial={null}
-          onSubmit={(values) => save(() => write.addAction(objectiveId, values))}
-        />
-      )}
       renderItem={(action) => (
         <ActionRow key={action.id} action={action} writable={writable} write={write} />
       )}
@@ -70,7 +53,7 @@ export function ActionList({
       {hiddenByLens > 0 ? (
         <p className="lens-note">{t("lens.hiddenActions", { count: hiddenByLens })}</p>
       ) : null}
-    </EditableList>
+    </ObjectiveItemList>
   );
 }
 
@@ -184,20 +167,15 @@ function ActionForm({
   ...form
 }: ItemFormProps<ActionFormValues> & { initial: ActionFormValues | null }) {
   const t = useT();
-  const { me } = usePartnershipContext();
   const [title, setTitle] = useState(initial?.title ?? "");
-  const [owner, setOwner] = useState(initial?.ownerOrganizationId ?? me.organizationId);
-  const [assignee, setAssignee] = useState(initial?.assigneeUserId ?? "");
-  const [dueDate, setDueDate] = useState(initial?.dueDate ?? "");
+  const planning = usePlanning(initial);
   const [status, setStatus] = useState<ActionStatus>(initial?.status ?? "todo");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
       title: title.trim(),
-      ownerOrganizationId: owner,
-      assigneeUserId: assignee === "" ? null : assignee,
-      dueDate: dueDate === "" ? null : dueDate,
+      ...planning.values(),
       status,
     });
   };
@@ -205,13 +183,7 @@ function ActionForm({
   return (
     <ItemForm {...form} nested onSubmit={submit}>
       <TitleField label={t("action.field.title")} value={title} onChange={setTitle} />
-      <OwnerAndAssigneeFields
-        owner={owner}
-        assignee={assignee}
-        onOwnerChange={setOwner}
-        onAssigneeChange={setAssignee}
-      />
-      <DueDateField value={dueDate} onChange={setDueDate} />
+      <PlanningFields planning={planning} />
       <ChoiceField
         label={t("field.status")}
         value={status}

@@ -16,17 +16,11 @@ import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
 import { ProgressBar } from "../../../ui/progress-bar";
 import { OrganizationChip, canAct, usePartnershipContext } from "../../partnerships";
-import {
-  EditableList,
-  type ItemFormProps,
-  TitleField,
-  UnitField,
-  UnreadableEntry,
-  useWrite,
-} from "../../items";
+import { type ItemFormProps, TitleField, UnitField, UnreadableEntry, useWrite } from "../../items";
 import type { ObjectivesWriter } from "../hooks/use-objectives";
 import { kpiProgress, type KpiState } from "../state/kpi-progress";
 import { useKpiTargets } from "../state/kpi-targets-context";
+import { ObjectiveItemList } from "./objective-item-list";
 import { PendingTarget, TargetForm, TargetHistory, useTargetOwners } from "./kpi-target";
 
 const TONES: Record<KpiState, "good" | "warning" | "danger" | "neutral"> = {
@@ -59,28 +53,16 @@ export function KpiList({
   writable: boolean;
   write: ObjectivesWriter;
 }) {
-  const t = useT();
   return (
-    <EditableList
-      className="subsection"
-      heading="h4"
-      title={t("kpi.title")}
-      addLabel={t("kpi.add")}
-      emptyText={t("kpi.empty")}
-      emptyHint={t("kpi.emptyHint")}
-      listClassName="kpi-list"
+    <ObjectiveItemList
+      kind="kpi"
       entries={kpis}
       writable={writable}
+      form={KpiForm}
+      onAdd={({ target, ...values }) =>
+        write.addKpi(objectiveId, { ...values, target: target ?? 0 })
+      }
       onRemove={(id) => write.removeKpi(objectiveId, id)}
-      renderAddForm={(form, save) => (
-        <KpiForm
-          {...form}
-          initial={null}
-          onSubmit={({ target, ...values }) =>
-            save(() => write.addKpi(objectiveId, { ...values, target: target ?? 0 }))
-          }
-        />
-      )}
       renderItem={(kpi) => (
         <KpiItem key={kpi.id} kpi={kpi} owners={owners} writable={writable} write={write} />
       )}

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useT } from "../../../i18n";
 import { ItemTools, WriteError } from "../../../ui/item-tools";
 import { ItemComments } from "../../comments";
-import { EditableList, type ItemFormProps, useItemEditor } from "../../items";
+import { EditableList, type ItemFormProps, useItemEditor, useListWording } from "../../items";
 import type { ProfileWriter } from "../hooks/use-profiles";
 
 /** The lists of a profile; each names its words (`ambition.title`, `ambition.edit`…). */
@@ -59,15 +59,11 @@ export function ProfileList<T extends { id: string }, K extends keyof T>({
   renderEntry: (entry: T, tools: ReactNode) => ReactNode;
   entryClassName?: string;
 }) {
-  const t = useT();
   return (
     <EditableList
       className="profile-block"
       heading="h3"
-      title={t(`${kind}.title`)}
-      addLabel={t(`${kind}.add`)}
-      emptyText={t(`${kind}.empty`)}
-      emptyHint={t(`${kind}.emptyHint`)}
+      {...useListWording(kind)}
       readOnlyHint={readOnlyHint}
       listClassName="profile-list"
       entries={entries}

@@ -1,4 +1,5 @@
 import { useT } from "../../../i18n";
+import { SegmentedOption } from "../../../ui/segmented-option";
 import { GlossaryTerm } from "../../glossary";
 import { useLens } from "../hooks/use-lens";
 import { LENSES } from "../state/lens";
@@ -28,16 +29,14 @@ export function LensSwitch() {
       </span>
       <div className="segmented">
         {LENSES.map((option) => (
-          <button
+          <SegmentedOption
             key={option}
-            type="button"
-            className="segmented__option"
-            aria-pressed={option === lens}
+            pressed={option === lens}
             title={hint[option]}
-            onClick={() => setLens(option)}
+            onChoose={() => setLens(option)}
           >
             {t(`lens.${option}`)}
-          </button>
+          </SegmentedOption>
         ))}
       </div>
       <GlossaryTerm term="lens" align="end" />

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useI18n, useT, type Translate } from "../../../i18n";
 import { errorMessage } from "../../../ui/error-message";
 import { PageStatus } from "../../../ui/page-status";
+import { SegmentedOption } from "../../../ui/segmented-option";
 import { useQuery } from "@tanstack/react-query";
 import { preferencesQueries } from "../api/preferences-queries";
 
@@ -30,15 +31,13 @@ export function DigestPreview({
       <div className="digest-preview__bar">
         <div className="segmented" role="group" aria-label={t("digest.period")}>
           {PERIODS.map((option) => (
-            <button
+            <SegmentedOption
               key={option}
-              type="button"
-              className="segmented__option"
-              aria-pressed={option === period}
-              onClick={() => onPeriodChange(option)}
+              pressed={option === period}
+              onChoose={() => onPeriodChange(option)}
             >
               {t(option === "day" ? "digest.period.day" : "digest.period.week")}
-            </button>
+            </SegmentedOption>
           ))}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { ChoiceField } from "../../../ui/fields";
 import { PageStatus } from "../../../ui/page-status";
+import { SettingsCard } from "../../../ui/settings-card";
 import { AppHeader } from "../../shell";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
 import {
@@ -92,11 +93,11 @@ function SettingsForm({
       onSubmit={onSubmit}
       data-testid="notification-settings"
     >
-      <section className="card settings__card" aria-labelledby="settings-kinds">
-        <h2 id="settings-kinds" className="card__title">
-          {t("preferences.kinds.title")}
-        </h2>
-        <p className="card__intro">{t("preferences.kinds.intro")}</p>
+      <SettingsCard
+        id="settings-kinds"
+        title={t("preferences.kinds.title")}
+        intro={t("preferences.kinds.intro")}
+      >
         <ul className="settings__kinds">
           {(saved?.kinds ?? []).map(({ kind }) => {
             const labels = kindLabels(kind);
@@ -135,12 +136,9 @@ function SettingsForm({
             );
           })}
         </ul>
-      </section>
+      </SettingsCard>
 
-      <section className="card settings__card" aria-labelledby="settings-language">
-        <h2 id="settings-language" className="card__title">
-          {t("preferences.language.title")}
-        </h2>
+      <SettingsCard id="settings-language" title={t("preferences.language.title")}>
         <ChoiceField
           className="settings__language"
           label={t("preferences.language")}
@@ -151,13 +149,13 @@ function SettingsForm({
           }
           onChange={(language) => change((d) => ({ ...d, language }))}
         />
-      </section>
+      </SettingsCard>
 
-      <section className="card settings__card" aria-labelledby="settings-digests">
-        <h2 id="settings-digests" className="card__title">
-          {t("preferences.digests.title")}
-        </h2>
-        <p className="card__intro">{t("preferences.digests.intro")}</p>
+      <SettingsCard
+        id="settings-digests"
+        title={t("preferences.digests.title")}
+        intro={t("preferences.digests.intro")}
+      >
         {(saved?.digests ?? []).length === 0 ? (
           <p className="muted">{t("preferences.digests.none")}</p>
         ) : (
@@ -213,7 +211,7 @@ function SettingsForm({
             })}
           </ul>
         )}
-      </section>
+      </SettingsCard>
 
       <div className="settings__footer">
         {saveError ? (

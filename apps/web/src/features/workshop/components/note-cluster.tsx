@@ -5,6 +5,7 @@ import { ConfirmButton } from "../../../ui/confirm-button";
 import { errorMessage } from "../../../ui/error-message";
 import { WriteError } from "../../../ui/item-tools";
 import { useActionError } from "../../../ui/use-action-error";
+import { ClusterTitleInput } from "./cluster-title-input";
 import {
   ConvertButton,
   Lookers,
@@ -60,14 +61,7 @@ export function NoteCluster({
       <header className="note-cluster__head">
         {renaming ? (
           <form className="note-cluster__rename" onSubmit={rename}>
-            <input
-              className="field__input"
-              aria-label={t("workshop.cluster.title")}
-              value={title}
-              maxLength={200}
-              onChange={(e) => setTitle(e.target.value)}
-              autoFocus
-            />
+            <ClusterTitleInput value={title} onChange={setTitle} autoFocus />
             <button type="submit" className="button button--small button--primary">
               {t("common.save")}
             </button>

@@ -16,6 +16,7 @@ import { useActionError } from "../../../ui/use-action-error";
 import type { WorkshopActions } from "../hooks/use-workshop";
 import { boardLayout, dotsLeft, withDot } from "../state/board";
 import type { WorkshopPerson } from "../state/presence";
+import { ClusterTitleInput } from "./cluster-title-input";
 import { Lookers, useNoteDrop, type BoardItemProps, type BoardPermissions } from "./note-bits";
 import { NoteCluster } from "./note-cluster";
 import { NoteTextForm, StickyNote } from "./sticky-note";
@@ -262,13 +263,10 @@ function ClusterBar({
       data-testid="cluster-bar"
     >
       <span>{t("workshop.cluster.selected", { count })}</span>
-      <input
-        className="field__input"
-        aria-label={t("workshop.cluster.title")}
-        placeholder={t("workshop.cluster.title")}
+      <ClusterTitleInput
         value={title}
-        maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={setTitle}
+        placeholder={t("workshop.cluster.title")}
         required
       />
       <button type="submit" className="button button--small button--primary">
