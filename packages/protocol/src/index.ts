@@ -32,6 +32,7 @@ export type {
   InvitationApprovalView,
   InvitationKind,
   InvitationPreview,
+  InvitationPreviewResponse,
   InvitationView,
   MeResponse,
   MyOrganization,
@@ -39,12 +40,15 @@ export type {
   OrganizationInvitationListResponse,
   OrganizationInvitationResponse,
   OrganizationInvitationView,
+  OrganizationResponse,
   OrganizationView,
+  PartnershipCreatedResponse,
   PartnershipMemberView,
   PartnershipResponse,
   PartnershipView,
+  UserResponse,
   UserView,
-} from "./api.js";
+} from "./schemas/responses/partnerships.js";
 export {
   DEFAULT_HEALTH_DIMENSIONS,
   DEFAULT_MIN_RESPONDENTS,
@@ -227,7 +231,7 @@ export type {
   SentInvitationListResponse,
   SentInvitationResponse,
   SentInvitationView,
-} from "./invitation-lifecycle.js";
+} from "./schemas/responses/invitations.js";
 export {
   SSO_REFUSALS,
   type SsoRefusal,
