@@ -138,6 +138,17 @@ export {
   SentInvitationResponse,
   SentInvitationView,
 } from "./responses/invitations.js";
+export {
+  apiRoutes,
+  NoContent,
+  type ApiRoutes,
+  type PathParams,
+  type RouteArgs,
+  type RouteBody,
+  type RouteContract,
+  type RouteName,
+  type RouteResponse,
+} from "./routes.js";
 export { SearchQuery } from "./search.js";
 export { SentInvitationParams, RevokeInvitationBody } from "./sent-invitations.js";
 export { SsoSettingsBody, SsoStartBody, OrganizationParam } from "./sso.js";
