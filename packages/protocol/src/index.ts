@@ -135,14 +135,14 @@ export type {
   DigestResponse,
   DigestView,
 } from "./digest.js";
+export type { DigestFrequency, Language } from "./preferences.js";
 export type {
-  DigestFrequency,
   DigestPreference,
-  Language,
+  LandingPageResponse,
   NotificationKindPreference,
   NotificationPreferencesResponse,
   NotificationPreferencesView,
-} from "./preferences.js";
+} from "./schemas/responses/preferences.js";
 export {
   agendaNotesFragment,
   MAX_AGENDA_ITEMS,
@@ -194,7 +194,7 @@ export type {
 } from "./history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
-export { LANDING_PAGES, type LandingPage, type LandingPageResponse } from "./landing-page.js";
+export { LANDING_PAGES, type LandingPage } from "./landing-page.js";
 export { NOTIFICATION_SETTINGS_PATH, notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
 export type { MembershipChange, MembershipChangedEvent } from "./membership.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";

@@ -69,6 +69,25 @@ describe("the API contract (apiRoutes)", () => {
     await call("POST /api/auth/logout", user, {}, undefined, 204);
   });
 
+  it("answers the user's own settings as their schemas say", async () => {
+    const user = cast.south.editor;
+    const partnershipId = cast.partnershipId;
+    await call("GET /api/me/notification-preferences", user, {});
+    await call(
+      "PUT /api/me/notification-preferences",
+      user,
+      {},
+      { language: "fr", digests: [{ partnershipId, frequency: "weekly" }] },
+    );
+    await call("GET /api/me/landing-pages/:partnershipId", user, { partnershipId });
+    await call(
+      "PUT /api/me/landing-pages/:partnershipId",
+      user,
+      { partnershipId },
+      { landingPage: "dashboard" },
+    );
+  });
+
   it("answers organizations, partnerships and invitations as their schemas say", async () => {
     const { partnershipId } = cast;
     const admin = await harness.signup("Contract Admin");

@@ -139,6 +139,13 @@ export {
   SentInvitationView,
 } from "./responses/invitations.js";
 export {
+  DigestPreference,
+  LandingPageResponse,
+  NotificationKindPreference,
+  NotificationPreferencesResponse,
+  NotificationPreferencesView,
+} from "./responses/preferences.js";
+export {
   apiRoutes,
   NoContent,
   type ApiRoutes,

@@ -30,7 +30,10 @@ import {
   PartnershipResponse,
   UserResponse,
 } from "./responses/partnerships.js";
+import { LandingPageResponse, NotificationPreferencesResponse } from "./responses/preferences.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
+import { SetLandingPageBody } from "./landing-pages.js";
+import { UpdatePreferencesBody } from "./preferences.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -48,6 +51,18 @@ export const apiRoutes = {
   "POST /api/auth/login": { body: LoginBody, response: UserResponse },
   "POST /api/auth/signup": { body: SignupBody, response: UserResponse },
   "POST /api/auth/logout": { response: NoContent },
+
+  // The user's own settings.
+  "GET /api/me/notification-preferences": { response: NotificationPreferencesResponse },
+  "PUT /api/me/notification-preferences": {
+    body: UpdatePreferencesBody,
+    response: NotificationPreferencesResponse,
+  },
+  "GET /api/me/landing-pages/:partnershipId": { response: LandingPageResponse },
+  "PUT /api/me/landing-pages/:partnershipId": {
+    body: SetLandingPageBody,
+    response: LandingPageResponse,
+  },
 
   // Organizations, partnerships, invitations.
   "POST /api/organizations": { body: CreateOrganizationBody, response: OrganizationResponse },
