@@ -72,7 +72,7 @@ export type {
   KpiTargetProposalView,
   KpiTargetsResponse,
   KpiTargetsView,
-} from "./kpi-targets.js";
+} from "./schemas/responses/kpi-targets.js";
 export type {
   CharterAnchorView,
   CommentFeedEvent,

@@ -7,7 +7,7 @@ import {
   type RouteName,
   type RouteResponse,
 } from "@entente/protocol/schemas";
-import { addDecision } from "@entente/schema";
+import { addDecision, addKpi, addObjective } from "@entente/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SessionService } from "../auth/sessions.js";
@@ -228,6 +228,58 @@ describe("the API contract (apiRoutes)", () => {
       id,
     );
     expect(votes.decisions[decisionId]?.agreed?.title).toBe("Share the fleet");
+  });
+
+  it("answers two-key KPI targets as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const creator = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    let kpiId = "";
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "objectives", partnershipId }),
+      (doc) => {
+        const shared = addObjective(
+          doc,
+          {
+            title: "Cut empty kilometres",
+            ownerOrganizationIds: [cast.north.id, cast.south.id],
+            governanceLevel: "strategic",
+          },
+          creator,
+        );
+        kpiId = addKpi(
+          doc,
+          shared,
+          { name: "Load factor", unit: "%", target: 40, direction: "increase" },
+          creator,
+        );
+      },
+      creator,
+    );
+    const kpi = { id: partnershipId, kpiId };
+    const route = "POST /api/partnerships/:id/kpis/:kpiId/target-proposals";
+    const { answer: first } = await call(route, cast.north.editor, kpi, { target: 55 }, 201);
+    await call(
+      "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/agree",
+      cast.south.editor,
+      { ...kpi, proposalId: first.proposal.id },
+      {},
+    );
+    const { answer: second } = await call(
+      route,
+      cast.south.editor,
+      kpi,
+      { target: 60, note: "Next year." },
+      201,
+    );
+    await call("GET /api/partnerships/:id/kpis/targets", cast.north.viewer, { id: partnershipId });
+    await call(
+      "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/withdraw",
+      cast.south.editor,
+      { ...kpi, proposalId: second.proposal.id },
+      {},
+    );
   });
 
   it("has called every route of the table", () => {

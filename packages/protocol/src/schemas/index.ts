@@ -146,6 +146,15 @@ export {
   NotificationPreferencesView,
 } from "./responses/preferences.js";
 export {
+  KpiTargetAgreementView,
+  KpiTargetHistoryEntry,
+  KpiTargetProposalResponse,
+  KpiTargetProposalStatus,
+  KpiTargetProposalView,
+  KpiTargetsResponse,
+  KpiTargetsView,
+} from "./responses/kpi-targets.js";
+export {
   apiRoutes,
   NoContent,
   type ApiRoutes,

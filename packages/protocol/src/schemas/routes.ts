@@ -30,6 +30,8 @@ import {
   PartnershipResponse,
   UserResponse,
 } from "./responses/partnerships.js";
+import { EmptyBody, ProposeTargetBody } from "./kpi-targets.js";
+import { KpiTargetProposalResponse, KpiTargetsResponse } from "./responses/kpi-targets.js";
 import { LandingPageResponse, NotificationPreferencesResponse } from "./responses/preferences.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
 import { SetLandingPageBody } from "./landing-pages.js";
@@ -103,6 +105,21 @@ export const apiRoutes = {
   "POST /api/partnerships/:id/decisions/:decisionId/votes": {
     body: CastVoteBody,
     response: CastVoteResponse,
+  },
+
+  // Two-key KPI targets.
+  "GET /api/partnerships/:id/kpis/targets": { response: KpiTargetsResponse },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals": {
+    body: ProposeTargetBody,
+    response: KpiTargetProposalResponse,
+  },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/agree": {
+    body: EmptyBody,
+    response: KpiTargetProposalResponse,
+  },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/withdraw": {
+    body: EmptyBody,
+    response: KpiTargetProposalResponse,
   },
 } as const satisfies Record<string, RouteContract>;
 
