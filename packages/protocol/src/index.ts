@@ -232,13 +232,12 @@ export type {
   SentInvitationResponse,
   SentInvitationView,
 } from "./schemas/responses/invitations.js";
-export {
-  SSO_REFUSALS,
-  type SsoRefusal,
-  type SsoSettingsResponse,
-  type SsoSettingsView,
-  type SsoStartResponse,
-} from "./sso.js";
+export { SSO_REFUSALS, type SsoRefusal } from "./sso.js";
+export type {
+  SsoSettingsResponse,
+  SsoSettingsView,
+  SsoStartResponse,
+} from "./schemas/responses/sso.js";
 export {
   AGENDA_ITEM_PARAM,
   ITEM_PARAM,

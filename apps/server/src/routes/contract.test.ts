@@ -11,8 +11,9 @@ import { addDecision, addKpi, addObjective } from "@entente/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SessionService } from "../auth/sessions.js";
-import { ApiHarness, sessionCookieFrom, type TestUser } from "../test/api-harness.js";
+import { ApiHarness, sessionCookieFrom, TEST_ORIGIN, type TestUser } from "../test/api-harness.js";
 import { changeDocument } from "../test/document-writes.js";
+import { OidcTestProvider } from "../test/oidc-test-provider.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
@@ -24,14 +25,19 @@ type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 describe("the API contract (apiRoutes)", () => {
   let harness: ApiHarness;
   let cast: Cast;
+  let provider: OidcTestProvider;
   const called = new Set<RouteName>();
 
   beforeAll(async () => {
     harness = await ApiHarness.create();
     cast = await harness.twoOrganizationPartnership();
+    provider = await OidcTestProvider.start({
+      redirectUri: `${TEST_ORIGIN}/api/auth/sso/callback`,
+    });
   });
 
   afterAll(async () => {
+    await provider.close();
     await harness.close();
   });
 
@@ -86,6 +92,27 @@ describe("the API contract (apiRoutes)", () => {
       { partnershipId },
       { landingPage: "dashboard" },
     );
+  });
+
+  it("answers single sign-on as its schemas say", async () => {
+    const admin = cast.north.admin;
+    const organization = { id: cast.north.id };
+    await call("GET /api/organizations/:id/sso", admin, organization);
+    await call("PUT /api/organizations/:id/sso", admin, organization, {
+      issuer: provider.issuer,
+      clientId: provider.client.clientId,
+      clientSecret: provider.client.clientSecret,
+      domains: ["example.test"],
+      passwordSignIn: true,
+    });
+    await call("GET /api/organizations/:id/sso", admin, organization);
+    await call(
+      "POST /api/auth/sso/start",
+      undefined,
+      {},
+      { email: "someone@example.test", next: "/settings/notifications" },
+    );
+    await call("DELETE /api/organizations/:id/sso", admin, organization, undefined, 204);
   });
 
   it("answers organizations, partnerships and invitations as their schemas say", async () => {

@@ -154,6 +154,7 @@ export {
   KpiTargetsResponse,
   KpiTargetsView,
 } from "./responses/kpi-targets.js";
+export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
 export {
   apiRoutes,
   NoContent,

@@ -33,6 +33,8 @@ import {
 import { EmptyBody, ProposeTargetBody } from "./kpi-targets.js";
 import { KpiTargetProposalResponse, KpiTargetsResponse } from "./responses/kpi-targets.js";
 import { LandingPageResponse, NotificationPreferencesResponse } from "./responses/preferences.js";
+import { SsoSettingsResponse, SsoStartResponse } from "./responses/sso.js";
+import { SsoSettingsBody, SsoStartBody } from "./sso.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
 import { SetLandingPageBody } from "./landing-pages.js";
 import { UpdatePreferencesBody } from "./preferences.js";
@@ -53,6 +55,7 @@ export const apiRoutes = {
   "POST /api/auth/login": { body: LoginBody, response: UserResponse },
   "POST /api/auth/signup": { body: SignupBody, response: UserResponse },
   "POST /api/auth/logout": { response: NoContent },
+  "POST /api/auth/sso/start": { body: SsoStartBody, response: SsoStartResponse },
 
   // The user's own settings.
   "GET /api/me/notification-preferences": { response: NotificationPreferencesResponse },
@@ -68,6 +71,9 @@ export const apiRoutes = {
 
   // Organizations, partnerships, invitations.
   "POST /api/organizations": { body: CreateOrganizationBody, response: OrganizationResponse },
+  "GET /api/organizations/:id/sso": { response: SsoSettingsResponse },
+  "PUT /api/organizations/:id/sso": { body: SsoSettingsBody, response: SsoSettingsResponse },
+  "DELETE /api/organizations/:id/sso": { response: NoContent },
   "POST /api/partnerships": { body: CreatePartnershipBody, response: PartnershipCreatedResponse },
   "GET /api/partnerships/:id": { response: PartnershipResponse },
   "POST /api/partnerships/:id/invitations": {
