@@ -14,7 +14,7 @@ export type {
   RestoreResponse,
   TrashEntryView,
   TrashResponse,
-} from "./records.js";
+} from "./schemas/responses/records.js";
 export type {
   CastVoteResponse,
   CharterEndorsementView,

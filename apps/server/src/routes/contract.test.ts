@@ -5,14 +5,21 @@ import {
   type PathParams,
   type RouteBody,
   type RouteName,
+  type RouteQuery,
   type RouteResponse,
 } from "@entente/protocol/schemas";
-import { addDecision, addKpi, addObjective } from "@entente/schema";
+import {
+  addContribution,
+  addDecision,
+  addKpi,
+  addObjective,
+  removeObjective,
+} from "@entente/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SessionService } from "../auth/sessions.js";
 import { ApiHarness, sessionCookieFrom, TEST_ORIGIN, type TestUser } from "../test/api-harness.js";
-import { changeDocument } from "../test/document-writes.js";
+import { changeDocument, changeObservedDocument } from "../test/document-writes.js";
 import { OidcTestProvider } from "../test/oidc-test-provider.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
@@ -41,19 +48,26 @@ describe("the API contract (apiRoutes)", () => {
     await harness.close();
   });
 
-  /** Calls `route` as `user` and parses its answer with the route's response schema. */
+  /**
+   * Calls `route` as `user` (with `query` as its query string, if given) and parses its
+   * answer with the route's response schema.
+   */
   async function call<Route extends RouteName>(
     route: Route,
     user: TestUser | undefined,
     params: PathParams<Route>,
     body?: RouteBody<Route>,
     status = 200,
+    query?: RouteQuery<Route>,
   ): Promise<{ answer: RouteResponse<Route>; headers: Headers }> {
     const space = route.indexOf(" ");
     const values: Readonly<Record<string, string>> = params;
-    const path = route
-      .slice(space + 1)
-      .replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+    const search = query === undefined ? "" : `?${new URLSearchParams(query).toString()}`;
+    const path =
+      route
+        .slice(space + 1)
+        .replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? "")) +
+      search;
     const response = await harness.request(route.slice(0, space), path, {
       body,
       cookie: user?.cookie,
@@ -306,6 +320,69 @@ describe("the API contract (apiRoutes)", () => {
       cast.south.editor,
       { ...kpi, proposalId: second.proposal.id },
       {},
+    );
+  });
+
+  it("answers the records of entries and the trash as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const north = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    const objectives = formatDocumentName({ kind: "objectives", partnershipId });
+    // As a live room records them: the server's records are written by its observer.
+    const edit = (name: string, change: (doc: Y.Doc) => void) =>
+      changeObservedDocument(harness.store, harness.services.records, name, change, north);
+    let objectiveId = "";
+    await edit(objectives, (doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Share the depots",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "operational",
+        },
+        north,
+      );
+    });
+    await edit(objectives, (doc) => void removeObjective(doc, objectiveId));
+    const history = "GET /api/partnerships/:id/history/:documentKind/:entryId";
+    const { answer: changes } = await call(history, cast.south.viewer, {
+      id: partnershipId,
+      documentKind: "objectives",
+      entryId: objectiveId,
+    });
+    expect(changes.changes.map((change) => change.kind)).toEqual(["deleted", "created"]);
+    const profile = formatDocumentName({
+      kind: "profile",
+      partnershipId,
+      organizationId: cast.north.id,
+    });
+    let contributionId = "";
+    await edit(profile, (doc) => {
+      contributionId = addContribution(
+        doc,
+        { kind: "funding", description: "Pilot budget", unit: "EUR" },
+        north,
+      );
+    });
+    await call(
+      history,
+      cast.north.viewer,
+      { id: partnershipId, documentKind: "profile", entryId: contributionId },
+      undefined,
+      200,
+      { organizationId: cast.north.id },
+    );
+    const id = { id: partnershipId };
+    await call("GET /api/partnerships/:id/deleted-objectives", cast.south.viewer, id);
+    const { answer: trash } = await call("GET /api/partnerships/:id/trash", cast.north.editor, id);
+    const [kept] = trash.entries;
+    expect(kept?.title).toBe("Share the depots");
+    await call(
+      "POST /api/partnerships/:id/trash/:trashId/restore",
+      cast.north.editor,
+      { id: partnershipId, trashId: kept?.id ?? "" },
+      undefined,
+      201,
     );
   });
 

@@ -92,6 +92,22 @@ describe("api client calls of the contract", () => {
     expect(fetch.mock.calls[1]?.[1].body).toBeNull();
   });
 
+  it("writes a GET's query after its parameters, leaving out fields not given", async () => {
+    const fetch = answering({ changes: [] });
+    const route = "GET /api/partnerships/:id/history/:documentKind/:entryId";
+    const entry = { id: "p1", documentKind: "profile", entryId: "e1" };
+    await api.call(route, entry, { organizationId: "o 1" });
+    await api.call(route, entry, { organizationId: undefined });
+    await api.call(route, entry);
+    const paths = fetch.mock.calls.map(([path]) => path);
+    expect(paths).toEqual([
+      "/api/partnerships/p1/history/profile/e1?organizationId=o+1",
+      "/api/partnerships/p1/history/profile/e1",
+      "/api/partnerships/p1/history/profile/e1",
+    ]);
+    expect(fetch.mock.calls[0]?.[1].body).toBeNull();
+  });
+
   it("is typed by the route's name (checked by tsc, never run)", () => {
     const calls = () => {
       // @ts-expect-error: the pattern names `:id`, so the parameters are required.
@@ -102,6 +118,8 @@ describe("api client calls of the contract", () => {
       void api.call("POST /api/auth/login");
       // @ts-expect-error: not a route of the contract.
       void api.call("GET /api/nowhere");
+      // @ts-expect-error: the query's fields are the route's, by name.
+      void api.call("GET /api/partnerships/:id/trash", { id: "p1" }, { organizationId: "o1" });
       const answer: Promise<{ user: { name: string } }> = api.call("GET /api/me");
       return answer;
     };

@@ -92,6 +92,21 @@ function pathOf(pattern: string, params: Readonly<Record<string, string>>): stri
 }
 
 /**
+ * A route's query string: its fields in order, those left undefined omitted, encoded as
+ * `URLSearchParams` does; nothing at all (not even "?") when no field is set.
+ */
+type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+
+function searchOf(query: Query | undefined): string {
+  if (query === undefined) return "";
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(name, String(value));
+  }
+  return params.size > 0 ? `?${params.toString()}` : "";
+}
+
+/**
  * Calls one route of the contract (`apiRoutes` of `@entente/protocol/schemas`): its name
  * selects the path parameters, the body and the answer's type, so a contract changes in one
  * place. Types only: the answer is not parsed here (the server's tests hold it to its schema).
@@ -106,7 +121,11 @@ function call<Route extends RouteName>(
   const rest: readonly unknown[] = args;
   const hasParams = pattern.includes(":");
   const path = hasParams ? pathOf(pattern, rest[0] as Record<string, string>) : pattern;
-  const body = hasParams ? rest[1] : rest[0];
+  const after = hasParams ? rest.slice(1) : rest;
+  // A GET sends no body: what follows its parameters is its query (`RouteQuery`).
+  if (method === "GET")
+    return request<RouteResponse<Route>>(method, path + searchOf(after[0] as Query | undefined));
+  const body = after[0];
   // As `api.post`/`api.put` below: a call without a body still sends `{}` to those methods.
   const sent = body ?? (method === "POST" || method === "PUT" ? {} : undefined);
   return request<RouteResponse<Route>>(method, path, sent);

@@ -154,6 +154,17 @@ export {
   KpiTargetsResponse,
   KpiTargetsView,
 } from "./responses/kpi-targets.js";
+export {
+  DeletedObjectivesResponse,
+  EntryChangeView,
+  EntryHistoryResponse,
+  FieldChangeView,
+  RecordedActor,
+  RecordedDocumentKind,
+  RestoreResponse,
+  TrashEntryView,
+  TrashResponse,
+} from "./responses/records.js";
 export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
 export {
   apiRoutes,
@@ -162,6 +173,7 @@ export {
   type PathParams,
   type RouteArgs,
   type RouteBody,
+  type RouteQuery,
   type RouteContract,
   type RouteName,
   type RouteResponse,

@@ -33,6 +33,13 @@ import {
 import { EmptyBody, ProposeTargetBody } from "./kpi-targets.js";
 import { KpiTargetProposalResponse, KpiTargetsResponse } from "./responses/kpi-targets.js";
 import { LandingPageResponse, NotificationPreferencesResponse } from "./responses/preferences.js";
+import {
+  DeletedObjectivesResponse,
+  EntryHistoryResponse,
+  RestoreResponse,
+  TrashResponse,
+} from "./responses/records.js";
+import { HistoryQuery } from "./records.js";
 import { SsoSettingsResponse, SsoStartResponse } from "./responses/sso.js";
 import { SsoSettingsBody, SsoStartBody } from "./sso.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
@@ -42,9 +49,13 @@ import { UpdatePreferencesBody } from "./preferences.js";
 /** A 204: no body. */
 export const NoContent = z.void();
 
-/** One route of the table: what it takes in its body (none: nothing, or `{}`), what it answers. */
+/**
+ * One route of the table: what it takes in its body (none: nothing, or `{}`), in its query
+ * string (GET routes only: a client sends no body with a GET), and what it answers.
+ */
 export interface RouteContract {
   body?: z.ZodType;
+  query?: z.ZodType;
   response: z.ZodType;
 }
 
@@ -127,6 +138,15 @@ export const apiRoutes = {
     body: EmptyBody,
     response: KpiTargetProposalResponse,
   },
+
+  // Records of structured entries: field history and the trash.
+  "GET /api/partnerships/:id/history/:documentKind/:entryId": {
+    query: HistoryQuery,
+    response: EntryHistoryResponse,
+  },
+  "GET /api/partnerships/:id/deleted-objectives": { response: DeletedObjectivesResponse },
+  "GET /api/partnerships/:id/trash": { response: TrashResponse },
+  "POST /api/partnerships/:id/trash/:trashId/restore": { response: RestoreResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
@@ -148,12 +168,20 @@ export type RouteBody<Route extends RouteName> = ApiRoutes[Route] extends {
   ? z.input<Body>
   : never;
 
+/** The fields of a GET route's query string (the schema's input); `never` when it takes none. */
+export type RouteQuery<Route extends RouteName> = Route extends `GET ${string}`
+  ? ApiRoutes[Route] extends { query: infer Query extends z.ZodType }
+    ? z.input<Query>
+    : never
+  : never;
+
 /** What a route answers. */
 export type RouteResponse<Route extends RouteName> = z.output<ApiRoutes[Route]["response"]>;
 
 /**
  * The arguments of a call after the route's name: its path parameters if its pattern has
- * any, then its body if it takes one (optional when an empty body will do).
+ * any, then its body if it takes one (optional when an empty body will do), then its query
+ * if it takes one (optional when every field is).
  */
 export type RouteArgs<Route extends RouteName> = [
   ...(Route extends `${string}:${string}` ? [params: PathParams<Route>] : []),
@@ -162,4 +190,9 @@ export type RouteArgs<Route extends RouteName> = [
     : Record<never, never> extends RouteBody<Route>
       ? [body?: RouteBody<Route>]
       : [body: RouteBody<Route>]),
+  ...([RouteQuery<Route>] extends [never]
+    ? []
+    : Record<never, never> extends RouteQuery<Route>
+      ? [query?: RouteQuery<Route>]
+      : [query: RouteQuery<Route>]),
 ];
