@@ -14,7 +14,7 @@ export type {
   RestoreResponse,
   TrashEntryView,
   TrashResponse,
-} from "./records.js";
+} from "./schemas/responses/records.js";
 export type {
   CastVoteResponse,
   CharterEndorsementView,
@@ -32,6 +32,7 @@ export type {
   InvitationApprovalView,
   InvitationKind,
   InvitationPreview,
+  InvitationPreviewResponse,
   InvitationView,
   MeResponse,
   MyOrganization,
@@ -39,12 +40,15 @@ export type {
   OrganizationInvitationListResponse,
   OrganizationInvitationResponse,
   OrganizationInvitationView,
+  OrganizationResponse,
   OrganizationView,
+  PartnershipCreatedResponse,
   PartnershipMemberView,
   PartnershipResponse,
   PartnershipView,
+  UserResponse,
   UserView,
-} from "./api.js";
+} from "./schemas/responses/partnerships.js";
 export {
   DEFAULT_HEALTH_DIMENSIONS,
   DEFAULT_MIN_RESPONDENTS,
@@ -68,7 +72,7 @@ export type {
   KpiTargetProposalView,
   KpiTargetsResponse,
   KpiTargetsView,
-} from "./kpi-targets.js";
+} from "./schemas/responses/kpi-targets.js";
 export type {
   CharterAnchorView,
   CommentFeedEvent,
@@ -131,14 +135,14 @@ export type {
   DigestResponse,
   DigestView,
 } from "./digest.js";
+export type { DigestFrequency, Language } from "./preferences.js";
 export type {
-  DigestFrequency,
   DigestPreference,
-  Language,
+  LandingPageResponse,
   NotificationKindPreference,
   NotificationPreferencesResponse,
   NotificationPreferencesView,
-} from "./preferences.js";
+} from "./schemas/responses/preferences.js";
 export {
   agendaNotesFragment,
   MAX_AGENDA_ITEMS,
@@ -190,7 +194,7 @@ export type {
 } from "./history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
-export { LANDING_PAGES, type LandingPage, type LandingPageResponse } from "./landing-page.js";
+export { LANDING_PAGES, type LandingPage } from "./landing-page.js";
 export { NOTIFICATION_SETTINGS_PATH, notificationPath, POST_PARAM, THREAD_PARAM } from "./links.js";
 export type { MembershipChange, MembershipChangedEvent } from "./membership.js";
 export { MessageType, SESSION_COOKIE, SYNC_PATH } from "./sync.js";
@@ -227,14 +231,13 @@ export type {
   SentInvitationListResponse,
   SentInvitationResponse,
   SentInvitationView,
-} from "./invitation-lifecycle.js";
-export {
-  SSO_REFUSALS,
-  type SsoRefusal,
-  type SsoSettingsResponse,
-  type SsoSettingsView,
-  type SsoStartResponse,
-} from "./sso.js";
+} from "./schemas/responses/invitations.js";
+export { SSO_REFUSALS, type SsoRefusal } from "./sso.js";
+export type {
+  SsoSettingsResponse,
+  SsoSettingsView,
+  SsoStartResponse,
+} from "./schemas/responses/sso.js";
 export {
   AGENDA_ITEM_PARAM,
   ITEM_PARAM,

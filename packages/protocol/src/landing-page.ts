@@ -2,8 +2,3 @@
 export const LANDING_PAGES = ["charter", "dashboard"] as const;
 /** One of {@link LANDING_PAGES}; `charter` for a member who never chose. */
 export type LandingPage = (typeof LANDING_PAGES)[number];
-
-/** `GET` / `PUT /api/me/landing-pages/:partnershipId`. */
-export interface LandingPageResponse {
-  landingPage: LandingPage;
-}

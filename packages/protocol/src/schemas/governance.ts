@@ -1,8 +1,7 @@
 import { z } from "zod";
-import type { DecisionVoteValue } from "../api.js";
 
 /** The allowed votes, for validation. */
-export const DECISION_VOTES = ["approve", "reject"] as const satisfies readonly DecisionVoteValue[];
+export const DECISION_VOTES = ["approve", "reject"] as const;
 import { Id } from "./fields.js";
 
 export const DecisionParams = z.object({ id: Id, decisionId: Id });

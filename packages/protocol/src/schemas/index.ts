@@ -1,7 +1,8 @@
 /*
- * The zod schemas of the HTTP API's requests: the server validates every body, query and path
- * parameter with them, and clients type their calls with `RequestBody<typeof …>`, so a
- * contract changes in one place. A separate entry (`@entente/protocol/schemas`): clients that
+ * The zod schemas of the HTTP API: requests (the server validates every body, query and path
+ * parameter with them, and clients type their calls with `RequestBody<typeof …>`) and
+ * responses (`responses/*`, whose inferred types the main entry exports), so a contract
+ * changes in one place. A separate entry (`@entente/protocol/schemas`): clients that
  * only import its types carry none of zod.
  */
 import type { z } from "zod";
@@ -94,6 +95,89 @@ export {
   plainText,
   hasContent,
 } from "./rich-text.js";
+export {
+  CastVoteResponse,
+  CharterEndorsementView,
+  CharterStatus,
+  CharterStatusEndorsement,
+  CharterStatusResponse,
+  DecisionContentView,
+  DecisionOutcome,
+  DecisionVotesResponse,
+  DecisionVotesView,
+  DecisionVoteValue,
+  DecisionVoteView,
+  DocumentEntry,
+  EndorseCharterResponse,
+  InvitationApprovalView,
+  InvitationKind,
+  InvitationPreview,
+  InvitationPreviewResponse,
+  InvitationView,
+  MeResponse,
+  MyOrganization,
+  MyPartnership,
+  OrganizationInvitationListResponse,
+  OrganizationInvitationResponse,
+  OrganizationInvitationView,
+  OrganizationResponse,
+  OrganizationView,
+  PartnershipCreatedResponse,
+  PartnershipMemberView,
+  PartnershipResponse,
+  PartnershipView,
+  UserResponse,
+  UserView,
+} from "./responses/partnerships.js";
+export {
+  CreateInvitationResponse,
+  InvitationEmailDelivery,
+  InvitationSignupResponse,
+  InvitationStatus,
+  SentInvitationListResponse,
+  SentInvitationResponse,
+  SentInvitationView,
+} from "./responses/invitations.js";
+export {
+  DigestPreference,
+  LandingPageResponse,
+  NotificationKindPreference,
+  NotificationPreferencesResponse,
+  NotificationPreferencesView,
+} from "./responses/preferences.js";
+export {
+  KpiTargetAgreementView,
+  KpiTargetHistoryEntry,
+  KpiTargetProposalResponse,
+  KpiTargetProposalStatus,
+  KpiTargetProposalView,
+  KpiTargetsResponse,
+  KpiTargetsView,
+} from "./responses/kpi-targets.js";
+export {
+  DeletedObjectivesResponse,
+  EntryChangeView,
+  EntryHistoryResponse,
+  FieldChangeView,
+  RecordedActor,
+  RecordedDocumentKind,
+  RestoreResponse,
+  TrashEntryView,
+  TrashResponse,
+} from "./responses/records.js";
+export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
+export {
+  apiRoutes,
+  NoContent,
+  type ApiRoutes,
+  type PathParams,
+  type RouteArgs,
+  type RouteBody,
+  type RouteQuery,
+  type RouteContract,
+  type RouteName,
+  type RouteResponse,
+} from "./routes.js";
 export { SearchQuery } from "./search.js";
 export { SentInvitationParams, RevokeInvitationBody } from "./sent-invitations.js";
 export { SsoSettingsBody, SsoStartBody, OrganizationParam } from "./sso.js";

@@ -1,4 +1,3 @@
-import type { MeResponse, UserView } from "@entente/protocol";
 import type { LoginBody, RequestBody, SignupBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
@@ -7,8 +6,8 @@ export type Credentials = RequestBody<typeof LoginBody>;
 export type SignupInput = RequestBody<typeof SignupBody>;
 
 export const authApi = {
-  me: () => api.get<MeResponse>("/api/me"),
-  login: (credentials: Credentials) => api.post<{ user: UserView }>("/api/auth/login", credentials),
-  signup: (input: SignupInput) => api.post<{ user: UserView }>("/api/auth/signup", input),
-  logout: () => api.post<void>("/api/auth/logout"),
+  me: () => api.call("GET /api/me"),
+  login: (credentials: Credentials) => api.call("POST /api/auth/login", credentials),
+  signup: (input: SignupInput) => api.call("POST /api/auth/signup", input),
+  logout: () => api.call("POST /api/auth/logout"),
 };

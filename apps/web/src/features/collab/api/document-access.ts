@@ -1,5 +1,4 @@
 import { parseDocumentName } from "@entente/domain";
-import type { MeResponse, PartnershipResponse } from "@entente/protocol";
 import { api, ApiError } from "../../../lib/api-client";
 import type { DeniedReason } from "../state/connection-state";
 
@@ -11,7 +10,7 @@ import type { DeniedReason } from "../state/connection-state";
  */
 export async function probeDocumentAccess(documentName: string): Promise<DeniedReason | null> {
   try {
-    await api.get<MeResponse>("/api/me");
+    await api.call("GET /api/me");
   } catch (error) {
     return error instanceof ApiError && error.status === 401 ? "unauthorized" : null;
   }
@@ -19,9 +18,7 @@ export async function probeDocumentAccess(documentName: string): Promise<DeniedR
   const ref = parseDocumentName(documentName);
   if (!ref) return "forbidden";
   try {
-    const partnership = await api.get<PartnershipResponse>(
-      `/api/partnerships/${encodeURIComponent(ref.partnershipId)}`,
-    );
+    const partnership = await api.call("GET /api/partnerships/:id", { id: ref.partnershipId });
     return partnership.documents.some((d) => d.name === documentName) ? null : "forbidden";
   } catch (error) {
     if (!(error instanceof ApiError)) return null;

@@ -1,13 +1,10 @@
-import type { CastVoteResponse, DecisionVotesResponse, DecisionVoteValue } from "@entente/protocol";
-import type { CastVoteBody, RequestBody } from "@entente/protocol/schemas";
+import type { DecisionVoteValue } from "@entente/protocol";
 import { api } from "../../../lib/api-client";
-
-const segment = encodeURIComponent;
 
 /** Votes on decisions as the server records them: one per organization. */
 export const votesApi = {
   list: (partnershipId: string) =>
-    api.get<DecisionVotesResponse>(`/api/partnerships/${segment(partnershipId)}/decisions/votes`),
+    api.call("GET /api/partnerships/:id/decisions/votes", { id: partnershipId }),
 
   /**
    * Votes for the user's organization on the content the user saw (`contentVersion`); a
@@ -20,12 +17,13 @@ export const votesApi = {
     comment: string | undefined,
     contentVersion: string | undefined,
   ) =>
-    api.post<CastVoteResponse>(
-      `/api/partnerships/${segment(partnershipId)}/decisions/${segment(decisionId)}/votes`,
+    api.call(
+      "POST /api/partnerships/:id/decisions/:decisionId/votes",
+      { id: partnershipId, decisionId },
       {
         vote,
         ...(comment ? { comment } : {}),
         ...(contentVersion ? { contentVersion } : {}),
-      } satisfies RequestBody<typeof CastVoteBody>,
+      },
     ),
 };

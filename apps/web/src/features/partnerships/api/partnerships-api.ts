@@ -1,19 +1,5 @@
 import type {
-  CreateInvitationResponse,
-  InvitationPreview,
-  InvitationSignupResponse,
-  OrganizationInvitationListResponse,
-  OrganizationInvitationResponse,
-  OrganizationView,
-  PartnershipResponse,
-  PartnershipView,
-  SentInvitationListResponse,
-  SentInvitationResponse,
-} from "@entente/protocol";
-import type {
-  AcceptInvitationBody,
   CreateInvitationBody,
-  CreateOrganizationBody,
   CreatePartnershipBody,
   InvitationSignupBody,
   RequestBody,
@@ -24,53 +10,45 @@ export type CreateInvitationInput = RequestBody<typeof CreateInvitationBody>;
 
 export type InvitationSignupInput = RequestBody<typeof InvitationSignupBody>;
 
-const segment = encodeURIComponent;
-
 export const partnershipsApi = {
-  createOrganization: (name: string) =>
-    api.post<{ organization: OrganizationView }>("/api/organizations", {
-      name,
-    } satisfies RequestBody<typeof CreateOrganizationBody>),
+  createOrganization: (name: string) => api.call("POST /api/organizations", { name }),
 
   createPartnership: (input: RequestBody<typeof CreatePartnershipBody>) =>
-    api.post<{ partnership: PartnershipView }>("/api/partnerships", input),
+    api.call("POST /api/partnerships", input),
 
   getPartnership: (partnershipId: string) =>
-    api.get<PartnershipResponse>(`/api/partnerships/${segment(partnershipId)}`),
+    api.call("GET /api/partnerships/:id", { id: partnershipId }),
 
   createInvitation: (partnershipId: string, input: CreateInvitationInput) =>
-    api.post<CreateInvitationResponse>(
-      `/api/partnerships/${segment(partnershipId)}/invitations`,
-      input,
-    ),
+    api.call("POST /api/partnerships/:id/invitations", { id: partnershipId }, input),
 
   listSentInvitations: (partnershipId: string) =>
-    api.get<SentInvitationListResponse>(`/api/partnerships/${segment(partnershipId)}/invitations`),
+    api.call("GET /api/partnerships/:id/invitations", { id: partnershipId }),
 
   revokeInvitation: (partnershipId: string, invitationId: string) =>
-    api.post<SentInvitationResponse>(
-      `/api/partnerships/${segment(partnershipId)}/invitations/${segment(invitationId)}/revoke`,
-    ),
+    api.call("POST /api/partnerships/:id/invitations/:invitationId/revoke", {
+      id: partnershipId,
+      invitationId,
+    }),
 
   signUpFromInvitation: (token: string, input: InvitationSignupInput) =>
-    api.post<InvitationSignupResponse>(`/api/invitations/${segment(token)}/signup`, input),
+    api.call("POST /api/invitations/:token/signup", { token }, input),
 
   listOrganizationInvitations: (partnershipId: string) =>
-    api.get<OrganizationInvitationListResponse>(
-      `/api/partnerships/${segment(partnershipId)}/organization-invitations`,
-    ),
+    api.call("GET /api/partnerships/:id/organization-invitations", { id: partnershipId }),
 
   approveOrganizationInvitation: (partnershipId: string, invitationId: string) =>
-    api.post<OrganizationInvitationResponse>(
-      `/api/partnerships/${segment(partnershipId)}/organization-invitations/${segment(invitationId)}/approve`,
-    ),
+    api.call("POST /api/partnerships/:id/organization-invitations/:invitationId/approve", {
+      id: partnershipId,
+      invitationId,
+    }),
 
-  previewInvitation: (token: string) =>
-    api.get<{ invitation: InvitationPreview }>(`/api/invitations/${segment(token)}`),
+  previewInvitation: (token: string) => api.call("GET /api/invitations/:token", { token }),
 
   acceptInvitation: (token: string, organizationId?: string) =>
-    api.post<{ partnership: PartnershipView }>(
-      `/api/invitations/${segment(token)}/accept`,
-      (organizationId ? { organizationId } : {}) satisfies RequestBody<typeof AcceptInvitationBody>,
+    api.call(
+      "POST /api/invitations/:token/accept",
+      { token },
+      organizationId ? { organizationId } : {},
     ),
 };

@@ -1,15 +1,10 @@
-import type { LandingPage, LandingPageResponse } from "@entente/protocol";
-import type { RequestBody, SetLandingPageBody } from "@entente/protocol/schemas";
+import type { LandingPage } from "@entente/protocol";
 import { api } from "../../../lib/api-client";
-
-const path = (partnershipId: string) =>
-  `/api/me/landing-pages/${encodeURIComponent(partnershipId)}`;
 
 /** Where `/p/:id` opens for the signed-in member. */
 export const landingPageApi = {
-  get: (partnershipId: string) => api.get<LandingPageResponse>(path(partnershipId)),
+  get: (partnershipId: string) =>
+    api.call("GET /api/me/landing-pages/:partnershipId", { partnershipId }),
   set: (partnershipId: string, landingPage: LandingPage) =>
-    api.put<LandingPageResponse>(path(partnershipId), {
-      landingPage,
-    } satisfies RequestBody<typeof SetLandingPageBody>),
+    api.call("PUT /api/me/landing-pages/:partnershipId", { partnershipId }, { landingPage }),
 };

@@ -1,8 +1,4 @@
-import type {
-  DigestPeriodKind,
-  DigestResponse,
-  NotificationPreferencesResponse,
-} from "@entente/protocol";
+import type { DigestPeriodKind, DigestResponse } from "@entente/protocol";
 import type { RequestBody, UpdatePreferencesBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
@@ -12,15 +8,12 @@ import { api } from "../../../lib/api-client";
  */
 export type PreferencesChange = RequestBody<typeof UpdatePreferencesBody>;
 
-const PREFERENCES = "/api/me/notification-preferences";
-
 export const preferencesApi = {
-  get: () => api.get<NotificationPreferencesResponse>(PREFERENCES),
+  get: () => api.call("GET /api/me/notification-preferences"),
 
-  update: (change: PreferencesChange) =>
-    api.put<NotificationPreferencesResponse>(PREFERENCES, change),
+  update: (change: PreferencesChange) => api.call("PUT /api/me/notification-preferences", change),
 
-  /** The digest the caller's organization would get now for this period. */
+  /** The digest the caller's organization would get now for this period (not in the route table yet). */
   digest: (partnershipId: string, period: DigestPeriodKind) =>
     api.get<DigestResponse>(
       `/api/partnerships/${encodeURIComponent(partnershipId)}/digest?period=${period}`,

@@ -1,18 +1,12 @@
-import type {
-  SsoSettingsRequest,
-  SsoSettingsResponse,
-  SsoStartRequest,
-  SsoStartResponse,
-} from "@entente/protocol";
+import type { SsoSettingsRequest, SsoStartRequest } from "@entente/protocol";
 import { api } from "../../../lib/api-client";
 
-const settingsPath = (organizationId: string) =>
-  `/api/organizations/${encodeURIComponent(organizationId)}/sso`;
-
 export const ssoApi = {
-  start: (request: SsoStartRequest) => api.post<SsoStartResponse>("/api/auth/sso/start", request),
-  settings: (organizationId: string) => api.get<SsoSettingsResponse>(settingsPath(organizationId)),
+  start: (request: SsoStartRequest) => api.call("POST /api/auth/sso/start", request),
+  settings: (organizationId: string) =>
+    api.call("GET /api/organizations/:id/sso", { id: organizationId }),
   save: (organizationId: string, request: SsoSettingsRequest) =>
-    api.put<SsoSettingsResponse>(settingsPath(organizationId), request),
-  remove: (organizationId: string) => api.delete(settingsPath(organizationId)),
+    api.call("PUT /api/organizations/:id/sso", { id: organizationId }, request),
+  remove: (organizationId: string) =>
+    api.call("DELETE /api/organizations/:id/sso", { id: organizationId }),
 };

@@ -1,0 +1,392 @@
+import { formatDocumentName } from "@entente/domain";
+import { CHARTER_FRAGMENT } from "@entente/editor";
+import {
+  apiRoutes,
+  type PathParams,
+  type RouteBody,
+  type RouteName,
+  type RouteQuery,
+  type RouteResponse,
+} from "@entente/protocol/schemas";
+import {
+  addContribution,
+  addDecision,
+  addKpi,
+  addObjective,
+  removeObjective,
+} from "@entente/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { SessionService } from "../auth/sessions.js";
+import { ApiHarness, sessionCookieFrom, TEST_ORIGIN, type TestUser } from "../test/api-harness.js";
+import { changeDocument, changeObservedDocument } from "../test/document-writes.js";
+import { OidcTestProvider } from "../test/oidc-test-provider.js";
+
+type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+/**
+ * The route table of @entente/protocol/schemas held to what the server answers: every route
+ * is called on a real partnership, and its answer must parse with the route's response schema
+ * (strict objects: a field renamed, missing or added on one side fails here).
+ */
+describe("the API contract (apiRoutes)", () => {
+  let harness: ApiHarness;
+  let cast: Cast;
+  let provider: OidcTestProvider;
+  const called = new Set<RouteName>();
+
+  beforeAll(async () => {
+    harness = await ApiHarness.create();
+    cast = await harness.twoOrganizationPartnership();
+    provider = await OidcTestProvider.start({
+      redirectUri: `${TEST_ORIGIN}/api/auth/sso/callback`,
+    });
+  });
+
+  afterAll(async () => {
+    await provider.close();
+    await harness.close();
+  });
+
+  /**
+   * Calls `route` as `user` (with `query` as its query string, if given) and parses its
+   * answer with the route's response schema.
+   */
+  async function call<Route extends RouteName>(
+    route: Route,
+    user: TestUser | undefined,
+    params: PathParams<Route>,
+    body?: RouteBody<Route>,
+    status = 200,
+    query?: RouteQuery<Route>,
+  ): Promise<{ answer: RouteResponse<Route>; headers: Headers }> {
+    const space = route.indexOf(" ");
+    const values: Readonly<Record<string, string>> = params;
+    const search = query === undefined ? "" : `?${new URLSearchParams(query).toString()}`;
+    const path =
+      route
+        .slice(space + 1)
+        .replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? "")) +
+      search;
+    const response = await harness.request(route.slice(0, space), path, {
+      body,
+      cookie: user?.cookie,
+    });
+    expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBe(status);
+    const parsed = apiRoutes[route].response.safeParse(response.body);
+    expect(parsed.error?.issues, route).toBeUndefined();
+    called.add(route);
+    return { answer: parsed.data as RouteResponse<Route>, headers: response.headers };
+  }
+
+  it("answers accounts and sessions as their schemas say", async () => {
+    const account = { email: "contract@example.test", password: "correct horse battery" };
+    await call("POST /api/auth/signup", undefined, {}, { ...account, name: "Contract" }, 201);
+    const { answer, headers } = await call("POST /api/auth/login", undefined, {}, account);
+    const user = { ...answer.user, cookie: sessionCookieFrom(headers) };
+    await call("GET /api/me", user, {});
+    await call("GET /api/me", cast.north.editor, {});
+    await call("POST /api/auth/logout", user, {}, undefined, 204);
+  });
+
+  it("answers the user's own settings as their schemas say", async () => {
+    const user = cast.south.editor;
+    const partnershipId = cast.partnershipId;
+    await call("GET /api/me/notification-preferences", user, {});
+    await call(
+      "PUT /api/me/notification-preferences",
+      user,
+      {},
+      { language: "fr", digests: [{ partnershipId, frequency: "weekly" }] },
+    );
+    await call("GET /api/me/landing-pages/:partnershipId", user, { partnershipId });
+    await call(
+      "PUT /api/me/landing-pages/:partnershipId",
+      user,
+      { partnershipId },
+      { landingPage: "dashboard" },
+    );
+  });
+
+  it("answers single sign-on as its schemas say", async () => {
+    const admin = cast.north.admin;
+    const organization = { id: cast.north.id };
+    await call("GET /api/organizations/:id/sso", admin, organization);
+    await call("PUT /api/organizations/:id/sso", admin, organization, {
+      issuer: provider.issuer,
+      clientId: provider.client.clientId,
+      clientSecret: provider.client.clientSecret,
+      domains: ["example.test"],
+      passwordSignIn: true,
+    });
+    await call("GET /api/organizations/:id/sso", admin, organization);
+    await call(
+      "POST /api/auth/sso/start",
+      undefined,
+      {},
+      { email: "someone@example.test", next: "/settings/notifications" },
+    );
+    await call("DELETE /api/organizations/:id/sso", admin, organization, undefined, 204);
+  });
+
+  it("answers organizations, partnerships and invitations as their schemas say", async () => {
+    const { partnershipId } = cast;
+    const admin = await harness.signup("Contract Admin");
+    const { answer: made } = await call(
+      "POST /api/organizations",
+      admin,
+      {},
+      { name: "Eastgate" },
+      201,
+    );
+    await call(
+      "POST /api/partnerships",
+      admin,
+      {},
+      { name: "East alone", organizationId: made.organization.id },
+      201,
+    );
+    await call("GET /api/partnerships/:id", cast.south.viewer, { id: partnershipId });
+
+    // An organization invitation, e-mailed (no SMTP here: the answer says why none went out).
+    const { answer: invited } = await call(
+      "POST /api/partnerships/:id/invitations",
+      cast.north.admin,
+      { id: partnershipId },
+      { kind: "organization", role: "admin", email: "east@example.test" },
+      201,
+    );
+    const token = invited.invitation.token;
+    await call("GET /api/invitations/:token", admin, { token });
+    await call("GET /api/partnerships/:id/organization-invitations", cast.south.admin, {
+      id: partnershipId,
+    });
+    await call(
+      "POST /api/partnerships/:id/organization-invitations/:invitationId/approve",
+      cast.south.admin,
+      { id: partnershipId, invitationId: SessionService.idOf(token) },
+    );
+    await call(
+      "POST /api/invitations/:token/accept",
+      admin,
+      { token },
+      { organizationId: made.organization.id },
+    );
+
+    const member = await harness.invite(cast.north.admin, partnershipId, {
+      kind: "member",
+      role: "viewer",
+    });
+    await call(
+      "POST /api/invitations/:token/signup",
+      undefined,
+      { token: member },
+      { email: "new.member@example.test", password: "correct horse battery", name: "New" },
+      201,
+    );
+    const revoked = await harness.invite(cast.north.admin, partnershipId, {
+      kind: "member",
+      role: "editor",
+    });
+    await call(
+      "POST /api/partnerships/:id/invitations/:invitationId/revoke",
+      cast.north.admin,
+      { id: partnershipId, invitationId: SessionService.idOf(revoked) },
+      {},
+    );
+    const { answer: sent } = await call("GET /api/partnerships/:id/invitations", cast.north.admin, {
+      id: partnershipId,
+    });
+    expect(sent.invitations.map((invitation) => invitation.status)).toEqual(
+      expect.arrayContaining(["used", "revoked"]),
+    );
+  });
+
+  it("answers charter endorsements and decision votes as their schemas say", async () => {
+    // A partnership of its own: two organizations, so that two approvals decide.
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "charter", partnershipId }),
+      (doc) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText("Purpose: low-carbon cold chains.")]);
+        doc.getXmlFragment(CHARTER_FRAGMENT).push([paragraph]);
+      },
+    );
+    const { answer } = await call("GET /api/partnerships/:id/charter/status", cast.north.viewer, {
+      id: partnershipId,
+    });
+    const id = { id: partnershipId };
+    await call(
+      "POST /api/partnerships/:id/charter/endorsements",
+      cast.north.admin,
+      id,
+      {
+        version: answer.status.version,
+      },
+      201,
+    );
+    await call("POST /api/partnerships/:id/charter/endorsements", cast.south.admin, id, {}, 201);
+    await call("GET /api/partnerships/:id/charter/status", cast.south.viewer, id);
+
+    let decisionId = "";
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "decisions", partnershipId }),
+      (doc) => {
+        decisionId = addDecision(
+          doc,
+          { title: "Share the fleet", governanceLevel: "strategic" },
+          { userId: cast.north.admin.id, organizationId: cast.north.id },
+        );
+      },
+    );
+    const decision = { id: partnershipId, decisionId };
+    await call(
+      "POST /api/partnerships/:id/decisions/:decisionId/votes",
+      cast.north.editor,
+      decision,
+      {
+        vote: "approve",
+        comment: "Fine by us.",
+      },
+      201,
+    );
+    await call("GET /api/partnerships/:id/decisions/votes", cast.north.viewer, id);
+    // Decided: the answer carries the content agreed (the optional `agreed`).
+    await call(
+      "POST /api/partnerships/:id/decisions/:decisionId/votes",
+      cast.south.admin,
+      decision,
+      { vote: "approve" },
+      201,
+    );
+    const { answer: votes } = await call(
+      "GET /api/partnerships/:id/decisions/votes",
+      cast.south.viewer,
+      id,
+    );
+    expect(votes.decisions[decisionId]?.agreed?.title).toBe("Share the fleet");
+  });
+
+  it("answers two-key KPI targets as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const creator = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    let kpiId = "";
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "objectives", partnershipId }),
+      (doc) => {
+        const shared = addObjective(
+          doc,
+          {
+            title: "Cut empty kilometres",
+            ownerOrganizationIds: [cast.north.id, cast.south.id],
+            governanceLevel: "strategic",
+          },
+          creator,
+        );
+        kpiId = addKpi(
+          doc,
+          shared,
+          { name: "Load factor", unit: "%", target: 40, direction: "increase" },
+          creator,
+        );
+      },
+      creator,
+    );
+    const kpi = { id: partnershipId, kpiId };
+    const route = "POST /api/partnerships/:id/kpis/:kpiId/target-proposals";
+    const { answer: first } = await call(route, cast.north.editor, kpi, { target: 55 }, 201);
+    await call(
+      "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/agree",
+      cast.south.editor,
+      { ...kpi, proposalId: first.proposal.id },
+      {},
+    );
+    const { answer: second } = await call(
+      route,
+      cast.south.editor,
+      kpi,
+      { target: 60, note: "Next year." },
+      201,
+    );
+    await call("GET /api/partnerships/:id/kpis/targets", cast.north.viewer, { id: partnershipId });
+    await call(
+      "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/withdraw",
+      cast.south.editor,
+      { ...kpi, proposalId: second.proposal.id },
+      {},
+    );
+  });
+
+  it("answers the records of entries and the trash as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const north = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    const objectives = formatDocumentName({ kind: "objectives", partnershipId });
+    // As a live room records them: the server's records are written by its observer.
+    const edit = (name: string, change: (doc: Y.Doc) => void) =>
+      changeObservedDocument(harness.store, harness.services.records, name, change, north);
+    let objectiveId = "";
+    await edit(objectives, (doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Share the depots",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "operational",
+        },
+        north,
+      );
+    });
+    await edit(objectives, (doc) => void removeObjective(doc, objectiveId));
+    const history = "GET /api/partnerships/:id/history/:documentKind/:entryId";
+    const { answer: changes } = await call(history, cast.south.viewer, {
+      id: partnershipId,
+      documentKind: "objectives",
+      entryId: objectiveId,
+    });
+    expect(changes.changes.map((change) => change.kind)).toEqual(["deleted", "created"]);
+    const profile = formatDocumentName({
+      kind: "profile",
+      partnershipId,
+      organizationId: cast.north.id,
+    });
+    let contributionId = "";
+    await edit(profile, (doc) => {
+      contributionId = addContribution(
+        doc,
+        { kind: "funding", description: "Pilot budget", unit: "EUR" },
+        north,
+      );
+    });
+    await call(
+      history,
+      cast.north.viewer,
+      { id: partnershipId, documentKind: "profile", entryId: contributionId },
+      undefined,
+      200,
+      { organizationId: cast.north.id },
+    );
+    const id = { id: partnershipId };
+    await call("GET /api/partnerships/:id/deleted-objectives", cast.south.viewer, id);
+    const { answer: trash } = await call("GET /api/partnerships/:id/trash", cast.north.editor, id);
+    const [kept] = trash.entries;
+    expect(kept?.title).toBe("Share the depots");
+    await call(
+      "POST /api/partnerships/:id/trash/:trashId/restore",
+      cast.north.editor,
+      { id: partnershipId, trashId: kept?.id ?? "" },
+      undefined,
+      201,
+    );
+  });
+
+  it("has called every route of the table", () => {
+    expect(Object.keys(apiRoutes).filter((route) => !called.has(route as RouteName))).toEqual([]);
+  });
+});

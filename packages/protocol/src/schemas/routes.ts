@@ -1,0 +1,198 @@
+/*
+ * The HTTP API's contract in one table: each route, named "METHOD /path/:param" as the server
+ * mounts it, with the schema of its body (if it takes one) and of its answer. The server
+ * validates requests and is tested against the answers with these schemas; the web client
+ * takes only their types (`RouteResponse`, `RouteArgs`), so it carries none of zod.
+ */
+import { z } from "zod";
+import { LoginBody, SignupBody } from "./auth.js";
+import { CastVoteBody, EndorseCharterBody } from "./governance.js";
+import { AcceptInvitationBody, InvitationSignupBody } from "./invitations.js";
+import { CreateOrganizationBody } from "./organizations.js";
+import { CreateInvitationBody, CreatePartnershipBody } from "./partnerships.js";
+import {
+  CreateInvitationResponse,
+  InvitationSignupResponse,
+  SentInvitationListResponse,
+  SentInvitationResponse,
+} from "./responses/invitations.js";
+import {
+  CastVoteResponse,
+  CharterStatusResponse,
+  DecisionVotesResponse,
+  EndorseCharterResponse,
+  InvitationPreviewResponse,
+  MeResponse,
+  OrganizationInvitationListResponse,
+  OrganizationInvitationResponse,
+  OrganizationResponse,
+  PartnershipCreatedResponse,
+  PartnershipResponse,
+  UserResponse,
+} from "./responses/partnerships.js";
+import { EmptyBody, ProposeTargetBody } from "./kpi-targets.js";
+import { KpiTargetProposalResponse, KpiTargetsResponse } from "./responses/kpi-targets.js";
+import { LandingPageResponse, NotificationPreferencesResponse } from "./responses/preferences.js";
+import {
+  DeletedObjectivesResponse,
+  EntryHistoryResponse,
+  RestoreResponse,
+  TrashResponse,
+} from "./responses/records.js";
+import { HistoryQuery } from "./records.js";
+import { SsoSettingsResponse, SsoStartResponse } from "./responses/sso.js";
+import { SsoSettingsBody, SsoStartBody } from "./sso.js";
+import { RevokeInvitationBody } from "./sent-invitations.js";
+import { SetLandingPageBody } from "./landing-pages.js";
+import { UpdatePreferencesBody } from "./preferences.js";
+
+/** A 204: no body. */
+export const NoContent = z.void();
+
+/**
+ * One route of the table: what it takes in its body (none: nothing, or `{}`), in its query
+ * string (GET routes only: a client sends no body with a GET), and what it answers.
+ */
+export interface RouteContract {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response: z.ZodType;
+}
+
+/** Every route a client calls through the contract (see docs/API.md to add one). */
+export const apiRoutes = {
+  // Accounts and sessions.
+  "GET /api/me": { response: MeResponse },
+  "POST /api/auth/login": { body: LoginBody, response: UserResponse },
+  "POST /api/auth/signup": { body: SignupBody, response: UserResponse },
+  "POST /api/auth/logout": { response: NoContent },
+  "POST /api/auth/sso/start": { body: SsoStartBody, response: SsoStartResponse },
+
+  // The user's own settings.
+  "GET /api/me/notification-preferences": { response: NotificationPreferencesResponse },
+  "PUT /api/me/notification-preferences": {
+    body: UpdatePreferencesBody,
+    response: NotificationPreferencesResponse,
+  },
+  "GET /api/me/landing-pages/:partnershipId": { response: LandingPageResponse },
+  "PUT /api/me/landing-pages/:partnershipId": {
+    body: SetLandingPageBody,
+    response: LandingPageResponse,
+  },
+
+  // Organizations, partnerships, invitations.
+  "POST /api/organizations": { body: CreateOrganizationBody, response: OrganizationResponse },
+  "GET /api/organizations/:id/sso": { response: SsoSettingsResponse },
+  "PUT /api/organizations/:id/sso": { body: SsoSettingsBody, response: SsoSettingsResponse },
+  "DELETE /api/organizations/:id/sso": { response: NoContent },
+  "POST /api/partnerships": { body: CreatePartnershipBody, response: PartnershipCreatedResponse },
+  "GET /api/partnerships/:id": { response: PartnershipResponse },
+  "POST /api/partnerships/:id/invitations": {
+    body: CreateInvitationBody,
+    response: CreateInvitationResponse,
+  },
+  "GET /api/partnerships/:id/invitations": { response: SentInvitationListResponse },
+  "POST /api/partnerships/:id/invitations/:invitationId/revoke": {
+    body: RevokeInvitationBody,
+    response: SentInvitationResponse,
+  },
+  "GET /api/partnerships/:id/organization-invitations": {
+    response: OrganizationInvitationListResponse,
+  },
+  "POST /api/partnerships/:id/organization-invitations/:invitationId/approve": {
+    response: OrganizationInvitationResponse,
+  },
+  "GET /api/invitations/:token": { response: InvitationPreviewResponse },
+  "POST /api/invitations/:token/accept": {
+    body: AcceptInvitationBody,
+    response: PartnershipCreatedResponse,
+  },
+  "POST /api/invitations/:token/signup": {
+    body: InvitationSignupBody,
+    response: InvitationSignupResponse,
+  },
+
+  // Governance: charter endorsements, decision votes.
+  "GET /api/partnerships/:id/charter/status": { response: CharterStatusResponse },
+  "POST /api/partnerships/:id/charter/endorsements": {
+    body: EndorseCharterBody,
+    response: EndorseCharterResponse,
+  },
+  "GET /api/partnerships/:id/decisions/votes": { response: DecisionVotesResponse },
+  "POST /api/partnerships/:id/decisions/:decisionId/votes": {
+    body: CastVoteBody,
+    response: CastVoteResponse,
+  },
+
+  // Two-key KPI targets.
+  "GET /api/partnerships/:id/kpis/targets": { response: KpiTargetsResponse },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals": {
+    body: ProposeTargetBody,
+    response: KpiTargetProposalResponse,
+  },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/agree": {
+    body: EmptyBody,
+    response: KpiTargetProposalResponse,
+  },
+  "POST /api/partnerships/:id/kpis/:kpiId/target-proposals/:proposalId/withdraw": {
+    body: EmptyBody,
+    response: KpiTargetProposalResponse,
+  },
+
+  // Records of structured entries: field history and the trash.
+  "GET /api/partnerships/:id/history/:documentKind/:entryId": {
+    query: HistoryQuery,
+    response: EntryHistoryResponse,
+  },
+  "GET /api/partnerships/:id/deleted-objectives": { response: DeletedObjectivesResponse },
+  "GET /api/partnerships/:id/trash": { response: TrashResponse },
+  "POST /api/partnerships/:id/trash/:trashId/restore": { response: RestoreResponse },
+} as const satisfies Record<string, RouteContract>;
+
+export type ApiRoutes = typeof apiRoutes;
+
+/** "GET /api/partnerships/:id" and the like: the keys of the table. */
+export type RouteName = keyof ApiRoutes;
+
+/** The path parameters a route pattern names (`:id` → `{ id: string }`). */
+export type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? { [Key in Name]: string } & PathParams<Rest>
+  : Path extends `${string}:${infer Name}`
+    ? { [Key in Name]: string }
+    : Record<never, never>;
+
+/** What a client sends as a route's body (the schema's input); `never` when it takes none. */
+export type RouteBody<Route extends RouteName> = ApiRoutes[Route] extends {
+  body: infer Body extends z.ZodType;
+}
+  ? z.input<Body>
+  : never;
+
+/** The fields of a GET route's query string (the schema's input); `never` when it takes none. */
+export type RouteQuery<Route extends RouteName> = Route extends `GET ${string}`
+  ? ApiRoutes[Route] extends { query: infer Query extends z.ZodType }
+    ? z.input<Query>
+    : never
+  : never;
+
+/** What a route answers. */
+export type RouteResponse<Route extends RouteName> = z.output<ApiRoutes[Route]["response"]>;
+
+/**
+ * The arguments of a call after the route's name: its path parameters if its pattern has
+ * any, then its body if it takes one (optional when an empty body will do), then its query
+ * if it takes one (optional when every field is).
+ */
+export type RouteArgs<Route extends RouteName> = [
+  ...(Route extends `${string}:${string}` ? [params: PathParams<Route>] : []),
+  ...([RouteBody<Route>] extends [never]
+    ? []
+    : Record<never, never> extends RouteBody<Route>
+      ? [body?: RouteBody<Route>]
+      : [body: RouteBody<Route>]),
+  ...([RouteQuery<Route>] extends [never]
+    ? []
+    : Record<never, never> extends RouteQuery<Route>
+      ? [query?: RouteQuery<Route>]
+      : [query: RouteQuery<Route>]),
+];
