@@ -93,6 +93,8 @@ export type InputOf<F extends Fields> = Pick<Values<F>, RequiredKey<F>> &
 export interface Collection<F extends Fields> {
   /** The root map of the document: entry id → entry. */
   readonly root: string;
+  /** The keys its entries keep as co-edited `Y.Text`, as stored. */
+  readonly textKeys: readonly string[];
   /** Every entry, oldest first. Never throws. */
   read(doc: Y.Doc): ReadResult<EntryOf<F>>[];
   /** Adds an entry; returns its id. Throws a `SchemaWriteError` on an invalid input. */
@@ -114,6 +116,8 @@ type EntryCheck<F extends Fields> = (values: Partial<Values<F>>, whole: boolean)
  * (`defineCollection`) or one nested in another entry (an objective's actions).
  */
 export interface Entries<F extends Fields> {
+  /** The keys these entries keep as co-edited `Y.Text` (rich text), as stored. */
+  readonly textKeys: readonly string[];
   /** Every field, read leniently (a wrong one is noted on the reader). */
   readFields(reader: FieldReader): Values<F>;
   /** An entry as stored: its id, fields and stamp, or what is wrong with it. */
@@ -158,6 +162,7 @@ export function describeEntries<F extends Fields>(
   }
 
   return {
+    textKeys: keys.filter((key) => fieldOf(key).store === "text").map(storedKey),
     readFields,
     read(item, id) {
       const reader = new FieldReader(item);
@@ -205,6 +210,7 @@ export function defineCollection<F extends Fields>(
   const described = describeEntries(fields, checkEntry);
   return {
     root,
+    textKeys: described.textKeys,
     read: (doc) => readRootCollection(doc, root, (item, id) => described.read(item, id)),
     add(doc, input, by) {
       const stored = described.forNew(input, by);

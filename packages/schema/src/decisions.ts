@@ -33,7 +33,7 @@ export const DECISION_STATUSES = [
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** Decisions proposed at a governance level. */
-const DECISIONS = defineCollection(DECISIONS_ROOT, {
+export const DECISIONS = defineCollection(DECISIONS_ROOT, {
   title: title(),
   /** Why it is needed, the options weighed. */
   context: richText(),

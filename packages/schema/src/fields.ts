@@ -63,3 +63,10 @@ export interface Stamped {
   organizationId: string;
   createdAt: IsoDateTime;
 }
+
+/** The keys of {@link Stamped}: who, for which organization, when. */
+export const STAMP_KEYS = [
+  "createdBy",
+  "organizationId",
+  "createdAt",
+] as const satisfies readonly (keyof Stamped)[];

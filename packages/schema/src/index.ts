@@ -19,6 +19,7 @@ export {
 export {
   FIELD_LIMITS,
   SEVERITIES,
+  STAMP_KEYS,
   isFiniteNumber,
   isIsoDate,
   isIsoDateTime,
@@ -43,11 +44,17 @@ export {
   type IssuePatch,
   type IssueStatus,
 } from "./issues.js";
+export { ENTRY_LAYOUTS, TEXT_KEYS, type CollectionLayout } from "./layout.js";
 export {
   ACTION_STATUSES,
+  ACTIONS_KEY,
   KPI_DIRECTIONS,
+  KPIS_KEY,
+  MEASUREMENTS_KEY,
   OBJECTIVE_STATUSES,
   OBJECTIVES_ROOT,
+  TARGET_CHANGE_STAMP_KEYS,
+  TARGET_HISTORY_KEY,
   addAction,
   addKpi,
   addMeasurement,

@@ -30,7 +30,7 @@ export const ISSUE_STATUSES = ["open", "in_progress", "resolved", "closed"] as c
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** The open-issues log's entries: a risk, an issue, a dependency or a question each. */
-const ISSUES = defineCollection(ISSUES_ROOT, {
+export const ISSUES = defineCollection(ISSUES_ROOT, {
   kind: oneOf(ISSUE_KINDS),
   title: title(),
   description: richText(),

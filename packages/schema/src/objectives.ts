@@ -40,6 +40,14 @@ import {
 
 /** The root map of `<pid>/objectives`: objective id → objective. */
 export const OBJECTIVES_ROOT = "objectives";
+/** The map of an objective's actions, in the objective: action id → action. */
+export const ACTIONS_KEY = "actions";
+/** The map of an objective's KPIs, in the objective: KPI id → KPI. */
+export const KPIS_KEY = "kpis";
+/** The map of a KPI's measurements, in the KPI: measurement id → measurement. */
+export const MEASUREMENTS_KEY = "measurements";
+/** A KPI's target history, in the KPI: a Y.Array of target changes, oldest first. */
+export const TARGET_HISTORY_KEY = "targetHistory";
 
 /** Where an objective stands. */
 export const OBJECTIVE_STATUSES = ["proposed", "active", "on_hold", "achieved", "dropped"] as const;
@@ -96,6 +104,13 @@ type TargetChangeFields = typeof TARGET_CHANGE extends Entries<infer F> ? F : ne
 
 /** One entry of a KPI's target history: the target from then on, and who set it when. */
 export type TargetChange = Values<TargetChangeFields>;
+
+/** A target change's stamp: who set it, for which organization, when (as an entry's stamp). */
+export const TARGET_CHANGE_STAMP_KEYS = [
+  "changedBy",
+  "organizationId",
+  "changedAt",
+] as const satisfies readonly (keyof TargetChange)[];
 
 /** A dated value of a KPI (its KPI's measurements are a collection of their own). */
 const MEASUREMENT = describeEntries({
@@ -171,6 +186,9 @@ export type KpiPatch = Partial<InputOf<KpiFields>>;
 /** What a new measurement needs. */
 export type MeasurementInput = InputOf<MeasurementFields>;
 
+/** Every collection an objectives document holds, as `describeEntries` describes it. */
+export const OBJECTIVES_DESCRIPTIONS = [OBJECTIVE, ACTION, KPI, MEASUREMENT] as const;
+
 // ---- reading ----
 
 function readTargetChange(entry: unknown, index: number): ReadResult<TargetChange> {
@@ -191,8 +209,8 @@ function byDate(a: ReadResult<Measurement>, b: ReadResult<Measurement>): number 
 
 function readKpi(item: Y.Map<unknown>, id: string, objectiveId: string): ReadResult<Kpi> {
   const f = new FieldReader(item);
-  const history = f.array("targetHistory");
-  const measurements = f.map("measurements");
+  const history = f.array(TARGET_HISTORY_KEY);
+  const measurements = f.map(MEASUREMENTS_KEY);
   const targetHistory = history ? history.toArray().map(readTargetChange) : [];
   let target = 0;
   let hasTarget = false;
@@ -228,8 +246,8 @@ function readAction(item: Y.Map<unknown>, id: string, objectiveId: string): Read
 
 function readObjective(item: Y.Map<unknown>, id: string): ReadResult<Objective> {
   const f = new FieldReader(item);
-  const actions = f.map("actions");
-  const kpis = f.map("kpis");
+  const actions = f.map(ACTIONS_KEY);
+  const kpis = f.map(KPIS_KEY);
   const value: Objective = {
     id,
     ...OBJECTIVE.readFields(f),
@@ -259,7 +277,12 @@ export function addObjective(doc: Y.Doc, input: ObjectiveInput, by: Author): str
   const fields = OBJECTIVE.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () =>
-    insertItem(objectives(doc), { ...fields, actions: new Y.Map(), kpis: new Y.Map() }, by, at),
+    insertItem(
+      objectives(doc),
+      { ...fields, [ACTIONS_KEY]: new Y.Map(), [KPIS_KEY]: new Y.Map() },
+      by,
+      at,
+    ),
   );
 }
 
@@ -288,21 +311,31 @@ export function addAction(doc: Y.Doc, objectiveId: string, input: ActionInput, b
   const fields = ACTION.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () =>
-    insertItem(subCollection(objectives(doc), objectiveId, "actions", "objective"), fields, by, at),
+    insertItem(
+      subCollection(objectives(doc), objectiveId, ACTIONS_KEY, "objective"),
+      fields,
+      by,
+      at,
+    ),
   );
 }
 
 function subItem(
   doc: Y.Doc,
   objectiveId: string,
-  key: "actions" | "kpis",
+  key: typeof ACTIONS_KEY | typeof KPIS_KEY,
   id: string,
 ): Y.Map<unknown> | null {
   const sub = itemIn(objectives(doc), objectiveId)?.get(key);
   return sub instanceof Y.Map ? itemIn(sub as Y.Map<unknown>, id) : null;
 }
 
-function removeSubItem(doc: Y.Doc, objectiveId: string, key: "actions" | "kpis", id: string) {
+function removeSubItem(
+  doc: Y.Doc,
+  objectiveId: string,
+  key: typeof ACTIONS_KEY | typeof KPIS_KEY,
+  id: string,
+) {
   return write(doc, () => deleteEntry(itemIn(objectives(doc), objectiveId)?.get(key), id));
 }
 
@@ -315,7 +348,7 @@ export function updateAction(
 ): boolean {
   const apply = ACTION.change(patch);
   return write(doc, () => {
-    const item = subItem(doc, objectiveId, "actions", actionId);
+    const item = subItem(doc, objectiveId, ACTIONS_KEY, actionId);
     if (!item) return false;
     apply(item);
     return true;
@@ -324,7 +357,7 @@ export function updateAction(
 
 /** Deletes an action. Returns `false` if it was not there. */
 export function removeAction(doc: Y.Doc, objectiveId: string, actionId: string): boolean {
-  return removeSubItem(doc, objectiveId, "actions", actionId);
+  return removeSubItem(doc, objectiveId, ACTIONS_KEY, actionId);
 }
 
 /** A new entry of a target history, checked, as stored (a field left out is not there). */
@@ -358,12 +391,12 @@ export function addKpi(doc: Y.Doc, objectiveId: string, input: KpiInput, by: Aut
   const at = checkAuthor(by);
   const first = targetChange(input.target, by, at);
   return write(doc, () => {
-    const kpis = subCollection(objectives(doc), objectiveId, "kpis", "objective");
+    const kpis = subCollection(objectives(doc), objectiveId, KPIS_KEY, "objective");
     const history = new Y.Array<unknown>();
     history.push([first]);
     return insertItem(
       kpis,
-      { ...fields, targetHistory: history, measurements: new Y.Map() },
+      { ...fields, [TARGET_HISTORY_KEY]: history, [MEASUREMENTS_KEY]: new Y.Map() },
       by,
       at,
     );
@@ -379,7 +412,7 @@ export function updateKpi(
 ): boolean {
   const apply = KPI.change(patch);
   return write(doc, () => {
-    const item = subItem(doc, objectiveId, "kpis", kpiId);
+    const item = subItem(doc, objectiveId, KPIS_KEY, kpiId);
     if (!item) return false;
     apply(item);
     return true;
@@ -388,11 +421,11 @@ export function updateKpi(
 
 /** Deletes a KPI with its history and measurements. Returns `false` if it was not there. */
 export function removeKpi(doc: Y.Doc, objectiveId: string, kpiId: string): boolean {
-  return removeSubItem(doc, objectiveId, "kpis", kpiId);
+  return removeSubItem(doc, objectiveId, KPIS_KEY, kpiId);
 }
 
 function kpiItem(doc: Y.Doc, objectiveId: string, kpiId: string): Y.Map<unknown> {
-  const item = subItem(doc, objectiveId, "kpis", kpiId);
+  const item = subItem(doc, objectiveId, KPIS_KEY, kpiId);
   if (!item) throw new SchemaWriteError("not_found", `KPI ${kpiId} not found`);
   return item;
 }
@@ -416,7 +449,7 @@ export function setKpiTarget(
   const at = checkAuthor(by);
   const change = targetChange(target, by, at, note, proposalId);
   write(doc, () => {
-    const history = kpiItem(doc, objectiveId, kpiId).get("targetHistory");
+    const history = kpiItem(doc, objectiveId, kpiId).get(TARGET_HISTORY_KEY);
     if (!(history instanceof Y.Array)) {
       throw new SchemaWriteError("not_found", `target history of KPI ${kpiId} not found`);
     }
@@ -435,7 +468,7 @@ export function addMeasurement(
   const fields = MEASUREMENT.forNew(input, by);
   const at = checkAuthor(by);
   return write(doc, () => {
-    const measurements = kpiItem(doc, objectiveId, kpiId).get("measurements");
+    const measurements = kpiItem(doc, objectiveId, kpiId).get(MEASUREMENTS_KEY);
     if (!(measurements instanceof Y.Map)) {
       throw new SchemaWriteError("not_found", `measurements of KPI ${kpiId} not found`);
     }

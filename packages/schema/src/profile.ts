@@ -49,7 +49,7 @@ export const CONSTRAINT_KINDS = [
 export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
 
 /** Something the organization brings: promised, and how much of it was delivered. */
-const CONTRIBUTIONS = defineCollection(
+export const CONTRIBUTIONS = defineCollection(
   CONTRIBUTIONS_ROOT,
   {
     kind: oneOf(CONTRIBUTION_KINDS),
@@ -70,7 +70,7 @@ const CONTRIBUTIONS = defineCollection(
 );
 
 /** A limit the organization discloses to its partners. */
-const CONSTRAINTS = defineCollection(CONSTRAINTS_ROOT, {
+export const CONSTRAINTS = defineCollection(CONSTRAINTS_ROOT, {
   kind: oneOf(CONSTRAINT_KINDS),
   description: richText(),
   severity: oneOf(SEVERITIES),
@@ -79,7 +79,7 @@ const CONSTRAINTS = defineCollection(CONSTRAINTS_ROOT, {
 });
 
 /** One of the organization's stated ambitions for the partnership. */
-const AMBITIONS = defineCollection(
+export const AMBITIONS = defineCollection(
   AMBITIONS_ROOT,
   { statement: richText("checked") },
   ({ statement }, whole) => {

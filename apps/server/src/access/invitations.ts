@@ -13,6 +13,7 @@ import { DomainError } from "../domain-error.js";
 import { can } from "./policies.js";
 import { newToken } from "../ids.js";
 import { addSeat, seatOf } from "./memberships.js";
+import { partnershipOrganizations } from "./partnership-directory.js";
 import { recordApproval, requireConsentToJoin } from "./organization-consent.js";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -123,14 +124,7 @@ export async function previewInvitation(
     .select("name")
     .where("id", "=", invitation.created_by)
     .executeTakeFirstOrThrow();
-  const partnerOrganizations = await db
-    .selectFrom("partnership_organizations")
-    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-    .select(["organizations.id", "organizations.name"])
-    .where("partnership_organizations.partnership_id", "=", invitation.partnership_id)
-    .orderBy("partnership_organizations.joined_at")
-    .orderBy("organizations.id")
-    .execute();
+  const partnerOrganizations = await partnershipOrganizations(db, invitation.partnership_id);
   const inviterOrganization =
     partnerOrganizations.find((o) => o.id === invitation.inviter_organization_id) ??
     organization ??

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { leftJoinSeat } from "./memberships.js";
+import { partnershipOrganizations } from "./partnership-directory.js";
 
 /**
  * Consent to join: an organization invitation brings a new organization in only once every
@@ -30,18 +31,6 @@ export async function recordApproval(
       approved_at: Date.now(),
     })
     .onConflict((conflict) => conflict.columns(["invitation_id", "organization_id"]).doNothing())
-    .execute();
-}
-
-/** The organizations of the partnership, in the order they joined. */
-async function partnershipOrganizations(db: Db, partnershipId: string) {
-  return db
-    .selectFrom("partnership_organizations")
-    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-    .select(["organizations.id", "organizations.name"])
-    .where("partnership_organizations.partnership_id", "=", partnershipId)
-    .orderBy("partnership_organizations.joined_at")
-    .orderBy("organizations.id")
     .execute();
 }
 

@@ -11,6 +11,21 @@ export interface PartnershipDirectory {
   members: PartnershipMemberView[];
 }
 
+/** The organizations of a partnership (id and name), in the order they joined. */
+export function partnershipOrganizations(
+  db: Kysely<Database>,
+  partnershipId: string,
+): Promise<OrganizationView[]> {
+  return db
+    .selectFrom("partnership_organizations")
+    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
+    .select(["organizations.id", "organizations.name"])
+    .where("partnership_organizations.partnership_id", "=", partnershipId)
+    .orderBy("partnership_organizations.joined_at")
+    .orderBy("organizations.id")
+    .execute();
+}
+
 /** Who is in a partnership. The caller has checked that its user may see it. */
 export async function readPartnershipDirectory(
   db: Kysely<Database>,
@@ -21,14 +36,7 @@ export async function readPartnershipDirectory(
     .select(["id", "name", "created_at"])
     .where("id", "=", partnershipId)
     .executeTakeFirstOrThrow();
-  const organizations = await db
-    .selectFrom("partnership_organizations")
-    .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-    .select(["organizations.id", "organizations.name"])
-    .where("partnership_organizations.partnership_id", "=", partnershipId)
-    .orderBy("partnership_organizations.joined_at")
-    .orderBy("organizations.id")
-    .execute();
+  const organizations = await partnershipOrganizations(db, partnershipId);
   const members = await namedMembers(db, partnershipId, { orderByName: true });
   return {
     partnership: {

@@ -18,6 +18,7 @@ import {
 } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
+import { partnershipOrganizations } from "../access/partnership-directory.js";
 import type { Database } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import type { VersionService } from "../history/version-service.js";
@@ -101,7 +102,7 @@ export class GovernanceService {
   async charterStatus(partnershipId: string, reading?: CharterReading): Promise<CharterStatus> {
     const current = reading ?? (await this.readCharter(partnershipId));
     const versionNumber = await this.versions.record(partnershipId, current.version, Date.now());
-    const organizations = await this.organizations(partnershipId);
+    const organizations = await partnershipOrganizations(this.db, partnershipId);
     const rows = await this.db
       .selectFrom("charter_endorsements")
       .innerJoin("users", "users.id", "charter_endorsements.user_id")
@@ -198,7 +199,9 @@ export class GovernanceService {
    * content decided.
    */
   async decisionVotes(partnershipId: string): Promise<Record<string, DecisionVotesView>> {
-    const organizationIds = (await this.organizations(partnershipId)).map((o) => o.id);
+    const organizationIds = (await partnershipOrganizations(this.db, partnershipId)).map(
+      (o) => o.id,
+    );
     const rows = await this.voteRows(partnershipId);
     const byDecision = new Map<string, VoteRow[]>();
     for (const row of rows) {
@@ -256,7 +259,9 @@ export class GovernanceService {
     for (let attempt = 0; attempt < VOTE_ATTEMPTS; attempt++) {
       const content = await this.requireDecision(seat.partnershipId, input.decisionId);
       const contentVersion = decisionContentVersion(content);
-      const organizationIds = (await this.organizations(seat.partnershipId)).map((o) => o.id);
+      const organizationIds = (await partnershipOrganizations(this.db, seat.partnershipId)).map(
+        (o) => o.id,
+      );
       const history = await this.voteRows(seat.partnershipId, input.decisionId);
       const before = decisionState(history, organizationIds, contentVersion);
       if (before.outcome !== "pending") {
@@ -395,17 +400,6 @@ export class GovernanceService {
     } finally {
       doc.destroy();
     }
-  }
-
-  private organizations(partnershipId: string) {
-    return this.db
-      .selectFrom("partnership_organizations")
-      .innerJoin("organizations", "organizations.id", "partnership_organizations.organization_id")
-      .select(["organizations.id", "organizations.name"])
-      .where("partnership_organizations.partnership_id", "=", partnershipId)
-      .orderBy("partnership_organizations.joined_at")
-      .orderBy("organizations.id")
-      .execute();
   }
 
   private voteRows(partnershipId: string, decisionId?: string): Promise<VoteRow[]> {

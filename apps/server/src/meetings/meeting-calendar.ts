@@ -141,15 +141,8 @@ export class MeetingCalendar {
     );
     return rows.map((row) => ({
       meetingId: row.id,
-      partnershipId: row.partnership_id,
-      partnershipName: partnerships.get(row.partnership_id) ?? "",
-      title: row.title,
-      startsAt: row.starts_at,
-      durationMinutes: row.duration_minutes,
-      timeZone: row.time_zone,
-      place: row.place,
+      ...scheduled(row, partnerships),
       videoUrl: row.video_url,
-      sequence: row.calendar_sequence,
       agenda: agenda.filter((item) => item.meeting_id === row.id).map((item) => item.title),
       facilitatorName: facilitators.get(row.facilitator_user_id) ?? "",
       cancelled: false,
@@ -163,15 +156,8 @@ export class MeetingCalendar {
     const partnerships = await this.partnershipNames(rows.map((row) => row.partnership_id));
     return rows.map((row) => ({
       meetingId: row.meeting_id,
-      partnershipId: row.partnership_id,
-      partnershipName: partnerships.get(row.partnership_id) ?? "",
-      title: row.title,
-      startsAt: row.starts_at,
-      durationMinutes: row.duration_minutes,
-      timeZone: row.time_zone,
-      place: row.place,
+      ...scheduled(row, partnerships),
       videoUrl: null,
-      sequence: row.calendar_sequence,
       agenda: [],
       facilitatorName: "",
       cancelled: true,
@@ -188,4 +174,42 @@ export class MeetingCalendar {
       .execute();
     return new Map(rows.map((row) => [row.id, row.name]));
   }
+}
+
+/** What a meeting and the record of its cancellation both keep: whose it is, when and where. */
+type ScheduledRow = Pick<
+  Selectable<CancelledMeetingsTable>,
+  | "partnership_id"
+  | "title"
+  | "starts_at"
+  | "duration_minutes"
+  | "time_zone"
+  | "place"
+  | "calendar_sequence"
+>;
+
+function scheduled(
+  row: ScheduledRow,
+  partnershipNames: ReadonlyMap<string, string>,
+): Pick<
+  CalendarMeeting,
+  | "partnershipId"
+  | "partnershipName"
+  | "title"
+  | "startsAt"
+  | "durationMinutes"
+  | "timeZone"
+  | "place"
+  | "sequence"
+> {
+  return {
+    partnershipId: row.partnership_id,
+    partnershipName: partnershipNames.get(row.partnership_id) ?? "",
+    title: row.title,
+    startsAt: row.starts_at,
+    durationMinutes: row.duration_minutes,
+    timeZone: row.time_zone,
+    place: row.place,
+    sequence: row.calendar_sequence,
+  };
 }

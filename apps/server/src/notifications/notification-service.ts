@@ -8,7 +8,7 @@ import type {
 } from "@entente/protocol";
 import type { Kysely } from "kysely";
 import { innerJoinSeat, memberIds } from "../access/memberships.js";
-import type { Database } from "../db/schema.js";
+import type { Database, NotificationsTable } from "../db/schema.js";
 import { DomainError } from "../domain-error.js";
 import { newId } from "../ids.js";
 import { orderedNow } from "../ordered-clock.js";
@@ -364,28 +364,31 @@ function narrows(filter: NotificationFilter): boolean {
   return filter.partnershipId !== undefined || filter.kinds !== undefined;
 }
 
-interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  partnership_id: string;
-  post_id: string | null;
-  reply_id: string | null;
-  thread_id: string | null;
-  comment_id: string | null;
-  item_kind: NotificationItem["kind"] | null;
-  item_id: string | null;
-  item_title: string | null;
-  item_status: string | null;
-  item_due_date: string | null;
-  item_proposed_by: string | null;
+/** A notification as listed: its own columns, with who acted and the post it is about. */
+type NotificationRow = Pick<
+  NotificationsTable,
+  | "id"
+  | "kind"
+  | "partnership_id"
+  | "post_id"
+  | "reply_id"
+  | "thread_id"
+  | "comment_id"
+  | "item_kind"
+  | "item_id"
+  | "item_title"
+  | "item_status"
+  | "item_due_date"
+  | "item_proposed_by"
+  | "created_at"
+  | "read_at"
+> & {
   actor_known: number;
-  created_at: number;
-  read_at: number | null;
   post_title: string | null;
   actor_id: string;
   actor_name: string;
   actor_organization_id: string;
-}
+};
 
 function toView(row: NotificationRow): NotificationView {
   const known = Number(row.actor_known) !== 0;

@@ -1,5 +1,6 @@
 import { formatDocumentName } from "@entente/domain";
 import type { RestoreResponse, TrashEntryView } from "@entente/protocol";
+import type { CollectionLayout } from "@entente/schema";
 import type { Kysely } from "kysely";
 import type { Seat } from "../access/access-service.js";
 import type { Database } from "../db/schema.js";
@@ -9,7 +10,7 @@ import { newId } from "../ids.js";
 import type { PartnershipWatch } from "../scheduling/partnership-watches.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
 import type { DocumentWriter } from "../sync/document-writer.js";
-import { nestedLayout, type CollectionLayout } from "../sync/entry-diff.js";
+import { nestedLayout } from "../sync/entry-diff.js";
 import { ActorNames } from "./actors.js";
 import {
   collectionIn,

@@ -1,5 +1,6 @@
 import { parseDocumentName, type DocumentRef } from "@entente/domain";
 import type { RecordedDocumentKind } from "@entente/protocol";
+import { TEXT_KEYS } from "@entente/schema";
 import * as Y from "yjs";
 
 /** A field value longer than this (as JSON) is kept as a shortened preview. */
@@ -7,8 +8,6 @@ const MAX_VALUE_CHARS = 2_000;
 const PREVIEW_CHARS = 300;
 /** Titles as they were, for the trash and for references to deleted entries. */
 const MAX_TITLE_CHARS = 200;
-/** Fields the schema keeps as a Y.Text (`newText` in `@entente/schema`). */
-const TEXT_FIELDS: ReadonlySet<string> = new Set(["description", "context", "statement"]);
 
 const RECORDED_KINDS: ReadonlySet<string> = new Set<RecordedDocumentKind>([
   "objectives",
@@ -93,7 +92,7 @@ function toYValue(value: unknown, key: string): unknown {
   if (value !== null && typeof value === "object") {
     return entryFromJson(value as Record<string, unknown>);
   }
-  if (typeof value === "string" && TEXT_FIELDS.has(key)) return new Y.Text(value);
+  if (typeof value === "string" && TEXT_KEYS.has(key)) return new Y.Text(value);
   return value;
 }
 

@@ -1,4 +1,13 @@
-import { META_ROOT, SCHEMA_VERSION, SCHEMA_VERSION_KEY } from "@entente/schema";
+import {
+  KPIS_KEY,
+  MEASUREMENTS_KEY,
+  META_ROOT,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_KEY,
+  STAMP_KEYS,
+  TARGET_CHANGE_STAMP_KEYS,
+  TARGET_HISTORY_KEY,
+} from "@entente/schema";
 import * as Y from "yjs";
 import type { EntryChange } from "./document-observers.js";
 import { jsonEqual } from "./entry-diff.js";
@@ -10,9 +19,6 @@ import type { UpdateStamp } from "./update-log.js";
  * longer than this has its update refused (docs/SYNC.md, "The content guard").
  */
 export const STAMP_CLOCK_WINDOW_MS = 5 * 60 * 1000;
-
-/** The fields every entry carries about its origin (packages/schema README, "stamp"). */
-export const STAMP_FIELDS = ["createdBy", "organizationId", "createdAt"] as const;
 
 /** What one client update is about to do, as worked out on a copy of the document. */
 export interface ContentCandidate {
@@ -55,11 +61,11 @@ function entryKey(collection: readonly string[], id: string): string {
 }
 
 function isMeasurement(change: EntryChange): boolean {
-  return change.collection.at(-1) === "measurements";
+  return change.collection.at(-1) === MEASUREMENTS_KEY;
 }
 
 function isKpi(change: EntryChange): boolean {
-  return change.collection.at(-1) === "kpis";
+  return change.collection.at(-1) === KPIS_KEY;
 }
 
 function refuseChange(
@@ -72,7 +78,7 @@ function refuseChange(
   switch (change.kind) {
     case "created": {
       const after = change.after ?? {};
-      const stamp = refuseStamp(after, ["createdBy", "organizationId", "createdAt"], sender, now);
+      const stamp = refuseStamp(after, STAMP_KEYS, sender, now);
       if (stamp) return stamp;
       if (idKnownBefore(candidate.before, change.collection, change.entryId)) {
         return "its id was used before (an id is never reused)";
@@ -84,11 +90,11 @@ function refuseChange(
     }
     case "updated": {
       const stampField = change.fields.find((field) =>
-        (STAMP_FIELDS as readonly string[]).includes(field),
+        (STAMP_KEYS as readonly string[]).includes(field),
       );
       if (stampField) return `its stamp (${stampField}) cannot change`;
       if (isMeasurement(change)) return "a measurement cannot change once written";
-      if (isKpi(change) && change.fields.includes("targetHistory")) {
+      if (isKpi(change) && change.fields.includes(TARGET_HISTORY_KEY)) {
         return refuseTargetHistory(
           kpiHistory(candidate.before, change),
           kpiHistory(candidate.after, change),
@@ -192,9 +198,9 @@ export function refuseTargetHistory(
   beforeState: ReadonlyMap<number, number> = new Map(),
 ): string | null {
   const before =
-    beforeKpi instanceof Y.Map ? (beforeKpi as Y.Map<unknown>).get("targetHistory") : undefined;
+    beforeKpi instanceof Y.Map ? (beforeKpi as Y.Map<unknown>).get(TARGET_HISTORY_KEY) : undefined;
   const after =
-    afterKpi instanceof Y.Map ? (afterKpi as Y.Map<unknown>).get("targetHistory") : undefined;
+    afterKpi instanceof Y.Map ? (afterKpi as Y.Map<unknown>).get(TARGET_HISTORY_KEY) : undefined;
   if (!(after instanceof Y.Array)) {
     return before === undefined && after === undefined ? null : "the target history is not a list";
   }
@@ -223,7 +229,7 @@ export function refuseTargetHistory(
       }
       const stamp = refuseStamp(
         value as Record<string, unknown>,
-        ["changedBy", "organizationId", "changedAt"],
+        TARGET_CHANGE_STAMP_KEYS,
         sender,
         now,
       );

@@ -1,42 +1,11 @@
 import type { DocumentKind } from "@entente/domain";
-import {
-  AMBITIONS_ROOT,
-  CONSTRAINTS_ROOT,
-  CONTRIBUTIONS_ROOT,
-  DECISIONS_ROOT,
-  ISSUES_ROOT,
-  OBJECTIVES_ROOT,
-} from "@entente/schema";
+import { ENTRY_LAYOUTS, type CollectionLayout } from "@entente/schema";
 import * as Y from "yjs";
 import type { EntryChange } from "./document-observers.js";
 
-/**
- * Where the stamped entries of a structured document live: each key of a layout is a
- * `Y.Map` of entries (id → `Y.Map`); its value lists the nested collections every entry
- * of it holds (packages/schema/README.md, "Layout").
- */
-export interface CollectionLayout {
-  readonly [collection: string]: CollectionLayout;
-}
-
-const NO_NESTED: CollectionLayout = Object.freeze({});
-
-const LAYOUTS: Partial<Record<DocumentKind, CollectionLayout>> = {
-  objectives: {
-    [OBJECTIVES_ROOT]: { actions: NO_NESTED, kpis: { measurements: NO_NESTED } },
-  },
-  issues: { [ISSUES_ROOT]: NO_NESTED },
-  decisions: { [DECISIONS_ROOT]: NO_NESTED },
-  profile: {
-    [CONTRIBUTIONS_ROOT]: NO_NESTED,
-    [CONSTRAINTS_ROOT]: NO_NESTED,
-    [AMBITIONS_ROOT]: NO_NESTED,
-  },
-};
-
 /** The layout of a structured document kind; `null` for rich-text kinds (charter, notes, meetings). */
 export function entryLayout(kind: DocumentKind): CollectionLayout | null {
-  return LAYOUTS[kind] ?? null;
+  return ENTRY_LAYOUTS[kind] ?? null;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { ActivityResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { Id, PartnershipParams } from "@entente/protocol/schemas";
+import { Id } from "@entente/protocol/schemas";
 
 export const ActivityQuery = z.strictObject({
   organizationId: Id.optional(),
@@ -21,9 +21,7 @@ export const ActivityQuery = z.strictObject({
 /** `GET /api/partnerships/:id/activity`: who changed what, newest first. Any member. */
 export function activityRoutes({ access, activity }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/:id/activity", async (c) => {
-    const { user } = requireAuth(c);
-    const { id } = parseOrThrow(PartnershipParams, c.req.param());
-    const seat = await access.requireSeat(user.id, id);
+    const { id, seat } = await requirePartnershipSeat(c, access);
     const query = parseOrThrow(ActivityQuery, c.req.query());
     const body: ActivityResponse = await activity.list(
       seat,

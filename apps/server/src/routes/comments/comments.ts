@@ -4,11 +4,11 @@ import type {
   CommentThreadResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import {
   CommentBody,
   CreateThreadBody,
@@ -22,9 +22,7 @@ export function partnershipCommentRoutes(services: Services): Hono<AppEnv> {
   const { access, comments } = services;
   return new Hono<AppEnv>()
     .post("/:id/comment-threads", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { user, seat } = await requirePartnershipSeat(c, access);
       requireWriter(seat, "comment");
       const input = await readJson(c, CreateThreadBody);
       const body: CommentThreadResponse = {
@@ -33,9 +31,7 @@ export function partnershipCommentRoutes(services: Services): Hono<AppEnv> {
       return c.json(body, 201);
     })
     .get("/:id/comment-threads", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const query = parseOrThrow(ListThreadsQuery, c.req.query());
       const target =
         query.targetKind === undefined

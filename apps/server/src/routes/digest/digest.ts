@@ -1,11 +1,10 @@
 import type { DigestResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 
 export const DigestQuery = z.strictObject({ period: z.enum(["day", "week"]).default("week") });
 
@@ -15,9 +14,7 @@ export const DigestQuery = z.strictObject({ period: z.enum(["day", "week"]).defa
  */
 export function digestRoutes({ access, digests, preferences }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/:id/digest", async (c) => {
-    const { user } = requireAuth(c);
-    const { id } = parseOrThrow(PartnershipParams, c.req.param());
-    const seat = await access.requireSeat(user.id, id);
+    const { user, id, seat } = await requirePartnershipSeat(c, access);
     const { period } = parseOrThrow(DigestQuery, c.req.query());
     const { language } = await preferences.get(user.id);
     const body: DigestResponse = {

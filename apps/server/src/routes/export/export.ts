@@ -1,11 +1,9 @@
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { exportFileName } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
-import { requireAuth } from "../../http/session-cookie.js";
-import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 
 /**
  * `GET /api/partnerships/:id/export.md`: the whole partnership as Markdown, exactly what
@@ -13,9 +11,7 @@ import { PartnershipParams } from "@entente/protocol/schemas";
  */
 export function exportRoutes(services: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().get("/:id/export.md", async (c) => {
-    const { user } = requireAuth(c);
-    const { id } = parseOrThrow(PartnershipParams, c.req.param());
-    const seat = await services.access.requireSeat(user.id, id);
+    const { user, seat } = await requirePartnershipSeat(c, services.access);
     const data = await services.exports.gather(seat, user);
     const markdown = renderPartnershipMarkdown(data);
     return c.body(markdown, 200, {

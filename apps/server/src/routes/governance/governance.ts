@@ -5,11 +5,11 @@ import type {
   EndorseCharterResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import { CastVoteBody, DecisionParams, EndorseCharterBody } from "@entente/protocol/schemas";
 import { requireWriter } from "../../access/policies.js";
 
@@ -23,16 +23,12 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
 
   return new Hono<AppEnv>()
     .get("/:id/charter/status", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: CharterStatusResponse = { status: await governance.charterStatus(id) };
       return c.json(body);
     })
     .post("/:id/charter/endorsements", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { user, seat } = await requirePartnershipSeat(c, access);
       requireWriter(seat, "endorse the charter");
       const input = await readJson(c, EndorseCharterBody);
       const body: EndorseCharterResponse = await governance.endorseCharter(
@@ -43,9 +39,7 @@ export function governanceRoutes(services: Services): Hono<AppEnv> {
       return c.json(body, 201);
     })
     .get("/:id/decisions/votes", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: DecisionVotesResponse = { decisions: await governance.decisionVotes(id) };
       return c.json(body);
     })

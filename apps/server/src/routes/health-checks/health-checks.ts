@@ -5,11 +5,11 @@ import {
   type HealthCheckResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import { AnswerBody, HealthCheckParams, OpenHealthCheckBody } from "@entente/protocol/schemas";
 
 /** A partnership's health check cycles under `/api/partnerships/:id/health-checks`. */
@@ -17,9 +17,7 @@ export function partnershipHealthCheckRoutes(services: Services): Hono<AppEnv> {
   const { access, healthChecks } = services;
   return new Hono<AppEnv>()
     .post("/:id/health-checks", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { user, id, seat } = await requirePartnershipSeat(c, access);
       const { dimensions, ...input } = await readJson(c, OpenHealthCheckBody);
       const body: HealthCheckCreatedResponse = {
         healthCheck: await healthChecks.open(
@@ -36,9 +34,7 @@ export function partnershipHealthCheckRoutes(services: Services): Hono<AppEnv> {
       return c.json(body, 201);
     })
     .get("/:id/health-checks", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: HealthCheckListResponse = { healthChecks: await healthChecks.list(id) };
       return c.json(body);
     });

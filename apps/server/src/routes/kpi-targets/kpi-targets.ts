@@ -1,10 +1,10 @@
 import type { KpiTargetProposalResponse, KpiTargetsResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import { EmptyBody, KpiParams, ProposalParams, ProposeTargetBody } from "@entente/protocol/schemas";
 import { requireWriter } from "../../access/policies.js";
 
@@ -18,9 +18,7 @@ export function kpiTargetRoutes(services: Services): Hono<AppEnv> {
 
   return new Hono<AppEnv>()
     .get("/:id/kpis/targets", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: KpiTargetsResponse = { kpis: await targets.targets(id) };
       return c.json(body);
     })

@@ -1,11 +1,11 @@
 import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { requireAdmin, requireWriter } from "../../access/policies.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow, readJson } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import {
   AgendaItemParams,
   CreateAgendaItemBody,
@@ -25,32 +25,24 @@ export function partnershipMeetingRoutes(services: Services): Hono<AppEnv> {
   const { access, meetings } = services;
   return new Hono<AppEnv>()
     .get("/:id/meetings", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: MeetingListResponse = await meetings.list(id);
       return c.json(body);
     })
     .post("/:id/meetings", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { user, seat } = await requirePartnershipSeat(c, access);
       requireWriter(seat, "schedule a meeting");
       const input = await readJson(c, CreateMeetingBody);
       const body: MeetingResponse = { meeting: await meetings.create({ user, seat }, input) };
       return c.json(body, 201);
     })
     .get("/:id/rhythm", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: RhythmResponse = { rhythm: await meetings.rhythm(id) };
       return c.json(body);
     })
     .put("/:id/rhythm", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { id, seat } = await requirePartnershipSeat(c, access);
       requireAdmin(seat, "Only an admin can set the governance rhythm");
       const { levels } = await readJson(c, RhythmBody);
       const body: RhythmResponse = { rhythm: await meetings.setRhythm(id, levels) };

@@ -4,12 +4,11 @@ import type {
   PartnershipTemplateUsedResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";
-import { parseOrThrow } from "../../http/validate.js";
 import { PARTNERSHIP_TEMPLATES } from "../../onboarding/templates.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 
 /** `GET /api/partnership-templates`: what the picker offers, in every language. */
 export function partnershipTemplateRoutes(): Hono<AppEnv> {
@@ -25,16 +24,12 @@ export function partnershipOnboardingRoutes(services: Services): Hono<AppEnv> {
   const { access, onboarding } = services;
   return new Hono<AppEnv>()
     .get("/:id/checklist", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: ChecklistResponse = await onboarding.checklist(id);
       return c.json(body);
     })
     .get("/:id/template", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const body: PartnershipTemplateUsedResponse = { template: await onboarding.templateUsed(id) };
       return c.json(body);
     });

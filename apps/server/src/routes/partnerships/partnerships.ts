@@ -1,6 +1,7 @@
 import { formatDocumentName, partnershipDocuments } from "@entente/domain";
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
@@ -34,9 +35,7 @@ export function partnershipRoutes(services: Services): Hono<AppEnv> {
       return c.json({ partnership }, 201);
     })
     .get("/:id", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { id, seat } = await requirePartnershipSeat(c, access);
       const { partnership, organizations, members } = await partnerships.directory(id);
       const documents = partnershipDocuments(
         id,

@@ -8,6 +8,7 @@ import type {
   SeenResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { eventStream, sessionAlive } from "../../live-events/event-stream.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
@@ -40,18 +41,14 @@ export function feedRoutes(services: Services): Hono<AppEnv> {
 
   return new Hono<AppEnv>()
     .post("/:id/posts", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { user, seat } = await requirePartnershipSeat(c, access);
       requireWriter(seat, "post");
       const input = await readJson(c, CreatePostBody);
       const body: PostResponse = { post: await posts.create({ user, seat }, input) };
       return c.json(body, 201);
     })
     .get("/:id/posts", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const query = parseOrThrow(ListPostsQuery, c.req.query());
       const body: PostListResponse = await posts.list(id, {
         before: query.before,

@@ -6,12 +6,12 @@ import type {
   TrashResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
 import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 import { HistoryParams, HistoryQuery, TrashParams } from "@entente/protocol/schemas";
 
 /**
@@ -45,9 +45,7 @@ export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv>
       return c.json(body);
     })
     .get("/:id/deleted-objectives", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      await access.requireSeat(user.id, id);
+      const { id } = await requirePartnershipSeat(c, access);
       const titles = await history.deletedTitles(
         formatDocumentName({ kind: "objectives", partnershipId: id }),
       );
@@ -57,9 +55,7 @@ export function recordRoutes({ access, history, trash }: Services): Hono<AppEnv>
       return c.json(body);
     })
     .get("/:id/trash", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await access.requireSeat(user.id, id);
+      const { seat } = await requirePartnershipSeat(c, access);
       const body: TrashResponse = { entries: await trash.list(seat) };
       return c.json(body);
     })

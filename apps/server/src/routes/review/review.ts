@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requirePartnershipSeat } from "../../http/partnership-seat.js";
 import { LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
 import { exportFileName } from "../../export/gather-export.js";
@@ -6,12 +7,10 @@ import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js"
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";
-import { requireAuth } from "../../http/session-cookie.js";
 import { parseOrThrow } from "../../http/validate.js";
 import { renderMarkdownPdf } from "../../review/markdown-pdf.js";
 import { reviewPeriod } from "../../review/review-data.js";
 import { renderReviewPdf } from "../../review/review-pdf.js";
-import { PartnershipParams } from "@entente/protocol/schemas";
 
 const Day = z
   .string()
@@ -50,9 +49,7 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
 
   return new Hono<AppEnv>()
     .get("/:id/review.pdf", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await services.access.requireSeat(user.id, id);
+      const { user, id, seat } = await requirePartnershipSeat(c, services.access);
       const query = parseOrThrow(ReviewQuery, c.req.query());
       // The language the caller reads the app in (`lang`, sent by the web app), else theirs.
       const language =
@@ -78,9 +75,7 @@ export function reviewRoutes(services: Services): Hono<AppEnv> {
       );
     })
     .get("/:id/export.pdf", async (c) => {
-      const { user } = requireAuth(c);
-      const { id } = parseOrThrow(PartnershipParams, c.req.param());
-      const seat = await services.access.requireSeat(user.id, id);
+      const { user, seat } = await requirePartnershipSeat(c, services.access);
       const data = await services.exports.gather(seat, user);
       const bytes = await renderMarkdownPdf(
         renderPartnershipMarkdown(data),
