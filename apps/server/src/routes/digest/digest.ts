@@ -1,6 +1,6 @@
 import type { DigestResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import { exportFileName } from "../../export/gather-export.js";
 import { renderPartnershipMarkdown } from "../../export/partnership-markdown.js";
 import type { AppEnv } from "../../http/context.js";

@@ -1,6 +1,6 @@
 import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import { requireAdmin, requireWriter } from "../../access/policies.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";

@@ -4,7 +4,7 @@ import type {
   PartnershipTemplateUsedResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { requireAuth } from "../../http/session-cookie.js";

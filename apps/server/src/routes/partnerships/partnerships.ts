@@ -1,7 +1,7 @@
 import { formatDocumentName, partnershipDocuments } from "@entente/domain";
 import type { CreateInvitationResponse, PartnershipResponse } from "@entente/protocol";
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";

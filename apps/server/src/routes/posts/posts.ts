@@ -8,7 +8,7 @@ import type {
   SeenResponse,
 } from "@entente/protocol";
 import { Hono, type Context } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import { eventStream, sessionAlive } from "../../live-events/event-stream.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";

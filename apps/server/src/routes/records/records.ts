@@ -6,7 +6,7 @@ import type {
   TrashResponse,
 } from "@entente/protocol";
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { DomainError } from "../../domain-error.js";

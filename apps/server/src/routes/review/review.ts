@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { requirePartnershipSeat } from "../../http/partnership-seat.js";
+import { requirePartnershipSeat } from "../partnership-seat.js";
 import { LANGUAGES } from "@entente/protocol";
 import { z } from "zod";
 import { exportFileName } from "../../export/gather-export.js";

@@ -2,9 +2,9 @@ import type { UserView } from "@entente/protocol";
 import { PartnershipParams } from "@entente/protocol/schemas";
 import type { Context } from "hono";
 import type { AccessService, Seat } from "../access/access-service.js";
-import type { AppEnv } from "./context.js";
-import { requireAuth } from "./session-cookie.js";
-import { parseOrThrow } from "./validate.js";
+import type { AppEnv } from "../http/context.js";
+import { requireAuth } from "../http/session-cookie.js";
+import { parseOrThrow } from "../http/validate.js";
 
 /** Who asks about the partnership a route's `:id` names, and where they sit in it. */
 export interface PartnershipCaller {
