@@ -100,7 +100,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const logger = config.logger ?? createLogger({ level: "silent" });
   const metrics = config.metrics ?? new SyncMetrics();
-  const log = new StampingUpdateLog(new SqlUpdateLog(store), store.db);
+  const log = new StampingUpdateLog(new SqlUpdateLog(store), store);
   const bus = config.redisUrl
     ? await RedisBus.connect(config.redisUrl, logger.child({ component: "bus" }))
     : SINGLE_INSTANCE;

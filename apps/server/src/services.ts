@@ -210,7 +210,7 @@ export function createServices(config: ServicesConfig): Services {
   const notifications = new NotificationService(config.store.db, feedEvents, notificationMail);
   const documentWriter =
     config.documentWriter ??
-    new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store.db));
+    new LiveDocumentWriter(new StampingUpdateLog(new SqlUpdateLog(config.store), config.store));
   const versions = new VersionService(config.store.db, documents, documentWriter);
   const governance = new GovernanceService(config.store.db, documents, {
     history: versions,

@@ -1,6 +1,8 @@
 import { parseDocumentName } from "@entente/domain";
+import type { Database as SQLiteDatabase } from "better-sqlite3";
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import type { Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 import type { PendingUpdate, StoredDocument, UpdateLog } from "../sync/update-log.js";
 
@@ -36,10 +38,14 @@ function itemRanges(update: Uint8Array): ItemRange[] {
  * the caller and only costs colour, never an edit.
  */
 export class StampingUpdateLog implements UpdateLog {
+  private readonly stamps: ItemStampWriter;
+
   constructor(
     private readonly log: UpdateLog,
-    private readonly db: Kysely<Database>,
-  ) {}
+    store: Pick<Store, "db" | "sqlite">,
+  ) {
+    this.stamps = new ItemStampWriter(store);
+  }
 
   load(documentName: string): Promise<StoredDocument> {
     return this.log.load(documentName);
@@ -52,36 +58,83 @@ export class StampingUpdateLog implements UpdateLog {
   async appendAll(documentName: string, updates: readonly PendingUpdate[]): Promise<number[]> {
     const ids = await this.log.appendAll(documentName, updates);
     if (isVersionedDocument(documentName)) {
-      await recordItemStamps(this.db, documentName, updates, ids);
+      await this.stamps.record(documentName, updates, ids);
     }
     return ids;
   }
 }
 
-/** Records the item ranges of stored updates (`ids[i]` is the row of `updates[i]`). */
-export async function recordItemStamps(
-  db: Kysely<Database>,
-  documentName: string,
-  updates: readonly PendingUpdate[],
-  ids: readonly number[],
-): Promise<void> {
-  const rows = updates.flatMap(({ update, stamp }, index) =>
-    itemRanges(update).map((range) => ({
-      document_name: documentName,
-      update_id: ids[index] ?? 0,
-      client_id: range.clientId,
-      clock_start: range.clockStart,
-      clock_end: range.clockEnd,
-      user_id: stamp.userId,
-      organization_id: stamp.organizationId,
-    })),
-  );
-  for (let start = 0; start < rows.length; start += 500) {
-    await db
-      .insertInto("document_item_stamps")
-      .values(rows.slice(start, start + 500))
-      .execute();
+/** One row of `document_item_stamps`. */
+interface ItemStampInsert {
+  document_name: string;
+  update_id: number;
+  client_id: number;
+  clock_start: number;
+  clock_end: number;
+  user_id: string | null;
+  organization_id: string | null;
+}
+
+/** Rows per insert statement on PostgreSQL: well under its limit on bound parameters. */
+const STAMP_ROWS_PER_INSERT = 500;
+
+/**
+ * Writes item stamps. On SQLite, where every stored update of a rich-text document comes
+ * here, one prepared statement in one transaction (building and compiling the insert with
+ * the query builder cost more than running it); on PostgreSQL, a multi-row insert.
+ */
+class ItemStampWriter {
+  private readonly db: Kysely<Database>;
+  private readonly sqlite: SQLiteDatabase | undefined;
+  private sqliteInsert: ((rows: readonly ItemStampInsert[]) => void) | undefined;
+
+  constructor(store: Pick<Store, "db" | "sqlite">) {
+    this.db = store.db;
+    this.sqlite = store.sqlite;
   }
+
+  /** Records the item ranges of stored updates (`ids[i]` is the row of `updates[i]`). */
+  async record(
+    documentName: string,
+    updates: readonly PendingUpdate[],
+    ids: readonly number[],
+  ): Promise<void> {
+    const rows = updates.flatMap(({ update, stamp }, index) =>
+      itemRanges(update).map((range) => ({
+        document_name: documentName,
+        update_id: ids[index] ?? 0,
+        client_id: range.clientId,
+        clock_start: range.clockStart,
+        clock_end: range.clockEnd,
+        user_id: stamp.userId,
+        organization_id: stamp.organizationId,
+      })),
+    );
+    if (rows.length === 0) return;
+    if (this.sqlite) {
+      const insert = (this.sqliteInsert ??= prepareSqliteInsert(this.sqlite));
+      // Under the connection's lock, so it never lands inside another query's transaction.
+      await this.db.connection().execute(() => Promise.resolve(insert(rows)));
+      return;
+    }
+    for (let start = 0; start < rows.length; start += STAMP_ROWS_PER_INSERT) {
+      await this.db
+        .insertInto("document_item_stamps")
+        .values(rows.slice(start, start + STAMP_ROWS_PER_INSERT))
+        .execute();
+    }
+  }
+}
+
+function prepareSqliteInsert(database: SQLiteDatabase): (rows: readonly ItemStampInsert[]) => void {
+  const statement = database.prepare(
+    `INSERT INTO document_item_stamps
+       (document_name, update_id, client_id, clock_start, clock_end, user_id, organization_id)
+     VALUES (@document_name, @update_id, @client_id, @clock_start, @clock_end, @user_id, @organization_id)`,
+  );
+  return database.transaction((rows: readonly ItemStampInsert[]) => {
+    for (const row of rows) statement.run(row);
+  });
 }
 
 /** Who first stored each item of a document: answers "which organization typed this". */

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 import type { FeedEvents, FeedTopic } from "../live-events/feed-events.js";
+import { nextTurn } from "../next-turn.js";
 import type { Logger } from "../observability/logger.js";
 import type { AppliedChange, DocumentObserver } from "../sync/document-observers.js";
 import type { DocumentReader } from "../sync/document-reader.js";
@@ -161,11 +162,14 @@ export class SearchIndex implements DocumentObserver {
     const partnerships = [...this.dirtyRows];
     this.dirtyDocuments.clear();
     this.dirtyRows.clear();
+    // A pass over many changed documents would otherwise hold the loop for its whole length.
     for (const name of documents) {
+      await nextTurn();
       if (this.stopped) return;
       await this.guarded(() => this.indexDocument(name), { documentName: name });
     }
     for (const partnershipId of partnerships) {
+      await nextTurn();
       if (this.stopped) return;
       await this.guarded(() => this.indexRows(partnershipId), { partnershipId });
     }

@@ -515,7 +515,7 @@ export async function seedDemo(store: Store, logger: Logger): Promise<void> {
     now,
   };
   // Stamping: a comparison of seeded versions colours the text by who wrote it.
-  const log = new StampingUpdateLog(new SqlUpdateLog(store), db);
+  const log = new StampingUpdateLog(new SqlUpdateLog(store), store);
   const history = new DemoHistory(log, db);
   await seedCharterHistory(db, log, history, cast, writeCharter(cast));
   const meetings = await seedMeetings(db, history, cast, person);

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import * as Y from "yjs";
 import type { Dialect, Store } from "../db/database.js";
 import type { Database } from "../db/schema.js";
+import { nextTurn } from "../next-turn.js";
 import { WriteCoalescer } from "./write-coalescer.js";
 
 /** Who an update came from, stamped by the server; null ids for server-written content. */
@@ -55,10 +56,6 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);
   }, origin);
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function prepareSqliteInsert(
