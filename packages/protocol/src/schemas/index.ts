@@ -166,6 +166,57 @@ export {
   TrashResponse,
 } from "./responses/records.js";
 export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
+export { AuthorView } from "./responses/common.js";
+export { CalendarFeedCreatedResponse, CalendarFeedResponse } from "./responses/calendar.js";
+export {
+  HealthCheckAnsweredResponse,
+  HealthCheckCreatedResponse,
+  HealthCheckListResponse,
+  HealthCheckOrganizationResult,
+  HealthCheckResponse,
+  HealthCheckStatus,
+  HealthCheckView,
+  HealthDimension,
+} from "./responses/health-checks.js";
+export {
+  AgendaItemView,
+  DeletedSignedItemView,
+  MeetingListResponse,
+  MeetingParticipantView,
+  MeetingResponse,
+  MeetingView,
+  RhythmLevelView,
+  RhythmResponse,
+  SignedContentView,
+  SignOffView,
+} from "./responses/meetings.js";
+export {
+  ChecklistItemView,
+  ChecklistResponse,
+  PartnershipTemplateContent,
+  PartnershipTemplateListResponse,
+  PartnershipTemplateUsedResponse,
+  PartnershipTemplateView,
+  TemplateCharterSection,
+  TemplateObjective,
+  TemplateRhythm,
+} from "./responses/onboarding.js";
+export {
+  HiddenNotesCount,
+  NoteConversionKind,
+  NoteConversionView,
+  NoteGroupView,
+  StickyNoteView,
+  VoteResultView,
+  WorkshopColumnView,
+  WorkshopConversionResponse,
+  WorkshopPhase,
+  WorkshopResponse,
+  WorkshopTimerView,
+  WorkshopView,
+  WorkshopVoteView,
+} from "./responses/workshops.js";
+export { GovernanceLevel, Language } from "./vocabulary.js";
 export {
   apiRoutes,
   NoContent,
