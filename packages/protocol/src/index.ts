@@ -219,7 +219,6 @@ export {
   CHECKLIST_KEYS,
   PARTNERSHIP_TEMPLATE_IDS,
   type ChecklistKey,
-  type PartnershipTemplateChoice,
   type PartnershipTemplateId,
 } from "./onboarding.js";
 export type {
@@ -266,6 +265,7 @@ export {
 export type {
   CreateHealthCheckRequest,
   HealthCheckAnswerRequest,
+  PartnershipTemplateChoice,
   ReadAllNotificationsBody,
   SsoSettingsRequest,
   SsoStartRequest,

@@ -1,9 +1,9 @@
 /**
  * Starting a partnership in minutes: templates that pre-fill a new partnership, and the
  * checklist of its first steps, ticked by the server from what was actually done. The
- * answers' schemas (and their types) are in `schemas/responses/onboarding.ts`.
+ * answers' schemas (and their types) are in `schemas/responses/onboarding.ts`, the choice of
+ * a template in `schemas/partnerships.ts`.
  */
-import type { Language } from "./preferences.js";
 
 /** The templates a partnership can start from. */
 export const PARTNERSHIP_TEMPLATE_IDS = [
@@ -13,12 +13,6 @@ export const PARTNERSHIP_TEMPLATE_IDS = [
   "joint-venture",
 ] as const;
 export type PartnershipTemplateId = (typeof PARTNERSHIP_TEMPLATE_IDS)[number];
-
-/** The optional `template` of `POST /api/partnerships`. */
-export interface PartnershipTemplateChoice {
-  id: PartnershipTemplateId;
-  language: Language;
-}
 
 /** The first steps of a partnership, in order. */
 export const CHECKLIST_KEYS = [

@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import type { AnswerBody, OpenHealthCheckBody } from "./health-checks.js";
 import type { ReadAllBody } from "./notifications.js";
+import type { PartnershipTemplateChoiceBody } from "./partnerships.js";
 import type { SsoSettingsBody, SsoStartBody } from "./sso.js";
 
 export { SignupBody, LoginBody } from "./auth.js";
@@ -261,6 +262,9 @@ export type ParsedRequest<Schema extends z.ZodType> = z.output<Schema>;
 
 /** `POST /api/partnerships/:id/health-checks` body. */
 export type CreateHealthCheckRequest = RequestBody<typeof OpenHealthCheckBody>;
+
+/** The optional `template` of `POST /api/partnerships`. */
+export type PartnershipTemplateChoice = RequestBody<typeof PartnershipTemplateChoiceBody>;
 
 /** `POST /api/health-checks/:id/responses` body. */
 export type HealthCheckAnswerRequest = RequestBody<typeof AnswerBody>;
