@@ -38,9 +38,5 @@ export interface RichTextDoc extends RichTextNode {
   type: "doc";
 }
 
-/** Who wrote something: stamped by the server from the session and seat, never from the body. */
-export interface AuthorView {
-  id: string;
-  name: string;
-  organizationId: string;
-}
+/** Who wrote something (its schema: `schemas/responses/common.ts`). */
+export type { AuthorView } from "./schemas/responses/common.js";

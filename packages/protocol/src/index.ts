@@ -56,6 +56,7 @@ export {
   MIN_RESPONDENTS_RANGE,
 } from "./health-checks.js";
 export type {
+  HealthCheckAnsweredResponse,
   HealthCheckCreatedResponse,
   HealthCheckListResponse,
   HealthCheckOrganizationResult,
@@ -63,7 +64,7 @@ export type {
   HealthCheckStatus,
   HealthCheckView,
   HealthDimension,
-} from "./health-checks.js";
+} from "./schemas/responses/health-checks.js";
 export type {
   KpiTargetAgreementView,
   KpiTargetHistoryEntry,
@@ -147,39 +148,46 @@ export {
   agendaNotesFragment,
   MAX_AGENDA_ITEMS,
   MEETING_KINDS,
-  type AgendaItemView,
-  type DeletedSignedItemView,
   type MeetingChangedEvent,
   type MeetingKind,
-  type MeetingListResponse,
-  type MeetingParticipantView,
-  type MeetingResponse,
-  type MeetingView,
-  type CalendarFeedCreatedResponse,
-  type CalendarFeedResponse,
-  type RhythmLevelView,
-  type RhythmResponse,
-  type SignedContentView,
-  type SignOffView,
 } from "./meetings.js";
+export type {
+  AgendaItemView,
+  DeletedSignedItemView,
+  MeetingListResponse,
+  MeetingParticipantView,
+  MeetingResponse,
+  MeetingView,
+  RhythmLevelView,
+  RhythmResponse,
+  SignedContentView,
+  SignOffView,
+} from "./schemas/responses/meetings.js";
+export type {
+  CalendarFeedCreatedResponse,
+  CalendarFeedResponse,
+} from "./schemas/responses/calendar.js";
+export type {
+  TimerCommand,
+  VoteCommand,
+  WorkshopAwarenessView,
+  WorkshopChangedEvent,
+} from "./workshops.js";
 export type {
   HiddenNotesCount,
   NoteConversionKind,
   NoteConversionView,
   NoteGroupView,
   StickyNoteView,
-  TimerCommand,
-  VoteCommand,
   VoteResultView,
-  WorkshopAwarenessView,
-  WorkshopChangedEvent,
   WorkshopColumnView,
+  WorkshopConversionResponse,
   WorkshopPhase,
   WorkshopResponse,
   WorkshopTimerView,
   WorkshopView,
   WorkshopVoteView,
-} from "./workshops.js";
+} from "./schemas/responses/workshops.js";
 export type {
   DocumentVersionCreatedResponse,
   DocumentVersionKind,
@@ -210,19 +218,20 @@ export { LANGUAGE_COOKIE, ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from
 export {
   CHECKLIST_KEYS,
   PARTNERSHIP_TEMPLATE_IDS,
-  type ChecklistItemView,
   type ChecklistKey,
-  type ChecklistResponse,
-  type PartnershipTemplateChoice,
-  type PartnershipTemplateContent,
   type PartnershipTemplateId,
-  type PartnershipTemplateListResponse,
-  type PartnershipTemplateUsedResponse,
-  type PartnershipTemplateView,
-  type TemplateCharterSection,
-  type TemplateObjective,
-  type TemplateRhythm,
 } from "./onboarding.js";
+export type {
+  ChecklistItemView,
+  ChecklistResponse,
+  PartnershipTemplateContent,
+  PartnershipTemplateListResponse,
+  PartnershipTemplateUsedResponse,
+  PartnershipTemplateView,
+  TemplateCharterSection,
+  TemplateObjective,
+  TemplateRhythm,
+} from "./schemas/responses/onboarding.js";
 export type {
   CreateInvitationResponse,
   InvitationEmailDelivery,
@@ -256,6 +265,7 @@ export {
 export type {
   CreateHealthCheckRequest,
   HealthCheckAnswerRequest,
+  PartnershipTemplateChoice,
   ReadAllNotificationsBody,
   SsoSettingsRequest,
   SsoStartRequest,

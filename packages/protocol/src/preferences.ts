@@ -3,8 +3,8 @@
  * are in `schemas/responses/preferences.ts`.
  */
 
-/** Languages e-mails are written in. */
-export type Language = "en" | "fr";
+/** Languages e-mails are written in (its schema: `schemas/vocabulary.ts`). */
+export type { Language } from "./schemas/vocabulary.js";
 
 /** How often a partnership's digest is e-mailed. */
 export type DigestFrequency = "off" | "daily" | "weekly";

@@ -386,6 +386,262 @@ describe("the API contract (apiRoutes)", () => {
     );
   });
 
+  describe("meetings, workshops, health checks, onboarding and calendar feeds", () => {
+    const hour = 60 * 60 * 1000;
+
+    it("answers meetings, their agenda and the rhythm as their schemas say", async () => {
+      const cast = await harness.twoOrganizationPartnership();
+      const id = { id: cast.partnershipId };
+      // Started an hour ago, so that its items can be signed off.
+      const { answer: created } = await call(
+        "POST /api/partnerships/:id/meetings",
+        cast.north.editor,
+        id,
+        {
+          title: "Steering committee",
+          kind: "steering_committee",
+          level: "strategic",
+          startsAt: new Date(Date.now() - hour).toISOString(),
+          durationMinutes: 90,
+          timeZone: "Europe/Paris",
+          videoUrl: "https://meet.example.test/steering",
+          agenda: [
+            { title: "Budget", ownerOrganizationId: cast.north.id, timeboxMinutes: 20 },
+            { title: "Hiring", ownerOrganizationId: cast.south.id, timeboxMinutes: 10 },
+          ],
+        },
+        201,
+      );
+      const meeting = { meetingId: created.meeting.id };
+      await call("GET /api/meetings/:meetingId", cast.south.viewer, meeting);
+      await call("PATCH /api/meetings/:meetingId", cast.north.editor, meeting, { place: "Lyon" });
+      const { answer: added } = await call(
+        "POST /api/meetings/:meetingId/agenda-items",
+        cast.south.editor,
+        meeting,
+        { title: "Next steps", ownerOrganizationId: cast.south.id, timeboxMinutes: 5 },
+        201,
+      );
+      const [signed, , last] = added.meeting.agenda;
+      await call(
+        "PATCH /api/agenda-items/:itemId",
+        cast.south.editor,
+        { itemId: last?.id ?? "" },
+        { timeboxMinutes: 15, position: 0 },
+      );
+      const item = { itemId: signed?.id ?? "" };
+      await call("POST /api/agenda-items/:itemId/sign-off", cast.north.editor, item, {
+        version: signed?.version,
+      });
+      await call("POST /api/agenda-items/:itemId/sign-off", cast.south.editor, item, {});
+      // A signed item deleted: kept, with what was signed, among the list's deleted items.
+      await call("DELETE /api/agenda-items/:itemId", cast.north.editor, item);
+      const next = await call(
+        "POST /api/partnerships/:id/meetings",
+        cast.south.editor,
+        id,
+        {
+          title: "Next steering committee",
+          kind: "steering_committee",
+          level: "strategic",
+          startsAt: new Date(Date.now() + 24 * hour).toISOString(),
+          durationMinutes: 60,
+        },
+        201,
+      );
+      await call("PUT /api/partnerships/:id/rhythm", cast.north.admin, id, {
+        levels: [
+          { level: "strategic", intervalDays: 90 },
+          { level: "tactical", intervalDays: null },
+        ],
+      });
+      await call("GET /api/partnerships/:id/rhythm", cast.south.viewer, id);
+      const { answer: list } = await call(
+        "GET /api/partnerships/:id/meetings",
+        cast.north.viewer,
+        id,
+      );
+      expect(list.deletedSignedItems.map((deleted) => deleted.itemId)).toEqual([item.itemId]);
+      await call(
+        "DELETE /api/meetings/:meetingId",
+        cast.south.editor,
+        { meetingId: next.answer.meeting.id },
+        undefined,
+        204,
+      );
+    });
+
+    it("answers a workshop's board as its schemas say", async () => {
+      const cast = await harness.twoOrganizationPartnership();
+      const facilitator = cast.north.editor;
+      const { answer: created } = await call(
+        "POST /api/partnerships/:id/meetings",
+        facilitator,
+        { id: cast.partnershipId },
+        {
+          title: "Retrospective",
+          kind: "workshop",
+          level: "operational",
+          startsAt: new Date(Date.now() + hour).toISOString(),
+          durationMinutes: 120,
+        },
+        201,
+      );
+      const meeting = { meetingId: created.meeting.id };
+      await call("GET /api/meetings/:meetingId/workshop", cast.south.viewer, meeting);
+      const { answer: board } = await call(
+        "PUT /api/meetings/:meetingId/workshop/columns",
+        facilitator,
+        meeting,
+        { columns: [{ title: "Went well" }, { title: "To improve" }] },
+      );
+      const [well, improve] = board.workshop.columns;
+      const addNote = async (user: TestUser, text: string, columnId = well?.id ?? "") => {
+        const { answer } = await call(
+          "POST /api/meetings/:meetingId/workshop/notes",
+          user,
+          meeting,
+          { text, columnId },
+          201,
+        );
+        return answer.workshop.notes.find((note) => note.text === text)?.id ?? "";
+      };
+      const first = await addNote(facilitator, "Shared depots");
+      const second = await addNote(cast.south.editor, "Weekly calls");
+      const third = await addNote(cast.south.editor, "Slow customs", improve?.id);
+      const fourth = await addNote(cast.north.admin, "Too many tools", improve?.id);
+      // Private phase: the facilitator sees how many notes the others still hide.
+      const { answer: hidden } = await call(
+        "PATCH /api/workshop-notes/:noteId",
+        facilitator,
+        { noteId: first },
+        { text: "Shared depots in Lyon" },
+      );
+      expect(hidden.workshop.hidden).toContainEqual({ organizationId: cast.south.id, count: 2 });
+      await call("PUT /api/meetings/:meetingId/workshop/phase", facilitator, meeting, {
+        phase: "revealed",
+      });
+      const group = async (title: string, noteIds: string[]) => {
+        const { answer } = await call(
+          "POST /api/meetings/:meetingId/workshop/groups",
+          facilitator,
+          meeting,
+          { title, noteIds },
+          201,
+        );
+        return answer.workshop.groups.find((found) => found.title === title)?.id ?? "";
+      };
+      const kept = { groupId: await group("Working together", [first, second]) };
+      const dropped = { groupId: await group("Tools", [fourth]) };
+      await call("PATCH /api/workshop-groups/:groupId", facilitator, kept, {
+        title: "Working well together",
+      });
+      await call("DELETE /api/workshop-groups/:groupId", facilitator, dropped);
+      await call("DELETE /api/workshop-notes/:noteId", cast.north.admin, { noteId: fourth });
+      const timer = "POST /api/meetings/:meetingId/workshop/timer";
+      await call(timer, facilitator, meeting, { action: "start", durationSeconds: 300 });
+      await call(timer, facilitator, meeting, { action: "pause" });
+      const vote = "POST /api/meetings/:meetingId/workshop/vote";
+      await call(vote, facilitator, meeting, { action: "open", votesPerPerson: 3 });
+      await call("PUT /api/meetings/:meetingId/workshop/my-votes", cast.south.editor, meeting, {
+        votes: { [kept.groupId]: 2, [third]: 1 },
+      });
+      const { answer: closed } = await call(vote, facilitator, meeting, { action: "close" });
+      expect(closed.workshop.vote.status).toBe("closed");
+      await call(
+        "POST /api/workshop-notes/:noteId/convert",
+        cast.south.editor,
+        { noteId: third },
+        { kind: "issue", ownerOrganizationId: cast.south.id },
+        201,
+      );
+      await call(
+        "POST /api/workshop-groups/:groupId/convert",
+        facilitator,
+        kept,
+        { kind: "decision", level: "strategic", title: "Share the depots" },
+        201,
+      );
+    });
+
+    it("answers health checks as their schemas say", async () => {
+      const cast = await harness.twoOrganizationPartnership();
+      const id = { id: cast.partnershipId };
+      const { answer: opened } = await call(
+        "POST /api/partnerships/:id/health-checks",
+        cast.north.admin,
+        id,
+        { title: "Spring check", minRespondents: 2 },
+        201,
+      );
+      const cycle = { healthCheckId: opened.healthCheck.id };
+      const ratings = Object.fromEntries(
+        opened.healthCheck.dimensions.map((dimension) => [dimension.key, 4]),
+      );
+      for (const user of [cast.north.admin, cast.north.editor]) {
+        await call(
+          "POST /api/health-checks/:healthCheckId/responses",
+          user,
+          cycle,
+          { ratings, comment: "Steady." },
+          201,
+        );
+      }
+      await call(
+        "POST /api/health-checks/:healthCheckId/responses",
+        cast.south.viewer,
+        cycle,
+        { ratings },
+        201,
+      );
+      await call("GET /api/health-checks/:healthCheckId", cast.south.viewer, cycle);
+      // Closed: North's results show (two answers), South's stay hidden (one).
+      const { answer: closed } = await call(
+        "POST /api/health-checks/:healthCheckId/close",
+        cast.north.admin,
+        cycle,
+      );
+      expect(closed.results.map((result) => result.hidden)).toEqual(
+        expect.arrayContaining([true, false]),
+      );
+      await call("GET /api/partnerships/:id/health-checks", cast.south.viewer, id);
+    });
+
+    it("answers templates and the first-steps checklist as their schemas say", async () => {
+      await call("GET /api/partnership-templates", cast.south.viewer, {});
+      const { answer: templated } = await call(
+        "POST /api/partnerships",
+        cast.north.admin,
+        {},
+        {
+          name: "From a template",
+          organizationId: cast.north.id,
+          template: { id: "co-development", language: "fr" },
+        },
+        201,
+      );
+      const id = { id: templated.partnership.id };
+      const { answer: used } = await call(
+        "GET /api/partnerships/:id/template",
+        cast.north.admin,
+        id,
+      );
+      expect(used.template?.language).toBe("fr");
+      await call("GET /api/partnerships/:id/template", cast.north.viewer, {
+        id: cast.partnershipId,
+      });
+      await call("GET /api/partnerships/:id/checklist", cast.north.admin, id);
+    });
+
+    it("answers the private calendar feed as its schemas say", async () => {
+      const user = cast.south.editor;
+      await call("GET /api/me/calendar-feed", user, {});
+      await call("POST /api/me/calendar-feed", user, {}, {}, 201);
+      await call("GET /api/me/calendar-feed", user, {});
+      await call("DELETE /api/me/calendar-feed", user, {}, undefined, 204);
+    });
+  });
+
   it("has called every route of the table", () => {
     expect(Object.keys(apiRoutes).filter((route) => !called.has(route as RouteName))).toEqual([]);
   });

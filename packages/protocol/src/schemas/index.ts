@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import type { AnswerBody, OpenHealthCheckBody } from "./health-checks.js";
 import type { ReadAllBody } from "./notifications.js";
+import type { PartnershipTemplateChoiceBody } from "./partnerships.js";
 import type { SsoSettingsBody, SsoStartBody } from "./sso.js";
 
 export { SignupBody, LoginBody } from "./auth.js";
@@ -166,6 +167,57 @@ export {
   TrashResponse,
 } from "./responses/records.js";
 export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
+export { AuthorView } from "./responses/common.js";
+export { CalendarFeedCreatedResponse, CalendarFeedResponse } from "./responses/calendar.js";
+export {
+  HealthCheckAnsweredResponse,
+  HealthCheckCreatedResponse,
+  HealthCheckListResponse,
+  HealthCheckOrganizationResult,
+  HealthCheckResponse,
+  HealthCheckStatus,
+  HealthCheckView,
+  HealthDimension,
+} from "./responses/health-checks.js";
+export {
+  AgendaItemView,
+  DeletedSignedItemView,
+  MeetingListResponse,
+  MeetingParticipantView,
+  MeetingResponse,
+  MeetingView,
+  RhythmLevelView,
+  RhythmResponse,
+  SignedContentView,
+  SignOffView,
+} from "./responses/meetings.js";
+export {
+  ChecklistItemView,
+  ChecklistResponse,
+  PartnershipTemplateContent,
+  PartnershipTemplateListResponse,
+  PartnershipTemplateUsedResponse,
+  PartnershipTemplateView,
+  TemplateCharterSection,
+  TemplateObjective,
+  TemplateRhythm,
+} from "./responses/onboarding.js";
+export {
+  HiddenNotesCount,
+  NoteConversionKind,
+  NoteConversionView,
+  NoteGroupView,
+  StickyNoteView,
+  VoteResultView,
+  WorkshopColumnView,
+  WorkshopConversionResponse,
+  WorkshopPhase,
+  WorkshopResponse,
+  WorkshopTimerView,
+  WorkshopView,
+  WorkshopVoteView,
+} from "./responses/workshops.js";
+export { GovernanceLevel, Language } from "./vocabulary.js";
 export {
   apiRoutes,
   NoContent,
@@ -210,6 +262,9 @@ export type ParsedRequest<Schema extends z.ZodType> = z.output<Schema>;
 
 /** `POST /api/partnerships/:id/health-checks` body. */
 export type CreateHealthCheckRequest = RequestBody<typeof OpenHealthCheckBody>;
+
+/** The optional `template` of `POST /api/partnerships`. */
+export type PartnershipTemplateChoice = RequestBody<typeof PartnershipTemplateChoiceBody>;
 
 /** `POST /api/health-checks/:id/responses` body. */
 export type HealthCheckAnswerRequest = RequestBody<typeof AnswerBody>;

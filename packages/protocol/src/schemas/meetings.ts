@@ -2,6 +2,7 @@ import { GOVERNANCE_LEVELS } from "@entente/domain";
 import { MAX_AGENDA_ITEMS, MEETING_KINDS } from "../meetings.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
+import { GovernanceLevel } from "./vocabulary.js";
 
 /** Most participants one meeting holds (a workshop is up to 60 people). */
 export const MAX_PARTICIPANTS = 200;
@@ -52,7 +53,7 @@ const AgendaItemFields = {
 const MeetingFields = {
   title: Title,
   kind: z.enum(MEETING_KINDS),
-  level: z.enum(GOVERNANCE_LEVELS),
+  level: GovernanceLevel,
   startsAt: StartsAt,
   durationMinutes: DurationMinutes,
   /** Defaults to the caller; must be an editor or admin of the partnership. */
@@ -114,7 +115,7 @@ export const RhythmBody = z.strictObject({
   levels: z
     .array(
       z.strictObject({
-        level: z.enum(GOVERNANCE_LEVELS),
+        level: GovernanceLevel,
         /** Days between two meetings of the level; null: the level has no rhythm. */
         intervalDays: z.number().int().min(1).max(3660).nullable(),
       }),

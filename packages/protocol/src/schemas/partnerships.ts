@@ -1,8 +1,8 @@
-import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
+import { PERMISSIONS } from "@entente/domain";
 import { PARTNERSHIP_TEMPLATE_IDS } from "../onboarding.js";
-import { LANGUAGES } from "../vocabulary.js";
 import { z } from "zod";
 import { displayName, Id } from "./fields.js";
+import { GovernanceLevel, Language } from "./vocabulary.js";
 
 export const PartnershipParams = z.object({ id: Id });
 
@@ -11,7 +11,7 @@ export const MemberParams = z.object({ id: Id, userId: Id });
 /** A template to start from, and the language its texts are written in. */
 export const PartnershipTemplateChoiceBody = z.strictObject({
   id: z.enum(PARTNERSHIP_TEMPLATE_IDS),
-  language: z.enum(LANGUAGES),
+  language: Language,
 });
 
 export const CreatePartnershipBody = z.object({
@@ -28,9 +28,9 @@ export const CreateInvitationBody = z.object({
   /** Member invitations: the organization the invitee joins (the inviter's own). */
   organizationId: Id.optional(),
   /** Governance level of the person accepting; strategic for organizations, operational for members by default. */
-  level: z.enum(GOVERNANCE_LEVELS).optional(),
+  level: GovernanceLevel.optional(),
   /** Also e-mail the link to this address (through the configured SMTP). */
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
   /** The language of that e-mail; the inviter's e-mail language (else English) when omitted. */
-  language: z.enum(["en", "fr"]).optional(),
+  language: Language.optional(),
 });

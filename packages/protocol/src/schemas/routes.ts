@@ -45,6 +45,42 @@ import { SsoSettingsBody, SsoStartBody } from "./sso.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
 import { SetLandingPageBody } from "./landing-pages.js";
 import { UpdatePreferencesBody } from "./preferences.js";
+import { CreateFeedBody } from "./calendar.js";
+import { AnswerBody, OpenHealthCheckBody } from "./health-checks.js";
+import {
+  CreateAgendaItemBody,
+  CreateMeetingBody,
+  RhythmBody,
+  SignOffBody,
+  UpdateAgendaItemBody,
+  UpdateMeetingBody,
+} from "./meetings.js";
+import {
+  ColumnsBody,
+  ConvertBody,
+  CreateGroupBody,
+  CreateNoteBody,
+  MyVotesBody,
+  PhaseBody,
+  TimerBody,
+  UpdateGroupBody,
+  UpdateNoteBody,
+  VoteBody,
+} from "./workshops.js";
+import { CalendarFeedCreatedResponse, CalendarFeedResponse } from "./responses/calendar.js";
+import {
+  HealthCheckAnsweredResponse,
+  HealthCheckCreatedResponse,
+  HealthCheckListResponse,
+  HealthCheckResponse,
+} from "./responses/health-checks.js";
+import { MeetingListResponse, MeetingResponse, RhythmResponse } from "./responses/meetings.js";
+import {
+  ChecklistResponse,
+  PartnershipTemplateListResponse,
+  PartnershipTemplateUsedResponse,
+} from "./responses/onboarding.js";
+import { WorkshopConversionResponse, WorkshopResponse } from "./responses/workshops.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -147,6 +183,79 @@ export const apiRoutes = {
   "GET /api/partnerships/:id/deleted-objectives": { response: DeletedObjectivesResponse },
   "GET /api/partnerships/:id/trash": { response: TrashResponse },
   "POST /api/partnerships/:id/trash/:trashId/restore": { response: RestoreResponse },
+
+  // Meetings, their agenda and sign-offs; the governance rhythm.
+  "GET /api/partnerships/:id/meetings": { response: MeetingListResponse },
+  "POST /api/partnerships/:id/meetings": { body: CreateMeetingBody, response: MeetingResponse },
+  "GET /api/meetings/:meetingId": { response: MeetingResponse },
+  "PATCH /api/meetings/:meetingId": { body: UpdateMeetingBody, response: MeetingResponse },
+  "DELETE /api/meetings/:meetingId": { response: NoContent },
+  "POST /api/meetings/:meetingId/agenda-items": {
+    body: CreateAgendaItemBody,
+    response: MeetingResponse,
+  },
+  "PATCH /api/agenda-items/:itemId": { body: UpdateAgendaItemBody, response: MeetingResponse },
+  "DELETE /api/agenda-items/:itemId": { response: MeetingResponse },
+  "POST /api/agenda-items/:itemId/sign-off": { body: SignOffBody, response: MeetingResponse },
+  "GET /api/partnerships/:id/rhythm": { response: RhythmResponse },
+  "PUT /api/partnerships/:id/rhythm": { body: RhythmBody, response: RhythmResponse },
+
+  // Workshop mode: every call answers the caller's own view of the board.
+  "GET /api/meetings/:meetingId/workshop": { response: WorkshopResponse },
+  "PUT /api/meetings/:meetingId/workshop/columns": {
+    body: ColumnsBody,
+    response: WorkshopResponse,
+  },
+  "PUT /api/meetings/:meetingId/workshop/phase": { body: PhaseBody, response: WorkshopResponse },
+  "POST /api/meetings/:meetingId/workshop/timer": { body: TimerBody, response: WorkshopResponse },
+  "POST /api/meetings/:meetingId/workshop/vote": { body: VoteBody, response: WorkshopResponse },
+  "PUT /api/meetings/:meetingId/workshop/my-votes": {
+    body: MyVotesBody,
+    response: WorkshopResponse,
+  },
+  "POST /api/meetings/:meetingId/workshop/notes": {
+    body: CreateNoteBody,
+    response: WorkshopResponse,
+  },
+  "PATCH /api/workshop-notes/:noteId": { body: UpdateNoteBody, response: WorkshopResponse },
+  "DELETE /api/workshop-notes/:noteId": { response: WorkshopResponse },
+  "POST /api/workshop-notes/:noteId/convert": {
+    body: ConvertBody,
+    response: WorkshopConversionResponse,
+  },
+  "POST /api/meetings/:meetingId/workshop/groups": {
+    body: CreateGroupBody,
+    response: WorkshopResponse,
+  },
+  "PATCH /api/workshop-groups/:groupId": { body: UpdateGroupBody, response: WorkshopResponse },
+  "DELETE /api/workshop-groups/:groupId": { response: WorkshopResponse },
+  "POST /api/workshop-groups/:groupId/convert": {
+    body: ConvertBody,
+    response: WorkshopConversionResponse,
+  },
+
+  // Two-sided health checks.
+  "GET /api/partnerships/:id/health-checks": { response: HealthCheckListResponse },
+  "POST /api/partnerships/:id/health-checks": {
+    body: OpenHealthCheckBody,
+    response: HealthCheckCreatedResponse,
+  },
+  "GET /api/health-checks/:healthCheckId": { response: HealthCheckResponse },
+  "POST /api/health-checks/:healthCheckId/responses": {
+    body: AnswerBody,
+    response: HealthCheckAnsweredResponse,
+  },
+  "POST /api/health-checks/:healthCheckId/close": { response: HealthCheckResponse },
+
+  // Onboarding: partnership templates and the first-steps checklist.
+  "GET /api/partnership-templates": { response: PartnershipTemplateListResponse },
+  "GET /api/partnerships/:id/checklist": { response: ChecklistResponse },
+  "GET /api/partnerships/:id/template": { response: PartnershipTemplateUsedResponse },
+
+  // The caller's private calendar feed.
+  "GET /api/me/calendar-feed": { response: CalendarFeedResponse },
+  "POST /api/me/calendar-feed": { body: CreateFeedBody, response: CalendarFeedCreatedResponse },
+  "DELETE /api/me/calendar-feed": { response: NoContent },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -1,7 +1,8 @@
-import { GOVERNANCE_LEVELS } from "@entente/domain";
 import { FIELD_LIMITS, SEVERITIES } from "@entente/schema";
 import { z } from "zod";
 import { Id } from "./fields.js";
+import { WorkshopPhase } from "./responses/workshops.js";
+import { GovernanceLevel } from "./vocabulary.js";
 
 export const WorkshopParams = z.object({ meetingId: Id });
 export const NoteParams = z.object({ noteId: Id });
@@ -33,7 +34,7 @@ export const ColumnsBody = z.strictObject({
     .max(MAX_COLUMNS),
 });
 
-export const PhaseBody = z.strictObject({ phase: z.enum(["private", "revealed"]) });
+export const PhaseBody = z.strictObject({ phase: WorkshopPhase });
 
 export const TimerBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("start"), durationSeconds: Seconds }),
@@ -98,7 +99,7 @@ export const ConvertBody = z.discriminatedUnion("kind", [
   }),
   z.strictObject({
     kind: z.literal("decision"),
-    level: z.enum(GOVERNANCE_LEVELS),
+    level: GovernanceLevel,
     title: ItemTitle.optional(),
   }),
 ]);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_HEALTH_DIMENSIONS,
+  type HealthCheckAnsweredResponse,
   type HealthCheckCreatedResponse,
   type HealthCheckListResponse,
   type HealthCheckResponse,
@@ -60,7 +61,7 @@ export function healthCheckRoutes(services: Services): Hono<AppEnv> {
       const { user, target } = await load(c);
       const answer = await readJson(c, AnswerBody);
       await healthChecks.answer(user.id, target, answer);
-      return c.json({ answered: true }, 201);
+      return c.json({ answered: true } satisfies HealthCheckAnsweredResponse, 201);
     })
     .post("/:healthCheckId/close", async (c) => {
       const { user, target } = await load(c);

@@ -1,4 +1,4 @@
-import type { WorkshopResponse, WorkshopView } from "@entente/protocol";
+import type { WorkshopConversionResponse, WorkshopResponse, WorkshopView } from "@entente/protocol";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
@@ -102,7 +102,12 @@ export function workshopNoteRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { noteId } = parseOrThrow(NoteParams, c.req.param());
       const input = await readJson(c, ConvertBody);
-      return c.json(await workshops.convert(user, { kind: "note", id: noteId }, input), 201);
+      const body: WorkshopConversionResponse = await workshops.convert(
+        user,
+        { kind: "note", id: noteId },
+        input,
+      );
+      return c.json(body, 201);
     });
 }
 
@@ -125,6 +130,11 @@ export function workshopGroupRoutes(services: Services): Hono<AppEnv> {
       const { user } = requireAuth(c);
       const { groupId } = parseOrThrow(GroupParams, c.req.param());
       const input = await readJson(c, ConvertBody);
-      return c.json(await workshops.convert(user, { kind: "group", id: groupId }, input), 201);
+      const body: WorkshopConversionResponse = await workshops.convert(
+        user,
+        { kind: "group", id: groupId },
+        input,
+      );
+      return c.json(body, 201);
     });
 }

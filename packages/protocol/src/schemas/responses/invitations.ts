@@ -2,7 +2,7 @@
  * JSON answers about the invitations an organization sent (their lifecycle) and the
  * account made from one.
  */
-import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
+import { PERMISSIONS } from "@entente/domain";
 import { z } from "zod";
 import {
   InvitationKind,
@@ -11,6 +11,7 @@ import {
   PartnershipView,
   UserView,
 } from "./partnerships.js";
+import { GovernanceLevel } from "../vocabulary.js";
 
 /** Where an invitation stands: `pending` links can still be accepted. */
 export const InvitationStatus = z.enum(["pending", "used", "expired", "revoked"]);
@@ -43,7 +44,7 @@ export const SentInvitationView = z.strictObject({
   id: z.string(),
   kind: InvitationKind,
   role: z.enum(PERMISSIONS),
-  level: z.enum(GOVERNANCE_LEVELS),
+  level: GovernanceLevel,
   status: InvitationStatus,
   /** The address the link was e-mailed to, if any. */
   email: z.string().nullable(),

@@ -3,12 +3,12 @@
  * endorsements, decision votes, organization invitations). The server builds them, the web
  * app reads them (see docs/API.md); their types are exported from the main entry.
  */
-import { GOVERNANCE_LEVELS, PERMISSIONS } from "@entente/domain";
+import { PERMISSIONS } from "@entente/domain";
 import { z } from "zod";
 import { DECISION_VOTES } from "../governance.js";
+import { GovernanceLevel } from "../vocabulary.js";
 
 const Permission = z.enum(PERMISSIONS);
-const GovernanceLevel = z.enum(GOVERNANCE_LEVELS);
 
 export const UserView = z.strictObject({
   id: z.string(),

@@ -1,44 +1,25 @@
+import type { HealthCheckOrganizationResult, HealthCheckView } from "@entente/protocol";
 import { api, ApiError } from "../../../lib/api-client";
 
-const segment = encodeURIComponent;
-
-/**
- * The health-check contract of issue 14 (`GET /api/partnerships/:id/health-checks`,
- * `GET /api/health-checks/:id`), as far as the dashboard reads it. Built on another branch:
- * only the fields the trend needs are typed here.
- */
-export interface HealthCheckSummary {
-  id: string;
-  title?: string;
-  status: "open" | "closed";
-  createdAt?: string;
-  closedAt?: string | null;
-}
-
-export interface HealthCheckResult {
-  organizationId: string;
-  respondents: number;
-  hidden: boolean;
-  averages?: Record<string, number>;
-}
-
+/** What the trend reads of one cycle (`GET /api/health-checks/:healthCheckId`). */
 export interface HealthCheckDetail {
-  healthCheck: HealthCheckSummary;
-  results: HealthCheckResult[];
+  healthCheck: Pick<HealthCheckView, "id" | "title" | "status">;
+  results: readonly HealthCheckOrganizationResult[];
 }
 
 export const healthChecksApi = {
   /** Newest first; an empty list when the server has no health checks (404 included). */
-  list: async (partnershipId: string): Promise<HealthCheckSummary[]> => {
+  list: async (partnershipId: string): Promise<HealthCheckView[]> => {
     try {
-      const { healthChecks } = await api.get<{ healthChecks: HealthCheckSummary[] }>(
-        `/api/partnerships/${segment(partnershipId)}/health-checks`,
-      );
+      const { healthChecks } = await api.call("GET /api/partnerships/:id/health-checks", {
+        id: partnershipId,
+      });
       return healthChecks;
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 404) return [];
       throw caught;
     }
   },
-  get: (id: string) => api.get<HealthCheckDetail>(`/api/health-checks/${segment(id)}`),
+  get: (id: string): Promise<HealthCheckDetail> =>
+    api.call("GET /api/health-checks/:healthCheckId", { healthCheckId: id }),
 };

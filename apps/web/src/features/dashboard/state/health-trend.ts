@@ -23,7 +23,7 @@ export function healthTrend(
     .filter((d) => d.healthCheck.status === "closed")
     .map((d) => ({
       healthCheckId: d.healthCheck.id,
-      label: d.healthCheck.title ?? (d.healthCheck.closedAt ?? "").slice(0, 10),
+      label: d.healthCheck.title,
       scores: Object.fromEntries(
         organizationIds
           .filter((id) => shows(id))

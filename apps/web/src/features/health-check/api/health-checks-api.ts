@@ -1,27 +1,15 @@
-import type {
-  CreateHealthCheckRequest,
-  HealthCheckAnswerRequest,
-  HealthCheckCreatedResponse,
-  HealthCheckListResponse,
-  HealthCheckResponse,
-} from "@entente/protocol";
+import type { CreateHealthCheckRequest, HealthCheckAnswerRequest } from "@entente/protocol";
 import { api } from "../../../lib/api-client";
-
-const cycle = (id: string) => `/api/health-checks/${encodeURIComponent(id)}`;
 
 export const healthChecksApi = {
   /** Newest first. */
   list: (partnershipId: string) =>
-    api.get<HealthCheckListResponse>(
-      `/api/partnerships/${encodeURIComponent(partnershipId)}/health-checks`,
-    ),
+    api.call("GET /api/partnerships/:id/health-checks", { id: partnershipId }),
   open: (partnershipId: string, body: CreateHealthCheckRequest) =>
-    api.post<HealthCheckCreatedResponse>(
-      `/api/partnerships/${encodeURIComponent(partnershipId)}/health-checks`,
-      body,
-    ),
-  read: (id: string) => api.get<HealthCheckResponse>(cycle(id)),
+    api.call("POST /api/partnerships/:id/health-checks", { id: partnershipId }, body),
+  read: (id: string) => api.call("GET /api/health-checks/:healthCheckId", { healthCheckId: id }),
   answer: (id: string, body: HealthCheckAnswerRequest) =>
-    api.post<{ answered: true }>(`${cycle(id)}/responses`, body),
-  close: (id: string) => api.post<HealthCheckResponse>(`${cycle(id)}/close`, {}),
+    api.call("POST /api/health-checks/:healthCheckId/responses", { healthCheckId: id }, body),
+  close: (id: string) =>
+    api.call("POST /api/health-checks/:healthCheckId/close", { healthCheckId: id }),
 };

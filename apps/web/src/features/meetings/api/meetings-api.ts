@@ -1,46 +1,35 @@
-import type { MeetingListResponse, MeetingResponse, RhythmResponse } from "@entente/protocol";
-import type {
-  CreateAgendaItemBody,
-  CreateMeetingBody,
-  RequestBody,
-  RhythmBody,
-  UpdateAgendaItemBody,
-  UpdateMeetingBody,
-} from "@entente/protocol/schemas";
+import type { RouteBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
-const segment = encodeURIComponent;
-
-export type AgendaItemInput = RequestBody<typeof CreateAgendaItemBody>;
+export type AgendaItemInput = RouteBody<"POST /api/meetings/:meetingId/agenda-items">;
 
 /** A new meeting (its agenda included); `startsAt` is an ISO date-time. */
-export type MeetingInput = RequestBody<typeof CreateMeetingBody>;
+export type MeetingInput = RouteBody<"POST /api/partnerships/:id/meetings">;
 
-export type RhythmInput = RequestBody<typeof RhythmBody>;
+export type RhythmInput = RouteBody<"PUT /api/partnerships/:id/rhythm">;
 
 /** Meetings, their agenda and sign-offs, and the governance rhythm: what the server stamps. */
 export const meetingsApi = {
   list: (partnershipId: string) =>
-    api.get<MeetingListResponse>(`/api/partnerships/${segment(partnershipId)}/meetings`),
+    api.call("GET /api/partnerships/:id/meetings", { id: partnershipId }),
 
   create: (partnershipId: string, input: MeetingInput) =>
-    api.post<MeetingResponse>(`/api/partnerships/${segment(partnershipId)}/meetings`, input),
+    api.call("POST /api/partnerships/:id/meetings", { id: partnershipId }, input),
 
-  get: (meetingId: string) => api.get<MeetingResponse>(`/api/meetings/${segment(meetingId)}`),
+  get: (meetingId: string) => api.call("GET /api/meetings/:meetingId", { meetingId }),
 
-  update: (meetingId: string, changes: RequestBody<typeof UpdateMeetingBody>) =>
-    api.patch<MeetingResponse>(`/api/meetings/${segment(meetingId)}`, changes),
+  update: (meetingId: string, changes: RouteBody<"PATCH /api/meetings/:meetingId">) =>
+    api.call("PATCH /api/meetings/:meetingId", { meetingId }, changes),
 
-  remove: (meetingId: string) => api.delete<void>(`/api/meetings/${segment(meetingId)}`),
+  remove: (meetingId: string) => api.call("DELETE /api/meetings/:meetingId", { meetingId }),
 
   addAgendaItem: (meetingId: string, input: AgendaItemInput) =>
-    api.post<MeetingResponse>(`/api/meetings/${segment(meetingId)}/agenda-items`, input),
+    api.call("POST /api/meetings/:meetingId/agenda-items", { meetingId }, input),
 
-  updateAgendaItem: (itemId: string, changes: RequestBody<typeof UpdateAgendaItemBody>) =>
-    api.patch<MeetingResponse>(`/api/agenda-items/${segment(itemId)}`, changes),
+  updateAgendaItem: (itemId: string, changes: RouteBody<"PATCH /api/agenda-items/:itemId">) =>
+    api.call("PATCH /api/agenda-items/:itemId", { itemId }, changes),
 
-  removeAgendaItem: (itemId: string) =>
-    api.delete<MeetingResponse>(`/api/agenda-items/${segment(itemId)}`),
+  removeAgendaItem: (itemId: string) => api.call("DELETE /api/agenda-items/:itemId", { itemId }),
 
   /**
    * Signs the item off for the caller's organization: its title, owner and notes and the
@@ -48,11 +37,11 @@ export const meetingsApi = {
    * `useMeeting` checks what the user sees against the server's item first.
    */
   signOff: (itemId: string, version: string) =>
-    api.post<MeetingResponse>(`/api/agenda-items/${segment(itemId)}/sign-off`, { version }),
+    api.call("POST /api/agenda-items/:itemId/sign-off", { itemId }, { version }),
 
   rhythm: (partnershipId: string) =>
-    api.get<RhythmResponse>(`/api/partnerships/${segment(partnershipId)}/rhythm`),
+    api.call("GET /api/partnerships/:id/rhythm", { id: partnershipId }),
 
   setRhythm: (partnershipId: string, input: RhythmInput) =>
-    api.put<RhythmResponse>(`/api/partnerships/${segment(partnershipId)}/rhythm`, input),
+    api.call("PUT /api/partnerships/:id/rhythm", { id: partnershipId }, input),
 };

@@ -1,16 +1,9 @@
-import type {
-  ChecklistResponse,
-  PartnershipTemplateListResponse,
-  PartnershipTemplateUsedResponse,
-} from "@entente/protocol";
 import { api } from "../../../lib/api-client";
 
-const partnership = (id: string) => `/api/partnerships/${encodeURIComponent(id)}`;
-
 export const onboardingApi = {
-  templates: () => api.get<PartnershipTemplateListResponse>("/api/partnership-templates"),
+  templates: () => api.call("GET /api/partnership-templates"),
   checklist: (partnershipId: string) =>
-    api.get<ChecklistResponse>(`${partnership(partnershipId)}/checklist`),
+    api.call("GET /api/partnerships/:id/checklist", { id: partnershipId }),
   templateUsed: (partnershipId: string) =>
-    api.get<PartnershipTemplateUsedResponse>(`${partnership(partnershipId)}/template`),
+    api.call("GET /api/partnerships/:id/template", { id: partnershipId }),
 };

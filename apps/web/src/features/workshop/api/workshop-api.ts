@@ -1,100 +1,51 @@
-import type {
-  NoteConversionKind,
-  TimerCommand,
-  VoteCommand,
-  WorkshopPhase,
-  WorkshopResponse,
-} from "@entente/protocol";
-import type {
-  ColumnsBody,
-  ConvertBody,
-  CreateGroupBody,
-  CreateNoteBody,
-  MyVotesBody,
-  PhaseBody,
-  RequestBody,
-  TimerBody,
-  UpdateGroupBody,
-  UpdateNoteBody,
-  VoteBody,
-} from "@entente/protocol/schemas";
+import type { TimerCommand, VoteCommand, WorkshopPhase } from "@entente/protocol";
+import type { RouteBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
-const segment = encodeURIComponent;
-
 /** What a note or a cluster becomes; the title defaults to the note's text or cluster's title. */
-export type ConvertInput = RequestBody<typeof ConvertBody>;
+export type ConvertInput = RouteBody<"POST /api/workshop-notes/:noteId/convert">;
 
-export interface ConvertResponse extends WorkshopResponse {
-  item: { kind: NoteConversionKind; id: string };
-}
-
-export type NotePatch = RequestBody<typeof UpdateNoteBody>;
-
-const workshopPath = (meetingId: string) => `/api/meetings/${segment(meetingId)}/workshop`;
+export type NotePatch = RouteBody<"PATCH /api/workshop-notes/:noteId">;
 
 /** The workshop endpoints (docs/API.md, "Workshops"); every mutation answers the caller's new projection. */
 export const workshopApi = {
-  get: (meetingId: string) => api.get<WorkshopResponse>(workshopPath(meetingId)),
+  get: (meetingId: string) => api.call("GET /api/meetings/:meetingId/workshop", { meetingId }),
 
-  setColumns: (meetingId: string, columns: RequestBody<typeof ColumnsBody>["columns"]) =>
-    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/columns`, {
-      columns,
-    } satisfies RequestBody<typeof ColumnsBody>),
+  setColumns: (
+    meetingId: string,
+    columns: RouteBody<"PUT /api/meetings/:meetingId/workshop/columns">["columns"],
+  ) => api.call("PUT /api/meetings/:meetingId/workshop/columns", { meetingId }, { columns }),
 
   setPhase: (meetingId: string, phase: WorkshopPhase) =>
-    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/phase`, {
-      phase,
-    } satisfies RequestBody<typeof PhaseBody>),
+    api.call("PUT /api/meetings/:meetingId/workshop/phase", { meetingId }, { phase }),
 
   timer: (meetingId: string, command: TimerCommand) =>
-    api.post<WorkshopResponse>(
-      `${workshopPath(meetingId)}/timer`,
-      command satisfies RequestBody<typeof TimerBody>,
-    ),
+    api.call("POST /api/meetings/:meetingId/workshop/timer", { meetingId }, command),
 
   vote: (meetingId: string, command: VoteCommand) =>
-    api.post<WorkshopResponse>(
-      `${workshopPath(meetingId)}/vote`,
-      command satisfies RequestBody<typeof VoteBody>,
-    ),
+    api.call("POST /api/meetings/:meetingId/workshop/vote", { meetingId }, command),
 
   setMyVotes: (meetingId: string, votes: Record<string, number>) =>
-    api.put<WorkshopResponse>(`${workshopPath(meetingId)}/my-votes`, {
-      votes,
-    } satisfies RequestBody<typeof MyVotesBody>),
+    api.call("PUT /api/meetings/:meetingId/workshop/my-votes", { meetingId }, { votes }),
 
   addNote: (meetingId: string, text: string, columnId: string) =>
-    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/notes`, {
-      text,
-      columnId,
-    } satisfies RequestBody<typeof CreateNoteBody>),
+    api.call("POST /api/meetings/:meetingId/workshop/notes", { meetingId }, { text, columnId }),
 
   updateNote: (noteId: string, patch: NotePatch) =>
-    api.patch<WorkshopResponse>(`/api/workshop-notes/${segment(noteId)}`, patch),
+    api.call("PATCH /api/workshop-notes/:noteId", { noteId }, patch),
 
-  deleteNote: (noteId: string) =>
-    api.delete<WorkshopResponse | undefined>(`/api/workshop-notes/${segment(noteId)}`),
+  deleteNote: (noteId: string) => api.call("DELETE /api/workshop-notes/:noteId", { noteId }),
 
   addGroup: (meetingId: string, title: string, noteIds: string[]) =>
-    api.post<WorkshopResponse>(`${workshopPath(meetingId)}/groups`, {
-      title,
-      noteIds,
-    } satisfies RequestBody<typeof CreateGroupBody>),
+    api.call("POST /api/meetings/:meetingId/workshop/groups", { meetingId }, { title, noteIds }),
 
   renameGroup: (groupId: string, title: string) =>
-    api.patch<WorkshopResponse>(`/api/workshop-groups/${segment(groupId)}`, {
-      title,
-    } satisfies RequestBody<typeof UpdateGroupBody>),
+    api.call("PATCH /api/workshop-groups/:groupId", { groupId }, { title }),
 
-  deleteGroup: (groupId: string) =>
-    api.delete<WorkshopResponse | undefined>(`/api/workshop-groups/${segment(groupId)}`),
+  deleteGroup: (groupId: string) => api.call("DELETE /api/workshop-groups/:groupId", { groupId }),
 
   convert: (target: { kind: "note" | "group"; id: string }, input: ConvertInput) =>
-    api.post<ConvertResponse>(
-      target.kind === "note"
-        ? `/api/workshop-notes/${segment(target.id)}/convert`
-        : `/api/workshop-groups/${segment(target.id)}/convert`,
-      input,
-    ),
+    target.kind === "note"
+      ? api.call("POST /api/workshop-notes/:noteId/convert", { noteId: target.id }, input)
+      : api.call("POST /api/workshop-groups/:groupId/convert", { groupId: target.id }, input),
 };
