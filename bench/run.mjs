@@ -51,7 +51,7 @@ const SIZES = quick
       idle: { connections: 1000, docs: 100, holdSeconds: 2 },
       workshop: { editors: 50, rate: 5, seconds: 5 },
       partnerships: { docs: 100, perDoc: 4, rate: 1, seconds: 5 },
-      throughput: { editors: 50, rates: [2, 5, 10, 20, 40], seconds: 2 },
+      throughput: { editors: 50, rates: [2, 5, 10, 20, 40], seconds: 2, bisect: 3 },
       storm: { clients: 50, bytes: 1_000_000 },
       cold: { updates: 10_000 },
     }
@@ -59,7 +59,7 @@ const SIZES = quick
       idle: { connections: 10_000, docs: 1_000, holdSeconds: 5 },
       workshop: { editors: 50, rate: 5, seconds: 20 },
       partnerships: { docs: 500, perDoc: 4, rate: 1, seconds: 20 },
-      throughput: { editors: 50, rates: [2, 5, 10, 20, 40, 80, 160], seconds: 5 },
+      throughput: { editors: 50, rates: [2, 5, 10, 20, 40, 80, 160], seconds: 5, bisect: 4 },
       storm: { clients: 200, bytes: 5_000_000 },
       cold: { updates: 100_000 },
     };
