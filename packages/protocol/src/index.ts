@@ -3,7 +3,7 @@ export type {
   ActivityEntry,
   ActivityResponse,
   CharterActivity,
-} from "./activity.js";
+} from "./schemas/responses/activity.js";
 export type {
   DeletedObjectivesResponse,
   EntryChangeView,
@@ -134,7 +134,7 @@ export type {
   DigestPost,
   DigestResponse,
   DigestView,
-} from "./digest.js";
+} from "./schemas/responses/digest.js";
 export type { DigestFrequency, Language } from "./preferences.js";
 export type {
   DigestPreference,
@@ -250,9 +250,8 @@ export {
   SEARCH_QUERY_MAX,
   SEARCH_RESULTS_MAX,
   type SearchKind,
-  type SearchResponse,
-  type SearchResult,
 } from "./search.js";
+export type { SearchResponse, SearchResult } from "./schemas/responses/search.js";
 export type {
   CreateHealthCheckRequest,
   HealthCheckAnswerRequest,

@@ -24,6 +24,19 @@ import { OidcTestProvider } from "../test/oidc-test-provider.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
+/** A query string as the web client writes it: fields left undefined out, a list field repeated. */
+function searchOf(query: Readonly<Record<string, unknown>>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const one of values) {
+      if (typeof one === "string" || typeof one === "number" || typeof one === "boolean")
+        params.append(name, String(one));
+    }
+  }
+  return params.size > 0 ? `?${params.toString()}` : "";
+}
+
 /**
  * The route table of @entente/protocol/schemas held to what the server answers: every route
  * is called on a real partnership, and its answer must parse with the route's response schema
@@ -62,7 +75,7 @@ describe("the API contract (apiRoutes)", () => {
   ): Promise<{ answer: RouteResponse<Route>; headers: Headers }> {
     const space = route.indexOf(" ");
     const values: Readonly<Record<string, string>> = params;
-    const search = query === undefined ? "" : `?${new URLSearchParams(query).toString()}`;
+    const search = query === undefined ? "" : searchOf(query);
     const path =
       route
         .slice(space + 1)
@@ -384,6 +397,44 @@ describe("the API contract (apiRoutes)", () => {
       undefined,
       201,
     );
+  });
+
+  it("answers a partnership's activity, digest and search as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const north = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    const objectives = formatDocumentName({ kind: "objectives", partnershipId });
+    const edit = (change: (doc: Y.Doc) => void) =>
+      changeObservedDocument(harness.store, harness.services.records, objectives, change, north);
+    let objectiveId = "";
+    await edit((doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Pool the depots",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "operational",
+        },
+        north,
+      );
+    });
+    await edit((doc) => void removeObjective(doc, objectiveId));
+    const activity = "GET /api/partnerships/:id/activity";
+    const { answer: runs } = await call(activity, cast.south.viewer, id);
+    expect(runs.entries.length).toBeGreaterThan(0);
+    await call(activity, cast.north.viewer, id, undefined, 200, {
+      organizationId: cast.north.id,
+      before: String(Date.now()),
+    });
+    await call("GET /api/partnerships/:id/digest", cast.south.viewer, id, undefined, 200, {
+      period: "day",
+    });
+    const { answer: found } = await call("GET /api/search", cast.north.viewer, {}, undefined, 200, {
+      q: "Northwind",
+      partnershipId,
+    });
+    expect(found.results.length).toBeGreaterThan(0);
   });
 
   it("has called every route of the table", () => {

@@ -10,6 +10,7 @@ import type { AnswerBody, OpenHealthCheckBody } from "./health-checks.js";
 import type { ReadAllBody } from "./notifications.js";
 import type { SsoSettingsBody, SsoStartBody } from "./sso.js";
 
+export { ActivityQuery } from "./activity.js";
 export { SignupBody, LoginBody } from "./auth.js";
 export { FeedFileParams, CreateFeedBody } from "./calendar.js";
 export {
@@ -21,6 +22,7 @@ export {
 } from "./comments.js";
 export type { Cursor } from "./fields.js";
 export { Id, displayName, CursorParam, LimitParam, isLoopbackHttp } from "./fields.js";
+export { DigestQuery } from "./digest.js";
 export {
   DECISION_VOTES,
   DecisionParams,
@@ -166,6 +168,24 @@ export {
   TrashResponse,
 } from "./responses/records.js";
 export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
+export {
+  ActivityDocument,
+  ActivityEntry,
+  ActivityResponse,
+  CharterActivity,
+} from "./responses/activity.js";
+export {
+  DigestAction,
+  DigestContent,
+  DigestDecision,
+  DigestHealthCheck,
+  DigestKpiMove,
+  DigestPeriodKind,
+  DigestPost,
+  DigestResponse,
+  DigestView,
+} from "./responses/digest.js";
+export { SearchResponse, SearchResult } from "./responses/search.js";
 export {
   apiRoutes,
   NoContent,

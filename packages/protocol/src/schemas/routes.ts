@@ -45,6 +45,12 @@ import { SsoSettingsBody, SsoStartBody } from "./sso.js";
 import { RevokeInvitationBody } from "./sent-invitations.js";
 import { SetLandingPageBody } from "./landing-pages.js";
 import { UpdatePreferencesBody } from "./preferences.js";
+import { ActivityQuery } from "./activity.js";
+import { DigestQuery } from "./digest.js";
+import { SearchQuery } from "./search.js";
+import { ActivityResponse } from "./responses/activity.js";
+import { DigestResponse } from "./responses/digest.js";
+import { SearchResponse } from "./responses/search.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -147,6 +153,11 @@ export const apiRoutes = {
   "GET /api/partnerships/:id/deleted-objectives": { response: DeletedObjectivesResponse },
   "GET /api/partnerships/:id/trash": { response: TrashResponse },
   "POST /api/partnerships/:id/trash/:trashId/restore": { response: RestoreResponse },
+
+  // What happened in a partnership and what it holds: activity, digest, search.
+  "GET /api/partnerships/:id/activity": { query: ActivityQuery, response: ActivityResponse },
+  "GET /api/partnerships/:id/digest": { query: DigestQuery, response: DigestResponse },
+  "GET /api/search": { query: SearchQuery, response: SearchResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
