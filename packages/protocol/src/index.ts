@@ -93,27 +93,13 @@ export type {
   RichTextMark,
   RichTextNode,
 } from "./common.js";
+export type { FeedEvent, PartnershipEvent, PartnershipFeedEvent, UserFeedEvent } from "./feed.js";
 export type {
-  ActionStatusName,
-  CommentNotificationView,
-  FeedEvent,
-  IssueStatusName,
   ItemLink,
-  ItemLinkKind,
-  ItemNotificationView,
-  NotificationItem,
-  NotificationKind,
-  NotificationListResponse,
-  NotificationView,
-  PartnershipEvent,
-  PartnershipFeedEvent,
   PostListResponse,
-  PostNotificationView,
   PostResponse,
-  PostTag,
   PostThreadResponse,
   PostView,
-  ReactionName,
   ReactionsResponse,
   ReactionView,
   ReplyResponse,
@@ -121,9 +107,18 @@ export type {
   SeenByOrganization,
   SeenByView,
   SeenResponse,
+} from "./schemas/responses/feed.js";
+export type {
+  ActionStatusName,
+  CommentNotificationView,
+  IssueStatusName,
+  ItemNotificationView,
+  NotificationItem,
+  NotificationListResponse,
+  NotificationView,
+  PostNotificationView,
   UnreadCountResponse,
-  UserFeedEvent,
-} from "./feed.js";
+} from "./schemas/responses/notifications.js";
 export type {
   DigestAction,
   DigestContent,
@@ -205,6 +200,10 @@ export {
   NOTIFICATION_KINDS,
   POST_TAGS,
   REACTION_NAMES,
+  type ItemLinkKind,
+  type NotificationKind,
+  type PostTag,
+  type ReactionName,
 } from "./vocabulary.js";
 export { LANGUAGE_COOKIE, ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "./web-shell.js";
 export {

@@ -437,6 +437,65 @@ describe("the API contract (apiRoutes)", () => {
     expect(found.results.length).toBeGreaterThan(0);
   });
 
+  it("answers the feed and the notifications as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    const { answer: created } = await call(
+      "POST /api/partnerships/:id/posts",
+      cast.north.editor,
+      id,
+      { title: "Depot opened", body: text("The first depot is open."), tag: "success" },
+      201,
+    );
+    const postId = { postId: created.post.id };
+    await call("PATCH /api/posts/:postId", cast.north.editor, postId, { tag: "information" });
+    const { answer: replied } = await call(
+      "POST /api/posts/:postId/replies",
+      cast.south.editor,
+      postId,
+      { body: text("Well done.") },
+      201,
+    );
+    const replyId = { replyId: replied.reply.id };
+    await call("PATCH /api/replies/:replyId", cast.south.editor, replyId, {
+      body: text("Well done!"),
+    });
+    await call("PUT /api/posts/:postId/reaction", cast.south.admin, postId, { reaction: "tada" });
+    await call("DELETE /api/posts/:postId/reaction", cast.south.admin, postId);
+    await call("PUT /api/replies/:replyId/reaction", cast.north.admin, replyId, {
+      reaction: "heart",
+    });
+    await call("DELETE /api/replies/:replyId/reaction", cast.north.admin, replyId);
+    await call("POST /api/posts/:postId/seen", cast.south.viewer, postId);
+    const { answer: thread } = await call("GET /api/posts/:postId", cast.south.viewer, postId);
+    expect(thread.replies).toHaveLength(1);
+    const posts = "GET /api/partnerships/:id/posts";
+    const { answer: page } = await call(posts, cast.north.viewer, id);
+    expect(page.posts.map((post) => post.id)).toEqual([created.post.id]);
+    await call(posts, cast.north.viewer, id, undefined, 200, { q: "depot", limit: 5 });
+
+    const notifications = "GET /api/notifications";
+    const { answer: bell } = await call(notifications, cast.north.editor, {});
+    const [reply] = bell.notifications;
+    expect(reply?.kind).toBe("reply");
+    await call(notifications, cast.north.editor, {}, undefined, 200, {
+      partnershipId,
+      kind: ["reply", "mention"],
+    });
+    await call("POST /api/notifications/:notificationId/read", cast.north.editor, {
+      notificationId: reply?.id ?? "",
+    });
+    await call("POST /api/notifications/read-all", cast.north.editor, {}, { partnershipId });
+
+    await call("DELETE /api/replies/:replyId", cast.south.editor, replyId, undefined, 204);
+    await call("DELETE /api/posts/:postId", cast.north.editor, postId, undefined, 204);
+  });
+
   it("has called every route of the table", () => {
     expect(Object.keys(apiRoutes).filter((route) => !called.has(route as RouteName))).toEqual([]);
   });

@@ -186,6 +186,32 @@ export {
   DigestView,
 } from "./responses/digest.js";
 export { SearchResponse, SearchResult } from "./responses/search.js";
+export { AuthorView, RichTextDoc, RichTextMark, RichTextNode } from "./responses/common.js";
+export {
+  ItemLink,
+  PostListResponse,
+  PostResponse,
+  PostThreadResponse,
+  PostView,
+  ReactionsResponse,
+  ReactionView,
+  ReplyResponse,
+  ReplyView,
+  SeenByOrganization,
+  SeenByView,
+  SeenResponse,
+} from "./responses/feed.js";
+export {
+  ActionStatusName,
+  CommentNotificationView,
+  IssueStatusName,
+  ItemNotificationView,
+  NotificationItem,
+  NotificationListResponse,
+  NotificationView,
+  PostNotificationView,
+  UnreadCountResponse,
+} from "./responses/notifications.js";
 export {
   apiRoutes,
   NoContent,

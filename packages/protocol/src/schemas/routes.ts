@@ -51,6 +51,17 @@ import { SearchQuery } from "./search.js";
 import { ActivityResponse } from "./responses/activity.js";
 import { DigestResponse } from "./responses/digest.js";
 import { SearchResponse } from "./responses/search.js";
+import { ListNotificationsQuery, ReadAllBody } from "./notifications.js";
+import { CreatePostBody, EditPostBody, ListPostsQuery, ReactionBody, ReplyBody } from "./posts.js";
+import {
+  PostListResponse,
+  PostResponse,
+  PostThreadResponse,
+  ReactionsResponse,
+  ReplyResponse,
+  SeenResponse,
+} from "./responses/feed.js";
+import { NotificationListResponse, UnreadCountResponse } from "./responses/notifications.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -158,6 +169,26 @@ export const apiRoutes = {
   "GET /api/partnerships/:id/activity": { query: ActivityQuery, response: ActivityResponse },
   "GET /api/partnerships/:id/digest": { query: DigestQuery, response: DigestResponse },
   "GET /api/search": { query: SearchQuery, response: SearchResponse },
+
+  // The updates feed: posts, replies, reactions, "seen by".
+  "GET /api/partnerships/:id/posts": { query: ListPostsQuery, response: PostListResponse },
+  "POST /api/partnerships/:id/posts": { body: CreatePostBody, response: PostResponse },
+  "GET /api/posts/:postId": { response: PostThreadResponse },
+  "PATCH /api/posts/:postId": { body: EditPostBody, response: PostResponse },
+  "DELETE /api/posts/:postId": { response: NoContent },
+  "POST /api/posts/:postId/replies": { body: ReplyBody, response: ReplyResponse },
+  "PUT /api/posts/:postId/reaction": { body: ReactionBody, response: ReactionsResponse },
+  "DELETE /api/posts/:postId/reaction": { response: ReactionsResponse },
+  "POST /api/posts/:postId/seen": { response: SeenResponse },
+  "PATCH /api/replies/:replyId": { body: ReplyBody, response: ReplyResponse },
+  "DELETE /api/replies/:replyId": { response: NoContent },
+  "PUT /api/replies/:replyId/reaction": { body: ReactionBody, response: ReactionsResponse },
+  "DELETE /api/replies/:replyId/reaction": { response: ReactionsResponse },
+
+  // The signed-in user's notifications (their live stream is not a JSON answer).
+  "GET /api/notifications": { query: ListNotificationsQuery, response: NotificationListResponse },
+  "POST /api/notifications/:notificationId/read": { response: UnreadCountResponse },
+  "POST /api/notifications/read-all": { body: ReadAllBody, response: UnreadCountResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
