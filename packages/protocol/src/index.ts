@@ -73,9 +73,9 @@ export type {
   KpiTargetsResponse,
   KpiTargetsView,
 } from "./schemas/responses/kpi-targets.js";
+export type { CommentFeedEvent } from "./comments.js";
 export type {
   CharterAnchorView,
-  CommentFeedEvent,
   CommentItemKind,
   CommentResponse,
   CommentTarget,
@@ -84,7 +84,7 @@ export type {
   CommentThreadStatus,
   CommentThreadView,
   CommentView,
-} from "./comments.js";
+} from "./schemas/responses/comments.js";
 export type {
   AuthorView,
   MentionAttrs,

@@ -1,5 +1,5 @@
 import { formatDocumentName } from "@entente/domain";
-import { CHARTER_FRAGMENT } from "@entente/editor";
+import { CHARTER_FRAGMENT, charterAnchorFromTextRange, writeCharterContent } from "@entente/editor";
 import {
   apiRoutes,
   type PathParams,
@@ -494,6 +494,70 @@ describe("the API contract (apiRoutes)", () => {
 
     await call("DELETE /api/replies/:replyId", cast.south.editor, replyId, undefined, 204);
     await call("DELETE /api/posts/:postId", cast.north.editor, postId, undefined, 204);
+  });
+
+  it("answers comment threads as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const charter = formatDocumentName({ kind: "charter", partnershipId });
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    await changeDocument(harness.store, charter, (doc) =>
+      writeCharterContent(doc, text("We share the risk.")),
+    );
+    const current = await harness.services.documents.readDocument(charter);
+    const anchor = charterAnchorFromTextRange(current, 3, 12);
+    current.destroy();
+    const open = "POST /api/partnerships/:id/comment-threads";
+    const { answer: onCharter } = await call(
+      open,
+      cast.north.editor,
+      id,
+      { target: { kind: "charter", anchor }, body: text("Which risk?") },
+      201,
+    );
+    expect(onCharter.thread.target).toMatchObject({
+      kind: "charter",
+      anchor: { quote: "share the" },
+    });
+    const { answer: onAction } = await call(
+      open,
+      cast.south.editor,
+      id,
+      { target: { kind: "action", id: "action1" }, body: text("Who owns this?") },
+      201,
+    );
+    const threadId = { threadId: onAction.thread.id };
+    await call(
+      "POST /api/comment-threads/:threadId/comments",
+      cast.north.editor,
+      threadId,
+      { body: text("We do.") },
+      201,
+    );
+    await call("POST /api/comment-threads/:threadId/resolve", cast.south.editor, threadId);
+    const { answer: read } = await call(
+      "GET /api/comment-threads/:threadId",
+      cast.north.viewer,
+      threadId,
+    );
+    expect(read.thread.resolvedBy?.id).toBe(cast.south.editor.id);
+    await call("POST /api/comment-threads/:threadId/reopen", cast.south.editor, threadId);
+    const list = "GET /api/partnerships/:id/comment-threads";
+    const { answer: all } = await call(list, cast.south.viewer, id, undefined, 200, {
+      status: "all",
+      limit: 1,
+    });
+    expect(all.nextCursor).not.toBeNull();
+    await call(list, cast.south.viewer, id, undefined, 200, {
+      status: "open",
+      targetKind: "action",
+      targetId: "action1",
+      before: all.nextCursor ?? undefined,
+    });
   });
 
   it("has called every route of the table", () => {

@@ -188,6 +188,17 @@ export {
 export { SearchResponse, SearchResult } from "./responses/search.js";
 export { AuthorView, RichTextDoc, RichTextMark, RichTextNode } from "./responses/common.js";
 export {
+  CharterAnchorView,
+  CommentItemKind,
+  CommentResponse,
+  CommentTarget,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+  CommentThreadStatus,
+  CommentThreadView,
+  CommentView,
+} from "./responses/comments.js";
+export {
   ItemLink,
   PostListResponse,
   PostResponse,

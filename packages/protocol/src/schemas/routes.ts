@@ -62,6 +62,12 @@ import {
   SeenResponse,
 } from "./responses/feed.js";
 import { NotificationListResponse, UnreadCountResponse } from "./responses/notifications.js";
+import { CommentBody, CreateThreadBody, ListThreadsQuery } from "./comments.js";
+import {
+  CommentResponse,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+} from "./responses/comments.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -189,6 +195,20 @@ export const apiRoutes = {
   "GET /api/notifications": { query: ListNotificationsQuery, response: NotificationListResponse },
   "POST /api/notifications/:notificationId/read": { response: UnreadCountResponse },
   "POST /api/notifications/read-all": { body: ReadAllBody, response: UnreadCountResponse },
+
+  // Comment threads on the charter and on items.
+  "GET /api/partnerships/:id/comment-threads": {
+    query: ListThreadsQuery,
+    response: CommentThreadListResponse,
+  },
+  "POST /api/partnerships/:id/comment-threads": {
+    body: CreateThreadBody,
+    response: CommentThreadResponse,
+  },
+  "GET /api/comment-threads/:threadId": { response: CommentThreadResponse },
+  "POST /api/comment-threads/:threadId/comments": { body: CommentBody, response: CommentResponse },
+  "POST /api/comment-threads/:threadId/resolve": { response: CommentThreadResponse },
+  "POST /api/comment-threads/:threadId/reopen": { response: CommentThreadResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
