@@ -186,7 +186,7 @@ export type {
   VersionChange,
   VersionCompareResponse,
   VersionSegment,
-} from "./history.js";
+} from "./schemas/responses/history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { LANDING_PAGES, type LandingPage } from "./landing-page.js";

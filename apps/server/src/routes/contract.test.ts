@@ -560,6 +560,120 @@ describe("the API contract (apiRoutes)", () => {
     });
   });
 
+  it("answers the versions of rich-text documents as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const writer = cast.north.editor;
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "charter", partnershipId }),
+      (doc) => writeCharterContent(doc, text("We share the risk.")),
+      { userId: writer.id, organizationId: cast.north.id },
+    );
+
+    const charter = { id: partnershipId };
+    const { answer: charterVersion } = await call(
+      "POST /api/partnerships/:id/charter/versions",
+      writer,
+      charter,
+      { label: "Before the call" },
+      201,
+    );
+    const charterVersionId = { ...charter, versionId: charterVersion.version.id };
+    const { answer: charterVersions } = await call(
+      "GET /api/partnerships/:id/charter/versions",
+      cast.south.viewer,
+      charter,
+    );
+    expect(charterVersions.versions[0]?.authors).toEqual([
+      { userId: writer.id, organizationId: cast.north.id },
+    ]);
+    await call("GET /api/partnerships/:id/charter/versions/:versionId", writer, charterVersionId);
+    await call("GET /api/partnerships/:id/charter/versions/:a/compare/:b", writer, {
+      ...charter,
+      a: charterVersion.version.id,
+      b: "current",
+    });
+    await call(
+      "POST /api/partnerships/:id/charter/versions/:versionId/restore",
+      writer,
+      charterVersionId,
+      {},
+      201,
+    );
+
+    const privateNotes = { id: partnershipId, organizationId: cast.north.id };
+    const { answer: privateVersion } = await call(
+      "POST /api/partnerships/:id/organizations/:organizationId/private/versions",
+      writer,
+      privateNotes,
+      { label: "Our view" },
+      201,
+    );
+    const privateVersionId = { ...privateNotes, versionId: privateVersion.version.id };
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions",
+      cast.north.viewer,
+      privateNotes,
+    );
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId",
+      writer,
+      privateVersionId,
+    );
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:a/compare/:b",
+      writer,
+      { ...privateNotes, a: privateVersion.version.id, b: "current" },
+    );
+    await call(
+      "POST /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId/restore",
+      writer,
+      privateVersionId,
+      {},
+      201,
+    );
+
+    const scheduled = await harness.request("POST", `/api/partnerships/${partnershipId}/meetings`, {
+      cookie: writer.cookie,
+      body: {
+        title: "Steering committee",
+        kind: "steering_committee",
+        level: "strategic",
+        startsAt: "2026-11-26T09:00:00Z",
+        durationMinutes: 60,
+      },
+    });
+    expect(scheduled.status).toBe(201);
+    const meeting = { meetingId: String(scheduled.body.meeting.id) };
+    const { answer: notesVersion } = await call(
+      "POST /api/meetings/:meetingId/notes/versions",
+      writer,
+      meeting,
+      { label: "Agreed" },
+      201,
+    );
+    const notesVersionId = { ...meeting, versionId: notesVersion.version.id };
+    await call("GET /api/meetings/:meetingId/notes/versions", cast.south.viewer, meeting);
+    await call("GET /api/meetings/:meetingId/notes/versions/:versionId", writer, notesVersionId);
+    await call("GET /api/meetings/:meetingId/notes/versions/:a/compare/:b", writer, {
+      ...meeting,
+      a: notesVersion.version.id,
+      b: "current",
+    });
+    await call(
+      "POST /api/meetings/:meetingId/notes/versions/:versionId/restore",
+      writer,
+      notesVersionId,
+      {},
+      201,
+    );
+  });
+
   it("has called every route of the table", () => {
     expect(Object.keys(apiRoutes).filter((route) => !called.has(route as RouteName))).toEqual([]);
   });

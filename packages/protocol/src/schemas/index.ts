@@ -199,6 +199,18 @@ export {
   CommentView,
 } from "./responses/comments.js";
 export {
+  DocumentVersionCreatedResponse,
+  DocumentVersionKind,
+  DocumentVersionListResponse,
+  DocumentVersionResponse,
+  DocumentVersionView,
+  VersionAuthor,
+  VersionBlock,
+  VersionChange,
+  VersionCompareResponse,
+  VersionSegment,
+} from "./responses/history.js";
+export {
   ItemLink,
   PostListResponse,
   PostResponse,

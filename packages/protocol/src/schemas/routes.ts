@@ -63,6 +63,13 @@ import {
 } from "./responses/feed.js";
 import { NotificationListResponse, UnreadCountResponse } from "./responses/notifications.js";
 import { CommentBody, CreateThreadBody, ListThreadsQuery } from "./comments.js";
+import { NameVersionBody, RestoreVersionBody } from "./history.js";
+import {
+  DocumentVersionCreatedResponse,
+  DocumentVersionListResponse,
+  DocumentVersionResponse,
+  VersionCompareResponse,
+} from "./responses/history.js";
 import {
   CommentResponse,
   CommentThreadListResponse,
@@ -209,6 +216,47 @@ export const apiRoutes = {
   "POST /api/comment-threads/:threadId/comments": { body: CommentBody, response: CommentResponse },
   "POST /api/comment-threads/:threadId/resolve": { response: CommentThreadResponse },
   "POST /api/comment-threads/:threadId/reopen": { response: CommentThreadResponse },
+
+  // Versions of the rich-text documents: the charter, private notes, a meeting's notes.
+  "GET /api/partnerships/:id/charter/versions": { response: DocumentVersionListResponse },
+  "POST /api/partnerships/:id/charter/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/charter/versions/:versionId": { response: DocumentVersionResponse },
+  "POST /api/partnerships/:id/charter/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/charter/versions/:a/compare/:b": { response: VersionCompareResponse },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions": {
+    response: DocumentVersionListResponse,
+  },
+  "POST /api/partnerships/:id/organizations/:organizationId/private/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId": {
+    response: DocumentVersionResponse,
+  },
+  "POST /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:a/compare/:b": {
+    response: VersionCompareResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions": { response: DocumentVersionListResponse },
+  "POST /api/meetings/:meetingId/notes/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions/:versionId": { response: DocumentVersionResponse },
+  "POST /api/meetings/:meetingId/notes/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions/:a/compare/:b": { response: VersionCompareResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
