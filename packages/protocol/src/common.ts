@@ -1,7 +1,8 @@
 /**
  * What several parts of the wire contract share (posts and replies, comments, notifications,
- * meetings, workshops): who wrote something, and a rich body. Types only; kept apart so that
- * `feed.ts` can gather every live event without the modules it gathers importing it back.
+ * meetings, workshops): mentions, and (their schemas in `schemas/responses/common.ts`) who
+ * wrote something and a rich body. Types only; kept apart so that `feed.ts` can gather every
+ * live event without the modules it gathers importing it back.
  */
 
 export type MentionKind = "user" | "organization";
@@ -16,27 +17,9 @@ export interface MentionAttrs {
   label: string;
 }
 
-export interface RichTextMark {
-  type: string;
-  attrs?: Record<string, string | number | boolean | null>;
-}
-
-/**
- * A node of a rich body: ProseMirror/Tiptap JSON over the editor's node and mark set plus
- * `mention` nodes (`{type:"mention", attrs: MentionAttrs}`).
- */
-export interface RichTextNode {
-  type: string;
-  attrs?: Record<string, string | number | boolean | null>;
-  content?: RichTextNode[];
-  text?: string;
-  marks?: RichTextMark[];
-}
-
-/** The body of a post or a reply: a Tiptap document (`type: "doc"`). */
-export interface RichTextDoc extends RichTextNode {
-  type: "doc";
-}
-
-/** Who wrote something (its schema: `schemas/responses/common.ts`). */
-export type { AuthorView } from "./schemas/responses/common.js";
+export type {
+  AuthorView,
+  RichTextDoc,
+  RichTextMark,
+  RichTextNode,
+} from "./schemas/responses/common.js";

@@ -3,7 +3,7 @@ export type {
   ActivityEntry,
   ActivityResponse,
   CharterActivity,
-} from "./activity.js";
+} from "./schemas/responses/activity.js";
 export type {
   DeletedObjectivesResponse,
   EntryChangeView,
@@ -74,9 +74,9 @@ export type {
   KpiTargetsResponse,
   KpiTargetsView,
 } from "./schemas/responses/kpi-targets.js";
+export type { CommentFeedEvent } from "./comments.js";
 export type {
   CharterAnchorView,
-  CommentFeedEvent,
   CommentItemKind,
   CommentResponse,
   CommentTarget,
@@ -85,7 +85,7 @@ export type {
   CommentThreadStatus,
   CommentThreadView,
   CommentView,
-} from "./comments.js";
+} from "./schemas/responses/comments.js";
 export type {
   AuthorView,
   MentionAttrs,
@@ -94,27 +94,13 @@ export type {
   RichTextMark,
   RichTextNode,
 } from "./common.js";
+export type { FeedEvent, PartnershipEvent, PartnershipFeedEvent, UserFeedEvent } from "./feed.js";
 export type {
-  ActionStatusName,
-  CommentNotificationView,
-  FeedEvent,
-  IssueStatusName,
   ItemLink,
-  ItemLinkKind,
-  ItemNotificationView,
-  NotificationItem,
-  NotificationKind,
-  NotificationListResponse,
-  NotificationView,
-  PartnershipEvent,
-  PartnershipFeedEvent,
   PostListResponse,
-  PostNotificationView,
   PostResponse,
-  PostTag,
   PostThreadResponse,
   PostView,
-  ReactionName,
   ReactionsResponse,
   ReactionView,
   ReplyResponse,
@@ -122,9 +108,18 @@ export type {
   SeenByOrganization,
   SeenByView,
   SeenResponse,
+} from "./schemas/responses/feed.js";
+export type {
+  ActionStatusName,
+  CommentNotificationView,
+  IssueStatusName,
+  ItemNotificationView,
+  NotificationItem,
+  NotificationListResponse,
+  NotificationView,
+  PostNotificationView,
   UnreadCountResponse,
-  UserFeedEvent,
-} from "./feed.js";
+} from "./schemas/responses/notifications.js";
 export type {
   DigestAction,
   DigestContent,
@@ -135,7 +130,7 @@ export type {
   DigestPost,
   DigestResponse,
   DigestView,
-} from "./digest.js";
+} from "./schemas/responses/digest.js";
 export type { DigestFrequency, Language } from "./preferences.js";
 export type {
   DigestPreference,
@@ -199,7 +194,7 @@ export type {
   VersionChange,
   VersionCompareResponse,
   VersionSegment,
-} from "./history.js";
+} from "./schemas/responses/history.js";
 export { CloseCode, CloseReason, TERMINAL_CLOSE_CODES } from "./close-codes.js";
 export { ErrorCode, type ErrorBody } from "./http-errors.js";
 export { LANDING_PAGES, type LandingPage } from "./landing-page.js";
@@ -213,6 +208,10 @@ export {
   NOTIFICATION_KINDS,
   POST_TAGS,
   REACTION_NAMES,
+  type ItemLinkKind,
+  type NotificationKind,
+  type PostTag,
+  type ReactionName,
 } from "./vocabulary.js";
 export { LANGUAGE_COOKIE, ROUTE_PRELOADS_FILE, type RoutePreloadsManifest } from "./web-shell.js";
 export {
@@ -259,9 +258,8 @@ export {
   SEARCH_QUERY_MAX,
   SEARCH_RESULTS_MAX,
   type SearchKind,
-  type SearchResponse,
-  type SearchResult,
 } from "./search.js";
+export type { SearchResponse, SearchResult } from "./schemas/responses/search.js";
 export type {
   CreateHealthCheckRequest,
   HealthCheckAnswerRequest,

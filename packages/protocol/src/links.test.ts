@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NotificationView } from "./feed.js";
+import type { NotificationView } from "./schemas/responses/notifications.js";
 import { notificationPath } from "./links.js";
 
 const base = {

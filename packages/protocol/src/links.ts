@@ -2,7 +2,7 @@
  * Where the web app shows what a notification is about. The web app's bell and the server's
  * e-mails both use it, so an e-mail never leads somewhere the bell would not.
  */
-import type { NotificationView } from "./feed.js";
+import type { NotificationView } from "./schemas/responses/notifications.js";
 
 /** The query parameter of a partnership page that opens one comment thread. */
 export const THREAD_PARAM = "thread";

@@ -1,6 +1,7 @@
 /**
- * `GET /api/search`: what the command palette finds. The server decides what a caller may
- * find (the sync endpoint's access rules); the client only shows it.
+ * The vocabulary of `GET /api/search`: what a result may be, how matches are marked, the
+ * web app's parameters a result's link may carry, the bounds of a query. The answer's
+ * schema is in `schemas/responses/search.ts`.
  */
 
 /** What a result is, so a client can label it (in its own language) and pick an icon. */
@@ -43,23 +44,6 @@ export const AGENDA_ITEM_PARAM = "agendaItem";
 /** The query parameter of the organizations section that shows one organization or one person. */
 export const ORGANIZATION_PARAM = "organization";
 export const PERSON_PARAM = "person";
-
-export interface SearchResult {
-  kind: SearchKind;
-  partnershipId: string;
-  /** The item's own title (a post's, an objective's…); for a charter passage, the section heading above it. */
-  title: string;
-  /** Plain text around the match, HTML-escaped, matched words between `SEARCH_MARK_OPEN`/`CLOSE`. */
-  snippet: string;
-  /** The path (no origin) in the web app that opens the item. */
-  url: string;
-  /** The organization the item belongs to (its owner, author or profile), when it has one. */
-  organizationName: string | null;
-}
-
-export interface SearchResponse {
-  results: SearchResult[];
-}
 
 /** The longest `q` the server takes, and the most results it answers with. */
 export const SEARCH_QUERY_MAX = 200;

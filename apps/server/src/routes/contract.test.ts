@@ -1,5 +1,5 @@
 import { formatDocumentName } from "@entente/domain";
-import { CHARTER_FRAGMENT } from "@entente/editor";
+import { CHARTER_FRAGMENT, charterAnchorFromTextRange, writeCharterContent } from "@entente/editor";
 import {
   apiRoutes,
   type PathParams,
@@ -23,6 +23,19 @@ import { changeDocument, changeObservedDocument } from "../test/document-writes.
 import { OidcTestProvider } from "../test/oidc-test-provider.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
+
+/** A query string as the web client writes it: fields left undefined out, a list field repeated. */
+function searchOf(query: Readonly<Record<string, unknown>>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const one of values) {
+      if (typeof one === "string" || typeof one === "number" || typeof one === "boolean")
+        params.append(name, String(one));
+    }
+  }
+  return params.size > 0 ? `?${params.toString()}` : "";
+}
 
 /**
  * The route table of @entente/protocol/schemas held to what the server answers: every route
@@ -62,7 +75,7 @@ describe("the API contract (apiRoutes)", () => {
   ): Promise<{ answer: RouteResponse<Route>; headers: Headers }> {
     const space = route.indexOf(" ");
     const values: Readonly<Record<string, string>> = params;
-    const search = query === undefined ? "" : `?${new URLSearchParams(query).toString()}`;
+    const search = query === undefined ? "" : searchOf(query);
     const path =
       route
         .slice(space + 1)
@@ -640,6 +653,281 @@ describe("the API contract (apiRoutes)", () => {
       await call("GET /api/me/calendar-feed", user, {});
       await call("DELETE /api/me/calendar-feed", user, {}, undefined, 204);
     });
+  });
+
+  it("answers a partnership's activity, digest and search as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const north = { userId: cast.north.editor.id, organizationId: cast.north.id };
+    const objectives = formatDocumentName({ kind: "objectives", partnershipId });
+    const edit = (change: (doc: Y.Doc) => void) =>
+      changeObservedDocument(harness.store, harness.services.records, objectives, change, north);
+    let objectiveId = "";
+    await edit((doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Pool the depots",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "operational",
+        },
+        north,
+      );
+    });
+    await edit((doc) => void removeObjective(doc, objectiveId));
+    const activity = "GET /api/partnerships/:id/activity";
+    const { answer: runs } = await call(activity, cast.south.viewer, id);
+    expect(runs.entries.length).toBeGreaterThan(0);
+    await call(activity, cast.north.viewer, id, undefined, 200, {
+      organizationId: cast.north.id,
+      before: String(Date.now()),
+    });
+    await call("GET /api/partnerships/:id/digest", cast.south.viewer, id, undefined, 200, {
+      period: "day",
+    });
+    const { answer: found } = await call("GET /api/search", cast.north.viewer, {}, undefined, 200, {
+      q: "Northwind",
+      partnershipId,
+    });
+    expect(found.results.length).toBeGreaterThan(0);
+  });
+
+  it("answers the feed and the notifications as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    const { answer: created } = await call(
+      "POST /api/partnerships/:id/posts",
+      cast.north.editor,
+      id,
+      { title: "Depot opened", body: text("The first depot is open."), tag: "success" },
+      201,
+    );
+    const postId = { postId: created.post.id };
+    await call("PATCH /api/posts/:postId", cast.north.editor, postId, { tag: "information" });
+    const { answer: replied } = await call(
+      "POST /api/posts/:postId/replies",
+      cast.south.editor,
+      postId,
+      { body: text("Well done.") },
+      201,
+    );
+    const replyId = { replyId: replied.reply.id };
+    await call("PATCH /api/replies/:replyId", cast.south.editor, replyId, {
+      body: text("Well done!"),
+    });
+    await call("PUT /api/posts/:postId/reaction", cast.south.admin, postId, { reaction: "tada" });
+    await call("DELETE /api/posts/:postId/reaction", cast.south.admin, postId);
+    await call("PUT /api/replies/:replyId/reaction", cast.north.admin, replyId, {
+      reaction: "heart",
+    });
+    await call("DELETE /api/replies/:replyId/reaction", cast.north.admin, replyId);
+    await call("POST /api/posts/:postId/seen", cast.south.viewer, postId);
+    const { answer: thread } = await call("GET /api/posts/:postId", cast.south.viewer, postId);
+    expect(thread.replies).toHaveLength(1);
+    const posts = "GET /api/partnerships/:id/posts";
+    const { answer: page } = await call(posts, cast.north.viewer, id);
+    expect(page.posts.map((post) => post.id)).toEqual([created.post.id]);
+    await call(posts, cast.north.viewer, id, undefined, 200, { q: "depot", limit: 5 });
+
+    const notifications = "GET /api/notifications";
+    const { answer: bell } = await call(notifications, cast.north.editor, {});
+    const [reply] = bell.notifications;
+    expect(reply?.kind).toBe("reply");
+    await call(notifications, cast.north.editor, {}, undefined, 200, {
+      partnershipId,
+      kind: ["reply", "mention"],
+    });
+    await call("POST /api/notifications/:notificationId/read", cast.north.editor, {
+      notificationId: reply?.id ?? "",
+    });
+    await call("POST /api/notifications/read-all", cast.north.editor, {}, { partnershipId });
+
+    await call("DELETE /api/replies/:replyId", cast.south.editor, replyId, undefined, 204);
+    await call("DELETE /api/posts/:postId", cast.north.editor, postId, undefined, 204);
+  });
+
+  it("answers comment threads as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const id = { id: partnershipId };
+    const charter = formatDocumentName({ kind: "charter", partnershipId });
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    await changeDocument(harness.store, charter, (doc) =>
+      writeCharterContent(doc, text("We share the risk.")),
+    );
+    const current = await harness.services.documents.readDocument(charter);
+    const anchor = charterAnchorFromTextRange(current, 3, 12);
+    current.destroy();
+    const open = "POST /api/partnerships/:id/comment-threads";
+    const { answer: onCharter } = await call(
+      open,
+      cast.north.editor,
+      id,
+      { target: { kind: "charter", anchor }, body: text("Which risk?") },
+      201,
+    );
+    expect(onCharter.thread.target).toMatchObject({
+      kind: "charter",
+      anchor: { quote: "share the" },
+    });
+    const { answer: onAction } = await call(
+      open,
+      cast.south.editor,
+      id,
+      { target: { kind: "action", id: "action1" }, body: text("Who owns this?") },
+      201,
+    );
+    const threadId = { threadId: onAction.thread.id };
+    await call(
+      "POST /api/comment-threads/:threadId/comments",
+      cast.north.editor,
+      threadId,
+      { body: text("We do.") },
+      201,
+    );
+    await call("POST /api/comment-threads/:threadId/resolve", cast.south.editor, threadId);
+    const { answer: read } = await call(
+      "GET /api/comment-threads/:threadId",
+      cast.north.viewer,
+      threadId,
+    );
+    expect(read.thread.resolvedBy?.id).toBe(cast.south.editor.id);
+    await call("POST /api/comment-threads/:threadId/reopen", cast.south.editor, threadId);
+    const list = "GET /api/partnerships/:id/comment-threads";
+    const { answer: all } = await call(list, cast.south.viewer, id, undefined, 200, {
+      status: "all",
+      limit: 1,
+    });
+    expect(all.nextCursor).not.toBeNull();
+    await call(list, cast.south.viewer, id, undefined, 200, {
+      status: "open",
+      targetKind: "action",
+      targetId: "action1",
+      before: all.nextCursor ?? undefined,
+    });
+  });
+
+  it("answers the versions of rich-text documents as their schemas say", async () => {
+    const cast = await harness.twoOrganizationPartnership();
+    const { partnershipId } = cast;
+    const writer = cast.north.editor;
+    const text = (words: string) => ({
+      type: "doc" as const,
+      content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+    });
+    await changeDocument(
+      harness.store,
+      formatDocumentName({ kind: "charter", partnershipId }),
+      (doc) => writeCharterContent(doc, text("We share the risk.")),
+      { userId: writer.id, organizationId: cast.north.id },
+    );
+
+    const charter = { id: partnershipId };
+    const { answer: charterVersion } = await call(
+      "POST /api/partnerships/:id/charter/versions",
+      writer,
+      charter,
+      { label: "Before the call" },
+      201,
+    );
+    const charterVersionId = { ...charter, versionId: charterVersion.version.id };
+    const { answer: charterVersions } = await call(
+      "GET /api/partnerships/:id/charter/versions",
+      cast.south.viewer,
+      charter,
+    );
+    expect(charterVersions.versions[0]?.authors).toEqual([
+      { userId: writer.id, organizationId: cast.north.id },
+    ]);
+    await call("GET /api/partnerships/:id/charter/versions/:versionId", writer, charterVersionId);
+    await call("GET /api/partnerships/:id/charter/versions/:a/compare/:b", writer, {
+      ...charter,
+      a: charterVersion.version.id,
+      b: "current",
+    });
+    await call(
+      "POST /api/partnerships/:id/charter/versions/:versionId/restore",
+      writer,
+      charterVersionId,
+      {},
+      201,
+    );
+
+    const privateNotes = { id: partnershipId, organizationId: cast.north.id };
+    const { answer: privateVersion } = await call(
+      "POST /api/partnerships/:id/organizations/:organizationId/private/versions",
+      writer,
+      privateNotes,
+      { label: "Our view" },
+      201,
+    );
+    const privateVersionId = { ...privateNotes, versionId: privateVersion.version.id };
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions",
+      cast.north.viewer,
+      privateNotes,
+    );
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId",
+      writer,
+      privateVersionId,
+    );
+    await call(
+      "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:a/compare/:b",
+      writer,
+      { ...privateNotes, a: privateVersion.version.id, b: "current" },
+    );
+    await call(
+      "POST /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId/restore",
+      writer,
+      privateVersionId,
+      {},
+      201,
+    );
+
+    const scheduled = await harness.request("POST", `/api/partnerships/${partnershipId}/meetings`, {
+      cookie: writer.cookie,
+      body: {
+        title: "Steering committee",
+        kind: "steering_committee",
+        level: "strategic",
+        startsAt: "2026-11-26T09:00:00Z",
+        durationMinutes: 60,
+      },
+    });
+    expect(scheduled.status).toBe(201);
+    const meeting = { meetingId: String(scheduled.body.meeting.id) };
+    const { answer: notesVersion } = await call(
+      "POST /api/meetings/:meetingId/notes/versions",
+      writer,
+      meeting,
+      { label: "Agreed" },
+      201,
+    );
+    const notesVersionId = { ...meeting, versionId: notesVersion.version.id };
+    await call("GET /api/meetings/:meetingId/notes/versions", cast.south.viewer, meeting);
+    await call("GET /api/meetings/:meetingId/notes/versions/:versionId", writer, notesVersionId);
+    await call("GET /api/meetings/:meetingId/notes/versions/:a/compare/:b", writer, {
+      ...meeting,
+      a: notesVersion.version.id,
+      b: "current",
+    });
+    await call(
+      "POST /api/meetings/:meetingId/notes/versions/:versionId/restore",
+      writer,
+      notesVersionId,
+      {},
+      201,
+    );
   });
 
   it("has called every route of the table", () => {

@@ -108,6 +108,21 @@ describe("api client calls of the contract", () => {
     expect(fetch.mock.calls[0]?.[1].body).toBeNull();
   });
 
+  it("repeats a list field of a GET's query once per value", async () => {
+    const fetch = answering({ notifications: [], unread: 0, nextCursor: null });
+    await api.call("GET /api/notifications", {
+      partnershipId: "p1",
+      kind: ["mention", "reply"],
+      before: "123.abc",
+    });
+    await api.call("GET /api/notifications", { kind: undefined, before: "1.a" });
+    const paths = fetch.mock.calls.map(([path]) => path);
+    expect(paths).toEqual([
+      "/api/notifications?partnershipId=p1&kind=mention&kind=reply&before=123.abc",
+      "/api/notifications?before=1.a",
+    ]);
+  });
+
   it("is typed by the route's name (checked by tsc, never run)", () => {
     const calls = () => {
       // @ts-expect-error: the pattern names `:id`, so the parameters are required.

@@ -92,16 +92,21 @@ function pathOf(pattern: string, params: Readonly<Record<string, string>>): stri
 }
 
 /**
- * A route's query string: its fields in order, those left undefined omitted, encoded as
- * `URLSearchParams` does; nothing at all (not even "?") when no field is set.
+ * A route's query string: its fields in order, those left undefined omitted, a list field
+ * repeated once per value (`kind=a&kind=b`), encoded as `URLSearchParams` does; nothing at
+ * all (not even "?") when no field is set.
  */
-type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+type QueryValue = string | number | boolean;
+type Query = Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>>;
 
 function searchOf(query: Query | undefined): string {
   if (query === undefined) return "";
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(name, String(value));
+    if (value === undefined) continue;
+    for (const one of typeof value === "object" ? value : [value]) {
+      params.append(name, String(one));
+    }
   }
   return params.size > 0 ? `?${params.toString()}` : "";
 }

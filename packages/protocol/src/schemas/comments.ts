@@ -1,4 +1,3 @@
-import type { CommentItemKind } from "../comments.js";
 import { z } from "zod";
 import { CursorParam, LimitParam } from "./fields.js";
 import { hasContent, RichTextBody } from "./rich-text.js";
@@ -6,6 +5,7 @@ import { Id } from "./fields.js";
 
 export const ThreadParams = z.object({ threadId: Id });
 
+/** Items of a partnership a thread can be attached to (their id in the item's document). */
 export const COMMENT_ITEM_KINDS = [
   "objective",
   "action",
@@ -14,7 +14,7 @@ export const COMMENT_ITEM_KINDS = [
   "decision",
   "contribution",
   "constraint",
-] as const satisfies readonly CommentItemKind[];
+] as const;
 
 /** A base64 Yjs relative position (a few dozen bytes; bounded well above that). */
 const AnchorPosition = z.string().regex(/^[A-Za-z0-9+/]{2,684}={0,2}$/, "not a base64 position");

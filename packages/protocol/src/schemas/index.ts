@@ -11,6 +11,7 @@ import type { ReadAllBody } from "./notifications.js";
 import type { PartnershipTemplateChoiceBody } from "./partnerships.js";
 import type { SsoSettingsBody, SsoStartBody } from "./sso.js";
 
+export { ActivityQuery } from "./activity.js";
 export { SignupBody, LoginBody } from "./auth.js";
 export { FeedFileParams, CreateFeedBody } from "./calendar.js";
 export {
@@ -22,6 +23,7 @@ export {
 } from "./comments.js";
 export type { Cursor } from "./fields.js";
 export { Id, displayName, CursorParam, LimitParam, isLoopbackHttp } from "./fields.js";
+export { DigestQuery } from "./digest.js";
 export {
   DECISION_VOTES,
   DecisionParams,
@@ -167,7 +169,6 @@ export {
   TrashResponse,
 } from "./responses/records.js";
 export { SsoSettingsResponse, SsoSettingsView, SsoStartResponse } from "./responses/sso.js";
-export { AuthorView } from "./responses/common.js";
 export { CalendarFeedCreatedResponse, CalendarFeedResponse } from "./responses/calendar.js";
 export {
   HealthCheckAnsweredResponse,
@@ -218,6 +219,73 @@ export {
   WorkshopVoteView,
 } from "./responses/workshops.js";
 export { GovernanceLevel, Language } from "./vocabulary.js";
+export {
+  ActivityDocument,
+  ActivityEntry,
+  ActivityResponse,
+  CharterActivity,
+} from "./responses/activity.js";
+export {
+  DigestAction,
+  DigestContent,
+  DigestDecision,
+  DigestHealthCheck,
+  DigestKpiMove,
+  DigestPeriodKind,
+  DigestPost,
+  DigestResponse,
+  DigestView,
+} from "./responses/digest.js";
+export { SearchResponse, SearchResult } from "./responses/search.js";
+export { AuthorView, RichTextDoc, RichTextMark, RichTextNode } from "./responses/common.js";
+export {
+  CharterAnchorView,
+  CommentItemKind,
+  CommentResponse,
+  CommentTarget,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+  CommentThreadStatus,
+  CommentThreadView,
+  CommentView,
+} from "./responses/comments.js";
+export {
+  DocumentVersionCreatedResponse,
+  DocumentVersionKind,
+  DocumentVersionListResponse,
+  DocumentVersionResponse,
+  DocumentVersionView,
+  VersionAuthor,
+  VersionBlock,
+  VersionChange,
+  VersionCompareResponse,
+  VersionSegment,
+} from "./responses/history.js";
+export {
+  ItemLink,
+  PostListResponse,
+  PostResponse,
+  PostThreadResponse,
+  PostView,
+  ReactionsResponse,
+  ReactionView,
+  ReplyResponse,
+  ReplyView,
+  SeenByOrganization,
+  SeenByView,
+  SeenResponse,
+} from "./responses/feed.js";
+export {
+  ActionStatusName,
+  CommentNotificationView,
+  IssueStatusName,
+  ItemNotificationView,
+  NotificationItem,
+  NotificationListResponse,
+  NotificationView,
+  PostNotificationView,
+  UnreadCountResponse,
+} from "./responses/notifications.js";
 export {
   apiRoutes,
   NoContent,

@@ -1,5 +1,5 @@
 import { DIGEST_FREQUENCIES, LANGUAGES, NOTIFICATION_KINDS } from "../vocabulary.js";
-import type { NotificationKind } from "../feed.js";
+import type { NotificationKind } from "../vocabulary.js";
 import { z } from "zod";
 import { Id } from "./fields.js";
 

@@ -81,6 +81,36 @@ import {
   PartnershipTemplateUsedResponse,
 } from "./responses/onboarding.js";
 import { WorkshopConversionResponse, WorkshopResponse } from "./responses/workshops.js";
+import { ActivityQuery } from "./activity.js";
+import { DigestQuery } from "./digest.js";
+import { SearchQuery } from "./search.js";
+import { ActivityResponse } from "./responses/activity.js";
+import { DigestResponse } from "./responses/digest.js";
+import { SearchResponse } from "./responses/search.js";
+import { ListNotificationsQuery, ReadAllBody } from "./notifications.js";
+import { CreatePostBody, EditPostBody, ListPostsQuery, ReactionBody, ReplyBody } from "./posts.js";
+import {
+  PostListResponse,
+  PostResponse,
+  PostThreadResponse,
+  ReactionsResponse,
+  ReplyResponse,
+  SeenResponse,
+} from "./responses/feed.js";
+import { NotificationListResponse, UnreadCountResponse } from "./responses/notifications.js";
+import { CommentBody, CreateThreadBody, ListThreadsQuery } from "./comments.js";
+import { NameVersionBody, RestoreVersionBody } from "./history.js";
+import {
+  DocumentVersionCreatedResponse,
+  DocumentVersionListResponse,
+  DocumentVersionResponse,
+  VersionCompareResponse,
+} from "./responses/history.js";
+import {
+  CommentResponse,
+  CommentThreadListResponse,
+  CommentThreadResponse,
+} from "./responses/comments.js";
 
 /** A 204: no body. */
 export const NoContent = z.void();
@@ -256,6 +286,85 @@ export const apiRoutes = {
   "GET /api/me/calendar-feed": { response: CalendarFeedResponse },
   "POST /api/me/calendar-feed": { body: CreateFeedBody, response: CalendarFeedCreatedResponse },
   "DELETE /api/me/calendar-feed": { response: NoContent },
+  // What happened in a partnership and what it holds: activity, digest, search.
+  "GET /api/partnerships/:id/activity": { query: ActivityQuery, response: ActivityResponse },
+  "GET /api/partnerships/:id/digest": { query: DigestQuery, response: DigestResponse },
+  "GET /api/search": { query: SearchQuery, response: SearchResponse },
+
+  // The updates feed: posts, replies, reactions, "seen by".
+  "GET /api/partnerships/:id/posts": { query: ListPostsQuery, response: PostListResponse },
+  "POST /api/partnerships/:id/posts": { body: CreatePostBody, response: PostResponse },
+  "GET /api/posts/:postId": { response: PostThreadResponse },
+  "PATCH /api/posts/:postId": { body: EditPostBody, response: PostResponse },
+  "DELETE /api/posts/:postId": { response: NoContent },
+  "POST /api/posts/:postId/replies": { body: ReplyBody, response: ReplyResponse },
+  "PUT /api/posts/:postId/reaction": { body: ReactionBody, response: ReactionsResponse },
+  "DELETE /api/posts/:postId/reaction": { response: ReactionsResponse },
+  "POST /api/posts/:postId/seen": { response: SeenResponse },
+  "PATCH /api/replies/:replyId": { body: ReplyBody, response: ReplyResponse },
+  "DELETE /api/replies/:replyId": { response: NoContent },
+  "PUT /api/replies/:replyId/reaction": { body: ReactionBody, response: ReactionsResponse },
+  "DELETE /api/replies/:replyId/reaction": { response: ReactionsResponse },
+
+  // The signed-in user's notifications (their live stream is not a JSON answer).
+  "GET /api/notifications": { query: ListNotificationsQuery, response: NotificationListResponse },
+  "POST /api/notifications/:notificationId/read": { response: UnreadCountResponse },
+  "POST /api/notifications/read-all": { body: ReadAllBody, response: UnreadCountResponse },
+
+  // Comment threads on the charter and on items.
+  "GET /api/partnerships/:id/comment-threads": {
+    query: ListThreadsQuery,
+    response: CommentThreadListResponse,
+  },
+  "POST /api/partnerships/:id/comment-threads": {
+    body: CreateThreadBody,
+    response: CommentThreadResponse,
+  },
+  "GET /api/comment-threads/:threadId": { response: CommentThreadResponse },
+  "POST /api/comment-threads/:threadId/comments": { body: CommentBody, response: CommentResponse },
+  "POST /api/comment-threads/:threadId/resolve": { response: CommentThreadResponse },
+  "POST /api/comment-threads/:threadId/reopen": { response: CommentThreadResponse },
+
+  // Versions of the rich-text documents: the charter, private notes, a meeting's notes.
+  "GET /api/partnerships/:id/charter/versions": { response: DocumentVersionListResponse },
+  "POST /api/partnerships/:id/charter/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/charter/versions/:versionId": { response: DocumentVersionResponse },
+  "POST /api/partnerships/:id/charter/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/charter/versions/:a/compare/:b": { response: VersionCompareResponse },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions": {
+    response: DocumentVersionListResponse,
+  },
+  "POST /api/partnerships/:id/organizations/:organizationId/private/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId": {
+    response: DocumentVersionResponse,
+  },
+  "POST /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:a/compare/:b": {
+    response: VersionCompareResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions": { response: DocumentVersionListResponse },
+  "POST /api/meetings/:meetingId/notes/versions": {
+    body: NameVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions/:versionId": { response: DocumentVersionResponse },
+  "POST /api/meetings/:meetingId/notes/versions/:versionId/restore": {
+    body: RestoreVersionBody,
+    response: DocumentVersionCreatedResponse,
+  },
+  "GET /api/meetings/:meetingId/notes/versions/:a/compare/:b": { response: VersionCompareResponse },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

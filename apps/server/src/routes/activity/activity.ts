@@ -1,22 +1,10 @@
 import type { ActivityResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { requirePartnershipSeat } from "../partnership-seat.js";
-import { z } from "zod";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { parseOrThrow } from "../../http/validate.js";
-import { Id } from "@entente/protocol/schemas";
-
-export const ActivityQuery = z.strictObject({
-  organizationId: Id.optional(),
-  /** A `nextCursor`: milliseconds since the epoch. */
-  before: z
-    .string()
-    .regex(/^\d{1,15}$/, "not a cursor from this API")
-    .transform(Number)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
+import { ActivityQuery } from "@entente/protocol/schemas";
 
 /** `GET /api/partnerships/:id/activity`: who changed what, newest first. Any member. */
 export function activityRoutes({ access, activity }: Services): Hono<AppEnv> {

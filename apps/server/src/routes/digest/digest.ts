@@ -1,12 +1,10 @@
 import type { DigestResponse } from "@entente/protocol";
 import { Hono } from "hono";
 import { requirePartnershipSeat } from "../partnership-seat.js";
-import { z } from "zod";
 import type { AppEnv } from "../../http/context.js";
 import type { Services } from "../../services.js";
 import { parseOrThrow } from "../../http/validate.js";
-
-export const DigestQuery = z.strictObject({ period: z.enum(["day", "week"]).default("week") });
+import { DigestQuery } from "@entente/protocol/schemas";
 
 /**
  * `GET /api/partnerships/:id/digest?period=day|week`: the digest the caller's organization

@@ -1,16 +1,11 @@
 import type {
   CommentItemKind,
-  CommentResponse,
   CommentTarget,
-  CommentThreadListResponse,
-  CommentThreadResponse,
   CommentThreadView,
   RichTextDoc,
 } from "@entente/protocol";
-import type { CommentBody, CreateThreadBody, RequestBody } from "@entente/protocol/schemas";
+import type { RouteQuery } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
-
-const segment = encodeURIComponent;
 
 /** Which threads a list asks for: the charter's, one item's, or all of the partnership's. */
 export type ThreadScope = { kind: "charter" } | { kind: CommentItemKind; id: string } | null;
@@ -25,19 +20,23 @@ const PAGE_SIZE = 50;
 /** A partnership with more threads than this in one list is beyond what a page shows anyway. */
 const MAX_PAGES = 40;
 
-function listPath(partnershipId: string, query: ThreadListQuery): string {
-  const params = new URLSearchParams({ status: query.status, limit: String(PAGE_SIZE) });
-  if (query.scope) {
-    params.set("targetKind", query.scope.kind);
-    if (query.scope.kind !== "charter") params.set("targetId", query.scope.id);
-  }
-  if (query.before) params.set("before", query.before);
-  return `/api/partnerships/${segment(partnershipId)}/comment-threads?${params.toString()}`;
+/** The list's query string, its fields in the order they were always sent. */
+function listQuery(
+  query: ThreadListQuery,
+): RouteQuery<"GET /api/partnerships/:id/comment-threads"> {
+  const { scope } = query;
+  return {
+    status: query.status,
+    limit: PAGE_SIZE,
+    targetKind: scope?.kind,
+    targetId: scope && scope.kind !== "charter" ? scope.id : undefined,
+    before: query.before || undefined,
+  };
 }
 
 export const commentsApi = {
   list: (partnershipId: string, query: ThreadListQuery) =>
-    api.get<CommentThreadListResponse>(listPath(partnershipId, query)),
+    api.call("GET /api/partnerships/:id/comment-threads", { id: partnershipId }, listQuery(query)),
 
   /** Every page of a list, newest thread first. */
   listAll: async (partnershipId: string, query: ThreadListQuery) => {
@@ -52,23 +51,17 @@ export const commentsApi = {
     return threads;
   },
 
-  getThread: (threadId: string) =>
-    api.get<CommentThreadResponse>(`/api/comment-threads/${segment(threadId)}`),
+  getThread: (threadId: string) => api.call("GET /api/comment-threads/:threadId", { threadId }),
 
   createThread: (partnershipId: string, target: CommentTarget, body: RichTextDoc) =>
-    api.post<CommentThreadResponse>(`/api/partnerships/${segment(partnershipId)}/comment-threads`, {
-      target,
-      body,
-    } satisfies RequestBody<typeof CreateThreadBody>),
+    api.call("POST /api/partnerships/:id/comment-threads", { id: partnershipId }, { target, body }),
 
   comment: (threadId: string, body: RichTextDoc) =>
-    api.post<CommentResponse>(`/api/comment-threads/${segment(threadId)}/comments`, {
-      body,
-    } satisfies RequestBody<typeof CommentBody>),
+    api.call("POST /api/comment-threads/:threadId/comments", { threadId }, { body }),
 
   resolve: (threadId: string) =>
-    api.post<CommentThreadResponse>(`/api/comment-threads/${segment(threadId)}/resolve`),
+    api.call("POST /api/comment-threads/:threadId/resolve", { threadId }),
 
   reopen: (threadId: string) =>
-    api.post<CommentThreadResponse>(`/api/comment-threads/${segment(threadId)}/reopen`),
+    api.call("POST /api/comment-threads/:threadId/reopen", { threadId }),
 };

@@ -1,57 +1,47 @@
-import type {
-  PostListResponse,
-  PostResponse,
-  PostThreadResponse,
-  ReactionName,
-  ReactionsResponse,
-  ReplyResponse,
-  RichTextDoc,
-  SeenResponse,
-} from "@entente/protocol";
+import type { ReactionName, RichTextDoc } from "@entente/protocol";
 import type { CreatePostBody, EditPostBody, RequestBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
-
-const segment = encodeURIComponent;
 
 export type PostInput = RequestBody<typeof CreatePostBody>;
 
 export const feedApi = {
-  listPosts: (partnershipId: string, options: { before?: string | null; q?: string }) => {
-    const query = new URLSearchParams();
-    if (options.before) query.set("before", options.before);
-    if (options.q) query.set("q", options.q);
-    const suffix = query.size > 0 ? `?${query.toString()}` : "";
-    return api.get<PostListResponse>(`/api/partnerships/${segment(partnershipId)}/posts${suffix}`);
-  },
+  listPosts: (partnershipId: string, options: { before?: string | null; q?: string }) =>
+    api.call(
+      "GET /api/partnerships/:id/posts",
+      { id: partnershipId },
+      // As before: an empty cursor or search is not sent.
+      { before: options.before || undefined, q: options.q || undefined },
+    ),
 
   createPost: (partnershipId: string, input: PostInput) =>
-    api.post<PostResponse>(`/api/partnerships/${segment(partnershipId)}/posts`, input),
+    api.call("POST /api/partnerships/:id/posts", { id: partnershipId }, input),
 
-  getThread: (postId: string) => api.get<PostThreadResponse>(`/api/posts/${segment(postId)}`),
+  getThread: (postId: string) => api.call("GET /api/posts/:postId", { postId }),
 
   editPost: (postId: string, changes: RequestBody<typeof EditPostBody>) =>
-    api.patch<PostResponse>(`/api/posts/${segment(postId)}`, changes),
+    api.call("PATCH /api/posts/:postId", { postId }, changes),
 
-  deletePost: (postId: string) => api.delete<void>(`/api/posts/${segment(postId)}`),
+  deletePost: (postId: string) => api.call("DELETE /api/posts/:postId", { postId }),
 
   reply: (postId: string, body: RichTextDoc) =>
-    api.post<ReplyResponse>(`/api/posts/${segment(postId)}/replies`, { body }),
+    api.call("POST /api/posts/:postId/replies", { postId }, { body }),
 
   editReply: (replyId: string, body: RichTextDoc) =>
-    api.patch<ReplyResponse>(`/api/replies/${segment(replyId)}`, { body }),
+    api.call("PATCH /api/replies/:replyId", { replyId }, { body }),
 
-  deleteReply: (replyId: string) => api.delete<void>(`/api/replies/${segment(replyId)}`),
+  deleteReply: (replyId: string) => api.call("DELETE /api/replies/:replyId", { replyId }),
 
   /** Sets (a name) or removes (`null`) the caller's one reaction on a post or a reply. */
   react: (target: { postId: string } | { replyId: string }, reaction: ReactionName | null) => {
-    const path =
-      "postId" in target
-        ? `/api/posts/${segment(target.postId)}/reaction`
-        : `/api/replies/${segment(target.replyId)}/reaction`;
+    if ("postId" in target) {
+      return reaction === null
+        ? api.call("DELETE /api/posts/:postId/reaction", target)
+        : api.call("PUT /api/posts/:postId/reaction", target, { reaction });
+    }
     return reaction === null
-      ? api.delete<ReactionsResponse>(path)
-      : api.put<ReactionsResponse>(path, { reaction });
+      ? api.call("DELETE /api/replies/:replyId/reaction", target)
+      : api.call("PUT /api/replies/:replyId/reaction", target, { reaction });
   },
 
-  markSeen: (postId: string) => api.post<SeenResponse>(`/api/posts/${segment(postId)}/seen`),
+  markSeen: (postId: string) => api.call("POST /api/posts/:postId/seen", { postId }),
 };

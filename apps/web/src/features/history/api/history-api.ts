@@ -1,10 +1,3 @@
-import type {
-  DocumentVersionCreatedResponse,
-  DocumentVersionListResponse,
-  DocumentVersionResponse,
-  VersionCompareResponse,
-} from "@entente/protocol";
-import type { NameVersionBody, RequestBody, RestoreVersionBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
 const segment = encodeURIComponent;
@@ -15,7 +8,7 @@ export type VersionedDocument =
   | { kind: "private"; partnershipId: string; organizationId: string }
   | { kind: "meeting"; meetingId: string };
 
-/** Where the document's versions live in the API. */
+/** Where the document's versions live in the API: the key of its cached list. */
 export function versionsPath(document: VersionedDocument): string {
   if (document.kind === "meeting")
     return `/api/meetings/${segment(document.meetingId)}/notes/versions`;
@@ -28,20 +21,76 @@ export function versionsPath(document: VersionedDocument): string {
 /** In a comparison, the document as it stands now. */
 export const CURRENT_VERSION = "current";
 
-/** Version history of one rich-text document (`versionsPath`). */
-export const historyApi = {
-  list: (path: string) => api.get<DocumentVersionListResponse>(path),
-  get: (path: string, versionId: string) =>
-    api.get<DocumentVersionResponse>(`${path}/${segment(versionId)}`),
-  name: (path: string, label: string) =>
-    api.post<DocumentVersionCreatedResponse>(path, {
-      label,
-    } satisfies RequestBody<typeof NameVersionBody>),
-  restore: (path: string, versionId: string) =>
-    api.post<DocumentVersionCreatedResponse>(
-      `${path}/${segment(versionId)}/restore`,
-      {} satisfies RequestBody<typeof RestoreVersionBody>,
-    ),
-  compare: (path: string, a: string, b: string) =>
-    api.get<VersionCompareResponse>(`${path}/${segment(a)}/compare/${segment(b)}`),
-};
+/**
+ * Version history of one rich-text document: the same five routes under each document's
+ * `…/versions` (list, open one, name the current state, restore one, compare two).
+ */
+export function historyApi(document: VersionedDocument) {
+  switch (document.kind) {
+    case "charter": {
+      const at = { id: document.partnershipId };
+      return {
+        list: () => api.call("GET /api/partnerships/:id/charter/versions", at),
+        get: (versionId: string) =>
+          api.call("GET /api/partnerships/:id/charter/versions/:versionId", { ...at, versionId }),
+        name: (label: string) =>
+          api.call("POST /api/partnerships/:id/charter/versions", at, { label }),
+        restore: (versionId: string) =>
+          api.call(
+            "POST /api/partnerships/:id/charter/versions/:versionId/restore",
+            { ...at, versionId },
+            {},
+          ),
+        compare: (a: string, b: string) =>
+          api.call("GET /api/partnerships/:id/charter/versions/:a/compare/:b", { ...at, a, b }),
+      };
+    }
+    case "private": {
+      const at = { id: document.partnershipId, organizationId: document.organizationId };
+      return {
+        list: () =>
+          api.call("GET /api/partnerships/:id/organizations/:organizationId/private/versions", at),
+        get: (versionId: string) =>
+          api.call(
+            "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId",
+            { ...at, versionId },
+          ),
+        name: (label: string) =>
+          api.call(
+            "POST /api/partnerships/:id/organizations/:organizationId/private/versions",
+            at,
+            { label },
+          ),
+        restore: (versionId: string) =>
+          api.call(
+            "POST /api/partnerships/:id/organizations/:organizationId/private/versions/:versionId/restore",
+            { ...at, versionId },
+            {},
+          ),
+        compare: (a: string, b: string) =>
+          api.call(
+            "GET /api/partnerships/:id/organizations/:organizationId/private/versions/:a/compare/:b",
+            { ...at, a, b },
+          ),
+      };
+    }
+    case "meeting": {
+      const at = { meetingId: document.meetingId };
+      return {
+        list: () => api.call("GET /api/meetings/:meetingId/notes/versions", at),
+        get: (versionId: string) =>
+          api.call("GET /api/meetings/:meetingId/notes/versions/:versionId", { ...at, versionId }),
+        name: (label: string) =>
+          api.call("POST /api/meetings/:meetingId/notes/versions", at, { label }),
+        restore: (versionId: string) =>
+          api.call(
+            "POST /api/meetings/:meetingId/notes/versions/:versionId/restore",
+            { ...at, versionId },
+            {},
+          ),
+        compare: (a: string, b: string) =>
+          api.call("GET /api/meetings/:meetingId/notes/versions/:a/compare/:b", { ...at, a, b }),
+      };
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { polled } from "../../../lib/query-keys";
-import { historyApi } from "./history-api";
+import { historyApi, versionsPath, type VersionedDocument } from "./history-api";
 
 export const historyKeys = {
   /** `path`: the document's versions URL (`versionsPath`). */
@@ -9,10 +9,10 @@ export const historyKeys = {
 
 export const historyQueries = {
   /** A document's named and automatic versions; polled (versions are made by the server). */
-  list: (path: string) =>
+  list: (document: VersionedDocument) =>
     queryOptions({
-      queryKey: historyKeys.list(path),
-      queryFn: () => historyApi.list(path),
+      queryKey: historyKeys.list(versionsPath(document)),
+      queryFn: () => historyApi(document).list(),
       ...polled(10_000),
     }),
 };

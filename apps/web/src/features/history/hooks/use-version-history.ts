@@ -3,7 +3,7 @@ import type {
   DocumentVersionView,
   VersionCompareResponse,
 } from "@entente/protocol";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import {
   CURRENT_VERSION,
@@ -29,7 +29,9 @@ function asApiError(caught: unknown): ApiError {
  */
 export function useVersionHistory(document: VersionedDocument) {
   const path = versionsPath(document);
-  const query = useQuery(historyQueries.list(path));
+  // Callers build the document anew on each render; its path names it.
+  const documentHistory = useMemo(() => historyApi(document), [path]);
+  const query = useQuery(historyQueries.list(document));
   const queryClient = useQueryClient();
   const data = query.data ?? null;
   const loadError = query.error;
@@ -56,29 +58,29 @@ export function useVersionHistory(document: VersionedDocument) {
   const name = useCallback(
     (label: string) =>
       run(async () => {
-        await historyApi.name(path, label);
+        await documentHistory.name(label);
         await refresh();
       }),
-    [path, refresh, run],
+    [documentHistory, refresh, run],
   );
   const restore = useCallback(
     (versionId: string) =>
       run(async () => {
-        await historyApi.restore(path, versionId);
+        await documentHistory.restore(versionId);
         setView(null);
         await refresh();
       }),
-    [path, refresh, run],
+    [documentHistory, refresh, run],
   );
   const open = useCallback(
     (versionId: string) =>
-      run(async () => setView({ kind: "version", data: await historyApi.get(path, versionId) })),
-    [path, run],
+      run(async () => setView({ kind: "version", data: await documentHistory.get(versionId) })),
+    [documentHistory, run],
   );
   const compare = useCallback(
     (from: string, to: string = CURRENT_VERSION) =>
-      run(async () => setView({ kind: "compare", data: await historyApi.compare(path, from, to) })),
-    [path, run],
+      run(async () => setView({ kind: "compare", data: await documentHistory.compare(from, to) })),
+    [documentHistory, run],
   );
 
   const versions: DocumentVersionView[] = data?.versions ?? [];

@@ -45,11 +45,22 @@ describe("the filter sent to the API", () => {
   const filter = { partnershipId: "p1", kinds: ["mention" as const, "reply" as const] };
 
   it("names the list's parameters as the API does, with the cursor", () => {
-    expect(listQueryOf(filter, "123.abc")).toBe(
-      "?partnershipId=p1&kind=mention&kind=reply&before=123.abc",
-    );
-    expect(listQueryOf(NO_FILTER, null)).toBe("");
-    expect(listQueryOf(NO_FILTER, "1.a")).toBe("?before=1.a");
+    // Written as "?partnershipId=p1&kind=mention&kind=reply&before=123.abc" (api-client.test.ts).
+    expect(listQueryOf(filter, "123.abc")).toEqual({
+      partnershipId: "p1",
+      kind: ["mention", "reply"],
+      before: "123.abc",
+    });
+    expect(listQueryOf(NO_FILTER, null)).toEqual({
+      partnershipId: undefined,
+      kind: undefined,
+      before: undefined,
+    });
+    expect(listQueryOf(NO_FILTER, "1.a")).toEqual({
+      partnershipId: undefined,
+      kind: undefined,
+      before: "1.a",
+    });
   });
 
   it("marks as read what the list shows", () => {

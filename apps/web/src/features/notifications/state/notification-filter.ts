@@ -4,6 +4,7 @@ import {
   type NotificationView,
   type ReadAllNotificationsBody,
 } from "@entente/protocol";
+import type { RouteQuery } from "@entente/protocol/schemas";
 
 /**
  * Which notifications the `/notifications` page lists: one partnership's (or all), some
@@ -58,13 +59,15 @@ export function searchOfFilter(filter: NotificationFilter): string {
 }
 
 /** The query of `GET /api/notifications` for a page of `filter` after `before`. */
-export function listQueryOf(filter: NotificationFilter, before: string | null): string {
-  const params = new URLSearchParams();
-  if (filter.partnershipId !== null) params.set("partnershipId", filter.partnershipId);
-  for (const kind of filter.kinds) params.append("kind", kind);
-  if (before !== null) params.set("before", before);
-  const query = params.toString();
-  return query === "" ? "" : `?${query}`;
+export function listQueryOf(
+  filter: NotificationFilter,
+  before: string | null,
+): RouteQuery<"GET /api/notifications"> {
+  return {
+    partnershipId: filter.partnershipId ?? undefined,
+    kind: filter.kinds.length > 0 ? [...filter.kinds] : undefined,
+    before: before ?? undefined,
+  };
 }
 
 /** The body of `POST /api/notifications/read-all` that marks what `filter` lists. */

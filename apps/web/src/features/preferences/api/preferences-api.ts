@@ -1,4 +1,4 @@
-import type { DigestPeriodKind, DigestResponse } from "@entente/protocol";
+import type { DigestPeriodKind } from "@entente/protocol";
 import type { RequestBody, UpdatePreferencesBody } from "@entente/protocol/schemas";
 import { api } from "../../../lib/api-client";
 
@@ -13,9 +13,7 @@ export const preferencesApi = {
 
   update: (change: PreferencesChange) => api.call("PUT /api/me/notification-preferences", change),
 
-  /** The digest the caller's organization would get now for this period (not in the route table yet). */
+  /** The digest the caller's organization would get now for this period. */
   digest: (partnershipId: string, period: DigestPeriodKind) =>
-    api.get<DigestResponse>(
-      `/api/partnerships/${encodeURIComponent(partnershipId)}/digest?period=${period}`,
-    ),
+    api.call("GET /api/partnerships/:id/digest", { id: partnershipId }, { period }),
 };
