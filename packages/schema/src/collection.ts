@@ -96,14 +96,17 @@ export interface Collection<F extends Fields> {
   /** The keys its entries keep as co-edited `Y.Text`, as stored. */
   readonly textKeys: readonly string[];
   /** Every entry, oldest first. Never throws. */
-  read(doc: Y.Doc): ReadResult<EntryOf<F>>[];
+  readonly read: (doc: Y.Doc) => ReadResult<EntryOf<F>>[];
   /** Adds an entry; returns its id. Throws a `SchemaWriteError` on an invalid input. */
-  add(doc: Y.Doc, input: InputOf<F>, by: Author): string;
+  readonly add: (doc: Y.Doc, input: InputOf<F>, by: Author) => string;
   /** Changes some fields (`undefined` leaves one alone); `false` if the entry is gone. */
-  update(doc: Y.Doc, id: string, patch: Partial<InputOf<F>>): boolean;
+  readonly update: (doc: Y.Doc, id: string, patch: Partial<InputOf<F>>) => boolean;
   /** Deletes an entry (or whatever broken entry has that id); `false` if none was there. */
-  remove(doc: Y.Doc, id: string): boolean;
+  readonly remove: (doc: Y.Doc, id: string) => boolean;
 }
+
+/** The fields a collection was defined with (`FieldsOf<typeof DECISIONS>`). */
+export type FieldsOf<C> = C extends Collection<infer F> ? F : never;
 
 /**
  * What a collection checks across fields, after each field's own check: the values a new

@@ -7,12 +7,11 @@ import {
   ref,
   richText,
   title,
-  type Collection,
+  type FieldsOf,
   type EntryOf,
   type InputOf,
 } from "./collection.js";
-import type { ReadResult } from "./read-result.js";
-import { itemIn, setTextField, write, type Author } from "./writing.js";
+import { itemIn, setTextField, write } from "./writing.js";
 
 /** The root map of `<pid>/decisions`: decision id → decision. */
 export const DECISIONS_ROOT = "decisions";
@@ -48,40 +47,30 @@ export const DECISIONS = defineCollection(DECISIONS_ROOT, {
   supersedes: optionalRef("absent"),
 });
 
-type DecisionFields = typeof DECISIONS extends Collection<infer F> ? F : never;
-
 /** A decision proposed at a governance level. */
-export type Decision = EntryOf<DecisionFields>;
+export type Decision = EntryOf<FieldsOf<typeof DECISIONS>>;
 
 /** What a new decision needs. */
-export type DecisionInput = InputOf<DecisionFields>;
+export type DecisionInput = InputOf<FieldsOf<typeof DECISIONS>>;
 
 /** Fields to change on a decision; `undefined` leaves a field alone. */
 export type DecisionPatch = Partial<DecisionInput>;
 
 /** Every decision of a decisions document, oldest first. Never throws. */
-export function readDecisions(doc: Y.Doc): ReadResult<Decision>[] {
-  return DECISIONS.read(doc);
-}
+export const readDecisions = DECISIONS.read;
 
 function decisions(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DECISIONS_ROOT);
 }
 
 /** Adds a decision; returns its id. */
-export function addDecision(doc: Y.Doc, input: DecisionInput, by: Author): string {
-  return DECISIONS.add(doc, input, by);
-}
+export const addDecision = DECISIONS.add;
 
 /** Changes some fields of a decision. Returns `false` if it is gone. */
-export function updateDecision(doc: Y.Doc, id: string, patch: DecisionPatch): boolean {
-  return DECISIONS.update(doc, id, patch);
-}
+export const updateDecision = DECISIONS.update;
 
 /** Deletes a decision (or whatever broken entry has that id). Returns `false` if none was there. */
-export function removeDecision(doc: Y.Doc, id: string): boolean {
-  return DECISIONS.remove(doc, id);
-}
+export const removeDecision = DECISIONS.remove;
 
 /**
  * The fields a vote binds to: every field but `status` and the creation stamp. A change to

@@ -1,5 +1,4 @@
 import { GOVERNANCE_LEVELS } from "@entente/domain";
-import type * as Y from "yjs";
 import {
   defineCollection,
   oneOf,
@@ -8,13 +7,11 @@ import {
   ref,
   richText,
   title,
-  type Collection,
+  type FieldsOf,
   type EntryOf,
   type InputOf,
 } from "./collection.js";
 import { SEVERITIES } from "./fields.js";
-import type { ReadResult } from "./read-result.js";
-import type { Author } from "./writing.js";
 
 /** The root map of `<pid>/issues`: issue id → entry of the open-issues log. */
 export const ISSUES_ROOT = "issues";
@@ -50,36 +47,26 @@ export const ISSUES = defineCollection(ISSUES_ROOT, {
   meetingId: optionalRef("absent"),
 });
 
-type IssueFields = typeof ISSUES extends Collection<infer F> ? F : never;
-
 /** An entry of the open-issues log: a risk, an issue, a dependency or a question. */
-export type Issue = EntryOf<IssueFields>;
+export type Issue = EntryOf<FieldsOf<typeof ISSUES>>;
 
 /** What a new entry needs. */
-export type IssueInput = InputOf<IssueFields>;
+export type IssueInput = InputOf<FieldsOf<typeof ISSUES>>;
 
 /** Fields to change on an entry; `undefined` leaves a field alone, `null` clears it. */
 export type IssuePatch = Partial<IssueInput>;
 
 /** Every entry of an issues document, oldest first. Never throws. */
-export function readIssues(doc: Y.Doc): ReadResult<Issue>[] {
-  return ISSUES.read(doc);
-}
+export const readIssues = ISSUES.read;
 
 /** Adds an entry to the open-issues log; returns its id. */
-export function addIssue(doc: Y.Doc, input: IssueInput, by: Author): string {
-  return ISSUES.add(doc, input, by);
-}
+export const addIssue = ISSUES.add;
 
 /**
  * Changes some fields of an entry (escalating is `{ escalationLevel }`). Returns `false` if
  * the entry is gone.
  */
-export function updateIssue(doc: Y.Doc, id: string, patch: IssuePatch): boolean {
-  return ISSUES.update(doc, id, patch);
-}
+export const updateIssue = ISSUES.update;
 
 /** Deletes an entry (or whatever broken entry has that id). Returns `false` if none was there. */
-export function removeIssue(doc: Y.Doc, id: string): boolean {
-  return ISSUES.remove(doc, id);
-}
+export const removeIssue = ISSUES.remove;

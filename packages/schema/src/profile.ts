@@ -7,13 +7,13 @@ import {
   optionalNumber,
   richText,
   unit,
-  type Collection,
+  type FieldsOf,
   type EntryOf,
   type InputOf,
 } from "./collection.js";
 import { SEVERITIES } from "./fields.js";
 import type { ReadResult } from "./read-result.js";
-import { SchemaWriteError, type Author } from "./writing.js";
+import { SchemaWriteError } from "./writing.js";
 
 /** The root map of `<pid>/org/<oid>/profile` holding contribution id → contribution. */
 export const CONTRIBUTIONS_ROOT = "contributions";
@@ -89,8 +89,6 @@ export const AMBITIONS = defineCollection(
   },
 );
 
-type FieldsOf<C> = C extends Collection<infer F> ? F : never;
-
 /** Something the organization brings: promised, and how much of it was delivered. */
 export type Contribution = EntryOf<FieldsOf<typeof CONTRIBUTIONS>>;
 /** What a new contribution needs. */
@@ -120,19 +118,13 @@ export interface Profile {
 }
 
 /** The contributions of a profile document, oldest first. Never throws. */
-export function readContributions(doc: Y.Doc): ReadResult<Contribution>[] {
-  return CONTRIBUTIONS.read(doc);
-}
+export const readContributions = CONTRIBUTIONS.read;
 
 /** The constraints of a profile document, oldest first. Never throws. */
-export function readConstraints(doc: Y.Doc): ReadResult<Constraint>[] {
-  return CONSTRAINTS.read(doc);
-}
+export const readConstraints = CONSTRAINTS.read;
 
 /** The ambitions of a profile document, oldest first. Never throws. */
-export function readAmbitions(doc: Y.Doc): ReadResult<Ambition>[] {
-  return AMBITIONS.read(doc);
-}
+export const readAmbitions = AMBITIONS.read;
 
 /** Everything a profile document holds. Never throws. */
 export function readProfile(doc: Y.Doc): Profile {
@@ -144,46 +136,28 @@ export function readProfile(doc: Y.Doc): Profile {
 }
 
 /** Adds a contribution to the author's organization's profile; returns its id. */
-export function addContribution(doc: Y.Doc, input: ContributionInput, by: Author): string {
-  return CONTRIBUTIONS.add(doc, input, by);
-}
+export const addContribution = CONTRIBUTIONS.add;
 
 /** Changes some fields of a contribution (delivering is `{ deliveredAmount }`). */
-export function updateContribution(doc: Y.Doc, id: string, patch: ContributionPatch): boolean {
-  return CONTRIBUTIONS.update(doc, id, patch);
-}
+export const updateContribution = CONTRIBUTIONS.update;
 
 /** Deletes a contribution (or whatever broken entry has that id). */
-export function removeContribution(doc: Y.Doc, id: string): boolean {
-  return CONTRIBUTIONS.remove(doc, id);
-}
+export const removeContribution = CONTRIBUTIONS.remove;
 
 /** Adds a constraint to the author's organization's profile; returns its id. */
-export function addConstraint(doc: Y.Doc, input: ConstraintInput, by: Author): string {
-  return CONSTRAINTS.add(doc, input, by);
-}
+export const addConstraint = CONSTRAINTS.add;
 
 /** Changes some fields of a constraint. Returns `false` if it is gone. */
-export function updateConstraint(doc: Y.Doc, id: string, patch: ConstraintPatch): boolean {
-  return CONSTRAINTS.update(doc, id, patch);
-}
+export const updateConstraint = CONSTRAINTS.update;
 
 /** Deletes a constraint (or whatever broken entry has that id). */
-export function removeConstraint(doc: Y.Doc, id: string): boolean {
-  return CONSTRAINTS.remove(doc, id);
-}
+export const removeConstraint = CONSTRAINTS.remove;
 
 /** Adds an ambition to the author's organization's profile; returns its id. */
-export function addAmbition(doc: Y.Doc, input: AmbitionInput, by: Author): string {
-  return AMBITIONS.add(doc, input, by);
-}
+export const addAmbition = AMBITIONS.add;
 
 /** Rewrites an ambition's statement (in place, so concurrent edits merge). */
-export function updateAmbition(doc: Y.Doc, id: string, patch: AmbitionPatch): boolean {
-  return AMBITIONS.update(doc, id, patch);
-}
+export const updateAmbition = AMBITIONS.update;
 
 /** Deletes an ambition (or whatever broken entry has that id). */
-export function removeAmbition(doc: Y.Doc, id: string): boolean {
-  return AMBITIONS.remove(doc, id);
-}
+export const removeAmbition = AMBITIONS.remove;

@@ -1,12 +1,5 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from "react";
+import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useRequiredContext } from "../lib/required-context";
 import { parseDay } from "../lib/dates";
 import {
   createTranslate,
@@ -142,9 +135,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 }
 
 export function useI18n(): I18nValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error("useI18n must be used inside <I18nProvider>");
-  return value;
+  return useRequiredContext(I18nContext, "useI18n", "I18nProvider");
 }
 
 /** The translate function of the current language. */

@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { useT } from "../i18n";
+import type { ApiError } from "../lib/api-client";
+import { errorMessage } from "./error-message";
 
 type StatusRole = "status" | "alert";
 
@@ -32,5 +35,18 @@ export function MainStatus({
     <main id="main" className="page">
       <PageStatus role={role}>{children}</PageStatus>
     </main>
+  );
+}
+
+/** A page or panel that could not load: what went wrong, and "Retry". */
+export function LoadFailedStatus({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <PageStatus role="alert">
+      <p>{errorMessage(t, error)}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t("common.retry")}
+      </button>
+    </PageStatus>
   );
 }

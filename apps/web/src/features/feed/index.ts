@@ -4,5 +4,4 @@
  */
 export { feedKeys, feedQueries } from "./api/feed-queries";
 export { AuthorLine } from "./components/author-line";
-export { FeedError } from "./components/feed-bits";
 export { FEED_EVENT_TYPES } from "./hooks/use-feed";

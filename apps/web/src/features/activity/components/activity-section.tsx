@@ -4,7 +4,7 @@ import { useI18n, useT, type Translate } from "../../../i18n";
 import { EmptyState } from "../../../ui/empty-state";
 import { ColorSwatch } from "../../../ui/color-swatch";
 import { errorMessage } from "../../../ui/error-message";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import {
   useLens,
   type Lens,
@@ -110,14 +110,7 @@ function ActivityList({
   if (state.entries.length === 0) {
     if (state.status === "loading") return <PageStatus>{t("common.loading")}</PageStatus>;
     if (state.status === "error" && state.error) {
-      return (
-        <PageStatus role="alert">
-          <p>{errorMessage(t, state.error)}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            {t("common.retry")}
-          </button>
-        </PageStatus>
-      );
+      return <LoadFailedStatus error={state.error} onRetry={onRetry} />;
     }
     return <EmptyState title={t("activity.empty")} text={t("activity.emptyHint")} />;
   }

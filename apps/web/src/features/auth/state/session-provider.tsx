@@ -1,15 +1,8 @@
 import type { MeResponse } from "@entente/protocol";
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from "react";
+import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api-client";
+import { useRequiredContext } from "../../../lib/required-context";
 import { clearOfflineData } from "../../../lib/offline-data";
 import { authApi } from "../api/auth-api";
 
@@ -71,9 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 export function useSession(): SessionValue {
-  const value = useContext(SessionContext);
-  if (!value) throw new Error("useSession must be used inside <SessionProvider>");
-  return value;
+  return useRequiredContext(SessionContext, "useSession", "SessionProvider");
 }
 
 /** For pages behind `RequireSession`: the signed-in user's `/api/me`. */

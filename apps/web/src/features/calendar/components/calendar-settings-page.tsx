@@ -5,9 +5,8 @@ import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../../ui/confirm-button";
-import { errorMessage } from "../../../ui/error-message";
 import { FormError } from "../../../ui/form";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import { SettingsCard } from "../../../ui/settings-card";
 import { AppHeader } from "../../shell";
 import { calendarFeedApi } from "../api/calendar-feed-api";
@@ -59,14 +58,7 @@ export function CalendarSettingsPage() {
 
   let body;
   if (state.status === "error") {
-    body = (
-      <PageStatus role="alert">
-        <p>{errorMessage(t, state.error)}</p>
-        <button type="button" className="button" onClick={load}>
-          {t("common.retry")}
-        </button>
-      </PageStatus>
-    );
+    body = <LoadFailedStatus error={state.error} onRetry={load} />;
   } else if (state.status === "loading") {
     body = <PageStatus>{t("common.loading")}</PageStatus>;
   } else {

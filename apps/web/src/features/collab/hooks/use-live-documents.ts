@@ -1,4 +1,5 @@
-import { useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useRequiredContext } from "../../../lib/required-context";
 import { LiveDocumentsContext } from "../state/live-documents-context";
 import type { CollabSession } from "./use-collab-document";
 
@@ -7,9 +8,11 @@ import type { CollabSession } from "./use-collab-document";
  * page's `LiveDocumentsProvider`. A document not open yet reads as `connecting`.
  */
 export function useLiveDocuments(names: readonly string[]): CollabSession[] {
-  const context = useContext(LiveDocumentsContext);
-  if (!context) throw new Error("useLiveDocuments must be used inside <LiveDocumentsProvider>");
-  const { store, open } = context;
+  const { store, open } = useRequiredContext(
+    LiveDocumentsContext,
+    "useLiveDocuments",
+    "LiveDocumentsProvider",
+  );
   const key = names.join("\n");
 
   useEffect(() => {

@@ -11,7 +11,7 @@ import {
 import { useT } from "../../../i18n";
 import { useLocation, useNavigate } from "@tanstack/react-router";
 import { EmptyState } from "../../../ui/empty-state";
-import { FeedError } from "../../feed";
+import { FormError } from "../../../ui/form";
 import { useActionError } from "../../../ui/use-action-error";
 import { usePartnershipContext, sectionPath } from "../../partnerships";
 import {
@@ -246,7 +246,7 @@ export function CharterComments({ surface, synced }: { surface: CharterSurface; 
           />
         </div>
       ) : null}
-      <FeedError error={loadError} />
+      <FormError error={loadError} />
       {store.linkedError ? (
         <p className="form-error" role="alert" data-testid="linked-thread-missing">
           {t("comments.linked.missing")}

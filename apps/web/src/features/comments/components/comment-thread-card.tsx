@@ -1,7 +1,8 @@
 import type { CommentThreadView } from "@entente/protocol";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../../../i18n";
-import { AuthorLine, FeedError } from "../../feed";
+import { AuthorLine } from "../../feed";
+import { FormError } from "../../../ui/form";
 import { WrittenTime } from "../../../ui/written-time";
 import { RichTextView } from "../../rich-text";
 import { useActionError } from "../../../ui/use-action-error";
@@ -150,7 +151,7 @@ export function CommentThreadCard({
           </div>
         </div>
       ) : null}
-      <FeedError error={error} />
+      <FormError error={error} />
     </article>
   );
 }

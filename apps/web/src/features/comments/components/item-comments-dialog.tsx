@@ -2,7 +2,7 @@ import type { CommentItemKind, CommentThreadView } from "@entente/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../../../i18n";
 import { closeOnSwallowedEscape } from "../../../ui/dialog-escape";
-import { FeedError } from "../../feed";
+import { FormError } from "../../../ui/form";
 import { useActionError } from "../../../ui/use-action-error";
 import { useComments } from "../state/comments-context";
 import { threadsAbout } from "../state/comments-state";
@@ -86,7 +86,7 @@ export default function ItemCommentsDialog({
           {t("comments.close")}
         </button>
       </header>
-      <FeedError error={loadError} />
+      <FormError error={loadError} />
       {open.length === 0 ? (
         canComment ? (
           <LazyCommentComposer

@@ -1,7 +1,7 @@
 import type { CommentThreadView } from "@entente/protocol";
 import type { ApiError } from "../../../lib/api-client";
 import { useT } from "../../../i18n";
-import { FeedError } from "../../feed";
+import { FormError } from "../../../ui/form";
 import { CommentThreadCard } from "./comment-thread-card";
 
 /** "Show resolved" and, when ticked, the resolved threads: resolved is never gone. */
@@ -34,7 +34,7 @@ export function ResolvedThreads({
         />
         {t("comments.showResolved")}
       </label>
-      <FeedError error={error} />
+      <FormError error={error} />
       {shown ? (
         <div
           className="comments-panel__list"

@@ -1,5 +1,6 @@
 import type { CommentTarget, CommentThreadView, RichTextDoc } from "@entente/protocol";
-import { createContext, useContext, useEffect } from "react";
+import { createContext, useEffect } from "react";
+import { useRequiredContext } from "../../../lib/required-context";
 import type { ApiError } from "../../../lib/api-client";
 import type { StreamState } from "../../../lib/event-streams";
 import type { CommentSubject, CommentsState } from "./comments-state";
@@ -44,8 +45,7 @@ export const CommentsContext = createContext<CommentsStore | null>(null);
  * one such component is mounted, the threads are loaded and kept live.
  */
 export function useComments(): CommentsStore {
-  const store = useContext(CommentsContext);
-  if (!store) throw new Error("useComments must be used inside <CommentsProvider>");
+  const store = useRequiredContext(CommentsContext, "useComments", "CommentsProvider");
   const { retain } = store;
   useEffect(() => retain(), [retain]);
   return store;

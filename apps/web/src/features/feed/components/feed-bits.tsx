@@ -7,9 +7,7 @@ import {
 } from "@entente/protocol";
 import { useState } from "react";
 import { useT } from "../../../i18n";
-import type { ApiError } from "../../../lib/api-client";
 import { ConfirmButton } from "../../../ui/confirm-button";
-import { errorMessage } from "../../../ui/error-message";
 import { OrganizationChip } from "../../partnerships";
 
 /** The server sends names; the glyphs are drawn here. */
@@ -21,16 +19,6 @@ const GLYPHS: Record<ReactionName, string> = {
   eyes: "👀",
   thinking: "🤔",
 };
-
-export function FeedError({ error }: { error: ApiError | null }) {
-  const t = useT();
-  if (!error) return null;
-  return (
-    <p className="form-error" role="alert">
-      {errorMessage(t, error)}
-    </p>
-  );
-}
 
 export function TagBadge({ tag }: { tag: PostTag }) {
   const t = useT();

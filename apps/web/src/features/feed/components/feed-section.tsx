@@ -15,7 +15,7 @@ import {
 import { useFeed } from "../hooks/use-feed";
 import type { StreamState } from "../../../lib/event-streams";
 import { errorMessage } from "../../../ui/error-message";
-import { FeedError } from "./feed-bits";
+import { FormError } from "../../../ui/form";
 import { PostCard } from "./post-card";
 import { EmptyState } from "../../../ui/empty-state";
 import { PostComposer } from "./post-composer";
@@ -159,8 +159,8 @@ export default function FeedSection() {
           ))}
         </div>
       </div>
-      <FeedError error={feed.loadError} />
-      {threadError ? <FeedError error={threadError} /> : null}
+      <FormError error={feed.loadError} />
+      {threadError ? <FormError error={threadError} /> : null}
       {!state.loaded ? (
         <PageStatus>{t("common.loading")}</PageStatus>
       ) : listed.length === 0 ? (

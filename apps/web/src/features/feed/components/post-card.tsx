@@ -8,7 +8,8 @@ import type { Feed } from "../hooks/use-feed";
 import { useSeenWhenShown } from "../hooks/use-seen-when-shown";
 import { hasSeen } from "../state/feed-state";
 import { AuthorLine } from "./author-line";
-import { AuthorTools, FeedError, ReactionBar, SeenBy, TagBadge } from "./feed-bits";
+import { AuthorTools, ReactionBar, SeenBy, TagBadge } from "./feed-bits";
+import { FormError } from "../../../ui/form";
 import { PostComposer } from "./post-composer";
 import { PostThread } from "./post-thread";
 import { RichTextView } from "../../rich-text";
@@ -127,7 +128,7 @@ export function PostCard({
           ) : null}
         </div>
       )}
-      <FeedError error={error} />
+      <FormError error={error} />
       {deleted ? null : <SeenBy seenBy={post.seenBy} />}
       {expanded ? (
         <PostThread

@@ -2,10 +2,9 @@ import { POST_TAGS, type PostTag, type PostView } from "@entente/protocol";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { TextField } from "../../../ui/form";
+import { FormError, TextField } from "../../../ui/form";
 import type { PostInput } from "../api/feed-api";
 import { bodyOf, useRichTextEditor, RichTextEditor } from "../../rich-text";
-import { FeedError } from "./feed-bits";
 
 /**
  * Writes a new post, or edits one (`post`): a title, one of the four tags, and a rich body
@@ -91,7 +90,7 @@ export function PostComposer({
         <RichTextEditor editor={editor} menu={menu} />
         <p className="field__hint">{t("feed.field.bodyHint")}</p>
       </div>
-      <FeedError error={error} />
+      <FormError error={error} />
       <div className="post-composer__buttons">
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>

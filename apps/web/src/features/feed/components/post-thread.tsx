@@ -14,7 +14,8 @@ import {
   RichTextView,
 } from "../../rich-text";
 import { AuthorLine } from "./author-line";
-import { AuthorTools, FeedError, ReactionBar } from "./feed-bits";
+import { AuthorTools, ReactionBar } from "./feed-bits";
+import { FormError } from "../../../ui/form";
 
 interface ThreadProps {
   postId: string;
@@ -107,7 +108,7 @@ function ReplyItem({
           ) : null}
         </div>
       )}
-      <FeedError error={actionError} />
+      <FormError error={actionError} />
     </li>
   );
 }
@@ -150,7 +151,7 @@ function ReplyComposer({
       onSubmit={submit}
     >
       <RichTextEditor editor={editor} menu={menu} toolbar={false} />
-      <FeedError error={error} />
+      <FormError error={error} />
       <FormButtons
         className="post-composer__buttons"
         submitLabel={initial ? t("common.save") : t("feed.reply.submit")}

@@ -2,10 +2,12 @@ import type { AgendaItemView } from "@entente/protocol";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n";
 import { useMutation } from "@tanstack/react-query";
-import { InputField, SelectField } from "../../../ui/fields";
+import { InputField } from "../../../ui/fields";
 import { FormError } from "../../../ui/form";
 import { usePartnershipContext } from "../../partnerships";
 import type { AgendaItemInput } from "../api/meetings-api";
+import { AgendaOwnerTimeboxFields } from "./agenda-owner-timebox-fields";
+import { CancelSubmitButtons } from "./cancel-submit-buttons";
 
 /** Adds an agenda item, or edits one: title, owner organization, time box. */
 export function AgendaItemForm({
@@ -47,31 +49,15 @@ export function AgendaItemForm({
           autoFocus
           onChange={(e) => setTitle(e.target.value)}
         />
-        <SelectField
-          label={t("meetings.agenda.owner")}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <InputField
-          label={t("meetings.agenda.timebox")}
-          type="number"
-          required
-          min={1}
-          max={480}
-          value={timebox}
-          onChange={(e) => setTimebox(e.target.value)}
+        <AgendaOwnerTimeboxFields
+          owner={owner}
+          timebox={timebox}
+          onOwnerChange={setOwner}
+          onTimeboxChange={setTimebox}
         />
       </div>
       <FormError error={error} />
-      <div className="item-form__buttons">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {submitLabel}
-        </button>
-      </div>
+      <CancelSubmitButtons submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

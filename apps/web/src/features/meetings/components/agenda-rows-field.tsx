@@ -1,6 +1,7 @@
 import { useT } from "../../../i18n";
-import { InputField, SelectField } from "../../../ui/fields";
+import { InputField } from "../../../ui/fields";
 import { usePartnershipContext } from "../../partnerships";
+import { AgendaOwnerTimeboxFields } from "./agenda-owner-timebox-fields";
 
 export interface AgendaRow {
   /** Local only: keeps React's rows apart while they are edited. */
@@ -39,20 +40,11 @@ export function AgendaRowsField({
               maxLength={200}
               onChange={(e) => update(row.key, { title: e.target.value })}
             />
-            <SelectField
-              label={t("meetings.agenda.owner")}
-              value={row.ownerOrganizationId}
-              onChange={(e) => update(row.key, { ownerOrganizationId: e.target.value })}
-              options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-            />
-            <InputField
-              label={t("meetings.agenda.timebox")}
-              type="number"
-              required
-              min={1}
-              max={480}
-              value={row.timeboxMinutes}
-              onChange={(e) => update(row.key, { timeboxMinutes: e.target.value })}
+            <AgendaOwnerTimeboxFields
+              owner={row.ownerOrganizationId}
+              timebox={row.timeboxMinutes}
+              onOwnerChange={(ownerOrganizationId) => update(row.key, { ownerOrganizationId })}
+              onTimeboxChange={(timeboxMinutes) => update(row.key, { timeboxMinutes })}
             />
             <button
               type="button"

@@ -10,6 +10,7 @@ import { usePartnershipContext } from "../../partnerships";
 import type { RhythmInput } from "../api/meetings-api";
 import { useMeetingFormat } from "../hooks/use-meeting-format";
 import { meetingPath } from "../state/meeting-paths";
+import { CancelSubmitButtons } from "./cancel-submit-buttons";
 
 /**
  * How often each governance level meets, when it last met, what is next, when it is due,
@@ -167,14 +168,7 @@ function RhythmForm({
         ))}
       </div>
       <FormError error={error} />
-      <div className="item-form__buttons">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {t("common.save")}
-        </button>
-      </div>
+      <CancelSubmitButtons submitLabel={t("common.save")} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

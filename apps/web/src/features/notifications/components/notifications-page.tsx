@@ -12,7 +12,7 @@ import { ApiError, NETWORK_ERROR_STATUS } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useEventStream } from "../../../lib/use-event-stream";
 import { errorMessage } from "../../../ui/error-message";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import { useMe } from "../../auth";
 import { AppHeader } from "../../shell";
 import { notificationsKeys, notificationsQueries } from "../api/notifications-queries";
@@ -129,14 +129,7 @@ export function NotificationsPage() {
   if (list.status === "pending") {
     body = <PageStatus>{t("common.loading")}</PageStatus>;
   } else if (list.status === "error") {
-    body = (
-      <PageStatus role="alert">
-        <p>{errorMessage(t, asApiError(list.error))}</p>
-        <button type="button" className="button" onClick={() => void list.refetch()}>
-          {t("common.retry")}
-        </button>
-      </PageStatus>
-    );
+    body = <LoadFailedStatus error={asApiError(list.error)} onRetry={() => void list.refetch()} />;
   } else if (items.length === 0) {
     body = filtered ? (
       <div className="notifications-page__empty" data-testid="notifications-empty">

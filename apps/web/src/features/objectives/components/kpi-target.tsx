@@ -18,6 +18,16 @@ import { useKpiTargets } from "../state/kpi-targets-context";
 type Quantity = (value: number, unit: string) => string;
 
 /**
+ * What a KPI's target panels read: the KPI, the server's record of its targets, and how to
+ * write an amount.
+ */
+interface KpiTargetProps {
+  kpi: Kpi;
+  view: KpiTargetsView | null;
+  quantity: Quantity;
+}
+
+/**
  * The organizations whose agreement a KPI's target needs: the objective's owners in the
  * partnership, or all of them when it names none (the server's rule).
  */
@@ -59,15 +69,7 @@ function Agreements({ agreements }: { agreements: KpiTargetAgreementView[] }) {
  * The target waiting for agreement, beside the agreed one: who proposed it, which
  * organizations agreed, which are awaited, and "Agree" for an awaited organization's editors.
  */
-export function PendingTarget({
-  kpi,
-  view,
-  quantity,
-}: {
-  kpi: Kpi;
-  view: KpiTargetsView | null;
-  quantity: Quantity;
-}) {
+export function PendingTarget({ kpi, view, quantity }: KpiTargetProps) {
   const { t, formatDate } = useI18n();
   const context = usePartnershipContext();
   const targets = useKpiTargets();
@@ -132,15 +134,7 @@ export function PendingTarget({
 }
 
 /** Every target the KPI had, with who proposed it and who agreed, from the server's records. */
-export function TargetHistory({
-  kpi,
-  view,
-  quantity,
-}: {
-  kpi: Kpi;
-  view: KpiTargetsView | null;
-  quantity: Quantity;
-}) {
+export function TargetHistory({ kpi, view, quantity }: KpiTargetProps) {
   const { t, formatDate } = useI18n();
   const { member } = usePartnershipDirectory();
   // The document's entries, with the server's record beside each one it vouches for.

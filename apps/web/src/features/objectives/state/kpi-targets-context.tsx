@@ -1,5 +1,6 @@
 import type { KpiTargetsView } from "@entente/protocol";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useMemo, useState, type ReactNode } from "react";
+import { useRequiredContext } from "../../../lib/required-context";
 import { ApiError } from "../../../lib/api-client";
 import { usePartnershipContext } from "../../partnerships";
 import { kpiTargetsApi } from "../api/kpi-targets-api";
@@ -83,7 +84,5 @@ export function KpiTargetsProvider({ children }: { children: ReactNode }) {
 
 /** The KPI targets of the partnership; only inside `KpiTargetsProvider`. */
 export function useKpiTargets(): KpiTargets {
-  const value = useContext(KpiTargetsContext);
-  if (!value) throw new Error("useKpiTargets must be used inside <KpiTargetsProvider>");
-  return value;
+  return useRequiredContext(KpiTargetsContext, "useKpiTargets", "KpiTargetsProvider");
 }

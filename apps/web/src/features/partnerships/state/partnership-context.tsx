@@ -1,6 +1,7 @@
 import { canWrite, type Permission } from "@entente/domain";
 import type { DocumentEntry, LandingPage, PartnershipMemberView } from "@entente/protocol";
 import { createContext, useContext, type ReactNode } from "react";
+import { useRequiredContext } from "../../../lib/required-context";
 import type { CollabUser } from "../../collab";
 import type { ColoredOrganization } from "./organization-colors";
 
@@ -40,9 +41,7 @@ export function PartnershipProvider({
 
 /** The partnership the page shows; only inside `PartnershipProvider`. */
 export function usePartnershipContext(): PartnershipContextValue {
-  const value = useContext(PartnershipContext);
-  if (!value) throw new Error("usePartnershipContext must be used inside <PartnershipProvider>");
-  return value;
+  return useRequiredContext(PartnershipContext, "usePartnershipContext", "PartnershipProvider");
 }
 
 /** The partnership the page shows, or `null` outside one (the app header on other pages). */

@@ -1,8 +1,7 @@
 import type { DigestPeriodKind, DigestView } from "@entente/protocol";
 import type { ReactNode } from "react";
 import { useI18n, useT, type Translate } from "../../../i18n";
-import { errorMessage } from "../../../ui/error-message";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import { SegmentedOption } from "../../../ui/segmented-option";
 import { useQuery } from "@tanstack/react-query";
 import { preferencesQueries } from "../api/preferences-queries";
@@ -44,12 +43,7 @@ export function DigestPreview({
       {state.status === "pending" ? (
         <PageStatus>{t("common.loading")}</PageStatus>
       ) : state.status === "error" ? (
-        <PageStatus role="alert">
-          <p>{errorMessage(t, state.error)}</p>
-          <button type="button" className="button" onClick={reload}>
-            {t("common.retry")}
-          </button>
-        </PageStatus>
+        <LoadFailedStatus error={state.error} onRetry={reload} />
       ) : (
         <DigestContentView digest={state.data} />
       )}

@@ -5,7 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { errorMessage } from "../../../ui/error-message";
 import { ChoiceField } from "../../../ui/fields";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import { SettingsCard } from "../../../ui/settings-card";
 import { AppHeader } from "../../shell";
 import { useNotificationPreferences } from "../hooks/use-notification-preferences";
@@ -32,14 +32,7 @@ export function NotificationSettingsPage() {
 
   let body;
   if (state.status === "error") {
-    body = (
-      <PageStatus role="alert">
-        <p>{errorMessage(t, state.error)}</p>
-        <button type="button" className="button" onClick={reload}>
-          {t("common.retry")}
-        </button>
-      </PageStatus>
-    );
+    body = <LoadFailedStatus error={state.error} onRetry={reload} />;
   } else if (state.status === "pending" || !draft) {
     body = <PageStatus>{t("common.loading")}</PageStatus>;
   } else {

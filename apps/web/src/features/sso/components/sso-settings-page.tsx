@@ -3,9 +3,8 @@ import { useState } from "react";
 import { useT } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMutation } from "@tanstack/react-query";
-import { errorMessage } from "../../../ui/error-message";
 import { FormError, SubmitButton, TextField, submitWhenValid } from "../../../ui/form";
-import { PageStatus } from "../../../ui/page-status";
+import { LoadFailedStatus, PageStatus } from "../../../ui/page-status";
 import { useMe } from "../../auth";
 import { AppHeader } from "../../shell";
 import { ssoApi } from "../api/sso-api";
@@ -44,14 +43,7 @@ function SsoSettingsLoader({ organization }: { organization: MyOrganization }) {
   const reload = () => void state.refetch();
   if (state.status === "pending") return <PageStatus>{t("common.loading")}</PageStatus>;
   if (state.status === "error") {
-    return (
-      <PageStatus role="alert">
-        <p>{errorMessage(t, state.error)}</p>
-        <button type="button" className="button" onClick={reload}>
-          {t("common.retry")}
-        </button>
-      </PageStatus>
-    );
+    return <LoadFailedStatus error={state.error} onRetry={reload} />;
   }
   return (
     <SsoSettingsForm
