@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { ServerConfig } from "../server.js";
 import { LiveServer } from "./live-server.js";
 
 /** Northwind and Southpeak in one partnership on a live server (see `twoOrganizations`). */
@@ -14,13 +15,17 @@ export interface LiveFixture {
  * The set-up of the suites that drive a real server: a `LiveServer` on its own store with
  * the `twoOrganizations` cast, started before each test (`"each"`) or once for the whole
  * `describe` (`"all"`), and closed after. Hooks the suite registers itself run after this
- * set-up and before this clean-up, so they may use both.
+ * set-up and before this clean-up, so they may use both. `options` is asked for the server's
+ * configuration when it starts (so it may read what earlier hooks set up).
  */
-export function useLiveServer(scope: "each" | "all" = "each"): LiveFixture {
+export function useLiveServer(
+  scope: "each" | "all" = "each",
+  options: () => Partial<ServerConfig> = () => ({}),
+): LiveFixture {
   let live: LiveServer | undefined;
   let cast: LiveOrganizations | undefined;
   (scope === "each" ? beforeEach : beforeAll)(async () => {
-    live = await LiveServer.start();
+    live = await LiveServer.start(options());
     cast = await live.twoOrganizations();
   });
   (scope === "each" ? afterEach : afterAll)(async () => {
