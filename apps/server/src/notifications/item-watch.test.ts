@@ -9,7 +9,12 @@ import {
 import type * as Y from "yjs";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
-import { authorOf, everyoneIn, usePartnershipHarness } from "../test/partnership-harness.js";
+import {
+  authorOf,
+  everyoneIn,
+  seedJointPilot,
+  usePartnershipHarness,
+} from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { EventStreamReader } from "../test/event-stream-reader.js";
 import type { LiveUser } from "../test/live-server.js";
@@ -21,20 +26,7 @@ describe("item notifications", () => {
   let objectiveId = "";
 
   beforeEach(async () => {
-    await objectives(
-      (doc) => {
-        objectiveId = addObjective(
-          doc,
-          {
-            title: "Joint pilot",
-            ownerOrganizationIds: [ctx.cast.north.id],
-            governanceLevel: "tactical",
-          },
-          authorOf(ctx.cast.north.admin, ctx.cast.north.id),
-        );
-      },
-      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
-    );
+    objectiveId = await seedJointPilot(ctx);
   });
 
   const stamp = (author: Author) => ({

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import type { Author } from "@entente/schema";
+import { addObjective, type Author } from "@entente/schema";
+import type * as Y from "yjs";
 import { ApiHarness, type TestUser } from "./api-harness.js";
+import { changeDocument } from "./document-writes.js";
 
 /** Two organizations in one partnership, each with an admin, an editor and a viewer. */
 export type PartnershipCast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
@@ -57,4 +59,35 @@ export function everyoneIn(cast: PartnershipCast): TestUser[] {
     cast.south.editor,
     cast.south.viewer,
   ];
+}
+
+/**
+ * North's admin writes the "Joint pilot" objective (Northwind's, tactical) into the
+ * partnership's objectives document, with whatever `within` adds to it, as one stamped
+ * update; resolves to the objective's id.
+ */
+export async function seedJointPilot(
+  { harness, cast }: PartnershipHarness,
+  within: (doc: Y.Doc, objectiveId: string, north: Author) => void = () => {},
+): Promise<string> {
+  const north = authorOf(cast.north.admin, cast.north.id);
+  let objectiveId = "";
+  await changeDocument(
+    harness.store,
+    `${cast.partnershipId}/objectives`,
+    (doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Joint pilot",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "tactical",
+        },
+        north,
+      );
+      within(doc, objectiveId, north);
+    },
+    { userId: north.userId, organizationId: north.organizationId },
+  );
+  return objectiveId;
 }
