@@ -1,7 +1,8 @@
 import net from "node:net";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../test/event-stream-reader.js";
+import type { EventStreamReader } from "../test/event-stream-reader.js";
+import { openEventStream } from "../test/live-fixture.js";
 import { LiveServer } from "../test/live-server.js";
 import {
   DAY,
@@ -62,15 +63,12 @@ describe("reply by e-mail", () => {
   });
 
   it("posts a reply sent from the notification e-mail as the user's reply, live, without the quote and signature", async () => {
-    const response = await fetch(
-      `${ctx.live.url}/api/partnerships/${ctx.cast.partnershipId}/events`,
-      {
-        headers: { cookie: ctx.cast.south.cookie },
-      },
+    const events = await openEventStream(
+      ctx.live,
+      `/api/partnerships/${ctx.cast.partnershipId}/events`,
+      ctx.cast.south,
     );
-    const events = new EventStreamReader(response.body!);
     readers.push(events);
-    expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
 
     // Sam answers on the web; Nora, the post's author, gets an e-mail she can answer.
     await ctx.live.api(

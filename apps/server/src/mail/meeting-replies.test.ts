@@ -1,6 +1,7 @@
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../test/event-stream-reader.js";
+import type { EventStreamReader } from "../test/event-stream-reader.js";
+import { openEventStream } from "../test/live-fixture.js";
 import type { LiveUser } from "../test/live-server.js";
 import {
   emailOf,
@@ -121,15 +122,12 @@ describe("reply by e-mail to a meeting's e-mails", () => {
   });
 
   it("starts the meeting's discussion with the first reply, live, and makes the next one a reply to it", async () => {
-    const response = await fetch(
-      `${ctx.live.url}/api/partnerships/${ctx.cast.partnershipId}/events`,
-      {
-        headers: { cookie: ctx.cast.south.cookie },
-      },
+    const events = await openEventStream(
+      ctx.live,
+      `/api/partnerships/${ctx.cast.partnershipId}/events`,
+      ctx.cast.south,
     );
-    const events = new EventStreamReader(response.body!);
     readers.push(events);
-    expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
     expect((await meeting()).discussionPostId).toBeUndefined();
 
     const nora = await emailOf(ctx.live, ctx.cast.north);

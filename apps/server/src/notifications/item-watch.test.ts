@@ -16,7 +16,8 @@ import {
   usePartnershipHarness,
 } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
-import { EventStreamReader } from "../test/event-stream-reader.js";
+import type { EventStreamReader } from "../test/event-stream-reader.js";
+import { openEventStream } from "../test/live-fixture.js";
 import type { LiveUser } from "../test/live-server.js";
 import { useMailingServer } from "../test/mail-fixture.js";
 import { ItemWatch } from "./item-watch.js";
@@ -358,12 +359,7 @@ describe("item notifications, live and by e-mail", () => {
     });
     await ctx.live.server.services.itemWatch.check(ctx.cast.partnershipId);
 
-    const response = await fetch(`${ctx.live.url}/api/notifications/events`, {
-      headers: { cookie: ctx.cast.south.cookie },
-    });
-    expect(response.status).toBe(200);
-    reader = new EventStreamReader(response.body!);
-    expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
+    reader = await openEventStream(ctx.live, "/api/notifications/events", ctx.cast.south);
 
     await edit(ctx.cast.north, "objectives", (doc) => {
       updateAction(doc, objectiveId, actionId, { status: "blocked" });

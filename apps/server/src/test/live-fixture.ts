@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import type { ServerConfig } from "../server.js";
+import { EventStreamReader } from "./event-stream-reader.js";
 import { LiveServer } from "./live-server.js";
 
 /** Northwind and Southpeak in one partnership on a live server (see `twoOrganizations`). */
@@ -44,4 +45,21 @@ export function useLiveServer(
       return cast;
     },
   };
+}
+
+/**
+ * Opens the event stream at `path` (`/api/notifications/events`, a partnership's `…/events`)
+ * on `live`'s real socket as the holder of `cookie`; expects it open and saying "connected",
+ * that is, the server listens for the caller from then on.
+ */
+export async function openEventStream(
+  live: LiveServer,
+  path: string,
+  { cookie }: { cookie: string },
+): Promise<EventStreamReader> {
+  const response = await fetch(live.url + path, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const events = new EventStreamReader(response.body!);
+  expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
+  return events;
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../../test/event-stream-reader.js";
+import type { EventStreamReader } from "../../test/event-stream-reader.js";
 import type { LiveUser } from "../../test/live-server.js";
-import { useLiveServer } from "../../test/live-fixture.js";
+import { openEventStream, useLiveServer } from "../../test/live-fixture.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",
@@ -18,11 +18,8 @@ describe("the updates feed, live over HTTP", () => {
 
   /** Opens an event stream as `user` on a real socket; resolves once the server listens. */
   const listen = async (path: string, user: LiveUser) => {
-    const response = await fetch(ctx.live.url + path, { headers: { cookie: user.cookie } });
-    expect(response.status).toBe(200);
-    const reader = new EventStreamReader(response.body!);
+    const reader = await openEventStream(ctx.live, path, user);
     readers.push(reader);
-    expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
     return reader;
   };
 
