@@ -218,16 +218,13 @@ describe("reply by e-mail", () => {
     });
 
     it("refuses a member who was removed, and a viewer", async () => {
-      const token = (
-        await ctx.live.api(
-          "POST",
-          `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
-          { kind: "member", role: "editor" },
-          ctx.cast.north.cookie,
-        )
-      ).body.invitation.token as string;
-      const eve = await ctx.live.signup("Eve Editor");
-      await ctx.live.api("POST", `/api/invitations/${token}/accept`, {}, eve.cookie);
+      const eve = await ctx.live.joinByInvitation(
+        ctx.cast.partnershipId,
+        ctx.cast.north,
+        "Eve Editor",
+        "member",
+        "editor",
+      );
       const eveAddress = await addresses().addressFor(eve.id, ctx.cast.partnershipId, {
         kind: "post",
         postId,

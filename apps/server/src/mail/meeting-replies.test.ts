@@ -190,16 +190,13 @@ describe("reply by e-mail to a meeting's e-mails", () => {
       /Only an editor or admin can reply/,
     );
 
-    const token = (
-      await ctx.live.api(
-        "POST",
-        `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
-        { kind: "member", role: "editor" },
-        ctx.cast.north.cookie,
-      )
-    ).body.invitation.token as string;
-    const eve = await ctx.live.signup("Eve Editor");
-    await ctx.live.api("POST", `/api/invitations/${token}/accept`, {}, eve.cookie);
+    const eve = await ctx.live.joinByInvitation(
+      ctx.cast.partnershipId,
+      ctx.cast.north,
+      "Eve Editor",
+      "member",
+      "editor",
+    );
     const eveAddress = await addressFor(eve);
     const removed = await ctx.live.api(
       "DELETE",
