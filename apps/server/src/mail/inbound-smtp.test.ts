@@ -1,8 +1,6 @@
 import net from "node:net";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventStreamReader } from "../test/event-stream-reader.js";
-import { openEventStream } from "../test/live-fixture.js";
 import { LiveServer } from "../test/live-server.js";
 import {
   DAY,
@@ -25,7 +23,6 @@ const doc = (text: string) => ({
 describe("reply by e-mail", () => {
   const ctx = useMailingServer({ maxBytes: MAX_BYTES });
   let postId: string;
-  const readers: EventStreamReader[] = [];
 
   /** Sends `mail` as an answer in the thread: null once taken, else the refusal. */
   const send = (mail: Omit<ReplyMail, "subject">) =>
@@ -58,17 +55,11 @@ describe("reply by e-mail", () => {
     postId = posted.body.post.id as string;
   });
 
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-  });
-
   it("posts a reply sent from the notification e-mail as the user's reply, live, without the quote and signature", async () => {
-    const events = await openEventStream(
-      ctx.live,
+    const events = await ctx.openEventStream(
       `/api/partnerships/${ctx.cast.partnershipId}/events`,
       ctx.cast.south,
     );
-    readers.push(events);
 
     // Sam answers on the web; Nora, the post's author, gets an e-mail she can answer.
     await ctx.live.api(

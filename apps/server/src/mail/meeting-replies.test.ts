@@ -1,7 +1,5 @@
 import { simpleParser } from "mailparser";
-import { afterAll, describe, expect, it } from "vitest";
-import type { EventStreamReader } from "../test/event-stream-reader.js";
-import { openEventStream } from "../test/live-fixture.js";
+import { describe, expect, it } from "vitest";
 import type { LiveUser } from "../test/live-server.js";
 import {
   emailOf,
@@ -20,7 +18,6 @@ const doc = (text: string) => ({
 describe("reply by e-mail to a meeting's e-mails", () => {
   const ctx = useMailingServer({ maxBytes: 32 * 1024 });
   let meetingId: string;
-  const readers: EventStreamReader[] = [];
 
   /** Sends `text` by e-mail to the reply listener: null once taken, else the refusal. */
   const send = (from: string, to: string, text: string) =>
@@ -78,10 +75,6 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     return scheduled.body.meeting.id as string;
   };
 
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-  });
-
   it("gives editors and admins a reply address on the invitation e-mail, viewers none", async () => {
     await ctx.live.api(
       "PUT",
@@ -122,12 +115,10 @@ describe("reply by e-mail to a meeting's e-mails", () => {
   });
 
   it("starts the meeting's discussion with the first reply, live, and makes the next one a reply to it", async () => {
-    const events = await openEventStream(
-      ctx.live,
+    const events = await ctx.openEventStream(
       `/api/partnerships/${ctx.cast.partnershipId}/events`,
       ctx.cast.south,
     );
-    readers.push(events);
     expect((await meeting()).discussionPostId).toBeUndefined();
 
     const nora = await emailOf(ctx.live, ctx.cast.north);

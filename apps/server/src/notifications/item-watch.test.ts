@@ -7,7 +7,7 @@ import {
   type Author,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
 import {
   authorOf,
@@ -16,8 +16,6 @@ import {
   usePartnershipHarness,
 } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
-import type { EventStreamReader } from "../test/event-stream-reader.js";
-import { openEventStream } from "../test/live-fixture.js";
 import type { LiveUser } from "../test/live-server.js";
 import { useMailingServer } from "../test/mail-fixture.js";
 import { ItemWatch } from "./item-watch.js";
@@ -278,11 +276,6 @@ describe("item notifications", () => {
 
 describe("item notifications, live and by e-mail", () => {
   const ctx = useMailingServer();
-  let reader: EventStreamReader | undefined;
-
-  afterAll(async () => {
-    await reader?.close();
-  });
 
   /** Edits a document through a real y-websocket client, once the server stored it. */
   const edit = async (user: LiveUser, document: string, change: (doc: Y.Doc) => void) => {
@@ -359,7 +352,7 @@ describe("item notifications, live and by e-mail", () => {
     });
     await ctx.live.server.services.itemWatch.check(ctx.cast.partnershipId);
 
-    reader = await openEventStream(ctx.live, "/api/notifications/events", ctx.cast.south);
+    const reader = await ctx.openEventStream("/api/notifications/events", ctx.cast.south);
 
     await edit(ctx.cast.north, "objectives", (doc) => {
       updateAction(doc, objectiveId, actionId, { status: "blocked" });

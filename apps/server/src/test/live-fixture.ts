@@ -10,6 +10,8 @@ export type LiveOrganizations = Awaited<ReturnType<LiveServer["twoOrganizations"
 export interface LiveFixture {
   readonly live: LiveServer;
   readonly cast: LiveOrganizations;
+  /** {@link openEventStream} on the suite's server; the stream is closed before the server. */
+  openEventStream(path: string, user: { cookie: string }): Promise<EventStreamReader>;
 }
 
 /**
@@ -25,24 +27,35 @@ export function useLiveServer(
 ): LiveFixture {
   let live: LiveServer | undefined;
   let cast: LiveOrganizations | undefined;
+  let streams: EventStreamReader[] = [];
   (scope === "each" ? beforeEach : beforeAll)(async () => {
     live = await LiveServer.start(options());
     cast = await live.twoOrganizations();
   });
   (scope === "each" ? afterEach : afterAll)(async () => {
+    await Promise.all(streams.map((stream) => stream.close()));
+    streams = [];
     await live?.close();
     live = undefined;
     cast = undefined;
   });
   const outside = () => new Error("the live server exists only while the suite runs");
+  const started = () => {
+    if (!live) throw outside();
+    return live;
+  };
   return {
     get live() {
-      if (!live) throw outside();
-      return live;
+      return started();
     },
     get cast() {
       if (!cast) throw outside();
       return cast;
+    },
+    async openEventStream(path, user) {
+      const stream = await openEventStream(started(), path, user);
+      streams.push(stream);
+      return stream;
     },
   };
 }

@@ -65,6 +65,7 @@ export function useMailingServer(replyListener?: { maxBytes: number }): MailingF
     get sink() {
       return started();
     },
+    openEventStream: (path, user) => server.openEventStream(path, user),
   };
 }
 

@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
-import type { EventStreamReader } from "../../test/event-stream-reader.js";
+import { describe, expect, it } from "vitest";
 import type { LiveUser } from "../../test/live-server.js";
-import { openEventStream, useLiveServer } from "../../test/live-fixture.js";
+import { useLiveServer } from "../../test/live-fixture.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",
@@ -10,19 +9,6 @@ const doc = (...nodes: unknown[]) => ({
 
 describe("the updates feed, live over HTTP", () => {
   const ctx = useLiveServer("all");
-  const readers: EventStreamReader[] = [];
-
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-  });
-
-  /** Opens an event stream as `user` on a real socket; resolves once the server listens. */
-  const listen = async (path: string, user: LiveUser) => {
-    const reader = await openEventStream(ctx.live, path, user);
-    readers.push(reader);
-    return reader;
-  };
-
   const publish = (user: LiveUser, title: string, body = doc({ type: "text", text: "Hello" })) =>
     ctx.live.api(
       "POST",
@@ -32,7 +18,7 @@ describe("the updates feed, live over HTTP", () => {
     );
 
   it("delivers a post created by one organization to the other's open stream, without reload", async () => {
-    const north = await listen(
+    const north = await ctx.openEventStream(
       `/api/partnerships/${ctx.cast.partnershipId}/events`,
       ctx.cast.north,
     );
@@ -62,7 +48,7 @@ describe("the updates feed, live over HTTP", () => {
   });
 
   it("delivers a mention to the mentioned user's notification stream", async () => {
-    const mine = await listen("/api/notifications/events", ctx.cast.north);
+    const mine = await ctx.openEventStream("/api/notifications/events", ctx.cast.north);
     await publish(
       ctx.cast.south,
       "Question for Nora",
@@ -86,7 +72,7 @@ describe("the updates feed, live over HTTP", () => {
     expect((await ctx.live.api("GET", path, undefined, outsider.cookie)).status).toBe(404);
     expect((await ctx.live.api("GET", path)).status).toBe(401);
 
-    const viewer = await listen(path, ctx.cast.northViewer);
+    const viewer = await ctx.openEventStream(path, ctx.cast.northViewer);
     const removed = await ctx.live.api(
       "DELETE",
       `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.northViewer.id}`,
