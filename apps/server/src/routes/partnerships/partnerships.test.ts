@@ -17,6 +17,28 @@ function byName(documents: DocumentEntry[]): DocumentEntry[] {
   return [...documents].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The documents a member of `own` is listed, by name: the four shared ones and `own`'s
+ * profile and private notes, with `access`, and the partner's profile, which all may read.
+ */
+function documentsOf(
+  partnershipId: string,
+  own: { id: string },
+  partner: { id: string },
+  access: "read" | "write",
+): DocumentEntry[] {
+  const p = partnershipId;
+  return byName([
+    ...["charter", "objectives", "issues", "decisions"].map((kind) => ({
+      name: `${p}/${kind}`,
+      access,
+    })),
+    { name: `${p}/org/${own.id}/profile`, access },
+    { name: `${p}/org/${own.id}/private`, access },
+    { name: `${p}/org/${partner.id}/profile`, access: "read" },
+  ]);
+}
+
 describe("partnership routes", () => {
   let harness: ApiHarness;
 
@@ -212,53 +234,23 @@ describe("partnership routes", () => {
     });
 
     it("gives an editor write on shared documents and their own profile and private notes, read on the partner's profile", async () => {
-      const response = await get(cast.north.editor);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "write" },
-          { name: `${p}/objectives`, access: "write" },
-          { name: `${p}/issues`, access: "write" },
-          { name: `${p}/decisions`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/private`, access: "write" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "read" },
-        ]),
+      const { documents } = (await get(cast.north.editor)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.north, cast.south, "write"),
       );
     });
 
     it("gives an admin of the other organization the mirror image", async () => {
-      const response = await get(cast.south.admin);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "write" },
-          { name: `${p}/objectives`, access: "write" },
-          { name: `${p}/issues`, access: "write" },
-          { name: `${p}/decisions`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "read" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "write" },
-          { name: `${p}/org/${cast.south.id}/private`, access: "write" },
-        ]),
+      const { documents } = (await get(cast.south.admin)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.south, cast.north, "write"),
       );
     });
 
     it("gives a viewer read everywhere and their own private notes only", async () => {
-      const response = await get(cast.north.viewer);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "read" },
-          { name: `${p}/objectives`, access: "read" },
-          { name: `${p}/issues`, access: "read" },
-          { name: `${p}/decisions`, access: "read" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "read" },
-          { name: `${p}/org/${cast.north.id}/private`, access: "read" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "read" },
-        ]),
+      const { documents } = (await get(cast.north.viewer)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.north, cast.south, "read"),
       );
     });
 
