@@ -225,6 +225,25 @@ export class ApiHarness {
   }
 
   /**
+   * `admin` opens another partnership of `organizationId` ("Other") and seats `user` in it as
+   * `role`: from then on `user` belongs to the organization without a seat in its other
+   * partnerships. Resolves to the other partnership's id and the acceptance.
+   */
+  async seatElsewhere(
+    admin: TestUser,
+    organizationId: string,
+    user: TestUser,
+    role: string,
+  ): Promise<{ other: string; accepted: ApiResponse }> {
+    const other = await this.createPartnership(admin, organizationId, "Other");
+    const accepted = await this.accept(
+      user,
+      await this.invite(admin, other, { kind: "member", role }),
+    );
+    return { other, accepted };
+  }
+
+  /**
    * Two organizations in one partnership, each with an admin, an editor and a viewer:
    * the cast of most access tests.
    */

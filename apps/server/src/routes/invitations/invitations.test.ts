@@ -149,15 +149,12 @@ describe("invitation routes", () => {
 
     it("answers 409 when the organization is already in the partnership", async () => {
       // A second admin of Northwind who is not yet in this partnership.
-      const other = await ctx.harness.createPartnership(
+      const secondAdmin = await ctx.harness.signup("North Second Admin");
+      await ctx.harness.seatElsewhere(
         ctx.cast.north.admin,
         ctx.cast.north.id,
-        "Other",
-      );
-      const secondAdmin = await ctx.harness.signup("North Second Admin");
-      await ctx.harness.accept(
         secondAdmin,
-        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "admin" }),
+        "admin",
       );
 
       const response = await accept(secondAdmin, await organizationInvitation());
@@ -199,16 +196,8 @@ describe("invitation routes", () => {
     });
 
     it("seats a colleague already in the inviting organization without changing their organization role", async () => {
-      const other = await ctx.harness.createPartnership(
-        ctx.cast.north.admin,
-        ctx.cast.north.id,
-        "Other",
-      );
       const colleague = await ctx.harness.signup("Colleague");
-      await ctx.harness.accept(
-        colleague,
-        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "editor" }),
-      );
+      await ctx.harness.seatElsewhere(ctx.cast.north.admin, ctx.cast.north.id, colleague, "editor");
 
       const response = await accept(
         colleague,

@@ -213,11 +213,12 @@ describe("partnership routes", () => {
 
     it("lists only partnership members, not the rest of an organization", async () => {
       // A second partnership brings a Northwind colleague who is not in the first one.
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
       const colleague = await harness.signup("North Colleague");
-      const accepted = await harness.accept(
+      const { other, accepted } = await harness.seatElsewhere(
+        cast.north.admin,
+        cast.north.id,
         colleague,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }),
+        "editor",
       );
       expect(accepted.status).toBe(200);
 
@@ -442,10 +443,11 @@ describe("partnership routes", () => {
 
     it("answers 403 to a member invitation from a partnership admin who is not an admin of their organization", async () => {
       // A Northwind viewer, made admin of a second partnership, must not grow Northwind.
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
-      const promoted = await harness.accept(
+      const { other, accepted: promoted } = await harness.seatElsewhere(
+        cast.north.admin,
+        cast.north.id,
         cast.north.viewer,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }),
+        "admin",
       );
       expect(promoted.status).toBe(200);
       const before = await count("invitations");
