@@ -1,10 +1,8 @@
-import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import type { MeetingView } from "@entente/protocol";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
-import { changeDocument } from "../../test/document-writes.js";
+import { storeNotes } from "../../test/live-meetings.js";
 
 const DAY = 24 * 60 * 60_000;
 /** A start in the past: the meeting was held, so its minutes can be signed off. */
@@ -579,19 +577,7 @@ describe("meeting routes", () => {
 
   describe("sign-off", () => {
     const notes = (meeting: MeetingView, itemId: string, text: string) =>
-      changeDocument(
-        ctx.harness.store,
-        formatDocumentName({
-          kind: "meeting",
-          partnershipId: ctx.cast.partnershipId,
-          meetingId: meeting.id,
-        }),
-        (doc) => {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText(text)]);
-          doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-        },
-      );
+      storeNotes(ctx.harness.store, ctx.cast.partnershipId, meeting, itemId, text);
     const signOff = (itemId: string, user: TestUser, body: unknown = {}) =>
       call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
 
@@ -786,18 +772,12 @@ describe("meeting routes", () => {
         }),
       );
       const [pilot] = meeting.agenda.map((i) => i.id) as [string];
-      await changeDocument(
+      await storeNotes(
         ctx.harness.store,
-        formatDocumentName({
-          kind: "meeting",
-          partnershipId: ctx.cast.partnershipId,
-          meetingId: meeting.id,
-        }),
-        (doc) => {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText("Uptime held at 99.2%.")]);
-          doc.getXmlFragment(agendaNotesFragment(pilot)).push([paragraph]);
-        },
+        ctx.cast.partnershipId,
+        meeting,
+        pilot,
+        "Uptime held at 99.2%.",
       );
       await call("POST", `/api/agenda-items/${pilot}/sign-off`, ctx.cast.south.editor, {});
       const response = await ctx.harness.app.request(

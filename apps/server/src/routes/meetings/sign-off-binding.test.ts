@@ -1,10 +1,8 @@
-import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import type { MeetingView } from "@entente/protocol";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
-import { changeDocument } from "../../test/document-writes.js";
+import { storeNotes } from "../../test/live-meetings.js";
 
 /**
  * A sign-off binds to everything shown as signed (the item's title, owner and notes, the
@@ -26,19 +24,7 @@ describe("sign-offs bound to what was signed", () => {
     (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
       .agenda[0] as MeetingView["agenda"][number];
   const notes = (text: string) =>
-    changeDocument(
-      ctx.harness.store,
-      formatDocumentName({
-        kind: "meeting",
-        partnershipId: ctx.cast.partnershipId,
-        meetingId: meeting.id,
-      }),
-      (doc) => {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(text)]);
-        doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-      },
-    );
+    storeNotes(ctx.harness.store, ctx.cast.partnershipId, meeting, itemId, text);
 
   beforeEach(async () => {
     const created = await call(
