@@ -152,6 +152,16 @@ export class ApiHarness {
     };
   }
 
+  /** {@link request} as `user` (signed out without one), with `body` when there is one. */
+  call<T = any>(
+    method: string,
+    path: string,
+    user: TestUser | undefined,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
+    return this.request<T>(method, path, { cookie: user?.cookie, body });
+  }
+
   async signup(name = `User ${++this.counter}`): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${++this.counter}@example.test`;
     const response = await this.request("POST", "/api/auth/signup", {
