@@ -4,6 +4,8 @@ import {
   DEFAULT_HEALTH_DIMENSIONS,
   PARTNERSHIP_TEMPLATE_IDS,
   type ChecklistResponse,
+  type Language,
+  type PartnershipTemplateId,
   type PartnershipTemplateView,
 } from "@entente/protocol";
 import { readObjectives, readValues, updateObjective } from "@entente/schema";
@@ -34,6 +36,16 @@ describe("onboarding routes", () => {
 
   const create = (body: unknown, cookie = ada.cookie) =>
     harness.request("POST", "/api/partnerships", { body, cookie });
+  /** Ada's organization opens an "Alliance" from the template `id` in `language`; its id. */
+  const allianceFrom = async (id: PartnershipTemplateId, language: Language) => {
+    const response = await create({
+      name: "Alliance",
+      organizationId: org,
+      template: { id, language },
+    });
+    expect(response.status).toBe(201);
+    return response.body.partnership.id as string;
+  };
 
   const read = async <T>(name: string, reader: (doc: Y.Doc) => T): Promise<T> => {
     const doc = await harness.services.documents.readDocument(name);
@@ -106,13 +118,7 @@ describe("onboarding routes", () => {
           const template = PARTNERSHIP_TEMPLATES.find((t) => t.id === id);
           if (!template) throw new Error(`no template ${id}`);
           const content = template.content[language];
-          const response = await create({
-            name: "Alliance",
-            organizationId: org,
-            template: { id, language },
-          });
-          expect(response.status).toBe(201);
-          const partnershipId = response.body.partnership.id as string;
+          const partnershipId = await allianceFrom(id, language);
 
           // Charter: every heading and prompt, in order, written by the server (no stamp).
           const charterName = formatDocumentName({ kind: "charter", partnershipId });
@@ -212,12 +218,7 @@ describe("onboarding routes", () => {
     });
 
     it("keeps dimensions chosen when a health check is opened", async () => {
-      const response = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "joint-venture", language: "en" },
-      });
-      const partnershipId = response.body.partnership.id as string;
+      const partnershipId = await allianceFrom("joint-venture", "en");
       const dimensions = [{ key: "speed", label: "Speed" }];
       const opened = await harness.request(
         "POST",
@@ -288,12 +289,7 @@ describe("onboarding routes", () => {
     });
 
     it("ticks each step as the work is stored, and unticks ratification when the charter moves on", async () => {
-      const created = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "strategic-alliance", language: "en" },
-      });
-      const partnershipId = created.body.partnership.id as string;
+      const partnershipId = await allianceFrom("strategic-alliance", "en");
       const charterName = formatDocumentName({ kind: "charter", partnershipId });
       const objectivesName = formatDocumentName({ kind: "objectives", partnershipId });
       const writer = harness.services.documentWriter;
@@ -397,12 +393,7 @@ describe("onboarding routes", () => {
     });
 
     it("does not count a server-written charter as anyone's writing", async () => {
-      const created = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "co-development", language: "fr" },
-      });
-      const partnershipId = created.body.partnership.id as string;
+      const partnershipId = await allianceFrom("co-development", "fr");
       const sam = await harness.signup("Sam");
       const south = await harness.createOrganization(sam, "Southpeak");
       await harness.accept(
