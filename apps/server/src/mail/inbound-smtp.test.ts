@@ -220,13 +220,9 @@ describe("reply by e-mail", () => {
         kind: "post",
         postId,
       });
-      const removed = await ctx.live.api(
-        "DELETE",
-        `/api/partnerships/${ctx.cast.partnershipId}/members/${eve.id}`,
-        undefined,
-        ctx.cast.north.cookie,
-      );
-      expect(removed.status).toBe(204);
+      expect(
+        (await ctx.live.removeMember(ctx.cast.partnershipId, eve, ctx.cast.north)).status,
+      ).toBe(204);
       await refused(
         { envelopeFrom: await emailOf(ctx.live, eve), to: eveAddress, text: "Still here?" },
         /cannot reply there any more/,

@@ -138,6 +138,16 @@ export class LiveServer {
     return user;
   }
 
+  /** `by` removes `member` from the partnership: the route's answer (204 once removed). */
+  removeMember(partnershipId: string, member: LiveUser, by: LiveUser): Promise<JsonResponse> {
+    return this.api(
+      "DELETE",
+      `/api/partnerships/${partnershipId}/members/${member.id}`,
+      undefined,
+      by.cookie,
+    );
+  }
+
   private async invite(partnershipId: string, by: LiveUser, kind: string, role: string) {
     const response = await this.api(
       "POST",

@@ -73,13 +73,10 @@ describe("the updates feed, live over HTTP", () => {
     expect((await ctx.live.api("GET", path)).status).toBe(401);
 
     const viewer = await ctx.openEventStream(path, ctx.cast.northViewer);
-    const removed = await ctx.live.api(
-      "DELETE",
-      `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.northViewer.id}`,
-      undefined,
-      ctx.cast.north.cookie,
-    );
-    expect(removed.status).toBe(204);
+    expect(
+      (await ctx.live.removeMember(ctx.cast.partnershipId, ctx.cast.northViewer, ctx.cast.north))
+        .status,
+    ).toBe(204);
     await publish(ctx.cast.south, "After the viewer left");
     await expect(viewer.nextEvent()).rejects.toThrow("the stream ended");
   });
