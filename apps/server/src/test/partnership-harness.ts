@@ -13,32 +13,54 @@ export interface PartnershipHarness {
   readonly cast: PartnershipCast;
 }
 
+/** What each test of a suite that called `useApiHarness` finds ready. */
+export interface ApiHarnessFixture {
+  readonly harness: ApiHarness;
+}
+
 /**
- * The set-up of most API suites: a fresh `ApiHarness` (its own store) with the
- * two-organization cast of `twoOrganizationPartnership`, for each test of the calling
+ * A fresh `ApiHarness` (its own store, nobody signed up) for each test of the calling
  * `describe` (`"each"`) or shared by all of them (`"all"`), closed again after. Hooks the
- * suite registers itself run after this set-up and before this clean-up, so they may use both.
+ * suite registers itself run after this set-up and before this clean-up.
  */
-export function usePartnershipHarness(scope: "each" | "all" = "each"): PartnershipHarness {
+export function useApiHarness(scope: "each" | "all" = "each"): ApiHarnessFixture {
   let harness: ApiHarness | undefined;
-  let cast: PartnershipCast | undefined;
   (scope === "each" ? beforeEach : beforeAll)(async () => {
     harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
   });
   (scope === "each" ? afterEach : afterAll)(async () => {
     await harness?.close();
     harness = undefined;
-    cast = undefined;
   });
-  const outside = () => new Error("the partnership harness exists only while the suite runs");
   return {
     get harness() {
-      if (!harness) throw outside();
+      if (!harness) throw new Error("the API harness exists only while the suite runs");
       return harness;
     },
+  };
+}
+
+/**
+ * The set-up of most API suites: {@link useApiHarness} with the two-organization cast of
+ * `twoOrganizationPartnership`, for each test of the calling `describe` (`"each"`) or shared
+ * by all of them (`"all"`). Hooks the suite registers itself run after this set-up and
+ * before this clean-up, so they may use both.
+ */
+export function usePartnershipHarness(scope: "each" | "all" = "each"): PartnershipHarness {
+  const base = useApiHarness(scope);
+  let cast: PartnershipCast | undefined;
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
+    cast = await base.harness.twoOrganizationPartnership();
+  });
+  (scope === "each" ? afterEach : afterAll)(() => {
+    cast = undefined;
+  });
+  return {
+    get harness() {
+      return base.harness;
+    },
     get cast() {
-      if (!cast) throw outside();
+      if (!cast) throw new Error("the partnership harness exists only while the suite runs");
       return cast;
     },
   };

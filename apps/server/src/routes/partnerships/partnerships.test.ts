@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SessionService } from "../../auth/sessions.js";
-import { ApiHarness, TEST_ORIGIN, type TestUser } from "../../test/api-harness.js";
+import { TEST_ORIGIN, type ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { useApiHarness } from "../../test/partnership-harness.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
@@ -40,30 +41,22 @@ function documentsOf(
 }
 
 describe("partnership routes", () => {
-  let harness: ApiHarness;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  const ctx = useApiHarness();
 
   const count = async (table: "partnerships" | "partnership_members" | "invitations") =>
-    (await harness.store.db.selectFrom(table).selectAll().execute()).length;
+    (await ctx.harness.store.db.selectFrom(table).selectAll().execute()).length;
 
   describe("POST /api/partnerships", () => {
     let ada: TestUser;
     let org: string;
 
     beforeEach(async () => {
-      ada = await harness.signup("Ada");
-      org = await harness.createOrganization(ada, "Northwind");
+      ada = await ctx.harness.signup("Ada");
+      org = await ctx.harness.createOrganization(ada, "Northwind");
     });
 
     const create = (body: unknown, cookie: string | undefined) =>
-      harness.request("POST", "/api/partnerships", { body, cookie });
+      ctx.harness.request("POST", "/api/partnerships", { body, cookie });
 
     it("answers 201 {partnership: {id, name, createdAt}} and seats the creator as strategic admin", async () => {
       const before = Date.now();
@@ -82,7 +75,7 @@ describe("partnership routes", () => {
       expect(createdAt).toBeLessThanOrEqual(Date.now());
 
       const id = response.body.partnership.id as string;
-      const me = await harness.request("GET", "/api/me", { cookie: ada.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: ada.cookie });
       expect(me.body.partnerships).toEqual([
         {
           id,
@@ -93,7 +86,7 @@ describe("partnership routes", () => {
           level: "strategic",
         },
       ]);
-      const organizations = await harness.store.db
+      const organizations = await ctx.harness.store.db
         .selectFrom("partnership_organizations")
         .select("organization_id")
         .where("partnership_id", "=", id)
@@ -102,7 +95,7 @@ describe("partnership routes", () => {
     });
 
     it("lets an editor of the organization start a partnership", async () => {
-      const cast = await harness.twoOrganizationPartnership();
+      const cast = await ctx.harness.twoOrganizationPartnership();
 
       const response = await create(
         { name: "Editor's", organizationId: cast.north.id },
@@ -113,7 +106,7 @@ describe("partnership routes", () => {
     });
 
     it("answers 403 to a viewer of the organization and creates nothing", async () => {
-      const cast = await harness.twoOrganizationPartnership();
+      const cast = await ctx.harness.twoOrganizationPartnership();
       const before = await count("partnerships");
 
       const response = await create(
@@ -127,8 +120,8 @@ describe("partnership routes", () => {
     });
 
     it("answers 403 for another user's organization", async () => {
-      const bob = await harness.signup("Bob");
-      await harness.createOrganization(bob, "Southpeak");
+      const bob = await ctx.harness.signup("Bob");
+      await ctx.harness.createOrganization(bob, "Southpeak");
 
       const response = await create({ name: "Hijack", organizationId: org }, bob.cookie);
 
@@ -164,11 +157,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const get = (user: TestUser | undefined, id = cast.partnershipId) =>
-      harness.request("GET", `/api/partnerships/${id}`, { cookie: user?.cookie });
+      ctx.harness.request("GET", `/api/partnerships/${id}`, { cookie: user?.cookie });
 
     it("answers a member with the partnership, both organizations and all members", async () => {
       const response = await get(cast.south.viewer);
@@ -213,8 +206,8 @@ describe("partnership routes", () => {
 
     it("lists only partnership members, not the rest of an organization", async () => {
       // A second partnership brings a Northwind colleague who is not in the first one.
-      const colleague = await harness.signup("North Colleague");
-      const { other, accepted } = await harness.seatElsewhere(
+      const colleague = await ctx.harness.signup("North Colleague");
+      const { other, accepted } = await ctx.harness.seatElsewhere(
         cast.north.admin,
         cast.north.id,
         colleague,
@@ -269,8 +262,8 @@ describe("partnership routes", () => {
     });
 
     it("answers a non-member and an unknown id with the same 404", async () => {
-      const stranger = await harness.signup("Stranger");
-      await harness.createOrganization(stranger, "Elsewhere");
+      const stranger = await ctx.harness.signup("Stranger");
+      await ctx.harness.createOrganization(stranger, "Elsewhere");
 
       const notMember = await get(stranger);
       const unknown = await get(stranger, "nosuchpartnership");
@@ -295,11 +288,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const remove = (by: TestUser, userId: string) =>
-      harness.request("DELETE", `/api/partnerships/${cast.partnershipId}/members/${userId}`, {
+      ctx.harness.request("DELETE", `/api/partnerships/${cast.partnershipId}/members/${userId}`, {
         cookie: by.cookie,
       });
 
@@ -307,10 +300,10 @@ describe("partnership routes", () => {
       const response = await remove(cast.north.admin, cast.north.editor.id);
 
       expect(response.status).toBe(204);
-      expect(harness.revokedAccess).toEqual([
+      expect(ctx.harness.revokedAccess).toEqual([
         { userId: cast.north.editor.id, partnershipId: cast.partnershipId },
       ]);
-      const after = await harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
+      const after = await ctx.harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
         cookie: cast.north.editor.cookie,
       });
       expect(after.status).toBe(404);
@@ -323,15 +316,15 @@ describe("partnership routes", () => {
     it("answers 403 to the partner organization's admin and to a non-admin", async () => {
       expect((await remove(cast.south.admin, cast.north.editor.id)).status).toBe(403);
       expect((await remove(cast.north.editor, cast.north.viewer.id)).status).toBe(403);
-      expect(harness.revokedAccess).toEqual([]);
+      expect(ctx.harness.revokedAccess).toEqual([]);
       expect(await count("partnership_members")).toBe(6);
     });
 
     it("keeps one admin even when the last two leave at the same moment", async () => {
-      const coAdmin = await harness.signup("Co Admin");
-      const accepted = await harness.accept(
+      const coAdmin = await ctx.harness.signup("Co Admin");
+      const accepted = await ctx.harness.accept(
         coAdmin,
-        await harness.invite(cast.north.admin, cast.partnershipId, {
+        await ctx.harness.invite(cast.north.admin, cast.partnershipId, {
           kind: "member",
           role: "admin",
         }),
@@ -344,7 +337,7 @@ describe("partnership routes", () => {
       ]);
 
       expect([first.status, second.status].sort()).toEqual([204, 409]);
-      const admins = await harness.store.db
+      const admins = await ctx.harness.store.db
         .selectFrom("partnership_members")
         .select("user_id")
         .where("organization_id", "=", cast.north.id)
@@ -360,7 +353,7 @@ describe("partnership routes", () => {
     });
 
     it("answers 404 to non-members and for unknown members", async () => {
-      const outsider = await harness.signup("Outsider");
+      const outsider = await ctx.harness.signup("Outsider");
       expect((await remove(outsider, cast.north.editor.id)).status).toBe(404);
       expect((await remove(cast.north.admin, "nobody")).status).toBe(404);
     });
@@ -370,11 +363,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const invite = (user: TestUser | undefined, body: unknown, id = cast.partnershipId) =>
-      harness.request("POST", `/api/partnerships/${id}/invitations`, {
+      ctx.harness.request("POST", `/api/partnerships/${id}/invitations`, {
         body,
         cookie: user?.cookie,
       });
@@ -399,7 +392,7 @@ describe("partnership routes", () => {
       const response = await invite(cast.north.admin, { kind: "member", role: "editor" });
       const token = response.body.invitation.token as string;
 
-      const rows = await harness.store.db.selectFrom("invitations").selectAll().execute();
+      const rows = await ctx.harness.store.db.selectFrom("invitations").selectAll().execute();
       expect(rows).toHaveLength(before + 1);
       const row = rows.find((r) => r.id === SessionService.idOf(token));
       expect(row).toMatchObject({
@@ -418,7 +411,7 @@ describe("partnership routes", () => {
       const response = await invite(cast.south.admin, { kind: "member", role: "viewer" });
 
       expect(response.status).toBe(201);
-      const preview = await harness.request(
+      const preview = await ctx.harness.request(
         "GET",
         `/api/invitations/${response.body.invitation.token}`,
         {
@@ -443,7 +436,7 @@ describe("partnership routes", () => {
 
     it("answers 403 to a member invitation from a partnership admin who is not an admin of their organization", async () => {
       // A Northwind viewer, made admin of a second partnership, must not grow Northwind.
-      const { other, accepted: promoted } = await harness.seatElsewhere(
+      const { other, accepted: promoted } = await ctx.harness.seatElsewhere(
         cast.north.admin,
         cast.north.id,
         cast.north.viewer,
@@ -490,8 +483,8 @@ describe("partnership routes", () => {
     });
 
     it("answers 404 to a non-member, the same as for an unknown partnership", async () => {
-      const stranger = await harness.signup("Stranger");
-      await harness.createOrganization(stranger, "Elsewhere");
+      const stranger = await ctx.harness.signup("Stranger");
+      await ctx.harness.createOrganization(stranger, "Elsewhere");
       const before = await count("invitations");
 
       const notMember = await invite(stranger, { kind: "organization", role: "admin" });
