@@ -1,16 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
 import { amara, DEMO_PARTNERSHIP } from "./fixtures/demo";
 import { LoginPage } from "./fixtures/login-page";
-
-/** Counts the sync sockets a page opens from now on. */
-function countSockets(page: Page): () => number {
-  let opened = 0;
-  page.on("websocket", (socket) => {
-    if (socket.url().includes("/sync/")) opened += 1;
-  });
-  return () => opened;
-}
+import { countSockets } from "./fixtures/session";
 
 test("a session ended elsewhere closes the charter's socket: the page says why and stops reconnecting", async ({
   browser,

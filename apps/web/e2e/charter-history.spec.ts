@@ -1,8 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { CharterPage } from "./fixtures/charter-page";
-import { amara, sofia } from "./fixtures/demo";
 import { HistoryPanel } from "./fixtures/history-panel";
-import { markNotReloaded, notReloaded, onDemoPartnership } from "./fixtures/session";
+import {
+  asPartners,
+  closeEach,
+  markNotReloaded,
+  notReloaded,
+  onDemoPartnership,
+} from "./fixtures/session";
 
 // The partner's new versions arrive by polling (every 10 s).
 const POLLED = { timeout: 20_000 };
@@ -12,9 +17,7 @@ test("two organizations edit, one names a version, compare colours each side, a 
 }) => {
   // Two browsers, several typed paragraphs and a polled restore: longer than one page's test.
   test.setTimeout(300_000);
-  const north = await onDemoPartnership(browser, amara);
-  const south = await onDemoPartnership(browser, sofia);
-  try {
+  await asPartners(browser, onDemoPartnership, closeEach, async (north, south) => {
     const amaraCharter = new CharterPage(north.page);
     const sofiaCharter = new CharterPage(south.page);
     await Promise.all([amaraCharter.waitForSynced(), sofiaCharter.waitForSynced()]);
@@ -67,8 +70,5 @@ test("two organizations edit, one names a version, compare colours each side, a 
     await expect(
       amaraHistory.panel.locator('[data-testid="version-row"][data-kind="before-restore"]'),
     ).toBeVisible();
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

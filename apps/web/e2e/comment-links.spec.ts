@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Locator } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import type { DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { closeReadingAll, onSyncedCharter } from "./fixtures/session";
+import { asPartners, closeReadingAll, onSyncedCharter } from "./fixtures/session";
 
 /** A signed-in user on the partnership's charter, its document synced, with its feed. */
 async function openAs(browser: Browser, user: DemoUser) {
@@ -19,9 +19,7 @@ async function threadIdOf(thread: Locator): Promise<string> {
 }
 
 test("a comment's notification opens its thread beside the charter", async ({ browser }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeReadingAll, async (north, south) => {
     await north.comments.waitLive();
     // Sofia is elsewhere in the partnership when it happens.
     await south.partnership.openSection("issues");
@@ -58,17 +56,13 @@ test("a comment's notification opens its thread beside the charter", async ({ br
       "href",
       `/p/${pid}/issues?lens=theirs`,
     );
-  } finally {
-    await closeReadingAll(north, south);
-  }
+  });
 });
 
 test("an item comment's notification opens the item's dialog on its thread, resolved or not", async ({
   browser,
 }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeReadingAll, async (north, south) => {
     await north.partnership.openSection("issues");
     const title = `Export licence for the sensors ${Date.now()}`;
     await north.partnership.raiseIssue({ title });
@@ -122,7 +116,5 @@ test("an item comment's notification opens the item's dialog on its thread, reso
     await expect(south.page.getByTestId("linked-thread-missing")).toHaveText(
       "The comment thread of this link cannot be found in this partnership.",
     );
-  } finally {
-    await closeReadingAll(north, south);
-  }
+  });
 });

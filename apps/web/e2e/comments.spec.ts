@@ -1,7 +1,13 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import type { DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { closeReadingAll, markNotReloaded, notReloaded, onSyncedCharter } from "./fixtures/session";
+import {
+  asPartners,
+  closeReadingAll,
+  markNotReloaded,
+  notReloaded,
+  onSyncedCharter,
+} from "./fixtures/session";
 
 /** A signed-in user on the partnership's charter, its document synced, the page marked. */
 async function openAs(browser: Browser, user: DemoUser) {
@@ -16,9 +22,7 @@ test.describe.configure({ timeout: 120_000 });
 test("a comment on charter text reaches the partner live; reply, resolve, find it resolved", async ({
   browser,
 }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeReadingAll, async (north, south) => {
     await north.comments.waitLive();
     await south.comments.waitLive();
     const phrase = `three pilot regions ${Date.now()}`;
@@ -99,17 +103,13 @@ test("a comment on charter text reaches the partner live; reply, resolve, find i
 
     expect(await notReloaded(north.page)).toBe(true);
     expect(await notReloaded(south.page)).toBe(true);
-  } finally {
-    await closeReadingAll(north, south);
-  }
+  });
 });
 
 test("an issue's comment thread goes back and forth live, then is resolved", async ({
   browser,
 }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeReadingAll, async (north, south) => {
     await north.partnership.openSection("issues");
     await south.partnership.openSection("issues");
     const title = `Customs paperwork for the pilot ${Date.now()}`;
@@ -154,7 +154,5 @@ test("an issue's comment thread goes back and forth live, then is resolved", asy
     );
     await amaraDialog.getByRole("button", { name: "Close", exact: true }).click();
     await expect(amaraDialog).toHaveCount(0);
-  } finally {
-    await closeReadingAll(north, south);
-  }
+  });
 });

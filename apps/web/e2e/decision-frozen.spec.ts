@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
-import { onDemoPartnership } from "./fixtures/session";
+import type { DemoUser } from "./fixtures/demo";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 // The partner's votes arrive by polling (every 5 s).
 const POLLED = { timeout: 15_000 };
@@ -16,9 +16,7 @@ test("an approved decision rewritten by an outdated copy is put back in the othe
 }) => {
   // Two browsers, two signs-in and a poll or two: more than the default on a shared machine.
   test.setTimeout(120_000);
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeEach, async (north, south) => {
     const title = `Shared depot in Lyon ${Date.now()}`;
     const rewritten = `${title}, costs paid by Northwind`;
     await north.page.getByRole("button", { name: "Propose a decision" }).click();
@@ -73,8 +71,5 @@ test("an approved decision rewritten by an outdated copy is put back in the othe
     await card(north.page).getByRole("button", { name: "Propose a change" }).click();
     await expect(card(north.page).getByTestId("decision-superseded-by")).toContainText(title);
     await expect(card(south.page).first()).toHaveAttribute("data-outcome", "approved");
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

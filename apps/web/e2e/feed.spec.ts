@@ -1,7 +1,13 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import type { DemoUser } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { markNotReloaded, notReloaded, onDemoPartnership } from "./fixtures/session";
+import {
+  asPartners,
+  closeEach,
+  markNotReloaded,
+  notReloaded,
+  onDemoPartnership,
+} from "./fixtures/session";
 
 async function openFeedAs(browser: Browser, user: DemoUser) {
   const { context, page } = await onDemoPartnership(browser, user);
@@ -14,9 +20,7 @@ async function openFeedAs(browser: Browser, user: DemoUser) {
 test("a mention reaches the partner live; their reply and their reading come back live", async ({
   browser,
 }) => {
-  const north = await openFeedAs(browser, amara);
-  const south = await openFeedAs(browser, sofia);
-  try {
+  await asPartners(browser, openFeedAs, closeEach, async (north, south) => {
     const title = `Customs held the pallets ${Date.now()}`;
     await expect(south.feed.unreadCount).toHaveCount(0);
 
@@ -85,8 +89,5 @@ test("a mention reaches the partner live; their reply and their reading come bac
 
     expect(await notReloaded(north.page)).toBe(true);
     expect(await notReloaded(south.page)).toBe(true);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { amara, sofia, type DemoUser } from "./fixtures/demo";
-import { onDemoPartnership } from "./fixtures/session";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 // The partner's endorsements and votes arrive by polling (every 5 s).
 const POLLED = { timeout: 15_000 };
@@ -13,9 +13,7 @@ async function openAs(browser: Browser, user: DemoUser) {
 test("the charter is ratified when both organizations endorse it, and shows when it changed since", async ({
   browser,
 }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeEach, async (north, south) => {
     const amaraStatus = north.page.getByTestId("charter-status");
     const sofiaStatus = south.page.getByTestId("charter-status");
     await expect(north.page.getByTestId("connection-status")).toHaveAttribute(
@@ -73,16 +71,11 @@ test("the charter is ratified when both organizations endorse it, and shows when
     await expect(
       amaraStatus.getByRole("button", { name: "Endorse the current version" }),
     ).toBeVisible();
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });
 
 test("a decision takes effect only when every organization approved it", async ({ browser }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeEach, async (north, south) => {
     await Promise.all([north.view.openSection("decisions"), south.view.openSection("decisions")]);
     const title = `Share the Grenoble depot ${Date.now()}`;
 
@@ -133,8 +126,5 @@ test("a decision takes effect only when every organization approved it", async (
     // A decided decision stays as it was voted on.
     await expect(amaraDecision.getByRole("button", { name: /^Edit decision/ })).toHaveCount(0);
     await expect(amaraDecision.getByRole("button", { name: "Approve" })).toHaveCount(0);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

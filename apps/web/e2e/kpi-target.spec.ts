@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Locator } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
-import { onDemoPartnership } from "./fixtures/session";
+import { amara, type DemoUser } from "./fixtures/demo";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 // Proposals and agreements live on the server: the partner's arrive by polling (every 5 s).
 const POLLED = { timeout: 15_000 };
@@ -23,9 +23,7 @@ test("a KPI target shared by two organizations changes only once both agreed", a
 }) => {
   // Two signed-in browsers and two polls: slower than one page on a shared machine.
   test.setTimeout(150_000);
-  const north = await openObjectives(browser, amara);
-  const south = await openObjectives(browser, sofia);
-  try {
+  await asPartners(browser, openObjectives, closeEach, async (north, south) => {
     // The seeded proposal of Southpeak waits for Northwind: only Northwind is asked to agree.
     const seeded = north.view
       .kpi(OBJECTIVE, "CO₂ per pallet delivered")
@@ -80,8 +78,5 @@ test("a KPI target shared by two organizations changes only once both agreed", a
       ]);
       await expect(latest).toContainText("Two depots above 99.5% for a quarter");
     }
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { amara, sofia } from "./fixtures/demo";
 import { FeedPage } from "./fixtures/feed-page";
-import { onDemoPartnership } from "./fixtures/session";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 /**
  * What the partner does on the screen someone is looking at is read out politely: one live
@@ -10,9 +9,7 @@ import { onDemoPartnership } from "./fixtures/session";
 test("a partner's new post is announced in the other browser's live region, not in the author's", async ({
   browser,
 }) => {
-  const north = await onDemoPartnership(browser, amara);
-  const south = await onDemoPartnership(browser, sofia);
-  try {
+  await asPartners(browser, onDemoPartnership, closeEach, async (north, south) => {
     const northFeed = new FeedPage(north.page);
     const southFeed = new FeedPage(south.page);
     await northFeed.open();
@@ -29,8 +26,5 @@ test("a partner's new post is announced in the other browser's live region, not 
 
     await expect(northRegion).toHaveText(`Sofia Marchetti posted “${title}”`);
     await expect(south.page.getByTestId("announcer")).not.toContainText(title);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,17 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { amara, DEMO_PARTNERSHIP, sofia } from "./fixtures/demo";
 import { LoginPage } from "./fixtures/login-page";
+import { countSockets } from "./fixtures/session";
 import { MeetingsPage } from "./fixtures/meetings-page";
 import { PartnershipPage } from "./fixtures/partnership-page";
-
-/** Counts the sync sockets a page opens from now on. */
-function countSockets(page: Page): () => number {
-  let opened = 0;
-  page.on("websocket", (socket) => {
-    if (socket.url().includes("/sync/")) opened += 1;
-  });
-  return () => opened;
-}
 
 test("a meeting deleted by the partner closes its notes on the other screen: the page says so and stops reconnecting", async ({
   browser,

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { amara, sofia, type DemoUser } from "./fixtures/demo";
+import type { DemoUser } from "./fixtures/demo";
 import type { PartnershipPage } from "./fixtures/partnership-page";
-import { onDemoPartnership } from "./fixtures/session";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 async function openAs(
   browser: Browser,
@@ -21,9 +21,7 @@ function isoDay(offsetDays: number): string {
 test("objectives, KPIs and actions are created, edited and deleted live between organizations", async ({
   browser,
 }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeEach, async (north, south) => {
     const amaraView = north.partnership;
     const sofiaView = south.partnership;
     await Promise.all([amaraView.openSection("objectives"), sofiaView.openSection("objectives")]);
@@ -85,16 +83,11 @@ test("objectives, KPIs and actions are created, edited and deleted live between 
 
     await amaraView.deleteObjective(renamed);
     await expect(sofiaView.objective(renamed)).toHaveCount(0);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });
 
 test("issues are raised, edited and deleted live between organizations", async ({ browser }) => {
-  const north = await openAs(browser, amara);
-  const south = await openAs(browser, sofia);
-  try {
+  await asPartners(browser, openAs, closeEach, async (north, south) => {
     const amaraView = north.partnership;
     const sofiaView = south.partnership;
     await Promise.all([amaraView.openSection("issues"), sofiaView.openSection("issues")]);
@@ -134,8 +127,5 @@ test("issues are raised, edited and deleted live between organizations", async (
     await sofiaIssue.getByRole("button", { name: `Delete “${title}”` }).click();
     await sofiaIssue.getByRole("button", { name: "Confirm delete" }).click();
     await expect(amaraView.issue(title)).toHaveCount(0);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { amara, sofia } from "./fixtures/demo";
-import { onDemoPartnership } from "./fixtures/session";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 
 /** The text of a downloaded PDF, read by poppler's pdftotext. */
 const pdfText = (file: string) =>
@@ -11,9 +10,7 @@ test("the review pack downloads from the partnership bar and holds the decision 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const north = await onDemoPartnership(browser, amara);
-  const south = await onDemoPartnership(browser, sofia);
-  try {
+  await asPartners(browser, onDemoPartnership, closeEach, async (north, south) => {
     const title = `Pooled cold storage ${Date.now()}`;
     await north.partnership.openSection("decisions");
     const page = north.page;
@@ -63,8 +60,5 @@ test("the review pack downloads from the partnership bar and holds the decision 
     ]);
     expect(exported.suggestedFilename()).toMatch(/\.pdf$/);
     expect(pdfText(await exported.path())).toContain(title);
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { amara, sofia } from "./fixtures/demo";
-import { onDemoPartnership } from "./fixtures/session";
+import { asPartners, closeEach, onDemoPartnership } from "./fixtures/session";
 import { TrashPage } from "./fixtures/trash-page";
 
 test("Southpeak deletes a Northwind action: Northwind is told, finds it in the trash and restores it", async ({
@@ -8,9 +7,7 @@ test("Southpeak deletes a Northwind action: Northwind is told, finds it in the t
 }) => {
   // Two signed-in browsers on a shared, busy machine.
   test.setTimeout(180_000);
-  const north = await onDemoPartnership(browser, amara);
-  const south = await onDemoPartnership(browser, sofia);
-  try {
+  await asPartners(browser, onDemoPartnership, closeEach, async (north, south) => {
     const amaraView = north.partnership;
     const sofiaView = south.partnership;
     await Promise.all([amaraView.openSection("objectives"), sofiaView.openSection("objectives")]);
@@ -54,8 +51,5 @@ test("Southpeak deletes a Northwind action: Northwind is told, finds it in the t
     await expect(history.getByTestId("entry-history-change").first()).toContainText(
       "Created by Northwind · Amara Diallo",
     );
-  } finally {
-    await north.context.close();
-    await south.context.close();
-  }
+  });
 });

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../test/api-harness.js";
+import { useApiHarness } from "../test/partnership-harness.js";
 import { LiveServer } from "../test/live-server.js";
 import { isJsonMediaType } from "./json-only.js";
 
@@ -24,20 +25,15 @@ describe("isJsonMediaType", () => {
 });
 
 describe("request bodies must be application/json (in memory)", () => {
-  let harness: ApiHarness;
+  const ctx = useApiHarness();
   let user: TestUser;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    user = await harness.signup("Ada");
-  });
-
-  afterEach(async () => {
-    await harness.close();
+    user = await ctx.harness.signup("Ada");
   });
 
   const send = (path: string, body: string, contentType?: string) =>
-    harness.app.request(path, {
+    ctx.harness.app.request(path, {
       method: "POST",
       headers: {
         cookie: user.cookie,
@@ -56,7 +52,9 @@ describe("request bodies must be application/json (in memory)", () => {
 
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual(UNSUPPORTED);
-    expect(await harness.store.db.selectFrom("organizations").selectAll().execute()).toEqual([]);
+    expect(await ctx.harness.store.db.selectFrom("organizations").selectAll().execute()).toEqual(
+      [],
+    );
   });
 
   it("answers 415 to a body without a content type", async () => {
@@ -65,7 +63,7 @@ describe("request bodies must be application/json (in memory)", () => {
       headers: { cookie: user.cookie },
       body: new Blob([JSON.stringify({ name: "Sneaky" })]),
     });
-    const response = await harness.app.request(request);
+    const response = await ctx.harness.app.request(request);
     expect(response.status).toBe(415);
   });
 
@@ -79,7 +77,7 @@ describe("request bodies must be application/json (in memory)", () => {
   });
 
   it("lets requests without a body through", async () => {
-    const response = await harness.app.request("/api/auth/logout", {
+    const response = await ctx.harness.app.request("/api/auth/logout", {
       method: "POST",
       headers: { cookie: user.cookie },
     });

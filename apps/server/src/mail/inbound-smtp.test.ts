@@ -1,15 +1,18 @@
 import net from "node:net";
 import { simpleParser } from "mailparser";
-import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../test/event-stream-reader.js";
-import { LiveServer, type LiveUser } from "../test/live-server.js";
+import { LiveServer } from "../test/live-server.js";
+import {
+  DAY,
+  emailOf,
+  expectRefusal,
+  REPLY_ADDRESSES,
+  sendToReplyListener,
+  useMailingServer,
+  type ReplyMail,
+} from "../test/mail-fixture.js";
 import { ReplyAddresses } from "./reply-addresses.js";
-import { SmtpSink } from "../test/smtp-sink.js";
 
-const DOMAIN = "reply.entente.test";
-const SECRET = "a-test-secret-of-at-least-32-characters";
-const DAY = 24 * 60 * 60_000;
 const MAX_BYTES = 32 * 1024;
 
 const doc = (text: string) => ({
@@ -17,196 +20,137 @@ const doc = (text: string) => ({
   content: [{ type: "paragraph", content: [{ type: "text", text }] }],
 });
 
-/** Real e-mail, by SMTP, to the server's reply listener. */
-interface Outgoing {
-  envelopeFrom: string;
-  from?: string;
-  to: string;
-  text?: string;
-  html?: string;
-  headers?: Record<string, string>;
-}
-
 describe("reply by e-mail", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useMailingServer({ maxBytes: MAX_BYTES });
   let postId: string;
-  const readers: EventStreamReader[] = [];
 
-  const emailOf = async (user: LiveUser) =>
-    (
-      await live.server.store.db
-        .selectFrom("users")
-        .select("email")
-        .where("id", "=", user.id)
-        .executeTakeFirstOrThrow()
-    ).email;
-
-  const send = (mail: Outgoing) => {
-    const transport = nodemailer.createTransport({
-      host: "127.0.0.1",
-      port: live.server.inboundSmtp!.port,
-      secure: false,
-      ignoreTLS: true,
-    });
-    return transport
-      .sendMail({
-        envelope: { from: mail.envelopeFrom, to: [mail.to] },
-        from: mail.from ?? mail.envelopeFrom,
-        to: mail.to,
-        subject: "Re: the thread",
-        ...(mail.text === undefined ? {} : { text: mail.text }),
-        ...(mail.html === undefined ? {} : { html: mail.html }),
-        ...(mail.headers === undefined ? {} : { headers: mail.headers }),
-      })
-      .finally(() => transport.close());
-  };
+  /** Sends `mail` as an answer in the thread: null once taken, else the refusal. */
+  const send = (mail: Omit<ReplyMail, "subject">) =>
+    sendToReplyListener(ctx.live, { subject: "Re: the thread", ...mail });
 
   /** Sends `mail` and expects the listener to refuse it with a 5xx reply saying `why`. */
-  const refused = async (mail: Outgoing, why: RegExp, code = 550) => {
-    const error = (await send(mail).then(
-      () => null,
-      (e: unknown) => e,
-    )) as { responseCode?: number; response?: string } | null;
-    expect(error, "the message should have been refused").not.toBeNull();
-    expect(error!.responseCode).toBe(code);
-    expect(error!.response).toMatch(why);
-  };
+  const refused = async (mail: Omit<ReplyMail, "subject">, why: RegExp, code = 550) =>
+    expectRefusal(await send(mail), why, code);
 
   const thread = async () =>
-    (await live.api("GET", `/api/posts/${postId}`, undefined, cast.north.cookie)).body as {
+    (await ctx.live.api("GET", `/api/posts/${postId}`, undefined, ctx.cast.north.cookie)).body as {
       replies: { author: { id: string }; body: unknown }[];
     };
 
   /** The reply address of the next notification e-mail the sink receives for `to`. */
   const nextReplyTo = async (count: number, to: string) => {
-    const mails = await sink.waitFor(count);
+    const mails = await ctx.sink.waitFor(count);
     const mail = mails.findLast((m) => m.to.includes(to))!;
     const parsed = await simpleParser(mail.raw);
     return { address: parsed.replyTo?.value[0]?.address ?? "", text: mail.text };
   };
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-      replyByMail: {
-        domain: DOMAIN,
-        secret: SECRET,
-        validForMs: DAY,
-        listen: { host: "127.0.0.1", port: 0, maxBytes: MAX_BYTES },
-      },
-    });
-    cast = await live.twoOrganizations();
-    const posted = await live.api(
+    const posted = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/posts`,
+      `/api/partnerships/${ctx.cast.partnershipId}/posts`,
       { title: "Pilot started", body: doc("Shall we ship on Friday?"), tag: "information" },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     postId = posted.body.post.id as string;
   });
 
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-    await live.close();
-    await sink.close();
-  });
-
   it("posts a reply sent from the notification e-mail as the user's reply, live, without the quote and signature", async () => {
-    const response = await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/events`, {
-      headers: { cookie: cast.south.cookie },
-    });
-    const events = new EventStreamReader(response.body!);
-    readers.push(events);
-    expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
+    const events = await ctx.openEventStream(
+      `/api/partnerships/${ctx.cast.partnershipId}/events`,
+      ctx.cast.south,
+    );
 
     // Sam answers on the web; Nora, the post's author, gets an e-mail she can answer.
-    await live.api(
+    await ctx.live.api(
       "POST",
       `/api/posts/${postId}/replies`,
       { body: doc("Bravo") },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    const nora = await emailOf(cast.north);
+    const nora = await emailOf(ctx.live, ctx.cast.north);
     const { address, text } = await nextReplyTo(1, nora);
-    expect(address).toMatch(new RegExp(`^reply\\+[a-z0-9-]+@${DOMAIN.replace(/\./g, "\\.")}$`));
+    expect(address).toMatch(
+      new RegExp(`^reply\\+[a-z0-9-]+@${REPLY_ADDRESSES.domain.replace(/\./g, "\\.")}$`),
+    );
     expect(address.split("@")[0]!.length).toBeLessThanOrEqual(64);
     expect(text).toContain("Reply to this e-mail to answer in the thread.");
 
-    await send({
-      envelopeFrom: nora,
-      to: address,
-      text: [
-        "Yes, Friday it is.",
-        "",
-        "-- ",
-        "Nora North",
-        "Northwind",
-        "",
-        "On Mon, 7 Dec 2026 at 10:00, Entente <entente@entente.test> wrote:",
-        "> Sam South replied to your post “Pilot started”",
-      ].join("\n"),
-    });
+    expect(
+      await send({
+        envelopeFrom: nora,
+        to: address,
+        text: [
+          "Yes, Friday it is.",
+          "",
+          "-- ",
+          "Nora North",
+          "Northwind",
+          "",
+          "On Mon, 7 Dec 2026 at 10:00, Entente <entente@entente.test> wrote:",
+          "> Sam South replied to your post “Pilot started”",
+        ].join("\n"),
+      }),
+    ).toBeNull();
 
     const created = await events.nextEvent<{ type: string; reply: { author: { id: string } } }>(
-      (e) => e.type === "reply.created" && e.reply.author.id === cast.north.id,
+      (e) => e.type === "reply.created" && e.reply.author.id === ctx.cast.north.id,
     );
     expect(created.reply).toMatchObject({ body: doc("Yes, Friday it is.") });
     const { replies } = await thread();
     expect(replies.at(-1)).toMatchObject({
-      author: { id: cast.north.id, organizationId: cast.northOrg },
+      author: { id: ctx.cast.north.id, organizationId: ctx.cast.northOrg },
       body: doc("Yes, Friday it is."),
     });
   });
 
   it("posts an answer to a comment thread's e-mail in that thread, cutting the French quote header", async () => {
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { language: "fr" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    const opened = await live.api(
+    const opened = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/comment-threads`,
+      `/api/partnerships/${ctx.cast.partnershipId}/comment-threads`,
       { target: { kind: "action", id: "action1" }, body: doc("Qui signe le NDA ?") },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
     expect(opened.status).toBe(201);
     const threadId = opened.body.thread.id as string;
-    const before = sink.received.length;
-    await live.api(
+    const before = ctx.sink.received.length;
+    await ctx.live.api(
       "POST",
       `/api/comment-threads/${threadId}/comments`,
       { body: doc("Northwind signs.") },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
-    const sam = await emailOf(cast.south);
+    const sam = await emailOf(ctx.live, ctx.cast.south);
     const { address, text } = await nextReplyTo(before + 1, sam);
     expect(text).toContain("Répondez à cet e-mail pour répondre dans le fil.");
 
-    await send({
-      envelopeFrom: sam,
-      to: address,
-      text: [
-        "Parfait, merci.",
-        "",
-        "Le lun. 7 déc. 2026 à 10:00, Entente <entente@entente.test> a écrit :",
-        "Nora North a répondu à votre fil de commentaires",
-      ].join("\n"),
-      html: "<p>Parfait, merci.</p><blockquote>Nora North a répondu…</blockquote>",
-    });
-    const view = await live.api(
+    expect(
+      await send({
+        envelopeFrom: sam,
+        to: address,
+        text: [
+          "Parfait, merci.",
+          "",
+          "Le lun. 7 déc. 2026 à 10:00, Entente <entente@entente.test> a écrit :",
+          "Nora North a répondu à votre fil de commentaires",
+        ].join("\n"),
+        html: "<p>Parfait, merci.</p><blockquote>Nora North a répondu…</blockquote>",
+      }),
+    ).toBeNull();
+    const view = await ctx.live.api(
       "GET",
       `/api/comment-threads/${threadId}`,
       undefined,
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
     expect(view.body.thread.comments.at(-1)).toMatchObject({
-      author: { id: cast.south.id, organizationId: cast.southOrg },
+      author: { id: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
       body: doc("Parfait, merci."),
     });
   });
@@ -217,17 +161,12 @@ describe("reply by e-mail", () => {
     let address: string;
     let repliesBefore: number;
     const addresses = (now = Date.now()) =>
-      new ReplyAddresses(live.server.store.db, {
-        domain: DOMAIN,
-        secret: SECRET,
-        validForMs: DAY,
-        now: () => now,
-      });
+      new ReplyAddresses(ctx.live.server.store.db, { ...REPLY_ADDRESSES, now: () => now });
 
     beforeAll(async () => {
-      nora = await emailOf(cast.north);
-      sam = await emailOf(cast.south);
-      address = await addresses().addressFor(cast.north.id, cast.partnershipId, {
+      nora = await emailOf(ctx.live, ctx.cast.north);
+      sam = await emailOf(ctx.live, ctx.cast.south);
+      address = await addresses().addressFor(ctx.cast.north.id, ctx.cast.partnershipId, {
         kind: "post",
         postId,
       });
@@ -243,13 +182,16 @@ describe("reply by e-mail", () => {
       const [local, domain] = address.split("@") as [string, string];
       const forged = `${local.slice(0, -1)}${local.endsWith("a") ? "b" : "a"}@${domain}`;
       await refused({ envelopeFrom: nora, to: forged, text: "Hi" }, /not valid/);
-      await refused({ envelopeFrom: nora, to: `someone@${DOMAIN}`, text: "Hi" }, /No such mailbox/);
+      await refused(
+        { envelopeFrom: nora, to: `someone@${REPLY_ADDRESSES.domain}`, text: "Hi" },
+        /No such mailbox/,
+      );
     });
 
     it("refuses an expired address", async () => {
       const old = await addresses(Date.now() - 2 * DAY).addressFor(
-        cast.north.id,
-        cast.partnershipId,
+        ctx.cast.north.id,
+        ctx.cast.partnershipId,
         { kind: "post", postId },
       );
       await refused({ envelopeFrom: nora, to: old, text: "Late answer" }, /expired/);
@@ -267,54 +209,55 @@ describe("reply by e-mail", () => {
     });
 
     it("refuses a member who was removed, and a viewer", async () => {
-      const token = (
-        await live.api(
-          "POST",
-          `/api/partnerships/${cast.partnershipId}/invitations`,
-          { kind: "member", role: "editor" },
-          cast.north.cookie,
-        )
-      ).body.invitation.token as string;
-      const eve = await live.signup("Eve Editor");
-      await live.api("POST", `/api/invitations/${token}/accept`, {}, eve.cookie);
-      const eveAddress = await addresses().addressFor(eve.id, cast.partnershipId, {
+      const eve = await ctx.live.joinByInvitation(
+        ctx.cast.partnershipId,
+        ctx.cast.north,
+        "Eve Editor",
+        "member",
+        "editor",
+      );
+      const eveAddress = await addresses().addressFor(eve.id, ctx.cast.partnershipId, {
         kind: "post",
         postId,
       });
-      const removed = await live.api(
-        "DELETE",
-        `/api/partnerships/${cast.partnershipId}/members/${eve.id}`,
-        undefined,
-        cast.north.cookie,
-      );
-      expect(removed.status).toBe(204);
+      expect(
+        (await ctx.live.removeMember(ctx.cast.partnershipId, eve, ctx.cast.north)).status,
+      ).toBe(204);
       await refused(
-        { envelopeFrom: await emailOf(eve), to: eveAddress, text: "Still here?" },
+        { envelopeFrom: await emailOf(ctx.live, eve), to: eveAddress, text: "Still here?" },
         /cannot reply there any more/,
       );
-      const viewerAddress = await addresses().addressFor(cast.northViewer.id, cast.partnershipId, {
-        kind: "post",
-        postId,
-      });
+      const viewerAddress = await addresses().addressFor(
+        ctx.cast.northViewer.id,
+        ctx.cast.partnershipId,
+        {
+          kind: "post",
+          postId,
+        },
+      );
       await refused(
-        { envelopeFrom: await emailOf(cast.northViewer), to: viewerAddress, text: "Me too" },
+        {
+          envelopeFrom: await emailOf(ctx.live, ctx.cast.northViewer),
+          to: viewerAddress,
+          text: "Me too",
+        },
         /Only an editor or admin can reply/,
       );
     });
 
     it("refuses an answer to a post deleted since", async () => {
-      const gone = await live.api(
+      const gone = await ctx.live.api(
         "POST",
-        `/api/partnerships/${cast.partnershipId}/posts`,
+        `/api/partnerships/${ctx.cast.partnershipId}/posts`,
         { title: "Draft", body: doc("To be deleted"), tag: "information" },
-        cast.north.cookie,
+        ctx.cast.north.cookie,
       );
       const goneId = gone.body.post.id as string;
-      const goneAddress = await addresses().addressFor(cast.north.id, cast.partnershipId, {
+      const goneAddress = await addresses().addressFor(ctx.cast.north.id, ctx.cast.partnershipId, {
         kind: "post",
         postId: goneId,
       });
-      await live.api("DELETE", `/api/posts/${goneId}`, undefined, cast.north.cookie);
+      await ctx.live.api("DELETE", `/api/posts/${goneId}`, undefined, ctx.cast.north.cookie);
       await refused(
         { envelopeFrom: nora, to: goneAddress, text: "Answer" },
         /cannot reply there any more: The post was deleted/,
@@ -359,9 +302,7 @@ describe("the reply listener on shutdown", () => {
   it("stops listening, even with a sender still connected", async () => {
     const live = await LiveServer.start({
       replyByMail: {
-        domain: DOMAIN,
-        secret: SECRET,
-        validForMs: DAY,
+        ...REPLY_ADDRESSES,
         listen: { host: "127.0.0.1", port: 0, maxBytes: MAX_BYTES },
       },
     });

@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LiveServer } from "../test/live-server.js";
-import { SmtpSink } from "../test/smtp-sink.js";
+import { describe, expect, it } from "vitest";
+import { useMailingServer } from "../test/mail-fixture.js";
 
 describe("invitation e-mails over SMTP", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-    });
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await live.close();
-    await sink.close();
-  });
+  const ctx = useMailingServer();
 
   const invite = (body: Record<string, unknown>) =>
-    live.api(
+    ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations`,
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
       { kind: "organization", role: "admin", ...body },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
 
   it("e-mails the link to the partner's admin, naming who invites, in English", async () => {
-    const before = sink.received.length;
+    const before = ctx.sink.received.length;
 
     const response = await invite({ email: " Erin@Eastgate.Example ", language: "en" });
 
@@ -40,7 +23,7 @@ describe("invitation e-mails over SMTP", () => {
       invitation: { token, url, kind, role, expiresAt },
       email: { to: "erin@eastgate.example", sent: true },
     });
-    const mail = (await sink.waitFor(before + 1))[before]!;
+    const mail = (await ctx.sink.waitFor(before + 1))[before]!;
     expect(mail.to).toEqual(["erin@eastgate.example"]);
     expect(mail.from).toBe("entente@entente.test");
     expect(mail.subject).toBe("Nora North (Northwind) invites you to “N × S” on Entente");
@@ -50,7 +33,7 @@ describe("invitation e-mails over SMTP", () => {
   });
 
   it("writes it in French when the inviter chooses French", async () => {
-    const before = sink.received.length;
+    const before = ctx.sink.received.length;
 
     const response = await invite({
       email: "elise@eastgate.example",
@@ -60,37 +43,37 @@ describe("invitation e-mails over SMTP", () => {
 
     expect(response.status).toBe(201);
     expect(response.body.email).toEqual({ to: "elise@eastgate.example", sent: true });
-    const mail = (await sink.waitFor(before + 1))[before]!;
+    const mail = (await ctx.sink.waitFor(before + 1))[before]!;
     expect(mail.subject).toBe("Nora North (Northwind) vous invite à « N × S » sur Entente");
     expect(mail.text).toContain("en tant qu’éditeur");
     expect(mail.text).toContain(response.body.invitation.url);
   });
 
   it("takes the inviter's e-mail language when none is chosen", async () => {
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { language: "fr" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    const before = sink.received.length;
+    const before = ctx.sink.received.length;
 
-    const response = await live.api(
+    const response = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/invitations`,
+      `/api/partnerships/${ctx.cast.partnershipId}/invitations`,
       { kind: "member", role: "viewer", email: "colleague@southpeak.example" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
 
     expect(response.status).toBe(201);
-    const mail = (await sink.waitFor(before + 1))[before]!;
+    const mail = (await ctx.sink.waitFor(before + 1))[before]!;
     expect(mail.subject).toBe("Sam South (Southpeak) vous invite à « N × S » sur Entente");
     expect(mail.text).toContain("rejoindre Southpeak");
   });
 
   it("refuses an address that is not one, and makes no invitation", async () => {
     const count = async () =>
-      (await live.server.store.db.selectFrom("invitations").select("id").execute()).length;
+      (await ctx.live.server.store.db.selectFrom("invitations").select("id").execute()).length;
     const before = await count();
 
     const response = await invite({ email: "not-an-address" });

@@ -1,34 +1,17 @@
 import { simpleParser, type ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCalendar } from "../test/ical.js";
-import { LiveServer } from "../test/live-server.js";
-import { SmtpSink } from "../test/smtp-sink.js";
+import { useMailingServer } from "../test/mail-fixture.js";
 
 describe("meeting invitations by e-mail", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-    });
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await live.close();
-    await sink.close();
-  });
+  const ctx = useMailingServer();
 
   /** The e-mails received since `from`, parsed as a mail client would, once all were sent. */
   const mailsSince = async (from: number, count: number): Promise<ParsedMail[]> => {
-    await sink.waitFor(from + count);
-    await live.server.services.meetingInvitations.idle();
-    expect(sink.received).toHaveLength(from + count);
-    return Promise.all(sink.received.slice(from).map((mail) => simpleParser(mail.raw)));
+    await ctx.sink.waitFor(from + count);
+    await ctx.live.server.services.meetingInvitations.idle();
+    expect(ctx.sink.received).toHaveLength(from + count);
+    return Promise.all(ctx.sink.received.slice(from).map((mail) => simpleParser(mail.raw)));
   };
 
   const icsOf = (mail: ParsedMail) => {
@@ -41,15 +24,15 @@ describe("meeting invitations by e-mail", () => {
     (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
 
   it("sends participants the .ics as a request on scheduling and each move, and a cancel on removal and on deletion, in their language", async () => {
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { language: "fr" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    const scheduled = await live.api(
+    const scheduled = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       {
         title: "Comité de pilotage",
         kind: "steering_committee",
@@ -58,9 +41,9 @@ describe("meeting invitations by e-mail", () => {
         durationMinutes: 60,
         timeZone: "Europe/Paris",
         place: "Lyon",
-        participantIds: [cast.south.id],
+        participantIds: [ctx.cast.south.id],
       },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(scheduled.status).toBe(201);
     const meetingId = scheduled.body.meeting.id as string;
@@ -77,11 +60,11 @@ describe("meeting invitations by e-mail", () => {
     const toNora = invitations.find((mail) => mail !== toSam);
     expect(toNora?.subject).toBe("[N × S] Invitation: Comité de pilotage");
 
-    const moved = await live.api(
+    const moved = await ctx.live.api(
       "PATCH",
       `/api/meetings/${meetingId}`,
       { startsAt: "2026-12-11T09:00:00Z" },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(moved.status).toBe(200);
     const changes = await mailsSince(2, 2);
@@ -93,11 +76,11 @@ describe("meeting invitations by e-mail", () => {
     }
 
     // Sam is taken off the meeting: only Sam hears of it, with a cancellation.
-    const narrowed = await live.api(
+    const narrowed = await ctx.live.api(
       "PATCH",
       `/api/meetings/${meetingId}`,
       { participantIds: [] },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(narrowed.status).toBe(200);
     const [removed] = await mailsSince(4, 1);
@@ -105,11 +88,11 @@ describe("meeting invitations by e-mail", () => {
     expect(icsOf(removed!).method).toBe("CANCEL");
     expect(icsOf(removed!).events[0]).toMatchObject({ uid, status: "CANCELLED" });
 
-    const deleted = await live.api(
+    const deleted = await ctx.live.api(
       "DELETE",
       `/api/meetings/${meetingId}`,
       undefined,
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(deleted.status).toBe(204);
     const [cancellation] = await mailsSince(5, 1);

@@ -1,14 +1,14 @@
 import { simpleParser } from "mailparser";
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../test/event-stream-reader.js";
-import { LiveServer, type LiveUser } from "../test/live-server.js";
+import { describe, expect, it } from "vitest";
+import type { LiveUser } from "../test/live-server.js";
+import {
+  emailOf,
+  expectRefusal,
+  REPLY_ADDRESSES,
+  sendToReplyListener,
+  useMailingServer,
+} from "../test/mail-fixture.js";
 import { ReplyAddresses } from "./reply-addresses.js";
-import { SmtpSink } from "../test/smtp-sink.js";
-
-const DOMAIN = "reply.entente.test";
-const SECRET = "a-test-secret-of-at-least-32-characters";
-const DAY = 24 * 60 * 60_000;
 
 const doc = (text: string) => ({
   type: "doc",
@@ -16,61 +16,32 @@ const doc = (text: string) => ({
 });
 
 describe("reply by e-mail to a meeting's e-mails", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
+  const ctx = useMailingServer({ maxBytes: 32 * 1024 });
   let meetingId: string;
-  const readers: EventStreamReader[] = [];
 
-  const emailOf = async (user: LiveUser) =>
-    (
-      await live.server.store.db
-        .selectFrom("users")
-        .select("email")
-        .where("id", "=", user.id)
-        .executeTakeFirstOrThrow()
-    ).email;
+  /** Sends `text` by e-mail to the reply listener: null once taken, else the refusal. */
+  const send = (from: string, to: string, text: string) =>
+    sendToReplyListener(ctx.live, { envelopeFrom: from, to, subject: "Re: Invitation", text });
 
-  /** Real e-mail, by SMTP, to the server's reply listener; resolves to the SMTP error, if any. */
-  const send = (from: string, to: string, text: string) => {
-    const transport = nodemailer.createTransport({
-      host: "127.0.0.1",
-      port: live.server.inboundSmtp!.port,
-      secure: false,
-      ignoreTLS: true,
-    });
-    return transport
-      .sendMail({ envelope: { from, to: [to] }, from, to, subject: "Re: Invitation", text })
-      .then(
-        () => null,
-        (error: unknown) => error as { responseCode?: number; response?: string },
-      )
-      .finally(() => transport.close());
-  };
-
-  const refused = async (from: string, to: string, why: RegExp) => {
-    const error = await send(from, to, "Count me in.");
-    expect(error, "the message should have been refused").not.toBeNull();
-    expect(error!.responseCode).toBe(550);
-    expect(error!.response).toMatch(why);
-  };
+  const refused = async (from: string, to: string, why: RegExp) =>
+    expectRefusal(await send(from, to, "Count me in."), why);
 
   const meeting = async () =>
-    (await live.api("GET", `/api/meetings/${meetingId}`, undefined, cast.north.cookie)).body
+    (await ctx.live.api("GET", `/api/meetings/${meetingId}`, undefined, ctx.cast.north.cookie)).body
       .meeting as { discussionPostId?: string };
 
   const postCount = async () =>
     (
-      await live.server.store.db
+      await ctx.live.server.store.db
         .selectFrom("posts")
         .select((eb) => eb.fn.countAll<string>().as("n"))
-        .where("partnership_id", "=", cast.partnershipId)
+        .where("partnership_id", "=", ctx.cast.partnershipId)
         .executeTakeFirstOrThrow()
     ).n;
 
   const replyCount = async (postId: string) =>
     (
-      await live.server.store.db
+      await ctx.live.server.store.db
         .selectFrom("replies")
         .select((eb) => eb.fn.countAll<string>().as("n"))
         .where("post_id", "=", postId)
@@ -79,16 +50,16 @@ describe("reply by e-mail to a meeting's e-mails", () => {
 
   /** An address as the invitation e-mails carry them (also for people they carry none for). */
   const addressFor = (user: LiveUser, id = meetingId) =>
-    new ReplyAddresses(live.server.store.db, {
-      domain: DOMAIN,
-      secret: SECRET,
-      validForMs: DAY,
-    }).addressFor(user.id, cast.partnershipId, { kind: "meeting", meetingId: id });
+    new ReplyAddresses(ctx.live.server.store.db, { ...REPLY_ADDRESSES }).addressFor(
+      user.id,
+      ctx.cast.partnershipId,
+      { kind: "meeting", meetingId: id },
+    );
 
   const schedule = async (title: string, participantIds: string[]) => {
-    const scheduled = await live.api(
+    const scheduled = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/meetings`,
+      `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       {
         title,
         kind: "steering_committee",
@@ -98,54 +69,35 @@ describe("reply by e-mail to a meeting's e-mails", () => {
         timeZone: "Europe/Paris",
         participantIds,
       },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(scheduled.status).toBe(201);
     return scheduled.body.meeting.id as string;
   };
 
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-      replyByMail: {
-        domain: DOMAIN,
-        secret: SECRET,
-        validForMs: DAY,
-        listen: { host: "127.0.0.1", port: 0, maxBytes: 32 * 1024 },
-      },
-    });
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-    await live.close();
-    await sink.close();
-  });
-
   it("gives editors and admins a reply address on the invitation e-mail, viewers none", async () => {
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { language: "fr" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
-    meetingId = await schedule("Steering committee", [cast.south.id, cast.northViewer.id]);
-    await sink.waitFor(3);
-    await live.server.services.meetingInvitations.idle();
-    const nora = await emailOf(cast.north);
-    const sam = await emailOf(cast.south);
-    const viewer = await emailOf(cast.northViewer);
+    meetingId = await schedule("Steering committee", [ctx.cast.south.id, ctx.cast.northViewer.id]);
+    await ctx.sink.waitFor(3);
+    await ctx.live.server.services.meetingInvitations.idle();
+    const nora = await emailOf(ctx.live, ctx.cast.north);
+    const sam = await emailOf(ctx.live, ctx.cast.south);
+    const viewer = await emailOf(ctx.live, ctx.cast.northViewer);
     const invitationTo = async (email: string) => {
-      const mail = sink.received.find((m) => m.to.includes(email))!;
+      const mail = ctx.sink.received.find((m) => m.to.includes(email))!;
       return { mail, parsed: await simpleParser(mail.raw) };
     };
     const toNora = await invitationTo(nora);
     const toSam = await invitationTo(sam);
     const toViewer = await invitationTo(viewer);
-    const pattern = new RegExp(`^reply\\+[a-z0-9-]+@${DOMAIN.replace(/\./g, "\\.")}$`);
+    const pattern = new RegExp(
+      `^reply\\+[a-z0-9-]+@${REPLY_ADDRESSES.domain.replace(/\./g, "\\.")}$`,
+    );
     expect(toNora.parsed.replyTo?.value[0]?.address).toMatch(pattern);
     expect(toNora.parsed.text).toContain(
       "Reply to this e-mail to discuss the meeting in the partnership’s updates.",
@@ -163,17 +115,16 @@ describe("reply by e-mail to a meeting's e-mails", () => {
   });
 
   it("starts the meeting's discussion with the first reply, live, and makes the next one a reply to it", async () => {
-    const response = await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/events`, {
-      headers: { cookie: cast.south.cookie },
-    });
-    const events = new EventStreamReader(response.body!);
-    readers.push(events);
-    expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
+    const events = await ctx.openEventStream(
+      `/api/partnerships/${ctx.cast.partnershipId}/events`,
+      ctx.cast.south,
+    );
     expect((await meeting()).discussionPostId).toBeUndefined();
 
-    const nora = await emailOf(cast.north);
-    const noraAddress = (await simpleParser(sink.received.find((m) => m.to.includes(nora))!.raw))
-      .replyTo!.value[0]!.address!;
+    const nora = await emailOf(ctx.live, ctx.cast.north);
+    const noraAddress = (
+      await simpleParser(ctx.sink.received.find((m) => m.to.includes(nora))!.raw)
+    ).replyTo!.value[0]!.address!;
     expect(
       await send(
         nora,
@@ -187,7 +138,7 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     }>((e) => e.type === "post.created");
     expect(created.post).toMatchObject({
       title: "Re: Steering committee",
-      author: { id: cast.north.id, organizationId: cast.northOrg },
+      author: { id: ctx.cast.north.id, organizationId: ctx.cast.northOrg },
       body: doc("Shall we start with the budget?"),
     });
     const postId = created.post!.id;
@@ -196,8 +147,8 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     );
     expect((await meeting()).discussionPostId).toBe(postId);
 
-    const sam = await emailOf(cast.south);
-    const samAddress = (await simpleParser(sink.received.find((m) => m.to.includes(sam))!.raw))
+    const sam = await emailOf(ctx.live, ctx.cast.south);
+    const samAddress = (await simpleParser(ctx.sink.received.find((m) => m.to.includes(sam))!.raw))
       .replyTo!.value[0]!.address!;
     expect(await send(sam, samAddress, "D’accord, le budget d’abord.")).toBeNull();
     const replied = await events.nextEvent<{
@@ -206,10 +157,15 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     }>((e) => e.type === "reply.created");
     expect(replied.reply).toMatchObject({
       postId,
-      author: { id: cast.south.id, organizationId: cast.southOrg },
+      author: { id: ctx.cast.south.id, organizationId: ctx.cast.southOrg },
       body: doc("D’accord, le budget d’abord."),
     });
-    const thread = await live.api("GET", `/api/posts/${postId}`, undefined, cast.north.cookie);
+    const thread = await ctx.live.api(
+      "GET",
+      `/api/posts/${postId}`,
+      undefined,
+      ctx.cast.north.cookie,
+    );
     expect(thread.body.post.title).toBe("Re: Steering committee");
     expect(thread.body.replies).toHaveLength(1);
   });
@@ -220,37 +176,30 @@ describe("reply by e-mail to a meeting's e-mails", () => {
     const repliesBefore = await replyCount(postId);
 
     await refused(
-      await emailOf(cast.northViewer),
-      await addressFor(cast.northViewer),
+      await emailOf(ctx.live, ctx.cast.northViewer),
+      await addressFor(ctx.cast.northViewer),
       /Only an editor or admin can reply/,
     );
 
-    const token = (
-      await live.api(
-        "POST",
-        `/api/partnerships/${cast.partnershipId}/invitations`,
-        { kind: "member", role: "editor" },
-        cast.north.cookie,
-      )
-    ).body.invitation.token as string;
-    const eve = await live.signup("Eve Editor");
-    await live.api("POST", `/api/invitations/${token}/accept`, {}, eve.cookie);
-    const eveAddress = await addressFor(eve);
-    const removed = await live.api(
-      "DELETE",
-      `/api/partnerships/${cast.partnershipId}/members/${eve.id}`,
-      undefined,
-      cast.north.cookie,
+    const eve = await ctx.live.joinByInvitation(
+      ctx.cast.partnershipId,
+      ctx.cast.north,
+      "Eve Editor",
+      "member",
+      "editor",
     );
-    expect(removed.status).toBe(204);
-    await refused(await emailOf(eve), eveAddress, /cannot reply there any more/);
+    const eveAddress = await addressFor(eve);
+    expect((await ctx.live.removeMember(ctx.cast.partnershipId, eve, ctx.cast.north)).status).toBe(
+      204,
+    );
+    await refused(await emailOf(ctx.live, eve), eveAddress, /cannot reply there any more/);
 
-    const nora = await emailOf(cast.north);
-    const [local, domain] = (await addressFor(cast.north)).split("@") as [string, string];
+    const nora = await emailOf(ctx.live, ctx.cast.north);
+    const [local, domain] = (await addressFor(ctx.cast.north)).split("@") as [string, string];
     const forged = `${local.slice(0, -1)}${local.endsWith("a") ? "b" : "a"}@${domain}`;
     await refused(nora, forged, /not valid/);
     // Another user's address, sent from Nora's mailbox.
-    await refused(nora, await addressFor(cast.south), /belongs to someone else/);
+    await refused(nora, await addressFor(ctx.cast.south), /belongs to someone else/);
 
     expect(await postCount()).toBe(postsBefore);
     expect(await replyCount(postId)).toBe(repliesBefore);
@@ -258,36 +207,46 @@ describe("reply by e-mail to a meeting's e-mails", () => {
 
   it("starts a new discussion when its post was deleted", async () => {
     const first = (await meeting()).discussionPostId!;
-    const deleted = await live.api("DELETE", `/api/posts/${first}`, undefined, cast.north.cookie);
+    const deleted = await ctx.live.api(
+      "DELETE",
+      `/api/posts/${first}`,
+      undefined,
+      ctx.cast.north.cookie,
+    );
     expect(deleted.status).toBe(204);
     expect((await meeting()).discussionPostId).toBeUndefined();
 
-    const sam = await emailOf(cast.south);
-    expect(await send(sam, await addressFor(cast.south), "On reprend ici.")).toBeNull();
+    const sam = await emailOf(ctx.live, ctx.cast.south);
+    expect(await send(sam, await addressFor(ctx.cast.south), "On reprend ici.")).toBeNull();
     const second = (await meeting()).discussionPostId;
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
-    const thread = await live.api("GET", `/api/posts/${second}`, undefined, cast.north.cookie);
+    const thread = await ctx.live.api(
+      "GET",
+      `/api/posts/${second}`,
+      undefined,
+      ctx.cast.north.cookie,
+    );
     // In the language of the one who started it.
     expect(thread.body.post).toMatchObject({
       title: "Re : Steering committee",
-      author: { id: cast.south.id },
+      author: { id: ctx.cast.south.id },
       body: doc("On reprend ici."),
     });
   });
 
   it("refuses a reply to a deleted meeting with a 550 that says so", async () => {
     const goneId = await schedule("Cancelled review", []);
-    const address = await addressFor(cast.north, goneId);
-    const deleted = await live.api(
+    const address = await addressFor(ctx.cast.north, goneId);
+    const deleted = await ctx.live.api(
       "DELETE",
       `/api/meetings/${goneId}`,
       undefined,
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(deleted.status).toBe(204);
     const postsBefore = await postCount();
-    await refused(await emailOf(cast.north), address, /The meeting was deleted/);
+    await refused(await emailOf(ctx.live, ctx.cast.north), address, /The meeting was deleted/);
     expect(await postCount()).toBe(postsBefore);
   });
 });

@@ -2,12 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../observability/logger.js";
-import { LiveServer, type LiveUser } from "../test/live-server.js";
+import { emailOf, useMailingServer } from "../test/mail-fixture.js";
 import { OutboxMailer } from "./mailer.js";
 import { notificationMessage } from "./notification-mail.js";
-import { SmtpSink } from "../test/smtp-sink.js";
 
 const doc = (...nodes: unknown[]) => ({
   type: "doc",
@@ -19,73 +18,52 @@ const mentionOf = (user: { id: string }) => ({
 });
 
 describe("notification e-mails over SMTP", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-  const emailOf = async (user: LiveUser) =>
-    (
-      await live.server.store.db
-        .selectFrom("users")
-        .select("email")
-        .where("id", "=", user.id)
-        .executeTakeFirstOrThrow()
-    ).email;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-    });
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await live.close();
-    await sink.close();
-  });
-
+  const ctx = useMailingServer();
   it("e-mails the kinds each person wants, in their language, and nothing else", async () => {
     // The viewer wants no mention e-mails; Sam reads French.
     const prefs = "/api/me/notification-preferences";
-    await live.api("PUT", prefs, { email: { mention: false } }, cast.northViewer.cookie);
-    await live.api("PUT", prefs, { language: "fr" }, cast.south.cookie);
+    await ctx.live.api("PUT", prefs, { email: { mention: false } }, ctx.cast.northViewer.cookie);
+    await ctx.live.api("PUT", prefs, { language: "fr" }, ctx.cast.south.cookie);
 
-    const posted = await live.api(
+    const posted = await ctx.live.api(
       "POST",
-      `/api/partnerships/${cast.partnershipId}/posts`,
+      `/api/partnerships/${ctx.cast.partnershipId}/posts`,
       {
         title: "Pilot started",
-        body: doc(mentionOf(cast.south), { type: "text", text: " " }, mentionOf(cast.northViewer)),
+        body: doc(
+          mentionOf(ctx.cast.south),
+          { type: "text", text: " " },
+          mentionOf(ctx.cast.northViewer),
+        ),
         tag: "success",
       },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     expect(posted.status).toBe(201);
     const postId = posted.body.post.id as string;
-    await live.api(
+    await ctx.live.api(
       "POST",
       `/api/posts/${postId}/replies`,
       { body: doc({ type: "text", text: "Bravo" }) },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
 
-    const [toSam, toNora] = await sink.waitFor(2);
-    await live.server.services.notificationMail.idle();
-    expect(sink.received).toHaveLength(2);
+    const [toSam, toNora] = await ctx.sink.waitFor(2);
+    await ctx.live.server.services.notificationMail.idle();
+    expect(ctx.sink.received).toHaveLength(2);
     expect(toSam).toMatchObject({
       from: "entente@entente.test",
-      to: [await emailOf(cast.south)],
+      to: [await emailOf(ctx.live, ctx.cast.south)],
       subject: "[N × S] Nora North vous a mentionné dans « Pilot started »",
     });
-    const link = `http://entente.test/p/${cast.partnershipId}/updates?post=${postId}`;
+    const link = `http://entente.test/p/${ctx.cast.partnershipId}/updates?post=${postId}`;
     expect(toSam!.text).toBe(
       `Nora North vous a mentionné dans « Pilot started »\n\nPour l’ouvrir : ${link}\n\n-- \n` +
         "Vous recevez cet e-mail selon vos préférences de notification dans Entente : http://entente.test/settings/notifications\n",
     );
     expect(toSam!.html).toContain(`<a href="${link}">`);
     expect(toNora).toMatchObject({
-      to: [await emailOf(cast.north)],
+      to: [await emailOf(ctx.live, ctx.cast.north)],
       subject: "[N × S] Sam South replied to your post “Pilot started”",
     });
     expect(toNora!.text).toContain(`Open it: ${link}`);

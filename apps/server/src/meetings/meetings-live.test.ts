@@ -2,7 +2,7 @@ import { formatDocumentName } from "@entente/domain";
 import { agendaNotesFragment, type PartnershipEvent } from "@entente/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { EventStreamReader } from "../test/event-stream-reader.js";
+import { openEventStream } from "../test/live-fixture.js";
 import { liveCast, type CastMember, type LiveCast } from "../test/live-cast.js";
 import { meetingDocument, scheduleMeeting, writeNotes } from "../test/live-meetings.js";
 import { eventually, LiveServer, roundTrip, type LiveUser } from "../test/live-server.js";
@@ -194,13 +194,12 @@ describe("meetings against a live server", () => {
   });
 
   it("announces every meeting change on the partnership's event stream", async () => {
-    const response = await fetch(`${live.url}/api/partnerships/${cast.partnershipId}/events`, {
-      headers: { cookie: cast.south.viewer.cookie },
-    });
-    expect(response.status).toBe(200);
-    const events = new EventStreamReader(response.body!);
+    const events = await openEventStream(
+      live,
+      `/api/partnerships/${cast.partnershipId}/events`,
+      cast.south.viewer,
+    );
     try {
-      expect(await events.next()).toEqual({ kind: "comment", text: "connected" });
       const changed = (meetingId: string) =>
         events.nextEvent<PartnershipEvent>(
           (event) => event.type === "meeting.changed" && event.meetingId === meetingId,

@@ -7,13 +7,17 @@ import {
   type Author,
 } from "@entente/schema";
 import type * as Y from "yjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
-import { authorOf, everyoneIn, usePartnershipHarness } from "../test/partnership-harness.js";
+import {
+  authorOf,
+  everyoneIn,
+  seedJointPilot,
+  usePartnershipHarness,
+} from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
-import { EventStreamReader } from "../test/event-stream-reader.js";
-import { LiveServer, type LiveUser } from "../test/live-server.js";
-import { SmtpSink } from "../test/smtp-sink.js";
+import type { LiveUser } from "../test/live-server.js";
+import { useMailingServer } from "../test/mail-fixture.js";
 import { ItemWatch } from "./item-watch.js";
 
 describe("item notifications", () => {
@@ -21,20 +25,7 @@ describe("item notifications", () => {
   let objectiveId = "";
 
   beforeEach(async () => {
-    await objectives(
-      (doc) => {
-        objectiveId = addObjective(
-          doc,
-          {
-            title: "Joint pilot",
-            ownerOrganizationIds: [ctx.cast.north.id],
-            governanceLevel: "tactical",
-          },
-          authorOf(ctx.cast.north.admin, ctx.cast.north.id),
-        );
-      },
-      authorOf(ctx.cast.north.admin, ctx.cast.north.id),
-    );
+    objectiveId = await seedJointPilot(ctx);
   });
 
   const stamp = (author: Author) => ({
@@ -284,29 +275,11 @@ describe("item notifications", () => {
 });
 
 describe("item notifications, live and by e-mail", () => {
-  let sink: SmtpSink;
-  let live: LiveServer;
-  let cast: Awaited<ReturnType<LiveServer["twoOrganizations"]>>;
-  let reader: EventStreamReader | undefined;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    live = await LiveServer.start({
-      publicOrigin: "http://entente.test",
-      mail: { smtpUrl: sink.smtpUrl, from: "Entente <entente@entente.test>", outboxDir: "unused" },
-    });
-    cast = await live.twoOrganizations();
-  });
-
-  afterAll(async () => {
-    await reader?.close();
-    await live.close();
-    await sink.close();
-  });
+  const ctx = useMailingServer();
 
   /** Edits a document through a real y-websocket client, once the server stored it. */
   const edit = async (user: LiveUser, document: string, change: (doc: Y.Doc) => void) => {
-    const db = live.server.store.db;
+    const db = ctx.live.server.store.db;
     const count = async () =>
       Number(
         (
@@ -318,7 +291,7 @@ describe("item notifications, live and by e-mail", () => {
         ).n,
       );
     const before = await count();
-    const client = live.connect(`${cast.partnershipId}/${document}`, user.cookie);
+    const client = ctx.live.connect(`${ctx.cast.partnershipId}/${document}`, user.cookie);
     await client.synced;
     change(client.doc);
     const deadline = Date.now() + 5000;
@@ -331,33 +304,33 @@ describe("item notifications, live and by e-mail", () => {
 
   it("arrives on the assignee's event stream and in their mailbox, in their language", async () => {
     const email = (
-      await live.server.store.db
+      await ctx.live.server.store.db
         .selectFrom("users")
         .select("email")
-        .where("id", "=", cast.south.id)
+        .where("id", "=", ctx.cast.south.id)
         .executeTakeFirstOrThrow()
     ).email;
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { language: "fr" },
-      cast.south.cookie,
+      ctx.cast.south.cookie,
     );
     // Nora (Northwind) does not want these by e-mail: only Sam gets one.
-    await live.api(
+    await ctx.live.api(
       "PUT",
       "/api/me/notification-preferences",
       { email: { item_status_changed: false } },
-      cast.north.cookie,
+      ctx.cast.north.cookie,
     );
     let objectiveId = "";
     let actionId = "";
     let otherId = "";
-    await edit(cast.north, "objectives", (doc) => {
-      const by = { userId: cast.north.id, organizationId: cast.northOrg };
+    await edit(ctx.cast.north, "objectives", (doc) => {
+      const by = { userId: ctx.cast.north.id, organizationId: ctx.cast.northOrg };
       objectiveId = addObjective(
         doc,
-        { title: "Pilot", ownerOrganizationIds: [cast.northOrg], governanceLevel: "tactical" },
+        { title: "Pilot", ownerOrganizationIds: [ctx.cast.northOrg], governanceLevel: "tactical" },
         by,
       );
       actionId = addAction(
@@ -365,34 +338,29 @@ describe("item notifications, live and by e-mail", () => {
         objectiveId,
         {
           title: "Book the venue",
-          ownerOrganizationId: cast.southOrg,
-          assigneeUserId: cast.south.id,
+          ownerOrganizationId: ctx.cast.southOrg,
+          assigneeUserId: ctx.cast.south.id,
         },
         by,
       );
       otherId = addAction(
         doc,
         objectiveId,
-        { title: "Write the agenda", ownerOrganizationId: cast.northOrg },
+        { title: "Write the agenda", ownerOrganizationId: ctx.cast.northOrg },
         by,
       );
     });
-    await live.server.services.itemWatch.check(cast.partnershipId);
+    await ctx.live.server.services.itemWatch.check(ctx.cast.partnershipId);
 
-    const response = await fetch(`${live.url}/api/notifications/events`, {
-      headers: { cookie: cast.south.cookie },
-    });
-    expect(response.status).toBe(200);
-    reader = new EventStreamReader(response.body!);
-    expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
+    const reader = await ctx.openEventStream("/api/notifications/events", ctx.cast.south);
 
-    await edit(cast.north, "objectives", (doc) => {
+    await edit(ctx.cast.north, "objectives", (doc) => {
       updateAction(doc, objectiveId, actionId, { status: "blocked" });
     });
-    await edit(cast.south, "objectives", (doc) => {
+    await edit(ctx.cast.south, "objectives", (doc) => {
       updateAction(doc, objectiveId, otherId, { status: "done" });
     });
-    await live.server.services.itemWatch.check(cast.partnershipId);
+    await ctx.live.server.services.itemWatch.check(ctx.cast.partnershipId);
 
     const event = await reader.nextEvent<any>();
     expect(event).toMatchObject({
@@ -401,23 +369,23 @@ describe("item notifications, live and by e-mail", () => {
       notification: {
         kind: "item_status_changed",
         item: { kind: "action", id: actionId, title: "Book the venue", status: "blocked" },
-        actor: { id: cast.north.id, name: "Nora North", organizationId: cast.northOrg },
+        actor: { id: ctx.cast.north.id, name: "Nora North", organizationId: ctx.cast.northOrg },
       },
     });
 
-    const [mail] = await sink.waitFor(1);
-    await live.server.services.notificationMail.idle();
+    const [mail] = await ctx.sink.waitFor(1);
+    await ctx.live.server.services.notificationMail.idle();
     // Nora was told in the app about "Write the agenda", and not by e-mail.
     expect(
-      (await live.api("GET", "/api/notifications", undefined, cast.north.cookie)).body,
+      (await ctx.live.api("GET", "/api/notifications", undefined, ctx.cast.north.cookie)).body,
     ).toMatchObject({ unread: 1, notifications: [{ kind: "item_status_changed" }] });
-    expect(sink.received).toHaveLength(1);
+    expect(ctx.sink.received).toHaveLength(1);
     expect(mail).toMatchObject({
       to: [email],
       subject: "[N × S] Nora North a passé l’action « Book the venue » au statut « Bloquée »",
     });
     expect(mail!.text).toContain(
-      `Pour l’ouvrir : http://entente.test/p/${cast.partnershipId}/objectives`,
+      `Pour l’ouvrir : http://entente.test/p/${ctx.cast.partnershipId}/objectives`,
     );
   });
 });

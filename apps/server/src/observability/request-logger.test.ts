@@ -9,8 +9,8 @@ interface TestEnv {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** An app behind `requestLogger`, a stand-in session middleware, and the lines it logged. */
-function loggedApp() {
+/** A bare app behind `requestLogger`, and the raw lines it logged. */
+function appBehindLogger() {
   const raw: string[] = [];
   const logger = createLogger({
     level: "info",
@@ -18,6 +18,12 @@ function loggedApp() {
   });
   const app = new Hono<TestEnv>();
   app.use("*", requestLogger(logger));
+  return { app, raw };
+}
+
+/** An app behind `requestLogger`, a stand-in session middleware, and the lines it logged. */
+function loggedApp() {
+  const { app, raw } = appBehindLogger();
   app.use("/api/*", async (c, next) => {
     const user = c.req.header("x-test-user");
     c.set("auth", user ? { user: { id: user } } : null);
@@ -150,13 +156,7 @@ describe("requestLogger", () => {
   });
 
   it("still logs, and rethrows, what no error handler takes (a thrown non-Error)", async () => {
-    const raw: string[] = [];
-    const logger = createLogger({
-      level: "info",
-      destination: { write: (l: string) => raw.push(l) },
-    });
-    const app = new Hono<TestEnv>();
-    app.use("*", requestLogger(logger));
+    const { app, raw } = appBehindLogger();
     app.get("/", () => {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- the case under test
       throw "not an Error";

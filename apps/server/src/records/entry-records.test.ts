@@ -1,6 +1,5 @@
 import {
   addAction,
-  addObjective,
   removeAction,
   removeObjective,
   updateAction,
@@ -9,7 +8,7 @@ import {
 import * as Y from "yjs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../test/api-harness.js";
-import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
+import { authorOf, seedJointPilot, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import type { AppliedChange, EntryChange } from "../sync/document-observers.js";
@@ -73,29 +72,14 @@ describe("entry records: history and trash", () => {
   const notifications = (user: TestUser) => ctx.harness.notifications(user);
 
   beforeEach(async () => {
-    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
-    await changeDocument(
-      ctx.harness.store,
-      `${ctx.cast.partnershipId}/objectives`,
-      (doc) => {
-        objectiveId = addObjective(
-          doc,
-          {
-            title: "Joint pilot",
-            ownerOrganizationIds: [ctx.cast.north.id],
-            governanceLevel: "tactical",
-          },
-          north,
-        );
-        actionId = addAction(
-          doc,
-          objectiveId,
-          { title: "Draft the brief", ownerOrganizationId: ctx.cast.north.id },
-          north,
-        );
-      },
-      { userId: north.userId, organizationId: north.organizationId },
-    );
+    objectiveId = await seedJointPilot(ctx, (doc, objective, north) => {
+      actionId = addAction(
+        doc,
+        objective,
+        { title: "Draft the brief", ownerOrganizationId: ctx.cast.north.id },
+        north,
+      );
+    });
   });
 
   const deleteTheAction = async (by: Author) => {

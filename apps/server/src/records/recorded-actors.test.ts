@@ -1,14 +1,8 @@
-import {
-  addAction,
-  addDecision,
-  addObjective,
-  updateAction,
-  updateObjective,
-} from "@entente/schema";
+import { addAction, addDecision, updateAction, updateObjective } from "@entente/schema";
 import { beforeEach, describe, expect, it } from "vitest";
 import { notificationMessage } from "../mail/notification-mail.js";
 import type { TestUser } from "../test/api-harness.js";
-import { authorOf, usePartnershipHarness } from "../test/partnership-harness.js";
+import { seedJointPilot, usePartnershipHarness } from "../test/partnership-harness.js";
 import { changeDocument } from "../test/document-writes.js";
 import { CurrentDocuments } from "../sync/document-reader.js";
 import { SqlUpdateLog } from "../sync/update-log.js";
@@ -34,33 +28,18 @@ describe("who did what, from the server's records", () => {
     ).subject;
 
   beforeEach(async () => {
-    const north = authorOf(ctx.cast.north.admin, ctx.cast.north.id);
-    await changeDocument(
-      ctx.harness.store,
-      objectives(),
-      (doc) => {
-        objectiveId = addObjective(
-          doc,
-          {
-            title: "Joint pilot",
-            ownerOrganizationIds: [ctx.cast.north.id],
-            governanceLevel: "tactical",
-          },
-          north,
-        );
-        actionId = addAction(
-          doc,
-          objectiveId,
-          {
-            title: "Ship the samples",
-            ownerOrganizationId: ctx.cast.north.id,
-            assigneeUserId: ctx.cast.north.editor.id,
-          },
-          north,
-        );
-      },
-      { userId: north.userId, organizationId: north.organizationId },
-    );
+    objectiveId = await seedJointPilot(ctx, (doc, objective, north) => {
+      actionId = addAction(
+        doc,
+        objective,
+        {
+          title: "Ship the samples",
+          ownerOrganizationId: ctx.cast.north.id,
+          assigneeUserId: ctx.cast.north.editor.id,
+        },
+        north,
+      );
+    });
     // The watch's first look.
     await ctx.harness.services.itemWatch.check(ctx.cast.partnershipId);
   });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../test/api-harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestUser } from "../test/api-harness.js";
+import { useApiHarness } from "../test/partnership-harness.js";
 
 /** Names with controls or bidirectional overrides, as a hostile partner would send them. */
 const BAD_NAMES = [
@@ -15,18 +16,13 @@ const BAD_NAMES = [
 ] as const;
 
 describe("names of people, organizations and partnerships", () => {
-  let harness: ApiHarness;
+  const ctx = useApiHarness("all");
   let admin: TestUser;
   let organizationId: string;
 
   beforeAll(async () => {
-    harness = await ApiHarness.create();
-    admin = await harness.signup("Ada");
-    organizationId = await harness.createOrganization(admin, "Northwind");
-  });
-
-  afterAll(async () => {
-    await harness.close();
+    admin = await ctx.harness.signup("Ada");
+    organizationId = await ctx.harness.createOrganization(admin, "Northwind");
   });
 
   const invalid = {
@@ -34,7 +30,7 @@ describe("names of people, organizations and partnerships", () => {
   };
 
   it.each(BAD_NAMES)("refuses %s in a person's name at sign-up", async (_label, name) => {
-    const response = await harness.request("POST", "/api/auth/signup", {
+    const response = await ctx.harness.request("POST", "/api/auth/signup", {
       body: {
         email: `x${Math.random().toString(36).slice(2)}@example.test`,
         password: "correct horse battery",
@@ -46,8 +42,8 @@ describe("names of people, organizations and partnerships", () => {
   });
 
   it.each(BAD_NAMES)("refuses %s in an organization's name", async (_label, name) => {
-    const loner = await harness.signup("Loner");
-    const response = await harness.request("POST", "/api/organizations", {
+    const loner = await ctx.harness.signup("Loner");
+    const response = await ctx.harness.request("POST", "/api/organizations", {
       body: { name },
       cookie: loner.cookie,
     });
@@ -56,7 +52,7 @@ describe("names of people, organizations and partnerships", () => {
   });
 
   it.each(BAD_NAMES)("refuses %s in a partnership's name", async (_label, name) => {
-    const response = await harness.request("POST", "/api/partnerships", {
+    const response = await ctx.harness.request("POST", "/api/partnerships", {
       body: { name, organizationId },
       cookie: admin.cookie,
     });
@@ -65,12 +61,12 @@ describe("names of people, organizations and partnerships", () => {
   });
 
   it("stored none of them, and still takes names in any script", async () => {
-    const names = (await harness.store.db.selectFrom("users").select("name").execute()).map(
+    const names = (await ctx.harness.store.db.selectFrom("users").select("name").execute()).map(
       (r) => r.name,
     );
     // Only the people signed up with clean names exist.
     expect(new Set(names)).toEqual(new Set(["Ada", "Loner"]));
-    const response = await harness.request("POST", "/api/partnerships", {
+    const response = await ctx.harness.request("POST", "/api/partnerships", {
       body: { name: "Nórthwind × محمد & 東京", organizationId },
       cookie: admin.cookie,
     });

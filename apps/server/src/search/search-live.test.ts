@@ -432,13 +432,10 @@ describe("GET /api/search, live", () => {
     appendParagraph(charter.doc, "The okapi clause binds both sides");
     await roundTrip(charter);
     await findWithin2s(ctx.cast.northViewer, "okapi", ofKind("charter"));
-    const removed = await ctx.live.api(
-      "DELETE",
-      `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.northViewer.id}`,
-      undefined,
-      ctx.cast.north.cookie,
-    );
-    expect(removed.status).toBe(204);
+    expect(
+      (await ctx.live.removeMember(ctx.cast.partnershipId, ctx.cast.northViewer, ctx.cast.north))
+        .status,
+    ).toBe(204);
     expect(await search(ctx.cast.northViewer, "okapi")).toEqual([]);
     expect(await search(ctx.cast.northViewer, "northwind")).toEqual([]);
     expect(await search(ctx.cast.northViewer, "sam")).toEqual([]);

@@ -52,13 +52,9 @@ describe("access over time and abuse guards on the sync endpoint", () => {
     let southClosed = false;
     south.provider.on("connection-close", () => (southClosed = true));
 
-    const removed = await live.api(
-      "DELETE",
-      `/api/partnerships/${cast.partnershipId}/members/${cast.northViewer.id}`,
-      undefined,
-      cast.north.cookie,
+    expect((await live.removeMember(cast.partnershipId, cast.northViewer, cast.north)).status).toBe(
+      204,
     );
-    expect(removed.status).toBe(204);
     expect(await viewerClosed).toBe(CloseCode.Forbidden);
     expect(await live.upgradeStatus(charter, cast.northViewer.cookie)).toBe(403);
     expect(southClosed).toBe(false);

@@ -11,6 +11,7 @@ import * as Y from "yjs";
 import { eventually, LiveServer, type SyncClient } from "../test/live-server.js";
 import { checkUntrustedUpdate } from "./update-guard.js";
 import { appendParagraph } from "../test/charter-text.js";
+import { eventuallyAsync } from "../test/edit-burst.js";
 import { mulberry32 } from "../test/seeded-random.js";
 import { syncMessage } from "./sync-frames.js";
 
@@ -102,19 +103,6 @@ interface RawSocket {
   socket: WebSocket;
   /** The close code, once the socket closed. */
   closed: Promise<number>;
-}
-
-/** Polls an async `check` until it holds, or fails after `timeoutMs`. */
-async function until(
-  check: () => Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -235,10 +223,11 @@ describe("sync server under bad input", () => {
     const storedBefore = await storedUpdates();
     const seeder = await openRaw(charter, cast.south.cookie);
     for (const update of peerUpdates) seeder.socket.send(updateFrame(update));
-    await until(
+    await eventuallyAsync(
       async () => (await storedUpdates()) === storedBefore + peerUpdates.length,
       5000,
       "the peer's edits to be stored",
+      20,
     );
     seeder.socket.close();
     await seeder.closed;

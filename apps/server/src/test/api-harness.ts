@@ -152,6 +152,16 @@ export class ApiHarness {
     };
   }
 
+  /** {@link request} as `user` (signed out without one), with `body` when there is one. */
+  call<T = any>(
+    method: string,
+    path: string,
+    user: TestUser | undefined,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
+    return this.request<T>(method, path, { cookie: user?.cookie, body });
+  }
+
   async signup(name = `User ${++this.counter}`): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${++this.counter}@example.test`;
     const response = await this.request("POST", "/api/auth/signup", {
@@ -222,6 +232,25 @@ export class ApiHarness {
       body: {},
       cookie: user.cookie,
     });
+  }
+
+  /**
+   * `admin` opens another partnership of `organizationId` ("Other") and seats `user` in it as
+   * `role`: from then on `user` belongs to the organization without a seat in its other
+   * partnerships. Resolves to the other partnership's id and the acceptance.
+   */
+  async seatElsewhere(
+    admin: TestUser,
+    organizationId: string,
+    user: TestUser,
+    role: string,
+  ): Promise<{ other: string; accepted: ApiResponse }> {
+    const other = await this.createPartnership(admin, organizationId, "Other");
+    const accepted = await this.accept(
+      user,
+      await this.invite(admin, other, { kind: "member", role }),
+    );
+    return { other, accepted };
   }
 
   /**

@@ -58,15 +58,16 @@ export function missingTexts(expected: readonly string[], actual: readonly strin
   return expected.filter((text) => !present.has(text)).slice(0, 10);
 }
 
-/** Polls the asynchronous `check` until it answers true, or fails after `timeoutMs`. */
+/** Polls the asynchronous `check` every `everyMs` until it answers true, or fails after `timeoutMs`. */
 export async function eventuallyAsync(
   check: () => Promise<boolean>,
   timeoutMs: number,
   what: string,
+  everyMs = 100,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

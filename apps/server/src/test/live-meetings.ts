@@ -1,6 +1,8 @@
 import { formatDocumentName, type GovernanceLevel } from "@entente/domain";
 import { agendaNotesFragment, type MeetingKind, type MeetingView } from "@entente/protocol";
 import * as Y from "yjs";
+import type { Store } from "../db/database.js";
+import { changeDocument } from "./document-writes.js";
 import type { LiveServer, LiveUser } from "./live-server.js";
 
 /**
@@ -46,4 +48,17 @@ export function writeNotes(doc: Y.Doc, itemId: string, text: string): void {
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [new Y.XmlText(text)]);
   doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
+}
+
+/** {@link writeNotes} on the stored meeting document, for API tests, which have no live room. */
+export function storeNotes(
+  store: Store,
+  partnershipId: string,
+  meeting: { id: string },
+  itemId: string,
+  text: string,
+): Promise<void> {
+  return changeDocument(store, meetingDocument(partnershipId, meeting), (doc) =>
+    writeNotes(doc, itemId, text),
+  );
 }

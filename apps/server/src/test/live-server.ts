@@ -109,28 +109,58 @@ export class LiveServer {
     const southOrg = (
       await this.api("POST", "/api/organizations", { name: "Southpeak" }, south.cookie)
     ).body.organization.id as string;
-    const invite = async (kind: string, role: string, by: LiveUser) =>
-      (
-        await this.api(
-          "POST",
-          `/api/partnerships/${partnershipId}/invitations`,
-          { kind, role },
-          by.cookie,
-        )
-      ).body.invitation.token as string;
-    const accept = async (token: string, user: LiveUser) => {
-      const r = await this.api("POST", `/api/invitations/${token}/accept`, {}, user.cookie);
-      if (r.status !== 200) throw new Error(`accept failed ${JSON.stringify(r.body)}`);
-    };
-    await accept(await invite("organization", "admin", north), south);
-    const northViewer = await this.signup("Vic Viewer");
-    await accept(await invite("member", "viewer", north), northViewer);
+    await this.accept(await this.invite(partnershipId, north, "organization", "admin"), south);
+    const northViewer = await this.joinByInvitation(
+      partnershipId,
+      north,
+      "Vic Viewer",
+      "member",
+      "viewer",
+    );
     // An empty bell to start from: who joined while the cast was put together is set-up.
     await this.server.store.db
       .deleteFrom("notifications")
       .where("partnership_id", "=", partnershipId)
       .execute();
     return { partnershipId, north, northOrg, south, southOrg, northViewer };
+  }
+
+  /** `name` signs up and accepts `by`'s invitation to the partnership, of `kind` and `role`. */
+  async joinByInvitation(
+    partnershipId: string,
+    by: LiveUser,
+    name: string,
+    kind: "organization" | "member",
+    role: string,
+  ): Promise<LiveUser> {
+    const user = await this.signup(name);
+    await this.accept(await this.invite(partnershipId, by, kind, role), user);
+    return user;
+  }
+
+  /** `by` removes `member` from the partnership: the route's answer (204 once removed). */
+  removeMember(partnershipId: string, member: LiveUser, by: LiveUser): Promise<JsonResponse> {
+    return this.api(
+      "DELETE",
+      `/api/partnerships/${partnershipId}/members/${member.id}`,
+      undefined,
+      by.cookie,
+    );
+  }
+
+  private async invite(partnershipId: string, by: LiveUser, kind: string, role: string) {
+    const response = await this.api(
+      "POST",
+      `/api/partnerships/${partnershipId}/invitations`,
+      { kind, role },
+      by.cookie,
+    );
+    return response.body.invitation.token as string;
+  }
+
+  private async accept(token: string, user: LiveUser): Promise<void> {
+    const r = await this.api("POST", `/api/invitations/${token}/accept`, {}, user.cookie);
+    if (r.status !== 200) throw new Error(`accept failed ${JSON.stringify(r.body)}`);
   }
 
   /** A stock y-websocket client (Node `ws`, no BroadcastChannel) authenticated by `cookie`. */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILT_MAIN, freePort, healthy } from "./server-process.js";
+import { BUILT_MAIN, followChild, freePort, healthy, type ExitStatus } from "./server-process.js";
 import { NGINX_BIN, SEARCH_PATH as PATH } from "./test-store.js";
 
 /**
@@ -43,11 +43,6 @@ export interface ProcessInfo {
   command: string;
 }
 
-export interface ExitStatus {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 const living = new Set<LocalTopology>();
 // An interrupted run must not leave the topology behind.
 process.once("exit", () => {
@@ -69,14 +64,7 @@ export class LocalTopology {
     readonly lbPort: number,
     readonly appPorts: readonly [number, number],
   ) {
-    this.exited = new Promise((resolve) => {
-      child.once("exit", (code, signal) => resolve({ code, signal }));
-    });
-    const keep = (chunk: Buffer) => {
-      this.log = (this.log + chunk.toString("utf8")).slice(-OUTPUT_KEPT);
-    };
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
+    this.exited = followChild(child, OUTPUT_KEPT, (tail) => (this.log = tail));
   }
 
   /**

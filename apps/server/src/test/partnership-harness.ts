@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import type { Author } from "@entente/schema";
+import { addObjective, type Author } from "@entente/schema";
+import type * as Y from "yjs";
 import { ApiHarness, type TestUser } from "./api-harness.js";
+import { changeDocument } from "./document-writes.js";
 
 /** Two organizations in one partnership, each with an admin, an editor and a viewer. */
 export type PartnershipCast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
@@ -11,32 +13,54 @@ export interface PartnershipHarness {
   readonly cast: PartnershipCast;
 }
 
+/** What each test of a suite that called `useApiHarness` finds ready. */
+export interface ApiHarnessFixture {
+  readonly harness: ApiHarness;
+}
+
 /**
- * The set-up of most API suites: a fresh `ApiHarness` (its own store) with the
- * two-organization cast of `twoOrganizationPartnership`, for each test of the calling
+ * A fresh `ApiHarness` (its own store, nobody signed up) for each test of the calling
  * `describe` (`"each"`) or shared by all of them (`"all"`), closed again after. Hooks the
- * suite registers itself run after this set-up and before this clean-up, so they may use both.
+ * suite registers itself run after this set-up and before this clean-up.
  */
-export function usePartnershipHarness(scope: "each" | "all" = "each"): PartnershipHarness {
+export function useApiHarness(scope: "each" | "all" = "each"): ApiHarnessFixture {
   let harness: ApiHarness | undefined;
-  let cast: PartnershipCast | undefined;
   (scope === "each" ? beforeEach : beforeAll)(async () => {
     harness = await ApiHarness.create();
-    cast = await harness.twoOrganizationPartnership();
   });
   (scope === "each" ? afterEach : afterAll)(async () => {
     await harness?.close();
     harness = undefined;
-    cast = undefined;
   });
-  const outside = () => new Error("the partnership harness exists only while the suite runs");
   return {
     get harness() {
-      if (!harness) throw outside();
+      if (!harness) throw new Error("the API harness exists only while the suite runs");
       return harness;
     },
+  };
+}
+
+/**
+ * The set-up of most API suites: {@link useApiHarness} with the two-organization cast of
+ * `twoOrganizationPartnership`, for each test of the calling `describe` (`"each"`) or shared
+ * by all of them (`"all"`). Hooks the suite registers itself run after this set-up and
+ * before this clean-up, so they may use both.
+ */
+export function usePartnershipHarness(scope: "each" | "all" = "each"): PartnershipHarness {
+  const base = useApiHarness(scope);
+  let cast: PartnershipCast | undefined;
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
+    cast = await base.harness.twoOrganizationPartnership();
+  });
+  (scope === "each" ? afterEach : afterAll)(() => {
+    cast = undefined;
+  });
+  return {
+    get harness() {
+      return base.harness;
+    },
     get cast() {
-      if (!cast) throw outside();
+      if (!cast) throw new Error("the partnership harness exists only while the suite runs");
       return cast;
     },
   };
@@ -57,4 +81,35 @@ export function everyoneIn(cast: PartnershipCast): TestUser[] {
     cast.south.editor,
     cast.south.viewer,
   ];
+}
+
+/**
+ * North's admin writes the "Joint pilot" objective (Northwind's, tactical) into the
+ * partnership's objectives document, with whatever `within` adds to it, as one stamped
+ * update; resolves to the objective's id.
+ */
+export async function seedJointPilot(
+  { harness, cast }: PartnershipHarness,
+  within: (doc: Y.Doc, objectiveId: string, north: Author) => void = () => {},
+): Promise<string> {
+  const north = authorOf(cast.north.admin, cast.north.id);
+  let objectiveId = "";
+  await changeDocument(
+    harness.store,
+    `${cast.partnershipId}/objectives`,
+    (doc) => {
+      objectiveId = addObjective(
+        doc,
+        {
+          title: "Joint pilot",
+          ownerOrganizationIds: [cast.north.id],
+          governanceLevel: "tactical",
+        },
+        north,
+      );
+      within(doc, objectiveId, north);
+    },
+    { userId: north.userId, organizationId: north.organizationId },
+  );
+  return objectiveId;
 }

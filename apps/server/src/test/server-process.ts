@@ -22,6 +22,27 @@ export interface ExitStatus {
   signal: NodeJS.Signals | null;
 }
 
+/**
+ * Follows `child`: after each chunk it prints (on stdout or stderr), `onOutput` is given the
+ * last `keep` characters of its output so far. Resolves to how the child exited.
+ */
+export function followChild(
+  child: ChildProcess,
+  keep: number,
+  onOutput: (tail: string) => void,
+): Promise<ExitStatus> {
+  let tail = "";
+  const kept = (chunk: Buffer) => {
+    tail = (tail + chunk.toString("utf8")).slice(-keep);
+    onOutput(tail);
+  };
+  child.stdout?.on("data", kept);
+  child.stderr?.on("data", kept);
+  return new Promise((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+}
+
 export interface ProcessUser {
   id: string;
   cookie: string;
@@ -278,14 +299,7 @@ export class ServerProcess {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
-    this.exited = new Promise((resolve) => {
-      child.once("exit", (code, signal) => resolve({ code, signal }));
-    });
-    const keep = (chunk: Buffer) => {
-      this.log = (this.log + chunk.toString("utf8")).slice(-OUTPUT_KEPT);
-    };
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
+    this.exited = followChild(child, OUTPUT_KEPT, (tail) => (this.log = tail));
 
     const deadline = Date.now() + 20_000;
     for (;;) {

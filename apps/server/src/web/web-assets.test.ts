@@ -11,25 +11,47 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { ApiHarness } from "../test/api-harness.js";
 
-describe("the served web app", () => {
-  let harness: ApiHarness;
-  let webDist: string;
-
+/**
+ * A fresh `ApiHarness` and a built web app's folder (with its `assets/`) in a temporary
+ * directory, for each test; the test's own set-up writes the files it serves.
+ */
+function useWebDist() {
+  let harness: ApiHarness | undefined;
+  let webDist: string | undefined;
   beforeEach(async () => {
     harness = await ApiHarness.create();
     webDist = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-"));
     fs.mkdirSync(path.join(webDist, "assets"));
-    fs.writeFileSync(path.join(webDist, "index.html"), "<!doctype html><title>Entente</title>");
-    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js"), "console.log(1)");
   });
-
   afterEach(async () => {
-    await harness.close();
-    fs.rmSync(webDist, { recursive: true, force: true });
+    await harness?.close();
+    if (webDist) fs.rmSync(webDist, { recursive: true, force: true });
+    harness = undefined;
+    webDist = undefined;
+  });
+  const outside = () => new Error("the web app's folder exists only while a test runs");
+  return {
+    get harness() {
+      if (!harness) throw outside();
+      return harness;
+    },
+    get webDist() {
+      if (!webDist) throw outside();
+      return webDist;
+    },
+  };
+}
+
+describe("the served web app", () => {
+  const ctx = useWebDist();
+
+  beforeEach(() => {
+    fs.writeFileSync(path.join(ctx.webDist, "index.html"), "<!doctype html><title>Entente</title>");
+    fs.writeFileSync(path.join(ctx.webDist, "assets", "app-1234.js"), "console.log(1)");
   });
 
   it("answers every client route with index.html and the security headers", async () => {
-    const app = createApp(harness.services, { webDist });
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     for (const route of ["/", "/login", "/p/abc", "/invite/xyz"]) {
       const response = await app.request(route);
       expect(response.status, route).toBe(200);
@@ -45,7 +67,7 @@ describe("the served web app", () => {
   });
 
   it("serves hashed assets as immutable files and keeps API 404s as JSON", async () => {
-    const app = createApp(harness.services, { webDist });
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     const asset = await app.request("/assets/app-1234.js");
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toContain("immutable");
@@ -56,9 +78,9 @@ describe("the served web app", () => {
 
   it("serves the service worker at the root, never kept without asking", async () => {
     const script = `self.addEventListener("fetch", () => {}); // ${"x".repeat(2048)}`;
-    fs.writeFileSync(path.join(webDist, "sw.js"), script);
-    fs.writeFileSync(path.join(webDist, "sw.js.br"), brotliCompressSync(script));
-    const app = createApp(harness.services, { webDist });
+    fs.writeFileSync(path.join(ctx.webDist, "sw.js"), script);
+    fs.writeFileSync(path.join(ctx.webDist, "sw.js.br"), brotliCompressSync(script));
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     for (const encoding of ["identity", "br"]) {
       const response = await app.request("/sw.js", { headers: { "Accept-Encoding": encoding } });
       expect(response.status, encoding).toBe(200);
@@ -71,28 +93,27 @@ describe("the served web app", () => {
   });
 
   it("serves a rebuilt index.html without a restart", async () => {
-    const app = createApp(harness.services, { webDist });
-    fs.writeFileSync(path.join(webDist, "index.html"), "<!doctype html><title>Rebuilt</title>");
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
+    fs.writeFileSync(path.join(ctx.webDist, "index.html"), "<!doctype html><title>Rebuilt</title>");
     expect(await (await app.request("/p/abc")).text()).toContain("Rebuilt");
   });
 });
 
 describe("what the served web app costs a browser", () => {
-  let harness: ApiHarness;
-  let webDist: string;
+  const ctx = useWebDist();
 
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-    webDist = fs.mkdtempSync(path.join(os.tmpdir(), "entente-web-"));
-    fs.mkdirSync(path.join(webDist, "assets"));
+  beforeEach(() => {
     fs.writeFileSync(
-      path.join(webDist, "index.html"),
+      path.join(ctx.webDist, "index.html"),
       "<!doctype html><head><title>Entente</title></head><body>" + "x".repeat(2000) + "</body>",
     );
     const script = `console.log(${JSON.stringify("entente ".repeat(500))})`;
-    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js"), script);
-    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js.br"), brotliCompressSync(script));
-    fs.writeFileSync(path.join(webDist, "assets", "app-1234.js.gz"), gzipSync(script));
+    fs.writeFileSync(path.join(ctx.webDist, "assets", "app-1234.js"), script);
+    fs.writeFileSync(
+      path.join(ctx.webDist, "assets", "app-1234.js.br"),
+      brotliCompressSync(script),
+    );
+    fs.writeFileSync(path.join(ctx.webDist, "assets", "app-1234.js.gz"), gzipSync(script));
     const manifest: RoutePreloadsManifest = {
       routes: [
         {
@@ -114,16 +135,11 @@ describe("what the served web app costs a browser", () => {
       catalogues: { en: ["/assets/en-1.js"], fr: ["/assets/fr-1.js"] },
       signInCatalogues: { en: ["/assets/en-sign-in-1.js"], fr: ["/assets/fr-sign-in-1.js"] },
     };
-    fs.writeFileSync(path.join(webDist, ROUTE_PRELOADS_FILE), JSON.stringify(manifest));
-  });
-
-  afterEach(async () => {
-    await harness.close();
-    fs.rmSync(webDist, { recursive: true, force: true });
+    fs.writeFileSync(path.join(ctx.webDist, ROUTE_PRELOADS_FILE), JSON.stringify(manifest));
   });
 
   it("sends the build's Brotli or gzip copy of an asset, as the browser accepts", async () => {
-    const app = createApp(harness.services, { webDist });
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     const brotli = await app.request("/assets/app-1234.js", {
       headers: { "accept-encoding": "gzip, deflate, br" },
     });
@@ -143,17 +159,17 @@ describe("what the served web app costs a browser", () => {
   });
 
   it("compresses the page and JSON answers, never an event stream, and keeps the page uncached", async () => {
-    const app = createApp(harness.services, { webDist });
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     const page = await app.request("/login", { headers: { "accept-encoding": "gzip" } });
     expect(page.headers.get("content-encoding")).toBe("gzip");
     expect(page.headers.get("cache-control")).toBe("no-cache");
     expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString()).toContain("Entente");
 
-    const ada = await harness.signup("Ada");
+    const ada = await ctx.harness.signup("Ada");
     const cookie = ada.cookie;
-    const organizationId = await harness.createOrganization(ada, "Northwind");
+    const organizationId = await ctx.harness.createOrganization(ada, "Northwind");
     for (let i = 0; i < 12; i++) {
-      await harness.createPartnership(ada, organizationId, `Partnership number ${i}`);
+      await ctx.harness.createPartnership(ada, organizationId, `Partnership number ${i}`);
     }
     const me = await app.request("/api/me", { headers: { cookie, "accept-encoding": "gzip" } });
     expect(me.headers.get("content-encoding")).toBe("gzip");
@@ -168,7 +184,7 @@ describe("what the served web app costs a browser", () => {
   });
 
   it("names the route's chunks, stylesheets, first reads and the page's language in preload hints", async () => {
-    const app = createApp(harness.services, { webDist });
+    const app = createApp(ctx.harness.services, { webDist: ctx.webDist });
     const charter = await (
       await app.request("/p/abc123", { headers: { "accept-language": "fr-CA,fr;q=0.9" } })
     ).text();

@@ -1,9 +1,10 @@
 import { SESSION_COOKIE } from "@entente/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../app.js";
 import { SESSION_LIFETIME_MS, SessionService } from "../../auth/sessions.js";
 import { createServices } from "../../services.js";
-import { ApiHarness, sessionCookieFrom } from "../../test/api-harness.js";
+import { sessionCookieFrom } from "../../test/api-harness.js";
+import { useApiHarness } from "../../test/partnership-harness.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = "correct horse battery";
@@ -24,19 +25,11 @@ function errorOf(code: string) {
 }
 
 describe("auth routes", () => {
-  let harness: ApiHarness;
+  const ctx = useApiHarness();
 
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  const signup = (body: unknown) => harness.request("POST", "/api/auth/signup", { body });
-  const login = (body: unknown) => harness.request("POST", "/api/auth/login", { body });
-  const sessionRows = () => harness.store.db.selectFrom("sessions").selectAll().execute();
+  const signup = (body: unknown) => ctx.harness.request("POST", "/api/auth/signup", { body });
+  const login = (body: unknown) => ctx.harness.request("POST", "/api/auth/login", { body });
+  const sessionRows = () => ctx.harness.store.db.selectFrom("sessions").selectAll().execute();
 
   describe("POST /api/auth/signup", () => {
     it("creates the user and answers 201 {user} with a normalized e-mail", async () => {
@@ -54,7 +47,7 @@ describe("auth routes", () => {
           name: "Ada",
         },
       });
-      const row = await harness.store.db
+      const row = await ctx.harness.store.db
         .selectFrom("users")
         .selectAll()
         .where("id", "=", response.body.user.id)
@@ -70,7 +63,7 @@ describe("auth routes", () => {
       expect(sessionSetCookie(plain.headers)).not.toContain("Secure");
 
       const services = createServices({
-        store: harness.store,
+        store: ctx.harness.store,
         publicOrigin: "https://entente.example",
         liveSockets: {
           closeSession: () => {},
@@ -121,7 +114,7 @@ describe("auth routes", () => {
     it("signs the new user in: the cookie opens /api/me", async () => {
       const response = await signup({ email: "ada@example.test", password: PASSWORD, name: "Ada" });
 
-      const me = await harness.request("GET", "/api/me", {
+      const me = await ctx.harness.request("GET", "/api/me", {
         cookie: sessionCookieFrom(response.headers),
       });
       expect(me.status).toBe(200);
@@ -155,7 +148,7 @@ describe("auth routes", () => {
 
       expect(again.status).toBe(409);
       expect(again.body).toEqual(errorOf("email_taken"));
-      const users = await harness.store.db.selectFrom("users").select("id").execute();
+      const users = await ctx.harness.store.db.selectFrom("users").select("id").execute();
       expect(users).toHaveLength(1);
     });
 
@@ -169,7 +162,7 @@ describe("auth routes", () => {
 
       expect([first.status, second.status].sort()).toEqual([201, 409]);
       expect([first, second].find((r) => r.status === 409)?.body).toEqual(errorOf("email_taken"));
-      const users = await harness.store.db.selectFrom("users").select("id").execute();
+      const users = await ctx.harness.store.db.selectFrom("users").select("id").execute();
       expect(users).toHaveLength(1);
     });
 
@@ -184,7 +177,7 @@ describe("auth routes", () => {
 
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject(errorOf("invalid_input"));
-      expect(await harness.store.db.selectFrom("users").select("id").execute()).toHaveLength(0);
+      expect(await ctx.harness.store.db.selectFrom("users").select("id").execute()).toHaveLength(0);
     });
 
     it("names the offending field in the 400 details", async () => {
@@ -223,7 +216,7 @@ describe("auth routes", () => {
       expect(line).toContain("HttpOnly");
       expect(line).toContain("SameSite=Lax");
       expect(line).toContain("Path=/");
-      const me = await harness.request("GET", "/api/me", { cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie });
       expect(me.status).toBe(200);
       expect(me.body.user.id).toBe(userId);
       // Signup's session and this one.
@@ -270,22 +263,22 @@ describe("auth routes", () => {
 
   describe("cross-site requests", () => {
     it("refuses a mutating request whose Origin is another site with 403, writing nothing", async () => {
-      const response = await harness.request("POST", "/api/auth/signup", {
+      const response = await ctx.harness.request("POST", "/api/auth/signup", {
         body: { email: "eve@example.test", password: PASSWORD, name: "Eve" },
         headers: { origin: "https://evil.example", host: "entente.test" },
       });
       expect(response.status).toBe(403);
       expect(response.body).toEqual(errorOf("forbidden"));
-      expect(await harness.store.db.selectFrom("users").selectAll().execute()).toHaveLength(0);
+      expect(await ctx.harness.store.db.selectFrom("users").selectAll().execute()).toHaveLength(0);
     });
 
     it("accepts the public origin and the request's own host", async () => {
-      const fromPublic = await harness.request("POST", "/api/auth/signup", {
+      const fromPublic = await ctx.harness.request("POST", "/api/auth/signup", {
         body: { email: "a@example.test", password: PASSWORD, name: "A" },
         headers: { origin: "http://entente.test" },
       });
       expect(fromPublic.status).toBe(201);
-      const fromOwnHost = await harness.request("POST", "/api/auth/signup", {
+      const fromOwnHost = await ctx.harness.request("POST", "/api/auth/signup", {
         body: { email: "b@example.test", password: PASSWORD, name: "B" },
         headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
       });
@@ -295,66 +288,70 @@ describe("auth routes", () => {
 
   describe("POST /api/auth/logout", () => {
     it("answers 204, deletes the session row, reports it ended and clears the cookie", async () => {
-      const user = await harness.signup("Ada");
+      const user = await ctx.harness.signup("Ada");
       const sessionId = SessionService.idOf(tokenOf(user.cookie));
 
-      const response = await harness.request("POST", "/api/auth/logout", { cookie: user.cookie });
+      const response = await ctx.harness.request("POST", "/api/auth/logout", {
+        cookie: user.cookie,
+      });
 
       expect(response.status).toBe(204);
       expect(response.body).toBeUndefined();
       expect((await sessionRows()).map((r) => r.id)).not.toContain(sessionId);
-      expect(harness.endedSessions).toEqual([sessionId]);
+      expect(ctx.harness.endedSessions).toEqual([sessionId]);
       const cleared = sessionSetCookie(response.headers);
       expect(cleared).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
       expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
     });
 
     it("leaves the old cookie useless: /api/me answers 401", async () => {
-      const user = await harness.signup("Ada");
-      await harness.request("POST", "/api/auth/logout", { cookie: user.cookie });
+      const user = await ctx.harness.signup("Ada");
+      await ctx.harness.request("POST", "/api/auth/logout", { cookie: user.cookie });
 
-      const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: user.cookie });
 
       expect(me.status).toBe(401);
       expect(me.body).toEqual(errorOf("unauthorized"));
     });
 
     it("ends only the caller's session, not the user's other sessions", async () => {
-      const user = await harness.signup("Ada");
+      const user = await ctx.harness.signup("Ada");
       const other = await login({ email: user.email, password: PASSWORD });
       const otherCookie = sessionCookieFrom(other.headers);
 
-      await harness.request("POST", "/api/auth/logout", { cookie: user.cookie });
+      await ctx.harness.request("POST", "/api/auth/logout", { cookie: user.cookie });
 
-      expect((await harness.request("GET", "/api/me", { cookie: otherCookie })).status).toBe(200);
+      expect((await ctx.harness.request("GET", "/api/me", { cookie: otherCookie })).status).toBe(
+        200,
+      );
     });
 
     it("answers 204 without a session and ends nothing", async () => {
-      await harness.signup("Ada");
+      await ctx.harness.signup("Ada");
 
-      const response = await harness.request("POST", "/api/auth/logout");
+      const response = await ctx.harness.request("POST", "/api/auth/logout");
 
       expect(response.status).toBe(204);
-      expect(harness.endedSessions).toEqual([]);
+      expect(ctx.harness.endedSessions).toEqual([]);
       expect(await sessionRows()).toHaveLength(1);
     });
   });
 
   describe("sessions over HTTP", () => {
     it("renews a session used with less than 15 days left and re-sends the cookie", async () => {
-      const user = await harness.signup("Ada");
+      const user = await ctx.harness.signup("Ada");
       const id = SessionService.idOf(tokenOf(user.cookie));
-      await harness.store.db
+      await ctx.harness.store.db
         .updateTable("sessions")
         .set({ expires_at: Date.now() + 10 * DAY })
         .where("id", "=", id)
         .execute();
 
       const before = Date.now();
-      const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: user.cookie });
 
       expect(me.status).toBe(200);
-      const row = await harness.store.db
+      const row = await ctx.harness.store.db
         .selectFrom("sessions")
         .selectAll()
         .where("id", "=", id)
@@ -365,24 +362,24 @@ describe("auth routes", () => {
     });
 
     it("does not re-send the cookie of a session with more than 15 days left", async () => {
-      const user = await harness.signup("Ada");
+      const user = await ctx.harness.signup("Ada");
 
-      const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: user.cookie });
 
       expect(me.status).toBe(200);
       expect(me.headers.getSetCookie()).toEqual([]);
     });
 
     it("rejects an expired session with 401, deletes it and clears the cookie", async () => {
-      const user = await harness.signup("Ada");
+      const user = await ctx.harness.signup("Ada");
       const id = SessionService.idOf(tokenOf(user.cookie));
-      await harness.store.db
+      await ctx.harness.store.db
         .updateTable("sessions")
         .set({ expires_at: Date.now() - 1 })
         .where("id", "=", id)
         .execute();
 
-      const me = await harness.request("GET", "/api/me", { cookie: user.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: user.cookie });
 
       expect(me.status).toBe(401);
       expect(me.body).toEqual(errorOf("unauthorized"));
@@ -391,9 +388,9 @@ describe("auth routes", () => {
     });
 
     it("answers 401 to a forged token", async () => {
-      await harness.signup("Ada");
+      await ctx.harness.signup("Ada");
 
-      const me = await harness.request("GET", "/api/me", {
+      const me = await ctx.harness.request("GET", "/api/me", {
         cookie: `${SESSION_COOKIE}=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
       });
 
@@ -409,13 +406,13 @@ describe("auth routes", () => {
 
     beforeEach(async () => {
       now = Date.UTC(2030, 0, 1);
-      sessions = new SessionService(harness.store.db, () => now);
-      userId = (await harness.signup("Ada")).id;
+      sessions = new SessionService(ctx.harness.store.db, () => now);
+      userId = (await ctx.harness.signup("Ada")).id;
     });
 
     const expiryInDb = async (id: string) =>
       (
-        await harness.store.db
+        await ctx.harness.store.db
           .selectFrom("sessions")
           .select("expires_at")
           .where("id", "=", id)

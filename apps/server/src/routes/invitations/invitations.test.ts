@@ -44,6 +44,9 @@ describe("invitation routes", () => {
     return { admin, id };
   };
   /** Invited by North, approved by South: ready to accept. */
+  /** North's admin invites a member of Northwind to the partnership as `role`. */
+  const memberInvitation = (role: "admin" | "editor" | "viewer") =>
+    ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, { kind: "member", role });
   const organizationInvitation = async () => {
     const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
       kind: "organization",
@@ -149,15 +152,12 @@ describe("invitation routes", () => {
 
     it("answers 409 when the organization is already in the partnership", async () => {
       // A second admin of Northwind who is not yet in this partnership.
-      const other = await ctx.harness.createPartnership(
+      const secondAdmin = await ctx.harness.signup("North Second Admin");
+      await ctx.harness.seatElsewhere(
         ctx.cast.north.admin,
         ctx.cast.north.id,
-        "Other",
-      );
-      const secondAdmin = await ctx.harness.signup("North Second Admin");
-      await ctx.harness.accept(
         secondAdmin,
-        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "admin" }),
+        "admin",
       );
 
       const response = await accept(secondAdmin, await organizationInvitation());
@@ -199,24 +199,10 @@ describe("invitation routes", () => {
     });
 
     it("seats a colleague already in the inviting organization without changing their organization role", async () => {
-      const other = await ctx.harness.createPartnership(
-        ctx.cast.north.admin,
-        ctx.cast.north.id,
-        "Other",
-      );
       const colleague = await ctx.harness.signup("Colleague");
-      await ctx.harness.accept(
-        colleague,
-        await ctx.harness.invite(ctx.cast.north.admin, other, { kind: "member", role: "editor" }),
-      );
+      await ctx.harness.seatElsewhere(ctx.cast.north.admin, ctx.cast.north.id, colleague, "editor");
 
-      const response = await accept(
-        colleague,
-        await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-          kind: "member",
-          role: "viewer",
-        }),
-      );
+      const response = await accept(colleague, await memberInvitation("viewer"));
 
       expect(response.status).toBe(200);
       expect(await seatOf(colleague.id)).toMatchObject({
@@ -233,13 +219,7 @@ describe("invitation routes", () => {
       const east = await newOrganizationAdmin("Eastgate");
       const before = await memberCount();
 
-      const response = await accept(
-        east.admin,
-        await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-          kind: "member",
-          role: "viewer",
-        }),
-      );
+      const response = await accept(east.admin, await memberInvitation("viewer"));
 
       expect(response.status).toBe(409);
       expect(response.body).toEqual(errorOf("conflict"));
@@ -249,10 +229,7 @@ describe("invitation routes", () => {
 
   describe("POST /api/invitations/:token/accept, invalid links", () => {
     it("answers 409 invitation_used the second time, whoever uses it", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "viewer",
-      });
+      const token = await memberInvitation("viewer");
       const first = await ctx.harness.signup("First");
       const second = await ctx.harness.signup("Second");
       expect((await accept(first, token)).status).toBe(200);
@@ -268,10 +245,7 @@ describe("invitation routes", () => {
     });
 
     it("lets only one of two concurrent accepts through", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "viewer",
-      });
+      const token = await memberInvitation("viewer");
       const first = await ctx.harness.signup("First");
       const second = await ctx.harness.signup("Second");
       const before = await memberCount();
@@ -302,10 +276,7 @@ describe("invitation routes", () => {
     });
 
     it("answers 410 invitation_expired to an expired invitation and writes nothing", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "viewer",
-      });
+      const token = await memberInvitation("viewer");
       await expire(token);
       const newcomer = await ctx.harness.signup("Newcomer");
 
@@ -319,20 +290,14 @@ describe("invitation routes", () => {
     });
 
     it("still accepts an invitation a moment before it expires", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "viewer",
-      });
+      const token = await memberInvitation("viewer");
       await expire(token, Date.now() + 60_000);
 
       expect((await accept(await ctx.harness.signup("Newcomer"), token)).status).toBe(200);
     });
 
     it("answers 409 to a user already in the partnership, and leaves the link usable", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "admin",
-      });
+      const token = await memberInvitation("admin");
 
       const response = await accept(ctx.cast.north.viewer, token);
 
@@ -357,10 +322,7 @@ describe("invitation routes", () => {
     });
 
     it("answers 410 invitation_revoked once its organization revoked it, and accepting too", async () => {
-      const token = await ctx.harness.invite(ctx.cast.north.admin, ctx.cast.partnershipId, {
-        kind: "member",
-        role: "viewer",
-      });
+      const token = await memberInvitation("viewer");
       const revoked = await ctx.harness.request(
         "POST",
         `/api/partnerships/${ctx.cast.partnershipId}/invitations/${SessionService.idOf(token)}/revoke`,

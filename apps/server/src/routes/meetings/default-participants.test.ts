@@ -11,21 +11,19 @@ import { usePartnershipHarness } from "../../test/partnership-harness.js";
 describe("default participants of a new meeting", () => {
   const ctx = usePartnershipHarness();
 
-  const call = (method: string, path: string, user: TestUser, body?: unknown) =>
-    ctx.harness.request(method, path, {
-      cookie: user.cookie,
-      ...(body === undefined ? {} : { body }),
-    });
-
   /** The members the partnership page lists to the caller: what the form pre-selects. */
   const listedMembers = async (user: TestUser): Promise<PartnershipMemberView[]> => {
-    const response = await call("GET", `/api/partnerships/${ctx.cast.partnershipId}`, user);
+    const response = await ctx.harness.call(
+      "GET",
+      `/api/partnerships/${ctx.cast.partnershipId}`,
+      user,
+    );
     expect(response.status).toBe(200);
     return response.body.members as PartnershipMemberView[];
   };
 
   const create = (user: TestUser, participantIds: string[]) =>
-    call("POST", `/api/partnerships/${ctx.cast.partnershipId}/meetings`, user, {
+    ctx.harness.call("POST", `/api/partnerships/${ctx.cast.partnershipId}/meetings`, user, {
       title: "Kick-off",
       kind: "steering_committee",
       level: "strategic",
@@ -53,7 +51,7 @@ describe("default participants of a new meeting", () => {
 
   it("refuses a default list holding a member removed since, or someone of another partnership, and creates nothing", async () => {
     const members = await listedMembers(ctx.cast.north.editor);
-    const removed = await call(
+    const removed = await ctx.harness.call(
       "DELETE",
       `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.south.viewer.id}`,
       ctx.cast.south.admin,

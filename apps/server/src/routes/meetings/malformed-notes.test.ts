@@ -1,9 +1,9 @@
-import { formatDocumentName } from "@entente/domain";
 import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
 import { changeDocument } from "../../test/document-writes.js";
+import { meetingDocument } from "../../test/live-meetings.js";
 
 /**
  * One stored entry no client of ours writes (stored before the update guard refused such
@@ -35,11 +35,7 @@ describe("meeting notes holding values no client of ours writes", () => {
     const itemId = meeting.agenda[0]!.id;
     await changeDocument(
       ctx.harness.store,
-      formatDocumentName({
-        kind: "meeting",
-        partnershipId: ctx.cast.partnershipId,
-        meetingId: meeting.id,
-      }),
+      meetingDocument(ctx.cast.partnershipId, meeting),
       (doc) => {
         const paragraph = new Y.XmlElement("paragraph");
         paragraph.setAttribute("weight", 12n as unknown as string);

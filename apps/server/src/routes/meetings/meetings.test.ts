@@ -1,10 +1,8 @@
-import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import type { MeetingView } from "@entente/protocol";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
-import { changeDocument } from "../../test/document-writes.js";
+import { storeNotes } from "../../test/live-meetings.js";
 
 const DAY = 24 * 60 * 60_000;
 /** A start in the past: the meeting was held, so its minutes can be signed off. */
@@ -52,12 +50,6 @@ describe("meeting routes", () => {
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body.meeting as MeetingView;
   };
-
-  const call = (method: string, path: string, user: TestUser | undefined, body?: unknown) =>
-    ctx.harness.request(method, path, {
-      cookie: user?.cookie,
-      ...(body === undefined ? {} : { body }),
-    });
 
   describe("create", () => {
     it("schedules a meeting with its agenda, stamped with the caller, facilitated by them", async () => {
@@ -122,7 +114,11 @@ describe("meeting routes", () => {
         videoUrl: null,
         calendarSequence: 0,
       });
-      const fetched = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
+      const fetched = await ctx.harness.call(
+        "GET",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.viewer,
+      );
       expect(fetched.status).toBe(200);
       expect(fetched.body.meeting).toEqual(meeting);
     });
@@ -212,7 +208,7 @@ describe("meeting routes", () => {
       const longAgo = await created(steering({ title: "Long ago", startsAt: at(-60) }));
       const soon = await created(steering({ title: "Soon", startsAt: at(2) }));
       const recently = await created(steering({ title: "Recently", startsAt: at(-3) }));
-      const response = await call("GET", meetingsPath(), ctx.cast.south.viewer);
+      const response = await ctx.harness.call("GET", meetingsPath(), ctx.cast.south.viewer);
       expect(response.status).toBe(200);
       expect(response.body.meetings.map((m: MeetingView) => m.id)).toEqual([
         soon.id,
@@ -250,15 +246,19 @@ describe("meeting routes", () => {
         ["POST", `/api/agenda-items/${item}/sign-off`, {}],
       ];
       for (const [method, path, body] of attempts) {
-        const response = await call(method, path, outsider, body);
+        const response = await ctx.harness.call(method, path, outsider, body);
         expect([method, path, response.status]).toEqual([method, path, 404]);
         expect(response.body).toEqual(errorOf("not_found"));
       }
-      const fresh = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer);
-      expect(fresh.body.meeting).toEqual(meeting);
-      expect((await call("GET", "/api/meetings/nosuchmeeting", ctx.cast.north.admin)).status).toBe(
-        404,
+      const fresh = await ctx.harness.call(
+        "GET",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.north.viewer,
       );
+      expect(fresh.body.meeting).toEqual(meeting);
+      expect(
+        (await ctx.harness.call("GET", "/api/meetings/nosuchmeeting", ctx.cast.north.admin)).status,
+      ).toBe(404);
     });
 
     it("lets viewers read but never write: 403 on every change", async () => {
@@ -268,9 +268,10 @@ describe("meeting routes", () => {
         }),
       );
       const item = meeting.agenda[0]!.id;
-      expect((await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).status).toBe(
-        200,
-      );
+      expect(
+        (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer))
+          .status,
+      ).toBe(200);
       const attempts: [string, string, unknown?][] = [
         ["PATCH", `/api/meetings/${meeting.id}`, { title: "Viewer's" }],
         ["DELETE", `/api/meetings/${meeting.id}`],
@@ -285,23 +286,29 @@ describe("meeting routes", () => {
       ];
       for (const viewer of [ctx.cast.north.viewer, ctx.cast.south.viewer]) {
         for (const [method, path, body] of attempts) {
-          const response = await call(method, path, viewer, body);
+          const response = await ctx.harness.call(method, path, viewer, body);
           expect([method, path, response.status]).toEqual([method, path, 403]);
           expect(response.body).toEqual(errorOf("forbidden"));
         }
       }
       expect(
-        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting,
+        (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body
+          .meeting,
       ).toEqual(meeting);
     });
 
     it("changes any subset of the fields; participants are replaced, the facilitator kept in", async () => {
       const meeting = await created(steering({ participantIds: [ctx.cast.south.editor.id] }));
-      const patched = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
-        title: "Steering committee Q4 (moved)",
-        startsAt: "2026-12-11T14:30:00+01:00",
-        participantIds: [ctx.cast.south.admin.id],
-      });
+      const patched = await ctx.harness.call(
+        "PATCH",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.editor,
+        {
+          title: "Steering committee Q4 (moved)",
+          startsAt: "2026-12-11T14:30:00+01:00",
+          participantIds: [ctx.cast.south.admin.id],
+        },
+      );
       expect(patched.status).toBe(200);
       expect(patched.body.meeting).toMatchObject({
         title: "Steering committee Q4 (moved)",
@@ -315,11 +322,16 @@ describe("meeting routes", () => {
         ctx.cast.south.admin.id,
       ]);
 
-      const handedOver = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
-        facilitatorId: ctx.cast.north.admin.id,
-        level: "tactical",
-        kind: "tactical_review",
-      });
+      const handedOver = await ctx.harness.call(
+        "PATCH",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.north.admin,
+        {
+          facilitatorId: ctx.cast.north.admin.id,
+          level: "tactical",
+          kind: "tactical_review",
+        },
+      );
       expect(handedOver.status).toBe(200);
       expect(handedOver.body.meeting.facilitator.id).toBe(ctx.cast.north.admin.id);
       expect(handedOver.body.meeting.participants.map((p: { id: string }) => p.id)).toEqual([
@@ -329,16 +341,26 @@ describe("meeting routes", () => {
       ]);
       expect(handedOver.body.meeting).toMatchObject({ level: "tactical", kind: "tactical_review" });
 
-      const bad = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
-        participantIds: [outsider.id],
-        durationMinutes: 100_000,
-        agenda: [],
-      });
+      const bad = await ctx.harness.call(
+        "PATCH",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.north.admin,
+        {
+          participantIds: [outsider.id],
+          durationMinutes: 100_000,
+          agenda: [],
+        },
+      );
       expect(bad.status).toBe(400);
       expect(pathsOf(bad.body).sort()).toEqual(["", "durationMinutes"]);
-      const notMember = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.north.admin, {
-        participantIds: [ctx.cast.north.viewer.id, outsider.id],
-      });
+      const notMember = await ctx.harness.call(
+        "PATCH",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.north.admin,
+        {
+          participantIds: [ctx.cast.north.viewer.id, outsider.id],
+        },
+      );
       expect(notMember.status).toBe(400);
       expect(pathsOf(notMember.body)).toEqual(["participantIds.1"]);
     });
@@ -347,10 +369,13 @@ describe("meeting routes", () => {
       // North's editor facilitates; South's admin and North's admin are partnership admins.
       const meeting = await created(steering());
       const handOver = (user: TestUser, facilitatorId: string) =>
-        call("PATCH", `/api/meetings/${meeting.id}`, user, { facilitatorId, title: "Taken" });
+        ctx.harness.call("PATCH", `/api/meetings/${meeting.id}`, user, {
+          facilitatorId,
+          title: "Taken",
+        });
       const facilitatorOf = async () =>
-        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
-          .facilitator.id as string;
+        (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body
+          .meeting.facilitator.id as string;
 
       // Another editor cannot take the room over, nor give it to someone else.
       for (const facilitatorId of [ctx.cast.south.editor.id, ctx.cast.south.admin.id]) {
@@ -360,8 +385,8 @@ describe("meeting routes", () => {
       }
       expect(await facilitatorOf()).toBe(ctx.cast.north.editor.id);
       expect(
-        (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
-          .title,
+        (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body
+          .meeting.title,
       ).toBe("Steering committee Q4");
       // Naming the current facilitator changes nothing: any editor's edit form sends it.
       const same = await handOver(ctx.cast.south.editor, ctx.cast.north.editor.id);
@@ -389,19 +414,35 @@ describe("meeting routes", () => {
       );
       const item = meeting.agenda[0]!.id;
       expect(
-        (await call("POST", `/api/agenda-items/${item}/sign-off`, ctx.cast.north.admin, {})).status,
+        (
+          await ctx.harness.call(
+            "POST",
+            `/api/agenda-items/${item}/sign-off`,
+            ctx.cast.north.admin,
+            {},
+          )
+        ).status,
       ).toBe(200);
-      const deleted = await call("DELETE", `/api/meetings/${meeting.id}`, ctx.cast.south.editor);
+      const deleted = await ctx.harness.call(
+        "DELETE",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.editor,
+      );
       expect(deleted.status).toBe(204);
       expect(deleted.body).toBeUndefined();
-      expect((await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)).status).toBe(
-        404,
-      );
       expect(
-        (await call("PATCH", `/api/agenda-items/${item}`, ctx.cast.north.admin, { title: "x" }))
-          .status,
+        (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)).status,
       ).toBe(404);
-      expect((await call("GET", meetingsPath(), ctx.cast.north.admin)).body.meetings).toEqual([]);
+      expect(
+        (
+          await ctx.harness.call("PATCH", `/api/agenda-items/${item}`, ctx.cast.north.admin, {
+            title: "x",
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (await ctx.harness.call("GET", meetingsPath(), ctx.cast.north.admin)).body.meetings,
+      ).toEqual([]);
       for (const table of ["agenda_items", "meeting_participants"] as const) {
         expect(await ctx.harness.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
       }
@@ -430,21 +471,22 @@ describe("meeting routes", () => {
 
     it("adds items at the end, changes, reorders and removes them", async () => {
       const meeting = await created(steering({ agenda: [item("Welcome", ctx.cast.north.id, 5)] }));
-      const added = await call(
+      const added = await ctx.harness.call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
         ctx.cast.south.editor,
         item("Southpeak's pilot", ctx.cast.south.id, 20),
       );
       expect(added.status).toBe(201);
-      await call(
+      await ctx.harness.call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
         ctx.cast.north.admin,
         item("AOB", ctx.cast.north.id),
       );
-      const withThree = (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin))
-        .body.meeting as MeetingView;
+      const withThree = (
+        await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)
+      ).body.meeting as MeetingView;
       expect(titles(withThree)).toEqual([
         ["Welcome", 0],
         ["Southpeak's pilot", 1],
@@ -456,11 +498,16 @@ describe("meeting routes", () => {
       });
       const [welcome, pilot, aob] = withThree.agenda.map((i) => i.id);
 
-      const changed = await call("PATCH", `/api/agenda-items/${pilot}`, ctx.cast.north.editor, {
-        title: "Pilot results",
-        ownerOrganizationId: ctx.cast.north.id,
-        timeboxMinutes: 25,
-      });
+      const changed = await ctx.harness.call(
+        "PATCH",
+        `/api/agenda-items/${pilot}`,
+        ctx.cast.north.editor,
+        {
+          title: "Pilot results",
+          ownerOrganizationId: ctx.cast.north.id,
+          timeboxMinutes: 25,
+        },
+      );
       expect(changed.status).toBe(200);
       expect(changed.body.meeting.agenda[1]).toMatchObject({
         id: pilot,
@@ -470,9 +517,14 @@ describe("meeting routes", () => {
         position: 1,
       });
 
-      const first = await call("PATCH", `/api/agenda-items/${aob}`, ctx.cast.north.editor, {
-        position: 0,
-      });
+      const first = await ctx.harness.call(
+        "PATCH",
+        `/api/agenda-items/${aob}`,
+        ctx.cast.north.editor,
+        {
+          position: 0,
+        },
+      );
       expect(first.status).toBe(200);
       expect(titles(first.body.meeting)).toEqual([
         ["AOB", 0],
@@ -480,25 +532,39 @@ describe("meeting routes", () => {
         ["Pilot results", 2],
       ]);
       // Past the end means last.
-      const last = await call("PATCH", `/api/agenda-items/${aob}`, ctx.cast.north.editor, {
-        position: 99,
-      });
+      const last = await ctx.harness.call(
+        "PATCH",
+        `/api/agenda-items/${aob}`,
+        ctx.cast.north.editor,
+        {
+          position: 99,
+        },
+      );
       expect(titles(last.body.meeting)).toEqual([
         ["Welcome", 0],
         ["Pilot results", 1],
         ["AOB", 2],
       ]);
 
-      const removed = await call("DELETE", `/api/agenda-items/${welcome}`, ctx.cast.south.admin);
+      const removed = await ctx.harness.call(
+        "DELETE",
+        `/api/agenda-items/${welcome}`,
+        ctx.cast.south.admin,
+      );
       expect(removed.status).toBe(200);
       expect(titles(removed.body.meeting)).toEqual([
         ["Pilot results", 0],
         ["AOB", 1],
       ]);
-      const again = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
+      const again = await ctx.harness.call(
+        "GET",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.viewer,
+      );
       expect(again.body.meeting).toEqual(removed.body.meeting);
       expect(
-        (await call("DELETE", `/api/agenda-items/${welcome}`, ctx.cast.south.admin)).status,
+        (await ctx.harness.call("DELETE", `/api/agenda-items/${welcome}`, ctx.cast.south.admin))
+          .status,
       ).toBe(404);
     });
 
@@ -513,7 +579,7 @@ describe("meeting routes", () => {
       expect(pathsOf(tooMany.body)).toEqual(["agenda"]);
 
       const add = () =>
-        call(
+        ctx.harness.call(
           "POST",
           `/api/meetings/${meeting.id}/agenda-items`,
           ctx.cast.south.editor,
@@ -522,13 +588,18 @@ describe("meeting routes", () => {
       const refused = await add();
       expect(refused.status).toBe(409);
       expect(refused.body).toEqual(errorOf("conflict"));
-      const after = (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)).body
-        .meeting as MeetingView;
+      const after = (
+        await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.admin)
+      ).body.meeting as MeetingView;
       expect(after.agenda).toHaveLength(50);
       expect(after.agenda.map((i) => i.title)).not.toContain("One more");
 
       // Room again once an item goes.
-      await call("DELETE", `/api/agenda-items/${after.agenda[0]!.id}`, ctx.cast.north.admin);
+      await ctx.harness.call(
+        "DELETE",
+        `/api/agenda-items/${after.agenda[0]!.id}`,
+        ctx.cast.north.admin,
+      );
       const added = await add();
       expect(added.status).toBe(201);
       expect(added.body.meeting.agenda).toHaveLength(50);
@@ -537,7 +608,7 @@ describe("meeting routes", () => {
 
     it("refuses owners outside the partnership and bad input, with field paths", async () => {
       const meeting = await created();
-      const foreign = await call(
+      const foreign = await ctx.harness.call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
         ctx.cast.north.editor,
@@ -545,7 +616,7 @@ describe("meeting routes", () => {
       );
       expect(foreign.status).toBe(400);
       expect(pathsOf(foreign.body)).toEqual(["ownerOrganizationId"]);
-      const bad = await call(
+      const bad = await ctx.harness.call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
         ctx.cast.north.editor,
@@ -556,22 +627,32 @@ describe("meeting routes", () => {
       );
       expect(bad.status).toBe(400);
       expect(pathsOf(bad.body).sort()).toEqual(["ownerOrganizationId", "timeboxMinutes", "title"]);
-      const added = await call(
+      const added = await ctx.harness.call(
         "POST",
         `/api/meetings/${meeting.id}/agenda-items`,
         ctx.cast.north.editor,
         item("Ours", ctx.cast.north.id),
       );
       const id = added.body.meeting.agenda[0].id as string;
-      const badPatch = await call("PATCH", `/api/agenda-items/${id}`, ctx.cast.north.editor, {
-        position: -1,
-        ownerOrganizationId: "elsewhere",
-      });
+      const badPatch = await ctx.harness.call(
+        "PATCH",
+        `/api/agenda-items/${id}`,
+        ctx.cast.north.editor,
+        {
+          position: -1,
+          ownerOrganizationId: "elsewhere",
+        },
+      );
       expect(badPatch.status).toBe(400);
       expect(pathsOf(badPatch.body)).toEqual(["position"]);
-      const foreignPatch = await call("PATCH", `/api/agenda-items/${id}`, ctx.cast.north.editor, {
-        ownerOrganizationId: "elsewhere",
-      });
+      const foreignPatch = await ctx.harness.call(
+        "PATCH",
+        `/api/agenda-items/${id}`,
+        ctx.cast.north.editor,
+        {
+          ownerOrganizationId: "elsewhere",
+        },
+      );
       expect(foreignPatch.status).toBe(400);
       expect(pathsOf(foreignPatch.body)).toEqual(["ownerOrganizationId"]);
     });
@@ -579,21 +660,9 @@ describe("meeting routes", () => {
 
   describe("sign-off", () => {
     const notes = (meeting: MeetingView, itemId: string, text: string) =>
-      changeDocument(
-        ctx.harness.store,
-        formatDocumentName({
-          kind: "meeting",
-          partnershipId: ctx.cast.partnershipId,
-          meetingId: meeting.id,
-        }),
-        (doc) => {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText(text)]);
-          doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-        },
-      );
+      storeNotes(ctx.harness.store, ctx.cast.partnershipId, meeting, itemId, text);
     const signOff = (itemId: string, user: TestUser, body: unknown = {}) =>
-      call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
+      ctx.harness.call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
 
     it("stamps each organization's sign-off, keeps the history, and tells what changed since", async () => {
       const meeting = await created(
@@ -641,14 +710,22 @@ describe("meeting routes", () => {
 
       // Another item's notes change: this item's sign-offs still stand.
       await notes(meeting, budget, "Budget agreed.");
-      const untouched = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
+      const untouched = await ctx.harness.call(
+        "GET",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.viewer,
+      );
       expect(untouched.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
         false,
         false,
       ]);
 
       await notes(meeting, pilot, "Added: a fourth depot joins in January.");
-      const changed = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
+      const changed = await ctx.harness.call(
+        "GET",
+        `/api/meetings/${meeting.id}`,
+        ctx.cast.south.viewer,
+      );
       expect(changed.body.meeting.agenda[0].signOffs.map((s: any) => s.changedSince)).toEqual([
         true,
         true,
@@ -748,7 +825,7 @@ describe("meeting routes", () => {
       for (const [method, path, valid] of endpoints) {
         for (const field of Object.keys(valid)) {
           for (const wrong of WRONG_TYPES) {
-            const response = await call(method, path, ctx.cast.north.admin, {
+            const response = await ctx.harness.call(method, path, ctx.cast.north.admin, {
               ...valid,
               [field]: wrong,
             });
@@ -757,12 +834,14 @@ describe("meeting routes", () => {
           }
         }
         for (const body of ["[]", "null", '"text"', "{"]) {
-          const response = await call(method, path, ctx.cast.north.admin, body);
+          const response = await ctx.harness.call(method, path, ctx.cast.north.admin, body);
           expect([method, path, body, response.status]).toEqual([method, path, body, 400]);
         }
       }
-      expect((await call("GET", "/api/meetings/bad%20id", ctx.cast.north.admin)).status).toBe(400);
-      const badItem = await call(
+      expect(
+        (await ctx.harness.call("GET", "/api/meetings/bad%20id", ctx.cast.north.admin)).status,
+      ).toBe(400);
+      const badItem = await ctx.harness.call(
         "POST",
         "/api/agenda-items/bad%20id/sign-off",
         ctx.cast.north.admin,
@@ -786,20 +865,19 @@ describe("meeting routes", () => {
         }),
       );
       const [pilot] = meeting.agenda.map((i) => i.id) as [string];
-      await changeDocument(
+      await storeNotes(
         ctx.harness.store,
-        formatDocumentName({
-          kind: "meeting",
-          partnershipId: ctx.cast.partnershipId,
-          meetingId: meeting.id,
-        }),
-        (doc) => {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText("Uptime held at 99.2%.")]);
-          doc.getXmlFragment(agendaNotesFragment(pilot)).push([paragraph]);
-        },
+        ctx.cast.partnershipId,
+        meeting,
+        pilot,
+        "Uptime held at 99.2%.",
       );
-      await call("POST", `/api/agenda-items/${pilot}/sign-off`, ctx.cast.south.editor, {});
+      await ctx.harness.call(
+        "POST",
+        `/api/agenda-items/${pilot}/sign-off`,
+        ctx.cast.south.editor,
+        {},
+      );
       const response = await ctx.harness.app.request(
         `/api/partnerships/${ctx.cast.partnershipId}/export.md`,
         { headers: { cookie: ctx.cast.north.viewer.cookie } },
@@ -824,12 +902,13 @@ describe("meeting routes", () => {
 
   describe("rhythm", () => {
     const rhythmPath = () => `/api/partnerships/${ctx.cast.partnershipId}/rhythm`;
-    const put = (user: TestUser, levels: unknown) => call("PUT", rhythmPath(), user, { levels });
+    const put = (user: TestUser, levels: unknown) =>
+      ctx.harness.call("PUT", rhythmPath(), user, { levels });
     const level = (body: any, name: string) =>
       (body.rhythm as { level: string }[]).find((l) => l.level === name) as any;
 
     it("starts with no rhythm at all", async () => {
-      const response = await call("GET", rhythmPath(), ctx.cast.south.viewer);
+      const response = await ctx.harness.call("GET", rhythmPath(), ctx.cast.south.viewer);
       expect(response.status).toBe(200);
       expect(response.body.rhythm).toEqual(
         ["strategic", "tactical", "operational"].map((name) => ({
@@ -868,7 +947,7 @@ describe("meeting routes", () => {
         }),
       );
       const onTime = level(
-        (await call("GET", rhythmPath(), ctx.cast.south.viewer)).body,
+        (await ctx.harness.call("GET", rhythmPath(), ctx.cast.south.viewer)).body,
         "operational",
       );
       expect(onTime).toMatchObject({
@@ -879,7 +958,10 @@ describe("meeting routes", () => {
       });
       // The list carries the same rhythm.
       expect(
-        level((await call("GET", meetingsPath(), ctx.cast.south.viewer)).body, "operational"),
+        level(
+          (await ctx.harness.call("GET", meetingsPath(), ctx.cast.south.viewer)).body,
+          "operational",
+        ),
       ).toEqual(onTime);
     });
 
@@ -903,7 +985,7 @@ describe("meeting routes", () => {
           startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
         }),
       );
-      const response = await call("GET", rhythmPath(), ctx.cast.north.viewer);
+      const response = await ctx.harness.call("GET", rhythmPath(), ctx.cast.north.viewer);
       expect(level(response.body, "tactical")).toEqual({
         level: "tactical",
         intervalDays: 30,

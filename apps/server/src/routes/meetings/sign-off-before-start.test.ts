@@ -1,6 +1,5 @@
 import { type MeetingView } from "@entente/protocol";
 import { describe, expect, it } from "vitest";
-import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
 const DAY = 24 * 60 * 60_000;
@@ -12,14 +11,8 @@ const DAY = 24 * 60 * 60_000;
 describe("sign-off before the meeting starts", () => {
   const ctx = usePartnershipHarness();
 
-  const call = (method: string, path: string, user: TestUser, body?: unknown) =>
-    ctx.harness.request(method, path, {
-      cookie: user.cookie,
-      ...(body === undefined ? {} : { body }),
-    });
-
   const schedule = async (startsAt: number): Promise<MeetingView> => {
-    const response = await call(
+    const response = await ctx.harness.call(
       "POST",
       `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       ctx.cast.north.editor,
@@ -50,7 +43,12 @@ describe("sign-off before the meeting starts", () => {
       ctx.cast.south.admin,
     ]) {
       for (const body of bodies) {
-        const response = await call("POST", `/api/agenda-items/${item.id}/sign-off`, user, body);
+        const response = await ctx.harness.call(
+          "POST",
+          `/api/agenda-items/${item.id}/sign-off`,
+          user,
+          body,
+        );
         expect(response.status).toBe(409);
         expect(response.body).toEqual({
           error: {
@@ -62,7 +60,11 @@ describe("sign-off before the meeting starts", () => {
       }
     }
     expect(await signOffRows()).toEqual([]);
-    const after = await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.south.viewer);
+    const after = await ctx.harness.call(
+      "GET",
+      `/api/meetings/${meeting.id}`,
+      ctx.cast.south.viewer,
+    );
     expect(after.body.meeting.agenda[0].signOffs).toEqual([]);
   });
 
@@ -70,15 +72,15 @@ describe("sign-off before the meeting starts", () => {
     const meeting = await schedule(Date.now() + 2 * DAY);
     const path = `/api/agenda-items/${meeting.agenda[0]!.id}/sign-off`;
     const outsider = await ctx.harness.signup("Olga Outsider");
-    expect((await call("POST", path, outsider, {})).status).toBe(404);
-    expect((await call("POST", path, ctx.cast.south.viewer, {})).status).toBe(403);
+    expect((await ctx.harness.call("POST", path, outsider, {})).status).toBe(404);
+    expect((await ctx.harness.call("POST", path, ctx.cast.south.viewer, {})).status).toBe(403);
   });
 
   it("lets both organizations sign off once the meeting has started", async () => {
     const meeting = await schedule(Date.now() - 10 * 60_000);
     const path = `/api/agenda-items/${meeting.agenda[0]!.id}/sign-off`;
-    expect((await call("POST", path, ctx.cast.north.editor, {})).status).toBe(200);
-    const south = await call("POST", path, ctx.cast.south.editor, {});
+    expect((await ctx.harness.call("POST", path, ctx.cast.north.editor, {})).status).toBe(200);
+    const south = await ctx.harness.call("POST", path, ctx.cast.south.editor, {});
     expect(south.status).toBe(200);
     expect(
       south.body.meeting.agenda[0].signOffs.map(
@@ -90,12 +92,17 @@ describe("sign-off before the meeting starts", () => {
   it("goes by the stored start: a meeting moved into the future is refused again", async () => {
     const meeting = await schedule(Date.now() - DAY);
     const path = `/api/agenda-items/${meeting.agenda[0]!.id}/sign-off`;
-    expect((await call("POST", path, ctx.cast.north.editor, {})).status).toBe(200);
-    const moved = await call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
-      startsAt: new Date(Date.now() + DAY).toISOString(),
-    });
+    expect((await ctx.harness.call("POST", path, ctx.cast.north.editor, {})).status).toBe(200);
+    const moved = await ctx.harness.call(
+      "PATCH",
+      `/api/meetings/${meeting.id}`,
+      ctx.cast.south.editor,
+      {
+        startsAt: new Date(Date.now() + DAY).toISOString(),
+      },
+    );
     expect(moved.status).toBe(200);
-    const refused = await call("POST", path, ctx.cast.south.editor, {});
+    const refused = await ctx.harness.call("POST", path, ctx.cast.south.editor, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("meeting_not_started");
     expect((await signOffRows()).map((row) => row.organization_id)).toEqual([ctx.cast.north.id]);

@@ -1,10 +1,8 @@
-import { formatDocumentName } from "@entente/domain";
-import { agendaNotesFragment, type MeetingView } from "@entente/protocol";
+import type { MeetingView } from "@entente/protocol";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
-import { changeDocument } from "../../test/document-writes.js";
+import { storeNotes } from "../../test/live-meetings.js";
 
 /**
  * A sign-off binds to everything shown as signed (the item's title, owner and notes, the
@@ -15,33 +13,16 @@ describe("sign-offs bound to what was signed", () => {
   let meeting: MeetingView;
   let itemId: string;
 
-  const call = (method: string, path: string, user: TestUser, body?: unknown) =>
-    ctx.harness.request(method, path, {
-      cookie: user.cookie,
-      ...(body === undefined ? {} : { body }),
-    });
   const signOff = (user: TestUser, body: unknown = {}) =>
-    call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
+    ctx.harness.call("POST", `/api/agenda-items/${itemId}/sign-off`, user, body);
   const item = async () =>
-    (await call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body.meeting
-      .agenda[0] as MeetingView["agenda"][number];
+    (await ctx.harness.call("GET", `/api/meetings/${meeting.id}`, ctx.cast.north.viewer)).body
+      .meeting.agenda[0] as MeetingView["agenda"][number];
   const notes = (text: string) =>
-    changeDocument(
-      ctx.harness.store,
-      formatDocumentName({
-        kind: "meeting",
-        partnershipId: ctx.cast.partnershipId,
-        meetingId: meeting.id,
-      }),
-      (doc) => {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(text)]);
-        doc.getXmlFragment(agendaNotesFragment(itemId)).push([paragraph]);
-      },
-    );
+    storeNotes(ctx.harness.store, ctx.cast.partnershipId, meeting, itemId, text);
 
   beforeEach(async () => {
-    const created = await call(
+    const created = await ctx.harness.call(
       "POST",
       `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       ctx.cast.north.editor,
@@ -70,14 +51,14 @@ describe("sign-offs bound to what was signed", () => {
     [
       "the item's title",
       () =>
-        call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
+        ctx.harness.call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
           title: "Northwind pays 70%",
         }),
     ],
     [
       "the item's owner",
       () =>
-        call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
+        ctx.harness.call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
           ownerOrganizationId: ctx.cast.south.id,
         }),
     ],
@@ -85,12 +66,14 @@ describe("sign-offs bound to what was signed", () => {
     [
       "the meeting's title",
       () =>
-        call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, { title: "Renamed" }),
+        ctx.harness.call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
+          title: "Renamed",
+        }),
     ],
     [
       "the meeting's date",
       () =>
-        call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
+        ctx.harness.call("PATCH", `/api/meetings/${meeting.id}`, ctx.cast.south.editor, {
           startsAt: "2026-11-27T09:00:00.000Z",
         }),
     ],
@@ -117,7 +100,7 @@ describe("sign-offs bound to what was signed", () => {
 
   it("answers 409 to a sign-off of a version that is no longer the item's, and records nothing", async () => {
     const read = (await item()).version;
-    await call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
+    await ctx.harness.call("PATCH", `/api/agenda-items/${itemId}`, ctx.cast.south.editor, {
       title: "Northwind pays 70%",
     });
     const refused = await signOff(ctx.cast.north.editor, { version: read });
@@ -135,11 +118,15 @@ describe("sign-offs bound to what was signed", () => {
   it("keeps sign-offs and the signed text when the item is deleted; says who deleted it", async () => {
     await signOff(ctx.cast.north.editor);
     await signOff(ctx.cast.south.admin);
-    const deleted = await call("DELETE", `/api/agenda-items/${itemId}`, ctx.cast.south.editor);
+    const deleted = await ctx.harness.call(
+      "DELETE",
+      `/api/agenda-items/${itemId}`,
+      ctx.cast.south.editor,
+    );
     expect(deleted.status).toBe(200);
     expect(deleted.body.meeting.agenda).toEqual([]);
 
-    const list = await call(
+    const list = await ctx.harness.call(
       "GET",
       `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       ctx.cast.north.viewer,
@@ -180,10 +167,11 @@ describe("sign-offs bound to what was signed", () => {
 
   it("keeps them when the whole meeting is deleted, and the export tells the story", async () => {
     await signOff(ctx.cast.north.editor);
-    expect((await call("DELETE", `/api/meetings/${meeting.id}`, ctx.cast.south.admin)).status).toBe(
-      204,
-    );
-    const list = await call(
+    expect(
+      (await ctx.harness.call("DELETE", `/api/meetings/${meeting.id}`, ctx.cast.south.admin))
+        .status,
+    ).toBe(204);
+    const list = await ctx.harness.call(
       "GET",
       `/api/partnerships/${ctx.cast.partnershipId}/meetings`,
       ctx.cast.south.viewer,

@@ -4,13 +4,16 @@ import {
   DEFAULT_HEALTH_DIMENSIONS,
   PARTNERSHIP_TEMPLATE_IDS,
   type ChecklistResponse,
+  type Language,
+  type PartnershipTemplateId,
   type PartnershipTemplateView,
 } from "@entente/protocol";
 import { readObjectives, readValues, updateObjective } from "@entente/schema";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { appendParagraph } from "../../test/charter-text.js";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import type { TestUser } from "../../test/api-harness.js";
+import { useApiHarness } from "../../test/partnership-harness.js";
 import { PARTNERSHIP_TEMPLATES } from "../../onboarding/templates.js";
 
 function errorOf(code: string) {
@@ -18,25 +21,30 @@ function errorOf(code: string) {
 }
 
 describe("onboarding routes", () => {
-  let harness: ApiHarness;
+  const ctx = useApiHarness();
   let ada: TestUser;
   let org: string;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    ada = await harness.signup("Ada");
-    org = await harness.createOrganization(ada, "Northwind");
-  });
-
-  afterEach(async () => {
-    await harness.close();
+    ada = await ctx.harness.signup("Ada");
+    org = await ctx.harness.createOrganization(ada, "Northwind");
   });
 
   const create = (body: unknown, cookie = ada.cookie) =>
-    harness.request("POST", "/api/partnerships", { body, cookie });
+    ctx.harness.request("POST", "/api/partnerships", { body, cookie });
+  /** Ada's organization opens an "Alliance" from the template `id` in `language`; its id. */
+  const allianceFrom = async (id: PartnershipTemplateId, language: Language) => {
+    const response = await create({
+      name: "Alliance",
+      organizationId: org,
+      template: { id, language },
+    });
+    expect(response.status).toBe(201);
+    return response.body.partnership.id as string;
+  };
 
   const read = async <T>(name: string, reader: (doc: Y.Doc) => T): Promise<T> => {
-    const doc = await harness.services.documents.readDocument(name);
+    const doc = await ctx.harness.services.documents.readDocument(name);
     try {
       return reader(doc);
     } finally {
@@ -45,9 +53,13 @@ describe("onboarding routes", () => {
   };
 
   const checklist = async (partnershipId: string, cookie = ada.cookie) => {
-    const response = await harness.request("GET", `/api/partnerships/${partnershipId}/checklist`, {
-      cookie,
-    });
+    const response = await ctx.harness.request(
+      "GET",
+      `/api/partnerships/${partnershipId}/checklist`,
+      {
+        cookie,
+      },
+    );
     expect(response.status).toBe(200);
     const body = response.body as ChecklistResponse;
     return Object.fromEntries(body.items.map((item) => [item.key, item]));
@@ -55,7 +67,7 @@ describe("onboarding routes", () => {
 
   describe("GET /api/partnership-templates", () => {
     it("lists the four templates, each written in English and in French", async () => {
-      const response = await harness.request("GET", "/api/partnership-templates", {
+      const response = await ctx.harness.request("GET", "/api/partnership-templates", {
         cookie: ada.cookie,
       });
       expect(response.status).toBe(200);
@@ -93,7 +105,7 @@ describe("onboarding routes", () => {
     });
 
     it("answers 401 without a session", async () => {
-      const response = await harness.request("GET", "/api/partnership-templates");
+      const response = await ctx.harness.request("GET", "/api/partnership-templates");
       expect(response.status).toBe(401);
       expect(response.body).toEqual(errorOf("unauthorized"));
     });
@@ -106,13 +118,7 @@ describe("onboarding routes", () => {
           const template = PARTNERSHIP_TEMPLATES.find((t) => t.id === id);
           if (!template) throw new Error(`no template ${id}`);
           const content = template.content[language];
-          const response = await create({
-            name: "Alliance",
-            organizationId: org,
-            template: { id, language },
-          });
-          expect(response.status).toBe(201);
-          const partnershipId = response.body.partnership.id as string;
+          const partnershipId = await allianceFrom(id, language);
 
           // Charter: every heading and prompt, in order, written by the server (no stamp).
           const charterName = formatDocumentName({ kind: "charter", partnershipId });
@@ -123,7 +129,7 @@ describe("onboarding routes", () => {
           expect(await read(charterName, charterPlainText)).toBe(
             content.charterSections.flatMap((s) => [s.heading, s.prompt]).join("\n"),
           );
-          const stamps = await harness.store.db
+          const stamps = await ctx.harness.store.db
             .selectFrom("document_updates")
             .select(["user_id", "organization_id"])
             .where("document_name", "=", charterName)
@@ -156,9 +162,13 @@ describe("onboarding routes", () => {
           );
 
           // Governance rhythm per level.
-          const rhythm = await harness.request("GET", `/api/partnerships/${partnershipId}/rhythm`, {
-            cookie: ada.cookie,
-          });
+          const rhythm = await ctx.harness.request(
+            "GET",
+            `/api/partnerships/${partnershipId}/rhythm`,
+            {
+              cookie: ada.cookie,
+            },
+          );
           expect(
             (rhythm.body.rhythm as { level: string; intervalDays: number | null }[])
               .map(({ level, intervalDays }) => ({ level, intervalDays }))
@@ -166,13 +176,17 @@ describe("onboarding routes", () => {
           ).toEqual([...template.rhythm].sort((a, b) => a.level.localeCompare(b.level)));
 
           // Health check: the template's dimensions are the defaults.
-          const used = await harness.request("GET", `/api/partnerships/${partnershipId}/template`, {
-            cookie: ada.cookie,
-          });
+          const used = await ctx.harness.request(
+            "GET",
+            `/api/partnerships/${partnershipId}/template`,
+            {
+              cookie: ada.cookie,
+            },
+          );
           expect(used.body).toEqual({
             template: { id, language, healthDimensions: content.healthDimensions },
           });
-          const opened = await harness.request(
+          const opened = await ctx.harness.request(
             "POST",
             `/api/partnerships/${partnershipId}/health-checks`,
             { body: { title: "Q1" }, cookie: ada.cookie },
@@ -187,23 +201,23 @@ describe("onboarding routes", () => {
       const response = await create({ name: "Alliance", organizationId: org });
       expect(response.status).toBe(201);
       const partnershipId = response.body.partnership.id as string;
-      const updates = await harness.store.db
+      const updates = await ctx.harness.store.db
         .selectFrom("document_updates")
         .select("document_name")
         .where("document_name", "like", `${partnershipId}/%`)
         .execute();
       expect(updates).toEqual([]);
-      const rhythm = await harness.request("GET", `/api/partnerships/${partnershipId}/rhythm`, {
+      const rhythm = await ctx.harness.request("GET", `/api/partnerships/${partnershipId}/rhythm`, {
         cookie: ada.cookie,
       });
       expect(
         (rhythm.body.rhythm as { intervalDays: number | null }[]).map((r) => r.intervalDays),
       ).toEqual([null, null, null]);
-      const used = await harness.request("GET", `/api/partnerships/${partnershipId}/template`, {
+      const used = await ctx.harness.request("GET", `/api/partnerships/${partnershipId}/template`, {
         cookie: ada.cookie,
       });
       expect(used.body).toEqual({ template: null });
-      const opened = await harness.request(
+      const opened = await ctx.harness.request(
         "POST",
         `/api/partnerships/${partnershipId}/health-checks`,
         { body: { title: "Q1" }, cookie: ada.cookie },
@@ -212,14 +226,9 @@ describe("onboarding routes", () => {
     });
 
     it("keeps dimensions chosen when a health check is opened", async () => {
-      const response = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "joint-venture", language: "en" },
-      });
-      const partnershipId = response.body.partnership.id as string;
+      const partnershipId = await allianceFrom("joint-venture", "en");
       const dimensions = [{ key: "speed", label: "Speed" }];
-      const opened = await harness.request(
+      const opened = await ctx.harness.request(
         "POST",
         `/api/partnerships/${partnershipId}/health-checks`,
         { body: { title: "Q1", dimensions }, cookie: ada.cookie },
@@ -240,43 +249,45 @@ describe("onboarding routes", () => {
       expect((response.body.error.details as { path: string }[]).map((d) => d.path)).toContain(
         path,
       );
-      expect(await harness.store.db.selectFrom("partnerships").selectAll().execute()).toEqual([]);
-      expect(
-        await harness.store.db.selectFrom("partnership_templates").selectAll().execute(),
-      ).toEqual([]);
-      expect(await harness.store.db.selectFrom("document_updates").selectAll().execute()).toEqual(
+      expect(await ctx.harness.store.db.selectFrom("partnerships").selectAll().execute()).toEqual(
         [],
       );
+      expect(
+        await ctx.harness.store.db.selectFrom("partnership_templates").selectAll().execute(),
+      ).toEqual([]);
+      expect(
+        await ctx.harness.store.db.selectFrom("document_updates").selectAll().execute(),
+      ).toEqual([]);
     });
 
     it("answers 403 to someone outside the organization and writes nothing", async () => {
-      const eve = await harness.signup("Eve");
+      const eve = await ctx.harness.signup("Eve");
       const response = await create(
         { name: "Alliance", organizationId: org, template: { id: "distribution", language: "fr" } },
         eve.cookie,
       );
       expect(response.status).toBe(403);
-      expect(await harness.store.db.selectFrom("document_updates").selectAll().execute()).toEqual(
-        [],
-      );
+      expect(
+        await ctx.harness.store.db.selectFrom("document_updates").selectAll().execute(),
+      ).toEqual([]);
     });
   });
 
   describe("GET /api/partnerships/:id/checklist and /template", () => {
     it("answers 401 without a session, 404 to non-members and 400 to a malformed id", async () => {
-      const partnershipId = await harness.createPartnership(ada, org);
-      const eve = await harness.signup("Eve");
+      const partnershipId = await ctx.harness.createPartnership(ada, org);
+      const eve = await ctx.harness.signup("Eve");
       for (const path of ["checklist", "template"]) {
         const url = `/api/partnerships/${partnershipId}/${path}`;
-        expect((await harness.request("GET", url)).status).toBe(401);
-        const outsider = await harness.request("GET", url, { cookie: eve.cookie });
+        expect((await ctx.harness.request("GET", url)).status).toBe(401);
+        const outsider = await ctx.harness.request("GET", url, { cookie: eve.cookie });
         expect(outsider.status).toBe(404);
         expect(outsider.body).toEqual(errorOf("not_found"));
-        const unknown = await harness.request("GET", `/api/partnerships/nope/${path}`, {
+        const unknown = await ctx.harness.request("GET", `/api/partnerships/nope/${path}`, {
           cookie: ada.cookie,
         });
         expect(unknown.status).toBe(404);
-        const malformed = await harness.request(
+        const malformed = await ctx.harness.request(
           "GET",
           `/api/partnerships/${"x".repeat(65)}/${path}`,
           {
@@ -288,15 +299,10 @@ describe("onboarding routes", () => {
     });
 
     it("ticks each step as the work is stored, and unticks ratification when the charter moves on", async () => {
-      const created = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "strategic-alliance", language: "en" },
-      });
-      const partnershipId = created.body.partnership.id as string;
+      const partnershipId = await allianceFrom("strategic-alliance", "en");
       const charterName = formatDocumentName({ kind: "charter", partnershipId });
       const objectivesName = formatDocumentName({ kind: "objectives", partnershipId });
-      const writer = harness.services.documentWriter;
+      const writer = ctx.harness.services.documentWriter;
 
       let items = await checklist(partnershipId);
       expect(Object.values(items).map((i) => [i.key, i.done])).toEqual([
@@ -313,11 +319,11 @@ describe("onboarding routes", () => {
       expect((await checklist(partnershipId)).charter_written?.done).toBe(false);
 
       // Southpeak joins and writes too.
-      const sam = await harness.signup("Sam");
-      const south = await harness.createOrganization(sam, "Southpeak");
-      const accepted = await harness.accept(
+      const sam = await ctx.harness.signup("Sam");
+      const south = await ctx.harness.createOrganization(sam, "Southpeak");
+      const accepted = await ctx.harness.accept(
         sam,
-        await harness.invite(ada, partnershipId, { kind: "organization", role: "admin" }),
+        await ctx.harness.invite(ada, partnershipId, { kind: "organization", role: "admin" }),
       );
       expect(accepted.status).toBe(200);
       expect((await checklist(partnershipId, sam.cookie)).charter_written?.done).toBe(false);
@@ -351,7 +357,7 @@ describe("onboarding routes", () => {
 
       // Meetings: a tactical one that took place and a strategic one to come do not count.
       const meeting = (level: string, startsAt: number) =>
-        harness.request("POST", `/api/partnerships/${partnershipId}/meetings`, {
+        ctx.harness.request("POST", `/api/partnerships/${partnershipId}/meetings`, {
           body: {
             title: "Meeting",
             kind: level === "strategic" ? "steering_committee" : "tactical_review",
@@ -376,7 +382,7 @@ describe("onboarding routes", () => {
 
       // Both organizations endorse the charter as it is.
       const endorse = (cookie: string) =>
-        harness.request("POST", `/api/partnerships/${partnershipId}/charter/endorsements`, {
+        ctx.harness.request("POST", `/api/partnerships/${partnershipId}/charter/endorsements`, {
           body: {},
           cookie,
         });
@@ -397,20 +403,15 @@ describe("onboarding routes", () => {
     });
 
     it("does not count a server-written charter as anyone's writing", async () => {
-      const created = await create({
-        name: "Alliance",
-        organizationId: org,
-        template: { id: "co-development", language: "fr" },
-      });
-      const partnershipId = created.body.partnership.id as string;
-      const sam = await harness.signup("Sam");
-      const south = await harness.createOrganization(sam, "Southpeak");
-      await harness.accept(
+      const partnershipId = await allianceFrom("co-development", "fr");
+      const sam = await ctx.harness.signup("Sam");
+      const south = await ctx.harness.createOrganization(sam, "Southpeak");
+      await ctx.harness.accept(
         sam,
-        await harness.invite(ada, partnershipId, { kind: "organization", role: "admin" }),
+        await ctx.harness.invite(ada, partnershipId, { kind: "organization", role: "admin" }),
       );
       // Only Southpeak writes: Northwind's share is the template's, which is the server's.
-      await harness.services.documentWriter.writeDocument(
+      await ctx.harness.services.documentWriter.writeDocument(
         formatDocumentName({ kind: "charter", partnershipId }),
         { userId: sam.id, organizationId: south },
         (doc) => appendParagraph(doc, "Notre point de vue."),

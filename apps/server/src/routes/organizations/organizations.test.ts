@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { TestUser } from "../../test/api-harness.js";
+import { useApiHarness } from "../../test/partnership-harness.js";
 
 describe("POST /api/organizations", () => {
-  let harness: ApiHarness;
+  const ctx = useApiHarness();
   let ada: TestUser;
 
   beforeEach(async () => {
-    harness = await ApiHarness.create();
-    ada = await harness.signup("Ada");
-  });
-
-  afterEach(async () => {
-    await harness.close();
+    ada = await ctx.harness.signup("Ada");
   });
 
   /** Signed in as Ada unless another cookie, or `null` for none, is given. */
   const create = (body: unknown, cookie: string | null = ada.cookie) =>
-    harness.request("POST", "/api/organizations", { body, cookie: cookie ?? undefined });
+    ctx.harness.request("POST", "/api/organizations", { body, cookie: cookie ?? undefined });
   const organizationCount = async () =>
-    (await harness.store.db.selectFrom("organizations").select("id").execute()).length;
+    (await ctx.harness.store.db.selectFrom("organizations").select("id").execute()).length;
 
   it("answers 201 with exactly {organization: {id, name}}", async () => {
     const response = await create({ name: "  Northwind  " });
@@ -27,7 +23,7 @@ describe("POST /api/organizations", () => {
     expect(response.body).toEqual({
       organization: { id: expect.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), name: "Northwind" },
     });
-    const row = await harness.store.db
+    const row = await ctx.harness.store.db
       .selectFrom("organizations")
       .selectAll()
       .where("id", "=", response.body.organization.id)
@@ -38,7 +34,7 @@ describe("POST /api/organizations", () => {
   it("makes the caller its admin, visible in /api/me", async () => {
     const response = await create({ name: "Northwind" });
 
-    const me = await harness.request("GET", "/api/me", { cookie: ada.cookie });
+    const me = await ctx.harness.request("GET", "/api/me", { cookie: ada.cookie });
     expect(me.body.organizations).toEqual([
       { id: response.body.organization.id, name: "Northwind", role: "admin" },
     ]);
@@ -55,12 +51,12 @@ describe("POST /api/organizations", () => {
   });
 
   it("answers 409 to a user who joined an organization by invitation", async () => {
-    const org = await harness.createOrganization(ada, "Northwind");
-    const partnership = await harness.createPartnership(ada, org);
-    const bob = await harness.signup("Bob");
-    await harness.accept(
+    const org = await ctx.harness.createOrganization(ada, "Northwind");
+    const partnership = await ctx.harness.createPartnership(ada, org);
+    const bob = await ctx.harness.signup("Bob");
+    await ctx.harness.accept(
       bob,
-      await harness.invite(ada, partnership, { kind: "member", role: "editor" }),
+      await ctx.harness.invite(ada, partnership, { kind: "member", role: "editor" }),
     );
 
     const response = await create({ name: "Bob's own" }, bob.cookie);
@@ -70,7 +66,7 @@ describe("POST /api/organizations", () => {
   });
 
   it("lets different users create their own organizations", async () => {
-    const bob = await harness.signup("Bob");
+    const bob = await ctx.harness.signup("Bob");
 
     expect((await create({ name: "Northwind" })).status).toBe(201);
     expect((await create({ name: "Southpeak" }, bob.cookie)).status).toBe(201);

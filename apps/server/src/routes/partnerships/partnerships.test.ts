@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SessionService } from "../../auth/sessions.js";
-import { ApiHarness, TEST_ORIGIN, type TestUser } from "../../test/api-harness.js";
+import { TEST_ORIGIN, type ApiHarness, type TestUser } from "../../test/api-harness.js";
+import { useApiHarness } from "../../test/partnership-harness.js";
 
 type Cast = Awaited<ReturnType<ApiHarness["twoOrganizationPartnership"]>>;
 
@@ -17,31 +18,45 @@ function byName(documents: DocumentEntry[]): DocumentEntry[] {
   return [...documents].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The documents a member of `own` is listed, by name: the four shared ones and `own`'s
+ * profile and private notes, with `access`, and the partner's profile, which all may read.
+ */
+function documentsOf(
+  partnershipId: string,
+  own: { id: string },
+  partner: { id: string },
+  access: "read" | "write",
+): DocumentEntry[] {
+  const p = partnershipId;
+  return byName([
+    ...["charter", "objectives", "issues", "decisions"].map((kind) => ({
+      name: `${p}/${kind}`,
+      access,
+    })),
+    { name: `${p}/org/${own.id}/profile`, access },
+    { name: `${p}/org/${own.id}/private`, access },
+    { name: `${p}/org/${partner.id}/profile`, access: "read" },
+  ]);
+}
+
 describe("partnership routes", () => {
-  let harness: ApiHarness;
-
-  beforeEach(async () => {
-    harness = await ApiHarness.create();
-  });
-
-  afterEach(async () => {
-    await harness.close();
-  });
+  const ctx = useApiHarness();
 
   const count = async (table: "partnerships" | "partnership_members" | "invitations") =>
-    (await harness.store.db.selectFrom(table).selectAll().execute()).length;
+    (await ctx.harness.store.db.selectFrom(table).selectAll().execute()).length;
 
   describe("POST /api/partnerships", () => {
     let ada: TestUser;
     let org: string;
 
     beforeEach(async () => {
-      ada = await harness.signup("Ada");
-      org = await harness.createOrganization(ada, "Northwind");
+      ada = await ctx.harness.signup("Ada");
+      org = await ctx.harness.createOrganization(ada, "Northwind");
     });
 
     const create = (body: unknown, cookie: string | undefined) =>
-      harness.request("POST", "/api/partnerships", { body, cookie });
+      ctx.harness.request("POST", "/api/partnerships", { body, cookie });
 
     it("answers 201 {partnership: {id, name, createdAt}} and seats the creator as strategic admin", async () => {
       const before = Date.now();
@@ -60,7 +75,7 @@ describe("partnership routes", () => {
       expect(createdAt).toBeLessThanOrEqual(Date.now());
 
       const id = response.body.partnership.id as string;
-      const me = await harness.request("GET", "/api/me", { cookie: ada.cookie });
+      const me = await ctx.harness.request("GET", "/api/me", { cookie: ada.cookie });
       expect(me.body.partnerships).toEqual([
         {
           id,
@@ -71,7 +86,7 @@ describe("partnership routes", () => {
           level: "strategic",
         },
       ]);
-      const organizations = await harness.store.db
+      const organizations = await ctx.harness.store.db
         .selectFrom("partnership_organizations")
         .select("organization_id")
         .where("partnership_id", "=", id)
@@ -80,7 +95,7 @@ describe("partnership routes", () => {
     });
 
     it("lets an editor of the organization start a partnership", async () => {
-      const cast = await harness.twoOrganizationPartnership();
+      const cast = await ctx.harness.twoOrganizationPartnership();
 
       const response = await create(
         { name: "Editor's", organizationId: cast.north.id },
@@ -91,7 +106,7 @@ describe("partnership routes", () => {
     });
 
     it("answers 403 to a viewer of the organization and creates nothing", async () => {
-      const cast = await harness.twoOrganizationPartnership();
+      const cast = await ctx.harness.twoOrganizationPartnership();
       const before = await count("partnerships");
 
       const response = await create(
@@ -105,8 +120,8 @@ describe("partnership routes", () => {
     });
 
     it("answers 403 for another user's organization", async () => {
-      const bob = await harness.signup("Bob");
-      await harness.createOrganization(bob, "Southpeak");
+      const bob = await ctx.harness.signup("Bob");
+      await ctx.harness.createOrganization(bob, "Southpeak");
 
       const response = await create({ name: "Hijack", organizationId: org }, bob.cookie);
 
@@ -142,11 +157,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const get = (user: TestUser | undefined, id = cast.partnershipId) =>
-      harness.request("GET", `/api/partnerships/${id}`, { cookie: user?.cookie });
+      ctx.harness.request("GET", `/api/partnerships/${id}`, { cookie: user?.cookie });
 
     it("answers a member with the partnership, both organizations and all members", async () => {
       const response = await get(cast.south.viewer);
@@ -191,11 +206,12 @@ describe("partnership routes", () => {
 
     it("lists only partnership members, not the rest of an organization", async () => {
       // A second partnership brings a Northwind colleague who is not in the first one.
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
-      const colleague = await harness.signup("North Colleague");
-      const accepted = await harness.accept(
+      const colleague = await ctx.harness.signup("North Colleague");
+      const { other, accepted } = await ctx.harness.seatElsewhere(
+        cast.north.admin,
+        cast.north.id,
         colleague,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "editor" }),
+        "editor",
       );
       expect(accepted.status).toBe(200);
 
@@ -212,53 +228,23 @@ describe("partnership routes", () => {
     });
 
     it("gives an editor write on shared documents and their own profile and private notes, read on the partner's profile", async () => {
-      const response = await get(cast.north.editor);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "write" },
-          { name: `${p}/objectives`, access: "write" },
-          { name: `${p}/issues`, access: "write" },
-          { name: `${p}/decisions`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/private`, access: "write" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "read" },
-        ]),
+      const { documents } = (await get(cast.north.editor)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.north, cast.south, "write"),
       );
     });
 
     it("gives an admin of the other organization the mirror image", async () => {
-      const response = await get(cast.south.admin);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "write" },
-          { name: `${p}/objectives`, access: "write" },
-          { name: `${p}/issues`, access: "write" },
-          { name: `${p}/decisions`, access: "write" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "read" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "write" },
-          { name: `${p}/org/${cast.south.id}/private`, access: "write" },
-        ]),
+      const { documents } = (await get(cast.south.admin)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.south, cast.north, "write"),
       );
     });
 
     it("gives a viewer read everywhere and their own private notes only", async () => {
-      const response = await get(cast.north.viewer);
-
-      const p = cast.partnershipId;
-      expect(byName(response.body.documents)).toEqual(
-        byName([
-          { name: `${p}/charter`, access: "read" },
-          { name: `${p}/objectives`, access: "read" },
-          { name: `${p}/issues`, access: "read" },
-          { name: `${p}/decisions`, access: "read" },
-          { name: `${p}/org/${cast.north.id}/profile`, access: "read" },
-          { name: `${p}/org/${cast.north.id}/private`, access: "read" },
-          { name: `${p}/org/${cast.south.id}/profile`, access: "read" },
-        ]),
+      const { documents } = (await get(cast.north.viewer)).body;
+      expect(byName(documents)).toEqual(
+        documentsOf(cast.partnershipId, cast.north, cast.south, "read"),
       );
     });
 
@@ -276,8 +262,8 @@ describe("partnership routes", () => {
     });
 
     it("answers a non-member and an unknown id with the same 404", async () => {
-      const stranger = await harness.signup("Stranger");
-      await harness.createOrganization(stranger, "Elsewhere");
+      const stranger = await ctx.harness.signup("Stranger");
+      await ctx.harness.createOrganization(stranger, "Elsewhere");
 
       const notMember = await get(stranger);
       const unknown = await get(stranger, "nosuchpartnership");
@@ -302,11 +288,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const remove = (by: TestUser, userId: string) =>
-      harness.request("DELETE", `/api/partnerships/${cast.partnershipId}/members/${userId}`, {
+      ctx.harness.request("DELETE", `/api/partnerships/${cast.partnershipId}/members/${userId}`, {
         cookie: by.cookie,
       });
 
@@ -314,10 +300,10 @@ describe("partnership routes", () => {
       const response = await remove(cast.north.admin, cast.north.editor.id);
 
       expect(response.status).toBe(204);
-      expect(harness.revokedAccess).toEqual([
+      expect(ctx.harness.revokedAccess).toEqual([
         { userId: cast.north.editor.id, partnershipId: cast.partnershipId },
       ]);
-      const after = await harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
+      const after = await ctx.harness.request("GET", `/api/partnerships/${cast.partnershipId}`, {
         cookie: cast.north.editor.cookie,
       });
       expect(after.status).toBe(404);
@@ -330,15 +316,15 @@ describe("partnership routes", () => {
     it("answers 403 to the partner organization's admin and to a non-admin", async () => {
       expect((await remove(cast.south.admin, cast.north.editor.id)).status).toBe(403);
       expect((await remove(cast.north.editor, cast.north.viewer.id)).status).toBe(403);
-      expect(harness.revokedAccess).toEqual([]);
+      expect(ctx.harness.revokedAccess).toEqual([]);
       expect(await count("partnership_members")).toBe(6);
     });
 
     it("keeps one admin even when the last two leave at the same moment", async () => {
-      const coAdmin = await harness.signup("Co Admin");
-      const accepted = await harness.accept(
+      const coAdmin = await ctx.harness.signup("Co Admin");
+      const accepted = await ctx.harness.accept(
         coAdmin,
-        await harness.invite(cast.north.admin, cast.partnershipId, {
+        await ctx.harness.invite(cast.north.admin, cast.partnershipId, {
           kind: "member",
           role: "admin",
         }),
@@ -351,7 +337,7 @@ describe("partnership routes", () => {
       ]);
 
       expect([first.status, second.status].sort()).toEqual([204, 409]);
-      const admins = await harness.store.db
+      const admins = await ctx.harness.store.db
         .selectFrom("partnership_members")
         .select("user_id")
         .where("organization_id", "=", cast.north.id)
@@ -367,7 +353,7 @@ describe("partnership routes", () => {
     });
 
     it("answers 404 to non-members and for unknown members", async () => {
-      const outsider = await harness.signup("Outsider");
+      const outsider = await ctx.harness.signup("Outsider");
       expect((await remove(outsider, cast.north.editor.id)).status).toBe(404);
       expect((await remove(cast.north.admin, "nobody")).status).toBe(404);
     });
@@ -377,11 +363,11 @@ describe("partnership routes", () => {
     let cast: Cast;
 
     beforeEach(async () => {
-      cast = await harness.twoOrganizationPartnership();
+      cast = await ctx.harness.twoOrganizationPartnership();
     });
 
     const invite = (user: TestUser | undefined, body: unknown, id = cast.partnershipId) =>
-      harness.request("POST", `/api/partnerships/${id}/invitations`, {
+      ctx.harness.request("POST", `/api/partnerships/${id}/invitations`, {
         body,
         cookie: user?.cookie,
       });
@@ -406,7 +392,7 @@ describe("partnership routes", () => {
       const response = await invite(cast.north.admin, { kind: "member", role: "editor" });
       const token = response.body.invitation.token as string;
 
-      const rows = await harness.store.db.selectFrom("invitations").selectAll().execute();
+      const rows = await ctx.harness.store.db.selectFrom("invitations").selectAll().execute();
       expect(rows).toHaveLength(before + 1);
       const row = rows.find((r) => r.id === SessionService.idOf(token));
       expect(row).toMatchObject({
@@ -425,7 +411,7 @@ describe("partnership routes", () => {
       const response = await invite(cast.south.admin, { kind: "member", role: "viewer" });
 
       expect(response.status).toBe(201);
-      const preview = await harness.request(
+      const preview = await ctx.harness.request(
         "GET",
         `/api/invitations/${response.body.invitation.token}`,
         {
@@ -450,10 +436,11 @@ describe("partnership routes", () => {
 
     it("answers 403 to a member invitation from a partnership admin who is not an admin of their organization", async () => {
       // A Northwind viewer, made admin of a second partnership, must not grow Northwind.
-      const other = await harness.createPartnership(cast.north.admin, cast.north.id, "Other");
-      const promoted = await harness.accept(
+      const { other, accepted: promoted } = await ctx.harness.seatElsewhere(
+        cast.north.admin,
+        cast.north.id,
         cast.north.viewer,
-        await harness.invite(cast.north.admin, other, { kind: "member", role: "admin" }),
+        "admin",
       );
       expect(promoted.status).toBe(200);
       const before = await count("invitations");
@@ -496,8 +483,8 @@ describe("partnership routes", () => {
     });
 
     it("answers 404 to a non-member, the same as for an unknown partnership", async () => {
-      const stranger = await harness.signup("Stranger");
-      await harness.createOrganization(stranger, "Elsewhere");
+      const stranger = await ctx.harness.signup("Stranger");
+      await ctx.harness.createOrganization(stranger, "Elsewhere");
       const before = await count("invitations");
 
       const notMember = await invite(stranger, { kind: "organization", role: "admin" });

@@ -1,5 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { EventStreamReader } from "../../test/event-stream-reader.js";
+import { describe, expect, it } from "vitest";
 import type { LiveUser } from "../../test/live-server.js";
 import { useLiveServer } from "../../test/live-fixture.js";
 
@@ -10,22 +9,6 @@ const doc = (...nodes: unknown[]) => ({
 
 describe("the updates feed, live over HTTP", () => {
   const ctx = useLiveServer("all");
-  const readers: EventStreamReader[] = [];
-
-  afterAll(async () => {
-    await Promise.all(readers.map((r) => r.close()));
-  });
-
-  /** Opens an event stream as `user` on a real socket; resolves once the server listens. */
-  const listen = async (path: string, user: LiveUser) => {
-    const response = await fetch(ctx.live.url + path, { headers: { cookie: user.cookie } });
-    expect(response.status).toBe(200);
-    const reader = new EventStreamReader(response.body!);
-    readers.push(reader);
-    expect(await reader.next()).toEqual({ kind: "comment", text: "connected" });
-    return reader;
-  };
-
   const publish = (user: LiveUser, title: string, body = doc({ type: "text", text: "Hello" })) =>
     ctx.live.api(
       "POST",
@@ -35,7 +18,7 @@ describe("the updates feed, live over HTTP", () => {
     );
 
   it("delivers a post created by one organization to the other's open stream, without reload", async () => {
-    const north = await listen(
+    const north = await ctx.openEventStream(
       `/api/partnerships/${ctx.cast.partnershipId}/events`,
       ctx.cast.north,
     );
@@ -65,7 +48,7 @@ describe("the updates feed, live over HTTP", () => {
   });
 
   it("delivers a mention to the mentioned user's notification stream", async () => {
-    const mine = await listen("/api/notifications/events", ctx.cast.north);
+    const mine = await ctx.openEventStream("/api/notifications/events", ctx.cast.north);
     await publish(
       ctx.cast.south,
       "Question for Nora",
@@ -89,14 +72,11 @@ describe("the updates feed, live over HTTP", () => {
     expect((await ctx.live.api("GET", path, undefined, outsider.cookie)).status).toBe(404);
     expect((await ctx.live.api("GET", path)).status).toBe(401);
 
-    const viewer = await listen(path, ctx.cast.northViewer);
-    const removed = await ctx.live.api(
-      "DELETE",
-      `/api/partnerships/${ctx.cast.partnershipId}/members/${ctx.cast.northViewer.id}`,
-      undefined,
-      ctx.cast.north.cookie,
-    );
-    expect(removed.status).toBe(204);
+    const viewer = await ctx.openEventStream(path, ctx.cast.northViewer);
+    expect(
+      (await ctx.live.removeMember(ctx.cast.partnershipId, ctx.cast.northViewer, ctx.cast.north))
+        .status,
+    ).toBe(204);
     await publish(ctx.cast.south, "After the viewer left");
     await expect(viewer.nextEvent()).rejects.toThrow("the stream ended");
   });

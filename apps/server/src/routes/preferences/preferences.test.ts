@@ -2,6 +2,27 @@ import { describe, expect, it } from "vitest";
 import type { TestUser } from "../../test/api-harness.js";
 import { usePartnershipHarness } from "../../test/partnership-harness.js";
 
+/** Every kind, in order, as a user starts with it: in the app, and by e-mail for some. */
+const DEFAULT_KINDS = [
+  { kind: "mention", inApp: true, email: true },
+  { kind: "organization_mention", inApp: true, email: false },
+  { kind: "reply", inApp: true, email: true },
+  { kind: "decision_waiting", inApp: true, email: true },
+  { kind: "charter_changed", inApp: true, email: true },
+  { kind: "item_status_changed", inApp: true, email: true },
+  { kind: "item_overdue", inApp: true, email: true },
+  { kind: "item_deleted", inApp: true, email: true },
+  { kind: "organization_joined", inApp: true, email: true },
+  { kind: "member_joined", inApp: true, email: false },
+  { kind: "member_left", inApp: true, email: false },
+  { kind: "health_check_opened", inApp: true, email: false },
+  { kind: "health_check_results", inApp: true, email: false },
+];
+
+/** {@link DEFAULT_KINDS} with the e-mail choices of `email` in place of the defaults. */
+const kindsWithEmail = (email: Record<string, boolean>) =>
+  DEFAULT_KINDS.map((kind) => ({ ...kind, email: email[kind.kind] ?? kind.email }));
+
 describe("notification preference routes", () => {
   const ctx = usePartnershipHarness();
 
@@ -17,21 +38,7 @@ describe("notification preference routes", () => {
     expect(response.body).toEqual({
       preferences: {
         language: null,
-        kinds: [
-          { kind: "mention", inApp: true, email: true },
-          { kind: "organization_mention", inApp: true, email: false },
-          { kind: "reply", inApp: true, email: true },
-          { kind: "decision_waiting", inApp: true, email: true },
-          { kind: "charter_changed", inApp: true, email: true },
-          { kind: "item_status_changed", inApp: true, email: true },
-          { kind: "item_overdue", inApp: true, email: true },
-          { kind: "item_deleted", inApp: true, email: true },
-          { kind: "organization_joined", inApp: true, email: true },
-          { kind: "member_joined", inApp: true, email: false },
-          { kind: "member_left", inApp: true, email: false },
-          { kind: "health_check_opened", inApp: true, email: false },
-          { kind: "health_check_results", inApp: true, email: false },
-        ],
+        kinds: DEFAULT_KINDS,
         digests: [
           {
             partnershipId: ctx.cast.partnershipId,
@@ -57,21 +64,12 @@ describe("notification preference routes", () => {
     });
     expect(second.body.preferences).toEqual({
       language: "fr",
-      kinds: [
-        { kind: "mention", inApp: true, email: false },
-        { kind: "organization_mention", inApp: true, email: true },
-        { kind: "reply", inApp: true, email: false },
-        { kind: "decision_waiting", inApp: true, email: true },
-        { kind: "charter_changed", inApp: true, email: false },
-        { kind: "item_status_changed", inApp: true, email: true },
-        { kind: "item_overdue", inApp: true, email: true },
-        { kind: "item_deleted", inApp: true, email: true },
-        { kind: "organization_joined", inApp: true, email: true },
-        { kind: "member_joined", inApp: true, email: false },
-        { kind: "member_left", inApp: true, email: false },
-        { kind: "health_check_opened", inApp: true, email: false },
-        { kind: "health_check_results", inApp: true, email: false },
-      ],
+      kinds: kindsWithEmail({
+        mention: false,
+        organization_mention: true,
+        reply: false,
+        charter_changed: false,
+      }),
       digests: [
         {
           partnershipId: ctx.cast.partnershipId,
