@@ -3,7 +3,7 @@ import type { Database as SQLiteDatabase } from "better-sqlite3";
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import type { Store } from "../db/database.js";
-import type { Database } from "../db/schema.js";
+import type { Database, DocumentItemStampsTable } from "../db/schema.js";
 import type { PendingUpdate, StoredDocument, UpdateLog } from "../sync/update-log.js";
 
 /** The documents that keep versions: rich text (the charter, meeting notes, private notes). */
@@ -64,17 +64,6 @@ export class StampingUpdateLog implements UpdateLog {
   }
 }
 
-/** One row of `document_item_stamps`. */
-interface ItemStampInsert {
-  document_name: string;
-  update_id: number;
-  client_id: number;
-  clock_start: number;
-  clock_end: number;
-  user_id: string | null;
-  organization_id: string | null;
-}
-
 /** Rows per insert statement on PostgreSQL: well under its limit on bound parameters. */
 const STAMP_ROWS_PER_INSERT = 500;
 
@@ -86,7 +75,7 @@ const STAMP_ROWS_PER_INSERT = 500;
 class ItemStampWriter {
   private readonly db: Kysely<Database>;
   private readonly sqlite: SQLiteDatabase | undefined;
-  private sqliteInsert: ((rows: readonly ItemStampInsert[]) => void) | undefined;
+  private sqliteInsert: ((rows: readonly DocumentItemStampsTable[]) => void) | undefined;
 
   constructor(store: Pick<Store, "db" | "sqlite">) {
     this.db = store.db;
@@ -126,13 +115,15 @@ class ItemStampWriter {
   }
 }
 
-function prepareSqliteInsert(database: SQLiteDatabase): (rows: readonly ItemStampInsert[]) => void {
+function prepareSqliteInsert(
+  database: SQLiteDatabase,
+): (rows: readonly DocumentItemStampsTable[]) => void {
   const statement = database.prepare(
     `INSERT INTO document_item_stamps
        (document_name, update_id, client_id, clock_start, clock_end, user_id, organization_id)
      VALUES (@document_name, @update_id, @client_id, @clock_start, @clock_end, @user_id, @organization_id)`,
   );
-  return database.transaction((rows: readonly ItemStampInsert[]) => {
+  return database.transaction((rows: readonly DocumentItemStampsTable[]) => {
     for (const row of rows) statement.run(row);
   });
 }
